@@ -1,0 +1,43 @@
+"""Addressees: the ``Kính gửi`` recipients of the header and the ``Nơi nhận`` list of the closing."""
+from __future__ import annotations
+
+import regex
+
+from ..model import DistributionItem, Recipient
+from ..zoning import Seg
+from .base import Context
+
+_LEAD = regex.compile(r"^[\s\-–+•*]+")
+_TRAIL = regex.compile(r"[\s;,.]+$")
+_SPLIT_INLINE = regex.compile(r"(?<=;)\s*[-–+•]\s+|(?<=\S)\s+[-–]\s+(?=\p{Lu})")
+
+
+def items(ctx: Context, segs: list[Seg]) -> list[tuple[str, tuple[int, int]]]:
+    """Each line's item text (without the leading dash and the trailing ``;`` or ``.``) and its span."""
+    out = []
+    for seg in segs:
+        text = ctx.page.t(seg)
+        # "- A; - B" on one line: two items
+        pieces = []
+        last = 0
+        for m in _SPLIT_INLINE.finditer(text):
+            pieces.append((last, m.start()))
+            last = m.end()
+        pieces.append((last, len(text)))
+        for a, b in pieces:
+            piece = text[a:b]
+            lead = _LEAD.match(piece)
+            s = a + (lead.end() if lead else 0)
+            trail = _TRAIL.search(text, s, b)
+            e = trail.start() if trail else b
+            if e > s:
+                name = " ".join(text[s:e].split())
+                out.append((name, (seg.start + s, seg.start + e)))
+    return out
+
+
+def extract(ctx: Context) -> dict:
+    recipients = [Recipient(name=n, span=sp) for n, sp in items(ctx, ctx.layout.header.recipients)]
+    closing = ctx.layout.closing
+    distribution = [DistributionItem(name=n, span=sp) for n, sp in items(ctx, closing.distribution)] if closing else []
+    return {"recipients": recipients, "distribution": distribution}

@@ -1,0 +1,31 @@
+"""What every extractor receives: the page, its zones, and a place to put warnings."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..model import ParseWarning
+from ..zoning import Layout, Page, Seg
+
+
+@dataclass
+class Context:
+    page: Page
+    layout: Layout
+    fields: dict[str, Any] = field(default_factory=dict)  # what earlier extractors found
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.page.text
+
+    def warn(self, code: str, message: str, span: tuple[int, int] | None = None) -> None:
+        self.warnings.append(ParseWarning(code=code, message=message, span=span))
+
+    def join(self, segs: list[Seg]) -> str:
+        """The text of several segments (lines of one field) joined by single spaces."""
+        return " ".join(" ".join(self.page.t(s).split()) for s in segs)
+
+
+# An extractor reads the context and returns the fields it found (keys of the Document model).
+Extractor = Callable[[Context], dict[str, Any]]

@@ -1,0 +1,67 @@
+"""Document type: from the type line (``THÔNG BÁO``), else from the symbol's type code, else a công văn.
+
+A công văn has no type line and no type code; it is recognised by its ``V/v`` trích yếu and its ``Kính gửi``.
+"""
+from __future__ import annotations
+
+from ..data import load
+from ..model import DocType
+from .base import Context
+
+
+def _by_code() -> dict[str, dict[str, dict]]:
+    data = load("doc_types")
+    table: dict[str, dict[str, dict]] = {}
+    for kind in ("administrative", "normative", "party", "other"):
+        for row in data[kind]:
+            if row["code"]:
+                table.setdefault(kind, {})[row["code"]] = {**row, "kind": kind}
+                table.setdefault(kind, {}).setdefault(row["code"].upper(), {**row, "kind": kind})
+    return table
+
+
+_BY_CODE = _by_code()
+
+
+def type_for_code(code: str | None, *, normative: bool = False, party: bool = False) -> dict | None:
+    """The type row for a symbol's type code, looked up in the family the number's form points to."""
+    if not code:
+        return None
+    order = ["party"] if party else []
+    order += ["normative", "administrative"] if normative else ["administrative", "normative"]
+    order += ["other"]
+    for kind in order:
+        row = _BY_CODE.get(kind, {}).get(code)
+        if row:
+            return row
+    return None
+
+
+def extract(ctx: Context) -> dict:
+    h = ctx.layout.header
+    number = ctx.fields.get("number")
+    party = h.party or bool(number and number.text[:1].isdigit() and "-" in number.text.split("/")[0])
+    normative = bool(number and number.year)
+    from_code = type_for_code(number.type_code if number else None, normative=normative, party=party)
+    if h.title_type is not None and h.title is not None:
+        row = dict(h.title_type)
+        if party and row["kind"] != "party":
+            row = type_for_code(from_code["code"] if from_code else None, party=True) or {**row, "kind": "party"}
+            row["name"] = h.title_type["name"]
+        elif normative and row["kind"] == "administrative":
+            row = type_for_code(row["code"], normative=True) or row
+        if from_code and number and number.type_code and from_code["name"] != h.title_type["name"]:
+            ctx.warn(
+                "type_symbol_mismatch",
+                f"the title says {h.title_type['name']} but the symbol {number.text} has type code {number.type_code}",
+                number.span,
+            )
+        code = number.type_code if (number and number.type_code and from_code and from_code["name"] == row["name"]) else row["code"]
+        return {"doc_type": DocType(name=row["name"], code=code, kind=row["kind"], span=(h.title.start, h.title.end))}
+    if from_code:
+        return {"doc_type": DocType(name=from_code["name"], code=number.type_code, kind=from_code["kind"], span=number.span)}
+    if h.vv or h.kinh_gui is not None or (number and number.symbol and not number.type_code and not number.year and not party):
+        kind = "party" if party else "administrative"
+        span = (h.subject[0].start, h.subject[0].end) if h.vv and h.subject else None
+        return {"doc_type": DocType(name="Công văn", code=None, kind=kind, span=span)}
+    return {}

@@ -1,0 +1,120 @@
+"""Number and symbol (số, ký hiệu): ``4231/UBND-VHTT``, ``30/2020/NĐ-CP``, ``09-NQ/TU``, ``155/1998/TT/BTC``.
+
+The same parser reads the header's Số line and the number-symbols inside citations, so both give the same
+normalised form and the same parts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..data import load
+from ..model import Number
+from ..patterns import TEXT
+from .base import Context
+
+_DASHES = regex.compile(r"\s*[-–—‐‑‒−]\s*")
+_SLASH = regex.compile(r"\s*/\s*")
+_BLANK = regex.compile(r"^[\s.…_]*$")
+_YEAR = regex.compile(r"^(?:19|20)\d\d$")
+
+
+def _codes() -> tuple[set[str], set[str]]:
+    data = load("doc_types")
+    codes = {row["code"] for kind in ("administrative", "normative", "party", "other") for row in data[kind] if row["code"]}
+    codes |= {c.upper() for c in codes}
+    return codes, set(data["joint_codes"])
+
+
+TYPE_CODES, JOINT_CODES = _codes()
+
+
+@dataclass
+class SymbolParts:
+    text: str
+    number: str | None
+    year: int | None
+    symbol: str | None
+    type_code: str | None
+    issuer_code: str | None
+    unit_code: str | None
+
+
+def clean_symbol(raw: str) -> str:
+    """Spaces around ``/`` and ``-`` removed, dash variants made ``-``, look-alikes already fixed upstream."""
+    s = _DASHES.sub("-", raw.strip())
+    s = _SLASH.sub("/", s)
+    return s.rstrip(".,;:")
+
+
+def parse_symbol(raw: str) -> SymbolParts:
+    """Split a number-symbol into its parts (see module docstring for the forms)."""
+    text = clean_symbol(raw)
+    number: str | None = None
+    rest = text
+    m = regex.match(r"^([^/-]*?)([/-])(.*)$", text)
+    party = False
+    if m:
+        head, sep, rest = m.groups()
+        number = head if head and head[0].isdigit() else None
+        party = sep == "-" and "/" in rest  # 09-NQ/TU
+    year = None
+    parts = rest.split("/")
+    if len(parts) > 1 and _YEAR.match(parts[0]):
+        year = int(parts[0])
+        parts = parts[1:]
+    symbol = "/".join(parts) or None
+    type_code = issuer_code = unit_code = None
+    if symbol:
+        if party:
+            type_code, _, owner = symbol.partition("/")
+            groups = owner.split("-")
+            issuer_code, unit_code = groups[0] or None, "-".join(groups[1:]) or None
+        else:
+            groups = [g for g in regex.split(r"[-/]", symbol) if g]
+            if groups and groups[0] in TYPE_CODES and len(groups) > 1:
+                type_code = groups[0]
+                rest_groups = groups[1:]
+                if type_code in JOINT_CODES:
+                    issuer_code = "-".join(rest_groups) or None
+                else:
+                    issuer_code = rest_groups[0]
+                    unit_code = "-".join(rest_groups[1:]) or None
+            elif groups:
+                issuer_code = groups[0]
+                unit_code = "-".join(groups[1:]) or None
+    if number is None and m and not m.group(1):
+        text = text if text.startswith(("/", "-")) else text
+    return SymbolParts(text, number, year, symbol, type_code, issuer_code, unit_code)
+
+
+def extract(ctx: Context) -> dict:
+    seg = ctx.layout.header.number
+    if seg is None:
+        if ctx.layout.header.found:
+            ctx.warn("number_missing", "no Số line found in the header")
+        return {}
+    m = TEXT.number.match(ctx.text, seg.start, seg.end)
+    if m is None:
+        return {}
+    num = m.group("num")
+    start = m.start("num") if num and not _BLANK.match(num) else m.start("sep")
+    raw = ctx.text[start : m.end("sym")]
+    if num and _BLANK.match(num):
+        raw = ctx.text[m.start("sep") : m.end("sym")]
+    parts = parse_symbol(raw)
+    if parts.number is None:
+        ctx.warn("number_blank", f"the number is left blank ({parts.text}): a draft or an unregistered copy", (seg.start, seg.end))
+    return {
+        "number": Number(
+            text=parts.text,
+            number=parts.number,
+            year=parts.year,
+            symbol=parts.symbol,
+            type_code=parts.type_code,
+            issuer_code=parts.issuer_code,
+            unit_code=parts.unit_code,
+            span=(start, m.end("sym")),
+        )
+    }

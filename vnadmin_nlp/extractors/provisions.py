@@ -1,0 +1,184 @@
+"""The numbered structure of the body as a tree.
+
+Normative texts: Phần > Chương > Mục > Điều > khoản ``1.`` > điểm ``a)`` > ``-``.  Administrative texts:
+``I.`` > ``1.`` (``1.1.``) > ``a)`` > ``-``.  A numbered line is taken as a provision only when it continues the
+sequence of its level (``2.`` after ``1.``, ``đ)`` after ``d)`` in the Vietnamese alphabet), so a wrapped line
+that happens to start with a number does not open a new item.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..model import Provision
+from ..patterns import TEXT
+from ..zoning import Seg, lines
+from .base import Context
+
+VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_WORD_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+
+# (pattern name, kind, rank): a lower rank is higher in the tree.
+_LEVELS = (
+    ("label_part", "part", 0),
+    ("label_chapter", "chapter", 1),
+    ("label_section", "section", 2),
+    ("label_article", "article", 3),
+    ("label_roman", "section", 4),
+    ("label_arabic", "item", 5),
+    ("label_letter", "point", 9),
+    ("label_dash", "dash", 10),
+)
+_HEADING_KINDS = {"part", "chapter", "section", "article"}
+
+
+def roman(s: str) -> int | None:
+    total = 0
+    prev = 0
+    for ch in reversed(s.upper()):
+        v = _ROMAN_VALUES.get(ch)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total or None
+
+
+def ordinal(ident: str) -> int | None:
+    """The position of a label in its sequence: 3 for ``3``, ``III``, ``c``, ``thứ ba``."""
+    if ident.isdigit():
+        return int(ident)
+    if ident in VI_LETTERS and len(ident) == 1:
+        return VI_LETTERS.index(ident) + 1
+    r = roman(ident)
+    if r:
+        return r
+    words = ident.lower().split()
+    if len(words) == 2 and words[0] == "thứ":
+        return _WORD_ORDINALS.get(words[1])
+    return None
+
+
+@dataclass
+class _Node:
+    prov: Provision
+    rank: int
+    ident: str | None
+    label_end: int
+
+
+def _match_label(text: str, seg: Seg) -> tuple[str, int, regex.Match] | None:
+    for name, kind, rank in _LEVELS:
+        m = getattr(TEXT, name).match(text, seg.start, seg.end)
+        if m:
+            if name == "label_arabic":
+                rank += m.group("id").count(".")
+            return kind, rank, m
+    return None
+
+
+def follows(prev: str | None, ident: str) -> bool:
+    """Does ``ident`` come right after ``prev`` (``2`` after ``1``, ``đ`` after ``d``, ``1.3`` after ``1.2``)?"""
+    if prev is None:
+        return False
+    if "." in ident or "." in prev:
+        head_p, _, last_p = prev.rpartition(".")
+        head_i, _, last_i = ident.rpartition(".")
+        return head_p == head_i and follows(last_p, last_i)
+    a, b = ordinal(prev), ordinal(ident)
+    if a is None or b is None:
+        return False
+    if b == a + 1:
+        return True
+    # Latin order too: some documents skip đ (d then e)
+    return len(prev) == len(ident) == 1 and prev.isalpha() and ord(ident) == ord(prev) + 1
+
+
+def _is_first(ident: str | None) -> bool:
+    return ident is not None and (ordinal(ident.rpartition(".")[2]) == 1)
+
+
+def extract(ctx: Context) -> dict:
+    start, end = ctx.layout.body
+    text = ctx.text
+    body_lines = lines(text, start, end)
+    root = _Node(Provision(label="", path="", kind="part", span=(start, start)), -1, None, start)
+    stack: list[_Node] = [root]
+    opened: list[tuple[_Node, Seg]] = []
+    has_articles = any(TEXT.label_article.match(text, s.start, s.end) for s in body_lines)
+    for seg in body_lines:
+        found = _match_label(text, seg)
+        if not found:
+            continue
+        kind, rank, m = found
+        ident = m.groupdict().get("id")
+        depth = None
+        if kind in _HEADING_KINDS or kind == "dash":
+            depth = _deepest_below(stack, rank)
+        else:
+            for i in range(len(stack) - 1, 0, -1):
+                node = stack[i]
+                if node.rank == rank and follows(node.ident, ident):
+                    depth = i  # a sibling: the new node replaces it on the stack
+                    break
+                if node.prov.kind in _HEADING_KINDS and node.rank < rank:
+                    break  # never continue a list across an article or a chapter
+            if depth is None:
+                if _is_first(ident) or not opened:
+                    depth = _deepest_below(stack, rank)
+                else:
+                    continue  # breaks the sequence: a wrapped line, a quoted number, a date
+        parent = stack[depth - 1]
+        if kind == "item" and has_articles and any(n.prov.kind == "article" for n in stack[1:depth]):
+            kind = "clause"
+        label = " ".join(m.group("label").split())
+        pid = ident if ident and kind != "dash" else f"-{len(parent.prov.children) + 1}"
+        if ident and ident.lower().startswith("thứ"):
+            pid = str(ordinal(ident) or ident)
+        path = f"{parent.prov.path}.{pid}" if parent.prov.path else pid
+        prov = Provision(label=label, path=path, kind=kind, span=(seg.start, seg.end))
+        node = _Node(prov, rank, ident, m.end())
+        parent.prov.children.append(prov)
+        del stack[depth:]
+        stack.append(node)
+        opened.append((node, seg))
+    _fill_texts(ctx, opened, end)
+    return {"provisions": root.prov.children}
+
+
+def _deepest_below(stack: list[_Node], rank: int) -> int:
+    """The stack depth at which a node of ``rank`` goes: just under the deepest open node of a higher rank."""
+    depth = len(stack)
+    while depth > 1 and stack[depth - 1].rank >= rank:
+        depth -= 1
+    return depth
+
+
+def _fill_texts(ctx: Context, opened: list[tuple[_Node, Seg]], body_end: int) -> None:
+    """Give each provision its own text (up to the next provision), its title, and its span."""
+    text = ctx.text
+    for i, (node, seg) in enumerate(opened):
+        stop = opened[i + 1][1].start if i + 1 < len(opened) else body_end
+        own_start = node.label_end
+        own = text[own_start:stop]
+        trimmed_end = own_start + len(own.rstrip())
+        prov = node.prov
+        prov.span = (seg.start, max(trimmed_end, seg.end))
+        body = " ".join(own.split())
+        if prov.kind in _HEADING_KINDS:
+            first_line_end = text.find("\n", own_start, stop)
+            first_line_end = stop if first_line_end < 0 else first_line_end
+            title = " ".join(text[own_start:first_line_end].split()).lstrip(".:- ")
+            rest = " ".join(text[first_line_end:stop].split())
+            if not title and prov.kind in ("part", "chapter", "section") and rest:
+                # "Chương I" alone, its title in capitals on the next line
+                nxt = text.find("\n", first_line_end + 1, stop)
+                nxt = stop if nxt < 0 else nxt
+                title = " ".join(text[first_line_end:nxt].split())
+                rest = " ".join(text[nxt:stop].split())
+            prov.title = title or None
+            prov.text = rest
+        else:
+            prov.text = body

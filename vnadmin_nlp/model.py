@@ -1,0 +1,194 @@
+"""The typed document model: what a parse returns and what the JSON Schema in ``schema/`` is generated from.
+
+Field names and meanings follow the output contract (``reference/output_contract.md``); ``to_dict()`` gives
+exactly the contract's JSON.  Every extracted value carries a ``span``: ``[start, end]`` character offsets into
+``Document.text`` (for plain string fields the spans sit in ``Document.spans``).
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Span = tuple[int, int]
+ProvisionKind = Literal["part", "chapter", "section", "article", "clause", "point", "item", "dash"]
+Relation = Literal["basis", "implements", "responds_to", "amends", "replaces", "repeals", "guides", "refers"]
+DocKind = Literal["administrative", "normative", "party", "other"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class ParseWarning(_Model):
+    code: str = Field(description="Stable machine-readable code, e.g. `number_missing`, `date_invalid`.")
+    message: str
+    span: Optional[Span] = None
+
+
+class Block(_Model):
+    """Where a stretch of the text came from in the source file (page, table cell, paragraph)."""
+
+    span: Span
+    kind: str
+    page: Optional[int] = None
+    table: Optional[int] = None
+    row: Optional[int] = None
+    col: Optional[int] = None
+    confidence: Optional[float] = None
+
+
+class Source(_Model):
+    path: Optional[str] = None
+    format: str = Field(description="txt, md, docx, pdf, doc, rtf, html or image")
+    sha256: Optional[str] = None
+    pages: Optional[int] = None
+    encoding: Optional[str] = None
+    ocr: bool = False
+    language: Optional[str] = Field(default=None, description="`vi`, or e.g. `en` for a translation page")
+    signatures: list[dict[str, Any]] = Field(default_factory=list, description="Digital-signature stamps found")
+
+
+class DocType(_Model):
+    name: str = Field(description='Canonical type in sentence case: "Công văn", "Quyết định", "Nghị định"…')
+    code: Optional[str] = Field(description='Abbreviation in the symbol ("TB", "QĐ"); null for a công văn')
+    kind: DocKind = "administrative"
+    span: Optional[Span] = None
+
+
+class Number(_Model):
+    text: str = Field(description='Number and symbol as printed, spaces around "/" and "-" removed')
+    number: Optional[str] = None
+    year: Optional[int] = None
+    symbol: Optional[str] = None
+    type_code: Optional[str] = None
+    issuer_code: Optional[str] = None
+    unit_code: Optional[str] = None
+    span: Optional[Span] = None
+
+
+class Body(_Model):
+    name: str = Field(description="The body's name in normal case, abbreviations written out")
+    text: str = Field(description="As printed")
+    parent: Optional["Body"] = None
+    span: Optional[Span] = None
+
+
+class Recipient(_Model):
+    name: str
+    span: Span
+
+
+class Provision(_Model):
+    label: str = Field(description='As printed: "1.", "a)", "Điều 3.", "Chương II"')
+    path: str = Field(description='Position in the tree, e.g. "II.1" or "3.2.a"')
+    kind: ProvisionKind
+    title: Optional[str] = None
+    text: str = ""
+    span: Span
+    children: list["Provision"] = Field(default_factory=list)
+
+
+class Deadline(_Model):
+    date: Optional[str] = Field(default=None, description="ISO date")
+    text: str
+    relative: Optional[str] = Field(default=None, description='For durations, e.g. "P5D working days"')
+
+
+class Task(_Model):
+    assignee: Optional[str] = None
+    action: str
+    deadline: Optional[Deadline] = None
+    provision: Optional[str] = Field(default=None, description="`path` of the provision it sits in")
+    span: Span
+
+
+class Citation(_Model):
+    text: str
+    doc_type: Optional[str] = None
+    number: Optional[str] = None
+    title: Optional[str] = None
+    date: Optional[str] = None
+    issuer: Optional[str] = None
+    relation: Relation = "refers"
+    key: Optional[str] = None
+    span: Span
+
+
+class Signer(_Model):
+    authority: list[str] = Field(default_factory=list, description='e.g. ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]')
+    position: Optional[str] = None
+    name: Optional[str] = None
+    span: Span
+
+
+class DistributionItem(_Model):
+    name: str
+    span: Span
+
+
+class Zones(_Model):
+    header: Optional[Span] = None
+    body: Optional[Span] = None
+    closing: Optional[Span] = None
+    appendix: Optional[Span] = None
+
+
+class Document(_Model):
+    """One parsed document."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    text: Optional[str] = Field(default=None, description="The normalised plain text all spans point into")
+    doc_type: Optional[DocType] = None
+    number: Optional[Number] = None
+    issuer: Optional[Body] = None
+    issuers: list[Body] = Field(default_factory=list, description="All issuers of a joint document")
+    place: Optional[str] = None
+    date: Optional[str] = Field(default=None, description='ISO date; "YYYY-MM" or "YYYY" when partly blank')
+    subject: Optional[str] = None
+    recipients: list[Recipient] = Field(default_factory=list)
+    urgency: Optional[str] = None
+    secrecy: Optional[str] = None
+    provisions: list[Provision] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    signers: list[Signer] = Field(default_factory=list)
+    distribution: list[DistributionItem] = Field(default_factory=list)
+    spans: dict[str, Span] = Field(default_factory=dict, description="Spans of the plain string fields")
+    zones: Zones = Field(default_factory=Zones)
+    blocks: Optional[list[Block]] = Field(default=None, description="Provenance of the text, when asked for")
+    warnings: list[ParseWarning] = Field(default_factory=list)
+
+    def to_dict(self, *, include_text: bool = True, include_blocks: bool = False) -> dict[str, Any]:
+        exclude = set()
+        if not include_text:
+            exclude.add("text")
+        if not include_blocks:
+            exclude.add("blocks")
+        return self.model_dump(mode="json", exclude=exclude)
+
+    def to_json(self, *, indent: int | None = 2, include_text: bool = True, include_blocks: bool = False) -> str:
+        return json.dumps(
+            self.to_dict(include_text=include_text, include_blocks=include_blocks), ensure_ascii=False, indent=indent
+        )
+
+    def iter_provisions(self):
+        """Every provision of the tree, depth first."""
+        stack = list(reversed(self.provisions))
+        while stack:
+            p = stack.pop()
+            yield p
+            stack.extend(reversed(p.children))
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of :class:`Document` as serialised by ``to_dict()``."""
+    schema = Document.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://vnadmin-nlp.invalid/schema/document-{SCHEMA_VERSION}.json"
+    schema["title"] = "vnadmin-nlp Document"
+    return schema

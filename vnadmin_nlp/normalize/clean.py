@@ -1,0 +1,170 @@
+"""Normalise a reader's raw text into the plain text that every span points into.
+
+What changes, and why:
+- Unicode NFC (macOS files and some PDF layers are decomposed), so that one letter is one code point.
+- Look-alikes: Latin ``Ð`` (U+00D0) written for ``Đ``, Cyrillic letters inside Latin words (``TT-BTС``), odd
+  spaces (no-break, thin, ideographic), zero-width characters.
+- Conversion leftovers: ``[bookmark: _GoBack]``, Markdown ``**bold**`` markers around header lines.
+- Layout: tabs at the start or end of a line are dropped; a tab inside a line that separates two columns
+  becomes a line break (``Số: 19/2019/NĐ-CP⇥CỘNG HÒA…``), one after a list label becomes a space; trailing
+  spaces go; running page numbers (``2``, ``- 3 -``, ``Trang 4/9``) are removed.
+
+Everything else stays as the document spells it (tone placement, case, dashes in prose): matching uses the
+folding key of :mod:`vnadmin_nlp.normalize.fold`, and number-symbols are cleaned by their own extractor.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from .offsets import ChainedMap, Edit, OffsetMap, apply_edits
+
+# One-to-one replacements: they keep every offset, so str.translate does them at C speed.
+_CYRILLIC_TO_LATIN = dict(zip("АВСЕНІЈКМОРЅТХУасеіјорсхуѕ", "ABCEHIJKMOPSTXYaceijopcxys"))
+_ONE_TO_ONE = {
+    0x00D0: "Đ",  # Latin capital Eth, looks like Đ
+    0x00F0: "đ",  # Latin small eth
+    0x0189: "Đ",  # African D
+    0x00A0: " ",
+    0x2007: " ",
+    0x2009: " ",
+    0x200A: " ",
+    0x202F: " ",
+    0x3000: " ",
+    0x2002: " ",
+    0x2003: " ",
+    0x2004: " ",
+    0x2005: " ",
+    0x2006: " ",
+    0x2008: " ",
+    0x000B: "\n",  # vertical tab: Word's soft line break in some exports
+    0x000C: "\n",  # form feed: page break
+    0x2028: "\n",
+    0x2029: "\n",
+}
+_TABLE = str.maketrans(_ONE_TO_ONE)
+_CYRILLIC_TABLE = str.maketrans(_CYRILLIC_TO_LATIN)
+
+_COMBINING_RUN = regex.compile(r"\P{M}\p{M}+")
+_CYRILLIC_IN_LATIN = regex.compile(r"[\p{Latin}\d/-]*\p{Cyrillic}[\p{L}\d/-]*")
+
+# Removals and layout edits, applied in one pass: (pattern, replacement or None for a callable below).
+_DELETE = regex.compile(
+    r"""
+      \[bookmark:[^\]\n]{0,80}\]          # pandoc/docx2txt leftovers
+    | \*\*                                 # Markdown bold markers
+    | [\u200B\u200C\u200D\u2060\uFEFF]     # zero-width characters
+    | \r(?=\n)                             # CRLF -> LF
+    """,
+    regex.VERBOSE,
+)
+_LONE_CR = regex.compile(r"\r")
+_EDGE_SPACE = regex.compile(r"(?m)^[ \t]+|[ \t]+$")
+_LABEL_TAB = regex.compile(
+    r"(?m)^[ \t]*(?:[-+•–]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}[.-]|Điều\s+\d+[a-zđ]?\.?)(?P<gap>[ ]*\t[\t ]*)"
+)
+_MID_TAB = regex.compile(r"(?<=\S)[ ]*\t[\t ]*(?=\S)")
+_PAGE_NUMBER_LINE = regex.compile(r"(?m)^[ \t]*(?:[-–][ \t]*)?(\d{1,3})(?:[ \t]*[-–])?[ \t]*$|^[ \t]*Trang[ \t]+(\d{1,3})(?:[ \t]*/[ \t]*\d{1,3})?[ \t]*$")
+
+
+@dataclass
+class NormalizedText:
+    text: str
+    offsets: OffsetMap | ChainedMap
+
+    def to_raw(self, pos: int) -> int:
+        return self.offsets.to_raw(pos)
+
+
+def normalize(raw: str, *, page_numbers: bool = True) -> NormalizedText:
+    """Normalise ``raw`` (see module docstring) and keep the offset map back to it.
+
+    ``page_numbers=False`` keeps lone numbers: readers of paged formats that already drop page numbers (DOCX,
+    HTML) say so, since a lone number there is a table cell.
+    """
+    maps: list[OffsetMap] = []
+    text = raw
+    if not unicodedata.is_normalized("NFC", text):
+        text, m = apply_edits(
+            text, ((mt.start(), mt.end(), unicodedata.normalize("NFC", mt.group())) for mt in _COMBINING_RUN.finditer(text))
+        )
+        maps.append(m)
+        if not unicodedata.is_normalized("NFC", text):  # rare: characters NFC changes on their own
+            text, m = apply_edits(
+                text,
+                ((i, i + 1, unicodedata.normalize("NFC", ch)) for i, ch in enumerate(text) if unicodedata.normalize("NFC", ch) != ch),
+            )
+            maps.append(m)
+    text = text.translate(_TABLE)
+    if _has_cyrillic(text):
+        text = _CYRILLIC_IN_LATIN.sub(lambda m: _latinise(m.group()), text)  # same length
+    text, m = apply_edits(text, _layout_edits(text))
+    maps.append(m)
+    if page_numbers:
+        text, m = apply_edits(text, _page_number_edits(text))
+        maps.append(m)
+    offsets: OffsetMap | ChainedMap = maps[0] if len(maps) == 1 else ChainedMap(list(reversed(maps)))
+    return NormalizedText(text, offsets)
+
+
+def _has_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def _latinise(word: str) -> str:
+    """A word mixing Latin and Cyrillic letters is a look-alike typo; a wholly Cyrillic word is left alone."""
+    if not regex.search(r"[\p{Latin}\d]", word):
+        return word
+    return word.translate(_CYRILLIC_TABLE)
+
+
+def _layout_edits(text: str) -> list[Edit]:
+    edits: list[Edit] = [(m.start(), m.end(), "") for m in _DELETE.finditer(text)]
+    edits += [(m.start(), m.end(), "\n") for m in _LONE_CR.finditer(text) if text[m.end() : m.end() + 1] != "\n"]
+    edits += [(m.start("gap"), m.end("gap"), " ") for m in _LABEL_TAB.finditer(text)]
+    edits += [(m.start(), m.end(), _column_break(text, m)) for m in _MID_TAB.finditer(text)]
+    edits += [(m.start(), m.end(), "") for m in _EDGE_SPACE.finditer(text)]
+    return _without_overlaps(edits)
+
+
+def _column_break(text: str, m: regex.Match) -> str:
+    """A tab between two columns breaks the line; a tab inside running text is a space."""
+    nxt = text[m.end() : m.end() + 1]
+    return "\n" if nxt.isupper() or nxt.isdigit() or nxt in "-–(" else " "
+
+
+def _without_overlaps(edits: list[Edit]) -> list[Edit]:
+    edits.sort(key=lambda e: (e[0], -(e[1] - e[0])))
+    kept: list[Edit] = []
+    end = -1
+    for e in edits:
+        if e[0] >= end:
+            kept.append(e)
+            end = max(end, e[1])
+    return kept
+
+
+def _page_number_edits(text: str) -> list[Edit]:
+    """Lone numbers on a line that run up like page numbers (2, 3, 4… with gaps allowed) are removed.
+
+    A single lone number is kept: it may be a table cell or a count.  Removing only increasing runs of at least
+    two keeps numbered table rows (1, 2, 3 each alone on a line, consecutive) apart: those are consecutive lines
+    close together, page numbers are far apart.
+    """
+    found = [(m, int(m.group(1) or m.group(2))) for m in _PAGE_NUMBER_LINE.finditer(text)]
+    if len(found) < 2:
+        return []
+    run: list[tuple[regex.Match, int]] = []
+    best: list[tuple[regex.Match, int]] = []
+    for m, n in found:
+        if run and n > run[-1][1] and n - run[-1][1] <= 3 and m.start() - run[-1][0].end() > 400:
+            run.append((m, n))
+        else:
+            run = [(m, n)]
+        if len(run) > len(best):
+            best = list(run)
+    if len(best) < 2:
+        return []
+    return [(m.start(), min(m.end() + 1, len(text)) if text[m.end() : m.end() + 1] == "\n" else m.end(), "") for m, _ in best]

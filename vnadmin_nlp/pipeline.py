@@ -1,0 +1,156 @@
+"""From a file or a text to a :class:`~vnadmin_nlp.model.Document`: read → normalise → zone → extract.
+
+Every stage is a plain function, and the extractors are a list of callables run in order, each seeing what the
+earlier ones found (``ctx.fields``): pass your own list to ``parse_text(..., extractors=...)`` to add or replace
+one.  Parsing never raises on any text: what cannot be read becomes a warning.
+"""
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_left
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from . import __version__
+from .extractors import DEFAULT_EXTRACTORS
+from .extractors.base import Context, Extractor
+from .model import Block, Document, ParseWarning, Source, Zones
+from .normalize import NormalizedText, normalize
+from .readers import RawDocument, read_file
+from .readers.base import Block as RawBlock
+from .zoning import Page, zone
+
+PARSER_VERSION = __version__
+
+# Formats whose readers never leave page numbers in the text: a lone number there is a table cell.
+_NO_PAGE_NUMBERS = {"docx", "html", "doc", "rtf"}
+
+
+def parse_text(
+    text: str,
+    *,
+    source: Source | None = None,
+    extractors: Sequence[Extractor] | None = None,
+    page_numbers: bool = True,
+) -> Document:
+    """Parse a document given as text (any text: never raises)."""
+    return _parse(text, source=source, extractors=extractors, page_numbers=page_numbers)[0]
+
+
+def _parse(
+    text: str,
+    *,
+    source: Source | None,
+    extractors: Sequence[Extractor] | None,
+    page_numbers: bool,
+) -> tuple[Document, NormalizedText]:
+    if not isinstance(text, str):
+        raise TypeError(f"parse_text needs a str, got {type(text).__name__}")
+    norm = normalize(text, page_numbers=page_numbers)
+    page = Page(norm.text)
+    layout = zone(page)
+    ctx = Context(page=page, layout=layout)
+    if not norm.text.strip():
+        ctx.warn("empty_text", "the document has no text")
+    fields: dict[str, Any] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    for extract in extractors if extractors is not None else DEFAULT_EXTRACTORS:
+        try:
+            found = extract(ctx)
+        except Exception as exc:  # an extractor bug must not lose the rest of the document
+            name = getattr(extract, "__module__", repr(extract)).rsplit(".", 1)[-1]
+            ctx.warn("extractor_failed", f"{name}: {type(exc).__name__}: {exc}")
+            continue
+        spans.update(found.pop("spans", {}) or {})
+        fields.update(found)
+        ctx.fields = fields
+    h = layout.header
+    zones = Zones(
+        header=(h.start, h.end) if h.found and h.end > h.start else None,
+        body=layout.body if layout.body[1] > layout.body[0] else None,
+        closing=(layout.closing.start, layout.closing.end) if layout.closing else None,
+        appendix=layout.appendix,
+    )
+    if not h.found and norm.text.strip():
+        ctx.warn("no_header", "no header block (Quốc hiệu, Số, date or type line) was found")
+    doc = Document(
+        source=source or Source(format="txt", encoding="utf-8"),
+        text=norm.text,
+        spans=spans,
+        zones=zones,
+        warnings=ctx.warnings,
+        **fields,
+    )
+    return doc, norm
+
+
+def parse_raw(raw: RawDocument, *, path: str | None = None, sha256: str | None = None, with_blocks: bool = False, **kw: Any) -> Document:
+    """Parse what a reader returned, keeping the source facts and, on request, the block provenance."""
+    joined, starts = raw.joined()
+    source = Source(
+        path=path,
+        format=raw.format,
+        sha256=sha256,
+        pages=raw.pages,
+        encoding=raw.encoding,
+        ocr=raw.ocr,
+        language=raw.metadata.get("language"),
+        signatures=list(raw.metadata.get("signatures", [])),
+    )
+    doc, norm = _parse(
+        joined,
+        source=source,
+        extractors=kw.get("extractors"),
+        page_numbers=raw.format not in _NO_PAGE_NUMBERS,
+    )
+    doc.warnings[:0] = [ParseWarning(code=w.code, message=w.message) for w in raw.warnings]
+    if with_blocks:
+        doc.blocks = _provenance(raw.blocks, starts, norm)
+    return doc
+
+
+def _provenance(blocks: list[RawBlock], starts: list[int], norm: NormalizedText) -> list[Block]:
+    """Each reader block's span in the normalised text: where its page, table cell or paragraph now stands."""
+    positions = range(len(norm.text) + 1)
+    out = []
+    for block, s in zip(blocks, starts):
+        ns = bisect_left(positions, s, key=norm.to_raw)
+        ne = bisect_left(positions, s + len(block.text), key=norm.to_raw)
+        out.append(
+            Block(
+                span=(ns, ne),
+                kind=block.kind,
+                page=block.page,
+                table=block.table,
+                row=block.row,
+                col=block.col,
+                confidence=block.confidence,
+            )
+        )
+    return out
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def parse_file(path: str | Path, *, with_blocks: bool = False, **kw: Any) -> Document:
+    """Read and parse one file.  Raises a :class:`~vnadmin_nlp.readers.ReaderError` naming the file when it cannot be read."""
+    path = Path(path)
+    raw = read_file(path)
+    return parse_raw(raw, path=str(path), sha256=sha256_file(path), with_blocks=with_blocks, **kw)
+
+
+def parse_files(paths: Iterable[str | Path], **kw: Any):
+    """Parse many files; yields ``(path, Document or ReaderError)`` so one bad file never stops the rest."""
+    from .readers import ReaderError
+
+    for p in paths:
+        try:
+            yield p, parse_file(p, **kw)
+        except ReaderError as exc:
+            yield p, exc

@@ -1,0 +1,45 @@
+"""Zoning: cut a normalised text into header, body, closing (signatures, Nơi nhận) and appendix."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .closing import ClosingLayout, SignerBlock, find_closing_start, parse_closing
+from .header import HeaderLayout, parse_header
+from .segments import Page, Seg, is_upper, lines
+
+
+@dataclass
+class Layout:
+    page: Page
+    header: HeaderLayout
+    body: tuple[int, int]
+    closing: ClosingLayout | None
+    appendix: tuple[int, int] | None
+
+
+def zone(page: Page) -> Layout:
+    """Find the zones of a document.  Never fails: a text without a header is all body."""
+    header = parse_header(page)
+    body_start = header.end
+    n = len(page.text)
+    closing_start = find_closing_start(page, body_start)
+    closing = None
+    appendix = None
+    body_end = n
+    if closing_start is not None:
+        closing = parse_closing(page, closing_start, n)
+        body_end = closing_start
+        if not closing.signers and not closing.distribution:
+            closing = None
+            appendix = _non_blank(page, closing_start, n)
+        elif closing.end < n:
+            appendix = _non_blank(page, closing.end, n)
+    return Layout(page, header, (body_start, body_end), closing, appendix)
+
+
+def _non_blank(page: Page, start: int, end: int) -> tuple[int, int] | None:
+    segs = lines(page.text, start, end)
+    return (segs[0].start, segs[-1].end) if segs else None
+
+
+__all__ = ["Layout", "Page", "Seg", "zone", "HeaderLayout", "ClosingLayout", "SignerBlock", "is_upper", "lines"]

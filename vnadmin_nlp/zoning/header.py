@@ -1,0 +1,244 @@
+"""The header zone: issuer block, Quốc hiệu, Số, place and date, type title, trích yếu, Kính gửi.
+
+Three shapes of real files are handled by the same code: one field per line (the seeds), a header flattened
+into one or two lines by a web copy, and two header columns interleaved line by line (PDF extraction).  Each
+header line is first cut at the anchors it contains (Quốc hiệu, motto, ``Số:``, ``<place>, ngày``, rules,
+``V/v``), then the segments are read in order by a small state machine.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..data import load
+from ..normalize import fold
+from ..patterns import FOLDED, TEXT
+from .segments import Page, Seg, is_upper
+
+MAX_HEADER_LINES = 45
+MAX_SUBJECT_LINES = 5
+_VV_INLINE = regex.compile(r"(?<=\s)V/[vV](?=[\s.:])")
+_KG_INLINE = regex.compile(r"(?<=\S\s{1,40})Kính\s*gửi\s*:")
+
+
+@dataclass
+class HeaderLayout:
+    issuer_lines: list[Seg] = field(default_factory=list)
+    number: Seg | None = None
+    date: Seg | None = None
+    title: Seg | None = None
+    title_type: dict | None = None  # the matched row of doc_types.yaml
+    subject: list[Seg] = field(default_factory=list)
+    vv: bool = False
+    kinh_gui: Seg | None = None
+    recipients: list[Seg] = field(default_factory=list)
+    marks: list[Seg] = field(default_factory=list)
+    national: bool = False
+    party: bool = False
+    start: int = 0
+    end: int = 0  # where the body starts
+    found: bool = False
+
+
+def _type_titles() -> list[tuple[str, dict]]:
+    rows: list[tuple[str, dict]] = []
+    data = load("doc_types")
+    for kind in ("normative", "administrative", "party", "other"):
+        for row in data[kind]:
+            rows.append((fold(row["name"]), {**row, "kind": kind}))
+    rows.sort(key=lambda r: -len(r[0]))  # "thông tư liên tịch" before "thông tư"
+    return rows
+
+
+_TITLES = _type_titles()
+_MARKS = {fold(v): (group, canon) for group in ("urgency", "secrecy") for canon, vs in load("marks")[group].items() for v in vs}
+
+
+def match_title(key: str) -> tuple[dict, int] | None:
+    """The type named at the start of a folded title line, and where the name ends."""
+    key = key.rstrip(" :.")
+    for name, row in _TITLES:
+        if key.startswith(name) and (len(key) == len(name) or not key[len(name)].isalpha()):
+            return row, len(name)
+    return None
+
+
+def split_header_line(page: Page, seg: Seg) -> list[Seg]:
+    """Cut one header line at the anchors it contains (columns put on one line)."""
+    text, key = page.text, page.key
+    cuts: set[int] = set()
+    for pat in (FOLDED.national, FOLDED.motto, FOLDED.party):
+        for m in pat.finditer(key, seg.start, seg.end):
+            cuts.update((m.start(), m.end()))
+    for m in TEXT.number.finditer(text, seg.start, seg.end):
+        cuts.add(m.start())
+        cuts.add(_number_end(text, m, seg.end))
+    for m in TEXT.place.finditer(text, seg.start, seg.end):
+        if FOLDED.date.match(key, m.end(), seg.end):
+            cuts.add(m.start())
+    for m in TEXT.rule_inline.finditer(text, seg.start, seg.end):
+        cuts.update((m.start(), m.end()))
+    for pat in (_VV_INLINE, _KG_INLINE):
+        for m in pat.finditer(text, seg.start, seg.end):
+            cuts.add(m.start())
+    bounds = sorted(c for c in cuts if seg.start < c < seg.end)
+    if not bounds:
+        return [seg]
+    out: list[Seg] = []
+    for a, b in zip([seg.start, *bounds], [*bounds, seg.end]):
+        sub = page.sub(seg, a, b)
+        if sub is not None:
+            out.append(sub)
+    return out
+
+
+def _number_end(text: str, m: regex.Match, limit: int) -> int:
+    """Where a number-symbol ends: the symbol group, unless it swallowed the first word of a place name."""
+    end = m.end("sym")
+    return min(end, limit)
+
+
+def classify(page: Page, seg: Seg) -> str:
+    text, key = page.t(seg), page.k(seg)
+    if FOLDED.national.search(key):
+        return "national"
+    if FOLDED.motto.search(key):
+        return "motto"
+    if FOLDED.party.fullmatch(key.strip(" .")):
+        return "party"
+    if TEXT.rule.match(text):
+        return "rule"
+    if TEXT.number.match(text):
+        return "number"
+    if FOLDED.date.search(key) and (TEXT.place.match(text) or FOLDED.date.match(key)):
+        return "date"
+    if FOLDED.vv.match(key):
+        return "vv"
+    if FOLDED.kinh_gui.match(key):
+        return "kinh_gui"
+    if FOLDED.distribution_head.match(key):
+        return "closing"
+    bare = key.strip(" .:!*()[]")
+    if bare in _MARKS and (is_upper(text) or len(bare) <= 10):
+        return "mark"
+    if is_upper(text) and match_title(key):
+        return "title"
+    if FOLDED.enacting.match(key) or FOLDED.body_cue.match(key):
+        return "body"
+    if is_upper(text):
+        return "upper"
+    return "other"
+
+
+def parse_header(page: Page, start: int = 0) -> HeaderLayout:
+    """Read the header from ``start``; ``end`` is where the body begins (``start`` when there is no header)."""
+    h = HeaderLayout(start=start, end=start)
+    segs: list[Seg] = []
+    for line in [ln for ln in page.lines if ln.start >= start][:MAX_HEADER_LINES]:
+        segs.extend(split_header_line(page, line))
+    state = ""
+    body_at: Seg | None = None
+    for seg in segs:
+        kind = classify(page, seg)
+        seg.kind = kind
+        if state == "vv":
+            if kind in ("upper", "other") and not seg.blank_before and len(h.subject) < MAX_SUBJECT_LINES:
+                h.subject.append(seg)
+                continue
+            state = ""
+        elif state == "subject":
+            if kind in ("upper", "other", "title") and _continues_subject(page, h, seg):
+                h.subject.append(seg)
+                continue
+            state = ""
+        elif state == "recipients":
+            if _is_recipient_line(page, h, seg, kind):
+                h.recipients.append(seg)
+                continue
+            state = ""
+        if kind in ("national", "motto"):
+            h.national = True
+        elif kind == "party":
+            h.party = True
+        elif kind == "rule":
+            pass
+        elif kind == "mark":
+            h.marks.append(seg)
+        elif kind == "number" and h.number is None:
+            h.number = seg
+        elif kind == "date" and h.date is None:
+            h.date = seg
+        elif kind == "vv" and not h.subject:
+            h.subject, h.vv, state = [seg], True, "vv"
+        elif kind == "title" and h.title is None:
+            row, name_end = match_title(page.k(seg))  # type: ignore[misc]
+            rest = page.sub(seg, seg.start + name_end, seg.end)
+            if rest is not None and page.text[rest.start] in ":":
+                rest = page.sub(seg, rest.start + 1, seg.end)
+            h.title, h.title_type = page.sub(seg, seg.start, seg.start + name_end) or seg, row
+            if rest is not None:
+                h.subject = [rest]
+            state = "subject"
+        elif kind == "kinh_gui" and h.kinh_gui is None:
+            h.kinh_gui, state = seg, "recipients"
+            inline = page.sub(seg, seg.start + len(FOLDED.kinh_gui.match(page.k(seg)).group()), seg.end)
+            if inline is not None:
+                h.recipients.append(inline)
+        elif kind == "upper" and h.number is None and h.title is None and not h.subject and _issuer_like(page, seg):
+            h.issuer_lines.append(seg)
+        elif kind in ("upper", "other") and h.title is None and not h.vv and _found(h) and _untyped_title(page, seg):
+            h.title, state = seg, "subject"
+        else:
+            body_at = seg
+            break
+    h.found = _found(h)
+    if not h.found:
+        h.issuer_lines = []
+        return h
+    if body_at is not None:
+        h.end = body_at.start
+    else:
+        h.end = max(s.end for s in segs) if segs else start
+    return h
+
+
+def _found(h: HeaderLayout) -> bool:
+    return bool(h.national or h.party or h.number or h.date or h.title)
+
+
+def _issuer_like(page: Page, seg: Seg) -> bool:
+    text = page.t(seg)
+    return len(text) <= 120 and not text.rstrip().endswith((":", ";"))
+
+
+def _untyped_title(page: Page, seg: Seg) -> bool:
+    """A short upper-case line after the number and date that names no known type (``ĐIỀU LỆ HỘI…``)."""
+    text = page.t(seg)
+    return is_upper(text) and len(text.split()) <= 8
+
+
+def _continues_subject(page: Page, h: HeaderLayout, seg: Seg) -> bool:
+    if len(h.subject) >= MAX_SUBJECT_LINES or (seg.blank_before and h.subject):
+        return False
+    text = page.t(seg)
+    if TEXT.rule.match(text) or len(text) > 200:
+        return False
+    if h.subject:
+        prev = page.t(h.subject[-1])
+        if is_upper(prev) != is_upper(text) and not is_upper(prev):
+            return False  # "Về việc …" then "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH": the body's authority line
+    return True
+
+
+def _is_recipient_line(page: Page, h: HeaderLayout, seg: Seg, kind: str) -> bool:
+    text = page.t(seg)
+    if kind not in ("other", "upper") and not text.startswith(("-", "+", "•")):
+        return False
+    if text.startswith(("-", "+", "•", "–")):
+        return True
+    if not h.recipients:
+        return len(text) <= 160  # "Kính gửi:" alone, the addressee on the next line
+    prev = page.t(h.recipients[-1])
+    # a wrapped item: the previous item did not end, and this line does not start a sentence of the body
+    return not prev.rstrip().endswith((";", ".", ":")) and not seg.blank_before and text[:1].islower()

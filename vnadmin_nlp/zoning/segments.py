@@ -1,0 +1,90 @@
+"""Lines and segments of a normalised text, and the text/fold context every stage reads.
+
+A *segment* is a stretch of one line, given by offsets.  Header and closing lines are cut into segments where a
+flattened web copy or an interleaved PDF put two columns on one line, so later stages see one field per segment
+without the text ever being rewritten.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from ..normalize import fold
+
+_LINE = regex.compile(r"[^\n]+")
+_UPPER_WORD = regex.compile(r"\p{Lu}")
+_LOWER = regex.compile(r"\p{Ll}")
+
+
+@dataclass(slots=True)
+class Seg:
+    start: int
+    end: int
+    blank_before: bool = False  # a blank line (paragraph break) stands before this line
+    kind: str = "text"
+
+
+class Page:
+    """The normalised text, its folding key, and helpers to read segments of it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.key = fold(text)
+
+    def t(self, seg: Seg) -> str:
+        return self.text[seg.start : seg.end]
+
+    def k(self, seg: Seg) -> str:
+        return self.key[seg.start : seg.end]
+
+    @cached_property
+    def lines(self) -> list[Seg]:
+        return lines(self.text, 0, len(self.text))
+
+    def sub(self, seg: Seg, start: int, end: int, kind: str | None = None) -> Seg | None:
+        """The trimmed part ``[start, end)`` of a segment (absolute offsets), or None if blank."""
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            return None
+        return Seg(start, end, seg.blank_before if start == seg.start else False, kind or seg.kind)
+
+
+def lines(text: str, start: int, end: int) -> list[Seg]:
+    """The non-blank lines of ``text[start:end]``, trimmed, each knowing whether a blank line preceded it."""
+    out: list[Seg] = []
+    prev_end = start
+    for m in _LINE.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s == e:
+            continue
+        gap = text[prev_end:s]
+        out.append(Seg(s, e, blank_before=bool(out) and gap.count("\n") >= 2))
+        prev_end = e
+    return out
+
+
+def is_upper(s: str) -> bool:
+    """Mostly upper case: letters present and no more than a tenth of them lower case."""
+    letters = sum(1 for c in s if c.isalpha())
+    if letters < 2:
+        return False
+    lower = len(_LOWER.findall(s))
+    return lower <= letters * 0.1
+
+
+def is_title_case_name(s: str, max_words: int = 6) -> bool:
+    """``Phạm Văn Kính``: 2–6 words, each capitalised, no digits or sentence punctuation."""
+    words = s.split()
+    if not 2 <= len(words) <= max_words:
+        return False
+    return all(w[0].isupper() and (len(w) == 1 or not w[1:].isupper() or len(w) <= 2) and w.replace(".", "").isalpha() for w in words)
