@@ -12,10 +12,25 @@ _TRAIL = regex.compile(r"[\s;,.]+$")
 _SPLIT_INLINE = regex.compile(r"(?<=;)\s*[-–+•]\s+|(?<=\S)\s+[-–]\s+(?=\p{Lu})")
 
 
-def items(ctx: Context, segs: list[Seg]) -> list[tuple[str, tuple[int, int]]]:
-    """Each line's item text (without the leading dash and the trailing ``;`` or ``.``) and its span."""
+def items(ctx: Context, groups: list[list[Seg]]) -> list[tuple[str, tuple[int, int]]]:
+    """Each item's text (lines joined, without the leading dash and the trailing ``;`` or ``.``) and its span."""
     out = []
-    for seg in segs:
+    for group in groups:
+        out.extend(_item(ctx, group))
+    return out
+
+
+def _item(ctx: Context, group: list[Seg]) -> list[tuple[str, tuple[int, int]]]:
+    if len(group) > 1:  # a wrapped item: one name over several lines (maybe with another column between)
+        first, last = group[0], group[-1]
+        lead = _LEAD.match(ctx.page.t(first))
+        start = first.start + (lead.end() if lead else 0)
+        trail = _TRAIL.search(ctx.page.t(last))
+        end = last.start + trail.start() if trail else last.end
+        name = ctx.join([Seg(start, first.end), *group[1:-1], Seg(last.start, end)]) if len(group) > 1 else ""
+        return [(name.strip(), (start, end))] if name.strip() else []
+    out = []
+    for seg in group:
         text = ctx.page.t(seg)
         # "- A; - B" on one line: two items
         pieces = []

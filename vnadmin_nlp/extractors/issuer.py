@@ -22,6 +22,7 @@ _LOWER = {fold(w) for w in _B["lowercase_words"]}
 _CONT = sorted((fold(w) for w in _B["continuation_starts"]), key=len, reverse=True)
 _ABBR = {k: v for k, v in _B["abbreviations"].items()}
 _KNOWN = {fold(v): v for v in _B["issuer_codes"].values()}
+_INLINE = sorted((fold(k) for k in _B["inline_split_kinds"]), key=len, reverse=True)
 _PLACE_KINDS = {fold(k) for k in ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy")}
 _ROMAN = regex.compile(r"^[IVXLC]+$")
 _ABBR_RE = regex.compile(r"(?<![\p{L}])(" + "|".join(regex.escape(k) for k in sorted(_ABBR, key=len, reverse=True)) + r")(?![\p{L}])")
@@ -96,11 +97,28 @@ def normal_case(printed: str) -> str:
     return "".join(out).strip()
 
 
+def _inline_parts(line: str) -> list[str]:
+    """Cut a line that holds two bodies (``BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN``) before the second one's kind."""
+    words = line.split()
+    keys = [fold(expand(w)) for w in words]
+    cuts = []
+    for i in range(2, len(words) - 1):
+        if keys[i - 1] in ("tổng", "chi"):
+            continue
+        rest = " ".join(keys[i:])
+        if any(rest.startswith(k + " ") for k in _INLINE) and _starts_with(" ".join(keys[: i]), _KINDS):
+            cuts.append(i)
+            break
+    if not cuts:
+        return [line]
+    return [" ".join(words[: cuts[0]]), " ".join(words[cuts[0] :])]
+
+
 def split_bodies(lines: list[str]) -> list[tuple[list[int], str]]:
     """Group issuer lines into bodies: (line indexes, printed text)."""
     bodies: list[tuple[list[int], str]] = []
-    for idx, line in enumerate(lines):
-        line = " ".join(line.split())
+    pieces = [(idx, part) for idx, line in enumerate(lines) for part in _inline_parts(" ".join(line.split()))]
+    for idx, line in pieces:
         key = fold(expand(line))
         kind = _starts_with(key, _KINDS)
         cont = next((c for c in _CONT if key == c or key.startswith(c + " ")), None)
@@ -112,10 +130,14 @@ def split_bodies(lines: list[str]) -> list[tuple[list[int], str]]:
         )
         if continues:
             ids, text = bodies[-1]
-            bodies[-1] = (ids + [idx], f"{text} {line}")
+            bodies[-1] = (ids + [idx] if idx not in ids else ids, f"{text} {line}")
         else:
             bodies.append(([idx], line))
     return bodies
+
+
+def starts_with_body_kind(text: str) -> bool:
+    return _starts_with(fold(expand(" ".join(text.split()))), _KINDS) is not None
 
 
 def _kind_of(text: str) -> str | None:

@@ -20,16 +20,18 @@ VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _WORD_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 
-# (pattern name, kind, rank): a lower rank is higher in the tree.
+# (pattern name, kind, rank, how the label counts): a lower rank is higher in the tree.  Where two readings
+# fit one label (``I.`` Roman or a letter), the first listed is tried first.
 _LEVELS = (
-    ("label_part", "part", 0),
-    ("label_chapter", "chapter", 1),
-    ("label_section", "section", 2),
-    ("label_article", "article", 3),
-    ("label_roman", "section", 4),
-    ("label_arabic", "item", 5),
-    ("label_letter", "point", 9),
-    ("label_dash", "dash", 10),
+    ("label_part", "part", 0, "number"),
+    ("label_chapter", "chapter", 1, "number"),
+    ("label_section", "section", 2, "number"),
+    ("label_article", "article", 3, "number"),
+    ("label_roman", "section", 4, "roman"),
+    ("label_upper_letter", "section", 3.5, "letter"),
+    ("label_arabic", "item", 5, "number"),
+    ("label_letter", "point", 9, "letter"),
+    ("label_dash", "dash", 10, "none"),
 )
 _HEADING_KINDS = {"part", "chapter", "section", "article"}
 
@@ -46,12 +48,13 @@ def roman(s: str) -> int | None:
     return total or None
 
 
-def ordinal(ident: str) -> int | None:
+def ordinal(ident: str, style: str = "number") -> int | None:
     """The position of a label in its sequence: 3 for ``3``, ``III``, ``c``, ``thứ ba``."""
+    if style == "letter":
+        low = ident.lower()
+        return VI_LETTERS.index(low) + 1 if len(low) == 1 and low in VI_LETTERS else None
     if ident.isdigit():
         return int(ident)
-    if ident in VI_LETTERS and len(ident) == 1:
-        return VI_LETTERS.index(ident) + 1
     r = roman(ident)
     if r:
         return r
@@ -69,35 +72,37 @@ class _Node:
     label_end: int
 
 
-def _match_label(text: str, seg: Seg) -> tuple[str, int, regex.Match] | None:
-    for name, kind, rank in _LEVELS:
+def _match_labels(text: str, seg: Seg) -> list[tuple[str, float, regex.Match]]:
+    """Every reading of the line's label, most likely first (``I.`` is a Roman one or the letter I)."""
+    out = []
+    for name, kind, rank, style in _LEVELS:
         m = getattr(TEXT, name).match(text, seg.start, seg.end)
         if m:
             if name == "label_arabic":
                 rank += m.group("id").count(".")
-            return kind, rank, m
-    return None
+            out.append((kind, rank, m, style))
+    return out
 
 
-def follows(prev: str | None, ident: str) -> bool:
+def follows(prev: str | None, ident: str, style: str = "number") -> bool:
     """Does ``ident`` come right after ``prev`` (``2`` after ``1``, ``đ`` after ``d``, ``1.3`` after ``1.2``)?"""
     if prev is None:
         return False
     if "." in ident or "." in prev:
         head_p, _, last_p = prev.rpartition(".")
         head_i, _, last_i = ident.rpartition(".")
-        return head_p == head_i and follows(last_p, last_i)
-    a, b = ordinal(prev), ordinal(ident)
+        return head_p == head_i and follows(last_p, last_i, style)
+    a, b = ordinal(prev, style), ordinal(ident, style)
     if a is None or b is None:
         return False
     if b == a + 1:
         return True
     # Latin order too: some documents skip đ (d then e)
-    return len(prev) == len(ident) == 1 and prev.isalpha() and ord(ident) == ord(prev) + 1
+    return style == "letter" and ord(ident.lower()) == ord(prev.lower()) + 1 and prev.lower() != "đ"
 
 
-def _is_first(ident: str | None) -> bool:
-    return ident is not None and (ordinal(ident.rpartition(".")[2]) == 1)
+def _is_first(ident: str | None, style: str) -> bool:
+    return ident is not None and ordinal(ident.rpartition(".")[2], style) == 1
 
 
 def extract(ctx: Context) -> dict:
@@ -109,27 +114,11 @@ def extract(ctx: Context) -> dict:
     opened: list[tuple[_Node, Seg]] = []
     has_articles = any(TEXT.label_article.match(text, s.start, s.end) for s in body_lines)
     for seg in body_lines:
-        found = _match_label(text, seg)
-        if not found:
-            continue
-        kind, rank, m = found
+        placed = _place(stack, _match_labels(text, seg), bool(opened))
+        if placed is None:
+            continue  # no label, or one that breaks its sequence: a wrapped line, a quoted number, a date
+        kind, rank, m, depth = placed
         ident = m.groupdict().get("id")
-        depth = None
-        if kind in _HEADING_KINDS or kind == "dash":
-            depth = _deepest_below(stack, rank)
-        else:
-            for i in range(len(stack) - 1, 0, -1):
-                node = stack[i]
-                if node.rank == rank and follows(node.ident, ident):
-                    depth = i  # a sibling: the new node replaces it on the stack
-                    break
-                if node.prov.kind in _HEADING_KINDS and node.rank < rank:
-                    break  # never continue a list across an article or a chapter
-            if depth is None:
-                if _is_first(ident) or not opened:
-                    depth = _deepest_below(stack, rank)
-                else:
-                    continue  # breaks the sequence: a wrapped line, a quoted number, a date
         parent = stack[depth - 1]
         if kind == "item" and has_articles and any(n.prov.kind == "article" for n in stack[1:depth]):
             kind = "clause"
@@ -145,7 +134,29 @@ def extract(ctx: Context) -> dict:
         stack.append(node)
         opened.append((node, seg))
     _fill_texts(ctx, opened, end)
-    return {"provisions": root.prov.children}
+    top = root.prov.children
+    if any(p.kind != "dash" for p in top):
+        # bullets before the first numbered provision belong to the preamble, not to the numbered structure
+        top = [p for p in top if p.kind != "dash"]
+    return {"provisions": top}
+
+
+def _place(stack: list[_Node], candidates: list, started: bool) -> tuple | None:
+    """The first reading of a label that fits the open tree, with the stack depth where it goes."""
+    fallback = None
+    for kind, rank, m, style in candidates:
+        ident = m.groupdict().get("id")
+        if kind in _HEADING_KINDS and kind != "section" or kind == "dash":
+            return kind, rank, m, _deepest_below(stack, rank)
+        for i in range(len(stack) - 1, 0, -1):
+            node = stack[i]
+            if node.rank == rank and follows(node.ident, ident, style):
+                return kind, rank, m, i  # a sibling: the new node replaces it on the stack
+            if node.prov.kind in _HEADING_KINDS and node.rank < rank:
+                break  # never continue a list across an article or a chapter
+        if fallback is None and (_is_first(ident, style) or not started):
+            fallback = (kind, rank, m, _deepest_below(stack, rank))
+    return fallback
 
 
 def _deepest_below(stack: list[_Node], rank: int) -> int:

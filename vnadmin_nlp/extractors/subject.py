@@ -12,8 +12,8 @@ def extract(ctx: Context) -> dict:
         return {}
     first = segs[0]
     if h.vv:
-        m = FOLDED.vv.match(ctx.page.key, first.start, first.end)
-        start = m.end() if m else first.start
+        m = FOLDED.vv.match(ctx.page.k(first))
+        start = first.start + m.end() if m else first.start
         while start < first.end and ctx.text[start] in " :.\t":
             start += 1
         if start >= first.end:

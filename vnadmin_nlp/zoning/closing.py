@@ -45,16 +45,17 @@ class ClosingLayout:
     end: int
     signers: list[SignerBlock] = field(default_factory=list)
     distribution_head: Seg | None = None
-    distribution: list[Seg] = field(default_factory=list)
+    distribution: list[list[Seg]] = field(default_factory=list)  # one list of line segments per item
 
 
 def is_authority(text: str) -> bool:
     return bool(_PREFIX_RE.match(text.lstrip()))
 
 
-def is_position(page: Page, seg: Seg) -> bool:
+def is_position(page: Page, seg: Seg, after_authority: bool = False) -> bool:
+    """An upper-case title line (``PHÓ CHỦ TỊCH``); right under an authority line any case will do."""
     text = page.t(seg)
-    if not is_upper(text) or len(text) > 80:
+    if len(text) > 80 or not (is_upper(text) or (after_authority and len(text.split()) <= 6)):
         return False
     key = page.k(seg)
     return any(w in key for w in _POSITION_WORDS)
@@ -78,7 +79,7 @@ def find_closing_start(page: Page, body_start: int) -> int | None:
     body_lines = [ln for ln in page.lines if ln.start >= body_start]
     for ln in body_lines:
         text = page.t(ln)
-        if FOLDED.distribution_head.match(page.k(ln)) or (is_authority(text) and is_upper(text[:40])):
+        if FOLDED.distribution_head.match(page.k(ln)) or (is_authority(text) and (is_upper(text[:40]) or "/" in text[:4])):
             return ln.start
     for i, ln in enumerate(body_lines):
         if TEXT.end_of_body.search(page.t(ln)) and i + 1 < len(body_lines):
@@ -133,29 +134,27 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
         if FOLDED.distribution_head.match(key):
             out.distribution_head, in_list = seg, True
         elif in_list and text.startswith(_ITEM):
-            out.distribution.append(seg)
-        elif in_list and out.distribution and _continues_item(page, out.distribution[-1], seg):
-            last = out.distribution[-1]
-            out.distribution[-1] = Seg(last.start, seg.end, last.blank_before, last.kind)
+            out.distribution.append([seg])
+        elif in_list and out.distribution and _continues_item(page, out.distribution[-1][-1], seg):
+            out.distribution[-1].append(seg)
         elif is_authority(text):
-            in_list = False
             if block is None or block.position is not None or block.name is not None:
                 block = SignerBlock()
                 out.signers.append(block)
             block.authority.append(seg)
         elif is_note(text):
             pass
-        elif is_position(page, seg) and (block is None or block.name is not None or block.position is None):
-            in_list = False
+        elif is_position(page, seg, after_authority=bool(block and block.authority and block.position is None)) and (
+            block is None or block.name is not None or block.position is None
+        ):
             if block is None or block.name is not None or (block.position is not None):
                 block = SignerBlock()
                 out.signers.append(block)
             block.position = seg
         elif block is not None and block.name is None and (block.position is not None or block.authority) and _name_like(page, seg):
-            in_list = False
             block.name = seg
         elif in_list and not out.distribution and len(text) < 200:
-            out.distribution.append(seg)  # "Nơi nhận:" followed by items without dashes
+            out.distribution.append([seg])  # "Nơi nhận:" followed by items without dashes
         else:
             if out.signers or out.distribution:
                 break

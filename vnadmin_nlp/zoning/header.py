@@ -20,6 +20,8 @@ MAX_HEADER_LINES = 45
 MAX_SUBJECT_LINES = 5
 _VV_INLINE = regex.compile(r"(?<=\s)V/[vV](?=[\s.:])")
 _KG_INLINE = regex.compile(r"(?<=\S\s{1,40})Kính\s*gửi\s*:")
+# After a type name, words that start a trích yếu: "Báo cáo về …", "Quyết định ban hành …".
+_SUBJECT_START = regex.compile(r"\s+(?:về|v/v|ban\s+hành|hướng\s+dẫn|quy\s+định|sửa\s+đổi|của)\b")
 
 
 @dataclass
@@ -32,7 +34,7 @@ class HeaderLayout:
     subject: list[Seg] = field(default_factory=list)
     vv: bool = False
     kinh_gui: Seg | None = None
-    recipients: list[Seg] = field(default_factory=list)
+    recipients: list[list[Seg]] = field(default_factory=list)  # one list of line segments per addressee
     marks: list[Seg] = field(default_factory=list)
     national: bool = False
     party: bool = False
@@ -122,8 +124,9 @@ def classify(page: Page, seg: Seg) -> str:
     bare = key.strip(" .:!*()[]")
     if bare in _MARKS and (is_upper(text) or len(bare) <= 10):
         return "mark"
-    if is_upper(text) and match_title(key):
-        return "title"
+    title = match_title(key)
+    if title and (is_upper(text) or title[1] >= len(bare) or _SUBJECT_START.match(key, title[1])):
+        return "title"  # "THÔNG BÁO", "thông tư" alone (case lost in a legacy copy), "Báo cáo về …"
     if FOLDED.enacting.match(key) or FOLDED.body_cue.match(key):
         return "body"
     if is_upper(text):
@@ -143,18 +146,23 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
         kind = classify(page, seg)
         seg.kind = kind
         if state == "vv":
-            if kind in ("upper", "other") and not seg.blank_before and len(h.subject) < MAX_SUBJECT_LINES:
+            repeated = _repeated(page, h, seg, kind)
+            if (kind in ("upper", "other") or repeated) and not seg.blank_before and len(h.subject) < MAX_SUBJECT_LINES:
                 h.subject.append(seg)
                 continue
             state = ""
         elif state == "subject":
-            if kind in ("upper", "other", "title") and _continues_subject(page, h, seg):
+            repeated = _repeated(page, h, seg, kind)
+            if (kind in ("upper", "other", "title") or repeated) and _continues_subject(page, h, seg):
                 h.subject.append(seg)
                 continue
             state = ""
         elif state == "recipients":
             if _is_recipient_line(page, h, seg, kind):
-                h.recipients.append(seg)
+                if text_starts_item(page.t(seg)) or not h.recipients or _is_new_recipient(page, h, seg):
+                    h.recipients.append([seg])
+                else:
+                    h.recipients[-1].append(seg)
                 continue
             state = ""
         if kind in ("national", "motto"):
@@ -184,8 +192,14 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
             h.kinh_gui, state = seg, "recipients"
             inline = page.sub(seg, seg.start + len(FOLDED.kinh_gui.match(page.k(seg)).group()), seg.end)
             if inline is not None:
-                h.recipients.append(inline)
-        elif kind == "upper" and h.number is None and h.title is None and not h.subject and _issuer_like(page, seg):
+                h.recipients.append([inline])
+        elif (
+            (kind == "upper" or (kind == "other" and _names_a_body(page, seg)))
+            and h.number is None
+            and h.title is None
+            and not h.subject
+            and _issuer_like(page, seg)
+        ):
             h.issuer_lines.append(seg)
         elif kind in ("upper", "other") and h.title is None and not h.vv and _found(h) and _untyped_title(page, seg):
             h.title, state = seg, "subject"
@@ -203,6 +217,13 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
     return h
 
 
+def _repeated(page: Page, h: HeaderLayout, seg: Seg, kind: str) -> bool:
+    """A second date or number inside a trích yếu (``… Nghị định số 30/1998/NĐ-CP ngày 13 tháng 5 năm 1998``)."""
+    if page.t(seg)[:1].isupper() and FOLDED.body_cue.match(page.k(seg)):
+        return False  # "Ngày 12/11/2024, tại …": the body starts
+    return (kind == "date" and h.date is not None) or (kind == "number" and h.number is not None)
+
+
 def _found(h: HeaderLayout) -> bool:
     return bool(h.national or h.party or h.number or h.date or h.title)
 
@@ -210,6 +231,14 @@ def _found(h: HeaderLayout) -> bool:
 def _issuer_like(page: Page, seg: Seg) -> bool:
     text = page.t(seg)
     return len(text) <= 120 and not text.rstrip().endswith((":", ";"))
+
+
+def _names_a_body(page: Page, seg: Seg) -> bool:
+    """A short line that starts with a kind of body (``Bộ tài chính``): an issuer line whatever its case."""
+    from ..extractors.issuer import starts_with_body_kind
+
+    text = page.t(seg)
+    return len(text) <= 80 and starts_with_body_kind(text)
 
 
 def _untyped_title(page: Page, seg: Seg) -> bool:
@@ -231,14 +260,23 @@ def _continues_subject(page: Page, h: HeaderLayout, seg: Seg) -> bool:
     return True
 
 
+def text_starts_item(text: str) -> bool:
+    return text.startswith(("-", "+", "•", "–"))
+
+
+def _is_new_recipient(page: Page, h: HeaderLayout, seg: Seg) -> bool:
+    prev = page.t(h.recipients[-1][-1]).rstrip()
+    return prev.endswith((";", "."))
+
+
 def _is_recipient_line(page: Page, h: HeaderLayout, seg: Seg, kind: str) -> bool:
     text = page.t(seg)
-    if kind not in ("other", "upper") and not text.startswith(("-", "+", "•")):
+    if kind not in ("other", "upper") and not text_starts_item(text):
         return False
-    if text.startswith(("-", "+", "•", "–")):
+    if text_starts_item(text):
         return True
     if not h.recipients:
         return len(text) <= 160  # "Kính gửi:" alone, the addressee on the next line
-    prev = page.t(h.recipients[-1])
+    prev = page.t(h.recipients[-1][-1])
     # a wrapped item: the previous item did not end, and this line does not start a sentence of the body
     return not prev.rstrip().endswith((";", ".", ":")) and not seg.blank_before and text[:1].islower()
