@@ -38,7 +38,8 @@ def test_page_numbers_removed_only_as_a_running_sequence():
 
 
 def test_fold_unifies_tone_placement_and_case_keeping_length():
-    assert fold("CỘNG HOÀ") == fold("Cộng hòa") == "cộng hòa"
+    assert fold("CỘNG HOÀ") == fold("Cộng hòa") == "cộng hoà"
+    assert fold("nghĩa") == fold("nghiã")
     assert fold("uỷ ban") == fold("Ủy ban")
     assert fold("khoẻ") == fold("khỏe")
     assert fold("hoàng") == "hoàng"  # a final consonant: no choice of placement

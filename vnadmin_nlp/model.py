@@ -114,7 +114,17 @@ class Citation(_Model):
     date: Optional[str] = None
     issuer: Optional[str] = None
     relation: Relation = "refers"
-    key: Optional[str] = None
+    key: Optional[str] = Field(default=None, description="Canonical identity: number-symbol[@year][#issuer] or law:<name>")
+    span: Span
+    short_form: bool = Field(default=False, description='A later short mention ("Nghị định số 30", "Công văn nêu trên")')
+    antecedent: Optional[int] = Field(default=None, description="Index of the full citation a short mention resolves to")
+
+
+class InternalReference(_Model):
+    """A reference to a provision of the document itself (``khoản 2 Điều 3``), kept apart from citations."""
+
+    text: str
+    article: Optional[str] = None
     span: Span
 
 
@@ -156,6 +166,7 @@ class Document(_Model):
     provisions: list[Provision] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
+    internal_references: list[InternalReference] = Field(default_factory=list)
     signers: list[Signer] = Field(default_factory=list)
     distribution: list[DistributionItem] = Field(default_factory=list)
     spans: dict[str, Span] = Field(default_factory=dict, description="Spans of the plain string fields")

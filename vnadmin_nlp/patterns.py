@@ -6,11 +6,13 @@ from types import SimpleNamespace
 import regex
 
 from .data import load
+from .normalize.fold import retone
 
 
-def _compile(section: str, flags: int = 0) -> SimpleNamespace:
-    return SimpleNamespace(**{name: regex.compile(p, flags) for name, p in load("patterns")[section].items()})
+def _compile(section: str, flags: int = 0, prepare=lambda p: p) -> SimpleNamespace:
+    return SimpleNamespace(**{name: regex.compile(prepare(p), flags) for name, p in load("patterns")[section].items()})
 
 
-FOLDED = _compile("folded", regex.MULTILINE)
+# Folded patterns are written in plain spelling ("cộng hòa"); the key places tones its own way, so retone them.
+FOLDED = _compile("folded", regex.MULTILINE, retone)
 TEXT = _compile("text", regex.MULTILINE)

@@ -131,10 +131,10 @@ class Counts:
 
 def compare(gold: Any, pred: Any, norm: Callable[[Any], Any]) -> Counts:
     """Counts for one field of one document."""
-    if isinstance(gold, dict) or isinstance(pred, dict):  # provision_counts
+    if isinstance(gold, dict) or isinstance(pred, dict):  # provision_counts: only the kinds the gold counts
         g, p = gold or {}, pred or {}
         c = Counts()
-        for k in set(g) | set(p):
+        for k in g:
             gv, pv = int(g.get(k, 0)), int(p.get(k, 0))
             c.tp += min(gv, pv)
             c.fp += max(0, pv - gv)

@@ -11,8 +11,12 @@ from ..patterns import FOLDED, TEXT
 from .base import Context
 
 
+_OCR_DIGITS = str.maketrans("lio", "110")
+
+
 def iso_date(day: str | None, month: str | None, year: str | None) -> tuple[str | None, bool]:
     """An ISO date (possibly partial) from its printed parts, and whether it is a real calendar date."""
+    day = day.translate(_OCR_DIGITS) if day else day
     d = int(day) if day and day.strip().isdigit() else None
     m = int(month) if month and month.strip().isdigit() else None
     y = int(year) if year and year.strip().isdigit() else None

@@ -23,6 +23,7 @@ _CONT = sorted((fold(w) for w in _B["continuation_starts"]), key=len, reverse=Tr
 _ABBR = {k: v for k, v in _B["abbreviations"].items()}
 _KNOWN = {fold(v): v for v in _B["issuer_codes"].values()}
 _INLINE = sorted((fold(k) for k in _B["inline_split_kinds"]), key=len, reverse=True)
+_NEEDS_COMPLEMENT = {fold(k) for k in _B["needs_complement"]}
 _PLACE_KINDS = {fold(k) for k in ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy")}
 _ROMAN = regex.compile(r"^[IVXLC]+$")
 _ABBR_RE = regex.compile(r"(?<![\p{L}])(" + "|".join(regex.escape(k) for k in sorted(_ABBR, key=len, reverse=True)) + r")(?![\p{L}])")
@@ -127,6 +128,7 @@ def split_bodies(lines: list[str]) -> list[tuple[list[int], str]]:
             not starts_body
             or line[:1].islower()
             or bodies[-1][1].rstrip().endswith((" VÀ", " và", ",", "-"))
+            or fold(expand(bodies[-1][1])) in _NEEDS_COMPLEMENT  # "HỘI ĐỒNG THẨM PHÁN" / "TÒA ÁN NHÂN DÂN TỐI CAO"
         )
         if continues:
             ids, text = bodies[-1]
@@ -134,6 +136,12 @@ def split_bodies(lines: list[str]) -> list[tuple[list[int], str]]:
         else:
             bodies.append(([idx], line))
     return bodies
+
+
+def continues_body(text: str) -> bool:
+    """Does this line continue the body named on the line above (``TỈNH QUẢNG NGÃI``, ``và Truyền thông``)?"""
+    key = fold(expand(" ".join(text.split())))
+    return any(key == c or key.startswith(c + " ") for c in _CONT)
 
 
 def starts_with_body_kind(text: str) -> bool:

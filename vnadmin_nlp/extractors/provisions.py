@@ -72,9 +72,15 @@ class _Node:
     label_end: int
 
 
+# A cheap first look: can this line start with a label at all?
+_MAYBE_LABEL = regex.compile(r"(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Tiểu|TIỂU|Điều|[IVXLC]+\s*[./-]|[A-ZĐ]\s*(?:[.)]|\s-)|\d|[a-zđ]\s*(?:[).]|\s-)|[-–+•])")
+
+
 def _match_labels(text: str, seg: Seg) -> list[tuple[str, float, regex.Match]]:
     """Every reading of the line's label, most likely first (``I.`` is a Roman one or the letter I)."""
     out = []
+    if not _MAYBE_LABEL.match(text, seg.start, seg.end):
+        return out
     for name, kind, rank, style in _LEVELS:
         m = getattr(TEXT, name).match(text, seg.start, seg.end)
         if m:

@@ -21,7 +21,7 @@ import regex
 
 from .offsets import ChainedMap, Edit, OffsetMap, apply_edits
 
-# One-to-one replacements: they keep every offset, so str.translate does them at C speed.
+# One-to-one replacements: they keep every offset.
 _CYRILLIC_TO_LATIN = dict(zip("АВСЕНІЈКМОРЅТХУасеіјорсхуѕ", "ABCEHIJKMOPSTXYaceijopcxys"))
 _ONE_TO_ONE = {
     0x00D0: "Đ",  # Latin capital Eth, looks like Đ
@@ -44,8 +44,9 @@ _ONE_TO_ONE = {
     0x2028: "\n",
     0x2029: "\n",
 }
-_TABLE = str.maketrans(_ONE_TO_ONE)
+_ONE_TO_ONE_RE = regex.compile("[" + "".join(regex.escape(chr(c)) for c in _ONE_TO_ONE) + "]")
 _CYRILLIC_TABLE = str.maketrans(_CYRILLIC_TO_LATIN)
+_ANY_CYRILLIC = regex.compile(r"\p{Cyrillic}")
 
 _COMBINING_RUN = regex.compile(r"\P{M}\p{M}+")
 _CYRILLIC_IN_LATIN = regex.compile(r"[\p{Latin}\d/-]*\p{Cyrillic}[\p{L}\d/-]*")
@@ -97,8 +98,9 @@ def normalize(raw: str, *, page_numbers: bool = True) -> NormalizedText:
                 ((i, i + 1, unicodedata.normalize("NFC", ch)) for i, ch in enumerate(text) if unicodedata.normalize("NFC", ch) != ch),
             )
             maps.append(m)
-    text = text.translate(_TABLE)
-    if _has_cyrillic(text):
+    if _ONE_TO_ONE_RE.search(text):  # str.translate is slow on long non-ASCII text; these are rare
+        text = _ONE_TO_ONE_RE.sub(lambda m: _ONE_TO_ONE[ord(m.group())], text)
+    if _ANY_CYRILLIC.search(text):
         text = _CYRILLIC_IN_LATIN.sub(lambda m: _latinise(m.group()), text)  # same length
     text, m = apply_edits(text, _layout_edits(text))
     maps.append(m)
@@ -107,10 +109,6 @@ def normalize(raw: str, *, page_numbers: bool = True) -> NormalizedText:
         maps.append(m)
     offsets: OffsetMap | ChainedMap = maps[0] if len(maps) == 1 else ChainedMap(list(reversed(maps)))
     return NormalizedText(text, offsets)
-
-
-def _has_cyrillic(text: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
 def _latinise(word: str) -> str:

@@ -26,6 +26,7 @@ _UPPER_TAIL = regex.compile(r"(?<=[;,.:]\s*|\s{2,})(?P<tail>[\p{Lu}][\p{Lu}\s.,/
 _NAME_TAIL = regex.compile(r"(?<=[;.]\s+)(?P<tail>(?:[\p{Lu}][\p{Ll}]+\s+){1,5}[\p{Lu}][\p{Ll}]+)$")
 _ITEM = ("-", "+", "•", "–", "*")
 MAX_CLOSING_LINES = 60
+_POSITION_START = regex.compile(r"(?:phó|chánh|chủ tịch|giám đốc|bộ trưởng|thứ trưởng|bí thư|trưởng|tổng|cục trưởng|vụ trưởng)\b")
 
 
 @dataclass
@@ -137,6 +138,9 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
             out.distribution.append([seg])
         elif in_list and out.distribution and _continues_item(page, out.distribution[-1][-1], seg):
             out.distribution[-1].append(seg)
+        elif block is not None and block.authority and block.position is None and block.name is None and _continues_authority(page, seg):
+            last = block.authority[-1]
+            block.authority[-1] = Seg(last.start, seg.end, last.blank_before, "authority")  # "KT. BỘ TRƯỞNG" / "BỘ CÔNG AN"
         elif is_authority(text):
             if block is None or block.position is not None or block.name is not None:
                 block = SignerBlock()
@@ -162,6 +166,16 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
         last_end = seg.end
     out.end = last_end
     return out
+
+
+def _continues_authority(page: Page, seg: Seg) -> bool:
+    """An upper-case line that goes on naming the body of the authority line above it."""
+    from ..extractors.issuer import continues_body, starts_with_body_kind
+
+    text = page.t(seg)
+    if not is_upper(text) or len(text) > 60 or is_authority(text):
+        return False
+    return (starts_with_body_kind(text) or continues_body(text)) and not _POSITION_START.match(page.k(seg))
 
 
 def _continues_item(page: Page, item: Seg, seg: Seg) -> bool:

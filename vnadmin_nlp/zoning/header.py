@@ -7,6 +7,7 @@ header line is first cut at the anchors it contains (Quốc hiệu, motto, ``S�
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 import regex
@@ -18,6 +19,7 @@ from .segments import Page, Seg, is_upper
 
 MAX_HEADER_LINES = 45
 MAX_SUBJECT_LINES = 5
+MAX_STRAY_LINES = 3
 _VV_INLINE = regex.compile(r"(?<=\s)V/[vV](?=[\s.:])")
 _KG_INLINE = regex.compile(r"(?<=\S\s{1,40})Kính\s*gửi\s*:")
 # After a type name, words that start a trích yếu: "Báo cáo về …", "Quyết định ban hành …".
@@ -60,10 +62,22 @@ _MARKS = {fold(v): (group, canon) for group in ("urgency", "secrecy") for canon,
 def match_title(key: str) -> tuple[dict, int] | None:
     """The type named at the start of a folded title line, and where the name ends."""
     key = key.rstrip(" :.")
-    for name, row in _TITLES:
-        if key.startswith(name) and (len(key) == len(name) or not key[len(name)].isalpha()):
-            return row, len(name)
+    for offset in (0, 4) if key.startswith("bản ") else (0,):  # "Bản quy định", "Bản Điều lệ"
+        for name, row in _TITLES:
+            if key.startswith(name, offset) and (len(key) == offset + len(name) or not key[offset + len(name)].isalpha()):
+                return row, offset + len(name)
+    # OCR drops or confuses diacritics ("QUYÉT ĐỊNH"): a short line whose bare letters spell a type name
+    if len(key) <= 30:
+        bare = _bare(key)
+        for name, row in _TITLES:
+            if bare == _bare(name):
+                return row, len(key)
     return None
+
+
+def _bare(key: str) -> str:
+    s = unicodedata.normalize("NFD", key.replace("đ", "d"))
+    return "".join(c for c in s if not unicodedata.combining(c))
 
 
 def split_header_line(page: Page, seg: Seg) -> list[Seg]:
@@ -101,6 +115,17 @@ def _number_end(text: str, m: regex.Match, limit: int) -> int:
     return min(end, limit)
 
 
+def _is_date_line(page: Page, seg: Seg) -> bool:
+    """``Hà Nội, ngày 05 tháng 01 năm 2020``, or a bare ``ngày … tháng … năm …`` standing alone on its line."""
+    key = page.k(seg)
+    m = FOLDED.date.search(key)
+    if not m:
+        return False
+    if TEXT.place.match(page.t(seg)):
+        return True
+    return m.start() == 0 and len(key) - m.end() <= 3
+
+
 def classify(page: Page, seg: Seg) -> str:
     text, key = page.t(seg), page.k(seg)
     if FOLDED.national.search(key):
@@ -113,7 +138,7 @@ def classify(page: Page, seg: Seg) -> str:
         return "rule"
     if TEXT.number.match(text):
         return "number"
-    if FOLDED.date.search(key) and (TEXT.place.match(text) or FOLDED.date.match(key)):
+    if _is_date_line(page, seg):
         return "date"
     if FOLDED.vv.match(key):
         return "vv"
@@ -138,11 +163,11 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
     """Read the header from ``start``; ``end`` is where the body begins (``start`` when there is no header)."""
     h = HeaderLayout(start=start, end=start)
     segs: list[Seg] = []
-    for line in [ln for ln in page.lines if ln.start >= start][:MAX_HEADER_LINES]:
-        segs.extend(split_header_line(page, line))
     state = ""
+    stray = 0
     body_at: Seg | None = None
-    for seg in segs:
+    for seg in _header_segments(page, start):
+        segs.append(seg)
         kind = classify(page, seg)
         seg.kind = kind
         if state == "vv":
@@ -152,9 +177,12 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
                 continue
             state = ""
         elif state == "subject":
-            repeated = _repeated(page, h, seg, kind)
+            repeated = _repeated(page, h, seg, kind) or (kind == "body" and page.t(seg)[:1].islower())
             if (kind in ("upper", "other", "title") or repeated) and _continues_subject(page, h, seg):
                 h.subject.append(seg)
+                continue
+            if not h.subject and kind in ("number", "date", "national", "motto", "rule", "mark", "party"):
+                _record_anchor(h, seg, kind)  # "ÁN LỆ" / "Số 57/2023/AL" / its trích yếu
                 continue
             state = ""
         elif state == "recipients":
@@ -165,18 +193,10 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
                     h.recipients[-1].append(seg)
                 continue
             state = ""
-        if kind in ("national", "motto"):
-            h.national = True
-        elif kind == "party":
-            h.party = True
-        elif kind == "rule":
-            pass
-        elif kind == "mark":
-            h.marks.append(seg)
-        elif kind == "number" and h.number is None:
-            h.number = seg
-        elif kind == "date" and h.date is None:
-            h.date = seg
+        if kind in ("national", "motto", "party", "rule", "mark") or (kind == "number" and h.number is None) or (
+            kind == "date" and h.date is None
+        ):
+            _record_anchor(h, seg, kind)
         elif kind == "vv" and not h.subject:
             h.subject, h.vv, state = [seg], True, "vv"
         elif kind == "title" and h.title is None:
@@ -194,7 +214,7 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
             if inline is not None:
                 h.recipients.append([inline])
         elif (
-            (kind == "upper" or (kind == "other" and _names_a_body(page, seg)))
+            (kind == "upper" or (kind == "other" and (_names_a_body(page, seg) or _continues_issuer(page, h, seg))))
             and h.number is None
             and h.title is None
             and not h.subject
@@ -203,6 +223,8 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
             h.issuer_lines.append(seg)
         elif kind in ("upper", "other") and h.title is None and not h.vv and _found(h) and _untyped_title(page, seg):
             h.title, state = seg, "subject"
+        elif not _found(h) and kind == "other" and stray < MAX_STRAY_LINES and len(page.t(seg)) < 100:
+            stray += 1  # "DỰ THẢO", "Mẫu số 01", a running header: not yet the body
         else:
             body_at = seg
             break
@@ -217,11 +239,43 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
     return h
 
 
+def _header_segments(page: Page, start: int):
+    """The segments of the first header lines, cut lazily: reading stops where the body starts."""
+    count = 0
+    for line in page.lines:
+        if line.start < start:
+            continue
+        count += 1
+        if count > MAX_HEADER_LINES:
+            return
+        yield from split_header_line(page, line)
+
+
 def _repeated(page: Page, h: HeaderLayout, seg: Seg, kind: str) -> bool:
     """A second date or number inside a trích yếu (``… Nghị định số 30/1998/NĐ-CP ngày 13 tháng 5 năm 1998``)."""
     if page.t(seg)[:1].isupper() and FOLDED.body_cue.match(page.k(seg)):
         return False  # "Ngày 12/11/2024, tại …": the body starts
     return (kind == "date" and h.date is not None) or (kind == "number" and h.number is not None)
+
+
+def _record_anchor(h: HeaderLayout, seg: Seg, kind: str) -> None:
+    if kind in ("national", "motto"):
+        h.national = True
+    elif kind == "party":
+        h.party = True
+    elif kind == "mark":
+        h.marks.append(seg)
+    elif kind == "number" and h.number is None:
+        h.number = seg
+    elif kind == "date" and h.date is None:
+        h.date = seg
+
+
+def _continues_issuer(page: Page, h: HeaderLayout, seg: Seg) -> bool:
+    """``Tỉnh an giang`` under ``ủy ban nhân dân`` (case lost in a legacy copy): the issuer goes on."""
+    from ..extractors.issuer import continues_body
+
+    return bool(h.issuer_lines) and len(page.t(seg)) <= 80 and continues_body(page.t(seg))
 
 
 def _found(h: HeaderLayout) -> bool:
@@ -251,8 +305,8 @@ def _continues_subject(page: Page, h: HeaderLayout, seg: Seg) -> bool:
     if len(h.subject) >= MAX_SUBJECT_LINES or (seg.blank_before and h.subject):
         return False
     text = page.t(seg)
-    if TEXT.rule.match(text) or len(text) > 200:
-        return False
+    if TEXT.rule.match(text) or len(text) > 200 or (text.startswith("(") and h.subject):
+        return False  # "(Ban hành kèm theo Quyết định số …)" under a trích yếu is a note, not the trích yếu
     if h.subject:
         prev = page.t(h.subject[-1])
         if is_upper(prev) != is_upper(text) and not is_upper(prev):

@@ -1,0 +1,462 @@
+"""Citations of other documents, found with ``regex`` on the normalised text (before any word segmentation).
+
+Three passes, each reading the vocabulary of ``data/citations.yaml``:
+
+1. laws cited by name (``Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015``, ``Bộ luật Dân sự``);
+2. number-symbols in every form (``Công văn số 2286/STTTT-CNTT ngày 10/10/2022 của Sở Thông tin và Truyền
+   thông``, ``09-NQ/TU``, ``101/CP``, ``60 TC/CĐKT``), with the type before them (or the type of the list they
+   stand in), and the date and issuer after them;
+3. later short mentions (``Nghị định số 30``, ``Công văn nêu trên``, an alias defined by ``(sau đây gọi tắt là
+   …)``), resolved to the full mention.
+
+Each citation gets its relation from the words around it and a canonical ``key`` so that one document cited in
+different ways has one key.  References to provisions of the document itself (``khoản 2 Điều 3``) are kept
+apart in ``internal_references``.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex
+
+from ..data import load
+from ..model import Citation, InternalReference
+from ..normalize import fold
+from .base import Context
+from .date_place import iso_date
+from .issuer import expand, normal_case
+from .number import clean_symbol, parse_symbol
+
+_C = load("citations")
+_TYPES = load("doc_types")
+_BODIES = load("bodies")
+
+_CANON: dict[str, str] = {}
+for _kind in ("normative", "administrative", "party", "other"):
+    for _row in _TYPES[_kind]:
+        _CANON.setdefault(fold(_row["name"]), _row["name"])
+for _name in _C["extra_types"]:
+    _CANON.setdefault(fold(_name), _name)
+_TYPE_ALT = "|".join(regex.escape(k) for k in sorted(_CANON, key=len, reverse=True))
+# The type (and "số") right before a number, matched on the folded window that ends at the number.
+_TYPE_BEFORE = regex.compile(r"(?<![\p{L}])(?P<type>" + _TYPE_ALT + r")\s*(?:số(?:\s*hiệu)?\s*)?[:.]?\s*\Z")
+_CODE = r"\p{Lu}[\p{L}\d&]*"
+_NUMSYM = regex.compile(
+    r"(?<![\p{L}\d/.\-])(?P<num>\d{1,5}[a-zA-Z]?)"
+    r"(?:\s*(?P<sep>[/-])\s*(?P<sym>(?:(?:19|20)\d\d\s*/\s*)?" + _CODE + r"(?:(?:\s*[-/–]\s*|\.(?=\p{Lu}))" + _CODE + r")*)"
+    r"|[ ](?P<sym2>" + _CODE + r"\s*/\s*" + _CODE + r"(?:\s*/\s*" + _CODE + r")*))"
+)
+_DATE_AFTER = regex.compile(
+    r"\s*,?\s*(?:được\s+)?(?:ban\s+hành\s+|ký\s+)?(?:ngày|Ngày|NGÀY)\s*(?P<d>\d{1,2})\s*(?:[/.\-]|\s+tháng\s+)\s*(?P<m>\d{1,2})"
+    r"\s*(?:[/.\-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d\d)(?!\d)"
+)
+_YEAR_AFTER = regex.compile(r"\s*,?\s*năm\s+(?P<y>(?:19|20)\d\d)(?!\d)")
+_OF_AFTER = regex.compile(r"\s*,?\s*(?:của|do|CỦA)\s+(?=\p{Lu})")
+_LAW = regex.compile(r"(?<![\p{L}])(?P<type>Hiến pháp|Bộ luật|BỘ LUẬT|Luật|LUẬT|Pháp lệnh)(?=\s)")
+_LIST_SEP = regex.compile(r"\s*(?:,|;|và|hoặc|,\s*và)\s*\Z")
+_WORD = regex.compile(r"[\p{L}\d][\p{L}\d&'\-]*")
+_PROVISION_REF = regex.compile(
+    r"(?<![\p{L}])(?P<ref>(?:(?:điểm|Điểm)\s+[a-zđ](?:\s*,\s*[a-zđ])*\s+)?(?:(?:khoản|Khoản)\s+\d+(?:\s*,\s*\d+)*\s+)?Điều\s+(?P<art>\d+[a-zđ]?))"
+    r"(?P<own>\s+(?:của\s+)?(?:\p{L}+\s+){0,2}?này\b)?"
+)
+
+_LAW_BAD = {fold(w) for w in _C["law_name_bad_starts"]}
+_LAW_STOPS = sorted((fold(w) for w in _C["law_name_stops"]), key=len, reverse=True)
+_ISSUER_STOPS = sorted((fold(w) for w in _C["issuer_stops"]), key=len, reverse=True)
+_ANAPHORA = sorted((fold(w) for w in _C["anaphora"]), key=len, reverse=True)
+_ALIAS_INTRO = "|".join(regex.escape(fold(w)) for w in sorted(_C["alias_intro"], key=len, reverse=True))
+_ALIAS = regex.compile(r"\(\s*(?:" + _ALIAS_INTRO + r")\s*:?\s*(?P<alias>[^()\n]{2,80}?)\s*\)")
+_INITIALISM = regex.compile(r"\((?P<abbr>\p{Lu}[\p{Lu}&]{1,9})\)")
+_LAW_TYPES = {fold(t) for t in _C["law_types"]}
+_ISSUING = {fold(v) for v in _BODIES["issuer_codes"].values()} | {fold(v) for v in ("Quốc hội", "Chính phủ")}
+_NATIONAL_CODES = {c for c in _BODIES["issuer_codes"] if c not in ("UBND", "HĐND", "TU", "HU", "ĐU")}
+_CUES = [(fold(c), rel) for rel, cues in _C["relation_cues"].items() for c in cues]
+_CUES.sort(key=lambda x: -len(x[0]))
+_CUE_REL = dict(_CUES)
+_CUES_AFTER = [(fold(c), rel) for rel, cues in _C["relation_cues_after"].items() for c in cues]
+_BREAKERS = regex.compile(r"\s(?:" + "|".join(regex.escape(fold(w)) for w in _C["cue_breakers"]) + r")\s")
+_BREAKABLE = set(_C["breakable"])
+_CUE_RE = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(c) for c, _ in _CUES) + r")(?![\p{L}])")
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    doc_type: str | None = None
+    number: str | None = None
+    title: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    issuer_code: str | None = None
+    year: int | None = None
+    num_start: int = 0
+    short_form: bool = False
+    antecedent: int | None = None
+    relation: str = "refers"
+    pinpoint: str | None = None
+    key: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def slug(text: str) -> str:
+    """An ASCII slug of a name for keys: ``Ủy ban nhân dân tỉnh Quảng Ninh`` -> ``uy-ban-nhan-dan-tinh-quang-ninh``."""
+    s = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return regex.sub(r"[^a-z0-9]+", "-", s).strip("-")
+
+
+def citation_key(number: str | None, year: int | None, issuer: str | None, issuer_code: str | None, title: str | None) -> str | None:
+    """The canonical identity of a cited document (see module docstring)."""
+    if number:
+        parts = parse_symbol(number)
+        key = parts.text
+        if parts.year is None and year:
+            key += f"@{year}"
+        if issuer and (issuer_code not in _NATIONAL_CODES):
+            key += f"#{slug(issuer)}"
+        return key
+    if title:
+        return f"law:{slug(title)}"
+    return None
+
+
+def _words_until(text: str, key: str, pos: int, stops: list[str], limit: int, end: int) -> int:
+    """Where a run of words starting at ``pos`` ends: at punctuation, a stop phrase, or after ``limit`` words."""
+    count = 0
+    last = pos
+    i = pos
+    while count < limit:
+        m = _WORD.match(text, i, end)
+        if not m:
+            break
+        if count and any(key.startswith(s, m.start()) and not key[m.start() + len(s) : m.start() + len(s) + 1].isalpha() for s in stops):
+            break
+        last = m.end()
+        count += 1
+        j = m.end()
+        if j < end and text[j] == " ":
+            i = j + 1
+        else:
+            break
+    return last
+
+
+def _issuer_after(text: str, key: str, pos: int, end: int) -> tuple[str, int] | None:
+    m = _OF_AFTER.match(text, pos, end)
+    if not m:
+        return None
+    stop = _words_until(text, key, m.end(), _ISSUER_STOPS, 12, end)
+    raw = text[m.end() : stop].rstrip(" ,.;:")
+    while raw.endswith((" và", " của")):
+        raw = raw.rsplit(" ", 1)[0]
+    if len(raw) < 2:
+        return None
+    return raw, m.end() + len(raw)
+
+
+def _date_after(text: str, pos: int, end: int) -> tuple[str | None, int | None, int] | None:
+    m = _DATE_AFTER.match(text, pos, end)
+    if m:
+        date, ok = iso_date(m.group("d"), m.group("m"), m.group("y"))
+        return (date if ok else None), int(m.group("y")), m.end()
+    m = _YEAR_AFTER.match(text, pos, end)
+    if m:
+        return m.group("y"), int(m.group("y")), m.end()
+    return None
+
+
+def _tail(text: str, key: str, f: _Found, pos: int, end: int) -> None:
+    """Read the date and the issuer after a citation, in either order."""
+    for _ in range(2):
+        d = _date_after(text, pos, end) if f.date is None else None
+        if d:
+            f.date, f.year, pos = d[0], d[1] or f.year, d[2]
+            continue
+        iss = _issuer_after(text, key, pos, end) if f.issuer is None else None
+        if iss:
+            f.issuer, pos = iss[0], iss[1]
+            continue
+        break
+    f.end = max(f.end, pos)
+
+
+def _find_laws(text: str, key: str, start: int, end: int) -> list[_Found]:
+    out = []
+    for m in _LAW.finditer(text, start, end):
+        name_start = m.end() + 1
+        first = _WORD.match(text, name_start, end)
+        kind = fold(m.group("type"))
+        if not first:
+            if kind != "hiến pháp":
+                continue
+            name_end = m.end()
+        else:
+            w = key[first.start() : first.end()]
+            if (w in _LAW_BAD or w[:1].isdigit()) and kind != "hiến pháp":
+                continue
+            amending = key.startswith("sửa đổi", first.start())
+            name_end = _law_name_end(text, key, first.start(), end, amending)
+            if kind == "hiến pháp" and w in _LAW_BAD:
+                name_end = m.end()
+        title = " ".join(text[m.start() : name_end].split()).rstrip(" ,.;:")
+        if kind != "hiến pháp" and len(title.split()) < 2:
+            continue
+        f = _Found(m.start(), m.start() + len(title), doc_type=_CANON.get(kind), title=title, num_start=m.start())
+        pos = f.end
+        n = regex.compile(r"\s*,?\s*số\s*:?\s*").match(text, pos, end)
+        if n:
+            nm = _NUMSYM.match(text, n.end(), end)
+            if nm:
+                f.number = clean_symbol(nm.group())
+                parts = parse_symbol(f.number)
+                f.year, f.issuer_code = parts.year, parts.issuer_code
+                pos = f.end = nm.end()
+        _tail(text, key, f, pos, end)
+        out.append(f)
+    return out
+
+
+def _law_name_end(text: str, key: str, pos: int, end: int, amending: bool) -> int:
+    i = pos
+    last = pos
+    count = 0
+    while count < (30 if amending else 14):
+        m = _WORD.match(text, i, end)
+        if not m:
+            break
+        w = key[m.start() : m.end()]
+        if count and any(key.startswith(s, m.start()) and not key[m.start() + len(s) : m.start() + len(s) + 1].isalpha() for s in _LAW_STOPS):
+            break
+        if count and w == "và" and not amending:
+            nxt = _WORD.match(text, m.end() + 1, end)
+            if nxt and (text[nxt.start()].isupper() or key[nxt.start() : nxt.end()] in _LAW_TYPES):
+                break
+        if count and w == "của" and not amending:
+            rest = key[m.end() + 1 : m.end() + 40]
+            if any(rest.startswith(b) for b in _ISSUING):
+                break
+        last = m.end()
+        count += 1
+        j = m.end()
+        while j < end and text[j] in ",-–" and amending:
+            j += 1
+        if j < end and text[j] == " ":
+            i = j + 1
+        else:
+            break
+    return last
+
+
+def _type_before(key: str, pos: int, lo: int) -> tuple[str, int] | None:
+    window_start = max(lo, pos - 60)
+    m = _TYPE_BEFORE.search(key, window_start, pos)
+    if not m:
+        return None
+    return _CANON[m.group("type")], m.start()
+
+
+def _find_numbers(text: str, key: str, start: int, end: int, taken: list[tuple[int, int]], skip: list[tuple[int, int]]) -> list[_Found]:
+    out: list[_Found] = []
+    for m in _NUMSYM.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in skip):
+            continue
+        number = clean_symbol(m.group())
+        parts = parse_symbol(number)
+        t = _type_before(key, m.start(), start)
+        f = _Found(m.start(), m.end(), number=number, num_start=m.start(), issuer_code=parts.issuer_code, year=parts.year)
+        if t:
+            f.doc_type, f.start = t
+        elif out and _LIST_SEP.search(text, out[-1].end, m.start()) and m.start() - out[-1].end < 8:
+            f.doc_type = out[-1].doc_type  # "các Quyết định số 12/QĐ-UBND, 13/QĐ-UBND và 14/QĐ-UBND"
+            f.extra["list_of"] = len(out) - 1
+        elif parts.type_code:
+            from .doc_type import type_for_code
+
+            row = type_for_code(parts.type_code, normative=bool(parts.year))
+            f.doc_type = row["name"] if row else None
+        else:
+            # a bare "123/ABC" with no type and no type code: too weak to be a citation
+            if not regex.search(r"(?:số|Số)\s*:?\s*\Z", text[max(start, m.start() - 8) : m.start()]):
+                continue
+        _tail(text, key, f, m.end(), end)
+        out.append(f)
+    _share_list_tails(out)
+    return out
+
+
+def _share_list_tails(found: list[_Found]) -> None:
+    """``Quyết định số 1743/QĐ-BGTVT và 1744/QĐ-BGTVT ngày 31/12/2024 của Bộ trưởng…``: the list shares the tail."""
+    for i in range(len(found) - 1, 0, -1):
+        f = found[i]
+        j = f.extra.get("list_of")
+        if j is None:
+            continue
+        prev = found[j]
+        if prev.date is None and prev.issuer is None:
+            prev.date, prev.issuer = f.date, f.issuer
+            prev.year = prev.year or f.year
+
+
+def _relation(text: str, key: str, f: _Found, prev_end: int, line_start: int, found: list[_Found], idx: int) -> str:
+    if key.startswith("căn cứ", line_start):
+        return "basis"
+    window_start = max(line_start, prev_end, f.start - 250)
+    best = None
+    for m in _CUE_RE.finditer(key, window_start, f.start):
+        rel = _CUE_REL[key[m.start() : m.end()]]
+        if rel in _BREAKABLE and _BREAKERS.search(" " + key[m.end() : f.start] + " "):
+            continue
+        best = rel
+    if best is not None:
+        return best
+    # a list continues the relation of its head
+    j = f.extra.get("list_of")
+    if j is not None:
+        return found[j].relation
+    after = key[f.end : min(len(key), f.end + 120)].split(".")[0].split(";")[0]
+    for c, rel in _CUES_AFTER:
+        if c in after:
+            return rel
+    return "refers"
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _aliases(text: str, key: str, found: list[_Found]) -> tuple[dict[str, int], dict[str, str]]:
+    """Aliases a document defines: for citations (alias -> index) and for names (initialism -> full words)."""
+    cit_alias: dict[str, int] = {}
+    name_alias: dict[str, str] = {}
+    for m in _ALIAS.finditer(key):
+        alias = text[m.start("alias") : m.end("alias")].strip(" “”\"'")
+        before = [i for i, f in enumerate(found) if 0 <= m.start() - f.end <= 3]
+        if before:
+            cit_alias[alias] = before[-1]
+        else:
+            words = text[max(0, m.start() - 120) : m.start()].split()
+            if words:
+                name_alias[alias] = " ".join(words[-8:])
+    for m in _INITIALISM.finditer(text):
+        abbr = m.group("abbr")
+        words = text[max(0, m.start() - 150) : m.start()].split()
+        full = _initials_match(words, abbr)
+        if full:
+            name_alias.setdefault(abbr, full)
+    return cit_alias, name_alias
+
+
+def _initials_match(words: list[str], abbr: str) -> str | None:
+    """The shortest run of trailing words whose initials spell ``abbr`` ("Thông tin và Truyền thông" = TTTT)."""
+    target = abbr.replace("&", "").upper()
+    for n in range(1, min(len(words), 12) + 1):
+        run = words[-n:]
+        initials = "".join(w[0] for w in run if w and fold(w) not in ("và", "của") and w[0].isalpha()).upper()
+        if initials == target:
+            return " ".join(run).strip(" ,;:")
+        if len(initials) > len(target):
+            return None
+    return None
+
+
+def _short_forms(text: str, key: str, found: list[_Found], cit_alias: dict[str, int], taken: list[tuple[int, int]]) -> list[_Found]:
+    out = []
+    short_num = regex.compile(r"(?<![\p{L}])(?P<type>" + _TYPE_ALT + r")\s+(?:số\s+)?(?P<n>\d{1,5})(?![\d/\-\p{L}])")
+    for m in short_num.finditer(key):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        tname = _CANON[m.group("type")]
+        n = m.group("n")
+        ante = [i for i, f in enumerate(found) if f.start < m.start() and f.number and f.doc_type == tname and parse_symbol(f.number).number in (n, n.zfill(2))]
+        if ante:
+            out.append(_Found(m.start(), m.end(), doc_type=tname, short_form=True, antecedent=ante[-1]))
+    anaphora = regex.compile(r"(?<![\p{L}])(?P<type>" + _TYPE_ALT + r")\s+(?:" + "|".join(regex.escape(a) for a in _ANAPHORA) + r")(?![\p{L}])")
+    for m in anaphora.finditer(key):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        tname = _CANON[m.group("type")]
+        ante = [i for i, f in enumerate(found) if f.end <= m.start() and f.doc_type == tname]
+        if ante:
+            out.append(_Found(m.start(), m.end(), doc_type=tname, short_form=True, antecedent=ante[-1]))
+    for alias, idx in cit_alias.items():
+        for m in regex.finditer(r"(?<![\p{L}])" + regex.escape(alias) + r"(?![\p{L}\d])", text):
+            if m.start() > found[idx].end + 5 and not any(a <= m.start() < b for a, b in taken):
+                out.append(_Found(m.start(), m.end(), doc_type=found[idx].doc_type, short_form=True, antecedent=idx))
+    return out
+
+
+def _expand_names(name: str | None, name_alias: dict[str, str]) -> str | None:
+    if not name:
+        return name
+    for abbr, full in name_alias.items():
+        if regex.search(r"(?<![\p{L}])" + regex.escape(abbr) + r"(?![\p{L}])", name):
+            # "Sở TTTT" -> "Sở Thông tin và Truyền thông": keep the kind word, write the field out
+            name = regex.sub(r"(?<![\p{L}])" + regex.escape(abbr) + r"(?![\p{L}])", full, name)
+    return name
+
+
+def extract(ctx: Context) -> dict:
+    text, key = ctx.text, ctx.page.key
+    n = len(text)
+    skip: list[tuple[int, int]] = []
+    number = ctx.fields.get("number")
+    if number is not None and number.span:
+        skip.append(tuple(number.span))
+    laws = _find_laws(text, key, 0, n)
+    taken = [(f.start, f.end) for f in laws]
+    nums = _find_numbers(text, key, 0, n, taken, skip)
+    found = sorted(laws + nums, key=lambda f: f.start)
+    cit_alias, name_alias = _aliases(text, key, found)
+    taken = [(f.start, f.end) for f in found]
+    shorts = _short_forms(text, key, found, cit_alias, taken + skip)
+    found = found + sorted(shorts, key=lambda f: f.start)
+    # relations, in text order so that lists inherit from their head
+    order = sorted(range(len(found)), key=lambda i: found[i].start)
+    prev_end = 0
+    for i in order:
+        f = found[i]
+        ls = _line_start(text, f.start)
+        f.relation = _relation(text, key, f, prev_end if prev_end > ls else ls, ls, found, i)
+        prev_end = f.end
+    citations = []
+    for i, f in enumerate(found):
+        if f.short_form and f.antecedent is not None:
+            a = found[f.antecedent]
+            f.number, f.title, f.date, f.issuer, f.issuer_code, f.year = a.number, a.title, a.date, a.issuer, a.issuer_code, a.year
+        issuer = _expand_names(f.issuer, name_alias)
+        issuer_name = normal_case(issuer) if issuer else None
+        f.key = citation_key(f.number, f.year, issuer_name, f.issuer_code, f.title)
+        citations.append(
+            Citation(
+                text=" ".join(text[f.start : f.end].split()),
+                doc_type=f.doc_type,
+                number=f.number,
+                title=f.title,
+                date=f.date,
+                issuer=issuer_name,
+                relation=f.relation,
+                key=f.key,
+                span=(f.start, f.end),
+                short_form=f.short_form,
+                antecedent=f.antecedent if f.short_form else None,
+            )
+        )
+    return {"citations": citations, "internal_references": _internal_refs(ctx, found)}
+
+
+def _internal_refs(ctx: Context, found: list[_Found]) -> list[InternalReference]:
+    """``khoản 2 Điều 3`` of this document; a provision followed by another document's citation is a pinpoint."""
+    text = ctx.text
+    out = []
+    starts = {f.start for f in found}
+    for m in _PROVISION_REF.finditer(text):
+        after = m.end("ref")
+        nxt = regex.match(r"\s*(?:của\s+)?", text[after : after + 10])
+        target_pos = after + (nxt.end() if nxt else 0)
+        if target_pos in starts and not m.group("own"):
+            continue  # a pinpoint inside another document's citation
+        ref = " ".join(m.group("ref").split())
+        out.append(InternalReference(text=ref, article=m.group("art"), span=(m.start("ref"), m.end("ref"))))
+    return out
