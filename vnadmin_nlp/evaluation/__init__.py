@@ -32,8 +32,10 @@ FIELDS = (
     "provisions_top",
     "provision_counts",
     "citations",
+    "citation_numbers",
     "citation_relations",
     "deadlines",
+    "task_assignees",
 )
 _SPACE = regex.compile(r"\s+")
 _AROUND = regex.compile(r"\s*([/-])\s*")
@@ -83,8 +85,10 @@ def predicted(doc: Document | None) -> dict[str, Any]:
         "provisions_top": [p.label for p in doc.provisions],
         "provision_counts": dict(counts),
         "citations": sorted({c.number or c.title or c.text for c in cits}),
+        "citation_numbers": sorted({c.number for c in cits if c.number}),
         "citation_relations": sorted({(c.number or c.title or c.text, c.relation) for c in cits}),
         "deadlines": [t.deadline.date for t in doc.tasks if t.deadline and t.deadline.date],
+        "task_assignees": [t.assignee for t in doc.tasks if t.assignee],
     }
 
 
@@ -96,9 +100,11 @@ def gold_values(fields: dict[str, Any]) -> dict[str, Any]:
     if fields.get("citations") is not None:
         cits = fields["citations"]
         out["citations"] = sorted({c.get("number") or c.get("title") or c.get("text") for c in cits})
+        out["citation_numbers"] = sorted({c["number"] for c in cits if c.get("number")})
         out["citation_relations"] = sorted({(c.get("number") or c.get("title") or c.get("text"), c.get("relation")) for c in cits})
     if fields.get("tasks") is not None:
         out["deadlines"] = [t["deadline"] for t in fields["tasks"] if t.get("deadline")]
+        out["task_assignees"] = [t["assignee"] for t in fields["tasks"] if t.get("assignee")]
     return out
 
 

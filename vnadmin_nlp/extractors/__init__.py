@@ -5,7 +5,7 @@ They run in the order of :data:`DEFAULT_EXTRACTORS`; later ones may read what ea
 """
 from __future__ import annotations
 
-from . import addressees, citations, date_place, doc_type, issuer, marks, number, provisions, signers, subject
+from . import addressees, citations, date_place, doc_type, issuer, marks, number, provisions, signers, subject, tasks
 from .base import Context, Extractor
 
 DEFAULT_EXTRACTORS: list[Extractor] = [
@@ -19,6 +19,7 @@ DEFAULT_EXTRACTORS: list[Extractor] = [
     provisions.extract,
     signers.extract,
     citations.extract,
+    tasks.extract,
 ]
 
 __all__ = ["Context", "Extractor", "DEFAULT_EXTRACTORS"]

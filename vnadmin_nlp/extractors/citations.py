@@ -26,7 +26,7 @@ from ..normalize import fold
 from .base import Context
 from .date_place import iso_date
 from .issuer import expand, normal_case
-from .number import clean_symbol, parse_symbol
+from .number import clean_symbol, parse_symbol, valid_code
 
 _C = load("citations")
 _TYPES = load("doc_types")
@@ -53,7 +53,7 @@ _DATE_AFTER = regex.compile(
 )
 _YEAR_AFTER = regex.compile(r"\s*,?\s*năm\s+(?P<y>(?:19|20)\d\d)(?!\d)")
 _OF_AFTER = regex.compile(r"\s*,?\s*(?:của|do|CỦA)\s+(?=\p{Lu})")
-_LAW = regex.compile(r"(?<![\p{L}])(?P<type>Hiến pháp|Bộ luật|BỘ LUẬT|Luật|LUẬT|Pháp lệnh)(?=\s)")
+_LAW = regex.compile(r"(?<![\p{L}])(?P<type>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?=\s)")
 _LIST_SEP = regex.compile(r"\s*(?:,|;|và|hoặc|,\s*và)\s*\Z")
 _WORD = regex.compile(r"[\p{L}\d][\p{L}\d&'\-]*")
 _PROVISION_REF = regex.compile(
@@ -63,6 +63,7 @@ _PROVISION_REF = regex.compile(
 
 _LAW_BAD = {fold(w) for w in _C["law_name_bad_starts"]}
 _LAW_STOPS = sorted((fold(w) for w in _C["law_name_stops"]), key=len, reverse=True)
+_AMENDING_STOPS = sorted((fold(w) for w in _C["amending_law_stops"]), key=len, reverse=True)
 _ISSUER_STOPS = sorted((fold(w) for w in _C["issuer_stops"]), key=len, reverse=True)
 _ANAPHORA = sorted((fold(w) for w in _C["anaphora"]), key=len, reverse=True)
 _ALIAS_INTRO = "|".join(regex.escape(fold(w)) for w in sorted(_C["alias_intro"], key=len, reverse=True))
@@ -219,6 +220,9 @@ def _find_laws(text: str, key: str, start: int, end: int) -> list[_Found]:
 
 
 def _law_name_end(text: str, key: str, pos: int, end: int, amending: bool) -> int:
+    """Where a law's name ends (see ``law_name_stops``): commas go on into lower-case words ("Luật Thi đua,
+    khen thưởng"), line breaks are spaces (PDF lines), "và" stops before another law or document."""
+    stops = _AMENDING_STOPS if amending else _LAW_STOPS
     i = pos
     last = pos
     count = 0
@@ -227,10 +231,10 @@ def _law_name_end(text: str, key: str, pos: int, end: int, amending: bool) -> in
         if not m:
             break
         w = key[m.start() : m.end()]
-        if count and any(key.startswith(s, m.start()) and not key[m.start() + len(s) : m.start() + len(s) + 1].isalpha() for s in _LAW_STOPS):
+        if count and _starts_stop(key, m.start(), stops):
             break
         if count and w == "và" and not amending:
-            nxt = _WORD.match(text, m.end() + 1, end)
+            nxt = _WORD.match(text, _skip_space(text, m.end(), end), end)
             if nxt and (text[nxt.start()].isupper() or key[nxt.start() : nxt.end()] in _LAW_TYPES):
                 break
         if count and w == "của" and not amending:
@@ -240,13 +244,32 @@ def _law_name_end(text: str, key: str, pos: int, end: int, amending: bool) -> in
         last = m.end()
         count += 1
         j = m.end()
-        while j < end and text[j] in ",-–" and amending:
+        if j < end and text[j] == "," and (amending or _lower_continuation(text, key, j + 1, end)):
             j += 1
-        if j < end and text[j] == " ":
-            i = j + 1
+        elif amending and j < end and text[j] in "-–":
+            j += 1
+        if j < end and text[j] in " \n":
+            i = _skip_space(text, j, end)
         else:
             break
     return last
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in " \n":
+        pos += 1
+    return pos
+
+
+def _starts_stop(key: str, pos: int, stops: list[str]) -> bool:
+    return any(key.startswith(s, pos) and not key[pos + len(s) : pos + len(s) + 1].isalpha() for s in stops)
+
+
+def _lower_continuation(text: str, key: str, pos: int, end: int) -> bool:
+    """After a comma in a law's name: a lower-case word that is not a determiner (", khen thưởng", not ", các")."""
+    pos = _skip_space(text, pos, end)
+    m = _WORD.match(text, pos, end)
+    return bool(m) and text[m.start()].islower() and key[m.start() : m.end()] not in _LAW_BAD
 
 
 def _type_before(key: str, pos: int, lo: int) -> tuple[str, int] | None:
@@ -264,6 +287,9 @@ def _find_numbers(text: str, key: str, start: int, end: int, taken: list[tuple[i
             continue
         number = clean_symbol(m.group())
         parts = parse_symbol(number)
+        codes = [c for c in regex.split(r"[-/.]", parts.symbol or "") if c and not c.isdigit()]
+        if not all(valid_code(c) for c in codes) or not any(sum(ch.isalpha() for ch in c) >= 2 for c in codes):
+            continue  # "7- Về …" (a list label), "số 158/A49" (a street address): not symbols
         t = _type_before(key, m.start(), start)
         f = _Found(m.start(), m.end(), number=number, num_start=m.start(), issuer_code=parts.issuer_code, year=parts.year)
         if t:
@@ -283,6 +309,26 @@ def _find_numbers(text: str, key: str, start: int, end: int, taken: list[tuple[i
         _tail(text, key, f, m.end(), end)
         out.append(f)
     _share_list_tails(out)
+    return out
+
+
+_NUM_LIST = regex.compile(r"(?<![\p{L}\d/.\-])(?P<nums>\d{1,5}(?:\s*,\s*\d{1,5})+)\s*/\s*(?P<sym>" + _CODE + r"(?:\s*[-/]\s*" + _CODE + r")*)")
+
+
+def _find_number_lists(text: str, key: str, start: int, end: int) -> list[_Found]:
+    """``Nghị định 87,88,31/CP``: several numbers sharing one symbol, one citation each."""
+    out = []
+    for m in _NUM_LIST.finditer(text, start, end):
+        t = _type_before(key, m.start(), start)
+        if not t:
+            continue
+        sym = clean_symbol(m.group("sym"))
+        for n in regex.finditer(r"\d+", m.group("nums")):
+            number = f"{n.group()}/{sym}"
+            parts = parse_symbol(number)
+            f = _Found(t[1], m.end(), doc_type=t[0], number=number, num_start=m.start(), issuer_code=parts.issuer_code, year=parts.year)
+            _tail(text, key, f, m.end(), end)
+            out.append(f)
     return out
 
 
@@ -405,9 +451,11 @@ def extract(ctx: Context) -> dict:
     if number is not None and number.span:
         skip.append(tuple(number.span))
     laws = _find_laws(text, key, 0, n)
-    taken = [(f.start, f.end) for f in laws]
+    lists = _find_number_lists(text, key, 0, n)
+    taken = [(f.start, f.end) for f in laws + lists]
     nums = _find_numbers(text, key, 0, n, taken, skip)
-    found = sorted(laws + nums, key=lambda f: f.start)
+    own = number.text if number is not None and number.number else None
+    found = sorted((f for f in laws + lists + nums if not (own and f.number == own)), key=lambda f: f.start)
     cit_alias, name_alias = _aliases(text, key, found)
     taken = [(f.start, f.end) for f in found]
     shorts = _short_forms(text, key, found, cit_alias, taken + skip)

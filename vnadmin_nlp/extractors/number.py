@@ -28,6 +28,9 @@ def _codes() -> tuple[set[str], set[str]]:
 
 
 TYPE_CODES, JOINT_CODES = _codes()
+KNOWN_CODES = TYPE_CODES | set(load("bodies")["issuer_codes"])
+TERM_CODES = set(load("bodies")["term_numbered_codes"])
+_GLUED_NOTE = regex.compile(r"(?<=[-/])(?P<code>\p{Lu}[\p{L}]*?)(?P<note>\d{1,2})$")
 
 
 @dataclass
@@ -42,10 +45,19 @@ class SymbolParts:
 
 
 def clean_symbol(raw: str) -> str:
-    """Spaces around ``/`` and ``-`` removed, dash variants made ``-``, look-alikes already fixed upstream."""
+    """Spaces around ``/`` and ``-`` removed, dash variants made ``-``, a glued footnote marker dropped."""
     s = _DASHES.sub("-", raw.strip())
     s = _SLASH.sub("/", s)
-    return s.rstrip(".,;:")
+    s = s.rstrip(".,;:")
+    m = _GLUED_NOTE.search(s)
+    if m and m.group("code") in KNOWN_CODES and m.group("code") not in TERM_CODES:
+        s = s[: m.start("note")]
+    return s
+
+
+def valid_code(code: str) -> bool:
+    """A symbol group is upper case, or mixed case with two capitals (``TTr``, ``QyĐ``), never a word (``Về``)."""
+    return code.isupper() or sum(c.isupper() for c in code) >= 2 or (len(code) <= 3 and code[:-1].isupper() and code[:1].isupper() and len(code) > 1 and code[1:].isdigit())
 
 
 def parse_symbol(raw: str) -> SymbolParts:

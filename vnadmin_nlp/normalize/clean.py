@@ -39,6 +39,8 @@ _ONE_TO_ONE = {
     0x2005: " ",
     0x2006: " ",
     0x2008: " ",
+    0x2044: "/",  # fraction slash, in OCR output and some PDF fonts
+    0x2215: "/",  # division slash
     0x000B: "\n",  # vertical tab: Word's soft line break in some exports
     0x000C: "\n",  # form feed: page break
     0x2028: "\n",

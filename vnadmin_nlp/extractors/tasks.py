@@ -1,0 +1,135 @@
+"""Tasks: who (assignee), what (action), by when (deadline), in which provision.
+
+A task is read sentence by sentence inside each provision (or body paragraph): the assignee is a body or an
+office-holder named after ``Giao``/``Đề nghị``/``Yêu cầu``, after a colon (``…: Cục Chuyển đổi số quốc gia đưa
+nền tảng vào vận hành``) or at the start of the provision (``Bộ Tư pháp có trách nhiệm …``), and ends where the
+action verb starts.  A deadline in a later sentence of the same provision (``Thời hạn hoàn thành: 31/10/2022``)
+belongs to the task before it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from ..data import load
+from ..model import Deadline, Task
+from ..normalize import fold
+from . import deadlines
+from .base import Context
+
+_T = load("tasks")
+_B = load("bodies")
+_HEADS = sorted({fold(h) for h in _T["assignee_heads"]} | {fold(k) for k in _B["body_kinds"]}, key=len, reverse=True)
+_VERBS = sorted((fold(v) for v in _T["action_verbs"]), key=len, reverse=True)
+_TRIGGERS = "|".join(regex.escape(fold(t)) for t in sorted(_T["assign_triggers"], key=len, reverse=True))
+_TRIGGER = regex.compile(r"(?<![\p{L}])(?:" + _TRIGGERS + r")\s+(?=\S)")
+_HEAD_RE = regex.compile(r"(?:" + "|".join(regex.escape(h) for h in _HEADS) + r")(?![\p{L}])")
+_VERB_RE = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(v) for v in _VERBS) + r")(?![\p{L}])")
+_LOWER_HEADS = tuple(fold(h) for h in _T["lowercase_heads"])
+_NOT_IN_NAME = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(fold(w)) for w in _T["not_in_name"]) + r")(?![\p{L}])")
+# Sentence ends: punctuation before a new sentence or item, or a line break before a list marker.  A bare line
+# break is not one: PDF text breaks sentences at every visual line.
+_SENTENCE_END = regex.compile(r"(?<=[.;!?])\s+(?=\p{Lu}|[-–+•])|\n+(?=[-–+•]|\d{1,3}[.)]\s|[a-zđ]\)\s)")
+_EXPLICIT = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(fold(w)) for w in _T["explicit_deadline_markers"]) + r")(?![\p{L}])")
+MAX_ASSIGNEE_CHARS = 200
+
+
+def _anchor(ctx: Context) -> dt.date | None:
+    date = ctx.fields.get("date")
+    try:
+        return dt.date.fromisoformat(date) if date and len(date) == 10 else None
+    except ValueError:
+        return None
+
+
+def _assignee(ctx: Context, start: int, end: int, at_start: bool) -> tuple[str, int, int] | None:
+    """The assignee in the sentence ``[start, end)`` and where the action starts."""
+    key = ctx.page.key
+    candidates: list[int] = []
+    for m in _TRIGGER.finditer(key, start, end):
+        candidates.append(m.end())
+    colon = key.find(":", start, end)
+    if colon >= 0:
+        pos = colon + 1
+        while pos < end and key[pos] == " ":
+            pos += 1
+        candidates.append(pos)
+    if at_start:
+        candidates.append(start)
+    for pos in candidates:
+        if not _HEAD_RE.match(key, pos, end):
+            continue
+        if not ctx.text[pos].isupper() and not key.startswith(_LOWER_HEADS, pos):
+            continue
+        verb = _VERB_RE.search(key, pos + 1, min(end, pos + MAX_ASSIGNEE_CHARS))
+        if not verb:
+            continue
+        name = ctx.text[pos : verb.start()].strip(" ,;:-")
+        if len(name) < 3 or "\n" in name or len(name.split()) > 25 or _NOT_IN_NAME.search(key, pos, verb.start()):
+            continue
+        return name, pos, verb.start()
+    return None
+
+
+def _units(ctx: Context):
+    """(start, end, provision path) of each stretch of own text: provisions, then body paragraphs outside them."""
+    doc_provisions = ctx.fields.get("provisions") or []
+    stack = list(reversed(doc_provisions))
+    covered: list[tuple[int, int]] = []
+    while stack:
+        p = stack.pop()
+        yield p.span[0], p.span[1], p.path
+        covered.append(p.span)
+        stack.extend(reversed(p.children))
+    body_start, body_end = ctx.layout.body
+    first = min((s for s, _ in covered), default=body_end)
+    for m in regex.finditer(r"[^\n]+", ctx.text[body_start:first]):
+        yield body_start + m.start(), body_start + m.end(), None
+
+
+def extract(ctx: Context) -> dict:
+    anchor = _anchor(ctx)
+    issuer = ctx.fields.get("issuer")
+    own = {fold(issuer.name), fold(issuer.text)} if issuer else set()
+    text, key = ctx.text, ctx.page.key
+    tasks: list[Task] = []
+    for start, end, path in _units(ctx):
+        unit: list[tuple[Task, bool]] = []  # each task with whether its deadline was stated outright
+        sentence_starts = [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+        sentence_ends = sentence_starts[1:] + [end]
+        for i, (s, e) in enumerate(zip(sentence_starts, sentence_ends)):
+            body_start = _label_end(text, s, e) if i == 0 and path else s
+            who = _assignee(ctx, body_start, e, at_start=True)
+            if path is None and who and not _TRIGGER.search(key, s, e):
+                who = None  # outside the numbered structure only "Giao/Đề nghị/Yêu cầu …" assigns work
+            if who and fold(who[0]) in own:
+                who = None  # "Bộ Thông tin và Truyền thông thông báo …": the issuer speaking, not a task
+            found = deadlines.find(key, s, e, anchor)
+            deadline, strong = None, False
+            if found:
+                f = max(found, key=lambda d: d.strong)  # "Thời hạn hoàn thành: …" over "đến cuối năm …"
+                deadline = Deadline(date=f.date, text=" ".join(text[f.start : f.end].split()), relative=f.relative)
+                strong = f.strong
+            if who:
+                name, _, action_start = who
+                action = " ".join(text[action_start:e].split()).rstrip(" ;,")
+                unit.append((Task(assignee=name, action=action, deadline=deadline, provision=path, span=(s, e)), strong))
+            elif deadline is not None and unit and (unit[-1][0].deadline is None or (strong and not unit[-1][1])):
+                last = unit[-1][0]
+                last.deadline, last.span = deadline, (last.span[0], e)
+                unit[-1] = (last, strong)
+            elif deadline is not None and path is not None and _EXPLICIT.search(key, s, e):
+                action = " ".join(text[body_start:e].split()).rstrip(" ;,")
+                prev = unit[-1][0].assignee if unit else None
+                unit.append((Task(assignee=prev, action=action, deadline=deadline, provision=path, span=(s, e)), strong))
+        tasks.extend(t for t, _ in unit)
+    return {"tasks": tasks}
+
+
+_LABEL = regex.compile(r"\s*(?:Điều\s+\d+[a-zđ]?\.?|[IVXLC]+\s*[.\-/]|\d{1,3}(?:\.\d{1,3})*\s*[.)\-]|[a-zđ]\s*[).]|[-–+•])\s*")
+
+
+def _label_end(text: str, start: int, end: int) -> int:
+    m = _LABEL.match(text, start, end)
+    return m.end() if m else start
