@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+os.environ.setdefault("VNADMIN_NLP_STRICT", "1")  # an extractor's exception fails the test, not just warns
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 SHARED = Path(os.environ.get("VNADMIN_SHARED", ROOT.parent / "shared"))

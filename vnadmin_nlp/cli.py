@@ -1,18 +1,22 @@
-"""The ``vnadmin-nlp`` command line: parse, eval, schema."""
+"""The ``vnadmin-nlp`` command line: parse (one file, or a batch), register, eval, schema."""
 from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
-import tempfile
+import threading
 from pathlib import Path
+from typing import Iterator
 
 import click
 
 from . import __version__
+from .batch import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, InputError
+from .batch.discover import Inputs
+from .batch.fsio import write_atomic
+from .batch.runner import BatchOptions, default_jobs
 from .model import SCHEMA_VERSION, json_schema
-
-SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".docx", ".docm", ".pdf", ".doc", ".rtf", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,63 +25,127 @@ def main() -> None:
     """Read Vietnamese official documents into structured JSON."""
 
 
-def _expand(inputs: tuple[str, ...]) -> list[tuple[Path, Path]]:
-    """(file, path relative to the folder it was found in) for files and folders given."""
-    out: list[tuple[Path, Path]] = []
+def _expand(inputs: tuple[str, ...]) -> Iterator[Path]:
+    """The files given, and the supported files of the folders given (recursed, sorted)."""
     for item in inputs:
-        p = Path(item)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES:
-                    out.append((f, f.relative_to(p)))
+        if os.path.isdir(item):
+            yield from (Path(i.path) for i in Inputs.from_args([item]).walk())
         else:
-            out.append((p, Path(p.name)))
-    return out
-
-
-def _write_atomic(path: Path, data: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+            yield Path(item)
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False), help="Write one .json per input here.")
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False), help="Write one .json per input here (the input tree mirrored).")
+@click.option("--jsonl", type=click.Path(dir_okay=False), help="Write one JSON line per input to this file instead.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True, help="Seconds per file before its worker is stopped; 0: no limit.")
+@click.option("--max-memory", type=click.IntRange(min=0), default=DEFAULT_MAX_MEMORY_MB, show_default=True, help="Address space per worker, in MB; 0: no limit.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Where the workers run.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --engine dask).")
+@click.option("--resume/--no-resume", default=True, show_default=True, help="Skip inputs already done (same sha256, parser version and options).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, no per-file messages, no summary.")
+@click.option("--allow-inside-input", is_flag=True, help="Allow the outputs inside an input folder.")
 @click.option("--no-text", is_flag=True, help="Leave the normalised text out of the JSON.")
 @click.option("--with-blocks", is_flag=True, help="Add the reader blocks (page, table cell) with their spans.")
 @click.option("--compact", is_flag=True, help="One line of JSON per document.")
-def parse(inputs: tuple[str, ...], out_dir: str | None, no_text: bool, with_blocks: bool, compact: bool) -> None:
-    """Parse FILES (or folders) and print JSON, or write one .json per input with -o."""
+def parse(
+    inputs: tuple[str, ...],
+    out_dir: str | None,
+    jsonl: str | None,
+    jobs: int | None,
+    timeout: float,
+    max_memory: int,
+    engine: str,
+    scheduler: str | None,
+    resume: bool,
+    quiet: bool,
+    allow_inside_input: bool,
+    no_text: bool,
+    with_blocks: bool,
+    compact: bool,
+) -> None:
+    """Parse FILES or folders: print the JSON, or with -o / --jsonl run a batch.
+
+    A batch runs in parallel (-j), shows its progress on a terminal, stops a file after --timeout seconds or
+    --max-memory MB, records every failure in an errors file, and resumes: a second run skips what is done.
+    Exit code: 0 all parsed, 1 some files failed, 2 usage error.
+    """
+    if out_dir or jsonl:
+        _parse_batch(
+            BatchOptions(
+                inputs=list(inputs),
+                out_dir=Path(out_dir) if out_dir else None,
+                jsonl=Path(jsonl) if jsonl else None,
+                jobs=jobs or default_jobs(),
+                timeout=timeout or None,
+                max_memory_mb=max_memory or None,
+                engine=engine,
+                scheduler=scheduler,
+                resume=resume,
+                allow_inside_input=allow_inside_input,
+                include_text=not no_text,
+                with_blocks=with_blocks,
+                compact=compact,
+                quiet=quiet,
+            )
+        )
     from .pipeline import parse_file
     from .readers import ReaderError
 
-    files = _expand(inputs)
+    files = list(_expand(inputs))
     if not files:
         raise click.UsageError("no supported files found in the inputs")
     failures = 0
     indent = None if compact else 2
-    for path, rel in files:
+    for path in files:
         try:
             doc = parse_file(path, with_blocks=with_blocks)
         except ReaderError as exc:
             failures += 1
             click.echo(f"error: {exc}", err=True)
             continue
-        data = doc.to_json(indent=indent, include_text=not no_text, include_blocks=with_blocks)
-        if out_dir:
-            _write_atomic(Path(out_dir) / rel.with_name(rel.name + ".json"), data + "\n")
-        else:
-            click.echo(data)
-    if out_dir:
-        click.echo(f"{len(files) - failures} parsed, {failures} failed -> {out_dir}", err=True)
+        click.echo(doc.to_json(indent=indent, include_text=not no_text, include_blocks=with_blocks))
     sys.exit(1 if failures else 0)
+
+
+def _parse_batch(opts: BatchOptions) -> None:
+    from .batch.runner import run_batch
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop) if threading.current_thread() is threading.main_thread() else None
+    try:
+        result = run_batch(opts)
+    except InputError as exc:
+        raise click.UsageError(str(exc)) from None
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    if not opts.quiet:
+        click.echo(result.summary(), err=True)
+    if result.parsed + result.skipped + result.failed == 0 and not result.interrupted:
+        click.echo("no supported files found in the inputs", err=True)
+    sys.exit(130 if result.interrupted else 1 if result.failed else 0)
+
+
+@main.command()
+@click.argument("source", type=click.Path(exists=True))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="register.xlsx or register.csv")
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default=None, help="Default: from the output's extension.")
+def register(source: str, output: str, fmt: str | None) -> None:
+    """Write the document register (ND 30/2020, Appendix IV) of a batch's outputs: an OUT folder or a JSONL file.
+
+    CSV is UTF-8 with a byte-order mark so that Excel shows the Vietnamese text; XLSX needs openpyxl.
+    """
+    from .export.register import write_register
+
+    fmt = fmt or Path(output).suffix.lower().lstrip(".")
+    if fmt not in ("xlsx", "csv"):
+        raise click.UsageError("the output must end in .xlsx or .csv (or pass --format)")
+    count = write_register(Path(source), Path(output), fmt=fmt)
+    click.echo(f"{count} documents -> {output}", err=True)
 
 
 @main.command("eval")
@@ -121,10 +189,27 @@ def schema(output: str | None) -> None:
     """Print the JSON Schema of the output (version %s).""" % SCHEMA_VERSION
     data = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if output:
-        _write_atomic(Path(output), data)
+        write_atomic(Path(output), data)
     else:
         click.echo(data, nl=False)
 
+
+def _add_plugin_commands() -> None:
+    """Commands that live with their stage of the pipeline (``linking/cli.py``: index, show, graph)."""
+    import importlib
+
+    for module_name in ("vnadmin_nlp.linking.cli",):
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue
+        for command in getattr(module, "COMMANDS", ()):
+            main.add_command(command)
+
+
+_add_plugin_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

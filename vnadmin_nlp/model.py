@@ -135,6 +135,14 @@ class Signer(_Model):
     span: Span
 
 
+class Person(_Model):
+    """A person named in the document (officials by title, signers); only with the ``people`` extractor."""
+
+    name: str
+    role: Optional[str] = None
+    span: Span
+
+
 class DistributionItem(_Model):
     name: str
     span: Span
@@ -169,6 +177,7 @@ class Document(_Model):
     internal_references: list[InternalReference] = Field(default_factory=list)
     signers: list[Signer] = Field(default_factory=list)
     distribution: list[DistributionItem] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list, description="Only filled by the optional `people` extractor")
     spans: dict[str, Span] = Field(default_factory=dict, description="Spans of the plain string fields")
     zones: Zones = Field(default_factory=Zones)
     blocks: Optional[list[Block]] = Field(default=None, description="Provenance of the text, when asked for")

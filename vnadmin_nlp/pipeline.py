@@ -7,6 +7,7 @@ one.  Parsing never raises on any text: what cannot be read becomes a warning.
 from __future__ import annotations
 
 import hashlib
+import os
 from bisect import bisect_left
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -21,6 +22,8 @@ from .readers.base import Block as RawBlock
 from .zoning import Page, zone
 
 PARSER_VERSION = __version__
+# Tests set VNADMIN_NLP_STRICT=1 so that an extractor's exception fails them instead of becoming a warning.
+STRICT = bool(os.environ.get("VNADMIN_NLP_STRICT"))
 
 # Formats whose readers never leave page numbers in the text: a lone number there is a table cell.
 _NO_PAGE_NUMBERS = {"docx", "html", "doc", "rtf"}
@@ -58,6 +61,8 @@ def _parse(
         try:
             found = extract(ctx)
         except Exception as exc:  # an extractor bug must not lose the rest of the document
+            if STRICT:
+                raise
             name = getattr(extract, "__module__", repr(extract)).rsplit(".", 1)[-1]
             ctx.warn("extractor_failed", f"{name}: {type(exc).__name__}: {exc}")
             continue

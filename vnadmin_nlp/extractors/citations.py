@@ -23,6 +23,7 @@ import regex
 from ..data import load
 from ..model import Citation, InternalReference
 from ..normalize import fold
+from ..normalize.fold import retone
 from .base import Context
 from .date_place import iso_date
 from .issuer import expand, normal_case
@@ -40,7 +41,7 @@ for _name in _C["extra_types"]:
     _CANON.setdefault(fold(_name), _name)
 _TYPE_ALT = "|".join(regex.escape(k) for k in sorted(_CANON, key=len, reverse=True))
 # The type (and "số") right before a number, matched on the folded window that ends at the number.
-_TYPE_BEFORE = regex.compile(r"(?<![\p{L}])(?P<type>" + _TYPE_ALT + r")\s*(?:số(?:\s*hiệu)?\s*)?[:.]?\s*\Z")
+_TYPE_BEFORE = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + _TYPE_ALT + r")\s*(?:số(?:\s*hiệu)?\s*)?[:.]?\s*\Z"))
 _CODE = r"\p{Lu}[\p{L}\d&]*"
 _NUMSYM = regex.compile(
     r"(?<![\p{L}\d/.\-])(?P<num>\d{1,5}[a-zA-Z]?)"
@@ -61,6 +62,8 @@ _PROVISION_REF = regex.compile(
     r"(?P<own>\s+(?:của\s+)?(?:\p{L}+\s+){0,2}?này\b)?"
 )
 
+# Words compared with the folding key must be folded too: the key places tones its own way ("của" -> "cuả").
+_HIEN_PHAP, _SUA_DOI, _VA, _CUA, _CAN_CU = (fold(w) for w in ("hiến pháp", "sửa đổi", "và", "của", "căn cứ"))
 _LAW_BAD = {fold(w) for w in _C["law_name_bad_starts"]}
 _LAW_STOPS = sorted((fold(w) for w in _C["law_name_stops"]), key=len, reverse=True)
 _AMENDING_STOPS = sorted((fold(w) for w in _C["amending_law_stops"]), key=len, reverse=True)
@@ -190,19 +193,19 @@ def _find_laws(text: str, key: str, start: int, end: int) -> list[_Found]:
         first = _WORD.match(text, name_start, end)
         kind = fold(m.group("type"))
         if not first:
-            if kind != "hiến pháp":
+            if kind != _HIEN_PHAP:
                 continue
             name_end = m.end()
         else:
             w = key[first.start() : first.end()]
-            if (w in _LAW_BAD or w[:1].isdigit()) and kind != "hiến pháp":
+            if (w in _LAW_BAD or w[:1].isdigit()) and kind != _HIEN_PHAP:
                 continue
-            amending = key.startswith("sửa đổi", first.start())
+            amending = key.startswith(_SUA_DOI, first.start())
             name_end = _law_name_end(text, key, first.start(), end, amending)
-            if kind == "hiến pháp" and w in _LAW_BAD:
+            if kind == _HIEN_PHAP and w in _LAW_BAD:
                 name_end = m.end()
         title = " ".join(text[m.start() : name_end].split()).rstrip(" ,.;:")
-        if kind != "hiến pháp" and len(title.split()) < 2:
+        if kind != _HIEN_PHAP and len(title.split()) < 2:
             continue
         f = _Found(m.start(), m.start() + len(title), doc_type=_CANON.get(kind), title=title, num_start=m.start())
         pos = f.end
@@ -233,11 +236,11 @@ def _law_name_end(text: str, key: str, pos: int, end: int, amending: bool) -> in
         w = key[m.start() : m.end()]
         if count and _starts_stop(key, m.start(), stops):
             break
-        if count and w == "và" and not amending:
+        if count and w == _VA and not amending:
             nxt = _WORD.match(text, _skip_space(text, m.end(), end), end)
             if nxt and (text[nxt.start()].isupper() or key[nxt.start() : nxt.end()] in _LAW_TYPES):
                 break
-        if count and w == "của" and not amending:
+        if count and w == _CUA and not amending:
             rest = key[m.end() + 1 : m.end() + 40]
             if any(rest.startswith(b) for b in _ISSUING):
                 break
@@ -296,7 +299,7 @@ def _find_numbers(text: str, key: str, start: int, end: int, taken: list[tuple[i
             f.doc_type, f.start = t
         elif out and _LIST_SEP.search(text, out[-1].end, m.start()) and m.start() - out[-1].end < 8:
             f.doc_type = out[-1].doc_type  # "các Quyết định số 12/QĐ-UBND, 13/QĐ-UBND và 14/QĐ-UBND"
-            f.extra["list_of"] = len(out) - 1
+            f.extra["list_of"] = out[-1]
         elif parts.type_code:
             from .doc_type import type_for_code
 
@@ -334,19 +337,17 @@ def _find_number_lists(text: str, key: str, start: int, end: int) -> list[_Found
 
 def _share_list_tails(found: list[_Found]) -> None:
     """``Quyết định số 1743/QĐ-BGTVT và 1744/QĐ-BGTVT ngày 31/12/2024 của Bộ trưởng…``: the list shares the tail."""
-    for i in range(len(found) - 1, 0, -1):
-        f = found[i]
-        j = f.extra.get("list_of")
-        if j is None:
+    for f in reversed(found):
+        prev = f.extra.get("list_of")
+        if prev is None:
             continue
-        prev = found[j]
         if prev.date is None and prev.issuer is None:
             prev.date, prev.issuer = f.date, f.issuer
             prev.year = prev.year or f.year
 
 
-def _relation(text: str, key: str, f: _Found, prev_end: int, line_start: int, found: list[_Found], idx: int) -> str:
-    if key.startswith("căn cứ", line_start):
+def _relation(key: str, f: _Found, prev_end: int, line_start: int) -> str:
+    if key.startswith(_CAN_CU, line_start):
         return "basis"
     window_start = max(line_start, prev_end, f.start - 250)
     best = None
@@ -358,9 +359,9 @@ def _relation(text: str, key: str, f: _Found, prev_end: int, line_start: int, fo
     if best is not None:
         return best
     # a list continues the relation of its head
-    j = f.extra.get("list_of")
-    if j is not None:
-        return found[j].relation
+    head = f.extra.get("list_of")
+    if head is not None:
+        return head.relation
     after = key[f.end : min(len(key), f.end + 120)].split(".")[0].split(";")[0]
     for c, rel in _CUES_AFTER:
         if c in after:
@@ -466,7 +467,7 @@ def extract(ctx: Context) -> dict:
     for i in order:
         f = found[i]
         ls = _line_start(text, f.start)
-        f.relation = _relation(text, key, f, prev_end if prev_end > ls else ls, ls, found, i)
+        f.relation = _relation(key, f, prev_end if prev_end > ls else ls, ls)
         prev_end = f.end
     citations = []
     for i, f in enumerate(found):

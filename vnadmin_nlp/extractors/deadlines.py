@@ -37,6 +37,8 @@ _RELATIVE = _compile(
     r"(?P<from>\s*,?\s*kể\s+từ\s+(?:ngày\s+)?[^,.;\n]{0,80})?"
 )
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# Units as they stand in the folding key ("ngày" is keyed "ngaỳ"): to ISO 8601 designators.
+_UNITS = {retone(k): v for k, v in {"ngày": "D", "tuần": "W", "tháng": "M", "quý": "Q", "năm": "Y"}.items()}
 
 
 @dataclass
@@ -78,10 +80,11 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
     for m in _PERIODIC.finditer(key, start, end):
         d, unit = int(m.group("d")), m.group("unit")
         mon = int(m.group("m")) if m.group("m") else None
-        rel = {"tháng": f"R/P1M/day={d}", "quý": f"R/P3M/day={d}", "năm": f"R/P1Y/{mon or 1:02d}-{d:02d}"}[unit]
+        unit = _UNITS[unit]
+        rel = {"M": f"R/P1M/day={d}", "Q": f"R/P3M/day={d}", "Y": f"R/P1Y/{mon or 1:02d}-{d:02d}"}[unit]
         first = None
         if anchor:
-            first = _complete(d, mon or anchor.month, None, anchor) if unit != "năm" else _complete(d, mon or 12, None, anchor)
+            first = _complete(d, mon or anchor.month, None, anchor) if unit != "Y" else _complete(d, mon or 12, None, anchor)
         out.append(FoundDeadline(m.start(), m.end(), first.isoformat() if first else None, rel))
     for m in _ABSOLUTE.finditer(key, start, end):
         y = int(m.group("y")) if m.group("y") else None
@@ -97,13 +100,13 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
     for m in _YEAR.finditer(key, start, end):
         out.append(FoundDeadline(m.start(), m.end(), f"{m.group('y')}-12-31", None, strong=False))
     for m in _RELATIVE.finditer(key, start, end):
-        n, unit, work = int(m.group("n")), m.group("unit"), bool(m.group("work"))
-        rel = {"ngày": f"P{n}D", "tuần": f"P{n}W", "tháng": f"P{n}M"}[unit] + ("/working-days" if work else "")
+        n, unit, work = int(m.group("n")), _UNITS[m.group("unit")], bool(m.group("work"))
+        rel = f"P{n}{unit}" + ("/working-days" if work else "")
         date = None
         if anchor:
-            if unit == "ngày":
+            if unit == "D":
                 date = _add_working_days(anchor, n) if work else anchor + dt.timedelta(days=n)
-            elif unit == "tuần":
+            elif unit == "W":
                 date = anchor + dt.timedelta(weeks=n)
             else:
                 y, mo = divmod(anchor.month - 1 + n, 12)
