@@ -37,7 +37,7 @@ def parse_text(
     page_numbers: bool = True,
 ) -> Document:
     """Parse a document given as text (any text: never raises)."""
-    return _parse(text, source=source, extractors=extractors, page_numbers=page_numbers)[0]
+    return _parse(text, source=source, extractors=extractors, page_numbers=page_numbers, metadata=None)[0]
 
 
 def _parse(
@@ -46,13 +46,14 @@ def _parse(
     source: Source | None,
     extractors: Sequence[Extractor] | None,
     page_numbers: bool,
+    metadata: dict[str, Any] | None,
 ) -> tuple[Document, NormalizedText]:
     if not isinstance(text, str):
         raise TypeError(f"parse_text needs a str, got {type(text).__name__}")
     norm = normalize(text, page_numbers=page_numbers)
     page = Page(norm.text)
     layout = zone(page)
-    ctx = Context(page=page, layout=layout)
+    ctx = Context(page=page, layout=layout, source_metadata=metadata or {})
     if not norm.text.strip():
         ctx.warn("empty_text", "the document has no text")
     fields: dict[str, Any] = {}
@@ -107,6 +108,7 @@ def parse_raw(raw: RawDocument, *, path: str | None = None, sha256: str | None =
         source=source,
         extractors=kw.get("extractors"),
         page_numbers=raw.format not in _NO_PAGE_NUMBERS,
+        metadata=raw.metadata,
     )
     doc.warnings[:0] = [ParseWarning(code=w.code, message=w.message) for w in raw.warnings]
     if with_blocks:

@@ -6,7 +6,7 @@ may read what earlier ones found (``doc_type`` reads ``number``, ``tasks`` reads
 """
 from __future__ import annotations
 
-from . import addressees, citations, date_place, doc_type, issuer, marks, number, people, provisions, signers, subject, tasks
+from . import addressees, citations, date_place, doc_type, issuer, marks, number, page_metadata, people, provisions, signers, subject, tasks
 from .base import Context, Extractor
 
 EXTRACTORS: dict[str, Extractor] = {
@@ -21,6 +21,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "signers": signers.extract,
     "citations": citations.extract,
     "tasks": tasks.extract,
+    "page_metadata": page_metadata.extract,  # a web page's own attributes, where the text has none
     "people": people.extract,  # optional: underthesea's CRF NER on short windows
 }
 DEFAULT_NAMES = [name for name in EXTRACTORS if name != "people"]

@@ -14,6 +14,7 @@ class Context:
     layout: Layout
     fields: dict[str, Any] = field(default_factory=dict)  # what earlier extractors found
     warnings: list[ParseWarning] = field(default_factory=list)
+    source_metadata: dict[str, Any] = field(default_factory=dict)  # what the reader knew (page attributes…)
 
     @property
     def text(self) -> str:

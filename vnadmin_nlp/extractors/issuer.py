@@ -7,6 +7,8 @@ taken from ``data/bodies.yaml``.
 """
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 from ..data import load
@@ -73,7 +75,7 @@ def normal_case(printed: str) -> str:
             i += len(proper[0])
             capitalise_next = False
             continue
-        level = _starts_with(rest_key, _LEVELS)
+        level = _starts_with(rest_key, _LEVELS) or _bare_level(rest_key)
         if level and not place:
             out.append(level[1] if out else level[1].capitalize())
             place = True
@@ -83,8 +85,8 @@ def normal_case(printed: str) -> str:
         j = len(text) if j < 0 else j
         word = text[i:j]
         wkey = key[i:j]
-        if _ROMAN.match(word):
-            out.append(word)
+        if _ROMAN.match(word) or _is_acronym(word):
+            out.append(word)  # "XV", "NCKSTTHC": codes keep their capitals
         elif place or not out:
             out.append(word[:1].upper() + word[1:].lower())
         elif wkey in _LOWER:
@@ -113,6 +115,30 @@ def _inline_parts(line: str) -> list[str]:
     if not cuts:
         return [line]
     return [" ".join(words[: cuts[0]]), " ".join(words[cuts[0] :])]
+
+
+def _bare(text: str) -> str:
+    s = unicodedata.normalize("NFD", text.replace("đ", "d"))
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+_BARE_LEVELS = [(_bare(k), k, v) for k, v in _LEVELS]
+
+
+def _bare_level(key: str) -> tuple[str, str] | None:
+    """An administrative level whose tone OCR misread ("TĨNH QUẢNG NGÃI"): matched on bare letters."""
+    bare = _bare(key)
+    for b, k, v in _BARE_LEVELS:
+        if bare.startswith(b + " "):
+            return key[: len(k)], v
+    return None
+
+
+def _is_acronym(word: str) -> bool:
+    from ..readers.encodings import is_vietnamese_word  # the syllable grammar lives with the legacy decoder
+
+    core = word.strip(",.;:()")
+    return len(core) >= 2 and core.isupper() and not is_vietnamese_word(core)
 
 
 def split_bodies(lines: list[str]) -> list[tuple[list[int], str]]:

@@ -11,6 +11,7 @@ import regex
 
 from ..data import load
 from ..normalize import fold
+from ..normalize.fold import retone
 from ..patterns import FOLDED, TEXT
 from .segments import Page, Seg, is_title_case_name, is_upper, lines
 
@@ -26,7 +27,7 @@ _UPPER_TAIL = regex.compile(r"(?<=[;,.:]\s*|\s{2,})(?P<tail>[\p{Lu}][\p{Lu}\s.,/
 _NAME_TAIL = regex.compile(r"(?<=[;.]\s+)(?P<tail>(?:[\p{Lu}][\p{Ll}]+\s+){1,5}[\p{Lu}][\p{Ll}]+)$")
 _ITEM = ("-", "+", "•", "–", "*")
 MAX_CLOSING_LINES = 60
-_POSITION_START = regex.compile(r"(?:phó|chánh|chủ tịch|giám đốc|bộ trưởng|thứ trưởng|bí thư|trưởng|tổng|cục trưởng|vụ trưởng)\b")
+_POSITION_START = regex.compile(retone(r"(?:phó|chánh|chủ tịch|giám đốc|bộ trưởng|thứ trưởng|bí thư|trưởng|tổng|cục trưởng|vụ trưởng)\b"))
 
 
 @dataclass

@@ -14,16 +14,18 @@ import regex
 
 from ..data import load
 from ..normalize import fold
+from ..normalize.fold import retone
 from ..patterns import FOLDED, TEXT
 from .segments import Page, Seg, is_upper
 
 MAX_HEADER_LINES = 45
 MAX_SUBJECT_LINES = 5
 MAX_STRAY_LINES = 3
+_NUMBER_LABEL = regex.compile(r"(?:Số|SỐ|số)\s*[:.]")
 _VV_INLINE = regex.compile(r"(?<=\s)V/[vV](?=[\s.:])")
 _KG_INLINE = regex.compile(r"(?<=\S\s{1,40})Kính\s*gửi\s*:")
 # After a type name, words that start a trích yếu: "Báo cáo về …", "Quyết định ban hành …".
-_SUBJECT_START = regex.compile(r"\s+(?:về|v/v|ban\s+hành|hướng\s+dẫn|quy\s+định|sửa\s+đổi|của)\b")
+_SUBJECT_START = regex.compile(retone(r"\s+(?:về|v/v|ban\s+hành|hướng\s+dẫn|quy\s+định|sửa\s+đổi|của)\b"))
 
 
 @dataclass
@@ -136,8 +138,8 @@ def classify(page: Page, seg: Seg) -> str:
         return "party"
     if TEXT.rule.match(text):
         return "rule"
-    if TEXT.number.match(text):
-        return "number"
+    if TEXT.number.match(text) or _NUMBER_LABEL.match(text):
+        return "number"  # also "Số: ……" that no pattern can read (handwritten, OCR noise): still not the issuer
     if _is_date_line(page, seg):
         return "date"
     if FOLDED.vv.match(key):

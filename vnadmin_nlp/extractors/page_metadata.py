@@ -1,0 +1,42 @@
+"""Fields a web page states about the document (vbpl.vn's "thuộc tính"), used only where the text has none.
+
+A page saved from vbpl.vn whose body starts at "QUYẾT ĐỊNH" has no Số line; the page's attributes still give the
+number-symbol and type.  They are taken only when the page's trích yếu agrees with the one read from the text,
+since saved pages are sometimes mislabelled; the values carry no span and a warning says where they came from.
+"""
+from __future__ import annotations
+
+from ..model import DocType, Number
+from ..normalize import fold
+from .base import Context
+from .doc_type import type_for_code
+from .number import parse_symbol
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and " ".join(fold(a).split()).rstrip(".") == " ".join(fold(b).split()).rstrip(".")
+
+
+def extract(ctx: Context) -> dict:
+    page = (ctx.source_metadata or {}).get("page_attributes") or {}
+    if not page:
+        return {}
+    out: dict = {}
+    subject = ctx.fields.get("subject")
+    if subject and page.get("trich_yeu") and not _same(subject, page["trich_yeu"]):
+        ctx.warn("page_metadata_mismatch", f"the page describes another document: {page.get('title', '')[:120]}")
+        return {}
+    if ctx.fields.get("number") is None and page.get("so_ky_hieu"):
+        p = parse_symbol(page["so_ky_hieu"])
+        out["number"] = Number(text=p.text, number=p.number, year=p.year, symbol=p.symbol, type_code=p.type_code,
+                               issuer_code=p.issuer_code, unit_code=p.unit_code)
+        ctx.warn("from_page_metadata", f"number {p.text} taken from the page's attributes, not from the text")
+        if ctx.fields.get("doc_type") is None:
+            row = type_for_code(p.type_code, normative=bool(p.year))
+            name = page.get("loai_van_ban") or (row["name"] if row else None)
+            if name:
+                out["doc_type"] = DocType(name=name, code=p.type_code, kind=row["kind"] if row else "other")
+    if subject is None and page.get("trich_yeu"):
+        out["subject"] = page["trich_yeu"]
+        ctx.warn("from_page_metadata", "subject taken from the page's attributes, not from the text")
+    return out
