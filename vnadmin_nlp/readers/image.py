@@ -1,0 +1,108 @@
+"""Image reader: scans and photos (.png, .jpg, .tif incl. multi-page TIFF, .bmp) through tesseract OCR.
+
+Each frame is OCR'd like a scanned PDF page (same preprocessing, same settings in :mod:`.ocr`) and its words go
+through the PDF reader's line and column layout, so the two header columns come out as separate blocks here too.
+Block bboxes are in pixels of the frame, origin top-left.
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any, Iterator
+
+from . import ocr
+from .base import CorruptFile, RawDocument, Reader, ReaderWarning
+from .pdf import PageText, column_regions, layout_pages, ocr_lines
+
+# Magic numbers: the first bytes of each format this reader accepts.
+MAGIC = {
+    b"\x89PNG\r\n\x1a\n": "png",
+    b"\xff\xd8\xff": "jpeg",
+    b"II*\x00": "tiff",
+    b"MM\x00*": "tiff",
+}
+_BMP_HEADER_SIZES = (12, 40, 52, 56, 64, 108, 124)  # DIB header sizes a real .bmp declares at offset 14
+
+
+class ImageReader(Reader):
+    name = "image"
+    extensions = ("png", "jpg", "jpeg", "tif", "tiff", "bmp")
+
+    def sniff(self, head: bytes, path: Path) -> bool:
+        if any(head.startswith(magic) for magic in MAGIC):
+            return True
+        return head[:2] == b"BM" and len(head) >= 18 and int.from_bytes(head[14:18], "little") in _BMP_HEADER_SIZES
+
+    def read(self, path: Path, data: bytes) -> RawDocument:
+        settings = ocr.SETTINGS
+        Image = ocr.require_pillow(path)
+        try:
+            image = Image.open(io.BytesIO(data))
+            image.load()
+        except Image.DecompressionBombError:
+            raise CorruptFile(path, "the image is too large to decode safely") from None
+        except (OSError, ValueError, SyntaxError) as exc:  # UnidentifiedImageError is an OSError
+            raise CorruptFile(path, f"not a readable image ({exc})") from None
+        ocr.require_tesseract(path, settings)  # after decoding: a broken file is reported as broken
+        frames = getattr(image, "n_frames", 1)
+        todo = frames
+        warnings: list[ReaderWarning] = []
+        if settings.max_pages and frames > settings.max_pages:
+            todo = settings.max_pages
+            warnings.append(ReaderWarning("ocr_page_limit", f"only the first {todo} of {frames} frames were OCR'd"))
+        sizes: list[tuple[int, int]] = []
+        dpis: list[int] = []
+
+        def prepared() -> Iterator[Any]:
+            for index in range(todo):
+                try:
+                    image.seek(index)
+                    frame = image.copy()
+                except (OSError, EOFError, ValueError) as exc:
+                    raise CorruptFile(path, f"frame {index + 1} cannot be decoded ({exc})") from None
+                sizes.append(frame.size)
+                yield lambda frame=frame: ocr.prepare(frame, settings.preprocess)
+
+        for index in range(todo):
+            dpis.append(_dpi(image, index, settings.dpi))
+        pages: list[PageText] = []
+        reports = []
+        regions = lambda k, result: column_regions(result, k + 1)  # noqa: E731
+        for number, result in enumerate(ocr.ocr_many(prepared(), settings, path, dpis=dpis, regions=regions), start=1):
+            width, height = sizes[number - 1]
+            pages.append(PageText(number, width, height, ocr_lines(result, 1.0, height), ocr=True))
+            info, page_warnings = ocr.page_report(result, number, settings)
+            reports.append(info)
+            warnings.extend(page_warnings)
+        blocks, _encoding, removed = layout_pages(pages, warnings)
+        metadata: dict[str, Any] = {
+            "bbox_units": "px, origin top-left",
+            "image_format": (image.format or "").lower() or None,
+            "ocr_pages": reports,
+            "ocr_engine": f"tesseract ({settings.lang}, psm {settings.psm}, {settings.preprocess})",
+        }
+        if removed:
+            metadata["furniture_removed"] = removed
+        if not blocks:
+            warnings.append(ReaderWarning("empty_text", "OCR found no text in the image"))
+        return RawDocument(blocks=blocks, format="image", pages=frames, ocr=True, metadata=metadata, warnings=warnings)
+
+
+def _dpi(image: Any, index: int, default: int) -> int:
+    """The resolution the file declares (tesseract sizes its text model by it), or the default."""
+    try:
+        image.seek(index)
+        declared = image.info.get("dpi")
+    except (OSError, EOFError, ValueError):
+        return default
+    if declared:
+        try:
+            value = int(round(float(declared[0])))
+        except (TypeError, ValueError, IndexError):
+            return default
+        if 70 <= value <= 1200:
+            return value
+    return default
+
+
+__all__ = ["ImageReader"]

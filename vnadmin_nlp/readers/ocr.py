@@ -1,0 +1,425 @@
+"""Tesseract OCR for scanned pages, shared by the PDF reader (pages without a text layer) and the image reader.
+
+Why the tesseract command line and not pytesseract: pytesseract only wraps the same binary through temporary
+files; piping a PGM image to ``tesseract stdin stdout … tsv`` needs no temporary file and no extra Python
+package.  Pages run in parallel, one tesseract process per CPU with ``OMP_THREAD_LIMIT=1``: on the 2-vCPU test
+machine a page took ~5 s with tesseract's own OpenMP threads and ~1.6 s without them.
+
+Settings are module-level (``SETTINGS``) and can be overridden from the environment, because OCR is slow and the
+right trade-off (resolution, page limit) depends on the machine:
+
+- ``VNADMIN_OCR`` (on; "off" leaves scanned pages unread, with a warning), ``VNADMIN_OCR_LANG`` (vie)
+- ``VNADMIN_OCR_DPI`` (300), ``VNADMIN_OCR_MAX_PAGES`` (30; 0 = no limit), ``VNADMIN_OCR_PSM`` (3)
+- ``VNADMIN_OCR_PREPROCESS`` (red | grey | threshold), ``VNADMIN_OCR_WORKERS`` (0 = one per CPU)
+- ``VNADMIN_OCR_TIMEOUT`` (seconds per tesseract call)
+"""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import time
+import unicodedata
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+
+from .base import MissingDependency, ReaderError, ReaderWarning
+
+if TYPE_CHECKING:  # Pillow is imported lazily: the text-layer path never needs it
+    from PIL.Image import Image
+
+INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-vie"
+
+
+def _env(name: str, default: Any, cast: Callable[[str], Any]) -> Any:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return cast(raw.strip())
+    except ValueError:
+        return default
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """How scans are OCR'd.  Defaults were measured on the corpus scans (see the PDF reader's report)."""
+
+    enabled: bool = True  # False: scanned pages are left unread with an ``ocr_disabled`` warning
+    lang: str = "vie"
+    dpi: int = 300
+    max_pages: int = 30  # pages beyond this are skipped with an ``ocr_page_limit`` warning; 0 = no limit
+    psm: int = 3  # tesseract page segmentation: 3 = automatic layout; pages where it drops text are redone with 6
+    preprocess: str = "red"  # red channel: hides red seals/stamps (but also red-ink handwriting) | grey | threshold
+    workers: int = 0  # parallel tesseract processes; 0 = one per CPU
+    timeout: float = 180.0  # seconds per page
+    low_confidence: float = 60.0  # a page whose mean word confidence is below this gets a warning
+
+    @classmethod
+    def from_env(cls) -> "OcrSettings":
+        return cls(
+            enabled=_env("VNADMIN_OCR", cls.enabled, lambda v: v.lower() not in ("0", "off", "false", "no")),
+            lang=_env("VNADMIN_OCR_LANG", cls.lang, str),
+            dpi=_env("VNADMIN_OCR_DPI", cls.dpi, int),
+            max_pages=_env("VNADMIN_OCR_MAX_PAGES", cls.max_pages, int),
+            psm=_env("VNADMIN_OCR_PSM", cls.psm, int),
+            preprocess=_env("VNADMIN_OCR_PREPROCESS", cls.preprocess, str),
+            workers=_env("VNADMIN_OCR_WORKERS", cls.workers, int),
+            timeout=_env("VNADMIN_OCR_TIMEOUT", cls.timeout, float),
+        )
+
+    def with_(self, **changes: Any) -> "OcrSettings":
+        return replace(self, **changes)
+
+
+SETTINGS = OcrSettings.from_env()
+
+
+@dataclass
+class OcrWord:
+    text: str
+    conf: float
+    bbox: tuple[int, int, int, int]  # pixels, origin top-left
+
+
+@dataclass
+class OcrLine:
+    words: list[OcrWord]
+    box: tuple[int, int, int, int] | None = None  # tesseract's line box (pixels): one baseline band for all words
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def conf(self) -> float:
+        return sum(w.conf for w in self.words) / len(self.words)
+
+    @property
+    def bbox(self) -> tuple[int, int, int, int]:
+        return (
+            min(w.bbox[0] for w in self.words),
+            min(w.bbox[1] for w in self.words),
+            max(w.bbox[2] for w in self.words),
+            max(w.bbox[3] for w in self.words),
+        )
+
+
+@dataclass
+class OcrPage:
+    lines: list[OcrLine]
+    width: int
+    height: int
+    seconds: float
+    words: int = 0
+    mean_confidence: float | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------------------------------- tesseract
+
+_LANG_CACHE: dict[str, frozenset[str]] = {}
+
+
+def tesseract_binary() -> str | None:
+    return shutil.which(os.environ.get("VNADMIN_TESSERACT", "tesseract"))
+
+
+def available_languages(binary: str) -> frozenset[str]:
+    if binary not in _LANG_CACHE:
+        try:
+            out = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30)
+            lines = (out.stdout + "\n" + out.stderr).splitlines()
+            _LANG_CACHE[binary] = frozenset(x.strip() for x in lines if x.strip() and " " not in x.strip())
+        except (OSError, subprocess.SubprocessError):
+            _LANG_CACHE[binary] = frozenset()
+    return _LANG_CACHE[binary]
+
+
+def require_tesseract(path: str | Path | None, settings: OcrSettings | None = None) -> str:
+    """The tesseract binary, or :class:`MissingDependency` naming the Debian packages to install."""
+    settings = settings or SETTINGS
+    binary = tesseract_binary()
+    if binary is None:
+        raise MissingDependency(path, "the Tesseract OCR engine (for scanned pages)", INSTALL_HINT)
+    missing = [lang for lang in settings.lang.split("+") if lang not in available_languages(binary)]
+    if missing:
+        raise MissingDependency(
+            path, f"the Tesseract language model(s) {', '.join(missing)}", f"apt-get install tesseract-ocr-{missing[0]}"
+        )
+    return binary
+
+
+def require_pillow(path: str | Path | None) -> Any:
+    try:
+        from PIL import Image
+    except ImportError:  # pragma: no cover - Pillow comes with pdfplumber
+        raise MissingDependency(path, "Pillow (image decoding)", "pip install Pillow") from None
+    return Image
+
+
+def prepare(image: "Image", mode: str) -> "Image":
+    """Turn a page image into the 8-bit grey image tesseract reads.
+
+    ``red`` keeps the red channel: red seals and stamps become nearly white and stop hiding the text they cover,
+    at the price of also hiding red ink handwriting (often the document number).  ``threshold`` adds a fixed
+    binarisation on top of grey, for very faint scans.
+    """
+    if image.mode in ("1", "L"):
+        return image.convert("L")
+    rgb = image.convert("RGB")
+    if mode == "red":
+        return rgb.getchannel("R")
+    grey = rgb.convert("L")
+    if mode == "threshold":
+        return grey.point(lambda v: 255 if v > 170 else 0)
+    return grey
+
+
+def _pgm(image: "Image") -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, format="PPM")  # an "L" image is written as binary PGM: no compression cost
+    return buf.getvalue()
+
+
+Regions = Callable[["OcrPage"], list[tuple[int, int, int, int]]]
+
+
+def run_tesseract(
+    image: "Image",
+    settings: OcrSettings,
+    path: str | Path | None = None,
+    *,
+    dpi: int | None = None,
+    regions: Regions | None = None,
+) -> OcrPage:
+    """OCR one prepared page image; returns its lines with per-word confidences.
+
+    Tesseract's automatic layout analysis (psm 3) keeps differently sized lines right, but on skewed or noisy
+    scans it can drop whole paragraphs as "image" (qngai_tb660_2025.pdf page 1 lost 45 % of its words).  When a
+    tall gap between the lines it found is still dense with ink, the page is read again as one uniform block of
+    text (psm 6) and that reading is kept if it found clearly more words.
+    """
+    started = time.perf_counter()
+    dpi = dpi or settings.dpi
+    page = _tesseract(image, settings.psm, settings, path, dpi)
+    if settings.psm in (1, 3, 4) and _inked_holes(image, page):
+        again = _tesseract(image, 6, settings, path, dpi)
+        if again.words > RETRY_GAIN * page.words:
+            again.extra["psm"] = 6
+            page = again
+        page.extra["reread"] = True
+    if regions is not None:
+        boxes = regions(page)
+        if boxes:
+            page.extra["columns_reread"] = reread(image, page, boxes, settings, path, dpi)
+    page.seconds = time.perf_counter() - started
+    return page
+
+
+def reread(
+    image: "Image",
+    page: OcrPage,
+    boxes: list[tuple[int, int, int, int]],
+    settings: OcrSettings,
+    path: str | Path | None,
+    dpi: int,
+) -> int:
+    """Read the given boxes again on their own (psm 6); where the new reading is more confident, it replaces
+    the words whose centre lies in the box.  Returns the number of boxes replaced."""
+    def inside(bbox: tuple[int, int, int, int], box: tuple[int, int, int, int]) -> bool:
+        cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
+        return box[0] <= cx < box[2] and box[1] <= cy < box[3]
+
+    def mean(words: list[OcrWord]) -> float:
+        return sum(w.conf for w in words) / len(words) if words else 0.0
+
+    replaced: list[tuple[int, int, int, int]] = []
+    new_lines: list[OcrLine] = []
+    for box in boxes:
+        if box[2] - box[0] < 8 or box[3] - box[1] < 8:
+            continue
+        part = _tesseract(image.crop(box), 6, settings, path, dpi)
+        old = [w for line in page.lines for w in line.words if inside(w.bbox, box)]
+        new = [w for line in part.lines for w in line.words]
+        if not new or mean(new) <= mean(old):
+            continue
+        for line in part.lines:
+            for word in line.words:
+                word.bbox = _shift(word.bbox, box)
+            line.box = _shift(line.box, box) if line.box else None
+            new_lines.append(line)
+        replaced.append(box)
+    if not replaced:
+        return 0
+    kept = []
+    for line in page.lines:
+        words = [w for w in line.words if not any(inside(w.bbox, box) for box in replaced)]
+        if len(words) == len(line.words):
+            kept.append(line)
+        elif words:
+            kept.append(OcrLine(words, None))
+    page.lines = sorted(kept + new_lines, key=lambda ln: (ln.box or ln.bbox)[1])
+    words = [w for line in page.lines for w in line.words]
+    page.words = len(words)
+    page.mean_confidence = mean(words) if words else None
+    return len(replaced)
+
+
+def _shift(box: tuple[int, int, int, int], origin: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    return (box[0] + origin[0], box[1] + origin[1], box[2] + origin[0], box[3] + origin[1])
+
+
+HOLE_LINES = 2.5  # a vertical gap this many word heights tall…
+HOLE_INK = 0.05  # …with this share of dark pixels (text ≈ 0.1; a signature or a blank band < 0.015) is suspect
+RETRY_GAIN = 1.1  # the psm 6 reading replaces the first one when it has this many times more words
+
+
+def _inked_holes(image: "Image", page: OcrPage) -> list[tuple[int, int, int, int]]:
+    """Bands of the page between (or after) recognised lines that are tall and still dense with ink."""
+    boxes = sorted(((ln.box or ln.bbox) for ln in page.lines), key=lambda b: b[1])
+    if not boxes:
+        return []
+    heights = sorted(w.bbox[3] - w.bbox[1] for ln in page.lines for w in ln.words)  # not line boxes: on a
+    line_h = max(heights[len(heights) // 2], 10)  # skewed page those are as tall as two lines
+    left = max(0, min(b[0] for b in boxes))
+    right = min(image.width, max(b[2] for b in boxes))
+    edges = []
+    bottom = boxes[0][3]
+    for box in boxes[1:]:
+        if box[1] - bottom > HOLE_LINES * line_h:
+            edges.append((bottom, box[1]))
+        bottom = max(bottom, box[3])
+    margin = int(image.height * 0.06)  # the last centimetres hold footers and scanner borders
+    if image.height - margin - bottom > HOLE_LINES * line_h:
+        edges.append((bottom, image.height - margin))
+    holes = []
+    for top, end in edges:
+        box = (left, top, right, end)
+        histogram = image.crop(box).histogram()
+        if sum(histogram[:128]) >= HOLE_INK * max(1, sum(histogram)):
+            holes.append(box)
+    return holes
+
+
+def _tesseract(image: "Image", psm: int, settings: OcrSettings, path: str | Path | None, dpi: int) -> OcrPage:
+    binary = require_tesseract(path, settings)
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")  # one thread per process; pages run in parallel instead
+    cmd = [binary, "stdin", "stdout", "-l", settings.lang, "--psm", str(psm), "--dpi", str(dpi), "tsv"]
+    try:
+        proc = subprocess.run(
+            cmd, input=_pgm(image), capture_output=True, timeout=settings.timeout, env=env, check=False
+        )
+    except subprocess.TimeoutExpired:
+        raise ReaderError(path, f"OCR of one page took more than {settings.timeout:.0f} s", stage="ocr") from None
+    except OSError as exc:
+        raise MissingDependency(path, f"a working tesseract ({exc})", INSTALL_HINT) from None
+    if proc.returncode != 0:
+        message = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+        raise ReaderError(path, f"tesseract failed: {message[0]}", stage="ocr")
+    return parse_tsv(proc.stdout.decode("utf-8", "replace"), image.width, image.height)
+
+
+def parse_tsv(tsv: str, width: int, height: int) -> OcrPage:
+    """Tesseract TSV → lines of words (one line per tesseract block/paragraph/line number)."""
+    lines: dict[tuple[str, str, str, str], list[OcrWord]] = {}
+    boxes: dict[tuple[str, str, str, str], tuple[int, int, int, int]] = {}
+    rows = tsv.splitlines()
+    for row in rows[1:]:
+        cols = row.split("\t")
+        if len(cols) >= 10 and cols[0] == "4":
+            left, top, w, h = (int(c) for c in cols[6:10])
+            boxes[(cols[1], cols[2], cols[3], cols[4])] = (left, top, left + w, top + h)
+            continue
+        if len(cols) < 12 or cols[0] != "5":
+            continue
+        text = unicodedata.normalize("NFC", cols[11].strip())
+        try:
+            conf = float(cols[10])
+        except ValueError:
+            continue
+        if not text or conf < 0:
+            continue
+        left, top, w, h = (int(c) for c in cols[6:10])
+        word = OcrWord(text, conf, (left, top, left + w, top + h))
+        lines.setdefault((cols[1], cols[2], cols[3], cols[4]), []).append(word)
+    out = [OcrLine(words, boxes.get(key)) for key, words in lines.items() if not _is_noise(words)]
+    all_words = [w for line in out for w in line.words]
+    mean = sum(w.conf for w in all_words) / len(all_words) if all_words else None
+    return OcrPage(out, width, height, 0.0, len(all_words), mean)
+
+
+def _is_noise(words: list[OcrWord]) -> bool:
+    return is_noise(" ".join(w.text for w in words), [w.conf for w in words])
+
+
+def is_noise(text: str, confidences: list[float]) -> bool:
+    """A 'line' tesseract made out of a seal, a signature or scanner dirt: no letters/digits, or very unsure."""
+    alnum = sum(ch.isalnum() for ch in text)
+    if alnum == 0 or not confidences:
+        return True
+    mean = sum(confidences) / len(confidences)
+    return mean < 25 or (mean < 45 and alnum <= 3 and not any(ch.isdigit() for ch in text))
+
+
+def ocr_many(
+    images: Iterable[Callable[[], "Image"]],
+    settings: OcrSettings,
+    path: str | Path | None = None,
+    dpis: Iterable[int | None] | None = None,
+    regions: Callable[[int, OcrPage], list[tuple[int, int, int, int]]] | None = None,
+) -> Iterator[OcrPage]:
+    """OCR page images in parallel, in order.
+
+    ``images`` yields callables that produce a *prepared* image, so pages are rendered one by one in the calling
+    thread (pdfium is not thread-safe) while earlier pages are already being recognised.  ``regions(k, page)``
+    may name boxes of the k-th image to read again on their own (the columns of the header and the closing).
+    """
+    require_tesseract(path, settings)
+    workers = settings.workers or os.cpu_count() or 1
+    dpi_iter = iter(dpis) if dpis is not None else None
+    pending: deque[Future[OcrPage]] = deque()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for k, make in enumerate(images):
+            image = make()
+            dpi = next(dpi_iter, None) if dpi_iter is not None else None
+            per_page = (lambda page, k=k: regions(k, page)) if regions is not None else None
+            pending.append(pool.submit(run_tesseract, image, settings, path, dpi=dpi, regions=per_page))
+            while len(pending) > workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def page_report(page: OcrPage, page_no: int, settings: OcrSettings) -> tuple[dict[str, Any], list[ReaderWarning]]:
+    """Per-page OCR facts for ``RawDocument.metadata['ocr_pages']`` and the low-confidence warning."""
+    warnings = []
+    mean = page.mean_confidence
+    if mean is None:
+        warnings.append(ReaderWarning("ocr_empty_page", f"page {page_no}: OCR found no text"))
+    elif mean < settings.low_confidence:
+        warnings.append(
+            ReaderWarning(
+                "ocr_low_confidence",
+                f"page {page_no}: mean OCR word confidence {mean:.0f} < {settings.low_confidence:.0f}",
+            )
+        )
+    low = [
+        {"text": w.text, "conf": round(w.conf), "line": i}
+        for i, line in enumerate(page.lines)
+        for w in line.words
+        if w.conf < settings.low_confidence
+    ]
+    info = {
+        "page": page_no,
+        "words": page.words,
+        "mean_confidence": None if mean is None else round(mean, 1),
+        "seconds": round(page.seconds, 2),
+        "low_confidence_words": len(low),
+        **page.extra,
+    }
+    return info, warnings
