@@ -103,10 +103,16 @@ def parse_raw(raw: RawDocument, *, path: str | None = None, sha256: str | None =
         language=raw.metadata.get("language"),
         signatures=list(raw.metadata.get("signatures", [])),
     )
+    extractors = kw.get("extractors")
+    if source.language not in (None, "vi"):
+        # a translation page is flagged by its reader, not parsed as Vietnamese: only the page's own attributes
+        from .extractors import page_metadata
+
+        extractors = [page_metadata.extract]
     doc, norm = _parse(
         joined,
         source=source,
-        extractors=kw.get("extractors"),
+        extractors=extractors,
         page_numbers=raw.format not in _NO_PAGE_NUMBERS,
         metadata=raw.metadata,
     )

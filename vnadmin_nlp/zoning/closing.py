@@ -18,7 +18,8 @@ from .segments import Page, Seg, is_title_case_name, is_upper, lines
 _SIGNING = load("signing")
 _PREFIXES = sorted(_SIGNING["authority_prefixes"], key=len, reverse=True)
 _PREFIX_RE = regex.compile(
-    r"(?:^|(?<=\s))(?:" + "|".join(regex.escape(p) + (r"(?=\s|\p{Lu})" if p.endswith(".") else r"\b") for p in _PREFIXES) + r")"
+    r"(?:^|(?<=\s))(?:" + "|".join(regex.escape(p) + (r"(?=\s|\p{L})" if p.endswith((".", "/")) else r"\b") for p in _PREFIXES) + r")",
+    regex.IGNORECASE,  # legacy copies lose the capitals: "Tm. ủy ban nhân dân", "kT/bộ trưởng"
 )
 _POSITION_WORDS = [fold(w) for w in _SIGNING["position_words"]]
 _NOTES = [regex.compile(p, regex.IGNORECASE) for p in _SIGNING["signature_notes"]]
@@ -51,7 +52,12 @@ class ClosingLayout:
 
 
 def is_authority(text: str) -> bool:
-    return bool(_PREFIX_RE.match(text.lstrip()))
+    """``TM. ỦY BAN NHÂN DÂN``, ``KT. CHỦ TỊCH``, ``T/M BAN THƯỜNG VỤ``; short lines only (not a sentence)."""
+    text = text.strip()
+    m = _PREFIX_RE.match(text)
+    if not m:
+        return False
+    return m.group().isupper() or len(text) <= 70
 
 
 def is_position(page: Page, seg: Seg, after_authority: bool = False) -> bool:
@@ -81,7 +87,7 @@ def find_closing_start(page: Page, body_start: int) -> int | None:
     body_lines = [ln for ln in page.lines if ln.start >= body_start]
     for ln in body_lines:
         text = page.t(ln)
-        if FOLDED.distribution_head.match(page.k(ln)) or (is_authority(text) and (is_upper(text[:40]) or "/" in text[:4])):
+        if FOLDED.distribution_head.match(page.k(ln)) or (is_authority(text) and len(text) <= 70):
             return ln.start
     for i, ln in enumerate(body_lines):
         if TEXT.end_of_body.search(page.t(ln)) and i + 1 < len(body_lines):

@@ -1,0 +1,84 @@
+"""Rewrite docs/accuracy.md from measurements: `vnadmin-nlp eval` on fixtures/gold and the legacy-encoding
+character accuracy (benchmarks/legacy_accuracy.py).  Run after any change to extraction or the readers:
+
+    .venv/bin/python scripts/update_accuracy.py
+"""
+from __future__ import annotations
+
+import datetime as dt
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from vnadmin_nlp import __version__  # noqa: E402
+from vnadmin_nlp.evaluation import default_shared_dir, evaluate  # noqa: E402
+
+INTRO = """# Accuracy
+
+Measured, not assumed. Regenerate with `.venv/bin/python scripts/update_accuracy.py` (it runs `vnadmin-nlp eval`
+and `benchmarks/legacy_accuracy.py`); this file is its output. vnadmin-nlp {version}, {date}, Python {python}.
+
+## Field-level scores on the gold set
+
+The gold set is `fixtures/gold/` ({n} documents: the two seeds and real documents of every format from
+`../shared/corpus`, annotated by reading them; see its README). Every field a gold file gives is scored: a
+value that matches is a true positive, a wrong or unexpected value a false positive, a missing or wrong
+expected value a false negative; list fields are compared as multisets. *Strict* compares exactly (NFC,
+spaces collapsed); *lenient* also ignores case, tone placement (`hoá`/`hóa`), whitespace and trailing
+punctuation. Lenient matters for legacy .doc files read through antiword: text typed in the capitals font
+(.VnTimeH) comes out in lower case, while the gold gives the printed capitals.
+
+`citation_numbers` are the number-bearing citations (issue 4's bar: precision and recall ≥ 0.95); `deadlines`
+are the tasks' ISO deadlines (bar ≥ 0.90). Header fields are type, number, issuer, place, date, subject and
+signers (bar F1 ≥ 0.95; ≥ 0.80 on scans).
+
+"""
+
+LEGACY = """
+## Legacy encodings: character accuracy against Unicode transcripts
+
+`benchmarks/legacy_accuracy.py` reads each TCVN3/VNI corpus file through the project's readers and aligns the
+text with a Unicode transcript from the public collection the file comes from (`fixtures/transcripts/`, with
+their provenance). Caveat: that collection made its transcripts with its own conversion scripts and then read
+them through, so this measures agreement with that process; errors found by eye are corrected in
+`fixtures/transcripts/corrections.json`. Bar: ≥ 0.99 character accuracy.
+
+"""
+
+KNOWN = """
+## Known gaps
+
+- Scans: handwritten numbers and days (several Quảng Ngãi scans) are not read by tesseract; such documents
+  carry a `number_unreadable` warning instead of a wrong number.
+- Relations (`citation_relations`) and task assignees are the weakest fields: relation cues are read from the
+  words before a citation only, and a task's assignee must be a named body before its action verb.
+- The gold set is small (about two dozen documents); figures move by several points when one document changes.
+"""
+
+
+def main() -> int:
+    report = evaluate(ROOT / "fixtures" / "gold", default_shared_dir())
+    legacy = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "legacy_accuracy.py")], capture_output=True, text=True, check=True
+    ).stdout
+    text = (
+        INTRO.format(version=__version__, date=dt.date.today().isoformat(), python=platform.python_version(), n=len(report.docs))
+        + report.to_markdown()
+        + LEGACY
+        + legacy.strip()
+        + "\n"
+        + KNOWN
+    )
+    out = ROOT / "docs" / "accuracy.md"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
