@@ -117,9 +117,39 @@ def parse_raw(raw: RawDocument, *, path: str | None = None, sha256: str | None =
         metadata=raw.metadata,
     )
     doc.warnings[:0] = [ParseWarning(code=w.code, message=w.message) for w in raw.warnings]
-    if with_blocks:
-        doc.blocks = _provenance(raw.blocks, starts, norm)
+    if with_blocks or raw.ocr:
+        blocks = _provenance(raw.blocks, starts, norm)
+        if raw.ocr:
+            doc.warnings.extend(_low_confidence_fields(doc, blocks, raw.blocks))
+        if with_blocks:
+            doc.blocks = blocks
     return doc
+
+
+OCR_FIELD_CONFIDENCE = 60.0  # word confidence (0–100) under which an OCR'd field is flagged
+
+
+def _low_confidence_fields(doc: Document, blocks: list[Block], raw_blocks: list[RawBlock]) -> list[ParseWarning]:
+    """The header fields read from OCR lines holding a low-confidence word: check them against the scan."""
+    word_min = [
+        min((b.style or {}).get("ocr_word_confidences") or [b.confidence]) if b.confidence is not None else None
+        for b in raw_blocks
+    ]
+    spans: dict[str, tuple[int, int]] = dict(doc.spans)
+    for name in ("number", "issuer", "doc_type"):
+        value = getattr(doc, name)
+        if value is not None and value.span is not None:
+            spans[name] = value.span
+    for i, s in enumerate(doc.signers):
+        spans[f"signers[{i}]"] = s.span
+    out = []
+    for name, (start, end) in spans.items():
+        confs = [c for b, c in zip(blocks, word_min) if c is not None and b.span[0] < end and start < b.span[1]]
+        if confs and min(confs) < OCR_FIELD_CONFIDENCE:
+            out.append(
+                ParseWarning(code="ocr_low_confidence_field", message=f"{name}: OCR confidence {min(confs):.0f}/100", span=(start, end))
+            )
+    return out
 
 
 def _provenance(blocks: list[RawBlock], starts: list[int], norm: NormalizedText) -> list[Block]:

@@ -43,6 +43,18 @@ class SymbolParts:
     issuer_code: str | None
     unit_code: str | None
 
+    def to_number(self, span: tuple[int, int] | None = None) -> Number:
+        return Number(
+            text=self.text,
+            number=self.number,
+            year=self.year,
+            symbol=self.symbol,
+            type_code=self.type_code,
+            issuer_code=self.issuer_code,
+            unit_code=self.unit_code,
+            span=span,
+        )
+
 
 def clean_symbol(raw: str) -> str:
     """Spaces around ``/`` and ``-`` removed, dash variants made ``-``, a glued footnote marker dropped."""
@@ -119,15 +131,4 @@ def extract(ctx: Context) -> dict:
     parts = parse_symbol(raw)
     if parts.number is None:
         ctx.warn("number_blank", f"the number is left blank ({parts.text}): a draft or an unregistered copy", (seg.start, seg.end))
-    return {
-        "number": Number(
-            text=parts.text,
-            number=parts.number,
-            year=parts.year,
-            symbol=parts.symbol,
-            type_code=parts.type_code,
-            issuer_code=parts.issuer_code,
-            unit_code=parts.unit_code,
-            span=(start, m.end("sym")),
-        )
-    }
+    return {"number": parts.to_number((start, m.end("sym")))}

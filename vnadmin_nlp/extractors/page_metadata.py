@@ -6,7 +6,7 @@ since saved pages are sometimes mislabelled; the values carry no span and a warn
 """
 from __future__ import annotations
 
-from ..model import DocType, Number
+from ..model import DocType
 from ..normalize import fold
 from .base import Context
 from .doc_type import type_for_code
@@ -28,8 +28,7 @@ def extract(ctx: Context) -> dict:
         return {}
     if ctx.fields.get("number") is None and page.get("so_ky_hieu"):
         p = parse_symbol(page["so_ky_hieu"])
-        out["number"] = Number(text=p.text, number=p.number, year=p.year, symbol=p.symbol, type_code=p.type_code,
-                               issuer_code=p.issuer_code, unit_code=p.unit_code)
+        out["number"] = p.to_number()
         ctx.warn("from_page_metadata", f"number {p.text} taken from the page's attributes, not from the text")
         if ctx.fields.get("doc_type") is None:
             row = type_for_code(p.type_code, normative=bool(p.year))
