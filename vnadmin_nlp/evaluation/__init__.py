@@ -86,10 +86,24 @@ def predicted(doc: Document | None) -> dict[str, Any]:
         "provision_counts": dict(counts),
         "citations": sorted({c.number or c.title or c.text for c in cits}),
         "citation_numbers": sorted({c.number for c in cits if c.number}),
-        "citation_relations": sorted({(c.number or c.title or c.text, c.relation) for c in cits}),
+        "citation_relations": _strongest_relations((c.number or c.title or c.text, c.relation) for c in cits),
         "deadlines": [t.deadline.date for t in doc.tasks if t.deadline and t.deadline.date],
         "task_assignees": [t.assignee for t in doc.tasks if t.assignee],
     }
+
+
+def _strongest_relations(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """One entry per (document, relation), and "refers" only for documents cited with no other relation:
+    the gold's convention (a later plain mention of a document cited as a basis adds nothing)."""
+    by_key: dict[str, set[str]] = {}
+    for key, rel in pairs:
+        by_key.setdefault(key, set()).add(rel)
+    out = []
+    for key, rels in by_key.items():
+        if len(rels) > 1:
+            rels = rels - {"refers"}
+        out.extend((key, r) for r in rels)
+    return sorted(out)
 
 
 def gold_values(fields: dict[str, Any]) -> dict[str, Any]:
@@ -101,7 +115,7 @@ def gold_values(fields: dict[str, Any]) -> dict[str, Any]:
         cits = fields["citations"]
         out["citations"] = sorted({c.get("number") or c.get("title") or c.get("text") for c in cits})
         out["citation_numbers"] = sorted({c["number"] for c in cits if c.get("number")})
-        out["citation_relations"] = sorted({(c.get("number") or c.get("title") or c.get("text"), c.get("relation")) for c in cits})
+        out["citation_relations"] = _strongest_relations((c.get("number") or c.get("title") or c.get("text"), c.get("relation")) for c in cits)
     if fields.get("tasks") is not None:
         out["deadlines"] = [t["deadline"] for t in fields["tasks"] if t.get("deadline")]
         out["task_assignees"] = [t["assignee"] for t in fields["tasks"] if t.get("assignee")]

@@ -55,7 +55,7 @@ _DATE_AFTER = regex.compile(
 _YEAR_AFTER = regex.compile(r"\s*,?\s*năm\s+(?P<y>(?:19|20)\d\d)(?!\d)")
 _OF_AFTER = regex.compile(r"\s*,?\s*(?:của|do|CỦA)\s+(?=\p{Lu})")
 _LAW = regex.compile(r"(?<![\p{L}])(?P<type>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?=\s)")
-_LIST_SEP = regex.compile(r"\s*(?:,|;|và|hoặc|,\s*và)\s*\Z")
+_LIST_SEP = regex.compile(r"\s*(?:,|;|và|hoặc|,\s*và)\s*(?:số\s*:?\s*)?\Z")
 _WORD = regex.compile(r"[\p{L}\d][\p{L}\d&'\-]*")
 _PROVISION_REF = regex.compile(
     r"(?<![\p{L}])(?P<ref>(?:(?:điểm|Điểm)\s+[a-zđ](?:\s*,\s*[a-zđ])*\s+)?(?:(?:khoản|Khoản)\s+\d+(?:\s*,\s*\d+)*\s+)?Điều\s+(?P<art>\d+[a-zđ]?))"
@@ -346,31 +346,50 @@ def _share_list_tails(found: list[_Found]) -> None:
             prev.year = prev.year or f.year
 
 
-def _relation(key: str, f: _Found, prev_end: int, line_start: int) -> str:
-    if key.startswith(_CAN_CU, line_start):
+# Where a clause starts, for reading the words before a citation: sentence punctuation, a blank line, or a line
+# break before a list label or "Căn cứ".  A bare line break is not one: PDF text breaks at every visual line.
+_CLAUSE_BREAK = regex.compile(
+    retone(r"[.;:!?](?:\s+|$)|\n\s*\n|\n(?=\s*(?:[-–+•]|\d{1,3}[.)]|[a-zđ]\)|điều\s+\d|căn\s+cứ))")
+)
+_SENTENCE_END = regex.compile(r"[.!?:]\s+\S")
+_TRICH_YEU = regex.compile(retone(r"\s*,?\s*(?:về|v/v|quy\s+định|ban\s+hành)\b"))
+
+
+def _clause_start(key: str, pos: int, floor: int) -> int:
+    start = floor
+    for m in _CLAUSE_BREAK.finditer(key, floor, pos):
+        start = m.end()
+    return start
+
+
+def _relation(key: str, f: _Found, prev: _Found | None) -> str:
+    """The citing document's relation to ``f``, from the cue words of its clause (see module docstring)."""
+    lo = _clause_start(key, f.start, max(0, f.start - 300))
+    line = key.rfind("\n", 0, f.start) + 1
+    if key.startswith(_CAN_CU, lo) or key.startswith(_CAN_CU, line):
         return "basis"
-    window_start = max(line_start, prev_end, f.start - 250)
+    if prev is not None and 0 <= f.start - prev.end < 250:
+        between = key[prev.end : f.start]
+        if _LIST_SEP.fullmatch(between) or (_TRICH_YEU.match(between) and not _SENTENCE_END.search(between)):
+            return prev.relation  # "Thực hiện Chỉ thị số 01/CT-UBND về …, Chỉ thị số 03/CT-UBND …": one list
+    if prev is not None and prev.end > lo:
+        lo = prev.end
     best = None
-    for m in _CUE_RE.finditer(key, window_start, f.start):
+    for m in _CUE_RE.finditer(key, lo, f.start):
         rel = _CUE_REL[key[m.start() : m.end()]]
         if rel in _BREAKABLE and _BREAKERS.search(" " + key[m.end() : f.start] + " "):
             continue
         best = rel
     if best is not None:
         return best
-    # a list continues the relation of its head
     head = f.extra.get("list_of")
     if head is not None:
         return head.relation
-    after = key[f.end : min(len(key), f.end + 120)].split(".")[0].split(";")[0]
+    after = key[f.end : min(len(key), f.end + 250)].split(".")[0]
     for c, rel in _CUES_AFTER:
         if c in after:
             return rel
     return "refers"
-
-
-def _line_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
 
 
 def _aliases(text: str, key: str, found: list[_Found]) -> tuple[dict[str, int], dict[str, str]]:
@@ -462,13 +481,10 @@ def extract(ctx: Context) -> dict:
     shorts = _short_forms(text, key, found, cit_alias, taken + skip)
     found = found + sorted(shorts, key=lambda f: f.start)
     # relations, in text order so that lists inherit from their head
-    order = sorted(range(len(found)), key=lambda i: found[i].start)
-    prev_end = 0
-    for i in order:
-        f = found[i]
-        ls = _line_start(text, f.start)
-        f.relation = _relation(key, f, prev_end if prev_end > ls else ls, ls)
-        prev_end = f.end
+    prev: _Found | None = None
+    for f in sorted(found, key=lambda f: f.start):
+        f.relation = _relation(key, f, prev)
+        prev = f
     citations = []
     for i, f in enumerate(found):
         if f.short_form and f.antecedent is not None:
