@@ -27,6 +27,7 @@ _TRIGGER = regex.compile(r"(?<![\p{L}])(?:" + _TRIGGERS + r")\s+(?=\S)")
 _HEAD_RE = regex.compile(r"(?:" + "|".join(regex.escape(h) for h in _HEADS) + r")(?![\p{L}])")
 _VERB_RE = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(v) for v in _VERBS) + r")(?![\p{L}])")
 _LOWER_HEADS = tuple(fold(h) for h in _T["lowercase_heads"])
+_NOT_STARTS = tuple(fold(h) for h in _T["not_assignee_starts"])
 _NOT_IN_NAME = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(fold(w)) for w in _T["not_in_name"]) + r")(?![\p{L}])")
 # Sentence ends: punctuation before a new sentence or item, or a line break before a list marker.  A bare line
 # break is not one: PDF text breaks sentences at every visual line.
@@ -62,11 +63,14 @@ def _assignee(ctx: Context, start: int, end: int, at_start: bool) -> tuple[str, 
             continue
         if not ctx.text[pos].isupper() and not key.startswith(_LOWER_HEADS, pos):
             continue
+        if key.startswith(_NOT_STARTS, pos) or regex.match(r"\p{L}+\s+\d", key[pos : pos + 12]):
+            continue  # "Trường hợp …", "Bộ luật …", "Vụ 2: …"
         verb = _VERB_RE.search(key, pos + 1, min(end, pos + MAX_ASSIGNEE_CHARS))
         if not verb:
             continue
         name = ctx.text[pos : verb.start()].strip(" ,;:-")
-        if len(name) < 3 or "\n" in name or len(name.split()) > 25 or _NOT_IN_NAME.search(key, pos, verb.start()):
+        words = name.split()
+        if len(words) < 2 or "\n" in name or len(words) > 25 or _NOT_IN_NAME.search(key, pos, verb.start()):
             continue
         return name, pos, verb.start()
     return None
@@ -103,7 +107,7 @@ def extract(ctx: Context) -> dict:
             who = _assignee(ctx, body_start, e, at_start=True)
             if path is None and who and not _TRIGGER.search(key, s, e):
                 who = None  # outside the numbered structure only "Giao/Đề nghị/Yêu cầu …" assigns work
-            if who and fold(who[0]) in own:
+            if who and any(o.startswith(fold(who[0])) for o in own):
                 who = None  # "Bộ Thông tin và Truyền thông thông báo …": the issuer speaking, not a task
             found = deadlines.find(key, s, e, anchor)
             deadline, strong = None, False
