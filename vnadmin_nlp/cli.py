@@ -126,7 +126,7 @@ def _parse_batch(opts: BatchOptions) -> None:
     if not opts.quiet:
         click.echo(result.summary(), err=True)
     if result.parsed + result.skipped + result.failed == 0 and not result.interrupted:
-        click.echo("no supported files found in the inputs", err=True)
+        raise click.UsageError("no supported files found in the inputs")
     sys.exit(130 if result.interrupted else 1 if result.failed else 0)
 
 

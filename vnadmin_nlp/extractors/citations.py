@@ -427,28 +427,40 @@ def _initials_match(words: list[str], abbr: str) -> str | None:
     return None
 
 
+_BARE_NUMBER = regex.compile(r"(?<![\p{L}\d/.\-])\d{1,5}(?![\d/\-\p{L}])")
+_TYPE_RIGHT_BEFORE = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + _TYPE_ALT + r")\s+(?:số\s+)?\Z"))
+_ANAPHORA_RE = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(a) for a in _ANAPHORA) + r")(?![\p{L}])")
+_TYPE_JUST_BEFORE = regex.compile(r"(?<![\p{L}])(?P<type>" + _TYPE_ALT + r")\s+\Z")
+
+
 def _short_forms(text: str, key: str, found: list[_Found], cit_alias: dict[str, int], taken: list[tuple[int, int]]) -> list[_Found]:
+    """Later mentions: "Nghị định số 30", "Công văn nêu trên", an alias the document defined."""
     out = []
-    short_num = regex.compile(r"(?<![\p{L}])(?P<type>" + _TYPE_ALT + r")\s+(?:số\s+)?(?P<n>\d{1,5})(?![\d/\-\p{L}])")
-    for m in short_num.finditer(key):
-        if any(a <= m.start() < b for a, b in taken):
+    if not found:
+        return out
+
+    def free(pos: int) -> bool:
+        return not any(a <= pos < b for a, b in taken)
+
+    for m in _BARE_NUMBER.finditer(key):  # "Thông tư 38", "Nghị định số 30"
+        t = _TYPE_RIGHT_BEFORE.search(key, max(0, m.start() - 40), m.start())
+        if not t or not free(t.start()):
             continue
-        tname = _CANON[m.group("type")]
-        n = m.group("n")
-        ante = [i for i, f in enumerate(found) if f.start < m.start() and f.number and f.doc_type == tname and parse_symbol(f.number).number in (n, n.zfill(2))]
+        tname, n = _CANON[t.group("type")], m.group()
+        ante = [i for i, f in enumerate(found) if f.start < t.start() and f.number and f.doc_type == tname and parse_symbol(f.number).number in (n, n.zfill(2))]
         if ante:
-            out.append(_Found(m.start(), m.end(), doc_type=tname, short_form=True, antecedent=ante[-1]))
-    anaphora = regex.compile(r"(?<![\p{L}])(?P<type>" + _TYPE_ALT + r")\s+(?:" + "|".join(regex.escape(a) for a in _ANAPHORA) + r")(?![\p{L}])")
-    for m in anaphora.finditer(key):
-        if any(a <= m.start() < b for a, b in taken):
+            out.append(_Found(t.start(), m.end(), doc_type=tname, short_form=True, antecedent=ante[-1]))
+    for m in _ANAPHORA_RE.finditer(key):  # "Công văn nêu trên"
+        t = _TYPE_JUST_BEFORE.search(key, max(0, m.start() - 40), m.start())
+        if not t or not free(t.start()):
             continue
-        tname = _CANON[m.group("type")]
-        ante = [i for i, f in enumerate(found) if f.end <= m.start() and f.doc_type == tname]
+        tname = _CANON[t.group("type")]
+        ante = [i for i, f in enumerate(found) if f.end <= t.start() and f.doc_type == tname]
         if ante:
-            out.append(_Found(m.start(), m.end(), doc_type=tname, short_form=True, antecedent=ante[-1]))
+            out.append(_Found(t.start(), m.end(), doc_type=tname, short_form=True, antecedent=ante[-1]))
     for alias, idx in cit_alias.items():
         for m in regex.finditer(r"(?<![\p{L}])" + regex.escape(alias) + r"(?![\p{L}\d])", text):
-            if m.start() > found[idx].end + 5 and not any(a <= m.start() < b for a, b in taken):
+            if m.start() > found[idx].end + 5 and free(m.start()):
                 out.append(_Found(m.start(), m.end(), doc_type=found[idx].doc_type, short_form=True, antecedent=idx))
     return out
 

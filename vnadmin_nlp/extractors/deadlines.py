@@ -36,6 +36,7 @@ _RELATIVE = _compile(
     r"(?<![\p{L}])(?:trong|trong\s+thời\s+hạn|trong\s+vòng|chậm\s+nhất|sau)\s+(?P<n>\d{1,3})\s+(?P<unit>ngày|tháng|tuần)(?P<work>\s+làm\s+việc)?"
     r"(?P<from>\s*,?\s*kể\s+từ\s+(?:ngày\s+)?[^,.;\n]{0,80})?"
 )
+_MAYBE = regex.compile(r"\d|quý")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # Units as they stand in the folding key ("ngày" is keyed "ngaỳ"): to ISO 8601 designators.
 _UNITS = {retone(k): v for k, v in {"ngày": "D", "tuần": "W", "tháng": "M", "quý": "Q", "năm": "Y"}.items()}
@@ -76,6 +77,8 @@ def _complete(day: int, month: int, year: int | None, anchor: dt.date | None) ->
 
 def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDeadline]:
     """Deadlines in ``key[start:end]`` (the folded text), earliest first, overlapping readings dropped."""
+    if not _MAYBE.search(key, start, end):
+        return []  # every form needs a digit, or a quarter in Roman numerals
     out: list[FoundDeadline] = []
     for m in _PERIODIC.finditer(key, start, end):
         d, unit = int(m.group("d")), m.group("unit")

@@ -104,7 +104,7 @@ def extract(ctx: Context) -> dict:
         sentence_ends = sentence_starts[1:] + [end]
         for i, (s, e) in enumerate(zip(sentence_starts, sentence_ends)):
             body_start = _label_end(text, s, e) if i == 0 and path else s
-            who = _assignee(ctx, body_start, e, at_start=True)
+            who = _assignee(ctx, body_start, e, at_start=True) if _VERB_RE.search(key, body_start, e) else None
             if path is None and who and not _TRIGGER.search(key, s, e):
                 who = None  # outside the numbered structure only "Giao/Đề nghị/Yêu cầu …" assigns work
             if who and any(o.startswith(fold(who[0])) for o in own):

@@ -2,9 +2,9 @@
 
 ``hoá``/``hóa``, ``uỷ``/``ủy``, ``khoẻ``/``khỏe``, ``nghĩa``/``nghiã`` and ``HOÀ``/``hòa`` all give the same key,
 and the key has the same length as the text, so a match found on the key is a span of the text as printed.
-The key puts a syllable's tone mark on the last vowel of its vowel cluster (``hoà``, ``thuỷ``, ``nghiã``): not
-always correct spelling, but one fixed place, which is all a key needs.  The output keeps the document's own
-spelling; only comparisons use the key.
+The two spellings differ only in the vowel pairs oa, oe, uy (and, in old fonts, ia, ua); in those the key puts
+the tone on the second vowel (``hoà``, ``thuỷ``, ``nghiã``, ``cuả``): not always correct spelling, but one fixed
+place, which is all a key needs.  The output keeps the document's own spelling; only comparisons use the key.
 """
 from __future__ import annotations
 
@@ -15,27 +15,21 @@ _TONED = {
     "a": "àáảãạ", "ă": "ằắẳẵặ", "â": "ầấẩẫậ", "e": "èéẻẽẹ", "ê": "ềếểễệ", "i": "ìíỉĩị",
     "o": "òóỏõọ", "ô": "ồốổỗộ", "ơ": "ờớởỡợ", "u": "ùúủũụ", "ư": "ừứửữự", "y": "ỳýỷỹỵ",
 }
-_SPLIT = {t: (b, i) for b, ts in _TONED.items() for i, t in enumerate(ts)}
-_VOWELS = _BASES + "".join(_TONED.values())
-_CLUSTER = regex.compile(f"[{_VOWELS}]{{2,3}}")
+# A toned first vowel of a pair whose spelling varies, before its plain second vowel.
+_PAIRS = {"o": "ae", "u": "ya", "i": "a"}
+_CLUSTER = regex.compile("|".join(f"[{_TONED[first]}][{second}]" for first, seconds in _PAIRS.items() for second in seconds))
 
 
-def _retone_cluster(m: regex.Match) -> str:
-    s = m.group()
-    toned = [(i, _SPLIT[c]) for i, c in enumerate(s) if c in _SPLIT]
-    if len(toned) != 1 or toned[0][0] == len(s) - 1:
-        return s
-    i, (base, tone) = toned[0]
-    chars = list(s)
-    chars[i] = base
-    last = chars[-1]
-    chars[-1] = _TONED[last][tone]
-    return "".join(chars)
+_MOVED = {}
+for _first, _seconds in _PAIRS.items():
+    for _tone, _toned in enumerate(_TONED[_first]):
+        for _second in _seconds:
+            _MOVED[_toned + _second] = _first + _TONED[_second][_tone]
 
 
 def retone(text: str) -> str:
-    """Move each syllable's tone mark to the last vowel of its cluster (lower-case input)."""
-    return _CLUSTER.sub(_retone_cluster, text)
+    """Move the tone of an oa/oe/uy/ia/ua pair to its second vowel (lower-case input)."""
+    return _CLUSTER.sub(lambda m: _MOVED[m.group()], text)
 
 
 def fold(text: str) -> str:

@@ -61,25 +61,32 @@ _TITLES = _type_titles()
 _MARKS = {fold(v): (group, canon) for group in ("urgency", "secrecy") for canon, vs in load("marks")[group].items() for v in vs}
 
 
+_TITLE_RE = regex.compile(
+    r"(?:bản\s)?(?P<name>" + "|".join(regex.escape(name) for name, _ in _TITLES) + r")(?![\p{L}])"
+)
+_TITLE_ROWS = {name: row for name, row in reversed(_TITLES)}
+
+
 def match_title(key: str) -> tuple[dict, int] | None:
     """The type named at the start of a folded title line, and where the name ends."""
     key = key.rstrip(" :.")
-    for offset in (0, 4) if key.startswith("bản ") else (0,):  # "Bản quy định", "Bản Điều lệ"
-        for name, row in _TITLES:
-            if key.startswith(name, offset) and (len(key) == offset + len(name) or not key[offset + len(name)].isalpha()):
-                return row, offset + len(name)
+    m = _TITLE_RE.match(key)  # "Bản quy định", "Bản Điều lệ" too
+    if m:
+        return _TITLE_ROWS[m.group("name")], m.end()
     # OCR drops or confuses diacritics ("QUYÉT ĐỊNH"): a short line whose bare letters spell a type name
     if len(key) <= 30:
-        bare = _bare(key)
-        for name, row in _TITLES:
-            if bare == _bare(name):
-                return row, len(key)
+        row = _BARE_TITLES.get(_bare(key))
+        if row is not None:
+            return row, len(key)
     return None
 
 
 def _bare(key: str) -> str:
     s = unicodedata.normalize("NFD", key.replace("đ", "d"))
     return "".join(c for c in s if not unicodedata.combining(c))
+
+
+_BARE_TITLES = {_bare(name): row for name, row in reversed(_TITLES)}
 
 
 def split_header_line(page: Page, seg: Seg) -> list[Seg]:

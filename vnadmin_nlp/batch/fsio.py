@@ -1,0 +1,88 @@
+"""Writing outputs so that a crash at any moment leaves either the old file or the whole new one.
+
+``atomic_path`` / ``write_atomic`` write a temporary file and rename it over the target (atomic on POSIX);
+``JsonlFile`` appends whole lines and can cut a torn or uncommitted tail back to the last committed offset.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
+@contextmanager
+def atomic_path(path: Path, *, tmp_dir: Path | None = None, durable: bool = False) -> Iterator[Path]:
+    """A temporary path to write; on success it replaces ``path`` in one step, on failure it is removed.
+
+    ``durable`` also fsyncs, so the file survives a power cut.  ``tmp_dir`` (same file system) keeps the
+    temporary files in one place, where a later run can sweep what a killed writer left.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=tmp_dir or path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        if durable:
+            with open(tmp, "rb+") as f:
+                os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(path: Path, data: str, *, tmp_dir: Path | None = None, durable: bool = False) -> None:
+    """Replace ``path`` by ``data``: readers see the old file or the whole new one, never a part."""
+    with atomic_path(path, tmp_dir=tmp_dir, durable=durable) as tmp:
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(data)
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename in ``path`` durable."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class JsonlFile:
+    """An append-only JSON Lines file whose committed length is kept by the ledger.
+
+    Opening cuts the file back to ``committed`` bytes: whatever lies beyond (a torn last line, or lines whose
+    ledger records were not committed before a crash) is written again by this run.
+    """
+
+    def __init__(self, path: Path, committed: int) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        if os.fstat(self._fd).st_size != committed:
+            os.ftruncate(self._fd, committed)
+        self.size = os.lseek(self._fd, 0, os.SEEK_END)
+
+    def append(self, line: str) -> tuple[int, int]:
+        """Append one line; returns its (start, end) byte offsets."""
+        data = memoryview((line + "\n").encode("utf-8"))
+        start = self.size
+        while data:
+            n = os.write(self._fd, data)
+            data = data[n:]
+            self.size += n
+        return start, self.size
+
+    def sync(self) -> None:
+        os.fsync(self._fd)
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1

@@ -1,0 +1,249 @@
+"""Orchestration of a batch: walk the inputs, skip what is done, run the rest locally or on Dask, commit.
+
+Where things go:
+
+- ``-o OUT``: ``OUT/<relative path>.json`` per input (written by the workers, atomically), ``OUT/errors.jsonl``
+  and the state in ``OUT/.vnadmin-batch/`` (ledger, staging folder for atomic writes, worker log);
+- ``--jsonl FILE``: one line per input in FILE (appended by this process), ``<FILE stem>.errors.jsonl`` beside
+  it and the state in ``.<FILE name>.batch/`` beside it.
+
+The errors file lists the failures of the latest run (file, stage, message); the ledger is the memory across
+runs.  A failed file is tried again by the next run; a done file is skipped while its size and mtime, or failing
+those its sha256, and the parser version and output options are unchanged.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generator, Iterator
+
+from ..pipeline import PARSER_VERSION
+from . import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
+from .discover import InputError, Inputs, is_inside
+from .fsio import JsonlFile
+from .ledger import Ledger, Record, compact_jsonl
+from .progress import BatchProgress
+from .task import Job, Outcome, Settings
+from .workers import WorkerPool
+
+STATE_DIR = ".vnadmin-batch"
+MAX_NOTES = 20  # failures printed one by one; the rest are only in the errors file
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+@dataclass
+class BatchOptions:
+    inputs: list[str]
+    out_dir: Path | None = None
+    jsonl: Path | None = None
+    jobs: int = field(default_factory=default_jobs)
+    timeout: float | None = DEFAULT_TIMEOUT
+    max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB
+    engine: str = "local"
+    scheduler: str | object | None = None  # an address, or a dask.distributed.Client
+    resume: bool = True
+    allow_inside_input: bool = False
+    include_text: bool = True
+    with_blocks: bool = False
+    compact: bool = False
+    quiet: bool = False
+    progress: bool = True
+
+
+@dataclass
+class BatchResult:
+    parsed: int = 0
+    skipped: int = 0
+    failed: int = 0
+    stages: Counter = field(default_factory=Counter)
+    pages: int = 0
+    formats: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+    output: Path | None = None
+    errors_file: Path | None = None
+    interrupted: bool = False
+
+    def summary(self) -> str:
+        failed = f"{self.failed} failed"
+        if self.stages:
+            failed += " (" + ", ".join(f"{s} {n}" for s, n in sorted(self.stages.items())) + ")"
+        head = "interrupted: " if self.interrupted else ""
+        text = f"{head}{self.parsed} parsed, {self.skipped} skipped (already done), {failed} in {self.seconds:.1f} s -> {self.output}"
+        if self.failed:
+            text += f"\nfailures are listed in {self.errors_file}"
+        return text
+
+
+@dataclass
+class _Layout:
+    """Where a batch writes: outputs, errors file, state folder."""
+
+    out_dir: Path | None
+    jsonl: Path | None
+    errors: Path
+    state: Path
+
+    @classmethod
+    def of(cls, opts: BatchOptions) -> "_Layout":
+        if opts.jsonl is not None:
+            j = Path(os.path.abspath(opts.jsonl))
+            stem = j.name[: -len(".jsonl")] if j.name.endswith(".jsonl") else j.name
+            return cls(None, j, j.with_name(stem + ".errors.jsonl"), j.with_name(f".{j.name}.batch"))
+        assert opts.out_dir is not None
+        out = Path(os.path.abspath(opts.out_dir))
+        return cls(out, None, out / "errors.jsonl", out / STATE_DIR)
+
+    @property
+    def target(self) -> Path:
+        return self.out_dir or self.jsonl  # type: ignore[return-value]
+
+    def exclude(self, inputs: Inputs) -> list[Path]:
+        """What the walk must not read when the outputs sit inside an input folder (``--allow-inside-input``)."""
+        out = [self.state, self.errors]
+        if self.jsonl:
+            out.append(self.jsonl)
+        elif self.out_dir and not any(is_inside(d, self.out_dir) for d in inputs.dirs):
+            out.append(self.out_dir)
+        return out
+
+
+def run_batch(opts: BatchOptions) -> BatchResult:
+    """Parse every input into the outputs of ``opts``; raises :class:`InputError` for unusable options."""
+    if (opts.out_dir is None) == (opts.jsonl is None):
+        raise InputError("give either -o OUT (one .json per input) or --jsonl FILE")
+    if opts.engine not in ("local", "dask"):
+        raise InputError(f"unknown engine {opts.engine!r} (local or dask)")
+    if opts.engine == "dask" and not opts.scheduler:
+        raise InputError("--engine dask needs --scheduler ADDRESS (e.g. tcp://host:8786)")
+    missing = [p for p in opts.inputs if not os.path.exists(p)]
+    inputs = Inputs.from_args([p for p in opts.inputs if p not in missing])
+    layout = _Layout.of(opts)
+    inputs.check_output(layout.target, allow_inside=opts.allow_inside_input)
+    if layout.out_dir and layout.out_dir.exists() and not layout.out_dir.is_dir():
+        raise InputError(f"-o {layout.out_dir} is a file, not a folder")
+    if layout.jsonl and layout.jsonl.exists() and layout.jsonl.stat().st_size and not (layout.state / "ledger.sqlite").exists():
+        raise InputError(f"{layout.jsonl} exists and was not written by a vnadmin-nlp batch; remove it or choose another name")
+
+    result = BatchResult(output=layout.target, errors_file=layout.errors)
+    t0 = time.perf_counter()
+    tmp_dir = layout.state / "tmp"
+    shutil.rmtree(tmp_dir, ignore_errors=True)  # what writers killed mid-write left behind
+    tmp_dir.mkdir(parents=True, exist_ok=True)
+    settings = Settings(
+        include_text=opts.include_text,
+        with_blocks=opts.with_blocks,
+        indent=None if (opts.compact or layout.jsonl) else 2,
+        tmp_dir=str(tmp_dir),
+    )
+    ledger = Ledger(layout.state / "ledger.sqlite")
+    if not opts.resume:
+        if layout.jsonl and layout.jsonl.exists():
+            os.truncate(layout.jsonl, 0)
+        ledger.reset()
+    sink = JsonlFile(layout.jsonl, ledger.committed_end(layout.jsonl)) if layout.jsonl else None
+    errors_out = open(layout.errors, "w", encoding="utf-8")
+    log = open(layout.state / "workers.log", "ab") if opts.engine == "local" else None
+    progress = BatchProgress(enabled=opts.progress, quiet=opts.quiet)
+    exclude = layout.exclude(inputs)
+    inflight: dict[str, tuple[str, os.stat_result | None]] = {}
+
+    def commit() -> None:
+        if sink:
+            sink.sync()  # the lines first, then the ledger that vouches for them
+        ledger.commit()
+
+    def jobs() -> Iterator[Job]:
+        for path in missing:  # the worker reports "file not found" like any other read error
+            inflight[path] = (os.path.abspath(path), None)
+            yield Job(path, os.path.abspath(path), str(layout.out_dir / (Path(path).name + ".json")) if layout.out_dir else None)
+        config = settings.config()
+        for item in inputs.walk(exclude):
+            try:
+                st: os.stat_result | None = os.stat(item.path)
+            except OSError:
+                st = None
+            out = str(layout.out_dir / (item.key + ".json")) if layout.out_dir else None
+            rec = ledger.get(item.key)
+            expect = None
+            if rec and rec.status == "ok" and rec.parser == PARSER_VERSION and rec.config == config and (out is None or os.path.exists(out)):
+                if st is not None and (rec.size, rec.mtime_ns) == (st.st_size, st.st_mtime_ns):
+                    result.skipped += 1
+                    progress.advance()
+                    continue
+                expect = rec.sha256  # touched, perhaps not changed: the worker compares the sha256 first
+            inflight[item.key] = (item.path, st)
+            yield Job(item.key, item.path, out, expect)
+
+    def record(oc: Outcome) -> None:
+        path, st = inflight.pop(oc.key)
+        size, mtime = (st.st_size, st.st_mtime_ns) if st else (None, None)
+        if oc.status == "unchanged":
+            ledger.touch(oc.key, size, mtime)
+            result.skipped += 1
+        elif oc.status == "ok":
+            start = end = None
+            if sink:
+                start, end = sink.append(oc.line or "")
+            ledger.put(Record(oc.key, path, size, mtime, oc.sha256, oc.parser, settings.config(), "ok", line_start=start, line_end=end))
+            result.parsed += 1
+            result.pages += oc.pages or 0
+            result.formats[oc.format or "?"] += 1
+        else:
+            ledger.put(Record(oc.key, path, size, mtime, oc.sha256, oc.parser, settings.config(), "error", oc.stage, oc.message))
+            result.failed += 1
+            result.stages[oc.stage or "?"] += 1
+            errors_out.write(json.dumps({"file": path, "stage": oc.stage, "message": oc.message}, ensure_ascii=False) + "\n")
+            errors_out.flush()
+            if result.failed <= MAX_NOTES:
+                progress.note(f"error: {path}: {oc.stage}: {oc.message}")
+            elif result.failed == MAX_NOTES + 1:
+                progress.note(f"… more failures: see {layout.errors}")
+        progress.advance(error=oc.status == "error")
+        if ledger.due():
+            commit()
+
+    counter = threading.Thread(target=lambda: progress.set_total(len(missing) + inputs.count(exclude)), daemon=True)
+    pool: WorkerPool | None = None
+    outcomes: Generator[Outcome, None, None] = (o for o in ())
+    try:
+        with progress:
+            counter.start()
+            if opts.engine == "dask":
+                from .dask_engine import run_dask
+
+                outcomes = run_dask(jobs(), settings, scheduler=opts.scheduler, timeout=opts.timeout, max_memory_mb=opts.max_memory_mb)
+            else:
+                pool = WorkerPool(opts.jobs, settings, timeout=opts.timeout, max_memory_mb=opts.max_memory_mb, stderr=log)
+                outcomes = pool.run(jobs())
+            for oc in outcomes:
+                record(oc)
+    except KeyboardInterrupt:
+        result.interrupted = True
+    finally:
+        outcomes.close()  # a Dask client is closed here
+        if pool:
+            pool.close()
+        commit()
+        if sink:
+            sink.close()
+            if ledger.stale_count():
+                compact_jsonl(ledger, layout.jsonl)  # type: ignore[arg-type]
+        ledger.close()
+        errors_out.close()
+        if log:
+            log.close()
+        shutil.rmtree(tmp_dir, ignore_errors=True)
+        result.seconds = time.perf_counter() - t0
+    return result

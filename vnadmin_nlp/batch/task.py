@@ -1,0 +1,114 @@
+"""The work done for one file, in whatever process runs it: parse, serialise, write (or hand back the line).
+
+Everything a worker needs travels in :class:`Job` and :class:`Settings`, and everything it found comes back in
+an :class:`Outcome`, so the same function serves the local process pool and Dask workers.
+
+Test hook: the environment variable ``VNADMIN_PARSE_HOOK="package.module:function"`` names a callable used
+instead of :func:`~vnadmin_nlp.pipeline.parse_file` (same signature).  It exists so that tests can make a file
+hang, crash or exhaust memory on purpose; it is read once when a worker starts.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import stat
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Literal
+
+from ..pipeline import PARSER_VERSION, parse_file, sha256_file
+from ..readers import ReaderError
+from .fsio import write_atomic
+
+HOOK_ENV = "VNADMIN_PARSE_HOOK"
+
+Stage = Literal["read", "parse", "write", "timeout", "memory", "crash"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Output options shared by every job of a batch."""
+
+    include_text: bool = True
+    with_blocks: bool = False
+    indent: int | None = 2
+    tmp_dir: str | None = None  # staging folder for atomic writes (same file system as the outputs)
+    durable: bool = True  # fsync every output before it is reported done
+
+    def config(self) -> str:
+        """What the ledger compares: outputs made with other options are not 'done'."""
+        return f"text={int(self.include_text)},blocks={int(self.with_blocks)},indent={self.indent}"
+
+
+@dataclass(frozen=True)
+class Job:
+    key: str
+    path: str
+    out: str | None = None  # where to write the JSON; None: hand the line back (JSONL mode)
+    expect_sha: str | None = None  # already done with this content: skip parsing if the sha256 still matches
+
+
+@dataclass
+class Outcome:
+    key: str
+    status: Literal["ok", "unchanged", "error"]
+    sha256: str | None = None
+    stage: Stage | None = None
+    message: str | None = None
+    line: str | None = None
+    format: str | None = None
+    pages: int | None = None
+    seconds: float = 0.0
+    parser: str = PARSER_VERSION
+
+
+def failure(job: Job, stage: Stage, message: str, seconds: float = 0.0) -> Outcome:
+    return Outcome(job.key, "error", stage=stage, message=message, seconds=seconds)
+
+
+def resolve_parse() -> Callable[..., Any]:
+    """``parse_file``, or the callable the test hook names."""
+    target = os.environ.get(HOOK_ENV)
+    if not target:
+        return parse_file
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def process(job: Job, settings: Settings, parse: Callable[..., Any] = parse_file) -> Outcome:
+    """Parse one file and write (or return) its JSON; every failure becomes an Outcome, never an exception."""
+    t0 = time.perf_counter()
+    try:
+        try:
+            if not stat.S_ISREG(os.stat(job.path).st_mode):  # a FIFO or device would block the reader forever
+                return failure(job, "read", "not a regular file")
+        except OSError:
+            pass  # the reader reports a missing or unreadable file in its own words
+        if job.expect_sha is not None:
+            try:
+                if sha256_file(Path(job.path)) == job.expect_sha:
+                    return Outcome(job.key, "unchanged", sha256=job.expect_sha, seconds=time.perf_counter() - t0)
+            except OSError as exc:
+                return failure(job, "read", f"cannot be read: {exc.strerror or exc}", time.perf_counter() - t0)
+        try:
+            doc = parse(job.path, with_blocks=settings.with_blocks)
+        except ReaderError as exc:
+            return failure(job, "read" if exc.stage == "read" else "parse", exc.message, time.perf_counter() - t0)
+        data = doc.to_json(indent=settings.indent, include_text=settings.include_text, include_blocks=settings.with_blocks)
+        line = None
+        if job.out is not None:
+            try:
+                write_atomic(Path(job.out), data + "\n", tmp_dir=Path(settings.tmp_dir) if settings.tmp_dir else None, durable=settings.durable)
+            except OSError as exc:
+                return failure(job, "write", f"{job.out}: {exc.strerror or exc}", time.perf_counter() - t0)
+        else:
+            line = data
+        src = doc.source
+        return Outcome(job.key, "ok", sha256=src.sha256, line=line, format=src.format, pages=src.pages, seconds=time.perf_counter() - t0)
+    except MemoryError:
+        return failure(job, "memory", "out of memory (the --max-memory limit or the machine's)", time.perf_counter() - t0)
+    except RecursionError as exc:
+        return failure(job, "parse", f"RecursionError: {exc}", time.perf_counter() - t0)
+    except Exception as exc:  # a parser bug on one file must not stop the batch
+        return failure(job, "parse", f"{type(exc).__name__}: {exc}", time.perf_counter() - t0)

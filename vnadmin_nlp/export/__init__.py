@@ -1,0 +1,1 @@
+"""Exports of parsed documents: the document register (CSV, XLSX)."""
