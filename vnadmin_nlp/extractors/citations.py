@@ -24,6 +24,7 @@ from ..data import load
 from ..model import Citation, InternalReference
 from ..normalize import fold
 from ..normalize.fold import retone
+from ..patterns import alternation
 from .base import Context
 from .date_place import iso_date
 from .issuer import expand, normal_case
@@ -39,7 +40,7 @@ for _kind in ("normative", "administrative", "party", "other"):
         _CANON.setdefault(fold(_row["name"]), _row["name"])
 for _name in _C["extra_types"]:
     _CANON.setdefault(fold(_name), _name)
-_TYPE_ALT = "|".join(regex.escape(k) for k in sorted(_CANON, key=len, reverse=True))
+_TYPE_ALT = alternation(_CANON)
 # The type (and "số") right before a number, matched on the folded window that ends at the number.
 _TYPE_BEFORE = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + _TYPE_ALT + r")\s*(?:số(?:\s*hiệu)?\s*)?[:.]?\s*\Z"))
 _CODE = r"\p{Lu}[\p{L}\d&]*"
@@ -56,18 +57,27 @@ _YEAR_AFTER = regex.compile(r"\s*,?\s*năm\s+(?P<y>(?:19|20)\d\d)(?!\d)")
 _OF_AFTER = regex.compile(r"\s*,?\s*(?:của|do|CỦA)\s+(?=\p{Lu})")
 _LAW = regex.compile(r"(?<![\p{L}])(?P<type>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?=\s)")
 _LIST_SEP = regex.compile(r"\s*(?:,|;|và|hoặc|,\s*và)\s*(?:số\s*:?\s*)?\Z")
+_NON_SLUG = regex.compile(r"[^a-z0-9]+")
+_SYMBOL_SPLIT = regex.compile(r"[-/.]")
+_SO_BEFORE = regex.compile(r"(?:số|Số)\s*:?\s*\Z")
+_SO_AFTER = regex.compile(r"\s*,?\s*số\s*:?\s*")
 _WORD = regex.compile(r"[\p{L}\d][\p{L}\d&'\-]*")
 _PROVISION_REF = regex.compile(
     r"(?<![\p{L}])(?P<ref>(?:(?:điểm|Điểm)\s+[a-zđ](?:\s*,\s*[a-zđ])*\s+)?(?:(?:khoản|Khoản)\s+\d+(?:\s*,\s*\d+)*\s+)?Điều\s+(?P<art>\d+[a-zđ]?))"
     r"(?P<own>\s+(?:của\s+)?(?:\p{L}+\s+){0,2}?này\b)?"
 )
 
+def _stop_re(words: list[str]) -> regex.Pattern:
+    """A phrase from ``words`` at a position, ending at a word boundary (matched on the folding key)."""
+    return regex.compile(alternation(fold(w) for w in words) + r"(?![\p{L}])")
+
+
 # Words compared with the folding key must be folded too: the key places tones its own way ("của" -> "cuả").
 _HIEN_PHAP, _SUA_DOI, _VA, _CUA, _CAN_CU = (fold(w) for w in ("hiến pháp", "sửa đổi", "và", "của", "căn cứ"))
 _LAW_BAD = {fold(w) for w in _C["law_name_bad_starts"]}
-_LAW_STOPS = sorted((fold(w) for w in _C["law_name_stops"]), key=len, reverse=True)
-_AMENDING_STOPS = sorted((fold(w) for w in _C["amending_law_stops"]), key=len, reverse=True)
-_ISSUER_STOPS = sorted((fold(w) for w in _C["issuer_stops"]), key=len, reverse=True)
+_LAW_STOPS = _stop_re(_C["law_name_stops"])
+_AMENDING_STOPS = _stop_re(_C["amending_law_stops"])
+_ISSUER_STOPS = _stop_re(_C["issuer_stops"])
 _ANAPHORA = sorted((fold(w) for w in _C["anaphora"]), key=len, reverse=True)
 _ALIAS_INTRO = "|".join(regex.escape(fold(w)) for w in sorted(_C["alias_intro"], key=len, reverse=True))
 _ALIAS = regex.compile(r"\(\s*(?:" + _ALIAS_INTRO + r")\s*:?\s*(?P<alias>[^()\n]{2,80}?)\s*\)")
@@ -81,7 +91,7 @@ _CUE_REL = dict(_CUES)
 _CUES_AFTER = [(fold(c), rel) for rel, cues in _C["relation_cues_after"].items() for c in cues]
 _BREAKERS = regex.compile(r"\s(?:" + "|".join(regex.escape(fold(w)) for w in _C["cue_breakers"]) + r")\s")
 _BREAKABLE = set(_C["breakable"])
-_CUE_RE = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(c) for c, _ in _CUES) + r")(?![\p{L}])")
+_CUE_RE = regex.compile(r"(?<![\p{L}])" + alternation(c for c, _ in _CUES) + r"(?![\p{L}])")
 
 
 @dataclass
@@ -108,7 +118,7 @@ def slug(text: str) -> str:
     """An ASCII slug of a name for keys: ``Ủy ban nhân dân tỉnh Quảng Ninh`` -> ``uy-ban-nhan-dan-tinh-quang-ninh``."""
     s = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
     s = "".join(c for c in s if not unicodedata.combining(c))
-    return regex.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return _NON_SLUG.sub("-", s).strip("-")
 
 
 def citation_key(number: str | None, year: int | None, issuer: str | None, issuer_code: str | None, title: str | None) -> str | None:
@@ -126,7 +136,7 @@ def citation_key(number: str | None, year: int | None, issuer: str | None, issue
     return None
 
 
-def _words_until(text: str, key: str, pos: int, stops: list[str], limit: int, end: int) -> int:
+def _words_until(text: str, key: str, pos: int, stops: regex.Pattern, limit: int, end: int) -> int:
     """Where a run of words starting at ``pos`` ends: at punctuation, a stop phrase, or after ``limit`` words."""
     count = 0
     last = pos
@@ -135,7 +145,7 @@ def _words_until(text: str, key: str, pos: int, stops: list[str], limit: int, en
         m = _WORD.match(text, i, end)
         if not m:
             break
-        if count and any(key.startswith(s, m.start()) and not key[m.start() + len(s) : m.start() + len(s) + 1].isalpha() for s in stops):
+        if count and stops.match(key, m.start()):
             break
         last = m.end()
         count += 1
@@ -209,7 +219,7 @@ def _find_laws(text: str, key: str, start: int, end: int) -> list[_Found]:
             continue
         f = _Found(m.start(), m.start() + len(title), doc_type=_CANON.get(kind), title=title, num_start=m.start())
         pos = f.end
-        n = regex.compile(r"\s*,?\s*số\s*:?\s*").match(text, pos, end)
+        n = _SO_AFTER.match(text, pos, end)
         if n:
             nm = _NUMSYM.match(text, n.end(), end)
             if nm:
@@ -234,7 +244,7 @@ def _law_name_end(text: str, key: str, pos: int, end: int, amending: bool) -> in
         if not m:
             break
         w = key[m.start() : m.end()]
-        if count and _starts_stop(key, m.start(), stops):
+        if count and stops.match(key, m.start()):
             break
         if count and w == _VA and not amending:
             nxt = _WORD.match(text, _skip_space(text, m.end(), end), end)
@@ -264,10 +274,6 @@ def _skip_space(text: str, pos: int, end: int) -> int:
     return pos
 
 
-def _starts_stop(key: str, pos: int, stops: list[str]) -> bool:
-    return any(key.startswith(s, pos) and not key[pos + len(s) : pos + len(s) + 1].isalpha() for s in stops)
-
-
 def _lower_continuation(text: str, key: str, pos: int, end: int) -> bool:
     """After a comma in a law's name: a lower-case word that is not a determiner (", khen thưởng", not ", các")."""
     pos = _skip_space(text, pos, end)
@@ -290,7 +296,7 @@ def _find_numbers(text: str, key: str, start: int, end: int, taken: list[tuple[i
             continue
         number = clean_symbol(m.group())
         parts = parse_symbol(number)
-        codes = [c for c in regex.split(r"[-/.]", parts.symbol or "") if c and not c.isdigit()]
+        codes = [c for c in _SYMBOL_SPLIT.split(parts.symbol or "") if c and not c.isdigit()]
         if not all(valid_code(c) for c in codes) or not any(sum(ch.isalpha() for ch in c) >= 2 for c in codes):
             continue  # "7- Về …" (a list label), "số 158/A49" (a street address): not symbols
         t = _type_before(key, m.start(), start)
@@ -307,7 +313,7 @@ def _find_numbers(text: str, key: str, start: int, end: int, taken: list[tuple[i
             f.doc_type = row["name"] if row else None
         else:
             # a bare "123/ABC" with no type and no type code: too weak to be a citation
-            if not regex.search(r"(?:số|Số)\s*:?\s*\Z", text[max(start, m.start() - 8) : m.start()]):
+            if not _SO_BEFORE.search(text, max(start, m.start() - 8), m.start()):
                 continue
         _tail(text, key, f, m.end(), end)
         out.append(f)
@@ -429,7 +435,7 @@ def _initials_match(words: list[str], abbr: str) -> str | None:
 
 _BARE_NUMBER = regex.compile(r"(?<![\p{L}\d/.\-])\d{1,5}(?![\d/\-\p{L}])")
 _TYPE_RIGHT_BEFORE = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + _TYPE_ALT + r")\s+(?:số\s+)?\Z"))
-_ANAPHORA_RE = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(a) for a in _ANAPHORA) + r")(?![\p{L}])")
+_ANAPHORA_RE = regex.compile(r"(?<![\p{L}])" + alternation(_ANAPHORA) + r"(?![\p{L}])")
 _TYPE_JUST_BEFORE = regex.compile(r"(?<![\p{L}])(?P<type>" + _TYPE_ALT + r")\s+\Z")
 
 

@@ -37,6 +37,9 @@ _RELATIVE = _compile(
     r"(?P<from>\s*,?\s*kể\s+từ\s+(?:ngày\s+)?[^,.;\n]{0,80})?"
 )
 _MAYBE = regex.compile(r"\d|quý")
+_FIRST_WORD = _compile(
+    r"(?<![\p{L}])(?:trước|chậm|trong|hết|cuối|đến|sau|thời|hạn|hoàn|xong|" + "|".join(sorted({w.split()[0] for w in _T["deadline_intros"]})) + r")(?![\p{L}])"
+)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # Units as they stand in the folding key ("ngày" is keyed "ngaỳ"): to ISO 8601 designators.
 _UNITS = {retone(k): v for k, v in {"ngày": "D", "tuần": "W", "tháng": "M", "quý": "Q", "năm": "Y"}.items()}
@@ -80,7 +83,18 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
     if not _MAYBE.search(key, start, end):
         return []  # every form needs a digit, or a quarter in Roman numerals
     out: list[FoundDeadline] = []
-    for m in _PERIODIC.finditer(key, start, end):
+    # Every form starts with one of a few words: look for those first, then try the forms only there.
+    starts = [m.start() for m in _FIRST_WORD.finditer(key, start, end)]
+    if not starts:
+        return out
+
+    def at(pattern: regex.Pattern):
+        for pos in starts:
+            m = pattern.match(key, pos, end)
+            if m:
+                yield m
+
+    for m in at(_PERIODIC):
         d, unit = int(m.group("d")), m.group("unit")
         mon = int(m.group("m")) if m.group("m") else None
         unit = _UNITS[unit]
@@ -89,20 +103,20 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
         if anchor:
             first = _complete(d, mon or anchor.month, None, anchor) if unit != "Y" else _complete(d, mon or 12, None, anchor)
         out.append(FoundDeadline(m.start(), m.end(), first.isoformat() if first else None, rel))
-    for m in _ABSOLUTE.finditer(key, start, end):
+    for m in at(_ABSOLUTE):
         y = int(m.group("y")) if m.group("y") else None
         d = _complete(int(m.group("d")), int(m.group("m")), y, anchor)
         if d:
             out.append(FoundDeadline(m.start(), m.end(), d.isoformat(), None))
-    for m in _QUARTER.finditer(key, start, end):
+    for m in at(_QUARTER):
         q = _ROMAN.get(m.group("q")) or int(m.group("q"))
         y = int(m.group("y")) if m.group("y") else (anchor.year if anchor else None)
         out.append(FoundDeadline(m.start(), m.end(), _last_day(y, 3 * q).isoformat() if y else None, None, strong=False))
-    for m in _MONTH.finditer(key, start, end):
+    for m in at(_MONTH):
         out.append(FoundDeadline(m.start(), m.end(), _last_day(int(m.group("y")), int(m.group("m"))).isoformat(), None, strong=False))
-    for m in _YEAR.finditer(key, start, end):
+    for m in at(_YEAR):
         out.append(FoundDeadline(m.start(), m.end(), f"{m.group('y')}-12-31", None, strong=False))
-    for m in _RELATIVE.finditer(key, start, end):
+    for m in at(_RELATIVE):
         n, unit, work = int(m.group("n")), _UNITS[m.group("unit")], bool(m.group("work"))
         rel = f"P{n}{unit}" + ("/working-days" if work else "")
         date = None

@@ -17,6 +17,8 @@ from .base import Context
 _DASHES = regex.compile(r"\s*[-–—‐‑‒−]\s*")
 _SLASH = regex.compile(r"\s*/\s*")
 _BLANK = regex.compile(r"^[\s.…_]*$")
+_HEAD_SEP = regex.compile(r"^([^/-]*?)([/-])(.*)$")
+_GROUP_SPLIT = regex.compile(r"[-/]")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 
 
@@ -77,7 +79,7 @@ def parse_symbol(raw: str) -> SymbolParts:
     text = clean_symbol(raw)
     number: str | None = None
     rest = text
-    m = regex.match(r"^([^/-]*?)([/-])(.*)$", text)
+    m = _HEAD_SEP.match(text)
     party = False
     if m:
         head, sep, rest = m.groups()
@@ -96,7 +98,7 @@ def parse_symbol(raw: str) -> SymbolParts:
             groups = owner.split("-")
             issuer_code, unit_code = groups[0] or None, "-".join(groups[1:]) or None
         else:
-            groups = [g for g in regex.split(r"[-/]", symbol) if g]
+            groups = [g for g in _GROUP_SPLIT.split(symbol) if g]
             if groups and groups[0] in TYPE_CODES and len(groups) > 1:
                 type_code = groups[0]
                 rest_groups = groups[1:]

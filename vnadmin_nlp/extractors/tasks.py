@@ -15,6 +15,7 @@ import regex
 from ..data import load
 from ..model import Deadline, Task
 from ..normalize import fold
+from ..patterns import alternation
 from . import deadlines
 from .base import Context
 
@@ -22,13 +23,13 @@ _T = load("tasks")
 _B = load("bodies")
 _HEADS = sorted({fold(h) for h in _T["assignee_heads"]} | {fold(k) for k in _B["body_kinds"]}, key=len, reverse=True)
 _VERBS = sorted((fold(v) for v in _T["action_verbs"]), key=len, reverse=True)
-_TRIGGERS = "|".join(regex.escape(fold(t)) for t in sorted(_T["assign_triggers"], key=len, reverse=True))
-_TRIGGER = regex.compile(r"(?<![\p{L}])(?:" + _TRIGGERS + r")\s+(?=\S)")
-_HEAD_RE = regex.compile(r"(?:" + "|".join(regex.escape(h) for h in _HEADS) + r")(?![\p{L}])")
-_VERB_RE = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(v) for v in _VERBS) + r")(?![\p{L}])")
+_TRIGGER = regex.compile(r"(?<![\p{L}])" + alternation(fold(t) for t in _T["assign_triggers"]) + r"\s+(?=\S)")
+_HEAD_RE = regex.compile(alternation(_HEADS) + r"(?![\p{L}])")
+_VERB_RE = regex.compile(r"(?<![\p{L}])" + alternation(_VERBS) + r"(?![\p{L}])")
+_WORD_THEN_DIGIT = regex.compile(r"\p{L}+\s+\d")
 _LOWER_HEADS = tuple(fold(h) for h in _T["lowercase_heads"])
 _NOT_STARTS = tuple(fold(h) for h in _T["not_assignee_starts"])
-_NOT_IN_NAME = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(fold(w)) for w in _T["not_in_name"]) + r")(?![\p{L}])")
+_NOT_IN_NAME = regex.compile(r"(?<![\p{L}])" + alternation(fold(w) for w in _T["not_in_name"]) + r"(?![\p{L}])")
 # Sentence ends: punctuation before a new sentence or item, or a line break before a list marker.  A bare line
 # break is not one: PDF text breaks sentences at every visual line.
 _SENTENCE_END = regex.compile(r"(?<=[.;!?])\s+(?=\p{Lu}|[-–+•])|\n+(?=[-–+•]|\d{1,3}[.)]\s|[a-zđ]\)\s)")
@@ -63,16 +64,17 @@ def _assignee(ctx: Context, start: int, end: int, at_start: bool) -> tuple[str, 
             continue
         if not ctx.text[pos].isupper() and not key.startswith(_LOWER_HEADS, pos):
             continue
-        if key.startswith(_NOT_STARTS, pos) or regex.match(r"\p{L}+\s+\d", key[pos : pos + 12]):
+        if key.startswith(_NOT_STARTS, pos) or _WORD_THEN_DIGIT.match(key, pos, pos + 12):
             continue  # "Trường hợp …", "Bộ luật …", "Vụ 2: …"
-        verb = _VERB_RE.search(key, pos + 1, min(end, pos + MAX_ASSIGNEE_CHARS))
-        if not verb:
+        found = _VERB_RE.search(key, pos + 1, min(end, pos + MAX_ASSIGNEE_CHARS))
+        if found is None:
             continue
-        name = ctx.text[pos : verb.start()].strip(" ,;:-")
+        verb = found.start()
+        name = ctx.text[pos:verb].strip(" ,;:-")
         words = name.split()
-        if len(words) < 2 or "\n" in name or len(words) > 25 or _NOT_IN_NAME.search(key, pos, verb.start()):
+        if len(words) < 2 or "\n" in name or len(words) > 25 or _NOT_IN_NAME.search(key, pos, verb):
             continue
-        return name, pos, verb.start()
+        return name, pos, verb
     return None
 
 
@@ -100,16 +102,17 @@ def extract(ctx: Context) -> dict:
     tasks: list[Task] = []
     for start, end, path in _units(ctx):
         unit: list[tuple[Task, bool]] = []  # each task with whether its deadline was stated outright
+        unit_deadlines = deadlines.find(key, start, end, anchor)
         sentence_starts = [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
         sentence_ends = sentence_starts[1:] + [end]
         for i, (s, e) in enumerate(zip(sentence_starts, sentence_ends)):
             body_start = _label_end(text, s, e) if i == 0 and path else s
-            who = _assignee(ctx, body_start, e, at_start=True) if _VERB_RE.search(key, body_start, e) else None
+            who = _assignee(ctx, body_start, e, True)
             if path is None and who and not _TRIGGER.search(key, s, e):
                 who = None  # outside the numbered structure only "Giao/Đề nghị/Yêu cầu …" assigns work
             if who and any(o.startswith(fold(who[0])) for o in own):
                 who = None  # "Bộ Thông tin và Truyền thông thông báo …": the issuer speaking, not a task
-            found = deadlines.find(key, s, e, anchor)
+            found = [d for d in unit_deadlines if s <= d.start < e]
             deadline, strong = None, False
             if found:
                 f = max(found, key=lambda d: d.strong)  # "Thời hạn hoàn thành: …" over "đến cuối năm …"

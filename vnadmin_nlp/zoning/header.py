@@ -15,7 +15,7 @@ import regex
 from ..data import load
 from ..normalize import fold
 from ..normalize.fold import retone
-from ..patterns import FOLDED, TEXT
+from ..patterns import FOLDED, TEXT, alternation
 from .segments import Page, Seg, is_upper
 
 MAX_HEADER_LINES = 45
@@ -62,7 +62,7 @@ _MARKS = {fold(v): (group, canon) for group in ("urgency", "secrecy") for canon,
 
 
 _TITLE_RE = regex.compile(
-    r"(?:bản\s)?(?P<name>" + "|".join(regex.escape(name) for name, _ in _TITLES) + r")(?![\p{L}])"
+    r"(?:bản\s)?(?P<name>" + alternation(name for name, _ in _TITLES) + r")(?![\p{L}])"
 )
 _TITLE_ROWS = {name: row for name, row in reversed(_TITLES)}
 
