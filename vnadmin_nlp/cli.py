@@ -202,8 +202,8 @@ def _add_plugin_commands() -> None:
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
+            if not module_name.startswith(exc.name or "\0"):
+                raise  # a dependency of the plugin is missing: say so, do not hide the command silently
             continue
         for command in getattr(module, "COMMANDS", ()):
             main.add_command(command)
