@@ -138,3 +138,15 @@ def test_people_on_short_windows_only(shared):
         ("Thứ trưởng", "Nguyễn Huy Dũng"),
     ]
     assert parse_file(SEED_THONG_BAO).people == []  # not run by default
+
+
+def test_own_number_is_not_a_citation_but_another_bodys_same_number_is():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẨM PHẢ\nSố: 125/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Cẩm Phả, ngày 05 tháng 4 năm 2022\nKẾ HOẠCH\nChuyển đổi số năm 2022\n"
+        "Thực hiện Kế hoạch số 125/KH-UBND ngày 01/3/2022 của UBND tỉnh Quảng Ninh, Kế hoạch số 125/KH-UBND này "
+        "quy định như sau.\n"
+    )
+    d = parse_text(text)
+    cited = [c for c in d.citations if not c.short_form]
+    assert [(c.number, c.issuer) for c in cited] == [("125/KH-UBND", "Ủy ban nhân dân tỉnh Quảng Ninh")]

@@ -183,10 +183,9 @@ def _default_gold() -> Path:
     raise click.UsageError("no fixtures/gold folder here; pass --gold")
 
 
-@main.command()
+@main.command(help=f"Print the JSON Schema of the output (schema version {SCHEMA_VERSION}).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the schema to this file.")
 def schema(output: str | None) -> None:
-    """Print the JSON Schema of the output (version %s).""" % SCHEMA_VERSION
     data = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if output:
         write_atomic(Path(output), data)
@@ -194,22 +193,15 @@ def schema(output: str | None) -> None:
         click.echo(data, nl=False)
 
 
-def _add_plugin_commands() -> None:
-    """Commands that live with their stage of the pipeline (``linking/cli.py``: index, show, graph)."""
-    import importlib
+def _add_linking_commands() -> None:
+    """index, show and graph live with the linking stage (``linking/cli.py``)."""
+    from .linking.cli import COMMANDS
 
-    for module_name in ("vnadmin_nlp.linking.cli",):
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if not module_name.startswith(exc.name or "\0"):
-                raise  # a dependency of the plugin is missing: say so, do not hide the command silently
-            continue
-        for command in getattr(module, "COMMANDS", ()):
-            main.add_command(command)
+    for command in COMMANDS:
+        main.add_command(command)
 
 
-_add_plugin_commands()
+_add_linking_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

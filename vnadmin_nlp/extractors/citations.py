@@ -84,7 +84,9 @@ _ALIAS = regex.compile(r"\(\s*(?:" + _ALIAS_INTRO + r")\s*:?\s*(?P<alias>[^()\n]
 _INITIALISM = regex.compile(r"\((?P<abbr>\p{Lu}[\p{Lu}&]{1,9})\)")
 _LAW_TYPES = {fold(t) for t in _C["law_types"]}
 _ISSUING = {fold(v) for v in _BODIES["issuer_codes"].values()} | {fold(v) for v in ("Quốc hội", "Chính phủ")}
-_NATIONAL_CODES = {c for c in _BODIES["issuer_codes"] if c not in ("UBND", "HĐND", "TU", "HU", "ĐU")}
+# Issuer codes that name one body nationwide; the others (UBND, HĐND, TU…) recur in every province, so a key
+# built on them needs the issuer's name.
+NATIONAL_CODES = frozenset(c for c in _BODIES["issuer_codes"] if c not in ("UBND", "HĐND", "TU", "HU", "ĐU"))
 _CUES = [(fold(c), rel) for rel, cues in _C["relation_cues"].items() for c in cues]
 _CUES.sort(key=lambda x: -len(x[0]))
 _CUE_REL = dict(_CUES)
@@ -128,7 +130,7 @@ def citation_key(number: str | None, year: int | None, issuer: str | None, issue
         key = parts.text
         if parts.year is None and year:
             key += f"@{year}"
-        if issuer and (issuer_code not in _NATIONAL_CODES):
+        if issuer and (issuer_code not in NATIONAL_CODES):
             key += f"#{slug(issuer)}"
         return key
     if title:
@@ -493,7 +495,17 @@ def extract(ctx: Context) -> dict:
     taken = [(f.start, f.end) for f in laws + lists]
     nums = _find_numbers(text, key, 0, n, taken, skip)
     own = number.text if number is not None and number.number else None
-    found = sorted((f for f in laws + lists + nums if not (own and f.number == own)), key=lambda f: f.start)
+    own_issuer = ctx.fields.get("issuer")
+    own_names = {fold(own_issuer.name), fold(own_issuer.text)} if own_issuer else set()
+
+    def is_self(f: _Found) -> bool:
+        """The document naming itself ("Nghị định số 03/2026/NĐ-CP" in its annex); another body's document
+        with the same number (every province has a 125/KH-UBND) is a citation."""
+        if not own or f.number != own:
+            return False
+        return f.issuer is None or fold(normal_case(f.issuer)) in own_names
+
+    found = sorted((f for f in laws + lists + nums if not is_self(f)), key=lambda f: f.start)
     cit_alias, name_alias = _aliases(text, key, found)
     taken = [(f.start, f.end) for f in found]
     shorts = _short_forms(text, key, found, cit_alias, taken + skip)

@@ -1,0 +1,508 @@
+"""The ``Corpus`` API: index files or parsed documents into one SQLite file, then ask what cites what.
+
+::
+
+    from vnadmin_nlp.linking import Corpus
+
+    with Corpus.open("archive.sqlite") as corpus:
+        corpus.index(["archive/"])          # only new or changed files are parsed; vanished ones are removed
+        doc = corpus.get("4231/UBND-VHTT")  # a key, a number, a path or a node id
+        corpus.cites(doc)                   # links to the documents it cites (or dangling nodes)
+        corpus.cited_by(doc)                # links from the documents that cite it
+        corpus.reuses(doc)                  # passages it shares with other documents
+        corpus.thread(doc)                  # the chain of responds_to / implements around it
+
+Indexing is incremental: a file whose size and modification time are unchanged is skipped, one whose content
+(sha256) is unchanged is not parsed again, a file whose content is already indexed under another path (a move,
+a copy) is copied from the index.  Documents already parsed elsewhere (the batch engine) can be given instead
+of paths.  After the files are stored, only the citations of the numbers that arrived, changed or left are
+resolved again (``resolve.resolve_pending``) and only the new documents are compared for reuse.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Sequence, Union
+
+from ..batch.discover import Inputs
+from ..model import Document
+from ..pipeline import PARSER_VERSION, parse_file, sha256_file
+from . import reuse as reuse_mod
+from .keys import lookup_key
+from .resolve import iter_links, resolve_pending
+from .store import connect, delete_document, insert_document, known_files, load_document, record_error, transaction
+
+if TYPE_CHECKING:
+    from .export import Graph
+
+Parser = Callable[[Path], Document]
+Item = Union[str, os.PathLike, Document]
+THREAD_RELATIONS = ("responds_to", "implements")
+_WRITE_BATCH = 256
+
+
+@dataclass
+class Node:
+    """A document of the corpus, or a dangling node: a cited document that is not (yet) in it."""
+
+    id: str
+    kind: str  # "document" or "dangling"
+    key: Optional[str]
+    number: Optional[str] = None
+    date: Optional[str] = None
+    issuer: Optional[str] = None
+    doc_type: Optional[str] = None
+    subject: Optional[str] = None
+    path: Optional[str] = None
+    row: Optional[int] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None and k != "row"}
+
+
+@dataclass
+class Link:
+    """One citation and what it resolved to."""
+
+    src: Node
+    dst: Node
+    relation: str
+    confidence: float
+    reason: str
+    text: str
+    span: tuple[int, int]
+    candidates: list[int] = field(default_factory=list)
+
+    @property
+    def resolved(self) -> bool:
+        return self.dst.kind == "document"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "src": self.src.id, "dst": self.dst.id, "relation": self.relation, "confidence": self.confidence,
+            "reason": self.reason, "text": self.text, "span": list(self.span), "resolved": self.resolved,
+            **({"candidates": [f"doc:{c}" for c in self.candidates]} if self.candidates else {}),
+        }
+
+
+@dataclass
+class Reuse:
+    """A passage ``src`` repeats from ``dst``: the spans in each text."""
+
+    src: Node
+    dst: Node
+    src_span: tuple[int, int]
+    dst_span: tuple[int, int]
+    tokens: int
+    similarity: float
+    directed: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"src": self.src.id, "dst": self.dst.id, "relation": "reuses", "src_span": list(self.src_span),
+                "dst_span": list(self.dst_span), "tokens": self.tokens, "similarity": self.similarity,
+                "directed": self.directed}
+
+
+@dataclass
+class Thread:
+    documents: list[Node]
+    links: list[Link]
+
+
+@dataclass
+class IndexReport:
+    parsed: int = 0
+    copied: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    stored: int = 0
+    skipped_failed: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    resolved: int = 0
+    reuse_passages: int = 0
+    seconds: float = 0.0
+    parse_seconds: float = 0.0
+    resolve_seconds: float = 0.0
+    reuse_seconds: float = 0.0
+
+    def summary(self) -> str:
+        parts = [f"{self.parsed} parsed", f"{self.unchanged} unchanged"]
+        parts += [f"{n} {w}" for n, w in ((self.copied, "copied"), (self.stored - self.parsed - self.copied, "given"),
+                                           (self.removed, "removed"), (len(self.failed), "failed"),
+                                           (self.skipped_failed, "failed before, unchanged")) if n > 0]
+        return (f"{', '.join(parts)}; {self.resolved} citations resolved, {self.reuse_passages} reused passages; "
+                f"{self.seconds:.1f}s")
+
+
+class AmbiguousReference(LookupError):
+    def __init__(self, ref: str, nodes: list[Node]) -> None:
+        super().__init__(f"{ref} names {len(nodes)} documents: " + ", ".join(n.key or n.id for n in nodes))
+        self.nodes = nodes
+
+
+class Corpus:
+    """An index of documents and their links (see module docstring)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str, *, parser: Parser | None = None, reuse: bool = True) -> None:
+        self.conn = conn
+        self.path = path
+        self.parser: Parser = parser or parse_file
+        self.reuse = reuse
+
+    @classmethod
+    def open(cls, db: str | os.PathLike, *, parser: Parser | None = None, reuse: bool = True) -> "Corpus":
+        return cls(connect(db), os.fspath(db), parser=parser, reuse=reuse)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Corpus":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # -- indexing ---------------------------------------------------------------------------------------------
+
+    def index(
+        self,
+        items: Iterable[Item],
+        *,
+        progress: Callable[[IndexReport, str], None] | None = None,
+        retry_failed: bool = False,
+    ) -> IndexReport:
+        """Index files and folders (incremental, vanished files removed) and/or already parsed Documents."""
+        t0 = time.perf_counter()
+        report = IndexReport()
+        paths: list[str] = []
+        writer = _Writer(self, report)
+        for item in items:
+            if isinstance(item, Document):
+                writer.add_document(item)
+                if progress:
+                    progress(report, item.source.path or "")
+            else:
+                paths.append(os.fspath(item))
+        if paths:
+            self._index_paths(paths, writer, report, progress, retry_failed)
+        writer.flush()
+        self.refresh(report)
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def refresh(self, report: IndexReport | None = None) -> IndexReport:
+        """Resolve what is queued and compare the documents not yet compared (``index`` does it at the end)."""
+        report = report or IndexReport()
+        t = time.perf_counter()
+        report.resolved += resolve_pending(self.conn)
+        report.resolve_seconds += time.perf_counter() - t
+        if self.reuse:
+            t = time.perf_counter()
+            report.reuse_passages += reuse_mod.detect_pending(self.conn)
+            report.reuse_seconds += time.perf_counter() - t
+        return report
+
+    def _index_paths(self, paths: list[str], writer: "_Writer", report: IndexReport,
+                     progress: Callable[[IndexReport, str], None] | None, retry_failed: bool) -> None:
+        for p in paths:
+            if not os.path.exists(p):
+                report.failed.append((p, "no such file or folder"))
+        inputs = Inputs.from_args([p for p in paths if os.path.exists(p)])
+        known: dict[str, sqlite3.Row] = {}
+        for root in inputs.dirs:
+            known.update((r["path"], r) for r in known_files(self.conn, root))
+        for f in inputs.files:
+            r = self.conn.execute("SELECT id, path, sha256, size, mtime_ns, parser_version FROM documents WHERE path=?", (f,)).fetchone()
+            if r is not None:
+                known[f] = r
+        failed_before = {r["path"]: r for r in self.conn.execute("SELECT * FROM errors")} if not retry_failed else {}
+        seen: set[str] = set()
+        for item in inputs.walk():
+            path = item.path
+            seen.add(path)
+            if progress:
+                progress(report, path)
+            try:
+                st = os.stat(path)
+                row = known.get(path)
+                if row is not None and (row["size"], row["mtime_ns"], row["parser_version"]) == (st.st_size, st.st_mtime_ns, PARSER_VERSION):
+                    report.unchanged += 1
+                    continue
+                sha = sha256_file(Path(path))
+            except OSError as exc:
+                writer.error(path, None, "read", str(exc))
+                continue
+            if row is not None and row["sha256"] == sha and row["parser_version"] == PARSER_VERSION:
+                writer.touch(row["id"], st)
+                report.unchanged += 1
+                continue
+            err = failed_before.get(path)
+            if err is not None and err["sha256"] == sha and err["parser_version"] == PARSER_VERSION:
+                report.skipped_failed += 1
+                continue
+            writer.add_file(path, sha, st)
+        gone = [r["id"] for p, r in known.items() if p not in seen and not os.path.exists(p)]
+        writer.flush()
+        with transaction(self.conn):
+            for doc_id in gone:
+                delete_document(self.conn, doc_id)
+            for p in failed_before:  # a broken file that was removed is no longer an error
+                if p not in seen and not os.path.exists(p):
+                    self.conn.execute("DELETE FROM errors WHERE path=?", (p,))
+        report.removed += len(gone)
+
+    # -- queries ----------------------------------------------------------------------------------------------
+
+    def find(self, ref: str | int | Node | Document) -> list[Node]:
+        """Every node a reference may name: node id (``doc:12``), path, document key, number, or dangling key."""
+        if isinstance(ref, Node):
+            return [ref]
+        if isinstance(ref, Document):
+            ref = ref.source.path or ""
+        if isinstance(ref, int) or (isinstance(ref, str) and ref.startswith("doc:") and ref[4:].isdigit()):
+            return self._docs("d.id = ?", (int(ref[4:] if isinstance(ref, str) else ref),))
+        ref = str(ref)
+        if ref.startswith("ext:"):
+            return self._dangling(ref[4:])
+        for where, value in (("d.path = ?", os.path.abspath(ref)), ("d.path = ?", ref), ("d.key = ?", ref)):
+            found = self._docs(where, (value,))
+            if found:
+                return found
+        lk = lookup_key(ref.split("@")[0].split("#")[0]) or (ref if ref.startswith("law:") else None)
+        if lk:
+            found = self._docs("d.id IN (SELECT doc_id FROM doc_lookup WHERE lookup = ?)", (lk,))
+            if found:
+                return found
+        found = self._dangling(ref)
+        if found or not lk:
+            return found
+        keys = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT l.dangling FROM citations c JOIN links l ON l.src = c.doc_id AND l.idx = c.idx"
+            " WHERE c.lookup = ? AND l.dst IS NULL ORDER BY l.dangling", (lk,))]
+        return [n for k in keys for n in self._dangling(k)]
+
+    def get(self, ref: str | int | Node | Document) -> Optional[Node]:
+        """The one node ``ref`` names, None when it names none; ``AmbiguousReference`` when it names several."""
+        found = self.find(ref)
+        if len(found) > 1:
+            raise AmbiguousReference(str(ref), found)
+        return found[0] if found else None
+
+    def document(self, ref: str | int | Node) -> Document:
+        """The parsed document (with its text) as it was indexed."""
+        node = self._need(ref)
+        if node.row is None:
+            raise LookupError(f"{node.key} is not in the corpus (a dangling node)")
+        return load_document(self.conn, node.row)
+
+    def cites(self, ref: str | int | Node | Document) -> list[Link]:
+        node = self._need(ref)
+        if node.row is None:
+            return []
+        return self._links("l.src = ?", (node.row,))
+
+    def cited_by(self, ref: str | int | Node | Document) -> list[Link]:
+        node = self._need(ref)
+        if node.row is None:
+            return self._links("l.dangling = ? AND l.dst IS NULL", (node.key,))
+        return self._links("l.dst = ?", (node.row,))
+
+    def reuses(self, ref: str | int | Node | Document) -> list[Reuse]:
+        """Passages this document repeats from others and others repeat from it."""
+        node = self._need(ref)
+        if node.row is None:
+            return []
+        rows = self.conn.execute("SELECT * FROM reuse WHERE src = ? OR dst = ? ORDER BY src, dst, src_start", (node.row, node.row)).fetchall()
+        nodes = self._doc_map({r["src"] for r in rows} | {r["dst"] for r in rows})
+        return [Reuse(nodes[r["src"]], nodes[r["dst"]], (r["src_start"], r["src_end"]), (r["dst_start"], r["dst_end"]),
+                      r["tokens"], r["similarity"], bool(r["directed"])) for r in rows]
+
+    def thread(self, ref: str | int | Node | Document, relations: Sequence[str] = THREAD_RELATIONS) -> Thread:
+        """What the document answers or implements, recursively, and what answers or implements it, recursively."""
+        start = self._need(ref)
+        rel = tuple(relations)
+        links: dict[tuple[str, str, str], Link] = {}
+        nodes = {start.id: start}
+        for direction in ("up", "down"):
+            frontier = [start]
+            while frontier:
+                nxt = []
+                for node in frontier:
+                    found = self.cites(node) if direction == "up" else self.cited_by(node)
+                    for link in found:
+                        if link.relation not in rel:
+                            continue
+                        other = link.dst if direction == "up" else link.src
+                        links.setdefault((link.src.id, link.dst.id, link.relation), link)
+                        if other.id not in nodes:
+                            nodes[other.id] = other
+                            nxt.append(other)
+                frontier = nxt
+        docs = sorted(nodes.values(), key=lambda n: (n.date is None, n.date or "", n.id))
+        return Thread(docs, list(links.values()))
+
+    def remove(self, ref: str | int | Node) -> None:
+        """Take a document out of the index (the citations of its number are resolved again)."""
+        node = self._need(ref)
+        if node.row is None:
+            raise LookupError(f"{node.key} is a dangling node, not an indexed document")
+        with transaction(self.conn):
+            delete_document(self.conn, node.row)
+        self.refresh()
+
+    def stats(self) -> dict[str, int]:
+        q = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "documents": q("SELECT count(*) FROM documents"),
+            "citations": q("SELECT count(*) FROM citations"),
+            "resolved": q("SELECT count(*) FROM links WHERE dst IS NOT NULL"),
+            "dangling": q("SELECT count(*) FROM links WHERE dst IS NULL"),
+            "dangling_nodes": q("SELECT count(DISTINCT dangling) FROM links WHERE dst IS NULL"),
+            "reuse_passages": q("SELECT count(*) FROM reuse"),
+            "errors": q("SELECT count(*) FROM errors"),
+        }
+
+    def errors(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute("SELECT * FROM errors ORDER BY path")]
+
+    def graph(self, around: str | Node | None = None, depth: int = 1, *, min_confidence: float = 0.0,
+              with_reuse: bool = True) -> "Graph":
+        from .export import build_graph
+
+        return build_graph(self, around=self._need(around) if around is not None else None, depth=depth,
+                           min_confidence=min_confidence, with_reuse=with_reuse)
+
+    # -- helpers ----------------------------------------------------------------------------------------------
+
+    def _need(self, ref: str | int | Node | Document) -> Node:
+        node = self.get(ref)
+        if node is None:
+            raise LookupError(f"nothing in the corpus is named {ref}")
+        return node
+
+    def _docs(self, where: str, params: tuple) -> list[Node]:
+        return [_doc_node(r) for r in self.conn.execute(
+            f"SELECT d.id, d.key, d.number_text, d.date, d.issuer_name, d.doc_type, d.subject, d.path FROM documents d WHERE {where} ORDER BY d.path", params)]
+
+    def _doc_map(self, ids: Iterable[int]) -> dict[int, Node]:
+        ids = list(ids)
+        out: dict[int, Node] = {}
+        for k in range(0, len(ids), 500):
+            chunk = ids[k:k + 500]
+            out.update((n.row, n) for n in self._docs(f"d.id IN ({','.join('?' * len(chunk))})", tuple(chunk)))  # type: ignore[misc]
+        return out
+
+    def _dangling(self, key: str) -> list[Node]:
+        row = self.conn.execute(
+            "SELECT c.number_text, c.date, c.issuer, c.doc_type FROM links l JOIN citations c ON c.doc_id = l.src AND c.idx = l.idx"
+            " WHERE l.dangling = ? AND l.dst IS NULL", (key,)).fetchall()
+        return [dangling_node(key, row)] if row else []
+
+    def _links(self, where: str, params: tuple) -> list[Link]:
+        rows = list(iter_links(self.conn, where, params))
+        docs = self._doc_map({r["src"] for r in rows} | {r["dst"] for r in rows if r["dst"] is not None})
+        out = []
+        dangling: dict[str, Node] = {}
+        for r in rows:
+            if r["dst"] is not None:
+                dst = docs[r["dst"]]
+            else:
+                key = r["dangling"]
+                if key not in dangling:
+                    dangling[key] = self._dangling(key)[0]
+                dst = dangling[key]
+            out.append(Link(docs[r["src"]], dst, r["relation"], r["confidence"], r["reason"], r["text"],
+                            (r["span_start"], r["span_end"]), json.loads(r["candidates"]) if r["candidates"] else []))
+        return out
+
+
+def _doc_node(r: sqlite3.Row) -> Node:
+    return Node(f"doc:{r['id']}", "document", r["key"], r["number_text"], r["date"], r["issuer_name"], r["doc_type"],
+                r["subject"], r["path"], r["id"])
+
+
+def dangling_node(key: str, mentions: Sequence[sqlite3.Row | dict]) -> Node:
+    """A cited document that is not in the corpus, with what its citations tell about it (the fullest of each)."""
+    def pick(field_: str) -> Optional[str]:
+        values = [m[field_] for m in mentions if m[field_]]
+        return max(values, key=len) if values else None
+
+    return Node(f"ext:{key}", "dangling", key, pick("number_text"), pick("date"), pick("issuer"), pick("doc_type"))
+
+
+class _Writer:
+    """Stores documents in batches (one transaction per batch): parsing stays outside the transaction."""
+
+    def __init__(self, corpus: Corpus, report: IndexReport) -> None:
+        self.corpus = corpus
+        self.report = report
+        self.todo: list[tuple[str, Any]] = []
+
+    def add_document(self, doc: Document) -> None:
+        path = doc.source.path or f"sha256:{doc.source.sha256}"
+        row = self.corpus.conn.execute("SELECT sha256, parser_version FROM documents WHERE path=?", (path,)).fetchone()
+        if row is not None and doc.source.sha256 and row[0] == doc.source.sha256 and row[1] == PARSER_VERSION:
+            self.report.unchanged += 1
+            return
+        self._push(("doc", (path, doc, None)))
+
+    def add_file(self, path: str, sha: str, st: os.stat_result) -> None:
+        conn = self.corpus.conn
+        same = conn.execute("SELECT id FROM documents WHERE sha256=? AND parser_version=? LIMIT 1", (sha, PARSER_VERSION)).fetchone()
+        if same is not None:  # the same content under another path: a copy or a move, nothing to parse
+            doc = load_document(conn, same[0])
+            doc.source.path = path
+            self.report.copied += 1
+        else:
+            t = time.perf_counter()
+            try:
+                doc = self.corpus.parser(Path(path))
+            except Exception as exc:  # one bad file never stops the run
+                from ..readers import ReaderError
+
+                self.error(path, sha, "read" if isinstance(exc, ReaderError) else "parse", f"{type(exc).__name__}: {exc}")
+                return
+            finally:
+                self.report.parse_seconds += time.perf_counter() - t
+            self.report.parsed += 1
+        self._push(("doc", (path, doc, st)))
+
+    def touch(self, doc_id: int, st: os.stat_result) -> None:
+        self._push(("touch", (doc_id, st)))
+
+    def error(self, path: str, sha: Optional[str], stage: str, message: str) -> None:
+        self.report.failed.append((path, message))
+        self._push(("error", (path, sha, stage, message)))
+
+    def _push(self, op: tuple[str, Any]) -> None:
+        self.todo.append(op)
+        if len(self.todo) >= _WRITE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.todo:
+            return
+        conn = self.corpus.conn
+        with transaction(conn):
+            for kind, args in self.todo:
+                if kind == "doc":
+                    path, doc, st = args
+                    doc_id = insert_document(conn, doc, path=path, size=st.st_size if st else None,
+                                             mtime_ns=st.st_mtime_ns if st else None, parser_version=PARSER_VERSION)
+                    if self.corpus.reuse:
+                        reuse_mod.store_bands(conn, doc_id, reuse_mod.document_bands(doc)[1])
+                    else:
+                        conn.execute("UPDATE documents SET reuse_done = 1 WHERE id=?", (doc_id,))
+                    conn.execute("DELETE FROM errors WHERE path=?", (path,))
+                    self.report.stored += 1
+                elif kind == "touch":
+                    doc_id, st = args
+                    conn.execute("UPDATE documents SET size=?, mtime_ns=? WHERE id=?", (st.st_size, st.st_mtime_ns, doc_id))
+                else:
+                    record_error(conn, *args[:2], PARSER_VERSION, *args[2:])
+        self.todo = []
+

@@ -1,0 +1,338 @@
+"""Resolution: which indexed document each citation points to, how sure that is, and why.
+
+Candidates are the documents with the citation's lookup key (number and symbol, see ``keys``), found through the
+``doc_lookup`` index.  Each is scored on what the citation says besides the number:
+
+* year (from the symbol, the date or ``năm …``): a different year is a different document (numbers restart
+  each year) and rules the candidate out;
+* issuer: a conflicting issuer rules it out (every province has a ``125/KH-UBND``); the same body, or one name
+  being the start of the other (``Ủy ban nhân dân tỉnh`` / ``… tỉnh Bình Thuận``), adds to the score;
+* the exact date adds most; a different day of the same year lowers the score (typos happen) but keeps it;
+* the type, when the citation names a specific one;
+* the locality: a document cites the bodies of its own province or city without naming the place ("Sở Nội
+  vụ", "UBND tỉnh"), so a candidate of the citing document's locality ranks higher;
+* time: a document cites older ones, so a candidate dated after the citing document ranks much lower.
+
+A local code (``UBND``, ``HĐND``, ``TU``…) with neither issuer nor exact date stays below high confidence, and a
+different date needs the issuer to confirm the candidate.  When the two best candidates are within ``MARGIN`` of
+each other the citation stays unresolved with both listed, unless they are copies of one document (same number,
+issuer and date in two files), when the first path is taken, or the citation gives neither date nor year, when
+the latest of them dated before the citing document is taken with ``RECENT_CONFIDENCE``.
+Only the lookup keys and years queued in ``pending`` are resolved, so a new document re-resolves the citations
+of its number and year and nothing else; the candidates of a citation with a year are that year's documents.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterator, Optional
+
+from .keys import LOCAL_CODES, issuer_match, places
+from .store import DOC_COLUMNS, dumps, split_slugs, transaction
+
+MIN_CONFIDENCE = 0.5
+MAX_CONFIDENCE = 0.99
+RECENT_CONFIDENCE = 0.6  # an undated citation taken as the latest document of its number
+MARGIN = 0.1
+_GENERIC_TYPES = {"Văn bản"}
+_CHUNK = 400
+
+
+@dataclass
+class Candidate:
+    id: int
+    path: str
+    key: str
+    number_text: Optional[str]
+    year: Optional[int]
+    date: Optional[str]
+    doc_type: Optional[str]
+    issuer_name: Optional[str]
+    issuer_slugs: tuple[str, ...]
+    issuer_code: Optional[str]
+    places: tuple[str, ...] = ()
+
+    @classmethod
+    def from_row(cls, r: sqlite3.Row) -> "Candidate":
+        return cls(r["id"], r["path"], r["key"], r["number_text"], r["year"], r["date"], r["doc_type"],
+                   r["issuer_name"], split_slugs(r["issuer_slugs"]), r["issuer_code"], split_slugs(r["places"]))
+
+
+@dataclass
+class Cited:
+    """A citation as the resolver sees it (a ``citations`` row, and the places of the citing document)."""
+
+    src: int
+    idx: int
+    key: str
+    lookup: str
+    number_text: Optional[str]
+    issuer_code: Optional[str]
+    year: Optional[int]
+    date: Optional[str]
+    doc_type: Optional[str]
+    issuer: Optional[str]
+    issuer_slugs: tuple[str, ...]
+    relation: str
+    src_places: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()  # named in the issuer: "Sở Nội vụ tỉnh Bình Thuận"
+    src_date: Optional[str] = None
+
+    @classmethod
+    def from_row(cls, r: sqlite3.Row) -> "Cited":
+        return cls(r["doc_id"], r["idx"], r["key"], r["lookup"], r["number_text"], r["issuer_code"], r["year"],
+                   r["date"], r["doc_type"], r["issuer"], split_slugs(r["issuer_slugs"]), r["relation"],
+                   split_slugs(r["src_places"]), places([r["issuer"]]), r["src_date"])
+
+
+@dataclass
+class Resolution:
+    dst: Optional[int]
+    dangling: Optional[str]
+    confidence: float
+    reason: str
+    candidates: list[int] = field(default_factory=list)
+
+
+def score(c: Cited, d: Candidate) -> tuple[Optional[float], tuple]:
+    """The score of one candidate (None: ruled out) and its evidence as codes (``explain`` puts them in words).
+    Scores rank candidates; the confidence is the best score, at most ``MAX_CONFIDENCE``."""
+    if c.year and d.year and c.year != d.year:
+        return None, ("year",)
+    m = _issuer_match(c.issuer_slugs, d.issuer_slugs, c.places, d.places)
+    if m == "conflict":
+        return None, ("issuer",)
+    ev: list = []
+    s = 0.55
+    if c.year and d.year:
+        s += 0.15
+        ev.append("year")
+    date = ""
+    if c.date and d.date and len(c.date) >= 7:
+        if c.date == d.date and len(c.date) == 10:
+            s += 0.25
+            date = "exact"
+        elif c.date.startswith(d.date) or d.date.startswith(c.date):
+            date = "within"
+        else:
+            s -= 0.2
+            date = "other"
+        ev.append("date:" + date)
+    if m == "exact":
+        s += 0.2
+    elif m == "partial":
+        s += 0.1
+    if m != "unknown":
+        ev.append("issuer:" + m)
+    if c.doc_type and d.doc_type and c.doc_type not in _GENERIC_TYPES:
+        same = c.doc_type == d.doc_type
+        s += 0.05 if same else -0.1
+        ev.append("type:" + ("same" if same else "other"))
+    if c.src_date and d.date and len(c.src_date) >= 7 and len(d.date) >= 7:
+        n = min(len(c.src_date), len(d.date))
+        if d.date[:n] > c.src_date[:n]:
+            s -= 0.3
+            ev.append("later")
+    code = c.issuer_code or d.issuer_code
+    if code in LOCAL_CODES and m != "exact" and date != "exact" and s > 0.6:
+        s = 0.6
+        ev.append("local")
+    if date == "other" and m not in ("exact", "partial") and s > 0.45:
+        s = 0.45
+        ev.append("unconfirmed")
+    if c.src_places and d.places and not set(c.src_places).isdisjoint(d.places):
+        s += 0.1
+        ev.append("near")
+    return round(s, 3), tuple(ev)
+
+
+def explain(c: Cited, d: Candidate, ev: tuple) -> list[str]:
+    """The evidence of ``score`` in words, for the reason a link carries."""
+    words = {
+        "year": f"year {c.year}" if c.year == d.year or not c.year or not d.year else f"year {c.year} ≠ {d.year}",
+        "issuer": f"issuer {c.issuer} ≠ {d.issuer_name}",
+        "date:exact": f"date {c.date}", "date:within": f"date {c.date} within {d.date}", "date:other": f"date {c.date} ≠ {d.date}",
+        "issuer:exact": f"issuer {d.issuer_name}", "issuer:partial": f"issuer {c.issuer} ~ {d.issuer_name}",
+        "type:same": f"type {d.doc_type}", "type:other": f"type {c.doc_type} ≠ {d.doc_type}",
+        "later": f"dated {d.date}, after the citing document ({c.src_date})",
+        "local": f"local code {c.issuer_code or d.issuer_code} without issuer or exact date",
+        "unconfirmed": "no issuer to confirm it",
+        "near": "same locality as the citing document ({})".format(next(iter(sorted(set(c.src_places) & set(d.places))), "")),
+        "recent": f"undated: the latest document of this number before the citing one ({c.src_date})",
+    }
+    head = f"number {d.number_text}" if c.number_text else f"name {c.key}"
+    return [head] + [words[e] for e in ev]
+
+
+@lru_cache(maxsize=1 << 16)
+def _issuer_match(cited: tuple[str, ...], doc: tuple[str, ...], cited_places: tuple[str, ...], doc_places: tuple[str, ...]) -> str:
+    return issuer_match(cited, doc, cited_places, doc_places)
+
+
+# A candidate of another date and place than the citation's (and its citing document's) scores at most this much:
+# number, year, issuer, type, less the other date.  A better candidate found among the rest settles the citation.
+_FAR_MAX = 0.55 + 0.15 + 0.2 + 0.05 - 0.2
+
+
+class Group:
+    """The candidates of one lookup key and year, indexed by date and place so that a dated citation is scored
+    against the documents of its date and its places only (``resolve_one`` on all of them gives the same link:
+    see ``_FAR_MAX``).  Without this a common number (``1/QĐ-UBND``) is scored against every province."""
+
+    def __init__(self) -> None:
+        self.all: list[Candidate] = []
+        self.by_date: dict[str, list[Candidate]] = {}
+        self.by_place: dict[str, list[Candidate]] = {}
+        self.loose: list[Candidate] = []  # no full date or no place: always scored
+
+    def add(self, d: Candidate) -> None:
+        self.all.append(d)
+        if d.date and len(d.date) == 10 and d.places:
+            self.by_date.setdefault(d.date, []).append(d)
+            for p in d.places:
+                self.by_place.setdefault(p, []).append(d)
+        else:
+            self.loose.append(d)
+
+    def near(self, c: Cited) -> Optional[list[Candidate]]:
+        """The candidates that may beat ``_FAR_MAX``, or None when all must be scored (the citation has no date)."""
+        if not c.date or len(c.date) != 10:
+            return None
+        out = {d.id: d for d in self.loose}
+        out.update((d.id, d) for d in self.by_date.get(c.date, ()))
+        for p in (*c.places, *c.src_places):
+            out.update((d.id, d) for d in self.by_place.get(p, ()))
+        return list(out.values())
+
+
+def resolve_in(c: Cited, groups: list[Group]) -> Resolution:
+    """``resolve_one`` over the candidates of these groups, scoring the far ones only when they could matter."""
+    near = [g.near(c) for g in groups]
+    if all(n is not None for n in near):
+        res = resolve_one(c, [d for n in near for d in n], total=sum(len(g.all) for g in groups))  # type: ignore[union-attr]
+        if res.confidence >= _FAR_MAX + MARGIN and not res.reason.startswith("too weak"):
+            return res
+    return resolve_one(c, [d for g in groups for d in g.all])
+
+
+def resolve_one(c: Cited, candidates: list[Candidate], *, total: int | None = None) -> Resolution:
+    """Pick the document a citation points to among the candidates of its lookup key (see module docstring)."""
+    scored = []
+    rejected = []
+    for d in candidates:
+        if d.id == c.src:
+            continue
+        s, ev = score(c, d)
+        if s is None:
+            rejected.append((d, ev))
+        else:
+            scored.append((s, ev, d))
+    if not scored:
+        what = c.number_text or c.key
+        if rejected:
+            reason = f"no matching document {what}: " + "; ".join(f"{d.key}: {explain(c, d, ev)[-1]}" for d, ev in rejected[:5])
+        else:
+            reason = f"no document {what}{f' of {c.year}' if c.year else ''} in the corpus"
+        return Resolution(None, c.key, 0.0, reason)
+    scored.sort(key=lambda x: (-x[0], x[2].path))
+    best_s, best_ev, best = scored[0]
+    confidence = min(best_s, MAX_CONFIDENCE)
+    close = [x for x in scored[1:] if best_s - x[0] < MARGIN - 1e-9]
+    copies = [x for x in close if _same_document(x[2], best)]
+    recent = _latest_before(c, [scored[0], *close]) if len(close) > len(copies) else None
+    if recent is not None:  # an undated citation: the latest document of that number before the citing one
+        best_s, best_ev, best = recent
+        best_ev = (*best_ev, "recent")
+        confidence = min(best_s, RECENT_CONFIDENCE)
+        close = [x for x in close if x[2] is not best]
+        copies = [x for x in close if _same_document(x[2], best)]
+        close = copies
+    if len(close) > len(copies):
+        names = ", ".join(f"{x[2].key} ({x[2].path})" for x in [scored[0], *close][:6])
+        return Resolution(None, c.key, confidence, f"ambiguous: {len(close) + 1} candidates score alike: {names}",
+                          [x[2].id for x in [scored[0], *close]])
+    reason = "; ".join(explain(c, best, best_ev))
+    if copies:
+        reason += f"; same document in {len(copies) + 1} files"
+    weaker = (total if total is not None else len(candidates)) - len(copies) - 1
+    if weaker > 0:
+        reason += f"; {weaker} other candidate(s)"
+    if confidence < MIN_CONFIDENCE:
+        return Resolution(None, c.key, confidence, f"too weak: {reason}", [x[2].id for x in scored[:6]])
+    return Resolution(best.id, None, confidence, reason, [x[2].id for x in copies])
+
+
+def _latest_before(c: Cited, tied: list[tuple]) -> Optional[tuple]:
+    """For a citation with neither date nor year: of the candidates that score alike, the latest one dated before
+    the citing document, if one date is the latest (the number recurs each year; an undated mention is of the
+    last one).  None when the citation is dated or nothing can be ordered."""
+    if c.year or c.date or not c.src_date:
+        return None
+    before = [x for x in tied if x[2].date and len(x[2].date) == 10 and x[2].date <= c.src_date]
+    if not before:
+        return None
+    latest = max(x[2].date for x in before)
+    top = [x for x in before if x[2].date == latest]
+    return top[0] if all(_same_document(x[2], top[0][2]) for x in top) else None
+
+
+def _same_document(a: Candidate, b: Candidate) -> bool:
+    """Two files of one document (a .docx and its signed .pdf): same number, date, issuer and place."""
+    return (a.number_text, a.date, set(a.issuer_slugs), set(a.places)) == (b.number_text, b.date, set(b.issuer_slugs), set(b.places))
+
+
+def resolve_pending(conn: sqlite3.Connection, *, batch: int = _CHUNK) -> int:
+    """Resolve the citations of every queued lookup key and year; returns how many citations were resolved."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS resolving(lookup TEXT NOT NULL, year INTEGER NOT NULL)")
+    done = 0
+    while True:  # whole lookup keys per batch, so that a citation is resolved once
+        rows = conn.execute("SELECT lookup, year FROM pending WHERE lookup IN (SELECT DISTINCT lookup FROM pending LIMIT ?)",
+                            (batch,)).fetchall()
+        if not rows:
+            return done
+        with transaction(conn):
+            conn.execute("DELETE FROM resolving")
+            conn.executemany("INSERT INTO resolving VALUES(?,?)", [tuple(r) for r in rows])
+            done += _resolve_batch(conn, sorted({r[0] for r in rows}))
+            conn.executemany("DELETE FROM pending WHERE lookup=? AND year=?", [tuple(r) for r in rows])
+
+
+def _resolve_batch(conn: sqlite3.Connection, lookups: list[str]) -> int:
+    marks = ",".join("?" * len(lookups))
+    cands: dict[str, dict[Optional[int], Group]] = {}
+    for r in conn.execute(
+        f"SELECT l.lookup AS lookup, {', '.join('d.' + c.strip() for c in DOC_COLUMNS.split(','))}"
+        f" FROM doc_lookup l JOIN documents d ON d.id = l.doc_id WHERE l.lookup IN ({marks})",
+        lookups,
+    ):
+        cands.setdefault(r["lookup"], {}).setdefault(r["year"], Group()).add(Candidate.from_row(r))
+    rows = []
+    # the citations of a queued (lookup, year): that year's, those without a year; year 0 queues them all
+    for r in conn.execute(
+        "SELECT DISTINCT c.*, d.places AS src_places, d.date AS src_date FROM resolving p"
+        " JOIN citations c ON c.lookup = p.lookup AND (p.year = 0 OR c.year = p.year OR c.year IS NULL)"
+        " JOIN documents d ON d.id = c.doc_id"
+    ):
+        c = Cited.from_row(r)
+        by_year = cands.get(c.lookup, {})
+        if c.year:  # numbers restart each year: only that year's documents (and those without one) can match
+            groups = [g for g in (by_year.get(c.year), by_year.get(None)) if g is not None]
+        else:
+            groups = list(by_year.values())
+        res = resolve_in(c, groups)
+        rows.append((c.src, c.idx, res.dst, res.dangling, c.relation, res.confidence, res.reason,
+                     dumps(res.candidates) if res.candidates else None))
+    conn.executemany("INSERT OR REPLACE INTO links VALUES(?,?,?,?,?,?,?,?)", rows)
+    return len(rows)
+
+
+def iter_links(conn: sqlite3.Connection, where: str, params: tuple) -> Iterator[sqlite3.Row]:
+    """Links joined with their citation (for the queries and the export)."""
+    yield from conn.execute(
+        "SELECT l.src, l.idx, l.dst, l.dangling, l.relation, l.confidence, l.reason, l.candidates,"
+        " c.text, c.number_text, c.key, c.year, c.date, c.issuer, c.doc_type, c.span_start, c.span_end, c.short_form"
+        f" FROM links l JOIN citations c ON c.doc_id = l.src AND c.idx = l.idx WHERE {where}"
+        " ORDER BY l.src, l.idx",
+        params,
+    )
