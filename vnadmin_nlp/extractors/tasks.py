@@ -28,6 +28,7 @@ _HEAD_RE = regex.compile(alternation(_HEADS) + r"(?![\p{L}])")
 _VERB_RE = regex.compile(r"(?<![\p{L}])" + alternation(_VERBS) + r"(?![\p{L}])")
 _WORD_THEN_DIGIT = regex.compile(r"\p{L}+\s+\d")
 _LOWER_HEADS = tuple(fold(h) for h in _T["lowercase_heads"])
+_BARE_KINDS = {fold(k) for k in _B["body_kinds"]}
 _NOT_STARTS = tuple(fold(h) for h in _T["not_assignee_starts"])
 _NOT_IN_NAME = regex.compile(r"(?<![\p{L}])" + alternation(fold(w) for w in _T["not_in_name"]) + r"(?![\p{L}])")
 # Sentence ends: punctuation before a new sentence or item, or a line break before a list marker.  A bare line
@@ -74,6 +75,8 @@ def _assignee(ctx: Context, start: int, end: int, at_start: bool) -> tuple[str, 
         words = name.split()
         if len(words) < 2 or "\n" in name or len(words) > 25 or _NOT_IN_NAME.search(key, pos, verb):
             continue
+        if fold(name) in _BARE_KINDS:
+            continue  # "Thanh tra, kiểm tra, giám sát …": a kind of body alone names no one (here a verb)
         return name, pos, verb
     return None
 
@@ -126,7 +129,7 @@ def extract(ctx: Context) -> dict:
                 last = unit[-1][0]
                 last.deadline, last.span = deadline, (last.span[0], e)
                 unit[-1] = (last, strong)
-            elif deadline is not None and path is not None and _EXPLICIT.search(key, s, e):
+            elif deadline is not None and path is not None and _EXPLICIT.search(key, max(s, f.start - 80), f.end):
                 action = " ".join(text[body_start:e].split()).rstrip(" ;,")
                 prev = unit[-1][0].assignee if unit else None
                 unit.append((Task(assignee=prev, action=action, deadline=deadline, provision=path, span=(s, e)), strong))
