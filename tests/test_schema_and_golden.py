@@ -14,7 +14,7 @@ from vnadmin_nlp.readers import get_reader
 
 from .conftest import FIXTURES, ROOT
 
-SAMPLES = sorted(p for p in (FIXTURES / "samples").iterdir() if p.suffix not in (".md",))
+SAMPLES = sorted((FIXTURES / "samples").iterdir())
 GOLDEN = FIXTURES / "golden"
 _READER_FOR = {".txt": "text", ".docx": "docx", ".pdf": "pdf", ".rtf": "rtf", ".doc": "doc", ".html": "html"}
 
