@@ -280,13 +280,22 @@ def _label_words(readings: list[frozenset[str] | None], weights: list[float] | N
     return path
 
 
+# Characters that Unicode Vietnamese never uses but TCVN3 (¸ µ ¶ · ¹ ¨ © ª « ¬ ®…) or VNI (ø ï û ñ ö ä…) text read
+# through a Western code page is full of: without one of them, nothing can be legacy, and the word-by-word
+# reading below (the costly part) is skipped.
+_LEGACY_SIGNAL = re.compile(
+    "[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df"
+    "\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]"
+)
+
+
 def fix_legacy_text(text: str) -> tuple[str, str] | None:
     """Text decoded through cp1252/latin-1 that is really TCVN3 or VNI -> (converted text, encoding).
 
     Only the words that are legacy are converted (a Unicode document with a pasted TCVN3 paragraph keeps its
     Unicode parts).  Returns None when nothing is legacy: ordinary Unicode Vietnamese, English, French…
     """
-    if not text or text.isascii():
+    if not text or text.isascii() or not _LEGACY_SIGNAL.search(text):
         return None
     matches = [m for m in _words(text) if not m.group(0).isascii()]
     infos = [_classify(m.group(0)) for m in matches]

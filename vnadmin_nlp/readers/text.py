@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from .base import Block, RawDocument, Reader, ReaderWarning
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32", "utf-32"),
@@ -73,8 +75,8 @@ class TextReader(Reader):
         sample = head.decode("utf-8", errors="ignore")
         if not head:
             return True
-        printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in sample)
-        return printable >= 0.95 * max(len(sample), 1)
+        control = len(_CONTROL.findall(sample))
+        return control <= 0.05 * max(len(sample), 1)
 
     def read(self, path: Path, data: bytes) -> RawDocument:
         text, encoding, warnings = decode_text(data)
