@@ -37,8 +37,8 @@ _RELATIVE = _compile(
     r"(?P<from>\s*,?\s*kể\s+từ\s+(?:ngày\s+)?[^,.;\n]{0,80})?"
 )
 _MAYBE = regex.compile(r"\d|quý")
-_FIRST_WORD = _compile(
-    r"(?<![\p{L}])(?:trước|chậm|trong|hết|cuối|đến|sau|thời|hạn|hoàn|xong|" + "|".join(sorted({w.split()[0] for w in _T["deadline_intros"]})) + r")(?![\p{L}])"
+_FIRST_WORD = _compile(  # no look-behind (costly at every character): hits are checked in find()
+    r"(?:trước|chậm|trong|hết|cuối|đến|sau|thời|hạn|hoàn|xong|" + "|".join(sorted({w.split()[0] for w in _T["deadline_intros"]})) + r")(?![\p{L}])"
 )
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # Units as they stand in the folding key ("ngày" is keyed "ngaỳ"): to ISO 8601 designators.
@@ -84,7 +84,7 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
         return []  # every form needs a digit, or a quarter in Roman numerals
     out: list[FoundDeadline] = []
     # Every form starts with one of a few words: look for those first, then try the forms only there.
-    starts = [m.start() for m in _FIRST_WORD.finditer(key, start, end)]
+    starts = [m.start() for m in _FIRST_WORD.finditer(key, start, end) if m.start() == 0 or not key[m.start() - 1].isalpha()]
     if not starts:
         return out
 

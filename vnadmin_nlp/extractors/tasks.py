@@ -23,7 +23,8 @@ _T = load("tasks")
 _B = load("bodies")
 _HEADS = sorted({fold(h) for h in _T["assignee_heads"]} | {fold(k) for k in _B["body_kinds"]}, key=len, reverse=True)
 _VERBS = sorted((fold(v) for v in _T["action_verbs"]), key=len, reverse=True)
-_TRIGGER = regex.compile(r"(?<![\p{L}])" + alternation(fold(t) for t in _T["assign_triggers"]) + r"\s+(?=\S)")
+# No look-behind for the word boundary here (it would run at every character); _starts_word checks the hits.
+_TRIGGER = regex.compile(alternation(fold(t) for t in _T["assign_triggers"]) + r"\s+(?=\S)")
 _HEAD_RE = regex.compile(alternation(_HEADS) + r"(?![\p{L}])")
 _VERB_RE = regex.compile(r"(?<![\p{L}])" + alternation(_VERBS) + r"(?![\p{L}])")
 _WORD_THEN_DIGIT = regex.compile(r"\p{L}+\s+\d")
@@ -33,7 +34,7 @@ _NOT_STARTS = tuple(fold(h) for h in _T["not_assignee_starts"])
 _NOT_IN_NAME = regex.compile(r"(?<![\p{L}])" + alternation(fold(w) for w in _T["not_in_name"]) + r"(?![\p{L}])")
 # Sentence ends: punctuation before a new sentence or item, or a line break before a list marker.  A bare line
 # break is not one: PDF text breaks sentences at every visual line.
-_SENTENCE_END = regex.compile(r"(?<=[.;!?])\s+(?=\p{Lu}|[-–+•])|\n+(?=[-–+•]|\d{1,3}[.)]\s|[a-zđ]\)\s)")
+_SENTENCE_END = regex.compile(r"[.;!?]\s+(?=\p{Lu}|[-–+•])|\n+(?=[-–+•]|\d{1,3}[.)]\s|[a-zđ]\)\s)")
 _EXPLICIT = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(fold(w)) for w in _T["explicit_deadline_markers"]) + r")(?![\p{L}])")
 MAX_ASSIGNEE_CHARS = 200
 
@@ -46,12 +47,17 @@ def _anchor(ctx: Context) -> dt.date | None:
         return None
 
 
+def _starts_word(key: str, pos: int) -> bool:
+    return pos == 0 or not key[pos - 1].isalpha()
+
+
 def _assignee(ctx: Context, start: int, end: int, at_start: bool) -> tuple[str, int, int] | None:
     """The assignee in the sentence ``[start, end)`` and where the action starts."""
     key = ctx.page.key
     candidates: list[int] = []
     for m in _TRIGGER.finditer(key, start, end):
-        candidates.append(m.end())
+        if _starts_word(key, m.start()):
+            candidates.append(m.end())
     colon = key.find(":", start, end)
     if colon >= 0:
         pos = colon + 1
@@ -111,7 +117,7 @@ def extract(ctx: Context) -> dict:
         for i, (s, e) in enumerate(zip(sentence_starts, sentence_ends)):
             body_start = _label_end(text, s, e) if i == 0 and path else s
             who = _assignee(ctx, body_start, e, True)
-            if path is None and who and not _TRIGGER.search(key, s, e):
+            if path is None and who and not any(_starts_word(key, m.start()) for m in _TRIGGER.finditer(key, s, e)):
                 who = None  # outside the numbered structure only "Giao/Đề nghị/Yêu cầu …" assigns work
             if who and any(o.startswith(fold(who[0])) for o in own):
                 who = None  # "Bộ Thông tin và Truyền thông thông báo …": the issuer speaking, not a task
