@@ -22,7 +22,7 @@ from vnadmin_nlp.readers.encodings import (
     is_vietnamese_word,
 )
 
-from .conftest import FIXTURES, SEED_CONG_VAN, SEED_THONG_BAO, SHARED
+from .conftest import FIXTURES, SEED_CONG_VAN, SEED_THONG_BAO
 
 DATA = Path(enc.__file__).resolve().parent.parent / "data"
 TRANSCRIPTS = FIXTURES / "transcripts"

@@ -5,7 +5,6 @@ Regenerate the golden files with ``pytest --regen-golden`` and review the diff b
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

@@ -27,7 +27,7 @@ from ..normalize.fold import retone
 from ..patterns import alternation
 from .base import Context
 from .date_place import iso_date
-from .issuer import expand, normal_case
+from .issuer import normal_case
 from .number import clean_symbol, parse_symbol, valid_code
 
 _C = load("citations")
@@ -107,11 +107,9 @@ class _Found:
     issuer: str | None = None
     issuer_code: str | None = None
     year: int | None = None
-    num_start: int = 0
     short_form: bool = False
     antecedent: int | None = None
     relation: str = "refers"
-    pinpoint: str | None = None
     key: str | None = None
     extra: dict = field(default_factory=dict)
 
@@ -219,7 +217,7 @@ def _find_laws(text: str, key: str, start: int, end: int) -> list[_Found]:
         title = " ".join(text[m.start() : name_end].split()).rstrip(" ,.;:")
         if kind != _HIEN_PHAP and len(title.split()) < 2:
             continue
-        f = _Found(m.start(), m.start() + len(title), doc_type=_CANON.get(kind), title=title, num_start=m.start())
+        f = _Found(m.start(), m.start() + len(title), doc_type=_CANON.get(kind), title=title)
         pos = f.end
         n = _SO_AFTER.match(text, pos, end)
         if n:
@@ -302,7 +300,7 @@ def _find_numbers(text: str, key: str, start: int, end: int, taken: list[tuple[i
         if not all(valid_code(c) for c in codes) or not any(sum(ch.isalpha() for ch in c) >= 2 for c in codes):
             continue  # "7- Về …" (a list label), "số 158/A49" (a street address): not symbols
         t = _type_before(key, m.start(), start)
-        f = _Found(m.start(), m.end(), number=number, num_start=m.start(), issuer_code=parts.issuer_code, year=parts.year)
+        f = _Found(m.start(), m.end(), number=number, issuer_code=parts.issuer_code, year=parts.year)
         if t:
             f.doc_type, f.start = t
         elif out and _LIST_SEP.search(text, out[-1].end, m.start()) and m.start() - out[-1].end < 8:
@@ -337,7 +335,7 @@ def _find_number_lists(text: str, key: str, start: int, end: int) -> list[_Found
         for n in regex.finditer(r"\d+", m.group("nums")):
             number = f"{n.group()}/{sym}"
             parts = parse_symbol(number)
-            f = _Found(t[1], m.end(), doc_type=t[0], number=number, num_start=m.start(), issuer_code=parts.issuer_code, year=parts.year)
+            f = _Found(t[1], m.end(), doc_type=t[0], number=number, issuer_code=parts.issuer_code, year=parts.year)
             _tail(text, key, f, m.end(), end)
             out.append(f)
     return out

@@ -31,13 +31,6 @@ class OffsetMap:
             return rs + (min(pos - ns, rl) if nl == rl else (rl * (pos - ns)) // max(nl, 1))
         return rs + rl + (pos - ns - nl)
 
-    def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
-        return self.to_raw(start), self.to_raw(end) if end <= start else self.to_raw(end - 1) + 1
-
-    def then(self, other: "OffsetMap") -> "ChainedMap":
-        """A map for text normalised by ``self`` and then by ``other``."""
-        return ChainedMap([other, self])
-
 
 @dataclass
 class ChainedMap:
@@ -47,9 +40,6 @@ class ChainedMap:
         for m in self.maps:
             pos = m.to_raw(pos)
         return pos
-
-    def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
-        return self.to_raw(start), self.to_raw(end) if end <= start else self.to_raw(end - 1) + 1
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:

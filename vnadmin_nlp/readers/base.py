@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Iterable
+from typing import Any, ClassVar
 
 
 @dataclass
@@ -115,7 +115,3 @@ class Reader:
     def read(self, path: Path, data: bytes) -> RawDocument:  # pragma: no cover - interface
         raise NotImplementedError
 
-
-def text_blocks(lines: Iterable[str], **common: Any) -> list[Block]:
-    """Blocks from plain lines (helper for readers whose output is line-based)."""
-    return [Block(text=line, **common) for line in lines]

@@ -98,7 +98,7 @@ def split_header_line(page: Page, seg: Seg) -> list[Seg]:
             cuts.update((m.start(), m.end()))
     for m in TEXT.number.finditer(text, seg.start, seg.end):
         cuts.add(m.start())
-        cuts.add(_number_end(text, m, seg.end))
+        cuts.add(m.end("sym"))
     for m in TEXT.place.finditer(text, seg.start, seg.end):
         if FOLDED.date.match(key, m.end(), seg.end):
             cuts.add(m.start())
@@ -116,12 +116,6 @@ def split_header_line(page: Page, seg: Seg) -> list[Seg]:
         if sub is not None:
             out.append(sub)
     return out
-
-
-def _number_end(text: str, m: regex.Match, limit: int) -> int:
-    """Where a number-symbol ends: the symbol group, unless it swallowed the first word of a place name."""
-    end = m.end("sym")
-    return min(end, limit)
 
 
 def _is_date_line(page: Page, seg: Seg) -> bool:
