@@ -6,7 +6,6 @@ exactly the contract's JSON.  Every extracted value carries a ``span``: ``[start
 """
 from __future__ import annotations
 
-import json
 from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -192,9 +191,10 @@ class Document(_Model):
         return self.model_dump(mode="json", exclude=exclude)
 
     def to_json(self, *, indent: int | None = 2, include_text: bool = True, include_blocks: bool = False) -> str:
-        return json.dumps(
-            self.to_dict(include_text=include_text, include_blocks=include_blocks), ensure_ascii=False, indent=indent
-        )
+        """The JSON of :meth:`to_dict`, Vietnamese kept as UTF-8 (pydantic's serialiser: several times faster
+        than ``json.dumps``, whose C encoder does not indent)."""
+        exclude = {name for name, keep in (("text", include_text), ("blocks", include_blocks)) if not keep}
+        return self.model_dump_json(indent=indent, exclude=exclude)
 
     def iter_provisions(self):
         """Every provision of the tree, depth first."""

@@ -1,7 +1,9 @@
 """The compiled patterns of ``data/patterns.yaml`` (``FOLDED.national.search(key)``, ``TEXT.number.search(text)``),
-and :func:`alternation`, which turns a word list from the data files into a fast regex."""
+:func:`alternation`, which turns a word list from the data files into a fast regex, and :func:`word_scanner`
+with :func:`word_matches` and :func:`first_word_match` for the word lists that are scanned over whole documents."""
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 from typing import Iterable
 
@@ -39,3 +41,45 @@ def alternation(words: "Iterable[str]") -> str:
         return f"(?:{body})?" if end else body
 
     return "(?:" + build(trie) + ")"
+
+
+# "Not a letter" for the standard library's re, which has no \p{L}: a word character that is not a digit or "_".
+NOT_LETTER_AFTER = r"(?![^\W\d_])"
+
+
+def word_scanner(words: "Iterable[str]", tail: str = NOT_LETTER_AFTER) -> re.Pattern:
+    """A pattern finding any of ``words`` followed by ``tail`` (by default: not by a letter), for scanning whole texts.
+
+    It is compiled with the standard library's ``re``, which scans a trie of literal words three to five times
+    faster than ``regex``, and it has no look-behind (that would run at every character): use
+    :func:`word_matches` to keep the hits that start a word.
+    """
+    return re.compile(alternation(words) + tail)
+
+
+def word_matches(pattern: "re.Pattern | regex.Pattern", key: str, start: int = 0, end: int | None = None):
+    r"""The matches of ``pattern`` in ``key[start:end]`` that start a word (no letter before them), left to right,
+    as a search with a ``(?<!\p{L})`` look-behind would find them: a hit inside a word is passed over and the
+    search goes on from its next character."""
+    end = len(key) if end is None else end
+    pos = start
+    while pos < end:
+        for m in pattern.finditer(key, pos, end):
+            s = m.start()
+            if s and key[s - 1].isalpha():
+                pos = s + 1  # rare: start again just after it, so that no match inside the hit is missed
+                break
+            yield m
+        else:
+            return
+
+
+def first_word_match(pattern: "re.Pattern | regex.Pattern", key: str, start: int, end: int):
+    """The first of :func:`word_matches` (or None), without making a generator: called once per sentence."""
+    pos = start
+    while pos < end:
+        m = pattern.search(key, pos, end)
+        if m is None or not (m.start() and key[m.start() - 1].isalpha()):
+            return m
+        pos = m.start() + 1
+    return None

@@ -67,7 +67,10 @@ class Inputs:
         return cls(dirs=dirs, files=files, root=root)
 
     def key(self, path: str) -> str:
-        return Path(os.path.relpath(path, self.root)).as_posix()
+        """The path relative to the root, with "/" (the name of the input in outputs and in the ledger)."""
+        prefix = self.root if self.root.endswith(os.sep) else self.root + os.sep
+        rel = path[len(prefix) :] if path.startswith(prefix) else os.path.relpath(path, self.root)
+        return rel if os.sep == "/" else Path(rel).as_posix()
 
     def walk(self, exclude: Iterable[str | Path] = ()) -> Iterator[Item]:
         """Every input file, folders recursed in sorted order; ``exclude`` folders and files are left out."""

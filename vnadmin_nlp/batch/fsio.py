@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 from contextlib import contextmanager
@@ -38,11 +39,62 @@ def atomic_path(path: Path, *, tmp_dir: Path | None = None, durable: bool = Fals
         raise
 
 
+_made_dirs: set[Path] = set()
+_tmp_names = itertools.count()
+
+
 def write_atomic(path: Path, data: str, *, tmp_dir: Path | None = None, durable: bool = False) -> None:
-    """Replace ``path`` by ``data``: readers see the old file or the whole new one, never a part."""
-    with atomic_path(path, tmp_dir=tmp_dir, durable=durable) as tmp:
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(data)
+    """Replace ``path`` by ``data``: readers see the old file or the whole new one, never a part.
+
+    The batch writes one output per input with this, so it makes as few system calls as it can: folders it made
+    are remembered, and the temporary file (named by process and counter, so never shared) is created with its
+    final permissions and written in one go.
+    """
+    parent = path.parent
+    if parent not in _made_dirs:
+        parent.mkdir(parents=True, exist_ok=True)
+        _made_dirs.add(parent)
+    tmp = (tmp_dir or parent) / f".{path.name}.{os.getpid()}.{next(_tmp_names)}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies, as for any file
+        with open(fd, "wb") as f:
+            f.write(data.encode("utf-8"))
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
+        try:
+            os.replace(tmp, path)
+        except FileNotFoundError:  # its folder was removed while the batch ran
+            parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def sync_filesystem(path: Path) -> None:
+    """Flush everything written to the file system holding ``path`` (Linux ``syncfs``; elsewhere ``sync``).
+
+    One call makes a whole group of outputs durable, files and renames alike: far cheaper than an fsync each.
+    """
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        if _syncfs is None or _syncfs(fd) != 0:
+            os.sync()
+    finally:
+        os.close(fd)
+
+
+def _load_syncfs():
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+
+
+_syncfs = _load_syncfs()
 
 
 def fsync_dir(path: Path) -> None:

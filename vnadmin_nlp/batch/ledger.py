@@ -67,6 +67,9 @@ class Ledger:
         row = self.db.execute(f"SELECT {_COLUMNS} FROM files WHERE key = ?", (key,)).fetchone()
         return Record(*row) if row else None
 
+    def empty(self) -> bool:
+        return self.db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
+
     def errors(self) -> Iterator[Record]:
         yield from (Record(*r) for r in self.db.execute(f"SELECT {_COLUMNS} FROM files WHERE status = 'error' ORDER BY key"))
 
@@ -78,9 +81,10 @@ class Ledger:
     # ----------------------------------------------------------------------------------------------- writing
     def put(self, rec: Record) -> None:
         """Record the outcome of one input (replacing an earlier one); its old JSONL line, if any, turns stale."""
-        old = self.db.execute("SELECT line_start, line_end FROM files WHERE key = ?", (rec.key,)).fetchone()
-        if old and old[0] is not None and old[0] != rec.line_start:
-            self.db.execute("INSERT OR REPLACE INTO stale VALUES (?, ?)", old)
+        if rec.line_start is not None:  # JSONL mode (a folder's ledger has no lines)
+            old = self.db.execute("SELECT line_start, line_end FROM files WHERE key = ?", (rec.key,)).fetchone()
+            if old and old[0] is not None and old[0] != rec.line_start:
+                self.db.execute("INSERT OR REPLACE INTO stale VALUES (?, ?)", old)
         self.db.execute(
             f"INSERT OR REPLACE INTO files ({_COLUMNS}, at) VALUES ({','.join('?' * 12)}, ?)",
             (*_values(rec), time.time()),

@@ -47,6 +47,11 @@ class BatchProgress:
         if self._bar:
             self._bar.stop()
 
+    @property
+    def shown(self) -> bool:
+        """Is there a bar (for which the total is worth counting)?"""
+        return self._bar is not None
+
     def set_total(self, total: int) -> None:
         """Called from the counting thread once the walk is done (rich's updates are thread-safe)."""
         if self._bar:

@@ -26,7 +26,7 @@ from typing import Generator, Iterator
 from ..pipeline import PARSER_VERSION
 from . import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
 from .discover import InputError, Inputs, is_inside
-from .fsio import JsonlFile
+from .fsio import JsonlFile, sync_filesystem
 from .ledger import Ledger, Record, compact_jsonl
 from .progress import BatchProgress
 from .task import Job, Outcome, Settings
@@ -146,6 +146,9 @@ def run_batch(opts: BatchOptions) -> BatchResult:
         with_blocks=opts.with_blocks,
         indent=None if (opts.compact or layout.jsonl) else 2,
         tmp_dir=str(tmp_dir),
+        # Local workers write to this machine's disk, made durable in groups before each ledger commit (one
+        # syncfs); Dask workers may write from other machines, so each of their files is fsynced by its writer.
+        durable=opts.engine == "dask",
     )
     ledger = Ledger(layout.state / "ledger.sqlite")
     if not opts.resume:
@@ -160,8 +163,11 @@ def run_batch(opts: BatchOptions) -> BatchResult:
     inflight: dict[str, tuple[str, os.stat_result | None]] = {}
 
     def commit() -> None:
+        # the outputs first, then the ledger that vouches for them
         if sink:
-            sink.sync()  # the lines first, then the ledger that vouches for them
+            sink.sync()
+        elif not settings.durable and layout.out_dir and layout.out_dir.exists():
+            sync_filesystem(layout.out_dir)
         ledger.commit()
 
     def jobs() -> Iterator[Job]:
@@ -169,13 +175,14 @@ def run_batch(opts: BatchOptions) -> BatchResult:
             inflight[path] = (os.path.abspath(path), None)
             yield Job(path, os.path.abspath(path), str(layout.out_dir / (Path(path).name + ".json")) if layout.out_dir else None)
         config = settings.config()
+        fresh = ledger.empty()  # a first run: no file can be done already, so no lookups
         for item in inputs.walk(exclude):
             try:
                 st: os.stat_result | None = os.stat(item.path)
             except OSError:
                 st = None
             out = str(layout.out_dir / (item.key + ".json")) if layout.out_dir else None
-            rec = ledger.get(item.key)
+            rec = None if fresh else ledger.get(item.key)
             expect = None
             if rec and rec.status == "ok" and rec.parser == PARSER_VERSION and rec.config == config and (out is None or os.path.exists(out)):
                 if st is not None and (rec.size, rec.mtime_ns) == (st.st_size, st.st_mtime_ns):
@@ -219,7 +226,8 @@ def run_batch(opts: BatchOptions) -> BatchResult:
     outcomes: Generator[Outcome, None, None] = (o for o in ())
     try:
         with progress:
-            counter.start()
+            if progress.shown:  # the total only feeds the bar; counting walks the whole tree a second time
+                counter.start()
             if opts.engine == "dask":
                 from .dask_engine import run_dask
 

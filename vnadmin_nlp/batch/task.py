@@ -34,7 +34,7 @@ class Settings:
     with_blocks: bool = False
     indent: int | None = 2
     tmp_dir: str | None = None  # staging folder for atomic writes (same file system as the outputs)
-    durable: bool = True  # fsync every output before it is reported done
+    durable: bool = True  # fsync every output before it is reported done (False: the batch syncs them in groups)
 
     def config(self) -> str:
         """What the ledger compares: outputs made with other options are not 'done'."""

@@ -211,6 +211,12 @@ class WorkerPool:
                 yield failure(job, "timeout", f"no result after {self.timeout:g} s; the worker was stopped")
 
     def close(self) -> None:
+        for worker in self._workers:  # all told to stop first, so that they wind down together
+            if not worker.queue:
+                try:
+                    worker.stdin.close()
+                except OSError:
+                    pass
         for worker in self._workers:
             worker.kill() if worker.queue else worker.close()
         self._workers = []
@@ -259,6 +265,8 @@ def main(argv: list[str]) -> None:
         _send(replies, outcome)
         if outcome.stage == "memory":
             break
+    replies.close()
+    os._exit(0)  # every reply is sent and every output closed: no need to wait for the interpreter's teardown
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 import regex
 
 from ..model import DistributionItem, Recipient
+from ..normalize.spaces import squash
 from ..zoning import Seg
 from .base import Context
 
@@ -46,7 +47,7 @@ def _item(ctx: Context, group: list[Seg]) -> list[tuple[str, tuple[int, int]]]:
             trail = _TRAIL.search(text, s, b)
             e = trail.start() if trail else b
             if e > s:
-                name = " ".join(text[s:e].split())
+                name = squash(text[s:e])
                 out.append((name, (seg.start + s, seg.start + e)))
     return out
 

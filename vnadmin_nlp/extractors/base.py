@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..model import ParseWarning
+from ..normalize.spaces import squash
 from ..zoning import Layout, Page, Seg
 
 
@@ -25,7 +26,7 @@ class Context:
 
     def join(self, segs: list[Seg]) -> str:
         """The text of several segments (lines of one field) joined by single spaces."""
-        return " ".join(" ".join(self.page.t(s).split()) for s in segs)
+        return " ".join(squash(self.page.t(s)) for s in segs)
 
 
 # An extractor reads the context and returns the fields it found (keys of the Document model).

@@ -15,6 +15,7 @@ apart in ``internal_references``.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -24,7 +25,8 @@ from ..data import load
 from ..model import Citation, InternalReference
 from ..normalize import fold
 from ..normalize.fold import retone
-from ..patterns import alternation
+from ..normalize.spaces import squash
+from ..patterns import alternation, word_matches, word_scanner
 from .base import Context
 from .date_place import iso_date
 from .issuer import normal_case
@@ -44,8 +46,11 @@ _TYPE_ALT = alternation(_CANON)
 # The type (and "số") right before a number, matched on the folded window that ends at the number.
 _TYPE_BEFORE = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + _TYPE_ALT + r")\s*(?:số(?:\s*hiệu)?\s*)?[:.]?\s*\Z"))
 _CODE = r"\p{Lu}[\p{L}\d&]*"
+# The number patterns start with a run of digits that nothing of a word or a symbol stands before: they are
+# matched only at the starts that _number_starts finds once per document (a look-behind in each pattern would
+# run at every character of the text, three times over).
 _NUMSYM = regex.compile(
-    r"(?<![\p{L}\d/.\-])(?P<num>\d{1,5}[a-zA-Z]?)"
+    r"(?P<num>\d{1,5}[a-zA-Z]?)"
     r"(?:\s*(?P<sep>[/-])\s*(?P<sym>(?:(?:19|20)\d\d\s*/\s*)?" + _CODE + r"(?:(?:\s*[-/–]\s*|\.(?=\p{Lu}))" + _CODE + r")*)"
     r"|[ ](?P<sym2>" + _CODE + r"\s*/\s*" + _CODE + r"(?:\s*/\s*" + _CODE + r")*))"
 )
@@ -55,7 +60,8 @@ _DATE_AFTER = regex.compile(
 )
 _YEAR_AFTER = regex.compile(r"\s*,?\s*năm\s+(?P<y>(?:19|20)\d\d)(?!\d)")
 _OF_AFTER = regex.compile(r"\s*,?\s*(?:của|do|CỦA)\s+(?=\p{Lu})")
-_LAW = regex.compile(r"(?<![\p{L}])(?P<type>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?=\s)")
+_LAW = re.compile(r"(?P<type>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?=\s)")  # with word_matches: see word_scanner
+_DIGITS = regex.compile(r"\d+")  # regex scans a character class faster than re
 _LIST_SEP = regex.compile(r"\s*(?:,|;|và|hoặc|,\s*và)\s*(?:số\s*:?\s*)?\Z")
 _NON_SLUG = regex.compile(r"[^a-z0-9]+")
 _SYMBOL_SPLIT = regex.compile(r"[-/.]")
@@ -198,7 +204,7 @@ def _tail(text: str, key: str, f: _Found, pos: int, end: int) -> None:
 
 def _find_laws(text: str, key: str, start: int, end: int) -> list[_Found]:
     out = []
-    for m in _LAW.finditer(text, start, end):
+    for m in word_matches(_LAW, text, start, end):
         name_start = m.end() + 1
         first = _WORD.match(text, name_start, end)
         kind = fold(m.group("type"))
@@ -214,13 +220,13 @@ def _find_laws(text: str, key: str, start: int, end: int) -> list[_Found]:
             name_end = _law_name_end(text, key, first.start(), end, amending)
             if kind == _HIEN_PHAP and w in _LAW_BAD:
                 name_end = m.end()
-        title = " ".join(text[m.start() : name_end].split()).rstrip(" ,.;:")
+        title = squash(text[m.start() : name_end]).rstrip(" ,.;:")
         if kind != _HIEN_PHAP and len(title.split()) < 2:
             continue
         f = _Found(m.start(), m.start() + len(title), doc_type=_CANON.get(kind), title=title)
         pos = f.end
         n = _SO_AFTER.match(text, pos, end)
-        if n:
+        if n and not _blocks_number(text, n.end()):
             nm = _NUMSYM.match(text, n.end(), end)
             if nm:
                 f.number = clean_symbol(nm.group())
@@ -289,9 +295,31 @@ def _type_before(key: str, pos: int, lo: int) -> tuple[str, int] | None:
     return _CANON[m.group("type")], m.start()
 
 
-def _find_numbers(text: str, key: str, start: int, end: int, taken: list[tuple[int, int]], skip: list[tuple[int, int]]) -> list[_Found]:
+def _blocks_number(text: str, pos: int) -> bool:
+    """Does the character before ``pos`` keep a number from starting there (``A12``, ``3/12``, ``1.2``, ``-5``)?"""
+    return pos > 0 and ((c := text[pos - 1]).isalpha() or c.isdecimal() or c in "/.-")
+
+
+def _number_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a cited number can start: each run of digits in ``[start, end)`` with no letter, digit, ``/``, ``.``
+    or ``-`` before it."""
+    return [m.start() for m in _DIGITS.finditer(text, start, end) if not _blocks_number(text, m.start())]
+
+
+def _matches_at(pattern: regex.Pattern, text: str, starts: list[int], end: int):
+    """The matches of ``pattern`` beginning at ``starts``, left to right and not overlapping (as ``finditer``)."""
+    last = -1
+    for pos in starts:
+        if pos >= last and (m := pattern.match(text, pos, end)):
+            last = m.end()
+            yield m
+
+
+def _find_numbers(
+    text: str, key: str, start: int, end: int, taken: list[tuple[int, int]], skip: list[tuple[int, int]], starts: list[int]
+) -> list[_Found]:
     out: list[_Found] = []
-    for m in _NUMSYM.finditer(text, start, end):
+    for m in _matches_at(_NUMSYM, text, starts, end):
         if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in skip):
             continue
         number = clean_symbol(m.group())
@@ -321,13 +349,13 @@ def _find_numbers(text: str, key: str, start: int, end: int, taken: list[tuple[i
     return out
 
 
-_NUM_LIST = regex.compile(r"(?<![\p{L}\d/.\-])(?P<nums>\d{1,5}(?:\s*,\s*\d{1,5})+)\s*/\s*(?P<sym>" + _CODE + r"(?:\s*[-/]\s*" + _CODE + r")*)")
+_NUM_LIST = regex.compile(r"(?P<nums>\d{1,5}(?:\s*,\s*\d{1,5})+)\s*/\s*(?P<sym>" + _CODE + r"(?:\s*[-/]\s*" + _CODE + r")*)")
 
 
-def _find_number_lists(text: str, key: str, start: int, end: int) -> list[_Found]:
+def _find_number_lists(text: str, key: str, start: int, end: int, starts: list[int]) -> list[_Found]:
     """``Nghị định 87,88,31/CP``: several numbers sharing one symbol, one citation each."""
     out = []
-    for m in _NUM_LIST.finditer(text, start, end):
+    for m in _matches_at(_NUM_LIST, text, starts, end):
         t = _type_before(key, m.start(), start)
         if not t:
             continue
@@ -423,23 +451,27 @@ def _aliases(text: str, key: str, found: list[_Found]) -> tuple[dict[str, int], 
 def _initials_match(words: list[str], abbr: str) -> str | None:
     """The shortest run of trailing words whose initials spell ``abbr`` ("Thông tin và Truyền thông" = TTTT)."""
     target = abbr.replace("&", "").upper()
-    for n in range(1, min(len(words), 12) + 1):
-        run = words[-n:]
-        initials = "".join(w[0] for w in run if w and fold(w) not in ("và", "của") and w[0].isalpha()).upper()
+    initials = ""
+    for n in range(1, min(len(words), 12) + 1):  # the run grows leftwards, one word at a time
+        w = words[-n]
+        if w[0].isalpha() and fold(w) not in (_VA, _CUA):
+            initials = w[0].upper() + initials
         if initials == target:
-            return " ".join(run).strip(" ,;:")
+            return " ".join(words[-n:]).strip(" ,;:")
         if len(initials) > len(target):
             return None
     return None
 
 
-_BARE_NUMBER = regex.compile(r"(?<![\p{L}\d/.\-])\d{1,5}(?![\d/\-\p{L}])")
+_BARE_NUMBER = regex.compile(r"\d{1,5}(?![\d/\-\p{L}])")  # at _number_starts
 _TYPE_RIGHT_BEFORE = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + _TYPE_ALT + r")\s+(?:số\s+)?\Z"))
-_ANAPHORA_RE = regex.compile(r"(?<![\p{L}])" + alternation(_ANAPHORA) + r"(?![\p{L}])")
+_ANAPHORA_RE = word_scanner(_ANAPHORA)
 _TYPE_JUST_BEFORE = regex.compile(r"(?<![\p{L}])(?P<type>" + _TYPE_ALT + r")\s+\Z")
 
 
-def _short_forms(text: str, key: str, found: list[_Found], cit_alias: dict[str, int], taken: list[tuple[int, int]]) -> list[_Found]:
+def _short_forms(
+    text: str, key: str, found: list[_Found], cit_alias: dict[str, int], taken: list[tuple[int, int]], starts: list[int]
+) -> list[_Found]:
     """Later mentions: "Nghị định số 30", "Công văn nêu trên", an alias the document defined."""
     out = []
     if not found:
@@ -448,7 +480,7 @@ def _short_forms(text: str, key: str, found: list[_Found], cit_alias: dict[str, 
     def free(pos: int) -> bool:
         return not any(a <= pos < b for a, b in taken)
 
-    for m in _BARE_NUMBER.finditer(key):  # "Thông tư 38", "Nghị định số 30"
+    for m in _matches_at(_BARE_NUMBER, key, starts, len(key)):  # "Thông tư 38", "Nghị định số 30"
         t = _TYPE_RIGHT_BEFORE.search(key, max(0, m.start() - 40), m.start())
         if not t or not free(t.start()):
             continue
@@ -456,7 +488,7 @@ def _short_forms(text: str, key: str, found: list[_Found], cit_alias: dict[str, 
         ante = [i for i, f in enumerate(found) if f.start < t.start() and f.number and f.doc_type == tname and parse_symbol(f.number).number in (n, n.zfill(2))]
         if ante:
             out.append(_Found(t.start(), m.end(), doc_type=tname, short_form=True, antecedent=ante[-1]))
-    for m in _ANAPHORA_RE.finditer(key):  # "Công văn nêu trên"
+    for m in word_matches(_ANAPHORA_RE, key):  # "Công văn nêu trên"
         t = _TYPE_JUST_BEFORE.search(key, max(0, m.start() - 40), m.start())
         if not t or not free(t.start()):
             continue
@@ -488,10 +520,11 @@ def extract(ctx: Context) -> dict:
     number = ctx.fields.get("number")
     if number is not None and number.span:
         skip.append(tuple(number.span))
+    starts = _number_starts(text, 0, n)
     laws = _find_laws(text, key, 0, n)
-    lists = _find_number_lists(text, key, 0, n)
+    lists = _find_number_lists(text, key, 0, n, starts)
     taken = [(f.start, f.end) for f in laws + lists]
-    nums = _find_numbers(text, key, 0, n, taken, skip)
+    nums = _find_numbers(text, key, 0, n, taken, skip, starts)
     own = number.text if number is not None and number.number else None
     own_issuer = ctx.fields.get("issuer")
     own_names = {fold(own_issuer.name), fold(own_issuer.text)} if own_issuer else set()
@@ -506,7 +539,7 @@ def extract(ctx: Context) -> dict:
     found = sorted((f for f in laws + lists + nums if not is_self(f)), key=lambda f: f.start)
     cit_alias, name_alias = _aliases(text, key, found)
     taken = [(f.start, f.end) for f in found]
-    shorts = _short_forms(text, key, found, cit_alias, taken + skip)
+    shorts = _short_forms(text, key, found, cit_alias, taken + skip, starts)
     found = found + sorted(shorts, key=lambda f: f.start)
     # relations, in text order so that lists inherit from their head
     prev: _Found | None = None
@@ -523,7 +556,7 @@ def extract(ctx: Context) -> dict:
         f.key = citation_key(f.number, f.year, issuer_name, f.issuer_code, f.title)
         citations.append(
             Citation(
-                text=" ".join(text[f.start : f.end].split()),
+                text=squash(text[f.start : f.end]),
                 doc_type=f.doc_type,
                 number=f.number,
                 title=f.title,
@@ -550,6 +583,6 @@ def _internal_refs(ctx: Context, found: list[_Found]) -> list[InternalReference]
         target_pos = after + (nxt.end() if nxt else 0)
         if target_pos in starts and not m.group("own"):
             continue  # a pinpoint inside another document's citation
-        ref = " ".join(m.group("ref").split())
+        ref = squash(m.group("ref"))
         out.append(InternalReference(text=ref, article=m.group("art"), span=(m.start("ref"), m.end("ref"))))
     return out

@@ -8,12 +8,15 @@ document's year (the next one if that would fall before the document).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from typing import Iterable
 
 import regex
 
 from ..data import load
 from ..normalize.fold import retone
+from ..patterns import word_matches, word_scanner
 
 _T = load("tasks")
 
@@ -23,23 +26,38 @@ def _compile(pattern: str) -> regex.Pattern:
     return regex.compile(retone(pattern))
 
 
-_INTRO = "|".join(regex.escape(retone(p)) for p in sorted(_T["deadline_intros"], key=len, reverse=True))
+@dataclass(frozen=True)
+class _Form:
+    pattern: regex.Pattern
+    first_words: frozenset[str]  # the words it can start with: a form is tried only where one of them stands
+
+
+def _form(openings: Iterable[str], rest: str, group: str | None = None) -> _Form:
+    """A form of deadline: one of the ``openings`` (phrases, any white space between their words), then ``rest``."""
+    phrases = sorted(openings, key=len, reverse=True)
+    alt = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases)
+    head = f"(?P<{group}>{alt})" if group else f"(?:{alt})"
+    return _Form(_compile(r"(?<![\p{L}])" + head + rest), frozenset(retone(p.split()[0]) for p in phrases))
+
+
 _DATE = r"(?:ngày\s*)?(?P<d>\d{1,2})\s*(?:[/.\-]|\s+tháng\s+)\s*(?P<m>\d{1,2})(?:\s*(?:[/.\-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
-_ABSOLUTE = _compile(r"(?<![\p{L}])(?P<intro>" + _INTRO + r")\s*:?\s*" + _DATE)
-_PERIODIC = _compile(
-    r"(?<![\p{L}])(?:trước|chậm\s+nhất|trong)\s+(?:ngày\s+)?(?P<d>\d{1,2})(?:\s+tháng\s+(?P<m>\d{1,2}))?\s+(?P<every>hằng|hàng)\s+(?P<unit>tháng|quý|năm)"
+_ABSOLUTE = _form(_T["deadline_intros"], r"\s*:?\s*" + _DATE, group="intro")
+_PERIODIC = _form(
+    ["trước", "chậm nhất", "trong"],
+    r"\s+(?:ngày\s+)?(?P<d>\d{1,2})(?:\s+tháng\s+(?P<m>\d{1,2}))?\s+(?P<every>hằng|hàng)\s+(?P<unit>tháng|quý|năm)",
 )
-_QUARTER = _compile(r"(?<![\p{L}])(?:trong|trước|hết|cuối|đến)\s+quý\s+(?P<q>iv|iii|ii|i|[1-4])(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d))?(?![\p{L}\d])")
-_MONTH = _compile(r"(?<![\p{L}])(?:trong|trước|hết|cuối|đến)\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d))(?![\d/])")
-_YEAR = _compile(r"(?<![\p{L}])(?:trong|hết|cuối|đến\s+hết)\s+năm\s+(?P<y>(?:19|20)\d\d)(?!\d)")
-_RELATIVE = _compile(
-    r"(?<![\p{L}])(?:trong|trong\s+thời\s+hạn|trong\s+vòng|chậm\s+nhất|sau)\s+(?P<n>\d{1,3})\s+(?P<unit>ngày|tháng|tuần)(?P<work>\s+làm\s+việc)?"
-    r"(?P<from>\s*,?\s*kể\s+từ\s+(?:ngày\s+)?[^,.;\n]{0,80})?"
+_BY = ["trong", "trước", "hết", "cuối", "đến"]
+_QUARTER = _form(_BY, r"\s+quý\s+(?P<q>iv|iii|ii|i|[1-4])(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d))?(?![\p{L}\d])")
+_MONTH = _form(_BY, r"\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d))(?![\d/])")
+_YEAR = _form(["trong", "hết", "cuối", "đến hết"], r"\s+năm\s+(?P<y>(?:19|20)\d\d)(?!\d)")
+_RELATIVE = _form(
+    ["trong", "trong thời hạn", "trong vòng", "chậm nhất", "sau"],
+    r"\s+(?P<n>\d{1,3})\s+(?P<unit>ngày|tháng|tuần)(?P<work>\s+làm\s+việc)?(?P<from>\s*,?\s*kể\s+từ\s+(?:ngày\s+)?[^,.;\n]{0,80})?",
 )
-_MAYBE = regex.compile(r"\d|quý")
-_FIRST_WORD = _compile(  # no look-behind (costly at every character): hits are checked in find()
-    r"(?:trước|chậm|trong|hết|cuối|đến|sau|thời|hạn|hoàn|xong|" + "|".join(sorted({w.split()[0] for w in _T["deadline_intros"]})) + r")(?![\p{L}])"
-)
+_MAYBE = re.compile(r"\d|quý")  # what every form holds
+_REACH = 80  # chars from a form's first word to its first digit: the longest intro, "ngày" and spaces
+# Where a form can start: scanned for first, the forms are then tried only there.
+_FIRST_WORD = word_scanner(set().union(*(f.first_words for f in (_ABSOLUTE, _PERIODIC, _QUARTER, _MONTH, _YEAR, _RELATIVE))))
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # Units as they stand in the folding key ("ngày" is keyed "ngaỳ"): to ISO 8601 designators.
 _UNITS = {retone(k): v for k, v in {"ngày": "D", "tuần": "W", "tháng": "M", "quý": "Q", "năm": "Y"}.items()}
@@ -83,15 +101,14 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
     if not _MAYBE.search(key, start, end):
         return []  # every form needs a digit, or a quarter in Roman numerals
     out: list[FoundDeadline] = []
-    # Every form starts with one of a few words: look for those first, then try the forms only there.
-    starts = [m.start() for m in _FIRST_WORD.finditer(key, start, end) if m.start() == 0 or not key[m.start() - 1].isalpha()]
+    # Every form has a digit (or "quý") within a few words of its first word: elsewhere "trong", "sau" … are prose.
+    starts = [(m.start(), m.group()) for m in word_matches(_FIRST_WORD, key, start, end) if _MAYBE.search(key, m.start(), min(end, m.start() + _REACH))]
     if not starts:
         return out
 
-    def at(pattern: regex.Pattern):
-        for pos in starts:
-            m = pattern.match(key, pos, end)
-            if m:
+    def at(form: _Form):
+        for pos, word in starts:
+            if word in form.first_words and (m := form.pattern.match(key, pos, end)):
                 yield m
 
     for m in at(_PERIODIC):

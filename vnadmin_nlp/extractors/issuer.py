@@ -14,6 +14,7 @@ import regex
 from ..data import load
 from ..model import Body
 from ..normalize import fold
+from ..normalize.spaces import squash
 from .base import Context
 
 _B = load("bodies")
@@ -46,7 +47,7 @@ def _starts_with(key: str, table: list[tuple[str, str]]) -> tuple[str, str] | No
 
 def normal_case(printed: str) -> str:
     """``ỦY BAN NHÂN DÂN THÀNH PHỐ CẨM PHẢ`` -> ``Ủy ban nhân dân thành phố Cẩm Phả``."""
-    text = " ".join(expand(printed).split())
+    text = squash(expand(printed))
     key = fold(text)
     if key in _KNOWN:
         return _KNOWN[key]
@@ -135,7 +136,9 @@ def _bare_level(key: str) -> tuple[str, str] | None:
 
 
 def _is_acronym(word: str) -> bool:
-    from ..readers.encodings import is_vietnamese_word  # the syllable grammar lives with the legacy decoder
+    from ..readers.encodings import (
+        is_vietnamese_word,  # the syllable grammar lives with the legacy decoder
+    )
 
     core = word.strip(",.;:()")
     return len(core) >= 2 and core.isupper() and not is_vietnamese_word(core)
@@ -144,7 +147,7 @@ def _is_acronym(word: str) -> bool:
 def split_bodies(lines: list[str]) -> list[tuple[list[int], str]]:
     """Group issuer lines into bodies: (line indexes, printed text)."""
     bodies: list[tuple[list[int], str]] = []
-    pieces = [(idx, part) for idx, line in enumerate(lines) for part in _inline_parts(" ".join(line.split()))]
+    pieces = [(idx, part) for idx, line in enumerate(lines) for part in _inline_parts(squash(line))]
     for idx, line in pieces:
         key = fold(expand(line))
         kind = _starts_with(key, _KINDS)
@@ -166,12 +169,12 @@ def split_bodies(lines: list[str]) -> list[tuple[list[int], str]]:
 
 def continues_body(text: str) -> bool:
     """Does this line continue the body named on the line above (``TỈNH QUẢNG NGÃI``, ``và Truyền thông``)?"""
-    key = fold(expand(" ".join(text.split())))
+    key = fold(expand(squash(text)))
     return any(key == c or key.startswith(c + " ") for c in _CONT)
 
 
 def starts_with_body_kind(text: str) -> bool:
-    return _starts_with(fold(expand(" ".join(text.split()))), _KINDS) is not None
+    return _starts_with(fold(expand(squash(text))), _KINDS) is not None
 
 
 def _kind_of(text: str) -> str | None:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from ..model import DocType
 from ..normalize import fold
+from ..normalize.spaces import squash
 from .base import Context
 from .doc_type import type_for_code
 from .number import parse_symbol
 
 
 def _same(a: str | None, b: str | None) -> bool:
-    return bool(a and b) and " ".join(fold(a).split()).rstrip(".") == " ".join(fold(b).split()).rstrip(".")
+    return bool(a and b) and squash(fold(a)).rstrip(".") == squash(fold(b)).rstrip(".")
 
 
 def extract(ctx: Context) -> dict:

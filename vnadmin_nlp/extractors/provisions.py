@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Provision
+from ..normalize.spaces import squash
 from ..patterns import TEXT
 from ..zoning import Seg, lines
 from .base import Context
@@ -72,16 +73,33 @@ class _Node:
     label_end: int
 
 
-# A cheap first look: can this line start with a label at all?
-_MAYBE_LABEL = regex.compile(r"(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Tiểu|TIỂU|Điều|[IVXLC]+\s*[./-]|[A-ZĐ]\s*(?:[.)]|\s-)|\d|[a-zđ]\s*(?:[).]|\s-)|[-–+•])")
+# The characters a label of each level can start with: a line's first character picks the few levels to try.
+_FIRST_CHARS = {
+    "label_part": "P",  # Phần
+    "label_chapter": "C",  # Chương
+    "label_section": "MT",  # Mục, Tiểu mục
+    "label_article": "Đ",  # Điều
+    "label_roman": "IVXLC",
+    "label_upper_letter": "ABCDEFGHIJKLMNOPQRSTUVWXYZĐ",
+    "label_arabic": "0123456789",  # and any other decimal digit: see _levels_for
+    "label_letter": "abcdefghijklmnopqrstuvwxyzđ",
+    "label_dash": "-–+•",
+}
+_LEVELS_BY_FIRST: dict[str, list[tuple]] = {}
+for _level in _LEVELS:  # in the order of _LEVELS, which is the order readings are tried
+    for _ch in _FIRST_CHARS[_level[0]]:
+        _LEVELS_BY_FIRST.setdefault(_ch, []).append(_level)
+_ARABIC = [lv for lv in _LEVELS if lv[0] == "label_arabic"]
+
+
+def _levels_for(first: str) -> list[tuple]:
+    return _LEVELS_BY_FIRST.get(first) or (_ARABIC if first.isdecimal() else [])
 
 
 def _match_labels(text: str, seg: Seg) -> list[tuple[str, float, regex.Match]]:
     """Every reading of the line's label, most likely first (``I.`` is a Roman one or the letter I)."""
     out = []
-    if not _MAYBE_LABEL.match(text, seg.start, seg.end):
-        return out
-    for name, kind, rank, style in _LEVELS:
+    for name, kind, rank, style in _levels_for(text[seg.start]):
         m = getattr(TEXT, name).match(text, seg.start, seg.end)
         if m:
             if name == "label_arabic":
@@ -128,7 +146,7 @@ def extract(ctx: Context) -> dict:
         parent = stack[depth - 1]
         if kind == "item" and has_articles and any(n.prov.kind == "article" for n in stack[1:depth]):
             kind = "clause"
-        label = " ".join(m.group("label").split())
+        label = squash(m.group("label"))
         pid = ident if ident and kind != "dash" else f"-{len(parent.prov.children) + 1}"
         if ident and ident.lower().startswith("thứ"):
             pid = str(ordinal(ident) or ident)
@@ -183,18 +201,18 @@ def _fill_texts(ctx: Context, opened: list[tuple[_Node, Seg]], body_end: int) ->
         trimmed_end = own_start + len(own.rstrip())
         prov = node.prov
         prov.span = (seg.start, max(trimmed_end, seg.end))
-        body = " ".join(own.split())
+        body = squash(own)
         if prov.kind in _HEADING_KINDS:
             first_line_end = text.find("\n", own_start, stop)
             first_line_end = stop if first_line_end < 0 else first_line_end
-            title = " ".join(text[own_start:first_line_end].split()).lstrip(".:- ")
-            rest = " ".join(text[first_line_end:stop].split())
+            title = squash(text[own_start:first_line_end]).lstrip(".:- ")
+            rest = squash(text[first_line_end:stop])
             if not title and prov.kind in ("part", "chapter", "section") and rest:
                 # "Chương I" alone, its title in capitals on the next line
                 nxt = text.find("\n", first_line_end + 1, stop)
                 nxt = stop if nxt < 0 else nxt
-                title = " ".join(text[first_line_end:nxt].split())
-                rest = " ".join(text[nxt:stop].split())
+                title = squash(text[first_line_end:nxt])
+                rest = squash(text[nxt:stop])
             prov.title = title or None
             prov.text = rest
         else:

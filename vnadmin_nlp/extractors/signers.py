@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..model import Signer
+from ..normalize.spaces import squash
 from .base import Context
 
 
@@ -14,7 +15,7 @@ def extract(ctx: Context) -> dict:
         segs = block.segs
         if not segs:
             continue
-        t = lambda s: " ".join(ctx.page.t(s).split())  # noqa: E731
+        t = lambda s: squash(ctx.page.t(s))  # noqa: E731
         signer = Signer(
             authority=[t(s) for s in block.authority],
             position=t(block.position) if block.position else None,

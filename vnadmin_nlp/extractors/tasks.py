@@ -9,13 +9,15 @@ belongs to the task before it.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
 import regex
 
 from ..data import load
 from ..model import Deadline, Task
 from ..normalize import fold
-from ..patterns import alternation
+from ..normalize.spaces import squash
+from ..patterns import alternation, first_word_match, word_scanner
 from . import deadlines
 from .base import Context
 
@@ -23,10 +25,10 @@ _T = load("tasks")
 _B = load("bodies")
 _HEADS = sorted({fold(h) for h in _T["assignee_heads"]} | {fold(k) for k in _B["body_kinds"]}, key=len, reverse=True)
 _VERBS = sorted((fold(v) for v in _T["action_verbs"]), key=len, reverse=True)
-# No look-behind for the word boundary here (it would run at every character); _starts_word checks the hits.
-_TRIGGER = regex.compile(alternation(fold(t) for t in _T["assign_triggers"]) + r"\s+(?=\S)")
-_HEAD_RE = regex.compile(alternation(_HEADS) + r"(?![\p{L}])")
-_VERB_RE = regex.compile(r"(?<![\p{L}])" + alternation(_VERBS) + r"(?![\p{L}])")
+# Scanned over whole documents, so compiled for speed (see word_scanner); _starts_word checks the trigger hits.
+_TRIGGER = word_scanner((fold(t) for t in _T["assign_triggers"]), r"\s+(?=\S)")
+_HEAD_RE = word_scanner(_HEADS)  # matched at each sentence start
+_VERB_RE = word_scanner(_VERBS)
 _WORD_THEN_DIGIT = regex.compile(r"\p{L}+\s+\d")
 _LOWER_HEADS = tuple(fold(h) for h in _T["lowercase_heads"])
 _BARE_KINDS = {fold(k) for k in _B["body_kinds"]}
@@ -51,13 +53,11 @@ def _starts_word(key: str, pos: int) -> bool:
     return pos == 0 or not key[pos - 1].isalpha()
 
 
-def _assignee(ctx: Context, start: int, end: int, at_start: bool) -> tuple[str, int, int] | None:
-    """The assignee in the sentence ``[start, end)`` and where the action starts."""
+def _assignee(ctx: Context, start: int, end: int, at_start: bool, after_triggers: list[int]) -> tuple[str, int, int] | None:
+    """The assignee in the sentence ``[start, end)`` and where the action starts (``after_triggers``: where the
+    triggers in the sentence end)."""
     key = ctx.page.key
-    candidates: list[int] = []
-    for m in _TRIGGER.finditer(key, start, end):
-        if _starts_word(key, m.start()):
-            candidates.append(m.end())
+    candidates = list(after_triggers)
     colon = key.find(":", start, end)
     if colon >= 0:
         pos = colon + 1
@@ -73,7 +73,7 @@ def _assignee(ctx: Context, start: int, end: int, at_start: bool) -> tuple[str, 
             continue
         if key.startswith(_NOT_STARTS, pos) or _WORD_THEN_DIGIT.match(key, pos, pos + 12):
             continue  # "Trường hợp …", "Bộ luật …", "Vụ 2: …"
-        found = _VERB_RE.search(key, pos + 1, min(end, pos + MAX_ASSIGNEE_CHARS))
+        found = first_word_match(_VERB_RE, key, pos + 1, min(end, pos + MAX_ASSIGNEE_CHARS))
         if found is None:
             continue
         verb = found.start()
@@ -85,6 +85,38 @@ def _assignee(ctx: Context, start: int, end: int, at_start: bool) -> tuple[str, 
             continue  # "Thanh tra, kiểm tra, giám sát …": a kind of body alone names no one (here a verb)
         return name, pos, verb
     return None
+
+
+class _Scans:
+    """What tasks look for in every sentence, found once over the whole stretch ``[start, end)`` of the text:
+    one scan of a long text costs far less than a scan per sentence."""
+
+    def __init__(self, text: str, key: str, start: int, end: int, anchor: dt.date | None) -> None:
+        self.key, self.anchor = key, anchor
+        self.triggers = [m for m in _TRIGGER.finditer(key, start, end) if _starts_word(key, m.start())]
+        self.trigger_starts = [m.start() for m in self.triggers]
+        self.deadlines = deadlines.find(key, start, end, anchor)
+        self.deadline_starts = [d.start for d in self.deadlines]
+        self.breaks = [m.span() for m in _SENTENCE_END.finditer(text, start, end)]
+        self.break_starts = [b[0] for b in self.breaks]
+
+    def sentence_starts(self, start: int, end: int) -> list[int]:
+        """Where the sentences of ``[start, end)`` start (a break must be followed by a character inside it)."""
+        i, j = bisect_left(self.break_starts, start), bisect_left(self.break_starts, end)
+        return [start] + [e for _, e in self.breaks[i:j] if e < end]
+
+    def triggers_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """(start, end) of the triggers in ``[start, end)`` (one that runs to ``end`` would not match there)."""
+        i, j = bisect_left(self.trigger_starts, start), bisect_left(self.trigger_starts, end)
+        return [m.span() for m in self.triggers[i:j] if m.end() < end]
+
+    def deadlines_in(self, start: int, end: int) -> list[deadlines.FoundDeadline]:
+        """The deadlines of ``[start, end)``; found again in the unit alone where one crosses its edges."""
+        found, starts = self.deadlines, self.deadline_starts
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        if (j > i and found[j - 1].end > end) or (i > 0 and found[i - 1].end > start):
+            return deadlines.find(self.key, start, end, self.anchor)
+        return found[i:j]
 
 
 def _units(ctx: Context):
@@ -109,34 +141,42 @@ def extract(ctx: Context) -> dict:
     own = {fold(issuer.name), fold(issuer.text)} if issuer else set()
     text, key = ctx.text, ctx.page.key
     tasks: list[Task] = []
-    for start, end, path in _units(ctx):
+    units = list(_units(ctx))
+    if not units:
+        return {"tasks": tasks}
+    scans = _Scans(text, key, min(u[0] for u in units), max(u[1] for u in units), anchor)
+    for start, end, path in units:
         unit: list[tuple[Task, bool]] = []  # each task with whether its deadline was stated outright
-        unit_deadlines = deadlines.find(key, start, end, anchor)
-        sentence_starts = [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+        unit_deadlines = scans.deadlines_in(start, end)
+        sentence_starts = scans.sentence_starts(start, end)
+        unit_triggers = scans.triggers_in(start, end)
         sentence_ends = sentence_starts[1:] + [end]
         for i, (s, e) in enumerate(zip(sentence_starts, sentence_ends)):
             body_start = _label_end(text, s, e) if i == 0 and path else s
-            who = _assignee(ctx, body_start, e, True)
-            if path is None and who and not any(_starts_word(key, m.start()) for m in _TRIGGER.finditer(key, s, e)):
+            after_triggers = [b for a, b in unit_triggers if body_start <= a and b < e] if unit_triggers else []
+            who = None
+            if after_triggers or _HEAD_RE.match(key, body_start, e) or key.find(":", body_start, e) >= 0:
+                who = _assignee(ctx, body_start, e, True, after_triggers)  # else no place where a name can start
+            if path is None and who and not any(s <= a and b < e for a, b in unit_triggers):
                 who = None  # outside the numbered structure only "Giao/Đề nghị/Yêu cầu …" assigns work
             if who and any(o.startswith(fold(who[0])) for o in own):
                 who = None  # "Bộ Thông tin và Truyền thông thông báo …": the issuer speaking, not a task
-            found = [d for d in unit_deadlines if s <= d.start < e]
+            found = [d for d in unit_deadlines if s <= d.start < e] if unit_deadlines else None
             deadline, strong = None, False
             if found:
                 f = max(found, key=lambda d: d.strong)  # "Thời hạn hoàn thành: …" over "đến cuối năm …"
-                deadline = Deadline(date=f.date, text=" ".join(text[f.start : f.end].split()), relative=f.relative)
+                deadline = Deadline(date=f.date, text=squash(text[f.start : f.end]), relative=f.relative)
                 strong = f.strong
             if who:
                 name, _, action_start = who
-                action = " ".join(text[action_start:e].split()).rstrip(" ;,")
+                action = squash(text[action_start:e]).rstrip(" ;,")
                 unit.append((Task(assignee=name, action=action, deadline=deadline, provision=path, span=(s, e)), strong))
             elif deadline is not None and unit and (unit[-1][0].deadline is None or (strong and not unit[-1][1])):
                 last = unit[-1][0]
                 last.deadline, last.span = deadline, (last.span[0], e)
                 unit[-1] = (last, strong)
             elif deadline is not None and path is not None and _EXPLICIT.search(key, max(s, f.start - 80), f.end):
-                action = " ".join(text[body_start:e].split()).rstrip(" ;,")
+                action = squash(text[body_start:e]).rstrip(" ;,")
                 prev = unit[-1][0].assignee if unit else None
                 unit.append((Task(assignee=prev, action=action, deadline=deadline, provision=path, span=(s, e)), strong))
         tasks.extend(t for t, _ in unit)

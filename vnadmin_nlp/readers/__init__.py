@@ -5,6 +5,8 @@ Readers are registered by name and imported lazily, so that a missing optional d
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import importlib
 from pathlib import Path
 
@@ -45,7 +47,13 @@ def register_reader(name: str, target: str, *, first: bool = False) -> None:
 
 def get_reader(name: str) -> Reader | None:
     """The reader registered under ``name``, or None when its module is not there (a later issue adds it)."""
-    module_name, _, class_name = READERS[name].partition(":")
+    return _load_reader(READERS[name])
+
+
+@functools.lru_cache(maxsize=None)
+def _load_reader(target: str) -> Reader | None:
+    """One instance per ``"module:Class"``, made once (readers keep no state between files): every file asks."""
+    module_name, _, class_name = target.partition(":")
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
@@ -80,7 +88,9 @@ def read_file(path: str | Path) -> RawDocument:
         raise ReaderError(path, f"cannot be read: {exc.strerror or exc}") from None
     reader = pick_reader(path, data[:SNIFF_BYTES])
     try:
-        return reader.read(path, data)
+        raw = reader.read(path, data)
+        raw.sha256 = hashlib.sha256(data).hexdigest()
+        return raw
     except ReaderError:
         raise
     except Exception as exc:  # a reader bug or a hostile file: never a bare traceback to the user

@@ -48,6 +48,7 @@ class RawDocument:
     ocr: bool = False
     metadata: dict[str, Any] = field(default_factory=dict)  # e.g. {"signatures": [...], "language": "en"}
     warnings: list[ReaderWarning] = field(default_factory=list)
+    sha256: str | None = None  # of the bytes read (read_file sets it: the hash is of exactly what was parsed)
 
     BLOCK_SEPARATOR: ClassVar[str] = "\n"
 

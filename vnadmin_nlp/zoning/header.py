@@ -89,6 +89,10 @@ def _bare(key: str) -> str:
 _BARE_TITLES = {_bare(name): row for name, row in reversed(_TITLES)}
 
 
+_RULE_CHARS = regex.compile(r"[-_–—=]{3}")  # what every rule (TEXT.rule_inline) holds
+_COMMA_DATE = regex.compile(r"[,.]\s*ngày")  # how every place (TEXT.place) ends
+
+
 def split_header_line(page: Page, seg: Seg) -> list[Seg]:
     """Cut one header line at the anchors it contains (columns put on one line)."""
     text, key = page.text, page.key
@@ -99,11 +103,13 @@ def split_header_line(page: Page, seg: Seg) -> list[Seg]:
     for m in TEXT.number.finditer(text, seg.start, seg.end):
         cuts.add(m.start())
         cuts.add(m.end("sym"))
-    for m in TEXT.place.finditer(text, seg.start, seg.end):
-        if FOLDED.date.match(key, m.end(), seg.end):
-            cuts.add(m.start())
-    for m in TEXT.rule_inline.finditer(text, seg.start, seg.end):
-        cuts.update((m.start(), m.end()))
+    if _COMMA_DATE.search(key, seg.start, seg.end):  # the place pattern is slow: only where it can end
+        for m in TEXT.place.finditer(text, seg.start, seg.end):
+            if FOLDED.date.match(key, m.end(), seg.end):
+                cuts.add(m.start())
+    if _RULE_CHARS.search(text, seg.start, seg.end):
+        for m in TEXT.rule_inline.finditer(text, seg.start, seg.end):
+            cuts.update((m.start(), m.end()))
     for pat in (_VV_INLINE, _KG_INLINE):
         for m in pat.finditer(text, seg.start, seg.end):
             cuts.add(m.start())

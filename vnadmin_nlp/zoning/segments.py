@@ -9,13 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-import regex
 
 from ..normalize import fold
-
-_LINE = regex.compile(r"[^\n]+")
-_UPPER_WORD = regex.compile(r"\p{Lu}")
-_LOWER = regex.compile(r"\p{Ll}")
 
 
 @dataclass(slots=True)
@@ -58,28 +53,25 @@ class Page:
 def lines(text: str, start: int, end: int) -> list[Seg]:
     """The non-blank lines of ``text[start:end]``, trimmed, each knowing whether a blank line preceded it."""
     out: list[Seg] = []
-    prev_end = start
-    for m in _LINE.finditer(text, start, end):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s == e:
-            continue
-        gap = text[prev_end:s]
-        out.append(Seg(s, e, blank_before=bool(out) and gap.count("\n") >= 2))
-        prev_end = e
+    pos = start
+    last = -1  # index of the last non-blank line
+    for i, line in enumerate(text[start:end].split("\n")):
+        body = line.lstrip()
+        if body:
+            s = pos + len(line) - len(body)
+            out.append(Seg(s, s + len(body.rstrip()), blank_before=last >= 0 and i - last >= 2))
+            last = i
+        pos += len(line) + 1
     return out
 
 
 def is_upper(s: str) -> bool:
     """Mostly upper case: letters present and no more than a tenth of them lower case."""
-    letters = sum(1 for c in s if c.isalpha())
-    if letters < 2:
-        return False
-    lower = len(_LOWER.findall(s))
-    return lower <= letters * 0.1
+    lower = sum(map(str.islower, s))
+    if lower > len(s) * 0.1:
+        return False  # more than a tenth of the whole line: of the letters too (most lines end here)
+    letters = sum(map(str.isalpha, s))
+    return letters >= 2 and lower <= letters * 0.1
 
 
 def is_title_case_name(s: str, max_words: int = 6) -> bool:

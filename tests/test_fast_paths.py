@@ -1,0 +1,74 @@
+"""The fast paths taken for speed give exactly what the plain way gives.
+
+Each shortcut (scanning with the standard library's ``re`` and checking word starts on the hits, squashing
+white space only where there is some, trying only the label levels a first character allows, writing outputs
+with few system calls) is compared here with the straightforward code it replaced.
+"""
+from __future__ import annotations
+
+import os
+import stat
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vnadmin_nlp.batch.fsio import write_atomic
+from vnadmin_nlp.extractors import provisions
+from vnadmin_nlp.normalize.spaces import squash
+from vnadmin_nlp.patterns import TEXT, alternation, first_word_match, word_matches, word_scanner
+
+WORDS = ["giao", "đề nghị", "trong", "trong thời hạn", "sau", "ban"]
+# texts made of the words, pieces of them and separators, so that hits inside words are common
+_texts = st.lists(st.sampled_from(WORDS + ["x", "ạ", " ", " ", ".", "\n", "gia", "o", "trong1"]), max_size=25).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts)
+def test_word_matches_are_a_look_behind_search(text):
+    plain = regex.compile(r"(?<![\p{L}])" + alternation(WORDS) + r"(?![\p{L}])")
+    fast = word_scanner(WORDS)
+    assert [m.span() for m in word_matches(fast, text)] == [m.span() for m in plain.finditer(text)]
+    first = first_word_match(fast, text, 0, len(text))
+    expected = plain.search(text)
+    assert (first.span() if first else None) == (expected.span() if expected else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\t\r\u3000\xa0\x1c\u200b", max_size=20))
+def test_squash_is_split_and_join(s):
+    assert squash(s) == " ".join(s.split())
+
+
+LABELS = {
+    "label_part": ["Phần thứ nhất", "PHẦN II"],
+    "label_chapter": ["Chương I", "CHƯƠNG 3"],
+    "label_section": ["Mục 2", "Tiểu mục 1", "MỤC IV"],
+    "label_article": ["Điều 5. Phạm vi", "Điều 12a."],
+    "label_roman": ["IV. Tổ chức", "II- Nội dung"],
+    "label_upper_letter": ["B. Nhiệm vụ", "Đ) Khác"],
+    "label_arabic": ["1. Mục tiêu", "2.3) Nội dung", "１. số toàn khổ"],
+    "label_letter": ["a) Sở Tư pháp", "đ. Khác"],
+    "label_dash": ["- Như trên", "+ Lưu", "• Ý kiến"],
+}
+
+
+def test_each_label_is_tried_with_the_levels_its_first_character_allows():
+    for name, examples in LABELS.items():
+        pattern = getattr(TEXT, name)
+        for label in examples:
+            assert pattern.match(label), (name, label)
+            assert name in [lv[0] for lv in provisions._levels_for(label[0])], (name, label)
+
+
+def test_write_atomic_replaces_whole_files_with_ordinary_permissions(tmp_path):
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    target = tmp_path / "out" / "a" / "doc.json"
+    write_atomic(target, "cũ\n", tmp_dir=tmp)
+    write_atomic(target, "mới\n", tmp_dir=tmp, durable=True)
+    assert target.read_text(encoding="utf-8") == "mới\n"
+    assert list(tmp.iterdir()) == []  # nothing left behind
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
