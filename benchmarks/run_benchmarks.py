@@ -351,7 +351,7 @@ def render(r: dict) -> str:
         f"- Date: {m['date']}{' (quick run: small inputs)' if r['quick'] else ''}",
         f"- Machine: {m['nproc']} cores, {m['cpu']}; Python {m['python']}; load average {m['load']}",
         f"- vnadmin-nlp {m['vnadmin-nlp']}; pdfplumber {m['pdfplumber']}, pypdfium2 {m['pypdfium2']}, python-docx {m['docx']}, lxml {m['lxml']}",
-        f"- Rounds: {r['rounds']}",
+        f"- Rounds: {r['rounds']} ({r['rounds'] + 2} for the synthetic texts and the batches, which other work on the host moves most)",
         "",
         "## Targets",
         "",
@@ -403,7 +403,7 @@ def render(r: dict) -> str:
         "writes made durable in groups) on the same folder, alternately with 1 and 2 workers, fastest of the rounds;",
         f"wall time including worker start-up ({r['startup']:.2f} s for a worker to import what it needs), and the CPU",
         "time of the command and its workers together. The folders are large enough for the start-up to be a small",
-        "part: the synthetic texts are 2,000 files, the corpus files are there three times each.",
+        f"part: the synthetic texts are 2,000 files, the corpus files are there three times each. {r['rounds'] + 2} rounds.",
         "",
         "| Input | Files | 1 worker s | files/s | CPU s | 2 workers s | files/s | CPU s | speed-up |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -463,7 +463,7 @@ def main() -> None:
 
         log("text: synthetic 10 KB documents")
         texts = synthetic_texts(work / "text10k", 60 if args.quick else 500, 10 * 1024)
-        txt = side_by_side(texts, {"read_text": baseline_txt, **ours()}, rounds)
+        txt = side_by_side(texts, {"read_text": baseline_txt, **ours()}, rounds + 2)  # cheap: more rounds, less noise
         log("txt: corpus files")
         txt_corpus = side_by_side(corpus(".txt"), {"read_text": baseline_txt, **ours()}, rounds)
         log("docx: corpus files")
@@ -509,8 +509,9 @@ def main() -> None:
         r["startup"] = worker_startup()
         control_n = 2_000_000 if args.quick else 10_000_000
         r["control"] = [cpu_control(control_n)]
-        speed_text = workers_speedup(work / "batch2k", rounds)
-        speed_mixed = workers_speedup(mixed, rounds)
+        # more rounds here: other work on the host moves these most, and the best round is the engine's own speed
+        speed_text = workers_speedup(work / "batch2k", rounds + 2)
+        speed_mixed = workers_speedup(mixed, rounds + 2)
         r["control"].append(cpu_control(control_n))
         r["workers"] = [
             {"input": label, "files": n, "j1": sp[1][0], "j2": sp[2][0], "cpu1": sp[1][1], "cpu2": sp[2][1]}
@@ -531,13 +532,13 @@ def main() -> None:
 
         docx_ratio = docx.total("parse_file") / docx.total("python-docx")
         pdf_speedup = pdf.total("pdfplumber") / pdf.total("parse_file")
-        best_speedup = max(w["j1"] / w["j2"] for w in r["workers"])
+        worst_speedup = min(w["j1"] / w["j2"] for w in r["workers"])
         peak_max = max(m["peak_mb"] for m in r["memory"])
         r["targets"] = [
             ("Text: ≥ 500 documents/s per core, 10 KB documents, warm process", f"{1 / per_doc:,.0f} documents/s ({per_doc * 1000:.2f} ms each)", 1 / per_doc >= 500),
             ("DOCX: ≤ 1.5× python-docx load + iterate", f"{docx_ratio:.2f}× (`parse_file`), {docx.total('read_file') / docx.total('python-docx'):.2f}× (`read_file`)", docx_ratio <= 1.5),
             ("PDF with a text layer: ≥ 5× faster than pdfplumber `extract_text`", f"{pdf_speedup:.1f}× faster (`parse_file`), {pdf.total('pdfplumber') / pdf.total('read_file'):.1f}× (`read_file`)", pdf_speedup >= 5),
-            ("2 workers ≥ 1.7× one worker", ", ".join(f"{w['j1'] / w['j2']:.2f}× ({w['input']})" for w in r["workers"]), best_speedup >= 1.7),
+            ("2 workers ≥ 1.7× one worker", ", ".join(f"{w['j1'] / w['j2']:.2f}× ({w['input']})" for w in r["workers"]), worst_speedup >= 1.7),
             ("Peak memory flat and under 1 GB", ", ".join(f"{m['peak_mb']:.0f} MB at {m['docs']:,} documents" for m in r["memory"]), peak_max < 1024),
         ]
         text_ms = txt.total("parse_file") / txt.files * 1000
