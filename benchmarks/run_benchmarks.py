@@ -403,7 +403,7 @@ def render(r: dict) -> str:
         "writes made durable in groups) on the same folder, alternately with 1 and 2 workers, fastest of the rounds;",
         f"wall time including worker start-up ({r['startup']:.2f} s for a worker to import what it needs), and the CPU",
         "time of the command and its workers together. The folders are large enough for the start-up to be a small",
-        f"part: the synthetic texts are 2,000 files, the corpus files are there three times each. {r['rounds'] + 2} rounds.",
+        f"part: the synthetic texts are {r['workers'][0]['files']:,} files, the corpus files are there three times each. {r['rounds'] + 2} rounds.",
         "",
         "| Input | Files | 1 worker s | files/s | CPU s | 2 workers s | files/s | CPU s | speed-up |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -500,7 +500,7 @@ def main() -> None:
         ]
 
         log("batch: 1 vs 2 workers")
-        batch_texts = synthetic_texts(work / "batch2k", 200 if args.quick else 2000, 10 * 1024)
+        batch_texts = synthetic_texts(work / "batch", 200 if args.quick else 4000, 10 * 1024)
         mixed = work / "mixed"
         for copy in ("a", "b", "c"):
             (mixed / copy).mkdir(parents=True)
@@ -510,7 +510,7 @@ def main() -> None:
         control_n = 2_000_000 if args.quick else 10_000_000
         r["control"] = [cpu_control(control_n)]
         # more rounds here: other work on the host moves these most, and the best round is the engine's own speed
-        speed_text = workers_speedup(work / "batch2k", rounds + 2)
+        speed_text = workers_speedup(work / "batch", rounds + 2)
         speed_mixed = workers_speedup(mixed, rounds + 2)
         r["control"].append(cpu_control(control_n))
         r["workers"] = [

@@ -87,7 +87,7 @@ def find_closing_start(page: Page, body_start: int) -> int | None:
     body_lines = [ln for ln in page.lines if ln.start >= body_start]
     for ln in body_lines:
         text = page.t(ln)
-        if FOLDED.distribution_head.match(page.k(ln)) or (is_authority(text) and len(text) <= 70):
+        if FOLDED.distribution_head.match(page.k(ln)) or (len(text) <= 70 and is_authority(text)):
             return ln.start
     for i, ln in enumerate(body_lines):
         if TEXT.end_of_body.search(page.t(ln)) and i + 1 < len(body_lines):
