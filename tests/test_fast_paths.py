@@ -16,7 +16,13 @@ from hypothesis import strategies as st
 from vnadmin_nlp.batch.fsio import write_atomic
 from vnadmin_nlp.extractors import provisions
 from vnadmin_nlp.normalize.spaces import squash
-from vnadmin_nlp.patterns import TEXT, alternation, first_word_match, word_matches, word_scanner
+from vnadmin_nlp.patterns import (
+    TEXT,
+    alternation,
+    first_word_match,
+    word_matches,
+    word_scanner,
+)
 
 WORDS = ["giao", "đề nghị", "trong", "trong thời hạn", "sau", "ban"]
 # texts made of the words, pieces of them and separators, so that hits inside words are common
