@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -34,7 +35,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("VNADMIN_SHARED", ROOT.parent / "shared")) / "corpus"
 TRANSCRIPTS = ROOT / "fixtures" / "transcripts"
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
