@@ -6,22 +6,16 @@ and a two-frame TIFF of which only the first frame is read.
 """
 from __future__ import annotations
 
-import os
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from vnadmin_nlp.readers import (
-    CorruptFile,
-    MissingDependency,
-    RawDocument,
-    ocr,
-    read_file,
-)
+from vnadmin_nlp.readers import CorruptFile, MissingDependency, RawDocument, ocr, read_file
 from vnadmin_nlp.readers.image import ImageReader
 
-SHARED = Path(os.environ.get("VNADMIN_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+from .conftest import SHARED
+
 CORPUS = SHARED / "corpus"
 
 

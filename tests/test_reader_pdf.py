@@ -4,24 +4,17 @@ These tests read the text layer only (no tesseract); OCR is covered by test_read
 """
 from __future__ import annotations
 
-import os
 import time
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from vnadmin_nlp.readers import (
-    CorruptFile,
-    EncryptedFile,
-    MissingDependency,
-    RawDocument,
-    ocr,
-    read_file,
-)
+from vnadmin_nlp.readers import CorruptFile, EncryptedFile, MissingDependency, RawDocument, ocr, read_file
 from vnadmin_nlp.readers.pdf import PdfReader, parse_stamp
 
-SHARED = Path(os.environ.get("VNADMIN_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+from .conftest import SHARED
+
 CORPUS = SHARED / "corpus"
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not found at {CORPUS}")

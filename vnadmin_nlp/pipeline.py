@@ -185,7 +185,7 @@ def parse_file(path: str | Path, *, with_blocks: bool = False, **kw: Any) -> Doc
     """Read and parse one file.  Raises a :class:`~vnadmin_nlp.readers.ReaderError` naming the file when it cannot be read."""
     path = Path(path)
     raw = read_file(path)
-    return parse_raw(raw, path=str(path), sha256=raw.sha256 or sha256_file(path), with_blocks=with_blocks, **kw)
+    return parse_raw(raw, path=str(path), sha256=raw.sha256, with_blocks=with_blocks, **kw)
 
 
 def parse_files(paths: Iterable[str | Path], **kw: Any):

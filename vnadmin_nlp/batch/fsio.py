@@ -7,48 +7,22 @@ from __future__ import annotations
 
 import itertools
 import os
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
-
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
-
-
-@contextmanager
-def atomic_path(path: Path, *, tmp_dir: Path | None = None, durable: bool = False) -> Iterator[Path]:
-    """A temporary path to write; on success it replaces ``path`` in one step, on failure it is removed.
-
-    ``durable`` also fsyncs, so the file survives a power cut.  ``tmp_dir`` (same file system) keeps the
-    temporary files in one place, where a later run can sweep what a killed writer left.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=tmp_dir or path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        yield tmp
-        if durable:
-            with open(tmp, "rb+") as f:
-                os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
 
 _made_dirs: set[Path] = set()
 _tmp_names = itertools.count()
 
 
-def write_atomic(path: Path, data: str, *, tmp_dir: Path | None = None, durable: bool = False) -> None:
-    """Replace ``path`` by ``data``: readers see the old file or the whole new one, never a part.
+@contextmanager
+def atomic_path(path: Path, *, tmp_dir: Path | None = None) -> Iterator[Path]:
+    """A temporary path to write; on success it replaces ``path`` in one step, on failure it is removed.
 
-    The batch writes one output per input with this, so it makes as few system calls as it can: folders it made
-    are remembered, and the temporary file (named by process and counter, so never shared) is created with its
-    final permissions and written in one go.
+    ``tmp_dir`` (same file system) keeps the temporary files in one place, where a later run can sweep what a
+    killed writer left.  The name is unique per process and call, so no file is made in advance, and the caller
+    creates it with ordinary permissions.  A batch writes one output per input, so folders already made are
+    remembered rather than made again.
     """
     parent = path.parent
     if parent not in _made_dirs:
@@ -56,20 +30,27 @@ def write_atomic(path: Path, data: str, *, tmp_dir: Path | None = None, durable:
         _made_dirs.add(parent)
     tmp = (tmp_dir or parent) / f".{path.name}.{os.getpid()}.{next(_tmp_names)}.tmp"
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies, as for any file
-        with open(fd, "wb") as f:
-            f.write(data.encode("utf-8"))
-            if durable:
-                f.flush()
-                os.fsync(f.fileno())
+        yield tmp
         try:
             os.replace(tmp, path)
-        except FileNotFoundError:  # its folder was removed while the batch ran
+        except FileNotFoundError:  # the folder was removed since it was made
             parent.mkdir(parents=True, exist_ok=True)
             os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, data: str, *, tmp_dir: Path | None = None, durable: bool = False) -> None:
+    """Replace ``path`` by ``data``: readers see the old file or the whole new one, never a part.
+
+    ``durable`` also fsyncs, so the file survives a power cut (the local batch instead syncs outputs in groups).
+    """
+    with atomic_path(path, tmp_dir=tmp_dir) as tmp, open(tmp, "wb") as f:
+        f.write(data.encode("utf-8"))
+        if durable:
+            f.flush()
+            os.fsync(f.fileno())
 
 
 def sync_filesystem(path: Path) -> None:
