@@ -29,13 +29,29 @@ def fast_compile(source: str, multiline: bool = False) -> "re.Pattern | regex.Pa
             return regex.compile(source, regex.MULTILINE if multiline else 0)
 
 
-def _compile(section: str, prepare=lambda p: p) -> SimpleNamespace:
-    return SimpleNamespace(**{name: fast_compile(prepare(p), multiline=True) for name, p in load("patterns")[section].items()})
+def pattern_source(section: str, entry: dict) -> str:
+    """The regex source of one entry of ``data/patterns.yaml``, as it is compiled.
+
+    Folded patterns (the ``folded`` section, or an entry with ``space: folded``) are written in plain spelling
+    ("cộng hòa"); the folding key places tones its own way, so they are retoned.
+    """
+    source = entry["pattern"]
+    return retone(source) if is_folded(section, entry) else source
 
 
-# Folded patterns are written in plain spelling ("cộng hòa"); the key places tones its own way, so retone them.
-FOLDED = _compile("folded", retone)
-TEXT = _compile("text")
+def is_folded(section: str, entry: dict) -> bool:
+    """Whether the entry is matched on the folding key rather than on the text as printed."""
+    return entry.get("space", "folded" if section == "folded" else "text") == "folded"
+
+
+def compile_section(section: str) -> SimpleNamespace:
+    """Every pattern of one section of ``data/patterns.yaml``, compiled, by name."""
+    entries = load("patterns")[section]
+    return SimpleNamespace(**{name: fast_compile(pattern_source(section, e), multiline=True) for name, e in entries.items()})
+
+
+FOLDED = compile_section("folded")
+TEXT = compile_section("text")
 
 
 def alternation(words: "Iterable[str]") -> str:
