@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from vnadmin_nlp.batch.fsio import write_atomic
 from vnadmin_nlp.extractors import provisions
-from vnadmin_nlp.normalize.spaces import squash
+from vnadmin_nlp.lexicon.spaces import squash
 from vnadmin_nlp.patterns import (
     TEXT,
     alternation,
@@ -84,7 +84,7 @@ def test_patterns_compiled_with_re_find_what_regex_finds(shared):
     """``fast_compile`` hands a pattern to ``re`` only where both engines read it alike: same matches on real text."""
     from vnadmin_nlp.data import load
     from vnadmin_nlp.normalize import fold, normalize
-    from vnadmin_nlp.normalize.fold import retone
+    from vnadmin_nlp.lexicon.fold import retone
     from vnadmin_nlp.patterns import FOLDED, fast_compile
 
     assert isinstance(fast_compile(r"\p{Lu}+"), regex.Pattern)  # only regex knows \p{…}

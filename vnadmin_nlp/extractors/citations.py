@@ -23,9 +23,9 @@ import regex
 
 from ..data import load
 from ..model import Citation, InternalReference
-from ..normalize import fold
-from ..normalize.fold import retone
-from ..normalize.spaces import squash
+from ..lexicon.fold import fold
+from ..lexicon.fold import retone
+from ..lexicon.spaces import squash
 from ..patterns import alternation, word_matches, word_scanner
 from .base import Context
 from .date_place import iso_date

@@ -6,9 +6,9 @@ since saved pages are sometimes mislabelled; the values carry no span and a warn
 """
 from __future__ import annotations
 
+from ..lexicon.fold import fold
+from ..lexicon.spaces import squash
 from ..model import DocType
-from ..normalize import fold
-from ..normalize.spaces import squash
 from .base import Context
 from .doc_type import type_for_code
 from .number import parse_symbol

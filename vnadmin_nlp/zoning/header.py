@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 import regex
 
 from ..data import load
-from ..normalize import fold
-from ..normalize.fold import retone
+from ..lexicon.bodies import continues_body, starts_with_body_kind
+from ..lexicon.fold import fold, retone
 from ..patterns import FOLDED, TEXT, alternation
 from .segments import Page, Seg, is_upper
 
@@ -282,8 +282,6 @@ def _record_anchor(h: HeaderLayout, seg: Seg, kind: str) -> None:
 
 def _continues_issuer(page: Page, h: HeaderLayout, seg: Seg) -> bool:
     """``Tỉnh an giang`` under ``ủy ban nhân dân`` (case lost in a legacy copy): the issuer goes on."""
-    from ..extractors.issuer import continues_body
-
     return bool(h.issuer_lines) and len(page.t(seg)) <= 80 and continues_body(page.t(seg))
 
 
@@ -298,8 +296,6 @@ def _issuer_like(page: Page, seg: Seg) -> bool:
 
 def _names_a_body(page: Page, seg: Seg) -> bool:
     """A short line that starts with a kind of body (``Bộ tài chính``): an issuer line whatever its case."""
-    from ..extractors.issuer import starts_with_body_kind
-
     text = page.t(seg)
     return len(text) <= 80 and starts_with_body_kind(text)
 
