@@ -7,7 +7,8 @@
 Layers, lowest first (a module may import its own layer's package and any lower layer, never a higher one)::
 
     model | data | version
-    lexicon | identity | files      shared knowledge
+    lexicon                         shared knowledge: words, the folding key
+    identity | files                shared knowledge: document keys (on the lexicon's fold), files in and out
     readers | normalize
     patterns
     zoning
@@ -30,7 +31,8 @@ PACKAGE = "vnadmin_nlp"
 ROOT = Path(__file__).resolve().parent.parent / PACKAGE
 LAYERS: list[tuple[str, ...]] = [
     ("model", "data", "version"),
-    ("lexicon", "identity", "files"),
+    ("lexicon",),
+    ("identity", "files"),
     ("readers", "normalize"),
     ("patterns",),
     ("zoning",),
