@@ -10,13 +10,12 @@ slugs of names and places that tell candidates apart.
 """
 from __future__ import annotations
 
-import unicodedata
 from typing import Iterable, Optional
 
 import regex
 
 from ..data import load
-from ..lexicon.fold import fold
+from ..lexicon.fold import bare, fold
 from .symbol import SymbolParts, parse_symbol
 
 _BODIES = load("bodies")
@@ -31,9 +30,7 @@ _NON_SLUG = regex.compile(r"[^a-z0-9]+")
 
 def slug(text: str) -> str:
     """An ASCII slug of a name for keys: ``Ủy ban nhân dân tỉnh Quảng Ninh`` -> ``uy-ban-nhan-dan-tinh-quang-ninh``."""
-    s = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return _NON_SLUG.sub("-", s).strip("-")
+    return _NON_SLUG.sub("-", bare(fold(text))).strip("-")
 
 
 def citation_key(number: str | None, year: int | None, issuer: str | None, issuer_code: str | None, title: str | None) -> str | None:

@@ -7,12 +7,10 @@ tables are ``data/bodies.yaml``, with known names taken from its ``issuer_codes`
 """
 from __future__ import annotations
 
-import unicodedata
-
 import regex
 
 from ..data import load
-from .fold import fold
+from .fold import bare, fold
 from .spaces import squash
 from .syllables import is_vietnamese_word
 
@@ -109,19 +107,14 @@ def normal_case(printed: str) -> str:
     return "".join(out).strip()
 
 
-def _bare(text: str) -> str:
-    s = unicodedata.normalize("NFD", text.replace("đ", "d"))
-    return "".join(c for c in s if not unicodedata.combining(c))
-
-
-_BARE_LEVELS = [(_bare(k), k, v) for k, v in _LEVELS]
+_BARE_LEVELS = [(bare(k), k, v) for k, v in _LEVELS]
 
 
 def _bare_level(key: str) -> tuple[str, str] | None:
     """An administrative level whose tone OCR misread ("TĨNH QUẢNG NGÃI"): matched on bare letters."""
-    bare = _bare(key)
+    letters = bare(key)
     for b, k, v in _BARE_LEVELS:
-        if bare.startswith(b + " "):
+        if letters.startswith(b + " "):
             return key[: len(k)], v
     return None
 

@@ -7,14 +7,13 @@ header line is first cut at the anchors it contains (Quốc hiệu, motto, ``S�
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 import regex
 
 from ..data import load
 from ..lexicon.bodies import continues_body, starts_with_body_kind
-from ..lexicon.fold import fold, retone
+from ..lexicon.fold import bare, fold, retone
 from ..patterns import FOLDED, TEXT, alternation
 from .segments import Page, Seg, is_upper
 
@@ -75,18 +74,13 @@ def match_title(key: str) -> tuple[dict, int] | None:
         return _TITLE_ROWS[m.group("name")], m.end()
     # OCR drops or confuses diacritics ("QUYÉT ĐỊNH"): a short line whose bare letters spell a type name
     if len(key) <= 30:
-        row = _BARE_TITLES.get(_bare(key))
+        row = _BARE_TITLES.get(bare(key))
         if row is not None:
             return row, len(key)
     return None
 
 
-def _bare(key: str) -> str:
-    s = unicodedata.normalize("NFD", key.replace("đ", "d"))
-    return "".join(c for c in s if not unicodedata.combining(c))
-
-
-_BARE_TITLES = {_bare(name): row for name, row in reversed(_TITLES)}
+_BARE_TITLES = {bare(name): row for name, row in reversed(_TITLES)}
 
 
 _RULE_CHARS = regex.compile(r"[-_–—=]{3}")  # what every rule (TEXT.rule_inline) holds
