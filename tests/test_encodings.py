@@ -19,8 +19,8 @@ from vnadmin_nlp.readers.encodings import (
     encode_legacy,
     fix_legacy_text,
     font_encoding,
-    is_vietnamese_word,
 )
+from vnadmin_nlp.lexicon.syllables import is_vietnamese_word
 
 from .conftest import FIXTURES, SEED_CONG_VAN, SEED_THONG_BAO
 

@@ -13,9 +13,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vnadmin_nlp.batch.fsio import write_atomic
+from vnadmin_nlp.files import write_atomic
 from vnadmin_nlp.extractors import provisions
-from vnadmin_nlp.normalize.spaces import squash
+from vnadmin_nlp.lexicon.spaces import squash
 from vnadmin_nlp.patterns import (
     TEXT,
     alternation,

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from vnadmin_nlp.linking import Corpus
-from vnadmin_nlp.linking.resolve import Candidate, Cited, resolve_one
+from vnadmin_nlp.linking.facts import Cited
+from vnadmin_nlp.linking.resolve import Candidate, resolve_one
 from vnadmin_nlp.pipeline import parse_file
 
 from .conftest import SEED_CONG_VAN, SEED_THONG_BAO

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from vnadmin_nlp.extractors.number import parse_symbol
+from vnadmin_nlp.identity import parse_symbol
 
 CASES = [
     # printed, text, number, year, symbol, type_code, issuer_code, unit_code

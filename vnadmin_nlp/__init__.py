@@ -7,11 +7,10 @@ The public API is small::
     doc.number.text, doc.issuer.name, doc.date
     doc.to_json()
 """
-__version__ = "0.1.0"
-
-from .model import SCHEMA_VERSION, Document, json_schema  # noqa: E402
-from .pipeline import parse_file, parse_files, parse_raw, parse_text  # noqa: E402
-from .readers import ReaderError, read_file  # noqa: E402
+from .model import SCHEMA_VERSION, Document, json_schema
+from .pipeline import parse_file, parse_files, parse_raw, parse_text
+from .readers import ReaderError, read_file
+from .version import __version__
 
 __all__ = [
     "__version__",

@@ -11,12 +11,11 @@ from typing import Iterator
 
 import click
 
-from . import __version__
-from .batch import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, InputError
-from .batch.discover import Inputs
-from .batch.fsio import write_atomic
-from .batch.runner import BatchOptions, default_jobs
+from .batch.defaults import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
+from .batch.runner import BatchOptions, default_jobs, run_batch
+from .files import InputError, Inputs, write_atomic
 from .model import SCHEMA_VERSION, json_schema
+from .version import __version__
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -110,8 +109,6 @@ def parse(
 
 
 def _parse_batch(opts: BatchOptions) -> None:
-    from .batch.runner import run_batch
-
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 

@@ -11,7 +11,7 @@ from typing import Iterable
 import regex
 
 from .data import load
-from .normalize.fold import retone
+from .lexicon.fold import retone
 
 
 def fast_compile(source: str, multiline: bool = False) -> "re.Pattern | regex.Pattern":

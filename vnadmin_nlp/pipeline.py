@@ -12,13 +12,13 @@ from bisect import bisect_left
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from . import __version__
-from .extractors import DEFAULT_EXTRACTORS
+from .extractors import DEFAULT_EXTRACTORS, page_metadata
 from .extractors.base import Context, Extractor
 from .model import Block, Document, ParseWarning, Source, Zones
 from .normalize import NormalizedText, normalize
-from .readers import RawDocument, read_file
+from .readers import RawDocument, ReaderError, read_file
 from .readers.base import Block as RawBlock
+from .version import __version__
 from .zoning import Page, zone
 
 PARSER_VERSION = __version__
@@ -106,8 +106,6 @@ def parse_raw(raw: RawDocument, *, path: str | None = None, sha256: str | None =
     extractors = kw.get("extractors")
     if source.language not in (None, "vi"):
         # a translation page is flagged by its reader, not parsed as Vietnamese: only the page's own attributes
-        from .extractors import page_metadata
-
         extractors = [page_metadata.extract]
     doc, norm = _parse(
         joined,
@@ -190,8 +188,6 @@ def parse_file(path: str | Path, *, with_blocks: bool = False, **kw: Any) -> Doc
 
 def parse_files(paths: Iterable[str | Path], **kw: Any):
     """Parse many files; yields ``(path, Document or ReaderError)`` so one bad file never stops the rest."""
-    from .readers import ReaderError
-
     for p in paths:
         try:
             yield p, parse_file(p, **kw)

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generator, Iterator
 
+from ..files import InputError, Inputs, is_inside
 from ..pipeline import PARSER_VERSION
-from . import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
-from .discover import InputError, Inputs, is_inside
+from .defaults import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
 from .fsio import JsonlFile, sync_filesystem
 from .ledger import Ledger, Record, compact_jsonl
 from .progress import BatchProgress

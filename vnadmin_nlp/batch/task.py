@@ -19,7 +19,7 @@ from typing import Any, Callable, Literal
 
 from ..pipeline import PARSER_VERSION, parse_file, sha256_file
 from ..readers import ReaderError
-from .fsio import write_atomic
+from ..files import write_atomic
 
 HOOK_ENV = "VNADMIN_PARSE_HOOK"
 

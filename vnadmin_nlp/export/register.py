@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..batch.fsio import atomic_path
+from ..files import atomic_path
 
 COLUMNS = [
     "Số thứ tự",

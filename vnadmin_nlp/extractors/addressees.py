@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import regex
 
+from ..lexicon.spaces import squash
 from ..model import DistributionItem, Recipient
-from ..normalize.spaces import squash
 from ..zoning import Seg
 from .base import Context
 

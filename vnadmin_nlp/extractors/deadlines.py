@@ -15,7 +15,7 @@ from typing import Iterable
 import regex
 
 from ..data import load
-from ..normalize.fold import retone
+from ..lexicon.fold import retone
 from ..patterns import word_matches, word_scanner
 
 _T = load("tasks")

@@ -1,40 +1,13 @@
 """Document type: from the type line (``THÔNG BÁO``), else from the symbol's type code, else a công văn.
 
 A công văn has no type line and no type code; it is recognised by its ``V/v`` trích yếu and its ``Kính gửi``.
+The table of type codes is ``identity.doc_types`` (citations read a cited symbol's type with it too).
 """
 from __future__ import annotations
 
-from ..data import load
+from ..identity.doc_types import type_for_code
 from ..model import DocType
 from .base import Context
-
-
-def _by_code() -> dict[str, dict[str, dict]]:
-    data = load("doc_types")
-    table: dict[str, dict[str, dict]] = {}
-    for kind in ("administrative", "normative", "party", "other"):
-        for row in data[kind]:
-            if row["code"]:
-                table.setdefault(kind, {})[row["code"]] = {**row, "kind": kind}
-                table.setdefault(kind, {}).setdefault(row["code"].upper(), {**row, "kind": kind})
-    return table
-
-
-_BY_CODE = _by_code()
-
-
-def type_for_code(code: str | None, *, normative: bool = False, party: bool = False) -> dict | None:
-    """The type row for a symbol's type code, looked up in the family the number's form points to."""
-    if not code:
-        return None
-    order = ["party"] if party else []
-    order += ["normative", "administrative"] if normative else ["administrative", "normative"]
-    order += ["other"]
-    for kind in order:
-        row = _BY_CODE.get(kind, {}).get(code)
-        if row:
-            return row
-    return None
 
 
 def extract(ctx: Context) -> dict:

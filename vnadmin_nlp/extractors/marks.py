@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..data import load
-from ..normalize import fold
+from ..lexicon.fold import fold
 from .base import Context
 
 _MARKS = {fold(v): (group, canon) for group in ("urgency", "secrecy") for canon, vs in load("marks")[group].items() for v in vs}

@@ -6,12 +6,11 @@ since saved pages are sometimes mislabelled; the values carry no span and a warn
 """
 from __future__ import annotations
 
+from ..identity import parse_symbol, type_for_code
+from ..lexicon.fold import fold
+from ..lexicon.spaces import squash
 from ..model import DocType
-from ..normalize import fold
-from ..normalize.spaces import squash
 from .base import Context
-from .doc_type import type_for_code
-from .number import parse_symbol
 
 
 def _same(a: str | None, b: str | None) -> bool:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..lexicon.spaces import squash
 from ..model import Provision
-from ..normalize.spaces import squash
 from ..patterns import TEXT
 from ..zoning import Seg, lines
 from .base import Context

@@ -1,8 +1,8 @@
 """Signer blocks: authority chain (TM./KT./Q./TL./TUQ.), position, name — one per block, joint documents have several."""
 from __future__ import annotations
 
+from ..lexicon.spaces import squash
 from ..model import Signer
-from ..normalize.spaces import squash
 from .base import Context
 
 

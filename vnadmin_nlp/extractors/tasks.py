@@ -14,9 +14,9 @@ from bisect import bisect_left
 import regex
 
 from ..data import load
+from ..lexicon.fold import fold
+from ..lexicon.spaces import squash
 from ..model import Deadline, Task
-from ..normalize import fold
-from ..normalize.spaces import squash
 from ..patterns import alternation, first_word_match, word_scanner
 from . import deadlines
 from .base import Context

@@ -8,8 +8,10 @@ from collections import defaultdict
 
 import click
 
-from .corpus import AmbiguousReference, Corpus, IndexReport, Link, Node
+from .corpus import Corpus
 from .export import FORMATS, HTML_MAX_NODES, format_of, write
+from .indexing import IndexReport
+from .nodes import AmbiguousReference, Link, Node
 from .store import SchemaError
 
 

@@ -24,124 +24,22 @@ import json
 import os
 import sqlite3
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Sequence, Union
+from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
-from ..batch.discover import Inputs
+from ..files import Inputs
+from ..identity import lookup_key
 from ..model import Document
 from ..pipeline import PARSER_VERSION, parse_file, sha256_file
 from . import reuse as reuse_mod
-from .keys import lookup_key
+from .export import Graph, build_graph
+from .indexing import IndexReport, Parser, Writer
+from .nodes import AmbiguousReference, Link, Node, Reuse, Thread, dangling_node, doc_node
 from .resolve import iter_links, resolve_pending
-from .store import connect, delete_document, insert_document, known_files, load_document, record_error, transaction
+from .store import connect, delete_document, known_files, load_document, transaction
 
-if TYPE_CHECKING:
-    from .export import Graph
-
-Parser = Callable[[Path], Document]
 Item = Union[str, os.PathLike, Document]
 THREAD_RELATIONS = ("responds_to", "implements")
-_WRITE_BATCH = 256
-
-
-@dataclass
-class Node:
-    """A document of the corpus, or a dangling node: a cited document that is not (yet) in it."""
-
-    id: str
-    kind: str  # "document" or "dangling"
-    key: Optional[str]
-    number: Optional[str] = None
-    date: Optional[str] = None
-    issuer: Optional[str] = None
-    doc_type: Optional[str] = None
-    subject: Optional[str] = None
-    path: Optional[str] = None
-    row: Optional[int] = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if v is not None and k != "row"}
-
-
-@dataclass
-class Link:
-    """One citation and what it resolved to."""
-
-    src: Node
-    dst: Node
-    relation: str
-    confidence: float
-    reason: str
-    text: str
-    span: tuple[int, int]
-    candidates: list[int] = field(default_factory=list)
-
-    @property
-    def resolved(self) -> bool:
-        return self.dst.kind == "document"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "src": self.src.id, "dst": self.dst.id, "relation": self.relation, "confidence": self.confidence,
-            "reason": self.reason, "text": self.text, "span": list(self.span), "resolved": self.resolved,
-            **({"candidates": [f"doc:{c}" for c in self.candidates]} if self.candidates else {}),
-        }
-
-
-@dataclass
-class Reuse:
-    """A passage ``src`` repeats from ``dst``: the spans in each text."""
-
-    src: Node
-    dst: Node
-    src_span: tuple[int, int]
-    dst_span: tuple[int, int]
-    tokens: int
-    similarity: float
-    directed: bool
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"src": self.src.id, "dst": self.dst.id, "relation": "reuses", "src_span": list(self.src_span),
-                "dst_span": list(self.dst_span), "tokens": self.tokens, "similarity": self.similarity,
-                "directed": self.directed}
-
-
-@dataclass
-class Thread:
-    documents: list[Node]
-    links: list[Link]
-
-
-@dataclass
-class IndexReport:
-    parsed: int = 0
-    copied: int = 0
-    unchanged: int = 0
-    removed: int = 0
-    stored: int = 0
-    skipped_failed: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    resolved: int = 0
-    reuse_passages: int = 0
-    seconds: float = 0.0
-    parse_seconds: float = 0.0
-    resolve_seconds: float = 0.0
-    reuse_seconds: float = 0.0
-
-    def summary(self) -> str:
-        parts = [f"{self.parsed} parsed", f"{self.unchanged} unchanged"]
-        parts += [f"{n} {w}" for n, w in ((self.copied, "copied"), (self.stored - self.parsed - self.copied, "given"),
-                                           (self.removed, "removed"), (len(self.failed), "failed"),
-                                           (self.skipped_failed, "failed before, unchanged")) if n > 0]
-        return (f"{', '.join(parts)}; {self.resolved} citations resolved, {self.reuse_passages} reused passages; "
-                f"{self.seconds:.1f}s")
-
-
-class AmbiguousReference(LookupError):
-    def __init__(self, ref: str, nodes: list[Node]) -> None:
-        super().__init__(f"{ref} names {len(nodes)} documents: " + ", ".join(n.key or n.id for n in nodes))
-        self.nodes = nodes
 
 
 class Corpus:
@@ -179,7 +77,7 @@ class Corpus:
         t0 = time.perf_counter()
         report = IndexReport()
         paths: list[str] = []
-        writer = _Writer(self, report)
+        writer = Writer(self.conn, self.parser, self.reuse, report)
         for item in items:
             if isinstance(item, Document):
                 writer.add_document(item)
@@ -206,7 +104,7 @@ class Corpus:
             report.reuse_seconds += time.perf_counter() - t
         return report
 
-    def _index_paths(self, paths: list[str], writer: "_Writer", report: IndexReport,
+    def _index_paths(self, paths: list[str], writer: Writer, report: IndexReport,
                      progress: Callable[[IndexReport, str], None] | None, retry_failed: bool) -> None:
         for p in paths:
             if not os.path.exists(p):
@@ -370,10 +268,8 @@ class Corpus:
         return [dict(r) for r in self.conn.execute("SELECT * FROM errors ORDER BY path")]
 
     def graph(self, around: str | Node | None = None, depth: int = 1, *, min_confidence: float = 0.0,
-              with_reuse: bool = True) -> "Graph":
-        from .export import build_graph
-
-        return build_graph(self, around=self._need(around) if around is not None else None, depth=depth,
+              with_reuse: bool = True) -> Graph:
+        return build_graph(self.conn, around=self._need(around) if around is not None else None, depth=depth,
                            min_confidence=min_confidence, with_reuse=with_reuse)
 
     # -- helpers ----------------------------------------------------------------------------------------------
@@ -385,7 +281,7 @@ class Corpus:
         return node
 
     def _docs(self, where: str, params: tuple) -> list[Node]:
-        return [_doc_node(r) for r in self.conn.execute(
+        return [doc_node(r) for r in self.conn.execute(
             f"SELECT d.id, d.key, d.number_text, d.date, d.issuer_name, d.doc_type, d.subject, d.path FROM documents d WHERE {where} ORDER BY d.path", params)]
 
     def _doc_map(self, ids: Iterable[int]) -> dict[int, Node]:
@@ -418,91 +314,3 @@ class Corpus:
             out.append(Link(docs[r["src"]], dst, r["relation"], r["confidence"], r["reason"], r["text"],
                             (r["span_start"], r["span_end"]), json.loads(r["candidates"]) if r["candidates"] else []))
         return out
-
-
-def _doc_node(r: sqlite3.Row) -> Node:
-    return Node(f"doc:{r['id']}", "document", r["key"], r["number_text"], r["date"], r["issuer_name"], r["doc_type"],
-                r["subject"], r["path"], r["id"])
-
-
-def dangling_node(key: str, mentions: Sequence[sqlite3.Row | dict]) -> Node:
-    """A cited document that is not in the corpus, with what its citations tell about it (the fullest of each)."""
-    def pick(field_: str) -> Optional[str]:
-        values = [m[field_] for m in mentions if m[field_]]
-        return max(values, key=len) if values else None
-
-    return Node(f"ext:{key}", "dangling", key, pick("number_text"), pick("date"), pick("issuer"), pick("doc_type"))
-
-
-class _Writer:
-    """Stores documents in batches (one transaction per batch): parsing stays outside the transaction."""
-
-    def __init__(self, corpus: Corpus, report: IndexReport) -> None:
-        self.corpus = corpus
-        self.report = report
-        self.todo: list[tuple[str, Any]] = []
-
-    def add_document(self, doc: Document) -> None:
-        path = doc.source.path or f"sha256:{doc.source.sha256}"
-        row = self.corpus.conn.execute("SELECT sha256, parser_version FROM documents WHERE path=?", (path,)).fetchone()
-        if row is not None and doc.source.sha256 and row[0] == doc.source.sha256 and row[1] == PARSER_VERSION:
-            self.report.unchanged += 1
-            return
-        self._push(("doc", (path, doc, None)))
-
-    def add_file(self, path: str, sha: str, st: os.stat_result) -> None:
-        conn = self.corpus.conn
-        same = conn.execute("SELECT id FROM documents WHERE sha256=? AND parser_version=? LIMIT 1", (sha, PARSER_VERSION)).fetchone()
-        if same is not None:  # the same content under another path: a copy or a move, nothing to parse
-            doc = load_document(conn, same[0])
-            doc.source.path = path
-            self.report.copied += 1
-        else:
-            t = time.perf_counter()
-            try:
-                doc = self.corpus.parser(Path(path))
-            except Exception as exc:  # one bad file never stops the run
-                from ..readers import ReaderError
-
-                self.error(path, sha, "read" if isinstance(exc, ReaderError) else "parse", f"{type(exc).__name__}: {exc}")
-                return
-            finally:
-                self.report.parse_seconds += time.perf_counter() - t
-            self.report.parsed += 1
-        self._push(("doc", (path, doc, st)))
-
-    def touch(self, doc_id: int, st: os.stat_result) -> None:
-        self._push(("touch", (doc_id, st)))
-
-    def error(self, path: str, sha: Optional[str], stage: str, message: str) -> None:
-        self.report.failed.append((path, message))
-        self._push(("error", (path, sha, stage, message)))
-
-    def _push(self, op: tuple[str, Any]) -> None:
-        self.todo.append(op)
-        if len(self.todo) >= _WRITE_BATCH:
-            self.flush()
-
-    def flush(self) -> None:
-        if not self.todo:
-            return
-        conn = self.corpus.conn
-        with transaction(conn):
-            for kind, args in self.todo:
-                if kind == "doc":
-                    path, doc, st = args
-                    doc_id = insert_document(conn, doc, path=path, size=st.st_size if st else None,
-                                             mtime_ns=st.st_mtime_ns if st else None, parser_version=PARSER_VERSION)
-                    if self.corpus.reuse:
-                        reuse_mod.store_bands(conn, doc_id, reuse_mod.document_bands(doc)[1])
-                    else:
-                        conn.execute("UPDATE documents SET reuse_done = 1 WHERE id=?", (doc_id,))
-                    conn.execute("DELETE FROM errors WHERE path=?", (path,))
-                    self.report.stored += 1
-                elif kind == "touch":
-                    doc_id, st = args
-                    conn.execute("UPDATE documents SET size=?, mtime_ns=? WHERE id=?", (st.st_size, st.st_mtime_ns, doc_id))
-                else:
-                    record_error(conn, *args[:2], PARSER_VERSION, *args[2:])
-        self.todo = []
-

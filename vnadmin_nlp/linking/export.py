@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Iterable, Optional
+from typing import IO, Any, Iterable, Optional
 
-from ..batch.fsio import atomic_path
+from ..files import atomic_path
 from .graph_html import TEMPLATE
-
-if TYPE_CHECKING:
-    from .corpus import Corpus, Node
+from .nodes import Node, dangling_node
 
 FORMATS = ("json", "graphml", "dot", "html")
 # The strongest relation names a merged edge: the order of the relation vocabulary, "refers" last.
@@ -36,14 +35,13 @@ class Graph:
         return {"format": "vnadmin-nlp-graph", "version": 1, "directed": True, "nodes": self.nodes, "edges": self.edges}
 
 
-def build_graph(corpus: "Corpus", *, around: Optional["Node"] = None, depth: int = 1, min_confidence: float = 0.0,
-                with_reuse: bool = True) -> Graph:
-    """The whole corpus, or the neighbourhood of one node ``depth`` steps out (links both ways and reuse)."""
-    conn = corpus.conn
+def build_graph(conn: sqlite3.Connection, *, around: Optional[Node] = None, depth: int = 1,
+                min_confidence: float = 0.0, with_reuse: bool = True) -> Graph:
+    """The whole index, or the neighbourhood of one node ``depth`` steps out (links both ways and reuse)."""
     doc_ids: Optional[set[int]] = None
     ext_keys: Optional[set[str]] = None
     if around is not None:
-        doc_ids, ext_keys = _neighbourhood(corpus, around, depth, with_reuse)
+        doc_ids, ext_keys = _neighbourhood(conn, around, depth, with_reuse)
     links = _select(conn, "SELECT src, idx, dst, dangling, relation, confidence, reason FROM links", "src", doc_ids)
     if doc_ids is not None:
         links = [r for r in links if (r["dst"] in doc_ids if r["dst"] is not None else r["dangling"] in ext_keys)]
@@ -75,8 +73,7 @@ def _select(conn: Any, sql: str, column: str, ids: Optional[set[int]]) -> list[A
     return out
 
 
-def _neighbourhood(corpus: "Corpus", around: "Node", depth: int, with_reuse: bool) -> tuple[set[int], set[str]]:
-    conn = corpus.conn
+def _neighbourhood(conn: sqlite3.Connection, around: Node, depth: int, with_reuse: bool) -> tuple[set[int], set[str]]:
     docs: set[int] = set()
     exts: set[str] = set()
     frontier_docs = {around.row} if around.row is not None else set()
@@ -112,8 +109,6 @@ def _node(id_: str, kind: str, key: Optional[str], number: Optional[str], date: 
 
 
 def _dangling_nodes(conn: Any, keys: list[str]) -> list[dict[str, Any]]:
-    from .corpus import dangling_node
-
     out = []
     for k in range(0, len(keys), 500):
         chunk = keys[k:k + 500]

@@ -1,7 +1,7 @@
 """Resolution: which indexed document each citation points to, how sure that is, and why.
 
-Candidates are the documents with the citation's lookup key (number and symbol, see ``keys``), found through the
-``doc_lookup`` index.  Each is scored on what the citation says besides the number:
+Candidates are the documents with the citation's lookup key (number and symbol, see ``identity.keys``), found
+through the ``doc_lookup`` index.  Each is scored on what the citation says besides the number:
 
 * year (from the symbol, the date or ``năm …``): a different year is a different document (numbers restart
   each year) and rules the candidate out;
@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator, Optional
 
-from .keys import LOCAL_CODES, issuer_match, places
+from ..identity import LOCAL_CODES, places
+from .facts import Cited, issuer_match
 from .store import DOC_COLUMNS, dumps, split_slugs, transaction
 
 MIN_CONFIDENCE = 0.5
@@ -59,31 +60,12 @@ class Candidate:
                    r["issuer_name"], split_slugs(r["issuer_slugs"]), r["issuer_code"], split_slugs(r["places"]))
 
 
-@dataclass
-class Cited:
-    """A citation as the resolver sees it (a ``citations`` row, and the places of the citing document)."""
-
-    src: int
-    idx: int
-    key: str
-    lookup: str
-    number_text: Optional[str]
-    issuer_code: Optional[str]
-    year: Optional[int]
-    date: Optional[str]
-    doc_type: Optional[str]
-    issuer: Optional[str]
-    issuer_slugs: tuple[str, ...]
-    relation: str
-    src_places: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()  # named in the issuer: "Sở Nội vụ tỉnh Bình Thuận"
-    src_date: Optional[str] = None
-
-    @classmethod
-    def from_row(cls, r: sqlite3.Row) -> "Cited":
-        return cls(r["doc_id"], r["idx"], r["key"], r["lookup"], r["number_text"], r["issuer_code"], r["year"],
-                   r["date"], r["doc_type"], r["issuer"], split_slugs(r["issuer_slugs"]), r["relation"],
-                   split_slugs(r["src_places"]), places([r["issuer"]]), r["src_date"])
+def cited_from_row(r: sqlite3.Row) -> Cited:
+    """A ``citations`` row joined with its citing document's places and date, as the resolver sees it."""
+    return Cited(key=r["key"], lookup=r["lookup"], number_text=r["number_text"], issuer_code=r["issuer_code"],
+                 year=r["year"], date=r["date"], doc_type=r["doc_type"], issuer=r["issuer"],
+                 issuer_slugs=split_slugs(r["issuer_slugs"]), relation=r["relation"], src=r["doc_id"], idx=r["idx"],
+                 src_places=split_slugs(r["src_places"]), places=places([r["issuer"]]), src_date=r["src_date"])
 
 
 @dataclass
@@ -314,7 +296,7 @@ def _resolve_batch(conn: sqlite3.Connection, lookups: list[str]) -> int:
         " JOIN citations c ON c.lookup = p.lookup AND (p.year = 0 OR c.year = p.year OR c.year IS NULL)"
         " JOIN documents d ON d.id = c.doc_id"
     ):
-        c = Cited.from_row(r)
+        c = cited_from_row(r)
         by_year = cands.get(c.lookup, {})
         if c.year:  # numbers restart each year: only that year's documents (and those without one) can match
             groups = [g for g in (by_year.get(c.year), by_year.get(None)) if g is not None]

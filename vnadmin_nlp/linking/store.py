@@ -2,11 +2,11 @@
 
 Tables (``SCHEMA_VERSION`` in ``meta``):
 
-* ``documents``: one row per file, the parts of its identity in columns (``keys.DocFacts``), the document JSON
+* ``documents``: one row per file, the parts of its identity in columns (``facts.DocFacts``), the document JSON
   without its text, and the text zlib-compressed (reuse spans point into it);
 * ``doc_lookup``: the lookup keys a document can be cited by (its number, a law's name): the index resolution
   uses, so finding the candidates of a citation is one index probe;
-* ``citations``: one row per citation with the facts it gives (after ``keys.merge_mentions``), indexed by lookup;
+* ``citations``: one row per citation with the facts it gives (after ``facts.merge_mentions``), indexed by lookup;
 * ``links``: what each citation resolved to: a document, or a dangling node (the citation's key), with a
   confidence, the reason and, when ambiguous, the candidates;
 * ``pending``: lookup keys and years whose citations must be resolved again (a document with that number
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from ..model import Document
-from .keys import cite_facts, doc_facts, merge_mentions
+from .facts import cite_facts, doc_facts, merge_mentions
 
 SCHEMA_VERSION = "1"
 
@@ -173,7 +173,7 @@ def insert_document(
         if not cf.key:
             continue
         rows.append(
-            (doc_id, i, c.text, cf.number, cf.key, cf.lookup, cf.issuer_code, cf.year, cf.date, cf.issuer,
+            (doc_id, i, c.text, cf.number_text, cf.key, cf.lookup, cf.issuer_code, cf.year, cf.date, cf.issuer,
              _slugs(cf.issuer_slugs), cf.doc_type, c.relation, c.span[0], c.span[1], int(c.short_form))
         )
         if cf.lookup is None:  # a number without a symbol: nothing to look it up by

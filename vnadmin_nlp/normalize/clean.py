@@ -10,7 +10,7 @@ What changes, and why:
   spaces go; running page numbers (``2``, ``- 3 -``, ``Trang 4/9``) are removed.
 
 Everything else stays as the document spells it (tone placement, case, dashes in prose): matching uses the
-folding key of :mod:`vnadmin_nlp.normalize.fold`, and number-symbols are cleaned by their own extractor.
+folding key of :mod:`vnadmin_nlp.lexicon.fold`, and number-symbols are cleaned by their own extractor.
 """
 from __future__ import annotations
 

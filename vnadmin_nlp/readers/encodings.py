@@ -12,8 +12,8 @@ in a state where it is not Vietnamese and for every change of state.  Ambiguous 
 neighbours, a single stray legacy-looking word inside Unicode text stays as it is, and ties go to Unicode, so
 correct Unicode Vietnamese is never changed (checked on 4.5 million characters of the corpus).
 
-The mapping tables are data (``vnadmin_nlp/data/encodings_tcvn3.json``, ``encodings_vni.json``) and the
-syllable inventory used for scoring is ``encodings_syllables.json``.
+The mapping tables are data (``vnadmin_nlp/data/encodings_tcvn3.json``, ``encodings_vni.json``); the syllable
+check used for scoring is ``lexicon.syllables`` (the issuer's normal casing needs it too).
 
 Public API: :func:`decode_legacy_bytes`, :func:`fix_legacy_text`; helpers for readers that know the font of a
 run (RTF): :func:`convert_run`, :func:`font_encoding`; and :func:`encode_legacy` for round-trip tests.
@@ -27,6 +27,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from ..lexicon.syllables import TONE_RE as _TONE_RE
+from ..lexicon.syllables import is_vietnamese_word
+
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 TCVN3 = "tcvn3"
@@ -38,8 +41,6 @@ _WORD = re.compile(r"[A-Za-z\u00A1-\u00FF\u0100-\u024F\u1E00-\u1EFF\u0300-\u036F
 # Characters a cp1252/latin-1 mojibake can never produce: proof that a word is already Unicode Vietnamese.
 _UNICODE_VI = re.compile(r"[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01A0\u01A1\u01AF\u01B0"
                          r"\u1EA0-\u1EF9\u0300-\u0303\u0309\u0323]")
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-_TONE_RE = re.compile(f"[{_TONES}]")
 
 # Font names: TCVN3 fonts are ".Vn" + a capitalised family (".VnTime", ".VnTimeH", ".VnArial NarrowH"; PDFs
 # drop the dot: "VnTimeHBold", "ABCDEF+VnTime"); the "H" variants draw capitals.  VNI fonts start with "VNI-"
@@ -83,15 +84,6 @@ def _vni_maps() -> tuple[re.Pattern[str], dict[str, str]]:
 def _vni_chars() -> frozenset[str]:
     _, mapping = _vni_maps()
     return frozenset(ch for key in mapping for ch in key if ord(ch) > 0x7F)
-
-
-@lru_cache(maxsize=None)
-def _syllable_re() -> tuple[re.Pattern[str], frozenset[str]]:
-    data = _load("encodings_syllables.json")
-    onsets = sorted(data["onsets"], key=len, reverse=True)
-    rhymes = sorted(data["rhymes"], key=len, reverse=True)
-    pattern = re.compile(f"(?:{'|'.join(onsets)})?({'|'.join(rhymes)})")
-    return pattern, frozenset(data["stop_codas"])
 
 
 # --------------------------------------------------------------------------- conversion of one run
@@ -170,28 +162,6 @@ def _is_abbreviation(word: str) -> bool:
 
 def _reads_as_vietnamese(word: str) -> bool:
     return is_vietnamese_word(word) or _is_abbreviation(word)
-
-
-@lru_cache(maxsize=65536)
-def is_vietnamese_word(word: str) -> bool:
-    """Is ``word`` one Vietnamese syllable with a plausible case pattern (lower, Title or UPPER)?"""
-    if not word:
-        return False
-    if not (word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())):
-        return False
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = _TONE_RE.findall(decomposed)
-    if len(tones) > 1:
-        return False
-    base = unicodedata.normalize("NFC", _TONE_RE.sub("", decomposed))
-    pattern, stops = _syllable_re()
-    m = pattern.fullmatch(base)
-    if not m:
-        return False
-    rhyme = m.group(1)
-    if any(rhyme.endswith(c) for c in stops):  # c, ch, p, t take only the sac or nang tone
-        return bool(tones) and tones[0] in "\u0301\u0323"
-    return True
 
 
 UNICODE = "unicode"

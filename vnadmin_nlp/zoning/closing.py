@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 import regex
 
 from ..data import load
-from ..normalize import fold
-from ..normalize.fold import retone
+from ..lexicon.bodies import continues_body, starts_with_body_kind
+from ..lexicon.positions import POSITION_START, names_position
 from ..patterns import FOLDED, TEXT
 from .segments import Page, Seg, is_title_case_name, is_upper, lines
 
@@ -21,14 +21,12 @@ _PREFIX_RE = regex.compile(
     r"(?:^|(?<=\s))(?:" + "|".join(regex.escape(p) + (r"(?=\s|\p{L})" if p.endswith((".", "/")) else r"\b") for p in _PREFIXES) + r")",
     regex.IGNORECASE,  # legacy copies lose the capitals: "Tm. ủy ban nhân dân", "kT/bộ trưởng"
 )
-_POSITION_WORDS = [fold(w) for w in _SIGNING["position_words"]]
 _NOTES = [regex.compile(p, regex.IGNORECASE) for p in _SIGNING["signature_notes"]]
 _RANKS = tuple(_SIGNING["ranks"])
 _UPPER_TAIL = regex.compile(r"(?<=[;,.:]\s*|\s{2,})(?P<tail>[\p{Lu}][\p{Lu}\s.,/-]{3,})$")
 _NAME_TAIL = regex.compile(r"(?<=[;.]\s+)(?P<tail>(?:[\p{Lu}][\p{Ll}]+\s+){1,5}[\p{Lu}][\p{Ll}]+)$")
 _ITEM = ("-", "+", "•", "–", "*")
 MAX_CLOSING_LINES = 60
-_POSITION_START = regex.compile(retone(r"(?:phó|chánh|chủ tịch|giám đốc|bộ trưởng|thứ trưởng|bí thư|trưởng|tổng|cục trưởng|vụ trưởng)\b"))
 
 
 @dataclass
@@ -66,7 +64,7 @@ def is_position(page: Page, seg: Seg, after_authority: bool = False) -> bool:
     if len(text) > 80 or not (is_upper(text) or (after_authority and len(text.split()) <= 6)):
         return False
     key = page.k(seg)
-    return any(w in key for w in _POSITION_WORDS)
+    return names_position(key)
 
 
 def is_note(text: str) -> bool:
@@ -177,12 +175,10 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
 
 def _continues_authority(page: Page, seg: Seg) -> bool:
     """An upper-case line that goes on naming the body of the authority line above it."""
-    from ..extractors.issuer import continues_body, starts_with_body_kind
-
     text = page.t(seg)
     if not is_upper(text) or len(text) > 60 or is_authority(text):
         return False
-    return (starts_with_body_kind(text) or continues_body(text)) and not _POSITION_START.match(page.k(seg))
+    return (starts_with_body_kind(text) or continues_body(text)) and not POSITION_START.match(page.k(seg))
 
 
 def _continues_item(page: Page, item: Seg, seg: Seg) -> bool:

@@ -7,14 +7,13 @@ header line is first cut at the anchors it contains (Quốc hiệu, motto, ``S�
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 import regex
 
 from ..data import load
-from ..normalize import fold
-from ..normalize.fold import retone
+from ..lexicon.bodies import continues_body, starts_with_body_kind
+from ..lexicon.fold import bare, fold, retone
 from ..patterns import FOLDED, TEXT, alternation
 from .segments import Page, Seg, is_upper
 
@@ -75,18 +74,13 @@ def match_title(key: str) -> tuple[dict, int] | None:
         return _TITLE_ROWS[m.group("name")], m.end()
     # OCR drops or confuses diacritics ("QUYÉT ĐỊNH"): a short line whose bare letters spell a type name
     if len(key) <= 30:
-        row = _BARE_TITLES.get(_bare(key))
+        row = _BARE_TITLES.get(bare(key))
         if row is not None:
             return row, len(key)
     return None
 
 
-def _bare(key: str) -> str:
-    s = unicodedata.normalize("NFD", key.replace("đ", "d"))
-    return "".join(c for c in s if not unicodedata.combining(c))
-
-
-_BARE_TITLES = {_bare(name): row for name, row in reversed(_TITLES)}
+_BARE_TITLES = {bare(name): row for name, row in reversed(_TITLES)}
 
 
 _RULE_CHARS = regex.compile(r"[-_–—=]{3}")  # what every rule (TEXT.rule_inline) holds
@@ -282,8 +276,6 @@ def _record_anchor(h: HeaderLayout, seg: Seg, kind: str) -> None:
 
 def _continues_issuer(page: Page, h: HeaderLayout, seg: Seg) -> bool:
     """``Tỉnh an giang`` under ``ủy ban nhân dân`` (case lost in a legacy copy): the issuer goes on."""
-    from ..extractors.issuer import continues_body
-
     return bool(h.issuer_lines) and len(page.t(seg)) <= 80 and continues_body(page.t(seg))
 
 
@@ -298,8 +290,6 @@ def _issuer_like(page: Page, seg: Seg) -> bool:
 
 def _names_a_body(page: Page, seg: Seg) -> bool:
     """A short line that starts with a kind of body (``Bộ tài chính``): an issuer line whatever its case."""
-    from ..extractors.issuer import starts_with_body_kind
-
     text = page.t(seg)
     return len(text) <= 80 and starts_with_body_kind(text)
 

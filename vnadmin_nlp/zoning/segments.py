@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 
-from ..normalize import fold
+from ..lexicon.fold import fold
 
 
 @dataclass(slots=True)

@@ -1,93 +1,22 @@
-"""Identity of documents and citations in an index: the same parts on both sides, so that they can be matched.
+"""What the index keeps about each document and each citation, built from ``identity``'s keys, so that a citation
+can be matched with the documents it may name.
 
-A document is identified by its own number-symbol, issuer and date; a citation by the number, date and issuer it
-gives.  Both are reduced here with the extractors' own tools (``parse_symbol``, ``slug``, ``citation_key``) to:
-
-* a *lookup* key, ``779/qd-ubnd``: the number without leading zeros and the symbol slugged (``NĐ``/``ND`` and
-  ``09-NQ/TU``/``9/NQ-TU`` spellings meet), without the year; every document and citation with the same lookup
-  key is a candidate pair, found through an index.  Laws cited by name use ``law:<slug of the name>``.
-* the parts that tell candidates apart: year, date, issuer slug, type.
+A document is identified by its own number-symbol, issuer and date (``DocFacts``); a citation by the number, date
+and issuer it gives (``Cited``), the same record whether the index is storing it or the resolver is reading it
+back with where it stands (its row, the citing document's places and date).  Both sides are reduced with the
+same tools (``parse_symbol``, ``slug``, ``citation_key``) to a lookup key that finds candidates and the parts
+that tell candidates apart: year, date, issuer slugs, places, type.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterable, Optional
+from dataclasses import dataclass, replace
+from typing import Optional
 
-import regex
-
-from ..data import load
-from ..extractors.citations import NATIONAL_CODES, citation_key, slug
-from ..extractors.number import SymbolParts, parse_symbol
+from ..identity import citation_key, issuer_slugs, law_key, lookup_key, parse_symbol, places, year_of
 from ..model import Citation, Document
 
-# Issuer codes shared by every locality (each province has a UBND, each term its TU): these say little alone.
-LOCAL_CODES = frozenset(set(load("bodies")["issuer_codes"]) - NATIONAL_CODES)
-_LAW_TYPES = frozenset(load("citations")["law_types"])
-# "Chủ tịch Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ": the signer's title is not part of the issuing body.
-# So is a collective organ acting for its body: "Ban Thường vụ Tỉnh ủy" issues as the Tỉnh ủy (T/M BAN THƯỜNG VỤ).
-_ORGANS = ("Ban Thường vụ", "Ban Chấp hành", "Thường trực", "Ban Chủ nhiệm")
-_TITLES = sorted({slug(t) + "-" for t in (*load("signing")["person_titles"], *_ORGANS)}, key=len, reverse=True)
 _KEY_YEAR = re.compile(r"@((?:19|20)\d\d)")
-# "… tỉnh Bình Thuận", "… thành phố Cẩm Phả": a lower-case level then a capitalised name ("Xã hội" is no place);
-# a Party committee names its level in its own name: "Tỉnh ủy Quảng Ninh" is of "tỉnh Quảng Ninh".
-_PLACE = regex.compile(
-    r"(?<![\p{L}])(?:" + "|".join(sorted(map(regex.escape, load("bodies")["admin_levels"]), key=len, reverse=True))
-    + r")\s+\p{Lu}[\p{L}\s\-]*$"
-)
-_COMMITTEE = regex.compile(r"(?<![\p{L}])(?P<level>Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)\s+(?P<name>\p{Lu}[\p{L}\s\-]*)$")
-_COMMITTEE_LEVEL = {"Tỉnh": "tỉnh", "Thành": "thành phố", "Huyện": "huyện", "Quận": "quận", "Thị": "thị xã"}
-
-
-def lookup_key(number: str | None, parts: SymbolParts | None = None) -> Optional[str]:
-    """``09-NQ/TU`` -> ``9/nq-tu``, ``30/2020/NĐ-CP`` -> ``30/nd-cp``; None when there is no number or no symbol."""
-    if not number:
-        return None
-    parts = parts or parse_symbol(number)
-    if not parts.number or not parts.symbol:
-        return None
-    num = parts.number.lstrip("0").lower() or "0"
-    sym = slug(parts.symbol)
-    return f"{num}/{sym}" if sym else None
-
-
-def law_key(doc_type: str | None, title: str | None) -> Optional[str]:
-    """The key a law cited by name gets (``citation_key`` with a title): ``law:luat-xu-ly-vi-pham-hanh-chinh``."""
-    if not doc_type or doc_type not in _LAW_TYPES or not title:
-        return None
-    return citation_key(None, None, None, None, f"{doc_type} {title}")
-
-
-def issuer_slugs(name: str | None) -> tuple[str, ...]:
-    """The slug of an issuer's name, and the same without a signer's title in front."""
-    if not name:
-        return ()
-    s = slug(name)
-    out = [s] if s else []
-    for t in _TITLES:
-        if s.startswith(t) and len(s) > len(t):
-            out.append(s[len(t):])
-            break
-    return tuple(out)
-
-
-def places(names: Iterable[str | None]) -> tuple[str, ...]:
-    """The localities named in issuers' names, slugged: ``Sở Nội vụ`` under ``UBND tỉnh Bình Thuận`` ->
-    ``tinh-binh-thuan``.  A document cites bodies of its own locality without naming the place."""
-    out = []
-    for name in names:
-        m = _PLACE.search(name or "")
-        if m:
-            out.append(slug(m.group()))
-            continue
-        m = _COMMITTEE.search(name or "")
-        if m:
-            out.append(slug(f"{_COMMITTEE_LEVEL[m.group('level')]} {m.group('name')}"))
-    return tuple(dict.fromkeys(out))
-
-
-def year_of(date: str | None) -> Optional[int]:
-    return int(date[:4]) if date and date[:4].isdigit() else None
 
 
 @dataclass(frozen=True)
@@ -149,44 +78,51 @@ def doc_facts(doc: Document) -> DocFacts:
 
 
 @dataclass(frozen=True)
-class CiteFacts:
-    """What a citation says about the document it cites."""
+class Cited:
+    """What a citation says about the document it cites; read back from the index, also where it stands."""
 
     key: Optional[str]
     lookup: Optional[str]
-    number: Optional[str]
+    number_text: Optional[str]
     issuer_code: Optional[str]
     year: Optional[int]
     date: Optional[str]
     doc_type: Optional[str]
     issuer: Optional[str]
     issuer_slugs: tuple[str, ...]
+    relation: str = "refers"
+    src: Optional[int] = None  # the citing document's row and the citation's index in it, once stored
+    idx: Optional[int] = None
+    src_places: tuple[str, ...] = ()  # the citing document's places and date
+    places: tuple[str, ...] = ()  # named in the issuer: "Sở Nội vụ tỉnh Bình Thuận"
+    src_date: Optional[str] = None
 
 
-def cite_facts(c: Citation) -> CiteFacts:
+def cite_facts(c: Citation) -> Cited:
     parts = parse_symbol(c.number) if c.number else None
     year = (parts.year if parts else None) or year_of(c.date)
     if year is None and c.key:
         m = _KEY_YEAR.search(c.key)
         year = int(m.group(1)) if m else None
     lookup = lookup_key(c.number, parts) if c.number else (c.key if c.key and c.key.startswith("law:") else None)
-    return CiteFacts(
+    return Cited(
         key=c.key,
         lookup=lookup,
-        number=c.number,
+        number_text=c.number,
         issuer_code=parts.issuer_code if parts else None,
         year=year,
         date=c.date,
         doc_type=c.doc_type,
         issuer=c.issuer,
         issuer_slugs=issuer_slugs(c.issuer),
+        relation=c.relation,
     )
 
 
-def merge_mentions(facts: list[CiteFacts]) -> list[CiteFacts]:
+def merge_mentions(facts: list[Cited]) -> list[Cited]:
     """Later bare mentions of a number (``Công văn số 2769/UBND-NCKSTTHC``) take the year, date and issuer of a
     fuller mention of the same number in the same document, when nothing they say contradicts it."""
-    best: dict[str, CiteFacts] = {}
+    best: dict[str, Cited] = {}
     for f in facts:
         if f.lookup is None:
             continue
@@ -202,28 +138,17 @@ def merge_mentions(facts: list[CiteFacts]) -> list[CiteFacts]:
         year = f.year or b.year
         date = f.date or b.date
         issuer = f.issuer or b.issuer
-        key = citation_key(f.number, year, issuer, f.issuer_code, None) if f.number else f.key
-        out.append(
-            CiteFacts(
-                key=key,
-                lookup=f.lookup,
-                number=f.number,
-                issuer_code=f.issuer_code,
-                year=year,
-                date=date,
-                doc_type=f.doc_type or b.doc_type,
-                issuer=issuer,
-                issuer_slugs=f.issuer_slugs or b.issuer_slugs,
-            )
-        )
+        key = citation_key(f.number_text, year, issuer, f.issuer_code, None) if f.number_text else f.key
+        out.append(replace(f, key=key, year=year, date=date, doc_type=f.doc_type or b.doc_type, issuer=issuer,
+                           issuer_slugs=f.issuer_slugs or b.issuer_slugs))
     return out
 
 
-def _richness(f: CiteFacts) -> int:
+def _richness(f: Cited) -> int:
     return (f.year is not None) + 2 * (f.date is not None and len(f.date) == 10) + 2 * bool(f.issuer_slugs)
 
 
-def _agrees(f: CiteFacts, b: CiteFacts) -> bool:
+def _agrees(f: Cited, b: Cited) -> bool:
     if f.year and b.year and f.year != b.year:
         return False
     if f.date and b.date and f.date != b.date:

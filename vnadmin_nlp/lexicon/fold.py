@@ -9,6 +9,7 @@ place, which is all a key needs.  The output keeps the document's own spelling; 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _BASES = "aăâeêioôơuưy"
 _TONED = {
@@ -42,3 +43,9 @@ def fold(text: str) -> str:
 
 def fold_equal(a: str, b: str) -> bool:
     return fold(a) == fold(b)
+
+
+def bare(text: str) -> str:
+    """The letters without their marks (``đ`` -> ``d``): OCR drops or confuses tones, slugs are ASCII."""
+    s = unicodedata.normalize("NFD", text.replace("đ", "d"))
+    return "".join(c for c in s if not unicodedata.combining(c))

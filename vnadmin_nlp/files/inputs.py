@@ -1,4 +1,4 @@
-"""Which files a batch reads, and the name each one gets in the output.
+"""Which files a batch or an index reads, and the name each one gets in the output.
 
 Folders are walked lazily in sorted order, so a million-file tree never sits in memory and two runs see the same
 order.  Each file gets a *key*: its path relative to the common root of the inputs (posix form).  The key names

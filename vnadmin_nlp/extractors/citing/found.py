@@ -1,0 +1,118 @@
+"""What the citation finders share: a citation as found (``Found``), the type names, and reading the date and
+issuer that follow a citation (``read_tail``), in either order."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ...data import load
+from ...lexicon.fold import fold
+from ...patterns import alternation
+from ..date_place import iso_date
+
+_C = load("citations")
+_TYPES = load("doc_types")
+CANON: dict[str, str] = {}
+for _kind in ("normative", "administrative", "party", "other"):
+    for _row in _TYPES[_kind]:
+        CANON.setdefault(fold(_row["name"]), _row["name"])
+for _name in _C["extra_types"]:
+    CANON.setdefault(fold(_name), _name)
+TYPE_ALT = alternation(CANON)
+_DATE_AFTER = regex.compile(
+    r"\s*,?\s*(?:được\s+)?(?:ban\s+hành\s+|ký\s+)?(?:ngày|Ngày|NGÀY)\s*(?P<d>\d{1,2})\s*(?:[/.\-]|\s+tháng\s+)\s*(?P<m>\d{1,2})"
+    r"\s*(?:[/.\-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d\d)(?!\d)"
+)
+_YEAR_AFTER = regex.compile(r"\s*,?\s*năm\s+(?P<y>(?:19|20)\d\d)(?!\d)")
+_OF_AFTER = regex.compile(r"\s*,?\s*(?:của|do|CỦA)\s+(?=\p{Lu})")
+LIST_SEP = regex.compile(r"\s*(?:,|;|và|hoặc|,\s*và)\s*(?:số\s*:?\s*)?\Z")
+WORD = regex.compile(r"[\p{L}\d][\p{L}\d&'\-]*")
+
+
+def stop_re(words: list[str]) -> regex.Pattern:
+    """A phrase from ``words`` at a position, ending at a word boundary (matched on the folding key)."""
+    return regex.compile(alternation(fold(w) for w in words) + r"(?![\p{L}])")
+
+
+# Words compared with the folding key must be folded too: the key places tones its own way ("của" -> "cuả").
+VA, CUA = (fold(w) for w in ("và", "của"))
+_ISSUER_STOPS = stop_re(_C["issuer_stops"])
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    doc_type: str | None = None
+    number: str | None = None
+    title: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    issuer_code: str | None = None
+    year: int | None = None
+    short_form: bool = False
+    antecedent: int | None = None
+    relation: str = "refers"
+    key: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _words_until(text: str, key: str, pos: int, stops: regex.Pattern, limit: int, end: int) -> int:
+    """Where a run of words starting at ``pos`` ends: at punctuation, a stop phrase, or after ``limit`` words."""
+    count = 0
+    last = pos
+    i = pos
+    while count < limit:
+        m = WORD.match(text, i, end)
+        if not m:
+            break
+        if count and stops.match(key, m.start()):
+            break
+        last = m.end()
+        count += 1
+        j = m.end()
+        if j < end and text[j] == " ":
+            i = j + 1
+        else:
+            break
+    return last
+
+
+def _issuer_after(text: str, key: str, pos: int, end: int) -> tuple[str, int] | None:
+    m = _OF_AFTER.match(text, pos, end)
+    if not m:
+        return None
+    stop = _words_until(text, key, m.end(), _ISSUER_STOPS, 12, end)
+    raw = text[m.end() : stop].rstrip(" ,.;:")
+    while raw.endswith((" và", " của")):
+        raw = raw.rsplit(" ", 1)[0]
+    if len(raw) < 2:
+        return None
+    return raw, m.end() + len(raw)
+
+
+def _date_after(text: str, pos: int, end: int) -> tuple[str | None, int | None, int] | None:
+    m = _DATE_AFTER.match(text, pos, end)
+    if m:
+        date, ok = iso_date(m.group("d"), m.group("m"), m.group("y"))
+        return (date if ok else None), int(m.group("y")), m.end()
+    m = _YEAR_AFTER.match(text, pos, end)
+    if m:
+        return m.group("y"), int(m.group("y")), m.end()
+    return None
+
+
+def read_tail(text: str, key: str, f: Found, pos: int, end: int) -> None:
+    """Read the date and the issuer after a citation, in either order."""
+    for _ in range(2):
+        d = _date_after(text, pos, end) if f.date is None else None
+        if d:
+            f.date, f.year, pos = d[0], d[1] or f.year, d[2]
+            continue
+        iss = _issuer_after(text, key, pos, end) if f.issuer is None else None
+        if iss:
+            f.issuer, pos = iss[0], iss[1]
+            continue
+        break
+    f.end = max(f.end, pos)

@@ -1,0 +1,111 @@
+"""Laws cited by name: ``Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015``, ``Bộ luật Dân sự``,
+``Hiến pháp``; the name ends where ``law_name_stops`` (``data/citations.yaml``) say."""
+from __future__ import annotations
+
+import re
+
+import regex
+
+from ...data import load
+from ...identity import clean_symbol, parse_symbol
+from ...lexicon.fold import fold
+from ...lexicon.spaces import squash
+from ...patterns import word_matches
+from .found import CANON, CUA, VA, WORD, Found, read_tail, stop_re
+from .numbers import NUMSYM, blocks_number
+
+_C = load("citations")
+_BODIES = load("bodies")
+_LAW = re.compile(r"(?P<type>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?=\s)")  # with word_matches: see word_scanner
+_SO_AFTER = regex.compile(r"\s*,?\s*số\s*:?\s*")
+_HIEN_PHAP, _SUA_DOI = (fold(w) for w in ("hiến pháp", "sửa đổi"))
+_LAW_BAD = {fold(w) for w in _C["law_name_bad_starts"]}
+_LAW_STOPS = stop_re(_C["law_name_stops"])
+_AMENDING_STOPS = stop_re(_C["amending_law_stops"])
+_LAW_TYPES = {fold(t) for t in _C["law_types"]}
+_ISSUING = {fold(v) for v in _BODIES["issuer_codes"].values()} | {fold(v) for v in ("Quốc hội", "Chính phủ")}
+
+
+def find_laws(text: str, key: str, start: int, end: int) -> list[Found]:
+    out = []
+    for m in word_matches(_LAW, text, start, end):
+        name_start = m.end() + 1
+        first = WORD.match(text, name_start, end)
+        kind = fold(m.group("type"))
+        if not first:
+            if kind != _HIEN_PHAP:
+                continue
+            name_end = m.end()
+        else:
+            w = key[first.start() : first.end()]
+            if (w in _LAW_BAD or w[:1].isdigit()) and kind != _HIEN_PHAP:
+                continue
+            amending = key.startswith(_SUA_DOI, first.start())
+            name_end = _law_name_end(text, key, first.start(), end, amending)
+            if kind == _HIEN_PHAP and w in _LAW_BAD:
+                name_end = m.end()
+        title = squash(text[m.start() : name_end]).rstrip(" ,.;:")
+        if kind != _HIEN_PHAP and len(title.split()) < 2:
+            continue
+        f = Found(m.start(), m.start() + len(title), doc_type=CANON.get(kind), title=title)
+        pos = f.end
+        n = _SO_AFTER.match(text, pos, end)
+        if n and not blocks_number(text, n.end()):
+            nm = NUMSYM.match(text, n.end(), end)
+            if nm:
+                f.number = clean_symbol(nm.group())
+                parts = parse_symbol(f.number)
+                f.year, f.issuer_code = parts.year, parts.issuer_code
+                pos = f.end = nm.end()
+        read_tail(text, key, f, pos, end)
+        out.append(f)
+    return out
+
+
+def _law_name_end(text: str, key: str, pos: int, end: int, amending: bool) -> int:
+    """Where a law's name ends (see ``law_name_stops``): commas go on into lower-case words ("Luật Thi đua,
+    khen thưởng"), line breaks are spaces (PDF lines), "và" stops before another law or document."""
+    stops = _AMENDING_STOPS if amending else _LAW_STOPS
+    i = pos
+    last = pos
+    count = 0
+    while count < (30 if amending else 14):
+        m = WORD.match(text, i, end)
+        if not m:
+            break
+        w = key[m.start() : m.end()]
+        if count and stops.match(key, m.start()):
+            break
+        if count and w == VA and not amending:
+            nxt = WORD.match(text, _skip_space(text, m.end(), end), end)
+            if nxt and (text[nxt.start()].isupper() or key[nxt.start() : nxt.end()] in _LAW_TYPES):
+                break
+        if count and w == CUA and not amending:
+            rest = key[m.end() + 1 : m.end() + 40]
+            if any(rest.startswith(b) for b in _ISSUING):
+                break
+        last = m.end()
+        count += 1
+        j = m.end()
+        if j < end and text[j] == "," and (amending or _lower_continuation(text, key, j + 1, end)):
+            j += 1
+        elif amending and j < end and text[j] in "-–":
+            j += 1
+        if j < end and text[j] in " \n":
+            i = _skip_space(text, j, end)
+        else:
+            break
+    return last
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in " \n":
+        pos += 1
+    return pos
+
+
+def _lower_continuation(text: str, key: str, pos: int, end: int) -> bool:
+    """After a comma in a law's name: a lower-case word that is not a determiner (", khen thưởng", not ", các")."""
+    pos = _skip_space(text, pos, end)
+    m = WORD.match(text, pos, end)
+    return bool(m) and text[m.start()].islower() and key[m.start() : m.end()] not in _LAW_BAD

@@ -1,0 +1,116 @@
+"""Citations by number-symbol in every form (``Công văn số 2286/STTTT-CNTT ngày 10/10/2022 của Sở …``,
+``09-NQ/TU``, ``101/CP``, ``Nghị định 87,88,31/CP``), with the type before them (or the type of the list they
+stand in), and the date and issuer after them."""
+from __future__ import annotations
+
+import regex
+
+from ...identity import clean_symbol, parse_symbol, type_for_code, valid_code
+from ...lexicon.fold import retone
+from .found import CANON, LIST_SEP, TYPE_ALT, Found, read_tail
+
+# The type (and "số") right before a number, matched on the folded window that ends at the number.
+_TYPE_BEFORE = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s*(?:số(?:\s*hiệu)?\s*)?[:.]?\s*\Z"))
+_CODE = r"\p{Lu}[\p{L}\d&]*"
+# The number patterns start with a run of digits that nothing of a word or a symbol stands before: they are
+# matched only at the starts that number_starts finds once per document (a look-behind in each pattern would
+# run at every character of the text, three times over).
+NUMSYM = regex.compile(
+    r"(?P<num>\d{1,5}[a-zA-Z]?)"
+    r"(?:\s*(?P<sep>[/-])\s*(?P<sym>(?:(?:19|20)\d\d\s*/\s*)?" + _CODE + r"(?:(?:\s*[-/–]\s*|\.(?=\p{Lu}))" + _CODE + r")*)"
+    r"|[ ](?P<sym2>" + _CODE + r"\s*/\s*" + _CODE + r"(?:\s*/\s*" + _CODE + r")*))"
+)
+_DIGITS = regex.compile(r"\d+")  # regex scans a character class faster than re
+_SYMBOL_SPLIT = regex.compile(r"[-/.]")
+_SO_BEFORE = regex.compile(r"(?:số|Số)\s*:?\s*\Z")
+
+
+def _type_before(key: str, pos: int, lo: int) -> tuple[str, int] | None:
+    window_start = max(lo, pos - 60)
+    m = _TYPE_BEFORE.search(key, window_start, pos)
+    if not m:
+        return None
+    return CANON[m.group("type")], m.start()
+
+
+def blocks_number(text: str, pos: int) -> bool:
+    """Does the character before ``pos`` keep a number from starting there (``A12``, ``3/12``, ``1.2``, ``-5``)?"""
+    return pos > 0 and ((c := text[pos - 1]).isalpha() or c.isdecimal() or c in "/.-")
+
+
+def number_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a cited number can start: each run of digits in ``[start, end)`` with no letter, digit, ``/``, ``.``
+    or ``-`` before it."""
+    return [m.start() for m in _DIGITS.finditer(text, start, end) if not blocks_number(text, m.start())]
+
+
+def matches_at(pattern: regex.Pattern, text: str, starts: list[int], end: int):
+    """The matches of ``pattern`` beginning at ``starts``, left to right and not overlapping (as ``finditer``)."""
+    last = -1
+    for pos in starts:
+        if pos >= last and (m := pattern.match(text, pos, end)):
+            last = m.end()
+            yield m
+
+
+def find_numbers(
+    text: str, key: str, start: int, end: int, taken: list[tuple[int, int]], skip: list[tuple[int, int]], starts: list[int]
+) -> list[Found]:
+    out: list[Found] = []
+    for m in matches_at(NUMSYM, text, starts, end):
+        if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in skip):
+            continue
+        number = clean_symbol(m.group())
+        parts = parse_symbol(number)
+        codes = [c for c in _SYMBOL_SPLIT.split(parts.symbol or "") if c and not c.isdigit()]
+        if not all(valid_code(c) for c in codes) or not any(sum(ch.isalpha() for ch in c) >= 2 for c in codes):
+            continue  # "7- Về …" (a list label), "số 158/A49" (a street address): not symbols
+        t = _type_before(key, m.start(), start)
+        f = Found(m.start(), m.end(), number=number, issuer_code=parts.issuer_code, year=parts.year)
+        if t:
+            f.doc_type, f.start = t
+        elif out and LIST_SEP.search(text, out[-1].end, m.start()) and m.start() - out[-1].end < 8:
+            f.doc_type = out[-1].doc_type  # "các Quyết định số 12/QĐ-UBND, 13/QĐ-UBND và 14/QĐ-UBND"
+            f.extra["list_of"] = out[-1]
+        elif parts.type_code:
+            row = type_for_code(parts.type_code, normative=bool(parts.year))
+            f.doc_type = row["name"] if row else None
+        else:
+            # a bare "123/ABC" with no type and no type code: too weak to be a citation
+            if not _SO_BEFORE.search(text, max(start, m.start() - 8), m.start()):
+                continue
+        read_tail(text, key, f, m.end(), end)
+        out.append(f)
+    _share_list_tails(out)
+    return out
+
+
+_NUM_LIST = regex.compile(r"(?P<nums>\d{1,5}(?:\s*,\s*\d{1,5})+)\s*/\s*(?P<sym>" + _CODE + r"(?:\s*[-/]\s*" + _CODE + r")*)")
+
+
+def find_number_lists(text: str, key: str, start: int, end: int, starts: list[int]) -> list[Found]:
+    """``Nghị định 87,88,31/CP``: several numbers sharing one symbol, one citation each."""
+    out = []
+    for m in matches_at(_NUM_LIST, text, starts, end):
+        t = _type_before(key, m.start(), start)
+        if not t:
+            continue
+        sym = clean_symbol(m.group("sym"))
+        for n in regex.finditer(r"\d+", m.group("nums")):
+            number = f"{n.group()}/{sym}"
+            parts = parse_symbol(number)
+            f = Found(t[1], m.end(), doc_type=t[0], number=number, issuer_code=parts.issuer_code, year=parts.year)
+            read_tail(text, key, f, m.end(), end)
+            out.append(f)
+    return out
+
+
+def _share_list_tails(found: list[Found]) -> None:
+    """``Quyết định số 1743/QĐ-BGTVT và 1744/QĐ-BGTVT ngày 31/12/2024 của Bộ trưởng…``: the list shares the tail."""
+    for f in reversed(found):
+        prev = f.extra.get("list_of")
+        if prev is None:
+            continue
+        if prev.date is None and prev.issuer is None:
+            prev.date, prev.issuer = f.date, f.issuer
+            prev.year = prev.year or f.year

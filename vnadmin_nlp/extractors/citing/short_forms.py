@@ -1,0 +1,105 @@
+"""Later short mentions of a cited document (``Nghị định số 30``, ``Công văn nêu trên``, an alias defined by
+``(sau đây gọi tắt là …)``), each tied to its full mention, and the names a document abbreviates (``Sở TTTT``)."""
+from __future__ import annotations
+
+import regex
+
+from ...data import load
+from ...identity import parse_symbol
+from ...lexicon.fold import fold, retone
+from ...patterns import word_matches, word_scanner
+from .found import CANON, CUA, TYPE_ALT, VA, Found
+from .numbers import matches_at
+
+_C = load("citations")
+_ANAPHORA = sorted((fold(w) for w in _C["anaphora"]), key=len, reverse=True)
+_ALIAS_INTRO = "|".join(regex.escape(fold(w)) for w in sorted(_C["alias_intro"], key=len, reverse=True))
+_ALIAS = regex.compile(r"\(\s*(?:" + _ALIAS_INTRO + r")\s*:?\s*(?P<alias>[^()\n]{2,80}?)\s*\)")
+_INITIALISM = regex.compile(r"\((?P<abbr>\p{Lu}[\p{Lu}&]{1,9})\)")
+
+
+def aliases(text: str, key: str, found: list[Found]) -> tuple[dict[str, int], dict[str, str]]:
+    """Aliases a document defines: for citations (alias -> index) and for names (initialism -> full words)."""
+    cit_alias: dict[str, int] = {}
+    name_alias: dict[str, str] = {}
+    for m in _ALIAS.finditer(key):
+        alias = text[m.start("alias") : m.end("alias")].strip(" “”\"'")
+        before = [i for i, f in enumerate(found) if 0 <= m.start() - f.end <= 3]
+        if before:
+            cit_alias[alias] = before[-1]
+        else:
+            words = text[max(0, m.start() - 120) : m.start()].split()
+            if words:
+                name_alias[alias] = " ".join(words[-8:])
+    for m in _INITIALISM.finditer(text):
+        abbr = m.group("abbr")
+        words = text[max(0, m.start() - 150) : m.start()].split()
+        full = _initials_match(words, abbr)
+        if full:
+            name_alias.setdefault(abbr, full)
+    return cit_alias, name_alias
+
+
+def _initials_match(words: list[str], abbr: str) -> str | None:
+    """The shortest run of trailing words whose initials spell ``abbr`` ("Thông tin và Truyền thông" = TTTT)."""
+    target = abbr.replace("&", "").upper()
+    initials = ""
+    for n in range(1, min(len(words), 12) + 1):  # the run grows leftwards, one word at a time
+        w = words[-n]
+        if w[0].isalpha() and fold(w) not in (VA, CUA):
+            initials = w[0].upper() + initials
+        if initials == target:
+            return " ".join(words[-n:]).strip(" ,;:")
+        if len(initials) > len(target):
+            return None
+    return None
+
+
+_BARE_NUMBER = regex.compile(r"\d{1,5}(?![\d/\-\p{L}])")  # at number_starts
+_TYPE_RIGHT_BEFORE = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+(?:số\s+)?\Z"))
+_ANAPHORA_RE = word_scanner(_ANAPHORA)
+_TYPE_JUST_BEFORE = regex.compile(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+\Z")
+
+
+def short_forms(
+    text: str, key: str, found: list[Found], cit_alias: dict[str, int], taken: list[tuple[int, int]], starts: list[int]
+) -> list[Found]:
+    """Later mentions: "Nghị định số 30", "Công văn nêu trên", an alias the document defined."""
+    out = []
+    if not found:
+        return out
+
+    def free(pos: int) -> bool:
+        return not any(a <= pos < b for a, b in taken)
+
+    for m in matches_at(_BARE_NUMBER, key, starts, len(key)):  # "Thông tư 38", "Nghị định số 30"
+        t = _TYPE_RIGHT_BEFORE.search(key, max(0, m.start() - 40), m.start())
+        if not t or not free(t.start()):
+            continue
+        tname, n = CANON[t.group("type")], m.group()
+        ante = [i for i, f in enumerate(found) if f.start < t.start() and f.number and f.doc_type == tname and parse_symbol(f.number).number in (n, n.zfill(2))]
+        if ante:
+            out.append(Found(t.start(), m.end(), doc_type=tname, short_form=True, antecedent=ante[-1]))
+    for m in word_matches(_ANAPHORA_RE, key):  # "Công văn nêu trên"
+        t = _TYPE_JUST_BEFORE.search(key, max(0, m.start() - 40), m.start())
+        if not t or not free(t.start()):
+            continue
+        tname = CANON[t.group("type")]
+        ante = [i for i, f in enumerate(found) if f.end <= t.start() and f.doc_type == tname]
+        if ante:
+            out.append(Found(t.start(), m.end(), doc_type=tname, short_form=True, antecedent=ante[-1]))
+    for alias, idx in cit_alias.items():
+        for m in regex.finditer(r"(?<![\p{L}])" + regex.escape(alias) + r"(?![\p{L}\d])", text):
+            if m.start() > found[idx].end + 5 and free(m.start()):
+                out.append(Found(m.start(), m.end(), doc_type=found[idx].doc_type, short_form=True, antecedent=idx))
+    return out
+
+
+def expand_names(name: str | None, name_alias: dict[str, str]) -> str | None:
+    if not name:
+        return name
+    for abbr, full in name_alias.items():
+        if regex.search(r"(?<![\p{L}])" + regex.escape(abbr) + r"(?![\p{L}])", name):
+            # "Sở TTTT" -> "Sở Thông tin và Truyền thông": keep the kind word, write the field out
+            name = regex.sub(r"(?<![\p{L}])" + regex.escape(abbr) + r"(?![\p{L}])", full, name)
+    return name

@@ -1,0 +1,103 @@
+"""Parsing a number-symbol (số, ký hiệu): ``4231/UBND-VHTT``, ``30/2020/NĐ-CP``, ``09-NQ/TU``, ``155/1998/TT/BTC``.
+
+The header's Số line, the number-symbols inside citations and the index's lookup keys are all read by this one
+parser, so they give the same normalised form and the same parts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..data import load
+from ..model import Number
+from .doc_types import JOINT_CODES, TYPE_CODES
+
+_DASHES = regex.compile(r"\s*[-–—‐‑‒−]\s*")
+_SLASH = regex.compile(r"\s*/\s*")
+_HEAD_SEP = regex.compile(r"^([^/-]*?)([/-])(.*)$")
+_GROUP_SPLIT = regex.compile(r"[-/]")
+_YEAR = regex.compile(r"^(?:19|20)\d\d$")
+KNOWN_CODES = TYPE_CODES | set(load("bodies")["issuer_codes"])
+TERM_CODES = set(load("bodies")["term_numbered_codes"])
+_GLUED_NOTE = regex.compile(r"(?<=[-/])(?P<code>\p{Lu}[\p{L}]*?)(?P<note>\d{1,2})$")
+
+
+@dataclass
+class SymbolParts:
+    text: str
+    number: str | None
+    year: int | None
+    symbol: str | None
+    type_code: str | None
+    issuer_code: str | None
+    unit_code: str | None
+
+    def to_number(self, span: tuple[int, int] | None = None) -> Number:
+        return Number(
+            text=self.text,
+            number=self.number,
+            year=self.year,
+            symbol=self.symbol,
+            type_code=self.type_code,
+            issuer_code=self.issuer_code,
+            unit_code=self.unit_code,
+            span=span,
+        )
+
+
+def clean_symbol(raw: str) -> str:
+    """Spaces around ``/`` and ``-`` removed, dash variants made ``-``, a glued footnote marker dropped."""
+    s = _DASHES.sub("-", raw.strip())
+    s = _SLASH.sub("/", s)
+    s = s.rstrip(".,;:")
+    m = _GLUED_NOTE.search(s)
+    if m and m.group("code") in KNOWN_CODES and m.group("code") not in TERM_CODES:
+        s = s[: m.start("note")]
+    return s
+
+
+def valid_code(code: str) -> bool:
+    """A symbol group is upper case, or mixed case with two capitals (``TTr``, ``QyĐ``), never a word (``Về``)."""
+    return code.isupper() or sum(c.isupper() for c in code) >= 2 or (len(code) <= 3 and code[:-1].isupper() and code[:1].isupper() and len(code) > 1 and code[1:].isdigit())
+
+
+def parse_symbol(raw: str) -> SymbolParts:
+    """Split a number-symbol into its parts (see module docstring for the forms)."""
+    text = clean_symbol(raw)
+    number: str | None = None
+    rest = text
+    m = _HEAD_SEP.match(text)
+    party = False
+    if m:
+        head, sep, rest = m.groups()
+        number = head if head and head[0].isdigit() else None
+        party = sep == "-" and "/" in rest  # 09-NQ/TU
+    year = None
+    parts = rest.split("/")
+    if len(parts) > 1 and _YEAR.match(parts[0]):
+        year = int(parts[0])
+        parts = parts[1:]
+    symbol = "/".join(parts) or None
+    type_code = issuer_code = unit_code = None
+    if symbol:
+        if party:
+            type_code, _, owner = symbol.partition("/")
+            groups = owner.split("-")
+            issuer_code, unit_code = groups[0] or None, "-".join(groups[1:]) or None
+        else:
+            groups = [g for g in _GROUP_SPLIT.split(symbol) if g]
+            if groups and groups[0] in TYPE_CODES and len(groups) > 1:
+                type_code = groups[0]
+                rest_groups = groups[1:]
+                if type_code in JOINT_CODES:
+                    issuer_code = "-".join(rest_groups) or None
+                else:
+                    issuer_code = rest_groups[0]
+                    unit_code = "-".join(rest_groups[1:]) or None
+            elif groups:
+                issuer_code = groups[0]
+                unit_code = "-".join(groups[1:]) or None
+    if number is None and m and not m.group(1):
+        text = text if text.startswith(("/", "-")) else text
+    return SymbolParts(text, number, year, symbol, type_code, issuer_code, unit_code)

@@ -1,0 +1,20 @@
+"""The titles a signer signs under (``CHỦ TỊCH``, ``PHÓ GIÁM ĐỐC``, ``BỘ TRƯỞNG``…), from ``data/signing.yaml``.
+
+The closing zone finds signature blocks with them and tells an authority line's body (``BỘ CÔNG AN``) from the
+position under it (``BỘ TRƯỞNG``).
+"""
+from __future__ import annotations
+
+import regex
+
+from ..data import load
+from .fold import fold, retone
+
+POSITION_WORDS = [fold(w) for w in load("signing")["position_words"]]
+# A folded line that starts with a position, not a body: "bộ trưởng" under "KT. BỘ TRƯỞNG", not "bộ công an".
+POSITION_START = regex.compile(retone(r"(?:phó|chánh|chủ tịch|giám đốc|bộ trưởng|thứ trưởng|bí thư|trưởng|tổng|cục trưởng|vụ trưởng)\b"))
+
+
+def names_position(key: str) -> bool:
+    """Does a folded line hold a position word anywhere (``phó chủ tịch``, ``kt. giám đốc``)?"""
+    return any(w in key for w in POSITION_WORDS)

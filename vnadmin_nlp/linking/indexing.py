@@ -1,0 +1,117 @@
+"""Storing what an indexing run found: parsed documents, copies, touched and failed files, in batches of one
+transaction each (parsing stays outside the transaction), and the report of the run."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from ..model import Document
+from ..pipeline import PARSER_VERSION
+from ..readers import ReaderError
+from . import reuse as reuse_mod
+from .store import insert_document, load_document, record_error, transaction
+
+Parser = Callable[[Path], Document]
+_WRITE_BATCH = 256
+
+
+@dataclass
+class IndexReport:
+    parsed: int = 0
+    copied: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    stored: int = 0
+    skipped_failed: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    resolved: int = 0
+    reuse_passages: int = 0
+    seconds: float = 0.0
+    parse_seconds: float = 0.0
+    resolve_seconds: float = 0.0
+    reuse_seconds: float = 0.0
+
+    def summary(self) -> str:
+        parts = [f"{self.parsed} parsed", f"{self.unchanged} unchanged"]
+        parts += [f"{n} {w}" for n, w in ((self.copied, "copied"), (self.stored - self.parsed - self.copied, "given"),
+                                           (self.removed, "removed"), (len(self.failed), "failed"),
+                                           (self.skipped_failed, "failed before, unchanged")) if n > 0]
+        return (f"{', '.join(parts)}; {self.resolved} citations resolved, {self.reuse_passages} reused passages; "
+                f"{self.seconds:.1f}s")
+
+
+class Writer:
+    """Stores documents in batches (one transaction per batch): parsing stays outside the transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, parser: Parser, reuse: bool, report: IndexReport) -> None:
+        self.conn = conn
+        self.parser = parser
+        self.reuse = reuse
+        self.report = report
+        self.todo: list[tuple[str, Any]] = []
+
+    def add_document(self, doc: Document) -> None:
+        path = doc.source.path or f"sha256:{doc.source.sha256}"
+        row = self.conn.execute("SELECT sha256, parser_version FROM documents WHERE path=?", (path,)).fetchone()
+        if row is not None and doc.source.sha256 and row[0] == doc.source.sha256 and row[1] == PARSER_VERSION:
+            self.report.unchanged += 1
+            return
+        self._push(("doc", (path, doc, None)))
+
+    def add_file(self, path: str, sha: str, st: os.stat_result) -> None:
+        conn = self.conn
+        same = conn.execute("SELECT id FROM documents WHERE sha256=? AND parser_version=? LIMIT 1", (sha, PARSER_VERSION)).fetchone()
+        if same is not None:  # the same content under another path: a copy or a move, nothing to parse
+            doc = load_document(conn, same[0])
+            doc.source.path = path
+            self.report.copied += 1
+        else:
+            t = time.perf_counter()
+            try:
+                doc = self.parser(Path(path))
+            except Exception as exc:  # one bad file never stops the run
+                self.error(path, sha, "read" if isinstance(exc, ReaderError) else "parse", f"{type(exc).__name__}: {exc}")
+                return
+            finally:
+                self.report.parse_seconds += time.perf_counter() - t
+            self.report.parsed += 1
+        self._push(("doc", (path, doc, st)))
+
+    def touch(self, doc_id: int, st: os.stat_result) -> None:
+        self._push(("touch", (doc_id, st)))
+
+    def error(self, path: str, sha: Optional[str], stage: str, message: str) -> None:
+        self.report.failed.append((path, message))
+        self._push(("error", (path, sha, stage, message)))
+
+    def _push(self, op: tuple[str, Any]) -> None:
+        self.todo.append(op)
+        if len(self.todo) >= _WRITE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.todo:
+            return
+        conn = self.conn
+        with transaction(conn):
+            for kind, args in self.todo:
+                if kind == "doc":
+                    path, doc, st = args
+                    doc_id = insert_document(conn, doc, path=path, size=st.st_size if st else None,
+                                             mtime_ns=st.st_mtime_ns if st else None, parser_version=PARSER_VERSION)
+                    if self.reuse:
+                        reuse_mod.store_bands(conn, doc_id, reuse_mod.document_bands(doc)[1])
+                    else:
+                        conn.execute("UPDATE documents SET reuse_done = 1 WHERE id=?", (doc_id,))
+                    conn.execute("DELETE FROM errors WHERE path=?", (path,))
+                    self.report.stored += 1
+                elif kind == "touch":
+                    doc_id, st = args
+                    conn.execute("UPDATE documents SET size=?, mtime_ns=? WHERE id=?", (st.st_size, st.st_mtime_ns, doc_id))
+                else:
+                    record_error(conn, *args[:2], PARSER_VERSION, *args[2:])
+        self.todo = []
