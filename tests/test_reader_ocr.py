@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from vnadmin_nlp.readers import CorruptFile, MissingDependency, RawDocument, ocr, read_file
+from vnadmin_nlp.readers.ocr_result import parse_tsv
 from vnadmin_nlp.readers.image import ImageReader
 
 from .conftest import SHARED
@@ -191,14 +192,14 @@ def test_parse_tsv_groups_lines_composes_nfc_and_drops_noise() -> None:
         "5\t1\t1\t1\t2\t1\t100\t100\t30\t30\t12\t~",  # a seal fragment
         "5\t1\t1\t1\t3\t1\t100\t150\t80\t30\t41\t2025",
     ]
-    page = ocr.parse_tsv("\n".join(rows), 1000, 1400)
+    page = parse_tsv("\n".join(rows), 1000, 1400)
     assert [line.text for line in page.lines] == ["Quảng Ngãi,", "2025"]
     assert page.lines[0].box == (100, 50, 500, 90)
     assert page.words == 3 and round(page.mean_confidence, 1) == round((96.5 + 91 + 41) / 3, 1)
 
 
 def test_low_confidence_page_is_warned() -> None:
-    page = ocr.parse_tsv(
+    page = parse_tsv(
         "level\n5\t1\t1\t1\t1\t1\t0\t0\t10\t10\t55\tUBND\n5\t1\t1\t1\t1\t2\t12\t0\t10\t10\t40\ttỉnh", 100, 100
     )
     info, warnings = ocr.page_report(page, 3, ocr.OcrSettings())

@@ -1,7 +1,8 @@
 """Image reader: scans and photos (.png, .jpg, .tif incl. multi-page TIFF, .bmp) through tesseract OCR.
 
 Each frame is OCR'd like a scanned PDF page (same preprocessing, same settings in :mod:`.ocr`) and its words go
-through the PDF reader's line and column layout, so the two header columns come out as separate blocks here too.
+through the page layout shared with the PDF reader (:mod:`.layout`), so the two header columns come out as
+separate blocks here too.
 Block bboxes are in pixels of the frame, origin top-left.
 """
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any, Iterator
 
 from . import ocr
 from .base import CorruptFile, RawDocument, Reader, ReaderWarning
-from .pdf import PageText, column_regions, layout_pages, ocr_lines
+from .layout import PageText, column_regions, layout_pages, ocr_lines
 
 # Magic numbers: the first bytes of each format this reader accepts.
 MAGIC = {

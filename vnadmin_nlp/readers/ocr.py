@@ -1,4 +1,5 @@
 """Tesseract OCR for scanned pages, shared by the PDF reader (pages without a text layer) and the image reader.
+The records it returns (words, lines, pages) and the TSV parser are in :mod:`.ocr_result`.
 
 Why the tesseract command line and not pytesseract: pytesseract only wraps the same binary through temporary
 files; piping a PGM image to ``tesseract stdin stdout … tsv`` needs no temporary file and no extra Python
@@ -20,14 +21,14 @@ import os
 import shutil
 import subprocess
 import time
-import unicodedata
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .base import MissingDependency, ReaderError, ReaderWarning
+from .ocr_result import OcrLine, OcrPage, OcrWord, parse_tsv
 
 if TYPE_CHECKING:  # Pillow is imported lazily: the text-layer path never needs it
     from PIL.Image import Image
@@ -77,47 +78,6 @@ class OcrSettings:
 
 
 SETTINGS = OcrSettings.from_env()
-
-
-@dataclass
-class OcrWord:
-    text: str
-    conf: float
-    bbox: tuple[int, int, int, int]  # pixels, origin top-left
-
-
-@dataclass
-class OcrLine:
-    words: list[OcrWord]
-    box: tuple[int, int, int, int] | None = None  # tesseract's line box (pixels): one baseline band for all words
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
-
-    @property
-    def conf(self) -> float:
-        return sum(w.conf for w in self.words) / len(self.words)
-
-    @property
-    def bbox(self) -> tuple[int, int, int, int]:
-        return (
-            min(w.bbox[0] for w in self.words),
-            min(w.bbox[1] for w in self.words),
-            max(w.bbox[2] for w in self.words),
-            max(w.bbox[3] for w in self.words),
-        )
-
-
-@dataclass
-class OcrPage:
-    lines: list[OcrLine]
-    width: int
-    height: int
-    seconds: float
-    words: int = 0
-    mean_confidence: float | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------------------------------- tesseract
@@ -322,48 +282,6 @@ def _tesseract(image: "Image", psm: int, settings: OcrSettings, path: str | Path
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
         raise ReaderError(path, f"tesseract failed: {message[0]}", stage="ocr")
     return parse_tsv(proc.stdout.decode("utf-8", "replace"), image.width, image.height)
-
-
-def parse_tsv(tsv: str, width: int, height: int) -> OcrPage:
-    """Tesseract TSV → lines of words (one line per tesseract block/paragraph/line number)."""
-    lines: dict[tuple[str, str, str, str], list[OcrWord]] = {}
-    boxes: dict[tuple[str, str, str, str], tuple[int, int, int, int]] = {}
-    rows = tsv.splitlines()
-    for row in rows[1:]:
-        cols = row.split("\t")
-        if len(cols) >= 10 and cols[0] == "4":
-            left, top, w, h = (int(c) for c in cols[6:10])
-            boxes[(cols[1], cols[2], cols[3], cols[4])] = (left, top, left + w, top + h)
-            continue
-        if len(cols) < 12 or cols[0] != "5":
-            continue
-        text = unicodedata.normalize("NFC", cols[11].strip())
-        try:
-            conf = float(cols[10])
-        except ValueError:
-            continue
-        if not text or conf < 0:
-            continue
-        left, top, w, h = (int(c) for c in cols[6:10])
-        word = OcrWord(text, conf, (left, top, left + w, top + h))
-        lines.setdefault((cols[1], cols[2], cols[3], cols[4]), []).append(word)
-    out = [OcrLine(words, boxes.get(key)) for key, words in lines.items() if not _is_noise(words)]
-    all_words = [w for line in out for w in line.words]
-    mean = sum(w.conf for w in all_words) / len(all_words) if all_words else None
-    return OcrPage(out, width, height, 0.0, len(all_words), mean)
-
-
-def _is_noise(words: list[OcrWord]) -> bool:
-    return is_noise(" ".join(w.text for w in words), [w.conf for w in words])
-
-
-def is_noise(text: str, confidences: list[float]) -> bool:
-    """A 'line' tesseract made out of a seal, a signature or scanner dirt: no letters/digits, or very unsure."""
-    alnum = sum(ch.isalnum() for ch in text)
-    if alnum == 0 or not confidences:
-        return True
-    mean = sum(confidences) / len(confidences)
-    return mean < 25 or (mean < 45 and alnum <= 3 and not any(ch.isdigit() for ch in text))
 
 
 def ocr_many(

@@ -1,0 +1,166 @@
+"""Two-column blocks (header: issuer | Quốc hiệu; closing: Nơi nhận | signer): where they are and where to cut.
+
+The columns are found from the x-distribution of the glyphs: a line with a wide free strip in the middle opens a
+block (near the top of the first page, or beside an anchor such as "Nơi nhận" or "CỘNG HÒA"), and the block
+grows while the lines below and above can be cut in a common free strip.
+"""
+from __future__ import annotations
+
+from ..ocr_result import OcrPage
+from .ocr_lines import ocr_lines
+from .records import Char, Line, PageText
+from .text import LEGACY_GLYPHS, glyph_text
+from .vocabulary import COLUMN_ANCHOR_LEFT, COLUMN_ANCHOR_RIGHT
+
+# Thresholds, in units of the line's character box height (≈ the font size).
+COLUMN_GAP = 1.5  # the gap that opens a two-column block
+COLUMN_MIN_GAP = 0.8  # the gap a later line must leave free to stay in the block
+COLUMN_MAX_VGAP = 0.6  # a one-sided line further below than this ends the block
+
+
+def _free_gaps(line: Line, lo: float, hi: float) -> list[tuple[float, float]]:
+    """Horizontal intervals inside (lo, hi) that no glyph of the line covers."""
+    spans = sorted((c[0], c[2]) for c in line.chars if not c[4].isspace() and c[2] > lo and c[0] < hi)
+    gaps = []
+    cursor = lo
+    for a, b in spans:
+        if a > cursor:
+            gaps.append((cursor, a))
+        cursor = max(cursor, b)
+    if cursor < hi:
+        gaps.append((cursor, hi))
+    return gaps
+
+
+def _column_start(
+    line: Line, band: tuple[float, float], edges: tuple[float, float], first_lines: bool
+) -> tuple[float, float] | None:
+    """The free strip that makes this line the first of a two-column block, if it is one.
+
+    Either the line has a wide gap in the middle band (and is near the top of the first page, or one side is
+    an anchor: "Nơi nhận", "CỘNG HÒA…", "TM./KT./TL. …"), or it is a lone anchor on its own side ("Nơi nhận:"
+    with the signer's lines starting lower).
+    """
+    x0, x1 = line.x0, line.x1
+    wide = COLUMN_GAP * line.h
+    gaps = [g for g in _free_gaps(line, x0, x1) if g[1] - g[0] >= wide and g[1] > band[0] and g[0] < band[1]]
+    if gaps:
+        gap = max(gaps, key=lambda g: g[1] - g[0])
+        left = _anchor_text([c for c in line.chars if c[2] <= gap[0] + 0.01])
+        right = _anchor_text([c for c in line.chars if c[0] >= gap[1] - 0.01])
+        if first_lines or COLUMN_ANCHOR_LEFT.match(left) or COLUMN_ANCHOR_RIGHT.match(right):
+            return gap
+        return None
+    text = _anchor_text(line.chars)
+    if x1 < band[1] and COLUMN_ANCHOR_LEFT.match(text):
+        return (x1, edges[1])
+    if x0 > band[0] and COLUMN_ANCHOR_RIGHT.match(text):
+        return (edges[0], x0)
+    return None
+
+
+def _anchor_text(chars: list[Char]) -> str:
+    """Text good enough to test the column anchors, legacy-font runs converted on the fly ("N¬i nhËn")."""
+    text, spans = glyph_text(chars)
+    if not spans:
+        return text
+    try:
+        from ..encodings import convert_run, font_encoding
+    except ImportError:
+        return text
+    out, pos = [], 0
+    for a, b, (font, caps) in spans:
+        encoding = font_encoding(font)[0]
+        if encoding:
+            piece = "".join(LEGACY_GLYPHS.get(ch, ch) for ch in text[a:b])
+            out += [text[pos:a], convert_run(piece, encoding, upper=caps)]
+            pos = b
+    return "".join(out) + text[pos:]
+
+
+def _fit(line: Line, lo: float, hi: float) -> tuple[float, float, bool] | None:
+    """Can this line be cut inside the free strip (lo, hi)?  Returns the narrowed strip and whether the line
+    has glyphs on both sides, or None when the line crosses the strip."""
+    glyphs = [c for c in line.chars if not c[4].isspace()]
+    if any(c[2] > lo + 0.5 and c[0] < hi - 0.5 for c in glyphs):
+        free = [g for g in _free_gaps(line, lo, hi) if g[1] - g[0] >= COLUMN_MIN_GAP * line.h]
+        if not free:
+            return None
+        lo, hi = max(free, key=lambda g: g[1] - g[0])
+    both = any(c[2] <= lo + 0.5 for c in glyphs) and any(c[0] >= hi - 0.5 for c in glyphs)
+    return lo, hi, both
+
+
+def _columns(
+    lines: list[Line], start: int, strip: tuple[float, float], floor: int, stop: int
+) -> tuple[int, int, float]:
+    """Grow a column block from ``lines[start]`` down (and up, not above ``floor``) while every line can be cut
+    in a common free strip; a one-sided line far below/above the block ends it.  Returns (first, end, boundary)."""
+    lo, hi = strip
+    end = start + 1
+    prev = lines[start]
+    while end < stop:
+        line = lines[end]
+        fit = _fit(line, lo, hi)
+        if fit is None or (not fit[2] and prev.y0 - line.y1 > COLUMN_MAX_VGAP * max(line.h, prev.h)):
+            break
+        lo, hi = fit[0], fit[1]
+        prev = line
+        end += 1
+    first = start
+    nxt = lines[start]
+    while first - 1 >= floor:
+        line = lines[first - 1]
+        fit = _fit(line, lo, hi)
+        if fit is None or line.y0 - nxt.y1 > COLUMN_MAX_VGAP * max(line.h, nxt.h):
+            break
+        lo, hi = fit[0], fit[1]
+        nxt = line
+        first -= 1
+    return first, end, (lo + hi) / 2
+
+
+def column_spans(page: PageText, stop: int) -> dict[int, tuple[int, float]]:
+    """The two-column blocks of a page: first line index → (end index, boundary x)."""
+    lines = page.lines
+    left_edge = min(ln.x0 for ln in lines)
+    right_edge = max(ln.x1 for ln in lines)
+    width = right_edge - left_edge
+    band = (left_edge + 0.25 * width, left_edge + 0.75 * width)
+    spans: dict[int, tuple[int, float]] = {}
+    floor = 0
+    i = 0
+    while i < stop and width > 0:
+        strip = _column_start(lines[i], band, (left_edge, right_edge), first_lines=i < 4 and page.number == 1)
+        if strip is None:
+            i += 1
+            continue
+        first, end, boundary = _columns(lines, i, strip, floor, stop)
+        spans[first] = (end, boundary)
+        floor = i = end
+    return spans
+
+
+def column_regions(result: OcrPage, number: int) -> list[tuple[int, int, int, int]]:
+    """Pixel boxes of each column of the page's two-column blocks, found on a first OCR reading.
+
+    Tesseract reads a row of the header or closing as one line across both columns, and when the two columns'
+    line pitches differ it mixes their words ("- Như trên;" / "- Bộ Tài chính;" beside "KT. CHÁNH VĂN PHÒNG"
+    came out as "- hi trên, b").  Reading each column's box on its own fixes that.
+    """
+    height = result.height
+    page = PageText(number, result.width, height, ocr_lines(result, 1.0, height), ocr=True)
+    if not page.lines:
+        return []
+    boxes = []
+    for first, (end, boundary) in column_spans(page, len(page.lines)).items():
+        rows = page.lines[first:end]
+        if len(rows) < 2:
+            continue
+        pad = int(0.4 * max(ln.h for ln in rows))
+        top = max(0, int(height - rows[0].y1) - pad)
+        bottom = min(height, int(height - rows[-1].y0) + pad)
+        left = max(0, int(min(ln.x0 for ln in rows)) - pad)
+        right = min(result.width, int(max(ln.x1 for ln in rows)) + pad)
+        boxes += [(left, top, int(boundary), bottom), (int(boundary), top, right, bottom)]
+    return boxes

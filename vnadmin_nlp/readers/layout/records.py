@@ -1,0 +1,55 @@
+"""The records a page passes through on its way to blocks: glyphs, lines, parts of lines, pages."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# A glyph: (x0, y0, x1, y1, text, index, style) in PDF user space (origin bottom-left); style is shared by the
+# glyphs of one word: (bold, italic, size, legacy class 0/1/2, font name).  An OCR word is one "glyph" whose
+# index slot holds its confidence and whose font name is "ocr".
+Char = tuple
+
+
+@dataclass
+class Line:
+    chars: list[Char]
+    y0: float
+    y1: float
+    h: float
+
+    @property
+    def x0(self) -> float:
+        return self.chars[0][0]
+
+    @property
+    def x1(self) -> float:
+        return max(c[2] for c in self.chars)
+
+
+@dataclass
+class Part:
+    """A piece of a line that becomes one block (a whole line, or one column of it)."""
+
+    chars: list[Char]
+    y0: float
+    y1: float
+    column: str | None = None
+    kind: str = "line"
+    text: str = ""
+    legacy: list[tuple[int, int, Any]] = field(default_factory=list)  # (start, end, (font, caps)) legacy spans
+
+
+@dataclass
+class PageText:
+    """One page on its way to blocks: lines from the text layer or from OCR, plus what was set apart."""
+
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: list[Line]
+    body_chars: int = 0
+    image_cover: float = 0.0
+    stamps: list[dict[str, Any]] = field(default_factory=list)
+    stamp_rects: list[tuple[float, float, float, float]] = field(default_factory=list)
+    stamp_lines: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)
+    ocr: bool = False

@@ -1,0 +1,109 @@
+"""The text of a run of glyphs: word spaces from the gaps, legacy-font spans marked, boxes, final cleaning."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from .records import Char, Line
+
+# Layout thresholds, in units of the line's character box height (≈ the font size).
+SPACE_GAP = 0.15  # a gap wider than this between two glyphs is a word space
+PART_GAP = 2.5  # outside column blocks, a gap this wide splits a line into separate blocks
+
+# Glyphs that TCVN3 fonts' encodings map to non-Latin-1 code points in PDFs (byte 0xAD "ư" becomes U+2212 minus,
+# 0xB7 "ã" becomes U+2219 bullet operator); mapped back to the byte's cp1252 character before conversion.
+LEGACY_GLYPHS = {"\u2212": "\xad", "\u2219": "\xb7"}
+
+# Letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư, ạ…ỹ, combining tones): a legacy-named font that yields one
+# of them has a proper ToUnicode map, so none of its text is converted (the hienphap2013 ".VnCenturySchoolbook" case).
+UNICODE_VIETNAMESE = re.compile(
+    "[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u0300-\u0303\u0309\u0323]"
+)
+
+
+def glyph_text(chars: list[Char], unicode_fonts: set[str] | None = None) -> tuple[str, list[tuple[int, int, Any]]]:
+    """The text of a run of glyphs, with spaces where the gaps are, plus spans of legacy-font text as
+    (start, end, (font, caps)); legacy-named fonts seen producing Unicode Vietnamese go into ``unicode_fonts``."""
+    parts: list[str] = []
+    spans: list[tuple[int, int, int]] = []
+    pos = 0
+    last_x1: float | None = None
+    prev = ""
+    h = 1.0
+    span_start = span_cls = None
+    combining = unicodedata.combining
+    for c in chars:
+        ch = c[4]
+        style = c[6]
+        cls: Any = 0
+        if style[3] and len(ch) == 1:
+            if ch <= "\xff" or ch in LEGACY_GLYPHS:
+                cls = (style[4], style[3] == 2)
+            elif unicode_fonts is not None and UNICODE_VIETNAMESE.match(ch):
+                unicode_fonts.add(style[4])
+        x1 = c[2]
+        if ch.isspace():
+            if last_x1 is not None and prev != " ":
+                parts.append(" ")
+                pos += 1
+                prev = " "
+            if last_x1 is None or x1 > last_x1:
+                last_x1 = x1
+            continue
+        h = (c[3] - c[1]) or h
+        if last_x1 is not None and prev != " " and not (ch >= "\u0300" and combining(ch[0])):
+            gap = c[0] - last_x1
+            if (gap > SPACE_GAP * h or style[4] == "ocr") and not (ch[0] == "/" and prev[-1].isdigit()):
+                parts.append(" ")
+                pos += 1
+        if cls != (span_cls or 0):
+            if span_cls:
+                spans.append((span_start, pos, span_cls))
+            span_start, span_cls = (pos, cls) if cls else (None, None)
+        parts.append(ch)
+        pos += len(ch)
+        prev = ch
+        if last_x1 is None or x1 > last_x1:
+            last_x1 = x1
+    if span_cls:
+        spans.append((span_start, pos, span_cls))
+    text = "".join(parts).rstrip()
+    lead = len(text) - len(text.lstrip())
+    return text[lead:], [(a - lead, min(b, len(text)) - lead, k) for a, b, k in spans if a < len(text)]
+
+
+def plain_text(chars: list[Char]) -> str:
+    return unicodedata.normalize("NFC", glyph_text(chars)[0])
+
+
+def glyph_bbox(chars: list[Char], y0: float, y1: float, height: float) -> tuple[float, float, float, float]:
+    x0 = min(c[0] for c in chars)
+    x1 = max(c[2] for c in chars)
+    return (round(x0, 2), round(height - y1, 2), round(x1, 2), round(height - y0, 2))
+
+
+def gap_parts(line: Line, min_gap: float) -> list[list[Char]]:
+    """Split a line's glyphs where the horizontal gap is at least ``min_gap`` line heights."""
+    parts: list[list[Char]] = [[]]
+    last_x1: float | None = None
+    for c in line.chars:
+        if c[4].isspace():
+            parts[-1].append(c)
+            continue
+        if last_x1 is not None and c[0] - last_x1 >= min_gap * line.h:
+            parts.append([])
+        parts[-1].append(c)
+        last_x1 = c[2] if last_x1 is None else max(last_x1, c[2])
+    return [p for p in parts if any(not c[4].isspace() for c in p)]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """NFC (marks drawn as separate glyphs become one letter), no control characters, no soft hyphen inside."""
+    text = _CONTROL.sub("", text)
+    if "\xad" in text[:-1]:
+        text = text[:-1].replace("\xad", "") + text[-1]
+    return unicodedata.normalize("NFC", text)

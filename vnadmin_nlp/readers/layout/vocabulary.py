@@ -1,0 +1,12 @@
+"""Words of the documents that steer the layout: column anchors and page numbers.
+
+Kept together so that a later pass can move them to data files.
+"""
+from __future__ import annotations
+
+import re
+
+# Lines that open a two-column block (header: issuer | Quốc hiệu; closing: Nơi nhận | signing authority).
+COLUMN_ANCHOR_LEFT = re.compile(r"^\s*(Nơi nhận|NƠI NHẬN)")
+COLUMN_ANCHOR_RIGHT = re.compile(r"^\s*(CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|TM\.|KT\.|TL\.|TUQ\.|Q\.|PHÓ )")
+PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:(?:Trang|trang|Page)\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$")

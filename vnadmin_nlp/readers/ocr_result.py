@@ -1,0 +1,93 @@
+"""What tesseract found: words, lines and pages parsed from its TSV output, and the filter for noise lines.
+
+Kept apart from running tesseract (:mod:`.ocr`) because the page layout reads these records too (OCR words
+become layout lines, noise lines are dropped there as well) without needing the OCR engine.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class OcrWord:
+    text: str
+    conf: float
+    bbox: tuple[int, int, int, int]  # pixels, origin top-left
+
+
+@dataclass
+class OcrLine:
+    words: list[OcrWord]
+    box: tuple[int, int, int, int] | None = None  # tesseract's line box (pixels): one baseline band for all words
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def conf(self) -> float:
+        return sum(w.conf for w in self.words) / len(self.words)
+
+    @property
+    def bbox(self) -> tuple[int, int, int, int]:
+        return (
+            min(w.bbox[0] for w in self.words),
+            min(w.bbox[1] for w in self.words),
+            max(w.bbox[2] for w in self.words),
+            max(w.bbox[3] for w in self.words),
+        )
+
+
+@dataclass
+class OcrPage:
+    lines: list[OcrLine]
+    width: int
+    height: int
+    seconds: float
+    words: int = 0
+    mean_confidence: float | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_tsv(tsv: str, width: int, height: int) -> OcrPage:
+    """Tesseract TSV → lines of words (one line per tesseract block/paragraph/line number)."""
+    lines: dict[tuple[str, str, str, str], list[OcrWord]] = {}
+    boxes: dict[tuple[str, str, str, str], tuple[int, int, int, int]] = {}
+    rows = tsv.splitlines()
+    for row in rows[1:]:
+        cols = row.split("\t")
+        if len(cols) >= 10 and cols[0] == "4":
+            left, top, w, h = (int(c) for c in cols[6:10])
+            boxes[(cols[1], cols[2], cols[3], cols[4])] = (left, top, left + w, top + h)
+            continue
+        if len(cols) < 12 or cols[0] != "5":
+            continue
+        text = unicodedata.normalize("NFC", cols[11].strip())
+        try:
+            conf = float(cols[10])
+        except ValueError:
+            continue
+        if not text or conf < 0:
+            continue
+        left, top, w, h = (int(c) for c in cols[6:10])
+        word = OcrWord(text, conf, (left, top, left + w, top + h))
+        lines.setdefault((cols[1], cols[2], cols[3], cols[4]), []).append(word)
+    out = [OcrLine(words, boxes.get(key)) for key, words in lines.items() if not _is_noise(words)]
+    all_words = [w for line in out for w in line.words]
+    mean = sum(w.conf for w in all_words) / len(all_words) if all_words else None
+    return OcrPage(out, width, height, 0.0, len(all_words), mean)
+
+
+def _is_noise(words: list[OcrWord]) -> bool:
+    return is_noise(" ".join(w.text for w in words), [w.conf for w in words])
+
+
+def is_noise(text: str, confidences: list[float]) -> bool:
+    """A 'line' tesseract made out of a seal, a signature or scanner dirt: no letters/digits, or very unsure."""
+    alnum = sum(ch.isalnum() for ch in text)
+    if alnum == 0 or not confidences:
+        return True
+    mean = sum(confidences) / len(confidences)
+    return mean < 25 or (mean < 45 and alnum <= 3 and not any(ch.isdigit() for ch in text))

@@ -1,0 +1,127 @@
+"""One pdfium page → ``PageText``: its lines, with flattened annotations sorted into signature stamps (set
+apart) and form-field text (kept in place), and the share of the page covered by images (to spot scans)."""
+from __future__ import annotations
+
+import ctypes
+from typing import Any
+
+from ..layout import Char, PageText
+from ..layout.text import glyph_bbox, plain_text
+from .glyphs import page_glyphs
+from .lines import glyph_lines
+from .scans import MIN_TEXT_CHARS
+from .signatures import parse_stamp
+from .vocabulary import STAMP_HINT
+
+_WIDGET_LIKE = (3, 13, 20)  # FPDF_ANNOT_FREETEXT, FPDF_ANNOT_STAMP, FPDF_ANNOT_WIDGET: have text appearances
+
+
+def extract_page(pdf: Any, index: int) -> PageText:
+    """Characters → lines for one page; stamps and form-field text come from flattened annotations."""
+    import pypdfium2.raw as raw
+
+    page = pdf[index]
+    width, height = page.get_size()
+    annots = _annotation_rects(raw, page)
+    first_annot_char = None
+    if annots:
+        textpage = page.get_textpage()
+        first_annot_char = textpage.count_chars()
+        textpage.close()
+        if raw.FPDFPage_Flatten(page.raw, raw.FLAT_NORMALDISPLAY) == raw.FLATTEN_SUCCESS:
+            page.close()
+            page = pdf[index]  # flattening invalidates the page's handles: reload it
+        else:
+            first_annot_char = None
+    textpage = page.get_textpage()
+    try:
+        chars = page_glyphs(raw, textpage)
+    finally:
+        textpage.close()
+
+    stamps: list[dict[str, Any]] = []
+    stamp_rects: list[tuple[float, float, float, float]] = []
+    stamp_lines: list[tuple[str, tuple[float, float, float, float]]] = []
+    if first_annot_char is not None:
+        chars = _split_annotations(chars, first_annot_char, annots, index + 1, height, stamps, stamp_rects, stamp_lines)
+    lines = glyph_lines(chars)
+    body_chars = sum(1 for line in lines for c in line.chars if not c[4].isspace())
+    cover = _image_cover(raw, page, width * height) if body_chars < MIN_TEXT_CHARS else 0.0
+    page.close()
+    return PageText(index + 1, width, height, lines, body_chars, cover, stamps, stamp_rects, stamp_lines)
+
+
+def _annotation_rects(raw: Any, page: Any) -> list[tuple[float, float, float, float]]:
+    rects = []
+    count = raw.FPDFPage_GetAnnotCount(page.raw)
+    for k in range(count):
+        annot = raw.FPDFPage_GetAnnot(page.raw, k)
+        try:
+            if raw.FPDFAnnot_GetSubtype(annot) in _WIDGET_LIKE:
+                rect = raw.FS_RECTF()
+                if raw.FPDFAnnot_GetRect(annot, rect):
+                    rects.append((rect.left, rect.bottom, rect.right, rect.top))
+        finally:
+            raw.FPDFPage_CloseAnnot(annot)
+    return rects
+
+
+def _split_annotations(
+    chars: list[Char | None],
+    first: int,
+    rects: list[tuple[float, float, float, float]],
+    page_no: int,
+    height: float,
+    stamps: list[dict[str, Any]],
+    stamp_rects: list[tuple[float, float, float, float]],
+    stamp_lines: list[tuple[str, tuple[float, float, float, float]]],
+) -> list[Char | None]:
+    """Separate the text that flattening added: signature stamps go to ``stamps``; field text (the number and
+    day typed into "Số: …/TB-UBND", "ngày …") stays in the body at its position."""
+    groups: dict[int, list[Char]] = {}
+    body: list[Char | None] = []
+    for c in chars:
+        if c is None or c[5] < first:
+            body.append(c)
+            continue
+        cx, cy = (c[0] + c[2]) / 2, (c[1] + c[3]) / 2
+        inside = [k for k, r in enumerate(rects) if r[0] - 1 <= cx <= r[2] + 1 and r[1] - 1 <= cy <= r[3] + 1]
+        if not inside:
+            body.append(c)
+            continue
+        k = min(inside, key=lambda j: (rects[j][2] - rects[j][0]) * (rects[j][3] - rects[j][1]))
+        groups.setdefault(k, []).append(c)
+    for k, group in sorted(groups.items()):
+        lines = glyph_lines(group)
+        texts = [plain_text(line.chars) for line in lines]
+        if STAMP_HINT.search(" ".join(texts)):
+            stamp = parse_stamp(texts, page_no)
+            stamps.append(stamp)
+            stamp_rects.append(rects[k])
+            for line, text in zip(lines, texts):
+                if text.strip():
+                    stamp_lines.append((text.strip(), glyph_bbox(line.chars, line.y0, line.y1, height)))
+        else:
+            body.append(None)
+            body.extend(group)
+    return body
+
+
+def _image_cover(raw: Any, page: Any, area: float) -> float:
+    """Share of the page covered by image objects (looking one level into form XObjects)."""
+    covered = 0.0
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+
+    def visit(count: int, get: Any, depth: int) -> None:
+        nonlocal covered
+        for k in range(count):
+            obj = get(k)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_IMAGE:
+                if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                    covered += max(0.0, right.value - left.value) * max(0.0, top.value - bottom.value)
+            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 2:
+                visit(raw.FPDFFormObj_CountObjects(obj), lambda j, o=obj: raw.FPDFFormObj_GetObject(o, j), depth + 1)
+
+    visit(raw.FPDFPage_CountObjects(page.raw), lambda j: raw.FPDFPage_GetObject(page.raw, j), 0)
+    return min(1.0, covered / area) if area > 0 else 0.0

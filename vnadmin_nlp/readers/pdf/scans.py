@@ -1,0 +1,84 @@
+"""Scanned pages of a PDF: which pages are scans, rendering them (stamps painted out) and reading them by OCR."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator
+
+from .. import ocr
+from ..base import MissingDependency, ReaderWarning
+from ..layout import PageText, column_regions, ocr_lines
+
+MIN_TEXT_CHARS = 25  # fewer body characters than this on a page with a large image: the page is a scan
+MIN_IMAGE_COVER = 0.25  # …and "large" means covering this share of the page
+
+
+def ocr_pages(
+    pdf: Any,
+    path: Path,
+    pages: list[PageText],
+    metadata: dict[str, Any],
+    warnings: list[ReaderWarning],
+    *,
+    have_text: bool,
+) -> bool:
+    """Render the scanned pages and OCR them into ``page.lines``; returns True when OCR ran."""
+    settings = ocr.SETTINGS
+    if not settings.enabled:
+        warnings.append(ReaderWarning("ocr_disabled", f"{len(pages)} scanned page(s) left unread (OCR is disabled)"))
+        return False
+    try:
+        ocr.require_tesseract(path, settings)
+        ocr.require_pillow(path)
+    except MissingDependency:
+        if have_text:
+            message = f"{len(pages)} scanned page(s) left unread: tesseract is missing"
+            warnings.append(ReaderWarning("ocr_unavailable", message))
+            return False
+        raise
+    todo = pages
+    if settings.max_pages and len(pages) > settings.max_pages:
+        todo = pages[: settings.max_pages]
+        warnings.append(
+            ReaderWarning(
+                "ocr_page_limit", f"only the first {settings.max_pages} of {len(pages)} scanned pages were OCR'd"
+            )
+        )
+    scale = settings.dpi / 72.0
+
+    def renderers() -> Iterator[Any]:
+        for page in todo:
+            yield lambda page=page: _render(pdf, page, scale, settings.preprocess)
+
+    reports = []
+    regions = lambda k, result: column_regions(result, todo[k].number)  # noqa: E731
+    for page, result in zip(todo, ocr.ocr_many(renderers(), settings, path, regions=regions)):
+        page.lines = ocr_lines(result, scale, page.height)
+        page.ocr = True
+        info, page_warnings = ocr.page_report(result, page.number, settings)
+        reports.append(info)
+        warnings.extend(page_warnings)
+    metadata["ocr_pages"] = reports
+    metadata["ocr_engine"] = (
+        f"tesseract ({settings.lang}, psm {settings.psm}, {settings.dpi} dpi, {settings.preprocess})"
+    )
+    return True
+
+
+def _render(pdf: Any, page: PageText, scale: float, mode: str) -> Any:
+    """Rasterise a page for OCR, with the signature stamps painted out (their text is already known)."""
+    handle = pdf[page.number - 1]
+    try:
+        bitmap = handle.render(scale=scale, grayscale=mode != "red", may_draw_forms=False)
+        image = bitmap.to_pil()
+    finally:
+        handle.close()
+    if page.stamp_rects:
+        from PIL import ImageDraw
+
+        draw = ImageDraw.Draw(image)
+        for x0, y0, x1, y1 in page.stamp_rects:
+            draw.rectangle(
+                (x0 * scale, (page.height - y1) * scale, x1 * scale, (page.height - y0) * scale),
+                fill="white" if image.mode != "L" else 255,
+            )
+    return ocr.prepare(image, mode)
