@@ -19,6 +19,7 @@ _BLANK_LABEL = re.compile(r"(?:^|\s)(?:số|ngày|tháng|năm)\s*:?$", re.IGNORE
 
 
 def _capitals(text: str) -> bool:
+    """Mostly capitals (a header column: "BỘ TÀI CHÍNH", "CỘNG HÒA…"), at least four letters."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 

@@ -38,6 +38,7 @@ SYMBOL_CHARS: dict[tuple[str, str], str] = {
     ("symbol", "F0B3"): "≥",
     ("symbol", "F0A3"): "≤",
 }
+# Empty lines inside one paragraph (a signature gap typed with Shift+Enter): one break is enough.
 _BLANK_LINES = re.compile(r"\n(?:[ \t\u00a0]*\n)+")
 
 
