@@ -19,7 +19,8 @@ from vnadmin_nlp.readers import (
     read_file,
 )
 from vnadmin_nlp.readers import doc as doc_module
-from vnadmin_nlp.readers.doc import DocReader, ole_stream_names
+from vnadmin_nlp.readers.doc import DocReader
+from vnadmin_nlp.readers.ole import ole_stream_names
 
 from .conftest import ROOT
 

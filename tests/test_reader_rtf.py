@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from vnadmin_nlp.readers import CorruptFile, read_file
-from vnadmin_nlp.readers.rtf import RtfReader, split_layout_gaps
+from vnadmin_nlp.readers.lines import split_layout_gaps
+from vnadmin_nlp.readers.rtf import RtfReader
 
 from .conftest import FIXTURES, ROOT
 

@@ -1,0 +1,75 @@
+"""Lines of legacy documents (RTF, antiword's .doc text): header columns typed with whitespace, soft hyphens.
+
+Shared by the RTF reader and the .doc reader, whose text comes as lines laid out with tabs and spaces.
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Block
+
+# Layout whitespace inside one line ("BỘ TÀI CHÍNH<40 spaces>CỘNG HÒA…", "VĂN PHÒNG UBND TỈNH<tab>CỘNG HÒA…"):
+# the columns of a header typed with spaces or tab stops.  A tab, or 8 spaces or more (4 or more between two
+# stretches in capitals), splits the line into separate blocks, except after a list marker ("a)<tab>Khoản 3…")
+# and around fill-in blanks ("Số:<spaces>/QĐ-UBND", "ngày<spaces>tháng").
+_GAP = re.compile(r"[ \u00a0]*\t[ \t\u00a0]*|[ \u00a0]{4,}")
+_WIDE = 8
+_LIST_MARKER = re.compile(r"^(?:\(?[0-9]{1,3}[.)]|\(?[a-zđA-ZĐ][.)]|[IVXLC]{1,6}[./]|[-+*•–·●▪■◦])$")
+_BLANK_LABEL = re.compile(r"(?:^|\s)(?:số|ngày|tháng|năm)\s*:?$", re.IGNORECASE)
+
+
+def _capitals(text: str) -> bool:
+    """Mostly capitals (a header column: "BỘ TÀI CHÍNH", "CỘNG HÒA…"), at least four letters."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def split_layout_gaps(text: str) -> list[str]:
+    """Split a line at tabs and wide runs of spaces (side-by-side columns typed with whitespace).
+
+    A piece of one or two punctuation marks (a ":" between two tabs) stays attached to the following piece.
+    """
+    if "\t" not in text and "    " not in text and "\u00a0" not in text:
+        stripped = text.strip()
+        return [stripped] if stripped else []
+    parts: list[str] = []
+    start = 0
+    for m in _GAP.finditer(text):
+        if m.start() == 0 or m.end() == len(text):
+            continue
+        left = text[start:m.start()].strip()
+        right = text[m.end():]
+        if not left or _LIST_MARKER.match(left) or right.startswith("/") or _BLANK_LABEL.search(left):
+            continue
+        if "\t" not in m.group(0) and len(m.group(0)) < _WIDE and not (_capitals(left) and _capitals(right)):
+            continue
+        parts.append(text[start:m.start()])
+        start = m.end()
+    parts.append(text[start:])
+    out: list[str] = []
+    carry = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if len(part) <= 2 and not any(ch.isalnum() for ch in part):
+            carry = f"{carry} {part}".strip()
+            continue
+        out.append(f"{carry} {part}".strip() if carry else part)
+        carry = ""
+    if carry:
+        if out:
+            out[-1] = f"{out[-1]} {carry}"
+        else:
+            out.append(carry)
+    return out
+
+
+def drop_soft_hyphens(blocks: list[Block]) -> list[Block]:
+    """Remove the soft hyphens left once legacy text is converted (they are invisible) and empty blocks."""
+    out = []
+    for block in blocks:
+        if "\u00ad" in block.text:
+            block.text = block.text.replace("\u00ad", "").strip()
+        if block.text:
+            out.append(block)
+    return out
