@@ -28,6 +28,8 @@ from ..normalize.fold import retone
 from ..normalize.spaces import squash
 from ..patterns import alternation, word_matches, word_scanner
 from .base import Context
+from .fields import CitationsFields
+from .registry import extractor
 from .date_place import iso_date
 from .issuer import normal_case
 from .number import clean_symbol, parse_symbol, valid_code
@@ -513,7 +515,8 @@ def _expand_names(name: str | None, name_alias: dict[str, str]) -> str | None:
     return name
 
 
-def extract(ctx: Context) -> dict:
+@extractor("citations", requires=("number", "issuer"), assigns=("citations", "internal_references"))
+def extract(ctx: Context) -> CitationsFields:
     text, key = ctx.text, ctx.page.key
     n = len(text)
     skip: list[tuple[int, int]] = []

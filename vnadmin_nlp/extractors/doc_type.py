@@ -7,6 +7,8 @@ from __future__ import annotations
 from ..data import load
 from ..model import DocType
 from .base import Context
+from .fields import DocTypeFields
+from .registry import extractor
 
 
 def _by_code() -> dict[str, dict[str, dict]]:
@@ -37,7 +39,8 @@ def type_for_code(code: str | None, *, normative: bool = False, party: bool = Fa
     return None
 
 
-def extract(ctx: Context) -> dict:
+@extractor("doc_type", requires=("number",), assigns=("doc_type",))
+def extract(ctx: Context) -> DocTypeFields:
     h = ctx.layout.header
     number = ctx.fields.get("number")
     party = h.party or bool(number and number.text[:1].isdigit() and "-" in number.text.split("/")[0])

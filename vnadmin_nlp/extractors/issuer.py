@@ -16,6 +16,8 @@ from ..model import Body
 from ..normalize import fold
 from ..normalize.spaces import squash
 from .base import Context
+from .fields import IssuerFields
+from .registry import extractor
 
 _B = load("bodies")
 _KINDS = sorted(((fold(k), k) for k in _B["body_kinds"]), key=lambda x: -len(x[0]))
@@ -182,7 +184,8 @@ def _kind_of(text: str) -> str | None:
     return found[0] if found else None
 
 
-def extract(ctx: Context) -> dict:
+@extractor("issuer", assigns=("issuer", "issuers"))
+def extract(ctx: Context) -> IssuerFields:
     segs = ctx.layout.header.issuer_lines
     if not segs:
         if ctx.layout.header.found:

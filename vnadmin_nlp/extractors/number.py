@@ -13,6 +13,8 @@ from ..data import load
 from ..model import Number
 from ..patterns import TEXT
 from .base import Context
+from .fields import NumberFields
+from .registry import extractor
 
 _DASHES = regex.compile(r"\s*[-–—‐‑‒−]\s*")
 _SLASH = regex.compile(r"\s*/\s*")
@@ -115,7 +117,8 @@ def parse_symbol(raw: str) -> SymbolParts:
     return SymbolParts(text, number, year, symbol, type_code, issuer_code, unit_code)
 
 
-def extract(ctx: Context) -> dict:
+@extractor("number", assigns=("number",))
+def extract(ctx: Context) -> NumberFields:
     seg = ctx.layout.header.number
     if seg is None:
         if ctx.layout.header.found:

@@ -14,6 +14,8 @@ import regex
 from ..data import load
 from ..model import Person
 from .base import Context
+from .fields import PeopleFields
+from .registry import extractor
 
 _SIGNING = load("signing")
 _TITLES = _SIGNING["person_titles"]
@@ -45,7 +47,8 @@ def _is_person(window: str, name: str) -> bool:
     return False
 
 
-def extract(ctx: Context) -> dict:
+@extractor("people", requires=("signers",), assigns=("people",), default=False)
+def extract(ctx: Context) -> PeopleFields:
     text = ctx.text
     people: list[Person] = []
     seen: set[tuple[str, str]] = set()
