@@ -83,7 +83,10 @@ def _validate(contract: Contract, fn: Callable[..., Any]) -> None:
     unknown = [r for r in contract.requires if r not in FIELD_NAMES and r not in CONTEXT_INPUTS]
     if unknown:
         raise ContractError(f"{where} requires {unknown}: neither an extractor field nor {sorted(CONTEXT_INPUTS)}")
-    result = typing.get_type_hints(fn).get("return")
+    try:
+        result = typing.get_type_hints(fn).get("return")
+    except NameError as exc:
+        raise ContractError(f"{where}: its result type cannot be resolved ({exc})") from exc
     keys = set(getattr(result, "__annotations__", {})) - {"spans"}
     if keys != set(contract.assigns):
         raise ContractError(f"{where}: its result type {getattr(result, '__name__', result)} has keys {sorted(keys)}, assigns says {sorted(contract.assigns)}")
