@@ -3,7 +3,7 @@
 underthesea's CRF NER (it ships inside the wheel, no download) reads only short windows around a title word,
 never the whole document: it runs at a few thousand characters per second.  A window's candidate name is kept
 when the NER tags it as a person.  This extractor is not in the default list (it needs the ``nlp`` extra):
-ask for it with ``parse_text(text, extractors=extractors_by_name([..., "people"]))`` or ``--extract people``.
+ask for it with ``parse_text(text, extractors=extractors_by_name([..., "people"]))`` or ``parse --with-people``.
 """
 from __future__ import annotations
 
