@@ -48,6 +48,7 @@ def _expand(inputs: tuple[str, ...]) -> Iterator[Path]:
 @click.option("--no-text", is_flag=True, help="Leave the normalised text out of the JSON.")
 @click.option("--with-blocks", is_flag=True, help="Add the reader blocks (page, table cell) with their spans.")
 @click.option("--compact", is_flag=True, help="One line of JSON per document.")
+@click.option("--with-people", is_flag=True, help="Also run the people extractor (needs the nlp extra: pip install 'vnadmin-nlp[nlp]').")
 def parse(
     inputs: tuple[str, ...],
     out_dir: str | None,
@@ -63,6 +64,7 @@ def parse(
     no_text: bool,
     with_blocks: bool,
     compact: bool,
+    with_people: bool,
 ) -> None:
     """Parse FILES or folders: print the JSON, or with -o / --jsonl run a batch.
 
@@ -70,6 +72,7 @@ def parse(
     --max-memory MB, records every failure in an errors file, and resumes: a second run skips what is done.
     Exit code: 0 all parsed, 1 some files failed, 2 usage error.
     """
+    extractors = _people_extractors() if with_people else None
     if out_dir or jsonl:
         _parse_batch(
             BatchOptions(
@@ -87,8 +90,10 @@ def parse(
                 with_blocks=with_blocks,
                 compact=compact,
                 quiet=quiet,
+                extractors=extractors,
             )
         )
+    from .extractors import extractors_by_name
     from .pipeline import parse_file
     from .readers import ReaderError
 
@@ -97,15 +102,27 @@ def parse(
         raise click.UsageError("no supported files found in the inputs")
     failures = 0
     indent = None if compact else 2
+    chosen = extractors_by_name(extractors) if extractors else None
     for path in files:
         try:
-            doc = parse_file(path, with_blocks=with_blocks)
+            doc = parse_file(path, with_blocks=with_blocks, extractors=chosen)
         except ReaderError as exc:
             failures += 1
             click.echo(f"error: {exc}", err=True)
             continue
         click.echo(doc.to_json(indent=indent, include_text=not no_text, include_blocks=with_blocks))
     sys.exit(1 if failures else 0)
+
+
+def _people_extractors() -> tuple[str, ...]:
+    """The default extractors and ``people``, whose CRF NER needs underthesea (the ``nlp`` extra)."""
+    import importlib.util
+
+    from .extractors import DEFAULT_NAMES
+
+    if importlib.util.find_spec("underthesea") is None:
+        raise click.UsageError("--with-people needs underthesea: pip install 'vnadmin-nlp[nlp]'")
+    return (*DEFAULT_NAMES, "people")
 
 
 def _parse_batch(opts: BatchOptions) -> None:

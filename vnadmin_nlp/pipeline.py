@@ -2,7 +2,8 @@
 
 Every stage is a plain function, and the extractors are a list of callables run in order, each seeing what the
 earlier ones found (``ctx.fields``): pass your own list to ``parse_text(..., extractors=...)`` to add or replace
-one.  Parsing never raises on any text: what cannot be read becomes a warning.
+one (a list that runs an extractor before what it requires raises ``ContractError``).  Parsing never raises on
+any text: what cannot be read becomes a warning.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Any, Iterable, Sequence
 
 from .extractors import DEFAULT_EXTRACTORS, page_metadata
 from .extractors.base import Context, Extractor
+from .extractors.registry import check_order
 from .model import Block, Document, ParseWarning, Source, Zones
 from .normalize import NormalizedText, normalize
 from .readers import RawDocument, ReaderError, read_file
@@ -36,7 +38,9 @@ def parse_text(
     extractors: Sequence[Extractor] | None = None,
     page_numbers: bool = True,
 ) -> Document:
-    """Parse a document given as text (any text: never raises)."""
+    """Parse a document given as text (any text: never raises; a misordered ``extractors`` list does)."""
+    if extractors is not None:
+        check_order(extractors)
     return _parse(text, source=source, extractors=extractors, page_numbers=page_numbers, metadata=None)[0]
 
 
@@ -56,7 +60,6 @@ def _parse(
     ctx = Context(page=page, layout=layout, source_metadata=metadata or {})
     if not norm.text.strip():
         ctx.warn("empty_text", "the document has no text")
-    fields: dict[str, Any] = {}
     spans: dict[str, tuple[int, int]] = {}
     for extract in extractors if extractors is not None else DEFAULT_EXTRACTORS:
         try:
@@ -67,9 +70,8 @@ def _parse(
             name = getattr(extract, "__module__", repr(extract)).rsplit(".", 1)[-1]
             ctx.warn("extractor_failed", f"{name}: {type(exc).__name__}: {exc}")
             continue
-        spans.update(found.pop("spans", {}) or {})
-        fields.update(found)
-        ctx.fields = fields
+        spans.update(found.get("spans") or {})
+        ctx.fields.update({k: v for k, v in found.items() if k != "spans"})  # type: ignore[typeddict-item]
     h = layout.header
     zones = Zones(
         header=(h.start, h.end) if h.found and h.end > h.start else None,
@@ -85,7 +87,7 @@ def _parse(
         spans=spans,
         zones=zones,
         warnings=ctx.warnings,
-        **fields,
+        **ctx.fields,
     )
     return doc, norm
 
@@ -104,8 +106,11 @@ def parse_raw(raw: RawDocument, *, path: str | None = None, sha256: str | None =
         signatures=list(raw.metadata.get("signatures", [])),
     )
     extractors = kw.get("extractors")
+    if extractors is not None:
+        check_order(extractors)
     if source.language not in (None, "vi"):
-        # a translation page is flagged by its reader, not parsed as Vietnamese: only the page's own attributes
+        # A translation page is flagged by its reader, not parsed as Vietnamese: only the page's own attributes.
+        # page_metadata runs alone on purpose (its requirements unmet: nothing read from the text to compare).
         extractors = [page_metadata.extract]
     doc, norm = _parse(
         joined,

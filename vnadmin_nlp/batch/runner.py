@@ -60,6 +60,7 @@ class BatchOptions:
     compact: bool = False
     quiet: bool = False
     progress: bool = True
+    extractors: tuple[str, ...] | None = None  # extractor names; None: the default list
 
 
 @dataclass
@@ -149,6 +150,7 @@ def run_batch(opts: BatchOptions) -> BatchResult:
         # Local workers write to this machine's disk, made durable in groups before each ledger commit (one
         # syncfs); Dask workers may write from other machines, so each of their files is fsynced by its writer.
         durable=opts.engine == "dask",
+        extractors=opts.extractors,
     )
     ledger = Ledger(layout.state / "ledger.sqlite")
     if not opts.resume:

@@ -35,10 +35,21 @@ class Settings:
     indent: int | None = 2
     tmp_dir: str | None = None  # staging folder for atomic writes (same file system as the outputs)
     durable: bool = True  # fsync every output before it is reported done (False: the batch syncs them in groups)
+    extractors: tuple[str, ...] | None = None  # extractor names (travel as names to any worker); None: the default
 
     def config(self) -> str:
         """What the ledger compares: outputs made with other options are not 'done'."""
-        return f"text={int(self.include_text)},blocks={int(self.with_blocks)},indent={self.indent}"
+        config = f"text={int(self.include_text)},blocks={int(self.with_blocks)},indent={self.indent}"
+        return config if self.extractors is None else f"{config},extractors={'+'.join(self.extractors)}"
+
+    def parse_options(self) -> dict[str, Any]:
+        """The keyword arguments of ``parse_file`` these settings ask for (the extractors only when chosen, so a
+        test hook with parse_file's old signature keeps working)."""
+        if self.extractors is None:
+            return {"with_blocks": self.with_blocks}
+        from ..extractors import extractors_by_name
+
+        return {"with_blocks": self.with_blocks, "extractors": extractors_by_name(self.extractors)}
 
 
 @dataclass(frozen=True)
@@ -92,7 +103,7 @@ def process(job: Job, settings: Settings, parse: Callable[..., Any] = parse_file
             except OSError as exc:
                 return failure(job, "read", f"cannot be read: {exc.strerror or exc}", time.perf_counter() - t0)
         try:
-            doc = parse(job.path, with_blocks=settings.with_blocks)
+            doc = parse(job.path, **settings.parse_options())
         except ReaderError as exc:
             return failure(job, "read" if exc.stage == "read" else "parse", exc.message, time.perf_counter() - t0)
         data = doc.to_json(indent=settings.indent, include_text=settings.include_text, include_blocks=settings.with_blocks)

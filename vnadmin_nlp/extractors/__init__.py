@@ -1,39 +1,63 @@
-"""Extractors: one module per field family, each a function ``extract(ctx) -> dict of fields``.
+"""Extractors: one module per field family, each a function ``extract(ctx) -> the fields it found``.
 
-They are registered by name in :data:`EXTRACTORS` and run in the order of :data:`DEFAULT_EXTRACTORS`; later ones
-may read what earlier ones found (``doc_type`` reads ``number``, ``tasks`` reads ``provisions`` and ``date``).
-``extractors_by_name`` builds a list from names, so a configuration can switch one on (``people``) or off.
+Each ``extract`` is registered with ``@extractor(name, requires=..., assigns=...)`` (see :mod:`.registry`), its
+result typed in :mod:`.fields`.  They run in the order of :data:`ORDER`; later ones read what earlier ones found
+(``doc_type`` reads ``number``, ``tasks`` reads ``provisions`` and ``date``), and that order is checked against
+their contracts when this package is imported.  ``extractors_by_name`` builds a list from names, so a
+configuration can switch one on (``people``) or off.
 """
 from __future__ import annotations
 
-from . import addressees, citations, date_place, doc_type, issuer, marks, number, page_metadata, people, provisions, signers, subject, tasks
+from . import addressees, citations, date_place, doc_type, issuer, marks, number, page_metadata, people, provisions, signers, subject, tasks  # noqa: F401  (registers them)
 from .base import Context, Extractor
+from .registry import REGISTRY, ContractError, check_order, contract_of, extractor, with_requirements
 
-EXTRACTORS: dict[str, Extractor] = {
-    "number": number.extract,
-    "doc_type": doc_type.extract,
-    "issuer": issuer.extract,
-    "date_place": date_place.extract,
-    "subject": subject.extract,
-    "marks": marks.extract,
-    "addressees": addressees.extract,
-    "provisions": provisions.extract,
-    "signers": signers.extract,
-    "citations": citations.extract,
-    "tasks": tasks.extract,
-    "page_metadata": page_metadata.extract,  # a web page's own attributes, where the text has none
-    "people": people.extract,  # optional: underthesea's CRF NER on short windows
-}
-DEFAULT_NAMES = [name for name in EXTRACTORS if name != "people"]
+# The run order: each extractor after those assigning what it requires.
+ORDER = (
+    "number",
+    "doc_type",
+    "issuer",
+    "date_place",
+    "subject",
+    "marks",
+    "addressees",
+    "provisions",
+    "signers",
+    "citations",
+    "tasks",
+    "page_metadata",  # a web page's own attributes, where the text has none
+    "people",  # optional (the nlp extra): underthesea's CRF NER on short windows
+)
+if set(ORDER) != set(REGISTRY):  # pragma: no cover - a module added without its place in the order
+    raise ContractError(f"ORDER and the registered extractors differ: {sorted(set(ORDER) ^ set(REGISTRY))}")
+
+EXTRACTORS: dict[str, Extractor] = {name: REGISTRY[name] for name in ORDER}
+check_order(EXTRACTORS.values())
+DEFAULT_NAMES = [name for name, fn in EXTRACTORS.items() if (c := contract_of(fn)) is not None and c.default]
 DEFAULT_EXTRACTORS: list[Extractor] = [EXTRACTORS[name] for name in DEFAULT_NAMES]
 
 
-def extractors_by_name(names: list[str]) -> list[Extractor]:
-    """The extractors for these names, in the registry's order (so dependencies run first)."""
+def extractors_by_name(names: list[str] | tuple[str, ...]) -> list[Extractor]:
+    """The extractors for these names, in :data:`ORDER`, with those they require brought along.
+
+    ``extractors_by_name(["people"])`` gives ``signers`` and ``people``: the people extractor reads the signers.
+    """
     unknown = set(names) - set(EXTRACTORS)
     if unknown:
         raise ValueError(f"unknown extractor(s): {', '.join(sorted(unknown))}; known: {', '.join(EXTRACTORS)}")
-    return [fn for name, fn in EXTRACTORS.items() if name in names]
+    return [EXTRACTORS[name] for name in with_requirements(names, ORDER)]
 
 
-__all__ = ["Context", "Extractor", "EXTRACTORS", "DEFAULT_EXTRACTORS", "DEFAULT_NAMES", "extractors_by_name"]
+__all__ = [
+    "Context",
+    "ContractError",
+    "Extractor",
+    "EXTRACTORS",
+    "DEFAULT_EXTRACTORS",
+    "DEFAULT_NAMES",
+    "ORDER",
+    "check_order",
+    "contract_of",
+    "extractor",
+    "extractors_by_name",
+]

@@ -7,6 +7,8 @@ from ..lexicon.spaces import squash
 from ..model import DistributionItem, Recipient
 from ..zoning import Seg
 from .base import Context
+from .fields import AddresseesFields
+from .registry import extractor
 
 _LEAD = regex.compile(r"^[\s\-–+•*]+")
 _TRAIL = regex.compile(r"[\s;,.]+$")
@@ -52,7 +54,8 @@ def _item(ctx: Context, group: list[Seg]) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
-def extract(ctx: Context) -> dict:
+@extractor("addressees", assigns=("recipients", "distribution"))
+def extract(ctx: Context) -> AddresseesFields:
     recipients = [Recipient(name=n, span=sp) for n, sp in items(ctx, ctx.layout.header.recipients)]
     closing = ctx.layout.closing
     distribution = [DistributionItem(name=n, span=sp) for n, sp in items(ctx, closing.distribution)] if closing else []

@@ -1,19 +1,21 @@
 """What every extractor receives: the page, its zones, and a place to put warnings."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..model import ParseWarning
-from ..normalize.spaces import squash
+from ..lexicon.spaces import squash
 from ..zoning import Layout, Page, Seg
+from .fields import Fields
 
 
 @dataclass
 class Context:
     page: Page
     layout: Layout
-    fields: dict[str, Any] = field(default_factory=dict)  # what earlier extractors found
+    fields: Fields = field(default_factory=Fields)  # what earlier extractors found (typed per key)
     warnings: list[ParseWarning] = field(default_factory=list)
     source_metadata: dict[str, Any] = field(default_factory=dict)  # what the reader knew (page attributes…)
 
@@ -29,5 +31,6 @@ class Context:
         return " ".join(squash(self.page.t(s)) for s in segs)
 
 
-# An extractor reads the context and returns the fields it found (keys of the Document model).
-Extractor = Callable[[Context], dict[str, Any]]
+# An extractor reads the context and returns the fields it found (keys of the Document model, typed in
+# fields.py), plus "spans" for its plain strings.  Registered ones declare their contract (registry.py).
+Extractor = Callable[[Context], Mapping[str, Any]]

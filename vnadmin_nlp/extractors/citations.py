@@ -28,6 +28,8 @@ from .citing.laws import find_laws
 from .citing.numbers import find_number_lists, find_numbers, number_starts
 from .citing.relations import relation
 from .citing.short_forms import aliases, expand_names, short_forms
+from .fields import CitationsFields
+from .registry import extractor
 
 _PROVISION_REF = regex.compile(
     r"(?<![\p{L}])(?P<ref>(?:(?:điểm|Điểm)\s+[a-zđ](?:\s*,\s*[a-zđ])*\s+)?(?:(?:khoản|Khoản)\s+\d+(?:\s*,\s*\d+)*\s+)?Điều\s+(?P<art>\d+[a-zđ]?))"
@@ -35,7 +37,8 @@ _PROVISION_REF = regex.compile(
 )
 
 
-def extract(ctx: Context) -> dict:
+@extractor("citations", requires=("number", "issuer"), assigns=("citations", "internal_references"))
+def extract(ctx: Context) -> CitationsFields:
     text, key = ctx.text, ctx.page.key
     n = len(text)
     skip: list[tuple[int, int]] = []

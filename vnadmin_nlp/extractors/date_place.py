@@ -9,6 +9,8 @@ import datetime as dt
 
 from ..patterns import FOLDED, TEXT
 from .base import Context
+from .fields import DatePlaceResult
+from .registry import extractor
 
 
 _OCR_DIGITS = str.maketrans("lio", "110")
@@ -32,7 +34,8 @@ def iso_date(day: str | None, month: str | None, year: str | None) -> tuple[str 
         return None, False
 
 
-def extract(ctx: Context) -> dict:
+@extractor("date_place", assigns=("date", "place"))
+def extract(ctx: Context) -> DatePlaceResult:
     seg = ctx.layout.header.date
     if seg is None:
         if ctx.layout.header.found:
@@ -42,7 +45,7 @@ def extract(ctx: Context) -> dict:
     m = FOLDED.date.search(key, seg.start, seg.end)
     if m is None:
         return {}
-    out: dict = {"spans": {}}
+    out: DatePlaceResult = {"spans": {}}
     date, valid = iso_date(m.group("d"), m.group("m"), m.group("y"))
     if not valid:
         ctx.warn("date_invalid", f"the date {ctx.text[m.start():m.end()]!r} is not a calendar date", (m.start(), m.end()))

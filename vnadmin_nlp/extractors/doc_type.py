@@ -8,9 +8,12 @@ from __future__ import annotations
 from ..identity.doc_types import type_for_code
 from ..model import DocType
 from .base import Context
+from .fields import DocTypeFields
+from .registry import extractor
 
 
-def extract(ctx: Context) -> dict:
+@extractor("doc_type", requires=("number",), assigns=("doc_type",))
+def extract(ctx: Context) -> DocTypeFields:
     h = ctx.layout.header
     number = ctx.fields.get("number")
     party = h.party or bool(number and number.text[:1].isdigit() and "-" in number.text.split("/")[0])

@@ -13,6 +13,8 @@ from ..lexicon.fold import fold
 from ..lexicon.spaces import squash
 from ..model import Body
 from .base import Context
+from .fields import IssuerFields
+from .registry import extractor
 
 # Joint issuers printed on one line: "BỘ TÀI CHÍNH - BỘ TƯ PHÁP".
 _JOINT_SEP = regex.compile(r"\s+[-–]\s+")
@@ -58,7 +60,8 @@ def split_bodies(lines: list[str]) -> list[tuple[list[int], str]]:
     return bodies
 
 
-def extract(ctx: Context) -> dict:
+@extractor("issuer", assigns=("issuer", "issuers"))
+def extract(ctx: Context) -> IssuerFields:
     segs = ctx.layout.header.issuer_lines
     if not segs:
         if ctx.layout.header.found:

@@ -7,11 +7,14 @@ import regex
 from ..identity.symbol import parse_symbol
 from ..patterns import TEXT
 from .base import Context
+from .fields import NumberFields
+from .registry import extractor
 
 _BLANK = regex.compile(r"^[\s.…_]*$")
 
 
-def extract(ctx: Context) -> dict:
+@extractor("number", assigns=("number",))
+def extract(ctx: Context) -> NumberFields:
     seg = ctx.layout.header.number
     if seg is None:
         if ctx.layout.header.found:

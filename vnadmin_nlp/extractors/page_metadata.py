@@ -11,17 +11,20 @@ from ..lexicon.fold import fold
 from ..lexicon.spaces import squash
 from ..model import DocType
 from .base import Context
+from .fields import PageMetadataFields
+from .registry import extractor
 
 
 def _same(a: str | None, b: str | None) -> bool:
     return bool(a and b) and squash(fold(a)).rstrip(".") == squash(fold(b)).rstrip(".")
 
 
-def extract(ctx: Context) -> dict:
+@extractor("page_metadata", requires=("source_metadata", "subject", "number", "doc_type"), assigns=("number", "doc_type", "subject"))
+def extract(ctx: Context) -> PageMetadataFields:
     page = (ctx.source_metadata or {}).get("page_attributes") or {}
     if not page:
         return {}
-    out: dict = {}
+    out: PageMetadataFields = {}
     subject = ctx.fields.get("subject")
     if subject and page.get("trich_yeu") and not _same(subject, page["trich_yeu"]):
         ctx.warn("page_metadata_mismatch", f"the page describes another document: {page.get('title', '')[:120]}")

@@ -3,7 +3,7 @@
 underthesea's CRF NER (it ships inside the wheel, no download) reads only short windows around a title word,
 never the whole document: it runs at a few thousand characters per second.  A window's candidate name is kept
 when the NER tags it as a person.  This extractor is not in the default list (it needs the ``nlp`` extra):
-ask for it with ``parse_text(text, extractors=extractors_by_name([..., "people"]))`` or ``--extract people``.
+ask for it with ``parse_text(text, extractors=extractors_by_name([..., "people"]))`` or ``parse --with-people``.
 """
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ import regex
 from ..data import load
 from ..model import Person
 from .base import Context
+from .fields import PeopleFields
+from .registry import extractor
 
 _SIGNING = load("signing")
 _TITLES = _SIGNING["person_titles"]
@@ -45,7 +47,8 @@ def _is_person(window: str, name: str) -> bool:
     return False
 
 
-def extract(ctx: Context) -> dict:
+@extractor("people", requires=("signers",), assigns=("people",), default=False)
+def extract(ctx: Context) -> PeopleFields:
     text = ctx.text
     people: list[Person] = []
     seen: set[tuple[str, str]] = set()

@@ -16,6 +16,8 @@ from ..model import Provision
 from ..patterns import TEXT
 from ..zoning import Seg, lines
 from .base import Context
+from .fields import ProvisionsFields
+from .registry import extractor
 
 VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -129,7 +131,8 @@ def _is_first(ident: str | None, style: str) -> bool:
     return ident is not None and ordinal(ident.rpartition(".")[2], style) == 1
 
 
-def extract(ctx: Context) -> dict:
+@extractor("provisions", assigns=("provisions",))
+def extract(ctx: Context) -> ProvisionsFields:
     start, end = ctx.layout.body
     text = ctx.text
     body_lines = lines(text, start, end)

@@ -4,9 +4,12 @@ from __future__ import annotations
 from ..lexicon.spaces import squash
 from ..model import Signer
 from .base import Context
+from .fields import SignersFields
+from .registry import extractor
 
 
-def extract(ctx: Context) -> dict:
+@extractor("signers", assigns=("signers",))
+def extract(ctx: Context) -> SignersFields:
     closing = ctx.layout.closing
     if closing is None:
         return {"signers": []}

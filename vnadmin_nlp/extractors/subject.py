@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from ..patterns import FOLDED
 from .base import Context
+from .fields import SubjectResult
+from .registry import extractor
 
 
-def extract(ctx: Context) -> dict:
+@extractor("subject", assigns=("subject",))
+def extract(ctx: Context) -> SubjectResult:
     h = ctx.layout.header
     segs = list(h.subject)
     if not segs:

@@ -20,6 +20,8 @@ from ..model import Deadline, Task
 from ..patterns import alternation, first_word_match, word_scanner
 from . import deadlines
 from .base import Context
+from .fields import TasksFields
+from .registry import extractor
 
 _T = load("tasks")
 _B = load("bodies")
@@ -135,7 +137,8 @@ def _units(ctx: Context):
         yield body_start + m.start(), body_start + m.end(), None
 
 
-def extract(ctx: Context) -> dict:
+@extractor("tasks", requires=("date", "provisions", "issuer"), assigns=("tasks",))
+def extract(ctx: Context) -> TasksFields:
     anchor = _anchor(ctx)
     issuer = ctx.fields.get("issuer")
     own = {fold(issuer.name), fold(issuer.text)} if issuer else set()

@@ -37,9 +37,9 @@ VNI = "vni"
 
 # A "word" for scoring: a run of Latin letters, the Latin-1 block (where the legacy bytes land), Latin
 # Extended, Vietnamese precomposed letters and combining marks.  Digits and ASCII punctuation split words.
-_WORD = re.compile(r"[A-Za-z\u00A1-\u00FF\u0100-\u024F\u1E00-\u1EFF\u0300-\u036F\u2212\u2219]+")
+LEGACY_WORD = re.compile(r"[A-Za-z\u00A1-\u00FF\u0100-\u024F\u1E00-\u1EFF\u0300-\u036F\u2212\u2219]+")
 # Characters a cp1252/latin-1 mojibake can never produce: proof that a word is already Unicode Vietnamese.
-_UNICODE_VI = re.compile(r"[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01A0\u01A1\u01AF\u01B0"
+UNICODE_VIETNAMESE_LETTER = re.compile(r"[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01A0\u01A1\u01AF\u01B0"
                          r"\u1EA0-\u1EF9\u0300-\u0303\u0309\u0323]")
 
 # Font names: TCVN3 fonts are ".Vn" + a capitalised family (".VnTime", ".VnTimeH", ".VnArial NarrowH"; PDFs
@@ -115,7 +115,7 @@ def convert_run(text: str, encoding: str, *, upper: bool = False) -> str:
     ``upper`` upper-cases the result: runs in the TCVN3 capital fonts (".VnTimeH") store lowercase codes.
     """
     if encoding == TCVN3:
-        out = _WORD.sub(lambda m: _restore_case(m.group(0), _tcvn3_to_unicode(m.group(0))), text)
+        out = LEGACY_WORD.sub(lambda m: _restore_case(m.group(0), _tcvn3_to_unicode(m.group(0))), text)
     elif encoding == VNI:
         out = _vni_to_unicode(text)
     else:
@@ -183,7 +183,7 @@ def _classify(word: str) -> tuple[frozenset[str] | None, str | None, str | None]
     """
     if word.isascii():
         return None, None, None
-    if _UNICODE_VI.search(word):  # letters a cp1252 mojibake cannot contain
+    if UNICODE_VIETNAMESE_LETTER.search(word):  # letters a cp1252 mojibake cannot contain
         return frozenset((UNICODE,)), None, None
     t = _restore_case(word, _tcvn3_to_unicode(word)) if any(c in _tcvn3_chars() for c in word) else word
     v = unicodedata.normalize("NFC", _vni_to_unicode(word)) if any(c in _vni_chars() for c in word) else word
@@ -211,7 +211,7 @@ def _weight(word: str) -> float:
 
 
 def _words(text: str) -> Iterator[re.Match[str]]:
-    return _WORD.finditer(text)
+    return LEGACY_WORD.finditer(text)
 
 
 def _label_words(readings: list[frozenset[str] | None], weights: list[float] | None = None) -> list[str]:

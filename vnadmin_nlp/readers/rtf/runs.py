@@ -22,7 +22,7 @@ def runs_text(runs: list[tuple[str, int | None, bool]], fonts: dict[int, Font], 
             return
         text = "".join(group)
         encoding, upper = group_key
-        if encoding is not None and not text.isascii() and not enc._UNICODE_VI.search(text):
+        if encoding is not None and not text.isascii() and not enc.UNICODE_VIETNAMESE_LETTER.search(text):
             converted = enc.convert_run(text, encoding, upper=upper)
             if _better(text, converted):
                 counts[encoding] = counts.get(encoding, 0) + 1
@@ -46,10 +46,10 @@ def runs_text(runs: list[tuple[str, int | None, bool]], fonts: dict[int, Font], 
 def _better(original: str, converted: str) -> bool:
     """Guard for font-based conversion: refuse when the run reads better as it is (Unicode typed in a
     legacy-named font)."""
-    words = [w for w in enc._WORD.findall(original) if not w.isascii()]
+    words = [w for w in enc.LEGACY_WORD.findall(original) if not w.isascii()]
     if not words:
         return True
-    new_words = [w for w in enc._WORD.findall(converted) if not w.isascii()]
+    new_words = [w for w in enc.LEGACY_WORD.findall(converted) if not w.isascii()]
     ok_before = sum(enc.is_vietnamese_word(w) for w in words)
     ok_after = sum(enc.is_vietnamese_word(w) for w in new_words)
     return ok_after >= ok_before

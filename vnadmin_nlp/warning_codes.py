@@ -1,0 +1,66 @@
+"""Every warning code the package emits, what it means and which stage emits it: the one table.
+
+A ``warnings`` entry of the JSON carries one of these codes; programs filter on them, so a code is a stable
+name.  ``tests/test_warning_codes.py`` scans the package source and fails on a code missing here or an entry no
+code uses; the README's "Warnings" section is :func:`markdown` (``python -m vnadmin_nlp.warning_codes``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class WarningCode:
+    code: str
+    stages: tuple[str, ...]  # who emits it: "reader (pdf)", "extractor number", "pipeline"
+    meaning: str
+
+
+_TABLE = (
+    # readers: what the file itself made hard to read
+    WarningCode("encoding_guess", ("reader (txt)",), "Not UTF-8 and no legacy Vietnamese encoding recognised: decoded as Windows-1258."),
+    WarningCode("legacy_encoding", ("reader (doc)", "reader (rtf)"), "Text in a legacy encoding (TCVN3, VNI) was converted to Unicode."),
+    WarningCode("legacy_font_unconverted", ("reader (pdf)",), "Text in TCVN3/VNI fonts was left unconverted."),
+    WarningCode("fallback", ("reader (doc)",), "antiword failed; the file was read with LibreOffice."),
+    WarningCode("tracked_changes", ("reader (docx)",), "The document has tracked changes: deleted text skipped, inserted text kept."),
+    WarningCode("numbering_missing", ("reader (docx)",), "Paragraphs use list numbering that numbering.xml lacks: their labels are missing."),
+    WarningCode("no_text", ("reader (html)",), "No document text found in the web page."),
+    WarningCode("not_vietnamese", ("reader (html)",), "The page is not in Vietnamese (a translation): only the page's own attributes are read."),
+    WarningCode("no_content_container", ("reader (html)",), "No known document container in the page: its body minus navigation was read."),
+    WarningCode("page_unreadable", ("reader (pdf)",), "A PDF page could not be read; its text is missing."),
+    WarningCode("empty_text", ("reader (pdf)", "reader (image)", "pipeline"), "The file or text has no text at all."),
+    WarningCode("ocr_disabled", ("reader (pdf)",), "Scanned pages were left unread because OCR is off (`VNADMIN_OCR=off`)."),
+    WarningCode("ocr_unavailable", ("reader (pdf)",), "Scanned pages of a PDF with some text were left unread: tesseract is missing."),
+    WarningCode("ocr_page_limit", ("reader (pdf)", "reader (image)"), "Only the first pages were OCR'd (`VNADMIN_OCR_MAX_PAGES`)."),
+    WarningCode("ocr_empty_page", ("reader (ocr)",), "OCR found no text on a page."),
+    WarningCode("ocr_low_confidence", ("reader (ocr)",), "A page's mean OCR word confidence is low: check its text against the scan."),
+    # pipeline: the document as a whole
+    WarningCode("no_header", ("pipeline",), "No header block (Quốc hiệu, Số, date or type line) was found."),
+    WarningCode("extractor_failed", ("pipeline",), "An extractor raised an exception (a bug: please report it); its fields are missing."),
+    WarningCode("ocr_low_confidence_field", ("pipeline",), "A header field or signer was read from OCR words of low confidence."),
+    # extractors: a field that is missing, blank or inconsistent
+    WarningCode("number_missing", ("extractor number",), "The header has no Số line."),
+    WarningCode("number_unreadable", ("extractor number",), "A Số line that cannot be read as a number and symbol."),
+    WarningCode("number_blank", ("extractor number",), "The number is left blank: a draft or an unregistered copy."),
+    WarningCode("type_symbol_mismatch", ("extractor doc_type",), "The title's document type disagrees with the symbol's type code."),
+    WarningCode("issuer_missing", ("extractor issuer",), "No issuing body above the number."),
+    WarningCode("date_missing", ("extractor date_place",), "The header has no place-and-date line."),
+    WarningCode("date_invalid", ("extractor date_place",), "The date is not a calendar date."),
+    WarningCode("date_partial", ("extractor date_place",), 'The date is only partly filled in (`"2025-02"`, `"2025"`).'),
+    WarningCode("signer_name_missing", ("extractor signers",), "A signature block has no name: a draft or an unsigned copy."),
+    WarningCode("page_metadata_mismatch", ("extractor page_metadata",), "The web page's attributes describe another document: they are not used."),
+    WarningCode("from_page_metadata", ("extractor page_metadata",), "A field was taken from the web page's attributes, not from the text."),
+)
+
+WARNINGS: dict[str, WarningCode] = {w.code: w for w in _TABLE}
+
+
+def markdown() -> str:
+    """The table as Markdown, for the README."""
+    rows = ["| code | emitted by | meaning |", "|---|---|---|"]
+    rows += [f"| `{w.code}` | {', '.join(w.stages)} | {w.meaning} |" for w in _TABLE]
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(markdown(), end="")
