@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from .match import ACCURACY_HEADER, FIELDS, HEADER_FIELDS
+from .match import ACCURACY_HEADER, ALL_FIELDS, HEADER_FIELDS
 from .score import Counts, DocResult, Tally
 
 GROUP_KEYS = ("split", "format", "ocr")
@@ -107,7 +107,7 @@ class Report:
         def totals(docs: list[DocResult]) -> dict[str, Any]:
             counts, tallies = self.totals(docs), self.tallies(docs)
             out: dict[str, Any] = {}
-            for f in tallies:
+            for f in (f for f in ALL_FIELDS if f in tallies):
                 out[f] = {m: {**tallies[f][m].as_dict(), **counts[f][m].as_dict()} for m in tallies[f]}
             out["header"] = {m: self.header_accuracy(docs, m).as_dict() for m in ("strict", "lenient")}
             return out
