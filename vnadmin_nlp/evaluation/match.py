@@ -112,7 +112,7 @@ def _strongest_relations(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, st
     by_key: dict[str, set[str]] = {}
     for key, rel in pairs:
         by_key.setdefault(key, set()).add(rel)
-    out = []
+    out: list[tuple[str, str]] = []
     for key, rels in by_key.items():
         if len(rels) > 1:
             rels = rels - {"refers"}

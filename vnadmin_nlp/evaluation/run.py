@@ -59,9 +59,10 @@ def score_document(gold: Gold, doc: Document | None, error: str | None = None, a
 
 
 def _one(gold: Gold, parse: Parse | None, around: int) -> DocResult:
-    if parse is None:
-        from ..pipeline import parse_file as parse
+    from ..pipeline import parse_file
     from ..readers import ReaderError
+
+    parse = parse or parse_file
 
     if not gold.path.exists():
         return score_document(gold, None, f"file not found: {gold.path}")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from dataclasses import field as _field
 from typing import Any, Callable
 
 OUTCOMES = ("right", "wrong", "missing", "spurious")
@@ -133,7 +134,7 @@ class Mismatch:
     parser: Any
     outcome: str  # the lenient outcome; "right" when only the strict matcher disagrees
     strict_only: bool = False
-    context: list[str] = field(default_factory=list)
+    context: list[str] = _field(default_factory=list)
     context_from: str | None = None  # "span" (the parser's), "match" (the line most like the gold), "header"
 
     def as_dict(self, doc_id: str) -> dict[str, Any]:

@@ -116,7 +116,7 @@ def render(report: "Report", markdown: bool = False, mismatches: bool = False, f
     def head(text: str, level: int = 2) -> list[str]:
         return ["", f"{'#' * level} {text}", ""] if markdown else ["", f"== {text} ==", ""]
 
-    splits = {}
+    splits: dict[str, int] = {}
     for d in report.docs:
         splits[d.split or "none"] = splits.get(d.split or "none", 0) + 1
     out = [
@@ -134,6 +134,8 @@ def render(report: "Report", markdown: bool = False, mismatches: bool = False, f
     if groups:
         out += head("Header accuracy by subset") + subsets_table(report)
         for key, value, docs in groups:
+            if len(docs) == len(report.docs):
+                continue  # the same as the overall table
             out += head(f"Accuracy per document: {key}={value} ({len(docs)} documents)", 3) + accuracy_table(report, docs)
     if report.not_read:
         out += head("Not read")
