@@ -51,7 +51,7 @@ Nguyễn Văn Hòa
 SIGNER = {"authority": ["KT. CHỦ TỊCH"], "position": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn Hoà"}  # "oà": strict differs
 GOLD = {
     # dev: right, strict-only wrong (case, trailing dot, tone placement), wrong, missing, a right null
-    "a": {"file": "cv.txt", "split": "dev", "fields": {
+    "a": {"file": "cv.txt", "split": "dev", "class": "vi_full", "fields": {
         "doc_type": "Công văn", "number": "575/UBND-KGVX", "issuer": "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI",
         "issuer_parent": None, "place": "Quảng Ngãi", "date": "2025-03-13",
         "subject": "triển khai kế hoạch chuyển đổi số năm 2025.", "urgency": "Khẩn", "secrecy": None,
@@ -160,6 +160,7 @@ def test_split_filter_and_recursion(tiny):
     assert groups[("split", "dev")] == ["a", "c"] and groups[("split", "test")] == ["b"]
     assert groups[("format", "txt")] == ["a", "b", "c"]
     assert groups[("ocr", "no")] == ["a", "b"] and groups[("ocr", "not read")] == ["c"]
+    assert groups[("class", "vi_full")] == ["a"]  # the gold's class / layer, where given
     assert split_of("vbpl_004") in ("dev", "test")
 
 

@@ -9,7 +9,7 @@ from typing import Any, Iterable
 from .match import ACCURACY_HEADER, ALL_FIELDS, HEADER_FIELDS
 from .score import Counts, DocResult, Tally
 
-GROUP_KEYS = ("split", "format", "ocr")
+GROUP_KEYS = ("split", "format", "ocr", "class", "layer")
 
 
 def _ocr_label(d: DocResult) -> str:
@@ -23,7 +23,7 @@ def group_value(d: DocResult, key: str) -> str | None:
         return d.source_format or None
     if key == "ocr":
         return _ocr_label(d)
-    raise ValueError(key)
+    return d.tags.get(key)  # class, layer: given by some gold only
 
 
 @dataclass
@@ -119,7 +119,7 @@ class Report:
             **self.meta,
             "documents": [
                 {
-                    "id": d.id, "file": d.file, "format": d.source_format, "ocr": d.ocr, "split": d.split,
+                    "id": d.id, "file": d.file, "format": d.source_format, "ocr": d.ocr, "split": d.split, **d.tags,
                     "error": d.error, "outcomes": d.outcomes,
                     "counts": {f: {m: {"tp": c.tp, "fp": c.fp, "fn": c.fn} for m, c in by.items()} for f, by in d.fields.items()},
                 }

@@ -39,6 +39,7 @@ def score_document(gold: Gold, doc: Document | None, error: str | None = None, a
         source_format=doc.source.format if doc is not None else (gold.format or gold.path.suffix.lstrip(".")),
         ocr=doc.source.ocr if doc is not None else None,
         split=gold.split,
+        tags={k: str(v) for k, v in gold.extra.items()},
     )
     for f in ALL_FIELDS:
         if f not in gvals:

@@ -159,6 +159,7 @@ class DocResult:
     source_format: str = ""  # the reader's source.format (the gold's format if the file was not read)
     ocr: bool | None = None  # source.ocr; None if the file was not read
     split: str | None = None
+    tags: dict[str, str] = field(default_factory=dict)  # the gold's class (vbpl) and layer (lamdong)
 
     def tallies(self) -> dict[str, dict[str, Tally]]:
         out: dict[str, dict[str, Tally]] = {}

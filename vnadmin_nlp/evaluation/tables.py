@@ -111,7 +111,8 @@ def subsets_table(report: "Report") -> list[str]:
 
 
 def render(report: "Report", markdown: bool = False, mismatches: bool = False, fields: Iterable[str] | None = None) -> str:
-    """Every table: overall accuracy, P/R/F1, the subsets (split, format, OCR) and one accuracy table each."""
+    """Every table: overall accuracy, P/R/F1, the subsets (split, format, OCR, the gold's class and layer) and
+    one accuracy table each."""
 
     def head(text: str, level: int = 2) -> list[str]:
         return ["", f"{'#' * level} {text}", ""] if markdown else ["", f"== {text} ==", ""]
@@ -134,8 +135,8 @@ def render(report: "Report", markdown: bool = False, mismatches: bool = False, f
     if groups:
         out += head("Header accuracy by subset") + subsets_table(report)
         for key, value, docs in groups:
-            if len(docs) == len(report.docs):
-                continue  # the same as the overall table
+            if len(docs) == len(report.docs) or not any(not d.error for d in docs):
+                continue  # the same as the overall table, or nothing read
             out += head(f"Accuracy per document: {key}={value} ({len(docs)} documents)", 3) + accuracy_table(report, docs)
     if report.not_read:
         out += head("Not read")
