@@ -160,7 +160,7 @@ def mismatch_report(report: "Report", markdown: bool = False, fields: Iterable[s
     out = []
     for d in report.docs:
         if d.error:
-            out.append(f"{'### ' if markdown else '## '}{d.id}: not read ({d.error})")
+            out += [f"{'### ' if markdown else '## '}{d.id}: not read ({d.error})", ""]
             continue
         ms = [m for m in d.mismatches if wanted is None or m.field in wanted]
         if not ms:
