@@ -163,30 +163,69 @@ def register(source: str, output: str, fmt: str | None) -> None:
 
 
 @main.command("eval")
-@click.option("--gold", "gold_dir", type=click.Path(exists=True, file_okay=False), default=None, help="Gold folder (default fixtures/gold).")
-@click.option("--shared", "shared_dir", type=click.Path(file_okay=False), default=None, help="The shared corpus folder (default ../shared).")
+@click.option("--gold", "gold_dirs", multiple=True, type=click.Path(exists=True), help="Gold folder or file; repeat for several (default fixtures/gold).")
+@click.option("-r", "--recursive", is_flag=True, help="Also take the gold files in the --gold folders' subfolders.")
+@click.option("--corpus", "corpus_dirs", multiple=True, type=click.Path(exists=True, file_okay=False), help="Folder a gold `file` given as a bare relative path is in; repeat for several (tried in order).")
+@click.option("--shared", "shared_dir", type=click.Path(file_okay=False), default=None, help="The shared corpus folder, for `shared:` paths (default ../shared).")
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True, help="Only the gold documents of this split (the gold's `split` key).")
 @click.option("--only", multiple=True, help="Evaluate only these gold ids.")
-@click.option("--mismatches", is_flag=True, help="Also list every field that did not match.")
-@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
-def eval_cmd(gold_dir: str | None, shared_dir: str | None, only: tuple[str, ...], mismatches: bool, as_json: bool) -> None:
-    """Score the parser against the gold annotations: field-level precision, recall and F1."""
-    from .evaluation import default_shared_dir, evaluate
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option("--mismatches", is_flag=True, help="Also list every disagreement, with the text around it.")
+@click.option("--field", "fields", multiple=True, help="With --mismatches: only these fields.")
+@click.option("--context", "around", type=click.IntRange(min=0), default=2, show_default=True, help="Lines of text shown either side of a mismatch.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, allow_dash=True), default=None, help="Write every count and mismatch as JSON to this file ('-': standard output, instead of the tables).")
+@click.option("--markdown", is_flag=True, help="Markdown: headings and the legend, ready for docs/accuracy.md.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress on standard error.")
+def eval_cmd(
+    gold_dirs: tuple[str, ...],
+    recursive: bool,
+    corpus_dirs: tuple[str, ...],
+    shared_dir: str | None,
+    split: str,
+    only: tuple[str, ...],
+    jobs: int | None,
+    mismatches: bool,
+    fields: tuple[str, ...],
+    around: int,
+    json_out: str | None,
+    markdown: bool,
+    quiet: bool,
+) -> None:
+    """Score the parser against gold annotations: per field, accuracy with its counts (right, wrong, missing,
+    spurious), strict and lenient; precision, recall and F1 of the list fields; tables by split, format and
+    OCR.  A document that cannot be read counts all its fields as missing and is listed.
 
-    gold = Path(gold_dir) if gold_dir else _default_gold()
-    report = evaluate(gold, Path(shared_dir) if shared_dir else default_shared_dir(), only=only or None)
-    if as_json:
-        tot = report.totals()
-        click.echo(
-            json.dumps(
-                {f: {m: {"tp": c.tp, "fp": c.fp, "fn": c.fn, "precision": c.precision, "recall": c.recall, "f1": c.f1} for m, c in by.items()} for f, by in tot.items()},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-        return
-    click.echo(report.to_markdown())
-    if mismatches:
-        click.echo(report.mismatch_report())
+    \b
+    vnadmin-nlp eval                                   # fixtures/gold
+    vnadmin-nlp eval --gold fixtures/gold/devset -r --corpus build/devset/vbpl --corpus ../shared/devset/lamdong
+    vnadmin-nlp eval ... --split dev --mismatches --json run.json   # then scripts/compare_eval.py
+    """
+    from .evaluation import default_shared_dir, evaluate
+    from .evaluation.run import default_jobs
+
+    gold = [Path(g) for g in gold_dirs] or [_default_gold()]
+    report = evaluate(
+        gold,
+        Path(shared_dir) if shared_dir else default_shared_dir(),
+        only=only or None,
+        corpus=[Path(c) for c in corpus_dirs],
+        recursive=recursive,
+        split=split,
+        jobs=jobs or default_jobs(),
+        around=around,
+        progress=not quiet and sys.stderr.isatty(),
+    )
+    if not report.docs:
+        raise click.UsageError("no gold documents found (check --gold, -r and --split)")
+    if json_out:
+        data = json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n"
+        if json_out == "-":
+            click.echo(data, nl=False)
+            return
+        write_atomic(Path(json_out), data)
+        if not quiet:
+            click.echo(f"wrote {json_out}", err=True)
+    click.echo(report.render(markdown=markdown, mismatches=mismatches, fields=fields or None), nl=False)
 
 
 def _default_gold() -> Path:

@@ -1,0 +1,138 @@
+"""The gold files: finding them, resolving the documents they name, splits.
+
+A gold file's ``file`` is ``shared:<path>`` (under the shared corpus folder), ``fixtures:<path>`` (under the
+project's ``fixtures/``), an absolute path, or a path relative to a corpus folder (``--corpus``; the devset
+gold: ``doc_000004.html`` inside the unpacked ``vbpl/``).  See ``fixtures/gold/README.md`` and
+``fixtures/gold/devset/README.md``.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+SPLITS = ("dev", "test", "all")
+
+
+@dataclass
+class Gold:
+    id: str
+    file: str  # as the gold gives it
+    path: Path  # resolved
+    gold_file: Path
+    fields: dict[str, Any]
+    format: str | None = None
+    split: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)  # class, layer…
+
+
+@dataclass
+class GoldSet:
+    golds: list[Gold]
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (gold file, why it was not used)
+
+
+def default_shared_dir() -> Path:
+    env = os.environ.get("VNADMIN_SHARED")
+    if env:
+        return Path(env)
+    for base in (Path.cwd(), Path(__file__).resolve().parents[2]):
+        cand = base.parent / "shared"
+        if cand.is_dir():
+            return cand
+    return Path.cwd().parent / "shared"
+
+
+def split_of(doc_id: str) -> str:
+    """The devset rule: about a quarter of the ids are test, fixed by the id alone."""
+    return "test" if int(hashlib.sha256(doc_id.encode()).hexdigest(), 16) % 4 == 0 else "dev"
+
+
+def _fixtures_dir(gold_dir: Path) -> Path:
+    """The ``fixtures`` folder a gold folder sits in (``fixtures/gold`` or deeper); else the gold folder's parent."""
+    for p in (gold_dir, *gold_dir.parents):
+        if p.name == "fixtures":
+            return p
+    return gold_dir.parent
+
+
+def resolve(ref: str, gold_dir: Path, shared_dir: Path, corpus: Sequence[Path] = ()) -> Path:
+    scheme, sep, rel = ref.partition(":")
+    if sep and scheme == "shared":
+        return shared_dir / rel
+    if sep and scheme == "fixtures":
+        return _fixtures_dir(gold_dir.resolve()) / rel
+    path = Path(ref)
+    if path.is_absolute():
+        return path
+    for base in corpus:
+        if (base / path).exists():
+            return base / path
+    if corpus:
+        return corpus[0] / path
+    return gold_dir / path if (gold_dir / path).exists() else path
+
+
+def load_gold(gold_dir: Path) -> list[dict[str, Any]]:
+    """The raw gold files of one folder (not recursed)."""
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
+
+
+def gold_files(dirs: Iterable[Path], recursive: bool = False) -> list[Path]:
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for d in dirs:
+        d = Path(d)
+        found = [d] if d.is_file() else sorted(d.rglob("*.json") if recursive else d.glob("*.json"))
+        for p in found:
+            if p.resolve() not in seen:
+                seen.add(p.resolve())
+                out.append(p)
+    return out
+
+
+def collect(
+    dirs: Iterable[Path],
+    shared_dir: Path | None = None,
+    corpus: Sequence[Path] = (),
+    recursive: bool = False,
+    split: str = "all",
+    only: Iterable[str] | None = None,
+) -> GoldSet:
+    """The gold documents of the folders (or files) given, filtered on ``split`` and ``only``.  A file that is not
+    gold (no ``id``/``file``/``fields``, or not JSON: perhaps being written) is skipped and listed."""
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {', '.join(SPLITS)}")
+    shared_dir = shared_dir or default_shared_dir()
+    wanted = set(only) if only else None
+    out = GoldSet([])
+    for p in gold_files(dirs, recursive):
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            out.skipped.append((str(p), f"not read: {exc}"))
+            continue
+        if not isinstance(data, dict) or not all(k in data for k in ("id", "file", "fields")):
+            out.skipped.append((str(p), "not a gold file (needs id, file and fields)"))
+            continue
+        if wanted is not None and data["id"] not in wanted:
+            continue
+        doc_split = data.get("split")
+        if split != "all" and doc_split != split:
+            continue
+        out.golds.append(
+            Gold(
+                id=data["id"],
+                file=data["file"],
+                path=resolve(data["file"], p.parent, shared_dir, corpus),
+                gold_file=p,
+                fields=data["fields"] or {},
+                format=data.get("format"),
+                split=doc_split,
+                extra={k: data[k] for k in ("class", "layer") if k in data},
+            )
+        )
+    return out
