@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT))
 
 from vnadmin_nlp import __version__  # noqa: E402
 from vnadmin_nlp.linking import Corpus  # noqa: E402
-from vnadmin_nlp.linking.keys import lookup_key  # noqa: E402
+from vnadmin_nlp.identity import lookup_key  # noqa: E402
 from vnadmin_nlp.pipeline import parse_file  # noqa: E402
 
 PROVINCES = [

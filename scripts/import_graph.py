@@ -3,10 +3,11 @@
 
     python scripts/import_graph.py            # report; exit 1 on a cycle or an upward import
     python scripts/import_graph.py --edges    # also list every edge between layers
+    python scripts/import_graph.py --root DIR # check another copy of the package (tests use it)
 
 Layers, lowest first (a module may import its own layer's package and any lower layer, never a higher one)::
 
-    model | data | version
+    model | data | version | warning_codes
     lexicon                         shared knowledge: words, the folding key
     identity | files                shared knowledge: document keys (on the lexicon's fold), files in and out
     readers | normalize
@@ -30,7 +31,7 @@ from pathlib import Path
 PACKAGE = "vnadmin_nlp"
 ROOT = Path(__file__).resolve().parent.parent / PACKAGE
 LAYERS: list[tuple[str, ...]] = [
-    ("model", "data", "version"),
+    ("model", "data", "version", "warning_codes"),
     ("lexicon",),
     ("identity", "files"),
     ("readers", "normalize"),
@@ -53,10 +54,10 @@ class Edge:
     type_only: bool  # inside ``if TYPE_CHECKING:``
 
 
-def modules() -> dict[str, Path]:
+def modules(root: Path = ROOT) -> dict[str, Path]:
     out = {}
-    for path in sorted(ROOT.rglob("*.py")):
-        parts = list(path.relative_to(ROOT.parent).with_suffix("").parts)
+    for path in sorted(root.rglob("*.py")):
+        parts = list(path.relative_to(root.parent).with_suffix("").parts)
         if parts[-1] == "__init__":
             parts.pop()
         out[".".join(parts)] = path
@@ -169,7 +170,7 @@ def _where(e: Edge) -> str:
 
 
 def main(argv: list[str]) -> int:
-    mods = modules()
+    mods = modules(Path(argv[argv.index("--root") + 1]) if "--root" in argv else ROOT)
     unknown = sorted({group(m) for m in mods} - set(_LAYER_OF))
     if unknown:
         print(f"modules in no layer: {', '.join(unknown)}")

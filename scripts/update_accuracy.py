@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from vnadmin_nlp import __version__  # noqa: E402
 from vnadmin_nlp.evaluation import default_shared_dir, evaluate  # noqa: E402
+from vnadmin_nlp.evaluation.tables import legacy_markdown  # noqa: E402
 
 INTRO = """# Accuracy
 
@@ -73,7 +74,7 @@ def main() -> int:
     ).stdout
     text = (
         INTRO.format(version=__version__, date=dt.date.today().isoformat(), python=platform.python_version(), n=len(report.docs))
-        + report.to_markdown()
+        + legacy_markdown(report)
         + LEGACY
         + legacy.strip()
         + "\n"

@@ -200,7 +200,7 @@ def eval_cmd(
     vnadmin-nlp eval --gold fixtures/gold/devset -r --corpus build/devset/vbpl --corpus ../shared/devset/lamdong
     vnadmin-nlp eval ... --split dev --mismatches --json run.json   # then scripts/compare_eval.py
     """
-    from .evaluation import default_shared_dir, evaluate
+    from .evaluation import default_shared_dir, evaluate, tables
     from .evaluation.run import default_jobs
 
     gold = [Path(g) for g in gold_dirs] or [_default_gold()]
@@ -225,7 +225,7 @@ def eval_cmd(
         write_atomic(Path(json_out), data)
         if not quiet:
             click.echo(f"wrote {json_out}", err=True)
-    click.echo(report.render(markdown=markdown, mismatches=mismatches, fields=fields or None), nl=False)
+    click.echo(tables.render(report, markdown=markdown, mismatches=mismatches, fields=fields or None), nl=False)
 
 
 def _default_gold() -> Path:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from .match import ACCURACY_HEADER, ALL_FIELDS, HEADER_FIELDS
+from ..version import __version__
 from .score import Counts, DocResult, Tally
 
 GROUP_KEYS = ("split", "format", "ocr", "class", "layer")
@@ -83,27 +84,8 @@ class Report:
     def not_read(self) -> list[DocResult]:
         return [d for d in self.docs if d.error]
 
-    # -- output ----------------------------------------------------------------------------------------------
-    def to_markdown(self, by_format: bool = True) -> str:
-        """The precision / recall table of ``docs/accuracy.md`` (unchanged; see :mod:`.tables` for the rest)."""
-        from .tables import legacy_markdown
-
-        return legacy_markdown(self, by_format)
-
-    def render(self, markdown: bool = False, mismatches: bool = False, fields: Iterable[str] | None = None) -> str:
-        from .tables import render
-
-        return render(self, markdown=markdown, mismatches=mismatches, fields=fields)
-
-    def mismatch_report(self, markdown: bool = False, fields: Iterable[str] | None = None) -> str:
-        from .tables import mismatch_report
-
-        return mismatch_report(self, markdown=markdown, fields=fields)
-
     def to_json(self) -> dict[str, Any]:
         """Every count and every mismatch: what ``scripts/compare_eval.py`` reads."""
-        from .. import __version__
-
         def totals(docs: list[DocResult]) -> dict[str, Any]:
             counts, tallies = self.totals(docs), self.tallies(docs)
             out: dict[str, Any] = {}

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from .match import ACCURACY_FIELDS, EXTRA_FIELDS, FIELDS, LIST_FIELDS, show
 
-if TYPE_CHECKING:
-    from .report import Report
-    from .score import DocResult
+from .report import Report
+from .score import DocResult
 
 LEGEND = """\
 Accuracy per document: for each field, `n` documents whose gold gives it; `right` (the gold's value, or null
