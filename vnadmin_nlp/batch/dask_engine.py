@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from itertools import islice
-from typing import Generator, Iterable
+from typing import Any, Generator, Iterable
 
 from .task import Job, Outcome, Settings, failure
 from .workers import WorkerPool
@@ -53,7 +53,7 @@ def run_dask(
     """Yield one Outcome per job, computed on the cluster at ``scheduler`` (an address, or a ``Client``)."""
     distributed = _import_distributed()
     own_client = not isinstance(scheduler, distributed.Client)
-    client = distributed.Client(scheduler) if own_client else scheduler
+    client: Any = distributed.Client(scheduler) if own_client else scheduler
     try:
         threads = sum(client.nthreads().values()) or 1
         pending = iter(jobs)
