@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from itertools import islice
+from types import ModuleType
 from typing import Any, Generator, Iterable
 
 from .task import Job, Outcome, Settings, failure
@@ -20,7 +21,7 @@ CHUNK = 8  # files per Dask task: amortises scheduling, small enough to spread a
 _local = threading.local()
 
 
-def _import_distributed():
+def _import_distributed() -> ModuleType:
     try:
         from dask import distributed
     except ImportError as exc:  # pragma: no cover - depends on the environment

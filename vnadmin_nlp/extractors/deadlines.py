@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import regex
 
@@ -106,7 +106,7 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
     if not starts:
         return out
 
-    def at(form: _Form):
+    def at(form: _Form) -> Iterator[regex.Match]:
         for pos, word in starts:
             if word in form.first_words and (m := form.pattern.match(key, pos, end)):
                 yield m
