@@ -6,7 +6,7 @@ exactly the contract's JSON.  Every extracted value carries a ``span``: ``[start
 """
 from __future__ import annotations
 
-from typing import Any, Literal, Optional
+from typing import Any, Iterator, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -196,7 +196,7 @@ class Document(_Model):
         exclude = {name for name, keep in (("text", include_text), ("blocks", include_blocks)) if not keep}
         return self.model_dump_json(indent=indent, exclude=exclude)
 
-    def iter_provisions(self):
+    def iter_provisions(self) -> Iterator[Provision]:
         """Every provision of the tree, depth first."""
         stack = list(reversed(self.provisions))
         while stack:

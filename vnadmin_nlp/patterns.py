@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import warnings
 from types import SimpleNamespace
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import regex
 
@@ -89,7 +89,9 @@ def word_scanner(words: "Iterable[str]", tail: str = NOT_LETTER_AFTER) -> re.Pat
     return re.compile(alternation(words) + tail)
 
 
-def word_matches(pattern: "re.Pattern | regex.Pattern", key: str, start: int = 0, end: int | None = None):
+def word_matches(
+    pattern: "re.Pattern | regex.Pattern", key: str, start: int = 0, end: int | None = None
+) -> "Iterator[re.Match | regex.Match]":
     r"""The matches of ``pattern`` in ``key[start:end]`` that start a word (no letter before them), left to right,
     as a search with a ``(?<!\p{L})`` look-behind would find them: a hit inside a word is passed over and the
     search goes on from its next character."""
@@ -106,7 +108,7 @@ def word_matches(pattern: "re.Pattern | regex.Pattern", key: str, start: int = 0
             return
 
 
-def first_word_match(pattern: "re.Pattern | regex.Pattern", key: str, start: int, end: int):
+def first_word_match(pattern: "re.Pattern | regex.Pattern", key: str, start: int, end: int) -> "re.Match | regex.Match | None":
     """The first of :func:`word_matches` (or None), without making a generator: called once per sentence."""
     pos = start
     while pos < end:

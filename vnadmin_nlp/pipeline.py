@@ -11,7 +11,7 @@ import hashlib
 import os
 from bisect import bisect_left
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from .extractors import DEFAULT_EXTRACTORS, page_metadata
 from .extractors.base import Context, Extractor
@@ -191,7 +191,7 @@ def parse_file(path: str | Path, *, with_blocks: bool = False, **kw: Any) -> Doc
     return parse_raw(raw, path=str(path), sha256=raw.sha256, with_blocks=with_blocks, **kw)
 
 
-def parse_files(paths: Iterable[str | Path], **kw: Any):
+def parse_files(paths: Iterable[str | Path], **kw: Any) -> Iterator[tuple[str | Path, Document | ReaderError]]:
     """Parse many files; yields ``(path, Document or ReaderError)`` so one bad file never stops the rest."""
     for p in paths:
         try:

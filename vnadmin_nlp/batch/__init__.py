@@ -9,13 +9,15 @@
 
 Which files are inputs and how an output is written atomically are ``vnadmin_nlp.files`` (linking needs them too).
 """
+from typing import Any
+
 from ..files import InputError
 from .defaults import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
 
 __all__ = ["DEFAULT_TIMEOUT", "DEFAULT_MAX_MEMORY_MB", "BatchOptions", "BatchResult", "InputError", "run_batch"]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     # Lazy: a worker process imports this package too and needs none of the orchestration (rich, threads).
     if name in ("BatchOptions", "BatchResult", "run_batch"):
         from . import runner

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import threading
 from itertools import islice
-from typing import Generator, Iterable
+from types import ModuleType
+from typing import Any, Generator, Iterable
 
 from .task import Job, Outcome, Settings, failure
 from .workers import WorkerPool
@@ -20,7 +21,7 @@ CHUNK = 8  # files per Dask task: amortises scheduling, small enough to spread a
 _local = threading.local()
 
 
-def _import_distributed():
+def _import_distributed() -> ModuleType:
     try:
         from dask import distributed
     except ImportError as exc:  # pragma: no cover - depends on the environment
@@ -53,7 +54,7 @@ def run_dask(
     """Yield one Outcome per job, computed on the cluster at ``scheduler`` (an address, or a ``Client``)."""
     distributed = _import_distributed()
     own_client = not isinstance(scheduler, distributed.Client)
-    client = distributed.Client(scheduler) if own_client else scheduler
+    client: Any = distributed.Client(scheduler) if own_client else scheduler
     try:
         threads = sum(client.nthreads().values()) or 1
         pending = iter(jobs)

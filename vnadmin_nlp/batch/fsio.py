@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Callable
 
 
 def sync_filesystem(path: Path) -> None:
@@ -22,7 +23,7 @@ def sync_filesystem(path: Path) -> None:
         os.close(fd)
 
 
-def _load_syncfs():
+def _load_syncfs() -> Callable[[int], int] | None:
     try:
         import ctypes
 

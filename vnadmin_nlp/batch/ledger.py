@@ -97,7 +97,7 @@ class Ledger:
         self._pending += 1
 
     def due(self) -> bool:
-        return self._pending >= COMMIT_EVERY or (self._pending and time.monotonic() - self._last_commit > COMMIT_SECONDS)
+        return self._pending >= COMMIT_EVERY or (self._pending > 0 and time.monotonic() - self._last_commit > COMMIT_SECONDS)
 
     def commit(self) -> None:
         self.db.execute("COMMIT")

@@ -225,7 +225,8 @@ def run_batch(opts: BatchOptions) -> BatchResult:
 
     counter = threading.Thread(target=lambda: progress.set_total(len(missing) + inputs.count(exclude)), daemon=True)
     pool: WorkerPool | None = None
-    outcomes: Generator[Outcome, None, None] = (o for o in ())
+    no_outcomes: tuple[Outcome, ...] = ()
+    outcomes: Generator[Outcome, None, None] = (o for o in no_outcomes)
     try:
         with progress:
             if progress.shown:  # the total only feeds the bar; counting walks the whole tree a second time

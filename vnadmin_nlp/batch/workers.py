@@ -26,7 +26,7 @@ import sys
 import time
 from collections import deque
 from multiprocessing.connection import wait as wait_ready
-from typing import IO, Any, Generator, Iterable
+from typing import IO, Any, Generator, Iterable, cast
 
 from .task import Job, Outcome, Settings, failure, process, resolve_parse
 
@@ -170,6 +170,7 @@ class WorkerPool:
         pending = iter(jobs)
         retry: deque[Job] = deque()
         exhausted = False
+        job: Job | None
         while True:
             for depth in range(1, self.DEPTH + 1):  # every worker gets one job before any gets a second
                 while (worker := self._slot(depth)) is not None:
@@ -191,7 +192,8 @@ class WorkerPool:
                 continue
             deadlines = [w.deadline for w in busy if w.deadline is not None]
             wait = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
-            for worker in wait_ready(busy, wait):
+            # wait() takes anything with a fileno() (typeshed says Connection | socket | int)
+            for worker in cast("list[_Worker]", wait_ready(cast("list[Any]", busy), wait)):
                 outcome = _recv(worker.stdout)
                 if outcome is None:
                     job = worker.queue.popleft()

@@ -167,10 +167,10 @@ def _write_xlsx(rows: Iterator[list[Any]], path: Path) -> int:
     wrap = Alignment(wrap_text=True, vertical="top")
     header = []
     for title in COLUMNS:
-        cell = WriteOnlyCell(ws, value=title)
-        cell.font = Font(bold=True)
-        cell.alignment = wrap
-        header.append(cell)
+        head = WriteOnlyCell(ws, value=title)
+        head.font = Font(bold=True)
+        head.alignment = wrap
+        header.append(head)
     ws.append(header)
 
     def cell(value: Any) -> Any:

@@ -37,11 +37,11 @@ def _item(ctx: Context, group: list[Seg]) -> list[tuple[str, tuple[int, int]]]:
         text = ctx.page.t(seg)
         # "- A; - B" on one line: two items
         pieces = []
-        last = 0
+        after = 0
         for m in _SPLIT_INLINE.finditer(text):
-            pieces.append((last, m.start()))
-            last = m.end()
-        pieces.append((last, len(text)))
+            pieces.append((after, m.start()))
+            after = m.end()
+        pieces.append((after, len(text)))
         for a, b in pieces:
             piece = text[a:b]
             lead = _LEAD.match(piece)

@@ -15,6 +15,8 @@ apart in ``internal_references``.
 """
 from __future__ import annotations
 
+from typing import cast
+
 import regex
 
 from ..identity import citation_key
@@ -44,7 +46,7 @@ def extract(ctx: Context) -> CitationsFields:
     skip: list[tuple[int, int]] = []
     number = ctx.fields.get("number")
     if number is not None and number.span:
-        skip.append(tuple(number.span))
+        skip.append(cast("tuple[int, int]", tuple(number.span)))
     starts = number_starts(text, 0, n)
     laws = find_laws(text, key, 0, n)
     lists = find_number_lists(text, key, 0, n, starts)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import regex
 
@@ -106,7 +106,7 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
     if not starts:
         return out
 
-    def at(form: _Form):
+    def at(form: _Form) -> Iterator[regex.Match]:
         for pos, word in starts:
             if word in form.first_words and (m := form.pattern.match(key, pos, end)):
                 yield m
@@ -122,9 +122,9 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
         out.append(FoundDeadline(m.start(), m.end(), first.isoformat() if first else None, rel))
     for m in at(_ABSOLUTE):
         y = int(m.group("y")) if m.group("y") else None
-        d = _complete(int(m.group("d")), int(m.group("m")), y, anchor)
-        if d:
-            out.append(FoundDeadline(m.start(), m.end(), d.isoformat(), None))
+        when = _complete(int(m.group("d")), int(m.group("m")), y, anchor)
+        if when:
+            out.append(FoundDeadline(m.start(), m.end(), when.isoformat(), None))
     for m in at(_QUARTER):
         q = _ROMAN.get(m.group("q")) or int(m.group("q"))
         y = int(m.group("y")) if m.group("y") else (anchor.year if anchor else None)

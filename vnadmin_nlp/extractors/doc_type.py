@@ -6,7 +6,7 @@ The table of type codes is ``identity.doc_types`` (citations read a cited symbol
 from __future__ import annotations
 
 from ..identity.doc_types import type_for_code
-from ..model import DocType
+from ..model import DocKind, DocType
 from .base import Context
 from .fields import DocTypeFields
 from .registry import extractor
@@ -34,10 +34,10 @@ def extract(ctx: Context) -> DocTypeFields:
             )
         code = number.type_code if (number and number.type_code and from_code and from_code["name"] == row["name"]) else row["code"]
         return {"doc_type": DocType(name=row["name"], code=code, kind=row["kind"], span=(h.title.start, h.title.end))}
-    if from_code:
+    if from_code and number is not None:  # a code (so a number) was read
         return {"doc_type": DocType(name=from_code["name"], code=number.type_code, kind=from_code["kind"], span=number.span)}
     if h.vv or h.kinh_gui is not None or (number and number.symbol and not number.type_code and not number.year and not party):
-        kind = "party" if party else "administrative"
+        kind: DocKind = "party" if party else "administrative"
         span = (h.subject[0].start, h.subject[0].end) if h.vv and h.subject else None
         return {"doc_type": DocType(name="Công văn", code=None, kind=kind, span=span)}
     return {}

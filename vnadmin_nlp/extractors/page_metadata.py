@@ -16,7 +16,7 @@ from .registry import extractor
 
 
 def _same(a: str | None, b: str | None) -> bool:
-    return bool(a and b) and squash(fold(a)).rstrip(".") == squash(fold(b)).rstrip(".")
+    return bool(a and b and squash(fold(a)).rstrip(".") == squash(fold(b)).rstrip("."))
 
 
 @extractor("page_metadata", requires=("source_metadata", "subject", "number", "doc_type"), assigns=("number", "doc_type", "subject"))

@@ -8,6 +8,7 @@ ask for it with ``parse_text(text, extractors=extractors_by_name([..., "people"]
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any, Callable
 
 import regex
 
@@ -28,7 +29,7 @@ WINDOW = 60  # characters of context after the name: the CRF tags best on the cl
 
 
 @lru_cache(maxsize=1)
-def _ner():
+def _ner() -> Callable[..., Any]:
     try:
         from underthesea import ner
     except ImportError as exc:  # pragma: no cover - depends on the environment

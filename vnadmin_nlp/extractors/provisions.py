@@ -8,6 +8,7 @@ that happens to start with a number does not open a new item.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -98,9 +99,9 @@ def _levels_for(first: str) -> list[tuple]:
     return _LEVELS_BY_FIRST.get(first) or (_ARABIC if first.isdecimal() else [])
 
 
-def _match_labels(text: str, seg: Seg) -> list[tuple[str, float, regex.Match]]:
+def _match_labels(text: str, seg: Seg) -> list[tuple[str, float, regex.Match, Any]]:
     """Every reading of the line's label, most likely first (``I.`` is a Roman one or the letter I)."""
-    out = []
+    out: list[tuple[str, float, regex.Match, Any]] = []
     for name, kind, rank, style in _levels_for(text[seg.start]):
         m = getattr(TEXT, name).match(text, seg.start, seg.end)
         if m:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from typing import Iterator
 
 import regex
 
@@ -121,7 +122,7 @@ class _Scans:
         return found[i:j]
 
 
-def _units(ctx: Context):
+def _units(ctx: Context) -> Iterator[tuple[int, int, str | None]]:
     """(start, end, provision path) of each stretch of own text: provisions, then body paragraphs outside them."""
     doc_provisions = ctx.fields.get("provisions") or []
     stack = list(reversed(doc_provisions))

@@ -5,6 +5,7 @@ import json
 import sys
 import time
 from collections import defaultdict
+from typing import Any
 
 import click
 
@@ -15,7 +16,7 @@ from .nodes import AmbiguousReference, Link, Node
 from .store import SchemaError
 
 
-def _open(db: str, **kw) -> Corpus:
+def _open(db: str, **kw: Any) -> Corpus:
     try:
         return Corpus.open(db, **kw)
     except SchemaError as exc:

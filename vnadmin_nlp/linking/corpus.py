@@ -53,7 +53,8 @@ class Corpus:
 
     @classmethod
     def open(cls, db: str | os.PathLike, *, parser: Parser | None = None, reuse: bool = True) -> "Corpus":
-        return cls(connect(db), os.fspath(db), parser=parser, reuse=reuse)
+        path = os.fspath(db)
+        return cls(connect(path), path, parser=parser, reuse=reuse)
 
     def close(self) -> None:
         self.conn.close()

@@ -43,10 +43,11 @@ def build_graph(conn: sqlite3.Connection, *, around: Optional[Node] = None, dept
     if around is not None:
         doc_ids, ext_keys = _neighbourhood(conn, around, depth, with_reuse)
     links = _select(conn, "SELECT src, idx, dst, dangling, relation, confidence, reason FROM links", "src", doc_ids)
-    if doc_ids is not None:
+    if doc_ids is not None and ext_keys is not None:  # set together
         links = [r for r in links if (r["dst"] in doc_ids if r["dst"] is not None else r["dangling"] in ext_keys)]
     links = [r for r in links if r["dst"] is None or r["confidence"] >= min_confidence]
     nodes: list[dict[str, Any]] = []
+    rows: Iterable[Any]
     if doc_ids is None:
         rows = conn.execute("SELECT id, key, number_text, date, issuer_name, doc_type, subject, path FROM documents ORDER BY id")
     else:

@@ -113,5 +113,6 @@ class Writer:
                     doc_id, st = args
                     conn.execute("UPDATE documents SET size=?, mtime_ns=? WHERE id=?", (st.st_size, st.st_mtime_ns, doc_id))
                 else:
-                    record_error(conn, *args[:2], PARSER_VERSION, *args[2:])
+                    path, sha, stage, message = args
+                    record_error(conn, path, sha, PARSER_VERSION, stage, message)
         self.todo = []

@@ -26,7 +26,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Iterator, Optional, cast
 
 from ..identity import LOCAL_CODES, places
 from .facts import Cited, issuer_match
@@ -297,7 +297,7 @@ def _resolve_batch(conn: sqlite3.Connection, lookups: list[str]) -> int:
         " JOIN documents d ON d.id = c.doc_id"
     ):
         c = cited_from_row(r)
-        by_year = cands.get(c.lookup, {})
+        by_year = cands.get(cast(str, c.lookup), {})  # joined on c.lookup: never NULL
         if c.year:  # numbers restart each year: only that year's documents (and those without one) can match
             groups = [g for g in (by_year.get(c.year), by_year.get(None)) if g is not None]
         else:

@@ -275,7 +275,7 @@ class _TokenCache:
         text = load_text(self.conn, doc_id)
         zones = Zones.model_validate_json(row["zones"]) if row and row["zones"] else Zones()
         subject = tuple(json.loads(row["subject"])) if row and row["subject"] else None
-        toks = tokenize(text, reuse_ranges(zones, subject, len(text)))  # type: ignore[arg-type]
+        toks = tokenize(text, reuse_ranges(zones, subject, len(text)))
         self.items[doc_id] = hit = (text, toks, row["date"] if row else None)
         if len(self.items) > self.size:
             self.items.popitem(last=False)

@@ -24,7 +24,7 @@ import zlib
 from array import array
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence, cast
 
 from ..model import Document
 from .facts import cite_facts, doc_facts, merge_mentions
@@ -163,7 +163,7 @@ def insert_document(
             zlib.compress(text.encode("utf-8"), 1), now(),
         ),
     )
-    doc_id = int(cur.lastrowid)
+    doc_id = cast(int, cur.lastrowid)  # an INSERT's row id
     conn.executemany("INSERT OR IGNORE INTO doc_lookup VALUES(?,?)", [(k, doc_id) for k in f.lookups])
     conn.executemany("INSERT OR IGNORE INTO pending VALUES(?,?)", [(k, f.year or 0) for k in f.lookups])
     facts = merge_mentions([cite_facts(c) for c in doc.citations])

@@ -21,6 +21,7 @@ import tempfile
 import unicodedata
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import cast
 
 from . import encodings as enc
 from .base import (
@@ -170,7 +171,7 @@ def _blocks_from_antiword(text: str, xml: str | None) -> tuple[list[Block], int]
             for piece in split_layout_gaps(str(value)):
                 blocks.append(Block(piece))
             continue
-        lines = value  # type: ignore[assignment]
+        lines = cast("list[str]", value)  # a "t" item holds the table's lines
         want = _key(" ".join(ln for ln in lines))
         acc, j = "", k
         while j < len(xml_keys) and len(acc) < len(want):

@@ -8,6 +8,7 @@ header line is first cut at the anchors it contains (Quốc hiệu, motto, ``S�
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterator
 
 import regex
 
@@ -242,7 +243,7 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
     return h
 
 
-def _header_segments(page: Page, start: int):
+def _header_segments(page: Page, start: int) -> Iterator[Seg]:
     """The segments of the first header lines, cut lazily: reading stops where the body starts."""
     count = 0
     for line in page.lines:

@@ -8,6 +8,7 @@ import regex
 
 from ...data import load
 from ...lexicon.fold import fold
+from ...model import Relation
 from ...patterns import alternation
 from ..date_place import iso_date
 
@@ -53,7 +54,7 @@ class Found:
     year: int | None = None
     short_form: bool = False
     antecedent: int | None = None
-    relation: str = "refers"
+    relation: Relation = "refers"
     key: str | None = None
     extra: dict = field(default_factory=dict)
 

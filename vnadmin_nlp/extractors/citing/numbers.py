@@ -3,6 +3,8 @@
 stand in), and the date and issuer after them."""
 from __future__ import annotations
 
+from typing import Iterator
+
 import regex
 
 from ...identity import clean_symbol, parse_symbol, type_for_code, valid_code
@@ -44,7 +46,7 @@ def number_starts(text: str, start: int, end: int) -> list[int]:
     return [m.start() for m in _DIGITS.finditer(text, start, end) if not blocks_number(text, m.start())]
 
 
-def matches_at(pattern: regex.Pattern, text: str, starts: list[int], end: int):
+def matches_at(pattern: regex.Pattern, text: str, starts: list[int], end: int) -> Iterator[regex.Match]:
     """The matches of ``pattern`` beginning at ``starts``, left to right and not overlapping (as ``finditer``)."""
     last = -1
     for pos in starts:

@@ -6,6 +6,7 @@ import regex
 
 from ...data import load
 from ...lexicon.fold import fold, retone
+from ...model import Relation
 from ...patterns import alternation
 from .found import LIST_SEP, Found
 
@@ -34,7 +35,7 @@ def _clause_start(key: str, pos: int, floor: int) -> int:
     return start
 
 
-def relation(key: str, f: Found, prev: Found | None) -> str:
+def relation(key: str, f: Found, prev: Found | None) -> Relation:
     """The citing document's relation to ``f``, from the cue words of its clause (see module docstring)."""
     lo = _clause_start(key, f.start, max(0, f.start - 300))
     line = key.rfind("\n", 0, f.start) + 1

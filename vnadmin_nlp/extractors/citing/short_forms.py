@@ -65,7 +65,7 @@ def short_forms(
     text: str, key: str, found: list[Found], cit_alias: dict[str, int], taken: list[tuple[int, int]], starts: list[int]
 ) -> list[Found]:
     """Later mentions: "Nghị định số 30", "Công văn nêu trên", an alias the document defined."""
-    out = []
+    out: list[Found] = []
     if not found:
         return out
 

@@ -61,7 +61,7 @@ def _layout_page(page: PageText, legacy_parts: list[tuple[Block, Part]], unicode
         i += 1
     blocks = []
     for part in parts:
-        text, spans = glyph_text(part.chars, unicode_fonts)
+        text, legacy_spans = glyph_text(part.chars, unicode_fonts)
         if not text.strip():
             continue
         glyphs = [c for c in part.chars if not c[4].isspace()]
@@ -90,8 +90,8 @@ def _layout_page(page: PageText, legacy_parts: list[tuple[Block, Part]], unicode
             confidence=confidence,
             style=style,
         )
-        if spans:
-            part.text, part.legacy = text, spans
+        if legacy_spans:
+            part.text, part.legacy = text, legacy_spans
             legacy_parts.append((block, part))
         else:
             block.text = clean_text(text)

@@ -26,12 +26,13 @@ def glyph_text(chars: list[Char], unicode_fonts: set[str] | None = None) -> tupl
     """The text of a run of glyphs, with spaces where the gaps are, plus spans of legacy-font text as
     (start, end, (font, caps)); legacy-named fonts seen producing Unicode Vietnamese go into ``unicode_fonts``."""
     parts: list[str] = []
-    spans: list[tuple[int, int, int]] = []
+    spans: list[tuple[int, int, Any]] = []
     pos = 0
     last_x1: float | None = None
     prev = ""
     h = 1.0
-    span_start = span_cls = None
+    span_start: int | None = None
+    span_cls: Any = None
     combining = unicodedata.combining
     for c in chars:
         ch = c[4]
@@ -58,7 +59,7 @@ def glyph_text(chars: list[Char], unicode_fonts: set[str] | None = None) -> tupl
                 parts.append(" ")
                 pos += 1
         if cls != (span_cls or 0):
-            if span_cls:
+            if span_cls and span_start is not None:
                 spans.append((span_start, pos, span_cls))
             span_start, span_cls = (pos, cls) if cls else (None, None)
         parts.append(ch)
@@ -66,7 +67,7 @@ def glyph_text(chars: list[Char], unicode_fonts: set[str] | None = None) -> tupl
         prev = ch
         if last_x1 is None or x1 > last_x1:
             last_x1 = x1
-    if span_cls:
+    if span_cls and span_start is not None:
         spans.append((span_start, pos, span_cls))
     text = "".join(parts).rstrip()
     lead = len(text) - len(text.lstrip())

@@ -1,10 +1,12 @@
 """Glyphs in content-stream order → visual lines, top to bottom."""
 from __future__ import annotations
 
+from typing import Sequence
+
 from ..layout import Char, Line
 
 
-def glyph_lines(chars: list[Char | None]) -> list[Line]:
+def glyph_lines(chars: Sequence[Char | None]) -> list[Line]:
     """Glyphs → visual lines, top to bottom, each sorted left to right.
 
     Glyphs are first cut into runs in stream order (a run keeps a base letter and a separately drawn combining

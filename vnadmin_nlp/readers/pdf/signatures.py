@@ -89,7 +89,7 @@ def digital_signatures(pdf: Any) -> list[dict[str, Any]]:
     certificate holder when ``cryptography`` (a dependency of pdfminer.six) can read the PKCS#7 blob."""
     import pypdfium2.raw as raw
 
-    out = []
+    out: list[dict[str, Any]] = []
     try:
         count = raw.FPDF_GetSignatureCount(pdf.raw)
     except AttributeError:  # pragma: no cover - old pdfium

@@ -63,7 +63,7 @@ class RtfReader(Reader):
         warnings: list[ReaderWarning] = []
         encoding = parser.ansi_codec
         if counts:
-            encoding = max(counts, key=counts.get)
+            encoding = max(counts, key=counts.__getitem__)
             used = sorted({f.name for f in parser.fonts.values() if f.encoding})
             warnings.append(ReaderWarning("legacy_encoding",
                                           f"converted {encoding.upper()} text to Unicode by font ({', '.join(used)})"))
