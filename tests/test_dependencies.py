@@ -83,4 +83,7 @@ def test_the_tool_extras_hold_what_benchmarks_and_tests_import(project: dict) ->
     bench = set(_imports(ROOT / "benchmarks")) - runtime
     assert bench == _extra(project, "bench")
     tests = set(_imports(ROOT / "tests")) - runtime - bench
-    assert tests == _extra(project, "dev")
+    dev = _extra(project, "dev")
+    stubs = {d for d in dev if d.startswith("types-")}  # type stubs for mypy (tests/test_typing.py), never imported
+    assert {s.removeprefix("types-") for s in stubs} <= runtime, "stubs for a package the code does not use"
+    assert tests == dev - stubs
