@@ -25,6 +25,7 @@ _TABLE = (
     WarningCode("tracked_changes", ("reader (docx)",), "The document has tracked changes: deleted text skipped, inserted text kept."),
     WarningCode("numbering_missing", ("reader (docx)",), "Paragraphs use list numbering that numbering.xml lacks: their labels are missing."),
     WarningCode("no_text", ("reader (html)",), "No document text found in the web page."),
+    WarningCode("attributes_only", ("reader (html)",), "The web page shows only the site's attribute table, no document text: the fields come from the attributes."),
     WarningCode("not_vietnamese", ("reader (html)",), "The page is not in Vietnamese (a translation): only the page's own attributes are read."),
     WarningCode("no_content_container", ("reader (html)",), "No known document container in the page: its body minus navigation was read."),
     WarningCode("page_unreadable", ("reader (pdf)",), "A PDF page could not be read; its text is missing."),
