@@ -131,7 +131,7 @@ class Signer(_Model):
     authority: list[str] = Field(default_factory=list, description='e.g. ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]')
     position: Optional[str] = None
     name: Optional[str] = None
-    span: Span
+    span: Optional[Span] = Field(description="null when taken from a web page's attributes, not from the text")
 
 
 class Person(_Model):

@@ -50,7 +50,8 @@ _TABLE = (
     WarningCode("date_partial", ("extractor date_place",), 'The date is only partly filled in (`"2025-02"`, `"2025"`).'),
     WarningCode("signer_name_missing", ("extractor signers",), "A signature block has no name: a draft or an unsigned copy."),
     WarningCode("page_metadata_mismatch", ("extractor page_metadata",), "The web page's attributes describe another document: they are not used."),
-    WarningCode("from_page_metadata", ("extractor page_metadata",), "A field was taken from the web page's attributes, not from the text."),
+    WarningCode("page_metadata_conflict", ("extractor page_metadata",), "The text's number or date disagrees with the web page's attributes: the text's is kept, the attributes are not used."),
+    WarningCode("from_page_metadata", ("extractor page_metadata",), "Fields were taken from the web page's attributes, not from the text (the message names them)."),
 )
 
 WARNINGS: dict[str, WarningCode] = {w.code: w for w in _TABLE}

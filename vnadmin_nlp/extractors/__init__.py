@@ -25,8 +25,8 @@ ORDER = (
     "signers",
     "citations",
     "tasks",
-    "page_metadata",  # a web page's own attributes, where the text has none
     "people",  # optional (the nlp extra): underthesea's CRF NER on short windows
+    "page_metadata",  # a web page's own attributes, where the text has none (after people: its signers have no span)
 )
 if set(ORDER) != set(REGISTRY):  # pragma: no cover - a module added without its place in the order
     raise ContractError(f"ORDER and the registered extractors differ: {sorted(set(ORDER) ^ set(REGISTRY))}")

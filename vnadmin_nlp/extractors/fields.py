@@ -79,10 +79,14 @@ class TasksFields(TypedDict, total=False):
 
 
 class PageMetadataFields(TypedDict, total=False):
-    """Fills only what the text did not give (the same keys as the number, doc_type and subject extractors)."""
+    """Fills only what the text did not give (keys of the number, doc_type, issuer, date, signers and subject
+    extractors)."""
 
     number: Number
     doc_type: DocType
+    issuer: Body
+    date: str
+    signers: list[Signer]
     subject: str
 
 
