@@ -94,6 +94,10 @@ class PeopleFields(TypedDict, total=False):
     people: list[Person]
 
 
+class ConfidenceFields(TypedDict, total=False):
+    confidence: dict[str, float]
+
+
 # The results of the extractors that also say where their plain strings were read.
 class DatePlaceResult(DatePlaceFields, WithSpans, total=False):
     pass
@@ -120,6 +124,7 @@ class Fields(
     CitationsFields,
     TasksFields,
     PeopleFields,
+    ConfidenceFields,
     total=False,
 ):
     """Everything the extractors found so far (``ctx.fields``): the union of their results, without spans."""
