@@ -8,6 +8,7 @@ import sys
 
 from click.testing import CliRunner
 
+from vnadmin_nlp import SCHEMA_VERSION
 from vnadmin_nlp.cli import main
 
 from .conftest import FIXTURES, SEED_CONG_VAN
