@@ -188,3 +188,13 @@ def test_low_confidence_ocr_words_lower_the_field(shared):
     flagged = {w.message.split(":")[0] for w in scan.warnings if w.code == "ocr_low_confidence_field"}
     assert "date" in flagged and scan.confidence["date"] == LEVELS["low"]
     assert scan.confidence["number"] == LEVELS["read"]
+
+
+def test_the_register_lists_the_fields_to_check():
+    from vnadmin_nlp.export.register import COLUMNS, row
+
+    doc = {"number": {"text": "97/2025/QĐ-UBND"}, "date": "2025-10-24",
+           "confidence": {"doc_type": 0.3, "number": 0.3, "date": 0.95}}
+    line = row(doc, 1)
+    assert COLUMNS[-1] == "Cần kiểm tra" and line[-1] == "tên loại; số, ký hiệu"
+    assert row({"confidence": {}}, 2)[-1] == "" and row({}, 3)[-1] == ""  # a 1.0 output has no confidence
