@@ -9,6 +9,8 @@ import pytest
 
 os.environ.setdefault("VNADMIN_NLP_STRICT", "1")  # an extractor's exception fails the test, not just warns
 
+from vnadmin_nlp import SCHEMA_VERSION  # noqa: E402  (after the flag: the pipeline reads it on import)
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 SHARED = Path(os.environ.get("VNADMIN_SHARED", ROOT.parent / "shared"))
@@ -39,7 +41,7 @@ def shared() -> Path:
 
 @pytest.fixture(scope="session")
 def schema() -> dict:
-    return json.loads((ROOT / "schema" / "document-1.0.json").read_text(encoding="utf-8"))
+    return json.loads((ROOT / "schema" / f"document-{SCHEMA_VERSION}.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

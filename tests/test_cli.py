@@ -8,6 +8,7 @@ import sys
 
 from click.testing import CliRunner
 
+from vnadmin_nlp import SCHEMA_VERSION
 from vnadmin_nlp.cli import main
 
 from .conftest import FIXTURES, SEED_CONG_VAN
@@ -17,7 +18,7 @@ def test_parse_one_file_prints_json(shared):
     result = CliRunner().invoke(main, ["parse", str(SEED_CONG_VAN)])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["number"]["text"] == "4231/UBND-VHTT" and data["schema_version"] == "1.0"
+    assert data["number"]["text"] == "4231/UBND-VHTT" and data["schema_version"] == SCHEMA_VERSION
 
 
 def test_parse_folder_writes_one_json_per_file_and_survives_a_bad_file(tmp_path, shared):

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from vnadmin_nlp import json_schema, parse_file
+from vnadmin_nlp import SCHEMA_VERSION, json_schema, parse_file
 from vnadmin_nlp.readers import get_reader
 
 from .conftest import FIXTURES, ROOT
@@ -19,8 +19,8 @@ _READER_FOR = {".txt": "text", ".docx": "docx", ".pdf": "pdf", ".rtf": "rtf", ".
 
 
 def test_committed_schema_is_current():
-    committed = json.loads((ROOT / "schema" / "document-1.0.json").read_text(encoding="utf-8"))
-    assert committed == json_schema(), "run: vnadmin-nlp schema -o schema/document-1.0.json"
+    committed = json.loads((ROOT / "schema" / f"document-{SCHEMA_VERSION}.json").read_text(encoding="utf-8"))
+    assert committed == json_schema(), f"run: vnadmin-nlp schema -o schema/document-{SCHEMA_VERSION}.json"
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=[p.name for p in SAMPLES])

@@ -10,7 +10,7 @@ from typing import Any, Iterator, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Span = tuple[int, int]
 ProvisionKind = Literal["part", "chapter", "section", "article", "clause", "point", "item", "dash"]
@@ -131,7 +131,7 @@ class Signer(_Model):
     authority: list[str] = Field(default_factory=list, description='e.g. ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]')
     position: Optional[str] = None
     name: Optional[str] = None
-    span: Span
+    span: Optional[Span] = Field(description="null when taken from a web page's attributes, not from the text")
 
 
 class Person(_Model):
@@ -178,6 +178,11 @@ class Document(_Model):
     distribution: list[DistributionItem] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list, description="Only filled by the optional `people` extractor")
     spans: dict[str, Span] = Field(default_factory=dict, description="Spans of the plain string fields")
+    confidence: dict[str, float] = Field(
+        default_factory=dict,
+        description="How sure the parser is of each header field present (doc_type, number, issuer, place, date, "
+        "subject, recipients, signers, urgency, secrecy), 0.0–1.0, from where it was read and the warnings about it",
+    )
     zones: Zones = Field(default_factory=Zones)
     blocks: Optional[list[Block]] = Field(default=None, description="Provenance of the text, when asked for")
     warnings: list[ParseWarning] = Field(default_factory=list)

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from .extractors import DEFAULT_EXTRACTORS, page_metadata
+from .extractors import DEFAULT_EXTRACTORS, confidence, page_metadata
 from .extractors.base import Context, Extractor
 from .extractors.registry import check_order
 from .model import Block, Document, ParseWarning, Source, Zones
@@ -60,7 +60,7 @@ def _parse(
     ctx = Context(page=page, layout=layout, source_metadata=metadata or {})
     if not norm.text.strip():
         ctx.warn("empty_text", "the document has no text")
-    spans: dict[str, tuple[int, int]] = {}
+    spans = ctx.spans  # later extractors (confidence) see where earlier ones read their plain strings
     for extract in extractors if extractors is not None else DEFAULT_EXTRACTORS:
         try:
             found = extract(ctx)
@@ -111,7 +111,7 @@ def parse_raw(raw: RawDocument, *, path: str | None = None, sha256: str | None =
     if source.language not in (None, "vi"):
         # A translation page is flagged by its reader, not parsed as Vietnamese: only the page's own attributes.
         # page_metadata runs alone on purpose (its requirements unmet: nothing read from the text to compare).
-        extractors = [page_metadata.extract]
+        extractors = [page_metadata.extract, confidence.extract]
     doc, norm = _parse(
         joined,
         source=source,
@@ -119,13 +119,17 @@ def parse_raw(raw: RawDocument, *, path: str | None = None, sha256: str | None =
         page_numbers=raw.format not in _NO_PAGE_NUMBERS,
         metadata=raw.metadata,
     )
-    doc.warnings[:0] = [ParseWarning(code=w.code, message=w.message) for w in raw.warnings]
+    late = [ParseWarning(code=w.code, message=w.message) for w in raw.warnings]
+    doc.warnings[:0] = late
     if with_blocks or raw.ocr:
         blocks = _provenance(raw.blocks, starts, norm)
         if raw.ocr:
-            doc.warnings.extend(_low_confidence_fields(doc, blocks, raw.blocks))
+            ocr_fields = _low_confidence_fields(doc, blocks, raw.blocks)
+            doc.warnings.extend(ocr_fields)
+            late += ocr_fields
         if with_blocks:
             doc.blocks = blocks
+    confidence.revise(doc, late)  # warnings raised after the extractors ran lower the fields they concern
     return doc
 
 
@@ -144,7 +148,8 @@ def _low_confidence_fields(doc: Document, blocks: list[Block], raw_blocks: list[
         if value is not None and value.span is not None:
             spans[name] = value.span
     for i, s in enumerate(doc.signers):
-        spans[f"signers[{i}]"] = s.span
+        if s.span is not None:
+            spans[f"signers[{i}]"] = s.span
     out = []
     for name, (start, end) in spans.items():
         confs = [c for b, c in zip(blocks, word_min) if c is not None and b.span[0] < end and start < b.span[1]]

@@ -25,6 +25,7 @@ _TABLE = (
     WarningCode("tracked_changes", ("reader (docx)",), "The document has tracked changes: deleted text skipped, inserted text kept."),
     WarningCode("numbering_missing", ("reader (docx)",), "Paragraphs use list numbering that numbering.xml lacks: their labels are missing."),
     WarningCode("no_text", ("reader (html)",), "No document text found in the web page."),
+    WarningCode("attributes_only", ("reader (html)",), "The web page shows only the site's attribute table, no document text: the fields come from the attributes."),
     WarningCode("not_vietnamese", ("reader (html)",), "The page is not in Vietnamese (a translation): only the page's own attributes are read."),
     WarningCode("no_content_container", ("reader (html)",), "No known document container in the page: its body minus navigation was read."),
     WarningCode("page_unreadable", ("reader (pdf)",), "A PDF page could not be read; its text is missing."),
@@ -49,7 +50,8 @@ _TABLE = (
     WarningCode("date_partial", ("extractor date_place",), 'The date is only partly filled in (`"2025-02"`, `"2025"`).'),
     WarningCode("signer_name_missing", ("extractor signers",), "A signature block has no name: a draft or an unsigned copy."),
     WarningCode("page_metadata_mismatch", ("extractor page_metadata",), "The web page's attributes describe another document: they are not used."),
-    WarningCode("from_page_metadata", ("extractor page_metadata",), "A field was taken from the web page's attributes, not from the text."),
+    WarningCode("page_metadata_conflict", ("extractor page_metadata",), "The text's number or date disagrees with the web page's attributes: the text's is kept, the attributes are not used."),
+    WarningCode("from_page_metadata", ("extractor page_metadata",), "Fields were taken from the web page's attributes, not from the text (the message names them)."),
 )
 
 WARNINGS: dict[str, WarningCode] = {w.code: w for w in _TABLE}

@@ -60,7 +60,7 @@ def _span(doc: Document, name: str, gold: Any, pred: Any) -> tuple[int, int] | N
     if name == "issuer_parent":
         return doc.issuer.parent.span if doc.issuer and doc.issuer.parent else None
     if name in ("signers", "signer_name", "signer_names"):
-        spans = [s.span for s in doc.signers]
+        spans = [s.span for s in doc.signers if s.span is not None]
         return (spans[0][0], spans[-1][1]) if spans else None
     if name in ("recipients", "distribution"):
         items = getattr(doc, name)

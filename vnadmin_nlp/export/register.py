@@ -4,7 +4,8 @@ Columns (1)–(10) are those of the outgoing-document register, Appendix IV of N
 chuyển" and "Ký nhận" are filled in by hand and stay empty.  A running number comes first and, after the form's
 columns, the issuing body and the source file, which a register kept for many bodies needs.  Distribution items
 starting with "Lưu" (the retained copies) fill "Đơn vị, người nhận bản lưu"; the others, after the Kính gửi
-addressees, fill "Nơi nhận văn bản".  Urgency and secrecy go to "Ghi chú".
+addressees, fill "Nơi nhận văn bản".  Urgency and secrecy go to "Ghi chú".  "Cần kiểm tra" lists the fields the
+parser is unsure of (``confidence`` under :data:`CHECK_BELOW`), to check against the document.
 
 Documents are streamed one by one (write-only workbook), so a register of a million documents needs little memory.
 """
@@ -34,8 +35,15 @@ COLUMNS = [
     "Ghi chú",
     "Cơ quan ban hành",
     "Tệp gốc",
+    "Cần kiểm tra",
 ]
-WIDTHS = [8, 22, 12, 60, 36, 50, 24, 8, 12, 10, 16, 36, 40]
+WIDTHS = [8, 22, 12, 60, 36, 50, 24, 8, 12, 10, 16, 36, 40, 24]
+CHECK_BELOW = 0.5  # a confidence under this: a warning doubts the value, or nothing in the text states it
+FIELD_LABELS = {
+    "number": "số, ký hiệu", "date": "ngày", "doc_type": "tên loại", "subject": "trích yếu", "signers": "người ký",
+    "recipients": "nơi nhận", "issuer": "cơ quan ban hành", "place": "địa danh", "urgency": "độ khẩn",
+    "secrecy": "độ mật",
+}
 SEP = "; "
 XLSX_MAX_CELL = 32767
 _RETAINED = re.compile(r"(?i)^\s*lưu\s*[:.]?\s*")
@@ -119,6 +127,7 @@ def row(doc: dict[str, Any], number: int) -> list[Any]:
         SEP.join(notes),
         SEP.join(issuers),
         (doc.get("source") or {}).get("path"),
+        SEP.join(FIELD_LABELS.get(f, f) for f, c in (doc.get("confidence") or {}).items() if c < CHECK_BELOW),
     ]
 
 

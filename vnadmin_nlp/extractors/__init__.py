@@ -8,7 +8,7 @@ configuration can switch one on (``people``) or off.
 """
 from __future__ import annotations
 
-from . import addressees, citations, date_place, doc_type, issuer, marks, number, page_metadata, people, provisions, signers, subject, tasks  # noqa: F401  (registers them)
+from . import addressees, citations, confidence, date_place, doc_type, issuer, marks, number, page_metadata, people, provisions, signers, subject, tasks  # noqa: F401  (registers them)
 from .base import Context, Extractor
 from .registry import REGISTRY, ContractError, check_order, contract_of, extractor, with_requirements
 
@@ -25,8 +25,9 @@ ORDER = (
     "signers",
     "citations",
     "tasks",
-    "page_metadata",  # a web page's own attributes, where the text has none
     "people",  # optional (the nlp extra): underthesea's CRF NER on short windows
+    "page_metadata",  # a web page's own attributes, where the text has none (after people: its signers have no span)
+    "confidence",  # last: how sure each header field is, from the evidence the others left (spans, warnings)
 )
 if set(ORDER) != set(REGISTRY):  # pragma: no cover - a module added without its place in the order
     raise ContractError(f"ORDER and the registered extractors differ: {sorted(set(ORDER) ^ set(REGISTRY))}")

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..model import ParseWarning
+from ..model import ParseWarning, Span
 from ..lexicon.spaces import squash
 from ..zoning import Layout, Page, Seg
 from .fields import Fields
@@ -18,6 +18,7 @@ class Context:
     fields: Fields = field(default_factory=Fields)  # what earlier extractors found (typed per key)
     warnings: list[ParseWarning] = field(default_factory=list)
     source_metadata: dict[str, Any] = field(default_factory=dict)  # what the reader knew (page attributes…)
+    spans: dict[str, Span] = field(default_factory=dict)  # where earlier extractors read their plain string fields
 
     @property
     def text(self) -> str:

@@ -79,15 +79,23 @@ class TasksFields(TypedDict, total=False):
 
 
 class PageMetadataFields(TypedDict, total=False):
-    """Fills only what the text did not give (the same keys as the number, doc_type and subject extractors)."""
+    """Fills only what the text did not give (keys of the number, doc_type, issuer, date, signers and subject
+    extractors)."""
 
     number: Number
     doc_type: DocType
+    issuer: Body
+    date: str
+    signers: list[Signer]
     subject: str
 
 
 class PeopleFields(TypedDict, total=False):
     people: list[Person]
+
+
+class ConfidenceFields(TypedDict, total=False):
+    confidence: dict[str, float]
 
 
 # The results of the extractors that also say where their plain strings were read.
@@ -116,6 +124,7 @@ class Fields(
     CitationsFields,
     TasksFields,
     PeopleFields,
+    ConfidenceFields,
     total=False,
 ):
     """Everything the extractors found so far (``ctx.fields``): the union of their results, without spans."""

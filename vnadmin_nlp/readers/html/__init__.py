@@ -6,7 +6,8 @@ text.  Inside it, one block per block-level element or ``<br>``-separated line; 
 adding spaces, so ``1<i>0</i>/2018`` stays ``10/2018``.  Tables are read like the DOCX reader reads them: a
 header/signature table column by column, a data table row by row.  What the page says *about* the document
 (title, number, dates, status) goes to ``metadata["page_attributes"]``: the only source of the issuer and
-number on pages whose body starts at "QUYẾT ĐỊNH".
+number on pages whose body starts at "QUYẾT ĐỊNH", and the only source of every field on a page that shows
+the attribute table and no document text (``content_root`` reports it as ``attributes_only``).
 
 Modules: ``content_root`` (the document element, site chrome left out), ``walker`` (blocks, tables, list
 labels), ``page_attributes`` (what the page says about the document), ``language``; tables are put in reading
@@ -25,7 +26,7 @@ from lxml import etree
 from ..base import Block, CorruptFile, RawDocument, Reader, ReaderWarning
 from ..decoding import decode_text
 from ..split_number import join_split_number
-from .content_root import find_content_root
+from .content_root import ATTRIBUTES_ONLY, find_content_root
 from .language import detect_language
 from .page_attributes import page_attributes
 from .walker import Walker
@@ -89,7 +90,12 @@ class HtmlReader(Reader):
         blocks: list[Block] = []
         walker.container(root, blocks)
         blocks = join_split_number(blocks)
-        if not blocks:
+        if rule == ATTRIBUTES_ONLY:
+            warnings.append(ReaderWarning(
+                "attributes_only",
+                "the page shows no document text, only the site's attribute table: fields come from the attributes",
+            ))
+        elif not blocks:
             warnings.append(ReaderWarning("no_text", "no document text found in the page"))
         language, share = detect_language("\n".join(b.text for b in blocks))
         if language != "vi":

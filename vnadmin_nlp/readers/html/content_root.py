@@ -26,6 +26,16 @@ CONTENT_ROOTS: tuple[str, ...] = (
 )
 MIN_ROOT_TEXT = 200  # characters: a container with less is a stub, not the document
 
+# vbpl.vn's attribute table ("Thuộc tính": label cell / value cell).  The site's document container never holds
+# it: a container that does is the whole page of a document the site shows no text of (an attributes-only page).
+ATTRIBUTE_TABLE = "descendant::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-descriptions ')]"
+# What such a page shows besides the table: menus, breadcrumbs, tab bars, the title line and its dates.
+_PAGE_FURNITURE = (
+    "descendant::nav | descendant::h1/.. | "
+    "descendant::*[contains(@class, 'tab-nav') or contains(@class, 'tabs-nav') or contains(@class, 'breadcrumb')]"
+)
+ATTRIBUTES_ONLY = "attributes_only"  # the rule reported for such a page: no document text, only the attributes
+
 # Site chrome, dropped only when no content container was found and the whole body is read.  Class and id
 # names are matched by whole token ("main-menu" -> "menu"), so a "document-header" div is kept.
 CHROME_TAGS = frozenset(("nav", "aside"))
@@ -47,6 +57,8 @@ def find_content_root(doc: etree._Element) -> tuple[etree._Element, str]:
             if n > best_len:
                 best, best_len = el, n
         if best is not None and best_len >= MIN_ROOT_TEXT:
+            if _attributes_only(best):
+                return etree.Element("div"), ATTRIBUTES_ONLY
             return best, xpath
     body = doc.find(".//body")
     root = body if body is not None else doc
@@ -64,6 +76,24 @@ def find_content_root(doc: etree._Element) -> tuple[etree._Element, str]:
     for el in doomed:
         _drop_keep_tail(el)
     return root, "body"
+
+
+def _attributes_only(root: etree._Element) -> bool:
+    """A container holding the site's attribute table and, besides it and the page furniture, next to no text."""
+    tables = root.xpath(ATTRIBUTE_TABLE)
+    if not tables:
+        return False
+    skipped: set[etree._Element] = set()
+    for el in [*tables, *root.xpath(_PAGE_FURNITURE)]:
+        if el is not root:
+            skipped.update(el.iter())
+    rest = 0
+    for el in root.iter():
+        if el is not root and el.getparent() not in skipped:  # a tail is the parent's text
+            rest += len(HTML_SPACE.sub("", el.tail or ""))
+        if el not in skipped and isinstance(el.tag, str):
+            rest += len(HTML_SPACE.sub("", el.text or ""))
+    return rest < MIN_ROOT_TEXT
 
 
 def _drop_keep_tail(el: etree._Element) -> None:

@@ -1,7 +1,10 @@
 """What a page says *about* the document outside its body: title, number, type, dates, status, URL.
 
 On vbpl.vn pages whose body starts at "QUYẾT ĐỊNH" these "thuộc tính" are the only source of the issuer and
-the number; they go to ``metadata["page_attributes"]``.
+the number; on a page that shows no document text at all they are the only source of every field.  vbpl.vn
+marks them up as a table of label cell / value cell (``ant-descriptions-item-label`` beside
+``ant-descriptions-item-content``: "Số hiệu" | "07/VBHN-BCT"); "--" is the site's "no value".  They go to
+``metadata["page_attributes"]`` under the keys of :data:`ATTRIBUTE_LABELS`.
 """
 from __future__ import annotations
 
@@ -17,6 +20,8 @@ ATTRIBUTE_LABELS: dict[str, str] = {
     "số hiệu": "so_ky_hieu",
     "ký hiệu": "so_ky_hieu",
     "ngày ban hành": "ngay_ban_hanh",
+    "ngày ký xác thực": "ngay_ky_xac_thuc",  # a văn bản hợp nhất: the date its consolidation was authenticated
+    "ngành": "nganh",
     "loại văn bản": "loai_van_ban",
     "cơ quan ban hành": "co_quan_ban_hanh",
     "nơi ban hành": "co_quan_ban_hanh",
