@@ -62,7 +62,7 @@ def extract(ctx: Context) -> PeopleFields:
             seen.add((name, role))
             people.append(Person(name=name, role=role, span=(m.start("name"), m.end("name"))))
     for s in ctx.fields.get("signers") or []:
-        if s.name and (s.name, s.position or "") not in seen:
+        if s.name and s.span is not None and (s.name, s.position or "") not in seen:  # page-metadata signers: no text
             seen.add((s.name, s.position or ""))
             start = text.find(s.name, s.span[0], s.span[1])
             people.append(Person(name=s.name, role=s.position, span=(start, start + len(s.name))))
