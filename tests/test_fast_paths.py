@@ -84,20 +84,21 @@ def test_patterns_compiled_with_re_find_what_regex_finds(shared):
     """``fast_compile`` hands a pattern to ``re`` only where both engines read it alike: same matches on real text."""
     from vnadmin_nlp.data import load
     from vnadmin_nlp.normalize import fold, normalize
-    from vnadmin_nlp.patterns import FOLDED, fast_compile, pattern_source
+    from vnadmin_nlp.patterns import compile_entry, entry_flags, fast_compile, is_folded, pattern_source
 
     assert isinstance(fast_compile(r"\p{Lu}+"), regex.Pattern)  # only regex knows \p{…}
     texts = [normalize(p.read_text(encoding="utf-8")).text for p in sorted((shared / "seeds").glob("*.txt"))]
     texts += [normalize(p.read_text(encoding="utf-8", errors="replace")).text for p in sorted((shared / "corpus").rglob("*.txt"))]
     used_re = 0
-    for section in ("folded", "text"):
-        for name, entry in load("patterns")[section].items():
-            fast = getattr(FOLDED if section == "folded" else TEXT, name)
+    for section, entries in load("patterns").items():
+        for name, entry in entries.items():
+            fast = compile_entry(section, entry)
             if isinstance(fast, regex.Pattern):
                 continue
             used_re += 1
-            slow = regex.compile(pattern_source(section, entry), regex.MULTILINE)
+            flags = sum(getattr(regex, f) for f in entry_flags(entry))
+            slow = regex.compile(pattern_source(section, entry), flags)
             for text in texts:
-                subject = fold(text) if section == "folded" else text
+                subject = fold(text) if is_folded(section, entry) else text
                 assert [m.span() for m in fast.finditer(subject)] == [m.span() for m in slow.finditer(subject)], name
     assert used_re >= 10

@@ -7,7 +7,7 @@ import pytest
 
 from vnadmin_nlp.data import load
 from vnadmin_nlp.normalize import fold
-from vnadmin_nlp.patterns import fast_compile, is_folded, pattern_source
+from vnadmin_nlp.patterns import compile_entry, is_folded
 
 ENTRIES = [(section, name, entry) for section, entries in load("patterns").items() for name, entry in entries.items()]
 
@@ -19,7 +19,7 @@ def _cases(kind: str):
 
 
 def _find(section: str, entry: dict, text: str):
-    pattern = fast_compile(pattern_source(section, entry), multiline=True)
+    pattern = compile_entry(section, entry)  # exactly as compile_section compiles it
     subject = fold(text) if is_folded(section, entry) else text
     return (pattern.search if entry.get("search") else pattern.match)(subject)
 
@@ -41,6 +41,6 @@ def test_no_match_examples(section, entry, example):
 
 @pytest.mark.parametrize("section,name,entry", ENTRIES, ids=[f"{s}.{n}" for s, n, _ in ENTRIES])
 def test_every_pattern_has_examples(section, name, entry):
-    assert set(entry) <= {"pattern", "space", "search", "note", "match", "no_match"}, f"unknown keys in {section}.{name}"
+    assert set(entry) <= {"pattern", "space", "search", "flags", "note", "match", "no_match"}, f"unknown keys in {section}.{name}"
     assert entry.get("match"), f"{section}.{name} has no match example"
     assert entry.get("no_match"), f"{section}.{name} has no no_match example"

@@ -4,50 +4,17 @@ with :func:`word_matches` and :func:`first_word_match` for the word lists that a
 from __future__ import annotations
 
 import re
-import warnings
-from types import SimpleNamespace
 from typing import Iterable, Iterator
 
 import regex
 
-from .data import load
-from .lexicon.fold import retone
+# Compiling the named patterns lives in the lexicon, below the readers, whose vocabulary is named patterns too.
+from .lexicon.named_patterns import FLAGS, compile_entry, compile_section, entry_flags, fast_compile, is_folded, pattern_source
 
-
-def fast_compile(source: str, multiline: bool = False) -> "re.Pattern | regex.Pattern":
-    r"""``source`` compiled with the standard library's ``re`` when it can read it, else with ``regex``.
-
-    Both read these patterns alike (Unicode ``\s``, ``\d``, ``\w``); ``re`` matches at a position with half the
-    overhead and finds literal-led patterns faster, and only ``regex`` knows ``\p{…}`` classes and look-behinds
-    of varying width.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # a construct re would read differently (nested sets) goes to regex
-        try:
-            return re.compile(source, re.MULTILINE if multiline else 0)
-        except (re.error, Warning):
-            return regex.compile(source, regex.MULTILINE if multiline else 0)
-
-
-def pattern_source(section: str, entry: dict) -> str:
-    """The regex source of one entry of ``data/patterns.yaml``, as it is compiled.
-
-    Folded patterns (the ``folded`` section, or an entry with ``space: folded``) are written in plain spelling
-    ("cộng hòa"); the folding key places tones its own way, so they are retoned.
-    """
-    source = entry["pattern"]
-    return retone(source) if is_folded(section, entry) else source
-
-
-def is_folded(section: str, entry: dict) -> bool:
-    """Whether the entry is matched on the folding key rather than on the text as printed."""
-    return entry.get("space", "folded" if section == "folded" else "text") == "folded"
-
-
-def compile_section(section: str) -> SimpleNamespace:
-    """Every pattern of one section of ``data/patterns.yaml``, compiled, by name."""
-    entries = load("patterns")[section]
-    return SimpleNamespace(**{name: fast_compile(pattern_source(section, e), multiline=True) for name, e in entries.items()})
+__all__ = [
+    "FLAGS", "FOLDED", "TEXT", "alternation", "compile_entry", "compile_section", "entry_flags", "fast_compile",
+    "first_word_match", "is_folded", "pattern_source", "word_matches", "word_scanner",
+]
 
 
 FOLDED = compile_section("folded")

@@ -25,18 +25,13 @@ from ..lexicon.fold import fold
 from ..lexicon.spaces import squash
 from ..model import Citation, InternalReference
 from .base import Context
-from .citing.found import Found
+from .citing.found import CITATIONS, Found
 from .citing.laws import find_laws
 from .citing.numbers import find_number_lists, find_numbers, number_starts
 from .citing.relations import relation
 from .citing.short_forms import aliases, expand_names, short_forms
 from .fields import CitationsFields
 from .registry import extractor
-
-_PROVISION_REF = regex.compile(
-    r"(?<![\p{L}])(?P<ref>(?:(?:điểm|Điểm)\s+[a-zđ](?:\s*,\s*[a-zđ])*\s+)?(?:(?:khoản|Khoản)\s+\d+(?:\s*,\s*\d+)*\s+)?Điều\s+(?P<art>\d+[a-zđ]?))"
-    r"(?P<own>\s+(?:của\s+)?(?:\p{L}+\s+){0,2}?này\b)?"
-)
 
 
 @extractor("citations", requires=("number", "issuer"), assigns=("citations", "internal_references"))
@@ -104,7 +99,7 @@ def _internal_refs(ctx: Context, found: list[Found]) -> list[InternalReference]:
     text = ctx.text
     out = []
     starts = {f.start for f in found}
-    for m in _PROVISION_REF.finditer(text):
+    for m in CITATIONS.provision_ref.finditer(text):
         after = m.end("ref")
         nxt = regex.match(r"\s*(?:của\s+)?", text[after : after + 10])
         target_pos = after + (nxt.end() if nxt else 0)

@@ -40,6 +40,8 @@ def _form(openings: Iterable[str], rest: str, group: str | None = None) -> _Form
     return _Form(_compile(r"(?<![\p{L}])" + head + rest), frozenset(retone(p.split()[0]) for p in phrases))
 
 
+# The forms are composed from their opening word lists (tasks.yaml and the lists below) and a tail, and the
+# scanner needs their first words: they stay built here rather than as named patterns in patterns.yaml.
 _DATE = r"(?:ngày\s*)?(?P<d>\d{1,2})\s*(?:[/.\-]|\s+tháng\s+)\s*(?P<m>\d{1,2})(?:\s*(?:[/.\-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d\d))?(?![\d/])"
 _ABSOLUTE = _form(_T["deadline_intros"], r"\s*:?\s*" + _DATE, group="intro")
 _PERIODIC = _form(

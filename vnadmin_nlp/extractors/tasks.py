@@ -18,7 +18,7 @@ from ..data import load
 from ..lexicon.fold import fold
 from ..lexicon.spaces import squash
 from ..model import Deadline, Task
-from ..patterns import alternation, first_word_match, word_scanner
+from ..patterns import alternation, compile_section, first_word_match, word_scanner
 from . import deadlines
 from .base import Context
 from .fields import TasksFields
@@ -42,6 +42,7 @@ _NOT_IN_NAME = regex.compile(r"(?<![\p{L}])" + alternation(fold(w) for w in _T["
 _SENTENCE_END = regex.compile(r"[.;!?]\s+(?=\p{Lu}|[-–+•])|\n+(?=[-–+•]|\d{1,3}[.)]\s|[a-zđ]\)\s)")
 _EXPLICIT = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(fold(w)) for w in _T["explicit_deadline_markers"]) + r")(?![\p{L}])")
 MAX_ASSIGNEE_CHARS = 200
+TASKS = compile_section("tasks")  # label
 
 
 def _anchor(ctx: Context) -> dt.date | None:
@@ -187,9 +188,6 @@ def extract(ctx: Context) -> TasksFields:
     return {"tasks": tasks}
 
 
-_LABEL = regex.compile(r"\s*(?:Điều\s+\d+[a-zđ]?\.?|[IVXLC]+\s*[.\-/]|\d{1,3}(?:\.\d{1,3})*\s*[.)\-]|[a-zđ]\s*[).]|[-–+•])\s*")
-
-
 def _label_end(text: str, start: int, end: int) -> int:
-    m = _LABEL.match(text, start, end)
+    m = TASKS.label.match(text, start, end)
     return m.end() if m else start

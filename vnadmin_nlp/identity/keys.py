@@ -58,8 +58,10 @@ _PLACE = regex.compile(
     r"(?<![\p{L}])(?:" + "|".join(sorted(map(regex.escape, _BODIES["admin_levels"]), key=len, reverse=True))
     + r")\s+\p{Lu}[\p{L}\s\-]*$"
 )
-_COMMITTEE = regex.compile(r"(?<![\p{L}])(?P<level>Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)\s+(?P<name>\p{Lu}[\p{L}\s\-]*)$")
-_COMMITTEE_LEVEL = {"Tỉnh": "tỉnh", "Thành": "thành phố", "Huyện": "huyện", "Quận": "quận", "Thị": "thị xã"}
+_COMMITTEE_LEVEL = {name.split()[0]: level for name, level in _BODIES["party_committees"].items()}  # "Tỉnh": "tỉnh"
+_COMMITTEE = regex.compile(
+    r"(?<![\p{L}])(?P<level>" + "|".join(_COMMITTEE_LEVEL) + r") (?:ủy|uỷ)\s+(?P<name>\p{Lu}[\p{L}\s\-]*)$"
+)
 
 
 def lookup_key(number: str | None, parts: SymbolParts | None = None) -> Optional[str]:

@@ -24,7 +24,7 @@ _ABBR = {k: v for k, v in _B["abbreviations"].items()}
 _KNOWN = {fold(v): v for v in _B["issuer_codes"].values()}
 INLINE_SPLIT_KINDS = sorted((fold(k) for k in _B["inline_split_kinds"]), key=len, reverse=True)
 _NEEDS_COMPLEMENT = {fold(k) for k in _B["needs_complement"]}
-_PLACE_KINDS = {fold(k) for k in ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy")}
+_PLACE_KINDS = {fold(k) for k in _B["party_committees"]}
 _ROMAN = regex.compile(r"^[IVXLC]+$")
 _ABBR_RE = regex.compile(r"(?<![\p{L}])(" + "|".join(regex.escape(k) for k in sorted(_ABBR, key=len, reverse=True)) + r")(?![\p{L}])")
 

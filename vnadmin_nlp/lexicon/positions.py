@@ -8,11 +8,13 @@ from __future__ import annotations
 import regex
 
 from ..data import load
-from .fold import fold, retone
+from .fold import fold
 
-POSITION_WORDS = [fold(w) for w in load("signing")["position_words"]]
+_SIGNING = load("signing")
+_STARTS = [fold(w) for w in _SIGNING["position_starts"]]
+POSITION_WORDS = _STARTS + [fold(w) for w in _SIGNING["position_words"]]
 # A folded line that starts with a position, not a body: "bộ trưởng" under "KT. BỘ TRƯỞNG", not "bộ công an".
-POSITION_START = regex.compile(retone(r"(?:phó|chánh|chủ tịch|giám đốc|bộ trưởng|thứ trưởng|bí thư|trưởng|tổng|cục trưởng|vụ trưởng)\b"))
+POSITION_START = regex.compile("(?:" + "|".join(map(regex.escape, _STARTS)) + r")\b")
 
 
 def names_position(key: str) -> bool:

@@ -12,7 +12,7 @@ import regex
 from ..data import load
 from ..lexicon.bodies import continues_body, starts_with_body_kind
 from ..lexicon.positions import POSITION_START, names_position
-from ..patterns import FOLDED, TEXT
+from ..patterns import FOLDED, TEXT, compile_section
 from .segments import Page, Seg, is_title_case_name, is_upper, lines
 
 _SIGNING = load("signing")
@@ -21,7 +21,7 @@ _PREFIX_RE = regex.compile(
     r"(?:^|(?<=\s))(?:" + "|".join(regex.escape(p) + (r"(?=\s|\p{L})" if p.endswith((".", "/")) else r"\b") for p in _PREFIXES) + r")",
     regex.IGNORECASE,  # legacy copies lose the capitals: "Tm. ủy ban nhân dân", "kT/bộ trưởng"
 )
-_NOTES = [regex.compile(p, regex.IGNORECASE) for p in _SIGNING["signature_notes"]]
+_NOTES = list(vars(compile_section("signature_notes")).values())
 _RANKS = tuple(_SIGNING["ranks"])
 _UPPER_TAIL = regex.compile(r"(?<=[;,.:]\s*|\s{2,})(?P<tail>[\p{Lu}][\p{Lu}\s.,/-]{3,})$")
 _NAME_TAIL = regex.compile(r"(?<=[;.]\s+)(?P<tail>(?:[\p{Lu}][\p{Ll}]+\s+){1,5}[\p{Lu}][\p{Ll}]+)$")

@@ -14,18 +14,14 @@ import regex
 
 from ..data import load
 from ..lexicon.bodies import continues_body, starts_with_body_kind
-from ..lexicon.fold import bare, fold, retone
-from ..patterns import FOLDED, TEXT, alternation
+from ..lexicon.fold import bare, fold
+from ..patterns import FOLDED, TEXT, alternation, compile_section
 from .segments import Page, Seg, is_upper
 
 MAX_HEADER_LINES = 45
 MAX_SUBJECT_LINES = 5
 MAX_STRAY_LINES = 3
-_NUMBER_LABEL = regex.compile(r"(?:Số|SỐ|số)\s*[:.]")
-_VV_INLINE = regex.compile(r"(?<=\s)V/[vV](?=[\s.:])")
-_KG_INLINE = regex.compile(r"(?<=\S\s{1,40})Kính\s*gửi\s*:")
-# After a type name, words that start a trích yếu: "Báo cáo về …", "Quyết định ban hành …".
-_SUBJECT_START = regex.compile(retone(r"\s+(?:về|v/v|ban\s+hành|hướng\s+dẫn|quy\s+định|sửa\s+đổi|của)\b"))
+HEADER = compile_section("header")  # number_label, vv_inline, kinh_gui_inline, comma_date, subject_start
 
 
 @dataclass
@@ -85,7 +81,6 @@ _BARE_TITLES = {bare(name): row for name, row in reversed(_TITLES)}
 
 
 _RULE_CHARS = regex.compile(r"[-_–—=]{3}")  # what every rule (TEXT.rule_inline) holds
-_COMMA_DATE = regex.compile(r"[,.]\s*ngày")  # how every place (TEXT.place) ends
 
 
 def split_header_line(page: Page, seg: Seg) -> list[Seg]:
@@ -98,14 +93,14 @@ def split_header_line(page: Page, seg: Seg) -> list[Seg]:
     for m in TEXT.number.finditer(text, seg.start, seg.end):
         cuts.add(m.start())
         cuts.add(m.end("sym"))
-    if _COMMA_DATE.search(key, seg.start, seg.end):  # the place pattern is slow: only where it can end
+    if HEADER.comma_date.search(key, seg.start, seg.end):  # the place pattern is slow: only where it can end
         for m in TEXT.place.finditer(text, seg.start, seg.end):
             if FOLDED.date.match(key, m.end(), seg.end):
                 cuts.add(m.start())
     if _RULE_CHARS.search(text, seg.start, seg.end):
         for m in TEXT.rule_inline.finditer(text, seg.start, seg.end):
             cuts.update((m.start(), m.end()))
-    for pat in (_VV_INLINE, _KG_INLINE):
+    for pat in (HEADER.vv_inline, HEADER.kinh_gui_inline):
         for m in pat.finditer(text, seg.start, seg.end):
             cuts.add(m.start())
     bounds = sorted(c for c in cuts if seg.start < c < seg.end)
@@ -140,7 +135,7 @@ def classify(page: Page, seg: Seg) -> str:
         return "party"
     if TEXT.rule.match(text):
         return "rule"
-    if TEXT.number.match(text) or _NUMBER_LABEL.match(text):
+    if TEXT.number.match(text) or HEADER.number_label.match(text):
         return "number"  # also "Số: ……" that no pattern can read (handwritten, OCR noise): still not the issuer
     if _is_date_line(page, seg):
         return "date"
@@ -154,7 +149,7 @@ def classify(page: Page, seg: Seg) -> str:
     if bare in _MARKS and (is_upper(text) or len(bare) <= 10):
         return "mark"
     title = match_title(key)
-    if title and (is_upper(text) or title[1] >= len(bare) or _SUBJECT_START.match(key, title[1])):
+    if title and (is_upper(text) or title[1] >= len(bare) or HEADER.subject_start.match(key, title[1])):
         return "title"  # "THÔNG BÁO", "thông tư" alone (case lost in a legacy copy), "Báo cáo về …"
     if FOLDED.enacting.match(key) or FOLDED.body_cue.match(key):
         return "body"

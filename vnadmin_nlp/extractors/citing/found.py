@@ -9,7 +9,7 @@ import regex
 from ...data import load
 from ...lexicon.fold import fold
 from ...model import Relation
-from ...patterns import alternation
+from ...patterns import alternation, compile_section
 from ..date_place import iso_date
 
 _C = load("citations")
@@ -21,13 +21,7 @@ for _kind in ("normative", "administrative", "party", "other"):
 for _name in _C["extra_types"]:
     CANON.setdefault(fold(_name), _name)
 TYPE_ALT = alternation(CANON)
-_DATE_AFTER = regex.compile(
-    r"\s*,?\s*(?:được\s+)?(?:ban\s+hành\s+|ký\s+)?(?:ngày|Ngày|NGÀY)\s*(?P<d>\d{1,2})\s*(?:[/.\-]|\s+tháng\s+)\s*(?P<m>\d{1,2})"
-    r"\s*(?:[/.\-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d\d)(?!\d)"
-)
-_YEAR_AFTER = regex.compile(r"\s*,?\s*năm\s+(?P<y>(?:19|20)\d\d)(?!\d)")
-_OF_AFTER = regex.compile(r"\s*,?\s*(?:của|do|CỦA)\s+(?=\p{Lu})")
-LIST_SEP = regex.compile(r"\s*(?:,|;|và|hoặc|,\s*và)\s*(?:số\s*:?\s*)?\Z")
+CITATIONS = compile_section("citations")  # date_after, year_after, of_after, list_sep, law, so_after, so_before…
 WORD = regex.compile(r"[\p{L}\d][\p{L}\d&'\-]*")
 
 
@@ -81,7 +75,7 @@ def _words_until(text: str, key: str, pos: int, stops: regex.Pattern, limit: int
 
 
 def _issuer_after(text: str, key: str, pos: int, end: int) -> tuple[str, int] | None:
-    m = _OF_AFTER.match(text, pos, end)
+    m = CITATIONS.of_after.match(text, pos, end)
     if not m:
         return None
     stop = _words_until(text, key, m.end(), _ISSUER_STOPS, 12, end)
@@ -94,11 +88,11 @@ def _issuer_after(text: str, key: str, pos: int, end: int) -> tuple[str, int] | 
 
 
 def _date_after(text: str, pos: int, end: int) -> tuple[str | None, int | None, int] | None:
-    m = _DATE_AFTER.match(text, pos, end)
+    m = CITATIONS.date_after.match(text, pos, end)
     if m:
         date, ok = iso_date(m.group("d"), m.group("m"), m.group("y"))
         return (date if ok else None), int(m.group("y")), m.end()
-    m = _YEAR_AFTER.match(text, pos, end)
+    m = CITATIONS.year_after.match(text, pos, end)
     if m:
         return m.group("y"), int(m.group("y")), m.end()
     return None

@@ -2,22 +2,16 @@
 ``Hiến pháp``; the name ends where ``law_name_stops`` (``data/citations.yaml``) say."""
 from __future__ import annotations
 
-import re
-
-import regex
-
 from ...data import load
 from ...identity import clean_symbol, parse_symbol
 from ...lexicon.fold import fold
 from ...lexicon.spaces import squash
 from ...patterns import word_matches
-from .found import CANON, CUA, VA, WORD, Found, read_tail, stop_re
+from .found import CANON, CITATIONS, CUA, VA, WORD, Found, read_tail, stop_re
 from .numbers import NUMSYM, blocks_number
 
 _C = load("citations")
 _BODIES = load("bodies")
-_LAW = re.compile(r"(?P<type>Hiến pháp|Bộ luật|Luật|Pháp lệnh)(?=\s)")  # with word_matches: see word_scanner
-_SO_AFTER = regex.compile(r"\s*,?\s*số\s*:?\s*")
 _HIEN_PHAP, _SUA_DOI = (fold(w) for w in ("hiến pháp", "sửa đổi"))
 _LAW_BAD = {fold(w) for w in _C["law_name_bad_starts"]}
 _LAW_STOPS = stop_re(_C["law_name_stops"])
@@ -28,7 +22,7 @@ _ISSUING = {fold(v) for v in _BODIES["issuer_codes"].values()} | {fold(v) for v 
 
 def find_laws(text: str, key: str, start: int, end: int) -> list[Found]:
     out = []
-    for m in word_matches(_LAW, text, start, end):
+    for m in word_matches(CITATIONS.law, text, start, end):
         name_start = m.end() + 1
         first = WORD.match(text, name_start, end)
         kind = fold(m.group("type"))
@@ -49,7 +43,7 @@ def find_laws(text: str, key: str, start: int, end: int) -> list[Found]:
             continue
         f = Found(m.start(), m.start() + len(title), doc_type=CANON.get(kind), title=title)
         pos = f.end
-        n = _SO_AFTER.match(text, pos, end)
+        n = CITATIONS.so_after.match(text, pos, end)
         if n and not blocks_number(text, n.end()):
             nm = NUMSYM.match(text, n.end(), end)
             if nm:

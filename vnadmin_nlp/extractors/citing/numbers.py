@@ -9,9 +9,10 @@ import regex
 
 from ...identity import clean_symbol, parse_symbol, type_for_code, valid_code
 from ...lexicon.fold import retone
-from .found import CANON, LIST_SEP, TYPE_ALT, Found, read_tail
+from .found import CANON, CITATIONS, TYPE_ALT, Found, read_tail
 
 # The type (and "số") right before a number, matched on the folded window that ends at the number.
+# Composed with the type names (TYPE_ALT, from doc_types.yaml), so built here, not in patterns.yaml.
 _TYPE_BEFORE = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s*(?:số(?:\s*hiệu)?\s*)?[:.]?\s*\Z"))
 _CODE = r"\p{Lu}[\p{L}\d&]*"
 # The number patterns start with a run of digits that nothing of a word or a symbol stands before: they are
@@ -24,7 +25,6 @@ NUMSYM = regex.compile(
 )
 _DIGITS = regex.compile(r"\d+")  # regex scans a character class faster than re
 _SYMBOL_SPLIT = regex.compile(r"[-/.]")
-_SO_BEFORE = regex.compile(r"(?:số|Số)\s*:?\s*\Z")
 
 
 def _type_before(key: str, pos: int, lo: int) -> tuple[str, int] | None:
@@ -71,7 +71,7 @@ def find_numbers(
         f = Found(m.start(), m.end(), number=number, issuer_code=parts.issuer_code, year=parts.year)
         if t:
             f.doc_type, f.start = t
-        elif out and LIST_SEP.search(text, out[-1].end, m.start()) and m.start() - out[-1].end < 8:
+        elif out and CITATIONS.list_sep.search(text, out[-1].end, m.start()) and m.start() - out[-1].end < 8:
             f.doc_type = out[-1].doc_type  # "các Quyết định số 12/QĐ-UBND, 13/QĐ-UBND và 14/QĐ-UBND"
             f.extra["list_of"] = out[-1]
         elif parts.type_code:
@@ -79,7 +79,7 @@ def find_numbers(
             f.doc_type = row["name"] if row else None
         else:
             # a bare "123/ABC" with no type and no type code: too weak to be a citation
-            if not _SO_BEFORE.search(text, max(start, m.start() - 8), m.start()):
+            if not CITATIONS.so_before.search(text, max(start, m.start() - 8), m.start()):
                 continue
         read_tail(text, key, f, m.end(), end)
         out.append(f)

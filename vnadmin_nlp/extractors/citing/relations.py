@@ -5,10 +5,10 @@ from __future__ import annotations
 import regex
 
 from ...data import load
-from ...lexicon.fold import fold, retone
+from ...lexicon.fold import fold
 from ...model import Relation
 from ...patterns import alternation
-from .found import LIST_SEP, Found
+from .found import CITATIONS, Found
 
 _C = load("citations")
 _CAN_CU = fold("căn cứ")
@@ -19,18 +19,12 @@ _CUES_AFTER = [(fold(c), rel) for rel, cues in _C["relation_cues_after"].items()
 _BREAKERS = regex.compile(r"\s(?:" + "|".join(regex.escape(fold(w)) for w in _C["cue_breakers"]) + r")\s")
 _BREAKABLE = set(_C["breakable"])
 _CUE_RE = regex.compile(r"(?<![\p{L}])" + alternation(c for c, _ in _CUES) + r"(?![\p{L}])")
-# Where a clause starts, for reading the words before a citation: sentence punctuation, a blank line, or a line
-# break before a list label or "Căn cứ".  A bare line break is not one: PDF text breaks at every visual line.
-_CLAUSE_BREAK = regex.compile(
-    retone(r"[.;:!?](?:\s+|$)|\n\s*\n|\n(?=\s*(?:[-–+•]|\d{1,3}[.)]|[a-zđ]\)|điều\s+\d|căn\s+cứ))")
-)
 _SENTENCE_END = regex.compile(r"[.!?:]\s+\S")
-_TRICH_YEU = regex.compile(retone(r"\s*,?\s*(?:về|v/v|quy\s+định|ban\s+hành)\b"))
 
 
 def _clause_start(key: str, pos: int, floor: int) -> int:
     start = floor
-    for m in _CLAUSE_BREAK.finditer(key, floor, pos):
+    for m in CITATIONS.clause_break.finditer(key, floor, pos):
         start = m.end()
     return start
 
@@ -43,7 +37,7 @@ def relation(key: str, f: Found, prev: Found | None) -> Relation:
         return "basis"
     if prev is not None and 0 <= f.start - prev.end < 250:
         between = key[prev.end : f.start]
-        if LIST_SEP.fullmatch(between) or (_TRICH_YEU.match(between) and not _SENTENCE_END.search(between)):
+        if CITATIONS.list_sep.fullmatch(between) or (CITATIONS.trich_yeu.match(between) and not _SENTENCE_END.search(between)):
             return prev.relation  # "Thực hiện Chỉ thị số 01/CT-UBND về …, Chỉ thị số 03/CT-UBND …": one list
     if prev is not None and prev.end > lo:
         lo = prev.end

@@ -56,6 +56,7 @@ def _initials_match(words: list[str], abbr: str) -> str | None:
 
 
 _BARE_NUMBER = regex.compile(r"\d{1,5}(?![\d/\-\p{L}])")  # at number_starts
+# The two below are composed with the type names (TYPE_ALT, from doc_types.yaml), so built here.
 _TYPE_RIGHT_BEFORE = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+(?:số\s+)?\Z"))
 _ANAPHORA_RE = word_scanner(_ANAPHORA)
 _TYPE_JUST_BEFORE = regex.compile(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+\Z")

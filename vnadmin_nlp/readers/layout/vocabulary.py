@@ -1,12 +1,11 @@
-"""Words of the documents that steer the layout: column anchors and page numbers.
-
-Kept together so that a later pass can move them to data files.
-"""
+"""Words of the documents that steer the layout: column anchors and page numbers (``data/patterns.yaml``,
+section ``layout``, with their examples)."""
 from __future__ import annotations
 
-import re
+from ...lexicon.named_patterns import compile_section
 
+_LAYOUT = compile_section("layout")
 # Lines that open a two-column block (header: issuer | Quốc hiệu; closing: Nơi nhận | signing authority).
-COLUMN_ANCHOR_LEFT = re.compile(r"^\s*(Nơi nhận|NƠI NHẬN)")
-COLUMN_ANCHOR_RIGHT = re.compile(r"^\s*(CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|TM\.|KT\.|TL\.|TUQ\.|Q\.|PHÓ )")
-PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:(?:Trang|trang|Page)\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$")
+COLUMN_ANCHOR_LEFT = _LAYOUT.column_anchor_left
+COLUMN_ANCHOR_RIGHT = _LAYOUT.column_anchor_right
+PAGE_NUMBER = _LAYOUT.page_number
