@@ -108,8 +108,9 @@ def _switch(a: str, b: str) -> bool:
 
 
 def _gap_for(chars: list[Char], run: list[Char]) -> int:
-    """Where ``run`` goes in ``chars``: after the last glyph that ends before it starts, when the run fits
-    in the gap after that glyph; else at the end (the old order: runs one after the other)."""
+    """Where ``run`` goes in ``chars``: before the first glyph whose centre lies right of the run's first glyph,
+    when no glyph (bar spaces and dotted placeholders) overlaps the run; else at the end (the old order: runs
+    one after the other)."""
     glyphs = [c for c in run if not c[4].isspace()] or run
     x0, x1 = min(c[0] for c in glyphs), max(c[2] for c in glyphs)
     h = max(c[3] - c[1] for c in glyphs) or 1.0
@@ -117,7 +118,7 @@ def _gap_for(chars: list[Char], run: list[Char]) -> int:
     centre = (glyphs[0][0] + glyphs[0][2]) / 2
     if centre >= max((c[0] + c[2]) / 2 for c in chars):
         return len(chars)
-    at = len(chars)
+    at = 0
     for k, c in enumerate(chars):
         if not c[4].isspace() and (c[0] + c[2]) / 2 > centre and not unicodedata.combining(c[4][:1] or " "):
             at = k
