@@ -15,6 +15,7 @@ from .vocabulary import COLUMN_ANCHOR_LEFT, COLUMN_ANCHOR_RIGHT
 # Thresholds, in units of the line's character box height (≈ the font size).
 COLUMN_GAP = 1.5  # the gap that opens a two-column block
 COLUMN_MIN_GAP = 0.8  # the gap a later line must leave free to stay in the block
+COLUMN_OVERLAP = 0.2  # …or, when its own wide gap only overlaps the strip, the overlap it must leave
 COLUMN_MAX_VGAP = 0.6  # a one-sided line further below than this ends the block
 
 
@@ -84,9 +85,19 @@ def _fit(line: Line, lo: float, hi: float) -> tuple[float, float, bool] | None:
     glyphs = [c for c in line.chars if not c[4].isspace()]
     if any(c[2] > lo + 0.5 and c[0] < hi - 0.5 for c in glyphs):
         free = [g for g in _free_gaps(line, lo, hi) if g[1] - g[0] >= COLUMN_MIN_GAP * line.h]
-        if not free:
-            return None
-        lo, hi = max(free, key=lambda g: g[1] - g[0])
+        if free:
+            lo, hi = max(free, key=lambda g: g[1] - g[0])
+        else:
+            # the line's own wide gap straddles an edge of the strip: the columns' words reach into each other's
+            # stretch ("ỦY BAN…  CỘNG HÒA…" above "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG  Độc lập…"); cut in the overlap
+            own = [
+                (max(lo, a), min(hi, b))
+                for a, b in _free_gaps(line, line.x0, line.x1)
+                if b - a >= COLUMN_GAP * line.h and min(hi, b) - max(lo, a) >= COLUMN_OVERLAP * line.h
+            ]
+            if not own:
+                return None
+            lo, hi = max(own, key=lambda g: g[1] - g[0])
     both = any(c[2] <= lo + 0.5 for c in glyphs) and any(c[0] >= hi - 0.5 for c in glyphs)
     return lo, hi, both
 

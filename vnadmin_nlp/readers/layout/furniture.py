@@ -6,7 +6,7 @@ import re
 
 from .records import Line, PageText
 from .text import PART_GAP, gap_parts, plain_text
-from .vocabulary import PAGE_NUMBER
+from .vocabulary import DOCUMENT_HEAD, PAGE_NUMBER
 
 
 def _furniture_key(text: str) -> str:
@@ -15,12 +15,15 @@ def _furniture_key(text: str) -> str:
 
 def remove_furniture(pages: list[PageText]) -> int:
     """Drop running headers/footers (the same text at the same height on most pages, numbers ignored) and lone
-    page numbers at the top or bottom.  Works on gap-separated parts, so "30   CÔNG BÁO/Số 1003…" is two parts."""
+    page numbers at the top or bottom.  Works on gap-separated parts, so "30   CÔNG BÁO/Số 1003…" is two parts.
+    A line holding the Quốc hiệu or the Tiêu ngữ (and the issuer beside it) is a document's header, never furniture."""
     candidates: list[tuple[PageText, Line, int, str, float]] = []
     for page in pages:
         if not page.lines:
             continue
         edge = [ln for ln in page.lines[:3] if ln.y1 >= page.height * 0.85]
+        # a line of a document's header (an enclosed draft repeats it at the same height), both its columns
+        edge = [ln for ln in edge if not DOCUMENT_HEAD.search(plain_text(ln.chars))]
         edge += [ln for ln in page.lines[-3:] if ln.y0 <= page.height * 0.15 and ln not in edge]
         for line in edge:
             for k, part in enumerate(gap_parts(line, PART_GAP)):

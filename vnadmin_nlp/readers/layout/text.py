@@ -9,6 +9,9 @@ from .records import Char, Line
 
 # Layout thresholds, in units of the line's character box height (≈ the font size).
 SPACE_GAP = 0.15  # a gap wider than this between two glyphs is a word space
+TIGHT_WORD_GAP = 0.09  # …or when it is this much wider than the run's usual gap between letters
+TIGHT_MIN_WORD_GAP = 0.05  # (and at least this wide),
+TIGHT_MIN_GAPS = 8  # counted on runs with at least this many letter gaps
 PART_GAP = 2.5  # outside column blocks, a gap this wide splits a line into separate blocks
 
 # Glyphs that TCVN3 fonts' encodings map to non-Latin-1 code points in PDFs (byte 0xAD "ư" becomes U+2212 minus,
@@ -34,6 +37,8 @@ def glyph_text(chars: list[Char], unicode_fonts: set[str] | None = None) -> tupl
     span_start: int | None = None
     span_cls: Any = None
     combining = unicodedata.combining
+    tight = _tight_gaps(chars)
+    prev_style = None
     for c in chars:
         ch = c[4]
         style = c[6]
@@ -55,7 +60,10 @@ def glyph_text(chars: list[Char], unicode_fonts: set[str] | None = None) -> tupl
         h = (c[3] - c[1]) or h
         if last_x1 is not None and prev != " " and not (ch >= "\u0300" and combining(ch[0])):
             gap = c[0] - last_x1
-            if (gap > SPACE_GAP * h or style[4] == "ocr") and not (ch[0] == "/" and prev[-1].isdigit()):
+            word = gap > SPACE_GAP * h or (style == prev_style and gap > tight.get(style, SPACE_GAP) * h)
+            if (word or style[4] == "ocr") and not (
+                ch[0] == "/" and prev[-1].isdigit()
+            ):
                 parts.append(" ")
                 pos += 1
         if cls != (span_cls or 0):
@@ -65,6 +73,7 @@ def glyph_text(chars: list[Char], unicode_fonts: set[str] | None = None) -> tupl
         parts.append(ch)
         pos += len(ch)
         prev = ch
+        prev_style = style
         if last_x1 is None or x1 > last_x1:
             last_x1 = x1
     if span_cls and span_start is not None:
@@ -72,6 +81,35 @@ def glyph_text(chars: list[Char], unicode_fonts: set[str] | None = None) -> tupl
     text = "".join(parts).rstrip()
     lead = len(text) - len(text.lstrip())
     return text[lead:], [(a - lead, min(b, len(text)) - lead, k) for a, b, k in spans if a < len(text)]
+
+
+def _tight_gaps(chars: list[Char]) -> dict[Any, float]:
+    """Per style (font, size, weight): the gap, in line heights, above which two glyphs are two words.
+
+    Between the letters of a word the loose boxes abut (gap ≈ the character spacing, the same all along a
+    run of one style); a word space adds its width to that.  Bold capitals set condensed have word gaps below
+    ``SPACE_GAP`` ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" read "SỞNÔNGNGHIỆPVÀMÔITRƯỜNG"): measured against the style's
+    own letter gap they stand out.  A style with too few gaps to know its letter gap (a letter-spaced bold
+    "Đ i ề u 1."), and a gap between two styles (a raised footnote number), keep ``SPACE_GAP`` alone.
+    """
+    gaps: dict[Any, list[float]] = {}
+    last: Char | None = None
+    for c in chars:
+        ch = c[4]
+        if ch.isspace() or c[6][4] == "ocr":
+            last = None
+            continue
+        if unicodedata.combining(ch[0]):
+            continue
+        if last is not None and last[6] == c[6]:
+            gaps.setdefault(c[6], []).append((c[0] - last[2]) / ((c[3] - c[1]) or 1.0))
+        last = c
+    out = {}
+    for style, found in gaps.items():
+        if len(found) >= TIGHT_MIN_GAPS:
+            found.sort()
+            out[style] = max(found[len(found) // 2] + TIGHT_WORD_GAP, TIGHT_MIN_WORD_GAP)
+    return out
 
 
 def plain_text(chars: list[Char]) -> str:

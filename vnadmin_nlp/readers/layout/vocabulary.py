@@ -9,3 +9,4 @@ _LAYOUT = compile_section("layout")
 COLUMN_ANCHOR_LEFT = _LAYOUT.column_anchor_left
 COLUMN_ANCHOR_RIGHT = _LAYOUT.column_anchor_right
 PAGE_NUMBER = _LAYOUT.page_number
+DOCUMENT_HEAD = _LAYOUT.document_head  # never a running header, even when an enclosed draft repeats it

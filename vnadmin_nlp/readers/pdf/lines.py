@@ -1,6 +1,7 @@
 """Glyphs in content-stream order → visual lines, top to bottom."""
 from __future__ import annotations
 
+import unicodedata
 from typing import Sequence
 
 from ..layout import Char, Line
@@ -36,7 +37,7 @@ def glyph_lines(chars: Sequence[Char | None]) -> list[Line]:
     for run in runs:
         y0, y1 = run[0][1], run[0][3]
         centre = (y0 + y1) / 2
-        if grouped and (band_lo <= centre <= band_hi or y0 <= (band_lo + band_hi) / 2 <= y1):
+        if grouped and (band_lo <= centre <= band_hi or _covers(y0, y1, band_lo, band_hi)):
             grouped[-1].append(run)
             if y1 - y0 > band_hi - band_lo:
                 band_lo, band_hi = y0, y1
@@ -45,8 +46,7 @@ def glyph_lines(chars: Sequence[Char | None]) -> list[Line]:
             band_lo, band_hi = y0, y1
     lines = []
     for group in grouped:
-        group.sort(key=lambda r: r[0][0])
-        line_chars = [c for run in group for c in run]
+        line_chars = _merge_runs(group)
         if all(c[4].isspace() for c in line_chars):
             continue
         glyphs = [c for c in line_chars if not c[4].isspace()]
@@ -61,6 +61,79 @@ def glyph_lines(chars: Sequence[Char | None]) -> list[Line]:
         )
     lines.sort(key=lambda ln: -ln.y1)
     return lines
+
+
+def _covers(y0: float, y1: float, lo: float, hi: float) -> bool:
+    """A run taller than the line's band that holds most of it (the line was opened by a superscript or a drawn-
+    apart diacritic).  A run of the other column set half a line lower only grazes the band: not the same line."""
+    return y0 <= (lo + hi) / 2 <= y1 and min(y1, hi) - max(y0, lo) >= 0.7 * (hi - lo)
+
+
+# Glyphs a value may be typed over ("ngày ..... tháng"): they do not keep a run out of the gap.
+_PLACEHOLDERS = frozenset("._…-")
+
+
+def _merge_runs(group: list[list[Char]]) -> list[Char]:
+    """The runs of one line → its glyphs left to right, as a person reads them.
+
+    Runs are kept whole (a base letter and its separately drawn mark stay together) and placed by where they
+    start; a run that starts inside another run's stretch and fits in one of its gaps is spliced into that
+    gap.  That is where a day or number typed later into a form field or an annotation belongs: "ngày 29
+    tháng", not "ngày tháng năm 2025 29" (the field text comes last in the content stream).
+    """
+    group.sort(key=lambda r: r[0][0])
+    out: list[Char] = list(group[0])
+    for run in group[1:]:
+        at = _gap_for(out, run)
+        out[at:at] = run
+    return _spaced(out)
+
+
+def _spaced(chars: list[Char]) -> list[Char]:
+    """A space between a digit and a letter on one baseline that come from far apart in the content stream: a
+    number typed into a form field against a printed word is still two words ("16 tháng"), even when the boxes
+    touch.  A raised footnote number stays on its word ("cộng đồng²")."""
+    out: list[Char] = []
+    for c in chars:
+        if out:
+            p = out[-1]
+            level = abs(c[1] - p[1]) <= 0.25 * max(c[3] - c[1], p[3] - p[1])  # not a raised footnote mark
+            if abs(c[5] - p[5]) > 2 and level and _switch(p[4], c[4]):
+                out.append((p[2], p[1], p[2], p[3], " ", p[5], p[6]))
+        out.append(c)
+    return out
+
+
+def _switch(a: str, b: str) -> bool:
+    return (a[-1:].isdigit() and b[:1].isalpha()) or (a[-1:].isalpha() and b[:1].isdigit())
+
+
+def _gap_for(chars: list[Char], run: list[Char]) -> int:
+    """Where ``run`` goes in ``chars``: before the first glyph whose centre lies right of the run's first glyph,
+    when no glyph (bar spaces and dotted placeholders) overlaps the run; else at the end (the old order: runs
+    one after the other)."""
+    glyphs = [c for c in run if not c[4].isspace()] or run
+    x0, x1 = min(c[0] for c in glyphs), max(c[2] for c in glyphs)
+    h = max(c[3] - c[1] for c in glyphs) or 1.0
+    slack = 0.25 * h
+    centre = (glyphs[0][0] + glyphs[0][2]) / 2
+    if centre >= max((c[0] + c[2]) / 2 for c in chars):
+        return len(chars)
+    at = 0
+    for k, c in enumerate(chars):
+        if not c[4].isspace() and (c[0] + c[2]) / 2 > centre and not unicodedata.combining(c[4][:1] or " "):
+            at = k
+            break
+    else:
+        return len(chars)
+    for c in chars:
+        if c[4].isspace() or c[4] in _PLACEHOLDERS:
+            continue
+        if c[2] > x0 + slack and c[0] < x1 - slack:
+            return len(chars)  # the run overlaps glyphs: text drawn over text, keep the old order
+    while at > 0 and chars[at - 1][4].isspace() and (chars[at - 1][0] + chars[at - 1][2]) / 2 > centre:
+        at -= 1  # a space that lies after the run's start belongs after it
+    return at
 
 
 def _dedupe(chars: list[Char]) -> list[Char]:
