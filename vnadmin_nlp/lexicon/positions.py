@@ -11,10 +11,12 @@ from ..data import load
 from .fold import fold, retone
 
 POSITION_WORDS = [fold(w) for w in load("signing")["position_words"]]
+# Whole words only: "DKT." in "- Lưu: VT, PC, DKT." holds no "kt.".
+_POSITION_RE = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in sorted(set(POSITION_WORDS), key=len, reverse=True)) + r")(?!(?<=\w)\w)")
 # A folded line that starts with a position, not a body: "bộ trưởng" under "KT. BỘ TRƯỞNG", not "bộ công an".
 POSITION_START = regex.compile(retone(r"(?:phó|chánh|chủ tịch|giám đốc|bộ trưởng|thứ trưởng|bí thư|trưởng|tổng|cục trưởng|vụ trưởng)\b"))
 
 
 def names_position(key: str) -> bool:
     """Does a folded line hold a position word anywhere (``phó chủ tịch``, ``kt. giám đốc``)?"""
-    return any(w in key for w in POSITION_WORDS)
+    return _POSITION_RE.search(key) is not None

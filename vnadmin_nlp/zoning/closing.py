@@ -22,7 +22,7 @@ _PREFIX_RE = regex.compile(
     regex.IGNORECASE,  # legacy copies lose the capitals: "Tm. ủy ban nhân dân", "kT/bộ trưởng"
 )
 _NOTES = [regex.compile(p, regex.IGNORECASE) for p in _SIGNING["signature_notes"]]
-_RANKS = tuple(_SIGNING["ranks"])
+_RANKS = tuple(sorted(_SIGNING["ranks"], key=len, reverse=True))
 _UPPER_TAIL = regex.compile(r"(?<=[;,.:]\s*|\s{2,})(?P<tail>[\p{Lu}][\p{Lu}\s.,/-]{3,})$")
 _NAME_TAIL = regex.compile(r"(?<=[;.]\s+)(?P<tail>(?:[\p{Lu}][\p{Ll}]+\s+){1,5}[\p{Lu}][\p{Ll}]+)$")
 _ITEM = ("-", "+", "•", "–", "*")
@@ -34,10 +34,11 @@ class SignerBlock:
     authority: list[Seg] = field(default_factory=list)
     position: Seg | None = None
     name: Seg | None = None
+    rank: Seg | None = None  # "Thượng tướng", "TS." printed before the name, kept out of it
 
     @property
     def segs(self) -> list[Seg]:
-        return [*self.authority, *(s for s in (self.position, self.name) if s is not None)]
+        return [*self.authority, *(s for s in (self.position, self.rank, self.name) if s is not None)]
 
 
 @dataclass
@@ -71,13 +72,28 @@ def is_note(text: str) -> bool:
     return any(p.match(text.strip()) for p in _NOTES)
 
 
+def rank_length(text: str) -> int:
+    """How many characters of ``text`` a rank or degree takes before the name (``Thượng tướng ``, ``TS.``), or 0."""
+    for rank in _RANKS:
+        if text.startswith(rank) and (text[len(rank) : len(rank) + 1].isspace() or (rank.endswith(".") and text[len(rank) : len(rank) + 1].isupper())):
+            return len(rank)
+    return 0
+
+
 def is_name(text: str) -> bool:
     t = text.strip().rstrip(".")
-    for rank in _RANKS:
-        if t.startswith(rank + " "):
-            t = t[len(rank) + 1 :]
-            break
+    t = t[rank_length(t) :].strip()
     return is_title_case_name(t, max_words=5)
+
+
+def split_rank(page: Page, seg: Seg) -> tuple[Seg | None, Seg]:
+    """A name line cut into its rank (``Đại tướng``) and the person's name (``Lương Tam Quang``)."""
+    n = rank_length(page.t(seg))
+    if not n:
+        return None, seg
+    rank = Seg(seg.start, seg.start + n, seg.blank_before, "rank")
+    name = page.sub(seg, seg.start + n, seg.end)
+    return (rank, name) if name is not None else (None, seg)
 
 
 def find_closing_start(page: Page, body_start: int) -> int | None:
@@ -102,8 +118,9 @@ def _cut(page: Page, seg: Seg) -> list[Seg]:
     """Cut a closing line where a second column starts (authority prefix, upper-case position, a name)."""
     text = page.text
     cuts: set[int] = set()
+    item = text.startswith(_ITEM, seg.start)
     for m in _PREFIX_RE.finditer(text, seg.start, seg.end):
-        if m.start() > seg.start:
+        if m.start() > seg.start and (not item or _column_starts(text, seg.start, m)):
             cuts.add(m.start())
     m = FOLDED.distribution_head.match(page.key, seg.start, seg.end)
     if m and m.end() < seg.end:
@@ -125,6 +142,16 @@ def _cut(page: Page, seg: Seg) -> list[Seg]:
     return out
 
 
+def _column_starts(text: str, line_start: int, m: regex.Match) -> bool:
+    """In a Nơi nhận item, does the prefix open the signature column (``- Như trên; KT. CHỦ TỊCH``, or after a
+    column gap) rather than sit among the item's codes (``- Lưu: VT, PC, KT. …``)?"""
+    before = text[line_start : m.start()]
+    if before.endswith(("  ", "\t")):
+        return True
+    after = text[m.end() : m.end() + 3].lstrip()
+    return before.rstrip().endswith((";", ".")) and after[:1].isupper()
+
+
 def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
     """Read signer blocks and the Nơi nhận list in ``[start, end)``; ``end`` of the result is where they stop."""
     out = ClosingLayout(start=start, end=start)
@@ -134,9 +161,11 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
     block: SignerBlock | None = None
     in_list = False
     last_end = start
-    for seg in segs:
+    skipped = 0  # stray lines passed over inside the open signature block
+    for i, seg in enumerate(segs):
         text = page.t(seg)
         key = page.k(seg)
+        open_block = block is not None and block.name is None and bool(block.authority or block.position)
         if FOLDED.distribution_head.match(key):
             out.distribution_head, in_list = seg, True
         elif in_list and text.startswith(_ITEM):
@@ -153,6 +182,13 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
             block.authority.append(seg)
         elif is_note(text):
             pass
+        elif open_block and block.position is not None and _deputy_of(page, block.position, seg):
+            # "THỐNG ĐỐC" / "PHÓ THỐNG ĐỐC": the deputy signs for the head, an implied KT.
+            head = block.position
+            block.authority.append(Seg(head.start, head.end, head.blank_before, "authority"))
+            block.position = seg
+        elif open_block and block.authority and block.position is not None and is_position(page, seg) and _block_ahead(page, segs, i, names_only=True):
+            pass  # a second title under the position ("GIÁM ĐỐC SỞ NỘI VỤ" under "CHỦ TỊCH"): the signer's other office
         elif is_position(page, seg, after_authority=bool(block and block.authority and block.position is None)) and (
             block is None or block.name is not None or block.position is None
         ):
@@ -161,9 +197,14 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
                 out.signers.append(block)
             block.position = seg
         elif block is not None and block.name is None and (block.position is not None or block.authority) and _name_like(page, seg):
-            block.name = seg
+            block.rank, block.name = split_rank(page, seg)
         elif in_list and not out.distribution and len(text) < 200:
             out.distribution.append([seg])  # "Nơi nhận:" followed by items without dashes
+        elif in_list and not out.signers and len(text) < 200 and _block_ahead(page, segs, i, 10):
+            out.distribution[-1].append(seg)  # an item running on without its dash, the signature still to come
+        elif open_block and not skipped and len(text) <= 50 and _block_ahead(page, segs, i, 2):
+            skipped += 1  # "Nhiệm kỳ 2019 - 2025" between the authority and the position
+            continue
         else:
             if out.signers or out.distribution:
                 break
@@ -171,6 +212,25 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
         last_end = seg.end
     out.end = last_end
     return out
+
+
+def _deputy_of(page: Page, head: Seg, seg: Seg) -> bool:
+    """``PHÓ THỐNG ĐỐC`` (any case) right under ``THỐNG ĐỐC``."""
+    k, h = " ".join(page.k(seg).split()), " ".join(page.k(head).split())
+    return len(k) <= 80 and k.startswith(("phó ", "phó\t")) and k[4:].strip() == h
+
+
+def _block_ahead(page: Page, segs: list[Seg], i: int, window: int = 4, names_only: bool = False) -> bool:
+    """Does a signature line (authority, position or name; only a name with ``names_only``) follow soon after ``segs[i]``?"""
+    for seg in segs[i + 1 : i + 1 + window]:
+        text = page.t(seg)
+        if _name_like(page, seg):
+            return True
+        if not names_only and (is_authority(text) or is_position(page, seg)):
+            return True
+        if names_only and not is_note(text):
+            return False
+    return False
 
 
 def _continues_authority(page: Page, seg: Seg) -> bool:
