@@ -92,7 +92,8 @@ def _stamped_line(ctx: Context) -> Seg | None:
         return None
     after = lines(ctx.text, h.end, min(len(ctx.text), h.end + 400))[:3]  # a header cut short at the motto
     for ln in [*lines(ctx.text, h.start, h.end), *after]:
-        if FOLDED.date_stamped.search(ctx.page.key, ln.start, ln.end) and TEXT.place.match(ctx.text, ln.start, ln.end):
+        st = FOLDED.date_stamped.search(ctx.page.key, ln.start, ln.end)
+        if st and (st.group("extra") or st.group("dm")) and TEXT.place.match(ctx.text, ln.start, ln.end):
             return ln
     return None
 

@@ -11,6 +11,7 @@ import regex
 
 from ..data import load
 from ..lexicon.bodies import continues_body, starts_with_body_kind
+from ..lexicon.fold import fold
 from ..lexicon.positions import POSITION_START, names_position
 from ..patterns import FOLDED, TEXT
 from .segments import Page, Seg, is_title_case_name, is_upper, lines
@@ -23,6 +24,11 @@ _PREFIX_RE = regex.compile(
 )
 _NOTES = [regex.compile(p, regex.IGNORECASE) for p in _SIGNING["signature_notes"]]
 _RANKS = tuple(sorted(_SIGNING["ranks"], key=len, reverse=True))
+_OCR_RANK = regex.compile(r"[\p{Lu}]\S{1,8}\s+(?:" + "|".join(map(regex.escape, _SIGNING["rank_tails"])) + r")(?=\s+\p{Lu})")
+_NOT_NAMES = regex.compile(
+    "(?:" + "|".join(sorted({regex.escape(fold(w)) for w in [*_SIGNING["annex_heads"], *(r["name"] for rows in load("doc_types").values() if isinstance(rows, list) for r in rows if isinstance(r, dict) and "name" in r)]}, key=len, reverse=True)) + r")(?!\w)"
+)
+_NOISE_CHARS = regex.compile(r"[^\p{L}\s]")
 _UPPER_TAIL = regex.compile(r"(?<=[;,.:]\s*|\s{2,})(?P<tail>[\p{Lu}][\p{Lu}\s.,/-]{3,})$")
 _NAME_TAIL = regex.compile(r"(?<=[;.]\s+)(?P<tail>(?:[\p{Lu}][\p{Ll}]+\s+){1,5}[\p{Lu}][\p{Ll}]+)$")
 _ITEM = ("-", "+", "•", "–", "*")
@@ -77,17 +83,22 @@ def rank_length(text: str) -> int:
     for rank in _RANKS:
         if text.startswith(rank) and (text[len(rank) : len(rank) + 1].isspace() or (rank.endswith(".") and text[len(rank) : len(rank) + 1].isupper())):
             return len(rank)
-    return 0
+    m = _OCR_RANK.match(text)
+    return m.end() if m else 0
 
 
 def is_name(text: str) -> bool:
-    t = text.strip().rstrip(".")
+    t = text.strip().rstrip(".").lstrip("\"“”'`‘’«»")
     t = t[rank_length(t) :].strip()
     return is_title_case_name(t, max_words=5)
 
 
 def split_rank(page: Page, seg: Seg) -> tuple[Seg | None, Seg]:
     """A name line cut into its rank (``Đại tướng``) and the person's name (``Lương Tam Quang``)."""
+    text = page.t(seg)
+    lead = len(text) - len(text.lstrip("\"“”'`‘’«»"))  # an OCR'd stroke of the signature: ‘"Lê Văn Lợi’
+    if lead:
+        seg = page.sub(seg, seg.start + lead, seg.end) or seg
     n = rank_length(page.t(seg))
     if not n:
         return None, seg
@@ -205,6 +216,9 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
         elif open_block and not skipped and len(text) <= 50 and _block_ahead(page, segs, i, 2):
             skipped += 1  # "Nhiệm kỳ 2019 - 2025" between the authority and the position
             continue
+        elif open_block and skipped < 4 and _is_noise(text) and _block_ahead(page, segs, i, 4, names_only=True, over_noise=True):
+            skipped += 1  # the stamp and the signature read by OCR: "l@/ BẠM \"", "| — xi 222, 2"
+            continue
         else:
             if out.signers or out.distribution:
                 break
@@ -220,17 +234,24 @@ def _deputy_of(page: Page, head: Seg, seg: Seg) -> bool:
     return len(k) <= 80 and k.startswith(("phó ", "phó\t")) and k[4:].strip() == h
 
 
-def _block_ahead(page: Page, segs: list[Seg], i: int, window: int = 4, names_only: bool = False) -> bool:
-    """Does a signature line (authority, position or name; only a name with ``names_only``) follow soon after ``segs[i]``?"""
+def _block_ahead(page: Page, segs: list[Seg], i: int, window: int = 4, names_only: bool = False, over_noise: bool = False) -> bool:
+    """Does a signature line (authority, position or name; only a name with ``names_only``) follow soon after
+    ``segs[i]``?  With ``names_only`` only notes (and, ``over_noise``, OCR noise) may stand between."""
     for seg in segs[i + 1 : i + 1 + window]:
         text = page.t(seg)
         if _name_like(page, seg):
             return True
         if not names_only and (is_authority(text) or is_position(page, seg)):
             return True
-        if names_only and not is_note(text):
+        if names_only and not is_note(text) and not (over_noise and _is_noise(text)):
             return False
     return False
+
+
+def _is_noise(text: str) -> bool:
+    """A line of a stamp or a signature read by OCR: short, or more symbols and digits than letters."""
+    letters = sum(map(str.isalpha, text))
+    return len(text) <= 40 and (letters < 4 or len(_NOISE_CHARS.findall(text)) * 2 >= letters)
 
 
 def _continues_authority(page: Page, seg: Seg) -> bool:
@@ -255,4 +276,10 @@ def _name_like(page: Page, seg: Seg) -> bool:
         return True
     # Some copies print the name in capitals: accept 2–5 upper-case words with no position word.
     words = text.split()
-    return is_upper(text) and 2 <= len(words) <= 5 and not is_position(page, seg) and all(w.isalpha() for w in words)
+    return (
+        is_upper(text)
+        and 2 <= len(words) <= 5
+        and not is_position(page, seg)
+        and all(w.isalpha() for w in words)
+        and not _NOT_NAMES.match(page.k(seg))
+    )
