@@ -208,11 +208,20 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
                 out.signers.append(block)
             block.position = seg
         elif block is not None and block.name is None and (block.position is not None or block.authority) and _name_like(page, seg):
-            block.rank, block.name = split_rank(page, seg)
+            # Two signers side by side, read row by row (two positions, then two names): names fill them in order.
+            waiting = block
+            for earlier in reversed(out.signers):
+                if earlier.name is not None:
+                    break
+                if earlier.position is not None or earlier.authority:
+                    waiting = earlier
+            waiting.rank, waiting.name = split_rank(page, seg)
         elif in_list and not out.distribution and len(text) < 200:
             out.distribution.append([seg])  # "Nơi nhận:" followed by items without dashes
         elif in_list and not out.signers and len(text) < 200 and _block_ahead(page, segs, i, 10):
             out.distribution[-1].append(seg)  # an item running on without its dash, the signature still to come
+        elif open_block and FOLDED.date.search(key):
+            break  # a date under a position: a grid of approvals (phiếu trình), not one signature block
         elif open_block and not skipped and len(text) <= 50 and _block_ahead(page, segs, i, 2):
             skipped += 1  # "Nhiệm kỳ 2019 - 2025" between the authority and the position
             continue
