@@ -48,6 +48,7 @@ _TABLE = (
     WarningCode("date_missing", ("extractor date_place",), "The header has no place-and-date line."),
     WarningCode("date_invalid", ("extractor date_place",), "The date is not a calendar date."),
     WarningCode("date_partial", ("extractor date_place",), 'The date is only partly filled in (`"2025-02"`, `"2025"`).'),
+    WarningCode("date_ambiguous", ("extractor date_place",), "Day and month stamped into the date line read more than one way; only the year (and any printed month) is kept."),
     WarningCode("signer_name_missing", ("extractor signers",), "A signature block has no name: a draft or an unsigned copy."),
     WarningCode("page_metadata_mismatch", ("extractor page_metadata",), "The web page's attributes describe another document: they are not used."),
     WarningCode("page_metadata_conflict", ("extractor page_metadata",), "The text's number or date disagrees with the web page's attributes: the text's is kept, the attributes are not used."),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..patterns import FOLDED, TEXT
+from ..zoning import Seg, lines
 from .base import Context
 from .fields import DatePlaceResult
 from .registry import extractor
@@ -34,19 +35,93 @@ def iso_date(day: str | None, month: str | None, year: str | None) -> tuple[str 
         return None, False
 
 
+def stamped_date(day: str | None, month: str | None, glued: str | None, year: str) -> tuple[str | None, bool]:
+    """The date of a line whose stamped day and month came out glued to the year or to ``tháng``.
+
+    ``glued`` holds the digits of the blank fields, day before month; they are split every way that makes a
+    calendar date.  Returns the date (partial where the split is not unique) and whether it is unambiguous.
+    """
+    need = [f for f, v in (("d", day), ("m", month)) if not v]
+    if not glued or not need:
+        return None, False
+    readings = set()
+    if len(need) == 1:
+        parts = [{need[0]: glued}] if len(glued) <= 2 else []
+    else:
+        parts = [{"d": glued[:i], "m": glued[i:]} for i in (1, 2) if 1 <= len(glued) - i <= 2]
+    for p in parts:
+        d, m = p.get("d", day), p.get("m", month)
+        date, valid = iso_date(d, m, year)
+        if valid and date is not None and len(date) == 10:
+            readings.add(date)
+    if len(readings) == 1:
+        return readings.pop(), True
+    return iso_date(day, month, year)[0], False
+
+
+def _adoption(ctx: Context) -> DatePlaceResult:
+    """A law or National Assembly resolution dates itself in its closing sentence (``… thông qua ngày …``)."""
+    key = ctx.page.key
+    start, end = ctx.layout.body
+    if ctx.layout.closing is not None:
+        end = max(end, ctx.layout.closing.start)
+    last = None
+    for a in FOLDED.adopted.finditer(key, max(start, end - 6000), end):
+        last = a
+    if last is None:
+        return {}
+    m = FOLDED.date.match(key, last.end())
+    if m is None:
+        return {}
+    line_end = ctx.text.find("\n", m.end())
+    line = ctx.text[last.start() : line_end if line_end >= 0 else len(ctx.text)]
+    date, valid = iso_date(m.group("d"), m.group("m"), m.group("y"))
+    if not valid or date is None:
+        ctx.warn("date_invalid", f"the date of adoption in {line!r} is not a calendar date", (m.start(), m.end()))
+        return {}
+    if len(date) < 10:
+        ctx.warn("date_partial", f"the date is only partly filled in ({date})", (m.start(), m.end()))
+    return {"date": date, "spans": {"date": (m.start(), m.end())}}
+
+
+def _stamped_line(ctx: Context) -> Seg | None:
+    """A line ``Hà Nội, ngày tháng 1510 năm 2025`` in or right under the header that the header zone did not
+    take for a date line."""
+    h = ctx.layout.header
+    if not h.found:
+        return None
+    after = lines(ctx.text, h.end, min(len(ctx.text), h.end + 400))[:3]  # a header cut short at the motto
+    for ln in [*lines(ctx.text, h.start, h.end), *after]:
+        st = FOLDED.date_stamped.search(ctx.page.key, ln.start, ln.end)
+        if st and (st.group("extra") or st.group("dm")) and TEXT.place.match(ctx.text, ln.start, ln.end):
+            return ln
+    return None
+
+
 @extractor("date_place", assigns=("date", "place"))
 def extract(ctx: Context) -> DatePlaceResult:
-    seg = ctx.layout.header.date
+    seg = ctx.layout.header.date or _stamped_line(ctx)
     if seg is None:
+        adopted = _adoption(ctx)
+        if adopted:
+            return adopted
         if ctx.layout.header.found:
             ctx.warn("date_missing", "no place-and-date line found in the header")
         return {}
     key = ctx.page.key
     m = FOLDED.date.search(key, seg.start, seg.end)
-    if m is None:
+    st = FOLDED.date_stamped.search(key, seg.start, seg.end)
+    if m is None and st is None:
         return {}
     out: DatePlaceResult = {"spans": {}}
-    date, valid = iso_date(m.group("d"), m.group("m"), m.group("y"))
+    date, valid = iso_date(m.group("d"), m.group("m"), m.group("y")) if m is not None else (None, True)
+    if st is not None and (date is None or len(date) < 10) and (st.group("extra") or st.group("dm")):
+        glued = st.group("extra") or st.group("dm")
+        sdate, sure = stamped_date(st.group("d"), st.group("m"), glued, st.group("y"))
+        if sdate is not None and (date is None or len(sdate) > len(date)):
+            m, date, valid = st, sdate, True
+            if not sure:
+                ctx.warn("date_ambiguous", f"the stamped digits in {ctx.text[st.start():st.end()]!r} read more than one way", (st.start(), st.end()))
     if not valid:
         ctx.warn("date_invalid", f"the date {ctx.text[m.start():m.end()]!r} is not a calendar date", (m.start(), m.end()))
     if date is not None:

@@ -11,6 +11,7 @@ import regex
 
 from ..data import load
 from ..lexicon.bodies import continues_body, starts_with_body_kind
+from ..lexicon.fold import fold
 from ..lexicon.positions import POSITION_START, names_position
 from ..patterns import FOLDED, TEXT, compile_section
 from .segments import Page, Seg, is_title_case_name, is_upper, lines
@@ -22,7 +23,12 @@ _PREFIX_RE = regex.compile(
     regex.IGNORECASE,  # legacy copies lose the capitals: "Tm. ủy ban nhân dân", "kT/bộ trưởng"
 )
 _NOTES = list(vars(compile_section("signature_notes")).values())
-_RANKS = tuple(_SIGNING["ranks"])
+_RANKS = tuple(sorted(_SIGNING["ranks"], key=len, reverse=True))
+_OCR_RANK = regex.compile(r"[\p{Lu}]\S{1,8}\s+(?:" + "|".join(map(regex.escape, _SIGNING["rank_tails"])) + r")(?=\s+\p{Lu})")
+_NOT_NAMES = regex.compile(
+    "(?:" + "|".join(sorted({regex.escape(fold(w)) for w in [*_SIGNING["annex_heads"], *(r["name"] for rows in load("doc_types").values() if isinstance(rows, list) for r in rows if isinstance(r, dict) and "name" in r)]}, key=len, reverse=True)) + r")(?!\w)"
+)
+_NOISE_CHARS = regex.compile(r"[^\p{L}\s]")
 _UPPER_TAIL = regex.compile(r"(?<=[;,.:]\s*|\s{2,})(?P<tail>[\p{Lu}][\p{Lu}\s.,/-]{3,})$")
 _NAME_TAIL = regex.compile(r"(?<=[;.]\s+)(?P<tail>(?:[\p{Lu}][\p{Ll}]+\s+){1,5}[\p{Lu}][\p{Ll}]+)$")
 _ITEM = ("-", "+", "•", "–", "*")
@@ -34,10 +40,11 @@ class SignerBlock:
     authority: list[Seg] = field(default_factory=list)
     position: Seg | None = None
     name: Seg | None = None
+    rank: Seg | None = None  # "Thượng tướng", "TS." printed before the name, kept out of it
 
     @property
     def segs(self) -> list[Seg]:
-        return [*self.authority, *(s for s in (self.position, self.name) if s is not None)]
+        return [*self.authority, *(s for s in (self.position, self.rank, self.name) if s is not None)]
 
 
 @dataclass
@@ -71,13 +78,33 @@ def is_note(text: str) -> bool:
     return any(p.match(text.strip()) for p in _NOTES)
 
 
-def is_name(text: str) -> bool:
-    t = text.strip().rstrip(".")
+def rank_length(text: str) -> int:
+    """How many characters of ``text`` a rank or degree takes before the name (``Thượng tướng ``, ``TS.``), or 0."""
     for rank in _RANKS:
-        if t.startswith(rank + " "):
-            t = t[len(rank) + 1 :]
-            break
+        if text.startswith(rank) and (text[len(rank) : len(rank) + 1].isspace() or (rank.endswith(".") and text[len(rank) : len(rank) + 1].isupper())):
+            return len(rank)
+    m = _OCR_RANK.match(text)
+    return m.end() if m else 0
+
+
+def is_name(text: str) -> bool:
+    t = text.strip().rstrip(".").lstrip("\"“”'`‘’«»")
+    t = t[rank_length(t) :].strip()
     return is_title_case_name(t, max_words=5)
+
+
+def split_rank(page: Page, seg: Seg) -> tuple[Seg | None, Seg]:
+    """A name line cut into its rank (``Đại tướng``) and the person's name (``Lương Tam Quang``)."""
+    text = page.t(seg)
+    lead = len(text) - len(text.lstrip("\"“”'`‘’«»"))  # an OCR'd stroke of the signature: ‘"Lê Văn Lợi’
+    if lead:
+        seg = page.sub(seg, seg.start + lead, seg.end) or seg
+    n = rank_length(page.t(seg))
+    if not n:
+        return None, seg
+    rank = Seg(seg.start, seg.start + n, seg.blank_before, "rank")
+    name = page.sub(seg, seg.start + n, seg.end)
+    return (rank, name) if name is not None else (None, seg)
 
 
 def find_closing_start(page: Page, body_start: int) -> int | None:
@@ -102,8 +129,9 @@ def _cut(page: Page, seg: Seg) -> list[Seg]:
     """Cut a closing line where a second column starts (authority prefix, upper-case position, a name)."""
     text = page.text
     cuts: set[int] = set()
+    item = text.startswith(_ITEM, seg.start)
     for m in _PREFIX_RE.finditer(text, seg.start, seg.end):
-        if m.start() > seg.start:
+        if m.start() > seg.start and (not item or _column_starts(text, seg.start, m)):
             cuts.add(m.start())
     m = FOLDED.distribution_head.match(page.key, seg.start, seg.end)
     if m and m.end() < seg.end:
@@ -125,6 +153,16 @@ def _cut(page: Page, seg: Seg) -> list[Seg]:
     return out
 
 
+def _column_starts(text: str, line_start: int, m: regex.Match) -> bool:
+    """In a Nơi nhận item, does the prefix open the signature column (``- Như trên; KT. CHỦ TỊCH``, or after a
+    column gap) rather than sit among the item's codes (``- Lưu: VT, PC, KT. …``)?"""
+    before = text[line_start : m.start()]
+    if before.endswith(("  ", "\t")):
+        return True
+    after = text[m.end() : m.end() + 3].lstrip()
+    return before.rstrip().endswith((";", ".")) and after[:1].isupper()
+
+
 def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
     """Read signer blocks and the Nơi nhận list in ``[start, end)``; ``end`` of the result is where they stop."""
     out = ClosingLayout(start=start, end=start)
@@ -134,9 +172,11 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
     block: SignerBlock | None = None
     in_list = False
     last_end = start
-    for seg in segs:
+    skipped = 0  # stray lines passed over inside the open signature block
+    for i, seg in enumerate(segs):
         text = page.t(seg)
         key = page.k(seg)
+        open_block = block is not None and block.name is None and bool(block.authority or block.position)
         if FOLDED.distribution_head.match(key):
             out.distribution_head, in_list = seg, True
         elif in_list and text.startswith(_ITEM):
@@ -153,6 +193,13 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
             block.authority.append(seg)
         elif is_note(text):
             pass
+        elif open_block and block is not None and block.position is not None and _deputy_of(page, block.position, seg):
+            # "THỐNG ĐỐC" / "PHÓ THỐNG ĐỐC": the deputy signs for the head, an implied KT.
+            head = block.position
+            block.authority.append(Seg(head.start, head.end, head.blank_before, "authority"))
+            block.position = seg
+        elif open_block and block is not None and block.authority and block.position is not None and is_position(page, seg) and _block_ahead(page, segs, i, names_only=True):
+            pass  # a second title under the position ("GIÁM ĐỐC SỞ NỘI VỤ" under "CHỦ TỊCH"): the signer's other office
         elif is_position(page, seg, after_authority=bool(block and block.authority and block.position is None)) and (
             block is None or block.name is not None or block.position is None
         ):
@@ -161,9 +208,26 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
                 out.signers.append(block)
             block.position = seg
         elif block is not None and block.name is None and (block.position is not None or block.authority) and _name_like(page, seg):
-            block.name = seg
+            # Two signers side by side, read row by row (two positions, then two names): names fill them in order.
+            waiting = block
+            for earlier in reversed(out.signers):
+                if earlier.name is not None:
+                    break
+                if earlier.position is not None or earlier.authority:
+                    waiting = earlier
+            waiting.rank, waiting.name = split_rank(page, seg)
         elif in_list and not out.distribution and len(text) < 200:
             out.distribution.append([seg])  # "Nơi nhận:" followed by items without dashes
+        elif in_list and not out.signers and len(text) < 200 and _block_ahead(page, segs, i, 10):
+            out.distribution[-1].append(seg)  # an item running on without its dash, the signature still to come
+        elif open_block and FOLDED.date.search(key):
+            break  # a date under a position: a grid of approvals (phiếu trình), not one signature block
+        elif open_block and not skipped and len(text) <= 50 and _block_ahead(page, segs, i, 2):
+            skipped += 1  # "Nhiệm kỳ 2019 - 2025" between the authority and the position
+            continue
+        elif open_block and skipped < 4 and _is_noise(text) and _block_ahead(page, segs, i, 4, names_only=True, over_noise=True):
+            skipped += 1  # the stamp and the signature read by OCR: "l@/ BẠM \"", "| — xi 222, 2"
+            continue
         else:
             if out.signers or out.distribution:
                 break
@@ -171,6 +235,32 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
         last_end = seg.end
     out.end = last_end
     return out
+
+
+def _deputy_of(page: Page, head: Seg, seg: Seg) -> bool:
+    """``PHÓ THỐNG ĐỐC`` (any case) right under ``THỐNG ĐỐC``."""
+    k, h = " ".join(page.k(seg).split()), " ".join(page.k(head).split())
+    return len(k) <= 80 and k.startswith(("phó ", "phó\t")) and k[4:].strip() == h
+
+
+def _block_ahead(page: Page, segs: list[Seg], i: int, window: int = 4, names_only: bool = False, over_noise: bool = False) -> bool:
+    """Does a signature line (authority, position or name; only a name with ``names_only``) follow soon after
+    ``segs[i]``?  With ``names_only`` only notes (and, ``over_noise``, OCR noise) may stand between."""
+    for seg in segs[i + 1 : i + 1 + window]:
+        text = page.t(seg)
+        if _name_like(page, seg):
+            return True
+        if not names_only and (is_authority(text) or is_position(page, seg)):
+            return True
+        if names_only and not is_note(text) and not (over_noise and _is_noise(text)):
+            return False
+    return False
+
+
+def _is_noise(text: str) -> bool:
+    """A line of a stamp or a signature read by OCR: short, or more symbols and digits than letters."""
+    letters = sum(map(str.isalpha, text))
+    return len(text) <= 40 and (letters < 4 or len(_NOISE_CHARS.findall(text)) * 2 >= letters)
 
 
 def _continues_authority(page: Page, seg: Seg) -> bool:
@@ -195,4 +285,10 @@ def _name_like(page: Page, seg: Seg) -> bool:
         return True
     # Some copies print the name in capitals: accept 2–5 upper-case words with no position word.
     words = text.split()
-    return is_upper(text) and 2 <= len(words) <= 5 and not is_position(page, seg) and all(w.isalpha() for w in words)
+    return (
+        is_upper(text)
+        and 2 <= len(words) <= 5
+        and not is_position(page, seg)
+        and all(w.isalpha() for w in words)
+        and not _NOT_NAMES.match(page.k(seg))
+    )
