@@ -134,6 +134,18 @@ def starts_with_body_kind(text: str) -> bool:
     return starts_with(fold(expand(squash(text))), KINDS) is not None
 
 
+def names_a_body(text: str) -> bool:
+    """Is a short line the name of a body, all of it (``QUỐC HỘI``, ``ỦY BAN THƯỜNG VỤ QUỐC HỘI``, ``BỘ Y TẾ``)?"""
+    key = fold(expand(squash(text))).rstrip(" .:")
+    return key in _KNOWN or (starts_with(key, KINDS) is not None and len(key.split()) <= 10)
+
+
+def completes_known_name(first: str, second: str) -> bool:
+    """Two header lines that together print one known body whose second line is a body too
+    (``ỦY BAN THƯỜNG VỤ`` / ``QUỐC HỘI``, ``THANH TRA`` / ``CHÍNH PHỦ``): one body, not a parent and its unit."""
+    return fold(expand(squash(f"{first} {second}"))).rstrip(" .:") in _KNOWN
+
+
 def kind_of(text: str) -> str | None:
     found = starts_with(fold(expand(text)), KINDS)
     return found[0] if found else None

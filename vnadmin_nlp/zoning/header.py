@@ -16,11 +16,12 @@ from ..lexicon.bodies import continues_body, starts_with_body_kind
 from ..lexicon.fold import bare, fold, retone
 from ..patterns import FOLDED, TEXT, alternation
 from .segments import Page, Seg, is_upper
+from .subject import MAX_SUBJECT_LINES, continues_line, continues_wrapped, enacting_body_line, line_ok, merge
 
 MAX_HEADER_LINES = 45
-MAX_SUBJECT_LINES = 5
 MAX_STRAY_LINES = 3
-_NUMBER_LABEL = regex.compile(r"(?:Số|SỐ|số)\s*[:.]")
+# "Số:" that no pattern reads (handwritten, OCR noise), also after the type ("Nghị quyết số:"): still the Số line
+_NUMBER_LABEL = regex.compile(r"(?:\p{Lu}\p{Ll}*(?:[ \t]+\p{Ll}+){0,2}[ \t]+số[ \t]*:|(?:Số|SỐ|số)\s*[:.])")
 _VV_INLINE = regex.compile(r"(?<=\s)V/[vV](?=[\s.:])")
 _KG_INLINE = regex.compile(r"(?<=\S\s{1,40})Kính\s*gửi\s*:")
 # After a type name, words that start a trích yếu: "Báo cáo về …", "Quyết định ban hành …".
@@ -93,6 +94,8 @@ def split_header_line(page: Page, seg: Seg) -> list[Seg]:
     cuts: set[int] = set()
     for pat in (FOLDED.national, FOLDED.motto, FOLDED.party):
         for m in pat.finditer(key, seg.start, seg.end):
+            if pat is FOLDED.national and not _national_anchor(page, seg, m):
+                continue  # "… giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và …": a trích yếu's words
             cuts.update((m.start(), m.end()))
     for m in TEXT.number.finditer(text, seg.start, seg.end):
         cuts.add(m.start())
@@ -114,8 +117,20 @@ def split_header_line(page: Page, seg: Seg) -> list[Seg]:
     for a, b in zip([seg.start, *bounds], [*bounds, seg.end]):
         sub = page.sub(seg, a, b)
         if sub is not None:
+            sub.joined = bool(out)
             out.append(sub)
     return out
+
+
+_MOTTO_AFTER = regex.compile(r"[\s\-–—,.]*" + FOLDED.motto.pattern)
+
+
+def _national_anchor(page: Page, seg: Seg, m) -> bool:
+    """The Quốc hiệu stands at the start of its segment, or in capitals, or with the motto after it; inside a
+    sentence in normal case (``Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam``) it is a name."""
+    if m.start() - seg.start <= 2 or is_upper(page.text[m.start() : m.end()]):
+        return True
+    return bool(_MOTTO_AFTER.match(page.key, m.end(), seg.end))
 
 
 def _is_date_line(page: Page, seg: Seg) -> bool:
@@ -131,7 +146,8 @@ def _is_date_line(page: Page, seg: Seg) -> bool:
 
 def classify(page: Page, seg: Seg) -> str:
     text, key = page.t(seg), page.k(seg)
-    if FOLDED.national.search(key):
+    m = FOLDED.national.search(page.key, seg.start, seg.end)
+    if m and _national_anchor(page, seg, m):
         return "national"
     if FOLDED.motto.search(key):
         return "motto"
@@ -173,6 +189,9 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
         segs.append(seg)
         kind = classify(page, seg)
         seg.kind = kind
+        if state in ("vv", "subject") and h.subject and continues_line(page, seg, kind):
+            merge(h.subject, seg)  # "… NGHỊ ĐỊNH SỐ 150/2025/NĐ-CP NGÀY 12 THÁNG 6 …" cut at the cited number
+            continue
         if state == "vv":
             repeated = _repeated(page, h, seg, kind)
             if (kind in ("upper", "other") or repeated) and not seg.blank_before and len(h.subject) < MAX_SUBJECT_LINES:
@@ -180,8 +199,15 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
                 continue
             state = ""
         elif state == "subject":
-            repeated = _repeated(page, h, seg, kind) or (kind == "body" and page.t(seg)[:1].islower())
-            if (kind in ("upper", "other", "title") or repeated) and _continues_subject(page, h, seg):
+            if enacting_body_line(page, h.issuer_lines, h.subject, seg):
+                body_at = seg  # "QUỐC HỘI" between the trích yếu and "Căn cứ …"
+                break
+            repeated = (
+                _repeated(page, h, seg, kind)
+                or (kind == "body" and page.t(seg)[:1].islower())
+                or continues_wrapped(page, h.subject, seg, kind, h.national)
+            )
+            if (kind in ("upper", "other", "title") or repeated) and line_ok(page, h.subject, seg):
                 h.subject.append(seg)
                 continue
             if not h.subject and kind in ("number", "date", "national", "motto", "rule", "mark", "party"):
@@ -298,19 +324,6 @@ def _untyped_title(page: Page, seg: Seg) -> bool:
     """A short upper-case line after the number and date that names no known type (``ĐIỀU LỆ HỘI…``)."""
     text = page.t(seg)
     return is_upper(text) and len(text.split()) <= 8
-
-
-def _continues_subject(page: Page, h: HeaderLayout, seg: Seg) -> bool:
-    if len(h.subject) >= MAX_SUBJECT_LINES or (seg.blank_before and h.subject):
-        return False
-    text = page.t(seg)
-    if TEXT.rule.match(text) or len(text) > 200 or (text.startswith("(") and h.subject):
-        return False  # "(Ban hành kèm theo Quyết định số …)" under a trích yếu is a note, not the trích yếu
-    if h.subject:
-        prev = page.t(h.subject[-1])
-        if is_upper(prev) != is_upper(text) and not is_upper(prev):
-            return False  # "Về việc …" then "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH": the body's authority line
-    return True
 
 
 def text_starts_item(text: str) -> bool:

@@ -19,6 +19,7 @@ class Seg:
     end: int
     blank_before: bool = False  # a blank line (paragraph break) stands before this line
     kind: str = "text"
+    joined: bool = False  # cut from the same line as the segment before it (a header line holding two fields)
 
 
 class Page:
