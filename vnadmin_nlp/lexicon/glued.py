@@ -16,14 +16,16 @@ from .syllables import is_vietnamese_word
 
 _WORD = regex.compile(r"\p{L}{4,}")
 _COMMA_GLUED = regex.compile(r"(?<=\p{L}),(?=\p{L})")
-_MAX_PARTS = 4
+_MAX_READINGS = 8
+_VOWELS = frozenset("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+_MAX_PARTS = 8  # "SỞNÔNGNGHIỆPVÀMÔITRƯỜNG"
 # A symbol glued to the next word: "156/2020/NĐ-CPngày" (codes keep one lower-case letter: "QĐ-TTg", "TTr")
 _SYMBOL_GLUED = regex.compile(r"(?<=[/-]\p{Lu}[\p{Lu}\d]*)(\p{Ll}{2,})(?!\p{L})")
 
 
 @lru_cache(maxsize=4096)
 def _splits(word: str, parts: int) -> tuple[tuple[str, ...], ...]:
-    """Every way to cut ``word`` into ``parts`` syllables (at most two ways are looked for)."""
+    """Ways to cut ``word`` into ``parts`` syllables (a few at most)."""
     if parts == 1:
         return ((word,),) if is_vietnamese_word(word) else ()
     out: list[tuple[str, ...]] = []
@@ -33,21 +35,29 @@ def _splits(word: str, parts: int) -> tuple[tuple[str, ...], ...]:
             continue
         for rest in _splits(word[i:], parts - 1):
             out.append((head, *rest))
-            if len(out) > 1:
+            if len(out) >= _MAX_READINGS:
                 return tuple(out)
     return tuple(out)
 
 
+def _vowel_starts(parts: tuple[str, ...]) -> int:
+    """Syllables without an initial consonant: a glued consonant goes with the vowel after it ("VÀ MÔI", not
+    "VÀM ÔI")."""
+    return sum(p[:1].lower() in _VOWELS for p in parts)
+
+
 def split_word(word: str) -> str:
-    """``cốbức`` -> ``cố bức``; the word itself when it is a syllable, ASCII, or has no single reading."""
+    """``cốbức`` -> ``cố bức``; the word itself when it is a syllable, ASCII, or has no single best reading."""
     if word.isascii() or is_vietnamese_word(word):
         return word
     for parts in range(2, _MAX_PARTS + 1):
         found = _splits(word, parts)
-        if len(found) == 1:
-            return " ".join(found[0])
-        if found:
-            return word  # two readings: leave it as printed
+        if not found:
+            continue
+        ranked = sorted(found, key=_vowel_starts)
+        if len(ranked) == 1 or _vowel_starts(ranked[0]) < _vowel_starts(ranked[1]):
+            return " ".join(ranked[0])
+        return word  # two readings as good: leave it as printed
     return word
 
 

@@ -16,7 +16,7 @@ from ..lexicon.bodies import continues_body, starts_with_body_kind
 from ..lexicon.fold import bare, fold, retone
 from ..patterns import FOLDED, TEXT, alternation
 from .segments import Page, Seg, is_upper
-from .subject import MAX_SUBJECT_LINES, continues_line, continues_wrapped, enacting_body_line, line_ok, merge
+from .subject import WRAP_AFTER, continues_line, continues_wrapped, enacting_body_line, line_ok, merge
 
 MAX_HEADER_LINES = 45
 MAX_STRAY_LINES = 3
@@ -92,10 +92,11 @@ def split_header_line(page: Page, seg: Seg) -> list[Seg]:
     """Cut one header line at the anchors it contains (columns put on one line)."""
     text, key = page.text, page.key
     cuts: set[int] = set()
-    for pat in (FOLDED.national, FOLDED.motto, FOLDED.party):
+    for m in _nationals(page, seg):
+        if _national_anchor(page, seg, m):  # not "… giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và …"
+            cuts.update((m.start(), m.end()))
+    for pat in (FOLDED.motto, FOLDED.party):
         for m in pat.finditer(key, seg.start, seg.end):
-            if pat is FOLDED.national and not _national_anchor(page, seg, m):
-                continue  # "… giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và …": a trích yếu's words
             cuts.update((m.start(), m.end()))
     for m in TEXT.number.finditer(text, seg.start, seg.end):
         cuts.add(m.start())
@@ -122,6 +123,16 @@ def split_header_line(page: Page, seg: Seg) -> list[Seg]:
     return out
 
 
+# The Quốc hiệu with its tones misread (OCR "CỘNG HÒA XÃ HỌI", a misprinted "CÔNG HÒA"), matched on bare letters.
+_BARE_NATIONAL = regex.compile(r"cong\s*hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam")
+
+
+def _nationals(page: Page, seg: Seg) -> list:
+    found = list(FOLDED.national.finditer(page.key, seg.start, seg.end))
+    return found or list(_BARE_NATIONAL.finditer(page.bare, seg.start, seg.end))
+
+
+_DRAFT = regex.compile(r"du\s*thao(?:\s+(?:lan\s+)?\d{1,2})?")
 _MOTTO_AFTER = regex.compile(r"[\s\-–—,.]*" + FOLDED.motto.pattern)
 
 
@@ -146,8 +157,7 @@ def _is_date_line(page: Page, seg: Seg) -> bool:
 
 def classify(page: Page, seg: Seg) -> str:
     text, key = page.t(seg), page.k(seg)
-    m = FOLDED.national.search(page.key, seg.start, seg.end)
-    if m and _national_anchor(page, seg, m):
+    if any(_national_anchor(page, seg, m) for m in _nationals(page, seg)):
         return "national"
     if FOLDED.motto.search(key):
         return "motto"
@@ -166,6 +176,8 @@ def classify(page: Page, seg: Seg) -> str:
     if FOLDED.distribution_head.match(key):
         return "closing"
     bare = key.strip(" .:!*()[]")
+    if _DRAFT.fullmatch(page.bare[seg.start : seg.end].strip(" .:!*()[]")):
+        return "draft"  # "DỰ THẢO" over the title: neither the issuer nor the trích yếu
     if bare in _MARKS and (is_upper(text) or len(bare) <= 10):
         return "mark"
     title = match_title(key)
@@ -194,7 +206,7 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
             continue
         if state == "vv":
             repeated = _repeated(page, h, seg, kind)
-            if (kind in ("upper", "other") or repeated) and not seg.blank_before and len(h.subject) < MAX_SUBJECT_LINES:
+            if (kind in ("upper", "other") or repeated) and not seg.blank_before and len(h.subject) < WRAP_AFTER:
                 h.subject.append(seg)
                 continue
             state = ""
@@ -222,6 +234,8 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
                     h.recipients[-1].append(seg)
                 continue
             state = ""
+        if kind == "draft":
+            continue
         if kind in ("national", "motto", "party", "rule", "mark") or (kind == "number" and h.number is None) or (
             kind == "date" and h.date is None
         ):

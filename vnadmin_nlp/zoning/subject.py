@@ -18,7 +18,8 @@ from ..lexicon.spaces import squash
 from ..patterns import FOLDED, TEXT
 from .segments import Page, Seg, is_upper
 
-MAX_SUBJECT_LINES = 8
+MAX_SUBJECT_LINES = 12
+WRAP_AFTER = 5  # past so many lines, a line goes on with the trích yếu only where the line above did not end
 MAX_LINE = 200  # a longer line under the first one is a paragraph of the body…
 MAX_FIRST_LINE = 700  # …but the first line may hold a whole trích yếu that cites two or three documents
 # A body cue that can also open a wrapped line of a trích yếu in capitals ("NGÀY 14 THÁNG 10 NĂM 2015 CỦA…",
@@ -26,6 +27,8 @@ MAX_FIRST_LINE = 700  # …but the first line may hold a whole trích yếu that
 _STRUCTURAL = regex.compile(
     retone(r"\s*(?:căn\s+cứ|điều\s+\d|chương\s+[ivxlc\d]|phần\s+(?:thứ|[ivxlc\d])|mục\s+\d|[ivxlc]{1,5}\s*[.-]\s|\d{1,2}\s*[.)]\s)")
 )
+# "Thời gian: 08h00 …", "Địa điểm, hình thức: …" under the trích yếu of a giấy mời: a labelled line of the body
+_LABEL_LINE = regex.compile(r"\p{Lu}\p{Ll}*(?:[ ,]+\p{Ll}+){0,4}[ \t]*:(?:\s|$)")
 _SENTENCE_BREAK = regex.compile(r"[.;:]\s+\p{Lu}")  # two sentences on one line: a paragraph, not a trích yếu
 _ENDS_SENTENCE = (".", ";", ":")
 # A line ending with one of these words goes on: "… QUY ĐỊNH CHỨC NĂNG CỦA" / "BỘ TÀI CHÍNH".
@@ -73,8 +76,10 @@ def line_ok(page: Page, subject: list[Seg], seg: Seg) -> bool:
     """Length, blank lines, rules, notes in brackets and a change of case end the trích yếu."""
     if len(subject) >= MAX_SUBJECT_LINES or (seg.blank_before and subject):
         return False
+    if len(subject) >= WRAP_AFTER and page.t(subject[-1]).rstrip().endswith(_ENDS_SENTENCE):
+        return False
     text = page.t(seg)
-    if TEXT.rule.match(text) or (text.startswith("(") and subject):
+    if TEXT.rule.match(text) or (subject and (text.startswith("(") or _LABEL_LINE.match(text))):
         return False  # "(Ban hành kèm theo Quyết định số …)" under a trích yếu is a note, not the trích yếu
     if len(text) > MAX_LINE:
         if subject or len(text) > MAX_FIRST_LINE or _SENTENCE_BREAK.search(text) or text.rstrip().endswith(_ENDS_SENTENCE):
