@@ -14,7 +14,7 @@ import regex
 
 from .syllables import is_vietnamese_word
 
-_WORD = regex.compile(r"\p{L}{4,}")
+_WORD = regex.compile(r"\p{L}{3,}")
 _COMMA_GLUED = regex.compile(r"(?<=\p{L}),(?=\p{L})")
 _MAX_READINGS = 8
 _VOWELS = frozenset("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
