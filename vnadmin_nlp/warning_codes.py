@@ -42,6 +42,7 @@ _TABLE = (
     # extractors: a field that is missing, blank or inconsistent
     WarningCode("number_missing", ("extractor number",), "The header has no Số line."),
     WarningCode("number_unreadable", ("extractor number",), "A Số line that cannot be read as a number and symbol."),
+    WarningCode("number_conflict", ("extractor number",), "Two Số lines in the header give different numbers: none is taken."),
     WarningCode("number_blank", ("extractor number",), "The number is left blank: a draft or an unregistered copy."),
     WarningCode("type_symbol_mismatch", ("extractor doc_type",), "The title's document type disagrees with the symbol's type code."),
     WarningCode("issuer_missing", ("extractor issuer",), "No issuing body above the number."),

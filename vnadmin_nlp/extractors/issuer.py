@@ -8,8 +8,19 @@ from __future__ import annotations
 
 import regex
 
-from ..lexicon.bodies import INLINE_SPLIT_KINDS, KINDS, continuation, expand, kind_of, needs_complement, normal_case, starts_with
+from ..lexicon.bodies import (
+    INLINE_SPLIT_KINDS,
+    KINDS,
+    completes_known_name,
+    continuation,
+    expand,
+    kind_of,
+    needs_complement,
+    normal_case,
+    starts_with,
+)
 from ..lexicon.fold import fold
+from ..lexicon.glued import respace
 from ..lexicon.spaces import squash
 from ..model import Body
 from .base import Context
@@ -51,6 +62,7 @@ def split_bodies(lines: list[str]) -> list[tuple[list[int], str]]:
             or line[:1].islower()
             or bodies[-1][1].rstrip().endswith((" VÀ", " và", ",", "-"))
             or needs_complement(fold(expand(bodies[-1][1])))  # "HỘI ĐỒNG THẨM PHÁN" / "TÒA ÁN NHÂN DÂN TỐI CAO"
+            or completes_known_name(bodies[-1][1], line)  # "ỦY BAN THƯỜNG VỤ" / "QUỐC HỘI"
         )
         if continues:
             ids, text = bodies[-1]
@@ -67,7 +79,7 @@ def extract(ctx: Context) -> IssuerFields:
         if ctx.layout.header.found:
             ctx.warn("issuer_missing", "no issuing body found above the number")
         return {}
-    printed = [ctx.page.t(s) for s in segs]
+    printed = [respace(ctx.page.t(s)) for s in segs]  # "SỞVĂNHÓA, THỂTHAO…" copied without its spaces
     groups = split_bodies(printed)
     bodies: list[Body] = []
     for ids, text in groups:

@@ -1,5 +1,6 @@
 """Number and symbol (số, ký hiệu) of the header's Số line, read with ``identity.parse_symbol`` (the parser that
-citations and the index use too)."""
+citations and the index use too).  A Số line no pattern reads, or two Số lines that disagree, give no number and a
+warning quoting the line(s): a wrong number is worse than none."""
 from __future__ import annotations
 
 import regex
@@ -30,6 +31,15 @@ def extract(ctx: Context) -> NumberFields:
     if num and _BLANK.match(num):
         raw = ctx.text[m.start("sep") : m.end("sym")]
     parts = parse_symbol(raw)
+    for other in ctx.layout.header.other_numbers:
+        o = TEXT.number.match(ctx.text, other.start, other.end)
+        if o is None or parse_symbol(ctx.text[o.start("num") : o.end("sym")]).text != parts.text:
+            ctx.warn(
+                "number_conflict",
+                f"two Số lines in the header: {ctx.page.t(seg)[:60]!r} and {ctx.page.t(other)[:60]!r}",
+                (other.start, other.end),
+            )
+            return {}
     if parts.number is None:
         ctx.warn("number_blank", f"the number is left blank ({parts.text}): a draft or an unregistered copy", (seg.start, seg.end))
     return {"number": parts.to_number((start, m.end("sym")))}

@@ -1,7 +1,16 @@
-"""Trích yếu: the ``V/v …`` line of a công văn, or the line(s) under the type name of other documents."""
+"""Trích yếu: the ``V/v …`` line of a công văn, or the line(s) under the type name of other documents.
+
+The lines are joined with spaces, a syllable the line break cut is glued back (``T`` / ``ỪNG``) and the spaces a
+copy lost are put back (``sự cốbức xạ``); the type name printed again at the start (``THÔNG TƯ`` / ``Thông tư sửa
+đổi…``) is not part of the trích yếu.
+"""
 from __future__ import annotations
 
+from ..lexicon.fold import fold
+from ..lexicon.glued import join_lines, respace
+from ..lexicon.spaces import squash
 from ..patterns import FOLDED
+from ..zoning import Seg
 from .base import Context
 from .fields import SubjectResult
 from .registry import extractor
@@ -23,9 +32,27 @@ def extract(ctx: Context) -> SubjectResult:
             segs = segs[1:]
         else:
             segs[0] = type(first)(start, first.end)
+    elif h.title_type is not None and h.title is not None:
+        start = _after_repeated_type(ctx, first, h.title_type["name"])
+        if start is not None:
+            segs[0] = type(first)(start, first.end)
     if not segs:
         return {}
-    text = ctx.join(segs).strip()
+    text = respace(join_lines([squash(ctx.page.t(s)) for s in segs])).strip()
     if not text:
         return {}
     return {"subject": text, "spans": {"subject": (segs[0].start, segs[-1].end)}}
+
+
+def _after_repeated_type(ctx: Context, seg: Seg, name: str) -> int | None:
+    """Where the trích yếu starts when its line repeats the type name: ``Thông tư sửa đổi, bổ sung…`` under
+    ``THÔNG TƯ`` (a lower-case word after the name: the name is no part of the trích yếu's own words)."""
+    key = ctx.page.k(seg)
+    folded = fold(name)
+    if not key.startswith(folded + " "):
+        return None
+    start = seg.start + len(folded) + 1
+    rest = ctx.text[start : seg.end].lstrip()
+    if not rest[:1].islower():
+        return None  # "Quyết định Ban hành…" keeps it: a capital may begin a name quoted on purpose
+    return seg.end - len(rest)

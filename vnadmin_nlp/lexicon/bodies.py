@@ -24,6 +24,7 @@ _ABBR = {k: v for k, v in _B["abbreviations"].items()}
 _KNOWN = {fold(v): v for v in _B["issuer_codes"].values()}
 INLINE_SPLIT_KINDS = sorted((fold(k) for k in _B["inline_split_kinds"]), key=len, reverse=True)
 _NEEDS_COMPLEMENT = {fold(k) for k in _B["needs_complement"]}
+_BANNERS = tuple(fold(b) for b in _B.get("site_banners", []))
 _PLACE_KINDS = {fold(k) for k in _B["party_committees"]}
 _ROMAN = regex.compile(r"^[IVXLC]+$")
 _ABBR_RE = regex.compile(r"(?<![\p{L}])(" + "|".join(regex.escape(k) for k in sorted(_ABBR, key=len, reverse=True)) + r")(?![\p{L}])")
@@ -132,6 +133,23 @@ def continues_body(text: str) -> bool:
 
 def starts_with_body_kind(text: str) -> bool:
     return starts_with(fold(expand(squash(text))), KINDS) is not None
+
+
+def names_a_body(text: str) -> bool:
+    """Is a short line the name of a body, all of it (``QUỐC HỘI``, ``ỦY BAN THƯỜNG VỤ QUỐC HỘI``, ``BỘ Y TẾ``)?"""
+    key = fold(expand(squash(text))).rstrip(" .:")
+    return key in _KNOWN or (starts_with(key, KINDS) is not None and len(key.split()) <= 10)
+
+
+def is_site_banner(text: str) -> bool:
+    """``CƠ SỞ DỮ LIỆU QUỐC GIA VỀ VĂN BẢN PHÁP LUẬT`` above a header copied from the web."""
+    return fold(squash(text)).startswith(_BANNERS)
+
+
+def completes_known_name(first: str, second: str) -> bool:
+    """Two header lines that together print one known body whose second line is a body too
+    (``ỦY BAN THƯỜNG VỤ`` / ``QUỐC HỘI``, ``THANH TRA`` / ``CHÍNH PHỦ``): one body, not a parent and its unit."""
+    return fold(expand(squash(f"{first} {second}"))).rstrip(" .:") in _KNOWN
 
 
 def kind_of(text: str) -> str | None:

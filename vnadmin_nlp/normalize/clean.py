@@ -3,7 +3,8 @@
 What changes, and why:
 - Unicode NFC (macOS files and some PDF layers are decomposed), so that one letter is one code point.
 - Look-alikes: Latin ``Ð`` (U+00D0) written for ``Đ``, Cyrillic letters inside Latin words (``TT-BTС``), odd
-  spaces (no-break, thin, ideographic), zero-width characters.
+  spaces (no-break, thin, ideographic), zero-width characters and invisible marks (U+200E, bidi controls, soft
+  hyphen).
 - Conversion leftovers: ``[bookmark: _GoBack]``, Markdown ``**bold**`` markers around header lines.
 - Layout: tabs at the start or end of a line are dropped; a tab inside a line that separates two columns
   becomes a line break (``Số: 19/2019/NĐ-CP⇥CỘNG HÒA…``), one after a list label becomes a space; trailing
@@ -59,7 +60,9 @@ _CYRILLIC_IN_LATIN = regex.compile(r"[\p{Latin}\d/-]*\p{Cyrillic}[\p{L}\d/-]*")
 
 # Removals, each with what a text must hold for it to apply: one pattern per kind and only where it can match
 # (an alternation of them all scans the text ten times slower than one of them).
-_ZERO_WIDTH = "\u200B\u200C\u200D\u2060\uFEFF"
+# Zero-width and invisible marks: the left-to-right and right-to-left marks and bidi controls a web copy leaves
+# before a line ("\u200eHà Nội, ngày …"), the soft hyphen, the invisible operators.
+_ZERO_WIDTH = "\u200B\u200C\u200D\u2060\uFEFF\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u00AD\u061C\u2061\u2062\u2063\u2064"
 _DELETIONS = (
     (("[bookmark:",), regex.compile(r"\[bookmark:[^\]\n]{0,80}\]")),  # pandoc/docx2txt leftovers
     (("**",), regex.compile(r"\*\*")),  # Markdown bold markers

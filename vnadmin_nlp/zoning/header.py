@@ -2,26 +2,22 @@
 
 Three shapes of real files are handled by the same code: one field per line (the seeds), a header flattened
 into one or two lines by a web copy, and two header columns interleaved line by line (PDF extraction).  Each
-header line is first cut at the anchors it contains (Quốc hiệu, motto, ``Số:``, ``<place>, ngày``, rules,
-``V/v``), then the segments are read in order by a small state machine.
+header line is first cut at the anchors it contains (``header_lines``), then the segments are read in order by a
+small state machine; the trích yếu's own rules are ``subject``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Iterator
 
-import regex
-
-from ..data import load
 from ..lexicon.bodies import continues_body, starts_with_body_kind
-from ..lexicon.fold import bare, fold
-from ..patterns import FOLDED, TEXT, alternation, compile_section
+from ..patterns import FOLDED
+from .header_lines import classify, match_title, split_header_line
 from .segments import Page, Seg, is_upper
+from .subject import WRAP_AFTER, continues_line, continues_wrapped, enacting_body_line, line_ok, merge
 
 MAX_HEADER_LINES = 45
-MAX_SUBJECT_LINES = 5
 MAX_STRAY_LINES = 3
-HEADER = compile_section("header")  # number_label, vv_inline, kinh_gui_inline, comma_date, subject_start
 
 
 @dataclass
@@ -36,126 +32,12 @@ class HeaderLayout:
     kinh_gui: Seg | None = None
     recipients: list[list[Seg]] = field(default_factory=list)  # one list of line segments per addressee
     marks: list[Seg] = field(default_factory=list)
+    other_numbers: list[Seg] = field(default_factory=list)  # a second "Số:" line above the title: two readings
     national: bool = False
     party: bool = False
     start: int = 0
     end: int = 0  # where the body starts
     found: bool = False
-
-
-def _type_titles() -> list[tuple[str, dict]]:
-    rows: list[tuple[str, dict]] = []
-    data = load("doc_types")
-    for kind in ("normative", "administrative", "party", "other"):
-        for row in data[kind]:
-            rows.append((fold(row["name"]), {**row, "kind": kind}))
-    rows.sort(key=lambda r: -len(r[0]))  # "thông tư liên tịch" before "thông tư"
-    return rows
-
-
-_TITLES = _type_titles()
-_MARKS = {fold(v): (group, canon) for group in ("urgency", "secrecy") for canon, vs in load("marks")[group].items() for v in vs}
-
-
-_TITLE_RE = regex.compile(
-    r"(?:bản\s)?(?P<name>" + alternation(name for name, _ in _TITLES) + r")(?![\p{L}])"
-)
-_TITLE_ROWS = {name: row for name, row in reversed(_TITLES)}
-
-
-def match_title(key: str) -> tuple[dict, int] | None:
-    """The type named at the start of a folded title line, and where the name ends."""
-    key = key.rstrip(" :.")
-    m = _TITLE_RE.match(key)  # "Bản quy định", "Bản Điều lệ" too
-    if m:
-        return _TITLE_ROWS[m.group("name")], m.end()
-    # OCR drops or confuses diacritics ("QUYÉT ĐỊNH"): a short line whose bare letters spell a type name
-    if len(key) <= 30:
-        row = _BARE_TITLES.get(bare(key))
-        if row is not None:
-            return row, len(key)
-    return None
-
-
-_BARE_TITLES = {bare(name): row for name, row in reversed(_TITLES)}
-
-
-_RULE_CHARS = regex.compile(r"[-_–—=]{3}")  # what every rule (TEXT.rule_inline) holds
-
-
-def split_header_line(page: Page, seg: Seg) -> list[Seg]:
-    """Cut one header line at the anchors it contains (columns put on one line)."""
-    text, key = page.text, page.key
-    cuts: set[int] = set()
-    for pat in (FOLDED.national, FOLDED.motto, FOLDED.party):
-        for m in pat.finditer(key, seg.start, seg.end):
-            cuts.update((m.start(), m.end()))
-    for m in TEXT.number.finditer(text, seg.start, seg.end):
-        cuts.add(m.start())
-        cuts.add(m.end("sym"))
-    if HEADER.comma_date.search(key, seg.start, seg.end):  # the place pattern is slow: only where it can end
-        for m in TEXT.place.finditer(text, seg.start, seg.end):
-            if FOLDED.date.match(key, m.end(), seg.end):
-                cuts.add(m.start())
-    if _RULE_CHARS.search(text, seg.start, seg.end):
-        for m in TEXT.rule_inline.finditer(text, seg.start, seg.end):
-            cuts.update((m.start(), m.end()))
-    for pat in (HEADER.vv_inline, HEADER.kinh_gui_inline):
-        for m in pat.finditer(text, seg.start, seg.end):
-            cuts.add(m.start())
-    bounds = sorted(c for c in cuts if seg.start < c < seg.end)
-    if not bounds:
-        return [seg]
-    out: list[Seg] = []
-    for a, b in zip([seg.start, *bounds], [*bounds, seg.end]):
-        sub = page.sub(seg, a, b)
-        if sub is not None:
-            out.append(sub)
-    return out
-
-
-def _is_date_line(page: Page, seg: Seg) -> bool:
-    """``Hà Nội, ngày 05 tháng 01 năm 2020``, or a bare ``ngày … tháng … năm …`` standing alone on its line."""
-    key = page.k(seg)
-    m = FOLDED.date.search(key)
-    if not m:
-        return False
-    if TEXT.place.match(page.t(seg)):
-        return True
-    return m.start() == 0 and len(key) - m.end() <= 3
-
-
-def classify(page: Page, seg: Seg) -> str:
-    text, key = page.t(seg), page.k(seg)
-    if FOLDED.national.search(key):
-        return "national"
-    if FOLDED.motto.search(key):
-        return "motto"
-    if FOLDED.party.fullmatch(key.strip(" .")):
-        return "party"
-    if TEXT.rule.match(text):
-        return "rule"
-    if TEXT.number.match(text) or HEADER.number_label.match(text):
-        return "number"  # also "Số: ……" that no pattern can read (handwritten, OCR noise): still not the issuer
-    if _is_date_line(page, seg):
-        return "date"
-    if FOLDED.vv.match(key):
-        return "vv"
-    if FOLDED.kinh_gui.match(key):
-        return "kinh_gui"
-    if FOLDED.distribution_head.match(key):
-        return "closing"
-    bare = key.strip(" .:!*()[]")
-    if bare in _MARKS and (is_upper(text) or len(bare) <= 10):
-        return "mark"
-    title = match_title(key)
-    if title and (is_upper(text) or title[1] >= len(bare) or HEADER.subject_start.match(key, title[1])):
-        return "title"  # "THÔNG BÁO", "thông tư" alone (case lost in a legacy copy), "Báo cáo về …"
-    if FOLDED.enacting.match(key) or FOLDED.body_cue.match(key):
-        return "body"
-    if is_upper(text):
-        return "upper"
-    return "other"
 
 
 def parse_header(page: Page, start: int = 0) -> HeaderLayout:
@@ -169,15 +51,25 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
         segs.append(seg)
         kind = classify(page, seg)
         seg.kind = kind
+        if state in ("vv", "subject") and h.subject and continues_line(page, seg, kind):
+            merge(h.subject, seg)  # "… NGHỊ ĐỊNH SỐ 150/2025/NĐ-CP NGÀY 12 THÁNG 6 …" cut at the cited number
+            continue
         if state == "vv":
             repeated = _repeated(page, h, seg, kind)
-            if (kind in ("upper", "other") or repeated) and not seg.blank_before and len(h.subject) < MAX_SUBJECT_LINES:
+            if (kind in ("upper", "other") or repeated) and not seg.blank_before and len(h.subject) < WRAP_AFTER:
                 h.subject.append(seg)
                 continue
             state = ""
         elif state == "subject":
-            repeated = _repeated(page, h, seg, kind) or (kind == "body" and page.t(seg)[:1].islower())
-            if (kind in ("upper", "other", "title") or repeated) and _continues_subject(page, h, seg):
+            if enacting_body_line(page, h.issuer_lines, h.subject, seg):
+                body_at = seg  # "QUỐC HỘI" between the trích yếu and "Căn cứ …"
+                break
+            repeated = (
+                _repeated(page, h, seg, kind)
+                or (kind == "body" and page.t(seg)[:1].islower())
+                or continues_wrapped(page, h.subject, seg, kind, h.national)
+            )
+            if (kind in ("upper", "other", "title") or repeated) and line_ok(page, h.subject, seg):
                 h.subject.append(seg)
                 continue
             if not h.subject and kind in ("number", "date", "national", "motto", "rule", "mark", "party"):
@@ -192,10 +84,14 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
                     h.recipients[-1].append(seg)
                 continue
             state = ""
+        if kind == "aside":
+            continue
         if kind in ("national", "motto", "party", "rule", "mark") or (kind == "number" and h.number is None) or (
             kind == "date" and h.date is None
         ):
             _record_anchor(h, seg, kind)
+        elif kind == "number" and h.title is None and not h.subject and ":" in page.t(seg)[:24]:
+            h.other_numbers.append(seg)  # "Số: 12/QĐ-UBND" twice (a title line copied above the header, a stamp)
         elif kind == "vv" and not h.subject:
             h.subject, h.vv, state = [seg], True, "vv"
         elif kind == "title" and h.title is None:
@@ -294,19 +190,6 @@ def _untyped_title(page: Page, seg: Seg) -> bool:
     """A short upper-case line after the number and date that names no known type (``ĐIỀU LỆ HỘI…``)."""
     text = page.t(seg)
     return is_upper(text) and len(text.split()) <= 8
-
-
-def _continues_subject(page: Page, h: HeaderLayout, seg: Seg) -> bool:
-    if len(h.subject) >= MAX_SUBJECT_LINES or (seg.blank_before and h.subject):
-        return False
-    text = page.t(seg)
-    if TEXT.rule.match(text) or len(text) > 200 or (text.startswith("(") and h.subject):
-        return False  # "(Ban hành kèm theo Quyết định số …)" under a trích yếu is a note, not the trích yếu
-    if h.subject:
-        prev = page.t(h.subject[-1])
-        if is_upper(prev) != is_upper(text) and not is_upper(prev):
-            return False  # "Về việc …" then "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH": the body's authority line
-    return True
 
 
 def text_starts_item(text: str) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 
-from ..lexicon.fold import fold
+from ..lexicon.fold import bare, fold
 
 
 @dataclass(slots=True)
@@ -19,6 +19,7 @@ class Seg:
     end: int
     blank_before: bool = False  # a blank line (paragraph break) stands before this line
     kind: str = "text"
+    joined: bool = False  # cut from the same line as the segment before it (a header line holding two fields)
 
 
 class Page:
@@ -27,6 +28,12 @@ class Page:
     def __init__(self, text: str) -> None:
         self.text = text
         self.key = fold(text)
+
+    @cached_property
+    def bare(self) -> str:
+        """The text's letters without their marks, offset for offset (the key where a mark changes the length)."""
+        b = bare(self.key)
+        return b if len(b) == len(self.key) else self.key
 
     def t(self, seg: Seg) -> str:
         return self.text[seg.start : seg.end]
