@@ -26,6 +26,9 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 _DELIMS = ("*", "_")
+_OPEN = ("strong_open", "em_open")
+_CLOSE = ("strong_close", "em_close")
+_CELL_BREAK = re.compile(r"(?<=\S) {2,}(?=\S)")  # markdownify's paragraph end inside a cell
 
 
 class _VisualLine:
@@ -146,6 +149,7 @@ class Renderer:
         if prefix:
             line.parts.append(prefix)
         delims: list[str] = []
+        gap = 0  # 1: an emphasis run just closed; 2: and spaces followed (in a cell, a new run then starts a line)
 
         def add(text: str) -> None:
             if delims:
@@ -167,9 +171,24 @@ class Renderer:
 
         for i, c in enumerate(children):
             t = c.type
+            if t in _OPEN and gap == 2 and cell is not None:
+                end_line(row + 1)
+                line.first = row
+            if t in _CLOSE:
+                gap = 1
+            elif gap and t == "text" and not c.content.strip():
+                gap = 2
+            elif t != "text" or c.content not in _DELIMS:
+                gap = 0
             if t == "text":
                 if c.content in _DELIMS and (not delims or delims[0] == c.content):
                     delims.append(c.content)  # an emphasis mark CommonMark could not match: not seen
+                elif cell is not None and _CELL_BREAK.search(c.content):
+                    for k, part in enumerate(_CELL_BREAK.split(c.content)):
+                        if k:
+                            end_line(row + 1)
+                            line.first = row
+                        add(part)
                 else:
                     add(c.content)
             elif t in ("text_special", "code_inline", "image"):
@@ -219,10 +238,6 @@ class Renderer:
         """1-based source lines and the character span of those lines in the decoded file."""
         end = self.line_starts[last + 1] - 1 if last + 1 < len(self.line_starts) else self.line_starts[-1]
         return {"source_lines": (first + 1, last + 1), "source_span": (self.line_starts[first], max(end, 0))}
-
-
-_OPEN = ("strong_open", "em_open")
-_CLOSE = ("strong_close", "em_close")
 
 
 def _run_boundary(children: list[Any], i: int) -> bool:
