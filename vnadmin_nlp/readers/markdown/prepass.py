@@ -85,12 +85,13 @@ def _split_cells(line: Line) -> list[Line]:
 
 
 def _bare_table(lines: list[Line], delim: int) -> Table:
-    """html2text: the header row is every line above the delimiter back to a blank line; a body row ends when
+    """html2text: the header row is every line above the delimiter back to an empty line (a line of spaces is a
+    ``<br>`` inside the row); the body ends at a blank line, and a body row ends when
     it has as many cells as the delimiter, except that a line with no pipe after the last row goes to its last
     cell."""
     n_cols = len(_CELL_PIPE.split(lines[delim].text.strip().strip("|")))
     start = delim
-    while start > 0 and not _blank(lines[start - 1]):
+    while start > 0 and lines[start - 1].text != "":
         start -= 1
     end = delim + 1
     while end < len(lines) and not _blank(lines[end]):

@@ -28,7 +28,7 @@ _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 _DELIMS = ("*", "_")
 _OPEN = ("strong_open", "em_open")
 _CLOSE = ("strong_close", "em_close")
-_CELL_BREAK = re.compile(r"(?<=\S) {2,}(?=\S)")  # markdownify's paragraph end inside a cell
+_CELL_BREAK = re.compile(r" {2,}")  # markdownify's paragraph end inside a cell
 
 
 class _VisualLine:
