@@ -7,7 +7,10 @@ one space (as a Markdown viewer shows it), unless an emphasis run ends or starts
 own in the page it read.  Nothing else: a break inside a citation (``Nghị định số⏎63/2010/NĐ-CP``) or a date
 is a wrap, and the words are never guessed at.
 
-A hard break (two trailing spaces, ``\\``, ``<br>``) always ends the line.  Pipe tables become ``cell`` blocks
+A hard break (two trailing spaces, ``\\``, ``<br>``) always ends the line.  A GFM cell cannot hold a line
+break, so converters flatten a cell's paragraphs; inside a cell two more cues end a line: a run of two or more
+spaces (markdownify joins paragraphs so) and a bold run following another with only spaces between
+(``**TM. CHÍNH PHỦ** **KT. THỦ TƯỚNG**``; italic runs are not split: dates come as ``_ngày_ _13_ _tháng_``).  Pipe tables become ``cell`` blocks
 put in reading order by :func:`~vnadmin_nlp.readers.tables.order_table` (a header table column by column, as
 the DOCX and HTML readers do); raw HTML blocks (pandoc writes complex tables as HTML) are read by the HTML
 reader's walker.
@@ -149,7 +152,7 @@ class Renderer:
         if prefix:
             line.parts.append(prefix)
         delims: list[str] = []
-        gap = 0  # 1: an emphasis run just closed; 2: and spaces followed (in a cell, a new run then starts a line)
+        gap = 0  # 1: a bold run just closed; 2: and spaces followed (in a cell, a new bold run then starts a line)
 
         def add(text: str) -> None:
             if delims:
@@ -171,14 +174,14 @@ class Renderer:
 
         for i, c in enumerate(children):
             t = c.type
-            if t in _OPEN and gap == 2 and cell is not None:
+            if t == "strong_open" and gap == 2 and cell is not None:
                 end_line(row + 1)
                 line.first = row
-            if t in _CLOSE:
+            if t == "strong_close":
                 gap = 1
             elif gap and t == "text" and not c.content.strip():
                 gap = 2
-            elif t != "text" or c.content not in _DELIMS:
+            elif t not in ("em_open", "em_close") and (t != "text" or c.content not in _DELIMS):
                 gap = 0
             if t == "text":
                 if c.content in _DELIMS and (not delims or delims[0] == c.content):
