@@ -9,9 +9,11 @@ is a wrap, and the words are never guessed at.
 
 A hard break (two trailing spaces, ``\\``, ``<br>``) always ends the line.  A GFM cell cannot hold a line
 break, so converters flatten a cell's paragraphs; inside a cell two more cues end a line: a run of two or more
-spaces (markdownify joins paragraphs so) and a bold run following another with only spaces between
-(``**TM. CHÍNH PHỦ** **KT. THỦ TƯỚNG**``; italic runs are not split: dates come as ``_ngày_ _13_ _tháng_``).  Pipe tables become ``cell`` blocks
-put in reading order by :func:`~vnadmin_nlp.readers.tables.order_table` (a header table column by column, as
+spaces (markdownify joins paragraphs so), and spaces after a bold run or before one
+(``**TM. CHÍNH PHỦ** **KT. THỦ TƯỚNG**``, ``**BỘ QUỐC PHÒNG** Số: 04/2026/TT-BQP``: html2text joins them so);
+italic runs alone are not split: dates come as ``_ngày_ _13_ _tháng_``.
+
+Pipe tables become ``cell`` blocks put in reading order by :func:`~vnadmin_nlp.readers.tables.order_table` (a header table column by column, as
 the DOCX and HTML readers do); raw HTML blocks (pandoc writes complex tables as HTML) are read by the HTML
 reader's walker.
 """
@@ -152,7 +154,7 @@ class Renderer:
         if prefix:
             line.parts.append(prefix)
         delims: list[str] = []
-        gap = 0  # 1: a bold run just closed; 2: and spaces followed (in a cell, a new bold run then starts a line)
+        gap, closer = 0, ""  # 1: a run just closed (``closer``); 2: and spaces followed
 
         def add(text: str) -> None:
             if delims:
@@ -174,14 +176,14 @@ class Renderer:
 
         for i, c in enumerate(children):
             t = c.type
-            if t == "strong_open" and gap == 2 and cell is not None:
+            if cell is not None and gap and _starts_line(gap, closer, c):
                 end_line(row + 1)
                 line.first = row
-            if t == "strong_close":
-                gap = 1
+            if t in _CLOSE:
+                gap, closer = 1, t
             elif gap and t == "text" and not c.content.strip():
                 gap = 2
-            elif t not in ("em_open", "em_close") and (t != "text" or c.content not in _DELIMS):
+            elif t != "text" or c.content not in _DELIMS:
                 gap = 0
             if t == "text":
                 if c.content in _DELIMS and (not delims or delims[0] == c.content):
@@ -241,6 +243,18 @@ class Renderer:
         """1-based source lines and the character span of those lines in the decoded file."""
         end = self.line_starts[last + 1] - 1 if last + 1 < len(self.line_starts) else self.line_starts[-1]
         return {"source_lines": (first + 1, last + 1), "source_span": (self.line_starts[first], max(end, 0))}
+
+
+def _starts_line(gap: int, closer: str, c: Any) -> bool:
+    """In a cell: after a run and spaces, a new bold run starts a line; after a bold run, so does any text."""
+    if c.type == "strong_open":
+        return gap == 2
+    if closer != "strong_close":
+        return False
+    if c.type == "em_open":
+        return gap == 2
+    return c.type == "text" and c.content not in _DELIMS and c.content.strip() != "" and (
+        gap == 2 or c.content[0].isspace())
 
 
 def _run_boundary(children: list[Any], i: int) -> bool:
