@@ -9,9 +9,9 @@ is a wrap, and the words are never guessed at.
 
 A hard break (two trailing spaces, ``\\``, ``<br>``) always ends the line.  A GFM cell cannot hold a line
 break, so converters flatten a cell's paragraphs; inside a cell two more cues end a line: a run of two or more
-spaces (markdownify joins paragraphs so), and spaces after a bold run or before one
-(``**TM. CHÍNH PHỦ** **KT. THỦ TƯỚNG**``, ``**BỘ QUỐC PHÒNG** Số: 04/2026/TT-BQP``: html2text joins them so);
-italic runs alone are not split: dates come as ``_ngày_ _13_ _tháng_``.
+spaces (markdownify joins paragraphs so), and spaces after a bold run (``**TM. CHÍNH PHỦ** **KT. THỦ
+TƯỚNG**``, ``**BỘ QUỐC PHÒNG** Số: 04/2026/TT-BQP``: html2text joins them so); italic runs are not split:
+dates come as ``_ngày_ _13_ _tháng_``.
 
 Pipe tables become ``cell`` blocks put in reading order by :func:`~vnadmin_nlp.readers.tables.order_table` (a header table column by column, as
 the DOCX and HTML readers do); raw HTML blocks (pandoc writes complex tables as HTML) are read by the HTML
@@ -176,11 +176,14 @@ class Renderer:
 
         for i, c in enumerate(children):
             t = c.type
+            if t == "text" and not c.content:  # markdown-it leaves empty text tokens around emphasis
+                continue
             if cell is not None and gap and _starts_line(gap, closer, c):
                 end_line(row + 1)
                 line.first = row
-            if t in _CLOSE:
-                gap, closer = 1, t
+            if t in _CLOSE:  # "_**(Đã ký)**_": the bold run closed with the italic one
+                closer = closer if gap == 1 and closer == "strong_close" else t
+                gap = 1
             elif gap and t == "text" and not c.content.strip():
                 gap = 2
             elif t != "text" or c.content not in _DELIMS:
@@ -246,12 +249,10 @@ class Renderer:
 
 
 def _starts_line(gap: int, closer: str, c: Any) -> bool:
-    """In a cell: after a run and spaces, a new bold run starts a line; after a bold run, so does any text."""
-    if c.type == "strong_open":
-        return gap == 2
+    """In a cell, after a bold run: spaces then a new run, or text after a space, starts a line."""
     if closer != "strong_close":
         return False
-    if c.type == "em_open":
+    if c.type in _OPEN:
         return gap == 2
     return c.type == "text" and c.content not in _DELIMS and c.content.strip() != "" and (
         gap == 2 or c.content[0].isspace())
