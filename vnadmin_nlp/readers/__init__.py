@@ -30,6 +30,7 @@ READERS: dict[str, str] = {
     "rtf": "vnadmin_nlp.readers.rtf:RtfReader",
     "html": "vnadmin_nlp.readers.html:HtmlReader",
     "image": "vnadmin_nlp.readers.image:ImageReader",
+    "markdown": "vnadmin_nlp.readers.markdown:MarkdownReader",  # .md/.markdown, or Markdown structure; never .txt
     "text": "vnadmin_nlp.readers.text:TextReader",  # last: accepts any text
 }
 
