@@ -28,7 +28,7 @@ PARSER_VERSION = __version__
 STRICT = bool(os.environ.get("VNADMIN_NLP_STRICT"))
 
 # Formats whose readers never leave page numbers in the text: a lone number there is a table cell.
-_NO_PAGE_NUMBERS = {"docx", "html", "doc", "rtf"}
+_NO_PAGE_NUMBERS = {"docx", "html", "doc", "rtf", "md"}
 
 
 def parse_text(
