@@ -7,7 +7,7 @@ import signal
 import sys
 import threading
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import click
 
@@ -175,6 +175,7 @@ def register(source: str, output: str, fmt: str | None) -> None:
 @click.option("--context", "around", type=click.IntRange(min=0), default=2, show_default=True, help="Lines of text shown either side of a mismatch.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, allow_dash=True), default=None, help="Write every count and mismatch as JSON to this file ('-': standard output, instead of the tables).")
 @click.option("--markdown", is_flag=True, help="Markdown: headings and the legend, ready for docs/accuracy.md.")
+@click.option("--variants", "variants_dir", type=click.Path(exists=True, file_okay=False), default=None, help="Invariance: compare the header fields of each variant DIR/<variant>/<id>.* (scripts/make_variants.py) with the original's, and score both against the gold.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on standard error.")
 def eval_cmd(
     gold_dirs: tuple[str, ...],
@@ -189,6 +190,7 @@ def eval_cmd(
     around: int,
     json_out: str | None,
     markdown: bool,
+    variants_dir: str | None,
     quiet: bool,
 ) -> None:
     """Score the parser against gold annotations: per field, accuracy with its counts (right, wrong, missing,
@@ -199,14 +201,13 @@ def eval_cmd(
     vnadmin-nlp eval                                   # fixtures/gold
     vnadmin-nlp eval --gold fixtures/gold/devset -r --corpus build/devset/vbpl --corpus ../shared/devset/lamdong
     vnadmin-nlp eval ... --split dev --mismatches --json run.json   # then scripts/compare_eval.py
+    vnadmin-nlp eval --gold fixtures/gold/devset/vbpl --corpus build/devset/vbpl --variants build/variants
     """
     from .evaluation import default_shared_dir, evaluate, tables
     from .evaluation.run import default_jobs
 
     gold = [Path(g) for g in gold_dirs] or [_default_gold()]
-    report = evaluate(
-        gold,
-        Path(shared_dir) if shared_dir else default_shared_dir(),
+    options: dict[str, Any] = dict(
         only=only or None,
         corpus=[Path(c) for c in corpus_dirs],
         recursive=recursive,
@@ -215,17 +216,37 @@ def eval_cmd(
         around=around,
         progress=not quiet and sys.stderr.isatty(),
     )
+    shared = Path(shared_dir) if shared_dir else default_shared_dir()
+    if variants_dir:
+        from .evaluation import variant_tables
+        from .evaluation.variants import evaluate_variants
+
+        vreport = evaluate_variants(gold, Path(variants_dir), shared, **options)
+        if not vreport.original.docs:
+            raise click.UsageError("no gold document has a variant under --variants (check --gold, --corpus, --split)")
+        _write_json(json_out, vreport.to_json(), quiet)
+        if json_out != "-":
+            click.echo(variant_tables.render(vreport, markdown=markdown, mismatches=mismatches, fields=fields or None), nl=False)
+        return
+    report = evaluate(gold, shared, **options)
     if not report.docs:
         raise click.UsageError("no gold documents found (check --gold, -r and --split)")
-    if json_out:
-        data = json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n"
-        if json_out == "-":
-            click.echo(data, nl=False)
-            return
-        write_atomic(Path(json_out), data)
-        if not quiet:
-            click.echo(f"wrote {json_out}", err=True)
+    _write_json(json_out, report.to_json(), quiet)
+    if json_out == "-":
+        return
     click.echo(tables.render(report, markdown=markdown, mismatches=mismatches, fields=fields or None), nl=False)
+
+
+def _write_json(json_out: str | None, data: dict[str, Any], quiet: bool) -> None:
+    if not json_out:
+        return
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    if json_out == "-":
+        click.echo(text, nl=False)
+        return
+    write_atomic(Path(json_out), text)
+    if not quiet:
+        click.echo(f"wrote {json_out}", err=True)
 
 
 def _default_gold() -> Path:

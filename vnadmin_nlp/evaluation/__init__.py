@@ -12,7 +12,8 @@ Two matchers (:mod:`.match`): ``strict`` (exact, NFC, runs of spaces collapsed) 
 placement, whitespace and trailing punctuation).  Modules: :mod:`.gold` (finding the gold, resolving its files,
 splits), :mod:`.match` (fields, matchers, a Document's values), :mod:`.score` (counts), :mod:`.context` (the text
 around a mismatch), :mod:`.run` (the serial or parallel runner), :mod:`.report` and :mod:`.tables` (totals,
-subsets, tables, JSON).
+subsets, tables, JSON); :mod:`.variants` and :mod:`.variant_tables` (``eval --variants``: the same fields from
+every variant of a document, issue 17).
 """
 from __future__ import annotations
 
