@@ -104,7 +104,7 @@ def _tiny(tmp_path: Path, gold_number: str = "125/UBND-VX") -> Path:
     (tmp_path / "corpus" / "cv_1.txt").write_text(LETTER.format(day="05"), encoding="utf-8")
     for variant, day in (("same", "05"), ("other", "15")):
         (tmp_path / "variants" / variant).mkdir(parents=True)
-        (tmp_path / "variants" / variant / "cv_1.md").write_text(LETTER.format(day=day), encoding="utf-8")
+        (tmp_path / "variants" / variant / "cv_1.txt").write_text(LETTER.format(day=day), encoding="utf-8")
     gold = {"id": "cv_1", "file": "cv_1.txt", "split": "dev", "fields": {
         "number": gold_number, "date": "2024-03-05", "place": "Quảng Ninh", "doc_type": "Công văn",
         "signers": [{"authority": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "position": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn An"}]}}
