@@ -85,7 +85,8 @@ from the rendered pages. Each document is in a fixed `dev` split or the held-out
 hash of its id; rules are written from dev documents only). Accuracy per document and field: `right`, `wrong`
 (a value that is not the gold's), `missing` (null where the gold has a value) and `spurious` counted apart —
 a wrong value is worse than a null. Scans and damaged text layers (`layer` none / stamp_only / garbage, and
-`ocr=yes`) are issue 12's.
+`ocr=yes`) are issue 12's. Copies of the vbpl pages made by other tools (Markdown converters, text
+dumps, DOCX, PDF) are measured by `eval --variants`: [`accuracy-variants.md`](accuracy-variants.md).
 """
 
 
