@@ -72,6 +72,12 @@ KNOWN = """
 - Relations (`citation_relations`) and task assignees are the weakest fields: relation cues are read from the
   words before a citation only, and a task's assignee must be a named body before its action verb.
 - The gold set is small (about two dozen documents); figures move by several points when one document changes.
+- Development set: scans and damaged text layers (Lâm Đồng `layer` none / stamp_only / garbage) are far below
+  the text documents (header accuracy about 0.3 with OCR, 0.09 on garbage and stamp-only layers left un-OCR'd);
+  two signed PDFs (ld_009, ld_039) cannot be read at all because their certificate has an empty alternative-name
+  field (issue 12). On one scan (ld_053) OCR noise under the position is taken as the signer's name.
+- Converted copies (Markdown from html2text or markdownify, text dumps, PDF printed by LibreOffice, `pdftotext
+  -layout`) lose fields the original gives: see `accuracy-variants.md` (issue 17).
 """
 
 
