@@ -29,6 +29,8 @@ _TABLE = (
     WarningCode("not_vietnamese", ("reader (html)",), "The page is not in Vietnamese (a translation): only the page's own attributes are read."),
     WarningCode("no_content_container", ("reader (html)",), "No known document container in the page: its body minus navigation was read."),
     WarningCode("page_unreadable", ("reader (pdf)",), "A PDF page could not be read; its text is missing."),
+    WarningCode("signature_unreadable", ("reader (pdf)",), "Part of a digital signature (its time, its contents, a certificate field or extension) could not be read: the rest of it and the text are kept (the message names what and why)."),
+    WarningCode("document_info_unreadable", ("reader (pdf)",), "An entry of the PDF's document info dictionary could not be read as text: it is left out, the text is kept."),
     WarningCode("empty_text", ("reader (pdf)", "reader (image)", "pipeline"), "The file or text has no text at all."),
     WarningCode("ocr_disabled", ("reader (pdf)",), "Scanned pages were left unread because OCR is off (`VNADMIN_OCR=off`)."),
     WarningCode("ocr_unavailable", ("reader (pdf)",), "Scanned pages of a PDF with some text were left unread: tesseract is missing."),

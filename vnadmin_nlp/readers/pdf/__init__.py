@@ -63,7 +63,7 @@ def _open(pdfium: Any, path: Path, data: bytes) -> Any:
 
 def _read(pdfium: Any, pdf: Any, path: Path) -> RawDocument:
     warnings: list[ReaderWarning] = []
-    digital = digital_signatures(pdf)  # before flattening, which drops the signature fields
+    digital = digital_signatures(pdf, warnings)  # before flattening, which drops the signature fields
     pages: list[PageText] = []
     for index in range(len(pdf)):
         try:
@@ -93,7 +93,7 @@ def _read(pdfium: Any, pdf: Any, path: Path) -> RawDocument:
         metadata["furniture_removed"] = removed
     if digital:
         metadata["digital_signatures"] = digital
-    info = document_info(pdf)
+    info = document_info(pdf, warnings)
     if info:
         metadata["pdf_info"] = info
     if not any(b.kind != "stamp" and b.text.strip() for b in blocks):

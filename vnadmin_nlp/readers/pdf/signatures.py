@@ -7,6 +7,8 @@ import re
 from datetime import datetime
 from typing import Any
 
+from ..base import ReaderWarning
+from .certificates import certificate_holder, why
 from .vocabulary import LABEL_RE, SIGNATURE_LABELS
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![A-Za-z])")
@@ -84,68 +86,69 @@ def _iso(m: re.Match[str]) -> str | None:
     return stamp.isoformat() + offset
 
 
-def digital_signatures(pdf: Any) -> list[dict[str, Any]]:
+def digital_signatures(pdf: Any, warnings: list[ReaderWarning] | None = None) -> list[dict[str, Any]]:
     """The PDF's signature dictionaries (a document can be signed with nothing printed): signing time, and the
-    certificate holder when ``cryptography`` (a dependency of pdfminer.six) can read the PKCS#7 blob."""
+    certificate holder when ``cryptography`` (a dependency of pdfminer.six) can read the PKCS#7 blob.
+
+    Metadata never costs the document: whatever cannot be read of a signature (its time, its contents, a
+    certificate field) becomes a ``signature_unreadable`` warning in ``warnings`` and the rest is kept."""
     import pypdfium2.raw as raw
 
+    problems: list[str] = []
     out: list[dict[str, Any]] = []
     try:
         count = raw.FPDF_GetSignatureCount(pdf.raw)
     except AttributeError:  # pragma: no cover - old pdfium
         return out
+    except Exception as exc:  # noqa: BLE001
+        problems.append(f"signatures not counted ({why(exc)})")
+        count = 0
     for k in range(max(0, count)):
-        sig = raw.FPDF_GetSignatureObject(pdf.raw, k)
         entry: dict[str, Any] = {"index": k, "time": None}
-        size = raw.FPDFSignatureObj_GetTime(sig, None, 0)
-        if size > 0:
-            buf = ctypes.create_string_buffer(size)
-            raw.FPDFSignatureObj_GetTime(sig, buf, size)
-            entry["time"] = _pdf_date(buf.value.decode("latin-1"))
-        size = raw.FPDFSignatureObj_GetContents(sig, None, 0)
-        if size > 0:
-            blob = (ctypes.c_ubyte * size)()
-            raw.FPDFSignatureObj_GetContents(sig, blob, size)
-            entry.update(_certificate_holder(bytes(blob)))
+        try:
+            sig = raw.FPDF_GetSignatureObject(pdf.raw, k)
+        except Exception as exc:  # noqa: BLE001
+            problems.append(f"signature {k + 1}: dictionary unreadable ({why(exc)})")
+            out.append(entry)
+            continue
+        try:
+            entry["time"] = _signing_time(raw, sig)
+        except Exception as exc:  # noqa: BLE001
+            problems.append(f"signature {k + 1}: signing time unreadable ({why(exc)})")
+        try:
+            blob = _contents(raw, sig)
+        except Exception as exc:  # noqa: BLE001
+            problems.append(f"signature {k + 1}: contents unreadable ({why(exc)})")
+            blob = b""
+        if blob.strip(b"\x00"):
+            try:
+                holder, notes = certificate_holder(blob)
+            except Exception as exc:  # noqa: BLE001 - a bug here must not cost the text either
+                holder, notes = {}, [f"certificate unreadable ({why(exc)})"]
+            entry.update(holder)
+            problems += [f"signature {k + 1}: {note}" for note in notes]
         out.append(entry)
+    if warnings is not None:
+        warnings += [ReaderWarning("signature_unreadable", problem) for problem in problems]
     return out
 
 
-def _certificate_holder(der: bytes) -> dict[str, str]:
-    """signer (CN), organization (O, else OU) and email of the end-entity certificate in a PKCS#7 signature."""
-    try:
-        from cryptography import x509
-        from cryptography.hazmat.primitives.serialization import pkcs7
-        from cryptography.x509.oid import NameOID
-    except ImportError:  # pragma: no cover - optional
-        return {}
-    try:
-        certs = pkcs7.load_der_pkcs7_certificates(der.rstrip(b"\x00"))
-    except Exception:  # noqa: BLE001 - a malformed blob only loses the name
-        return {}
+def _signing_time(raw: Any, sig: Any) -> str | None:
+    size = raw.FPDFSignatureObj_GetTime(sig, None, 0)
+    if size <= 0:
+        return None
+    buf = ctypes.create_string_buffer(size)
+    raw.FPDFSignatureObj_GetTime(sig, buf, size)
+    return _pdf_date(buf.value.decode("latin-1"))
 
-    def is_ca(cert: Any) -> bool:
-        try:
-            return bool(cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
-        except x509.ExtensionNotFound:
-            return False
 
-    holders = [c for c in certs if not is_ca(c)] or list(certs)
-    if not holders:
-        return {}
-    name = holders[0].subject
-
-    def first(oid: Any) -> str | None:
-        values = name.get_attributes_for_oid(oid)
-        return str(values[0].value) if values else None
-
-    found = {
-        "signer": first(NameOID.COMMON_NAME),
-        "organization": first(NameOID.ORGANIZATION_NAME) or first(NameOID.ORGANIZATIONAL_UNIT_NAME),
-        "unit": first(NameOID.ORGANIZATIONAL_UNIT_NAME),
-        "email": first(NameOID.EMAIL_ADDRESS),
-    }
-    return {k: v for k, v in found.items() if v}
+def _contents(raw: Any, sig: Any) -> bytes:
+    size = raw.FPDFSignatureObj_GetContents(sig, None, 0)
+    if size <= 0:
+        return b""
+    blob = (ctypes.c_ubyte * size)()
+    raw.FPDFSignatureObj_GetContents(sig, blob, size)
+    return bytes(blob)
 
 
 def _pdf_date(value: str) -> str | None:
@@ -161,9 +164,26 @@ def _pdf_date(value: str) -> str | None:
     return text
 
 
-def document_info(pdf: Any) -> dict[str, str]:
+def document_info(pdf: Any, warnings: list[ReaderWarning] | None = None) -> dict[str, str]:
+    """The document info dictionary's text entries (title, author, creator, producer, dates), key by key: an
+    entry that cannot be read becomes a ``document_info_unreadable`` warning and the others are kept."""
+    info: dict[str, str] = {}
+    problems: list[str] = []
     try:
-        info = pdf.get_metadata_dict(skip_empty=True)
-    except Exception:  # noqa: BLE001 - metadata is a nicety, never a reason to fail
-        return {}
-    return {k.lower(): v for k, v in info.items() if isinstance(v, str)}
+        keys = tuple(pdf.METADATA_KEYS)
+    except Exception as exc:  # noqa: BLE001 - metadata is a nicety, never a reason to fail
+        keys = ()
+        problems.append(f"document info unreadable ({why(exc)})")
+    for key in keys:
+        try:
+            value = pdf.get_metadata_value(key)
+        except Exception as exc:  # noqa: BLE001
+            problems.append(f"document info /{key} unreadable ({why(exc)})")
+            continue
+        if not isinstance(value, str):
+            problems.append(f"document info /{key} is not text ({type(value).__name__}): dropped")
+        elif value:
+            info[key.lower()] = value
+    if warnings is not None:
+        warnings += [ReaderWarning("document_info_unreadable", problem) for problem in problems]
+    return info
