@@ -37,7 +37,7 @@ def certificate_holder(der: bytes) -> tuple[dict[str, str], list[str]]:
         return {}, []
     problems: list[str] = []
     try:
-        certs = list(pkcs7.load_der_pkcs7_certificates(der.rstrip(b"\x00")))
+        certs = list(pkcs7.load_der_pkcs7_certificates(_der(der)))
     except Exception as exc:  # noqa: BLE001 - a malformed blob only loses the name
         return {}, [f"PKCS#7 unreadable ({why(exc)})"]
     if not certs:
@@ -63,6 +63,21 @@ def certificate_holder(der: bytes) -> tuple[dict[str, str], list[str]]:
     for key, attr in (("valid_from", "not_valid_before_utc"), ("valid_to", "not_valid_after_utc")):
         found[key] = _read(lambda a=attr: getattr(cert, a).isoformat(), f"certificate {key}", problems)
     return {k: v for k, v in found.items() if v}, problems
+
+
+def _der(blob: bytes) -> bytes:
+    """The DER object at the start of a signature's /Contents, without the zero padding that fills the rest of
+    the reserved space: cut at the length its header gives (a DER can itself end in a zero byte, as a PKCS#7
+    with an empty set of signer infos does); an indefinite-length (BER) blob loses its trailing zeros instead."""
+    if len(blob) >= 2 and blob[0] == 0x30 and blob[1] != 0x80:
+        if blob[1] < 0x80:
+            end = 2 + blob[1]
+        else:
+            width = blob[1] & 0x7F
+            end = 2 + width + int.from_bytes(blob[2 : 2 + width], "big")
+        if end <= len(blob):
+            return blob[:end]
+    return blob.rstrip(b"\x00")
 
 
 def _end_entity(certs: list[Any], x509: Any, problems: list[str]) -> Any:
