@@ -8,6 +8,7 @@ whatever an extension does, and each failure becomes a problem (one line) for th
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any, Callable
 
 _ASN1 = re.compile(r"ParseError \{ kind: (\w+).*?location: \[([^\]]*)\]", re.S)
@@ -43,7 +44,7 @@ def certificate_holder(der: bytes) -> tuple[dict[str, str], list[str]]:
     if not certs:
         return {}, ["PKCS#7 holds no certificate"]
     cert = _end_entity(certs, x509, problems)
-    found: dict[str, str] = {}
+    found: dict[str, str | None] = {}
     try:
         name = cert.subject
     except Exception as exc:  # noqa: BLE001
@@ -61,8 +62,9 @@ def certificate_holder(der: bytes) -> tuple[dict[str, str], list[str]]:
                                                    NameOID.ORGANIZATIONAL_UNIT_NAME, NameOID.EMAIL_ADDRESS))
         found.update(signer=cn, organization=org or unit, unit=unit, email=email)
     for key, attr in (("valid_from", "not_valid_before_utc"), ("valid_to", "not_valid_after_utc")):
-        found[key] = _read(lambda a=attr: getattr(cert, a).isoformat(), f"certificate {key}", problems)
-    return {k: v for k, v in found.items() if v}, problems
+        when = _read(partial(getattr, cert, attr), f"certificate {key}", problems)
+        found[key] = when.isoformat() if when is not None else None
+    return {k: v for k, v in found.items() if v is not None and v}, problems
 
 
 def _der(blob: bytes) -> bytes:
@@ -94,9 +96,9 @@ def _end_entity(certs: list[Any], x509: Any, problems: list[str]) -> Any:
     for cert, flag in zip(certs, flags):
         if flag is False:
             return cert
-    issuers = {_read(lambda c=c: c.issuer, "", []) for c in certs}
+    issuers = {_read(partial(getattr, c, "issuer"), "", []) for c in certs}
     for cert, flag in zip(certs, flags):
-        if flag is None and _read(lambda c=cert: c.subject, "", []) not in issuers:
+        if flag is None and _read(partial(getattr, cert, "subject"), "", []) not in issuers:
             return cert
     return certs[0]
 
