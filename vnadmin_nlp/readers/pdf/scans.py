@@ -10,6 +10,7 @@ from ..layout import PageText, column_regions, ocr_lines
 
 MIN_TEXT_CHARS = 25  # fewer body characters than this on a page with a large image: the page is a scan
 MIN_IMAGE_COVER = 0.25  # …and "large" means covering this share of the page
+STAMP_PAGE_CHARS = 200  # a large image and less body text than this: the text may be only a stamp laid over a scan
 
 
 def ocr_pages(
