@@ -59,8 +59,8 @@ class LayerScore:
 def _in_script(ch: str) -> bool:
     if ch in _VI_EXTRA or ch in _PUNCT:
         return True
-    base, *marks = unicodedata.normalize("NFD", ch)
-    return "a" <= base.lower() <= "z" and all(m in _VI_MARKS for m in marks)
+    decomposed = unicodedata.normalize("NFD", ch)
+    return "a" <= decomposed[0].lower() <= "z" and all(m in _VI_MARKS for m in decomposed[1:])
 
 
 def _marked(word: str) -> bool:
