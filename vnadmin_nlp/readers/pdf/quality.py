@@ -28,7 +28,7 @@ from ..layout import PageText
 from ..layout.columns import _anchor_text as line_text
 from .scans import MIN_IMAGE_COVER, MIN_TEXT_CHARS, STAMP_PAGE_CHARS
 
-# Thresholds, chosen on the Lâm Đồng dev split (pages with ≥ MIN_WORDS words; 98 pages of `text` PDFs against 9
+# Thresholds, chosen on the Lâm Đồng dev split (pages with ≥ MIN_WORDS words; 120 pages of `text` PDFs against 9
 # pages of `garbage` PDFs): text pages score syllables 0.73–1.00 (the lowest: tables of acronyms, "STT", "UBND"),
 # marked 0.83–0.97; garbage pages score syllables 0.31–0.53 and marked 0.00–0.20.  The cut-offs sit in the gap,
 # nearer the garbage side, so that a good layer is never OCR'd; either signal alone separates the dev pages.
