@@ -93,7 +93,8 @@ def needs_tesseract(test):  # type: ignore[no-untyped-def]
 
 
 @needs_tesseract
-def test_garbage_layer_is_ocrd() -> None:
+def test_garbage_layer_is_ocrd_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "SETTINGS", ocr.SETTINGS.with_(damaged=True))
     document = parse_file(DEVSET / "ld_002.pdf")  # dev; an old OCR layer "UY BAN NHAN DAN / TINH LAM DONG"
     assert [p.model_dump() for p in document.source.page_text] == [{"page": 1, "text": "ocr", "why": "garbage"}]
     assert document.source.ocr
@@ -114,8 +115,16 @@ def test_stamp_only_first_page_is_ocrd_and_the_stamp_kept() -> None:
 
 
 @needs_devset
+def test_by_default_a_garbage_layer_is_kept_and_said_to_be_damaged(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "SETTINGS", ocr.SETTINGS.with_(damaged=False))
+    raw = read_file(DEVSET / "ld_002.pdf")
+    assert raw.metadata["page_text"] == [{"page": 1, "text": "layer", "why": "garbage"}]
+    assert "text_layer_damaged" in [w.code for w in raw.warnings] and not raw.ocr
+
+
+@needs_devset
 def test_ocr_off_keeps_the_garbage_layer_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ocr, "SETTINGS", ocr.SETTINGS.with_(enabled=False))
+    monkeypatch.setattr(ocr, "SETTINGS", ocr.SETTINGS.with_(enabled=False, damaged=True))
     raw = read_file(DEVSET / "ld_002.pdf")
     assert raw.metadata["page_text"] == [{"page": 1, "text": "layer", "why": "garbage"}]
     assert "ocr_disabled" in [w.code for w in raw.warnings] and not raw.ocr

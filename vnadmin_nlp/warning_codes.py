@@ -31,6 +31,7 @@ _TABLE = (
     WarningCode("page_unreadable", ("reader (pdf)",), "A PDF page could not be read; its text is missing."),
     WarningCode("empty_text", ("reader (pdf)", "reader (image)", "pipeline"), "The file or text has no text at all."),
     WarningCode("ocr_disabled", ("reader (pdf)",), "Scanned pages were left unread because OCR is off (`VNADMIN_OCR=off`)."),
+    WarningCode("text_layer_damaged", ("reader (pdf)",), "A page's text layer scores as garbage (few valid Vietnamese syllables) and was kept as it is (`VNADMIN_OCR_DAMAGED=on` OCRs it)."),
     WarningCode("ocr_unavailable", ("reader (pdf)",), "Scanned pages of a PDF with some text were left unread: tesseract is missing."),
     WarningCode("ocr_page_limit", ("reader (pdf)", "reader (image)"), "Only the first pages were OCR'd (`VNADMIN_OCR_MAX_PAGES`)."),
     WarningCode("ocr_empty_page", ("reader (ocr)",), "OCR found no text on a page."),

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .. import ocr
 from ..base import Block, CorruptFile, EncryptedFile, MissingDependency, RawDocument, Reader, ReaderWarning
 from ..layout import PageText, layout_pages
 from .page import extract_page
@@ -77,7 +78,15 @@ def _read(pdfium: Any, pdf: Any, path: Path) -> RawDocument:
 
     metadata: dict[str, Any] = {"bbox_units": "pt, origin top-left"}
     verdicts = {p.number: page_verdict(p, page_score(p)) for p in pages}  # "" = a good text layer
-    todo = [p for p in pages if verdicts[p.number]]
+    if not ocr.SETTINGS.damaged:  # a garbage layer is kept (and said to be damaged) unless asked: see ocr.py
+        damaged = [p.number for p in pages if verdicts[p.number] == "garbage"]
+        if damaged:
+            warnings.append(ReaderWarning(
+                "text_layer_damaged",
+                f"page(s) {', '.join(map(str, damaged))}: the text layer looks damaged (few valid Vietnamese syllables);"
+                " kept as it is — VNADMIN_OCR_DAMAGED=on reads these pages by OCR instead",
+            ))
+    todo = [p for p in pages if verdicts[p.number] and (verdicts[p.number] != "garbage" or ocr.SETTINGS.damaged)]
     ocr_done = False
     if todo:
         have_text = any(p.body_chars >= MIN_TEXT_CHARS for p in pages)
@@ -89,6 +98,7 @@ def _read(pdfium: Any, pdf: Any, path: Path) -> RawDocument:
         for page in todo:
             if page.ocr and verdicts[page.number] == "stamp_only":
                 _keep_overlay(page, overlays.get(page.number, []))
+    if any(verdicts.values()):
         metadata["page_text"] = [
             {"page": p.number, "text": "ocr" if p.ocr else "layer" if p.lines else "none", "why": verdicts[p.number] or "good"}
             for p in pages
