@@ -40,6 +40,18 @@ class Block(_Model):
     confidence: Optional[float] = None
 
 
+class PageSource(_Model):
+    """Which text was used for one page of a PDF, and why."""
+
+    page: int = Field(description="1-based page number")
+    text: Literal["layer", "ocr", "none"] = Field(description="The PDF's text layer, OCR of the rendered page, or none")
+    why: Literal["good", "missing", "stamp_only", "garbage"] = Field(
+        description="The text layer's verdict: good, missing (a scan), only a signature stamp over a scan, or "
+        "garbage (no diacritics, few Vietnamese syllables, or glyphs mapped to the wrong characters); a page "
+        "judged other than good keeps its layer (or none) when OCR is off, unavailable or over the page limit"
+    )
+
+
 class Source(_Model):
     path: Optional[str] = None
     format: str = Field(description="txt, md, docx, pdf, doc, rtf, html or image")
@@ -49,6 +61,10 @@ class Source(_Model):
     ocr: bool = False
     language: Optional[str] = Field(default=None, description="`vi`, or e.g. `en` for a translation page")
     signatures: list[dict[str, Any]] = Field(default_factory=list, description="Digital-signature stamps found")
+    page_text: Optional[list[PageSource]] = Field(
+        default=None,
+        description="PDF: per page, which text was used and why; null when every page's text layer was used",
+    )
 
 
 class DocType(_Model):

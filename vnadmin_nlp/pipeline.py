@@ -104,6 +104,7 @@ def parse_raw(raw: RawDocument, *, path: str | None = None, sha256: str | None =
         ocr=raw.ocr,
         language=raw.metadata.get("language"),
         signatures=list(raw.metadata.get("signatures", [])),
+        page_text=raw.metadata.get("page_text"),
     )
     extractors = kw.get("extractors")
     if extractors is not None:

@@ -14,10 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .. import ocr
 from ..base import Block, CorruptFile, EncryptedFile, MissingDependency, RawDocument, Reader, ReaderWarning
 from ..layout import PageText, layout_pages
 from .page import extract_page
-from .scans import MIN_IMAGE_COVER, MIN_TEXT_CHARS, ocr_pages
+from ..layout.text import plain_text
+from .quality import page_score, page_verdict
+from .scans import MIN_TEXT_CHARS, ocr_pages
 from .signatures import digital_signatures, document_info, parse_stamp
 
 
@@ -74,11 +77,32 @@ def _read(pdfium: Any, pdf: Any, path: Path) -> RawDocument:
         raise CorruptFile(path, "no page of the PDF could be read")
 
     metadata: dict[str, Any] = {"bbox_units": "pt, origin top-left"}
-    scanned = [p for p in pages if p.body_chars < MIN_TEXT_CHARS and p.image_cover >= MIN_IMAGE_COVER]
+    verdicts = {p.number: page_verdict(p, page_score(p)) for p in pages}  # "" = a good text layer
+    if not ocr.SETTINGS.damaged:  # a garbage layer is kept (and said to be damaged) unless asked: see ocr.py
+        damaged = [p.number for p in pages if verdicts[p.number] == "garbage"]
+        if damaged:
+            warnings.append(ReaderWarning(
+                "text_layer_damaged",
+                f"page(s) {', '.join(map(str, damaged))}: the text layer looks damaged (few valid Vietnamese syllables);"
+                " kept as it is — VNADMIN_OCR_DAMAGED=on reads these pages by OCR instead",
+            ))
+    todo = [p for p in pages if verdicts[p.number] and (verdicts[p.number] != "garbage" or ocr.SETTINGS.damaged)]
     ocr_done = False
-    if scanned:
+    if todo:
         have_text = any(p.body_chars >= MIN_TEXT_CHARS for p in pages)
-        ocr_done = ocr_pages(pdf, path, scanned, metadata, warnings, have_text=have_text)
+        overlays = {p.number: [plain_text(line.chars) for line in p.lines] for p in todo if p.lines}
+        for page in todo:  # the stamp's text is known: painted out of the rendered page like the stamps
+            if verdicts[page.number] == "stamp_only":
+                page.stamp_rects.extend(_line_rect(line.chars) for line in page.lines if line.chars)
+        ocr_done = ocr_pages(pdf, path, todo, metadata, warnings, have_text=have_text)
+        for page in todo:
+            if page.ocr and verdicts[page.number] == "stamp_only":
+                _keep_overlay(page, overlays.get(page.number, []))
+    if any(verdicts.values()):
+        metadata["page_text"] = [
+            {"page": p.number, "text": "ocr" if p.ocr else "layer" if p.lines else "none", "why": verdicts[p.number] or "good"}
+            for p in pages
+        ]
     blocks, encoding, removed = layout_pages(pages, warnings)
 
     signatures = [s for page in pages for s in page.stamps]
@@ -107,6 +131,18 @@ def _read(pdfium: Any, pdf: Any, path: Path) -> RawDocument:
         metadata=metadata,
         warnings=warnings,
     )
+
+
+def _line_rect(chars: list[Any]) -> tuple[float, float, float, float]:
+    return (min(c[0] for c in chars), min(c[1] for c in chars), max(c[2] for c in chars), max(c[3] for c in chars))
+
+
+def _keep_overlay(page: PageText, texts: list[str]) -> None:
+    """The text of a stamp-only page that OCR replaced: kept with the signatures unless a stamp already holds it."""
+    for text in texts:
+        text = text.strip()
+        if text and not any(text in str(s.get("text", "")) or str(s.get("text", "")) in text for s in page.stamps):
+            page.stamps.append({"page": page.number, "text": text})
 
 
 def _repair_soft_hyphens(blocks: list[Block]) -> None:

@@ -9,7 +9,7 @@ from ..layout import Char, PageText
 from ..layout.text import glyph_bbox, plain_text
 from .glyphs import page_glyphs
 from .lines import glyph_lines
-from .scans import MIN_TEXT_CHARS
+from .scans import STAMP_PAGE_CHARS
 from .signatures import parse_stamp
 from .vocabulary import STAMP_HINT
 
@@ -46,7 +46,7 @@ def extract_page(pdf: Any, index: int) -> PageText:
         chars = _split_annotations(chars, first_annot_char, annots, index + 1, height, stamps, stamp_rects, stamp_lines)
     lines = glyph_lines(chars)
     body_chars = sum(1 for line in lines for c in line.chars if not c[4].isspace())
-    cover = _image_cover(raw, page, width * height) if body_chars < MIN_TEXT_CHARS else 0.0
+    cover = _image_cover(raw, page, width * height) if body_chars < STAMP_PAGE_CHARS else 0.0
     page.close()
     return PageText(index + 1, width, height, lines, body_chars, cover, stamps, stamp_rects, stamp_lines)
 

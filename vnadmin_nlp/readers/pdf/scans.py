@@ -10,6 +10,7 @@ from ..layout import PageText, column_regions, ocr_lines
 
 MIN_TEXT_CHARS = 25  # fewer body characters than this on a page with a large image: the page is a scan
 MIN_IMAGE_COVER = 0.25  # …and "large" means covering this share of the page
+STAMP_PAGE_CHARS = 200  # a large image and less body text than this: the text may be only a stamp laid over a scan
 
 
 def ocr_pages(
@@ -21,17 +22,17 @@ def ocr_pages(
     *,
     have_text: bool,
 ) -> bool:
-    """Render the scanned pages and OCR them into ``page.lines``; returns True when OCR ran."""
+    """Render the pages to OCR (scans; stamp-only or garbage text layers, see :mod:`.quality`) and OCR them into ``page.lines``; returns True when OCR ran."""
     settings = ocr.SETTINGS
     if not settings.enabled:
-        warnings.append(ReaderWarning("ocr_disabled", f"{len(pages)} scanned page(s) left unread (OCR is disabled)"))
+        warnings.append(ReaderWarning("ocr_disabled", f"{len(pages)} page(s) to OCR left as they are (OCR is disabled)"))
         return False
     try:
         ocr.require_tesseract(path, settings)
         ocr.require_pillow(path)
     except MissingDependency:
         if have_text:
-            message = f"{len(pages)} scanned page(s) left unread: tesseract is missing"
+            message = f"{len(pages)} page(s) to OCR left as they are: tesseract is missing"
             warnings.append(ReaderWarning("ocr_unavailable", message))
             return False
         raise
@@ -40,7 +41,7 @@ def ocr_pages(
         todo = pages[: settings.max_pages]
         warnings.append(
             ReaderWarning(
-                "ocr_page_limit", f"only the first {settings.max_pages} of {len(pages)} scanned pages were OCR'd"
+                "ocr_page_limit", f"only the first {settings.max_pages} of {len(pages)} pages to OCR were OCR'd"
             )
         )
     scale = settings.dpi / 72.0
