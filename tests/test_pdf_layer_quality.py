@@ -102,7 +102,8 @@ def test_garbage_layer_is_ocrd_when_asked(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 @needs_tesseract
-def test_stamp_only_first_page_is_ocrd_and_the_stamp_kept() -> None:
+def test_stamp_only_first_page_is_ocrd_and_the_stamp_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "SETTINGS", ocr.SETTINGS.with_(damaged=True))
     document = parse_file(DEVSET / "ld_071.pdf")  # dev; page 1: a "SAO Y" stamp over a scan, page 2: a scan
     assert [(p.page, p.text, p.why) for p in document.source.page_text] == [
         (1, "ocr", "stamp_only"),
