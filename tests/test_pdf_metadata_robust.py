@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-
 from vnadmin_nlp.readers import RawDocument, ocr, read_file
 from vnadmin_nlp.readers.pdf.certificates import certificate_holder, why
 
