@@ -155,3 +155,9 @@ def test_stamped_digits_that_read_two_ways_keep_the_year_only():
     doc = parse_text(HEAD.replace("Hà Nội, ngày 12 tháng 12 năm 2025", "Lâm Đồng, ngày tháng năm 2026112"))
     assert doc.date == "2026"  # 1/12 or 11/2
     assert "date_ambiguous" in codes(doc)
+
+
+@pytest.mark.parametrize("stamp", ["SAO Y", "SAO LỤC", "TRÍCH SAO"])
+def test_a_copy_stamp_under_the_position_is_no_name(stamp):
+    got, doc = signers(f"KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n{stamp}\n")  # ld_039: the OCR'd "SAO Y" stamp of a copy
+    assert got == [(["KT. BỘ TRƯỞNG"], "THỨ TRƯỞNG", None)]
