@@ -19,6 +19,9 @@ from .tables import LAYOUT_TABLE_CUES, order_table
 BOX_CHARS = re.compile(r"[\u2500-\u257f]")
 _BAR = frozenset("│┃║╎╏┆┇┊┋")
 _RULE = re.compile(r"^[\s\u2500-\u257f+\-=|]*$")
+# The Quốc hiệu cut by a narrow column ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" | "VIỆT NAM"): one phrase, joined back.
+_NATIONAL_CUT = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s+XÃ\s+HỘI(?:\s+CHỦ(?:\s+NGH\S*)?)?$", re.IGNORECASE)
+_NATIONAL_REST = re.compile(r"(?:CHỦ|NGH[ĨÍÌI]A|VIỆT)\b", re.IGNORECASE)
 MIN_GAP = 3  # spaces between two columns on one line
 MIN_GUTTER = 2  # free width the lines of a block must share
 HEADER_LINES = 8  # a header block opens within the first non-blank lines of the text
@@ -221,8 +224,8 @@ def unwrap(lines: list[str]) -> list[str]:
 
     A line was wrapped when the next line's first word would not have fitted after it within the column's
     width, neither ends or starts a unit (".:;)" / "(-+"), and both are in mixed case (a name: "Bùi Thanh" |
-    "Sơn") or the next is one capitalised word ("PHÓ THỦ" | "TƯỚNG"); two capitalised lines of several words
-    stay apart (a parent body above its issuer: "BỘ TÀI CHÍNH" | "TỔNG CỤC THUẾ").
+    "Sơn") or the next is one capitalised word ("PHÓ THỦ" | "TƯỚNG") or ends the Quốc hiệu; two capitalised
+    lines of several words otherwise stay apart (a parent body above its issuer: "BỘ TÀI CHÍNH" | "TỔNG CỤC THUẾ").
     """
     kept = [t for t in lines if t]
     width = max((len(t) for t in kept), default=0)
@@ -233,7 +236,8 @@ def unwrap(lines: list[str]) -> list[str]:
             words = t.split()
             fits = len(prev) + 1 + len(words[0]) <= width
             unit = prev[-1] in ".:;)" or t[0] in "(-+*•"
-            same = (not _caps(prev) and not _caps(t)) or (_caps(prev) and _caps(t) and len(words) == 1)
+            same = ((not _caps(prev) and not _caps(t)) or (_caps(prev) and _caps(t) and len(words) == 1)
+                    or bool(_NATIONAL_CUT.search(prev) and _NATIONAL_REST.match(t)))
             if not fits and not unit and same and "\n" not in prev:
                 out[-1] = f"{prev} {t}"
                 continue
