@@ -222,10 +222,10 @@ def _caps(line: str) -> bool:
 def unwrap(lines: list[str]) -> list[str]:
     """The non-blank lines of one column, a line the converter wrapped at the column's width joined back.
 
-    A line was wrapped when the next line's first word would not have fitted after it within the column's
+    The Quốc hiệu cut after "CHỦ NGHĨA" is always one phrase.  Otherwise a line was wrapped when the next line's first word would not have fitted after it within the column's
     width, neither ends or starts a unit (".:;)" / "(-+"), and both are in mixed case (a name: "Bùi Thanh" |
-    "Sơn") or the next is one capitalised word ("PHÓ THỦ" | "TƯỚNG") or ends the Quốc hiệu; two capitalised
-    lines of several words otherwise stay apart (a parent body above its issuer: "BỘ TÀI CHÍNH" | "TỔNG CỤC THUẾ").
+    "Sơn") or the next is one capitalised word ("PHÓ THỦ" | "TƯỚNG"); two capitalised lines of several words stay
+    apart (a parent body above its issuer: "BỘ TÀI CHÍNH" | "TỔNG CỤC THUẾ").
     """
     kept = [t for t in lines if t]
     width = max((len(t) for t in kept), default=0)
@@ -236,9 +236,9 @@ def unwrap(lines: list[str]) -> list[str]:
             words = t.split()
             fits = len(prev) + 1 + len(words[0]) <= width
             unit = prev[-1] in ".:;)" or t[0] in "(-+*•"
-            same = ((not _caps(prev) and not _caps(t)) or (_caps(prev) and _caps(t) and len(words) == 1)
-                    or bool(_NATIONAL_CUT.search(prev) and _NATIONAL_REST.match(t)))
-            if not fits and not unit and same and "\n" not in prev:
+            same = (not _caps(prev) and not _caps(t)) or (_caps(prev) and _caps(t) and len(words) == 1)
+            national = bool(_NATIONAL_CUT.search(prev) and _NATIONAL_REST.match(t))
+            if national or (not fits and not unit and same):
                 out[-1] = f"{prev} {t}"
                 continue
         out.append(t)
