@@ -63,8 +63,8 @@ def test_the_issuer_is_not_glued_to_the_quoc_hieu(tmp_path: Path):
 
 
 def test_a_signer_column_wrapped_by_the_converter_is_joined_back():
-    # w3m wraps a narrow signer column: "PHÓ THỦ" | "TƯỚNG", "Bùi Thanh" | "Sơn"
-    assert unwrap(["TM. CHÍNH PHỦ", "KT. THỦ", "TƯỚNG", "PHÓ THỦ", "TƯỚNG", "(Đã ký)", "Bùi Thanh", "Sơn"]) == [
+    # w3m wraps a narrow signer column (vbpl_035): "TM. CHÍNH" | "PHỦ", "Bùi Thanh" | "Sơn"
+    assert unwrap(["TM. CHÍNH", "PHỦ", "KT. THỦ", "TƯỚNG", "PHÓ THỦ", "TƯỚNG", "(Đã ký)", "Bùi Thanh", "Sơn"]) == [
         "TM. CHÍNH PHỦ", "KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "(Đã ký)", "Bùi Thanh Sơn"]
     # a parent body above its issuer stays two lines
     assert unwrap(["BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ", "Số: 1234/TCT-CS"]) == [
