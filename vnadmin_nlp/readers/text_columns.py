@@ -22,6 +22,8 @@ _RULE = re.compile(r"^[\s\u2500-\u257f+\-=|]*$")
 # The Quốc hiệu cut by a narrow column ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" | "VIỆT NAM"): one phrase, joined back.
 _NATIONAL_CUT = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s+XÃ\s+HỘI(?:\s+CHỦ(?:\s+NGH\S*)?)?$", re.IGNORECASE)
 _NATIONAL_REST = re.compile(r"(?:CHỦ|NGH[ĨÍÌI]A|VIỆT)\b", re.IGNORECASE)
+# lynx/w3m marks of struck or inserted text ("[DEL:   :DEL]"): never a column of their own
+_MARKUP = re.compile(r"\[[A-Z]{1,4}:|:[A-Z]{1,4}\]")
 MIN_GAP = 3  # spaces between two columns on one line
 MIN_GUTTER = 2  # free width the lines of a block must share
 HEADER_LINES = 8  # a header block opens within the first non-blank lines of the text
@@ -96,9 +98,9 @@ def _grow(lines: list[str], i: int, gutter: tuple[int, int]) -> tuple[int, int, 
             fit = _fit(runs, lo, hi)
             if fit is None:
                 break
+            lo, hi = fit
             left, right = _sides(runs, *fit)
             if left and right and _two_columns(lines[j], fit[1]):
-                lo, hi = fit
                 kinds[j] = "both"
             else:
                 kinds[j] = "left" if left else "right"
@@ -116,8 +118,9 @@ def _grow(lines: list[str], i: int, gutter: tuple[int, int]) -> tuple[int, int, 
 
 def _two_columns(line: str, cut: int) -> bool:
     """Text with letters or digits on both sides of the cut, and a gap that separates columns."""
-    left, right = _split(line, cut)
-    return (any(c.isalnum() for c in left) and any(c.isalnum() for c in right) and column_gap(left, right))
+    left, right = (_MARKUP.sub(" ", side).strip() for side in _split(line, cut))
+    return (sum(c.isalnum() for c in left) >= 2 and sum(c.isalnum() for c in right) >= 2
+            and column_gap(left, right))
 
 
 def _title(line: str) -> bool:
@@ -237,7 +240,8 @@ def unwrap(lines: list[str]) -> list[str]:
             fits = len(prev) + 1 + len(words[0]) <= width
             unit = prev[-1] in ".:;)" or t[0] in "(-+*•"
             same = (not _caps(prev) and not _caps(t)) or (_caps(prev) and _caps(t) and len(words) == 1)
-            national = bool(_NATIONAL_CUT.search(prev) and _NATIONAL_REST.match(t))
+            national = bool(_NATIONAL_CUT.search(unicodedata.normalize("NFC", prev))
+                            and _NATIONAL_REST.match(unicodedata.normalize("NFC", t)))
             if national or (not fits and not unit and same):
                 out[-1] = f"{prev} {t}"
                 continue
