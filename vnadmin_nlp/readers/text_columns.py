@@ -182,8 +182,8 @@ def _box_regions(lines: list[str]) -> list[tuple[int, int]]:
 
 def _box_blocks(lines: list[str], table: int) -> list[Block]:
     bars = sorted({x for ln in lines for ch, x in zip(ln, _cols(ln)) if ch in _BAR or ch in "┼┬┴├┤┌┐└┘"})
-    rows: list[list] = []
-    cells: dict[int, list] = {}
+    rows: list[list[tuple[int, int, list[Block]]]] = []
+    cells: dict[int, tuple[int, int, list[Block]]] = {}
 
     def flush() -> None:
         if cells:
