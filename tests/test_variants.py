@@ -237,13 +237,26 @@ def _slice_files() -> list[Path]:
     return sorted(p for p in SLICE.glob("*/*") if p.is_file())  # not the README
 
 
-@pytest.mark.xfail(reason="issue 17: the LibreOffice PDF and its `pdftotext -layout` text set the issuer and the Quốc "
-                          "hiệu side by side on one line, and the issuer takes both (QUỐC HỘI CỘNG HÒA XÃ HỘI CHỦ "
-                          "NGHĨA VIỆT NAM); the reader work fixes it", strict=False)
-def test_no_issuer_in_the_slice_holds_the_national_name_or_motto():
+def _issuers_with_national_name(keep) -> dict:
     found = {}
     for path in _slice_files():
+        if not keep(path):
+            continue
         bad = national_in_issuer(parse_file(path))
         if bad:
             found[str(path.relative_to(SLICE))] = bad
-    assert not found, found
+    return found
+
+
+def test_no_issuer_of_a_copy_read_as_text_or_markup_holds_the_national_name_or_motto():
+    # pdftotext -layout sets issuer | Quốc hiệu side by side, w3m and lynx draw them in a box: the text reader
+    # reads those columns as cells (readers/text_columns.py)
+    assert not _issuers_with_national_name(lambda p: p.parent.name != "pdf")
+
+
+@pytest.mark.xfail(reason="issue 17: the LibreOffice PDF sets the issuer and the Quốc hiệu side by side and the PDF "
+                          "reader's column finder (readers/layout/columns.py) does not cut them apart there; the "
+                          "issuer takes both (ỦY BAN THƯỜNG VỤ QUỐC HỘI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)",
+                   strict=False)
+def test_no_issuer_of_the_pdf_copies_holds_the_national_name_or_motto():
+    assert not _issuers_with_national_name(lambda p: p.parent.name == "pdf")

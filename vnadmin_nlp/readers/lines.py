@@ -24,6 +24,13 @@ def _capitals(text: str) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+def column_gap(left: str, right: str) -> bool:
+    """Whether a wide gap between two pieces of a line separates two columns: not after a list marker ("1.",
+    "a)"), nor a blank to fill in ("Số:      /UBND", "ngày     tháng")."""
+    left, right = left.strip(), right.strip()
+    return not (_LIST_MARKER.match(left) or right.startswith("/") or _BLANK_LABEL.search(left))
+
+
 def split_layout_gaps(text: str) -> list[str]:
     """Split a line at tabs and wide runs of spaces (side-by-side columns typed with whitespace).
 
@@ -39,7 +46,7 @@ def split_layout_gaps(text: str) -> list[str]:
             continue
         left = text[start:m.start()].strip()
         right = text[m.end():]
-        if not left or _LIST_MARKER.match(left) or right.startswith("/") or _BLANK_LABEL.search(left):
+        if not left or not column_gap(left, right):
             continue
         if "\t" not in m.group(0) and len(m.group(0)) < _WIDE and not (_capitals(left) and _capitals(right)):
             continue

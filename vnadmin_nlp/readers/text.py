@@ -1,4 +1,5 @@
-"""Plain text and Markdown (.txt, .md): decode the bytes, keep the text as one block."""
+"""Plain text and Markdown (.txt, .md): decode the bytes; the text stays one block unless it sets its header or
+closing in columns or draws tables with box characters (see :mod:`.text_columns`)."""
 from __future__ import annotations
 
 import re
@@ -6,6 +7,7 @@ from pathlib import Path
 
 from .base import Block, RawDocument, Reader
 from .decoding import BOMS, decode_text
+from .text_columns import column_blocks
 
 # Control characters are single bytes in UTF-8: counted on the bytes (a class scan over str is slow in re).
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -29,4 +31,4 @@ class TextReader(Reader):
     def read(self, path: Path, data: bytes) -> RawDocument:
         text, encoding, warnings = decode_text(data)
         fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
-        return RawDocument(blocks=[Block(text=text)], format=fmt, encoding=encoding, warnings=warnings)
+        return RawDocument(blocks=column_blocks(text), format=fmt, encoding=encoding, warnings=warnings)

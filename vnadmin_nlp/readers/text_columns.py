@@ -1,0 +1,281 @@
+"""Columns of a plain text copy: side-by-side header and closing blocks, and tables drawn with box characters.
+
+Text converters set a page's two-column blocks (issuer | Quốc hiệu, Nơi nhận | signer) side by side on one line:
+``pdftotext -layout`` and w3m pad them with runs of spaces at a common position, w3m and lynx draw tables with
+box-drawing characters (``┌─┬─┐ │ … │``).  Read as running text, the issuer line swallows the Quốc hiệu.  Here
+those blocks become rows of cells, put in reading order by :func:`~vnadmin_nlp.readers.tables.order_table`
+like the DOCX and HTML readers' tables (a layout table column by column, a data table row by row); the box
+characters are dropped.  A text without such a layout stays one block, exactly as it was.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .base import Block
+from .lines import column_gap
+from .tables import LAYOUT_TABLE_CUES, order_table
+
+BOX_CHARS = re.compile(r"[\u2500-\u257f]")
+_BAR = frozenset("│┃║╎╏┆┇┊┋")
+_RULE = re.compile(r"^[\s\u2500-\u257f+\-=|]*$")
+# The Quốc hiệu cut by a narrow column ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" | "VIỆT NAM"): one phrase, joined back.
+_NATIONAL_CUT = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s+XÃ\s+HỘI(?:\s+CHỦ(?:\s+NGH\S*)?)?$", re.IGNORECASE)
+_NATIONAL_REST = re.compile(r"(?:CHỦ|NGH[ĨÍÌI]A|VIỆT)\b", re.IGNORECASE)
+# lynx/w3m marks of struck or inserted text ("[DEL:   :DEL]"): never a column of their own
+_MARKUP = re.compile(r"\[[A-Z]{1,4}:|:[A-Z]{1,4}\]")
+MIN_GAP = 3  # spaces between two columns on one line
+MIN_GUTTER = 2  # free width the lines of a block must share
+HEADER_LINES = 8  # a header block opens within the first non-blank lines of the text
+MAX_BLANKS = 2  # blank lines inside a block
+
+
+def _cols(line: str) -> list[int]:
+    """Display column of each character (combining marks take no column)."""
+    out, x = [], 0
+    for ch in line:
+        out.append(x)
+        if not unicodedata.combining(ch):
+            x += 1
+    return out
+
+
+def _runs(line: str) -> list[tuple[int, int]]:
+    """Display intervals [x0, x1) covered by text."""
+    xs = _cols(line)
+    runs: list[tuple[int, int]] = []
+    for m in re.finditer(r"\S+", line):
+        x0, x1 = xs[m.start()], xs[m.end() - 1] + 1
+        if runs and x0 - runs[-1][1] < MIN_GAP:
+            runs[-1] = (runs[-1][0], x1)
+        else:
+            runs.append((x0, x1))
+    return runs
+
+
+def _fit(runs: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int] | None:
+    """The gutter narrowed to the free space of a line, or None when text crosses it."""
+    for a, b in runs:
+        if b <= lo or a >= hi:
+            continue
+        if a <= lo + 0 and b >= hi:
+            return None
+        # text inside the gutter: keep the wider free side
+        left, right = (lo, a), (b, hi)
+        lo, hi = max(left, right, key=lambda g: g[1] - g[0])
+    return (lo, hi) if hi - lo >= MIN_GUTTER else None
+
+
+def _sides(runs: list[tuple[int, int]], lo: int, hi: int) -> tuple[bool, bool]:
+    return any(b <= lo for a, b in runs), any(a >= hi for a, b in runs)
+
+
+def _split(line: str, cut: int) -> tuple[str, str]:
+    xs = _cols(line)
+    i = next((k for k, x in enumerate(xs) if x >= cut), len(line))
+    return line[:i].strip(), line[i:].strip()
+
+
+def _grow(lines: list[str], i: int, gutter: tuple[int, int]) -> tuple[int, int, tuple[int, int]] | None:
+    """Lines [start, end) around the two-column line i that share a free gutter; trimmed to the two-column
+    lines and the one-sided lines that touch them."""
+    lo, hi = gutter
+    kinds: dict[int, str] = {i: "both"}
+    for step in (1, -1):
+        j, blanks = i + step, 0
+        while 0 <= j < len(lines):
+            if "\t" in lines[j]:
+                break
+            if not lines[j].strip():
+                blanks += 1
+                if blanks > MAX_BLANKS:
+                    break
+                kinds[j] = "blank"
+                j += step
+                continue
+            blanks = 0
+            runs = _runs(lines[j])
+            fit = _fit(runs, lo, hi)
+            if fit is None:
+                break
+            lo, hi = fit
+            left, right = _sides(runs, *fit)
+            if left and right and _two_columns(lines[j], fit[1]):
+                kinds[j] = "both"
+            else:
+                kinds[j] = "left" if left else "right"
+            j += step
+    both = [k for k, v in kinds.items() if v == "both"]
+    start, end = min(both), max(both)
+    while start - 1 in kinds and kinds[start - 1] in ("left", "right"):
+        start -= 1
+    while end + 1 in kinds and kinds[end + 1] in ("left", "right"):
+        if kinds[end + 1] == "left" and _title(lines[end + 1]):
+            break
+        end += 1
+    return start, end + 1, (lo, hi)
+
+
+def _two_columns(line: str, cut: int) -> bool:
+    """Text with letters or digits on both sides of the cut, and a gap that separates columns."""
+    left, right = (_MARKUP.sub(" ", side).strip() for side in _split(line, cut))
+    return (sum(c.isalnum() for c in left) >= 2 and sum(c.isalnum() for c in right) >= 2
+            and column_gap(left, right))
+
+
+def _title(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(line) - len(line.lstrip()) > 0 or False
+
+
+def _space_regions(lines: list[str]) -> list[tuple[int, int, int]]:
+    """Header and closing blocks laid out with spaces: (first line, end line, cut column)."""
+    regions: list[tuple[int, int, int]] = []
+    nonblank = 0
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip() or BOX_CHARS.search(line) or "\t" in line:
+            i += 1
+            continue
+        nonblank += 1
+        runs = _runs(line)
+        if len(runs) >= 2:
+            gaps = [(runs[k][1], runs[k + 1][0]) for k in range(len(runs) - 1)]
+            lo, hi = max(gaps, key=lambda g: g[1] - g[0])
+            grown = None if not _two_columns(line, hi) else _grow(lines, i, (lo, hi))
+            if grown:
+                start, end, (glo, ghi) = grown
+                cut = ghi
+                text = "\n".join(lines[start:end])
+                left = "\n".join(_split(ln, cut)[0] for ln in lines[start:end])
+                head = nonblank <= HEADER_LINES
+                closing = re.search(r"(?im)^\s*(Nơi\s+nhận|(TM|KT|TL|TUQ)\s*\.)", "\n".join(
+                    _split(ln, cut)[0] + "\n" + _split(ln, cut)[1] for ln in lines[start:end]))
+                if left.strip() and LAYOUT_TABLE_CUES.search(text) and (head or closing) and \
+                        not (regions and start < regions[-1][1]):
+                    regions.append((start, end, cut))
+                    nonblank += sum(1 for ln in lines[i + 1:end] if ln.strip())
+                    i = end
+                    continue
+        i += 1
+    return regions
+
+
+def _box_regions(lines: list[str]) -> list[tuple[int, int]]:
+    regions: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        s = lines[i].strip()
+        if s and s[0] in "┌╔┏" and BOX_CHARS.search(s):
+            j = i + 1
+            while j < len(lines) and lines[j].strip() and lines[j].strip()[0] in "│┃║├┝╠┣└╚┗┌":
+                j += 1
+                if lines[j - 1].strip()[0] in "└╚┗":
+                    break
+            regions.append((i, j))
+            i = j
+        else:
+            i += 1
+    return regions
+
+
+def _box_blocks(lines: list[str], table: int) -> list[Block]:
+    bars = sorted({x for ln in lines for ch, x in zip(ln, _cols(ln)) if ch in _BAR or ch in "┼┬┴├┤┌┐└┘"})
+    rows: list[list[tuple[int, int, list[Block]]]] = []
+    cells: dict[int, tuple[int, int, list[Block]]] = {}
+
+    def flush() -> None:
+        if cells:
+            rows.append([cells[c] for c in sorted(cells)])
+            cells.clear()
+
+    for ln in lines:
+        if _RULE.match(ln) and not any(ch in _BAR for ch in ln):
+            flush()
+            continue
+        xs = _cols(ln)
+        pieces, start = [], None
+        for k, ch in enumerate(ln + "│"):
+            if ch in _BAR or k == len(ln):
+                if start is not None:
+                    pieces.append((start, k))
+                start = k + 1
+        for a, b in pieces:
+            if a >= len(ln):
+                continue
+            x0 = xs[a]
+            x1 = xs[b - 1] + 1 if b > a else x0
+            col = sum(1 for x in bars if x < x0) - 1
+            span = 1 + sum(1 for x in bars if x0 <= x < x1)
+            text = BOX_CHARS.sub(" ", ln[a:b]).strip()
+            cell = cells.setdefault(col, (col, span, []))
+            if text:
+                cell[2].append(Block(text=text, kind="cell", table=table, row=len(rows), col=col))
+    flush()
+    n_cols = max([c + s for r in rows for c, s, _ in r] + [1])
+    return order_table(rows, n_cols, table)
+
+
+def _caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """The non-blank lines of one column, a line the converter wrapped at the column's width joined back.
+
+    The Quốc hiệu cut after "CHỦ NGHĨA" is always one phrase.  Otherwise a line was wrapped when the next line's first word would not have fitted after it within the column's
+    width, neither ends or starts a unit (".:;)" / "(-+"), and both are in mixed case (a name: "Bùi Thanh" |
+    "Sơn") or the next is one capitalised word ("PHÓ THỦ" | "TƯỚNG"); two capitalised lines of several words stay
+    apart (a parent body above its issuer: "BỘ TÀI CHÍNH" | "TỔNG CỤC THUẾ").
+    """
+    kept = [t for t in lines if t]
+    width = max((len(t) for t in kept), default=0)
+    out: list[str] = []
+    for t in kept:
+        if out:
+            prev = out[-1]
+            words = t.split()
+            fits = len(prev) + 1 + len(words[0]) <= width
+            unit = prev[-1] in ".:;)" or t[0] in "(-+*•"
+            same = (not _caps(prev) and not _caps(t)) or (_caps(prev) and _caps(t) and len(words) == 1)
+            national = bool(_NATIONAL_CUT.search(unicodedata.normalize("NFC", prev))
+                            and _NATIONAL_REST.match(unicodedata.normalize("NFC", t)))
+            if national or (not fits and not unit and same):
+                out[-1] = f"{prev} {t}"
+                continue
+        out.append(t)
+    return out
+
+
+def column_blocks(text: str) -> list[Block]:
+    """The text as blocks: running text as paragraphs, column blocks and box tables as cells in reading order."""
+    lines = text.split("\n")
+    found: list[tuple[int, int, list[Block]]] = []
+    boxes = _box_regions(lines)
+    for t, (a, b) in enumerate(boxes):
+        found.append((a, b, _box_blocks(lines[a:b], t)))
+    taken = {k for a, b in boxes for k in range(a, b)}
+    for a, b, cut in _space_regions(lines):
+        if any(k in taken for k in range(a, b)):
+            continue
+        table = len(boxes) + len(found)
+        left = [_split(ln, cut)[0] for ln in lines[a:b]]
+        right = [_split(ln, cut)[1] for ln in lines[a:b]]
+        rows = [[(c, 1, [Block(text=t, kind="cell", table=table, row=0, col=c) for t in unwrap(side)])
+                 for c, side in ((0, left), (1, right))]]
+        found.append((a, b, order_table(rows, 2, table)))
+    if not found:
+        return [Block(text=text)]
+    found.sort(key=lambda f: f[0])
+    out: list[Block] = []
+    pos = 0
+    for a, b, blocks in found:
+        if a > pos:
+            out.append(Block(text="\n".join(lines[pos:a])))
+        out.extend(blocks)
+        pos = b
+    if pos < len(lines):
+        out.append(Block(text="\n".join(lines[pos:])))
+    return out
