@@ -33,7 +33,7 @@ _TABLE = (
     WarningCode("document_info_unreadable", ("reader (pdf)",), "An entry of the PDF's document info dictionary could not be read as text: it is left out, the text is kept."),
     WarningCode("empty_text", ("reader (pdf)", "reader (image)", "pipeline"), "The file or text has no text at all."),
     WarningCode("ocr_disabled", ("reader (pdf)",), "Scanned pages were left unread because OCR is off (`VNADMIN_OCR=off`)."),
-    WarningCode("text_layer_damaged", ("reader (pdf)",), "A page's text layer scores as garbage or holds only a signature stamp, and was kept as it is (`VNADMIN_OCR_DAMAGED=on` OCRs it)."),
+    WarningCode("text_layer_damaged", ("reader (pdf)",), "A page's text layer scores as garbage, or is only a short line of text over a scan, and was kept as it is (`VNADMIN_OCR_DAMAGED=on` OCRs it)."),
     WarningCode("ocr_unavailable", ("reader (pdf)",), "Scanned pages of a PDF with some text were left unread: tesseract is missing."),
     WarningCode("ocr_page_limit", ("reader (pdf)", "reader (image)"), "Only the first pages were OCR'd (`VNADMIN_OCR_MAX_PAGES`)."),
     WarningCode("ocr_empty_page", ("reader (ocr)",), "OCR found no text on a page."),

@@ -13,8 +13,8 @@ right trade-off (resolution, page limit) depends on the machine:
 - ``VNADMIN_OCR_DPI`` (300), ``VNADMIN_OCR_MAX_PAGES`` (30; 0 = no limit), ``VNADMIN_OCR_PSM`` (3)
 - ``VNADMIN_OCR_PREPROCESS`` (red | grey | threshold), ``VNADMIN_OCR_WORKERS`` (0 = one per CPU)
 - ``VNADMIN_OCR_TIMEOUT`` (seconds per tesseract call)
-- ``VNADMIN_OCR_DAMAGED`` (off; "on" also OCRs pages whose text layer scores as garbage or holds only a signature
-  stamp — off by default because tesseract's tone errors and misread hand-filled digits then give more wrong
+- ``VNADMIN_OCR_DAMAGED`` (off; "on" also OCRs pages whose text layer scores as garbage or is only a short line of
+  text over a scan — off by default because tesseract's tone errors and misread hand-filled digits then give more wrong
   header values on the development set than they gain, until fields read from doubtful OCR become null: issue 12)
 """
 from __future__ import annotations
@@ -54,7 +54,7 @@ class OcrSettings:
     """How scans are OCR'd.  Defaults were measured on the corpus scans (see the PDF reader's report)."""
 
     enabled: bool = True  # False: scanned pages are left unread with an ``ocr_disabled`` warning
-    damaged: bool = False  # True: pages whose layer is garbage or stamp-only are OCR'd too (the module's docstring)
+    damaged: bool = False  # True: garbage layers and short lines over a scan are OCR'd too (the module's docstring)
     lang: str = "vie"
     dpi: int = 300
     max_pages: int = 30  # pages beyond this are skipped with an ``ocr_page_limit`` warning; 0 = no limit

@@ -64,9 +64,12 @@ def _open(pdfium: Any, path: Path, data: bytes) -> Any:
     return pdf
 
 
-# Pages whose layer is there but cannot be trusted.  Reading them by OCR is issue 12's aim, but on the development
-# set it gives more wrong header values than it gains until doubtful OCR fields become null: opt-in for now.
-_DAMAGED = ("garbage", "stamp_only")
+def _damaged(page: PageText, verdict: str) -> bool:
+    """A page whose layer is there but cannot be trusted: garbage, or a line of text laid over a scan.  Reading these
+    by OCR is issue 12's aim, but on the development set it gives more wrong header values than it gains until
+    doubtful OCR fields become null: opt-in for now.  A scan with no body text (only a stamp set apart, or
+    nothing) is OCR'd as it always was."""
+    return verdict == "garbage" or (verdict == "stamp_only" and page.body_chars >= MIN_TEXT_CHARS)
 
 
 def _read(pdfium: Any, pdf: Any, path: Path) -> RawDocument:
@@ -83,15 +86,14 @@ def _read(pdfium: Any, pdf: Any, path: Path) -> RawDocument:
 
     metadata: dict[str, Any] = {"bbox_units": "pt, origin top-left"}
     verdicts = {p.number: page_verdict(p, page_score(p)) for p in pages}  # "" = a good text layer
-    if not ocr.SETTINGS.damaged:  # a garbage or stamp-only layer is kept (and said to be damaged) unless asked
-        damaged = [f"{p.number} ({verdicts[p.number]})" for p in pages if verdicts[p.number] in _DAMAGED]
-        if damaged:
-            warnings.append(ReaderWarning(
-                "text_layer_damaged",
-                f"page(s) {', '.join(damaged)}: the text layer is damaged or holds only a signature stamp;"
-                " kept as it is — VNADMIN_OCR_DAMAGED=on reads these pages by OCR instead",
-            ))
-    todo = [p for p in pages if verdicts[p.number] and (verdicts[p.number] not in _DAMAGED or ocr.SETTINGS.damaged)]
+    damaged = [p for p in pages if _damaged(p, verdicts[p.number])]
+    if damaged and not ocr.SETTINGS.damaged:  # kept (and said to be damaged) unless asked
+        warnings.append(ReaderWarning(
+            "text_layer_damaged",
+            f"page(s) {', '.join(f'{p.number} ({verdicts[p.number]})' for p in damaged)}: the text layer is damaged"
+            " or holds only a line over a scan; kept as it is — VNADMIN_OCR_DAMAGED=on reads these pages by OCR",
+        ))
+    todo = [p for p in pages if verdicts[p.number] and (ocr.SETTINGS.damaged or p not in damaged)]
     ocr_done = False
     if todo:
         have_text = any(p.body_chars >= MIN_TEXT_CHARS for p in pages)
