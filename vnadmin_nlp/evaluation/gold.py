@@ -94,6 +94,11 @@ def gold_files(dirs: Iterable[Path], recursive: bool = False) -> list[Path]:
     return out
 
 
+def as_dirs(gold_dir: Path | str | Iterable[Path]) -> list[Path]:
+    """One gold folder (or file), or several, as a list."""
+    return [Path(gold_dir)] if isinstance(gold_dir, (str, Path)) else [Path(d) for d in gold_dir]
+
+
 def collect(
     dirs: Iterable[Path],
     shared_dir: Path | None = None,

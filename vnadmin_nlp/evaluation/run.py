@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Sequence
 
 from ..model import Document
 from .context import context
-from .gold import Gold, collect, default_shared_dir
+from .gold import Gold, as_dirs, collect
 from .match import ALL_FIELDS, MATCHERS, gold_values, predicted
 from .report import Report
 from .score import DocResult, Mismatch, compare, outcome
@@ -128,7 +128,7 @@ def evaluate(
 ) -> Report:
     """Parse every gold document and score it.  ``parse`` defaults to :func:`vnadmin_nlp.parse_file`;
     ``gold_dir`` is one folder or several."""
-    dirs = [Path(gold_dir)] if isinstance(gold_dir, (str, Path)) else [Path(d) for d in gold_dir]
-    gold = collect(dirs, shared_dir or default_shared_dir(), [Path(c) for c in corpus], recursive, split, only)
+    dirs = as_dirs(gold_dir)
+    gold = collect(dirs, shared_dir, [Path(c) for c in corpus], recursive, split, only)
     docs = run(gold.golds, parse, jobs, around, progress)
     return Report(docs, skipped=gold.skipped, meta={"gold": [str(d) for d in dirs], "corpus": [str(c) for c in corpus], "split": split})

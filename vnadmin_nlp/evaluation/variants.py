@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from .context import context
-from .gold import Gold, collect, default_shared_dir
+from .gold import Gold, as_dirs, collect
 from .match import gold_values, lenient, predicted, show
 from .report import Report
 from .run import score_document
@@ -209,8 +209,8 @@ def evaluate_variants(
     progress: bool = False,
 ) -> VariantReport:
     """Parse the original and every variant of each gold document under ``variants_dir``, and compare them."""
-    dirs = [Path(gold_dir)] if isinstance(gold_dir, (str, Path)) else [Path(d) for d in gold_dir]
-    gold = collect(dirs, shared_dir or default_shared_dir(), [Path(c) for c in corpus], recursive, split, only)
+    dirs = as_dirs(gold_dir)
+    gold = collect(dirs, shared_dir, [Path(c) for c in corpus], recursive, split, only)
     found = find_variants(Path(variants_dir), gold.golds)
     sides = parse_all(_jobs(gold.golds, found), jobs, around, progress)
     results = {name: VariantResult(name) for name in found}

@@ -47,12 +47,12 @@ def _column_start(
     gaps = [g for g in _free_gaps(line, x0, x1) if g[1] - g[0] >= wide and g[1] > band[0] and g[0] < band[1]]
     if gaps:
         gap = max(gaps, key=lambda g: g[1] - g[0])
-        left = _anchor_text([c for c in line.chars if c[2] <= gap[0] + 0.01])
-        right = _anchor_text([c for c in line.chars if c[0] >= gap[1] - 0.01])
+        left = anchor_text([c for c in line.chars if c[2] <= gap[0] + 0.01])
+        right = anchor_text([c for c in line.chars if c[0] >= gap[1] - 0.01])
         if first_lines or COLUMN_ANCHOR_LEFT.match(left) or COLUMN_ANCHOR_RIGHT.match(right):
             return gap
         return None
-    text = _anchor_text(line.chars)
+    text = anchor_text(line.chars)
     if x1 < band[1] and COLUMN_ANCHOR_LEFT.match(text):
         return (x1, edges[1])
     if x0 > band[0] and COLUMN_ANCHOR_RIGHT.match(text):
@@ -60,7 +60,7 @@ def _column_start(
     return None
 
 
-def _anchor_text(chars: list[Char]) -> str:
+def anchor_text(chars: list[Char]) -> str:
     """Text good enough to test the column anchors, legacy-font runs converted on the fly ("N¬i nhËn")."""
     text, spans = glyph_text(chars)
     if not spans:

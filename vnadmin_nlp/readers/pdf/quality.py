@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ...lexicon.syllables import is_vietnamese_word
 from ..encodings import fix_legacy_text
 from ..layout import PageText
-from ..layout.columns import _anchor_text as line_text
+from ..layout.columns import anchor_text as line_text
 from .scans import MIN_IMAGE_COVER, MIN_TEXT_CHARS, STAMP_PAGE_CHARS
 
 # Thresholds, chosen on the Lâm Đồng dev split (pages with ≥ MIN_WORDS words; 120 pages of `text` PDFs against 9
