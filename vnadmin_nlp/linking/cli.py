@@ -1,6 +1,7 @@
 """The ``index``, ``show`` and ``graph`` commands (added to ``vnadmin-nlp`` from ``COMMANDS``)."""
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import sys
@@ -15,6 +16,8 @@ from .export import FORMATS, HTML_MAX_NODES, format_of, write
 from .indexing import IndexReport
 from .nodes import AmbiguousReference, Link, Node
 from ..files import OutputError, display_name
+from ..files.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, Limits
+from ..pipeline import parse_file
 from .store import SchemaError
 
 EXIT_OUTPUT = 3  # the index cannot be used: locked by another run, not ours, damaged, read-only, full (as ``parse``)
@@ -66,8 +69,12 @@ class _Progress:
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="The index (an SQLite file, created if missing).")
 @click.option("--no-reuse", is_flag=True, help="Do not look for passages repeated between documents.")
 @click.option("--retry-failed", is_flag=True, help="Parse again the files that failed before, even if unchanged.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True, help="Seconds per file before its parse is stopped; 0: no limit.")
+@click.option("--max-memory", type=click.IntRange(min=0), default=DEFAULT_MAX_MEMORY_MB, show_default=True, help="Memory one file's parse may add, in MB; 0: no limit.")
+@click.option("--follow-links", is_flag=True, help="Follow symbolic links that lead out of the input folders (default: skipped, with the reason).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress, no summary.")
-def index_cmd(inputs: tuple[str, ...], db: str, no_reuse: bool, retry_failed: bool, quiet: bool) -> None:
+def index_cmd(inputs: tuple[str, ...], db: str, no_reuse: bool, retry_failed: bool, timeout: float, max_memory: int,
+              follow_links: bool, quiet: bool) -> None:
     """Index FILES or folders into DB: parse new or changed files, drop vanished ones, resolve citations.
 
     Only files whose content (sha256) changed are parsed again; the citations of the numbers that arrived,
@@ -77,9 +84,10 @@ def index_cmd(inputs: tuple[str, ...], db: str, no_reuse: bool, retry_failed: bo
     be used (another index run is writing it, not an index, damaged, read-only or full disk).
     """
     progress = _Progress(quiet)
-    with _open(db, reuse=not no_reuse) as corpus:
+    limits = Limits(timeout=timeout or None, max_memory_mb=max_memory or None)
+    with _open(db, reuse=not no_reuse, parser=functools.partial(parse_file, limits=limits)) as corpus:
         try:
-            report = corpus.index(list(inputs), progress=progress, retry_failed=retry_failed)
+            report = corpus.index(list(inputs), progress=progress, retry_failed=retry_failed, follow_links=follow_links)
         except OutputError as exc:  # another index run holds the lock
             _fail(str(exc))
         except sqlite3.Error as exc:  # full or read-only disk, a file damaged under us

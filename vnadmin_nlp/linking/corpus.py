@@ -73,6 +73,7 @@ class Corpus:
         *,
         progress: Callable[[IndexReport, str], None] | None = None,
         retry_failed: bool = False,
+        follow_links: bool = False,
     ) -> IndexReport:
         """Index files and folders (incremental, vanished files removed) and/or already parsed Documents.
 
@@ -82,11 +83,11 @@ class Corpus:
         """
         if self.path != ":memory:":
             with Lock(Path(self.path + ".lock"), f"the index {display_name(self.path)}"):
-                return self._index(items, progress, retry_failed)
-        return self._index(items, progress, retry_failed)
+                return self._index(items, progress, retry_failed, follow_links)
+        return self._index(items, progress, retry_failed, follow_links)
 
     def _index(self, items: Iterable[Item], progress: Callable[[IndexReport, str], None] | None,
-               retry_failed: bool) -> IndexReport:
+               retry_failed: bool, follow_links: bool) -> IndexReport:
         t0 = time.perf_counter()
         report = IndexReport()
         paths: list[str] = []
@@ -99,7 +100,7 @@ class Corpus:
             else:
                 paths.append(os.fspath(item))
         if paths:
-            self._index_paths(paths, writer, report, progress, retry_failed)
+            self._index_paths(paths, writer, report, progress, retry_failed, follow_links)
         writer.flush()
         self.refresh(report)
         report.seconds = time.perf_counter() - t0
@@ -118,11 +119,11 @@ class Corpus:
         return report
 
     def _index_paths(self, paths: list[str], writer: Writer, report: IndexReport,
-                     progress: Callable[[IndexReport, str], None] | None, retry_failed: bool) -> None:
+                     progress: Callable[[IndexReport, str], None] | None, retry_failed: bool, follow_links: bool) -> None:
         for p in paths:
             if not os.path.exists(p):
                 report.failed.append((p, "no such file or folder"))
-        inputs = Inputs.from_args([p for p in paths if os.path.exists(p)])
+        inputs = Inputs.from_args([p for p in paths if os.path.exists(p)], follow_links=follow_links)
         known: dict[str, sqlite3.Row] = {}
         for root in inputs.dirs:
             known.update((r["path"], r) for r in known_files(self.conn, display_name(root)))
