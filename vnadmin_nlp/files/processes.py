@@ -14,11 +14,12 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
 TEMP_PREFIX = "vnadmin-"
 TEMP_KINDS = ("doc",)  # vnadmin-doc-<pid>-…: LibreOffice's profile and a copy of the input
@@ -39,7 +40,7 @@ def run_tool(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=dict(env) if env is not None else None,
-        process_group=0,
+        **_OWN_GROUP,
     )
     try:
         out, err = proc.communicate(input, timeout=timeout)
@@ -52,6 +53,11 @@ def run_tool(
     return subprocess.CompletedProcess(cmd, proc.returncode if proc.returncode is not None else -9, out, err)
 
 
+# A group of its own in this session (Python 3.11+), so that killing a worker's session takes the tool too; before
+# 3.11, a session of its own (the tool then outlives a killed worker, as it did before).
+_OWN_GROUP: dict[str, Any] = {"process_group": 0} if sys.version_info >= (3, 11) else {"start_new_session": True}
+
+
 def kill_group(pgid: int) -> None:
     """SIGKILL the process group ``pgid`` (after its leader exited: whatever it left behind)."""
     try:
@@ -62,7 +68,7 @@ def kill_group(pgid: int) -> None:
 
 def session_members(sid: int) -> list[int]:
     """The processes of session ``sid`` (Linux ``/proc``; empty elsewhere)."""
-    out = []
+    out: list[int] = []
     try:
         names = os.listdir("/proc")
     except OSError:
