@@ -466,3 +466,32 @@ def test_a_read_only_output(tmp_path: Path):
         assert proc.returncode == 3 and str(locked / "i.sqlite") in err
     finally:
         locked.chmod(0o700)
+
+
+@pytest.mark.system
+@pytest.mark.parametrize("mode", ["single", "batch"])
+def test_libreoffice_past_the_time_limit_leaves_nothing(tmp_path: Path, shared, mode: str):
+    import shutil
+
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice not installed")
+    doc = tmp_path / "in" / "a.doc"
+    doc.parent.mkdir()
+    shutil.copy(shared / "corpus" / "camau_quydinh_2006_vni.doc", doc)
+    scratch = tmp_path / "tmp"  # the tools' temporary folders and LibreOffice's profile go here
+    scratch.mkdir()
+    env = {"TMPDIR": str(scratch), "VNADMIN_NLP_DOC_ENGINE": "libreoffice"}
+    args = [str(doc)] if mode == "single" else [str(doc.parent), "-o", str(tmp_path / "out"), "-j", "1", "-q"]
+    proc = cli("parse", *args, "--timeout", "1.5", env=env)
+    said = no_traceback(proc) + ((tmp_path / "out" / "errors.jsonl").read_text() if mode == "batch" else "")
+    assert proc.returncode == 1 and "timeout" in said
+    time.sleep(0.5)
+    assert not [p for p in scratch.iterdir() if p.name.startswith("vnadmin-doc-")]
+    left = []
+    for pid in os.listdir("/proc"):
+        try:
+            if str(scratch).encode() in open(f"/proc/{pid}/cmdline", "rb").read() and _alive(int(pid)):
+                left.append(pid)
+        except (OSError, ValueError):
+            continue
+    assert not left  # no soffice.bin spinning on as an orphan

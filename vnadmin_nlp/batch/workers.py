@@ -30,7 +30,7 @@ from collections import deque
 from multiprocessing.connection import wait as wait_ready
 from typing import IO, Any, Generator, Iterable, cast
 
-from ..files.processes import kill_session
+from ..files.processes import kill_session, sweep_temp_dirs
 from .task import Job, Outcome, Settings, failure, process, resolve_parse
 
 MAX_TASKS_PER_WORKER = 5000  # a safety net: worker memory was measured flat over 5,000 mixed files
@@ -110,6 +110,7 @@ class _Worker:
         kill_session(self.proc.pid)
         self.proc.wait()
         kill_session(self.proc.pid)  # what a tool forked while the worker died
+        sweep_temp_dirs()  # the folders its tools worked in
 
     def close(self) -> None:
         try:

@@ -18,7 +18,7 @@ import traceback
 from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
-from .processes import kill_group, kill_session
+from .processes import kill_group, kill_session, sweep_temp_dirs
 
 DEFAULT_TIMEOUT = 300.0  # seconds per file: a 26-page scan takes about a minute of OCR
 DEFAULT_MAX_MEMORY_MB = 2048  # address space per batch worker, or added by one file's child process
@@ -92,6 +92,8 @@ def run_limited(work: Callable[[], T], limits: Limits, *, what: str = "the work"
         os.close(r)
         _, status = os.waitpid(pid, 0)
         kill_group(pid)  # whatever the child left in its group (its tools cleaned up their own groups)
+        if os.WIFSIGNALED(status):
+            sweep_temp_dirs()  # the folders its tools worked in (once it is reaped: a zombie counts as alive)
     if not chunks:
         sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
         why = f"killed by {signal.Signals(sig).name}" if sig in signal.valid_signals() else f"exit status {os.waitstatus_to_exitcode(status)}"
