@@ -8,7 +8,8 @@ The public API is small::
     doc.to_json()
 """
 from .model import SCHEMA_VERSION, Document, json_schema
-from .pipeline import parse_file, parse_files, parse_raw, parse_text
+from .files.limits import Limits
+from .pipeline import ResourceLimit, parse_file, parse_files, parse_raw, parse_text
 from .readers import ReaderError, read_file
 from .version import __version__
 
@@ -23,4 +24,6 @@ __all__ = [
     "parse_raw",
     "read_file",
     "ReaderError",
+    "Limits",
+    "ResourceLimit",
 ]

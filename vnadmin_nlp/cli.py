@@ -13,7 +13,8 @@ import click
 
 from .batch.defaults import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
 from .batch.runner import BatchOptions, default_jobs, run_batch
-from .files import InputError, Inputs, write_atomic
+from .files import InputError, Inputs, OutputError, display_name, write_atomic
+from .files.limits import Limits
 from .model import SCHEMA_VERSION, json_schema
 from .version import __version__
 
@@ -24,13 +25,25 @@ def main() -> None:
     """Read Vietnamese official documents into structured JSON."""
 
 
-def _expand(inputs: tuple[str, ...]) -> Iterator[Path]:
-    """The files given, and the supported files of the folders given (recursed, sorted)."""
+# Exit codes of every command (docs/security.md): 0 done, 1 some files failed, 2 usage error, 3 the output (a
+# folder, a file, an index) cannot be used: locked by another run, read-only, full, corrupt or not ours.
+EXIT_OUTPUT = 3
+
+
+def fail_output(exc: Exception) -> None:
+    """One line naming the path, exit code 3: never a traceback for an output that cannot be used."""
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(EXIT_OUTPUT)
+
+
+def _expand(inputs: tuple[str, ...], follow_links: bool) -> Iterator[tuple[Path, str | None]]:
+    """The files given, and the supported files of the folders given (recursed, sorted), each with the reason
+    it is not read (a link out of the folder, a FIFO…) or None."""
     for item in inputs:
         if os.path.isdir(item):
-            yield from (Path(i.path) for i in Inputs.from_args([item]).walk())
+            yield from ((Path(i.path), i.skip) for i in Inputs.from_args([item], follow_links=follow_links).walk(skipped=True))
         else:
-            yield Path(item)
+            yield Path(item), None
 
 
 @main.command()
@@ -45,6 +58,7 @@ def _expand(inputs: tuple[str, ...]) -> Iterator[Path]:
 @click.option("--resume/--no-resume", default=True, show_default=True, help="Skip inputs already done (same sha256, parser version and options).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no per-file messages, no summary.")
 @click.option("--allow-inside-input", is_flag=True, help="Allow the outputs inside an input folder.")
+@click.option("--follow-links", is_flag=True, help="Follow symbolic links that lead out of the input folders (default: skipped, with the reason).")
 @click.option("--no-text", is_flag=True, help="Leave the normalised text out of the JSON.")
 @click.option("--with-blocks", is_flag=True, help="Add the reader blocks (page, table cell) with their spans.")
 @click.option("--compact", is_flag=True, help="One line of JSON per document.")
@@ -61,6 +75,7 @@ def parse(
     resume: bool,
     quiet: bool,
     allow_inside_input: bool,
+    follow_links: bool,
     no_text: bool,
     with_blocks: bool,
     compact: bool,
@@ -70,7 +85,8 @@ def parse(
 
     A batch runs in parallel (-j), shows its progress on a terminal, stops a file after --timeout seconds or
     --max-memory MB, records every failure in an errors file, and resumes: a second run skips what is done.
-    Exit code: 0 all parsed, 1 some files failed, 2 usage error.
+    Single files run under the same limits. Exit code: 0 all parsed, 1 some files failed, 2 usage error,
+    3 the output cannot be used (another run is writing it, read-only or full disk).
     """
     extractors = _people_extractors() if with_people else None
     if out_dir or jsonl:
@@ -86,6 +102,7 @@ def parse(
                 scheduler=scheduler,
                 resume=resume,
                 allow_inside_input=allow_inside_input,
+                follow_links=follow_links,
                 include_text=not no_text,
                 with_blocks=with_blocks,
                 compact=compact,
@@ -97,20 +114,34 @@ def parse(
     from .pipeline import parse_file
     from .readers import ReaderError
 
-    files = list(_expand(inputs))
+    files = list(_expand(inputs, follow_links))
     if not files:
         raise click.UsageError("no supported files found in the inputs")
     failures = 0
     indent = None if compact else 2
     chosen = extractors_by_name(extractors) if extractors else None
-    for path in files:
+    limits = Limits(timeout=timeout or None, max_memory_mb=max_memory or None)
+    for path, skip in files:
+        name = display_name(str(path))
+        if skip is not None:
+            click.echo(f"skipped: {name}: {skip}", err=True)
+            continue
         try:
-            doc = parse_file(path, with_blocks=with_blocks, extractors=chosen)
+            doc = parse_file(path, with_blocks=with_blocks, extractors=chosen, limits=limits)
+            data = doc.to_json(indent=indent, include_text=not no_text, include_blocks=with_blocks)
         except ReaderError as exc:
             failures += 1
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {name}: {exc.stage}: {display_name(exc.message)}", err=True)
             continue
-        click.echo(doc.to_json(indent=indent, include_text=not no_text, include_blocks=with_blocks))
+        except MemoryError:
+            failures += 1
+            click.echo(f"error: {name}: memory: out of memory", err=True)
+            continue
+        except Exception as exc:  # a parser bug on one file must not stop the others
+            failures += 1
+            click.echo(f"error: {name}: parse: {type(exc).__name__}: {display_name(str(exc))}", err=True)
+            continue
+        click.echo(data)
     sys.exit(1 if failures else 0)
 
 
@@ -134,11 +165,17 @@ def _parse_batch(opts: BatchOptions) -> None:
         result = run_batch(opts)
     except InputError as exc:
         raise click.UsageError(str(exc)) from None
+    except OutputError as exc:
+        fail_output(exc)
+        return
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     if not opts.quiet:
         click.echo(result.summary(), err=True)
+    if result.fatal:
+        click.echo(f"error: the batch stopped: {result.fatal}", err=True)
+        sys.exit(EXIT_OUTPUT)
     if result.parsed + result.skipped + result.failed == 0 and not result.interrupted:
         raise click.UsageError("no supported files found in the inputs")
     sys.exit(130 if result.interrupted else 1 if result.failed else 0)

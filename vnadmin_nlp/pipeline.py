@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from bisect import bisect_left
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .extractors import DEFAULT_EXTRACTORS, confidence, page_metadata
 from .extractors.base import Context, Extractor
 from .extractors.registry import check_order
+from .files import display_name, is_clean, raw_name, special_kind
+from .files.limits import LimitExceeded, Limits, can_fork, run_limited
 from .model import Block, Document, ParseWarning, Source, Zones
 from .normalize import NormalizedText, normalize
-from .readers import RawDocument, ReaderError, read_file
+from .readers import CorruptFile, RawDocument, ReaderError, read_file
 from .readers.base import Block as RawBlock
 from .version import __version__
 from .zoning import Page, zone
@@ -54,10 +57,13 @@ def _parse(
 ) -> tuple[Document, NormalizedText]:
     if not isinstance(text, str):
         raise TypeError(f"parse_text needs a str, got {type(text).__name__}")
+    text, lone = pair_surrogates(text)
     norm = normalize(text, page_numbers=page_numbers)
     page = Page(norm.text)
     layout = zone(page)
     ctx = Context(page=page, layout=layout, source_metadata=metadata or {})
+    if lone:
+        ctx.warn("lone_surrogates", _surrogates_message(lone))
     if not norm.text.strip():
         ctx.warn("empty_text", "the document has no text")
     spans = ctx.spans  # later extractors (confidence) see where earlier ones read their plain strings
@@ -94,9 +100,10 @@ def _parse(
 
 def parse_raw(raw: RawDocument, *, path: str | None = None, sha256: str | None = None, with_blocks: bool = False, **kw: Any) -> Document:
     """Parse what a reader returned, keeping the source facts and, on request, the block provenance."""
+    lone = _clean_raw(raw)
     joined, starts = raw.joined()
     source = Source(
-        path=path,
+        path=display_name(path) if path is not None else None,
         format=raw.format,
         sha256=sha256,
         pages=raw.pages,
@@ -121,6 +128,10 @@ def parse_raw(raw: RawDocument, *, path: str | None = None, sha256: str | None =
         metadata=raw.metadata,
     )
     late = [ParseWarning(code=w.code, message=w.message) for w in raw.warnings]
+    if lone:
+        late.append(ParseWarning(code="lone_surrogates", message=_surrogates_message(lone)))
+    if path is not None and not is_clean(path):
+        late.append(ParseWarning(code="file_name_not_utf8", message=f"the file's name, percent-encoded: {raw_name(path)}"))
     doc.warnings[:0] = late
     if with_blocks or raw.ocr:
         blocks = _provenance(raw.blocks, starts, norm)
@@ -190,11 +201,135 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def parse_file(path: str | Path, *, with_blocks: bool = False, **kw: Any) -> Document:
-    """Read and parse one file.  Raises a :class:`~vnadmin_nlp.readers.ReaderError` naming the file when it cannot be read."""
+class ResourceLimit(ReaderError):
+    """A file went past a limit (stage ``timeout`` or ``memory``) or killed the process reading it (``crash``)."""
+
+    code = "resource_limit"
+
+
+def parse_file(path: str | Path, *, with_blocks: bool = False, limits: Limits | None = Limits(), **kw: Any) -> Document:
+    """Read and parse one file.  Raises a :class:`~vnadmin_nlp.readers.ReaderError` naming the file when it
+    cannot be read: an empty file, a FIFO or device (never opened), a damaged or hostile file.
+
+    ``limits`` (default: the batch's, 300 s and 2048 MB): the file is parsed in a forked child process that is
+    killed past the time limit, with its tools, and whose address space is capped; going past either raises
+    :class:`ResourceLimit` (``stage`` ``timeout`` or ``memory``; ``crash`` when the child dies).  ``None`` parses
+    in this process, unbounded (a caller that has its own limits, like the batch workers).  Where ``fork`` is
+    missing, or other threads are running (forking them is unsafe), the parse runs in this process too.
+    """
     path = Path(path)
-    raw = read_file(path)
-    return parse_raw(raw, path=str(path), sha256=raw.sha256, with_blocks=with_blocks, **kw)
+    _check_input(path)
+
+    def run() -> Document:
+        raw = read_file(path)
+        return parse_raw(raw, path=str(path), sha256=raw.sha256, with_blocks=with_blocks, **kw)
+
+    if limits is None or not limits.bounded or not can_fork():
+        return _memory_stage(run, path)
+    _warm_up()
+    try:
+        return run_limited(lambda: _memory_stage(run, path), limits, what=display_name(str(path)))
+    except LimitExceeded as exc:
+        raise ResourceLimit(path, exc.message, stage=exc.stage) from None
+
+
+_warm = False
+
+
+def _warm_up() -> None:
+    """Load the readers and compile the patterns here, once, rather than in every forked child (where the work
+    would be lost with the child)."""
+    global _warm
+    if _warm:
+        return
+    _warm = True
+    from .readers import READERS, get_reader
+
+    for name in READERS:
+        try:
+            get_reader(name)
+        except Exception:  # a reader that cannot load says so when a file needs it
+            pass
+    parse_text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1/QĐ-UBND\nHà Nội, ngày 1 tháng 1 năm 2020\nQUYẾT ĐỊNH\n")
+
+
+def _check_input(path: Path) -> None:
+    """Refuse, before opening it, what is not a file to read: a FIFO (opening it would block), a device, an
+    empty file (a 0-byte .pdf is not a document)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return  # the reader names a missing or unreadable file in its own words
+    kind = special_kind(st.st_mode)
+    if kind == "a folder":
+        raise ReaderError(path, "is a directory, not a file")
+    if kind:
+        raise ReaderError(path, f"{kind}, not a regular file: not opened")
+    if st.st_size == 0:
+        raise CorruptFile(path, "the file is empty (0 bytes)")
+
+
+def _memory_stage(run: Callable[[], Document], path: Path) -> Document:
+    """``run()``; running out of memory, wherever it happens (a reader wraps what it catches), is stage memory."""
+    try:
+        return run()
+    except MemoryError:
+        raise ResourceLimit(path, "out of memory", stage="memory") from None
+    except ReaderError as exc:
+        if exc.stage not in ("memory", "timeout") and caused_by_memory(exc):
+            raise ResourceLimit(path, f"out of memory ({exc.message})", stage="memory") from None
+        raise
+
+
+def caused_by_memory(exc: BaseException) -> bool:
+    """Does ``exc`` come from a MemoryError (its cause or context chain)?"""
+    seen = 0
+    cur: BaseException | None = exc
+    while cur is not None and seen < 50:
+        if isinstance(cur, MemoryError):
+            return True
+        cur = cur.__cause__ or cur.__context__
+        seen += 1
+    return False
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def pair_surrogates(text: str) -> tuple[str, int]:
+    """Join the halves of UTF-16 surrogate pairs, replace lone halves by U+FFFD; returns the text and how many
+    surrogates were found (0: the text is unchanged)."""
+    if not _SURROGATE.search(text):
+        return text, 0
+    found = len(_SURROGATE.findall(text))
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace"), found
+
+
+def _surrogates_message(found: int) -> str:
+    return f"{found} UTF-16 surrogate halves in the text: pairs joined, lone halves replaced by U+FFFD"
+
+
+def _clean_raw(raw: RawDocument) -> int:
+    """Surrogates out of a reader's blocks and metadata (before the text is joined, so spans stay true)."""
+    found = 0
+    for block in raw.blocks:
+        block.text, n = pair_surrogates(block.text)
+        found += n
+    if raw.metadata:
+        raw.metadata = _clean_value(raw.metadata)
+    return found
+
+
+def _clean_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return pair_surrogates(value)[0]
+    if isinstance(value, dict):
+        return {_clean_value(k): _clean_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean_value(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_clean_value(v) for v in value)
+    return value
 
 
 def parse_files(paths: Iterable[str | Path], **kw: Any) -> Iterator[tuple[str | Path, Document | ReaderError]]:

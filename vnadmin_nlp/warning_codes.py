@@ -42,6 +42,8 @@ _TABLE = (
     WarningCode("no_header", ("pipeline",), "No header block (Quốc hiệu, Số, date or type line) was found."),
     WarningCode("extractor_failed", ("pipeline",), "An extractor raised an exception (a bug: please report it); its fields are missing."),
     WarningCode("ocr_low_confidence_field", ("pipeline",), "A header field or signer was read from OCR words of low confidence."),
+    WarningCode("lone_surrogates", ("pipeline",), "The text held halves of UTF-16 surrogate pairs (a damaged text layer): pairs were joined, lone halves replaced by U+FFFD, so the output is valid UTF-8."),
+    WarningCode("file_name_not_utf8", ("pipeline",), "The file's name is not valid UTF-8: `source.path` shows its other bytes as `\\xNN`; the message gives the exact name, percent-encoded."),
     # extractors: a field that is missing, blank or inconsistent
     WarningCode("number_missing", ("extractor number",), "The header has no Số line."),
     WarningCode("number_unreadable", ("extractor number",), "A Số line that cannot be read as a number and symbol."),

@@ -1,6 +1,6 @@
 """The resumable state of a batch: one SQLite row per input, written only once its output is in place.
 
-A row says: this input (key, path, size, mtime), with this sha256, parsed by this parser version with these
+A row says: this input (key, path, size, mtime; a name that is not valid UTF-8 as its raw bytes, a BLOB), with this sha256, parsed by this parser version with these
 output options, ended ``ok`` or ``error`` (stage, message); in JSONL mode also the byte range of its line.  Rows
 are committed in groups (every half second or few hundred files), always *after* the outputs they describe are
 on disk, so a SIGKILL at any moment loses at most the last group, whose files are simply done again.  SQLite
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from ..files import db_value, from_db
 from .fsio import fsync_dir
 
 COMMIT_EVERY = 500  # rows
@@ -64,14 +65,14 @@ class Ledger:
 
     # ----------------------------------------------------------------------------------------------- reading
     def get(self, key: str) -> Record | None:
-        row = self.db.execute(f"SELECT {_COLUMNS} FROM files WHERE key = ?", (key,)).fetchone()
-        return Record(*row) if row else None
+        row = self.db.execute(f"SELECT {_COLUMNS} FROM files WHERE key = ?", (db_value(key),)).fetchone()
+        return _record(row) if row else None
 
     def empty(self) -> bool:
         return self.db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
 
     def errors(self) -> Iterator[Record]:
-        yield from (Record(*r) for r in self.db.execute(f"SELECT {_COLUMNS} FROM files WHERE status = 'error' ORDER BY key"))
+        yield from (_record(r) for r in self.db.execute(f"SELECT {_COLUMNS} FROM files WHERE status = 'error' ORDER BY key"))
 
     def count(self, status: str | None = None) -> int:
         if status is None:
@@ -82,7 +83,7 @@ class Ledger:
     def put(self, rec: Record) -> None:
         """Record the outcome of one input (replacing an earlier one); its old JSONL line, if any, turns stale."""
         if rec.line_start is not None:  # JSONL mode (a folder's ledger has no lines)
-            old = self.db.execute("SELECT line_start, line_end FROM files WHERE key = ?", (rec.key,)).fetchone()
+            old = self.db.execute("SELECT line_start, line_end FROM files WHERE key = ?", (db_value(rec.key),)).fetchone()
             if old and old[0] is not None and old[0] != rec.line_start:
                 self.db.execute("INSERT OR REPLACE INTO stale VALUES (?, ?)", old)
         self.db.execute(
@@ -93,7 +94,7 @@ class Ledger:
 
     def touch(self, key: str, size: int | None, mtime_ns: int | None) -> None:
         """The file was touched but its content (sha256) is unchanged: remember the new size and mtime."""
-        self.db.execute("UPDATE files SET size = ?, mtime_ns = ? WHERE key = ?", (size, mtime_ns, key))
+        self.db.execute("UPDATE files SET size = ?, mtime_ns = ? WHERE key = ?", (size, mtime_ns, db_value(key)))
         self._pending += 1
 
     def due(self) -> bool:
@@ -188,4 +189,13 @@ _COLUMNS = ", ".join(_FIELDS)
 
 
 def _values(rec: Record) -> tuple:
-    return tuple(getattr(rec, f) for f in _FIELDS)
+    """The row of a record: a key or path that is not valid UTF-8 (a file name of any bytes) as its raw bytes."""
+    values = [getattr(rec, f) for f in _FIELDS]
+    values[0], values[1] = db_value(rec.key), db_value(rec.path)
+    if rec.message is not None:
+        values[9] = rec.message.encode("utf-8", "backslashreplace").decode("utf-8")
+    return tuple(values)
+
+
+def _record(row: tuple) -> Record:
+    return Record(from_db(row[0]), from_db(row[1]), *row[2:])  # type: ignore[arg-type]

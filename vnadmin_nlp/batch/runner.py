@@ -13,9 +13,11 @@ those its sha256, and the parser version and output options are unchanged.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
+import sqlite3
 import threading
 import time
 from collections import Counter
@@ -23,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generator, Iterator
 
-from ..files import InputError, Inputs, is_inside
+from ..files import InputError, Inputs, Lock, OutputError, display_name, is_clean, is_inside, raw_name
+from ..files.processes import sweep_temp_dirs
 from ..pipeline import PARSER_VERSION
 from .defaults import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
 from .fsio import JsonlFile, sync_filesystem
@@ -34,6 +37,8 @@ from .workers import WorkerPool
 
 STATE_DIR = ".vnadmin-batch"
 MAX_NOTES = 20  # failures printed one by one; the rest are only in the errors file
+# A write failing for one of these reasons fails every later file too: the batch stops (exit code 3).
+OUTPUT_DEAD = {errno.ENOSPC, errno.EROFS, errno.EDQUOT, errno.EIO}
 
 
 def default_jobs() -> int:
@@ -55,6 +60,7 @@ class BatchOptions:
     scheduler: str | object | None = None  # an address, or a dask.distributed.Client
     resume: bool = True
     allow_inside_input: bool = False
+    follow_links: bool = False  # follow symbolic links out of the input folders
     include_text: bool = True
     with_blocks: bool = False
     compact: bool = False
@@ -75,15 +81,19 @@ class BatchResult:
     output: Path | None = None
     errors_file: Path | None = None
     interrupted: bool = False
+    ignored: int = 0  # not read: links out of the input folders, FIFOs, devices (listed in the errors file)
+    fatal: str | None = None  # why the batch stopped early (the output disk is full or read-only)
 
     def summary(self) -> str:
         failed = f"{self.failed} failed"
         if self.stages:
             failed += " (" + ", ".join(f"{s} {n}" for s, n in sorted(self.stages.items())) + ")"
-        head = "interrupted: " if self.interrupted else ""
-        text = f"{head}{self.parsed} parsed, {self.skipped} skipped (already done), {failed} in {self.seconds:.1f} s -> {self.output}"
-        if self.failed:
-            text += f"\nfailures are listed in {self.errors_file}"
+        head = "stopped: " if self.fatal else "interrupted: " if self.interrupted else ""
+        ignored = f", {self.ignored} not read (links, special files)" if self.ignored else ""
+        text = (f"{head}{self.parsed} parsed, {self.skipped} skipped (already done), {failed}{ignored} in "
+                f"{self.seconds:.1f} s -> {display_name(str(self.output))}")
+        if self.failed or self.ignored:
+            text += f"\nfailures are listed in {display_name(str(self.errors_file))}"
         return text
 
 
@@ -121,26 +131,49 @@ class _Layout:
 
 
 def run_batch(opts: BatchOptions) -> BatchResult:
-    """Parse every input into the outputs of ``opts``; raises :class:`InputError` for unusable options."""
+    """Parse every input into the outputs of ``opts``; raises :class:`InputError` for unusable options and
+    :class:`OutputError` (one line naming the path) when the output cannot be used: another run is writing it,
+    the disk is read-only or full, the state is damaged."""
+    if (opts.out_dir is None) == (opts.jsonl is None):
+        raise InputError("give either -o OUT (one .json per input) or --jsonl FILE")
+    layout = _Layout.of(opts)
+    missing, inputs = _check(opts, layout)
+    try:
+        with Lock(layout.state / "lock", f"the output {display_name(str(layout.target))}"):
+            return _run(opts, layout, missing, inputs)
+    except sqlite3.Error as exc:
+        raise OutputError(f"{display_name(str(layout.state / 'ledger.sqlite'))}: the batch's ledger cannot be used ({exc}); "
+                          "remove the folder to start over") from None
+    except OSError as exc:
+        where = display_name(exc.filename if isinstance(exc.filename, str) else str(layout.target))
+        raise OutputError(f"{where}: {exc.strerror or exc}") from None
+
+
+def _check(opts: BatchOptions, layout: "_Layout") -> tuple[list[str], Inputs]:
+    """Refuse unusable options before anything is written (even the lock): the inputs and the missing ones."""
     if (opts.out_dir is None) == (opts.jsonl is None):
         raise InputError("give either -o OUT (one .json per input) or --jsonl FILE")
     if opts.engine not in ("local", "dask"):
         raise InputError(f"unknown engine {opts.engine!r} (local or dask)")
     if opts.engine == "dask" and not opts.scheduler:
         raise InputError("--engine dask needs --scheduler ADDRESS (e.g. tcp://host:8786)")
-    missing = [p for p in opts.inputs if not os.path.exists(p)]
-    inputs = Inputs.from_args([p for p in opts.inputs if p not in missing])
-    layout = _Layout.of(opts)
+    missing = [p for p in opts.inputs if not os.path.lexists(p)]
+    inputs = Inputs.from_args([p for p in opts.inputs if p not in missing], follow_links=opts.follow_links)
     inputs.check_output(layout.target, allow_inside=opts.allow_inside_input)
     if layout.out_dir and layout.out_dir.exists() and not layout.out_dir.is_dir():
         raise InputError(f"-o {layout.out_dir} is a file, not a folder")
     if layout.jsonl and layout.jsonl.exists() and layout.jsonl.stat().st_size and not (layout.state / "ledger.sqlite").exists():
         raise InputError(f"{layout.jsonl} exists and was not written by a vnadmin-nlp batch; remove it or choose another name")
 
+    return missing, inputs
+
+
+def _run(opts: BatchOptions, layout: "_Layout", missing: list[str], inputs: Inputs) -> BatchResult:
     result = BatchResult(output=layout.target, errors_file=layout.errors)
     t0 = time.perf_counter()
     tmp_dir = layout.state / "tmp"
-    shutil.rmtree(tmp_dir, ignore_errors=True)  # what writers killed mid-write left behind
+    sweep_temp_dirs()  # the tools' folders a killed run left in the temporary directory
+    shutil.rmtree(tmp_dir, ignore_errors=True)  # what writers killed mid-write left behind (this run holds the lock)
     tmp_dir.mkdir(parents=True, exist_ok=True)
     settings = Settings(
         include_text=opts.include_text,
@@ -178,7 +211,11 @@ def run_batch(opts: BatchOptions) -> BatchResult:
             yield Job(path, os.path.abspath(path), str(layout.out_dir / (Path(path).name + ".json")) if layout.out_dir else None)
         config = settings.config()
         fresh = ledger.empty()  # a first run: no file can be done already, so no lookups
-        for item in inputs.walk(exclude):
+        for item in inputs.walk(exclude, skipped=True):
+            if item.skip is not None:
+                result.ignored += 1
+                error_line(item.path, "skipped", item.skip)
+                continue
             try:
                 st: os.stat_result | None = os.stat(item.path)
             except OSError:
@@ -213,15 +250,24 @@ def run_batch(opts: BatchOptions) -> BatchResult:
             ledger.put(Record(oc.key, path, size, mtime, oc.sha256, oc.parser, settings.config(), "error", oc.stage, oc.message))
             result.failed += 1
             result.stages[oc.stage or "?"] += 1
-            errors_out.write(json.dumps({"file": path, "stage": oc.stage, "message": oc.message}, ensure_ascii=False) + "\n")
-            errors_out.flush()
-            if result.failed <= MAX_NOTES:
-                progress.note(f"error: {path}: {oc.stage}: {oc.message}")
-            elif result.failed == MAX_NOTES + 1:
-                progress.note(f"… more failures: see {layout.errors}")
+            error_line(path, oc.stage or "?", oc.message or "")
+            if oc.errno in OUTPUT_DEAD and result.fatal is None:
+                result.fatal = oc.message
         progress.advance(error=oc.status == "error")
         if ledger.due():
             commit()
+
+    def error_line(path: str, stage: str, message: str) -> None:
+        line = {"file": display_name(path), "stage": stage, "message": display_name(message)}
+        if not is_clean(path):
+            line["file_raw"] = raw_name(path)  # the exact name, percent-encoded
+        errors_out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        errors_out.flush()
+        shown = result.failed + result.ignored
+        if shown <= MAX_NOTES:
+            progress.note(f"{'error' if stage != 'skipped' else 'skipped'}: {line['file']}: {stage}: {line['message']}")
+        elif shown == MAX_NOTES + 1:
+            progress.note(f"… more: see {display_name(str(layout.errors))}")
 
     counter = threading.Thread(target=lambda: progress.set_total(len(missing) + inputs.count(exclude)), daemon=True)
     pool: WorkerPool | None = None
@@ -240,6 +286,8 @@ def run_batch(opts: BatchOptions) -> BatchResult:
                 outcomes = pool.run(jobs())
             for oc in outcomes:
                 record(oc)
+                if result.fatal:
+                    break
     except KeyboardInterrupt:
         result.interrupted = True
     finally:

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Literal
 
-from ..pipeline import PARSER_VERSION, parse_file, sha256_file
+from ..files import display_name, write_atomic
+from ..pipeline import PARSER_VERSION, caused_by_memory, parse_file, sha256_file
 from ..readers import ReaderError
-from ..files import write_atomic
 
 HOOK_ENV = "VNADMIN_PARSE_HOOK"
 
@@ -72,6 +72,7 @@ class Outcome:
     pages: int | None = None
     seconds: float = 0.0
     parser: str = PARSER_VERSION
+    errno: int | None = None  # a write failure's errno (ENOSPC, EROFS… stop the batch: every file would fail)
 
 
 def failure(job: Job, stage: Stage, message: str, seconds: float = 0.0) -> Outcome:
@@ -93,7 +94,7 @@ def process(job: Job, settings: Settings, parse: Callable[..., Any] = parse_file
     try:
         try:
             if not stat.S_ISREG(os.stat(job.path).st_mode):  # a FIFO or device would block the reader forever
-                return failure(job, "read", "not a regular file")
+                return failure(job, "read", "not a regular file: not opened")
         except OSError:
             pass  # the reader reports a missing or unreadable file in its own words
         if job.expect_sha is not None:
@@ -102,17 +103,23 @@ def process(job: Job, settings: Settings, parse: Callable[..., Any] = parse_file
                     return Outcome(job.key, "unchanged", sha256=job.expect_sha, seconds=time.perf_counter() - t0)
             except OSError as exc:
                 return failure(job, "read", f"cannot be read: {exc.strerror or exc}", time.perf_counter() - t0)
+        options = settings.parse_options()
+        if parse is parse_file:
+            options["limits"] = None  # this worker process is the limit
         try:
-            doc = parse(job.path, **settings.parse_options())
+            doc = parse(job.path, **options)
         except ReaderError as exc:
-            return failure(job, "read" if exc.stage == "read" else "parse", exc.message, time.perf_counter() - t0)
+            stage: Stage = "memory" if exc.stage == "memory" or caused_by_memory(exc) else "read" if exc.stage == "read" else "parse"
+            return failure(job, stage, exc.message, time.perf_counter() - t0)
         data = doc.to_json(indent=settings.indent, include_text=settings.include_text, include_blocks=settings.with_blocks)
         line = None
         if job.out is not None:
             try:
                 write_atomic(Path(job.out), data + "\n", tmp_dir=Path(settings.tmp_dir) if settings.tmp_dir else None, durable=settings.durable)
             except OSError as exc:
-                return failure(job, "write", f"{job.out}: {exc.strerror or exc}", time.perf_counter() - t0)
+                out = failure(job, "write", f"{display_name(job.out)}: {exc.strerror or exc}", time.perf_counter() - t0)
+                out.errno = exc.errno
+                return out
         else:
             line = data
         src = doc.source

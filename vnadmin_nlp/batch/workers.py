@@ -10,7 +10,9 @@ stdin/stdout (length-prefixed pickles):
   OOM killer) is reported as ``crash`` for the file it held, and the batch goes on;
 - workers are recycled every few thousand files, so slow leaks in parsing libraries never add up;
 - each worker has the next file queued while it works, so it never waits for this process to send one;
-- a worker dies with its parent (Linux ``PR_SET_PDEATHSIG``), so a killed batch leaves no orphans.
+- a worker dies with its parent (Linux ``PR_SET_PDEATHSIG``), so a killed batch leaves no orphans;
+- each worker runs in a session of its own: a worker stopped (timeout) is killed with every process of its
+  session, so the tools it started (LibreOffice's ``soffice.bin``, tesseract) never outlive it.
 
 Being subprocesses (not ``multiprocessing`` children) they also run inside Dask's daemonic worker processes.
 """
@@ -28,6 +30,7 @@ from collections import deque
 from multiprocessing.connection import wait as wait_ready
 from typing import IO, Any, Generator, Iterable, cast
 
+from ..files.processes import kill_session, sweep_temp_dirs
 from .task import Job, Outcome, Settings, failure, process, resolve_parse
 
 MAX_TASKS_PER_WORKER = 5000  # a safety net: worker memory was measured flat over 5,000 mixed files
@@ -70,6 +73,7 @@ class _Worker:
             stdout=subprocess.PIPE,
             stderr=stderr,
             bufsize=0,
+            start_new_session=True,  # its session: killing it takes the tools it started (soffice.bin, tesseract)
         )
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.stdin, self.stdout = self.proc.stdin, self.proc.stdout
@@ -103,8 +107,10 @@ class _Worker:
         return f"the worker exited with code {code} on this file"
 
     def kill(self) -> None:
-        self.proc.kill()
+        kill_session(self.proc.pid)
         self.proc.wait()
+        kill_session(self.proc.pid)  # what a tool forked while the worker died
+        sweep_temp_dirs()  # the folders its tools worked in
 
     def close(self) -> None:
         try:

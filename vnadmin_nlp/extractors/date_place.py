@@ -20,9 +20,9 @@ _OCR_DIGITS = str.maketrans("lio", "110")
 def iso_date(day: str | None, month: str | None, year: str | None) -> tuple[str | None, bool]:
     """An ISO date (possibly partial) from its printed parts, and whether it is a real calendar date."""
     day = day.translate(_OCR_DIGITS) if day else day
-    d = int(day) if day and day.strip().isdigit() else None
-    m = int(month) if month and month.strip().isdigit() else None
-    y = int(year) if year and year.strip().isdigit() else None
+    d = int(day) if day and day.strip().isdigit() and day.isascii() else None  # isdigit() alone takes "²"
+    m = int(month) if month and month.strip().isdigit() and month.isascii() else None
+    y = int(year) if year and year.strip().isdigit() and year.isascii() else None
     if y is None:
         return None, True
     if m is None or not 1 <= m <= 12:

@@ -57,6 +57,7 @@ _RELATIVE = _form(
     r"\s+(?P<n>\d{1,3})\s+(?P<unit>ngày|tháng|tuần)(?P<work>\s+làm\s+việc)?(?P<from>\s*,?\s*kể\s+từ\s+(?:ngày\s+)?[^,.;\n]{0,80})?",
 )
 _MAYBE = re.compile(r"\d|quý")  # what every form holds
+_OTHER_DIGIT = regex.compile(r"(?![0-9])\d")
 _REACH = 80  # chars from a form's first word to its first digit: the longest intro, "ngày" and spaces
 # Where a form can start: scanned for first, the forms are then tried only there.
 _FIRST_WORD = word_scanner(set().union(*(f.first_words for f in (_ABSOLUTE, _PERIODIC, _QUARTER, _MONTH, _YEAR, _RELATIVE))))
@@ -110,8 +111,8 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
 
     def at(form: _Form) -> Iterator[regex.Match]:
         for pos, word in starts:
-            if word in form.first_words and (m := form.pattern.match(key, pos, end)):
-                yield m
+            if word in form.first_words and (m := form.pattern.match(key, pos, end)) and not _OTHER_DIGIT.search(m.group()):
+                yield m  # digits 0-9 only: int() cannot read every digit \d matches
 
     for m in at(_PERIODIC):
         d, unit = int(m.group("d")), m.group("unit")

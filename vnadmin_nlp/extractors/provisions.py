@@ -57,7 +57,7 @@ def ordinal(ident: str, style: str = "number") -> int | None:
     if style == "letter":
         low = ident.lower()
         return VI_LETTERS.index(low) + 1 if len(low) == 1 and low in VI_LETTERS else None
-    if ident.isdigit():
+    if ident.isdigit() and ident.isascii():  # isdigit() alone takes "²", which int() refuses
         return int(ident)
     r = roman(ident)
     if r:

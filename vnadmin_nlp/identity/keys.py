@@ -112,4 +112,4 @@ def places(names: Iterable[str | None]) -> tuple[str, ...]:
 
 
 def year_of(date: str | None) -> Optional[int]:
-    return int(date[:4]) if date and date[:4].isdigit() else None
+    return int(date[:4]) if date and date[:4].isdigit() and date[:4].isascii() else None

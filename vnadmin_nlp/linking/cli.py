@@ -1,7 +1,9 @@
 """The ``index``, ``show`` and ``graph`` commands (added to ``vnadmin-nlp`` from ``COMMANDS``)."""
 from __future__ import annotations
 
+import functools
 import json
+import sqlite3
 import sys
 import time
 from collections import defaultdict
@@ -13,14 +15,27 @@ from .corpus import Corpus
 from .export import FORMATS, HTML_MAX_NODES, format_of, write
 from .indexing import IndexReport
 from .nodes import AmbiguousReference, Link, Node
+from ..files import OutputError, display_name
+from ..files.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, Limits
+from ..pipeline import parse_file
 from .store import SchemaError
+
+EXIT_OUTPUT = 3  # the index cannot be used: locked by another run, not ours, damaged, read-only, full (as ``parse``)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(EXIT_OUTPUT)
 
 
 def _open(db: str, **kw: Any) -> Corpus:
     try:
         return Corpus.open(db, **kw)
     except SchemaError as exc:
-        raise click.UsageError(str(exc)) from None
+        _fail(str(exc))
+    except (sqlite3.Error, OSError) as exc:
+        _fail(f"{db}: cannot be opened as an index: {exc}")
+    raise AssertionError  # unreachable: _fail exits
 
 
 class _Progress:
@@ -54,20 +69,35 @@ class _Progress:
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="The index (an SQLite file, created if missing).")
 @click.option("--no-reuse", is_flag=True, help="Do not look for passages repeated between documents.")
 @click.option("--retry-failed", is_flag=True, help="Parse again the files that failed before, even if unchanged.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True, help="Seconds per file before its parse is stopped; 0: no limit.")
+@click.option("--max-memory", type=click.IntRange(min=0), default=DEFAULT_MAX_MEMORY_MB, show_default=True, help="Memory one file's parse may add, in MB; 0: no limit.")
+@click.option("--follow-links", is_flag=True, help="Follow symbolic links that lead out of the input folders (default: skipped, with the reason).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress, no summary.")
-def index_cmd(inputs: tuple[str, ...], db: str, no_reuse: bool, retry_failed: bool, quiet: bool) -> None:
+def index_cmd(inputs: tuple[str, ...], db: str, no_reuse: bool, retry_failed: bool, timeout: float, max_memory: int,
+              follow_links: bool, quiet: bool) -> None:
     """Index FILES or folders into DB: parse new or changed files, drop vanished ones, resolve citations.
 
     Only files whose content (sha256) changed are parsed again; the citations of the numbers that arrived,
     changed or left are resolved again; a file that cannot be read is listed at the end and recorded in the
-    index, and is not tried again until it changes (or --retry-failed). Exit code: 0 all indexed, 1 some files
-    failed (now or before).
+    index, and is not tried again until it changes (or --retry-failed). Each file is parsed under the batch's
+    time and memory limits. Exit code: 0 all indexed, 1 some files failed (now or before), 3 the index cannot
+    be used (another index run is writing it, not an index, damaged, read-only or full disk).
     """
     progress = _Progress(quiet)
-    with _open(db, reuse=not no_reuse) as corpus:
-        report = corpus.index(list(inputs), progress=progress, retry_failed=retry_failed)
+    limits = Limits(timeout=timeout or None, max_memory_mb=max_memory or None)
+    with _open(db, reuse=not no_reuse, parser=functools.partial(parse_file, limits=limits)) as corpus:
+        try:
+            report = corpus.index(list(inputs), progress=progress, retry_failed=retry_failed, follow_links=follow_links)
+        except OutputError as exc:  # another index run holds the lock
+            _fail(str(exc))
+        except sqlite3.Error as exc:  # full or read-only disk, a file damaged under us
+            _fail(f"{db}: the index cannot be written: {exc}")
+        except OSError as exc:
+            _fail(f"{display_name(exc.filename) if isinstance(exc.filename, str) else db}: {exc.strerror or exc}")
         progress.done()
         if not quiet:
+            for path, message in report.ignored:
+                click.echo(f"skipped: {path}: {message}", err=True)
             for path, message in report.failed:
                 click.echo(f"error: {path}: {message}", err=True)
             stats = corpus.stats()

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
-from ..files import Inputs
+from ..files import Inputs, Lock, display_name
 from ..identity import lookup_key
 from ..model import Document
 from ..pipeline import PARSER_VERSION, parse_file, sha256_file
@@ -73,8 +73,21 @@ class Corpus:
         *,
         progress: Callable[[IndexReport, str], None] | None = None,
         retry_failed: bool = False,
+        follow_links: bool = False,
     ) -> IndexReport:
-        """Index files and folders (incremental, vanished files removed) and/or already parsed Documents."""
+        """Index files and folders (incremental, vanished files removed) and/or already parsed Documents.
+
+        One indexing run per index at a time: a second one raises :class:`~vnadmin_nlp.files.Busy` naming the
+        first (the lock file ``<db>.lock``).  Files are named in the index by their display form
+        (``files.display_name``: a name that is not UTF-8 shows its other bytes as ``\\xNN``).
+        """
+        if self.path != ":memory:":
+            with Lock(Path(self.path + ".lock"), f"the index {display_name(self.path)}"):
+                return self._index(items, progress, retry_failed, follow_links)
+        return self._index(items, progress, retry_failed, follow_links)
+
+    def _index(self, items: Iterable[Item], progress: Callable[[IndexReport, str], None] | None,
+               retry_failed: bool, follow_links: bool) -> IndexReport:
         t0 = time.perf_counter()
         report = IndexReport()
         paths: list[str] = []
@@ -87,7 +100,7 @@ class Corpus:
             else:
                 paths.append(os.fspath(item))
         if paths:
-            self._index_paths(paths, writer, report, progress, retry_failed)
+            self._index_paths(paths, writer, report, progress, retry_failed, follow_links)
         writer.flush()
         self.refresh(report)
         report.seconds = time.perf_counter() - t0
@@ -106,44 +119,48 @@ class Corpus:
         return report
 
     def _index_paths(self, paths: list[str], writer: Writer, report: IndexReport,
-                     progress: Callable[[IndexReport, str], None] | None, retry_failed: bool) -> None:
+                     progress: Callable[[IndexReport, str], None] | None, retry_failed: bool, follow_links: bool) -> None:
         for p in paths:
             if not os.path.exists(p):
                 report.failed.append((p, "no such file or folder"))
-        inputs = Inputs.from_args([p for p in paths if os.path.exists(p)])
+        inputs = Inputs.from_args([p for p in paths if os.path.exists(p)], follow_links=follow_links)
         known: dict[str, sqlite3.Row] = {}
         for root in inputs.dirs:
-            known.update((r["path"], r) for r in known_files(self.conn, root))
+            known.update((r["path"], r) for r in known_files(self.conn, display_name(root)))
         for f in inputs.files:
-            r = self.conn.execute("SELECT id, path, sha256, size, mtime_ns, parser_version FROM documents WHERE path=?", (f,)).fetchone()
+            r = self.conn.execute("SELECT id, path, sha256, size, mtime_ns, parser_version FROM documents WHERE path=?",
+                                  (display_name(f),)).fetchone()
             if r is not None:
-                known[f] = r
+                known[r["path"]] = r
         failed_before = {r["path"]: r for r in self.conn.execute("SELECT * FROM errors")} if not retry_failed else {}
         seen: set[str] = set()
-        for item in inputs.walk():
-            path = item.path
-            seen.add(path)
+        for item in inputs.walk(skipped=True):
+            path, name = item.path, display_name(item.path)  # the file system's name, the index's name
+            if item.skip is not None:
+                report.ignored.append((name, item.skip))
+                continue
+            seen.add(name)
             if progress:
-                progress(report, path)
+                progress(report, name)
             try:
                 st = os.stat(path)
-                row = known.get(path)
+                row = known.get(name)
                 if row is not None and (row["size"], row["mtime_ns"], row["parser_version"]) == (st.st_size, st.st_mtime_ns, PARSER_VERSION):
                     report.unchanged += 1
                     continue
                 sha = sha256_file(Path(path))
             except OSError as exc:
-                writer.error(path, None, "read", str(exc))
+                writer.error(name, None, "read", exc.strerror or str(exc))
                 continue
             if row is not None and row["sha256"] == sha and row["parser_version"] == PARSER_VERSION:
                 writer.touch(row["id"], st)
                 report.unchanged += 1
                 continue
-            err = failed_before.get(path)
+            err = failed_before.get(name)
             if err is not None and err["sha256"] == sha and err["parser_version"] == PARSER_VERSION:
                 report.skipped_failed += 1
                 continue
-            writer.add_file(path, sha, st)
+            writer.add_file(path, sha, st, name=name)
         gone = [r["id"] for p, r in known.items() if p not in seen and not os.path.exists(p)]
         writer.flush()
         with transaction(self.conn):

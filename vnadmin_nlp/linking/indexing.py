@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from ..model import Document
-from ..pipeline import PARSER_VERSION
+from ..files import display_name
+from ..pipeline import PARSER_VERSION, caused_by_memory
 from ..readers import ReaderError
 from . import reuse as reuse_mod
 from .store import insert_document, load_document, record_error, transaction
@@ -28,6 +29,7 @@ class IndexReport:
     stored: int = 0
     skipped_failed: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    ignored: list[tuple[str, str]] = field(default_factory=list)  # not read: links out of the tree, FIFOs…
     resolved: int = 0
     reuse_passages: int = 0
     seconds: float = 0.0
@@ -39,6 +41,7 @@ class IndexReport:
         parts = [f"{self.parsed} parsed", f"{self.unchanged} unchanged"]
         parts += [f"{n} {w}" for n, w in ((self.copied, "copied"), (self.stored - self.parsed - self.copied, "given"),
                                            (self.removed, "removed"), (len(self.failed), "failed"),
+                                           (len(self.ignored), "not read (links, special files)"),
                                            (self.skipped_failed, "failed before, unchanged")) if n > 0]
         return (f"{', '.join(parts)}; {self.resolved} citations resolved, {self.reuse_passages} reused passages; "
                 f"{self.seconds:.1f}s")
@@ -62,24 +65,34 @@ class Writer:
             return
         self._push(("doc", (path, doc, None)))
 
-    def add_file(self, path: str, sha: str, st: os.stat_result) -> None:
+    def add_file(self, path: str, sha: str, st: os.stat_result, *, name: str | None = None) -> None:
+        """Parse ``path`` (or copy its twin) and store it as ``name`` (default: the path; a file name that is not
+        UTF-8 is stored by its display form)."""
+        name = name or path
         conn = self.conn
         same = conn.execute("SELECT id FROM documents WHERE sha256=? AND parser_version=? LIMIT 1", (sha, PARSER_VERSION)).fetchone()
         if same is not None:  # the same content under another path: a copy or a move, nothing to parse
             doc = load_document(conn, same[0])
-            doc.source.path = path
+            doc.source.path = name
             self.report.copied += 1
         else:
             t = time.perf_counter()
             try:
                 doc = self.parser(Path(path))
-            except Exception as exc:  # one bad file never stops the run
-                self.error(path, sha, "read" if isinstance(exc, ReaderError) else "parse", f"{type(exc).__name__}: {exc}")
+            except ReaderError as exc:  # one bad file never stops the run
+                stage = "memory" if caused_by_memory(exc) else exc.stage
+                self.error(name, sha, stage, f"{type(exc).__name__}: {display_name(exc.message)}")
+                return
+            except MemoryError:
+                self.error(name, sha, "memory", "out of memory")
+                return
+            except Exception as exc:
+                self.error(name, sha, "parse", f"{type(exc).__name__}: {display_name(str(exc))}")
                 return
             finally:
                 self.report.parse_seconds += time.perf_counter() - t
             self.report.parsed += 1
-        self._push(("doc", (path, doc, st)))
+        self._push(("doc", (name, doc, st)))
 
     def touch(self, doc_id: int, st: os.stat_result) -> None:
         self._push(("touch", (doc_id, st)))

@@ -81,12 +81,39 @@ DOC_COLUMNS = (
 
 
 class SchemaError(RuntimeError):
-    """The file is an index of another schema version (or not an index)."""
+    """The file is an index of another schema version, or not an index (another program's database, a damaged
+    file, not SQLite at all): it is left untouched."""
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
-    """Open (and create) an index; WAL so that readers (``show``, ``graph``) never wait for an indexing run."""
-    conn = sqlite3.connect(str(path), timeout=60, isolation_level=None)
+    """Open (and create) an index; WAL so that readers (``show``, ``graph``) never wait for an indexing run.
+
+    Raises :class:`SchemaError` (one line naming the file) for a file that is not an index of ours."""
+    try:
+        conn = sqlite3.connect(str(path), timeout=60, isolation_level=None)
+        _check_ours(conn, path)
+    except sqlite3.DatabaseError as exc:
+        raise SchemaError(f"{path}: not a vnadmin-nlp index: not an SQLite database, or a damaged one ({exc})") from None
+    try:
+        return _setup(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _check_ours(conn: sqlite3.Connection, path: str | Path) -> None:
+    """Refuse an SQLite file that holds tables but not our ``meta`` row: another program's database."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not tables:
+        return  # new (or empty): ours to create
+    ours = "meta" in tables and conn.execute("SELECT 1 FROM meta WHERE key='schema_version'").fetchone() is not None
+    if not ours:
+        conn.close()
+        raise SchemaError(f"{path}: an SQLite database that is not a vnadmin-nlp index (tables: "
+                          f"{', '.join(sorted(tables)[:5])}); left untouched")
+
+
+def _setup(conn: sqlite3.Connection, path: str | Path) -> sqlite3.Connection:
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")

@@ -74,7 +74,7 @@ _LABEL_TAB = regex.compile(  # matched at the start of a line holding a tab
     r"[ \t]*(?:[-+•–]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}[.-]|Điều\s+\d+[a-zđ]?\.?)(?P<gap>[ ]*\t[\t ]*)"
 )
 _MID_TAB = regex.compile(r"(?<=\S)[ ]*\t[\t ]*(?=\S)")
-_PAGE_NUMBER_LINE = regex.compile(r"[ \t]*(?:[-–][ \t]*)?(\d{1,3})(?:[ \t]*[-–])?[ \t]*$|[ \t]*Trang[ \t]+(\d{1,3})(?:[ \t]*/[ \t]*\d{1,3})?[ \t]*$")
+_PAGE_NUMBER_LINE = regex.compile(r"[ \t]*(?:[-–][ \t]*)?([0-9]{1,3})(?:[ \t]*[-–])?[ \t]*$|[ \t]*Trang[ \t]+([0-9]{1,3})(?:[ \t]*/[ \t]*[0-9]{1,3})?[ \t]*$")  # 0-9: int() reads no other digits (\d also takes scripts Python's int() does not know)
 _PAGE_NUMBER_MAX_CHARS = 24  # "Trang 12 / 345" and "- 123 -" with room for inner spaces
 
 

@@ -26,6 +26,9 @@ def decode_text(data: bytes) -> tuple[str, str, list[ReaderWarning]]:
     for bom, codec, name in BOMS:
         if data.startswith(bom):
             return data.decode(codec, errors="replace"), name, []
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16, []
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -41,6 +44,33 @@ def decode_text(data: bytes) -> tuple[str, str, list[ReaderWarning]]:
         "cp1258",
         [ReaderWarning("encoding_guess", "not UTF-8; decoded as Windows-1258")],
     )
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when the bytes are UTF-16 text written without a byte-order mark (as
+    some Windows tools save), else None.
+
+    UTF-16 text has a NUL in the high byte of every ASCII character (spaces, digits, most Latin letters) and
+    almost never in the low byte; the sample must then decode strictly, with no control characters but white
+    space.  UTF-8 and the legacy 8-bit encodings have no NUL at all.
+    """
+    sample = data[: min(len(data), 1 << 16) & ~1]
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= 0.3 * half and even <= 0.02 * half:
+        codec = "utf-16-le"
+    elif even >= 0.3 * half and odd <= 0.02 * half:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        text = codecs.getincrementaldecoder(codec)("strict").decode(sample, final=False)
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f\v")
+    return codec if controls <= 0.01 * max(len(text), 1) else None
 
 
 def _legacy_decode(data: bytes) -> tuple[str, str, list[ReaderWarning]] | None:

@@ -17,12 +17,12 @@ import re
 import shutil
 import struct
 import subprocess
-import tempfile
 import unicodedata
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import cast
 
+from ..files.processes import run_tool, temp_dir
 from . import encodings as enc
 from .base import (
     Block,
@@ -200,9 +200,8 @@ def _blocks_from_antiword(text: str, xml: str | None) -> tuple[list[Block], int]
 
 
 def _run(cmd: list[str], timeout: int, path: Path) -> subprocess.CompletedProcess[bytes]:
-    try:
-        return subprocess.run(cmd, capture_output=True, timeout=timeout, check=False,
-                              env={**os.environ, "LC_ALL": "C.UTF-8"})
+    try:  # its own process group, killed whole past the time limit (soffice leaves soffice.bin otherwise)
+        return run_tool(cmd, timeout=timeout, env={**os.environ, "LC_ALL": "C.UTF-8"})
     except subprocess.TimeoutExpired:
         raise CorruptFile(path, f"{Path(cmd[0]).name} did not finish within {timeout} s") from None
 
@@ -238,7 +237,7 @@ class DocReader(Reader):
         antiword = shutil.which("antiword")
         soffice = shutil.which("soffice") or shutil.which("libreoffice")
         prefer_lo = os.environ.get(ENGINE_ENV, "").strip().lower() == "libreoffice"
-        with tempfile.TemporaryDirectory(prefix="vnadmin-doc-") as tmp:
+        with temp_dir("doc") as tmp:  # vnadmin-doc-<pid>-…: removed on every path, or by the next run
             failure = None
             if antiword and not (prefer_lo and soffice):
                 source = path if path.is_file() and path.stat().st_size == len(data) else Path(tmp) / "input.doc"

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
+from ..files.processes import run_tool
 from .base import MissingDependency, ReaderError, ReaderWarning
 from .ocr_result import OcrLine, OcrPage, OcrWord, parse_tsv
 
@@ -97,8 +98,8 @@ def tesseract_binary() -> str | None:
 def available_languages(binary: str) -> frozenset[str]:
     if binary not in _LANG_CACHE:
         try:
-            out = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30)
-            lines = (out.stdout + "\n" + out.stderr).splitlines()
+            out = run_tool([binary, "--list-langs"], timeout=30)
+            lines = (out.stdout + b"\n" + out.stderr).decode("utf-8", "replace").splitlines()
             _LANG_CACHE[binary] = frozenset(x.strip() for x in lines if x.strip() and " " not in x.strip())
         except (OSError, subprocess.SubprocessError):
             _LANG_CACHE[binary] = frozenset()
@@ -276,9 +277,7 @@ def _tesseract(image: "Image", psm: int, settings: OcrSettings, path: str | Path
     env = dict(os.environ, OMP_THREAD_LIMIT="1")  # one thread per process; pages run in parallel instead
     cmd = [binary, "stdin", "stdout", "-l", settings.lang, "--psm", str(psm), "--dpi", str(dpi), "tsv"]
     try:
-        proc = subprocess.run(
-            cmd, input=_pgm(image), capture_output=True, timeout=settings.timeout, env=env, check=False
-        )
+        proc = run_tool(cmd, input=_pgm(image), timeout=settings.timeout, env=env)  # its own group, killed whole
     except subprocess.TimeoutExpired:
         raise ReaderError(path, f"OCR of one page took more than {settings.timeout:.0f} s", stage="ocr") from None
     except OSError as exc:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from .base import Block, RawDocument, Reader
-from .decoding import BOMS, decode_text
+from .decoding import BOMS, decode_text, utf16_without_bom
 from .text_columns import column_blocks
 
 # Control characters are single bytes in UTF-8: counted on the bytes (a class scan over str is slow in re).
@@ -21,7 +21,7 @@ class TextReader(Reader):
         if any(head.startswith(bom) for bom, _, _ in BOMS):
             return True
         if b"\x00" in head:
-            return False
+            return utf16_without_bom(head) is not None
         sample = head.decode("utf-8", errors="ignore")
         if not head:
             return True

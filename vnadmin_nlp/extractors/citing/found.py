@@ -89,11 +89,11 @@ def _issuer_after(text: str, key: str, pos: int, end: int) -> tuple[str, int] | 
 
 def _date_after(text: str, pos: int, end: int) -> tuple[str | None, int | None, int] | None:
     m = CITATIONS.date_after.match(text, pos, end)
-    if m:
+    if m and m.group("y").isascii():  # 0-9 only: int() cannot read every digit \d matches
         date, ok = iso_date(m.group("d"), m.group("m"), m.group("y"))
         return (date if ok else None), int(m.group("y")), m.end()
     m = CITATIONS.year_after.match(text, pos, end)
-    if m:
+    if m and m.group("y").isascii():
         return m.group("y"), int(m.group("y")), m.end()
     return None
 

@@ -1,0 +1,152 @@
+"""Time and memory limits for one piece of work, in a forked child process (``parse FILE``, ``parse_file``,
+``index``; the batch workers apply the same numbers to their own processes).
+
+:func:`run_limited` forks: the child starts a session of its own (every tool it starts is killed with it), caps
+its address space with ``RLIMIT_AS``, runs the work and sends the result back pickled; the parent waits until
+the deadline, then kills the whole session.  Exceptions raised in the child are raised again in the parent, with
+the child's traceback as a note.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import select
+import signal
+import threading
+import time
+import traceback
+from dataclasses import dataclass
+from typing import Any, Callable, TypeVar
+
+from .processes import kill_group, kill_session, sweep_temp_dirs
+
+DEFAULT_TIMEOUT = 300.0  # seconds per file: a 26-page scan takes about a minute of OCR
+DEFAULT_MAX_MEMORY_MB = 2048  # address space per batch worker, or added by one file's child process
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """``timeout``: seconds (None: no limit); ``max_memory_mb``: address space in MB (None: no limit)."""
+
+    timeout: float | None = DEFAULT_TIMEOUT
+    max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB
+
+    @property
+    def bounded(self) -> bool:
+        return bool(self.timeout) or bool(self.max_memory_mb)
+
+
+class LimitExceeded(Exception):
+    """The work went past a limit (``stage`` ``timeout`` or ``memory``) or its process died (``crash``)."""
+
+    def __init__(self, stage: str, message: str) -> None:
+        super().__init__(message)
+        self.stage = stage
+        self.message = message
+
+
+def can_fork() -> bool:
+    """Forking is only safe while this process runs one thread (another may hold a lock the child needs)."""
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def address_space_mb() -> int:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE") // (1 << 20)
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def run_limited(work: Callable[[], T], limits: Limits, *, what: str = "the work") -> T:
+    """``work()`` in a forked child under ``limits``; its result or its exception, or :class:`LimitExceeded`.
+
+    The memory cap is ``max_memory_mb`` above what this process already maps (the child starts as its copy).
+    """
+    cap = address_space_mb() + limits.max_memory_mb if limits.max_memory_mb else None
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(r)
+        _child(work, w, cap)
+    os.close(w)
+    deadline = time.monotonic() + limits.timeout if limits.timeout else None
+    chunks: list[bytes] = []
+    try:
+        while True:
+            wait = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready, _, _ = select.select([r], [], [], wait)
+            if not ready:
+                kill_session(pid)
+                raise LimitExceeded("timeout", f"no result after {limits.timeout:g} s; stopped")
+            chunk = os.read(r, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    except BaseException:
+        kill_session(pid)  # interrupted (Ctrl-C): the child and its tools go too
+        raise
+    finally:
+        os.close(r)
+        _, status = os.waitpid(pid, 0)
+        kill_group(pid)  # whatever the child left in its group (its tools cleaned up their own groups)
+        if os.WIFSIGNALED(status):
+            sweep_temp_dirs()  # the folders its tools worked in (once it is reaped: a zombie counts as alive)
+    if not chunks:
+        sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+        why = f"killed by {signal.Signals(sig).name}" if sig in signal.valid_signals() else f"exit status {os.waitstatus_to_exitcode(status)}"
+        raise LimitExceeded("crash", f"the process working on {what} died ({why})")
+    kind, value = pickle.loads(b"".join(chunks))
+    if kind == "ok":
+        return value
+    raise _rebuild(value, what)
+
+
+def _child(work: Callable[[], Any], w: int, cap: int | None) -> None:
+    try:
+        os.setsid()
+        if cap:
+            import resource
+
+            _, hard = resource.getrlimit(resource.RLIMIT_AS)
+            limit = cap << 20 if hard == resource.RLIM_INFINITY else min(cap << 20, hard)
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        try:
+            result: tuple[str, Any] = ("ok", work())
+        except MemoryError:
+            result = ("error", (LimitExceeded, ("memory", "out of memory"), {"stage": "memory", "message": "out of memory"}, ""))
+        except BaseException as exc:  # sent to the parent, which raises it
+            result = ("error", _exception_state(exc))
+        try:
+            data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # an unpicklable result
+            data = pickle.dumps(("error", (RuntimeError, (f"{type(exc).__name__}: {exc}",), {}, "")))
+        view = memoryview(data)
+        while view:
+            view = view[os.write(w, view):]
+    finally:
+        os._exit(0)
+
+
+def _exception_state(exc: BaseException) -> tuple:
+    """An exception as (class, args, attributes, traceback text): some exceptions' ``__init__`` cannot be called
+    again from their args, so the parent rebuilds them from their attributes."""
+    tb = "".join(traceback.format_exception(exc))
+    state = (type(exc), exc.args, dict(exc.__dict__), tb)
+    try:
+        pickle.dumps(state)
+    except Exception:
+        return (RuntimeError, (f"{type(exc).__name__}: {exc}",), {}, tb)
+    return state
+
+
+def _rebuild(state: tuple, what: str) -> BaseException:
+    cls, args, attrs, tb = state
+    exc = cls.__new__(cls)
+    exc.args = args
+    exc.__dict__.update(attrs)
+    if tb and hasattr(exc, "add_note"):
+        exc.add_note(f"in the child process working on {what}:\n{tb}")
+    return exc

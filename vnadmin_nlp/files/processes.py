@@ -1,0 +1,157 @@
+"""Child processes (antiword, LibreOffice, tesseract…) and the temporary folders they work in, kept on a leash.
+
+- :func:`run_tool` starts a tool in its own process group, with a time limit; past it, the whole group is
+  killed (LibreOffice's ``soffice`` starts ``soffice.bin``, which a plain ``kill`` of the first leaves spinning).
+- :func:`kill_session` kills every process of a session: a batch worker (or a single file's child) runs in a
+  session of its own, so when it is stopped, the tools it started go with it, whatever group they are in.
+- :func:`temp_dir` makes a ``vnadmin-<what>-<pid>-…`` folder that is removed on every path out; the folders a
+  killed process (``kill -9``) left behind are removed by the next process that makes one
+  (:func:`sweep_temp_dirs`, also run when a batch starts).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+TEMP_PREFIX = "vnadmin-"
+TEMP_KINDS = ("doc",)  # vnadmin-doc-<pid>-…: LibreOffice's profile and a copy of the input
+
+
+def run_tool(
+    cmd: list[str],
+    *,
+    timeout: float | None,
+    input: bytes | None = None,
+    env: Mapping[str, str] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``cmd`` in a new process group and capture its output; raises ``subprocess.TimeoutExpired`` after
+    ``timeout`` seconds, once the group is killed (every process the tool started, not only the first)."""
+    proc = subprocess.Popen(
+        cmd,
+        stdin=subprocess.PIPE if input is not None else subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=dict(env) if env is not None else None,
+        **_OWN_GROUP,
+    )
+    try:
+        out, err = proc.communicate(input, timeout=timeout)
+    except BaseException:  # the time limit, or this process being interrupted: the tool never outlives the call
+        kill_group(proc.pid)
+        proc.communicate()
+        raise
+    finally:
+        kill_group(proc.pid)  # a daemon the tool left behind in its group
+    return subprocess.CompletedProcess(cmd, proc.returncode if proc.returncode is not None else -9, out, err)
+
+
+# A group of its own in this session (Python 3.11+), so that killing a worker's session takes the tool too; before
+# 3.11, a session of its own (the tool then outlives a killed worker, as it did before).
+_OWN_GROUP: dict[str, Any] = {"process_group": 0} if sys.version_info >= (3, 11) else {"start_new_session": True}
+
+
+def kill_group(pgid: int) -> None:
+    """SIGKILL the process group ``pgid`` (after its leader exited: whatever it left behind)."""
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except OSError:  # none left (or not ours)
+        pass
+
+
+def session_members(sid: int) -> list[int]:
+    """The processes of session ``sid`` (Linux ``/proc``; empty elsewhere)."""
+    out: list[int] = []
+    try:
+        names = os.listdir("/proc")
+    except OSError:
+        return out
+    for name in names:
+        if not name.isascii() or not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        fields = stat[stat.rfind(b")") + 2 :].split()  # state ppid pgrp session …
+        if len(fields) > 3 and int(fields[3]) == sid:
+            out.append(int(name))
+    return out
+
+
+def kill_session(sid: int) -> None:
+    """SIGKILL every process of session ``sid`` (a worker and whatever tools it started, in any group)."""
+    kill_group(sid)
+    for _ in range(3):  # a process may fork while we look: look again until none is left
+        members = session_members(sid)
+        if not members:
+            return
+        for pid in members:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        time.sleep(0.01)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+_swept = False
+
+
+def sweep_temp_dirs(base: str | None = None) -> int:
+    """Remove the ``vnadmin-<kind>-<pid>-…`` folders whose process is gone; returns how many were removed."""
+    base = base or tempfile.gettempdir()
+    removed = 0
+    try:
+        entries = list(os.scandir(base))
+    except OSError:
+        return 0
+    for entry in entries:
+        name = entry.name
+        if not name.startswith(TEMP_PREFIX):
+            continue
+        parts = name[len(TEMP_PREFIX) :].split("-")
+        if len(parts) < 3 or parts[0] not in TEMP_KINDS or not parts[1].isdigit():
+            continue
+        pid = int(parts[1])
+        if pid == os.getpid() or _alive(pid):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_uid == os.getuid():
+                shutil.rmtree(entry.path, ignore_errors=True)
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+@contextmanager
+def temp_dir(kind: str) -> Iterator[Path]:
+    """A private temporary folder ``vnadmin-<kind>-<pid>-…``, removed however the block ends (and, if this
+    process is killed first, by the next one that makes a folder)."""
+    global _swept
+    if not _swept:
+        _swept = True
+        sweep_temp_dirs()
+    path = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{kind}-{os.getpid()}-"))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
