@@ -59,19 +59,20 @@ _PERIODIC = _form(
 )
 _BY = ["trong", "trước", "hết", "cuối", "đến"]
 _QUARTER = _form(_BY, r"\s+quý\s+(?P<q>iv|iii|ii|i|[1-4])(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d))?(?![\p{L}\d])")
-_MONTH = _form(_BY + ["đến hết"], r"\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d))(?![\d/])", group="by")
+_MONTH = _form(_BY + ["đến hết", "đến cuối"], r"\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d))(?![\d/])", group="by")
 _MONTHS = _form(
     ["từ", "trong"],
     r"\s+tháng\s+(?P<m1>\d{1,2})\s*(?:/|năm)\s*(?P<y1>(?:19|20)\d\d)\s*(?:đến|-|–)\s*(?:hết\s+)?tháng\s+(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y2>(?:19|20)\d\d)(?![\d/])",
 )
 _EVERY = _form(
     ["định kỳ hằng", "định kỳ hàng", "hằng", "hàng"],
-    r"\s+(?P<unit>tuần|tháng|quý|năm)\s*[,(]?\s*(?:trước|chậm\s+nhất|vào|trong)\s+(?:ngày\s+)?(?P<d>\d{1,2})(?![\d/.]\d)",
+    r"\s+(?P<unit>tuần|tháng|quý|năm)\s*[,(]?\s*(?:trước|chậm\s+nhất(?:\s+(?:là|đến|vào))?|vào|trong)\s+(?:ngày\s+)?(?P<d>\d{1,2})(?:\s*[/.]\s*(?P<mon>\d{1,2})|\s+tháng\s+(?P<mon2>\d{1,2}))?(?![\d/.]\d)",
 )
-_YEAR = _form(["trong", "hết", "cuối", "đến hết"], r"\s+năm\s+(?P<y>(?:19|20)\d\d)(?!\d)")
+_YEAR = _form(["trong", "hết", "cuối", "đến hết", "đến cuối"], r"\s+năm\s+(?P<y>(?:19|20)\d\d)(?!\d)", group="by")
+_END_OF = {retone(w) for w in ("hết", "cuối", "đến hết", "đến cuối")}  # "đến cuối năm 2022": its last day
 _RELATIVE = _form(
     ["trong", "trong thời hạn", "trong vòng", "chậm nhất", "sau"],
-    r"\s+(?P<n>\d{1,3})\s+(?P<unit>ngày|tháng|tuần|năm|giờ)(?P<work>\s+làm\s+việc)?(?:\s*,?\s*kể\s+từ\s+(?P<from>[^,.;:()\n]{1,120}))?",
+    r"\s+(?P<n>\d{1,3})\s+(?P<unit>ngày|tháng|tuần|giờ)(?P<work>\s+làm\s+việc)?(?:\s*,?\s*kể\s+từ\s+(?P<from>[^,.;:()\n]{1,120}))?",
 )
 _MAYBE = re.compile(r"\d|quý")  # what every form holds
 _REACH = 80  # chars from a form's first word to its first digit: the longest intro, "ngày" and spaces
@@ -85,7 +86,19 @@ _RULES = {retone(k): v for k, v in _D["recurring_units"].items()}
 _RULE_PERIOD = {"weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "half-yearly": "P6M", "yearly": "P1Y"}
 _DOC_ANCHORS = {retone(a) for a in _D["document_anchors"]}
 _ANCHOR_STOP = regex.compile(r"\s+(?:" + "|".join(r"\s+".join(regex.escape(retone(w)) for w in p.split()) for p in _D["anchor_stops"]) + r")(?![\p{L}])")
-_NOT_AFTER = regex.compile(r"(?<![\p{L}])(?:" + "|".join(r"\s+".join(regex.escape(retone(w)) for w in p.split()) for p in _D["not_after"]) + r")(?:\s+ngày)?\s*$")
+_WORD_AT = regex.compile(r"\S+")
+_NOT_IN_CLAUSE = regex.compile(r"(?<![\p{L}])(?:" + "|".join(r"\s+".join(regex.escape(retone(w)) for w in p.split()) for p in _D["not_in_clause"]) + r")(?![\p{L}])")
+_CLAUSE_END = regex.compile(r"[.;:\n]")
+
+
+def _clause_start(key: str, lo: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after the last . ; : or line break), not before ``lo``."""
+    last = lo
+    for m in _CLAUSE_END.finditer(key, lo, pos):
+        last = m.end()
+    return last
+
+_NOT_AFTER = regex.compile(r"(?<![\p{L}])(?:" + "|".join(r"\s+".join(regex.escape(retone(w)) for w in p.split()) for p in _D["not_after"]) + r")(?:\s+(?:đến|từ|trong|hết|đến\s+hết))?\s*$")
 
 
 @dataclass
@@ -164,11 +177,11 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
         for m in at(form):
             rule = _RULES[m.group("unit")]
             d = int(m.group("d"))
-            rel = f"R/{_RULE_PERIOD[rule]}/day={d}"
+            gd = m.groupdict()
+            mon = next((int(gd[g]) for g in ("m", "mon", "mon2") if gd.get(g)), None)
+            rel = f"R/P1Y/{mon:02d}-{d:02d}" if rule == "yearly" and mon else f"R/{_RULE_PERIOD[rule]}/day={d}"
             out.append(FoundDeadline(m.start(), m.end(), None, rel, kind="recurring", rule=rule, day=d))
     for m in at(_ABSOLUTE):
-        if _NOT_AFTER.search(key, max(start, m.start() - 20), m.end("intro")):
-            continue  # "tính đến ngày 30/6/2024": a report's cut-off date
         y = int(m.group("y")) if m.group("y") else None
         when = _complete(int(m.group("d")), int(m.group("m")), y, anchor)
         if when:
@@ -182,8 +195,11 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
         y, mon = int(m.group("y")), int(m.group("m"))
         if not 1 <= mon <= 12:
             continue
-        if m.group("by") in (retone("trước"), retone("đến")):  # "trước tháng 10/2025": a date without its day
+        by = " ".join(m.group("by").split())
+        if by in (retone("trước"), retone("đến")):  # "trước tháng 10/2025": a date without its day
             out.append(FoundDeadline(m.start(), m.end(), f"{y:04d}-{mon:02d}", None))
+        elif by in _END_OF:
+            out.append(FoundDeadline(m.start(), m.end(), _last_day(y, mon).isoformat(), None, strong=False))
         else:
             out.append(_period(m, dt.date(y, mon, 1), _last_day(y, mon)))
     for m in at(_MONTHS):
@@ -192,7 +208,10 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
             out.append(_period(m, dt.date(int(m.group("y1")), m1, 1), _last_day(int(m.group("y2")), m2)))
     for m in at(_YEAR):
         y = int(m.group("y"))
-        out.append(_period(m, dt.date(y, 1, 1), dt.date(y, 12, 31)))
+        if " ".join(m.group("by").split()) in _END_OF:
+            out.append(FoundDeadline(m.start(), m.end(), f"{y}-12-31", None, strong=False))
+        else:
+            out.append(_period(m, dt.date(y, 1, 1), dt.date(y, 12, 31)))
     for m in at(_RELATIVE):
         n, unit, work = int(m.group("n")), _UNITS[m.group("unit")], bool(m.group("work"))
         duration = f"PT{n}H" if unit == "H" else f"P{n}{unit}" if unit != "Q" else f"P{3 * n}M"
@@ -207,5 +226,10 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
     for f in out:
         if kept and f.start < kept[-1].end:
             continue
+        first = _WORD_AT.match(key, f.start)
+        if _NOT_AFTER.search(key, max(start, f.start - 20), first.end() if first else f.start):
+            continue  # "tính đến ngày 30/6/2024", "Tính trong 10 tháng đầu năm": a report's figures, no deadline
+        if _NOT_IN_CLAUSE.search(key, _clause_start(key, max(start, f.start - 160), f.start), f.start):
+            continue  # "có hiệu lực thi hành từ ngày … đến hết ngày …": when a text is in force, not a deadline
         kept.append(f)
     return kept
