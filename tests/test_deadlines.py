@@ -60,3 +60,17 @@ def test_document_deadlines_and_tasks() -> None:
     assert t1.action.startswith("tham mưu")
     assert t1.deadline_index == 0 and t2.deadline_index == 1
     assert t2.deadline is not None and t2.deadline.date is None and t2.deadline.relative == "P30D"
+
+
+def test_support_and_lead_forms() -> None:
+    body = CV.split("Kính gửi")[0] + (
+        "Kính gửi: Các sở.\n\n"
+        "1. Văn phòng Chính phủ phối hợp với Bộ Nội vụ trong việc theo dõi, đánh giá cải cách hành chính.\n"
+        "2. Sở Kế hoạch và Đầu tư: Kịp thời thông báo cho các doanh nghiệp mới thành lập.\n"
+        "3. Đài Phát thanh và Truyền hình tỉnh, Báo Quảng Ngãi: Phối hợp với Cơ quan Thuế xây dựng nội dung tuyên truyền.\n"
+    )
+    t1, t2, t3 = parse_text(body).tasks
+    assert t1.lead == ["Văn phòng Chính phủ"] and t1.support == ["Bộ Nội vụ"]  # the list ends before "trong việc"
+    assert t1.action.startswith("trong việc theo dõi")
+    assert t2.lead == ["Sở Kế hoạch và Đầu tư"]  # the name ends at the colon
+    assert t3.lead == ["Đài Phát thanh và Truyền hình tỉnh", "Báo Quảng Ngãi"] and t3.support == ["Cơ quan Thuế"]

@@ -82,6 +82,8 @@ def _assignee(ctx: Context, start: int, end: int, at_start: bool, after_triggers
             continue
         verb = found.start()
         name = ctx.text[pos:verb].strip(" ,;:-")
+        if ":" in name:  # "Sở Kế hoạch và Đầu tư: Kịp thời thông báo …": the name ends at the colon
+            name = name.split(":", 1)[0].strip(" ,;-")
         words = name.split()
         if len(words) < 2 or "\n" in name or len(words) > 25 or _NOT_IN_NAME.search(key, pos, verb):
             continue
@@ -212,17 +214,20 @@ def _deadline(text: str, f: deadlines.FoundDeadline) -> Deadline:
 
 
 _SPLIT = regex.compile(r"\s*(?:[,;]|\s(?=và\s))\s*(?:và\s+)?")
-_SUPPORT = regex.compile(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với\s+")
+# Words that end a list of bodies: "phối hợp với Bộ Nội vụ trong việc theo dõi" names Bộ Nội vụ, then the matter.
+_NOT_IN_SUPPORT = regex.compile(r"\s(?:trong|về|để|theo|tại|việc|nhằm|khi)\s")
+_SUPPORT = regex.compile(r"(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với\s+")
 
 
 def _items(name: str) -> list[str]:
     """The bodies of a name list, one item each: split at a comma, semicolon or "và" only where a new body starts
-    (a capitalised head or "các …"); "các phòng, ban, đơn vị" stays one collective item."""
+    (a capitalised head: "Sở …", "UBND …"); "các phòng, ban, đơn vị" and "Các bộ, các tỉnh" stay one collective
+    item."""
     parts: list[str] = []
     pos = 0
     for m in _SPLIT.finditer(name):
         rest = name[m.end():]
-        if not rest or not (_HEAD_RE.match(fold(rest)) and (rest[0].isupper() or fold(rest).startswith(("các ", "ubnd")))):
+        if not rest or not (_HEAD_RE.match(fold(rest)) and rest[0].isupper()):
             continue
         parts.append(name[pos : m.start()])
         pos = m.end()
@@ -231,18 +236,23 @@ def _items(name: str) -> list[str]:
 
 
 def _support(ctx: Context, start: int, end: int) -> tuple[list[str], int]:
-    """``chủ trì, phối hợp với Y <verb> …``: the bodies Y, and where the action starts (after them)."""
+    """``chủ trì, phối hợp với Y <verb> …`` (or ``phối hợp với Y <verb> …``): the bodies Y, and where the action
+    starts (after them)."""
     key = ctx.page.key
     m = _SUPPORT.match(key, start, end)
     if not m:
         return [], start
     found = first_word_match(_VERB_RE, key, m.end() + 1, min(end, m.end() + MAX_ASSIGNEE_CHARS))
-    if found is None:
+    stop = found.start() if found is not None else None
+    matter = _NOT_IN_SUPPORT.search(key, m.end(), stop if stop is not None else min(end, m.end() + MAX_ASSIGNEE_CHARS))
+    if matter is not None:  # "phối hợp với Bộ Nội vụ trong việc theo dõi …": the bodies end before the matter
+        stop = matter.start() + 1
+    if stop is None:
         return [], start
-    names = ctx.text[m.end() : found.start()].strip(" ,;:-")
-    if not names or "\n" in names or _NOT_IN_NAME.search(key, m.end(), found.start()) or not _HEAD_RE.match(key, m.end(), end):
+    names = ctx.text[m.end() : stop].strip(" ,;:-")
+    if not names or "\n" in names or _NOT_IN_NAME.search(key, m.end(), stop) or not _HEAD_RE.match(key, m.end(), end):
         return [], start
-    return _items(names), found.start()
+    return _items(names), stop
 
 
 def _label_end(text: str, start: int, end: int) -> int:
