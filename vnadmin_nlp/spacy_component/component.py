@@ -5,8 +5,8 @@ Needs spaCy (the ``spacy`` extra), imported when :func:`register` runs, never wh
 ("vnadmin_document")`` works in any pipeline once the package is installed.
 
 * ``doc.spans["vnadmin"]``: one span per field (labels in ``spans.LABELS``), aligned to the tokens from the
-  character offsets (``alignment_mode="expand"``); ``span.id_`` is the value's path in the document's JSON
-  (``citations[2]``), ``span.kb_id_`` a citation's canonical key.  A field no token range can hold (white space
+  character offsets, white space at the ends left out (``alignment_mode="expand"``); ``span.id_`` is the value's
+  path in the document's JSON (``citations[2]``), ``span.kb_id_`` a citation's canonical key.  A field no token range can hold (white space
   only) is skipped and counted: ``doc.spans["vnadmin"].attrs["skipped"]`` (their paths in ``"skipped_paths"``).
 * ``doc._.vnadmin``: the :class:`~vnadmin_nlp.model.Document`.  It is kept in ``doc.user_data`` as its JSON
   (what ``Doc.to_bytes``, ``nlp.pipe(n_process=N)`` and ``DocBin(store_user_data=True)`` carry), so it survives
@@ -98,15 +98,24 @@ def add_spans(doc: "Doc", document: Document, key: str = SPANS_KEY) -> None:
     to_doc = _offsets_to_doc(doc.text, document)
     spans, skipped = [], []
     for fs in field_spans(document):
-        start, end = to_doc(fs.start), to_doc(fs.end)
+        start, end = _trimmed(doc.text, to_doc(fs.start), to_doc(fs.end))
         span = doc.char_span(start, end, label=fs.label, kb_id=fs.kb_id, span_id=fs.path, alignment_mode="expand")
-        if span is None or not span.text.strip():
+        if span is None or start == end:
             skipped.append(fs.path)
         else:
             spans.append(span)
     doc.spans[key] = spans
     doc.spans[key].attrs["skipped"] = len(skipped)
     doc.spans[key].attrs["skipped_paths"] = skipped
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the white space at either end (a line break is a token: it is no field's)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _offsets_to_doc(text: str, document: Document) -> Callable[[int], int]:
