@@ -294,7 +294,7 @@ def _show_with_html(show: click.Command) -> click.Command:
             if kw.get("db") is None:
                 raise click.UsageError("show needs --db DB (a document of an index) or --html OUT (a file's fields)")
             assert show.callback is not None
-            return show.callback(**kw)  # type: ignore[no-any-return]
+            return show.callback(**kw)
         from .readers import ReaderError
 
         try:

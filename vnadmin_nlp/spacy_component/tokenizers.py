@@ -24,7 +24,7 @@ def _word_tokenize() -> Callable[..., list[str]]:
         from underthesea import word_tokenize
     except ImportError as exc:
         raise ImportError(EXTRA_MESSAGE) from exc
-    return word_tokenize  # type: ignore[no-any-return]
+    return word_tokenize
 
 
 def word_offsets(text: str, segment: Callable[[str], list[str]] | None = None) -> list[tuple[int, int]]:
