@@ -15,7 +15,7 @@ Layers, lowest first (a module may import its own layer's package and any lower 
     zoning
     extractors
     pipeline
-    batch | linking | export | evaluation
+    batch | linking | export | evaluation | spacy_component
     cli | __main__ | the package's own __init__
 
 Imports inside ``if TYPE_CHECKING:`` count (a cycle of types is still a cycle); imports inside functions are
@@ -39,7 +39,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("zoning",),
     ("extractors",),
     ("pipeline",),
-    ("batch", "linking", "export", "evaluation"),
+    ("batch", "linking", "export", "evaluation", "spacy_component"),
     ("cli", "__main__", ""),
 ]
 _LAYER_OF = {name: i for i, names in enumerate(LAYERS) for name in names}

@@ -1,6 +1,7 @@
 """The ``vnadmin-nlp`` command line: parse (one file, or a batch), register, eval, schema."""
 from __future__ import annotations
 
+import copy
 import json
 import os
 import signal
@@ -328,6 +329,42 @@ def _add_linking_commands() -> None:
 
 
 _add_linking_commands()
+
+
+def _show_with_html(show: click.Command) -> click.Command:
+    """``show FILE --html OUT``: the fields of any file the readers read as a displaCy page (the ``spacy`` extra);
+    without --html, the linking stage's ``show REF --db DB``, unchanged."""
+    params = [copy.copy(p) for p in show.params]
+    for p in params:
+        if p.name == "db":
+            p.required = False
+    params.append(click.Option(["--html", "html"], type=click.Path(dir_okay=False), metavar="OUT",
+                               help="Write the fields of the file REF as a displaCy page (needs the spacy extra)."))
+
+    def callback(html: str | None, **kw: Any) -> None:
+        if html is None:
+            if kw.get("db") is None:
+                raise click.UsageError("show needs --db DB (a document of an index) or --html OUT (a file's fields)")
+            assert show.callback is not None
+            return show.callback(**kw)
+        from .readers import ReaderError
+
+        try:
+            from .spacy_component import file_html
+
+            page = file_html(kw["ref"])
+        except ImportError as exc:
+            raise click.ClickException(str(exc)) from None
+        except (ReaderError, OSError) as exc:
+            raise click.ClickException(str(exc)) from None
+        write_atomic(Path(html), page)
+        click.echo(f"{kw['ref']} -> {html}", err=True)
+
+    help_text = (show.help or "") + "\n\nWith --html OUT, REF is a file: its fields are drawn on its text (displaCy)."
+    return click.Command(show.name, params=params, callback=callback, help=help_text, short_help=show.short_help)
+
+
+main.add_command(_show_with_html(main.commands["show"]))
 
 if __name__ == "__main__":  # pragma: no cover
     main()
