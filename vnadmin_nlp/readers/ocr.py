@@ -13,6 +13,8 @@ right trade-off (resolution, page limit) depends on the machine:
 - ``VNADMIN_OCR_DPI`` (300), ``VNADMIN_OCR_MAX_PAGES`` (30; 0 = no limit), ``VNADMIN_OCR_PSM`` (3)
 - ``VNADMIN_OCR_PREPROCESS`` (red | grey | threshold), ``VNADMIN_OCR_WORKERS`` (0 = one per CPU)
 - ``VNADMIN_OCR_TIMEOUT`` (seconds per tesseract call)
+- ``VNADMIN_OCR_CORRECT`` (on; "off" keeps tesseract's words as read, without the closed-vocabulary correction of
+  :mod:`vnadmin_nlp.lexicon.ocr_vocabulary`)
 - ``VNADMIN_OCR_DAMAGED`` (off; "on" also OCRs pages whose text layer scores as garbage or is only a short line of
   text over a scan — off by default because tesseract's tone errors and misread hand-filled digits then give more wrong
   header values on the development set than they gain, until fields read from doubtful OCR become null: issue 12)
@@ -63,6 +65,7 @@ class OcrSettings:
     workers: int = 0  # parallel tesseract processes; 0 = one per CPU
     timeout: float = 180.0  # seconds per page
     low_confidence: float = 60.0  # a page whose mean word confidence is below this gets a warning
+    correct: bool = True  # OCR'd lines corrected to the closed vocabulary of headers (lexicon/ocr_vocabulary.py)
 
     @classmethod
     def from_env(cls) -> "OcrSettings":
@@ -76,6 +79,7 @@ class OcrSettings:
             preprocess=_env("VNADMIN_OCR_PREPROCESS", cls.preprocess, str),
             workers=_env("VNADMIN_OCR_WORKERS", cls.workers, int),
             timeout=_env("VNADMIN_OCR_TIMEOUT", cls.timeout, float),
+            correct=_env("VNADMIN_OCR_CORRECT", cls.correct, lambda v: v.lower() not in ("0", "off", "false", "no")),
         )
 
     def with_(self, **changes: Any) -> "OcrSettings":
@@ -316,6 +320,15 @@ def ocr_many(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+def corrections_warning(fixes: list[tuple[int, str, str]]) -> list[ReaderWarning]:
+    """One ``ocr_text_corrected`` warning naming the corrections (page, before → after), the first few quoted."""
+    if not fixes:
+        return []
+    shown = "; ".join(f"p{page} {before!r} → {after!r}" for page, before, after in fixes[:6])
+    more = f" (+{len(fixes) - 6} more)" if len(fixes) > 6 else ""
+    return [ReaderWarning("ocr_text_corrected", f"{len(fixes)} OCR'd word run(s) corrected to the header vocabulary: {shown}{more}")]
 
 
 def page_report(page: OcrPage, page_no: int, settings: OcrSettings) -> tuple[dict[str, Any], list[ReaderWarning]]:

@@ -7,6 +7,7 @@ from typing import Any, Iterator
 from .. import ocr
 from ..base import MissingDependency, ReaderWarning
 from ..layout import PageText, column_regions, ocr_lines
+from ..layout.ocr_lines import correct_page
 
 MIN_TEXT_CHARS = 25  # fewer body characters than this on a page with a large image: the page is a scan
 MIN_IMAGE_COVER = 0.25  # …and "large" means covering this share of the page
@@ -52,13 +53,17 @@ def ocr_pages(
 
     reports = []
     regions = lambda k, result: column_regions(result, todo[k].number)  # noqa: E731
+    fixes: list[tuple[int, str, str]] = []
     for page, result in zip(todo, ocr.ocr_many(renderers(), settings, path, regions=regions)):
+        if settings.correct:
+            fixes += [(page.number, a, b) for a, b in correct_page(result)]
         page.lines = ocr_lines(result, scale, page.height)
         page.ocr = True
         info, page_warnings = ocr.page_report(result, page.number, settings)
         reports.append(info)
         warnings.extend(page_warnings)
     metadata["ocr_pages"] = reports
+    warnings.extend(ocr.corrections_warning(fixes))
     metadata["ocr_engine"] = (
         f"tesseract ({settings.lang}, psm {settings.psm}, {settings.dpi} dpi, {settings.preprocess})"
     )
