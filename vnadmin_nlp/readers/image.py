@@ -15,6 +15,7 @@ from . import ocr
 from .base import CorruptFile, RawDocument, Reader, ReaderWarning
 from .layout import PageText, column_regions, layout_pages, ocr_lines
 from .layout.ocr_lines import correct_page
+from .ocr_result import word_record
 
 # Magic numbers: the first bytes of each format this reader accepts.
 MAGIC = {
@@ -71,10 +72,12 @@ class ImageReader(Reader):
         reports = []
         regions = lambda k, result: column_regions(result, k + 1)  # noqa: E731
         fixes: list[tuple[int, str, str]] = []
+        words: list[dict[str, Any]] = []
         for number, result in enumerate(ocr.ocr_many(prepared(), settings, path, dpis=dpis, regions=regions), start=1):
             width, height = sizes[number - 1]
             if settings.correct:
                 fixes += [(number, a, b) for a, b in correct_page(result)]
+            words.append(word_record(number, result))
             pages.append(PageText(number, width, height, ocr_lines(result, 1.0, height), ocr=True))
             info, page_warnings = ocr.page_report(result, number, settings)
             reports.append(info)
@@ -85,6 +88,7 @@ class ImageReader(Reader):
             "bbox_units": "px, origin top-left",
             "image_format": (image.format or "").lower() or None,
             "ocr_pages": reports,
+            "ocr_words": words,
             "ocr_engine": f"tesseract ({settings.lang}, psm {settings.psm}, {settings.preprocess})",
         }
         if removed:

@@ -80,6 +80,18 @@ def parse_tsv(tsv: str, width: int, height: int) -> OcrPage:
     return OcrPage(out, width, height, 0.0, len(all_words), mean)
 
 
+def word_record(page_no: int, page: OcrPage, scale: float = 1.0) -> dict[str, Any]:
+    """The page's OCR lines as plain data for the extractors (``RawDocument.metadata["ocr_words"]``): each line a
+    list of ``[text, confidence, x0, top, x1, bottom]`` (boxes in the page's units), so that a field read from OCR
+    can be checked against the confidence and the shape of the words it came from."""
+    return {
+        "page": page_no,
+        "lines": [
+            [[w.text, round(w.conf), *(round(v / scale, 1) for v in w.bbox)] for w in line.words] for line in page.lines
+        ],
+    }
+
+
 def _is_noise(words: list[OcrWord]) -> bool:
     return is_noise(" ".join(w.text for w in words), [w.conf for w in words])
 

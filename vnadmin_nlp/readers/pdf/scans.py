@@ -8,6 +8,7 @@ from .. import ocr
 from ..base import MissingDependency, ReaderWarning
 from ..layout import PageText, column_regions, ocr_lines
 from ..layout.ocr_lines import correct_page
+from ..ocr_result import word_record
 
 MIN_TEXT_CHARS = 25  # fewer body characters than this on a page with a large image: the page is a scan
 MIN_IMAGE_COVER = 0.25  # …and "large" means covering this share of the page
@@ -54,15 +55,18 @@ def ocr_pages(
     reports = []
     regions = lambda k, result: column_regions(result, todo[k].number)  # noqa: E731
     fixes: list[tuple[int, str, str]] = []
+    words: list[dict[str, Any]] = []
     for page, result in zip(todo, ocr.ocr_many(renderers(), settings, path, regions=regions)):
         if settings.correct:
             fixes += [(page.number, a, b) for a, b in correct_page(result)]
+        words.append(word_record(page.number, result, scale))
         page.lines = ocr_lines(result, scale, page.height)
         page.ocr = True
         info, page_warnings = ocr.page_report(result, page.number, settings)
         reports.append(info)
         warnings.extend(page_warnings)
     metadata["ocr_pages"] = reports
+    metadata["ocr_words"] = words
     warnings.extend(ocr.corrections_warning(fixes))
     metadata["ocr_engine"] = (
         f"tesseract ({settings.lang}, psm {settings.psm}, {settings.dpi} dpi, {settings.preprocess})"

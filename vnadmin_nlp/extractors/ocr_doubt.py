@@ -1,0 +1,147 @@
+"""Doubt about a number or a date read from OCR: the words it came from, their confidence, their shape, and the
+signature stamp's time.  A wrong number is worse than none: the number and date extractors drop a value this
+module doubts and say why (``number_unreadable`` / ``date_unreadable``, with the line and what OCR read).
+
+The OCR reader leaves each OCR'd page's words in ``source_metadata["ocr_words"]`` (text, confidence, box:
+:func:`vnadmin_nlp.readers.ocr_result.word_record`); a value is found back among them by its letters and
+digits (spaces, case and punctuation aside), within one OCR line.  A text-layer document has no OCR words:
+nothing here applies to it.
+
+Why each test (Lâm Đồng scans, development split): a number filled in by hand, or stamped over, is read by
+tesseract with a few digits lost (``409`` for ``4409``), glued to a letter (``9X``), or at a low confidence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from typing import Any, Sequence
+
+from .base import Context
+
+DIGITS_MIN_CONF = 80  # a number's or a date's digits read at a lower word confidence are doubted
+HAND_HEIGHT = 1.35  # digits this many times taller than the printed words of their line: written by hand
+SIGNING_SLACK_DAYS = 1  # a date may follow the first signature time by this much (time zones)
+
+Word = Sequence[Any]  # [text, confidence, x0, top, x1, bottom]
+
+
+def _compact(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFC", text).casefold() if ch.isalnum())
+
+
+def has_ocr(ctx: Context) -> bool:
+    return bool(ctx.source_metadata.get("ocr_words"))
+
+
+def words_for(ctx: Context, text: str, part: str | tuple[int, int] | None = None) -> tuple[list[Word], list[Word]] | None:
+    """The OCR words ``text`` was read from (those under ``part`` of it only, when given: a substring, its first
+    occurrence, or character offsets in ``text``), and the whole OCR line they stand in; None when ``text`` is
+    not found in one OCR line."""
+    target = _compact(text)
+    if not target:
+        return None
+    sub = (0, len(target))
+    if isinstance(part, tuple):
+        sub = (len(_compact(text[: part[0]])), len(_compact(text[: part[1]])))
+        if sub[1] <= sub[0]:
+            return None
+    elif part is not None:
+        p = _compact(part)
+        at = target.find(p)
+        if not p or at < 0:
+            return None
+        sub = (at, at + len(p))
+    for page in ctx.source_metadata.get("ocr_words") or []:
+        for line in page.get("lines", []):
+            joined, owners = "", []
+            for k, word in enumerate(line):
+                c = _compact(str(word[0]))
+                joined += c
+                owners += [k] * len(c)
+            i = joined.find(target)
+            if i < 0:
+                continue
+            ks = sorted(set(owners[i + sub[0] : i + sub[1]]))
+            return [line[k] for k in ks], line
+    return None
+
+
+def describe(words: Sequence[Word]) -> str:
+    """``'409/BCĐX-CAT' (conf 71)``: what OCR read, for a warning."""
+    return ", ".join(f"{str(w[0])!r} (conf {int(w[1])})" for w in words)
+
+
+def digits_doubt(words: Sequence[Word], line: Sequence[Word]) -> str | None:
+    """Why digits read from these OCR words are not to be trusted, or None."""
+    if not words:
+        return None
+    low = min(int(w[1]) for w in words)
+    if low < DIGITS_MIN_CONF:
+        return f"read at OCR confidence {low}"
+    printed = sorted(float(w[5]) - float(w[3]) for w in line if w not in words and any(ch.isalpha() for ch in str(w[0])))
+    if printed:
+        median = printed[len(printed) // 2]
+        tallest = max(float(w[5]) - float(w[3]) for w in words)
+        if median > 0 and tallest > HAND_HEIGHT * median and all(ch.isdigit() or not ch.isalnum() for w in words for ch in str(w[0])):
+            return "the digits are taller than the printed words of their line (written by hand)"
+    return None
+
+
+def number_doubt(ctx: Context, raw: str, num: str | None) -> str | None:
+    """Why the number ``num`` of the number-symbol ``raw`` read from OCR is doubted, or None."""
+    if not has_ocr(ctx) or not num or not any(ch.isdigit() for ch in num):
+        return None
+    found = words_for(ctx, raw, num)
+    if found is None:
+        return None
+    words, line = found
+    if any(ch.isalpha() for ch in num):
+        return f"a letter among the digits ({num!r}) — " + describe(words)
+    why = digits_doubt(words, line)
+    return f"{why} — OCR read {describe(words)}" if why else None
+
+
+def signing_times(ctx: Context) -> list[dt.date]:
+    out = []
+    for key in ("digital_signatures", "signatures"):
+        for sig in ctx.source_metadata.get(key) or []:
+            when = sig.get("time") if isinstance(sig, dict) else None
+            if isinstance(when, str) and len(when) >= 10:
+                try:
+                    out.append(dt.date.fromisoformat(when[:10]))
+                except ValueError:
+                    continue
+    return sorted(out)
+
+
+def date_doubt(ctx: Context, text: str, date: str, parts: Sequence[tuple[int, int] | None]) -> str | None:
+    """Why a date read from OCR is doubted: its digits (day, month, year: ``parts``, offsets in the printed
+    ``text`` of the date) read at low confidence or by hand, or the date after the first signature stamp's time
+    or years away from it."""
+    if not has_ocr(ctx):
+        return None
+    signed = signing_times(ctx)
+    if signed and len(date) >= 4:
+        first = signed[0]
+        year = int(date[:4])
+        if abs(year - first.year) > 1:
+            return f"the year {year} is far from the signature stamp's ({first.isoformat()})"
+        if len(date) == 10 and dt.date.fromisoformat(date) > first + dt.timedelta(days=SIGNING_SLACK_DAYS):
+            return f"the date {date} is after the signature stamp's time ({first.isoformat()})"
+    for part in parts:
+        if not part:
+            continue
+        found = words_for(ctx, text, part)
+        if found is None:
+            continue
+        words, line = found
+        why = digits_doubt(words, line)
+        if why:
+            return f"{why} — OCR read {describe(words)}"
+    return None
+
+
+def stamp_hint(ctx: Context) -> str:
+    """``; the first signature stamp is dated 2025-09-05`` for a warning about an unread date, or ``""``."""
+    signed = signing_times(ctx)
+    return f"; the first signature stamp is dated {signed[0].isoformat()} (not taken as the date)" if signed else ""
