@@ -68,7 +68,9 @@ def words_for(ctx: Context, text: str, part: str | tuple[int, int] | None = None
 
 def describe(words: Sequence[Word]) -> str:
     """``'409/BCĐX-CAT' (conf 71)``: what OCR read, for a warning."""
-    return ", ".join(f"{str(w[0])!r} (conf {int(w[1])})" for w in words)
+    out = ", ".join(f"{str(w[0])!r} (conf {int(w[1])})" for w in words)
+    alts = {str(w[6]) for w in words if len(w) > 6 and w[6]}
+    return out + "".join(f"; read again: {a!r}" for a in sorted(alts))
 
 
 def digits_doubt(words: Sequence[Word], line: Sequence[Word]) -> str | None:

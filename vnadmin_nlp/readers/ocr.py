@@ -13,6 +13,7 @@ right trade-off (resolution, page limit) depends on the machine:
 - ``VNADMIN_OCR_DPI`` (300), ``VNADMIN_OCR_MAX_PAGES`` (30; 0 = no limit), ``VNADMIN_OCR_PSM`` (3)
 - ``VNADMIN_OCR_PREPROCESS`` (red | grey | threshold), ``VNADMIN_OCR_WORKERS`` (0 = one per CPU)
 - ``VNADMIN_OCR_TIMEOUT`` (seconds per tesseract call)
+- ``VNADMIN_OCR_REREAD`` (on; "off" skips the second reading of the Số and date lines: :mod:`.ocr_fields`)
 - ``VNADMIN_OCR_CORRECT`` (on; "off" keeps tesseract's words as read, without the closed-vocabulary correction of
   :mod:`vnadmin_nlp.lexicon.ocr_vocabulary`)
 - ``VNADMIN_OCR_DAMAGED`` (off; "on" also OCRs pages whose text layer scores as garbage or is only a short line of
@@ -65,6 +66,7 @@ class OcrSettings:
     workers: int = 0  # parallel tesseract processes; 0 = one per CPU
     timeout: float = 180.0  # seconds per page
     low_confidence: float = 60.0  # a page whose mean word confidence is below this gets a warning
+    reread: bool = True  # the Số and date lines of page 1 read again, zoomed, with a limited character set
     correct: bool = True  # OCR'd lines corrected to the closed vocabulary of headers (lexicon/ocr_vocabulary.py)
 
     @classmethod
@@ -79,6 +81,7 @@ class OcrSettings:
             preprocess=_env("VNADMIN_OCR_PREPROCESS", cls.preprocess, str),
             workers=_env("VNADMIN_OCR_WORKERS", cls.workers, int),
             timeout=_env("VNADMIN_OCR_TIMEOUT", cls.timeout, float),
+            reread=_env("VNADMIN_OCR_REREAD", cls.reread, lambda v: v.lower() not in ("0", "off", "false", "no")),
             correct=_env("VNADMIN_OCR_CORRECT", cls.correct, lambda v: v.lower() not in ("0", "off", "false", "no")),
         )
 
@@ -275,10 +278,21 @@ def _inked_holes(image: "Image", page: OcrPage) -> list[tuple[int, int, int, int
     return holes
 
 
-def _tesseract(image: "Image", psm: int, settings: OcrSettings, path: str | Path | None, dpi: int) -> OcrPage:
+def read_line(image: "Image", settings: OcrSettings, path: str | Path | None, dpi: int, whitelist: str = "") -> OcrPage:
+    """OCR one line of text (psm 7), the characters limited to ``whitelist`` when given (tesseract's LSTM then
+    reports confidence 0: such a reading is a candidate to show, not evidence to weigh)."""
+    return _tesseract(image, 7, settings, path, dpi, whitelist=whitelist)
+
+
+def _tesseract(
+    image: "Image", psm: int, settings: OcrSettings, path: str | Path | None, dpi: int, *, whitelist: str = ""
+) -> OcrPage:
     binary = require_tesseract(path, settings)
     env = dict(os.environ, OMP_THREAD_LIMIT="1")  # one thread per process; pages run in parallel instead
-    cmd = [binary, "stdin", "stdout", "-l", settings.lang, "--psm", str(psm), "--dpi", str(dpi), "tsv"]
+    cmd = [binary, "stdin", "stdout", "-l", settings.lang, "--psm", str(psm), "--dpi", str(dpi)]
+    if whitelist:
+        cmd += ["-c", f"tessedit_char_whitelist={whitelist}"]
+    cmd.append("tsv")
     try:
         proc = subprocess.run(
             cmd, input=_pgm(image), capture_output=True, timeout=settings.timeout, env=env, check=False
@@ -290,7 +304,7 @@ def _tesseract(image: "Image", psm: int, settings: OcrSettings, path: str | Path
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
         raise ReaderError(path, f"tesseract failed: {message[0]}", stage="ocr")
-    return parse_tsv(proc.stdout.decode("utf-8", "replace"), image.width, image.height)
+    return parse_tsv(proc.stdout.decode("utf-8", "replace"), image.width, image.height, keep_noise=bool(whitelist))
 
 
 def ocr_many(

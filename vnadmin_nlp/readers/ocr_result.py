@@ -15,6 +15,7 @@ class OcrWord:
     text: str
     conf: float
     bbox: tuple[int, int, int, int]  # pixels, origin top-left
+    alt: str | None = None  # another reading of the same word (the Số and date lines are read twice) when it differs
 
 
 @dataclass
@@ -51,8 +52,9 @@ class OcrPage:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def parse_tsv(tsv: str, width: int, height: int) -> OcrPage:
-    """Tesseract TSV → lines of words (one line per tesseract block/paragraph/line number)."""
+def parse_tsv(tsv: str, width: int, height: int, *, keep_noise: bool = False) -> OcrPage:
+    """Tesseract TSV → lines of words (one line per tesseract block/paragraph/line number); lines that look like
+    noise are dropped unless ``keep_noise`` (a reading with a character whitelist reports confidence 0)."""
     lines: dict[tuple[str, str, str, str], list[OcrWord]] = {}
     boxes: dict[tuple[str, str, str, str], tuple[int, int, int, int]] = {}
     rows = tsv.splitlines()
@@ -74,7 +76,7 @@ def parse_tsv(tsv: str, width: int, height: int) -> OcrPage:
         left, top, w, h = (int(c) for c in cols[6:10])
         word = OcrWord(text, conf, (left, top, left + w, top + h))
         lines.setdefault((cols[1], cols[2], cols[3], cols[4]), []).append(word)
-    out = [OcrLine(words, boxes.get(key)) for key, words in lines.items() if not _is_noise(words)]
+    out = [OcrLine(words, boxes.get(key)) for key, words in lines.items() if keep_noise or not _is_noise(words)]
     all_words = [w for line in out for w in line.words]
     mean = sum(w.conf for w in all_words) / len(all_words) if all_words else None
     return OcrPage(out, width, height, 0.0, len(all_words), mean)
@@ -82,12 +84,14 @@ def parse_tsv(tsv: str, width: int, height: int) -> OcrPage:
 
 def word_record(page_no: int, page: OcrPage, scale: float = 1.0) -> dict[str, Any]:
     """The page's OCR lines as plain data for the extractors (``RawDocument.metadata["ocr_words"]``): each line a
-    list of ``[text, confidence, x0, top, x1, bottom]`` (boxes in the page's units), so that a field read from OCR
+    list of ``[text, confidence, x0, top, x1, bottom]`` (boxes in the page's units; a 7th item: the other reading
+    of a word read twice that disagreed), so that a field read from OCR
     can be checked against the confidence and the shape of the words it came from."""
     return {
         "page": page_no,
         "lines": [
-            [[w.text, round(w.conf), *(round(v / scale, 1) for v in w.bbox)] for w in line.words] for line in page.lines
+            [[w.text, round(w.conf), *(round(v / scale, 1) for v in w.bbox), *([w.alt] if w.alt else [])] for w in line.words]
+            for line in page.lines
         ],
     }
 

@@ -5,9 +5,10 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .. import ocr
-from ..base import MissingDependency, ReaderWarning
+from ..base import MissingDependency, ReaderError, ReaderWarning
 from ..layout import PageText, column_regions, ocr_lines
 from ..layout.ocr_lines import correct_page
+from ..ocr_fields import reread_fields
 from ..ocr_result import word_record
 
 MIN_TEXT_CHARS = 25  # fewer body characters than this on a page with a large image: the page is a scan
@@ -59,6 +60,12 @@ def ocr_pages(
     for page, result in zip(todo, ocr.ocr_many(renderers(), settings, path, regions=regions)):
         if settings.correct:
             fixes += [(page.number, a, b) for a, b in correct_page(result)]
+        if page.number == 1 and settings.reread:
+            crop = lambda box, zoom, page=page: _render_box(pdf, page, box, scale, zoom, settings.preprocess)  # noqa: E731
+            try:
+                result.extra["fields_reread"] = reread_fields(result, crop, settings, path, settings.dpi)
+            except (ReaderError, ValueError, OSError) as exc:  # a second reading is a check: never cost the page
+                warnings.append(ReaderWarning("ocr_reread_failed", f"page 1: the Số and date lines could not be read again ({exc})"))
         words.append(word_record(page.number, result, scale))
         page.lines = ocr_lines(result, scale, page.height)
         page.ocr = True
@@ -72,6 +79,20 @@ def ocr_pages(
         f"tesseract ({settings.lang}, psm {settings.psm}, {settings.dpi} dpi, {settings.preprocess})"
     )
     return True
+
+
+def _render_box(pdf: Any, page: PageText, box: tuple[int, int, int, int], scale: float, zoom: float, mode: str) -> Any:
+    """A box of the page image rendered at ``scale`` (pixels, origin top-left), rendered again ``zoom`` times finer."""
+    handle = pdf[page.number - 1]
+    try:
+        width, height = handle.get_size()
+        x0, top, x1, bottom = (v / scale for v in box)
+        crop = (max(0.0, x0), max(0.0, height - bottom), max(0.0, width - x1), max(0.0, top))
+        bitmap = handle.render(scale=scale * zoom, crop=crop, grayscale=mode != "red", may_draw_forms=False)
+        image = bitmap.to_pil()
+    finally:
+        handle.close()
+    return ocr.prepare(image, mode)
 
 
 def _render(pdf: Any, page: PageText, scale: float, mode: str) -> Any:
