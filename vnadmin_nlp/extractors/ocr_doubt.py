@@ -69,17 +69,23 @@ def words_for(ctx: Context, text: str, part: str | tuple[int, int] | None = None
 def describe(words: Sequence[Word]) -> str:
     """``'409/BCĐX-CAT' (conf 71)``: what OCR read, for a warning."""
     out = ", ".join(f"{str(w[0])!r} (conf {int(w[1])})" for w in words)
-    alts = {str(w[6]) for w in words if len(w) > 6 and w[6]}
+    alts = {str(_second(w).get("alt")) for w in words if _second(w).get("alt")}
     return out + "".join(f"; read again: {a!r}" for a in sorted(alts))
 
 
+def _second(word: Word) -> dict[str, Any]:
+    """What a second reading said of the word (:mod:`vnadmin_nlp.readers.ocr_fields`): ``alt`` or ``checked``."""
+    return word[6] if len(word) > 6 and isinstance(word[6], dict) else {}
+
+
 def digits_doubt(words: Sequence[Word], line: Sequence[Word]) -> str | None:
-    """Why digits read from these OCR words are not to be trusted, or None."""
+    """Why digits read from these OCR words are not to be trusted, or None.  Digits a second reading confirmed
+    are not held to the confidence threshold (tesseract's confidence covers the whole word, symbol and all)."""
     if not words:
         return None
     low = min(int(w[1]) for w in words)
-    if low < DIGITS_MIN_CONF:
-        return f"read at OCR confidence {low}"
+    if any(_second(w).get("alt") for w in words) or (low < DIGITS_MIN_CONF and not all(_second(w).get("checked") for w in words)):
+        return f"read at OCR confidence {low}" + (" and read otherwise a second time" if any(_second(w).get("alt") for w in words) else "")
     printed = sorted(float(w[5]) - float(w[3]) for w in line if w not in words and any(ch.isalpha() for ch in str(w[0])))
     if printed:
         median = printed[len(printed) // 2]

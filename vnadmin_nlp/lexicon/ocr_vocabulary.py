@@ -16,8 +16,8 @@ from no other entry, is that entry.  Rules:
   is nothing but a family name and given names;
 - the case of each letter is kept as printed (``LÂM ĐÔNG`` → ``LÂM ĐỒNG``).
 
-Two fixed templates besides: ``ngày 05 thảng 9 năm 2025`` (the three date words around their digits) and the
-``Số:`` label at the start of a line.
+Two fixed templates besides: ``ngày 26 thóng 8 năm 2025`` (the three date words around their digits, one vowel
+misread at most) and the ``Số:`` and ``V/v`` labels at the start of a line (``Sô:``, ``Ứ/v``).
 """
 from __future__ import annotations
 
@@ -52,7 +52,8 @@ def _key(token: str) -> str:
     core = _EDGE.match(token)
     word = core.group(2) if core else token
     if not word:
-        return token.translate(_DASHES)
+        dashes = token.translate(_DASHES)
+        return "-" if dashes and set(dashes) == {"-"} else dashes
     return bare(fold(unicodedata.normalize("NFC", word)))
 
 
@@ -86,6 +87,8 @@ def _cased(printed: str, entry_word: str) -> str:
     m = _EDGE.match(printed)
     assert m is not None
     lead, core, tail = m.groups()
+    if not core:  # a dash between words ("—-" in "Độc lập —- Tự do"): the entry's own
+        return entry_word
     if len(core) != len(entry_word):
         return printed
     letters = "".join(e.upper() if p.isupper() else e.lower() for p, e in zip(core, entry_word))
@@ -99,7 +102,9 @@ def _name_line(words: list[str]) -> bool:
         and not all(c.isupper() for c in cores)
 
 
-_DATE_WORDS = ("ngay", "thang", "nam")
+# The three words of a date, each followed by its digits: a word of the same length whose letters around the vowel
+# are the same ("thóng", "ngảy", "nàm") is that word.
+_DATE_WORDS = (re.compile(r"^ng.y$"), re.compile(r"^th.ng$"), re.compile(r"^n.m$"))
 _DATE_PRINTED = ("ngày", "tháng", "năm")
 
 
@@ -140,7 +145,7 @@ def correct_words(words: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
 def _date_words(out: list[str], keys: list[str], fixes: list[tuple[str, str]]) -> None:
     """``ngay 05 thảng 9 nam 2025``: the three words of a date, each followed by its digits."""
     for i in range(len(keys) - 5):
-        if tuple(keys[i : i + 6 : 2]) != _DATE_WORDS:
+        if not all(p.match(k) for p, k in zip(_DATE_WORDS, keys[i : i + 6 : 2])):
             continue
         if not all(_EDGE.match(out[i + k]).group(2).isdigit() for k in (1, 3, 5)):  # type: ignore[union-attr]
             continue
@@ -151,8 +156,14 @@ def _date_words(out: list[str], keys: list[str], fixes: list[tuple[str, str]]) -
                 out[i + k] = new
 
 
+_ABOUT = re.compile(r"^[uv]/[vy]$")
+
+
 def _number_label(out: list[str], keys: list[str], fixes: list[tuple[str, str]]) -> None:
-    """``Sô: 40/HCCV`` at the start of a line: the label ``Số:``."""
+    """``Sô: 40/HCCV`` at the start of a line: the label ``Số:``; ``Ứ/v cử đại diện…``: the label ``V/v``."""
+    if len(out) >= 2 and _ABOUT.match(keys[0]) and out[0] != "V/v" and out[1][:1].islower():
+        fixes.append((out[0], "V/v"))
+        out[0] = "V/v"
     if len(out) >= 2 and keys[0] == "so" and out[0].endswith(":") and out[1][:1].isdigit():
         new = _cased(out[0], "số")
         if new != out[0]:

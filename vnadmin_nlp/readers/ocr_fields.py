@@ -1,8 +1,8 @@
 """The Số and date lines of a scan's first page, read a second time: cropped, at twice the resolution, as one line
 (psm 7).
 
-The two readings are compared on their digits only: when they agree, the digits' words keep the better of the
-two confidences; when they disagree (a digit lost under a stamp or a hand-filled number: ``9X`` / ``2X`` for a
+The two readings are compared on their digits only (``l``, ``I``, ``|``, ``]`` taken for 1): when they agree, the
+digits' words are marked as checked (``OcrWord.checked``: their confidence is then not held against them); when they disagree (a digit lost under a stamp or a hand-filled number: ``9X`` / ``2X`` for a
 handwritten ``289``), the words get the other reading (``OcrWord.alt``) and a confidence under the doubt
 threshold, so that the number or date extractor leaves the value out and quotes the readings
 (:mod:`vnadmin_nlp.extractors.ocr_doubt`).  The Số line is then also read with its characters limited to what
@@ -30,7 +30,8 @@ MARGIN = 0.35  # of the line's height, added around its box
 
 _DIGITS = re.compile(r"\d+")
 _NUMBER_LABEL = re.compile(r"^so\b\s*[:.]?")
-_DATE = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
+_DATE = re.compile(r"ng.y\s*(\d{1,2})\s*th.ng\s*(\d{1,2})\s*n.m\s*(\d{4})")
+_LOOKALIKE = str.maketrans("lI|]", "1111")  # letters tesseract prints for the digit 1 (and O for 0, in digits)
 
 Crop = Callable[[tuple[int, int, int, int], float], "Image"]  # a pixel box of the page image, zoom → prepared image
 
@@ -40,17 +41,34 @@ def _key(text: str) -> str:
 
 
 def _number_digits(text: str) -> str | None:
+    """The digits of the number on a Số line (``Số: 3] 0 /HHDN-K4`` → ``310``); "" when the label stands with
+    no digit before the symbol; None when the line is no Số line."""
     key = _key(text).strip()
     m = _NUMBER_LABEL.match(key)
     if not m:
         return None
-    d = _DIGITS.search(key, m.end())
-    return d.group() if d and d.start() - m.end() <= 3 else None
+    rest = key[m.end() :]
+    head = re.split(r"[/-]", rest, maxsplit=1)[0] if re.search(r"[/-]", rest) else rest[:8]
+    head = head.translate(_LOOKALIKE)
+    if not any(ch.isdigit() for ch in head) and "/" not in rest:
+        return None
+    return "".join(ch for ch in head if ch.isdigit()) or ""
 
 
 def _date_digits(text: str) -> tuple[str, ...] | None:
-    m = _DATE.search(_key(text))
+    key = _key(text).translate(_LOOKALIKE)
+    m = _DATE.search(key)
     return tuple(str(int(g)) for g in m.groups()) if m else None
+
+
+def _field_words(line: OcrLine, number: bool) -> list[int]:
+    """The indices of the words of the field on its line: the label to the number-symbol, or ``ngày`` to the year."""
+    keys = [_key(w.text) for w in line.words]
+    if number:
+        end = next((k for k in range(len(keys)) if "/" in keys[k] or (k > 0 and "-" in keys[k])), min(2, len(keys) - 1))
+        return list(range(0, end + 1))
+    start = next((k for k in range(len(keys)) if re.match(r"^ng.y", keys[k])), 0)
+    return list(range(start, min(len(keys), start + 6)))
 
 
 def reread_fields(page: OcrPage, crop: Crop, settings: ocr.OcrSettings, path: str | Path | None, dpi: int) -> int:
@@ -59,47 +77,38 @@ def reread_fields(page: OcrPage, crop: Crop, settings: ocr.OcrSettings, path: st
     number_seen = date_seen = False
     for line in page.lines:
         text = line.text
-        if not number_seen and _number_digits(text) is not None:
+        if not number_seen and _number_digits(text):
             number_seen = True
-            done += _compare(line, crop, settings, path, dpi, NUMBER_CHARS, lambda t: (_number_digits(t),))
+            done += _compare(line, crop, settings, path, dpi, True)
         elif not date_seen and _date_digits(text) is not None:
             date_seen = True
-            done += _compare(line, crop, settings, path, dpi, "", _date_digits)
+            done += _compare(line, crop, settings, path, dpi, False)
         if number_seen and date_seen:
             break
     return done
 
 
-def _compare(
-    line: OcrLine,
-    crop: Crop,
-    settings: ocr.OcrSettings,
-    path: str | Path | None,
-    dpi: int,
-    whitelist: str,
-    digits: Callable[[str], tuple[str | None, ...] | None],
-) -> int:
-    box = line.bbox
+def _compare(line: OcrLine, crop: Crop, settings: ocr.OcrSettings, path: str | Path | None, dpi: int, number: bool) -> int:
+    field = [line.words[k] for k in _field_words(line, number)]
+    digits: Callable[[str], object] = _number_digits if number else _date_digits
+    box = (min(w.bbox[0] for w in field), min(w.bbox[1] for w in field), max(w.bbox[2] for w in field), max(w.bbox[3] for w in field))
     pad = int(MARGIN * (box[3] - box[1]))
     area = (max(0, box[0] - pad), max(0, box[1] - pad), box[2] + pad, box[3] + pad)
     image = crop(area, ZOOM)
     again = ocr.read_line(image, settings, path, int(dpi * ZOOM))
-    words = [w for ln in again.lines for w in ln.words]
-    second = " ".join(w.text for w in words)
-    first_digits, second_digits = digits(line.text), digits(second)
-    if not words or second_digits is None or None in second_digits:
+    second = " ".join(w.text for ln in again.lines for w in ln.words)
+    first_digits, second_digits = digits(" ".join(w.text for w in field)), digits(second)
+    if second_digits is None:  # the second reading found no Số line or no date: nothing to compare
         return 0
-    held = [w for w in line.words if any(ch.isdigit() for ch in w.text)]
+    held = [w for w in field if any(ch.isdigit() for ch in w.text)]
     if first_digits == second_digits:
-        best = min(w.conf for w in words if any(ch.isdigit() for ch in w.text)) if any(
-            any(ch.isdigit() for ch in w.text) for w in words) else 0.0
         for w in held:
-            w.conf = max(w.conf, best)
-    else:
-        if whitelist:
-            limited = " ".join(w.text for ln in ocr.read_line(image, settings, path, int(dpi * ZOOM), whitelist).lines for w in ln.words)
-            second = f"{second} | {limited}" if limited and limited != second else second
-        for w in held:
-            w.alt = second
-            w.conf = min(w.conf, DISAGREE_CONF)
+            w.checked = True
+        return 1
+    if number:
+        limited = " ".join(w.text for ln in ocr.read_line(image, settings, path, int(dpi * ZOOM), NUMBER_CHARS).lines for w in ln.words)
+        second = f"{second} | {limited}" if limited and limited != second else second
+    for w in held:
+        w.alt = second
+        w.conf = min(w.conf, DISAGREE_CONF)
     return 1

@@ -16,6 +16,7 @@ class OcrWord:
     conf: float
     bbox: tuple[int, int, int, int]  # pixels, origin top-left
     alt: str | None = None  # another reading of the same word (the Số and date lines are read twice) when it differs
+    checked: bool = False  # a second reading gave the same digits
 
 
 @dataclass
@@ -84,16 +85,22 @@ def parse_tsv(tsv: str, width: int, height: int, *, keep_noise: bool = False) ->
 
 def word_record(page_no: int, page: OcrPage, scale: float = 1.0) -> dict[str, Any]:
     """The page's OCR lines as plain data for the extractors (``RawDocument.metadata["ocr_words"]``): each line a
-    list of ``[text, confidence, x0, top, x1, bottom]`` (boxes in the page's units; a 7th item: the other reading
-    of a word read twice that disagreed), so that a field read from OCR
+    list of ``[text, confidence, x0, top, x1, bottom]`` (boxes in the page's units; a 7th item for a word read
+    twice: ``{"alt": the other reading}`` when they disagreed, ``{"checked": true}`` when they agreed), so that a field read from OCR
     can be checked against the confidence and the shape of the words it came from."""
     return {
         "page": page_no,
         "lines": [
-            [[w.text, round(w.conf), *(round(v / scale, 1) for v in w.bbox), *([w.alt] if w.alt else [])] for w in line.words]
+            [[w.text, round(w.conf), *(round(v / scale, 1) for v in w.bbox), *_second(w)] for w in line.words]
             for line in page.lines
         ],
     }
+
+
+def _second(word: OcrWord) -> list[dict[str, Any]]:
+    if word.alt:
+        return [{"alt": word.alt}]
+    return [{"checked": True}] if word.checked else []
 
 
 def _is_noise(words: list[OcrWord]) -> bool:
