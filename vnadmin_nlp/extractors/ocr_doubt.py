@@ -84,6 +84,8 @@ def digits_doubt(words: Sequence[Word], line: Sequence[Word]) -> str | None:
     if not words:
         return None
     low = min(int(w[1]) for w in words)
+    if any(_second(w).get("hand") for w in words):
+        return "written by hand (coloured ink)"
     if any(_second(w).get("alt") for w in words) or (low < DIGITS_MIN_CONF and not all(_second(w).get("checked") for w in words)):
         return f"read at OCR confidence {low}" + (" and read otherwise a second time" if any(_second(w).get("alt") for w in words) else "")
     printed = sorted(float(w[5]) - float(w[3]) for w in line if w not in words and any(ch.isalpha() for ch in str(w[0])))

@@ -31,6 +31,7 @@ from .fold import bare, fold
 MIN_WORDS = 2
 _EDGE = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.S)
 _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-"})
+_SLASHES = str.maketrans({"⁄": "/", "∕": "/"})  # "Ứ⁄v": tesseract's fraction slash
 
 
 def _entries() -> list[str]:
@@ -54,7 +55,7 @@ def _key(token: str) -> str:
     if not word:
         dashes = token.translate(_DASHES)
         return "-" if dashes and set(dashes) == {"-"} else dashes
-    return bare(fold(unicodedata.normalize("NFC", word)))
+    return bare(fold(unicodedata.normalize("NFC", word))).translate(_SLASHES)
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,8 @@ The two readings are compared on their digits only (``l``, ``I``, ``|``, ``]`` t
 digits' words are marked as checked (``OcrWord.checked``: their confidence is then not held against them); when they disagree (a digit lost under a stamp or a hand-filled number: ``9X`` / ``2X`` for a
 handwritten ``289``), the words get the other reading (``OcrWord.alt``) and a confidence under the doubt
 threshold, so that the number or date extractor leaves the value out and quotes the readings
-(:mod:`vnadmin_nlp.extractors.ocr_doubt`).  The Số line is then also read with its characters limited to what
+(:mod:`vnadmin_nlp.extractors.ocr_doubt`).  Digits in coloured ink (the blue pen of a number or day filled in
+by hand, ``Số: 03 /BCĐX-CAT(PC04)`` read ``0``) are marked as written by hand (``OcrWord.hand``).  The Số line is then also read with its characters limited to what
 it may hold (``tessedit_char_whitelist``), as one more candidate for the warning only: with a whitelist,
 tesseract's LSTM reports confidence 0 and, on the hand-filled numbers of the development set, read no better
 (``Số:2X5/TTr-CAT-PC06`` for 289).
@@ -33,7 +34,22 @@ _NUMBER_LABEL = re.compile(r"^so\b\s*[:.]?")
 _DATE = re.compile(r"ng.y\s*(\d{1,2})\s*th.ng\s*(\d{1,2})\s*n.m\s*(\d{4})")
 _LOOKALIKE = str.maketrans("lI|]", "1111")  # letters tesseract prints for the digit 1 (and O for 0, in digits)
 
-Crop = Callable[[tuple[int, int, int, int], float], "Image"]  # a pixel box of the page image, zoom → prepared image
+HAND_INK = 0.4  # digits whose ink is this much coloured (blue or red pen, not black print) were filled in by hand
+Crop = Callable[[tuple[int, int, int, int], float, bool], "Image"]  # pixel box, zoom, colour → prepared (or RGB) image
+
+
+def coloured_ink(image: "Image") -> float:
+    """The share of the ink (dark or saturated pixels) of an RGB image that is coloured rather than black or grey."""
+    rgb = image.convert("RGB")
+    ink = coloured = 0
+    for r, g, b in rgb.getdata():  # type: ignore[misc]
+        hi, lo = max(r, g, b), min(r, g, b)
+        if hi - lo > 70:
+            coloured += 1
+            ink += 1
+        elif hi < 110:
+            ink += 1
+    return coloured / ink if ink else 0.0
 
 
 def _key(text: str) -> str:
@@ -94,13 +110,16 @@ def _compare(line: OcrLine, crop: Crop, settings: ocr.OcrSettings, path: str | P
     box = (min(w.bbox[0] for w in field), min(w.bbox[1] for w in field), max(w.bbox[2] for w in field), max(w.bbox[3] for w in field))
     pad = int(MARGIN * (box[3] - box[1]))
     area = (max(0, box[0] - pad), max(0, box[1] - pad), box[2] + pad, box[3] + pad)
-    image = crop(area, ZOOM)
+    image = crop(area, ZOOM, False)
     again = ocr.read_line(image, settings, path, int(dpi * ZOOM))
     second = " ".join(w.text for ln in again.lines for w in ln.words)
     first_digits, second_digits = digits(" ".join(w.text for w in field)), digits(second)
     if second_digits is None:  # the second reading found no Số line or no date: nothing to compare
         return 0
     held = [w for w in field if any(ch.isdigit() for ch in w.text)]
+    for w in held:
+        if coloured_ink(crop(w.bbox, 1.0, True)) >= HAND_INK:
+            w.hand = True
     if first_digits == second_digits:
         for w in held:
             w.checked = True

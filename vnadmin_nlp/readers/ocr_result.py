@@ -17,6 +17,7 @@ class OcrWord:
     bbox: tuple[int, int, int, int]  # pixels, origin top-left
     alt: str | None = None  # another reading of the same word (the Số and date lines are read twice) when it differs
     checked: bool = False  # a second reading gave the same digits
+    hand: bool = False  # digits in coloured ink: filled in by hand
 
 
 @dataclass
@@ -86,7 +87,8 @@ def parse_tsv(tsv: str, width: int, height: int, *, keep_noise: bool = False) ->
 def word_record(page_no: int, page: OcrPage, scale: float = 1.0) -> dict[str, Any]:
     """The page's OCR lines as plain data for the extractors (``RawDocument.metadata["ocr_words"]``): each line a
     list of ``[text, confidence, x0, top, x1, bottom]`` (boxes in the page's units; a 7th item for a word read
-    twice: ``{"alt": the other reading}`` when they disagreed, ``{"checked": true}`` when they agreed), so that a field read from OCR
+    twice: ``{"alt": the other reading}`` when they disagreed, ``{"checked": true}`` when they agreed, and
+    ``"hand": true`` for digits in coloured ink), so that a field read from OCR
     can be checked against the confidence and the shape of the words it came from."""
     return {
         "page": page_no,
@@ -98,9 +100,10 @@ def word_record(page_no: int, page: OcrPage, scale: float = 1.0) -> dict[str, An
 
 
 def _second(word: OcrWord) -> list[dict[str, Any]]:
-    if word.alt:
-        return [{"alt": word.alt}]
-    return [{"checked": True}] if word.checked else []
+    facts: dict[str, Any] = {"alt": word.alt} if word.alt else {"checked": True} if word.checked else {}
+    if word.hand:
+        facts["hand"] = True
+    return [facts] if facts else []
 
 
 def _is_noise(words: list[OcrWord]) -> bool:

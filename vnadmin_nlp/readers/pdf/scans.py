@@ -61,7 +61,7 @@ def ocr_pages(
         if settings.correct:
             fixes += [(page.number, a, b) for a, b in correct_page(result)]
         if page.number == 1 and settings.reread:
-            crop = lambda box, zoom, page=page: _render_box(pdf, page, box, scale, zoom, settings.preprocess)  # noqa: E731
+            crop = lambda box, zoom, colour, page=page: _render_box(pdf, page, box, scale, zoom, "" if colour else settings.preprocess)  # noqa: E731
             try:
                 result.extra["fields_reread"] = reread_fields(result, crop, settings, path, settings.dpi)
             except (ReaderError, ValueError, OSError) as exc:  # a second reading is a check: never cost the page
@@ -82,17 +82,18 @@ def ocr_pages(
 
 
 def _render_box(pdf: Any, page: PageText, box: tuple[int, int, int, int], scale: float, zoom: float, mode: str) -> Any:
-    """A box of the page image rendered at ``scale`` (pixels, origin top-left), rendered again ``zoom`` times finer."""
+    """A box of the page image rendered at ``scale`` (pixels, origin top-left), rendered again ``zoom`` times finer;
+    prepared for tesseract, or in colour when ``mode`` is empty."""
     handle = pdf[page.number - 1]
     try:
         width, height = handle.get_size()
         x0, top, x1, bottom = (v / scale for v in box)
         crop = (max(0.0, x0), max(0.0, height - bottom), max(0.0, width - x1), max(0.0, top))
-        bitmap = handle.render(scale=scale * zoom, crop=crop, grayscale=mode != "red", may_draw_forms=False)
+        bitmap = handle.render(scale=scale * zoom, crop=crop, grayscale=mode not in ("red", ""), may_draw_forms=False)
         image = bitmap.to_pil()
     finally:
         handle.close()
-    return ocr.prepare(image, mode)
+    return ocr.prepare(image, mode) if mode else image
 
 
 def _render(pdf: Any, page: PageText, scale: float, mode: str) -> Any:
