@@ -42,7 +42,9 @@ def coloured_ink(image: "Image") -> float:
     """The share of the ink (dark or saturated pixels) of an RGB image that is coloured rather than black or grey."""
     rgb = image.convert("RGB")
     ink = coloured = 0
-    for r, g, b in rgb.getdata():  # type: ignore[misc]
+    data = rgb.tobytes()
+    for i in range(0, len(data) - 2, 3):
+        r, g, b = data[i], data[i + 1], data[i + 2]
         hi, lo = max(r, g, b), min(r, g, b)
         if hi - lo > 70:
             coloured += 1
