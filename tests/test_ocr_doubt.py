@@ -29,6 +29,7 @@ def test_names_ordinary_words_and_other_letters_are_never_corrected():
     assert correct_line("từ đó đến nay")[0] == "từ đó đến nay"
     assert correct_line("Lâm Đàng")[0] == "Lâm Đàng"  # a different letter: not a diacritic
     assert correct_line("Việt Nam 2025")[0] == "Việt Nam 2025"  # "năm" only between date digits
+    assert correct_line("Thủ trưởng các cơ quan")[0] == "Thủ trưởng các cơ quan"  # not the position Thứ trưởng
 
 
 def _scan(lines: list[list[tuple[str, int]]], signatures: list[dict] | None = None) -> RawDocument:

@@ -18,8 +18,10 @@ from typing import Any, Sequence
 
 from .base import Context
 
-DIGITS_MIN_CONF = 80  # a number's or a date's digits read at a lower word confidence are doubted
-HAND_HEIGHT = 1.35  # digits this many times taller than the printed words of their line: written by hand
+DIGITS_MIN_CONF = 60  # a number's or a date's digits read at a lower word confidence (and not confirmed by a
+# second reading) are doubted: right readings of the corpus and Lâm Đồng scans go down to 68, wrong ones up to 50
+HAND_HEIGHT = 1.25  # digits this many times taller than the page's printed digits: written by hand (corpus and
+# Lâm Đồng scans: printed digits 8.8–10.4 pt, hand-filled ones 12.9–16.8)
 SIGNING_SLACK_DAYS = 1  # a date may follow the first signature time by this much (time zones)
 
 Word = Sequence[Any]  # [text, confidence, x0, top, x1, bottom]
@@ -78,23 +80,50 @@ def _second(word: Word) -> dict[str, Any]:
     return word[6] if len(word) > 6 and isinstance(word[6], dict) else {}
 
 
-def digits_doubt(words: Sequence[Word], line: Sequence[Word]) -> str | None:
+def _height(word: Word) -> float:
+    return float(word[5]) - float(word[3])
+
+
+def _all_digits(word: Word) -> bool:
+    text = str(word[0]).strip(".,;:")
+    return bool(text) and text.isdigit()
+
+
+def printed_digit_height(ctx: Context, page: int, exclude: Sequence[Word]) -> float | None:
+    """The median height of the words made of digits alone on an OCR'd page (years, dates, numbers of the body),
+    the words in question aside; None when there are fewer than three."""
+    for record in ctx.source_metadata.get("ocr_words") or []:
+        if record.get("page") != page:
+            continue
+        heights = sorted(_height(w) for line in record.get("lines", []) for w in line if _all_digits(w) and w not in exclude)
+        return heights[len(heights) // 2] if len(heights) >= 3 else None
+    return None
+
+
+def digits_doubt(ctx: Context, words: Sequence[Word], line: Sequence[Word]) -> str | None:
     """Why digits read from these OCR words are not to be trusted, or None.  Digits a second reading confirmed
-    are not held to the confidence threshold (tesseract's confidence covers the whole word, symbol and all)."""
+    are not held to the confidence threshold (tesseract's confidence covers the whole word, symbol and all), but
+    digits written by hand are doubted however they read: coloured ink, or digits clearly taller than the
+    printed digits of the page (a hand-filled ``11`` read ``44`` at confidence 91, twice)."""
     if not words:
         return None
     low = min(int(w[1]) for w in words)
     if any(_second(w).get("hand") for w in words):
         return "written by hand (coloured ink)"
+    alone = [w for w in words if _all_digits(w)]
+    printed = printed_digit_height(ctx, _page_of(ctx, line), words) if alone else None
+    if printed and max(_height(w) for w in alone) > HAND_HEIGHT * printed:
+        return f"written by hand (digits {max(_height(w) for w in alone):.1f} pt tall, printed ones {printed:.1f})"
     if any(_second(w).get("alt") for w in words) or (low < DIGITS_MIN_CONF and not all(_second(w).get("checked") for w in words)):
         return f"read at OCR confidence {low}" + (" and read otherwise a second time" if any(_second(w).get("alt") for w in words) else "")
-    printed = sorted(float(w[5]) - float(w[3]) for w in line if w not in words and any(ch.isalpha() for ch in str(w[0])))
-    if printed:
-        median = printed[len(printed) // 2]
-        tallest = max(float(w[5]) - float(w[3]) for w in words)
-        if median > 0 and tallest > HAND_HEIGHT * median and all(ch.isdigit() or not ch.isalnum() for w in words for ch in str(w[0])):
-            return "the digits are taller than the printed words of their line (written by hand)"
     return None
+
+
+def _page_of(ctx: Context, line: Sequence[Word]) -> int:
+    for record in ctx.source_metadata.get("ocr_words") or []:
+        if any(ln is line or ln == line for ln in record.get("lines", [])):
+            return int(record.get("page", 1))
+    return 1
 
 
 def number_doubt(ctx: Context, raw: str, num: str | None) -> str | None:
@@ -107,7 +136,7 @@ def number_doubt(ctx: Context, raw: str, num: str | None) -> str | None:
     words, line = found
     if any(ch.isalpha() for ch in num):
         return f"a letter among the digits ({num!r}) — " + describe(words)
-    why = digits_doubt(words, line)
+    why = digits_doubt(ctx, words, line)
     return f"{why} — OCR read {describe(words)}" if why else None
 
 
@@ -145,7 +174,7 @@ def date_doubt(ctx: Context, text: str, date: str, parts: Sequence[tuple[int, in
         if found is None:
             continue
         words, line = found
-        why = digits_doubt(words, line)
+        why = digits_doubt(ctx, words, line)
         if why:
             return f"{why} — OCR read {describe(words)}"
     return None

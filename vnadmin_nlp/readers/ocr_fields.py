@@ -1,15 +1,16 @@
 """The Số and date lines of a scan's first page, read a second time: cropped, at twice the resolution, as one line
 (psm 7).
 
-The two readings are compared on their digits only (``l``, ``I``, ``|``, ``]`` taken for 1): when they agree, the
-digits' words are marked as checked (``OcrWord.checked``: their confidence is then not held against them); when they disagree (a digit lost under a stamp or a hand-filled number: ``9X`` / ``2X`` for a
-handwritten ``289``), the words get the other reading (``OcrWord.alt``) and a confidence under the doubt
-threshold, so that the number or date extractor leaves the value out and quotes the readings
-(:mod:`vnadmin_nlp.extractors.ocr_doubt`).  Digits in coloured ink (the blue pen of a number or day filled in
-by hand, ``Số: 03 /BCĐX-CAT(PC04)`` read ``0``) are marked as written by hand (``OcrWord.hand``).  The Số line is then also read with its characters limited to what
-it may hold (``tessedit_char_whitelist``), as one more candidate for the warning only: with a whitelist,
-tesseract's LSTM reports confidence 0 and, on the hand-filled numbers of the development set, read no better
-(``Số:2X5/TTr-CAT-PC06`` for 289).
+The readings are compared on their digits only (``l``, ``I``, ``|``, ``]`` taken for 1).  When they agree, the
+digits' words are marked as checked (``OcrWord.checked``: their confidence is then not held against them).  When
+the Số line's two readings disagree, it is read a third time with its characters limited to what it may hold
+(``tessedit_char_whitelist``; tesseract's LSTM then reports confidence 0, so that reading counts only as a vote):
+the number is checked when it gives the first reading's digits (``Số: 2§27`` / ``Số:2827/QĐ-BGDĐT`` for a typed
+2827).  Otherwise (a digit lost under a stamp, a hand-filled number: ``9X`` / ``2X`` / ``2X5`` for a handwritten
+289) the words get the other readings (``OcrWord.alt``) and a confidence under the doubt threshold, so that the
+number or date extractor leaves the value out and quotes the readings (:mod:`vnadmin_nlp.extractors.ocr_doubt`).
+Digits in coloured ink (the blue pen of a number or day filled in by hand, ``Số: 03 /BCĐX-CAT(PC04)`` read
+``0``) are marked as written by hand (``OcrWord.hand``).
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ MARGIN = 0.35  # of the line's height, added around its box
 
 _DIGITS = re.compile(r"\d+")
 _NUMBER_LABEL = re.compile(r"^so\b\s*[:.]?")
-_DATE = re.compile(r"ng.y\s*(\d{1,2})\s*th.ng\s*(\d{1,2})\s*n.m\s*(\d{4})")
+_DATE = re.compile(r"\bn[a-z]{2,3}\s*(\d{1,2})\s*th[a-z]{2,3}\s*(\d{1,2})\s*n[a-z]{1,2}\s*(\d{4})")  # "neàyl6 tháng"
 _LOOKALIKE = str.maketrans("lI|]", "1111")  # letters tesseract prints for the digit 1 (and O for 0, in digits)
 
 HAND_INK = 0.4  # digits whose ink is this much coloured (blue or red pen, not black print) were filled in by hand
@@ -122,10 +123,18 @@ def _compare(line: OcrLine, crop: Crop, settings: ocr.OcrSettings, path: str | P
     for w in held:
         if coloured_ink(crop(w.bbox, 1.0, True)) >= HAND_INK:
             w.hand = True
-    if first_digits == second_digits:
+    limited = ""
+    if number and first_digits != second_digits:  # a third reading, characters limited: two of three agreeing
+        limited = " ".join(w.text for ln in ocr.read_line(image, settings, path, int(dpi * ZOOM), NUMBER_CHARS).lines for w in ln.words)
+    if first_digits in (second_digits, digits(limited) if limited else None):
         for w in held:
             w.checked = True
         return 1
+    second = f"{second} | {limited}" if limited and limited != second else second
+    for w in held:
+        w.alt = second
+        w.conf = min(w.conf, DISAGREE_CONF)
+    return 1
     if number:
         limited = " ".join(w.text for ln in ocr.read_line(image, settings, path, int(dpi * ZOOM), NUMBER_CHARS).lines for w in ln.words)
         second = f"{second} | {limited}" if limited and limited != second else second
