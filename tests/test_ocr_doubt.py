@@ -97,3 +97,17 @@ def test_text_layer_documents_are_not_judged():
     raw.ocr = False
     raw.metadata.pop("ocr_words")
     assert parse_raw(raw).number.text == "409/BCĐX-CAT"
+
+
+def test_digits_taller_than_the_printed_ones_are_hand_filled():
+    """qngai_ct44_2024: a hand-filled '11' that tesseract reads '44' at confidence 91, twice; its digits stand
+    12.9 pt tall where the page's printed digits stand about 10."""
+    raw = _scan(HEADER + [[("Số:", 97), ("44", 91), ("/CT-UBND", 92)], DATE, [("CHỈ", 96), ("THỊ", 97)]])
+    for line in raw.metadata["ocr_words"][0]["lines"]:
+        for word in line:
+            if word[0].strip(",").isdigit():
+                word[5] = word[3] + (12.9 if word[0] == "44" else 10.0)
+    doc = parse_raw(raw)
+    assert doc.number is None and doc.date == "2026-01-06"
+    warning = next(w for w in doc.warnings if w.code == "number_unreadable")
+    assert "written by hand" in warning.message and "'44' (conf 91)" in warning.message
