@@ -111,3 +111,19 @@ def test_digits_taller_than_the_printed_ones_are_hand_filled():
     assert doc.number is None and doc.date == "2026-01-06"
     warning = next(w for w in doc.warnings if w.code == "number_unreadable")
     assert "written by hand" in warning.message and "'44' (conf 91)" in warning.message
+
+
+def test_a_date_whose_day_ocr_did_not_read_is_null_not_partial():
+    """qngai_ttr04_2025: the hand-filled day is not read ('ngày tháng 01 năm 2025'); a scan is of a signed copy,
+    so the day was there: no partial date."""
+    words = [("Quảng", 97), ("Ngãi,", 96), ("ngày", 71), ("tháng", 94), ("01", 85), ("năm", 96), ("2025", 96)]
+    doc = _doc(93, words)
+    assert doc.date is None and doc.place == "Quảng Ngãi"
+    assert any(w.code == "date_unreadable" and "2025-01" in w.message for w in doc.warnings)
+
+
+def test_symbol_type_code_gets_its_d_back_on_the_so_line_only():
+    assert correct_line("Số: 2827 /QD-BGDĐT")[0] == "Số: 2827 /QĐ-BGDĐT"  # bgddt_qd2827_2025
+    assert correct_line("Số: 12/HD-UBND")[0] == "Số: 12/HD-UBND"  # HD and HĐ are both type codes
+    assert correct_line("Số: 5/UBND-ND")[0] == "Số: 5/UBND-ND"  # not the type code's place
+    assert correct_line("theo QD-BGDĐT")[0] == "theo QD-BGDĐT"  # not a Số line

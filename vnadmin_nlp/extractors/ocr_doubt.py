@@ -159,6 +159,8 @@ def date_doubt(ctx: Context, text: str, date: str, parts: Sequence[tuple[int, in
     or years away from it."""
     if not has_ocr(ctx):
         return None
+    if len(date) < 10:  # a scan is of a signed copy: its blank day was filled in, by a hand OCR did not read
+        return f"only {date} was read: the day or month is missing (filled in by hand?)"
     signed = signing_times(ctx)
     if signed and len(date) >= 4:
         first = signed[0]

@@ -17,7 +17,8 @@ from no other entry, is that entry.  Rules:
 - the case of each letter is kept as printed (``LÂM ĐÔNG`` → ``LÂM ĐỒNG``).
 
 Two fixed templates besides: ``ngày 26 thóng 8 năm 2025`` (the three date words around their digits, one vowel
-misread at most) and the ``Số:`` and ``V/v`` labels at the start of a line (``Sô:``, ``Ứ/v``).
+misread at most), the ``Số:`` and ``V/v`` labels at the start of a line (``Sô:``, ``Ứ/v``), and on a Số line
+the type code of the symbol without its Đ (``/QD-BGDĐT`` → ``/QĐ-BGDĐT``; HD/HĐ, DA/ĐA are both codes: kept).
 """
 from __future__ import annotations
 
@@ -160,6 +161,38 @@ def _date_words(out: list[str], keys: list[str], fixes: list[tuple[str, str]]) -
 _ABOUT = re.compile(r"^[uv]/[vy]$")
 
 
+@lru_cache(maxsize=1)
+def _type_codes() -> dict[str, str | None]:
+    """Bare keys of the type codes of number-symbols (``qd`` → ``QĐ``); None where two codes share one (HĐ, HD)."""
+    out: dict[str, str | None] = {}
+    for items in load("doc_types").values():
+        for item in items if isinstance(items, list) else []:
+            code = item.get("code") if isinstance(item, dict) else None
+            if not code:
+                continue
+            key = bare(fold(str(code)))
+            out[key] = None if key in out and out[key] != code else str(code)
+    return out
+
+
+def _symbol_codes(out: list[str], fixes: list[tuple[str, str]]) -> None:
+    """On a Số line, the symbol's type code (its first letters after ``/``) written without its Đ (``/QD-BGDĐT``)
+    gets it back; the other parts of the symbol (issuer and unit codes) are never touched."""
+    codes = _type_codes()
+    for k in range(1, len(out)):
+        parts = re.split(r"([/\-–])", out[k])
+        first = next((j for j in range(2, len(parts)) if parts[j - 1] == "/" and parts[j].isalpha()), None)
+        if first is None:
+            continue
+        part = parts[first]
+        code = codes.get(bare(fold(part))) if len(part) >= 2 and part.isupper() else None
+        if code and code != part and code.upper() == code:
+            parts[first] = code
+            fixes.append((out[k], "".join(parts)))
+            out[k] = "".join(parts)
+        return
+
+
 def _number_label(out: list[str], keys: list[str], fixes: list[tuple[str, str]]) -> None:
     """``Sô: 40/HCCV`` at the start of a line: the label ``Số:``; ``Ứ/v cử đại diện…``: the label ``V/v``."""
     if len(out) >= 2 and _ABOUT.match(keys[0]) and out[0] != "V/v" and out[1][:1].islower():
@@ -170,6 +203,8 @@ def _number_label(out: list[str], keys: list[str], fixes: list[tuple[str, str]])
         if new != out[0]:
             fixes.append((out[0], new))
             out[0] = new
+    if out and keys[0] == "so" and any("/" in w for w in out[1:3]):
+        _symbol_codes(out, fixes)
 
 
 def correct_line(text: str) -> tuple[str, list[tuple[str, str]]]:
