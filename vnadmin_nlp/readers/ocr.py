@@ -17,8 +17,11 @@ right trade-off (resolution, page limit) depends on the machine:
 - ``VNADMIN_OCR_CORRECT`` (on; "off" keeps tesseract's words as read, without the closed-vocabulary correction of
   :mod:`vnadmin_nlp.lexicon.ocr_vocabulary`)
 - ``VNADMIN_OCR_DAMAGED`` (off; "on" also OCRs pages whose text layer scores as garbage or is only a short line of
-  text over a scan — off by default because tesseract's tone errors and misread hand-filled digits then give more wrong
-  header values on the development set than they gain, until fields read from doubtful OCR become null: issue 12)
+  text over a scan).  Still off by default: with doubtful numbers and dates now null and the header vocabulary
+  correcting tones, OCR of these pages gives no wrong number, date or type on the Lâm Đồng dev split and 24 more
+  right header values (33 wrong either way), but tesseract's misread names (``Bũï Fhanh Quang``, ``NÑguyến``) and bodies (``TNG liên
+  đoàn``) still add a few wrong signer names and parent bodies (issue 12: a name-syllable check in the signers
+  extractor is the next step before flipping it)
 """
 from __future__ import annotations
 

@@ -78,9 +78,7 @@ def parse_tsv(tsv: str, width: int, height: int, *, keep_noise: bool = False) ->
         left, top, w, h = (int(c) for c in cols[6:10])
         word = OcrWord(text, conf, (left, top, left + w, top + h))
         lines.setdefault((cols[1], cols[2], cols[3], cols[4]), []).append(word)
-    if not keep_noise:
-        lines = {key: _trim(words) for key, words in lines.items()}
-    out = [OcrLine(words, boxes.get(key)) for key, words in lines.items() if words and (keep_noise or not _is_noise(words))]
+    out = [OcrLine(words, boxes.get(key)) for key, words in lines.items() if keep_noise or not _is_noise(words)]
     all_words = [w for line in out for w in line.words]
     mean = sum(w.conf for w in all_words) / len(all_words) if all_words else None
     return OcrPage(out, width, height, 0.0, len(all_words), mean)
@@ -111,7 +109,7 @@ def _second(word: OcrWord) -> list[dict[str, Any]]:
 _TRAILING_NOISE = set("_—~|=")
 
 
-def _trim(words: list[OcrWord]) -> list[OcrWord]:
+def trim_trailing_noise(words: list[OcrWord]) -> list[OcrWord]:
     """A line's last words made only of underscores, em dashes, tildes, bars: scanner dirt or a seal's edge
     (``GIÁM ĐỐC _ —``), never the end of a line of an official document (a hyphen or an en dash may be)."""
     while words and set(words[-1].text) <= _TRAILING_NOISE:

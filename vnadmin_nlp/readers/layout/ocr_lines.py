@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 from ...lexicon.ocr_vocabulary import correct_words
-from ..ocr_result import OcrPage
+from ..ocr_result import OcrPage, trim_trailing_noise
 from .records import Char, Line
 
 
 def correct_page(result: OcrPage) -> list[tuple[str, str]]:
     """Each tesseract line corrected to the closed vocabulary of headers and closings (bodies, places, the motto…:
     :mod:`vnadmin_nlp.lexicon.ocr_vocabulary`), in place; only marks change, so every word keeps its confidence
-    and its box.  Returns the corrections (before, after)."""
+    and its box.  A line's trailing underscores and em dashes go first (after the columns were read again: the
+    page's lines as tesseract gave them decide the regions).  Returns the corrections (before, after)."""
     fixes: list[tuple[str, str]] = []
     for line in result.lines:
+        line.words = trim_trailing_noise(line.words) or line.words
         texts, found = correct_words([w.text for w in line.words])
         if found:
             for word, text in zip(line.words, texts):
