@@ -27,3 +27,15 @@ def test_scan_is_read_with_ocr_and_its_header_found(scan):
 def test_low_confidence_field_is_flagged(scan):
     flagged = {w.message.split(":")[0] for w in scan.warnings if w.code == "ocr_low_confidence_field"}
     assert "date" in flagged
+
+
+def test_hand_filled_number_is_null_with_what_ocr_read(shared):
+    """Issue 12: 'Số: 11 /CT-UBND' filled in by hand, which tesseract reads '44' twice with high confidence: no
+    number, a warning quoting the reading; the printed header is still read (gold: fixtures/gold/qngai_ct44_2024)."""
+    if not shutil.which("tesseract"):
+        pytest.skip("tesseract is not installed (apt-get install tesseract-ocr-vie)")
+    doc = parse_file(shared / "corpus" / "qngai_ct44_2024.pdf")
+    assert doc.number is None
+    warning = next(w for w in doc.warnings if w.code == "number_unreadable")
+    assert "written by hand" in warning.message and "Số:" in warning.message
+    assert doc.issuer.name == "Ủy ban nhân dân tỉnh Quảng Ngãi"

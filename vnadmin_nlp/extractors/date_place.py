@@ -9,6 +9,7 @@ import datetime as dt
 
 from ..patterns import FOLDED, TEXT
 from ..zoning import Seg, lines
+from . import ocr_doubt
 from .base import Context
 from .fields import DatePlaceResult
 from .registry import extractor
@@ -98,7 +99,7 @@ def _stamped_line(ctx: Context) -> Seg | None:
     return None
 
 
-@extractor("date_place", assigns=("date", "place"))
+@extractor("date_place", requires=("source_metadata",), assigns=("date", "place"))
 def extract(ctx: Context) -> DatePlaceResult:
     seg = ctx.layout.header.date or _stamped_line(ctx)
     if seg is None:
@@ -124,6 +125,13 @@ def extract(ctx: Context) -> DatePlaceResult:
                 ctx.warn("date_ambiguous", f"the stamped digits in {ctx.text[st.start():st.end()]!r} read more than one way", (st.start(), st.end()))
     if not valid:
         ctx.warn("date_invalid", f"the date {ctx.text[m.start():m.end()]!r} is not a calendar date", (m.start(), m.end()))
+    if date is not None and m is not None:
+        printed = ctx.text[m.start() : m.end()]
+        groups = [(m.start(g) - m.start(), m.end(g) - m.start()) for g in ("d", "m", "y") if g in m.re.groupindex and m.start(g) >= 0]
+        doubt = ocr_doubt.date_doubt(ctx, printed, date, groups)
+        if doubt is not None:
+            ctx.warn("date_unreadable", f"date: {doubt}; the line: {ctx.page.t(seg)[:80]!r}{ocr_doubt.stamp_hint(ctx)}", (m.start(), m.end()))
+            date = None
     if date is not None:
         out["date"] = date
         out["spans"]["date"] = (m.start(), m.end())

@@ -1,12 +1,14 @@
 """Number and symbol (số, ký hiệu) of the header's Số line, read with ``identity.parse_symbol`` (the parser that
-citations and the index use too).  A Số line no pattern reads, or two Số lines that disagree, give no number and a
-warning quoting the line(s): a wrong number is worse than none."""
+citations and the index use too).  A Số line no pattern reads, two Số lines that disagree, or a number read from
+OCR words in doubt (:mod:`.ocr_doubt`) give no number and a warning quoting the line(s): a wrong number is worse
+than none."""
 from __future__ import annotations
 
 import regex
 
 from ..identity.symbol import parse_symbol
 from ..patterns import TEXT
+from . import ocr_doubt
 from .base import Context
 from .fields import NumberFields
 from .registry import extractor
@@ -14,7 +16,7 @@ from .registry import extractor
 _BLANK = regex.compile(r"^[\s.…_]*$")
 
 
-@extractor("number", assigns=("number",))
+@extractor("number", requires=("source_metadata",), assigns=("number",))
 def extract(ctx: Context) -> NumberFields:
     seg = ctx.layout.header.number
     if seg is None:
@@ -40,6 +42,10 @@ def extract(ctx: Context) -> NumberFields:
                 (other.start, other.end),
             )
             return {}
+    doubt = ocr_doubt.number_doubt(ctx, raw, parts.number)
+    if doubt is not None:
+        ctx.warn("number_unreadable", f"number: {doubt}; the Số line: {ctx.page.t(seg)[:60]!r}", (seg.start, seg.end))
+        return {}
     if parts.number is None:
         ctx.warn("number_blank", f"the number is left blank ({parts.text}): a draft or an unregistered copy", (seg.start, seg.end))
     return {"number": parts.to_number((start, m.end("sym")))}

@@ -14,6 +14,8 @@ from typing import Any, Iterator
 from . import ocr
 from .base import CorruptFile, RawDocument, Reader, ReaderWarning
 from .layout import PageText, column_regions, layout_pages, ocr_lines
+from .layout.ocr_lines import correct_page
+from .ocr_result import word_record
 
 # Magic numbers: the first bytes of each format this reader accepts.
 MAGIC = {
@@ -69,17 +71,24 @@ class ImageReader(Reader):
         pages: list[PageText] = []
         reports = []
         regions = lambda k, result: column_regions(result, k + 1)  # noqa: E731
+        fixes: list[tuple[int, str, str]] = []
+        words: list[dict[str, Any]] = []
         for number, result in enumerate(ocr.ocr_many(prepared(), settings, path, dpis=dpis, regions=regions), start=1):
             width, height = sizes[number - 1]
+            if settings.correct:
+                fixes += [(number, a, b) for a, b in correct_page(result)]
+            words.append(word_record(number, result))
             pages.append(PageText(number, width, height, ocr_lines(result, 1.0, height), ocr=True))
             info, page_warnings = ocr.page_report(result, number, settings)
             reports.append(info)
             warnings.extend(page_warnings)
+        warnings.extend(ocr.corrections_warning(fixes))
         blocks, _encoding, removed = layout_pages(pages, warnings)
         metadata: dict[str, Any] = {
             "bbox_units": "px, origin top-left",
             "image_format": (image.format or "").lower() or None,
             "ocr_pages": reports,
+            "ocr_words": words,
             "ocr_engine": f"tesseract ({settings.lang}, psm {settings.psm}, {settings.preprocess})",
         }
         if removed:

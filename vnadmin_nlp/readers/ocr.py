@@ -13,9 +13,15 @@ right trade-off (resolution, page limit) depends on the machine:
 - ``VNADMIN_OCR_DPI`` (300), ``VNADMIN_OCR_MAX_PAGES`` (30; 0 = no limit), ``VNADMIN_OCR_PSM`` (3)
 - ``VNADMIN_OCR_PREPROCESS`` (red | grey | threshold), ``VNADMIN_OCR_WORKERS`` (0 = one per CPU)
 - ``VNADMIN_OCR_TIMEOUT`` (seconds per tesseract call)
+- ``VNADMIN_OCR_REREAD`` (on; "off" skips the second reading of the Số and date lines: :mod:`.ocr_fields`)
+- ``VNADMIN_OCR_CORRECT`` (on; "off" keeps tesseract's words as read, without the closed-vocabulary correction of
+  :mod:`vnadmin_nlp.lexicon.ocr_vocabulary`)
 - ``VNADMIN_OCR_DAMAGED`` (off; "on" also OCRs pages whose text layer scores as garbage or is only a short line of
-  text over a scan — off by default because tesseract's tone errors and misread hand-filled digits then give more wrong
-  header values on the development set than they gain, until fields read from doubtful OCR become null: issue 12)
+  text over a scan).  Still off by default: with doubtful numbers and dates now null and the header vocabulary
+  correcting tones, OCR of these pages gives no wrong number, date or type on the Lâm Đồng dev split and 24 more
+  right header values (33 wrong either way), but tesseract's misread names (``Bũï Fhanh Quang``, ``NÑguyến``) and bodies (``TNG liên
+  đoàn``) still add a few wrong signer names and parent bodies (issue 12: a name-syllable check in the signers
+  extractor is the next step before flipping it)
 """
 from __future__ import annotations
 
@@ -64,6 +70,8 @@ class OcrSettings:
     workers: int = 0  # parallel tesseract processes; 0 = one per CPU
     timeout: float = 180.0  # seconds per page
     low_confidence: float = 60.0  # a page whose mean word confidence is below this gets a warning
+    reread: bool = True  # the Số and date lines of page 1 read again, zoomed, with a limited character set
+    correct: bool = True  # OCR'd lines corrected to the closed vocabulary of headers (lexicon/ocr_vocabulary.py)
 
     @classmethod
     def from_env(cls) -> "OcrSettings":
@@ -77,6 +85,8 @@ class OcrSettings:
             preprocess=_env("VNADMIN_OCR_PREPROCESS", cls.preprocess, str),
             workers=_env("VNADMIN_OCR_WORKERS", cls.workers, int),
             timeout=_env("VNADMIN_OCR_TIMEOUT", cls.timeout, float),
+            reread=_env("VNADMIN_OCR_REREAD", cls.reread, lambda v: v.lower() not in ("0", "off", "false", "no")),
+            correct=_env("VNADMIN_OCR_CORRECT", cls.correct, lambda v: v.lower() not in ("0", "off", "false", "no")),
         )
 
     def with_(self, **changes: Any) -> "OcrSettings":
@@ -272,10 +282,21 @@ def _inked_holes(image: "Image", page: OcrPage) -> list[tuple[int, int, int, int
     return holes
 
 
-def _tesseract(image: "Image", psm: int, settings: OcrSettings, path: str | Path | None, dpi: int) -> OcrPage:
+def read_line(image: "Image", settings: OcrSettings, path: str | Path | None, dpi: int, whitelist: str = "") -> OcrPage:
+    """OCR one line of text (psm 7), the characters limited to ``whitelist`` when given (tesseract's LSTM then
+    reports confidence 0: such a reading is a candidate to show, not evidence to weigh)."""
+    return _tesseract(image, 7, settings, path, dpi, whitelist=whitelist)
+
+
+def _tesseract(
+    image: "Image", psm: int, settings: OcrSettings, path: str | Path | None, dpi: int, *, whitelist: str = ""
+) -> OcrPage:
     binary = require_tesseract(path, settings)
     env = dict(os.environ, OMP_THREAD_LIMIT="1")  # one thread per process; pages run in parallel instead
-    cmd = [binary, "stdin", "stdout", "-l", settings.lang, "--psm", str(psm), "--dpi", str(dpi), "tsv"]
+    cmd = [binary, "stdin", "stdout", "-l", settings.lang, "--psm", str(psm), "--dpi", str(dpi)]
+    if whitelist:
+        cmd += ["-c", f"tessedit_char_whitelist={whitelist}"]
+    cmd.append("tsv")
     try:
         proc = run_tool(cmd, input=_pgm(image), timeout=settings.timeout, env=env)  # its own group, killed whole
     except subprocess.TimeoutExpired:
@@ -285,7 +306,7 @@ def _tesseract(image: "Image", psm: int, settings: OcrSettings, path: str | Path
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
         raise ReaderError(path, f"tesseract failed: {message[0]}", stage="ocr")
-    return parse_tsv(proc.stdout.decode("utf-8", "replace"), image.width, image.height)
+    return parse_tsv(proc.stdout.decode("utf-8", "replace"), image.width, image.height, keep_noise=bool(whitelist))
 
 
 def ocr_many(
@@ -315,6 +336,15 @@ def ocr_many(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+def corrections_warning(fixes: list[tuple[int, str, str]]) -> list[ReaderWarning]:
+    """One ``ocr_text_corrected`` warning naming the corrections (page, before → after), the first few quoted."""
+    if not fixes:
+        return []
+    shown = "; ".join(f"p{page} {before!r} → {after!r}" for page, before, after in fixes[:6])
+    more = f" (+{len(fixes) - 6} more)" if len(fixes) > 6 else ""
+    return [ReaderWarning("ocr_text_corrected", f"{len(fixes)} OCR'd word run(s) corrected to the header vocabulary: {shown}{more}")]
 
 
 def page_report(page: OcrPage, page_no: int, settings: OcrSettings) -> tuple[dict[str, Any], list[ReaderWarning]]:

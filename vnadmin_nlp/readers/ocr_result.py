@@ -15,6 +15,9 @@ class OcrWord:
     text: str
     conf: float
     bbox: tuple[int, int, int, int]  # pixels, origin top-left
+    alt: str | None = None  # another reading of the same word (the Số and date lines are read twice) when it differs
+    checked: bool = False  # a second reading gave the same digits
+    hand: bool = False  # digits in coloured ink: filled in by hand
 
 
 @dataclass
@@ -51,8 +54,9 @@ class OcrPage:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def parse_tsv(tsv: str, width: int, height: int) -> OcrPage:
-    """Tesseract TSV → lines of words (one line per tesseract block/paragraph/line number)."""
+def parse_tsv(tsv: str, width: int, height: int, *, keep_noise: bool = False) -> OcrPage:
+    """Tesseract TSV → lines of words (one line per tesseract block/paragraph/line number); lines that look like
+    noise are dropped unless ``keep_noise`` (a reading with a character whitelist reports confidence 0)."""
     lines: dict[tuple[str, str, str, str], list[OcrWord]] = {}
     boxes: dict[tuple[str, str, str, str], tuple[int, int, int, int]] = {}
     rows = tsv.splitlines()
@@ -74,10 +78,43 @@ def parse_tsv(tsv: str, width: int, height: int) -> OcrPage:
         left, top, w, h = (int(c) for c in cols[6:10])
         word = OcrWord(text, conf, (left, top, left + w, top + h))
         lines.setdefault((cols[1], cols[2], cols[3], cols[4]), []).append(word)
-    out = [OcrLine(words, boxes.get(key)) for key, words in lines.items() if not _is_noise(words)]
+    out = [OcrLine(words, boxes.get(key)) for key, words in lines.items() if keep_noise or not _is_noise(words)]
     all_words = [w for line in out for w in line.words]
     mean = sum(w.conf for w in all_words) / len(all_words) if all_words else None
     return OcrPage(out, width, height, 0.0, len(all_words), mean)
+
+
+def word_record(page_no: int, page: OcrPage, scale: float = 1.0) -> dict[str, Any]:
+    """The page's OCR lines as plain data for the extractors (``RawDocument.metadata["ocr_words"]``): each line a
+    list of ``[text, confidence, x0, top, x1, bottom]`` (boxes in the page's units; a 7th item for a word read
+    twice: ``{"alt": the other reading}`` when they disagreed, ``{"checked": true}`` when they agreed, and
+    ``"hand": true`` for digits in coloured ink), so that a field read from OCR
+    can be checked against the confidence and the shape of the words it came from."""
+    return {
+        "page": page_no,
+        "lines": [
+            [[w.text, round(w.conf), *(round(v / scale, 1) for v in w.bbox), *_second(w)] for w in line.words]
+            for line in page.lines
+        ],
+    }
+
+
+def _second(word: OcrWord) -> list[dict[str, Any]]:
+    facts: dict[str, Any] = {"alt": word.alt} if word.alt else {"checked": True} if word.checked else {}
+    if word.hand:
+        facts["hand"] = True
+    return [facts] if facts else []
+
+
+_TRAILING_NOISE = set("_—~|=")
+
+
+def trim_trailing_noise(words: list[OcrWord]) -> list[OcrWord]:
+    """A line's last words made only of underscores, em dashes, tildes, bars: scanner dirt or a seal's edge
+    (``GIÁM ĐỐC _ —``), never the end of a line of an official document (a hyphen or an en dash may be)."""
+    while words and set(words[-1].text) <= _TRAILING_NOISE:
+        words = words[:-1]
+    return words
 
 
 def _is_noise(words: list[OcrWord]) -> bool:

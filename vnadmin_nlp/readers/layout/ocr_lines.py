@@ -1,8 +1,25 @@
 """OCR words → the same lines the text layer gives, so scans share the PDF layout."""
 from __future__ import annotations
 
-from ..ocr_result import OcrPage
+from ...lexicon.ocr_vocabulary import correct_words
+from ..ocr_result import OcrPage, trim_trailing_noise
 from .records import Char, Line
+
+
+def correct_page(result: OcrPage) -> list[tuple[str, str]]:
+    """Each tesseract line corrected to the closed vocabulary of headers and closings (bodies, places, the motto…:
+    :mod:`vnadmin_nlp.lexicon.ocr_vocabulary`), in place; only marks change, so every word keeps its confidence
+    and its box.  A line's trailing underscores and em dashes go first (after the columns were read again: the
+    page's lines as tesseract gave them decide the regions).  Returns the corrections (before, after)."""
+    fixes: list[tuple[str, str]] = []
+    for line in result.lines:
+        line.words = trim_trailing_noise(line.words) or line.words
+        texts, found = correct_words([w.text for w in line.words])
+        if found:
+            for word, text in zip(line.words, texts):
+                word.text = text
+            fixes.extend(found)
+    return fixes
 
 
 def ocr_lines(result: OcrPage, scale: float, height: float) -> list[Line]:

@@ -5,8 +5,11 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .. import ocr
-from ..base import MissingDependency, ReaderWarning
+from ..base import MissingDependency, ReaderError, ReaderWarning
 from ..layout import PageText, column_regions, ocr_lines
+from ..layout.ocr_lines import correct_page
+from ..ocr_fields import reread_fields
+from ..ocr_result import word_record
 
 MIN_TEXT_CHARS = 25  # fewer body characters than this on a page with a large image: the page is a scan
 MIN_IMAGE_COVER = 0.25  # …and "large" means covering this share of the page
@@ -52,17 +55,45 @@ def ocr_pages(
 
     reports = []
     regions = lambda k, result: column_regions(result, todo[k].number)  # noqa: E731
+    fixes: list[tuple[int, str, str]] = []
+    words: list[dict[str, Any]] = []
     for page, result in zip(todo, ocr.ocr_many(renderers(), settings, path, regions=regions)):
+        if settings.correct:
+            fixes += [(page.number, a, b) for a, b in correct_page(result)]
+        if page.number == 1 and settings.reread:
+            crop = lambda box, zoom, colour, page=page: _render_box(pdf, page, box, scale, zoom, "" if colour else settings.preprocess)  # noqa: E731
+            try:
+                result.extra["fields_reread"] = reread_fields(result, crop, settings, path, settings.dpi)
+            except (ReaderError, ValueError, OSError) as exc:  # a second reading is a check: never cost the page
+                warnings.append(ReaderWarning("ocr_reread_failed", f"page 1: the Số and date lines could not be read again ({exc})"))
+        words.append(word_record(page.number, result, scale))
         page.lines = ocr_lines(result, scale, page.height)
         page.ocr = True
         info, page_warnings = ocr.page_report(result, page.number, settings)
         reports.append(info)
         warnings.extend(page_warnings)
     metadata["ocr_pages"] = reports
+    metadata["ocr_words"] = words
+    warnings.extend(ocr.corrections_warning(fixes))
     metadata["ocr_engine"] = (
         f"tesseract ({settings.lang}, psm {settings.psm}, {settings.dpi} dpi, {settings.preprocess})"
     )
     return True
+
+
+def _render_box(pdf: Any, page: PageText, box: tuple[int, int, int, int], scale: float, zoom: float, mode: str) -> Any:
+    """A box of the page image rendered at ``scale`` (pixels, origin top-left), rendered again ``zoom`` times finer;
+    prepared for tesseract, or in colour when ``mode`` is empty."""
+    handle = pdf[page.number - 1]
+    try:
+        width, height = handle.get_size()
+        x0, top, x1, bottom = (v / scale for v in box)
+        crop = (max(0.0, x0), max(0.0, height - bottom), max(0.0, width - x1), max(0.0, top))
+        bitmap = handle.render(scale=scale * zoom, crop=crop, grayscale=mode not in ("red", ""), may_draw_forms=False)
+        image = bitmap.to_pil()
+    finally:
+        handle.close()
+    return ocr.prepare(image, mode) if mode else image
 
 
 def _render(pdf: Any, page: PageText, scale: float, mode: str) -> Any:

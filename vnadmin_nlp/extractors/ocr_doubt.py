@@ -1,0 +1,188 @@
+"""Doubt about a number or a date read from OCR: the words it came from, their confidence, their shape, and the
+signature stamp's time.  A wrong number is worse than none: the number and date extractors drop a value this
+module doubts and say why (``number_unreadable`` / ``date_unreadable``, with the line and what OCR read).
+
+The OCR reader leaves each OCR'd page's words in ``source_metadata["ocr_words"]`` (text, confidence, box:
+:func:`vnadmin_nlp.readers.ocr_result.word_record`); a value is found back among them by its letters and
+digits (spaces, case and punctuation aside), within one OCR line.  A text-layer document has no OCR words:
+nothing here applies to it.
+
+Why each test (Lâm Đồng scans, development split): a number filled in by hand, or stamped over, is read by
+tesseract with a few digits lost (``409`` for ``4409``), glued to a letter (``9X``), or at a low confidence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from typing import Any, Sequence
+
+from .base import Context
+
+DIGITS_MIN_CONF = 60  # a number's or a date's digits read at a lower word confidence (and not confirmed by a
+# second reading) are doubted: right readings of the corpus and Lâm Đồng scans go down to 68, wrong ones up to 50
+HAND_HEIGHT = 1.25  # digits this many times taller than the page's printed digits: written by hand (corpus and
+# Lâm Đồng scans: printed digits 8.8–10.4 pt, hand-filled ones 12.9–16.8)
+SIGNING_SLACK_DAYS = 1  # a date may follow the first signature time by this much (time zones)
+
+Word = Sequence[Any]  # [text, confidence, x0, top, x1, bottom]
+
+
+def _compact(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFC", text).casefold() if ch.isalnum())
+
+
+def has_ocr(ctx: Context) -> bool:
+    return bool(ctx.source_metadata.get("ocr_words"))
+
+
+def words_for(ctx: Context, text: str, part: str | tuple[int, int] | None = None) -> tuple[list[Word], list[Word]] | None:
+    """The OCR words ``text`` was read from (those under ``part`` of it only, when given: a substring, its first
+    occurrence, or character offsets in ``text``), and the whole OCR line they stand in; None when ``text`` is
+    not found in one OCR line."""
+    target = _compact(text)
+    if not target:
+        return None
+    sub = (0, len(target))
+    if isinstance(part, tuple):
+        sub = (len(_compact(text[: part[0]])), len(_compact(text[: part[1]])))
+        if sub[1] <= sub[0]:
+            return None
+    elif part is not None:
+        p = _compact(part)
+        at = target.find(p)
+        if not p or at < 0:
+            return None
+        sub = (at, at + len(p))
+    for page in ctx.source_metadata.get("ocr_words") or []:
+        for line in page.get("lines", []):
+            joined, owners = "", []
+            for k, word in enumerate(line):
+                c = _compact(str(word[0]))
+                joined += c
+                owners += [k] * len(c)
+            i = joined.find(target)
+            if i < 0:
+                continue
+            ks = sorted(set(owners[i + sub[0] : i + sub[1]]))
+            return [line[k] for k in ks], line
+    return None
+
+
+def describe(words: Sequence[Word]) -> str:
+    """``'409/BCĐX-CAT' (conf 71)``: what OCR read, for a warning."""
+    out = ", ".join(f"{str(w[0])!r} (conf {int(w[1])})" for w in words)
+    alts = {str(_second(w).get("alt")) for w in words if _second(w).get("alt")}
+    return out + "".join(f"; read again: {a!r}" for a in sorted(alts))
+
+
+def _second(word: Word) -> dict[str, Any]:
+    """What a second reading said of the word (:mod:`vnadmin_nlp.readers.ocr_fields`): ``alt`` or ``checked``."""
+    return word[6] if len(word) > 6 and isinstance(word[6], dict) else {}
+
+
+def _height(word: Word) -> float:
+    return float(word[5]) - float(word[3])
+
+
+def _all_digits(word: Word) -> bool:
+    text = str(word[0]).strip(".,;:")
+    return bool(text) and text.isdigit()
+
+
+def printed_digit_height(ctx: Context, page: int, exclude: Sequence[Word]) -> float | None:
+    """The median height of the words made of digits alone on an OCR'd page (years, dates, numbers of the body),
+    the words in question aside; None when there are fewer than three."""
+    for record in ctx.source_metadata.get("ocr_words") or []:
+        if record.get("page") != page:
+            continue
+        heights = sorted(_height(w) for line in record.get("lines", []) for w in line if _all_digits(w) and w not in exclude)
+        return heights[len(heights) // 2] if len(heights) >= 3 else None
+    return None
+
+
+def digits_doubt(ctx: Context, words: Sequence[Word], line: Sequence[Word]) -> str | None:
+    """Why digits read from these OCR words are not to be trusted, or None.  Digits a second reading confirmed
+    are not held to the confidence threshold (tesseract's confidence covers the whole word, symbol and all), but
+    digits written by hand are doubted however they read: coloured ink, or digits clearly taller than the
+    printed digits of the page (a hand-filled ``11`` read ``44`` at confidence 91, twice)."""
+    if not words:
+        return None
+    low = min(int(w[1]) for w in words)
+    if any(_second(w).get("hand") for w in words):
+        return "written by hand (coloured ink)"
+    alone = [w for w in words if _all_digits(w)]
+    printed = printed_digit_height(ctx, _page_of(ctx, line), words) if alone else None
+    if printed and max(_height(w) for w in alone) > HAND_HEIGHT * printed:
+        return f"written by hand (digits {max(_height(w) for w in alone):.1f} pt tall, printed ones {printed:.1f})"
+    if any(_second(w).get("alt") for w in words) or (low < DIGITS_MIN_CONF and not all(_second(w).get("checked") for w in words)):
+        return f"read at OCR confidence {low}" + (" and read otherwise a second time" if any(_second(w).get("alt") for w in words) else "")
+    return None
+
+
+def _page_of(ctx: Context, line: Sequence[Word]) -> int:
+    for record in ctx.source_metadata.get("ocr_words") or []:
+        if any(ln is line or ln == line for ln in record.get("lines", [])):
+            return int(record.get("page", 1))
+    return 1
+
+
+def number_doubt(ctx: Context, raw: str, num: str | None) -> str | None:
+    """Why the number ``num`` of the number-symbol ``raw`` read from OCR is doubted, or None."""
+    if not has_ocr(ctx) or not num or not any(ch.isdigit() for ch in num):
+        return None
+    found = words_for(ctx, raw, num)
+    if found is None:
+        return None
+    words, line = found
+    if any(ch.isalpha() for ch in num):
+        return f"a letter among the digits ({num!r}) — " + describe(words)
+    why = digits_doubt(ctx, words, line)
+    return f"{why} — OCR read {describe(words)}" if why else None
+
+
+def signing_times(ctx: Context) -> list[dt.date]:
+    out = []
+    for key in ("digital_signatures", "signatures"):
+        for sig in ctx.source_metadata.get(key) or []:
+            when = sig.get("time") if isinstance(sig, dict) else None
+            if isinstance(when, str) and len(when) >= 10:
+                try:
+                    out.append(dt.date.fromisoformat(when[:10]))
+                except ValueError:
+                    continue
+    return sorted(out)
+
+
+def date_doubt(ctx: Context, text: str, date: str, parts: Sequence[tuple[int, int] | None]) -> str | None:
+    """Why a date read from OCR is doubted: its digits (day, month, year: ``parts``, offsets in the printed
+    ``text`` of the date) read at low confidence or by hand, or the date after the first signature stamp's time
+    or years away from it."""
+    if not has_ocr(ctx):
+        return None
+    if len(date) < 10:  # a scan is of a signed copy: its blank day was filled in, by a hand OCR did not read
+        return f"only {date} was read: the day or month is missing (filled in by hand?)"
+    signed = signing_times(ctx)
+    if signed and len(date) >= 4:
+        first = signed[0]
+        year = int(date[:4])
+        if abs(year - first.year) > 1:
+            return f"the year {year} is far from the signature stamp's ({first.isoformat()})"
+        if len(date) == 10 and dt.date.fromisoformat(date) > first + dt.timedelta(days=SIGNING_SLACK_DAYS):
+            return f"the date {date} is after the signature stamp's time ({first.isoformat()})"
+    for part in parts:
+        if not part:
+            continue
+        found = words_for(ctx, text, part)
+        if found is None:
+            continue
+        words, line = found
+        why = digits_doubt(ctx, words, line)
+        if why:
+            return f"{why} — OCR read {describe(words)}"
+    return None
+
+
+def stamp_hint(ctx: Context) -> str:
+    """``; the first signature stamp is dated 2025-09-05`` for a warning about an unread date, or ``""``."""
+    signed = signing_times(ctx)
+    return f"; the first signature stamp is dated {signed[0].isoformat()} (not taken as the date)" if signed else ""

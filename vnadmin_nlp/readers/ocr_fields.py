@@ -1,0 +1,144 @@
+"""The Số and date lines of a scan's first page, read a second time: cropped, at twice the resolution, as one line
+(psm 7).
+
+The readings are compared on their digits only (``l``, ``I``, ``|``, ``]`` taken for 1).  When they agree, the
+digits' words are marked as checked (``OcrWord.checked``: their confidence is then not held against them).  When
+the Số line's two readings disagree, it is read a third time with its characters limited to what it may hold
+(``tessedit_char_whitelist``; tesseract's LSTM then reports confidence 0, so that reading counts only as a vote):
+the number is checked when it gives the first reading's digits (``Số: 2§27`` / ``Số:2827/QĐ-BGDĐT`` for a typed
+2827).  Otherwise (a digit lost under a stamp, a hand-filled number: ``9X`` / ``2X`` / ``2X5`` for a handwritten
+289) the words get the other readings (``OcrWord.alt``) and a confidence under the doubt threshold, so that the
+number or date extractor leaves the value out and quotes the readings (:mod:`vnadmin_nlp.extractors.ocr_doubt`).
+Digits in coloured ink (the blue pen of a number or day filled in by hand, ``Số: 03 /BCĐX-CAT(PC04)`` read
+``0``) are marked as written by hand (``OcrWord.hand``).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from ..lexicon.fold import bare, fold
+from . import ocr
+from .ocr_result import OcrLine, OcrPage
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+NUMBER_CHARS = "0123456789/-.:()&ABCDĐEGHIKLMNOPQRSTUVXYabcdeghiklmnopqrstuvxySốỐ"
+DISAGREE_CONF = 30.0  # the confidence given to digits two readings disagree on (under ocr_doubt's threshold)
+ZOOM = 2.0
+MARGIN = 0.35  # of the line's height, added around its box
+
+_DIGITS = re.compile(r"\d+")
+_NUMBER_LABEL = re.compile(r"^so\b\s*[:.]?")
+_DATE = re.compile(r"\bn[a-z]{2,3}\s*(\d{1,2})\s*th[a-z]{2,3}\s*(\d{1,2})\s*n[a-z]{1,2}\s*(\d{4})")  # "neàyl6 tháng"
+_LOOKALIKE = str.maketrans("lI|]", "1111")  # letters tesseract prints for the digit 1 (and O for 0, in digits)
+
+HAND_INK = 0.4  # digits whose ink is this much coloured (blue or red pen, not black print) were filled in by hand
+Crop = Callable[[tuple[int, int, int, int], float, bool], "Image"]  # pixel box, zoom, colour → prepared (or RGB) image
+
+
+def coloured_ink(image: "Image") -> float:
+    """The share of the ink (dark or saturated pixels) of an RGB image that is coloured rather than black or grey."""
+    rgb = image.convert("RGB")
+    ink = coloured = 0
+    data = rgb.tobytes()
+    for i in range(0, len(data) - 2, 3):
+        r, g, b = data[i], data[i + 1], data[i + 2]
+        hi, lo = max(r, g, b), min(r, g, b)
+        if hi - lo > 70:
+            coloured += 1
+            ink += 1
+        elif hi < 110:
+            ink += 1
+    return coloured / ink if ink else 0.0
+
+
+def _key(text: str) -> str:
+    return bare(fold(text))
+
+
+def _number_digits(text: str) -> str | None:
+    """The digits of the number on a Số line (``Số: 3] 0 /HHDN-K4`` → ``310``); "" when the label stands with
+    no digit before the symbol; None when the line is no Số line."""
+    key = _key(text).strip()
+    m = _NUMBER_LABEL.match(key)
+    if not m:
+        return None
+    rest = key[m.end() :]
+    head = re.split(r"[/-]", rest, maxsplit=1)[0] if re.search(r"[/-]", rest) else rest[:8]
+    head = head.translate(_LOOKALIKE)
+    if not any(ch.isdigit() for ch in head) and "/" not in rest:
+        return None
+    return "".join(ch for ch in head if ch.isdigit()) or ""
+
+
+def _date_digits(text: str) -> tuple[str, ...] | None:
+    key = _key(text).translate(_LOOKALIKE)
+    m = _DATE.search(key)
+    return tuple(str(int(g)) for g in m.groups()) if m else None
+
+
+def _field_words(line: OcrLine, number: bool) -> list[int]:
+    """The indices of the words of the field on its line: the label to the number-symbol, or ``ngày`` to the year."""
+    keys = [_key(w.text) for w in line.words]
+    if number:
+        end = next((k for k in range(len(keys)) if "/" in keys[k] or (k > 0 and "-" in keys[k])), min(2, len(keys) - 1))
+        return list(range(0, end + 1))
+    start = next((k for k in range(len(keys)) if re.match(r"^ng.y", keys[k])), 0)
+    return list(range(start, min(len(keys), start + 6)))
+
+
+def reread_fields(page: OcrPage, crop: Crop, settings: ocr.OcrSettings, path: str | Path | None, dpi: int) -> int:
+    """Read the Số line and the date line of ``page`` again and mark their digits; returns the lines re-read."""
+    done = 0
+    number_seen = date_seen = False
+    for line in page.lines:
+        text = line.text
+        if not number_seen and _number_digits(text):
+            number_seen = True
+            done += _compare(line, crop, settings, path, dpi, True)
+        elif not date_seen and _date_digits(text) is not None:
+            date_seen = True
+            done += _compare(line, crop, settings, path, dpi, False)
+        if number_seen and date_seen:
+            break
+    return done
+
+
+def _compare(line: OcrLine, crop: Crop, settings: ocr.OcrSettings, path: str | Path | None, dpi: int, number: bool) -> int:
+    field = [line.words[k] for k in _field_words(line, number)]
+    digits: Callable[[str], object] = _number_digits if number else _date_digits
+    box = (min(w.bbox[0] for w in field), min(w.bbox[1] for w in field), max(w.bbox[2] for w in field), max(w.bbox[3] for w in field))
+    pad = int(MARGIN * (box[3] - box[1]))
+    area = (max(0, box[0] - pad), max(0, box[1] - pad), box[2] + pad, box[3] + pad)
+    image = crop(area, ZOOM, False)
+    again = ocr.read_line(image, settings, path, int(dpi * ZOOM))
+    second = " ".join(w.text for ln in again.lines for w in ln.words)
+    first_digits, second_digits = digits(" ".join(w.text for w in field)), digits(second)
+    if second_digits is None:  # the second reading found no Số line or no date: nothing to compare
+        return 0
+    held = [w for w in field if any(ch.isdigit() for ch in w.text)]
+    for w in held:
+        if coloured_ink(crop(w.bbox, 1.0, True)) >= HAND_INK:
+            w.hand = True
+    limited = ""
+    if number and first_digits != second_digits:  # a third reading, characters limited: two of three agreeing
+        limited = " ".join(w.text for ln in ocr.read_line(image, settings, path, int(dpi * ZOOM), NUMBER_CHARS).lines for w in ln.words)
+    if first_digits in (second_digits, digits(limited) if limited else None):
+        for w in held:
+            w.checked = True
+        return 1
+    second = f"{second} | {limited}" if limited and limited != second else second
+    for w in held:
+        w.alt = second
+        w.conf = min(w.conf, DISAGREE_CONF)
+    return 1
+    if number:
+        limited = " ".join(w.text for ln in ocr.read_line(image, settings, path, int(dpi * ZOOM), NUMBER_CHARS).lines for w in ln.words)
+        second = f"{second} | {limited}" if limited and limited != second else second
+    for w in held:
+        w.alt = second
+        w.conf = min(w.conf, DISAGREE_CONF)
+    return 1
