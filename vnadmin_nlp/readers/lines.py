@@ -5,6 +5,7 @@ Shared by the RTF reader and the .doc reader, whose text comes as lines laid out
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .base import Block
 
@@ -29,6 +30,17 @@ def column_gap(left: str, right: str) -> bool:
     "a)"), nor a blank to fill in ("Số:      /UBND", "ngày     tháng")."""
     left, right = left.strip(), right.strip()
     return not (_LIST_MARKER.match(left) or right.startswith("/") or _BLANK_LABEL.search(left))
+
+
+# The Quốc hiệu cut by a narrow column ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" | "VIỆT NAM"): one phrase, joined back.
+_NATIONAL_CUT = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s+XÃ\s+HỘI(?:\s+CHỦ(?:\s+NGH\S*)?)?$", re.IGNORECASE)
+_NATIONAL_REST = re.compile(r"(?:CHỦ|NGH[ĨÍÌI]A|VIỆT)\b", re.IGNORECASE)
+
+
+def national_cut(line: str, following: str) -> bool:
+    """Whether two lines of one column are the Quốc hiệu wrapped at the column's width."""
+    return bool(_NATIONAL_CUT.search(unicodedata.normalize("NFC", line.strip()))
+                and _NATIONAL_REST.match(unicodedata.normalize("NFC", following.strip())))
 
 
 def split_layout_gaps(text: str) -> list[str]:

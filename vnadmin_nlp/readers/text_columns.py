@@ -13,15 +13,12 @@ import re
 import unicodedata
 
 from .base import Block
-from .lines import column_gap
+from .lines import column_gap, national_cut
 from .tables import LAYOUT_TABLE_CUES, order_table
 
 BOX_CHARS = re.compile(r"[\u2500-\u257f]")
 _BAR = frozenset("│┃║╎╏┆┇┊┋")
 _RULE = re.compile(r"^[\s\u2500-\u257f+\-=|]*$")
-# The Quốc hiệu cut by a narrow column ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" | "VIỆT NAM"): one phrase, joined back.
-_NATIONAL_CUT = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s+XÃ\s+HỘI(?:\s+CHỦ(?:\s+NGH\S*)?)?$", re.IGNORECASE)
-_NATIONAL_REST = re.compile(r"(?:CHỦ|NGH[ĨÍÌI]A|VIỆT)\b", re.IGNORECASE)
 # lynx/w3m marks of struck or inserted text ("[DEL:   :DEL]"): never a column of their own
 _MARKUP = re.compile(r"\[[A-Z]{1,4}:|:[A-Z]{1,4}\]")
 MIN_GAP = 3  # spaces between two columns on one line
@@ -240,9 +237,7 @@ def unwrap(lines: list[str]) -> list[str]:
             fits = len(prev) + 1 + len(words[0]) <= width
             unit = prev[-1] in ".:;)" or t[0] in "(-+*•"
             same = (not _caps(prev) and not _caps(t)) or (_caps(prev) and _caps(t) and len(words) == 1)
-            national = bool(_NATIONAL_CUT.search(unicodedata.normalize("NFC", prev))
-                            and _NATIONAL_REST.match(unicodedata.normalize("NFC", t)))
-            if national or (not fits and not unit and same):
+            if national_cut(prev, t) or (not fits and not unit and same):
                 out[-1] = f"{prev} {t}"
                 continue
         out.append(t)

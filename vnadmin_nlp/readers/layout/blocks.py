@@ -6,7 +6,8 @@ from typing import Any
 
 from ..base import Block, ReaderWarning
 from ..ocr_result import is_noise
-from .columns import column_spans
+from ..lines import national_cut
+from .columns import anchor_text, column_spans
 from .furniture import footnote_start, remove_furniture
 from .legacy_fonts import convert_legacy
 from .records import Char, PageText, Part
@@ -51,8 +52,8 @@ def _layout_page(page: PageText, legacy_parts: list[tuple[Block, Part]], unicode
                     left_parts.append(_part(lc, "left"))
                 if any(not c[4].isspace() for c in rc):
                     right_parts.append(_part(rc, "right"))
-            parts.extend(left_parts)
-            parts.extend(right_parts)
+            parts.extend(_rejoin(left_parts))
+            parts.extend(_rejoin(right_parts))
             i = end
             continue
         kind = "footnote" if i >= footnotes_from else "line"
@@ -102,3 +103,19 @@ def _layout_page(page: PageText, legacy_parts: list[tuple[Block, Part]], unicode
 def _part(chars: list[Char], column: str | None, kind: str = "line") -> Part:
     glyphs = [c for c in chars if not c[4].isspace()] or chars
     return Part(chars=chars, y0=min(c[1] for c in glyphs), y1=max(c[3] for c in glyphs), column=column, kind=kind)
+
+
+def _rejoin(parts: list[Part]) -> list[Part]:
+    """The lines of one column with the Quốc hiệu wrapped at the column's width ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" |
+    "VIỆT NAM", a LibreOffice PDF of a two-cell header) joined back into one line, a word space between."""
+    out: list[Part] = []
+    for part in parts:
+        if out and national_cut(anchor_text(out[-1].chars), anchor_text(part.chars)):
+            prev = out[-1]
+            last = max(prev.chars, key=lambda c: c[2])
+            space = (last[2], last[1], last[2], last[3], " ", last[5], last[6])
+            out[-1] = Part(chars=[*prev.chars, space, *part.chars], y0=min(prev.y0, part.y0),
+                           y1=max(prev.y1, part.y1), column=prev.column, kind=prev.kind)
+            continue
+        out.append(part)
+    return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..ocr_result import OcrPage
 from .ocr_lines import ocr_lines
 from .records import Char, Line, PageText
-from .text import LEGACY_GLYPHS, glyph_text
+from .text import LEGACY_GLYPHS, SPACE_GAP, glyph_text
 from .vocabulary import COLUMN_ANCHOR_LEFT, COLUMN_ANCHOR_RIGHT
 
 # Thresholds, in units of the line's character box height (≈ the font size).
@@ -17,6 +17,11 @@ COLUMN_GAP = 1.5  # the gap that opens a two-column block
 COLUMN_MIN_GAP = 0.8  # the gap a later line must leave free to stay in the block
 COLUMN_OVERLAP = 0.2  # …or, when its own wide gap only overlaps the strip, the overlap it must leave
 COLUMN_MAX_VGAP = 0.6  # a one-sided line further below than this ends the block
+# A narrower gap opens a block only beside an anchor ("ỦY BAN THƯỜNG VỤ QUỐC HỘI" | "CỘNG HÒA XÃ HỘI…" in two table
+# cells that each fill their half: LibreOffice leaves ≈ 1.3 line heights between them) and only when it is this
+# many times the line's own word spaces, so a justified line's stretched spaces never open one.
+COLUMN_NARROW_GAP = COLUMN_MIN_GAP
+COLUMN_WORD_SPACES = 2.5
 
 
 def _free_gaps(line: Line, lo: float, hi: float) -> list[tuple[float, float]]:
@@ -43,21 +48,38 @@ def _column_start(
     with the signer's lines starting lower).
     """
     x0, x1 = line.x0, line.x1
-    wide = COLUMN_GAP * line.h
-    gaps = [g for g in _free_gaps(line, x0, x1) if g[1] - g[0] >= wide and g[1] > band[0] and g[0] < band[1]]
+    free = _free_gaps(line, x0, x1)
+    in_band = [g for g in free if g[1] > band[0] and g[0] < band[1]]
+    gaps = [g for g in in_band if g[1] - g[0] >= COLUMN_GAP * line.h]
     if gaps:
         gap = max(gaps, key=lambda g: g[1] - g[0])
-        left = anchor_text([c for c in line.chars if c[2] <= gap[0] + 0.01])
-        right = anchor_text([c for c in line.chars if c[0] >= gap[1] - 0.01])
-        if first_lines or COLUMN_ANCHOR_LEFT.match(left) or COLUMN_ANCHOR_RIGHT.match(right):
+        if first_lines or _anchored(line, gap):
             return gap
         return None
+    narrow = [g for g in in_band if g[1] - g[0] >= max(COLUMN_NARROW_GAP * line.h, COLUMN_WORD_SPACES * _word_space(free, line))]
+    if narrow:
+        gap = max(narrow, key=lambda g: g[1] - g[0])
+        return gap if _anchored(line, gap) else None
     text = anchor_text(line.chars)
     if x1 < band[1] and COLUMN_ANCHOR_LEFT.match(text):
         return (x1, edges[1])
     if x0 > band[0] and COLUMN_ANCHOR_RIGHT.match(text):
         return (edges[0], x0)
     return None
+
+
+def _anchored(line: Line, gap: tuple[float, float]) -> bool:
+    """Whether the text left of the gap opens a closing ("Nơi nhận") or the text right of it is a header's or a
+    closing's right column ("CỘNG HÒA…", "TM. …")."""
+    left = anchor_text([c for c in line.chars if c[2] <= gap[0] + 0.01])
+    right = anchor_text([c for c in line.chars if c[0] >= gap[1] - 0.01])
+    return bool(COLUMN_ANCHOR_LEFT.match(left) or COLUMN_ANCHOR_RIGHT.match(right))
+
+
+def _word_space(free: list[tuple[float, float]], line: Line) -> float:
+    """The line's usual word space: the median of its gaps wider than a gap between letters."""
+    spaces = sorted(b - a for a, b in free if b - a > SPACE_GAP * line.h)
+    return spaces[len(spaces) // 2] if spaces else COLUMN_GAP * line.h
 
 
 def anchor_text(chars: list[Char]) -> str:
