@@ -32,15 +32,57 @@ def column_gap(left: str, right: str) -> bool:
     return not (_LIST_MARKER.match(left) or right.startswith("/") or _BLANK_LABEL.search(left))
 
 
-# The Quốc hiệu cut by a narrow column ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" | "VIỆT NAM"): one phrase, joined back.
-_NATIONAL_CUT = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s+XÃ\s+HỘI(?:\s+CHỦ(?:\s+NGH\S*)?)?$", re.IGNORECASE)
-_NATIONAL_REST = re.compile(r"(?:CHỦ|NGH[ĨÍÌI]A|VIỆT)\b", re.IGNORECASE)
+# The Quốc hiệu cut by a narrow column ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" | "VIỆT NAM", "… CHỦ NGHĨA VIỆT" | "NAM"):
+# one phrase, joined back.
+_NATIONAL_CUT = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s+XÃ\s+HỘI(?:\s+CHỦ(?:\s+NGH\S*(?:\s+VIỆT)?)?)?$", re.IGNORECASE)
+_NATIONAL_REST = re.compile(r"(?:CHỦ|NGH[ĨÍÌI]A|VIỆT|NAM)\b", re.IGNORECASE)
+# A label and its value cut apart: "Nghị quyết số:" | "106/2025/UBTVQH15"
+_NUMBER_LABEL = re.compile(r"(?:^|\s)số\s*:$", re.IGNORECASE)
+# A number-symbol cut at its hyphen: "Số: 21/2025/TT-" | "BNV"
+_HYPHEN_CUT = re.compile(r"\d+/\S*[\w.]-$")
 
 
 def national_cut(line: str, following: str) -> bool:
     """Whether two lines of one column are the Quốc hiệu wrapped at the column's width."""
     return bool(_NATIONAL_CUT.search(unicodedata.normalize("NFC", line.strip()))
                 and _NATIONAL_REST.match(unicodedata.normalize("NFC", following.strip())))
+
+
+def number_label_cut(line: str, following: str) -> bool:
+    """Whether a number label ("Số:", "Nghị quyết số:") ends the line and its number starts the following one."""
+    following = following.strip()
+    return bool(_NUMBER_LABEL.search(line.strip()) and following[:1].isdigit())
+
+
+def _caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def cell_join(line: str, following: str, fits: bool) -> str | None:
+    """How two lines of one column cell are joined when the converter wrapped the first at the cell's width
+    ("" or " "), or None when the break is the document's own.
+
+    ``fits``: the following line's first word would have fitted after the line within the cell's width (then the
+    break was made by hand).  The Quốc hiệu is always one phrase; "Số:" and its number, and a number-symbol cut at
+    its hyphen ("21/2025/TT-" | "BNV"), are one value.  Otherwise a wrapped line neither ends nor starts a unit
+    (".:;)" / "(-+"), and both are in mixed case (a name: "Bùi Thanh" | "Sơn") or the following is one
+    capitalised word ("ỦY BAN THƯỜNG VỤ QUỐC" | "HỘI"); two capitalised lines of several words stay apart (a
+    parent body above its issuer: "BỘ TÀI CHÍNH" | "TỔNG CỤC THUẾ").
+    """
+    line, following = line.strip(), following.strip()
+    if not line or not following:
+        return None
+    if national_cut(line, following):
+        return " "
+    if number_label_cut(line, following):
+        return " "
+    if not fits and _HYPHEN_CUT.search(line) and following[0].isalnum() and " " not in following.split("/")[0]:
+        return ""
+    words = following.split()
+    unit = line[-1] in ".:;)" or following[0] in "(-+*•"
+    same = (not _caps(line) and not _caps(following)) or (_caps(line) and _caps(following) and len(words) == 1)
+    return " " if not fits and not unit and same else None
 
 
 def split_layout_gaps(text: str) -> list[str]:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from .base import Block
-from .lines import column_gap, national_cut
+from .lines import cell_join, column_gap
 from .tables import LAYOUT_TABLE_CUES, order_table
 
 BOX_CHARS = re.compile(r"[\u2500-\u257f]")
@@ -214,33 +214,23 @@ def _box_blocks(lines: list[str], table: int) -> list[Block]:
     return order_table(rows, n_cols, table)
 
 
-def _caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
-
-
 def unwrap(lines: list[str]) -> list[str]:
-    """The non-blank lines of one column, a line the converter wrapped at the column's width joined back.
-
-    The Quốc hiệu cut after "CHỦ NGHĨA" is always one phrase.  Otherwise a line was wrapped when the next line's first word would not have fitted after it within the column's
-    width, neither ends or starts a unit (".:;)" / "(-+"), and both are in mixed case (a name: "Bùi Thanh" |
-    "Sơn") or the next is one capitalised word ("PHÓ THỦ" | "TƯỚNG"); two capitalised lines of several words stay
-    apart (a parent body above its issuer: "BỘ TÀI CHÍNH" | "TỔNG CỤC THUẾ").
-    """
+    """The non-blank lines of one column, a line the converter wrapped at the column's width joined back
+    (:func:`~vnadmin_nlp.readers.lines.cell_join`: a line was wrapped when, among others, the next line's first
+    word would not have fitted after it within the column's width)."""
     kept = [t for t in lines if t]
     width = max((len(t) for t in kept), default=0)
     out: list[str] = []
+    last = ""  # the last line as the converter set it (out[-1] may hold several)
     for t in kept:
         if out:
-            prev = out[-1]
-            words = t.split()
-            fits = len(prev) + 1 + len(words[0]) <= width
-            unit = prev[-1] in ".:;)" or t[0] in "(-+*•"
-            same = (not _caps(prev) and not _caps(t)) or (_caps(prev) and _caps(t) and len(words) == 1)
-            if national_cut(prev, t) or (not fits and not unit and same):
-                out[-1] = f"{prev} {t}"
+            joiner = cell_join(last, t, len(last) + 1 + len(t.split()[0]) <= width)
+            if joiner is not None:
+                out[-1] = f"{out[-1]}{joiner}{t}"
+                last = t
                 continue
         out.append(t)
+        last = t
     return out
 
 

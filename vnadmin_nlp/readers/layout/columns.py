@@ -107,8 +107,12 @@ def _fit(line: Line, lo: float, hi: float) -> tuple[float, float, bool] | None:
     glyphs = [c for c in line.chars if not c[4].isspace()]
     if any(c[2] > lo + 0.5 and c[0] < hi - 0.5 for c in glyphs):
         free = [g for g in _free_gaps(line, lo, hi) if g[1] - g[0] >= COLUMN_MIN_GAP * line.h]
-        if free:
-            lo, hi = max(free, key=lambda g: g[1] - g[0])
+        # a gap between two texts of the line before the free space beyond its last glyph: a block opened by a
+        # lone "Nơi nhận:" has a strip as wide as the page, and the signer's "TM. CHÍNH PHỦ", centred in its cell,
+        # leaves more room on its right than between it and "- Thủ tướng, các Phó Thủ tướng"
+        inner = [g for g in free if g[0] > line.x0 and g[1] < line.x1]
+        if inner or free:
+            lo, hi = max(inner or free, key=lambda g: g[1] - g[0])
         else:
             # the line's own wide gap straddles an edge of the strip: the columns' words reach into each other's
             # stretch ("ỦY BAN…  CỘNG HÒA…" above "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG  Độc lập…"); cut in the overlap
@@ -126,9 +130,9 @@ def _fit(line: Line, lo: float, hi: float) -> tuple[float, float, bool] | None:
 
 def _columns(
     lines: list[Line], start: int, strip: tuple[float, float], floor: int, stop: int
-) -> tuple[int, int, float]:
+) -> tuple[int, int, tuple[float, float]]:
     """Grow a column block from ``lines[start]`` down (and up, not above ``floor``) while every line can be cut
-    in a common free strip; a one-sided line far below/above the block ends it.  Returns (first, end, boundary)."""
+    in a common free strip; a one-sided line far below/above the block ends it.  Returns (first, end, strip)."""
     lo, hi = strip
     end = start + 1
     prev = lines[start]
@@ -150,28 +154,63 @@ def _columns(
         lo, hi = fit[0], fit[1]
         nxt = line
         first -= 1
-    return first, end, (lo + hi) / 2
+    return first, end, (lo, hi)
 
 
 def column_spans(page: PageText, stop: int) -> dict[int, tuple[int, float]]:
     """The two-column blocks of a page: first line index → (end index, boundary x)."""
+    return carried_column_spans(page, stop, None)[0]
+
+
+def carried_column_spans(
+    page: PageText, stop: int, carried: tuple[float, float] | None
+) -> tuple[dict[int, tuple[int, float]], tuple[float, float] | None]:
+    """The two-column blocks of a page, and the free strip of the last one when it runs to the page's last line.
+
+    ``carried`` is that strip from the page before: a block broken by the page (a Nơi nhận list beside the
+    signer, page 6 | page 7) goes on at the top of this page when its first lines fit in the strip and one of
+    them has text on both sides.
+    """
     lines = page.lines
+    spans: dict[int, tuple[int, float]] = {}
+    floor = i = 0
+    open_strip: tuple[float, float] | None = None
+    if carried is not None and lines and stop > 0:
+        end, lo, hi, both = _grow_carried(lines, carried, stop)
+        if both:
+            spans[0] = (end, (lo + hi) / 2)
+            floor = i = end
+            open_strip = (lo, hi) if end == len(lines) else None
     left_edge = min(ln.x0 for ln in lines)
     right_edge = max(ln.x1 for ln in lines)
     width = right_edge - left_edge
     band = (left_edge + 0.25 * width, left_edge + 0.75 * width)
-    spans: dict[int, tuple[int, float]] = {}
-    floor = 0
-    i = 0
     while i < stop and width > 0:
         strip = _column_start(lines[i], band, (left_edge, right_edge), first_lines=i < 4 and page.number == 1)
         if strip is None:
             i += 1
             continue
-        first, end, boundary = _columns(lines, i, strip, floor, stop)
-        spans[first] = (end, boundary)
+        first, end, (lo, hi) = _columns(lines, i, strip, floor, stop)
+        spans[first] = (end, (lo + hi) / 2)
+        open_strip = (lo, hi) if end == len(lines) else None
         floor = i = end
-    return spans
+    return spans, open_strip
+
+
+def _grow_carried(lines: list[Line], strip: tuple[float, float], stop: int) -> tuple[int, float, float, bool]:
+    """The lines at the top of a page that go on with the page before's column block: (end, lo, hi, whether
+    one of them has text on both sides)."""
+    lo, hi = strip
+    end, both = 0, False
+    while end < stop:
+        line = lines[end]
+        fit = _fit(line, lo, hi)
+        if fit is None or (end and not fit[2] and lines[end - 1].y0 - line.y1 > COLUMN_MAX_VGAP * max(line.h, lines[end - 1].h)):
+            break
+        lo, hi, two = fit
+        both = both or two
+        end += 1
+    return end, lo, hi, both
 
 
 def column_regions(result: OcrPage, number: int) -> list[tuple[int, int, int, int]]:
