@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..lexicon.syllables import is_vietnamese_word
 from .base import Block
 
 # Layout whitespace inside one line ("BỘ TÀI CHÍNH<40 spaces>CỘNG HÒA…", "VĂN PHÒNG UBND TỈNH<tab>CỘNG HÒA…"):
@@ -59,7 +60,7 @@ def _caps(line: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def cell_join(line: str, following: str, fits: bool) -> str | None:
+def cell_join(line: str, following: str, fits: bool, names: bool = True) -> str | None:
     """How two lines of one column cell are joined when the converter wrapped the first at the cell's width
     ("" or " "), or None when the break is the document's own.
 
@@ -67,8 +68,11 @@ def cell_join(line: str, following: str, fits: bool) -> str | None:
     break was made by hand).  The Quốc hiệu is always one phrase; "Số:" and its number, and a number-symbol cut at
     its hyphen ("21/2025/TT-" | "BNV"), are one value.  Otherwise a wrapped line neither ends nor starts a unit
     (".:;)" / "(-+"), and both are in mixed case (a name: "Bùi Thanh" | "Sơn") or the following is one
-    capitalised word ("ỦY BAN THƯỜNG VỤ QUỐC" | "HỘI"); two capitalised lines of several words stay apart (a
-    parent body above its issuer: "BỘ TÀI CHÍNH" | "TỔNG CỤC THUẾ").
+    capitalised syllable ("ỦY BAN THƯỜNG VỤ QUỐC" | "HỘI"); two capitalised lines of several words stay apart (a
+    parent body above its issuer: "BỘ TÀI CHÍNH" | "TỔNG CỤC THUẾ").  With ``names`` off, a mixed-case line goes
+    on only with a following line in lower case ("- HĐND, UBND các tỉnh, thành phố" | "trực thuộc trung ương;"):
+    where the width is only the widest line's (a PDF), a line set as the document set it cannot be told from a
+    wrapped one by the width alone.
     """
     line, following = line.strip(), following.strip()
     if not line or not following:
@@ -81,7 +85,9 @@ def cell_join(line: str, following: str, fits: bool) -> str | None:
         return ""
     words = following.split()
     unit = line[-1] in ".:;)" or following[0] in "(-+*•"
-    same = (not _caps(line) and not _caps(following)) or (_caps(line) and _caps(following) and len(words) == 1)
+    mixed = not _caps(line) and not _caps(following) and (names or following[0].islower())
+    # one capitalised syllable ("HỘI", "TƯỚNG"), never a mark or stamp residue ("VVV")
+    same = mixed or (_caps(line) and _caps(following) and len(words) == 1 and is_vietnamese_word(words[0].strip(".,;:")))
     return " " if not fits and not unit and same else None
 
 

@@ -135,7 +135,7 @@ def _rejoin(parts: list[Part]) -> list[Part]:
             word = text.split()[0]
             h = part.y1 - part.y0
             fits = last[1] + 0.25 * h + size * len(word) / max(len(text), 1) <= width + 0.1 * h
-            joiner = cell_join(last[0], text, fits)
+            joiner = cell_join(last[0], text, fits, names=False)
             if joiner is not None:
                 out[-1] = _joined(out[-1], part, joiner)
                 last = (text, size)
