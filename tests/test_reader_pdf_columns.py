@@ -83,7 +83,9 @@ def test_a_closing_broken_by_the_page_goes_on_on_the_next() -> None:
     second = (word("- Lưu: VT.", 60, 780) + word("Nguyễn Văn An", 320, 780, index=100)
               + word("- Các phòng;", 60, 764, index=200))
     out = texts(first, second)
-    assert out[-3:] == ["- Lưu: VT.", "- Các phòng;", "Nguyễn Văn An"]
+    # the Nơi nhận list first, across the page, then the signer's column (as the DOCX and HTML readers read it)
+    assert out[-7:] == ["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "- Các phòng;", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
+                        "Nguyễn Văn An"]
 
 
 def test_a_descender_does_not_cut_the_run() -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..base import Block, ReaderWarning
 from ..ocr_result import is_noise
-from ..lines import cell_join, number_label_cut
+from ..lines import cell_join, value_cut
 from .columns import COLUMN_MAX_VGAP, anchor_text, carried_column_spans
 from .furniture import footnote_start, remove_furniture
 from .legacy_fonts import convert_legacy
@@ -24,27 +24,40 @@ def layout_pages(pages: list[PageText], warnings: list[ReaderWarning]) -> tuple[
     blocks: list[Block] = []
     legacy_parts: list[tuple[Block, Part]] = []
     unicode_fonts: set[str] = set()
-    carried: tuple[float, float] | None = None  # a column block broken by the page
+    # a column block broken by the page: its free strip, and its right column, held until its left column ends
+    carried: tuple[float, float] | None = None
+    held: list[Block] = []
     for page in pages:
-        page_blocks, carried = _layout_page(page, legacy_parts, unicode_fonts, carried)
+        page_blocks, carried, held = _layout_page(page, legacy_parts, unicode_fonts, carried, held)
         blocks.extend(page_blocks)
+    blocks.extend(held)
     encoding = convert_legacy(legacy_parts, unicode_fonts, warnings)
     return blocks, encoding, removed
 
 
 def _layout_page(
-    page: PageText, legacy_parts: list[tuple[Block, Part]], unicode_fonts: set[str], carried: tuple[float, float] | None
-) -> tuple[list[Block], tuple[float, float] | None]:
+    page: PageText,
+    legacy_parts: list[tuple[Block, Part]],
+    unicode_fonts: set[str],
+    carried: tuple[float, float] | None,
+    held: list[Block],
+) -> tuple[list[Block], tuple[float, float] | None, list[Block]]:
     """Lines → blocks in reading order: column blocks left column first, other lines split only at wide gaps.
-    Also returns the free strip of a column block that runs to the page's end (for the next page)."""
+
+    A column block broken by the page reads as one: the right column of the page before (``held``) comes after
+    the left column's lines at the top of this page (the Nơi nhận list goes on, the signer's name is below).
+    Returns the blocks, and the free strip and the right column's blocks of a block that runs to the page's end.
+    """
     lines = page.lines
     if not lines:
-        return [], None
+        return held, None, []
     left_edge = min(ln.x0 for ln in lines)
     footnotes_from = footnote_start(page)
-    spans, open_strip = carried_column_spans(page, footnotes_from, carried)
+    spans, open_strip, continued = carried_column_spans(page, footnotes_from, carried)
     # emit: a column block left column first; other lines whole, or cut at very wide gaps
     parts: list[Part] = []
+    resume_at = 0  # where the held right column goes: after the left column of the block that goes on
+    hold_from = None  # where the right column of a block open at the page's end starts
     i = 0
     joinable = False  # the last part is the whole of the line before
     while i < len(lines):
@@ -59,6 +72,10 @@ def _layout_page(
                 if any(not c[4].isspace() for c in rc):
                     right_parts.append(_part(rc, "right"))
             parts.extend(_rejoin(left_parts))
+            if i == 0 and continued:
+                resume_at = len(parts)
+            if open_strip is not None and end == len(lines):
+                hold_from = len(parts)
             parts.extend(_rejoin(right_parts))
             i = end
             joinable = False
@@ -71,8 +88,10 @@ def _layout_page(
             parts.extend(_part(chunk, None, kind=kind) for chunk in chunks)
         joinable = len(chunks) == 1
         i += 1
-    blocks = []
-    for part in parts:
+    blocks: list[Block] = []
+    marks: dict[int, int] = {}  # part index → the number of blocks made before it
+    for n, part in enumerate(parts):
+        marks[n] = len(blocks)
         text, legacy_spans = glyph_text(part.chars, unicode_fonts)
         if not text.strip():
             continue
@@ -108,7 +127,9 @@ def _layout_page(
         else:
             block.text = clean_text(text)
         blocks.append(block)
-    return blocks, open_strip
+    before = marks.get(resume_at, len(blocks))
+    rest = len(blocks) if hold_from is None else marks.get(hold_from, len(blocks))
+    return [*blocks[:before], *held, *blocks[before:rest]], open_strip, blocks[rest:]
 
 
 def _part(chars: list[Char], column: str | None, kind: str = "line") -> Part:
@@ -159,8 +180,8 @@ def _joined(prev: Part, part: Part, joiner: str) -> Part:
 
 
 def _label_value(prev: Part, above: Line, line: Line) -> bool:
-    """A number label and its number on two lines of their own, one right under the other ("Nghị quyết số:" |
-    "106/2025/UBTVQH15" in a header cell the column finder did not take): one line."""
+    """One value on two lines of their own, one right under the other, in a header cell the column finder did not
+    take ("Nghị quyết số:" | "106/2025/UBTVQH15", "Hà Nội, ngày 10 tháng 12 năm" | "2025"): one line."""
     if prev.column or prev.kind != "line" or above.y0 - line.y1 > COLUMN_MAX_VGAP * max(line.h, above.h):
         return False
-    return number_label_cut(anchor_text(prev.chars), anchor_text(line.chars))
+    return value_cut(anchor_text(prev.chars), anchor_text(line.chars))

@@ -6,6 +6,8 @@ grows while the lines below and above can be cut in a common free strip.
 """
 from __future__ import annotations
 
+import unicodedata
+
 from ..ocr_result import OcrPage
 from .ocr_lines import ocr_lines
 from .records import Char, Line, PageText
@@ -18,9 +20,10 @@ COLUMN_MIN_GAP = 0.8  # the gap a later line must leave free to stay in the bloc
 COLUMN_OVERLAP = 0.2  # …or, when its own wide gap only overlaps the strip, the overlap it must leave
 COLUMN_MAX_VGAP = 0.6  # a one-sided line further below than this ends the block
 # A narrower gap opens a block only beside an anchor ("ỦY BAN THƯỜNG VỤ QUỐC HỘI" | "CỘNG HÒA XÃ HỘI…" in two table
-# cells that each fill their half: LibreOffice leaves ≈ 1.3 line heights between them) and only when it is this
-# many times the line's own word spaces, so a justified line's stretched spaces never open one.
-COLUMN_NARROW_GAP = COLUMN_MIN_GAP
+# cells that each fill their half: LibreOffice leaves its two cell paddings, 0.7 to 1.3 line heights, between
+# them) and only when it is this many times the line's own word spaces, so a justified line's stretched spaces
+# never open one.
+COLUMN_NARROW_GAP = 0.6
 COLUMN_WORD_SPACES = 2.5
 
 
@@ -76,6 +79,10 @@ def _anchored(line: Line, gap: tuple[float, float]) -> bool:
     return bool(COLUMN_ANCHOR_LEFT.match(left) or COLUMN_ANCHOR_RIGHT.match(right))
 
 
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
 def _word_space(free: list[tuple[float, float]], line: Line) -> float:
     """The line's usual word space: the median of its gaps wider than a gap between letters."""
     spaces = sorted(b - a for a, b in free if b - a > SPACE_GAP * line.h)
@@ -86,7 +93,7 @@ def anchor_text(chars: list[Char]) -> str:
     """Text good enough to test the column anchors, legacy-font runs converted on the fly ("N¬i nhËn")."""
     text, spans = glyph_text(chars)
     if not spans:
-        return text
+        return _nfc(text)  # marks drawn as separate glyphs ("Ô" + U+0323) are one letter to the anchors
     try:
         from ..encodings import convert_run, font_encoding
     except ImportError:
@@ -98,7 +105,7 @@ def anchor_text(chars: list[Char]) -> str:
             piece = "".join(LEGACY_GLYPHS.get(ch, ch) for ch in text[a:b])
             out += [text[pos:a], convert_run(piece, encoding, upper=caps)]
             pos = b
-    return "".join(out) + text[pos:]
+    return _nfc("".join(out) + text[pos:])
 
 
 def _fit(line: Line, lo: float, hi: float) -> tuple[float, float, bool] | None:
@@ -164,8 +171,9 @@ def column_spans(page: PageText, stop: int) -> dict[int, tuple[int, float]]:
 
 def carried_column_spans(
     page: PageText, stop: int, carried: tuple[float, float] | None
-) -> tuple[dict[int, tuple[int, float]], tuple[float, float] | None]:
-    """The two-column blocks of a page, and the free strip of the last one when it runs to the page's last line.
+) -> tuple[dict[int, tuple[int, float]], tuple[float, float] | None, bool]:
+    """The two-column blocks of a page, the free strip of the last one when it runs to the page's last line, and
+    whether the first one goes on with the page before's.
 
     ``carried`` is that strip from the page before: a block broken by the page (a Nơi nhận list beside the
     signer, page 6 | page 7) goes on at the top of this page when its first lines fit in the strip and one of
@@ -175,12 +183,14 @@ def carried_column_spans(
     spans: dict[int, tuple[int, float]] = {}
     floor = i = 0
     open_strip: tuple[float, float] | None = None
+    continued = False
     if carried is not None and lines and stop > 0:
         end, lo, hi, both = _grow_carried(lines, carried, stop)
         if both:
             spans[0] = (end, (lo + hi) / 2)
             floor = i = end
             open_strip = (lo, hi) if end == len(lines) else None
+            continued = True
     left_edge = min(ln.x0 for ln in lines)
     right_edge = max(ln.x1 for ln in lines)
     width = right_edge - left_edge
@@ -194,7 +204,7 @@ def carried_column_spans(
         spans[first] = (end, (lo + hi) / 2)
         open_strip = (lo, hi) if end == len(lines) else None
         floor = i = end
-    return spans, open_strip
+    return spans, open_strip, continued
 
 
 def _grow_carried(lines: list[Line], strip: tuple[float, float], stop: int) -> tuple[int, float, float, bool]:
