@@ -181,8 +181,16 @@ def _box_blocks(lines: list[str], table: int) -> list[Block]:
     bars = sorted({x for ln in lines for ch, x in zip(ln, _cols(ln)) if ch in _BAR or ch in "┼┬┴├┤┌┐└┘"})
     rows: list[list[tuple[int, int, list[Block]]]] = []
     cells: dict[int, tuple[int, int, list[Block]]] = {}
+    # each cell's lines ("" between paragraphs) and width: a line w3m wrapped at the cell's width is joined back
+    # ("│Trần Quốc     │" over "│Phương        │")
+    texts: dict[int, tuple[int, list[str]]] = {}
 
     def flush() -> None:
+        for col, (width, cell_lines) in texts.items():
+            for para in "\n".join(cell_lines).split("\n\n"):
+                for t in unwrap(para.split("\n"), width):
+                    cells[col][2].append(Block(text=t, kind="cell", table=table, row=len(rows), col=col))
+        texts.clear()
         if cells:
             rows.append([cells[c] for c in sorted(cells)])
             cells.clear()
@@ -206,20 +214,19 @@ def _box_blocks(lines: list[str], table: int) -> list[Block]:
             col = sum(1 for x in bars if x < x0) - 1
             span = 1 + sum(1 for x in bars if x0 <= x < x1)
             text = BOX_CHARS.sub(" ", ln[a:b]).strip()
-            cell = cells.setdefault(col, (col, span, []))
-            if text:
-                cell[2].append(Block(text=text, kind="cell", table=table, row=len(rows), col=col))
+            cells.setdefault(col, (col, span, []))
+            texts.setdefault(col, (x1 - x0, []))[1].append(text)
     flush()
     n_cols = max([c + s for r in rows for c, s, _ in r] + [1])
     return order_table(rows, n_cols, table)
 
 
-def unwrap(lines: list[str]) -> list[str]:
+def unwrap(lines: list[str], width: int | None = None) -> list[str]:
     """The non-blank lines of one column, a line the converter wrapped at the column's width joined back
     (:func:`~vnadmin_nlp.readers.lines.cell_join`: a line was wrapped when, among others, the next line's first
-    word would not have fitted after it within the column's width)."""
+    word would not have fitted after it within the column's width: ``width``, else the widest line's)."""
     kept = [t for t in lines if t]
-    width = max((len(t) for t in kept), default=0)
+    width = width or max((len(t) for t in kept), default=0)
     out: list[str] = []
     last = ""  # the last line as the converter set it (out[-1] may hold several)
     for t in kept:
