@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from .base import Block
+from .layout.vocabulary import COLUMN_ANCHOR_RIGHT
 from .lines import cell_join, column_gap
 from .tables import LAYOUT_TABLE_CUES, order_table
 
@@ -22,6 +23,7 @@ _RULE = re.compile(r"^[\s\u2500-\u257f+\-=|]*$")
 # lynx/w3m marks of struck or inserted text ("[DEL:   :DEL]"): never a column of their own
 _MARKUP = re.compile(r"\[[A-Z]{1,4}:|:[A-Z]{1,4}\]")
 MIN_GAP = 3  # spaces between two columns on one line
+ANCHORED_GAP = 2  # …or before the Quốc hiệu ("NGÂN HÀNG NHÀ NƯỚC  CỘNG HÒA XÃ HỘI…", w3m) in a block found below
 MIN_GUTTER = 2  # free width the lines of a block must share
 HEADER_LINES = 8  # a header block opens within the first non-blank lines of the text
 MAX_BLANKS = 2  # blank lines inside a block
@@ -37,13 +39,13 @@ def _cols(line: str) -> list[int]:
     return out
 
 
-def _runs(line: str) -> list[tuple[int, int]]:
+def _runs(line: str, min_gap: int = MIN_GAP) -> list[tuple[int, int]]:
     """Display intervals [x0, x1) covered by text."""
     xs = _cols(line)
     runs: list[tuple[int, int]] = []
     for m in re.finditer(r"\S+", line):
         x0, x1 = xs[m.start()], xs[m.end() - 1] + 1
-        if runs and x0 - runs[-1][1] < MIN_GAP:
+        if runs and x0 - runs[-1][1] < min_gap:
             runs[-1] = (runs[-1][0], x1)
         else:
             runs.append((x0, x1))
@@ -94,7 +96,10 @@ def _grow(lines: list[str], i: int, gutter: tuple[int, int]) -> tuple[int, int, 
             runs = _runs(lines[j])
             fit = _fit(runs, lo, hi)
             if fit is None:
-                break
+                runs = _runs(lines[j], ANCHORED_GAP)
+                fit = _fit(runs, lo, hi)
+                if fit is None or not COLUMN_ANCHOR_RIGHT.match(_split(lines[j], fit[1])[1]):
+                    break
             lo, hi = fit
             left, right = _sides(runs, *fit)
             if left and right and _two_columns(lines[j], fit[1]):
