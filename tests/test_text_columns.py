@@ -79,3 +79,28 @@ def test_text_without_a_column_layout_stays_one_block():
     assert split_layout_gaps("Số:        /TB-BTTTT") == ["Số:        /TB-BTTTT"]
     prose = "Căn cứ Luật   Tổ chức Chính phủ;\nTheo đề nghị của Bộ trưởng.\n"
     assert column_blocks(prose)[0].text == prose and len(column_blocks(prose)) == 1
+
+
+def test_a_name_w3m_wrapped_in_its_box_cell_is_one_line() -> None:
+    text = "\n".join([
+        "┌──────────────────────────────┬──────────────┐",
+        "│Nơi nhận:                     │KT. BỘ TRƯỞNG │",
+        "│- Như Điều 3;                 │THỨ TRƯỞNG    │",
+        "│                              │              │",
+        "│- Lưu: VT, VI.                │Trần Quốc     │",
+        "│                              │Phương        │",
+        "└──────────────────────────────┴──────────────┘",
+    ])
+    cells = [b.text for b in column_blocks(text)]
+    assert "Trần Quốc Phương" in cells
+    assert "- Như Điều 3;" in cells and "- Lưu: VT, VI." in cells  # paragraphs of a cell stay apart
+
+
+def test_the_quoc_hieu_two_spaces_after_the_issuer_is_its_own_column() -> None:
+    # w3m leaves two spaces between the cells of the first row; the block is found on the row below
+    text = "NGÂN HÀNG NHÀ NƯỚC  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nVIỆT NAM            Độc lập - Tự do - Hạnh phúc\n"
+    cells = [b.text for b in column_blocks(text)]
+    assert cells[:4] == ["NGÂN HÀNG NHÀ NƯỚC", "VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                         "Độc lập - Tự do - Hạnh phúc"]
+    # two spaces before anything else are a typing slip, not a column
+    assert [b.text for b in column_blocks("Căn cứ Luật  Tổ chức Chính phủ;\n")] == ["Căn cứ Luật  Tổ chức Chính phủ;\n"]

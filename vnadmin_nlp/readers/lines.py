@@ -5,7 +5,9 @@ Shared by the RTF reader and the .doc reader, whose text comes as lines laid out
 from __future__ import annotations
 
 import re
+import unicodedata
 
+from ..lexicon.syllables import is_vietnamese_word
 from .base import Block
 
 # Layout whitespace inside one line ("BỘ TÀI CHÍNH<40 spaces>CỘNG HÒA…", "VĂN PHÒNG UBND TỈNH<tab>CỘNG HÒA…"):
@@ -29,6 +31,77 @@ def column_gap(left: str, right: str) -> bool:
     "a)"), nor a blank to fill in ("Số:      /UBND", "ngày     tháng")."""
     left, right = left.strip(), right.strip()
     return not (_LIST_MARKER.match(left) or right.startswith("/") or _BLANK_LABEL.search(left))
+
+
+# The Quốc hiệu cut by a narrow column ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" | "VIỆT NAM", "… CHỦ NGHĨA VIỆT" | "NAM"):
+# one phrase, joined back.
+_NATIONAL_CUT = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s+XÃ\s+HỘI(?:\s+CHỦ(?:\s+NGH\S*(?:\s+VIỆT)?)?)?$", re.IGNORECASE)
+_NATIONAL_REST = re.compile(r"(?:CHỦ|NGH[ĨÍÌI]A|VIỆT|NAM)\b", re.IGNORECASE)
+# A label and its value cut apart: "Nghị quyết số:" | "106/2025/UBTVQH15"
+_NUMBER_LABEL = re.compile(r"(?:^|\s)số\s*:$", re.IGNORECASE)
+# A date cut inside "ngày … tháng … năm …": "Hà Nội, ngày 31 tháng 12 năm" | "2025", "Hà Nội, ngày 02" | "tháng 12 năm 2025"
+_DATE_CUT = re.compile(r"(?:^|\s)ngày\b(?:\s*\d{1,2}(?:\s+tháng(?:\s*\d{1,2}(?:\s+năm)?)?)?)?$", re.IGNORECASE)
+_DATE_REST = re.compile(r"(?:\d{1,4}\b|tháng\b|năm\b)", re.IGNORECASE)
+# A number-symbol cut at its hyphen: "Số: 21/2025/TT-" | "BNV"
+_HYPHEN_CUT = re.compile(r"\d+/\S*[\w.]-$")
+
+
+def national_cut(line: str, following: str) -> bool:
+    """Whether two lines of one column are the Quốc hiệu wrapped at the column's width."""
+    return bool(_NATIONAL_CUT.search(unicodedata.normalize("NFC", line.strip()))
+                and _NATIONAL_REST.match(unicodedata.normalize("NFC", following.strip())))
+
+
+def number_label_cut(line: str, following: str) -> bool:
+    """Whether a number label ("Số:", "Nghị quyết số:") ends the line and its number starts the following one."""
+    following = following.strip()
+    return bool(_NUMBER_LABEL.search(line.strip()) and following[:1].isdigit())
+
+
+def date_cut(line: str, following: str) -> bool:
+    """Whether a date "ngày … tháng … năm …" is cut between the line and the following one."""
+    return bool(_DATE_CUT.search(unicodedata.normalize("NFC", line.strip()))
+                and _DATE_REST.match(unicodedata.normalize("NFC", following.strip())))
+
+
+def value_cut(line: str, following: str) -> bool:
+    """One value set on two lines: the Quốc hiệu, "Số:" and its number, a date."""
+    return national_cut(line, following) or number_label_cut(line, following) or date_cut(line, following)
+
+
+def _caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def cell_join(line: str, following: str, fits: bool, names: bool = True) -> str | None:
+    """How two lines of one column cell are joined when the converter wrapped the first at the cell's width
+    ("" or " "), or None when the break is the document's own.
+
+    ``fits``: the following line's first word would have fitted after the line within the cell's width (then the
+    break was made by hand).  The Quốc hiệu is always one phrase; "Số:" and its number, a date ("ngày 31 tháng 12
+    năm" | "2025") and a number-symbol cut at its hyphen ("21/2025/TT-" | "BNV") are one value.  Otherwise a
+    wrapped line neither ends nor starts a unit (".:;)" / "(-+"), and both are in mixed case (a name: "Bùi Thanh"
+    | "Sơn") or the following is one capitalised syllable ("ỦY BAN THƯỜNG VỤ QUỐC" | "HỘI"); two capitalised
+    lines of several words stay apart (a
+    parent body above its issuer: "BỘ TÀI CHÍNH" | "TỔNG CỤC THUẾ").  With ``names`` off, a mixed-case line goes
+    on only with a following line in lower case ("- HĐND, UBND các tỉnh, thành phố" | "trực thuộc trung ương;"):
+    where the width is only the widest line's (a PDF), a line set as the document set it cannot be told from a
+    wrapped one by the width alone.
+    """
+    line, following = line.strip(), following.strip()
+    if not line or not following:
+        return None
+    if value_cut(line, following):
+        return " "
+    if not fits and _HYPHEN_CUT.search(line) and following[0].isalnum() and " " not in following.split("/")[0]:
+        return ""
+    words = following.split()
+    unit = line[-1] in ".:;)" or following[0] in "(-+*•"
+    mixed = not _caps(line) and not _caps(following) and (names or following[0].islower())
+    # one capitalised syllable ("HỘI", "TƯỚNG"), never a mark or stamp residue ("VVV")
+    same = mixed or (_caps(line) and _caps(following) and len(words) == 1 and is_vietnamese_word(words[0].strip(".,;:")))
+    return " " if not fits and not unit and same else None
 
 
 def split_layout_gaps(text: str) -> list[str]:

@@ -13,18 +13,17 @@ import re
 import unicodedata
 
 from .base import Block
-from .lines import column_gap
+from .layout.vocabulary import COLUMN_ANCHOR_RIGHT
+from .lines import cell_join, column_gap
 from .tables import LAYOUT_TABLE_CUES, order_table
 
 BOX_CHARS = re.compile(r"[\u2500-\u257f]")
 _BAR = frozenset("│┃║╎╏┆┇┊┋")
 _RULE = re.compile(r"^[\s\u2500-\u257f+\-=|]*$")
-# The Quốc hiệu cut by a narrow column ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" | "VIỆT NAM"): one phrase, joined back.
-_NATIONAL_CUT = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s+XÃ\s+HỘI(?:\s+CHỦ(?:\s+NGH\S*)?)?$", re.IGNORECASE)
-_NATIONAL_REST = re.compile(r"(?:CHỦ|NGH[ĨÍÌI]A|VIỆT)\b", re.IGNORECASE)
 # lynx/w3m marks of struck or inserted text ("[DEL:   :DEL]"): never a column of their own
 _MARKUP = re.compile(r"\[[A-Z]{1,4}:|:[A-Z]{1,4}\]")
 MIN_GAP = 3  # spaces between two columns on one line
+ANCHORED_GAP = 2  # …or before the Quốc hiệu ("NGÂN HÀNG NHÀ NƯỚC  CỘNG HÒA XÃ HỘI…", w3m) in a block found below
 MIN_GUTTER = 2  # free width the lines of a block must share
 HEADER_LINES = 8  # a header block opens within the first non-blank lines of the text
 MAX_BLANKS = 2  # blank lines inside a block
@@ -40,13 +39,13 @@ def _cols(line: str) -> list[int]:
     return out
 
 
-def _runs(line: str) -> list[tuple[int, int]]:
+def _runs(line: str, min_gap: int = MIN_GAP) -> list[tuple[int, int]]:
     """Display intervals [x0, x1) covered by text."""
     xs = _cols(line)
     runs: list[tuple[int, int]] = []
     for m in re.finditer(r"\S+", line):
         x0, x1 = xs[m.start()], xs[m.end() - 1] + 1
-        if runs and x0 - runs[-1][1] < MIN_GAP:
+        if runs and x0 - runs[-1][1] < min_gap:
             runs[-1] = (runs[-1][0], x1)
         else:
             runs.append((x0, x1))
@@ -97,7 +96,10 @@ def _grow(lines: list[str], i: int, gutter: tuple[int, int]) -> tuple[int, int, 
             runs = _runs(lines[j])
             fit = _fit(runs, lo, hi)
             if fit is None:
-                break
+                runs = _runs(lines[j], ANCHORED_GAP)
+                fit = _fit(runs, lo, hi)
+                if fit is None or not COLUMN_ANCHOR_RIGHT.match(_split(lines[j], fit[1])[1]):
+                    break
             lo, hi = fit
             left, right = _sides(runs, *fit)
             if left and right and _two_columns(lines[j], fit[1]):
@@ -184,8 +186,16 @@ def _box_blocks(lines: list[str], table: int) -> list[Block]:
     bars = sorted({x for ln in lines for ch, x in zip(ln, _cols(ln)) if ch in _BAR or ch in "┼┬┴├┤┌┐└┘"})
     rows: list[list[tuple[int, int, list[Block]]]] = []
     cells: dict[int, tuple[int, int, list[Block]]] = {}
+    # each cell's lines ("" between paragraphs) and width: a line w3m wrapped at the cell's width is joined back
+    # ("│Trần Quốc     │" over "│Phương        │")
+    texts: dict[int, tuple[int, list[str]]] = {}
 
     def flush() -> None:
+        for col, (width, cell_lines) in texts.items():
+            for para in "\n".join(cell_lines).split("\n\n"):
+                for t in unwrap(para.split("\n"), width):
+                    cells[col][2].append(Block(text=t, kind="cell", table=table, row=len(rows), col=col))
+        texts.clear()
         if cells:
             rows.append([cells[c] for c in sorted(cells)])
             cells.clear()
@@ -209,43 +219,30 @@ def _box_blocks(lines: list[str], table: int) -> list[Block]:
             col = sum(1 for x in bars if x < x0) - 1
             span = 1 + sum(1 for x in bars if x0 <= x < x1)
             text = BOX_CHARS.sub(" ", ln[a:b]).strip()
-            cell = cells.setdefault(col, (col, span, []))
-            if text:
-                cell[2].append(Block(text=text, kind="cell", table=table, row=len(rows), col=col))
+            cells.setdefault(col, (col, span, []))
+            texts.setdefault(col, (x1 - x0, []))[1].append(text)
     flush()
     n_cols = max([c + s for r in rows for c, s, _ in r] + [1])
     return order_table(rows, n_cols, table)
 
 
-def _caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
-
-
-def unwrap(lines: list[str]) -> list[str]:
-    """The non-blank lines of one column, a line the converter wrapped at the column's width joined back.
-
-    The Quốc hiệu cut after "CHỦ NGHĨA" is always one phrase.  Otherwise a line was wrapped when the next line's first word would not have fitted after it within the column's
-    width, neither ends or starts a unit (".:;)" / "(-+"), and both are in mixed case (a name: "Bùi Thanh" |
-    "Sơn") or the next is one capitalised word ("PHÓ THỦ" | "TƯỚNG"); two capitalised lines of several words stay
-    apart (a parent body above its issuer: "BỘ TÀI CHÍNH" | "TỔNG CỤC THUẾ").
-    """
+def unwrap(lines: list[str], width: int | None = None) -> list[str]:
+    """The non-blank lines of one column, a line the converter wrapped at the column's width joined back
+    (:func:`~vnadmin_nlp.readers.lines.cell_join`: a line was wrapped when, among others, the next line's first
+    word would not have fitted after it within the column's width: ``width``, else the widest line's)."""
     kept = [t for t in lines if t]
-    width = max((len(t) for t in kept), default=0)
+    width = width or max((len(t) for t in kept), default=0)
     out: list[str] = []
+    last = ""  # the last line as the converter set it (out[-1] may hold several)
     for t in kept:
         if out:
-            prev = out[-1]
-            words = t.split()
-            fits = len(prev) + 1 + len(words[0]) <= width
-            unit = prev[-1] in ".:;)" or t[0] in "(-+*•"
-            same = (not _caps(prev) and not _caps(t)) or (_caps(prev) and _caps(t) and len(words) == 1)
-            national = bool(_NATIONAL_CUT.search(unicodedata.normalize("NFC", prev))
-                            and _NATIONAL_REST.match(unicodedata.normalize("NFC", t)))
-            if national or (not fits and not unit and same):
-                out[-1] = f"{prev} {t}"
+            joiner = cell_join(last, t, len(last) + 1 + len(t.split()[0]) <= width)
+            if joiner is not None:
+                out[-1] = f"{out[-1]}{joiner}{t}"
+                last = t
                 continue
         out.append(t)
+        last = t
     return out
 
 

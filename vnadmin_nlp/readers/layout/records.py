@@ -37,6 +37,9 @@ class Part:
     kind: str = "line"
     text: str = ""
     legacy: list[tuple[int, int, Any]] = field(default_factory=list)  # (start, end, (font, caps)) legacy spans
+    # lines of a column cell joined into one part have their glyphs set one after the other (so that the gaps stay
+    # word spaces); the glyphs where they are on the page, for the block's box
+    placed: list[Char] | None = None
 
 
 @dataclass

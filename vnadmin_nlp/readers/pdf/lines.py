@@ -15,13 +15,13 @@ def glyph_lines(chars: Sequence[Char | None]) -> list[Line]:
     """
     runs: list[list[Char]] = []
     cur: list[Char] | None = None
-    cy0 = cx1 = ch_h = 0.0
+    cy0 = cx1 = ch_h = dy = 0.0
     for c in chars:
         if c is None:
             cur = None
             continue
         x0, y0, x1, y1 = c[0], c[1], c[2], c[3]
-        if cur is not None and abs(y0 - cy0) <= 0.3 * ch_h and cx1 - 0.6 * ch_h <= x0 <= cx1 + ch_h:
+        if cur is not None and abs(y0 - cy0) <= dy and cx1 - 0.6 * ch_h <= x0 <= cx1 + ch_h:
             cur.append(c)
             if x1 > cx1:
                 cx1 = x1
@@ -29,6 +29,9 @@ def glyph_lines(chars: Sequence[Char | None]) -> list[Line]:
         cur = [c]
         runs.append(cur)
         cy0, cx1, ch_h = y0, x1, (y1 - y0) or 1.0
+        # the baseline may move by a descender ("tướng", "g" drawn lower) however short the run's first glyph is
+        # (a dash "-" is a third of the line's height): measured against the font size when it is known
+        dy = 0.3 * max(ch_h, _size(c))
     # a run joins a line when its vertical centre lies in the band of the line's tallest run (superscript
     # footnote markers and drawn-apart diacritics stay in their line; the next line's band does not overlap)
     runs.sort(key=lambda r: -(r[0][1] + r[0][3]))
@@ -61,6 +64,13 @@ def glyph_lines(chars: Sequence[Char | None]) -> list[Line]:
         )
     lines.sort(key=lambda ln: -ln.y1)
     return lines
+
+
+def _size(c: Char) -> float:
+    """The glyph's font size (0 for OCR words and unknown fonts)."""
+    style = c[6] if len(c) > 6 else None
+    size = style[2] if isinstance(style, tuple) and len(style) > 2 else 0.0
+    return float(size) if isinstance(size, (int, float)) else 0.0
 
 
 def _covers(y0: float, y1: float, lo: float, hi: float) -> bool:
