@@ -167,6 +167,12 @@ def test_file_size_limit_and_environment_override(tmp_path: Path, monkeypatch: p
     assert limits._from_env().max_nesting == 7
 
 
+def test_text_chars_limit(tmp_path: Path) -> None:
+    path = _write(tmp_path, "a.txt", "Công văn số 1/UBND\n".encode() * 200)
+    with limits.override(max_text_chars=1000):
+        _refused(path, "max_text_chars")
+
+
 def test_limit_errors_are_reader_errors() -> None:
     assert issubclass(LimitExceeded, ReaderError)
     names = [name for name, _default, _env in limits.table()]

@@ -94,6 +94,9 @@ def read_file(path: str | Path) -> RawDocument:
     reader = pick_reader(path, data[:SNIFF_BYTES])
     try:
         raw = reader.read(path, data)
+        chars = sum(len(b.text) for b in raw.blocks)
+        if limits.exceeds("max_text_chars", chars):  # bounds what the pipeline is then given
+            raise limits.LimitExceeded(path, "max_text_chars", chars, "the characters of text the file yields")
         raw.sha256 = hashlib.sha256(data).hexdigest()
         return raw
     except ReaderError as exc:

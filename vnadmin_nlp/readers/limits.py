@@ -44,7 +44,7 @@ class Limits:
     max_pdf_pages: int = 10_000
     max_pdf_stream_bytes: int = 256 * MiB  # one PDF stream, inflated (a content stream that expands to GiBs)
     max_render_pixels: int = 200_000_000  # one page rendered for OCR (A0 at 300 dpi is 140 million); more: skipped
-    max_text_chars: int = 256 * MiB  # characters of text one file yields (RTF \bin, DOCX runs, HTML…)
+    max_text_chars: int = 256 * MiB  # characters of text one file yields, before normalisation and extraction
 
 
 DEFAULTS = Limits()
