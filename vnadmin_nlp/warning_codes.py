@@ -28,6 +28,7 @@ _TABLE = (
     WarningCode("attributes_only", ("reader (html)",), "The web page shows only the site's attribute table, no document text: the fields come from the attributes."),
     WarningCode("not_vietnamese", ("reader (html)",), "The page is not in Vietnamese (a translation): only the page's own attributes are read."),
     WarningCode("no_content_container", ("reader (html)",), "No known document container in the page: its body minus navigation was read."),
+    WarningCode("reader_limit", ("reader (html)", "reader (pdf)"), "A reader limit left part of the file out (HTML nested deeper than the parser follows, a page too large to render for OCR): the message names the limit and what was dropped."),
     WarningCode("page_unreadable", ("reader (pdf)",), "A PDF page could not be read; its text is missing."),
     WarningCode("signature_unreadable", ("reader (pdf)",), "Part of a digital signature (its time, its contents, a certificate field or extension) could not be read: the rest of it and the text are kept (the message names what and why)."),
     WarningCode("document_info_unreadable", ("reader (pdf)",), "An entry of the PDF's document info dictionary could not be read as text: it is left out, the text is kept."),

@@ -176,6 +176,15 @@ def _without_overlaps(edits: list[Edit]) -> list[Edit]:
     return kept
 
 
+def _int(digits: str) -> int | None:
+    """The number; None for digits the ``regex`` module's newer Unicode tables know and ``int()`` does not
+    (Kirat Rai U+16D70… in Unicode 16): found by fuzzing, they raised in parse_text."""
+    try:
+        return int(digits)
+    except ValueError:
+        return None
+
+
 def _page_number_edits(text: str) -> list[Edit]:
     """Lone numbers on a line that run up like page numbers (2, 3, 4… with gaps allowed) are removed.
 
@@ -189,8 +198,8 @@ def _page_number_edits(text: str) -> list[Edit]:
         end = start + len(line)
         if len(line) <= _PAGE_NUMBER_MAX_CHARS or len(line.strip(" \t")) <= _PAGE_NUMBER_MAX_CHARS:
             m = _PAGE_NUMBER_LINE.match(text, start, end)
-            if m:
-                found.append((m, int(m.group(1) or m.group(2))))
+            if m and (n := _int(m.group(1) or m.group(2))) is not None:
+                found.append((m, n))
         start = end + 1
     if len(found) < 2:
         return []

@@ -10,6 +10,7 @@ import hashlib
 import importlib
 from pathlib import Path
 
+from . import limits
 from .base import (
     Block,
     CorruptFile,
@@ -78,6 +79,9 @@ def read_file(path: str | Path) -> RawDocument:
     """Read any supported file into blocks.  Raises a :class:`ReaderError` naming the file on failure."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if limits.exceeds("max_file_bytes", size):
+            raise limits.LimitExceeded(path, "max_file_bytes", size, "the file's size in bytes")
         data = path.read_bytes()
     except IsADirectoryError:
         raise ReaderError(path, "is a directory, not a file") from None
@@ -90,10 +94,17 @@ def read_file(path: str | Path) -> RawDocument:
     reader = pick_reader(path, data[:SNIFF_BYTES])
     try:
         raw = reader.read(path, data)
+        chars = sum(len(b.text) for b in raw.blocks)
+        if limits.exceeds("max_text_chars", chars):  # bounds what the pipeline is then given
+            raise limits.LimitExceeded(path, "max_text_chars", chars, "the characters of text the file yields")
         raw.sha256 = hashlib.sha256(data).hexdigest()
         return raw
-    except ReaderError:
+    except ReaderError as exc:
+        exc.name_file(path)
         raise
+    except RecursionError:  # a reader that recursed over a tree deeper than its own depth bound
+        raise limits.LimitExceeded(path, "max_nesting", "over the interpreter's recursion limit",
+                                   "the nesting of the document") from None
     except Exception as exc:  # a reader bug or a hostile file: never a bare traceback to the user
         raise CorruptFile(path, f"{reader.name} reader failed: {type(exc).__name__}: {exc}") from exc
 

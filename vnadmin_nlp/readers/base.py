@@ -75,6 +75,12 @@ class ReaderError(Exception):
         self.stage = stage
         super().__init__(f"{self.path or '<input>'}: {message}")
 
+    def name_file(self, path: str | Path) -> None:
+        """Name the file when the error was raised where only its bytes were known (a limit deep in a reader)."""
+        if self.path is None:
+            self.path = str(path)
+            self.args = (f"{self.path}: {self.message}",)
+
 
 class UnsupportedFormat(ReaderError):
     code = "unsupported_format"

@@ -1,6 +1,10 @@
 """List labels as Word or a browser draws them: a counter in a number format ("3", "c", "III", "①")."""
 from __future__ import annotations
 
+from . import limits
+
+_REPEATED = frozenset(("lowerLetter", "upperLetter", "lowerRoman", "upperRoman"))  # label length grows with n
+
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
            (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
@@ -24,7 +28,13 @@ def _letters(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
-    """A list counter as Word (or a browser) shows it in this number format."""
+    """A list counter as Word (or a browser) shows it in this number format.
+
+    Letters and Roman numerals are built by repetition, so a counter over the ``max_list_value`` limit raises
+    :class:`~vnadmin_nlp.readers.limits.LimitExceeded` instead of building a label of gigabytes.
+    """
+    if fmt in _REPEATED:
+        limits.check("max_list_value", n, f"a list counter drawn as {fmt}")
     if fmt in ("decimal", "decimalHalfWidth", "decimalFullWidth", "cardinalText", "ordinalText"):
         return str(n)
     if fmt == "decimalZero":

@@ -26,10 +26,14 @@ def ole_stream_names(data: bytes) -> dict[str, tuple[int, int]]:
     n_fat, first_dir = struct.unpack_from("<II", data, 0x2C)
     first_difat, n_difat = struct.unpack_from("<II", data, 0x44)
     fat_sectors = [s for s in struct.unpack_from("<109I", data, 0x4C) if s < 0xFFFFFFFA]
-    sector = first_difat
-    for _ in range(min(n_difat, 1 << 16)):
+    n_sectors = len(data) // ssize  # no chain can be longer than the file has sectors
+    sector, seen = first_difat, set()
+    for _ in range(min(n_difat, n_sectors)):
         if sector >= 0xFFFFFFFA:
             break
+        if sector in seen:
+            raise ValueError(f"the DIFAT chain loops back to sector {sector}")
+        seen.add(sector)
         off = (sector + 1) * ssize
         if off + ssize > len(data):
             raise ValueError("DIFAT sector beyond end of file")
@@ -37,17 +41,20 @@ def ole_stream_names(data: bytes) -> dict[str, tuple[int, int]]:
         fat_sectors.extend(s for s in entries[:-1] if s < 0xFFFFFFFA)
         sector = entries[-1]
     fat: list[int] = []
-    for s in fat_sectors[:max(n_fat, 1)]:
+    for s in fat_sectors[:min(max(n_fat, 1), n_sectors)]:
         off = (s + 1) * ssize
         if off + ssize > len(data):
             raise ValueError("FAT sector beyond end of file")
         fat.extend(struct.unpack_from(f"<{ssize // 4}I", data, off))
     names: dict[str, tuple[int, int]] = {}
-    sector, seen = first_dir, 0
+    sector, visited = first_dir, set()
     while sector < 0xFFFFFFFA:
         off = (sector + 1) * ssize
-        if off + ssize > len(data) or seen > len(fat):
+        if off + ssize > len(data):
             raise ValueError("directory chain beyond end of file")
+        if sector in visited:
+            raise ValueError(f"the directory chain loops back to sector {sector}")
+        visited.add(sector)
         for e in range(off, off + ssize, 128):
             name_len = struct.unpack_from("<H", data, e + 0x40)[0]
             kind = data[e + 0x42]
@@ -55,6 +62,5 @@ def ole_stream_names(data: bytes) -> dict[str, tuple[int, int]]:
                 name = data[e:e + name_len - 2].decode("utf-16-le", errors="replace")
                 start, size = struct.unpack_from("<II", data, e + 0x74)
                 names[name] = (start, size)
-        seen += 1
         sector = fat[sector] if sector < len(fat) else 0xFFFFFFFE
     return names

@@ -9,11 +9,12 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
+from .. import limits
 from ..base import CorruptFile, EncryptedFile, UnsupportedFormat
 from .wordml import xml_parser
 
 PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-MAX_PART_BYTES = 512 * 1024 * 1024  # a part that inflates beyond this is a zip bomb, not a document
+_CHUNK = 1 << 20  # inflate this much at a time, so that a member lying about its size is stopped while it inflates
 
 
 class Package:
@@ -27,7 +28,10 @@ class Package:
             raise CorruptFile(path, f"not a valid DOCX (damaged zip: {exc})") from None
         except (ValueError, OSError, EOFError) as exc:
             raise CorruptFile(path, f"not a valid DOCX (damaged zip: {exc})") from None
-        self.names = {info.filename: info for info in self.zip.infolist()}
+        infos = self.zip.infolist()
+        limits.check("max_zip_parts", len(infos), "the number of members in the package", path)
+        self.names = {info.filename: info for info in infos}
+        self.inflated = 0  # bytes inflated from all parts so far (limit max_package_bytes)
         self.main = self._main_part()
         self.rels = self._rels(self.main)
 
@@ -38,14 +42,31 @@ class Package:
             return None
         if info.flag_bits & 0x1:
             raise EncryptedFile(self.path, f"the zip entry {name} is password-protected")
-        if info.file_size > MAX_PART_BYTES:
-            raise CorruptFile(self.path, f"{name} would inflate to {info.file_size} bytes; refusing (zip bomb?)")
+        limits.check("max_part_bytes", info.file_size, f"the declared inflated size of {name}", self.path)
         try:
-            return self.zip.read(info)
+            return self._inflate(name, info)
         except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, OSError) as exc:
             raise CorruptFile(self.path, f"cannot decompress {name}: {exc}") from None
         except RuntimeError as exc:  # zipfile raises RuntimeError for encrypted members
             raise EncryptedFile(self.path, f"{name}: {exc}") from None
+
+    def _inflate(self, name: str, info: zipfile.ZipInfo) -> bytes:
+        """The member's bytes, counted chunk by chunk against the part and package limits while they inflate: the
+        sizes in a zip's headers are the attacker's to write."""
+        chunks: list[bytes] = []
+        size = 0
+        with self.zip.open(info) as member:
+            while True:
+                chunk = member.read(_CHUNK)
+                if not chunk:
+                    break
+                size += len(chunk)
+                self.inflated += len(chunk)
+                limits.check("max_part_bytes", size, f"the bytes {name} inflates to (so far)", self.path)
+                limits.check("max_package_bytes", self.inflated, "the bytes the package's parts inflate to (so far)",
+                             self.path)
+                chunks.append(chunk)
+        return b"".join(chunks)
 
     def parse(self, name: str, *, required: bool = False) -> etree._Element | None:
         """The XML of a part; a missing or broken optional part is None, a required one raises CorruptFile."""

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 
 from lxml import etree
 
+from .. import limits
 from ..base import Block
 from ..tables import order_table
 from .numbering import Numbering
@@ -66,10 +67,22 @@ class Walker:
                                    t.bdo}
         self._skip_inline = {getattr(t, "del"), t.moveFrom}
         self._graphics = {t.drawing, t.pict, t.object, MC_ALT}
+        self.depth = 0  # containers and inline wrappers open now (limit max_nesting: the walk recurses)
+
+    def _enter(self) -> None:
+        self.depth += 1
+        limits.check("max_nesting", self.depth, "the nesting of tables, content controls and wrappers")
 
     # --- containers (body, cell, text box, note) ---
 
     def container(self, elem: etree._Element, kind: str, out: list[Block], cell: Cell | None) -> None:
+        self._enter()
+        try:
+            self._container(elem, kind, out, cell)
+        finally:
+            self.depth -= 1
+
+    def _container(self, elem: etree._Element, kind: str, out: list[Block], cell: Cell | None) -> None:
         t = self.t
         for child in elem:
             tag = child.tag
@@ -170,6 +183,14 @@ class Walker:
 
     def _inline(self, parent: etree._Element, parts: list[str], state: list[int],
                 boxes: list[etree._Element], bold: bool | None, italic: bool | None) -> None:
+        self._enter()
+        try:
+            self._inline_children(parent, parts, state, boxes, bold, italic)
+        finally:
+            self.depth -= 1
+
+    def _inline_children(self, parent: etree._Element, parts: list[str], state: list[int],
+                         boxes: list[etree._Element], bold: bool | None, italic: bool | None) -> None:
         t = self.t
         for child in parent:
             tag = child.tag
@@ -247,22 +268,27 @@ class Walker:
                     state[2] += 1
 
     def _find_boxes(self, elem: etree._Element, found: list[etree._Element]) -> None:
-        """Text boxes under a drawing, without descending into a box (its own walk finds nested ones)."""
+        """Text boxes under a drawing, in document order, without descending into a box (its own walk finds
+        nested ones); iterative, so that a drawing nested thousands deep cannot exhaust the stack."""
         if elem.tag == MC_ALT:
             branch = choose_branch(elem)
-            if branch is not None:
-                self._find_boxes(branch, found)
-            return
+            if branch is None:
+                return
+            elem = branch
         txbx = self.t.txbxContent
-        for child in elem:
-            if child.tag == txbx:
+        stack: list[Iterator[etree._Element]] = [iter(elem)]
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+            elif child.tag == txbx:
                 found.append(child)
             elif child.tag == MC_ALT:
                 branch = choose_branch(child)
                 if branch is not None:
-                    self._find_boxes(branch, found)
+                    stack.append(iter(branch))
             elif len(child):
-                self._find_boxes(child, found)
+                stack.append(iter(child))
 
     # --- tables ---
 

@@ -81,9 +81,18 @@ class HtmlReader(Reader):
             raise CorruptFile(path, "the HTML file is empty")
         try:
             # huge_tree: without it libxml2 silently drops everything below 256 levels of nesting
-            doc = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True))
+            parser = lxml.html.HTMLParser(huge_tree=True)
+            doc = lxml.html.document_fromstring(text, parser=parser)
         except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
             raise CorruptFile(path, f"cannot parse the HTML: {exc}") from None
+        for error in parser.error_log:
+            if error.type_name == "ERR_RESOURCE_LIMIT":  # libxml2 stopped (nesting over 2048 deep): the rest is gone
+                warnings.append(ReaderWarning(
+                    "reader_limit",
+                    f"the HTML parser stopped at line {error.line} ({error.message.strip()}): "
+                    "the rest of the page was dropped",
+                ))
+                break
         root, rule = find_content_root(doc)
         attrs = page_attributes(doc, root)
         walker = Walker()

@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 from lxml import etree
 
+from .. import limits
 from ..base import Block
 from ..labels import format_number
 from ..tables import order_table
@@ -176,7 +177,8 @@ class Walker:
         self.n_tables += 1
         occupied: set[tuple[int, int]] = set()
         rows: list[list[tuple[int, int, list[Block]]]] = []
-        for ri, tr in enumerate(_rows(table)):
+        trs = list(_rows(table))
+        for ri, tr in enumerate(trs):
             col = 0
             cells: list[tuple[int, int, list[Block]]] = []
             for td in tr:
@@ -185,7 +187,10 @@ class Walker:
                 while (ri, col) in occupied:
                     col += 1
                 colspan = _span(td.get("colspan"), 100)
-                rowspan = _span(td.get("rowspan"), 1000)
+                rowspan = min(_span(td.get("rowspan"), 1000), len(trs) - ri)  # a browser stops at the last row
+                if rowspan > 1:
+                    limits.check("max_table_cells", len(occupied) + (rowspan - 1) * colspan,
+                                 f"the grid cells of table {index + 1} with its row and column spans")
                 blocks: list[Block] = []
                 self.container(td, blocks, "cell", (index, ri, col), depth + 2)
                 cells.append((col, colspan, blocks))

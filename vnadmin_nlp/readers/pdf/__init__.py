@@ -17,6 +17,8 @@ from typing import Any
 from .. import ocr
 from ..base import Block, CorruptFile, EncryptedFile, MissingDependency, RawDocument, Reader, ReaderWarning
 from ..layout import PageText, layout_pages
+from ..limits import LimitExceeded
+from .bounds import check_pages, check_streams, renderable
 from .page import extract_page
 from ..layout.text import plain_text
 from .quality import page_score, page_verdict
@@ -33,6 +35,7 @@ class PdfReader(Reader):
 
     def read(self, path: Path, data: bytes) -> RawDocument:
         pdfium = _pdfium(path)
+        check_streams(data, path)
         pdf = _open(pdfium, path, data)
         try:
             return _read(pdfium, pdf, path)
@@ -61,6 +64,11 @@ def _open(pdfium: Any, path: Path, data: bytes) -> Any:
     if len(pdf) == 0:
         pdf.close()
         raise CorruptFile(path, "the PDF has no pages")
+    try:
+        check_pages(len(pdf), path)
+    except LimitExceeded:
+        pdf.close()
+        raise
     return pdf
 
 
@@ -94,6 +102,8 @@ def _read(pdfium: Any, pdf: Any, path: Path) -> RawDocument:
             " or holds only a line over a scan; kept as it is — VNADMIN_OCR_DAMAGED=on reads these pages by OCR",
         ))
     todo = [p for p in pages if verdicts[p.number] and (ocr.SETTINGS.damaged or p not in damaged)]
+    if todo and ocr.SETTINGS.enabled:
+        todo = renderable(todo, ocr.SETTINGS.dpi, warnings)
     ocr_done = False
     if todo:
         have_text = any(p.body_chars >= MIN_TEXT_CHARS for p in pages)

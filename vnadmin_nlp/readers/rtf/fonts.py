@@ -16,6 +16,9 @@ CHARSETS = {
     161: "cp1253", 162: "cp1254", 163: "cp1258", 177: "cp1255", 178: "cp1256", 186: "cp1257", 204: "cp1251",
     222: "cp874", 238: "cp1250", 254: "cp437", 255: "cp850",
 }
+# One \\fN entry up to its ";".  The body may not run into the next "\\fN": without that, a table of \\fN
+# entries missing their ";" is scanned to its end from every entry (quadratic).
+_ENTRY = re.compile(rb"\\f(\d+)((?:[^;{}\\]|\\(?!f\d)|\{[^{}]*\})*);")
 SYMBOL_CHARSET = 2  # Symbol/Wingdings: the bytes are dingbats, shown as bullets
 
 
@@ -35,7 +38,7 @@ def parse_fonttbl(group: bytes) -> dict[int, Font]:
     cleaned = group
     for _ in range(4):  # nested {\*\panose …}{\*\falt …} groups
         cleaned = re.sub(rb"\{\\\*[^{}]*\}", b"", cleaned)
-    for m in re.finditer(rb"\\f(\d+)((?:[^;{}]|\{[^{}]*\})*);", cleaned):
+    for m in _ENTRY.finditer(cleaned):
         num = int(m.group(1))
         body = m.group(2)
         cs = re.search(rb"\\fcharset(\d+)", body)

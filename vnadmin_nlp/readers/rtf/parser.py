@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from .. import encodings as enc
 from .fonts import CHARSETS, SYMBOL_CHARSET, Font, parse_fonttbl
@@ -56,24 +56,38 @@ class _State:
     footnote: bool = False
 
 
-@dataclass
 class _Para:
-    """The paragraph being read, as runs; adjacent text in the same font and weight is merged."""
+    """The paragraph being read, as runs; adjacent text in the same font and weight is merged (gathered as
+    pieces and joined once: merging by concatenation is quadratic in a paragraph of many small tokens)."""
 
-    runs: list[tuple[str, int | None, bool]] = field(default_factory=list)  # text, font, bold
+    __slots__ = ("_runs", "_pieces", "_key")
+
+    def __init__(self) -> None:
+        self._runs: list[tuple[str, int | None, bool]] = []  # text, font, bold
+        self._pieces: list[str] = []
+        self._key: tuple[int | None, bool] = (None, False)
 
     def add(self, text: str, state: _State) -> None:
         if not text or state.hidden:
             return
-        if self.runs and self.runs[-1][1] == state.font and self.runs[-1][2] == state.bold:
-            last = self.runs[-1]
-            self.runs[-1] = (last[0] + text, last[1], last[2])
-        else:
-            self.runs.append((text, state.font, state.bold))
+        key = (state.font, state.bold)
+        if not self._pieces or key != self._key:
+            self._close()
+            self._key = key
+        self._pieces.append(text)
+
+    def _close(self) -> None:
+        if self._pieces:
+            self._runs.append(("".join(self._pieces), self._key[0], self._key[1]))
+            self._pieces = []
+
+    @property
+    def runs(self) -> list[tuple[str, int | None, bool]]:
+        self._close()
+        return self._runs
 
     def empty(self) -> bool:
         return not any(t.strip() for t, _, _ in self.runs)
-
 
 
 def _group_end(data: bytes, pos: int) -> int:
@@ -253,7 +267,8 @@ class Parser:
             elif word == b"trowd":
                 self.col = 0
             elif word == b"u" and p is not None:
-                para.add(chr(p + 65536 if p < 0 else p), state)
+                code = p + 65536 if p < 0 else p
+                para.add(chr(code) if 0 <= code <= 0x10FFFF else "\ufffd", state)
                 skip_chars = state.uc
             elif word == b"uc" and p is not None:
                 state.uc = p
@@ -281,7 +296,7 @@ class Parser:
             elif word == b"chftn":
                 if not state.footnote:
                     para.add(f"[{self.footnote_count + 1}]", state)
-            elif word == b"bin" and p:
+            elif word == b"bin" and p and p > 0:  # \binN: N raw bytes follow (a negative N would loop back)
                 pos += p
             elif word in _SPECIAL:
                 para.add(_SPECIAL[word], state)

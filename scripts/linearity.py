@@ -1,0 +1,103 @@
+"""Is parsing linear in the text?  For every generated text shape (tests/text_shapes.py), the time per KB of
+``parse_text`` at a small and a large size, and their ratio (issue 14's bar: under 1.2× from 1 MB to 10 MB).
+
+    python scripts/linearity.py                      # 1 MB -> 10 MB, every shape (long: minutes per shape)
+    python scripts/linearity.py --small 100000 --large 1000000 --shapes dates,citations
+    python scripts/linearity.py --profile dates --large 300000   # where the time goes, for one shape
+
+Each measurement runs in a child process with a time limit (a super-linear shape can take hours at 10 MB): a
+shape over it is reported as ``timeout``.  Times are the best of ``--runs`` runs, so the ratio is robust to a
+busy machine.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import multiprocessing as mp
+import pstats
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.text_shapes import SHAPES  # noqa: E402
+
+
+def best_time(shape: str, size: int, runs: int) -> float:
+    from vnadmin_nlp import parse_text
+
+    text = SHAPES[shape](size)
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        parse_text(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _child(queue: "mp.Queue[float]", shape: str, size: int, runs: int) -> None:
+    queue.put(best_time(shape, size, runs))
+
+
+def timed(shape: str, size: int, runs: int, timeout: float) -> float | None:
+    """Best-of-``runs`` seconds in a child process; None when it did not finish within ``timeout``."""
+    ctx = mp.get_context("fork")
+    queue: "mp.Queue[float]" = ctx.Queue()
+    proc = ctx.Process(target=_child, args=(queue, shape, size, runs))
+    proc.start()
+    proc.join(timeout)
+    if proc.is_alive():
+        proc.kill()
+        proc.join()
+        return None
+    return queue.get() if not queue.empty() else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--small", type=int, default=1_000_000, help="characters of the small input (1 MB)")
+    ap.add_argument("--large", type=int, default=10_000_000, help="characters of the large input (10 MB)")
+    ap.add_argument("--runs", type=int, default=3, help="best of this many runs at the small size (1 at the large)")
+    ap.add_argument("--timeout", type=float, default=600, help="seconds allowed for one measurement")
+    ap.add_argument("--shapes", default="", help="comma-separated shape names (default: all)")
+    ap.add_argument("--bar", type=float, default=1.2, help="ratio over which a shape is reported super-linear")
+    ap.add_argument("--json", help="write the results here")
+    ap.add_argument("--profile", metavar="SHAPE", help="profile parse_text on one shape at --large and stop")
+    args = ap.parse_args(argv)
+
+    if args.profile:
+        from vnadmin_nlp import parse_text
+
+        text = SHAPES[args.profile](args.large)
+        prof = cProfile.Profile()
+        prof.runcall(parse_text, text)
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(30)
+        return 0
+
+    names = [s for s in args.shapes.split(",") if s] or list(SHAPES)
+    results = []
+    failed = 0
+    print(f"{'shape':18} {'s/MB small':>10} {'s/MB large':>10} {'ratio':>6}")
+    for name in names:
+        small = timed(name, args.small, args.runs, args.timeout)
+        large = timed(name, args.large, 1, args.timeout) if small is not None else None
+        per_small = small / args.small * 1e6 if small is not None else None
+        per_large = large / args.large * 1e6 if large is not None else None
+        ratio = per_large / per_small if per_small and per_large else None
+        verdict = "timeout" if ratio is None else ("SUPER-LINEAR" if ratio >= args.bar else "ok")
+        failed += verdict != "ok"
+        results.append({"shape": name, "small": args.small, "large": args.large, "seconds_small": small,
+                        "seconds_large": large, "ratio": ratio, "verdict": verdict})
+        fmt = lambda v: f"{v:10.3f}" if v is not None else f"{'—':>10}"  # noqa: E731
+        print(f"{name:18} {fmt(per_small)} {fmt(per_large)} {ratio if ratio is not None else float('nan'):6.2f} "
+              f"{verdict}", flush=True)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
