@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default="/tmp/vnadmin-fuzz", help="folder for the inputs that failed")
     ap.add_argument("--json", help="write the report here")
     ap.add_argument("--ocr", action="store_true", help="leave OCR on")
-    ap.add_argument("--surrogates", action="store_true", help="put lone surrogates in generated text too")
+    ap.add_argument("--no-surrogates", dest="surrogates", action="store_false", help="keep lone surrogates out of generated text")
     args = ap.parse_args(argv)
 
     rng = random.Random(args.seed)

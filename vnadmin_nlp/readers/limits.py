@@ -15,7 +15,7 @@ lifts a limit) or in code::
     with limits.override(max_pdf_pages=20_000):
         parse_file("huge.pdf")
 
-docs/security-limits.md lists them with the attack each one stops.
+docs/security.md ("Reader limits") lists them with the attack each one stops.
 """
 from __future__ import annotations
 
