@@ -36,6 +36,7 @@ __all__ = ["FoundDeadline", "find", "read_deadline", "to_model"]
 
 _MAYBE = re.compile(retone(r"\d|quý|quí|hằng|hàng|làm việc|lần|cuối"))  # what every form holds
 _OTHER_DIGIT = regex.compile(r"(?![0-9])\d")
+_LONGEST = 500  # chars a form can span: its opening, the longest event (160) and the rest
 _REACH = 80  # chars from a form's first word to its first digit: the longest intro, "ngày" and spaces
 # Where a form can start: scanned for first, the forms are then tried only there.
 _FIRST_WORD = word_scanner(set().union(*(f.first_words for f in F.FORMS)))
@@ -111,7 +112,8 @@ def _read(form: F.Form, m: regex.Match, anchor: dt.date | None) -> FoundDeadline
         y1 = int(g["y1"]) if g["y1"] else y2
         if y1 is None or y2 is None:
             return None
-        a, b = complete(int(g["d1"]), int(g["m1"]), y1, None), complete(int(g["d2"]), int(g["m2"]), y2, None)
+        m1 = int(g["m1"]) if g["m1"] else int(g["m2"])  # "từ ngày 05 đến ngày 12 tháng 3 năm 2026"
+        a, b = complete(int(g["d1"]), m1, y1, None), complete(int(g["d2"]), int(g["m2"]), y2, None)
         return _period(m, a, b) if a and b and a <= b else None
     if name == "year":
         y = int(g["y"])
@@ -143,7 +145,8 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
 
     def at(form: F.Form) -> Iterator[regex.Match]:
         for pos, word in starts:
-            if word in form.first_words and (m := form.pattern.match(key, pos, end)) and not _OTHER_DIGIT.search(m.group()):
+            # bounded: a pattern with a required word ("năm") would otherwise look for it to the end of the text
+            if word in form.first_words and (m := form.pattern.match(key, pos, min(end, pos + _LONGEST))) and not _OTHER_DIGIT.search(m.group()):
                 yield m  # digits 0-9 only: int() cannot read every digit \d matches
 
     out = [f for form in F.FORMS for m in at(form) if (f := _read(form, m, anchor)) is not None]

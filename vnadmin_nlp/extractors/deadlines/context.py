@@ -42,7 +42,7 @@ _THIS = regex.compile(r"\s+(?:" + phrases(D["document_types"]) + r")\s+này(?![\
 _DOC_ANCHORS = {_THIS.sub("", retone(a)) for a in D["document_anchors"]}
 _NOT_EVENT = regex.compile(r"\s+(?:" + phrases(D["workday_not_event"]) + r")(?![\p{L}])")
 _ANCHOR_STOP = regex.compile(r"\s+(?:" + phrases(D["anchor_stops"]) + r")(?![\p{L}])")
-_BODY_STOP = regex.compile(r"\s+(?:" + phrases(D["anchor_body_stops"]) + r")(?![\p{L}])")
+_BODY_STOP = regex.compile(r"(?<!\s(?:" + phrases(D["anchor_body_after"]) + r"))\s+(?:" + phrases(D["anchor_body_stops"]) + r")(?![\p{L}])")
 _NOT_IN_CLAUSE = _words_re(D["not_in_clause"])
 _NOT_AFTER = regex.compile(r"(?<![\p{L}])(?:" + phrases(D["not_after"]) + r")(?:\s+(?:đến|từ|trong|hết|đến\s+hết))?\s*$")
 _DURATION_NOT_IN_CLAUSE = _words_re(D["duration_not_in_clause"])
@@ -53,8 +53,8 @@ _CONDITION = regex.compile(r"\s*,?\s*thì(?![\p{L}])")
 _YEARLY = regex.compile(retone(r"(?<![\p{L}])(?:hằng|hàng)\s+năm(?![\p{L}])"))
 _EXEMPT = tuple(retone(w) for w in ("trước", "chậm nhất"))  # "bảo đảm có hiệu lực trước ngày …": a deadline
 _CLAUSE_END = regex.compile(r"[.;:\n]")
-_SENTENCE_END = regex.compile(r"\.(?=\s)|\n|;")
-_FULL_STOP = regex.compile(r"\.(?=\s)|\n")  # a sentence of a yearly duty runs over its semicolons
+_SENTENCE_END = regex.compile(r"\.(?=\s|$)|\n|;")
+_FULL_STOP = regex.compile(r"\.(?=\s|$)|\n")  # a sentence of a yearly duty runs over its semicolons
 _CONDITION_END = regex.compile(retone(r"(?<![\p{L}])thì(?![\p{L}])"))
 _DATE_NOT_IN_CLAUSE = _words_re(D["date_not_in_clause"])
 _LABEL = regex.compile(r"\s*(?:[-–+•*]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|\([\p{L}\d]{1,4}\))?\s*[“\"]?\s*$")
@@ -122,7 +122,7 @@ def _cut(key: str, a: int, b: int) -> tuple[int, int] | None:
         if len(key[a : m.start()].split()) >= 3:
             b = m.start()
             break
-    b = a + len(key[a:b].rstrip(" ,-–"))
+    b = a + len(key[a:b].rstrip(" ,.-–"))
     return (a, b) if b > a else None
 
 

@@ -77,7 +77,8 @@ MONTHS = _form(
     r"\s+tháng\s+(?P<m1>\d{1,2})\s*(?:/|năm)\s*(?P<y1>" + _Y + r")\s*(?:đến|-|–)\s*(?:hết\s+)?tháng\s+(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y2>" + _Y + r")(?![\d/])",
 )
 # "trong khoảng thời gian từ ngày 01 tháng 12 năm 2025 đến ngày 10 tháng 12 năm 2025"
-DAYS = _form("days", D["period_openings"], r"\s+ngày\s+" + _DAY.format(i=1) + r"\s*(?:đến|-|–)\s*(?:hết\s+)?ngày\s+" + _DAY.format(i=2) + r"(?![\d/])")
+_DAY1 = r"(?P<d1>\d{1,2})(?:\s*(?:[/.\-]|\s+tháng\s+)\s*(?P<m1>\d{1,2})(?:\s*(?:[/.\-]|\s+năm\s+)\s*(?P<y1>" + _Y + r"))?)?"
+DAYS = _form("days", D["period_openings"], r"\s+ngày\s+" + _DAY1 + r"\s*(?:đến|-|–)\s*(?:hết\s+)?ngày\s+" + _DAY.format(i=2) + r"(?![\d/])")
 # "trong năm 2025", "đến hết năm 2025"; not a bare "cuối năm 2021" (a time of the year, "bình ổn thị trường cuối năm")
 YEAR = _form("year", ["trong", "hết", "đến hết", "đến cuối"], r"\s+năm\s+(?P<y>" + _Y + r")(?!\d)")
 # "trong thời hạn 02 (hai) ngày làm việc, kể từ ngày nhận được hồ sơ", "Chậm nhất 45 ngày làm việc trước ngày hết
