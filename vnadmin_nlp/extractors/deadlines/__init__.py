@@ -185,8 +185,8 @@ def _cell(key: str, anchor: dt.date | None) -> FoundDeadline | None:
         q, y = _ROMAN.get(m.group("q")) or int(m.group("q")), int(m.group("y"))
         return _period(m, dt.date(y, 3 * q - 2, 1), last_day(y, 3 * q))
     if m := F.CELL_DATE.search(key):
-        y = int(m.group("y")) if m.group("y") else None
-        when = complete(int(m.group("d")), int(m.group("m")), y, anchor)
+        year = int(m.group("y")) if m.group("y") else None
+        when = complete(int(m.group("d")), int(m.group("m")), year, anchor)
         return FoundDeadline(m.start(), m.end(), when.isoformat(), None, form="date") if when else None
     if m := F.CELL_YEAR.search(key):
         y = int(m.group("y"))
