@@ -74,3 +74,67 @@ def test_support_and_lead_forms() -> None:
     assert t1.action.startswith("trong việc theo dõi")
     assert t2.lead == ["Sở Kế hoạch và Đầu tư"]  # the name ends at the colon
     assert t3.lead == ["Đài Phát thanh và Truyền hình tỉnh", "Báo Quảng Ngãi"] and t3.support == ["Cơ quan Thuế"]
+
+
+def _found(text: str, doc_date: dt.date = DOC_DATE) -> list[deadlines.FoundDeadline]:
+    return deadlines.find(fold(text), 0, len(text), doc_date)
+
+
+def _anchor(text: str, f: deadlines.FoundDeadline) -> str | None:
+    return text[f.anchor_span[0] : f.anchor_span[1]] if f.anchor_span else f.anchor
+
+
+def test_durations_share_the_event_written_after_the_last() -> None:
+    # vbpl_075 (dev): the event closes the line and holds for every limit of the same form before it
+    text = (
+        "2. Thời gian xây dựng báo cáo kết quả thanh tra của Thanh tra Bộ không quá 20 ngày, trường hợp phức tạp thì "
+        "có thể kéo dài nhưng không quá 30 ngày. Thời gian xây dựng báo cáo kết quả thanh tra của Thanh tra Công an "
+        "tỉnh, Thanh tra Cục không quá 15 ngày, trường hợp phức tạp thì có thể kéo dài nhưng không quá 25 ngày, kể từ "
+        "ngày kết thúc tiến hành thanh tra trực tiếp."
+    )
+    found = _found(text)
+    assert [f.duration for f in found] == ["P20D", "P30D", "P15D", "P25D"]
+    assert {_anchor(text, f) for f in found} == {"ngày kết thúc tiến hành thanh tra trực tiếp"}
+    assert all(f.date is None for f in found)
+
+
+def test_a_limit_with_no_event_written_keeps_none() -> None:
+    # vbpl_075: the length of an inspection; the next line starts another rule
+    text = ("1. Cuộc thanh tra do Thanh tra Bộ tiến hành không quá 45 ngày, trường hợp phức tạp thì có thể gia hạn "
+            "một lần không quá 25 ngày.\nThời gian tạm dừng cuộc thanh tra theo quy định tại khoản 2 Điều 22.")
+    found = _found(text)
+    assert [(f.duration, f.anchor, f.anchor_span) for f in found] == [("P45D", None, None), ("P25D", None, None)]
+
+
+def test_yearly_duty_then_its_day() -> None:
+    # nd03_2026 (dev): "Hàng năm" opens the item, the day closes it: one yearly deadline, not two
+    text = "i) Hàng năm, quỹ phải báo cáo tình hình tổ chức, hoạt động theo Mẫu số 18; báo cáo kiểm toán (nếu có) trước ngày 31 tháng 3 với cơ quan nhà nước"
+    (f,) = _found(text, dt.date(2026, 1, 9))
+    assert (f.kind, f.rule, f.day, f.date, f.relative) == ("recurring", "yearly", 31, None, "R/P1Y/03-31")
+
+
+def test_a_day_month_without_year_is_a_date_of_the_document_year() -> None:
+    (f,) = _found("gửi về Sở trước ngày 15/11", dt.date(2025, 3, 12))
+    assert (f.kind, f.date) == ("date", "2025-11-15")
+
+
+def test_read_deadline_for_a_table_cell() -> None:
+    # a cell of the time column of a task table (vbpl_113: "Phiên họp tháng 9/2025"; kế hoạch tables)
+    assert deadlines.read_deadline("Phiên họp tháng 9/2025", DOC_DATE).model_dump(include={"kind", "start", "end", "date"}) == {
+        "kind": "period", "start": "2025-09-01", "end": "2025-09-30", "date": "2025-09-30"}
+    cell = deadlines.read_deadline("Tháng 11/2025", DOC_DATE)
+    assert cell is not None and (cell.text, cell.span, cell.start) == ("Tháng 11/2025", (0, 13), "2025-11-01")
+    assert deadlines.read_deadline("Quý IV/2025", DOC_DATE).end == "2025-12-31"
+    assert deadlines.read_deadline("Trước ngày 30/9/2025", DOC_DATE).date == "2025-09-30"
+    assert deadlines.read_deadline("Hằng tháng", DOC_DATE).rule == "monthly"
+    assert deadlines.read_deadline("Thường xuyên", DOC_DATE) is None  # no time: null, not a guess
+
+
+def test_scan_is_linear() -> None:
+    # the forms are tried only where their first words stand: a long text of prose costs one scan
+    import time
+
+    prose = "Các cơ quan trong phạm vi chức năng, nhiệm vụ phối hợp thực hiện không quá nhiều việc hằng ngày. " * 4000
+    t = time.perf_counter()
+    assert _found(prose) == []
+    assert time.perf_counter() - t < 2.0

@@ -1,0 +1,203 @@
+"""Deadlines as written, and what they say (schema 1.2): ``kind`` and its value.
+
+- ``date``: ``Thời hạn hoàn thành: 31/10/2022``, ``trước ngày 15/02/2017``, ``chậm nhất ngày 20 tháng 01 năm
+  2025``, ``trước 14 giờ ngày 08 tháng 10 năm 2025``, ``trước tháng 10/2025`` (``2025-10``).  A date printed
+  without its year takes the document's year (the next one if that would fall before the document).
+- ``duration``: ``trong 05 ngày làm việc kể từ ngày nhận được văn bản``: ISO 8601 (``P5D``), working days, and the
+  ``anchor`` as written (``document`` for the document's own date or effect); counted back from an event too
+  (``Chậm nhất 45 ngày làm việc trước ngày hết nhiệm kỳ``); ``ngay trong ngày làm việc`` is ``P1D`` in working
+  days.  A duration never gets a date: counted from an event, no date follows from the text.
+- ``recurring``: ``trước ngày 20 hằng tháng``, ``hằng năm, trước ngày 10``, ``Định kỳ hằng năm``, ``một quý một
+  lần``: ``rule`` and ``day``; a day and month with no year in a sentence that opens ``Hàng năm`` is yearly.
+- ``period``: ``trong Quý IV/2022``, ``trong tháng 11/2025``, ``từ tháng 11/2025 đến tháng 4/2026``, ``trong năm
+  2025``, ``trong khoảng thời gian từ ngày … đến ngày …``: ``start`` and ``end`` (``date`` is the last day).
+
+The forms are in :mod:`.forms`, what a match means in context (its anchor, the clause around it) in
+:mod:`.context`; the vocabulary and real examples of every form are in ``data/deadlines.yaml``.  The text is
+scanned once for the forms' first words; each form is tried only there.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterator
+
+import regex
+
+from ...lexicon.fold import fold, retone
+from ...lexicon.spaces import squash
+from ...model import Deadline
+from ...patterns import word_matches, word_scanner
+from . import forms as F
+from .context import FoundDeadline, excluded, settle
+from .dates import last_day, complete
+
+__all__ = ["FoundDeadline", "find", "read_deadline", "to_model"]
+
+_MAYBE = re.compile(retone(r"\d|quý|quí|hằng|hàng|làm việc|lần|cuối"))  # what every form holds
+_OTHER_DIGIT = regex.compile(r"(?![0-9])\d")
+_LONGEST = 500  # chars a form can span: its opening, the longest event (160) and the rest
+_REACH = 80  # chars from a form's first word to its first digit: the longest intro, "ngày" and spaces
+# Where a form can start: scanned for first, the forms are then tried only there.
+_FIRST_WORD = word_scanner(set().union(*(f.first_words for f in F.FORMS)))
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# Units as they stand in the folding key ("ngày" is keyed "ngaỳ"): to ISO 8601 designators.
+_UNITS = {retone(k): v for k, v in {"ngày": "D", "tuần": "W", "tháng": "M", "quý": "Q", "năm": "Y", "giờ": "H"}.items()}
+_RULES = {retone(k): v for k, v in F.D["recurring_units"].items()}
+_EVERY_N = {retone(k): v for k, v in F.D["recurring_every"].items()}
+_RULE_PERIOD = {"weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "half-yearly": "P6M", "yearly": "P1Y"}
+_END_OF = {retone(w) for w in ("hết", "cuối", "đến hết", "đến cuối")}  # "đến cuối năm 2022": its last day
+_NO_DAY = {retone(w) for w in ("trước", "đến")}  # "trước tháng 10/2025": a date without its day
+
+
+def _words(m: regex.Match, group: str = "intro") -> str:
+    return " ".join(m.group(group).split())
+
+
+def _period(m: regex.Match, first: dt.date, last: dt.date) -> FoundDeadline:
+    return FoundDeadline(m.start(), m.end(), last.isoformat(), None, strong=False, kind="period",
+                         start_date=first.isoformat(), end_date=last.isoformat(), form="period")
+
+
+def _recurring(m: regex.Match, rule: str, day: int | None = None, month: int | None = None, form: str = "recurring") -> FoundDeadline:
+    if day is None:
+        rel = f"R/{_RULE_PERIOD[rule]}"
+    else:
+        rel = f"R/P1Y/{month:02d}-{day:02d}" if rule == "yearly" and month else f"R/{_RULE_PERIOD[rule]}/day={day}"
+    return FoundDeadline(m.start(), m.end(), None, rel, kind="recurring", rule=rule, day=day, month=month, form=form)
+
+
+def _read(form: F.Form, m: regex.Match, anchor: dt.date | None) -> FoundDeadline | None:
+    """What one match of a form says (None: not a deadline after all)."""
+    name, g = form.name, m.groupdict()
+    if name in ("periodic", "every"):
+        mon = next((int(g[k]) for k in ("m", "mon", "mon2") if g.get(k)), None)
+        return _recurring(m, _RULES[m.group("unit")], int(m.group("d")), mon)
+    if name == "next_month":
+        return _recurring(m, "monthly", int(m.group("d")))
+    if name == "frequency":
+        return _recurring(m, _RULES[m.group("unit")], form="frequency" if _words(m).split()[0] != retone("định") else "recurring")
+    if name == "every_n":
+        rule = _EVERY_N.get(f"{int(m.group('n'))} {m.group('unit')}")
+        return _recurring(m, rule) if rule else None
+    if name in ("once_per", "last_day_of"):
+        return _recurring(m, _RULES[m.group("unit")])
+    if name == "absolute":
+        y = int(g["y"]) if g["y"] else None
+        when = complete(int(g["d"]), int(g["m"]), y, anchor)
+        if not when:
+            return None
+        return FoundDeadline(m.start(), m.end(), when.isoformat(), None, form="date", intro=_words(m),
+                             day=None if y else int(g["d"]), month=None if y else int(g["m"]))
+    if name == "quarter":
+        q = _ROMAN.get(g["q"]) or int(g["q"])
+        y = int(g["y"]) if g["y"] else (anchor.year if anchor else None)
+        return _period(m, dt.date(y, 3 * q - 2, 1), last_day(y, 3 * q)) if y else None
+    if name == "month":
+        y, mon, by = int(g["y"]), int(g["m"]), _words(m)
+        if not 1 <= mon <= 12:
+            return None
+        if by in _NO_DAY:
+            return FoundDeadline(m.start(), m.end(), f"{y:04d}-{mon:02d}", None, form="date", intro=by)
+        if by in _END_OF:
+            return FoundDeadline(m.start(), m.end(), last_day(y, mon).isoformat(), None, strong=False, form="date", intro=by)
+        return _period(m, dt.date(y, mon, 1), last_day(y, mon))
+    if name == "months":
+        m1, m2 = int(g["m1"]), int(g["m2"])
+        if 1 <= m1 <= 12 and 1 <= m2 <= 12:
+            return _period(m, dt.date(int(g["y1"]), m1, 1), last_day(int(g["y2"]), m2))
+        return None
+    if name == "days":
+        y2 = int(g["y2"]) if g["y2"] else (anchor.year if anchor else None)
+        y1 = int(g["y1"]) if g["y1"] else y2
+        if y1 is None or y2 is None:
+            return None
+        m1 = int(g["m1"]) if g["m1"] else int(g["m2"])  # "từ ngày 05 đến ngày 12 tháng 3 năm 2026"
+        a, b = complete(int(g["d1"]), m1, y1, None), complete(int(g["d2"]), int(g["m2"]), y2, None)
+        return _period(m, a, b) if a and b and a <= b else None
+    if name == "year":
+        y = int(g["y"])
+        if _words(m) in _END_OF:
+            return FoundDeadline(m.start(), m.end(), f"{y}-12-31", None, strong=False, form="date", intro=_words(m))
+        return _period(m, dt.date(y, 1, 1), dt.date(y, 12, 31))
+    if name == "relative":
+        n, unit, work = int(g["n"]), _UNITS[g["unit"]], bool(g["work"])
+        duration = f"PT{n}H" if unit == "H" else f"P{n}{unit}" if unit != "Q" else f"P{3 * n}M"
+        end_at = m.end("work") if g["work"] else m.end("unit")
+        return FoundDeadline(m.start(), end_at, None, duration + ("/working-days" if work else ""), kind="duration",
+                             duration=duration, working_days=work, form="duration", intro=_words(m),
+                             event=(m.span("from"), _words(m, "how")) if g["from"] else None)
+    if name == "workday":
+        return FoundDeadline(m.start(), m.start("tail") if g["tail"] else m.end("from"), None, "P1D/working-days",
+                             kind="duration", duration="P1D", working_days=True, form="workday", intro=_words(m),
+                             event=(m.span("from"), "") if g["tail"] else None)
+    return None
+
+
+def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDeadline]:
+    """Deadlines in ``key[start:end]`` (the folded text), earliest first, overlapping readings dropped."""
+    if not _MAYBE.search(key, start, end):
+        return []  # every form needs a digit, a quarter, a frequency word or working days
+    # Every form has one of those within a few words of its first word: elsewhere "trong", "sau" … are prose.
+    starts = [(m.start(), m.group()) for m in word_matches(_FIRST_WORD, key, start, end) if _MAYBE.search(key, m.start(), min(end, m.start() + _REACH))]
+    if not starts:
+        return []
+
+    def at(form: F.Form) -> Iterator[regex.Match]:
+        for pos, word in starts:
+            # bounded: a pattern with a required word ("năm") would otherwise look for it to the end of the text
+            if word in form.first_words and (m := form.pattern.match(key, pos, min(end, pos + _LONGEST))) and not _OTHER_DIGIT.search(m.group()):
+                yield m  # digits 0-9 only: int() cannot read every digit \d matches
+
+    out = [f for form in F.FORMS for m in at(form) if (f := _read(form, m, anchor)) is not None]
+    out.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[FoundDeadline] = []
+    for f in out:
+        if kept and f.start < kept[-1].end:
+            continue
+        if not excluded(key, start, f):
+            kept.append(f)
+    return settle(key, start, end, kept)
+
+
+def to_model(text: str, f: FoundDeadline) -> Deadline:
+    """The Deadline of the output for a found one (``text`` is the document's text, of which ``key`` is the fold)."""
+    anchor = f.anchor
+    if f.anchor_span is not None:
+        anchor = squash(text[f.anchor_span[0] : f.anchor_span[1]])
+    return Deadline(
+        date=f.date, text=squash(text[f.start : f.end]), relative=f.relative, kind=f.kind,  # type: ignore[arg-type]
+        duration=f.duration, working_days=f.working_days, anchor=anchor, rule=f.rule, day=f.day,  # type: ignore[arg-type]
+        start=f.start_date, end=f.end_date, span=(f.start, f.end),
+    )
+
+
+def _cell(key: str, anchor: dt.date | None) -> FoundDeadline | None:
+    """A time column's cell with no opening word: "Tháng 11/2025", "Tháng 11-12/2025", "Quý IV/2025",
+    "30/9/2025", "Năm 2025"."""
+    if m := F.CELL_MONTHS.search(key):
+        m1, m2, y = int(m.group("m1")), int(m.group("m2")), int(m.group("y"))
+        return _period(m, dt.date(y, m1, 1), last_day(y, m2)) if 1 <= m1 <= m2 <= 12 else None
+    if m := F.CELL_MONTH.search(key):
+        mon, y = int(m.group("m")), int(m.group("y"))
+        return _period(m, dt.date(y, mon, 1), last_day(y, mon)) if 1 <= mon <= 12 else None
+    if m := F.CELL_QUARTER.search(key):
+        q, y = _ROMAN.get(m.group("q")) or int(m.group("q")), int(m.group("y"))
+        return _period(m, dt.date(y, 3 * q - 2, 1), last_day(y, 3 * q))
+    if m := F.CELL_DATE.search(key):
+        year = int(m.group("y")) if m.group("y") else None
+        when = complete(int(m.group("d")), int(m.group("m")), year, anchor)
+        return FoundDeadline(m.start(), m.end(), when.isoformat(), None, form="date") if when else None
+    if m := F.CELL_YEAR.search(key):
+        y = int(m.group("y"))
+        return _period(m, dt.date(y, 1, 1), dt.date(y, 12, 31))
+    return None
+
+
+def read_deadline(text: str, doc_date: dt.date | None) -> Deadline | None:
+    """The deadline a table cell of a time column says (``Thời gian hoàn thành``: "Tháng 11/2025", "Quý IV/2025",
+    "Trước ngày 30/9/2025", "Hằng tháng"), or None.  Its span is inside ``text``: shift it by the cell's offset."""
+    key = fold(text)
+    found = find(key, 0, len(key), doc_date)
+    f = found[0] if found else _cell(key, doc_date)
+    return to_model(text, f) if f is not None else None

@@ -1,0 +1,209 @@
+"""What a deadline's match means in its sentence: the event a duration counts from (written after it, shared
+with the durations before it, or opening the sentence: ``Sau khi …,``), a yearly date (``Hàng năm, … trước ngày
+31 tháng 3``), and the matches that are no deadline (a report's cut-off date, a text's entry into force, a past
+event, a condition, a stretch of time, a term of office)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ...lexicon.fold import retone
+from .forms import D, phrases
+
+
+@dataclass
+class FoundDeadline:
+    start: int
+    end: int
+    date: str | None
+    relative: str | None
+    strong: bool = True  # stated as a deadline ("Thời hạn: …", "trước ngày …"), not only a period ("cuối năm …")
+    kind: str = "date"
+    duration: str | None = None
+    working_days: bool = False
+    anchor: str | None = None  # "document", or None: the event is anchor_span of the text
+    anchor_span: tuple[int, int] | None = None
+    rule: str | None = None
+    day: int | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    month: int | None = None  # a yearly deadline's month; a date's when it was printed without its year
+    form: str = ""  # date, duration, workday, recurring, frequency (a bare "Hằng năm"), period
+    intro: str = ""  # the opening words as matched (folded)
+    event: tuple[tuple[int, int], str] | None = None  # the span after "kể từ" / "trước" / "sau", and that word
+
+
+def _words_re(words: list[str], tail: str = r"(?![\p{L}])") -> regex.Pattern:
+    return regex.compile(r"(?<![\p{L}])(?:" + phrases(words) + ")" + tail)
+
+
+_THIS = regex.compile(r"\s+(?:" + phrases(D["document_types"]) + r")\s+này(?![\p{L}])")
+_DOC_ANCHORS = {_THIS.sub("", retone(a)) for a in D["document_anchors"]}
+_NOT_EVENT = regex.compile(r"\s+(?:" + phrases(D["workday_not_event"]) + r")(?![\p{L}])")
+_ANCHOR_STOP = regex.compile(r"\s+(?:" + phrases(D["anchor_stops"]) + r")(?![\p{L}])")
+_BODY_STOP = regex.compile(r"(?<!\s(?:" + phrases(D["anchor_body_after"]) + r"))\s+(?:" + phrases(D["anchor_body_stops"]) + r")(?![\p{L}])")
+_NOT_IN_CLAUSE = _words_re(D["not_in_clause"])
+_NOT_AFTER = regex.compile(r"(?<![\p{L}])(?:" + phrases(D["not_after"]) + r")(?:\s+(?:đến|từ|trong|hết|đến\s+hết))?\s*$")
+_DURATION_NOT_IN_CLAUSE = _words_re(D["duration_not_in_clause"])
+_NOT_AFTER_DURATION = regex.compile(r"\s*(?:" + phrases(D["not_after_duration"]) + r")(?![\p{L}])")
+_PAST_BEFORE = regex.compile(r"(?<![\p{L}])(?:" + phrases(D["past_before"]) + r")\s+$")
+_ANCHORED = {" ".join(retone(w).split()) for w in D["anchored_openings"]}
+_CONDITION = regex.compile(r"\s*,?\s*thì(?![\p{L}])")
+_YEARLY = regex.compile(retone(r"(?<![\p{L}])(?:hằng|hàng)\s+năm(?![\p{L}])"))
+_EXEMPT = tuple(retone(w) for w in ("trước", "chậm nhất"))  # "bảo đảm có hiệu lực trước ngày …": a deadline
+_CLAUSE_END = regex.compile(r"[.;:\n]")
+_SENTENCE_END = regex.compile(r"\.(?=\s|$)|\n|;")
+_FULL_STOP = regex.compile(r"\.(?=\s|$)|\n")  # a sentence of a yearly duty runs over its semicolons
+_CONDITION_END = regex.compile(retone(r"(?<![\p{L}])thì(?![\p{L}])"))
+_DATE_NOT_IN_CLAUSE = _words_re(D["date_not_in_clause"])
+_LABEL = regex.compile(r"\s*(?:[-–+•*]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|\([\p{L}\d]{1,4}\))?\s*[“\"]?\s*$")
+_FROM = regex.compile(retone(r"(?<![\p{L}])(?:kể|tính)\s+từ\s+"))
+_AFTER_OPENING = regex.compile(retone(r"\s*[“\"]?\s*(?:\d{1,3}[.)]\s*)?sau\s+khi\s+(?P<what>[^,.;:\n]{3,160}),"))
+_WORD_AT = regex.compile(r"\S+")
+
+
+def _clause_start(key: str, lo: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after the last . ; : or line break), not before ``lo``."""
+    last = lo
+    for m in _CLAUSE_END.finditer(key, lo, pos):
+        last = m.end()
+    return last
+
+
+def _sentence(key: str, pos: int, reach: int = 400, ends: regex.Pattern = _SENTENCE_END) -> tuple[int, int]:
+    """The sentence holding ``pos``: from after the last ". ", ";" or line break to before the next."""
+    lo = max(0, pos - reach)
+    start = lo
+    for m in ends.finditer(key, lo, pos):
+        start = m.end()
+    nxt = ends.search(key, pos, min(len(key), pos + reach))
+    return start, nxt.start() if nxt else min(len(key), pos + reach)
+
+
+def _line_start(key: str, pos: int) -> int:
+    return key.rfind("\n", 0, pos) + 1
+
+
+def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
+    """Whether the match is no deadline in its context."""
+    first = _WORD_AT.match(key, f.start)
+    if _NOT_AFTER.search(key, max(lo, f.start - 20), first.end() if first else f.start):
+        return True  # "tính đến ngày 30/6/2024", "Tính trong 10 tháng đầu năm": a report's figures
+    clause = _clause_start(key, max(lo, f.start - 160), f.start)
+    for m in _CONDITION_END.finditer(key, clause, f.start):
+        clause = m.end()  # "Đối với hồ sơ … trước ngày Nghị định này có hiệu lực thi hành thì … hoàn thành trong …"
+    if not (f.form == "date" and f.intro.startswith(_EXEMPT)) and _NOT_IN_CLAUSE.search(key, clause, f.start):
+        return True  # "có hiệu lực thi hành từ ngày … đến hết ngày …": when a text is in force
+    if f.form == "date":
+        if _DATE_NOT_IN_CLAUSE.search(key, clause, f.start):
+            return True  # "Thời gian chốt số liệu báo cáo: Tính từ ngày 15 tháng 12 … đến ngày 14 tháng 12 …"
+        if _CONDITION.match(key, f.end) or _PAST_BEFORE.search(key, max(0, f.start - 40), f.start):
+            return True  # "… được công bố trước ngày 01 tháng 01 năm 2026 thì …", "đã được phê duyệt trước ngày …"
+    if f.form == "duration":
+        if _NOT_AFTER_DURATION.match(key, f.end) or _DURATION_NOT_IN_CLAUSE.search(key, clause, f.start):
+            return True  # "trong 3 ngày Tết", "không quá 06 tháng tính đến ngày nộp hồ sơ", "nhiệm kỳ …"
+        if f.intro in _ANCHORED and f.event is None:
+            return True  # "là 30 ngày", "ít nhất 10 ngày": an amount, not a time limit
+    if f.form == "frequency":
+        ls = max(_line_start(key, f.start), lo)
+        before = key[ls : f.start]
+        if not (_LABEL.fullmatch(before) or before.rstrip().endswith(".")):
+            return True  # "kế hoạch sử dụng đất hằng năm": "hằng năm" opens a clause only as a time rule
+    return False
+
+
+def _cut(key: str, a: int, b: int) -> tuple[int, int] | None:
+    """The event as written in ``key[a:b]``: cut before the words that start the rest of the sentence."""
+    stop = _ANCHOR_STOP.search(key, a, b)
+    if stop:
+        b = stop.start()
+    for m in _BODY_STOP.finditer(key, a, b):
+        if len(key[a : m.start()].split()) >= 3:
+            b = m.start()
+            break
+    b = a + len(key[a:b].rstrip(" ,.-–"))
+    return (a, b) if b > a else None
+
+
+def _set_anchor(key: str, f: FoundDeadline, a: int, b: int, how: str) -> None:
+    span = _cut(key, a, b)
+    if span is None:
+        return
+    a, b = span
+    phrase = " ".join(key[a:b].split())
+    if how == retone("trước") and phrase.startswith("khi "):
+        a = key.index("khi", a) + 3  # "trước khi Giấy phép hết hạn": the event is "Giấy phép hết hạn"
+        while a < b and key[a].isspace():
+            a += 1
+        phrase = phrase[4:]
+    if _THIS.sub("", phrase) in _DOC_ANCHORS:
+        f.anchor, f.anchor_span = "document", None
+    else:
+        f.anchor, f.anchor_span = None, (a, b)
+    f.end = max(f.end, b)  # the text runs to the end of its own event
+
+
+def _yearly(key: str, f: FoundDeadline) -> None:
+    """A day and month with no year in a sentence that says ``Hàng năm``: every year on that day."""
+    s, _ = _sentence(key, f.start, ends=_FULL_STOP)
+    if _YEARLY.search(key, s, f.start):
+        f.kind, f.rule, f.date = "recurring", "yearly", None
+        f.relative = f"R/P1Y/{f.month:02d}-{f.day:02d}"
+        f.form = "recurring"
+
+
+def settle(key: str, lo: int, hi: int, found: list[FoundDeadline]) -> list[FoundDeadline]:
+    """Anchors, yearly dates and bare frequencies resolved in their sentences."""
+    for f in found:
+        if f.event is not None:
+            (a, b), how = f.event
+            end = f.end
+            _set_anchor(key, f, a, b, how)
+            if f.form == "workday" and f.anchor_span and (len(key[slice(*f.anchor_span)].split()) <= 3 or _NOT_EVENT.match(key, end)):
+                f.anchor_span, f.end = None, end  # "ngay trong ngày làm việc;": no event written
+        elif f.form == "date" and f.day is not None:
+            _yearly(key, f)
+    out = []
+    for i, f in enumerate(found):
+        if f.form == "frequency":
+            _, end = _sentence(key, f.start, ends=_FULL_STOP)
+            if any(g.kind == "recurring" and g.rule == f.rule and g.day for g in found[i + 1 :] if g.start < end):
+                continue  # "Hàng năm, quỹ … trước ngày 31 tháng 3": the date says it
+        if f.kind == "recurring" and f.day is None and f.month is not None:
+            f.month = None
+        out.append(f)
+    _share_anchors(key, hi, out)
+    return out
+
+
+def _unanchored(f: FoundDeadline) -> bool:
+    return f.form == "duration" and f.anchor is None and f.anchor_span is None
+
+
+def _share_anchors(key: str, hi: int, found: list[FoundDeadline]) -> None:
+    """A duration with no event of its own takes: the event of the next duration of the same form on its line
+    (``không quá 15 ngày, … nhưng không quá 25 ngày, kể từ ngày …``), the event written later in its sentence
+    (``không muộn hơn 08 giờ làm việc hoặc theo thời hạn … kể từ khi …``), or the one its sentence opens with
+    (``Sau khi nhận được văn bản của Bộ Ngoại giao, các cơ quan gửi ý kiến trong thời hạn 10 ngày``)."""
+    for i in range(len(found) - 1, -1, -1):
+        f = found[i]
+        if not _unanchored(f):
+            continue
+        s, e = _sentence(key, f.start)
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and nxt.form == "duration" and not _unanchored(nxt) and nxt.intro == f.intro and "\n" not in key[f.end : nxt.start]:
+            detached = nxt.anchor_span is not None and "," in key[nxt.start : nxt.anchor_span[0]]
+            if nxt.start < e or detached:
+                f.anchor, f.anchor_span = nxt.anchor, nxt.anchor_span
+                continue
+        limit = min(e, nxt.start if nxt is not None else e, hi)
+        m = _FROM.search(key, f.end, limit) if f.end < limit else None
+        if m is not None:
+            span = _cut(key, m.end(), min(e, m.end() + 160))
+            if span:
+                f.anchor_span = span
+                continue
+        opening = _AFTER_OPENING.match(key, s, f.start)
+        if opening is not None:
+            f.anchor_span = _cut(key, *opening.span("what"))

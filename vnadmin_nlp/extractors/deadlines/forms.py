@@ -1,0 +1,101 @@
+"""The forms of deadline as patterns on the folding key: each is one of its opening phrases (data in
+``data/deadlines.yaml`` and ``data/tasks.yaml``), then a tail.  The scanner needs each form's first words, so the
+forms are composed here rather than as named patterns in patterns.yaml."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import regex
+
+from ...data import load
+from ...lexicon.fold import retone
+
+T = load("tasks")
+D = load("deadlines")
+
+
+def compile_key(pattern: str) -> regex.Pattern:
+    """Patterns here run on the folding key, whose tone placement differs from plain spelling ("cuối" -> "cuôí")."""
+    return regex.compile(retone(pattern))
+
+
+def phrases(words: Iterable[str]) -> str:
+    """An alternation of phrases (longest first), any white space between their words."""
+    return "|".join(r"\s+".join(regex.escape(retone(w)) for w in p.split()) for p in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Form:
+    name: str
+    pattern: regex.Pattern
+    first_words: frozenset[str]  # the words it can start with: a form is tried only where one of them stands
+
+
+def _form(name: str, openings: Iterable[str], rest: str) -> Form:
+    """A form of deadline: one of the ``openings`` (group ``intro``), then ``rest``."""
+    words = list(openings)
+    head = f"(?P<intro>{phrases(words)})"
+    return Form(name, compile_key(r"(?<![\p{L}])" + head + rest), frozenset(retone(p.split()[0]) for p in words))
+
+
+_Y = r"(?:19|20)\d\d"
+# A clock time may stand before the day: "trước 14 giờ ngày 08 tháng 10 năm 2025", "17 giờ 00 ngày 01/02/2026".
+_TIME = r"(?:\d{1,2}\s*(?:giờ|h)(?![\p{L}])(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*)?"
+_DATE = _TIME + r"(?:ngày\s*)?(?P<d>\d{1,2})\s*(?:[/.\-]|\s+tháng\s+)\s*(?P<m>\d{1,2})(?:\s*(?:[/.\-]|\s+năm\s+)\s*(?P<y>" + _Y + r"))?(?![\d/])"
+_DAY = r"(?P<d{i}>\d{{1,2}})\s*(?:[/.\-]|\s+tháng\s+)\s*(?P<m{i}>\d{{1,2}})(?:\s*(?:[/.\-]|\s+năm\s+)\s*(?P<y{i}>" + _Y + r"))?"
+_UNIT = r"(?P<unit>tuần|tháng|quý|quí|năm)(?![\p{L}])"
+_BY = ["trong", "trước", "hết", "cuối", "đến"]
+
+ABSOLUTE = _form("absolute", [*T["deadline_intros"], *D["date_intros"]], r"\s*:?\s*" + _DATE)
+# "trước ngày 20 hằng tháng", "chậm nhất vào ngày 10 tháng 11 hằng năm"
+PERIODIC = _form(
+    "periodic", D["recurring_day_openings"],
+    r"\s+(?:ngày\s+)?(?P<d>\d{1,2})(?!\d)(?:\s*(?:/|\s+tháng\s+)\s*(?P<m>\d{1,2})(?!\d))?\s+(?:hằng|hàng)\s+" + _UNIT,
+)
+# "trước ngày 5 của tháng tiếp theo", "chậm nhất vào ngày 5 tháng sau"
+NEXT_MONTH = _form(
+    "next_month", D["recurring_day_openings"],
+    r"\s+ngày\s+(?P<d>\d{1,2})(?!\d)\s+(?:của\s+)?tháng\s+(?:tiếp\s+theo|sau|kế\s+tiếp)(?![\p{L}])",
+)
+# "chậm nhất không quá ngày cuối quý"
+LAST_DAY_OF = _form("last_day_of", D["recurring_day_openings"], r"\s+ngày\s+cuối\s+(?:của\s+)?(?:mỗi\s+)?" + _UNIT)
+# "hằng năm, trước ngày 10", "Định kỳ hằng tháng, trước ngày 20"
+EVERY = _form(
+    "every", ["định kỳ hằng", "định kỳ hàng", "hằng", "hàng"],
+    r"\s+" + _UNIT + r"\s*[,(]?\s*(?:trước|chậm\s+nhất(?:\s+(?:là|đến|vào))?|vào|trong)\s+(?:ngày\s+)?(?P<d>\d{1,2})(?!\d)"
+    r"(?:\s*[/.]\s*(?P<mon>\d{1,2})|\s+tháng\s+(?P<mon2>\d{1,2}))?(?![\d/.]\d)(?!\s*(?:ngày|giờ|tuần|quý|năm|tháng))",
+)
+# "Định kỳ hằng năm", "Hằng năm, …" (at the start of a clause only), "định kỳ 3 tháng", "một quý một lần"
+FREQUENCY = _form("frequency", ["định kỳ hằng", "định kỳ hàng", "hằng", "hàng"], r"\s+" + _UNIT)
+EVERY_N = _form("every_n", ["định kỳ"], r"\s+(?P<n>\d{1,2})\s+(?P<unit>tháng|tuần|năm)(?![\p{L}])")
+ONCE_PER = _form("once_per", ["một", "mỗi"], r"\s+" + _UNIT + r"\s+(?:một\s+)?lần(?![\p{L}])")
+QUARTER = _form("quarter", _BY, r"\s+(?:quý|quí)\s+(?P<q>iv|iii|ii|i|[1-4])(?:\s*(?:/|năm)\s*(?P<y>" + _Y + r"))?(?![\p{L}\d])")
+MONTH = _form("month", _BY + ["đến hết", "đến cuối"], r"\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y>" + _Y + r"))(?![\d/])")
+MONTHS = _form(
+    "months", ["từ", "trong"],
+    r"\s+tháng\s+(?P<m1>\d{1,2})\s*(?:/|năm)\s*(?P<y1>" + _Y + r")\s*(?:đến|-|–)\s*(?:hết\s+)?tháng\s+(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y2>" + _Y + r")(?![\d/])",
+)
+# "trong khoảng thời gian từ ngày 01 tháng 12 năm 2025 đến ngày 10 tháng 12 năm 2025"
+_DAY1 = r"(?P<d1>\d{1,2})(?:\s*(?:[/.\-]|\s+tháng\s+)\s*(?P<m1>\d{1,2})(?:\s*(?:[/.\-]|\s+năm\s+)\s*(?P<y1>" + _Y + r"))?)?"
+DAYS = _form("days", D["period_openings"], r"\s+ngày\s+" + _DAY1 + r"\s*(?:đến|-|–)\s*(?:hết\s+)?ngày\s+" + _DAY.format(i=2) + r"(?![\d/])")
+# "trong năm 2025", "đến hết năm 2025"; not a bare "cuối năm 2021" (a time of the year, "bình ổn thị trường cuối năm")
+YEAR = _form("year", ["trong", "hết", "đến hết", "đến cuối"], r"\s+năm\s+(?P<y>" + _Y + r")(?!\d)")
+# "trong thời hạn 02 (hai) ngày làm việc, kể từ ngày nhận được hồ sơ", "Chậm nhất 45 ngày làm việc trước ngày hết
+# nhiệm kỳ", "không muộn hơn 08 giờ làm việc"
+RELATIVE = _form(
+    "relative", D["duration_openings"],
+    r"\s+(?P<n>\d{1,3})(?:\s*\([^()\d\n]{1,20}\))?\s+(?P<unit>ngày|tháng|tuần|giờ)(?![\p{L}])(?P<work>\s+làm\s+việc)?"
+    r"(?:\s*,?\s*(?P<how>kể\s+từ|tính\s+từ|(?:trước|sau)(?=\s+(?:ngày|khi|thời\s+điểm)))\s+(?P<from>[^,.;:()\n]{1,160}))?",
+)
+# "ngay trong ngày làm việc", "trong ngày làm việc nhận được hồ sơ": the same working day
+WORKDAY = _form("workday", ["ngay trong", "trong"], r"\s+(?P<from>ngày\s+làm\s+việc(?P<tail>\s+[^,.;:()\n]{1,160})?)")
+
+FORMS = (PERIODIC, NEXT_MONTH, LAST_DAY_OF, EVERY, FREQUENCY, EVERY_N, ONCE_PER, ABSOLUTE, QUARTER, MONTH, MONTHS, DAYS, YEAR, RELATIVE, WORKDAY)
+
+# A table cell of a time column is a deadline on its own: "Tháng 11/2025", "Quý IV/2025", "30/9/2025".
+CELL_MONTHS = compile_key(r"(?<![\p{L}\d])tháng\s+(?P<m1>\d{1,2})\s*(?:-|–|đến)\s*(?:tháng\s+)?(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?!\d)")
+CELL_MONTH = compile_key(r"(?<![\p{L}\d])tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?!\d)")
+CELL_QUARTER = compile_key(r"(?<![\p{L}\d])(?:quý|quí)\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?!\d)")
+CELL_DATE = compile_key(r"(?<![\d/])" + _DATE)
+CELL_YEAR = compile_key(r"(?<![\p{L}\d])năm\s+(?P<y>" + _Y + r")(?!\d)")
