@@ -19,7 +19,7 @@ from typing import cast
 
 import regex
 
-from ..identity import citation_key
+from ..identity import citation_key, year_of
 from ..lexicon.bodies import normal_case
 from ..lexicon.fold import fold
 from ..lexicon.spaces import squash
@@ -29,12 +29,12 @@ from .citing.found import CITATIONS, Found
 from .citing.laws import find_laws
 from .citing.numbers import find_number_lists, find_numbers, number_starts
 from .citing.relations import relation
-from .citing.short_forms import aliases, expand_names, short_forms
+from .citing.short_forms import aliases, expand_names, self_mentions, short_forms
 from .fields import CitationsFields
 from .registry import extractor
 
 
-@extractor("citations", requires=("number", "issuer"), assigns=("citations", "internal_references"))
+@extractor("citations", requires=("number", "doc_type", "issuer", "date"), assigns=("citations", "internal_references"))
 def extract(ctx: Context) -> CitationsFields:
     text, key = ctx.text, ctx.page.key
     n = len(text)
@@ -45,7 +45,7 @@ def extract(ctx: Context) -> CitationsFields:
     starts = number_starts(text, 0, n)
     laws = find_laws(text, key, 0, n)
     lists = find_number_lists(text, key, 0, n, starts)
-    taken = [(f.start, f.end) for f in laws + lists]
+    taken = [(f.start, f.end) for f in laws + lists if not f.extra.get("inner")]
     nums = find_numbers(text, key, 0, n, taken, skip, starts)
     own = number.text if number is not None and number.number else None
     own_issuer = ctx.fields.get("issuer")
@@ -60,22 +60,32 @@ def extract(ctx: Context) -> CitationsFields:
 
     found = sorted((f for f in laws + lists + nums if not is_self(f)), key=lambda f: f.start)
     cit_alias, name_alias = aliases(text, key, found)
-    taken = [(f.start, f.end) for f in found]
+    taken = [(f.start, f.end) for f in found if not f.extra.get("inner")]
     shorts = short_forms(text, key, found, cit_alias, taken + skip, starts)
-    found = found + sorted(shorts, key=lambda f: f.start)
-    # relations, in text order so that lists inherit from their head
+    doc_type = ctx.fields.get("doc_type")
+    selves = self_mentions(key, doc_type.name if doc_type is not None else None, taken + skip)
+    found = found + sorted(shorts + selves, key=lambda f: f.start)
+    # relations, in text order so that lists inherit from their head; a law named inside an amending law's
+    # title is no list head
     prev: Found | None = None
     for f in sorted(found, key=lambda f: f.start):
         f.relation = relation(key, f, prev)
-        prev = f
+        if not f.extra.get("inner"):
+            prev = f
+    own_key = _own_key(ctx, own)
     citations = []
     for i, f in enumerate(found):
-        if f.short_form and f.antecedent is not None:
-            a = found[f.antecedent]
-            f.number, f.title, f.date, f.issuer, f.issuer_code, f.year = a.number, a.title, a.date, a.issuer, a.issuer_code, a.year
-        issuer = expand_names(f.issuer, name_alias)
-        issuer_name = normal_case(issuer) if issuer else None
-        f.key = citation_key(f.number, f.year, issuer_name, f.issuer_code, f.title)
+        refers_to = None
+        if f.extra.get("self"):
+            refers_to, f.key = "self", own_key
+        else:
+            if f.short_form and f.antecedent is not None:
+                a = found[f.antecedent]
+                f.number, f.title, f.date, f.issuer, f.issuer_code, f.year = a.number, a.title, a.date, a.issuer, a.issuer_code, a.year
+                refers_to = squash(text[a.start : a.end])
+            issuer = expand_names(f.issuer, name_alias)
+            f.issuer = normal_case(issuer) if issuer else None
+            f.key = citation_key(f.number, f.year, f.issuer, f.issuer_code, f.title)
         citations.append(
             Citation(
                 text=squash(text[f.start : f.end]),
@@ -83,15 +93,26 @@ def extract(ctx: Context) -> CitationsFields:
                 number=f.number,
                 title=f.title,
                 date=f.date,
-                issuer=issuer_name,
+                issuer=f.issuer,
                 relation=f.relation,
                 key=f.key,
                 span=(f.start, f.end),
                 short_form=f.short_form,
                 antecedent=f.antecedent if f.short_form else None,
+                refers_to=refers_to,
             )
         )
     return {"citations": citations, "internal_references": _internal_refs(ctx, found)}
+
+
+def _own_key(ctx: Context, own: str | None) -> str | None:
+    """The document's own key, built as linking builds it (``linking.facts.doc_facts``), for ``… này``."""
+    number = ctx.fields.get("number")
+    if not own or number is None:
+        return None
+    issuer = ctx.fields.get("issuer")
+    year = number.year or year_of(ctx.fields.get("date"))
+    return citation_key(own, year, issuer.name if issuer is not None else None, number.issuer_code, None)
 
 
 def _internal_refs(ctx: Context, found: list[Found]) -> list[InternalReference]:

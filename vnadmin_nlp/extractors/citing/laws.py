@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...data import load
-from ...identity import clean_symbol, parse_symbol
+from ...identity import clean_symbol, fix_symbol, parse_symbol
 from ...lexicon.fold import fold
 from ...lexicon.spaces import squash
 from ...patterns import word_matches
@@ -42,18 +42,37 @@ def find_laws(text: str, key: str, start: int, end: int) -> list[Found]:
         if kind != _HIEN_PHAP and len(title.split()) < 2:
             continue
         f = Found(m.start(), m.start() + len(title), doc_type=CANON.get(kind), title=title)
+        if first and amending:
+            f.extra["title_end"] = f.end
         pos = f.end
         n = CITATIONS.so_after.match(text, pos, end)
         if n and not blocks_number(text, n.end()):
             nm = NUMSYM.match(text, n.end(), end)
             if nm:
-                f.number = clean_symbol(nm.group())
+                f.number = fix_symbol(clean_symbol(nm.group()))
                 parts = parse_symbol(f.number)
                 f.year, f.issuer_code = parts.year, parts.issuer_code
                 pos = f.end = nm.end()
         read_tail(text, key, f, pos, end)
         out.append(f)
+    _inner_laws(out)
     return out
+
+
+def _inner_laws(laws: list[Found]) -> None:
+    """A law named inside an amending law's title (``Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức
+    và Luật Viên chức số 52/2019/QH14``) is a mention of its own, by name only: the number, date and issuer
+    after the title are the amending law's."""
+    for a in laws:
+        title_end = a.extra.get("title_end")
+        if title_end is None:
+            continue
+        for f in laws:
+            if a.start < f.start < title_end:
+                f.end = min(f.start + len(f.title or ""), title_end)
+                f.number = f.date = f.issuer = f.issuer_code = None
+                f.year = None
+                f.extra["inner"] = True
 
 
 def _law_name_end(text: str, key: str, pos: int, end: int, amending: bool) -> int:

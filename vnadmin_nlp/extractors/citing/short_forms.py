@@ -96,6 +96,30 @@ def short_forms(
     return out
 
 
+# "Nghị định này", "Thông tư liên tịch này": the document naming itself.
+_SELF = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+" + fold("này") + r"(?![\p{L}])"))
+_LAW_FAMILY = {fold(t) for t in _C["law_types"]}
+
+
+def self_mentions(key: str, own_type: str | None, taken: list[tuple[int, int]]) -> list[Found]:
+    """``Quyết định này``, ``Luật này``: mentions of the document itself, when the type word is the document's own
+    (``Quy chế này`` in a quyết định names the quy chế it issues, not the quyết định)."""
+    if not own_type:
+        return []
+    own = fold(own_type)
+    out = []
+    for m in _SELF.finditer(key):
+        t = m.group("type")
+        if t != own and not (t in _LAW_FAMILY and own in _LAW_FAMILY):
+            continue
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        f = Found(m.start(), m.end(), doc_type=CANON[t], short_form=True)
+        f.extra["self"] = True
+        out.append(f)
+    return out
+
+
 def expand_names(name: str | None, name_alias: dict[str, str]) -> str | None:
     if not name:
         return name
