@@ -176,6 +176,7 @@ def register(source: str, output: str, fmt: str | None) -> None:
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, allow_dash=True), default=None, help="Write every count and mismatch as JSON to this file ('-': standard output, instead of the tables).")
 @click.option("--markdown", is_flag=True, help="Markdown: headings and the legend, ready for docs/accuracy.md.")
 @click.option("--variants", "variants_dir", type=click.Path(exists=True, file_okay=False), default=None, help="Invariance: compare the header fields of each variant DIR/<variant>/<id>.* (scripts/make_variants.py) with the original's, and score both against the gold.")
+@click.option("--body", is_flag=True, help="Score the body gold (fixtures/gold/body: deadlines, tasks, citations per mention); also chosen when the --gold files are body gold.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on standard error.")
 def eval_cmd(
     gold_dirs: tuple[str, ...],
@@ -191,6 +192,7 @@ def eval_cmd(
     json_out: str | None,
     markdown: bool,
     variants_dir: str | None,
+    body: bool,
     quiet: bool,
 ) -> None:
     """Score the parser against gold annotations: per field, accuracy with its counts (right, wrong, missing,
@@ -202,11 +204,14 @@ def eval_cmd(
     vnadmin-nlp eval --gold fixtures/gold/devset -r --corpus build/devset/vbpl --corpus ../shared/devset/lamdong
     vnadmin-nlp eval ... --split dev --mismatches --json run.json   # then scripts/compare_eval.py
     vnadmin-nlp eval --gold fixtures/gold/devset/vbpl --corpus build/devset/vbpl --variants build/variants
+    vnadmin-nlp eval --body --corpus /tmp/devset/vbpl --split dev     # fixtures/gold/body (--field tasks …)
     """
     from .evaluation import default_shared_dir, evaluate, tables
     from .evaluation.run import default_jobs
 
-    gold = [Path(g) for g in gold_dirs] or [_default_gold()]
+    from .evaluation.body_gold import looks_like_body
+
+    gold = [Path(g) for g in gold_dirs] or [_default_gold() / "body" if body else _default_gold()]
     options: dict[str, Any] = dict(
         only=only or None,
         corpus=[Path(c) for c in corpus_dirs],
@@ -227,6 +232,16 @@ def eval_cmd(
         _write_json(json_out, vreport.to_json(), quiet)
         if json_out != "-":
             click.echo(variant_tables.render(vreport, markdown=markdown, mismatches=mismatches, fields=fields or None), nl=False)
+        return
+    if body or looks_like_body(gold, recursive):
+        from .evaluation import body_report
+
+        breport = body_report.evaluate_body(gold, shared, **options)
+        if not breport.docs:
+            raise click.UsageError("no body gold documents found (check --gold, -r and --split)")
+        _write_json(json_out, breport.to_json(), quiet)
+        if json_out != "-":
+            click.echo(body_report.render(breport, markdown=markdown, mismatches=mismatches, lists=fields or None), nl=False)
         return
     report = evaluate(gold, shared, **options)
     if not report.docs:
