@@ -63,7 +63,7 @@ def extract(ctx: Context) -> CitationsFields:
     taken = [(f.start, f.end) for f in found if not f.extra.get("inner")]
     shorts = short_forms(text, key, found, cit_alias, taken + skip, starts)
     doc_type = ctx.fields.get("doc_type")
-    selves = self_mentions(key, doc_type.name if doc_type is not None else None, taken + skip)
+    selves = self_mentions(key, doc_type.name if doc_type is not None else None, found, taken + skip)
     found = found + sorted(shorts + selves, key=lambda f: f.start)
     # relations, in text order so that lists inherit from their head; a law named inside an amending law's
     # title is no list head
@@ -73,19 +73,32 @@ def extract(ctx: Context) -> CitationsFields:
         if not f.extra.get("inner"):
             prev = f
     own_key = _own_key(ctx, own)
+    for f in found:
+        if f.extra.get("self"):
+            f.key = own_key
+            continue
+        if f.short_form and f.antecedent is not None:
+            a = found[f.antecedent]
+            f.number, f.title, f.date, f.issuer, f.issuer_code, f.year = a.number, a.title, a.date, a.issuer, a.issuer_code, a.year
+        issuer = expand_names(f.issuer, name_alias)
+        f.issuer = normal_case(issuer) if issuer else None
+        f.key = citation_key(f.number, f.year, f.issuer, f.issuer_code, f.title)
+    # reading order; a short mention points at its antecedent's new place
+    order = sorted(range(len(found)), key=lambda i: found[i].start)
+    place = {old: new for new, old in enumerate(order)}
+    first: dict[str, Found] = {}
     citations = []
-    for i, f in enumerate(found):
+    for i in order:
+        f = found[i]
         refers_to = None
         if f.extra.get("self"):
-            refers_to, f.key = "self", own_key
-        else:
-            if f.short_form and f.antecedent is not None:
-                a = found[f.antecedent]
-                f.number, f.title, f.date, f.issuer, f.issuer_code, f.year = a.number, a.title, a.date, a.issuer, a.issuer_code, a.year
-                refers_to = squash(text[a.start : a.end])
-            issuer = expand_names(f.issuer, name_alias)
-            f.issuer = normal_case(issuer) if issuer else None
-            f.key = citation_key(f.number, f.year, f.issuer, f.issuer_code, f.title)
+            refers_to = "self"
+        elif f.short_form and f.antecedent is not None:
+            refers_to = squash(text[found[f.antecedent].start : found[f.antecedent].end])
+        elif f.key and f.key in first:  # the same document named again in full: the first full mention
+            refers_to = squash(text[first[f.key].start : first[f.key].end])
+        if f.key and not f.short_form and not f.extra.get("inner"):
+            first.setdefault(f.key, f)
         citations.append(
             Citation(
                 text=squash(text[f.start : f.end]),
@@ -98,7 +111,7 @@ def extract(ctx: Context) -> CitationsFields:
                 key=f.key,
                 span=(f.start, f.end),
                 short_form=f.short_form,
-                antecedent=f.antecedent if f.short_form else None,
+                antecedent=place[f.antecedent] if f.short_form and f.antecedent is not None else None,
                 refers_to=refers_to,
             )
         )

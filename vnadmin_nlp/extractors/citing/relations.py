@@ -32,8 +32,15 @@ _CUE_RE = regex.compile(r"(?<![\p{L}])" + alternation(c for c, _ in _CUES) + r"(
 _SENTENCE_END = regex.compile(r"[.!?:]\s+\S")
 # The end of a gap between two items of one list: a separator, then perhaps a new list line's marker.
 _LIST_END = regex.compile(r"(?:[,;]|\s(?:và|hoặc))\s*(?:[-–+•]\s*|[a-zđ\d]{1,2}[.)]\s*)?(?:số\s*:?\s*)?\Z")
-_ITEM_START = regex.compile(r"\s*(?:[-–+•]|[a-zđ]\)|\d{1,2}[.)])\s*\Z")
+_ITEM_START = regex.compile(r"\s*(?:[-–+•]|[a-zđ]\)|\d{1,2}[.)])\s")
 _ITEMS_BREAK = regex.compile(r"\n\s*\n|\n\s*điều\s+\d")
+_OPENING_ONLY = set(_C["opening_only"])
+_GAP_STOPS = regex.compile(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["opening_gap_stops"]) + r")(?![\p{L}])")
+_LABEL = regex.compile(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?\Z")
+_LABEL_PREFIX = regex.compile(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?")
+_MAIN_CLAUSE = regex.compile(
+    r",\s+(?:[\p{L}\d\-]+\s+){1,8}?(?:" + alternation(fold(w) for w in _C["main_clause_verbs"]) + r")(?![\p{L}])"
+)
 
 
 def _clause_start(key: str, pos: int, floor: int) -> int:
@@ -47,12 +54,19 @@ def _is_self(f: Found | None) -> bool:
     return f is not None and bool(f.extra.get("self"))
 
 
-def _last_cue(key: str, lo: int, hi: int) -> regex.Match | None:
+def _last_cue(key: str, lo: int, hi: int, clause: int | None = None) -> regex.Match | None:
+    """The last cue in ``[lo, hi)`` that governs what stands at ``hi`` (``clause``: where its clause starts)."""
     best = None
     for m in _CUE_RE.finditer(key, lo, hi):
         rel = _CUE_REL[key[m.start() : m.end()]]
         if rel in _BREAKABLE and _BREAKERS.search(" " + key[m.end() : hi] + " "):
             continue
+        if key.count("(", lo, m.start()) > key.count(")", lo, m.start()) and ")" in key[m.end() : hi]:
+            continue  # "(được sửa đổi, bổ sung năm 2012)": said of what stands before the parenthesis
+        if rel in _OPENING_ONLY:
+            opens = clause is not None and bool(_LABEL.match(key, clause, m.start()))
+            if not opens and (hi - m.end() > 40 or _GAP_STOPS.search(key, m.end(), hi)):
+                continue
         best = m
     return best
 
@@ -83,15 +97,14 @@ def relation(key: str, f: Found, prev: Found | None) -> Relation:
     if opens and not in_clause:
         return "basis"
     floor = max(lo, prev.end) if prev is not None and prev.end > lo else lo
-    cue = _last_cue(key, floor, f.start)
+    cue = _last_cue(key, floor, f.start, lo)
     if cue is not None:
         first = _CUE_RE.search(key, floor, f.start)
         if in_clause and prev is not None and first is not None and _in_title(key, prev, first.start()):
             return "refers"  # the cue is the cited document's own ("… sửa đổi, bổ sung … của Luật X")
         return _CUE_REL[cue.group()]
-    if opens and prev is not None and prev.relation == "basis" and _LIST_END.search(key, prev.end, f.start) \
-            and not CITATIONS.trich_yeu.match(key, prev.end, f.start):
-        return "basis"  # "Căn cứ Điều 5 Luật X và khoản 2 Điều 3 Nghị định Y"
+    if opens and prev is not None and prev.relation == "basis" and not _MAIN_CLAUSE.search(key, prev.end, f.start):
+        return "basis"  # "Căn cứ Luật Công chứng năm 2024, Điều lệ … ban hành kèm theo Quyết định số …"
     head = f.extra.get("list_of")
     if head is not None:
         return head.relation
@@ -106,17 +119,18 @@ def relation(key: str, f: Found, prev: Found | None) -> Relation:
 
 
 def _list_intro(key: str, pos: int, line: int) -> Relation | None:
-    """The relation a colon-introduced list gives its items: ``Bãi bỏ … tại các Quyết định:`` / ``- Quyết định
-    số …``."""
-    if not _ITEM_START.fullmatch(key, line, pos):
+    """The relation a colon-introduced list gives its items (``Bãi bỏ … tại các Quyết định:`` / ``- Quyết định
+    số …``; ``Bãi bỏ các quy định sau:`` / ``2. Điều 12 … của Nghị định số …``): the cue that opens the
+    introducing clause."""
+    if not _ITEM_START.match(key, line, pos):
         return None
     colon = key.rfind(":", max(0, pos - 3000), line)
     if colon < 0 or not key.startswith("\n", colon + 1) or _ITEMS_BREAK.search(key, colon, line):
         return None
     lo = _clause_start(key, colon, max(0, colon - 400))
-    cue = _last_cue(key, lo, colon)
-    if cue is not None:
-        return _CUE_REL[cue.group()]
+    m = _CUE_RE.match(key, _LABEL_PREFIX.match(key, lo).end())
+    if m is not None:
+        return _CUE_REL[m.group()]
     if key.startswith(_CAN_CU, lo):
         return "basis"
     return None

@@ -101,23 +101,34 @@ _SELF = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+" + fol
 _LAW_FAMILY = {fold(t) for t in _C["law_types"]}
 
 
-def self_mentions(key: str, own_type: str | None, taken: list[tuple[int, int]]) -> list[Found]:
-    """``Quyết định này``, ``Luật này``: mentions of the document itself, when the type word is the document's own
-    (``Quy chế này`` in a quyết định names the quy chế it issues, not the quyết định)."""
-    if not own_type:
-        return []
-    own = fold(own_type)
+def self_mentions(key: str, own_type: str | None, found: list[Found], taken: list[tuple[int, int]]) -> list[Found]:
+    """``Quyết định này``, ``Luật này``: the document itself when the type word is the document's own type and the
+    words are its own.  Inside a quotation (the new wording an amending text writes into another document:
+    ``“Điều 1. Nghị định này quy định …”``), and for another type (``Nghị định này`` in a công văn that cited a
+    nghị định), the words name the last document of that type cited before them; with none, nothing is
+    cited (``Quy chế này`` in a quyết định names the quy chế it issues)."""
     out = []
+    own = fold(own_type) if own_type else None
     for m in _SELF.finditer(key):
         t = m.group("type")
-        if t != own and not (t in _LAW_FAMILY and own in _LAW_FAMILY):
-            continue
         if any(a <= m.start() < b for a, b in taken):
             continue
-        f = Found(m.start(), m.end(), doc_type=CANON[t], short_form=True)
-        f.extra["self"] = True
-        out.append(f)
+        mine = own is not None and (t == own or (t in _LAW_FAMILY and own in _LAW_FAMILY))
+        if mine and not _quoted(key, m.start()):
+            f = Found(m.start(), m.end(), doc_type=CANON[t], short_form=True)
+            f.extra["self"] = True
+            out.append(f)
+            continue
+        ante = [i for i, g in enumerate(found) if g.end <= m.start() and g.doc_type == CANON[t] and not g.short_form]
+        if ante:
+            out.append(Found(m.start(), m.end(), doc_type=CANON[t], short_form=True, antecedent=ante[-1]))
     return out
+
+
+def _quoted(key: str, pos: int) -> bool:
+    """Is ``pos`` inside a “…” quotation (which may run over several paragraphs)?"""
+    opening = key.rfind("“", max(0, pos - 6000), pos)
+    return opening >= 0 and key.rfind("”", opening, pos) < 0
 
 
 def expand_names(name: str | None, name_alias: dict[str, str]) -> str | None:
