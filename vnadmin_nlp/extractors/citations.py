@@ -43,10 +43,11 @@ def extract(ctx: Context) -> CitationsFields:
     if number is not None and number.span:
         skip.append(cast("tuple[int, int]", tuple(number.span)))
     starts = number_starts(text, 0, n)
-    laws = find_laws(text, key, 0, n)
-    lists = find_number_lists(text, key, 0, n, starts)
+    flat = key.replace("\n", " ")  # type words broken over two lines ("Chỉ\nthị này"); the relations keep lines
+    laws = find_laws(text, flat, 0, n)
+    lists = find_number_lists(text, flat, 0, n, starts)
     taken = [(f.start, f.end) for f in laws + lists if not f.extra.get("inner")]
-    nums = find_numbers(text, key, 0, n, taken, skip, starts)
+    nums = find_numbers(text, flat, 0, n, taken, skip, starts)
     own = number.text if number is not None and number.number else None
     own_issuer = ctx.fields.get("issuer")
     own_names = {fold(own_issuer.name), fold(own_issuer.text)} if own_issuer else set()
@@ -59,11 +60,11 @@ def extract(ctx: Context) -> CitationsFields:
         return f.issuer is None or fold(normal_case(f.issuer)) in own_names
 
     found = sorted((f for f in laws + lists + nums if not is_self(f)), key=lambda f: f.start)
-    cit_alias, name_alias = aliases(text, key, found)
+    cit_alias, name_alias = aliases(text, flat, found)
     taken = [(f.start, f.end) for f in found if not f.extra.get("inner")]
-    shorts = short_forms(text, key, found, cit_alias, taken + skip, starts)
+    shorts = short_forms(text, flat, found, cit_alias, taken + skip, starts)
     doc_type = ctx.fields.get("doc_type")
-    selves = self_mentions(key, doc_type.name if doc_type is not None else None, found, taken + skip)
+    selves = self_mentions(flat, doc_type.name if doc_type is not None else None, found, taken + skip)
     found = found + sorted(shorts + selves, key=lambda f: f.start)
     # relations, in text order so that lists inherit from their head; a law named inside an amending law's
     # title is no list head
@@ -77,12 +78,15 @@ def extract(ctx: Context) -> CitationsFields:
         if f.extra.get("self"):
             f.key = own_key
             continue
-        if f.short_form and f.antecedent is not None:
-            a = found[f.antecedent]
-            f.number, f.title, f.date, f.issuer, f.issuer_code, f.year = a.number, a.title, a.date, a.issuer, a.issuer_code, a.year
         issuer = expand_names(f.issuer, name_alias)
         f.issuer = normal_case(issuer) if issuer else None
         f.key = citation_key(f.number, f.year, f.issuer, f.issuer_code, f.title)
+    for f in found:
+        if f.short_form and f.antecedent is not None:
+            # the antecedent's identity; the mention's own number is what it prints ("30" of "Nghị định số 30")
+            a = found[f.antecedent]
+            f.title, f.date, f.issuer, f.issuer_code, f.year, f.key = a.title, a.date, a.issuer, a.issuer_code, a.year, a.key
+            f.number = f.extra.get("printed")
     # reading order; a short mention points at its antecedent's new place
     order = sorted(range(len(found)), key=lambda i: found[i].start)
     place = {old: new for new, old in enumerate(order)}
@@ -94,7 +98,8 @@ def extract(ctx: Context) -> CitationsFields:
         if f.extra.get("self"):
             refers_to = "self"
         elif f.short_form and f.antecedent is not None:
-            refers_to = squash(text[found[f.antecedent].start : found[f.antecedent].end])
+            a = first.get(found[f.antecedent].key or "", found[f.antecedent])
+            refers_to = squash(text[a.start : a.end])
         elif f.key and f.key in first:  # the same document named again in full: the first full mention
             refers_to = squash(text[first[f.key].start : first[f.key].end])
         if f.key and not f.short_form and not f.extra.get("inner"):

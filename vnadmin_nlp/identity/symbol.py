@@ -20,7 +20,8 @@ _GROUP_SPLIT = regex.compile(r"[-/]")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 KNOWN_CODES = TYPE_CODES | set(load("bodies")["issuer_codes"])
 TERM_CODES = set(load("bodies")["term_numbered_codes"])
-_GLUED_NOTE = regex.compile(r"(?<=[-/])(?P<code>\p{Lu}[\p{L}]*?)(?P<note>\d{1,2})$")
+# A footnote marker glued to the last code ("QĐ-UBND1"); "PA05" (a numbered unit: a leading zero) is a code.
+_GLUED_NOTE = regex.compile(r"(?<=[-/])(?P<code>\p{Lu}[\p{L}]*?)(?P<note>[1-9]\d?)$")
 
 
 @dataclass

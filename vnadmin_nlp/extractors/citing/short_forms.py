@@ -80,7 +80,7 @@ def short_forms(
         tname, n = CANON[t.group("type")], m.group()
         ante = [i for i, f in enumerate(found) if f.start < t.start() and f.number and f.doc_type == tname and parse_symbol(f.number).number in (n, n.zfill(2))]
         if ante:
-            out.append(Found(t.start(), m.end(), doc_type=tname, short_form=True, antecedent=ante[-1]))
+            out.append(Found(t.start(), m.end(), doc_type=tname, short_form=True, antecedent=ante[-1], extra={"printed": n}))
     for m in word_matches(_ANAPHORA_RE, key):  # "Công văn nêu trên"
         t = _TYPE_JUST_BEFORE.search(key, max(0, m.start() - 40), m.start())
         if not t or not free(t.start()):
@@ -99,6 +99,7 @@ def short_forms(
 # "Nghị định này", "Thông tư liên tịch này": the document naming itself.
 _SELF = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+" + fold("này") + r"(?![\p{L}])"))
 _LAW_FAMILY = {fold(t) for t in _C["law_types"]}
+_ISSUED_WITH = {fold(t) for t in _C["issued_with"]}
 
 
 def self_mentions(key: str, own_type: str | None, found: list[Found], taken: list[tuple[int, int]]) -> list[Found]:
@@ -114,13 +115,14 @@ def self_mentions(key: str, own_type: str | None, found: list[Found], taken: lis
         if any(a <= m.start() < b for a, b in taken):
             continue
         mine = own is not None and (t == own or (t in _LAW_FAMILY and own in _LAW_FAMILY))
-        if mine and not _quoted(key, m.start()):
+        ante = [i for i, g in enumerate(found) if g.end <= m.start() and g.doc_type == CANON[t] and not g.short_form]
+        quoted = _quoted(key, m.start())
+        # the document's own type, or (type unread) no earlier document of that type for the words to name
+        if (mine or (own is None and not ante and t not in _ISSUED_WITH)) and not quoted:
             f = Found(m.start(), m.end(), doc_type=CANON[t], short_form=True)
             f.extra["self"] = True
             out.append(f)
-            continue
-        ante = [i for i, g in enumerate(found) if g.end <= m.start() and g.doc_type == CANON[t] and not g.short_form]
-        if ante:
+        elif ante and not mine or ante and quoted:
             out.append(Found(m.start(), m.end(), doc_type=CANON[t], short_form=True, antecedent=ante[-1]))
     return out
 
