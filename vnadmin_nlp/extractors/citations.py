@@ -19,7 +19,7 @@ from typing import cast
 
 import regex
 
-from ..identity import citation_key, year_of
+from ..identity import citation_key, parse_symbol, symbol_type, year_of
 from ..lexicon.bodies import normal_case
 from ..lexicon.fold import fold
 from ..lexicon.spaces import squash
@@ -64,7 +64,11 @@ def extract(ctx: Context) -> CitationsFields:
     taken = [(f.start, f.end) for f in found if not f.extra.get("inner")]
     shorts = short_forms(text, flat, found, cit_alias, taken + skip, starts)
     doc_type = ctx.fields.get("doc_type")
-    selves = self_mentions(flat, doc_type.name if doc_type is not None else None, found, taken + skip)
+    own_type = doc_type.name if doc_type is not None else None
+    if own_type is None and number is not None and number.number:  # the type unread: what the symbol names
+        parts = parse_symbol(number.text)
+        own_type = symbol_type(parts.type_code, parts.year, parts.issuer_code, parts.unit_code, parts.party)
+    selves = self_mentions(flat, own_type, found, taken + skip)
     found = found + sorted(shorts + selves, key=lambda f: f.start)
     # relations, in text order so that lists inherit from their head; a law named inside an amending law's
     # title is no list head

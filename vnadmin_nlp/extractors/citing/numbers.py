@@ -15,7 +15,7 @@ from .found import CANON, CITATIONS, TYPE_ALT, Found, read_tail
 
 # The type (and "số") right before a number, matched on the folded window that ends at the number.
 # Composed with the type names (TYPE_ALT, from doc_types.yaml), so built here, not in patterns.yaml.
-_TYPE_BEFORE = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s*(?:số(?:\s*hiệu)?\s*)?[:.]?\s*\Z"))
+_TYPE_BEFORE = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s*(?:s[ốô](?:\s*hiệu)?\s*)?[:.]?\s*\Z"))  # "sô": OCR
 _CODE = r"\p{Lu}[\p{L}\d&]*"
 # The number patterns start with a run of digits that nothing of a word or a symbol stands before: they are
 # matched only at the starts that number_starts finds once per document (a look-behind in each pattern would

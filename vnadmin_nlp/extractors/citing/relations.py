@@ -37,6 +37,7 @@ _ITEMS_BREAK = regex.compile(r"\n\s*\n|\n\s*điều\s+\d")
 _OPENING_ONLY = set(_C["opening_only"])
 _GAP_STOPS = regex.compile(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["opening_gap_stops"]) + r")(?![\p{L}])")
 _LABEL = regex.compile(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?\Z")
+_COORDINATED = regex.compile(r"\s*(?:,|;|và|hoặc)\s")
 _LABEL_PREFIX = regex.compile(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?")
 _MAIN_CLAUSE = regex.compile(
     r",\s+(?:[\p{L}\d\-]+\s+){1,8}?(?:" + alternation(fold(w) for w in _C["main_clause_verbs"]) + r")(?![\p{L}])"
@@ -63,8 +64,9 @@ def _last_cue(key: str, lo: int, hi: int, clause: int | None = None) -> regex.Ma
             continue
         if key.count("(", lo, m.start()) > key.count(")", lo, m.start()) and ")" in key[m.end() : hi]:
             continue  # "(được sửa đổi, bổ sung năm 2012)": said of what stands before the parenthesis
-        if rel in _OPENING_ONLY:
-            opens = clause is not None and bool(_LABEL.match(key, clause, m.start()))
+        if rel in _OPENING_ONLY:  # near the start of its clause: "a) Tiếp tục triển khai thực hiện …"
+            head = key[_LABEL_PREFIX.match(key, clause).end() : m.start()] if clause is not None else ","
+            opens = "," not in head and len(head.split()) <= 5
             if not opens and (hi - m.end() > 40 or _GAP_STOPS.search(key, m.end(), hi)):
                 continue
         best = m
@@ -105,6 +107,9 @@ def relation(key: str, f: Found, prev: Found | None) -> Relation:
         return _CUE_REL[cue.group()]
     if opens and prev is not None and prev.relation == "basis" and not _MAIN_CLAUSE.search(key, prev.end, f.start):
         return "basis"  # "Căn cứ Luật Công chứng năm 2024, Điều lệ … ban hành kèm theo Quyết định số …"
+    if in_clause and prev is not None and prev.relation != "refers" and _COORDINATED.match(key, prev.end, f.start) \
+            and not _MAIN_CLAUSE.search(key, prev.end, f.start) and not _SENTENCE_END.search(key, prev.end, f.start):
+        return prev.relation  # "… Chỉ thị số 02/CT-BTC … và chỉ đạo của UBND tỉnh tại Công văn số …": one list
     head = f.extra.get("list_of")
     if head is not None:
         return head.relation
