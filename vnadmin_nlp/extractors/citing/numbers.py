@@ -32,7 +32,8 @@ _SYMBOL_SPLIT = regex.compile(r"[-/.]")
 
 
 _ISSUER_CODES = frozenset(load("bodies")["issuer_codes"])
-_GENERIC = {"Văn bản"}  # a sentence word that names no type: the symbol says which
+_GENERIC = {"Văn bản"}
+_NORMATIVE = {row["name"] for row in load("doc_types")["normative"]}  # a sentence word that names no type: the symbol says which
 
 
 def reconcile_type(said: str, own: str | None, parts: SymbolParts) -> str:
@@ -46,6 +47,8 @@ def reconcile_type(said: str, own: str | None, parts: SymbolParts) -> str:
         return said  # "Thông tư liên tịch" for TT, a Party "Quy định số 105-QĐ/TW"
     issuer = (parts.issuer_code or "").split("-")[0]
     trusted = bool(parts.year) or issuer in _ISSUER_CODES or parts.party
+    if own == "Công văn" and said not in _NORMATIVE:
+        trusted = False  # "Tờ trình số 519/SNV-TCCC": a tờ trình printed without its code is still one
     if trusted:
         return own
     if said in _GENERIC and parts.year is None:

@@ -36,6 +36,7 @@ _ITEM_START = regex.compile(r"\s*(?:[-–+•]|[a-zđ]\)|\d{1,2}[.)])\s")
 _ITEMS_BREAK = regex.compile(r"\n\s*\n|\n\s*điều\s+\d")
 _OPENING_ONLY = set(_C["opening_only"])
 _GAP_STOPS = regex.compile(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["opening_gap_stops"]) + r")(?![\p{L}])")
+_REF_STOPS = regex.compile(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["reference_gap_stops"]) + r")(?![\p{L}])")
 _LABEL = regex.compile(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?\Z")
 _COORDINATED = regex.compile(r"\s*(?:,|;|và|hoặc)\s")
 _LABEL_PREFIX = regex.compile(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?")
@@ -67,7 +68,7 @@ def _last_cue(key: str, lo: int, hi: int, clause: int | None = None) -> regex.Ma
         if rel in _OPENING_ONLY:  # near the start of its clause: "a) Tiếp tục triển khai thực hiện …"
             head = key[_LABEL_PREFIX.match(key, clause).end() : m.start()] if clause is not None else ","
             opens = "," not in head and len(head.split()) <= 5
-            if not opens and (hi - m.end() > 40 or _GAP_STOPS.search(key, m.end(), hi)):
+            if _REF_STOPS.search(key, m.end(), hi) or not opens and (hi - m.end() > 40 or _GAP_STOPS.search(key, m.end(), hi)):
                 continue
         best = m
     return best

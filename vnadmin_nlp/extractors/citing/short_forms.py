@@ -93,7 +93,14 @@ def short_forms(
         for m in regex.finditer(r"(?<![\p{L}])" + regex.escape(alias) + r"(?![\p{L}\d])", text):
             if m.start() > found[idx].end + 5 and free(m.start()):
                 out.append(Found(m.start(), m.end(), doc_type=found[idx].doc_type, short_form=True, antecedent=idx))
-    return out
+    # one mention per place (a bare number may also be an alias), none inside the alias's own definition
+    defined = [(m.start(), m.end()) for m in _ALIAS.finditer(key)]
+    kept: list[Found] = []
+    for f in sorted(out, key=lambda f: (f.start, -f.end)):
+        if any(a <= f.start < b for a, b in defined) or any(k.start <= f.start < k.end for k in kept):
+            continue
+        kept.append(f)
+    return kept
 
 
 # "Nghị định này", "Thông tư liên tịch này": the document naming itself.
