@@ -77,6 +77,10 @@ def extract(ctx: Context) -> CitationsFields:
         f.relation = relation(key, f, prev)
         if not f.extra.get("inner"):
             prev = f
+    for f in found:
+        if "type_said" in f.extra:
+            ctx.warn("citation_type_mismatch", f"citation {squash(text[f.start : f.end])!r}: the symbol names a "
+                     f"{f.doc_type.lower() if f.doc_type else '?'}, the text says {f.extra['type_said']}", (f.start, f.end))
     own_key = _own_key(ctx, own)
     for f in found:
         if f.extra.get("self"):

@@ -101,10 +101,14 @@ def find_numbers(
         own = symbol_type(parts.type_code, parts.year, parts.issuer_code, parts.unit_code, parts.party)
         if t:
             f.doc_type, f.start = reconcile_type(t[0], own, parts), t[1]
+            if f.doc_type != t[0] and t[0] not in _GENERIC:
+                f.extra["type_said"] = t[0]
         elif out and CITATIONS.list_sep.search(text, out[-1].end, m.start()) and m.start() - out[-1].end < 8:
             # "các Quyết định số 12/QĐ-UBND, 13/QĐ-UBND và 14/QĐ-UBND"; a symbol that names its own type says it
             f.doc_type = own or out[-1].doc_type
             f.extra["list_of"] = out[-1]
+            if own and out[-1].doc_type and own != out[-1].doc_type:
+                f.extra["type_said"] = out[-1].doc_type
         elif own:
             f.doc_type = own
         else:
