@@ -10,12 +10,13 @@ from typing import Any, Iterator, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Span = tuple[int, int]
 ProvisionKind = Literal["part", "chapter", "section", "article", "clause", "point", "item", "dash"]
 Relation = Literal["basis", "implements", "responds_to", "amends", "replaces", "repeals", "guides", "refers"]
 DocKind = Literal["administrative", "normative", "party", "other"]
+DeadlineKind = Literal["date", "duration", "recurring", "period"]
 
 
 class _Model(BaseModel):
@@ -108,16 +109,45 @@ class Provision(_Model):
 
 
 class Deadline(_Model):
-    date: Optional[str] = Field(default=None, description="ISO date")
+    """A time limit as written and what it says (schema 1.2): a calendar date, a duration counted from an event,
+    a recurring date, or a period.  ``date`` is given only when it follows from the text and the document's own
+    date (never for a duration counted from an event)."""
+
+    date: Optional[str] = Field(
+        default=None,
+        description='ISO date ("YYYY-MM" / "YYYY" when the text has no day / month); for a period its last day; '
+        "null for a duration or a recurring deadline",
+    )
     text: str
-    relative: Optional[str] = Field(default=None, description='For durations, e.g. "P5D working days"')
+    relative: Optional[str] = Field(
+        default=None,
+        description='Durations and recurring deadlines in short: "P30D", "P5D/working-days", "R/P1M/day=20"',
+    )
+    kind: DeadlineKind = Field(default="date", description="date, duration (counted from an event), recurring, period")
+    duration: Optional[str] = Field(default=None, description='ISO 8601 duration: "P30D", "P3M", "PT48H"')
+    working_days: bool = Field(default=False, description="The duration counts working days (ngày làm việc)")
+    anchor: Optional[str] = Field(
+        default=None,
+        description='What a duration counts from, as written ("ngày nhận được hồ sơ hợp lệ"); "document" for the '
+        "document's own date, signing or entry into force; null when none is written",
+    )
+    rule: Optional[Literal["weekly", "monthly", "quarterly", "half-yearly", "yearly"]] = None
+    day: Optional[int] = Field(default=None, description="Recurring: the day of the month")
+    weekday: Optional[int] = Field(default=None, description="Recurring weekly: 1 (Monday) to 7 (Sunday)")
+    start: Optional[str] = Field(default=None, description="Period: ISO first day")
+    end: Optional[str] = Field(default=None, description="Period: ISO last day")
+    span: Optional[Span] = None
 
 
 class Task(_Model):
-    assignee: Optional[str] = None
+    assignee: Optional[str] = Field(default=None, description="The lead bodies joined (as in schema 1.1)")
+    lead: list[str] = Field(default_factory=list, description="Who carries it out (chủ trì), one item per body as printed")
+    support: list[str] = Field(default_factory=list, description="Who takes part (phối hợp), one item per body")
     action: str
     deadline: Optional[Deadline] = None
+    deadline_index: Optional[int] = Field(default=None, description="Index of the deadline in the document's `deadlines`")
     provision: Optional[str] = Field(default=None, description="`path` of the provision it sits in")
+    source: Literal["prose", "table"] = "prose"
     span: Span
 
 
@@ -192,6 +222,7 @@ class Document(_Model):
     secrecy: Optional[str] = None
     provisions: list[Provision] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=list, description="Every deadline of the document, in reading order")
     citations: list[Citation] = Field(default_factory=list)
     internal_references: list[InternalReference] = Field(default_factory=list)
     signers: list[Signer] = Field(default_factory=list)

@@ -1,9 +1,17 @@
-"""Deadlines as written and as ISO dates, anchored on the document's own date.
+"""Deadlines as written, and what they say (schema 1.2): ``kind`` and its value.
 
-Absolute (``Thời hạn hoàn thành: 31/10/2022``, ``trước ngày 15/02/2017``, ``chậm nhất ngày 20 tháng 01 năm
-2025``), relative (``trong 05 ngày làm việc kể từ ngày nhận được văn bản``), periodic (``trước ngày 20 hằng
-tháng``), quarters, months and years (``trong Quý IV/2022``).  A date printed without its year takes the
-document's year (the next one if that would fall before the document).
+- ``date``: ``Thời hạn hoàn thành: 31/10/2022``, ``trước ngày 15/02/2017``, ``chậm nhất ngày 20 tháng 01 năm
+  2025``, ``trước tháng 10/2025`` (``2025-10``).  A date printed without its year takes the document's year (the
+  next one if that would fall before the document).
+- ``duration``: ``trong 05 ngày làm việc kể từ ngày nhận được văn bản``: ISO 8601 (``P5D``), working days, and the
+  ``anchor`` as written (``document`` for the document's own date or effect).  A duration never gets a date:
+  counted from an event, no date follows from the text.
+- ``recurring``: ``trước ngày 20 hằng tháng``, ``hằng năm, trước ngày 10``: ``rule`` and ``day``.
+- ``period``: ``trong Quý IV/2022``, ``trong tháng 11/2025``, ``từ tháng 11/2025 đến tháng 4/2026``, ``trong năm
+  2025``: ``start`` and ``end`` (``date`` is the last day, as in schema 1.1).
+
+The vocabulary (anchors of the document itself, where an anchor ends, dates that are no deadline) and real
+examples of every form are in ``data/deadlines.yaml``.
 """
 from __future__ import annotations
 
@@ -19,6 +27,7 @@ from ..lexicon.fold import retone
 from ..patterns import word_matches, word_scanner
 
 _T = load("tasks")
+_D = load("deadlines")
 
 
 def _compile(pattern: str) -> regex.Pattern:
@@ -50,19 +59,46 @@ _PERIODIC = _form(
 )
 _BY = ["trong", "trước", "hết", "cuối", "đến"]
 _QUARTER = _form(_BY, r"\s+quý\s+(?P<q>iv|iii|ii|i|[1-4])(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d))?(?![\p{L}\d])")
-_MONTH = _form(_BY, r"\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d))(?![\d/])")
-_YEAR = _form(["trong", "hết", "cuối", "đến hết"], r"\s+năm\s+(?P<y>(?:19|20)\d\d)(?!\d)")
+_MONTH = _form(_BY + ["đến hết", "đến cuối"], r"\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d))(?![\d/])", group="by")
+_MONTHS = _form(
+    ["từ", "trong"],
+    r"\s+tháng\s+(?P<m1>\d{1,2})\s*(?:/|năm)\s*(?P<y1>(?:19|20)\d\d)\s*(?:đến|-|–)\s*(?:hết\s+)?tháng\s+(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y2>(?:19|20)\d\d)(?![\d/])",
+)
+_EVERY = _form(
+    ["định kỳ hằng", "định kỳ hàng", "hằng", "hàng"],
+    r"\s+(?P<unit>tuần|tháng|quý|năm)\s*[,(]?\s*(?:trước|chậm\s+nhất(?:\s+(?:là|đến|vào))?|vào|trong)\s+(?:ngày\s+)?(?P<d>\d{1,2})(?:\s*[/.]\s*(?P<mon>\d{1,2})|\s+tháng\s+(?P<mon2>\d{1,2}))?(?![\d/.]\d)",
+)
+_YEAR = _form(["trong", "hết", "cuối", "đến hết", "đến cuối"], r"\s+năm\s+(?P<y>(?:19|20)\d\d)(?!\d)", group="by")
+_END_OF = {retone(w) for w in ("hết", "cuối", "đến hết", "đến cuối")}  # "đến cuối năm 2022": its last day
 _RELATIVE = _form(
     ["trong", "trong thời hạn", "trong vòng", "chậm nhất", "sau"],
-    r"\s+(?P<n>\d{1,3})\s+(?P<unit>ngày|tháng|tuần)(?P<work>\s+làm\s+việc)?(?P<from>\s*,?\s*kể\s+từ\s+(?:ngày\s+)?[^,.;\n]{0,80})?",
+    r"\s+(?P<n>\d{1,3})\s+(?P<unit>ngày|tháng|tuần|giờ)(?P<work>\s+làm\s+việc)?(?:\s*,?\s*kể\s+từ\s+(?P<from>[^,.;:()\n]{1,120}))?",
 )
 _MAYBE = re.compile(r"\d|quý")  # what every form holds
 _REACH = 80  # chars from a form's first word to its first digit: the longest intro, "ngày" and spaces
+_FORMS = (_ABSOLUTE, _PERIODIC, _EVERY, _QUARTER, _MONTH, _MONTHS, _YEAR, _RELATIVE)
 # Where a form can start: scanned for first, the forms are then tried only there.
-_FIRST_WORD = word_scanner(set().union(*(f.first_words for f in (_ABSOLUTE, _PERIODIC, _QUARTER, _MONTH, _YEAR, _RELATIVE))))
+_FIRST_WORD = word_scanner(set().union(*(f.first_words for f in _FORMS)))
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # Units as they stand in the folding key ("ngày" is keyed "ngaỳ"): to ISO 8601 designators.
-_UNITS = {retone(k): v for k, v in {"ngày": "D", "tuần": "W", "tháng": "M", "quý": "Q", "năm": "Y"}.items()}
+_UNITS = {retone(k): v for k, v in {"ngày": "D", "tuần": "W", "tháng": "M", "quý": "Q", "năm": "Y", "giờ": "H"}.items()}
+_RULES = {retone(k): v for k, v in _D["recurring_units"].items()}
+_RULE_PERIOD = {"weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "half-yearly": "P6M", "yearly": "P1Y"}
+_DOC_ANCHORS = {retone(a) for a in _D["document_anchors"]}
+_ANCHOR_STOP = regex.compile(r"\s+(?:" + "|".join(r"\s+".join(regex.escape(retone(w)) for w in p.split()) for p in _D["anchor_stops"]) + r")(?![\p{L}])")
+_WORD_AT = regex.compile(r"\S+")
+_NOT_IN_CLAUSE = regex.compile(r"(?<![\p{L}])(?:" + "|".join(r"\s+".join(regex.escape(retone(w)) for w in p.split()) for p in _D["not_in_clause"]) + r")(?![\p{L}])")
+_CLAUSE_END = regex.compile(r"[.;:\n]")
+
+
+def _clause_start(key: str, lo: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after the last . ; : or line break), not before ``lo``."""
+    last = lo
+    for m in _CLAUSE_END.finditer(key, lo, pos):
+        last = m.end()
+    return last
+
+_NOT_AFTER = regex.compile(r"(?<![\p{L}])(?:" + "|".join(r"\s+".join(regex.escape(retone(w)) for w in p.split()) for p in _D["not_after"]) + r")(?:\s+(?:đến|từ|trong|hết|đến\s+hết))?\s*$")
 
 
 @dataclass
@@ -72,18 +108,19 @@ class FoundDeadline:
     date: str | None
     relative: str | None
     strong: bool = True  # stated as a deadline ("Thời hạn: …", "trước ngày …"), not only a period ("cuối năm …")
+    kind: str = "date"
+    duration: str | None = None
+    working_days: bool = False
+    anchor: str | None = None  # "document", or None: the event is anchor_span of the text
+    anchor_span: tuple[int, int] | None = None
+    rule: str | None = None
+    day: int | None = None
+    start_date: str | None = None
+    end_date: str | None = None
 
 
 def _last_day(y: int, m: int) -> dt.date:
     return (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)) if 1 <= m <= 12 else dt.date(y, 12, 31)
-
-
-def _add_working_days(d: dt.date, n: int) -> dt.date:
-    while n > 0:
-        d += dt.timedelta(days=1)
-        if d.weekday() < 5:
-            n -= 1
-    return d
 
 
 def _complete(day: int, month: int, year: int | None, anchor: dt.date | None) -> dt.date | None:
@@ -96,6 +133,29 @@ def _complete(day: int, month: int, year: int | None, anchor: dt.date | None) ->
         return d if d >= anchor else dt.date(anchor.year + 1, month, day)
     except ValueError:
         return None
+
+
+def _period(m: regex.Match, first: dt.date, last: dt.date) -> FoundDeadline:
+    return FoundDeadline(m.start(), m.end(), last.isoformat(), None, strong=False, kind="period",
+                         start_date=first.isoformat(), end_date=last.isoformat())
+
+
+def _anchor(key: str, m: regex.Match) -> tuple[str | None, tuple[int, int] | None]:
+    """What a duration counts from: ``document``, or the span of the event as written (cut before the words that
+    start the rest of the sentence)."""
+    if not m.group("from"):
+        return None, None
+    a, b = m.span("from")
+    stop = _ANCHOR_STOP.search(key, a, b)
+    if stop:
+        b = stop.start()
+    b = a + len(key[a:b].rstrip(" ,-–"))
+    if b <= a:
+        return None, None
+    phrase = " ".join(key[a:b].split())
+    if phrase in _DOC_ANCHORS or any(phrase.startswith(d + " ") and len(phrase) - len(d) < 25 for d in _DOC_ANCHORS if d.endswith("này")):
+        return "document", None
+    return None, (a, b)
 
 
 def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDeadline]:
@@ -113,15 +173,14 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
             if word in form.first_words and (m := form.pattern.match(key, pos, end)):
                 yield m
 
-    for m in at(_PERIODIC):
-        d, unit = int(m.group("d")), m.group("unit")
-        mon = int(m.group("m")) if m.group("m") else None
-        unit = _UNITS[unit]
-        rel = {"M": f"R/P1M/day={d}", "Q": f"R/P3M/day={d}", "Y": f"R/P1Y/{mon or 1:02d}-{d:02d}"}[unit]
-        first = None
-        if anchor:
-            first = _complete(d, mon or anchor.month, None, anchor) if unit != "Y" else _complete(d, mon or 12, None, anchor)
-        out.append(FoundDeadline(m.start(), m.end(), first.isoformat() if first else None, rel))
+    for form in (_PERIODIC, _EVERY):
+        for m in at(form):
+            rule = _RULES[m.group("unit")]
+            d = int(m.group("d"))
+            gd = m.groupdict()
+            mon = next((int(gd[g]) for g in ("m", "mon", "mon2") if gd.get(g)), None)
+            rel = f"R/P1Y/{mon:02d}-{d:02d}" if rule == "yearly" and mon else f"R/{_RULE_PERIOD[rule]}/day={d}"
+            out.append(FoundDeadline(m.start(), m.end(), None, rel, kind="recurring", rule=rule, day=d))
     for m in at(_ABSOLUTE):
         y = int(m.group("y")) if m.group("y") else None
         when = _complete(int(m.group("d")), int(m.group("m")), y, anchor)
@@ -130,28 +189,47 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
     for m in at(_QUARTER):
         q = _ROMAN.get(m.group("q")) or int(m.group("q"))
         y = int(m.group("y")) if m.group("y") else (anchor.year if anchor else None)
-        out.append(FoundDeadline(m.start(), m.end(), _last_day(y, 3 * q).isoformat() if y else None, None, strong=False))
+        if y:
+            out.append(_period(m, dt.date(y, 3 * q - 2, 1), _last_day(y, 3 * q)))
     for m in at(_MONTH):
-        out.append(FoundDeadline(m.start(), m.end(), _last_day(int(m.group("y")), int(m.group("m"))).isoformat(), None, strong=False))
+        y, mon = int(m.group("y")), int(m.group("m"))
+        if not 1 <= mon <= 12:
+            continue
+        by = " ".join(m.group("by").split())
+        if by in (retone("trước"), retone("đến")):  # "trước tháng 10/2025": a date without its day
+            out.append(FoundDeadline(m.start(), m.end(), f"{y:04d}-{mon:02d}", None))
+        elif by in _END_OF:
+            out.append(FoundDeadline(m.start(), m.end(), _last_day(y, mon).isoformat(), None, strong=False))
+        else:
+            out.append(_period(m, dt.date(y, mon, 1), _last_day(y, mon)))
+    for m in at(_MONTHS):
+        m1, m2 = int(m.group("m1")), int(m.group("m2"))
+        if 1 <= m1 <= 12 and 1 <= m2 <= 12:
+            out.append(_period(m, dt.date(int(m.group("y1")), m1, 1), _last_day(int(m.group("y2")), m2)))
     for m in at(_YEAR):
-        out.append(FoundDeadline(m.start(), m.end(), f"{m.group('y')}-12-31", None, strong=False))
+        y = int(m.group("y"))
+        if " ".join(m.group("by").split()) in _END_OF:
+            out.append(FoundDeadline(m.start(), m.end(), f"{y}-12-31", None, strong=False))
+        else:
+            out.append(_period(m, dt.date(y, 1, 1), dt.date(y, 12, 31)))
     for m in at(_RELATIVE):
         n, unit, work = int(m.group("n")), _UNITS[m.group("unit")], bool(m.group("work"))
-        rel = f"P{n}{unit}" + ("/working-days" if work else "")
-        date = None
-        if anchor:
-            if unit == "D":
-                date = _add_working_days(anchor, n) if work else anchor + dt.timedelta(days=n)
-            elif unit == "W":
-                date = anchor + dt.timedelta(weeks=n)
-            else:
-                y, mo = divmod(anchor.month - 1 + n, 12)
-                date = _complete(min(anchor.day, 28), mo + 1, anchor.year + y, None)
-        out.append(FoundDeadline(m.start(), m.end(), date.isoformat() if date else None, rel))
+        duration = f"PT{n}H" if unit == "H" else f"P{n}{unit}" if unit != "Q" else f"P{3 * n}M"
+        where, span = _anchor(key, m)
+        end_at = span[1] if span else m.end("work") if m.group("work") else m.end("unit")
+        if where == "document":
+            end_at = m.end()
+        out.append(FoundDeadline(m.start(), end_at, None, duration + ("/working-days" if work else ""),
+                                 kind="duration", duration=duration, working_days=work, anchor=where, anchor_span=span))
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[FoundDeadline] = []
     for f in out:
         if kept and f.start < kept[-1].end:
             continue
+        first = _WORD_AT.match(key, f.start)
+        if _NOT_AFTER.search(key, max(start, f.start - 20), first.end() if first else f.start):
+            continue  # "tính đến ngày 30/6/2024", "Tính trong 10 tháng đầu năm": a report's figures, no deadline
+        if _NOT_IN_CLAUSE.search(key, _clause_start(key, max(start, f.start - 160), f.start), f.start):
+            continue  # "có hiệu lực thi hành từ ngày … đến hết ngày …": when a text is in force, not a deadline
         kept.append(f)
     return kept

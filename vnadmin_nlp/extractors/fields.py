@@ -12,6 +12,7 @@ from typing import TypedDict
 from ..model import (
     Body,
     Citation,
+    Deadline,
     DistributionItem,
     DocType,
     InternalReference,
@@ -76,6 +77,7 @@ class CitationsFields(TypedDict, total=False):
 
 class TasksFields(TypedDict, total=False):
     tasks: list[Task]
+    deadlines: list[Deadline]
 
 
 class PageMetadataFields(TypedDict, total=False):

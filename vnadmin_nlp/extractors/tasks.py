@@ -82,6 +82,8 @@ def _assignee(ctx: Context, start: int, end: int, at_start: bool, after_triggers
             continue
         verb = found.start()
         name = ctx.text[pos:verb].strip(" ,;:-")
+        if ":" in name:  # "Sở Kế hoạch và Đầu tư: Kịp thời thông báo …": the name ends at the colon
+            name = name.split(":", 1)[0].strip(" ,;-")
         words = name.split()
         if len(words) < 2 or "\n" in name or len(words) > 25 or _NOT_IN_NAME.search(key, pos, verb):
             continue
@@ -139,7 +141,7 @@ def _units(ctx: Context) -> Iterator[tuple[int, int, str | None]]:
         yield body_start + m.start(), body_start + m.end(), None
 
 
-@extractor("tasks", requires=("date", "provisions", "issuer"), assigns=("tasks",))
+@extractor("tasks", requires=("date", "provisions", "issuer"), assigns=("tasks", "deadlines"))
 def extract(ctx: Context) -> TasksFields:
     anchor = _anchor(ctx)
     issuer = ctx.fields.get("issuer")
@@ -148,7 +150,8 @@ def extract(ctx: Context) -> TasksFields:
     tasks: list[Task] = []
     units = list(_units(ctx))
     if not units:
-        return {"tasks": tasks}
+        return {"tasks": tasks, "deadlines": []}
+    listed: dict[tuple[int, int], Deadline] = {}
     scans = _Scans(text, key, min(u[0] for u in units), max(u[1] for u in units), anchor)
     for start, end, path in units:
         unit: list[tuple[Task, bool]] = []  # each task with whether its deadline was stated outright
@@ -169,13 +172,18 @@ def extract(ctx: Context) -> TasksFields:
             found = [d for d in unit_deadlines if s <= d.start < e] if unit_deadlines else None
             deadline, strong = None, False
             if found:
+                for d in found:
+                    if (d.start, d.end) not in listed:
+                        listed[(d.start, d.end)] = _deadline(text, d)
                 f = max(found, key=lambda d: d.strong)  # "Thời hạn hoàn thành: …" over "đến cuối năm …"
-                deadline = Deadline(date=f.date, text=squash(text[f.start : f.end]), relative=f.relative)
+                deadline = listed[(f.start, f.end)]
                 strong = f.strong
             if who:
                 name, _, action_start = who
+                support, action_start = _support(ctx, action_start, e)
                 action = squash(text[action_start:e]).rstrip(" ;,")
-                unit.append((Task(assignee=name, action=action, deadline=deadline, provision=path, span=(s, e)), strong))
+                task = Task(assignee=name, lead=_items(name), support=support, action=action, deadline=deadline, provision=path, span=(s, e))
+                unit.append((task, strong))
             elif deadline is not None and unit and (unit[-1][0].deadline is None or (strong and not unit[-1][1])):
                 last = unit[-1][0]
                 last.deadline, last.span = deadline, (last.span[0], e)
@@ -183,9 +191,68 @@ def extract(ctx: Context) -> TasksFields:
             elif deadline is not None and path is not None and _EXPLICIT.search(key, max(s, f.start - 80), f.end):
                 action = squash(text[body_start:e]).rstrip(" ;,")
                 prev = unit[-1][0].assignee if unit else None
-                unit.append((Task(assignee=prev, action=action, deadline=deadline, provision=path, span=(s, e)), strong))
+                lead = list(unit[-1][0].lead) if unit else []
+                unit.append((Task(assignee=prev, lead=lead, action=action, deadline=deadline, provision=path, span=(s, e)), strong))
         tasks.extend(t for t, _ in unit)
-    return {"tasks": tasks}
+    ordered = [listed[k] for k in sorted(listed)]
+    index = {id(d): i for i, d in enumerate(ordered)}
+    for t in tasks:
+        if t.deadline is not None:
+            t.deadline_index = index.get(id(t.deadline))
+    return {"tasks": tasks, "deadlines": ordered}
+
+
+def _deadline(text: str, f: deadlines.FoundDeadline) -> Deadline:
+    anchor = f.anchor
+    if f.anchor_span is not None:
+        anchor = squash(text[f.anchor_span[0] : f.anchor_span[1]])
+    return Deadline(
+        date=f.date, text=squash(text[f.start : f.end]), relative=f.relative, kind=f.kind,  # type: ignore[arg-type]
+        duration=f.duration, working_days=f.working_days, anchor=anchor, rule=f.rule, day=f.day,  # type: ignore[arg-type]
+        start=f.start_date, end=f.end_date, span=(f.start, f.end),
+    )
+
+
+_SPLIT = regex.compile(r"\s*(?:[,;]|\s(?=và\s))\s*(?:và\s+)?")
+# Words that end a list of bodies: "phối hợp với Bộ Nội vụ trong việc theo dõi" names Bộ Nội vụ, then the matter.
+_NOT_IN_SUPPORT = regex.compile(r"\s(?:trong|về|để|theo|tại|việc|nhằm|khi)\s")
+_SUPPORT = regex.compile(r"(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với\s+")
+
+
+def _items(name: str) -> list[str]:
+    """The bodies of a name list, one item each: split at a comma, semicolon or "và" only where a new body starts
+    (a capitalised head: "Sở …", "UBND …"); "các phòng, ban, đơn vị" and "Các bộ, các tỉnh" stay one collective
+    item."""
+    parts: list[str] = []
+    pos = 0
+    for m in _SPLIT.finditer(name):
+        rest = name[m.end():]
+        if not rest or not (_HEAD_RE.match(fold(rest)) and rest[0].isupper()):
+            continue
+        parts.append(name[pos : m.start()])
+        pos = m.end()
+    parts.append(name[pos:])
+    return [p.strip(" ,;:.") for p in parts if p.strip(" ,;:.")]
+
+
+def _support(ctx: Context, start: int, end: int) -> tuple[list[str], int]:
+    """``chủ trì, phối hợp với Y <verb> …`` (or ``phối hợp với Y <verb> …``): the bodies Y, and where the action
+    starts (after them)."""
+    key = ctx.page.key
+    m = _SUPPORT.match(key, start, end)
+    if not m:
+        return [], start
+    found = first_word_match(_VERB_RE, key, m.end() + 1, min(end, m.end() + MAX_ASSIGNEE_CHARS))
+    stop = found.start() if found is not None else None
+    matter = _NOT_IN_SUPPORT.search(key, m.end(), stop if stop is not None else min(end, m.end() + MAX_ASSIGNEE_CHARS))
+    if matter is not None:  # "phối hợp với Bộ Nội vụ trong việc theo dõi …": the bodies end before the matter
+        stop = matter.start() + 1
+    if stop is None:
+        return [], start
+    names = ctx.text[m.end() : stop].strip(" ,;:-")
+    if not names or "\n" in names or _NOT_IN_NAME.search(key, m.end(), stop) or not _HEAD_RE.match(key, m.end(), end):
+        return [], start
+    return _items(names), stop
 
 
 def _label_end(text: str, start: int, end: int) -> int:
