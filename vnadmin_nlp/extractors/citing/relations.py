@@ -38,6 +38,10 @@ _OPENING_ONLY = set(_C["opening_only"])
 _GAP_STOPS = regex.compile(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["opening_gap_stops"]) + r")(?![\p{L}])")
 _REF_STOPS = regex.compile(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["reference_gap_stops"]) + r")(?![\p{L}])")
 _LABEL = regex.compile(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?\Z")
+# The gap between two items of a list of provisions of documents: separators and pinpoints only.
+_PINPOINT_LIST = regex.compile(
+    r"\s*[;,]\s*(?:(?:và|hoặc)\s+)?(?:(?:điểm|khoản|điều|mục|phần|chương|tiết|phụ\s+lục)\s+[\w.]+(?:\s+thứ\s+\w+)?\s*,?\s*)+(?:của\s+)?"
+)
 _COORDINATED = regex.compile(r"\s*(?:,|;|và|hoặc)\s")
 _LABEL_PREFIX = regex.compile(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?")
 _MAIN_CLAUSE = regex.compile(
@@ -108,6 +112,8 @@ def relation(key: str, f: Found, prev: Found | None) -> Relation:
         return _CUE_REL[cue.group()]
     if opens and prev is not None and prev.relation == "basis" and not _MAIN_CLAUSE.search(key, prev.end, f.start):
         return "basis"  # "Căn cứ Luật Công chứng năm 2024, Điều lệ … ban hành kèm theo Quyết định số …"
+    if prev is not None and prev.relation != "refers" and _PINPOINT_LIST.fullmatch(key, prev.end, f.start):
+        return prev.relation  # "thay thế … Thông tư số 63/1998/TT-BTC ngày 13/5/1998; điểm 1.b, mục II Thông tư số 89/1999/TT-BTC"
     if in_clause and prev is not None and prev.relation != "refers" and _COORDINATED.match(key, prev.end, f.start) \
             and not _MAIN_CLAUSE.search(key, prev.end, f.start) and not _SENTENCE_END.search(key, prev.end, f.start):
         return prev.relation  # "… Chỉ thị số 02/CT-BTC … và chỉ đạo của UBND tỉnh tại Công văn số …": one list
@@ -134,9 +140,11 @@ def _list_intro(key: str, pos: int, line: int) -> Relation | None:
     if colon < 0 or not key.startswith("\n", colon + 1) or _ITEMS_BREAK.search(key, colon, line):
         return None
     lo = _clause_start(key, colon, max(0, colon - 400))
+    if _MAIN_CLAUSE.search(key, lo, colon):
+        return None  # "Căn cứ hồ sơ …, Chủ tịch UBND tỉnh có ý kiến như sau:": the items are the document's own
     m = _CUE_RE.match(key, _LABEL_PREFIX.match(key, lo).end())
     if m is not None:
         return _CUE_REL[m.group()]
     if key.startswith(_CAN_CU, lo):
-        return "basis"
+        return "basis"  # "Căn cứ các văn bản sau:"
     return None
