@@ -59,8 +59,8 @@ def clean_symbol(raw: str) -> str:
     return s
 
 
-# A term-numbered code with its term split off by a printed dash: "54/2014/QH-13" is "54/2014/QH13".
-_SPLIT_TERM = regex.compile(r"(?<![\p{L}])(?P<code>" + "|".join(sorted(TERM_CODES, key=len, reverse=True)) + r")\s*[-–]\s*(?P<term>\d{1,2})$")
+# A term-numbered code with its term split off by a printed dash or space: "54/2014/QH-13", "03/1998/QH 10".
+_SPLIT_TERM = regex.compile(r"(?<![\p{L}])(?P<code>" + "|".join(sorted(TERM_CODES, key=len, reverse=True)) + r")(?:\s*[-–]\s*|\s+)(?P<term>\d{1,2})$")
 # Thousands written with dots: "1.234/QĐ-UBND" is number 1234 ("66.12/2026/NQ-CP" is a numbered series: kept).
 _THOUSANDS = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?=[/-])")
 

@@ -21,7 +21,7 @@ _CODE = r"\p{Lu}[\p{L}\d&]*"
 # matched only at the starts that number_starts finds once per document (a look-behind in each pattern would
 # run at every character of the text, three times over).
 # A term-numbered code printed with its term split off ("54/2014/QH-13"): read whole, mended by fix_symbol.
-_SPLIT_TERM = r"(?:(?<=(?<![\p{L}])(?:" + "|".join(TERM_CODES) + r"))\s*[-–]\s*\d{1,2}(?![\d\p{L}/]))?"
+_SPLIT_TERM = r"(?:(?<=(?<![\p{L}])(?:" + "|".join(TERM_CODES) + r"))(?:\s*[-–]\s*|[ ])\d{1,2}(?![\d\p{L}/]))?"
 NUMSYM = regex.compile(
     r"(?P<num>\d{1,5}(?:\.\d{1,3}){0,2}[a-zA-Z]?)"  # "1.234/QĐ-UBND", "66.12/2026/NQ-CP"
     r"(?:\s*(?P<sep>[/-])\s*(?P<sym>(?:(?:19|20)\d\d\s*/\s*)?" + _CODE + r"(?:(?:\s*[-/–]\s*|\.(?=\p{Lu}))" + _CODE + r")*" + _SPLIT_TERM + ")"
@@ -33,6 +33,7 @@ _SYMBOL_SPLIT = regex.compile(r"[-/.]")
 
 _ISSUER_CODES = frozenset(load("bodies")["issuer_codes"])
 _GENERIC = {"Văn bản"}
+_SO_LINE = regex.compile(r"\s*S[ốỐoO]\s*:?[^\p{L}\d]*\Z")
 _NORMATIVE = {row["name"] for row in load("doc_types")["normative"]}  # a sentence word that names no type: the symbol says which
 
 
@@ -91,6 +92,8 @@ def find_numbers(
     for m in matches_at(NUMSYM, text, starts, end):
         if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in skip):
             continue
+        if _SO_LINE.match(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
+            continue  # the header's own Số line, unread ("Số:/‡6/CT-UBND"): no citation
         number = fix_symbol(clean_symbol(m.group()))
         parts = parse_symbol(number)
         codes = [c for c in _SYMBOL_SPLIT.split(parts.symbol or "") if c and not c.isdigit()]
