@@ -224,16 +224,17 @@ def _legacy_deadline(d: Any) -> dict[str, Any]:
 
 
 def _deadline(d: Any) -> dict[str, Any]:
-    if not hasattr(d, "kind"):
-        return _legacy_deadline(d)
+    if not hasattr(d, "kind") or (d.kind == "date" and (d.relative or "")[:1] in ("P", "R")):
+        return _legacy_deadline(d)  # schema 1.1, or a deadline built the 1.1 way (kind left at its default)
     keys = ("text", "kind", "date", "duration", "working_days", "anchor", "rule", "day", "weekday", "start", "end", "span")
     return {k: getattr(d, k, None) for k in keys}
 
 
 def predicted_deadlines(doc: Document) -> list[dict[str, Any]]:
-    """Every deadline of the document: its top-level ``deadlines`` (schema 1.2), else those of its tasks."""
+    """Every deadline of the document: its top-level ``deadlines`` (schema 1.2), else (1.1, or a Document built
+    with tasks only) those of its tasks."""
     listed = getattr(doc, "deadlines", None)
-    if listed is not None:
+    if listed:
         return [_deadline(d) for d in listed]
     out, seen = [], set()
     for t in doc.tasks:
@@ -248,9 +249,7 @@ def predicted_deadlines(doc: Document) -> list[dict[str, Any]]:
 def predicted_tasks(doc: Document) -> list[dict[str, Any]]:
     out = []
     for t in doc.tasks:
-        lead = getattr(t, "lead", None)
-        if lead is None:
-            lead = [t.assignee] if t.assignee else []
+        lead = getattr(t, "lead", None) or ([t.assignee] if t.assignee else [])  # 1.1: the assignee alone
         out.append({
             "lead": list(lead),
             "support": list(getattr(t, "support", None) or []),
