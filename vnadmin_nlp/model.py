@@ -163,6 +163,10 @@ class Citation(_Model):
     span: Span
     short_form: bool = Field(default=False, description='A later short mention ("Nghị định số 30", "Công văn nêu trên")')
     antecedent: Optional[int] = Field(default=None, description="Index of the full citation a short mention resolves to")
+    refers_to: Optional[str] = Field(
+        default=None,
+        description='"self" for the document naming itself ("Nghị định này"); for a short mention, the text of the full citation it stands for',
+    )
 
 
 class InternalReference(_Model):

@@ -53,6 +53,7 @@ _TABLE = (
     WarningCode("number_conflict", ("extractor number",), "Two Số lines in the header give different numbers: none is taken."),
     WarningCode("number_blank", ("extractor number",), "The number is left blank: a draft or an unregistered copy."),
     WarningCode("type_symbol_mismatch", ("extractor doc_type",), "The title's document type disagrees with the symbol's type code."),
+    WarningCode("citation_type_mismatch", ("extractor citations",), "A cited number-symbol names another type than the word before it (`Nghị định … số 1187/BTC-ĐT`): the symbol's type is kept; the message quotes the mention."),
     WarningCode("issuer_missing", ("extractor issuer",), "No issuing body above the number."),
     WarningCode("date_missing", ("extractor date_place",), "The header has no place-and-date line."),
     WarningCode("date_invalid", ("extractor date_place",), "The date is not a calendar date."),

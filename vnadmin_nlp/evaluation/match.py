@@ -80,7 +80,11 @@ def predicted(doc: Document | None) -> dict[str, Any]:
     if doc is None:
         return {}
     counts: Counter[str] = Counter(p.kind for p in doc.iter_provisions())
-    cits = doc.citations
+    # a short mention counts as the document it stands for; the document naming itself ("Nghị định này") is no
+    # citation of the header gold
+    cits = [c.model_copy(update={"number": doc.citations[c.antecedent].number, "title": doc.citations[c.antecedent].title})
+            if c.short_form and c.antecedent is not None else c
+            for c in doc.citations if c.refers_to != "self"]
     return {
         "doc_type": doc.doc_type.name if doc.doc_type else None,
         "number": doc.number.text if doc.number else None,

@@ -19,7 +19,7 @@ from typing import cast
 
 import regex
 
-from ..identity import citation_key
+from ..identity import citation_key, parse_symbol, symbol_type, year_of
 from ..lexicon.bodies import normal_case
 from ..lexicon.fold import fold
 from ..lexicon.spaces import squash
@@ -29,12 +29,12 @@ from .citing.found import CITATIONS, Found
 from .citing.laws import find_laws
 from .citing.numbers import find_number_lists, find_numbers, number_starts
 from .citing.relations import relation
-from .citing.short_forms import aliases, expand_names, short_forms
+from .citing.short_forms import aliases, expand_names, self_mentions, short_forms
 from .fields import CitationsFields
 from .registry import extractor
 
 
-@extractor("citations", requires=("number", "issuer"), assigns=("citations", "internal_references"))
+@extractor("citations", requires=("number", "doc_type", "issuer", "date"), assigns=("citations", "internal_references"))
 def extract(ctx: Context) -> CitationsFields:
     text, key = ctx.text, ctx.page.key
     n = len(text)
@@ -43,10 +43,11 @@ def extract(ctx: Context) -> CitationsFields:
     if number is not None and number.span:
         skip.append(cast("tuple[int, int]", tuple(number.span)))
     starts = number_starts(text, 0, n)
-    laws = find_laws(text, key, 0, n)
-    lists = find_number_lists(text, key, 0, n, starts)
-    taken = [(f.start, f.end) for f in laws + lists]
-    nums = find_numbers(text, key, 0, n, taken, skip, starts)
+    flat = key.replace("\n", " ")  # type words broken over two lines ("Chỉ\nthị này"); the relations keep lines
+    laws = find_laws(text, flat, 0, n)
+    lists = find_number_lists(text, flat, 0, n, starts)
+    taken = [(f.start, f.end) for f in laws + lists if not f.extra.get("inner")]
+    nums = find_numbers(text, flat, 0, n, taken, skip, starts)
     own = number.text if number is not None and number.number else None
     own_issuer = ctx.fields.get("issuer")
     own_names = {fold(own_issuer.name), fold(own_issuer.text)} if own_issuer else set()
@@ -59,23 +60,58 @@ def extract(ctx: Context) -> CitationsFields:
         return f.issuer is None or fold(normal_case(f.issuer)) in own_names
 
     found = sorted((f for f in laws + lists + nums if not is_self(f)), key=lambda f: f.start)
-    cit_alias, name_alias = aliases(text, key, found)
-    taken = [(f.start, f.end) for f in found]
-    shorts = short_forms(text, key, found, cit_alias, taken + skip, starts)
-    found = found + sorted(shorts, key=lambda f: f.start)
-    # relations, in text order so that lists inherit from their head
+    cit_alias, name_alias = aliases(text, flat, found)
+    taken = [(f.start, f.end) for f in found if not f.extra.get("inner")]
+    shorts = short_forms(text, flat, found, cit_alias, taken + skip, starts)
+    doc_type = ctx.fields.get("doc_type")
+    own_type = doc_type.name if doc_type is not None else None
+    if own_type is None and number is not None and number.number:  # the type unread: what the symbol names
+        parts = parse_symbol(number.text)
+        own_type = symbol_type(parts.type_code, parts.year, parts.issuer_code, parts.unit_code, parts.party)
+    selves = self_mentions(flat, own_type, found, taken + skip)
+    found = found + sorted(shorts + selves, key=lambda f: f.start)
+    # relations, in text order so that lists inherit from their head; a law named inside an amending law's
+    # title is no list head
     prev: Found | None = None
     for f in sorted(found, key=lambda f: f.start):
         f.relation = relation(key, f, prev)
-        prev = f
-    citations = []
-    for i, f in enumerate(found):
-        if f.short_form and f.antecedent is not None:
-            a = found[f.antecedent]
-            f.number, f.title, f.date, f.issuer, f.issuer_code, f.year = a.number, a.title, a.date, a.issuer, a.issuer_code, a.year
+        if not f.extra.get("inner"):
+            prev = f
+    for f in found:
+        if "type_said" in f.extra:
+            ctx.warn("citation_type_mismatch", f"citation {squash(text[f.start : f.end])!r}: the symbol names a "
+                     f"{f.doc_type.lower() if f.doc_type else '?'}, the text says {f.extra['type_said']}", (f.start, f.end))
+    own_key = _own_key(ctx, own)
+    for f in found:
+        if f.extra.get("self"):
+            f.key = own_key
+            continue
         issuer = expand_names(f.issuer, name_alias)
-        issuer_name = normal_case(issuer) if issuer else None
-        f.key = citation_key(f.number, f.year, issuer_name, f.issuer_code, f.title)
+        f.issuer = normal_case(issuer) if issuer else None
+        f.key = citation_key(f.number, f.year, f.issuer, f.issuer_code, f.title)
+    for f in found:
+        if f.short_form and f.antecedent is not None:
+            # the antecedent's identity; the mention's own number is what it prints ("30" of "Nghị định số 30")
+            a = found[f.antecedent]
+            f.title, f.date, f.issuer, f.issuer_code, f.year, f.key = a.title, a.date, a.issuer, a.issuer_code, a.year, a.key
+            f.number = f.extra.get("printed")
+    # reading order; a short mention points at its antecedent's new place
+    order = sorted(range(len(found)), key=lambda i: found[i].start)
+    place = {old: new for new, old in enumerate(order)}
+    first: dict[str, Found] = {}
+    citations = []
+    for i in order:
+        f = found[i]
+        refers_to = None
+        if f.extra.get("self"):
+            refers_to = "self"
+        elif f.short_form and f.antecedent is not None:
+            a = first.get(found[f.antecedent].key or "", found[f.antecedent])
+            refers_to = squash(text[a.start : a.end])
+        elif f.key and f.key in first:  # the same document named again in full: the first full mention
+            refers_to = squash(text[first[f.key].start : first[f.key].end])
+        if f.key and not f.short_form and not f.extra.get("inner"):
+            first.setdefault(f.key, f)
         citations.append(
             Citation(
                 text=squash(text[f.start : f.end]),
@@ -83,15 +119,26 @@ def extract(ctx: Context) -> CitationsFields:
                 number=f.number,
                 title=f.title,
                 date=f.date,
-                issuer=issuer_name,
+                issuer=f.issuer,
                 relation=f.relation,
                 key=f.key,
                 span=(f.start, f.end),
                 short_form=f.short_form,
-                antecedent=f.antecedent if f.short_form else None,
+                antecedent=place[f.antecedent] if f.short_form and f.antecedent is not None else None,
+                refers_to=refers_to,
             )
         )
     return {"citations": citations, "internal_references": _internal_refs(ctx, found)}
+
+
+def _own_key(ctx: Context, own: str | None) -> str | None:
+    """The document's own key, built as linking builds it (``linking.facts.doc_facts``), for ``… này``."""
+    number = ctx.fields.get("number")
+    if not own or number is None:
+        return None
+    issuer = ctx.fields.get("issuer")
+    year = number.year or year_of(ctx.fields.get("date"))
+    return citation_key(own, year, issuer.name if issuer is not None else None, number.issuer_code, None)
 
 
 def _internal_refs(ctx: Context, found: list[Found]) -> list[InternalReference]:

@@ -41,3 +41,17 @@ def type_for_code(code: str | None, *, normative: bool = False, party: bool = Fa
         if row:
             return row
     return None
+
+
+def symbol_type(type_code: str | None, year: int | None, issuer_code: str | None, unit_code: str | None,
+                party: bool = False) -> str | None:
+    """The type a number-symbol names by itself: its type code's row (``QĐ-UBND`` a quyết định, ``NĐ-CP`` a nghị
+    định, ``09-NQ/TU`` a Party nghị quyết), or ``Công văn`` for an issuer code and a unit code with no type code
+    and no year (``1187/BTC-ĐT``, ``2286/STTTT-CNTT``: Decree 30's form of a công văn).  None when the symbol does
+    not say (``54/2014/QH13``: a law or a resolution; ``101/CP``: an old form)."""
+    if type_code:
+        row = type_for_code(type_code, normative=bool(year), party=party)
+        return row["name"] if row else None
+    if year is None and issuer_code and unit_code and not party:
+        return "Công văn"
+    return None

@@ -16,7 +16,7 @@ import regex
 
 from ..data import load
 from ..lexicon.fold import bare, fold
-from .symbol import SymbolParts, parse_symbol
+from .symbol import SymbolParts, fix_symbol, key_symbol, parse_symbol
 
 _BODIES = load("bodies")
 # Issuer codes that name one body nationwide; the others (UBND, HĐND, TU…) recur in every province, so a key
@@ -36,7 +36,7 @@ def slug(text: str) -> str:
 def citation_key(number: str | None, year: int | None, issuer: str | None, issuer_code: str | None, title: str | None) -> str | None:
     """The canonical identity of a cited document (see module docstring)."""
     if number:
-        parts = parse_symbol(number)
+        parts = parse_symbol(key_symbol(number))
         key = parts.text
         if parts.year is None and year:
             key += f"@{year}"
@@ -71,8 +71,8 @@ def lookup_key(number: str | None, parts: SymbolParts | None = None) -> Optional
     parts = parts or parse_symbol(number)
     if not parts.number or not parts.symbol:
         return None
-    num = parts.number.lstrip("0").lower() or "0"
-    sym = slug(parts.symbol)
+    num = key_symbol(parts.number + "/").rstrip("/").lstrip("0").lower() or "0"
+    sym = slug(fix_symbol(parts.symbol))
     return f"{num}/{sym}" if sym else None
 
 

@@ -20,7 +20,8 @@ _GROUP_SPLIT = regex.compile(r"[-/]")
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 KNOWN_CODES = TYPE_CODES | set(load("bodies")["issuer_codes"])
 TERM_CODES = set(load("bodies")["term_numbered_codes"])
-_GLUED_NOTE = regex.compile(r"(?<=[-/])(?P<code>\p{Lu}[\p{L}]*?)(?P<note>\d{1,2})$")
+# A footnote marker glued to the last code ("QĐ-UBND1"); "PA05" (a numbered unit: a leading zero) is a code.
+_GLUED_NOTE = regex.compile(r"(?<=[-/])(?P<code>\p{Lu}[\p{L}]*?)(?P<note>[1-9]\d?)$")
 
 
 @dataclass
@@ -32,6 +33,7 @@ class SymbolParts:
     type_code: str | None
     issuer_code: str | None
     unit_code: str | None
+    party: bool = False  # the Party form "09-NQ/TU": type code after the number, owner after the slash
 
     def to_number(self, span: tuple[int, int] | None = None) -> Number:
         return Number(
@@ -55,6 +57,26 @@ def clean_symbol(raw: str) -> str:
     if m and m.group("code") in KNOWN_CODES and m.group("code") not in TERM_CODES:
         s = s[: m.start("note")]
     return s
+
+
+# A term-numbered code with its term split off by a printed dash or space: "54/2014/QH-13", "03/1998/QH 10".
+_SPLIT_TERM = regex.compile(r"(?<![\p{L}])(?P<code>" + "|".join(sorted(TERM_CODES, key=len, reverse=True)) + r")(?:\s*[-–]\s*|\s+)(?P<term>\d{1,2})$")
+# Thousands written with dots: "1.234/QĐ-UBND" is number 1234 ("66.12/2026/NQ-CP" is a numbered series: kept).
+_THOUSANDS = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?=[/-])")
+
+
+def fix_symbol(symbol: str) -> str:
+    """A cited number-symbol with its printed typos mended (``54/2014/QH-13`` -> ``54/2014/QH13``); the
+    citation's text keeps what is printed."""
+    return _SPLIT_TERM.sub(lambda m: m.group("code") + m.group("term"), symbol)
+
+
+def key_symbol(symbol: str) -> str:
+    """The form of a number-symbol that keys are built on: typos mended and thousands dots dropped
+    (``1.234/QĐ-UBND`` -> ``1234/QĐ-UBND``), so that the same document meets itself however it is printed."""
+    s = fix_symbol(symbol)
+    m = _THOUSANDS.match(s)
+    return s[: m.end()].replace(".", "") + s[m.end() :] if m else s
 
 
 def valid_code(code: str) -> bool:
@@ -100,4 +122,4 @@ def parse_symbol(raw: str) -> SymbolParts:
                 unit_code = "-".join(groups[1:]) or None
     if number is None and m and not m.group(1):
         text = text if text.startswith(("/", "-")) else text
-    return SymbolParts(text, number, year, symbol, type_code, issuer_code, unit_code)
+    return SymbolParts(text, number, year, symbol, type_code, issuer_code, unit_code, party)

@@ -26,7 +26,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence, cast
 
-from ..model import Document
+from ..model import Citation, Document
 from .facts import cite_facts, doc_facts, merge_mentions
 
 SCHEMA_VERSION = "1"
@@ -193,11 +193,11 @@ def insert_document(
     doc_id = cast(int, cur.lastrowid)  # an INSERT's row id
     conn.executemany("INSERT OR IGNORE INTO doc_lookup VALUES(?,?)", [(k, doc_id) for k in f.lookups])
     conn.executemany("INSERT OR IGNORE INTO pending VALUES(?,?)", [(k, f.year or 0) for k in f.lookups])
-    facts = merge_mentions([cite_facts(c) for c in doc.citations])
+    facts = merge_mentions([cite_facts(_identified(doc.citations, c)) for c in doc.citations])
     rows = []
     dangling = []
     for i, (c, cf) in enumerate(zip(doc.citations, facts)):
-        if not cf.key:
+        if not cf.key or c.refers_to == "self":  # "Nghị định này": the document itself, no link
             continue
         rows.append(
             (doc_id, i, c.text, cf.number_text, cf.key, cf.lookup, cf.issuer_code, cf.year, cf.date, cf.issuer,
@@ -209,6 +209,15 @@ def insert_document(
     conn.executemany("INSERT INTO links VALUES(?,?,?,?,?,?,?,?)", dangling)
     conn.executemany("INSERT OR IGNORE INTO pending VALUES(?,?)", {(r[5], r[7] or 0) for r in rows if r[5]})
     return doc_id
+
+
+def _identified(cits: list[Citation], c: Citation) -> Citation:
+    """A short mention ("Kế hoạch nêu trên", "Nghị định số 30") identified as its antecedent, with its own
+    relation: it prints no number-symbol of its own."""
+    if c.short_form and c.antecedent is not None and 0 <= c.antecedent < len(cits):
+        a = cits[c.antecedent]
+        return a.model_copy(update={"relation": c.relation, "text": c.text, "span": c.span, "short_form": True})
+    return c
 
 
 def delete_document(conn: sqlite3.Connection, doc_id: int) -> None:

@@ -2,8 +2,10 @@
 ``Hiến pháp``; the name ends where ``law_name_stops`` (``data/citations.yaml``) say."""
 from __future__ import annotations
 
+import regex
+
 from ...data import load
-from ...identity import clean_symbol, parse_symbol
+from ...identity import clean_symbol, fix_symbol, parse_symbol
 from ...lexicon.fold import fold
 from ...lexicon.spaces import squash
 from ...patterns import word_matches
@@ -17,6 +19,7 @@ _LAW_BAD = {fold(w) for w in _C["law_name_bad_starts"]}
 _LAW_STOPS = stop_re(_C["law_name_stops"])
 _AMENDING_STOPS = stop_re(_C["amending_law_stops"])
 _LAW_TYPES = {fold(t) for t in _C["law_types"]}
+_ABBR = regex.compile(r"\p{Lu}[\p{Lu}&]+")  # "KHCN", "ĐMST": the initials of a name's words
 _ISSUING = {fold(v) for v in _BODIES["issuer_codes"].values()} | {fold(v) for v in ("Quốc hội", "Chính phủ")}
 
 
@@ -42,18 +45,37 @@ def find_laws(text: str, key: str, start: int, end: int) -> list[Found]:
         if kind != _HIEN_PHAP and len(title.split()) < 2:
             continue
         f = Found(m.start(), m.start() + len(title), doc_type=CANON.get(kind), title=title)
+        if first and amending:
+            f.extra["title_end"] = f.end
         pos = f.end
         n = CITATIONS.so_after.match(text, pos, end)
         if n and not blocks_number(text, n.end()):
             nm = NUMSYM.match(text, n.end(), end)
             if nm:
-                f.number = clean_symbol(nm.group())
+                f.number = fix_symbol(clean_symbol(nm.group()))
                 parts = parse_symbol(f.number)
                 f.year, f.issuer_code = parts.year, parts.issuer_code
                 pos = f.end = nm.end()
         read_tail(text, key, f, pos, end)
         out.append(f)
+    _inner_laws(out)
     return out
+
+
+def _inner_laws(laws: list[Found]) -> None:
+    """A law named inside an amending law's title (``Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức
+    và Luật Viên chức số 52/2019/QH14``) is a mention of its own, by name only: the number, date and issuer
+    after the title are the amending law's."""
+    for a in laws:
+        title_end = a.extra.get("title_end")
+        if title_end is None:
+            continue
+        for f in laws:
+            if a.start < f.start < title_end:
+                f.end = min(f.start + len(f.title or ""), title_end)
+                f.number = f.date = f.issuer = f.issuer_code = None
+                f.year = None
+                f.extra["inner"] = True
 
 
 def _law_name_end(text: str, key: str, pos: int, end: int, amending: bool) -> int:
@@ -61,7 +83,7 @@ def _law_name_end(text: str, key: str, pos: int, end: int, amending: bool) -> in
     khen thưởng"), line breaks are spaces (PDF lines), "và" stops before another law or document."""
     stops = _AMENDING_STOPS if amending else _LAW_STOPS
     i = pos
-    last = pos
+    last_start = last = pos
     count = 0
     while count < (30 if amending else 14):
         m = WORD.match(text, i, end)
@@ -72,13 +94,14 @@ def _law_name_end(text: str, key: str, pos: int, end: int, amending: bool) -> in
             break
         if count and w == VA and not amending:
             nxt = WORD.match(text, _skip_space(text, m.end(), end), end)
-            if nxt and (text[nxt.start()].isupper() or key[nxt.start() : nxt.end()] in _LAW_TYPES):
-                break
+            if nxt and (text[nxt.start()].isupper() or key[nxt.start() : nxt.end()] in _LAW_TYPES) \
+                    and not (_ABBR.fullmatch(text, last_start, last) and _ABBR.fullmatch(nxt.group())):
+                break  # "… và Luật B", "… và Nghị định": another document; "Luật KHCN và ĐMST" goes on
         if count and w == CUA and not amending:
             rest = key[m.end() + 1 : m.end() + 40]
             if any(rest.startswith(b) for b in _ISSUING):
                 break
-        last = m.end()
+        last_start, last = m.start(), m.end()
         count += 1
         j = m.end()
         if j < end and text[j] == "," and (amending or _lower_continuation(text, key, j + 1, end)):

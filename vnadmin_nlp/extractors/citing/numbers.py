@@ -7,24 +7,54 @@ from typing import Iterator
 
 import regex
 
-from ...identity import clean_symbol, parse_symbol, type_for_code, valid_code
+from ...data import load
+from ...identity import SymbolParts, clean_symbol, fix_symbol, parse_symbol, symbol_type, valid_code
+from ...identity.symbol import TERM_CODES
 from ...lexicon.fold import retone
 from .found import CANON, CITATIONS, TYPE_ALT, Found, read_tail
 
 # The type (and "số") right before a number, matched on the folded window that ends at the number.
 # Composed with the type names (TYPE_ALT, from doc_types.yaml), so built here, not in patterns.yaml.
-_TYPE_BEFORE = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s*(?:số(?:\s*hiệu)?\s*)?[:.]?\s*\Z"))
+_TYPE_BEFORE = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s*(?:s[ốô](?:\s*hiệu)?\s*)?[:.]?\s*\Z"))  # "sô": OCR
 _CODE = r"\p{Lu}[\p{L}\d&]*"
 # The number patterns start with a run of digits that nothing of a word or a symbol stands before: they are
 # matched only at the starts that number_starts finds once per document (a look-behind in each pattern would
 # run at every character of the text, three times over).
+# A term-numbered code printed with its term split off ("54/2014/QH-13"): read whole, mended by fix_symbol.
+_SPLIT_TERM = r"(?:(?<=(?<![\p{L}])(?:" + "|".join(TERM_CODES) + r"))(?:\s*[-–]\s*|[ ])\d{1,2}(?![\d\p{L}/]))?"
 NUMSYM = regex.compile(
-    r"(?P<num>\d{1,5}[a-zA-Z]?)"
-    r"(?:\s*(?P<sep>[/-])\s*(?P<sym>(?:(?:19|20)\d\d\s*/\s*)?" + _CODE + r"(?:(?:\s*[-/–]\s*|\.(?=\p{Lu}))" + _CODE + r")*)"
+    r"(?P<num>\d{1,5}(?:\.\d{1,3}){0,2}[a-zA-Z]?)"  # "1.234/QĐ-UBND", "66.12/2026/NQ-CP"
+    r"(?:\s*(?P<sep>[/-])\s*(?P<sym>(?:(?:19|20)\d\d\s*/\s*)?" + _CODE + r"(?:(?:\s*[-/–]\s*|\.(?=\p{Lu}))" + _CODE + r")*" + _SPLIT_TERM + ")"
     r"|[ ](?P<sym2>" + _CODE + r"\s*/\s*" + _CODE + r"(?:\s*/\s*" + _CODE + r")*))"
 )
 _DIGITS = regex.compile(r"\d+")  # regex scans a character class faster than re
 _SYMBOL_SPLIT = regex.compile(r"[-/.]")
+
+
+_ISSUER_CODES = frozenset(load("bodies")["issuer_codes"])
+_GENERIC = {"Văn bản"}
+_SO_LINE = regex.compile(r"\s*S[ốỐoO]\s*:?[^\p{L}\d]*\Z")
+_NORMATIVE = {row["name"] for row in load("doc_types")["normative"]}  # a sentence word that names no type: the symbol says which
+
+
+def reconcile_type(said: str, own: str | None, parts: SymbolParts) -> str:
+    """The cited document's type from the word before its number (``said``) and what its symbol names (``own``,
+    ``identity.symbol_type``).  The symbol wins when it is well formed: a year (the normative form), or an issuer
+    code that is known (``QĐ-UBND``, ``BTC-ĐT``), so that ``Nghị định … 1187/BTC-ĐT`` is a công văn.  A code that
+    may be an old issuer code (``55/TC-TCT``: TC was the Bộ Tài chính, not a thông cáo) leaves the word."""
+    if own is None or own == said:
+        return said
+    if said.startswith(own + " ") or (parts.party and (said, own) == ("Quy định", "Quyết định")):
+        return said  # "Thông tư liên tịch" for TT, a Party "Quy định số 105-QĐ/TW"
+    issuer = (parts.issuer_code or "").split("-")[0]
+    trusted = bool(parts.year) or issuer in _ISSUER_CODES or parts.party
+    if own == "Công văn" and said not in _NORMATIVE:
+        trusted = False  # "Tờ trình số 519/SNV-TCCC": a tờ trình printed without its code is still one
+    if trusted:
+        return own
+    if said in _GENERIC and parts.year is None:
+        return "Công văn"
+    return said
 
 
 def _type_before(key: str, pos: int, lo: int) -> tuple[str, int] | None:
@@ -62,21 +92,28 @@ def find_numbers(
     for m in matches_at(NUMSYM, text, starts, end):
         if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in skip):
             continue
-        number = clean_symbol(m.group())
+        if _SO_LINE.match(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
+            continue  # the header's own Số line, unread ("Số:/‡6/CT-UBND"): no citation
+        number = fix_symbol(clean_symbol(m.group()))
         parts = parse_symbol(number)
         codes = [c for c in _SYMBOL_SPLIT.split(parts.symbol or "") if c and not c.isdigit()]
         if not all(valid_code(c) for c in codes) or not any(sum(ch.isalpha() for ch in c) >= 2 for c in codes):
             continue  # "7- Về …" (a list label), "số 158/A49" (a street address): not symbols
         t = _type_before(key, m.start(), start)
         f = Found(m.start(), m.end(), number=number, issuer_code=parts.issuer_code, year=parts.year)
+        own = symbol_type(parts.type_code, parts.year, parts.issuer_code, parts.unit_code, parts.party)
         if t:
-            f.doc_type, f.start = t
+            f.doc_type, f.start = reconcile_type(t[0], own, parts), t[1]
+            if f.doc_type != t[0] and t[0] not in _GENERIC:
+                f.extra["type_said"] = t[0]
         elif out and CITATIONS.list_sep.search(text, out[-1].end, m.start()) and m.start() - out[-1].end < 8:
-            f.doc_type = out[-1].doc_type  # "các Quyết định số 12/QĐ-UBND, 13/QĐ-UBND và 14/QĐ-UBND"
+            # "các Quyết định số 12/QĐ-UBND, 13/QĐ-UBND và 14/QĐ-UBND"; a symbol that names its own type says it
+            f.doc_type = own or out[-1].doc_type
             f.extra["list_of"] = out[-1]
-        elif parts.type_code:
-            row = type_for_code(parts.type_code, normative=bool(parts.year))
-            f.doc_type = row["name"] if row else None
+            if own and out[-1].doc_type and own != out[-1].doc_type:
+                f.extra["type_said"] = out[-1].doc_type
+        elif own:
+            f.doc_type = own
         else:
             # a bare "123/ABC" with no type and no type code: too weak to be a citation
             if not CITATIONS.so_before.search(text, max(start, m.start() - 8), m.start()):

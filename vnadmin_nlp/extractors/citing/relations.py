@@ -1,5 +1,15 @@
-"""The citing document's relation to each citation (``basis``, ``implements``, ``amends``…), from the cue words
-of its clause (``data/citations.yaml``: ``relation_cues``), a list it stands in, or the words after it."""
+"""The citing document's relation to each citation (``basis``, ``implements``, ``amends``…), read from the clause
+of that mention (``data/citations.yaml``: ``relation_cues``), in this order:
+
+1. the document naming itself (``Nghị định này``) and a law named inside an amending law's title: ``refers``;
+2. a list member (``Chỉ thị số 01/CT-UBND về …, Chỉ thị số 03/CT-UBND``) takes its head's relation;
+3. the nearest cue before it in its clause, unless that cue sits in the trích yếu of an earlier citation of the
+   clause (``Luật số 36/2009/QH12 sửa đổi, bổ sung một số điều của Luật Sở hữu trí tuệ``: the cited law amends,
+   this document does not): then ``refers``;
+4. a clause opened by ``Căn cứ``: its first citation and those listed with it;
+5. an item of a list introduced by a colon (``Bãi bỏ … tại các Quyết định:`` then ``- Quyết định số …``): the
+   cue of the introducing clause;
+6. the words after it (``… hết hiệu lực``); else ``refers``."""
 from __future__ import annotations
 
 import regex
@@ -20,6 +30,23 @@ _BREAKERS = regex.compile(r"\s(?:" + "|".join(regex.escape(fold(w)) for w in _C[
 _BREAKABLE = set(_C["breakable"])
 _CUE_RE = regex.compile(r"(?<![\p{L}])" + alternation(c for c, _ in _CUES) + r"(?![\p{L}])")
 _SENTENCE_END = regex.compile(r"[.!?:]\s+\S")
+# The end of a gap between two items of one list: a separator, then perhaps a new list line's marker.
+_LIST_END = regex.compile(r"(?:[,;]|\s(?:và|hoặc))\s*(?:[-–+•]\s*|[a-zđ\d]{1,2}[.)]\s*)?(?:số\s*:?\s*)?\Z")
+_ITEM_START = regex.compile(r"\s*(?:[-–+•]|[a-zđ]\)|\d{1,2}[.)])\s")
+_ITEMS_BREAK = regex.compile(r"\n\s*\n|\n\s*điều\s+\d")
+_OPENING_ONLY = set(_C["opening_only"])
+_GAP_STOPS = regex.compile(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["opening_gap_stops"]) + r")(?![\p{L}])")
+_REF_STOPS = regex.compile(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["reference_gap_stops"]) + r")(?![\p{L}])")
+_LABEL = regex.compile(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?\Z")
+# The gap between two items of a list of provisions of documents: separators and pinpoints only.
+_PINPOINT_LIST = regex.compile(
+    r"\s*[;,]\s*(?:(?:và|hoặc)\s+)?(?:(?:điểm|khoản|điều|mục|phần|chương|tiết|phụ\s+lục)\s+[\w.]+(?:\s+thứ\s+\w+)?\s*,?\s*)+(?:của\s+)?"
+)
+_COORDINATED = regex.compile(r"\s*(?:,|;|và|hoặc)\s")
+_LABEL_PREFIX = regex.compile(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?")
+_MAIN_CLAUSE = regex.compile(
+    r",\s+(?:[\p{L}\d\-]+\s+){1,8}?(?:" + alternation(fold(w) for w in _C["main_clause_verbs"]) + r")(?![\p{L}])"
+)
 
 
 def _clause_start(key: str, pos: int, floor: int) -> int:
@@ -29,31 +56,95 @@ def _clause_start(key: str, pos: int, floor: int) -> int:
     return start
 
 
+def _is_self(f: Found | None) -> bool:
+    return f is not None and bool(f.extra.get("self"))
+
+
+def _last_cue(key: str, lo: int, hi: int, clause: int | None = None) -> regex.Match | None:
+    """The last cue in ``[lo, hi)`` that governs what stands at ``hi`` (``clause``: where its clause starts)."""
+    best = None
+    for m in _CUE_RE.finditer(key, lo, hi):
+        rel = _CUE_REL[key[m.start() : m.end()]]
+        if rel in _BREAKABLE and _BREAKERS.search(" " + key[m.end() : hi] + " "):
+            continue
+        if key.count("(", lo, m.start()) > key.count(")", lo, m.start()) and ")" in key[m.end() : hi]:
+            continue  # "(được sửa đổi, bổ sung năm 2012)": said of what stands before the parenthesis
+        if rel in _OPENING_ONLY:  # near the start of its clause: "a) Tiếp tục triển khai thực hiện …"
+            head = key[_LABEL_PREFIX.match(key, clause).end() : m.start()] if clause is not None else ","
+            opens = "," not in head and len(head.split()) <= 5
+            if _REF_STOPS.search(key, m.end(), hi) or not opens and (hi - m.end() > 40 or _GAP_STOPS.search(key, m.end(), hi)):
+                continue
+        best = m
+    return best
+
+
+def _in_title(key: str, prev: Found, pos: int) -> bool:
+    """Is ``pos`` (a cue) in the tail or trích yếu of ``prev``: right after it, or after ``về`` / ``quy định`` …
+    with no sentence end between?"""
+    gap = key[prev.end : pos]
+    if not gap.strip(" ,\n"):
+        return True
+    return bool(CITATIONS.trich_yeu.match(gap)) and not _SENTENCE_END.search(gap)
+
+
 def relation(key: str, f: Found, prev: Found | None) -> Relation:
-    """The citing document's relation to ``f``, from the cue words of its clause (see module docstring)."""
+    """The citing document's relation to ``f`` (see module docstring); ``prev``: the mention before it."""
+    if _is_self(f) or f.extra.get("inner"):
+        return "refers"
     lo = _clause_start(key, f.start, max(0, f.start - 300))
     line = key.rfind("\n", 0, f.start) + 1
-    if key.startswith(_CAN_CU, lo) or key.startswith(_CAN_CU, line):
-        return "basis"
-    if prev is not None and 0 <= f.start - prev.end < 250:
+    in_clause = prev is not None and prev.end > lo and not _is_self(prev)
+    if prev is not None and not _is_self(prev) and 0 <= f.start - prev.end < 250:
         between = key[prev.end : f.start]
-        if CITATIONS.list_sep.fullmatch(between) or (CITATIONS.trich_yeu.match(between) and not _SENTENCE_END.search(between)):
+        if CITATIONS.list_sep.fullmatch(between) or (
+            CITATIONS.trich_yeu.match(between) and not _SENTENCE_END.search(between) and _LIST_END.search(between)
+        ):
             return prev.relation  # "Thực hiện Chỉ thị số 01/CT-UBND về …, Chỉ thị số 03/CT-UBND …": one list
-    if prev is not None and prev.end > lo:
-        lo = prev.end
-    best = None
-    for m in _CUE_RE.finditer(key, lo, f.start):
-        rel = _CUE_REL[key[m.start() : m.end()]]
-        if rel in _BREAKABLE and _BREAKERS.search(" " + key[m.end() : f.start] + " "):
-            continue
-        best = rel
-    if best is not None:
-        return best
+    opens = key.startswith(_CAN_CU, lo) or key.startswith(_CAN_CU, line)
+    if opens and not in_clause:
+        return "basis"
+    floor = max(lo, prev.end) if prev is not None and prev.end > lo else lo
+    cue = _last_cue(key, floor, f.start, lo)
+    if cue is not None:
+        first = _CUE_RE.search(key, floor, f.start)
+        if in_clause and prev is not None and first is not None and _in_title(key, prev, first.start()):
+            return "refers"  # the cue is the cited document's own ("… sửa đổi, bổ sung … của Luật X")
+        return _CUE_REL[cue.group()]
+    if opens and prev is not None and prev.relation == "basis" and not _MAIN_CLAUSE.search(key, prev.end, f.start):
+        return "basis"  # "Căn cứ Luật Công chứng năm 2024, Điều lệ … ban hành kèm theo Quyết định số …"
+    if prev is not None and prev.relation != "refers" and _PINPOINT_LIST.fullmatch(key, prev.end, f.start):
+        return prev.relation  # "thay thế … Thông tư số 63/1998/TT-BTC ngày 13/5/1998; điểm 1.b, mục II Thông tư số 89/1999/TT-BTC"
+    if in_clause and prev is not None and prev.relation != "refers" and _COORDINATED.match(key, prev.end, f.start) \
+            and not _MAIN_CLAUSE.search(key, prev.end, f.start) and not _SENTENCE_END.search(key, prev.end, f.start):
+        return prev.relation  # "… Chỉ thị số 02/CT-BTC … và chỉ đạo của UBND tỉnh tại Công văn số …": one list
     head = f.extra.get("list_of")
     if head is not None:
         return head.relation
+    intro = _list_intro(key, f.start, line)
+    if intro is not None:
+        return intro
     after = key[f.end : min(len(key), f.end + 250)].split(".")[0]
     for c, rel in _CUES_AFTER:
         if c in after:
             return rel
     return "refers"
+
+
+def _list_intro(key: str, pos: int, line: int) -> Relation | None:
+    """The relation a colon-introduced list gives its items (``Bãi bỏ … tại các Quyết định:`` / ``- Quyết định
+    số …``; ``Bãi bỏ các quy định sau:`` / ``2. Điều 12 … của Nghị định số …``): the cue that opens the
+    introducing clause."""
+    if not _ITEM_START.match(key, line, pos):
+        return None
+    colon = key.rfind(":", max(0, pos - 3000), line)
+    if colon < 0 or not key.startswith("\n", colon + 1) or _ITEMS_BREAK.search(key, colon, line):
+        return None
+    lo = _clause_start(key, colon, max(0, colon - 400))
+    if _MAIN_CLAUSE.search(key, lo, colon):
+        return None  # "Căn cứ hồ sơ …, Chủ tịch UBND tỉnh có ý kiến như sau:": the items are the document's own
+    m = _CUE_RE.match(key, _LABEL_PREFIX.match(key, lo).end())
+    if m is not None:
+        return _CUE_REL[m.group()]
+    if key.startswith(_CAN_CU, lo):
+        return "basis"  # "Căn cứ các văn bản sau:"
+    return None

@@ -80,7 +80,7 @@ def short_forms(
         tname, n = CANON[t.group("type")], m.group()
         ante = [i for i, f in enumerate(found) if f.start < t.start() and f.number and f.doc_type == tname and parse_symbol(f.number).number in (n, n.zfill(2))]
         if ante:
-            out.append(Found(t.start(), m.end(), doc_type=tname, short_form=True, antecedent=ante[-1]))
+            out.append(Found(t.start(), m.end(), doc_type=tname, short_form=True, antecedent=ante[-1], extra={"printed": n}))
     for m in word_matches(_ANAPHORA_RE, key):  # "Công văn nêu trên"
         t = _TYPE_JUST_BEFORE.search(key, max(0, m.start() - 40), m.start())
         if not t or not free(t.start()):
@@ -93,7 +93,51 @@ def short_forms(
         for m in regex.finditer(r"(?<![\p{L}])" + regex.escape(alias) + r"(?![\p{L}\d])", text):
             if m.start() > found[idx].end + 5 and free(m.start()):
                 out.append(Found(m.start(), m.end(), doc_type=found[idx].doc_type, short_form=True, antecedent=idx))
+    # one mention per place (a bare number may also be an alias), none inside the alias's own definition
+    defined = [(m.start(), m.end()) for m in _ALIAS.finditer(key)]
+    kept: list[Found] = []
+    for f in sorted(out, key=lambda f: (f.start, -f.end)):
+        if any(a <= f.start < b for a, b in defined) or any(k.start <= f.start < k.end for k in kept):
+            continue
+        kept.append(f)
+    return kept
+
+
+# "Nghị định này", "Thông tư liên tịch này": the document naming itself.
+_SELF = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+" + fold("này") + r"(?![\p{L}])"))
+_LAW_FAMILY = {fold(t) for t in _C["law_types"]}
+_ISSUED_WITH = {fold(t) for t in _C["issued_with"]}
+
+
+def self_mentions(key: str, own_type: str | None, found: list[Found], taken: list[tuple[int, int]]) -> list[Found]:
+    """``Quyết định này``, ``Luật này``: the document itself when the type word is the document's own type and the
+    words are its own.  Inside a quotation (the new wording an amending text writes into another document:
+    ``“Điều 1. Nghị định này quy định …”``), and for another type (``Nghị định này`` in a công văn that cited a
+    nghị định), the words name the last document of that type cited before them; with none, nothing is
+    cited (``Quy chế này`` in a quyết định names the quy chế it issues)."""
+    out = []
+    own = fold(own_type) if own_type else None
+    for m in _SELF.finditer(key):
+        t = m.group("type")
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        mine = own is not None and (t == own or (t in _LAW_FAMILY and own in _LAW_FAMILY))
+        ante = [i for i, g in enumerate(found) if g.end <= m.start() and g.doc_type == CANON[t] and not g.short_form]
+        quoted = _quoted(key, m.start())
+        # the document's own type, or (type unread) no earlier document of that type for the words to name
+        if (mine or (own is None and not ante and t not in _ISSUED_WITH)) and not quoted:
+            f = Found(m.start(), m.end(), doc_type=CANON[t], short_form=True)
+            f.extra["self"] = True
+            out.append(f)
+        elif ante and not mine or ante and quoted:
+            out.append(Found(m.start(), m.end(), doc_type=CANON[t], short_form=True, antecedent=ante[-1]))
     return out
+
+
+def _quoted(key: str, pos: int) -> bool:
+    """Is ``pos`` inside a “…” quotation (which may run over several paragraphs)?"""
+    opening = key.rfind("“", max(0, pos - 6000), pos)
+    return opening >= 0 and key.rfind("”", opening, pos) < 0
 
 
 def expand_names(name: str | None, name_alias: dict[str, str]) -> str | None:
