@@ -44,8 +44,11 @@ _SENTENCE_END = regex.compile(r"[.;!?]\s+(?=\p{Lu}|[-–+•])|\n+(?=[-–+•]|
 _PARAGRAPH_END = regex.compile(r"(?<=[.;:!?])[ \t]*\n+")
 _EXPLICIT = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(fold(w)) for w in _T["explicit_deadline_markers"]) + r")(?![\p{L}])")
 _PLAN = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(fold(w)) for w in _T["plan_markers"]) + r")(?![\p{L}])")
-_DIRECT = ("chỉ đạo", "phân công")  # triggers that are the subject's own action ("UBND tỉnh chỉ đạo các Hội …")
-_ITEM_KINDS = {"item", "point", "dash"}
+_DIRECT = ("chỉ đạo", "phân công")
+# A sentence that only announces the list after it ("… thực hiện các nhiệm vụ sau:", "… một số nội dung:").
+_INTRO = regex.compile(r"(?:sau|như sau|cụ thể|gồm|nội dung|nhiệm vụ|các việc)\s*:\s*$")
+_NOT_TASK = tuple(fold(w) for w in _T["not_task_actions"])  # triggers that are the subject's own action ("UBND tỉnh chỉ đạo các Hội …")
+_ITEM_KINDS = {"clause", "item", "point", "dash"}
 TASKS = compile_section("tasks")  # label
 
 
@@ -100,10 +103,12 @@ class _Unit:
     lead: list[str] | None = None  # the body a heading above names: each such unit is one task
     heading: bool = False  # the unit only names the body for the items below it
     items: list[tuple[int, int]] = field(default_factory=list)  # paragraphs under a heading line of its own
+    body: int | None = None  # where its own words start: after the label, and after an article's title line
 
 
 def _units(ctx: Context, is_normative: bool) -> Iterator[_Unit]:
-    """The units in reading order: provisions (depth first), then body paragraphs before the first provision."""
+    """The units in reading order: provisions (depth first), then the paragraphs of the body before the first
+    provision."""
     text, key = ctx.text, ctx.page.key
     doc_provisions = ctx.fields.get("provisions") or []
 
@@ -112,15 +117,20 @@ def _units(ctx: Context, is_normative: bool) -> Iterator[_Unit]:
         ok = scope.allowed(chain, is_normative)
         s, e = p.span
         body = _label_end(text, s, e)
-        unit = _Unit(s, e, p.path, ok, lead if p.kind in _ITEM_KINDS else None)
+        if p.title and p.kind in ("article", "chapter", "part", "section"):
+            line_end = text.find("\n", body, e)  # "Điều 56. Trách nhiệm thi hành" then the article's words
+            if line_end > 0 and fold(p.title)[:20] in key[body:line_end]:
+                body = line_end + 1
+        unit = _Unit(s, e, p.path, ok, lead if p.kind in _ITEM_KINDS else None, body=body)
         below = lead
         if ok:
             head = scope.heading(text, key, body, e) if p.children else None
             first = text.find("\n", body, e)
             if head is None and not p.children and first > 0:
                 head = scope.heading(text, key, body, first)  # "1. Cục Thuế tỉnh:" then paragraphs, no labels
-                if head is not None:
+                if head is not None:  # the first task takes the heading line with it
                     unit.items = _paragraphs(text, first, e)
+                    unit.items[:1] = [(s, b) for _, b in unit.items[:1]]
             titled = scope.title_lead(p)
             if head is not None:
                 unit.heading, unit.lead, below = True, head, head
@@ -134,8 +144,8 @@ def _units(ctx: Context, is_normative: bool) -> Iterator[_Unit]:
         yield from visit(p, [], None)
     body_start, body_end = ctx.layout.body
     first = min((p.span[0] for p in doc_provisions), default=body_end)
-    for m in regex.finditer(r"[^\n]+", text[body_start:first]):
-        yield _Unit(body_start + m.start(), body_start + m.end(), None)
+    for a, b in _paragraphs(text, body_start, first):  # a paragraph ends at a line break after a sentence
+        yield _Unit(a, b, None)
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -179,7 +189,8 @@ class _Reader:
     """Reads the tasks of one unit at a time (and lists every deadline it meets)."""
 
     def __init__(self, ctx: Context, scans: _Scans, listed: dict[tuple[int, int], Deadline], own: set[str]) -> None:
-        self.ctx, self.text, self.key, self.scans, self.listed, self.own = ctx, ctx.text, ctx.page.key, scans, listed, own
+        # names and verbs are read over line breaks ("thành phố quan\ntâm"): the key with its breaks as spaces
+        self.ctx, self.text, self.key, self.scans, self.listed, self.own = ctx, ctx.text, ctx.page.key.replace("\n", " "), scans, listed, own
 
     def _deadline(self, start: int, end: int) -> tuple[Deadline | None, bool, deadlines.FoundDeadline | None]:
         found = self.scans.deadlines_in(start, end)
@@ -209,7 +220,7 @@ class _Reader:
         text, key = self.text, self.key
         body = _label_end(text, start, end)
         deadline, _, _ = self._deadline(start, end)
-        if scope.catch_all(key, body, end) or not text[body:end].strip():
+        if scope.catch_all(key, body, end) or not text[body:end].strip() or key.startswith(_NOT_TASK, body):
             return None
         lead = list(u.lead or [])
         action_start = body
@@ -224,7 +235,8 @@ class _Reader:
         text, key, scans = self.text, self.key, self.scans
         start, end, path = u.start, u.end, u.path
         unit: list[tuple[Task, bool]] = []  # each task with whether its deadline was stated outright
-        sentence_starts = scans.sentence_starts(start, end)
+        first = u.body if u.body is not None and u.body < end else start  # "Điều 56. Trách nhiệm thi hành" is no sentence
+        sentence_starts = scans.sentence_starts(first, end)
         unit_triggers = scans.triggers_in(start, end)
         sentence_ends = sentence_starts[1:] + [end]
         skip = start
@@ -248,6 +260,8 @@ class _Reader:
                 who = None  # outside the numbered structure only "Giao/Đề nghị/Yêu cầu …" assigns work
             deadline, strong, f = self._deadline(s, e)
             unclear = who is None and triggers and triggers[0][0] == body_start and key.startswith(("giao", "đề nghị", "yêu cầu"), body_start)
+            if who and (_INTRO.search(key, s, e) or key.startswith(_NOT_TASK, who[2])):
+                who = None  # an intro that announces the list below, or accountability: no task of its own
             if who:
                 name, _, action_start = who
                 support, at, after = names.support(text, key, action_start, e)

@@ -30,9 +30,13 @@ _NOUN_USE = regex.compile(r"(?:" + alternation(fold(w) for w in _T["verbs_also_n
                           r"(?:" + alternation(fold(w) for w in _T["noun_use_followers"]) + r")(?![\p{L}])")
 # Heads written with a capital that must be followed by a proper name: "Bộ Tư pháp", not "Bộ tiêu chí".
 _PROPER_HEADS = sorted((fold(h) for h in _T["proper_heads"]), key=len, reverse=True)
+_PROPER_FOLLOWERS = tuple(fold(w) for w in _T["proper_head_followers"])
 _PROPER_RE = regex.compile(r"(?:" + alternation(_PROPER_HEADS) + r")(?![\p{L}])")
 # After "các"/"mọi": a word that names bodies or people ("các sở", "các cơ quan"), not "các tiêu chí".
 _COLLECTIVE_RE = regex.compile(r"(?:các|mọi|toàn thể)\s+(?:" + alternation(fold(w) for w in _T["collective_nouns"]) + r")(?![\p{L}])")
+_TAIL = regex.compile(r"[\s,]+(?:" + alternation(fold(w) for w in _T["name_tails"]) + r")(?![\p{L}])")
+# "tổ chức, cá nhân khác có liên quan", "cơ quan, tổ chức, cá nhân": the parties concerned, an item of their own
+_PARTIES_RE = regex.compile(r"(?:tổ chức|cơ quan|cá nhân)(?:\s*,\s*|\s+và\s+)(?:cá nhân|tổ chức|đơn vị)(?![\p{L}])")
 MAX_ASSIGNEE_CHARS = 200
 
 
@@ -62,7 +66,7 @@ def plausible(text: str, key: str, start: int, end: int) -> bool:
     m = _PROPER_RE.match(key, start, end)
     if m is not None and m.end() < end:
         rest = text[m.end():end].lstrip()
-        if rest and not (rest[0].isupper() or rest[0] in ",;-–(" or rest[0].isdigit()):
+        if rest and not (rest[0].isupper() or rest[0] in ",;-–(" or rest[0].isdigit() or fold(rest).startswith(_PROPER_FOLLOWERS)):
             return False
     if key.startswith(("các ", "mọi ", "toàn thể "), start) and not _COLLECTIVE_RE.match(key, start, end):
         return False
@@ -109,25 +113,29 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
             return None
         verb = limit
     stop = verb
-    colon = key.find(":", pos, verb)
+    tail = _TAIL.search(key, pos, verb)
+    if tail is not None:  # "Bộ Tài chính trong phạm vi chức năng, nhiệm vụ của mình có trách nhiệm …"
+        stop = tail.start()
+    colon = key.find(":", pos, stop)
     if colon >= 0:  # "Sở Kế hoạch và Đầu tư: Kịp thời thông báo …": the name ends at the colon
         stop = colon
     name = text[pos:stop].strip(" ,;:-\n")
     broken = regex.search(r"[.;:]\s*\n", text[pos:stop])
     words = name.split()
-    if len(words) < 2 or broken or len(words) > 30 or NOT_IN_NAME.search(key, pos, stop):
+    if len(words) < 2 or broken or len(words) > 45 or NOT_IN_NAME.search(key, pos, stop):
         return None
     if fold(name) in BARE_KINDS or not plausible(text, key, pos, pos + len(name)):
         return None  # "Thanh tra, kiểm tra, giám sát …": a kind of body alone names no one (here a verb)
     return " ".join(name.split()), pos, verb, stop
 
 
+_NOT_ITEM_STARTS = tuple(fold(w) for w in _T["not_item_starts"])
 _SPLIT = regex.compile(r"\s*(?:[,;]|\s(?=và\s))\s*(?:và\s+)?")
 _COLLECTIVE_PHRASES = sorted((fold(p) for p in _T["collective_phrases"]), key=len, reverse=True)
 _COLLECTIVE_RE_PHRASES = regex.compile(r"(?<![\p{L}])(?:" + alternation(_COLLECTIVE_PHRASES) + r")(?![\p{L}])")
 # Words that end a list of bodies: "phối hợp với Bộ Nội vụ trong việc theo dõi" names Bộ Nội vụ, then the matter.
 _NOT_IN_SUPPORT = regex.compile(r"[\s,](?:trong|về|để|theo|tại|việc|nhằm|khi|thực hiện|tổ chức thực hiện)\s")
-_SUPPORT = regex.compile(r"(?<![\p{L}])(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với|(?=\s+\p{Lu}))\s+")
+_SUPPORT = regex.compile(r"(?<![\p{L}])(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
 
 
 def items(name: str) -> list[str]:
@@ -140,8 +148,14 @@ def items(name: str) -> list[str]:
     pos = 0
     for m in _SPLIT.finditer(name):
         rest = name[m.end():]
-        if not rest or not (HEAD_RE.match(fold(rest)) and rest[0].isupper()):
-            continue
+        if not rest or not HEAD_RE.match(fold(rest)) or fold(rest).startswith(_NOT_ITEM_STARTS):
+            continue  # "Sở Lao động - Thương binh và Xã hội": "Xã hội" is no commune
+        if not rest[0].isupper():
+            # "Đài Phát thanh — Truyền hình tỉnh, các cơ quan thông tấn, báo chí": a collective after a proper name
+            # is an item of its own; "Các bộ, các tỉnh" stays one
+            collective = _COLLECTIVE_RE.match(fold(rest)) or _PARTIES_RE.match(fold(rest))
+            if not collective or fold(name[pos:]).startswith(("các ", "mọi ")):
+                continue
         if any(a < m.start() < b for a, b in kept):
             continue
         parts.append(name[pos : m.start()])
@@ -154,8 +168,8 @@ def support(text: str, key: str, start: int, end: int, anywhere: bool = False) -
     """``chủ trì, phối hợp với Y <verb> …`` (or ``phối hợp với Y <verb> …``) at ``start`` (or, ``anywhere``, the
     first in ``[start, end)``): the bodies Y, where the phrase starts and where the action goes on (after Y)."""
     m = _SUPPORT.search(key, start, end) if anywhere else _SUPPORT.match(key, start, end)
-    if not m:
-        return [], start, start
+    if not m or (not key[m.start():m.end()].rstrip().endswith("với") and not text[m.end()].isupper()):
+        return [], start, start  # "phối hợp Sở Nông nghiệp …" names a body; "phối hợp tổ chức …" does not
     limit = min(end, m.end() + MAX_ASSIGNEE_CHARS)
     stop = _verb(text, key, m.end() + 1, limit)
     matter = _NOT_IN_SUPPORT.search(key, m.end(), stop if stop is not None else limit)

@@ -27,6 +27,7 @@ _TITLE_PREFIXES = sorted((fold(p) for p in _T["title_heading_prefixes"]), key=le
 _CATCH_ALL = tuple(fold(p) for p in _T["catch_all"])
 NORMATIVE_TYPES = {fold(t) for t in ("Nghị định", "Thông tư", "Thông tư liên tịch", "Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết", "Nghị quyết liên tịch", "Văn bản hợp nhất")}
 _STRUCTURE = {"part", "chapter", "article"}
+_APPOSITION = regex.compile(r",\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối)")
 
 
 def normative(provisions: Sequence[Provision], doc_type: str | None) -> bool:
@@ -43,7 +44,7 @@ def normative(provisions: Sequence[Provision], doc_type: str | None) -> bool:
 
 
 def _title(p: Provision) -> str:
-    return fold(p.title or (p.text.split("\n", 1)[0] if p.kind in ("chapter", "part", "section") else ""))
+    return fold(p.title or (p.text[:200] if p.kind in ("chapter", "part", "section") else ""))
 
 
 def allowed(chain: Sequence[Provision], is_normative: bool) -> bool:
@@ -53,12 +54,8 @@ def allowed(chain: Sequence[Provision], is_normative: bool) -> bool:
             return False
     if not is_normative:
         return True
-    for p in reversed(chain):
-        if p.kind in _STRUCTURE and p.title:
-            return bool(_IMPLEMENTATION.search(fold(p.title)))
-        if p.kind in ("chapter", "part") and p.text.strip():
-            return bool(_IMPLEMENTATION.search(_title(p)))
-    return True
+    titles = [_title(p) for p in chain if p.kind in _STRUCTURE and (p.title or (p.kind != "article" and p.text.strip()))]
+    return not titles or any(_IMPLEMENTATION.search(t) for t in titles)
 
 
 def title_lead(p: Provision) -> list[str] | None:
@@ -89,6 +86,9 @@ def heading(text: str, key: str, start: int, end: int) -> list[str] | None:
     if found is None:
         return None
     name, _, _, stop = found
+    apposition = _APPOSITION.search(own)
+    if apposition is not None and own.endswith(":") and apposition.start() <= len(name):
+        return names.items(" ".join(own[: apposition.start()].split()))  # "Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:"
     rest = fold(text[stop : start + len(own)]).strip(" .:;\n")
     rest = " ".join(rest.split())
     if rest and rest not in _PHRASES:
