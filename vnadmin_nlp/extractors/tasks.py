@@ -124,9 +124,9 @@ def _units(ctx: Context, is_normative: bool) -> Iterator[_Unit]:
         unit = _Unit(s, e, p.path, ok, lead if p.kind in _ITEM_KINDS else None, body=body)
         below = lead
         if ok:
-            head = scope.heading(text, key, body, e) if p.children else None
+            head = scope.heading(text, key, body, e) if p.children and not p.title else None
             first = text.find("\n", body, e)
-            if head is None and not p.children and first > 0:
+            if head is None and not p.children and first > 0 and text[first + 1 : first + 2].isupper():
                 head = scope.heading(text, key, body, first)  # "1. Cục Thuế tỉnh:" then paragraphs, no labels
                 if head is not None:  # the first task takes the heading line with it
                     unit.items = _paragraphs(text, first, e)
@@ -136,6 +136,8 @@ def _units(ctx: Context, is_normative: bool) -> Iterator[_Unit]:
                 unit.heading, unit.lead, below = True, head, head
             elif titled is not None:
                 below = titled
+            elif p.children and text[body:e].rstrip().endswith(":"):
+                below = _addressees(text, key, body, e) or below  # "Trung tâm kính đề xuất UBND tỉnh:" then items
         yield unit
         for c in p.children:
             yield from visit(c, chain, below)
@@ -146,6 +148,18 @@ def _units(ctx: Context, is_normative: bool) -> Iterator[_Unit]:
     first = min((p.span[0] for p in doc_provisions), default=body_end)
     for a, b in _paragraphs(text, body_start, first):  # a paragraph ends at a line break after a sentence
         yield _Unit(a, b, None)
+
+
+def _addressees(text: str, key: str, start: int, end: int) -> list[str] | None:
+    """The bodies an intro that ends with a colon asks (``… kính đề xuất UBND tỉnh:``): the lead of its items."""
+    colon = text.rstrip().rfind(":", start, end)
+    hits = [m for m in names.TRIGGER.finditer(key, start, colon) if names.starts_word(key, m.start())]
+    if not hits:
+        return None
+    found = names.name_span(text, key, hits[-1].end(), colon + 1, need_verb=False)
+    if found is None or found[3] < colon - 1:
+        return None  # the intro goes on after the name ("đề nghị UBND tỉnh quan tâm thực hiện một số nội dung:")
+    return names.items(found[0])
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -287,9 +301,6 @@ class _Reader:
     def _who(self, start: int, end: int, triggers: list[tuple[int, int]]) -> tuple[str, int, int] | None:
         """The assignee of a sentence: after a trigger or a colon, or at its start; never the issuer speaking."""
         text, key = self.text, self.key
-        at_start = names.name_at(text, key, start, end)
-        if at_start is not None and triggers and key.startswith(_DIRECT, triggers[0][0]) and not self._issuer(at_start[0]):
-            return at_start  # "Ủy ban nhân dân tỉnh chỉ đạo các Hội …": the subject does the directing
         who = names.assignee(text, key, start, end, True, [b for _, b in triggers])
         if who is not None and self._issuer(who[0]):
             return None  # "Bộ Thông tin và Truyền thông thông báo …", "Trung tâm kính trình …": the issuer speaking

@@ -67,11 +67,12 @@ def title_lead(p: Provision) -> list[str] | None:
     if prefix is None:
         return None
     rest = p.title[len(prefix) + 1 :].strip(" .:")
+    rest = regex.split(r"\s(?:đối với|trong việc|trong|về)\s", rest, maxsplit=1)[0]  # "… Bộ, cơ quan ngang Bộ đối với quỹ …"
     rest_key = fold(rest)
     if not names.HEAD_RE.match(rest_key) or not names.plausible(rest, rest_key, 0, len(rest)):
         return None
-    if names.NOT_IN_NAME.search(rest_key) or " trong " in f" {rest_key} " or len(rest.split()) > 20:
-        return None  # "Trách nhiệm của Hội đồng quản lý quỹ trong việc hợp nhất …": a matter, not a body
+    if names.NOT_IN_NAME.search(rest_key) or len(rest.split()) > 20:
+        return None
     return names.items(rest)
 
 
