@@ -8,8 +8,7 @@ administrative text; the implementation articles of a regulation), a task is rea
   item names its own;
 - sentence by sentence elsewhere: the assignee is a body or an office-holder named after ``Giao``/``Đề
   nghị``/``Yêu cầu``/``Kính mời``, after a colon, or at the start of the provision (``Bộ Tư pháp có trách nhiệm
-  …``), and ends where the action verb starts (``tasking.names``);
-- row by row in a task table (``tasking.tables``).
+  …``), and ends where the action verb starts (``tasking.names``).
 
 A task's deadline is one written in its own sentence, item or row (a later sentence of the same item with no
 assignee, ``Thời hạn hoàn thành: 31/10/2022``, belongs to the task before it).  Every deadline of the document,
@@ -34,7 +33,7 @@ from . import deadlines
 from .base import Context
 from .fields import TasksFields
 from .registry import extractor
-from .tasking import names, scope, tables
+from .tasking import names, scope
 
 _T = load("tasks")
 # Sentence ends: punctuation before a new sentence or item, or a line break before a list marker.  A bare line
@@ -188,8 +187,6 @@ def extract(ctx: Context) -> TasksFields:
     tasks: list[Task] = []
     for u in units:
         tasks.extend(reader.unit(u))
-    for t in tables.tasks(ctx, scans.anchor, listed):
-        tasks.append(t)
     tasks.sort(key=lambda t: t.span)
     ordered = [listed[k] for k in sorted(listed)]
     index = {id(d): i for i, d in enumerate(ordered)}
