@@ -64,6 +64,7 @@ _TABLE = (
     WarningCode("page_metadata_mismatch", ("extractor page_metadata",), "The web page's attributes describe another document: they are not used."),
     WarningCode("page_metadata_conflict", ("extractor page_metadata",), "The text's number or date disagrees with the web page's attributes: the text's is kept, the attributes are not used."),
     WarningCode("from_page_metadata", ("extractor page_metadata",), "Fields were taken from the web page's attributes, not from the text (the message names them)."),
+    WarningCode("task_assignee_unclear", ("extractor tasks",), "A request (`Giao …`, `Đề nghị …`, `Yêu cầu …`) whose addressee cannot be read as a body or an official: the task is kept with no lead, the message quotes the line."),
 )
 
 WARNINGS: dict[str, WarningCode] = {w.code: w for w in _TABLE}

@@ -1,47 +1,53 @@
-"""Tasks: who (assignee), what (action), by when (deadline), in which provision.
+"""Tasks: who (lead and support bodies), what (action), by when (deadline), in which provision.
 
-A task is read sentence by sentence inside each provision (or body paragraph): the assignee is a body or an
-office-holder named after ``Giao``/``Đề nghị``/``Yêu cầu``, after a colon (``…: Cục Chuyển đổi số quốc gia đưa
-nền tảng vào vận hành``) or at the start of the provision (``Bộ Tư pháp có trách nhiệm …``), and ends where the
-action verb starts.  A deadline in a later sentence of the same provision (``Thời hạn hoàn thành: 31/10/2022``)
-belongs to the task before it.
+The provisions are walked as a tree.  Where the document assigns work (``tasking.scope``: every provision of an
+administrative text; the implementation articles of a regulation), a task is read:
+
+- item by item under a heading that names the body (``1. Cục Thuế tỉnh:`` then ``a)``, ``b)``, ``-``; an article
+  titled ``Trách nhiệm của Bộ Nội vụ`` then its clauses): one task per item, the heading's body as lead unless the
+  item names its own;
+- sentence by sentence elsewhere: the assignee is a body or an office-holder named after ``Giao``/``Đề
+  nghị``/``Yêu cầu``/``Kính mời``, after a colon, or at the start of the provision (``Bộ Tư pháp có trách nhiệm
+  …``), and ends where the action verb starts (``tasking.names``).
+
+A task's deadline is one written in its own sentence, item or row (a later sentence of the same item with no
+assignee, ``Thời hạn hoàn thành: 31/10/2022``, belongs to the task before it).  Every deadline of the document,
+assigned or not, is listed in ``deadlines``.
 """
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from typing import Iterator
+from dataclasses import dataclass, field
+from typing import Iterator, Sequence
 
 import regex
 
 from ..data import load
+from ..lexicon.bodies import expand
 from ..lexicon.fold import fold
 from ..lexicon.spaces import squash
-from ..model import Deadline, Task
-from ..patterns import alternation, compile_section, first_word_match, word_scanner
+from ..model import Deadline, Provision, Task
+from ..patterns import compile_section
 from . import deadlines
 from .base import Context
 from .fields import TasksFields
 from .registry import extractor
+from .tasking import names, scope
 
 _T = load("tasks")
-_B = load("bodies")
-_HEADS = sorted({fold(h) for h in _T["assignee_heads"]} | {fold(k) for k in _B["body_kinds"]}, key=len, reverse=True)
-_VERBS = sorted((fold(v) for v in _T["action_verbs"]), key=len, reverse=True)
-# Scanned over whole documents, so compiled for speed (see word_scanner); _starts_word checks the trigger hits.
-_TRIGGER = word_scanner((fold(t) for t in _T["assign_triggers"]), r"\s+(?=\S)")
-_HEAD_RE = word_scanner(_HEADS)  # matched at each sentence start
-_VERB_RE = word_scanner(_VERBS)
-_WORD_THEN_DIGIT = regex.compile(r"\p{L}+\s+\d")
-_LOWER_HEADS = tuple(fold(h) for h in _T["lowercase_heads"])
-_BARE_KINDS = {fold(k) for k in _B["body_kinds"]}
-_NOT_STARTS = tuple(fold(h) for h in _T["not_assignee_starts"])
-_NOT_IN_NAME = regex.compile(r"(?<![\p{L}])" + alternation(fold(w) for w in _T["not_in_name"]) + r"(?![\p{L}])")
 # Sentence ends: punctuation before a new sentence or item, or a line break before a list marker.  A bare line
 # break is not one: PDF text breaks sentences at every visual line.
 _SENTENCE_END = regex.compile(r"[.;!?]\s+(?=\p{Lu}|[-–+•])|\n+(?=[-–+•]|\d{1,3}[.)]\s|[a-zđ]\)\s)")
+# A paragraph under a heading: a line break after the end of a sentence.
+_PARAGRAPH_END = regex.compile(r"(?<=[.;:!?])[ \t]*\n+")
 _EXPLICIT = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(fold(w)) for w in _T["explicit_deadline_markers"]) + r")(?![\p{L}])")
-MAX_ASSIGNEE_CHARS = 200
+_PLAN = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(fold(w)) for w in _T["plan_markers"]) + r")(?![\p{L}])")
+_DIRECT = ("chỉ đạo", "phân công")
+# A sentence that only announces the list after it ("… thực hiện các nhiệm vụ sau:", "… một số nội dung:").
+_INTRO = regex.compile(r"(?:sau|như sau|cụ thể|gồm|nội dung|nhiệm vụ|các việc)\s*:\s*$")
+_NOT_TASK = tuple(fold(w) for w in _T["not_task_actions"])  # triggers that are the subject's own action ("UBND tỉnh chỉ đạo các Hội …")
+_ITEM_KINDS = {"clause", "item", "point", "dash"}
 TASKS = compile_section("tasks")  # label
 
 
@@ -53,53 +59,13 @@ def _anchor(ctx: Context) -> dt.date | None:
         return None
 
 
-def _starts_word(key: str, pos: int) -> bool:
-    return pos == 0 or not key[pos - 1].isalpha()
-
-
-def _assignee(ctx: Context, start: int, end: int, at_start: bool, after_triggers: list[int]) -> tuple[str, int, int] | None:
-    """The assignee in the sentence ``[start, end)`` and where the action starts (``after_triggers``: where the
-    triggers in the sentence end)."""
-    key = ctx.page.key
-    candidates = list(after_triggers)
-    colon = key.find(":", start, end)
-    if colon >= 0:
-        pos = colon + 1
-        while pos < end and key[pos] == " ":
-            pos += 1
-        candidates.append(pos)
-    if at_start:
-        candidates.append(start)
-    for pos in candidates:
-        if not _HEAD_RE.match(key, pos, end):
-            continue
-        if not ctx.text[pos].isupper() and not key.startswith(_LOWER_HEADS, pos):
-            continue
-        if key.startswith(_NOT_STARTS, pos) or _WORD_THEN_DIGIT.match(key, pos, pos + 12):
-            continue  # "Trường hợp …", "Bộ luật …", "Vụ 2: …"
-        found = first_word_match(_VERB_RE, key, pos + 1, min(end, pos + MAX_ASSIGNEE_CHARS))
-        if found is None:
-            continue
-        verb = found.start()
-        name = ctx.text[pos:verb].strip(" ,;:-")
-        if ":" in name:  # "Sở Kế hoạch và Đầu tư: Kịp thời thông báo …": the name ends at the colon
-            name = name.split(":", 1)[0].strip(" ,;-")
-        words = name.split()
-        if len(words) < 2 or "\n" in name or len(words) > 25 or _NOT_IN_NAME.search(key, pos, verb):
-            continue
-        if fold(name) in _BARE_KINDS:
-            continue  # "Thanh tra, kiểm tra, giám sát …": a kind of body alone names no one (here a verb)
-        return name, pos, verb
-    return None
-
-
 class _Scans:
     """What tasks look for in every sentence, found once over the whole stretch ``[start, end)`` of the text:
     one scan of a long text costs far less than a scan per sentence."""
 
     def __init__(self, text: str, key: str, start: int, end: int, anchor: dt.date | None) -> None:
         self.key, self.anchor = key, anchor
-        self.triggers = [m for m in _TRIGGER.finditer(key, start, end) if _starts_word(key, m.start())]
+        self.triggers = [m for m in names.TRIGGER.finditer(key, start, end) if names.starts_word(key, m.start())]
         self.trigger_starts = [m.start() for m in self.triggers]
         self.deadlines = deadlines.find(key, start, end, anchor)
         self.deadline_starts = [d.start for d in self.deadlines]
@@ -125,81 +91,221 @@ class _Scans:
         return found[i:j]
 
 
-def _units(ctx: Context) -> Iterator[tuple[int, int, str | None]]:
-    """(start, end, provision path) of each stretch of own text: provisions, then body paragraphs outside them."""
+@dataclass
+class _Unit:
+    """A stretch of own text: a provision's (without its children) or a paragraph outside the provisions."""
+
+    start: int
+    end: int
+    path: str | None
+    allowed: bool = True
+    lead: list[str] | None = None  # the body a heading above names: each such unit is one task
+    heading: bool = False  # the unit only names the body for the items below it
+    items: list[tuple[int, int]] = field(default_factory=list)  # paragraphs under a heading line of its own
+    body: int | None = None  # where its own words start: after the label, and after an article's title line
+
+
+def _units(ctx: Context, is_normative: bool) -> Iterator[_Unit]:
+    """The units in reading order: provisions (depth first), then the paragraphs of the body before the first
+    provision."""
+    text, key = ctx.text, ctx.page.key
     doc_provisions = ctx.fields.get("provisions") or []
-    stack = list(reversed(doc_provisions))
-    covered: list[tuple[int, int]] = []
-    while stack:
-        p = stack.pop()
-        yield p.span[0], p.span[1], p.path
-        covered.append(p.span)
-        stack.extend(reversed(p.children))
+
+    def visit(p: Provision, chain: Sequence[Provision], lead: list[str] | None) -> Iterator[_Unit]:
+        chain = [*chain, p]
+        ok = scope.allowed(chain, is_normative)
+        s, e = p.span
+        body = _label_end(text, s, e)
+        if p.title and p.kind in ("article", "chapter", "part", "section"):
+            line_end = text.find("\n", body, e)  # "Điều 56. Trách nhiệm thi hành" then the article's words
+            if line_end > 0 and fold(p.title)[:20] in key[body:line_end]:
+                body = line_end + 1
+        unit = _Unit(s, e, p.path, ok, lead if p.kind in _ITEM_KINDS else None, body=body)
+        below = lead
+        if ok:
+            head = scope.heading(text, key, body, e) if p.children and not p.title else None
+            first = text.find("\n", body, e)
+            if head is None and not p.children and first > 0 and text[first + 1 : first + 2].isupper():
+                head = scope.heading(text, key, body, first)  # "1. Cục Thuế tỉnh:" then paragraphs, no labels
+                if head is not None:  # the first task takes the heading line with it
+                    unit.items = _paragraphs(text, first, e)
+                    unit.items[:1] = [(s, b) for _, b in unit.items[:1]]
+            titled = scope.title_lead(p)
+            if head is not None:
+                unit.heading, unit.lead, below = True, head, head
+            elif titled is not None:
+                below = titled
+            elif p.children and text[body:e].rstrip().endswith(":"):
+                below = _addressees(text, key, body, e) or below  # "Trung tâm kính đề xuất UBND tỉnh:" then items
+        yield unit
+        for c in p.children:
+            yield from visit(c, chain, below)
+
+    for p in doc_provisions:
+        yield from visit(p, [], None)
     body_start, body_end = ctx.layout.body
-    first = min((s for s, _ in covered), default=body_end)
-    for m in regex.finditer(r"[^\n]+", ctx.text[body_start:first]):
-        yield body_start + m.start(), body_start + m.end(), None
+    first = min((p.span[0] for p in doc_provisions), default=body_end)
+    for a, b in _paragraphs(text, body_start, first):  # a paragraph ends at a line break after a sentence
+        yield _Unit(a, b, None)
 
 
-@extractor("tasks", requires=("date", "provisions", "issuer"), assigns=("tasks", "deadlines"))
+def _addressees(text: str, key: str, start: int, end: int) -> list[str] | None:
+    """The bodies an intro that ends with a colon asks (``… kính đề xuất UBND tỉnh:``): the lead of its items."""
+    colon = text.rstrip().rfind(":", start, end)
+    hits = [m for m in names.TRIGGER.finditer(key, start, colon) if names.starts_word(key, m.start())]
+    if not hits:
+        return None
+    found = names.name_span(text, key, hits[-1].end(), colon + 1, need_verb=False)
+    if found is None or found[3] < colon - 1:
+        return None  # the intro goes on after the name ("đề nghị UBND tỉnh quan tâm thực hiện một số nội dung:")
+    return names.items(found[0])
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in _PARAGRAPH_END.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+@extractor("tasks", requires=("date", "provisions", "issuer", "doc_type"), assigns=("tasks", "deadlines"))
 def extract(ctx: Context) -> TasksFields:
     anchor = _anchor(ctx)
     issuer = ctx.fields.get("issuer")
-    own = {fold(issuer.name), fold(issuer.text)} if issuer else set()
+    own = {fold(expand(x)) for x in (issuer.name, issuer.text)} if issuer else set()
+    doc_type = ctx.fields.get("doc_type")
+    is_normative = scope.normative(ctx.fields.get("provisions") or [], doc_type.name if doc_type else None)
     text, key = ctx.text, ctx.page.key
-    tasks: list[Task] = []
-    units = list(_units(ctx))
+    units = list(_units(ctx, is_normative))
     if not units:
-        return {"tasks": tasks, "deadlines": []}
+        return {"tasks": [], "deadlines": []}
     listed: dict[tuple[int, int], Deadline] = {}
-    scans = _Scans(text, key, min(u[0] for u in units), max(u[1] for u in units), anchor)
-    for start, end, path in units:
-        unit: list[tuple[Task, bool]] = []  # each task with whether its deadline was stated outright
-        unit_deadlines = scans.deadlines_in(start, end)
-        sentence_starts = scans.sentence_starts(start, end)
-        unit_triggers = scans.triggers_in(start, end)
-        sentence_ends = sentence_starts[1:] + [end]
-        for i, (s, e) in enumerate(zip(sentence_starts, sentence_ends)):
-            body_start = _label_end(text, s, e) if i == 0 and path else s
-            after_triggers = [b for a, b in unit_triggers if body_start <= a and b < e] if unit_triggers else []
-            who = None
-            if after_triggers or _HEAD_RE.match(key, body_start, e) or key.find(":", body_start, e) >= 0:
-                who = _assignee(ctx, body_start, e, True, after_triggers)  # else no place where a name can start
-            if path is None and who and not any(s <= a and b < e for a, b in unit_triggers):
-                who = None  # outside the numbered structure only "Giao/Đề nghị/Yêu cầu …" assigns work
-            if who and any(o.startswith(fold(who[0])) for o in own):
-                who = None  # "Bộ Thông tin và Truyền thông thông báo …": the issuer speaking, not a task
-            found = [d for d in unit_deadlines if s <= d.start < e] if unit_deadlines else None
-            deadline, strong = None, False
-            if found:
-                for d in found:
-                    if (d.start, d.end) not in listed:
-                        listed[(d.start, d.end)] = _deadline(text, d)
-                f = max(found, key=lambda d: d.strong)  # "Thời hạn hoàn thành: …" over "đến cuối năm …"
-                deadline = listed[(f.start, f.end)]
-                strong = f.strong
-            if who:
-                name, _, action_start = who
-                support, action_start = _support(ctx, action_start, e)
-                action = squash(text[action_start:e]).rstrip(" ;,")
-                task = Task(assignee=name, lead=_items(name), support=support, action=action, deadline=deadline, provision=path, span=(s, e))
-                unit.append((task, strong))
-            elif deadline is not None and unit and (unit[-1][0].deadline is None or (strong and not unit[-1][1])):
-                last = unit[-1][0]
-                last.deadline, last.span = deadline, (last.span[0], e)
-                unit[-1] = (last, strong)
-            elif deadline is not None and path is not None and _EXPLICIT.search(key, max(s, f.start - 80), f.end):
-                action = squash(text[body_start:e]).rstrip(" ;,")
-                prev = unit[-1][0].assignee if unit else None
-                lead = list(unit[-1][0].lead) if unit else []
-                unit.append((Task(assignee=prev, lead=lead, action=action, deadline=deadline, provision=path, span=(s, e)), strong))
-        tasks.extend(t for t, _ in unit)
+    scans = _Scans(text, key, min(u.start for u in units), max(u.end for u in units), anchor)
+    reader = _Reader(ctx, scans, listed, own)
+    tasks: list[Task] = []
+    for u in units:
+        tasks.extend(reader.unit(u))
+    tasks.sort(key=lambda t: t.span)
     ordered = [listed[k] for k in sorted(listed)]
     index = {id(d): i for i, d in enumerate(ordered)}
     for t in tasks:
         if t.deadline is not None:
             t.deadline_index = index.get(id(t.deadline))
     return {"tasks": tasks, "deadlines": ordered}
+
+
+class _Reader:
+    """Reads the tasks of one unit at a time (and lists every deadline it meets)."""
+
+    def __init__(self, ctx: Context, scans: _Scans, listed: dict[tuple[int, int], Deadline], own: set[str]) -> None:
+        # names and verbs are read over line breaks ("thành phố quan\ntâm"): the key with its breaks as spaces
+        self.ctx, self.text, self.key, self.scans, self.listed, self.own = ctx, ctx.text, ctx.page.key.replace("\n", " "), scans, listed, own
+
+    def _deadline(self, start: int, end: int) -> tuple[Deadline | None, bool, deadlines.FoundDeadline | None]:
+        found = self.scans.deadlines_in(start, end)
+        if not found:
+            return None, False, None
+        for d in found:
+            if (d.start, d.end) not in self.listed:
+                self.listed[(d.start, d.end)] = _deadline(self.text, d)
+        f = max(found, key=lambda d: d.strong)  # "Thời hạn hoàn thành: …" over "đến cuối năm …"
+        return self.listed[(f.start, f.end)], f.strong, f
+
+    def _issuer(self, name: str) -> bool:
+        k = fold(expand(name))
+        return any(o.startswith(k) for o in self.own)
+
+    def unit(self, u: _Unit) -> list[Task]:
+        if u.heading or not u.allowed:
+            self._deadline(u.start, u.end)  # the deadlines of every unit are the document's, tasks or not
+            return [] if not u.items or not u.allowed else [t for a, b in u.items if (t := self._item(a, b, u)) is not None]
+        if u.lead is not None:
+            task = self._item(u.start, u.end, u)
+            return [task] if task is not None else []
+        return self._sentences(u)
+
+    def _item(self, start: int, end: int, u: _Unit) -> Task | None:
+        """One item under a heading: a task of the heading's body unless the item names its own."""
+        text, key = self.text, self.key
+        body = _label_end(text, start, end)
+        deadline, _, _ = self._deadline(start, end)
+        if scope.catch_all(key, body, end) or not text[body:end].strip() or key.startswith(_NOT_TASK, body):
+            return None
+        lead = list(u.lead or [])
+        action_start = body
+        found = names.name_at(text, key, body, end)
+        if found is not None and not self._issuer(found[0]):
+            lead, action_start = names.items(found[0]), found[2]
+        support, _, _ = names.support(text, key, action_start, end, anywhere=True)
+        action = _action(text, action_start, end)
+        return Task(assignee=", ".join(lead) or None, lead=lead, support=support, action=action, deadline=deadline, provision=u.path, span=(start, end))
+
+    def _sentences(self, u: _Unit) -> list[Task]:
+        text, key, scans = self.text, self.key, self.scans
+        start, end, path = u.start, u.end, u.path
+        unit: list[tuple[Task, bool]] = []  # each task with whether its deadline was stated outright
+        first = u.body if u.body is not None and u.body < end else start  # "Điều 56. Trách nhiệm thi hành" is no sentence
+        sentence_starts = scans.sentence_starts(first, end)
+        unit_triggers = scans.triggers_in(start, end)
+        sentence_ends = sentence_starts[1:] + [end]
+        skip = start
+        for i, (s, e) in enumerate(zip(sentence_starts, sentence_ends)):
+            if s < skip:
+                continue
+            body_start = _label_end(text, s, e) if i == 0 and path else s
+            triggers = [(a, b) for a, b in unit_triggers if body_start <= a and b < e] if unit_triggers else []
+            triggers = [(a, b) for a, b in triggers if not _PLAN.search(key, body_start, a)]  # "Trung tâm sẽ …, mời …"
+            who = None
+            if triggers or names.HEAD_RE.match(key, body_start, e) or key.find(":", body_start, e) >= 0:
+                who = self._who(body_start, e, triggers)
+                if who is None and triggers and i + 1 < len(sentence_starts):
+                    # "Yêu cầu Thủ trưởng các Sở, ban, ngành tỉnh; Chủ tịch UBND các huyện … khẩn trương …": the
+                    # name list runs over a semicolon; the sentence goes on to the one where its action is
+                    far = self._who(body_start, min(end, e + names.MAX_ASSIGNEE_CHARS), triggers)
+                    if far is not None and far[2] > e:
+                        who, e = far, next((x for x in sentence_ends if x > far[2]), end)
+                        skip = e
+            if path is None and who and not triggers:
+                who = None  # outside the numbered structure only "Giao/Đề nghị/Yêu cầu …" assigns work
+            deadline, strong, f = self._deadline(s, e)
+            unclear = who is None and triggers and triggers[0][0] == body_start and key.startswith(("giao", "đề nghị", "yêu cầu"), body_start)
+            if who and (_INTRO.search(key, s, e) or key.startswith(_NOT_TASK, who[2])):
+                who = None  # an intro that announces the list below, or accountability: no task of its own
+            if who:
+                name, _, action_start = who
+                support, at, after = names.support(text, key, action_start, e)
+                if at != action_start or not support:
+                    support, _, _ = names.support(text, key, action_start, e, anywhere=True)
+                    after = action_start
+                lead = names.items(name)
+                task = Task(assignee=name, lead=lead, support=support, action=_action(text, after, e), deadline=deadline, provision=path, span=(s, e))
+                unit.append((task, strong))
+            elif unclear:  # "Đề nghị … tham gia ý kiến": a request whose addressee cannot be read with confidence
+                self.ctx.warn("task_assignee_unclear", f"tasks: no clear assignee after the request: {squash(text[body_start:min(e, body_start + 100)])!r}", (s, e))
+                unit.append((Task(action=_action(text, triggers[0][1], e), deadline=deadline, provision=path, span=(s, e)), strong))
+            elif deadline is not None and unit and (unit[-1][0].deadline is None or (strong and not unit[-1][1])):
+                last = unit[-1][0]
+                last.deadline, last.span = deadline, (last.span[0], e)
+                unit[-1] = (last, strong)
+            elif deadline is not None and f is not None and path is not None and _EXPLICIT.search(key, max(s, f.start - 80), f.end):
+                prev = unit[-1][0] if unit else None
+                lead = list(prev.lead) if prev else []
+                unit.append((Task(assignee=prev.assignee if prev else None, lead=lead, action=_action(text, body_start, e), deadline=deadline, provision=path, span=(s, e)), strong))
+        return [t for t, _ in unit]
+
+    def _who(self, start: int, end: int, triggers: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+        """The assignee of a sentence: after a trigger or a colon, or at its start; never the issuer speaking."""
+        text, key = self.text, self.key
+        who = names.assignee(text, key, start, end, True, [b for _, b in triggers])
+        if who is not None and self._issuer(who[0]):
+            return None  # "Bộ Thông tin và Truyền thông thông báo …", "Trung tâm kính trình …": the issuer speaking
+        return who
+
+
+def _action(text: str, start: int, end: int) -> str:
+    return squash(text[start:end]).strip(" ;,:")
 
 
 def _deadline(text: str, f: deadlines.FoundDeadline) -> Deadline:
@@ -211,48 +317,6 @@ def _deadline(text: str, f: deadlines.FoundDeadline) -> Deadline:
         duration=f.duration, working_days=f.working_days, anchor=anchor, rule=f.rule, day=f.day,  # type: ignore[arg-type]
         start=f.start_date, end=f.end_date, span=(f.start, f.end),
     )
-
-
-_SPLIT = regex.compile(r"\s*(?:[,;]|\s(?=và\s))\s*(?:và\s+)?")
-# Words that end a list of bodies: "phối hợp với Bộ Nội vụ trong việc theo dõi" names Bộ Nội vụ, then the matter.
-_NOT_IN_SUPPORT = regex.compile(r"\s(?:trong|về|để|theo|tại|việc|nhằm|khi)\s")
-_SUPPORT = regex.compile(r"(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với\s+")
-
-
-def _items(name: str) -> list[str]:
-    """The bodies of a name list, one item each: split at a comma, semicolon or "và" only where a new body starts
-    (a capitalised head: "Sở …", "UBND …"); "các phòng, ban, đơn vị" and "Các bộ, các tỉnh" stay one collective
-    item."""
-    parts: list[str] = []
-    pos = 0
-    for m in _SPLIT.finditer(name):
-        rest = name[m.end():]
-        if not rest or not (_HEAD_RE.match(fold(rest)) and rest[0].isupper()):
-            continue
-        parts.append(name[pos : m.start()])
-        pos = m.end()
-    parts.append(name[pos:])
-    return [p.strip(" ,;:.") for p in parts if p.strip(" ,;:.")]
-
-
-def _support(ctx: Context, start: int, end: int) -> tuple[list[str], int]:
-    """``chủ trì, phối hợp với Y <verb> …`` (or ``phối hợp với Y <verb> …``): the bodies Y, and where the action
-    starts (after them)."""
-    key = ctx.page.key
-    m = _SUPPORT.match(key, start, end)
-    if not m:
-        return [], start
-    found = first_word_match(_VERB_RE, key, m.end() + 1, min(end, m.end() + MAX_ASSIGNEE_CHARS))
-    stop = found.start() if found is not None else None
-    matter = _NOT_IN_SUPPORT.search(key, m.end(), stop if stop is not None else min(end, m.end() + MAX_ASSIGNEE_CHARS))
-    if matter is not None:  # "phối hợp với Bộ Nội vụ trong việc theo dõi …": the bodies end before the matter
-        stop = matter.start() + 1
-    if stop is None:
-        return [], start
-    names = ctx.text[m.end() : stop].strip(" ,;:-")
-    if not names or "\n" in names or _NOT_IN_NAME.search(key, m.end(), stop) or not _HEAD_RE.match(key, m.end(), end):
-        return [], start
-    return _items(names), stop
 
 
 def _label_end(text: str, start: int, end: int) -> int:

@@ -1,0 +1,114 @@
+"""Tasks (issue 13): the assignment forms on real lines of the corpus and the development set, the headings that
+name the body for the items below them, the implementation articles of a regulation, and what is not a task."""
+from __future__ import annotations
+
+from vnadmin_nlp import parse_text
+
+UBND = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NGÃI
+Số: 01/CT-UBND
+
+Quảng Ngãi, ngày 04 tháng 01 năm 2021
+
+CHỈ THỊ
+Về việc triển khai hóa đơn điện tử
+
+"""
+
+NGHI_DINH = """CHÍNH PHỦ
+Số: 03/2026/NĐ-CP
+
+Hà Nội, ngày 05 tháng 01 năm 2026
+
+NGHỊ ĐỊNH
+Về tổ chức, hoạt động của quỹ xã hội, quỹ từ thiện
+
+"""
+
+
+def _tasks(text: str) -> list[tuple[list[str], list[str], str | None]]:
+    return [(t.lead, t.support, t.deadline.text if t.deadline else None) for t in parse_text(text).tasks]
+
+
+def test_heading_names_the_body_of_its_items() -> None:
+    # qngai_ct2021_05jan item 1, and qngai_ct16_2021 item 2 (a heading with an announcing phrase)
+    body = UBND + (
+        "1. Cục Thuế tỉnh:\n"
+        "- Chủ trì, phối hợp với các cơ quan, đơn vị có liên quan triển khai áp dụng hóa đơn điện tử.\n"
+        "- Tổ chức tập huấn, hướng dẫn các tổ chức, cá nhân kinh doanh trên địa bàn về hóa đơn điện tử.\n"
+        "2. Sở Công Thương chủ trì, phối hợp thực hiện:\n"
+        "a) Tiếp tục rà soát và triển khai thực hiện hiệu quả Chỉ thị số 12/CT-BCT.\n"
+        "b) Theo dõi, đánh giá thường xuyên nguồn cung, nhu cầu hàng hóa, báo cáo trước ngày 26/01/2021.\n"
+    )
+    assert _tasks(body) == [
+        (["Cục Thuế tỉnh"], ["các cơ quan, đơn vị có liên quan"], None),
+        (["Cục Thuế tỉnh"], [], None),
+        (["Sở Công Thương"], [], None),
+        (["Sở Công Thương"], [], "trước ngày 26/01/2021"),  # the deadline of its own item, not of a)
+    ]
+
+
+def test_lead_after_a_colon_and_support_anywhere_in_the_item() -> None:
+    body = UBND + (
+        "2. Sở Thông tin và Truyền thông: Theo chức năng, nhiệm vụ của mình có trách nhiệm phối hợp với Cơ quan"
+        " Thuế trong việc tuyên truyền chính sách.\n"
+        "3. Sở Lao động - Thương binh và Xã hội chịu trách nhiệm hướng dẫn.\n"
+    )
+    assert _tasks(body) == [(["Sở Thông tin và Truyền thông"], ["Cơ quan Thuế"], None), (["Sở Lao động - Thương binh và Xã hội"], [], None)]
+
+
+def test_request_with_a_name_list_over_a_semicolon() -> None:
+    body = UBND + (
+        "Yêu cầu Thủ trưởng các Sở, ban, ngành tỉnh; Chủ tịch UBND các huyện, thị xã Đức Phổ và thành phố Quảng"
+        " Ngãi khẩn trương triển khai thực hiện Chỉ thị này.\n"
+    )
+    assert _tasks(body) == [(["Thủ trưởng các Sở, ban, ngành tỉnh", "Chủ tịch UBND các huyện, thị xã Đức Phổ và thành phố Quảng Ngãi"], [], None)]
+
+
+def test_regulation_assigns_work_only_in_its_implementation_articles() -> None:
+    body = NGHI_DINH + (
+        "Chương II\nTỔ CHỨC THANH TRA\n"
+        "Điều 7. Thanh tra Bộ\n"
+        "1. Thanh tra Bộ có trách nhiệm giúp Bộ trưởng Bộ Công an quản lý nhà nước về công tác thanh tra.\n"
+        "2. Chậm nhất vào ngày 10 tháng 11 hằng năm, Công an đơn vị, địa phương gửi dự thảo kế hoạch thanh tra.\n"
+        "Chương VI\nTỔ CHỨC THỰC HIỆN\n"
+        "Điều 48. Trách nhiệm của Bộ Nội vụ\n"
+        "1. Xây dựng trình hoặc ban hành các văn bản quy phạm pháp luật về quỹ.\n"
+        "2. Thực hiện các nhiệm vụ khác theo quy định của pháp luật.\n"
+        "Điều 56. Trách nhiệm thi hành\n"
+        "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các"
+        " cấp và tổ chức, cá nhân khác có liên quan chịu trách nhiệm thi hành Nghị định này.\n"
+    )
+    doc = parse_text(body)
+    assert [(t.lead, t.provision) for t in doc.tasks] == [
+        (["Bộ Nội vụ"], "VI.48.1"),  # the article's title names the body; the catch-all khoản 2 is no task
+        (["Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ", "Chủ tịch Ủy ban nhân dân các cấp",
+          "tổ chức, cá nhân khác có liên quan"], "VI.56"),
+    ]
+    assert any(d.text.startswith("Chậm nhất vào ngày 10 tháng 11") for d in doc.deadlines)  # a rule's limit is still a deadline
+
+
+def test_not_tasks_issuer_speaking_intro_and_things_named_like_bodies() -> None:
+    body = UBND + (
+        "1. Trung tâm dự kiến tổ chức Hội thảo vào ngày 18/11/2025, mời Lãnh đạo UBND tỉnh, các chuyên gia.\n"  # ld_061
+        "2. Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban ngành, Chủ tịch UBND các huyện thực hiện các nhiệm"
+        " vụ sau:\n"
+        "3. Bộ tiêu chí xác định Chỉ số CCHC cấp bộ được nêu chi tiết tại Bảng 1.\n"  # ld_064: "Bộ" + a common noun
+        "4. Các tiêu chí, tiêu chí thành phần đánh giá qua điều tra xã hội học được thể hiện tại cột Ghi chú.\n"
+        "5. Người đứng đầu các cơ quan, đơn vị, địa phương chịu trách nhiệm trước UBND tỉnh nếu để xảy ra sai phạm.\n"
+    )
+    assert _tasks(body) == []
+
+
+def test_issuer_asks_the_addressee() -> None:
+    body = UBND.replace("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI", "SỞ TÀI CHÍNH TỈNH LÂM ĐỒNG\nTRUNG TÂM XÚC TIẾN ĐẦU TƯ") + (
+        "Trung tâm kính trình UBND tỉnh xem xét, chỉ đạo; đồng thời, đề nghị Sở Nội vụ xem xét, tổng hợp./.\n"
+    )
+    assert [t.lead for t in parse_text(body).tasks] == [["Sở Nội vụ"]]
+
+
+def test_unclear_request_keeps_the_task_without_a_lead() -> None:
+    body = UBND + "1. Đề nghị nghiên cứu, góp ý dự thảo và gửi về Sở Tài chính trước ngày 30/01/2021.\n"
+    doc = parse_text(body)
+    assert [(t.lead, t.deadline.text if t.deadline else None) for t in doc.tasks] == [([], "trước ngày 30/01/2021")]
+    assert [w.code for w in doc.warnings if w.code.startswith("task")] == ["task_assignee_unclear"]

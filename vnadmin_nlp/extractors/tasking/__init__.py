@@ -1,0 +1,3 @@
+"""The parts of the tasks extractor, one concern each: ``names`` (who: an assignee's name, its items, the bodies
+that take part), and ``scope`` (where a document assigns work, and headings that name the body for the items
+below them).  ``extractors.tasks`` runs them over the provisions."""

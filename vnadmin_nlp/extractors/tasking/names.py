@@ -1,0 +1,191 @@
+"""Who a task is for: the assignee's name where a sentence starts or after ``Giao``/``Đề nghị``/``Yêu cầu``/a
+colon, ending where the action verb starts; the bodies of a name list one item each; the bodies named after
+``phối hợp với``.
+
+A name is a body or an office-holder, never a fragment: it starts with a head (``Sở``, ``Các``, ``Thủ trưởng``,
+a kind of body) and a capitalised head is followed by a proper name (``Bộ Tư pháp``, not ``Bộ tiêu chí``).
+"""
+from __future__ import annotations
+
+import regex
+
+from ...data import load
+from ...lexicon.fold import fold
+from ...patterns import alternation, first_word_match, word_scanner
+
+_T = load("tasks")
+_B = load("bodies")
+HEADS = sorted({fold(h) for h in _T["assignee_heads"]} | {fold(k) for k in _B["body_kinds"]}, key=len, reverse=True)
+_VERBS = sorted((fold(v) for v in _T["action_verbs"]), key=len, reverse=True)
+TRIGGER = word_scanner((fold(t) for t in _T["assign_triggers"]), r"\s+(?=\S)")
+HEAD_RE = word_scanner(HEADS)
+VERB_RE = word_scanner(_VERBS)
+_WORD_THEN_DIGIT = regex.compile(r"\p{L}+\s+\d")
+_LOWER_HEADS = tuple(fold(h) for h in _T["lowercase_heads"])
+BARE_KINDS = {fold(k) for k in _B["body_kinds"]}
+_NOT_STARTS = tuple(fold(h) for h in _T["not_assignee_starts"])
+NOT_IN_NAME = regex.compile(r"(?<![\p{L}])" + alternation(fold(w) for w in _T["not_in_name"]) + r"(?![\p{L}])")
+# A verb that is also a noun inside a list of bodies ("tổ chức, cá nhân có liên quan"): not where the name ends.
+_NOUN_USE = regex.compile(r"(?:" + alternation(fold(w) for w in _T["verbs_also_nouns"]) + r")(?:\s*,\s*|\s+và\s+|\s+)"
+                          r"(?:" + alternation(fold(w) for w in _T["noun_use_followers"]) + r")(?![\p{L}])")
+# Heads written with a capital that must be followed by a proper name: "Bộ Tư pháp", not "Bộ tiêu chí".
+_PROPER_HEADS = sorted((fold(h) for h in _T["proper_heads"]), key=len, reverse=True)
+_PROPER_FOLLOWERS = tuple(fold(w) for w in _T["proper_head_followers"])
+_PROPER_RE = regex.compile(r"(?:" + alternation(_PROPER_HEADS) + r")(?![\p{L}])")
+# After "các"/"mọi": a word that names bodies or people ("các sở", "các cơ quan"), not "các tiêu chí".
+_COLLECTIVE_RE = regex.compile(r"(?:các|mọi|toàn thể)\s+(?:" + alternation(fold(w) for w in _T["collective_nouns"]) + r")(?![\p{L}])")
+_TAIL = regex.compile(r"[\s,]+(?:" + alternation(fold(w) for w in _T["name_tails"]) + r")(?![\p{L}])")
+# "tổ chức, cá nhân khác có liên quan", "cơ quan, tổ chức, cá nhân": the parties concerned, an item of their own
+_PARTIES_RE = regex.compile(r"(?:tổ chức|cơ quan|cá nhân)(?:\s*,\s*|\s+và\s+)(?:cá nhân|tổ chức|đơn vị)(?![\p{L}])")
+MAX_ASSIGNEE_CHARS = 200
+
+
+def starts_word(key: str, pos: int) -> bool:
+    return pos == 0 or not key[pos - 1].isalpha()
+
+
+def _verb(text: str, key: str, start: int, end: int) -> int | None:
+    """Where the first action verb of ``key[start:end]`` starts, skipping verbs used as nouns in a name list and
+    capitalised words inside a name ("Cục Quản lý thị trường", "Sở Thông tin và Truyền thông")."""
+    pos = start
+    while pos < end:
+        found = first_word_match(VERB_RE, key, pos, end)
+        if found is None:
+            return None
+        at = found.start()
+        before = text[max(start, at - 2) : at]
+        inside_name = text[at].isupper() and before.strip() not in (":", "") and "\n" not in before
+        if not inside_name and not _NOUN_USE.match(key, at, end):
+            return at
+        pos = found.end()
+    return None
+
+
+def plausible(text: str, key: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` reads as the name of a body or an office-holder (a plausible head, then a
+    proper name after a capitalised head, a body noun after ``các``)."""
+    m = _PROPER_RE.match(key, start, end)
+    if m is not None and m.end() < end:
+        rest = text[m.end():end].lstrip()
+        if rest and not (rest[0].isupper() or rest[0] in ",;-–(" or rest[0].isdigit() or fold(rest).startswith(_PROPER_FOLLOWERS)):
+            return False
+    if key.startswith(("các ", "mọi ", "toàn thể "), start) and not _COLLECTIVE_RE.match(key, start, end):
+        return False
+    return True
+
+
+def assignee(text: str, key: str, start: int, end: int, at_start: bool, after_triggers: list[int]) -> tuple[str, int, int] | None:
+    """The assignee in the sentence ``[start, end)`` and where the action starts (``after_triggers``: where the
+    triggers in the sentence end)."""
+    candidates = list(after_triggers)
+    colon = key.find(":", start, end)
+    if colon >= 0:
+        pos = colon + 1
+        while pos < end and key[pos] in " \n":
+            pos += 1
+        candidates.append(pos)
+    if at_start:
+        candidates.append(start)
+    for pos in candidates:
+        found = name_at(text, key, pos, end)
+        if found is not None:
+            return found
+    return None
+
+
+def name_at(text: str, key: str, pos: int, end: int, need_verb: bool = True) -> tuple[str, int, int] | None:
+    """The name that starts at ``pos`` and where the action after it starts (None: no name there)."""
+    found = name_span(text, key, pos, end, need_verb)
+    return found[:3] if found is not None else None
+
+
+def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -> tuple[str, int, int, int] | None:
+    """The name that starts at ``pos``, where the action after it starts and where the name's text ends."""
+    if not HEAD_RE.match(key, pos, end):
+        return None
+    if not text[pos].isupper() and not key.startswith(_LOWER_HEADS, pos):
+        return None
+    if key.startswith(_NOT_STARTS, pos) or _WORD_THEN_DIGIT.match(key, pos, pos + 12):
+        return None  # "Trường hợp …", "Bộ luật …", "Vụ 2: …"
+    limit = min(end, pos + MAX_ASSIGNEE_CHARS)
+    verb = _verb(text, key, pos + 1, limit)
+    if verb is None:
+        if need_verb:
+            return None
+        verb = limit
+    stop = verb
+    tail = _TAIL.search(key, pos, verb)
+    if tail is not None:  # "Bộ Tài chính trong phạm vi chức năng, nhiệm vụ của mình có trách nhiệm …"
+        stop = tail.start()
+    colon = key.find(":", pos, stop)
+    if colon >= 0:  # "Sở Kế hoạch và Đầu tư: Kịp thời thông báo …": the name ends at the colon
+        stop = colon
+    name = text[pos:stop].strip(" ,;:-\n")
+    broken = regex.search(r"[.;:]\s*\n", text[pos:stop])
+    words = name.split()
+    if len(words) < 2 or broken or len(words) > 45 or NOT_IN_NAME.search(key, pos, stop):
+        return None
+    if fold(name) in BARE_KINDS or not plausible(text, key, pos, pos + len(name)):
+        return None  # "Thanh tra, kiểm tra, giám sát …": a kind of body alone names no one (here a verb)
+    return " ".join(name.split()), pos, verb, stop
+
+
+_NOT_ITEM_STARTS = tuple(fold(w) for w in _T["not_item_starts"])
+_SPLIT = regex.compile(r"\s*(?:[,;]|\s(?=và\s))\s*(?:và\s+)?")
+_COLLECTIVE_PHRASES = sorted((fold(p) for p in _T["collective_phrases"]), key=len, reverse=True)
+_COLLECTIVE_RE_PHRASES = regex.compile(r"(?<![\p{L}])(?:" + alternation(_COLLECTIVE_PHRASES) + r")(?![\p{L}])")
+# Words that end a list of bodies: "phối hợp với Bộ Nội vụ trong việc theo dõi" names Bộ Nội vụ, then the matter.
+_NOT_IN_SUPPORT = regex.compile(r"[\s,](?:trong|về|để|theo|tại|việc|nhằm|khi|thực hiện|tổ chức thực hiện|định kỳ|hằng|hàng|kịp thời|thường xuyên)\s")
+_SUPPORT = regex.compile(r"(?<![\p{L}])(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
+
+
+def items(name: str) -> list[str]:
+    """The bodies of a name list, one item each: split at a comma, semicolon or "và" only where a new body starts
+    (a capitalised head: "Sở …", "UBND …"); "các phòng, ban, đơn vị", "Các bộ, các tỉnh" and the fixed collective
+    phrases ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ") stay one item."""
+    key = fold(name)
+    kept = [m.span() for m in _COLLECTIVE_RE_PHRASES.finditer(key)] if _COLLECTIVE_PHRASES else []
+    parts: list[str] = []
+    pos = 0
+    for m in _SPLIT.finditer(name):
+        rest = name[m.end():]
+        if not rest or not HEAD_RE.match(fold(rest)) or fold(rest).startswith(_NOT_ITEM_STARTS):
+            continue  # "Sở Lao động - Thương binh và Xã hội": "Xã hội" is no commune
+        if not rest[0].isupper():
+            # "Đài Phát thanh — Truyền hình tỉnh, các cơ quan thông tấn, báo chí": a collective after a proper name
+            # is an item of its own; "Các bộ, các tỉnh" stays one
+            collective = _COLLECTIVE_RE.match(fold(rest)) or _PARTIES_RE.match(fold(rest))
+            if not collective or fold(name[pos:]).startswith(("các ", "mọi ")):
+                continue
+        if any(a < m.start() < b for a, b in kept):
+            continue
+        parts.append(name[pos : m.start()])
+        pos = m.end()
+    parts.append(name[pos:])
+    return [p.strip(" ,;:.") for p in parts if p.strip(" ,;:.")]
+
+
+def support(text: str, key: str, start: int, end: int, anywhere: bool = False) -> tuple[list[str], int, int]:
+    """``chủ trì, phối hợp với Y <verb> …`` (or ``phối hợp với Y <verb> …``) at ``start`` (or, ``anywhere``, the
+    first in ``[start, end)``): the bodies Y, where the phrase starts and where the action goes on (after Y)."""
+    m = _SUPPORT.search(key, start, end) if anywhere else _SUPPORT.match(key, start, end)
+    if not m or (not key[m.start():m.end()].rstrip().endswith("với") and not text[m.end()].isupper()):
+        return [], start, start  # "phối hợp Sở Nông nghiệp …" names a body; "phối hợp tổ chức …" does not
+    limit = min(end, m.end() + MAX_ASSIGNEE_CHARS)
+    stop = _verb(text, key, m.end() + 1, limit)
+    matter = _NOT_IN_SUPPORT.search(key, m.end(), stop if stop is not None else limit)
+    if matter is not None:  # "phối hợp với Bộ Nội vụ trong việc theo dõi …": the bodies end before the matter
+        stop = matter.start() + 1
+    if stop is None:
+        return [], start, start
+    names = text[m.end() : stop].strip(" ,;:-\n")
+    if not names or regex.search(r"[.;:]\s*\n", names) or NOT_IN_NAME.search(key, m.end(), stop) or not HEAD_RE.match(key, m.end(), end):
+        return [], start, start
+    if not plausible(text, key, m.end(), m.end() + len(names)):
+        return [], start, start
+    found = []
+    for item in items(" ".join(names.split())):
+        if len(item.split()) > 15:  # a clause, not a body: the list ends before it
+            break
+        found.append(item)
+    return found, m.start(), stop

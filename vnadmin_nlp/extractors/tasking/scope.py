@@ -1,0 +1,104 @@
+"""Where a document assigns work, and headings that name the body for the items below them.
+
+- A normative document (articles under chapters, or a nghị định, thông tư, luật…) assigns work only in its
+  implementation articles or chapters, known by their title (``Trách nhiệm thi hành``, ``TỔ CHỨC THỰC HIỆN``,
+  ``QUẢN LÝ NHÀ NƯỚC VỀ …``); its other articles are rules for every case.  The innermost titled article or
+  chapter decides.  In any document, a section that only describes (``I. MỤC TIÊU, YÊU CẦU``) assigns nothing.
+- A heading names the body when its own text is that name, alone or with a phrase that only announces the
+  list (``1. Cục Thuế tỉnh:``, ``2. Sở Công Thương chủ trì, phối hợp thực hiện``, ``3. Bộ Tài chính có trách
+  nhiệm:``), or an article's title says whose duties follow (``Điều 48. Trách nhiệm của Bộ Nội vụ``).
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import regex
+
+from ...data import load
+from ...lexicon.fold import fold
+from ...model import Provision
+from . import names
+
+_T = load("tasks")
+_IMPLEMENTATION = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(fold(t)) for t in _T["implementation_titles"]) + r")(?![\p{L}])")
+_NON_TASK = tuple(fold(t) for t in _T["non_task_sections"])
+_PHRASES = {fold(p) for p in _T["heading_phrases"]}
+_TITLE_PREFIXES = sorted((fold(p) for p in _T["title_heading_prefixes"]), key=len, reverse=True)
+_CATCH_ALL = tuple(fold(p) for p in _T["catch_all"])
+NORMATIVE_TYPES = {fold(t) for t in ("Nghị định", "Thông tư", "Thông tư liên tịch", "Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết", "Nghị quyết liên tịch", "Văn bản hợp nhất")}
+_STRUCTURE = {"part", "chapter", "article"}
+_APPOSITION = regex.compile(r",\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối)")
+
+
+def normative(provisions: Sequence[Provision], doc_type: str | None) -> bool:
+    """Whether the document is a regulation whose articles carry titles that say what they are about."""
+    if doc_type and fold(doc_type) in NORMATIVE_TYPES:
+        return True
+    stack = list(provisions)
+    while stack:
+        p = stack.pop()
+        if p.kind in ("chapter", "part"):
+            return True
+        stack.extend(p.children)
+    return False
+
+
+def _title(p: Provision) -> str:
+    return fold(p.title or (p.text[:200] if p.kind in ("chapter", "part", "section") else ""))
+
+
+def allowed(chain: Sequence[Provision], is_normative: bool) -> bool:
+    """Whether tasks may be read in the innermost provision of ``chain`` (outermost first)."""
+    for p in chain:
+        if p.kind == "section" and _title(p).lstrip(" .-").startswith(_NON_TASK):
+            return False
+    if not is_normative:
+        return True
+    titles = [_title(p) for p in chain if p.kind in _STRUCTURE and (p.title or (p.kind != "article" and p.text.strip()))]
+    return not titles or any(_IMPLEMENTATION.search(t) for t in titles)
+
+
+def title_lead(p: Provision) -> list[str] | None:
+    """The body an article's title names as the one whose duties follow (``Trách nhiệm của Bộ Nội vụ``)."""
+    if p.kind != "article" or not p.title:
+        return None
+    key = fold(p.title)
+    prefix = next((x for x in _TITLE_PREFIXES if key.startswith(x + " ")), None)
+    if prefix is None:
+        return None
+    rest = p.title[len(prefix) + 1 :].strip(" .:")
+    rest = regex.split(r"\s(?:đối với|trong việc|trong|về)\s", rest, maxsplit=1)[0]  # "… Bộ, cơ quan ngang Bộ đối với quỹ …"
+    rest_key = fold(rest)
+    if not names.HEAD_RE.match(rest_key) or not names.plausible(rest, rest_key, 0, len(rest)):
+        return None
+    if names.NOT_IN_NAME.search(rest_key) or len(rest.split()) > 20:
+        return None
+    return names.items(rest)
+
+
+def heading(text: str, key: str, start: int, end: int) -> list[str] | None:
+    """The bodies a heading names when its own text ``[start, end)`` is only that name (and an announcing phrase)."""
+    while start < end and text[start] in " \n":
+        start += 1
+    own = text[start:end].rstrip(" \n")
+    if not own or len(own) > 250:
+        return None
+    found = names.name_span(text, key, start, start + len(own), need_verb=False)
+    if found is None:
+        return None
+    name, _, _, stop = found
+    apposition = _APPOSITION.search(own)
+    if apposition is not None and own.endswith(":") and apposition.start() <= len(name):
+        return names.items(" ".join(own[: apposition.start()].split()))  # "Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:"
+    rest = fold(text[stop : start + len(own)]).strip(" .:;\n")
+    rest = " ".join(rest.split())
+    if rest and rest not in _PHRASES:
+        return None
+    return names.items(name)
+
+
+def catch_all(key: str, start: int, end: int) -> bool:
+    """``Thực hiện các nhiệm vụ khác theo quy định của pháp luật``: the catch-all of a list, no task."""
+    while start < end and key[start] in " \n":
+        start += 1
+    return key.startswith(_CATCH_ALL, start)
