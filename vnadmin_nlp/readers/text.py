@@ -9,6 +9,22 @@ from .base import Block, RawDocument, Reader
 from .decoding import BOMS, decode_text
 from .text_columns import column_blocks
 
+# What a text browser prints for markup (lynx -dump): "[]" for an image without a text, "[DEL: … :DEL]" and
+# "[INS: … :INS]" around struck and inserted text.  Struck spaces are the rule under a header's name: a rule.
+_IMAGE_MARK = re.compile(r"(?<!\S)\[\](?!\S)")
+_STRUCK_SPACES = re.compile(r"\[DEL:[ \t]*:DEL\]")
+_EDIT_MARK = re.compile(r"\[(?:DEL|INS):[ \t]?|[ \t]?:(?:DEL|INS)\]")
+
+
+def browser_marks(text: str) -> str:
+    """The text without a text browser's marks for images and edits; columns keep their places (same lengths)."""
+    if "[" not in text:
+        return text
+    text = _IMAGE_MARK.sub(lambda m: " " * len(m.group()), text)
+    text = _STRUCK_SPACES.sub(lambda m: "-" * len(m.group()), text)
+    return _EDIT_MARK.sub("", text)
+
+
 # Control characters are single bytes in UTF-8: counted on the bytes (a class scan over str is slow in re).
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -31,4 +47,4 @@ class TextReader(Reader):
     def read(self, path: Path, data: bytes) -> RawDocument:
         text, encoding, warnings = decode_text(data)
         fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
-        return RawDocument(blocks=column_blocks(text), format=fmt, encoding=encoding, warnings=warnings)
+        return RawDocument(blocks=column_blocks(browser_marks(text)), format=fmt, encoding=encoding, warnings=warnings)

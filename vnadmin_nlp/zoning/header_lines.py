@@ -117,13 +117,16 @@ _COUNTRY_BEFORE = regex.compile(r"(?<![\p{L}])nước\s+$")
 
 
 def _places(text: str, seg: Seg, anchors: list[tuple[int, int]]) -> Iterator[Any]:
-    """The places before a date in a line; one that starts inside the motto ("… Hạnh phúc Hà Nội, ngày …" in a
+    """The places before a date in a line (each starting a word); one that starts inside the motto ("… Hạnh phúc Hà Nội, ngày …" in a
     flattened header) is looked for again after it."""
     pos = seg.start
     while pos < seg.end:
         m = TEXT.place.search(text, pos, seg.end)
         if m is None:
             return
+        if m.start() > seg.start and text[m.start() - 1].isalnum():
+            pos = m.start() + 1  # "…/QĐ-TTg Hà Nội, ngày": a place starts a word, not inside the symbol before it
+            continue
         inside = next((b for a, b in anchors if a <= m.start() < b), None)
         if inside is not None and inside < m.end():
             pos = inside
