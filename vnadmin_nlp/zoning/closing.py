@@ -32,6 +32,8 @@ _NOISE_CHARS = regex.compile(r"[^\p{L}\s]")
 _UPPER_TAIL = regex.compile(r"(?<=[;,.:]\s*|\s{2,})(?P<tail>[\p{Lu}][\p{Lu}\s.,/-]{3,})$")
 _NAME_TAIL = regex.compile(r"(?<=[;.]\s+)(?P<tail>(?:[\p{Lu}][\p{Ll}]+\s+){1,5}[\p{Lu}][\p{Ll}]+)$")
 _ITEM = ("-", "+", "•", "–", "*")
+# "(Đã ký)" inside a line: a converter put the position, the note and the name of a signature cell on one line
+_SIGNED_INLINE = regex.compile(r"[(\[][ \t]*đã[ \t]*k[ýí][ \t]*[)\]]", regex.IGNORECASE)
 MAX_CLOSING_LINES = 60
 
 
@@ -136,6 +138,8 @@ def _cut(page: Page, seg: Seg) -> list[Seg]:
     m = FOLDED.distribution_head.match(page.key, seg.start, seg.end)
     if m and m.end() < seg.end:
         cuts.add(m.end())
+    for m in _SIGNED_INLINE.finditer(text, seg.start, seg.end):
+        cuts.update((m.start(), m.end()))  # "PHÓ THỐNG ĐỐC (Đã ký) Phạm Thanh Hà": a signature block on one line
     line = page.t(seg)
     if line.startswith(_ITEM) or FOLDED.distribution_head.match(page.k(seg)):
         for pat in (_UPPER_TAIL, _NAME_TAIL):

@@ -24,7 +24,11 @@ from typing import Any
 
 from ..base import Block
 from ..tables import order_table
+from ...lexicon.fold import fold
+from ...lexicon.positions import names_position
+from ...lexicon.syllables import is_vietnamese_word
 from .prepass import Line, Table
+from .respace import rejoin
 
 _BR = re.compile(r"<br\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -155,22 +159,30 @@ class Renderer:
             line.parts.append(prefix)
         delims: list[str] = []
         gap, closer = 0, ""  # 1: a run just closed (``closer``); 2: and spaces followed
+        stars = 0  # bold marks since the last text: html2text writes an empty run where a cell's paragraph ended
 
-        def add(text: str) -> None:
+        def flush() -> None:
+            """Pending unmatched marks are not seen, except a rule of underscores."""
             if delims:
                 run = "".join(delims)
                 delims.clear()
                 if run[0] == "_" and len(run) >= 4:  # a rule of underscores, printed
                     add(run)
+
+        def add(text: str) -> None:
+            nonlocal stars
+            flush()
             line.parts.append(text)
             n = len(text) - text.count(" ")
             if n:
+                stars = 0
                 line.visible += n
                 line.bold += n if bold else 0
                 line.italic += n if italic else 0
 
         def end_line(next_row: int) -> None:
-            nonlocal line
+            nonlocal line, stars
+            stars = 0
             self._emit(line, base, base + next_row - 1, lines, out, cell, heading)
             line = _VisualLine(next_row)
 
@@ -188,9 +200,23 @@ class Renderer:
                 gap = 2
             elif t != "text" or c.content not in _DELIMS:
                 gap = 0
+            if t in ("strong_open", "strong_close") or (t == "text" and c.content == "*"):
+                stars += 2 if t != "text" else 1
+            elif t == "text" and c.content.strip() and stars >= 4:
+                if cell is not None and stars >= 8 and line.visible and not _one_title(line.parts, c.content):
+                    end_line(row + 1)  # "**(Đã ký)********Bùi Thanh Sơn**": the empty run a paragraph ended with
+                    line.first = row
+                elif line.parts and not line.parts[-1].endswith(" ") and not c.content[0].isspace():
+                    line.parts.append(" ")  # "**KT.****BỘ TRƯỞNG**": two runs side by side, their space lost
             if t == "text":
-                if c.content in _DELIMS and (not delims or delims[0] == c.content):
+                if c.content in _DELIMS:
+                    if delims and delims[0] != c.content:
+                        flush()  # "**_**": marks of two kinds, neither matched
                     delims.append(c.content)  # an emphasis mark CommonMark could not match: not seen
+                elif cell is not None and closer == "strong_close" and gap == 1 and _glued_line(line.parts, c.content):
+                    end_line(row + 1)  # "**KT. BỘ TRƯỞNG**THỨ TRƯỞNG": two lines of the cell, the break lost
+                    line.first = row
+                    add(c.content)
                 elif cell is not None and _CELL_BREAK.search(c.content):
                     for k, part in enumerate(_CELL_BREAK.split(c.content)):
                         if k:
@@ -222,7 +248,7 @@ class Renderer:
 
     def _emit(self, line: _VisualLine, base: int, last: int, lines: list[Line], out: list[Block],
               cell: tuple[int, int, int] | None, heading: int) -> None:
-        text = _SPACES.sub(" ", "".join(line.parts)).strip()
+        text = rejoin(_SPACES.sub(" ", "".join(line.parts)).strip())
         if not text:
             return
         hints: dict[str, Any] = {}
@@ -256,6 +282,24 @@ def _starts_line(gap: int, closer: str, c: Any) -> bool:
         return gap == 2
     return c.type == "text" and c.content not in _DELIMS and c.content.strip() != "" and (
         gap == 2 or c.content[0].isspace())
+
+
+def _glued_line(parts: list[str], text: str) -> bool:
+    """Text glued to a bold run's end in a cell that starts a word of its own in capitals: a new line, unless the
+    two make one syllable (``**CHÍNH PH**Ủ``, a word cut by the page's markup)."""
+    before = "".join(parts).rstrip()
+    if not before or not before[-1].isalpha() or not text[:1].isupper():
+        return False
+    last, first = before.split()[-1] if before.split() else "", text.split()[0] if text.split() else ""
+    return not is_vietnamese_word(last + first)
+
+
+def _one_title(parts: list[str], text: str) -> bool:
+    """``**BỘ********TRƯỞNG**``: the words on both sides make one title (``BỘ TRƯỞNG``), so no line ends there."""
+    before, after = "".join(parts).split(), text.split()
+    if not before or not after:
+        return False
+    return names_position(fold(f"{before[-1]} {after[0]}")) and not names_position(fold(before[-1]))
 
 
 def _run_boundary(children: list[Any], i: int) -> bool:
