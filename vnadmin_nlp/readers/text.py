@@ -10,14 +10,17 @@ from .decoding import BOMS, decode_text
 from .text_columns import column_blocks
 
 # What a text browser prints for markup (lynx -dump): "[]" for an image without a text, "[DEL: … :DEL]" and
-# "[INS: … :INS]" around struck and inserted text.  Struck spaces are the rule under a header's name: a rule.
+# "[INS: … :INS]" around struck and inserted text, "^" before a superscript (alone: an empty one).  Struck spaces are the rule under a header's name: a rule.
 _IMAGE_MARK = re.compile(r"(?<!\S)\[\](?!\S)")
 _STRUCK_SPACES = re.compile(r"\[DEL:[ \t]*:DEL\]")
+_EMPTY_SUP = re.compile(r"(?<=\w)\^(?=[ \t]*$|[ \t])", re.MULTILINE)  # "CHÍNH PHỦ^": an empty <sup>
 _EDIT_MARK = re.compile(r"\[(?:DEL|INS):[ \t]?|[ \t]?:(?:DEL|INS)\]")
 
 
 def browser_marks(text: str) -> str:
     """The text without a text browser's marks for images and edits; columns keep their places (same lengths)."""
+    if "^" in text:
+        text = _EMPTY_SUP.sub(" ", text)
     if "[" not in text:
         return text
     text = _IMAGE_MARK.sub(lambda m: " " * len(m.group()), text)

@@ -21,6 +21,7 @@ from .header_lines import match_title
 from .segments import Page, Seg, is_upper
 
 MAX_SUBJECT_LINES = 12
+WRAPPED_LINE = 60  # a line so long, with the next one right under it, was wrapped by the tool that wrote it
 MAX_WRAPPED_LINES = 24  # a text hard-wrapped in mid-sentence (a browser's copy) may go on so far
 WRAP_AFTER = 5  # past so many lines, a line goes on with the trích yếu only where the line above did not end
 MAX_LINE = 200  # a longer line under the first one is a paragraph of the body…
@@ -172,10 +173,19 @@ def enacting_body_line(page: Page, issuer: list[Seg], subject: list[Seg], seg: S
     key = squash(fold(text)).rstrip(" .:")
     if issuer and key == squash(fold(" ".join(page.t(s) for s in issuer))):
         return True
-    if not names_a_body(text):
+    if not names_a_body(text) or _wrapped_on(page, subject, seg):
         return False
     nxt = next_line(page, seg)
     return nxt is not None and bool(FOLDED.body_cue.match(page.k(nxt)) or FOLDED.enacting.match(page.k(nxt)))
+
+
+def _wrapped_on(page: Page, subject: list[Seg], seg: Seg) -> bool:
+    """In a text that sets its paragraphs apart with blank lines (a browser's copy), a line right under a full
+    line of the trích yếu is that paragraph wrapped: ``… KHU VỰC QUẢN LÝ CỦA CẢNG`` / ``VỤ HÀNG HẢI THÀNH PHỐ …``
+    is no body's name standing alone."""
+    if seg.blank_before or not any(s.blank_before for s in subject):
+        return False
+    return len(page.t(subject[-1])) >= WRAPPED_LINE
 
 
 def next_line(page: Page, seg: Seg) -> Seg | None:

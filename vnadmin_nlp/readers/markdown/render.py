@@ -37,6 +37,7 @@ _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 _DELIMS = ("*", "_")
 _OPEN = ("strong_open", "em_open")
 _CLOSE = ("strong_close", "em_close")
+_CLOSING_PUNCT = ",.;:!?)]%"  # "**Văn hóa****, Thể thao**": no space goes before these
 _CELL_BREAK = re.compile(r" {2,}")  # markdownify's paragraph end inside a cell
 
 
@@ -202,11 +203,11 @@ class Renderer:
                 gap = 0
             if t in ("strong_open", "strong_close") or (t == "text" and c.content == "*"):
                 stars += 2 if t != "text" else 1
-            elif t == "text" and c.content.strip() and stars >= 4:
+            elif (t in ("text_special", "code_inline") or (t == "text" and c.content not in _DELIMS)) and c.content.strip() and stars >= 4:
                 if cell is not None and stars >= 8 and line.visible and not _one_title(line.parts, c.content):
                     end_line(row + 1)  # "**(Đã ký)********Bùi Thanh Sơn**": the empty run a paragraph ended with
                     line.first = row
-                elif line.parts and not line.parts[-1].endswith(" ") and not c.content[0].isspace():
+                elif line.parts and not line.parts[-1].endswith(" ") and c.content[0] not in _CLOSING_PUNCT:
                     line.parts.append(" ")  # "**KT.****BỘ TRƯỞNG**": two runs side by side, their space lost
             if t == "text":
                 if c.content in _DELIMS:

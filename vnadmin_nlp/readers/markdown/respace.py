@@ -15,6 +15,7 @@ from ...lexicon.syllables import is_vietnamese_word
 
 _TAIL = regex.compile(r"(?<![\p{L}\d])\p{L}+$")  # the whole word, after any opening punctuation
 _HEAD = regex.compile(r"\p{L}+(?![\p{L}\d])")
+_SO_GLUED = regex.compile(r"(?<=(?<![\p{L}\p{M}])(?:[Ss]ố|SỐ))(?=\d)")
 _YEAR = regex.compile(r"(?<=\bnăm )(\d{1,3})((?: \d{1,3}){1,3})(?!\d)", regex.IGNORECASE)
 _DAY_MONTH = regex.compile(r"(?<=\b(?:ngày|tháng) )(\d) (\d)(?= (?:tháng|năm)\b)", regex.IGNORECASE)
 
@@ -35,7 +36,9 @@ def _year(m: regex.Match) -> str:
 
 
 def rejoin(text: str) -> str:
-    """The text with the words and date numbers a converter cut by a space joined again."""
+    """The text with the words and date numbers a converter cut by a space joined again, and the space it lost
+    between ``số`` and a number put back (``Thông tư số<a>18/2024/TT-NHNN</a>`` -> ``số18/2024/TT-NHNN``)."""
+    text = _SO_GLUED.sub(" ", text)
     if " " not in text:
         return text
     text = _YEAR.sub(_year, text)
