@@ -169,3 +169,36 @@ def test_a_signature_flattened_onto_one_line_is_cut_at_the_signed_note():
 """)
     (signer,) = doc.signers
     assert (signer.position, signer.name) == ("PHÓ THỐNG ĐỐC", "Đoàn Thái Sơn")
+
+
+def test_a_name_wrapped_onto_the_next_line_is_one_name():
+    doc = _doc("THÔNG TƯ", """\
+    Quy định về quản lý dữ liệu
+
+    Căn cứ Luật Dữ liệu;
+
+    Thông tư này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026./.
+
+    BỘ TRƯỞNG
+    (Đã ký)
+    Nguyễn Mạnh
+    Hùng
+""")
+    assert doc.signers[0].name == "Nguyễn Mạnh Hùng"
+
+
+def test_the_quoc_hieu_in_the_next_column_is_not_named_inside_a_sentence():
+    doc = parse_text("""\
+   NGÂN HÀNG NHÀ NƯỚC  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+   VIỆT NAM
+   -------             Độc lập - Tự do - Hạnh phúc
+   Số: 50/2025/TT-NHNN Hà Nội, ngày 30 tháng 12 năm 2025
+
+   THÔNG TƯ
+   Quy định về hoạt động cho vay
+
+   Căn cứ Luật Ngân hàng Nhà nước Việt Nam;
+""")
+    assert doc.issuer.name == "Ngân hàng Nhà nước Việt Nam"
+    sentence = parse_text("Hiệp định giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và Chính phủ Nhật Bản\n")
+    assert sentence.issuer is None

@@ -13,6 +13,7 @@ from ..data import load
 from ..lexicon.bodies import continues_body, starts_with_body_kind
 from ..lexicon.fold import fold
 from ..lexicon.positions import POSITION_START, names_position
+from ..lexicon.syllables import is_vietnamese_word
 from ..patterns import FOLDED, TEXT, compile_section
 from .segments import Page, Seg, is_title_case_name, is_upper, lines
 
@@ -220,6 +221,11 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
                 if earlier.position is not None or earlier.authority:
                     waiting = earlier
             waiting.rank, waiting.name = split_rank(page, seg)
+            if i + 1 < len(segs) and _name_goes_on(page, waiting.name, segs[i + 1]):
+                waiting.name = Seg(waiting.name.start, segs[i + 1].end, waiting.name.blank_before, waiting.name.kind)
+                last_end = segs[i + 1].end
+                del segs[i + 1]
+                continue
         elif in_list and not out.distribution and len(text) < 200:
             out.distribution.append([seg])  # "Nơi nhận:" followed by items without dashes
         elif in_list and not out.signers and len(text) < 200 and _block_ahead(page, segs, i, 10):
@@ -239,6 +245,15 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
         last_end = seg.end
     out.end = last_end
     return out
+
+
+def _name_goes_on(page: Page, name: Seg, nxt: Seg) -> bool:
+    """``Nguyễn Mạnh`` / ``Hùng``: the last word of a name wrapped onto the next line, alone on it."""
+    word = page.t(nxt)
+    if nxt.blank_before or page.text.count("\n", name.end, nxt.start) != 1 or " " in word:
+        return False
+    whole = f"{page.t(name)} {word}"
+    return is_vietnamese_word(word) and is_title_case_name(whole, max_words=5) and not names_position(fold(word))
 
 
 def _deputy_of(page: Page, head: Seg, seg: Seg) -> bool:

@@ -113,7 +113,7 @@ def _nationals(page: Page, seg: Seg) -> list:
 
 
 _DRAFT = regex.compile(r"du\s*thao(?:\s+(?:lan\s+)?\d{1,2})?")
-_COUNTRY_BEFORE = regex.compile(r"(?<![\p{L}])nước\s+$")
+_COUNTRY_BEFORE = regex.compile(r"(?<![\p{L}])nước(?: |[ \t]*\n[ \t]*)$")  # one space or a wrap: a column gap is no sentence
 
 
 def _places(text: str, seg: Seg, anchors: list[tuple[int, int]]) -> Iterator[Any]:
