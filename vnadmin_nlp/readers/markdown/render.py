@@ -5,13 +5,16 @@ keeps its printed marker.  Inside a paragraph, heading or cell, a soft line brea
 one space (as a Markdown viewer shows it), unless an emphasis run ends or starts at the break
 (``**QUYẾT ĐỊNH**⏎VỀ VIỆC…``, ``*…năm 2025;*⏎*Căn cứ…*``): the converter wrote the run for an element of its
 own in the page it read.  Nothing else: a break inside a citation (``Nghị định số⏎63/2010/NĐ-CP``) or a date
-is a wrap, and the words are never guessed at.
+is a wrap.  A space a converter put inside one syllable or one date number (``CHÍNH PH Ủ``, ``năm 20 26``) goes
+(:mod:`.respace`, decided by the syllable grammar, not by a word list).
 
 A hard break (two trailing spaces, ``\\``, ``<br>``) always ends the line.  A GFM cell cannot hold a line
 break, so converters flatten a cell's paragraphs; inside a cell two more cues end a line: a run of two or more
 spaces (markdownify joins paragraphs so), and spaces after a bold run (``**TM. CHÍNH PHỦ** **KT. THỦ
-TƯỚNG**``, ``**BỘ QUỐC PHÒNG** Số: 04/2026/TT-BQP``: html2text joins them so); italic runs are not split:
-dates come as ``_ngày_ _13_ _tháng_``.
+TƯỚNG**``, ``**BỘ QUỐC PHÒNG** Số: 04/2026/TT-BQP``: html2text joins them so), and an empty bold run between
+two (``**(Đã ký)********Bùi Thanh Sơn**``: the empty run a paragraph of the page ended with) unless the words on
+both sides make one title (``**BỘ********TRƯỞNG**``); italic runs are not split: dates come as ``_ngày_ _13_
+_tháng_``.  Two runs side by side with no space (``**KT.****BỘ TRƯỞNG**``) are two words.
 
 Pipe tables become ``cell`` blocks put in reading order by :func:`~vnadmin_nlp.readers.tables.order_table` (a header table column by column, as
 the DOCX and HTML readers do); raw HTML blocks (pandoc writes complex tables as HTML) are read by the HTML
