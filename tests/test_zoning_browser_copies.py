@@ -108,6 +108,8 @@ def test_a_date_wrapped_in_its_cell_is_read_and_one_cut_by_a_blank_line_is_not()
     doc = parse_text(text)
     assert (doc.date, doc.place) == ("2025-11-14", "Hà Nội")
     assert doc.subject.endswith("thẻ Chấp hành viên, thẻ Thẩm tra viên trong hệ thống thi hành án dân sự")
+    year = parse_text(text.replace("ngày 14\n   tháng 11 năm 2025", "ngày 14 tháng 11 năm\n   2025"))  # w3m, vbpl_608
+    assert year.date == "2025-11-14"
     cut = parse_text(text.replace("ngày 14\n", "ngày 14\n\n"))  # two paragraphs: no date is guessed
     assert cut.date is None
     assert any(w.code == "date_missing" for w in cut.warnings)
@@ -154,6 +156,9 @@ def test_lynx_marks_are_not_text():
     assert browser_marks("lưu giữ mẫu vật củ[DEL: a :DEL] địa phương") == "lưu giữ mẫu vật của địa phương"
     assert browser_marks("   CHÍNH PHỦ^\n   dự án^1: a") == "   CHÍNH PHỦ \n   dự án^1: a"
     assert browser_marks("[1] điểm [a]") == "[1] điểm [a]"
+    # w3m: "[S: … :S]"; struck spaces wrapped over two lines leave no line behind
+    assert browser_marks("BỘ TÀI CHÍNH\n   [S:\n   :S]\nSố 06/2026/TT-BTC") == "BỘ TÀI CHÍNH\nSố 06/2026/TT-BTC"
+    assert browser_marks("   [S:      :S]") == "   " + "-" * 12
 
 
 def test_a_signature_flattened_onto_one_line_is_cut_at_the_signed_note():

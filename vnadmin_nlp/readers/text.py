@@ -9,12 +9,21 @@ from .base import Block, RawDocument, Reader
 from .decoding import BOMS, decode_text
 from .text_columns import column_blocks
 
-# What a text browser prints for markup (lynx -dump): "[]" for an image without a text, "[DEL: … :DEL]" and
-# "[INS: … :INS]" around struck and inserted text, "^" before a superscript (alone: an empty one).  Struck spaces are the rule under a header's name: a rule.
+# What a text browser prints for markup (lynx, w3m -dump): "[]" for an image without a text, "[DEL: … :DEL]",
+# "[S: … :S]" and "[INS: … :INS]" around struck and inserted text, "^" before a superscript (alone: an empty one).  Struck spaces are the rule under a header's name: a rule.
 _IMAGE_MARK = re.compile(r"(?<!\S)\[\](?!\S)")
-_STRUCK_SPACES = re.compile(r"\[DEL:[ \t]*:DEL\]")
+_STRUCK_SPACES = re.compile(r"\[(DEL|S):(\s*):\1\]")
 _EMPTY_SUP = re.compile(r"(?<=\w)\^(?=[ \t]*$|[ \t])", re.MULTILINE)  # "CHÍNH PHỦ^": an empty <sup>
-_EDIT_MARK = re.compile(r"\[(?:DEL|INS):[ \t]?|[ \t]?:(?:DEL|INS)\]")
+_GONE = "\x00"  # what struck spaces over a line break leave: nothing, and no blank line where they stood
+_GONE_LINE = re.compile(r"^[ \t]*\x00[ \t]*\n", re.MULTILINE)
+_EDIT_MARK = re.compile(r"\[(?:DEL|INS|S):[ \t]?|[ \t]?:(?:DEL|INS|S)\]")
+
+
+def _struck_spaces(m: re.Match[str]) -> str:
+    """Struck spaces on one line are a rule; over a line break (the rule's cell wrapped) nothing, and the line
+    they stood on goes when nothing else is on it."""
+    whole = m.group()
+    return "-" * len(whole) if "\n" not in whole else _GONE
 
 
 def browser_marks(text: str) -> str:
@@ -24,7 +33,9 @@ def browser_marks(text: str) -> str:
     if "[" not in text:
         return text
     text = _IMAGE_MARK.sub(lambda m: " " * len(m.group()), text)
-    text = _STRUCK_SPACES.sub(lambda m: "-" * len(m.group()), text)
+    text = _STRUCK_SPACES.sub(_struck_spaces, text)
+    if _GONE in text:
+        text = _GONE_LINE.sub("", text).replace(_GONE, "")
     return _EDIT_MARK.sub("", text)
 
 

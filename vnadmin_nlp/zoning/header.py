@@ -157,8 +157,8 @@ def _header_segments(page: Page, start: int) -> Iterator[Seg]:
 
 
 # A date line cut by a wrap in a narrow cell ("Hà Nội, ngày 14" / "tháng 11 năm 2025" in a browser's copy).
-_DATE_CUT = regex.compile(r"ngày\s*\d{1,2}(?:\s*tháng\s*\d{1,2})?\s*$")
-_DATE_REST = regex.compile(r"(?:tháng\s*\d{1,2}\s*)?năm\s*(?:19|20)\d\d")
+_DATE_CUT = regex.compile(r"ngày\s*\d{1,2}(?:\s*tháng\s*\d{1,2})?(?:\s*năm)?\s*$")
+_DATE_REST = regex.compile(r"(?:tháng\s*\d{1,2}\s*)?(?:năm\s*)?(?:19|20)\d\d")
 
 
 def _date_goes_on(page: Page, line: Seg, nxt: Seg) -> bool:
@@ -170,7 +170,10 @@ def _date_goes_on(page: Page, line: Seg, nxt: Seg) -> bool:
     if m is None or (m.start() > 0 and TEXT.place.match(page.t(line)) is None):
         return False
     rest = _DATE_REST.match(page.k(nxt))
-    return rest is not None and ("tháng" in m.group() or "tháng" in rest.group())
+    if rest is None:
+        return False
+    both = m.group() + " " + rest.group()
+    return both.count("tháng") == 1 and both.count("năm") == 1
 
 
 def _repeated(page: Page, h: HeaderLayout, seg: Seg, kind: str) -> bool:
