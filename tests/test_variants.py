@@ -131,6 +131,20 @@ def test_counts_one_variant_agrees_one_disagrees_on_the_date(tmp_path):
     assert "MORE WRONG (+1)" in text and "ngày 15 tháng 3" in text
 
 
+def test_attribute_only_pages_are_excluded_and_listed(tmp_path):
+    t = _tiny(tmp_path)
+    stub = {"id": "stub_1", "file": "stub_1.txt", "split": "dev", "class": "stub", "fields": {"number": "9/QĐ-UBND"}}
+    (t / "gold" / "stub_1.json").write_text(json.dumps(stub, ensure_ascii=False), encoding="utf-8")
+    (t / "corpus" / "stub_1.txt").write_text("Số: 9/QĐ-UBND\n", encoding="utf-8")
+    (t / "variants" / "same" / "stub_1.txt").write_text("", encoding="utf-8")  # no document part: nothing
+    rep = evaluate_variants(t / "gold", t / "variants", corpus=[t / "corpus"], jobs=1)
+    assert [i for i, _ in rep.excluded] == ["stub_1"] and "stub" in rep.excluded[0][1]
+    assert len(rep.original.docs) == 1 and len(rep.variants["same"].results) == 1
+    assert all(rep.variants["same"].disagree[f] == 0 for f in VARIANT_FIELDS)
+    assert rep.to_json()["excluded"][0]["id"] == "stub_1"
+    assert "Excluded: 1 gold documents" in render(rep)
+
+
 def test_agreeing_on_a_wrong_value_is_still_wrong(tmp_path):
     t = _tiny(tmp_path, gold_number="126/UBND-VX")  # the gold says another number: both sides are wrong
     rep = evaluate_variants(t / "gold", t / "variants", corpus=[t / "corpus"], jobs=1)

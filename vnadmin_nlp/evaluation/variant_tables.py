@@ -88,6 +88,10 @@ def render(report: VariantReport, markdown: bool = False, mismatches: bool = Fal
     out = [f"Documents: {n} with variants under {report.meta.get('variants')} "
            f"({len(report.original.not_read)} originals could not be read; {len(report.without_variant)} gold "
            f"documents have no variant); variants: {', '.join(report.variants) or 'none'}."]
+    if report.excluded:
+        whys = sorted({why for _, why in report.excluded})
+        out.append(f"Excluded: {len(report.excluded)} gold documents, {'; '.join(whys)}: "
+                   f"{', '.join(i for i, _ in report.excluded)}.")
     if markdown:
         out += ["", LEGEND]
     out += head("Agreement with the original (share, disagreements)") + agreement_table(report)

@@ -27,6 +27,9 @@ from .score import DocResult, Tally
 # The header fields compared between a variant and the original.
 VARIANT_FIELDS = ("doc_type", "number", "issuer", "date", "subject", "signer_name", "place", "issuer_parent")
 ORIGINAL = "original"
+# Gold classes left out of the comparison, and why: a vbpl.vn page with only the site's attribute table has no
+# document part, so no variant (each made from the document part) can hold its fields.
+EXCLUDED_CLASSES = {"stub": "attribute-only page (class: stub): no document part to convert"}
 
 
 @dataclass
@@ -103,10 +106,12 @@ class VariantReport:
     variants: dict[str, VariantResult]
     without_variant: list[str] = field(default_factory=list)  # gold ids with no variant under DIR
     meta: dict[str, Any] = field(default_factory=dict)
+    excluded: list[tuple[str, str]] = field(default_factory=list)  # (gold id, why), see EXCLUDED_CLASSES
 
     def to_json(self) -> dict[str, Any]:
         return {**self.original.to_json(), "variants_dir": self.meta.get("variants"),
                 "variant_fields": list(VARIANT_FIELDS), "without_variant": self.without_variant,
+                "excluded": [{"id": i, "why": why} for i, why in self.excluded],
                 "variants": {name: v.as_dict() for name, v in self.variants.items()}}
 
 
@@ -211,11 +216,13 @@ def evaluate_variants(
     """Parse the original and every variant of each gold document under ``variants_dir``, and compare them."""
     dirs = as_dirs(gold_dir)
     gold = collect(dirs, shared_dir, [Path(c) for c in corpus], recursive, split, only)
-    found = find_variants(Path(variants_dir), gold.golds)
-    sides = parse_all(_jobs(gold.golds, found), jobs, around, progress)
+    excluded = [(g.id, EXCLUDED_CLASSES[g.extra["class"]]) for g in gold.golds if g.extra.get("class") in EXCLUDED_CLASSES]
+    golds = [g for g in gold.golds if g.extra.get("class") not in EXCLUDED_CLASSES]
+    found = find_variants(Path(variants_dir), golds)
+    sides = parse_all(_jobs(golds, found), jobs, around, progress)
     results = {name: VariantResult(name) for name in found}
     originals, without = [], []
-    for g in gold.golds:
+    for g in golds:
         if (g.id, ORIGINAL) not in sides:
             without.append(g.id)
             continue
@@ -225,4 +232,4 @@ def evaluate_variants(
                 compare_sides(g, sides[g.id, ORIGINAL], sides[g.id, name], results[name])
     meta = {"gold": [str(d) for d in dirs], "corpus": [str(c) for c in corpus], "split": split,
             "variants": str(variants_dir)}
-    return VariantReport(Report(originals, skipped=gold.skipped, meta=meta), results, without, meta)
+    return VariantReport(Report(originals, skipped=gold.skipped, meta=meta), results, without, meta, excluded)

@@ -9,6 +9,36 @@ from .base import Block, RawDocument, Reader
 from .decoding import BOMS, decode_text, utf16_without_bom
 from .text_columns import column_blocks
 
+# What a text browser prints for markup (lynx, w3m -dump): "[]" for an image without a text, "[DEL: … :DEL]",
+# "[S: … :S]" and "[INS: … :INS]" around struck and inserted text, "^" before a superscript (alone: an empty one).  Struck spaces are the rule under a header's name: a rule.
+_IMAGE_MARK = re.compile(r"(?<!\S)\[\](?!\S)")
+_STRUCK_SPACES = re.compile(r"\[(DEL|S):(\s*):\1\]")
+_EMPTY_SUP = re.compile(r"(?<=\w)\^(?=[ \t]*$|[ \t])", re.MULTILINE)  # "CHÍNH PHỦ^": an empty <sup>
+_GONE = "\x00"  # what struck spaces over a line break leave: nothing, and no blank line where they stood
+_GONE_LINE = re.compile(r"^[ \t]*\x00[ \t]*\n", re.MULTILINE)
+_EDIT_MARK = re.compile(r"\[(?:DEL|INS|S):[ \t]?|[ \t]?:(?:DEL|INS|S)\]")
+
+
+def _struck_spaces(m: re.Match[str]) -> str:
+    """Struck spaces on one line are a rule; over a line break (the rule's cell wrapped) nothing, and the line
+    they stood on goes when nothing else is on it."""
+    whole = m.group()
+    return "-" * len(whole) if "\n" not in whole else _GONE
+
+
+def browser_marks(text: str) -> str:
+    """The text without a text browser's marks for images and edits; columns keep their places (same lengths)."""
+    if "^" in text:
+        text = _EMPTY_SUP.sub(" ", text)
+    if "[" not in text:
+        return text
+    text = _IMAGE_MARK.sub(lambda m: " " * len(m.group()), text)
+    text = _STRUCK_SPACES.sub(_struck_spaces, text)
+    if _GONE in text:
+        text = _GONE_LINE.sub("", text).replace(_GONE, "")
+    return _EDIT_MARK.sub("", text)
+
+
 # Control characters are single bytes in UTF-8: counted on the bytes (a class scan over str is slow in re).
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -31,4 +61,4 @@ class TextReader(Reader):
     def read(self, path: Path, data: bytes) -> RawDocument:
         text, encoding, warnings = decode_text(data)
         fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
-        return RawDocument(blocks=column_blocks(text), format=fmt, encoding=encoding, warnings=warnings)
+        return RawDocument(blocks=column_blocks(browser_marks(text)), format=fmt, encoding=encoding, warnings=warnings)

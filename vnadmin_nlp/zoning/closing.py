@@ -13,6 +13,7 @@ from ..data import load
 from ..lexicon.bodies import continues_body, starts_with_body_kind
 from ..lexicon.fold import fold
 from ..lexicon.positions import POSITION_START, names_position
+from ..lexicon.syllables import is_vietnamese_word
 from ..patterns import FOLDED, TEXT, compile_section
 from .segments import Page, Seg, is_title_case_name, is_upper, lines
 
@@ -32,6 +33,8 @@ _NOISE_CHARS = regex.compile(r"[^\p{L}\s]")
 _UPPER_TAIL = regex.compile(r"(?<=[;,.:]\s*|\s{2,})(?P<tail>[\p{Lu}][\p{Lu}\s.,/-]{3,})$")
 _NAME_TAIL = regex.compile(r"(?<=[;.]\s+)(?P<tail>(?:[\p{Lu}][\p{Ll}]+\s+){1,5}[\p{Lu}][\p{Ll}]+)$")
 _ITEM = ("-", "+", "•", "–", "*")
+# "(Đã ký)" inside a line: a converter put the position, the note and the name of a signature cell on one line
+_SIGNED_INLINE = regex.compile(r"[(\[][ \t]*đã[ \t]*k[ýí][ \t]*[)\]]", regex.IGNORECASE)
 MAX_CLOSING_LINES = 60
 
 
@@ -136,6 +139,8 @@ def _cut(page: Page, seg: Seg) -> list[Seg]:
     m = FOLDED.distribution_head.match(page.key, seg.start, seg.end)
     if m and m.end() < seg.end:
         cuts.add(m.end())
+    for m in _SIGNED_INLINE.finditer(text, seg.start, seg.end):
+        cuts.update((m.start(), m.end()))  # "PHÓ THỐNG ĐỐC (Đã ký) Phạm Thanh Hà": a signature block on one line
     line = page.t(seg)
     if line.startswith(_ITEM) or FOLDED.distribution_head.match(page.k(seg)):
         for pat in (_UPPER_TAIL, _NAME_TAIL):
@@ -216,6 +221,11 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
                 if earlier.position is not None or earlier.authority:
                     waiting = earlier
             waiting.rank, waiting.name = split_rank(page, seg)
+            if i + 1 < len(segs) and _name_goes_on(page, waiting.name, segs[i + 1]):
+                waiting.name = Seg(waiting.name.start, segs[i + 1].end, waiting.name.blank_before, waiting.name.kind)
+                last_end = segs[i + 1].end
+                del segs[i + 1]
+                continue
         elif in_list and not out.distribution and len(text) < 200:
             out.distribution.append([seg])  # "Nơi nhận:" followed by items without dashes
         elif in_list and not out.signers and len(text) < 200 and _block_ahead(page, segs, i, 10):
@@ -235,6 +245,15 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
         last_end = seg.end
     out.end = last_end
     return out
+
+
+def _name_goes_on(page: Page, name: Seg, nxt: Seg) -> bool:
+    """``Nguyễn Mạnh`` / ``Hùng``: the last word of a name wrapped onto the next line, alone on it."""
+    word = page.t(nxt)
+    if nxt.blank_before or page.text.count("\n", name.end, nxt.start) != 1 or " " in word:
+        return False
+    whole = f"{page.t(name)} {word}"
+    return is_vietnamese_word(word) and is_title_case_name(whole, max_words=5) and not names_position(fold(word))
 
 
 def _deputy_of(page: Page, head: Seg, seg: Seg) -> bool:

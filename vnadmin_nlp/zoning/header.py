@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
+import regex
+
 from ..lexicon.bodies import continues_body, starts_with_body_kind
-from ..patterns import FOLDED
+from ..patterns import FOLDED, TEXT
 from .header_lines import classify, match_title, split_header_line
 from .segments import Page, Seg, is_upper
-from .subject import WRAP_AFTER, continues_line, continues_wrapped, enacting_body_line, line_ok, merge
+from .subject import WRAP_AFTER, continues_line, continues_over_blank, continues_wrapped, enacting_body_line, line_ok, merge
 
 MAX_HEADER_LINES = 45
 MAX_STRAY_LINES = 3
@@ -56,7 +58,11 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
             continue
         if state == "vv":
             repeated = _repeated(page, h, seg, kind)
-            if (kind in ("upper", "other") or repeated) and not seg.blank_before and len(h.subject) < WRAP_AFTER:
+            if (
+                (kind in ("upper", "other") or repeated)
+                and (not seg.blank_before or continues_over_blank(page, h.subject, seg))
+                and len(h.subject) < WRAP_AFTER
+            ):
                 h.subject.append(seg)
                 continue
             state = ""
@@ -137,13 +143,37 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
 def _header_segments(page: Page, start: int) -> Iterator[Seg]:
     """The segments of the first header lines, cut lazily: reading stops where the body starts."""
     count = 0
-    for line in page.lines:
-        if line.start < start:
+    lines = page.lines
+    skip = -1
+    for i, line in enumerate(lines):
+        if line.start < start or i == skip:
             continue
         count += 1
         if count > MAX_HEADER_LINES:
             return
+        if i + 1 < len(lines) and _date_goes_on(page, line, lines[i + 1]):
+            line, skip = Seg(line.start, lines[i + 1].end, line.blank_before), i + 1
         yield from split_header_line(page, line)
+
+
+# A date line cut by a wrap in a narrow cell ("Hà Nội, ngày 14" / "tháng 11 năm 2025" in a browser's copy).
+_DATE_CUT = regex.compile(r"ngày\s*\d{1,2}(?:\s*tháng\s*\d{1,2})?(?:\s*năm)?\s*$")
+_DATE_REST = regex.compile(r"(?:tháng\s*\d{1,2}\s*)?(?:năm\s*)?(?:19|20)\d\d")
+
+
+def _date_goes_on(page: Page, line: Seg, nxt: Seg) -> bool:
+    """The next line ends the date this line starts (no blank line between)."""
+    if nxt.blank_before or len(page.t(line)) > 80:
+        return False
+    key = page.k(line)
+    m = _DATE_CUT.search(key)
+    if m is None or (m.start() > 0 and TEXT.place.match(page.t(line)) is None):
+        return False
+    rest = _DATE_REST.match(page.k(nxt))
+    if rest is None:
+        return False
+    both = m.group() + " " + rest.group()
+    return both.count("tháng") == 1 and both.count("năm") == 1
 
 
 def _repeated(page: Page, h: HeaderLayout, seg: Seg, kind: str) -> bool:

@@ -113,17 +113,20 @@ def _nationals(page: Page, seg: Seg) -> list:
 
 
 _DRAFT = regex.compile(r"du\s*thao(?:\s+(?:lan\s+)?\d{1,2})?")
-_COUNTRY_BEFORE = regex.compile(r"(?<![\p{L}])nước\s+$")
+_COUNTRY_BEFORE = regex.compile(r"(?<![\p{L}])nước(?: |[ \t]*\n[ \t]*)$")  # one space or a wrap: a column gap is no sentence
 
 
 def _places(text: str, seg: Seg, anchors: list[tuple[int, int]]) -> Iterator[Any]:
-    """The places before a date in a line; one that starts inside the motto ("… Hạnh phúc Hà Nội, ngày …" in a
+    """The places before a date in a line (each starting a word); one that starts inside the motto ("… Hạnh phúc Hà Nội, ngày …" in a
     flattened header) is looked for again after it."""
     pos = seg.start
     while pos < seg.end:
         m = TEXT.place.search(text, pos, seg.end)
         if m is None:
             return
+        if m.start() > seg.start and text[m.start() - 1].isalnum():
+            pos = m.start() + 1  # "…/QĐ-TTg Hà Nội, ngày": a place starts a word, not inside the symbol before it
+            continue
         inside = next((b for a, b in anchors if a <= m.start() < b), None)
         if inside is not None and inside < m.end():
             pos = inside
@@ -161,6 +164,8 @@ def classify(page: Page, seg: Seg) -> str:
         return "party"
     if TEXT.rule.match(text):
         return "rule"
+    if not any(ch.isalnum() for ch in text):
+        return "aside"  # "|", "*" left over from a table or emphasis a converter broke: nothing to read
     if TEXT.number.match(text) or HEADER.number_label.match(text):
         return "number"  # also "Số: ……" that no pattern can read (handwritten, OCR noise): still not the issuer
     if _is_date_line(page, seg):

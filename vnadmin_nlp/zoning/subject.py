@@ -14,11 +14,15 @@ import regex
 
 from ..lexicon.bodies import names_a_body
 from ..lexicon.fold import fold, retone
+from ..lexicon.positions import POSITION_START
 from ..lexicon.spaces import squash
 from ..patterns import FOLDED, TEXT
+from .header_lines import match_title
 from .segments import Page, Seg, is_upper
 
 MAX_SUBJECT_LINES = 12
+WRAPPED_LINE = 60  # a line so long, with the next one right under it, was wrapped by the tool that wrote it
+MAX_WRAPPED_LINES = 24  # a text hard-wrapped in mid-sentence (a browser's copy) may go on so far
 WRAP_AFTER = 5  # past so many lines, a line goes on with the trích yếu only where the line above did not end
 MAX_LINE = 200  # a longer line under the first one is a paragraph of the body…
 MAX_FIRST_LINE = 700  # …but the first line may hold a whole trích yếu that cites two or three documents
@@ -33,6 +37,10 @@ _SENTENCE_BREAK = regex.compile(r"[.;:]\s+\p{Lu}")  # two sentences on one line:
 _ENDS_SENTENCE = (".", ";", ":")
 # A line ending with one of these words goes on: "… QUY ĐỊNH CHỨC NĂNG CỦA" / "BỘ TÀI CHÍNH".
 _CONNECTIVES = frozenset(fold(w) for w in ("của", "và", "về", "cho", "thuộc", "tại", "với", "giữa", "đối", "trực", "các", "do", "bởi"))
+_OPEN_WORDS = frozenset(("số",))  # "… Nghị định số" / "05/2025/NĐ-CP ngày …"
+# What cannot follow a trích yếu's line over a blank line as its continuation: a list item ("a) …"), the
+# session line of a council ("KHÓA XV, KỲ HỌP THỨ 10").
+_ITEM_OR_SESSION = regex.compile(retone(r"\s*(?:[a-zđ]\s*\)|khóa\s+[ivxlc\d]+|kỳ\s+họp)"))
 
 
 def continues_line(page: Page, seg: Seg, kind: str) -> bool:
@@ -72,10 +80,68 @@ def continues_wrapped(page: Page, subject: list[Seg], seg: Seg, kind: str, natio
     return False
 
 
+def continues_over_blank(page: Page, subject: list[Seg], seg: Seg) -> bool:
+    """A line after ONE blank line that goes on with the trích yếu above it.
+
+    A browser's copy (lynx, w3m) or a Markdown converter prints a line break inside the trích yếu as a blank
+    line: ``Sửa đổi, bổ sung một số điều của các nghị định`` / (blank) / ``trong lĩnh vực bảo tồn …``.  The line
+    goes on when it continues the sentence: it starts in lower case, or the line above cannot end a trích yếu (a
+    comma, a hyphen, ``của``), or both are in capitals and this one starts no line of the body (the enacting body
+    ``QUỐC HỘI``, the authority ``CHỦ TỊCH ỦY BAN …``, ``KHÓA XV, KỲ HỌP THỨ 10``).  What ends a trích yếu
+    still ends it: a line of the body (``Căn cứ``, ``Điều 1.``, ``Chương I``, ``1.``, ``a)``), a type name, a
+    line above that closed a sentence.
+    """
+    if not subject or seg.joined or page.text.count("\n", subject[-1].end, seg.start) != 2:
+        return False
+    prev, text, key = page.t(subject[-1]).rstrip(), page.t(seg), page.k(seg)
+    if prev.endswith((".", ":")) or _STRUCTURAL.match(key) or _ITEM_OR_SESSION.match(key):
+        return False
+    if _starts_lower(text) or _cannot_end(prev):
+        return True  # "… của các nghị định" / "trong lĩnh vực …"; "… thuộc thẩm quyền của" / "Bộ trưởng Bộ …"
+    if FOLDED.enacting.match(key) or FOLDED.body_cue.match(key) or match_title(key) is not None:
+        return False
+    if names_a_body(text) or POSITION_START.match(key):
+        return False
+    if is_upper(prev) and is_upper(text):
+        return True
+    # "… do Thống đốc Ngân hàng" / "Nhà nước Việt Nam ban hành": a name cut by the wrap, in normal case; a
+    # paragraph of the body is longer or ends a sentence
+    return not is_upper(prev) and not is_upper(text) and _short_open_paragraph(page, seg)
+
+
+def _short_open_paragraph(page: Page, seg: Seg, most: int = 3) -> bool:
+    """The paragraph starting at ``seg`` has at most ``most`` lines and ends with no . ; or :"""
+    lines = page.lines
+    i = bisect_right([ln.start for ln in lines], seg.start) - 1
+    j = i + 1
+    while j < len(lines) and not lines[j].blank_before:
+        j += 1
+    return j - i <= most and not page.t(lines[j - 1]).rstrip().endswith(_ENDS_SENTENCE)
+
+
+def _starts_lower(text: str) -> bool:
+    first = next((c for c in text if c.isalpha()), "")
+    return first.islower()
+
+
+def _cannot_end(prev: str) -> bool:
+    """A trích yếu's line that cannot be its last: it ends with a comma, a hyphen or a connective (``của``)."""
+    return prev.endswith((",", "-", "–")) or fold(prev).rsplit(" ", 1)[-1] in _CONNECTIVES | _OPEN_WORDS
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if sum(map(str.isalpha, w)) >= 2 and "/" not in w)
+
+
 def line_ok(page: Page, subject: list[Seg], seg: Seg) -> bool:
     """Length, blank lines, rules, notes in brackets and a change of case end the trích yếu."""
-    if len(subject) >= MAX_SUBJECT_LINES or (seg.blank_before and subject):
+    if seg.blank_before and subject and not continues_over_blank(page, subject, seg):
         return False
+    if len(subject) >= MAX_SUBJECT_LINES and not (
+        len(subject) < MAX_WRAPPED_LINES and _starts_lower(page.t(seg))
+        and not page.t(subject[-1]).rstrip().endswith(_ENDS_SENTENCE)
+    ):
+        return False  # a trích yếu hard-wrapped at 72 columns may go on past 12 lines, in mid-sentence only
     if len(subject) >= WRAP_AFTER and page.t(subject[-1]).rstrip().endswith(_ENDS_SENTENCE):
         return False
     text = page.t(seg)
@@ -86,7 +152,7 @@ def line_ok(page: Page, subject: list[Seg], seg: Seg) -> bool:
             return False
     if subject:
         prev = page.t(subject[-1])
-        if is_upper(prev) != is_upper(text) and not is_upper(prev):
+        if is_upper(prev) != is_upper(text) and not is_upper(prev) and _words(text) >= 2:
             return False  # "Về việc …" then "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH": the body's authority line
     return True
 
@@ -107,10 +173,19 @@ def enacting_body_line(page: Page, issuer: list[Seg], subject: list[Seg], seg: S
     key = squash(fold(text)).rstrip(" .:")
     if issuer and key == squash(fold(" ".join(page.t(s) for s in issuer))):
         return True
-    if not names_a_body(text):
+    if not names_a_body(text) or _wrapped_on(page, subject, seg):
         return False
     nxt = next_line(page, seg)
     return nxt is not None and bool(FOLDED.body_cue.match(page.k(nxt)) or FOLDED.enacting.match(page.k(nxt)))
+
+
+def _wrapped_on(page: Page, subject: list[Seg], seg: Seg) -> bool:
+    """In a text that sets its paragraphs apart with blank lines (a browser's copy), a line right under a full
+    line of the trích yếu is that paragraph wrapped: ``… KHU VỰC QUẢN LÝ CỦA CẢNG`` / ``VỤ HÀNG HẢI THÀNH PHỐ …``
+    is no body's name standing alone."""
+    if seg.blank_before or not any(s.blank_before for s in subject):
+        return False
+    return len(page.t(subject[-1])) >= WRAPPED_LINE
 
 
 def next_line(page: Page, seg: Seg) -> Seg | None:

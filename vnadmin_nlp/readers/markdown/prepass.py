@@ -1,11 +1,13 @@
 """What HTML-to-Markdown converters leave that a CommonMark parser cannot read, repaired line by line first.
 
-Two things, both decided on the lines alone (never on the words):
+Three things, all decided on the lines alone (never on the words):
 
 * **Broken emphasis.**  Converters close a bold run on a line of its own (``**ỦY BAN NHÂN DÂN⏎**``) or
   after a space (``*…năm 2025 *``), and open one before a space (``_ Căn cứ…_``); CommonMark reads such
   marks as literal asterisks.  :func:`repair_emphasis` moves a line holding only emphasis marks to the end of
   the line before, and moves a mark that closes (opens) a line after (before) a space onto the word.
+* **Empty strikethrough.**  html2text writes the struck spaces of a rule as ``~~~~``, which CommonMark reads
+  as a code fence on a line of its own: it goes, as spaces.
 * **Tables a pipe-table parser cannot see.**  html2text writes a table without outer pipes, a cell's line
   breaks as line breaks (so one row spans several lines) and ``|`` at a line's start for an empty first cell;
   other converters put every cell on lines of its own between lone ``|`` lines.  :func:`find_tables` finds
@@ -25,6 +27,9 @@ _CLOSE_AFTER_SPACE = re.compile(r"(?<=\S)[ \t]+(\*{1,3}|_{1,3})(\s*)$")
 _OPEN_BEFORE_SPACE = re.compile(r"^(\s*)(\*{2,3}|_{1,3})\s+(?=\S)")
 # html2text's delimiter row: no outer pipe at the start ("---|---", ":---|---:")
 _BARE_DELIMITER = re.compile(r"^\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+# html2text's empty strikethrough ("~~~~", the struck spaces of the rule under a header's name): not seen; on a
+# line of its own CommonMark would take it for a code fence and the rest of the file for code
+_EMPTY_STRIKE = re.compile(r"(?<!~)~{4}(?!~)")
 _LONE_PIPE = re.compile(r"^\s*\|\s*$")
 _CELL_PIPE = re.compile(r"(?<!\\)\|")
 MAX_FIRST_CELL_LINES = 12  # a lone-pipe table's first cell: at most this many lines above the first "|"
@@ -52,7 +57,8 @@ def repair_emphasis(lines: list[Line]) -> list[Line]:
         if _ONLY_MARKS.match(line.text) and out and out[-1].text.strip():
             out[-1] = Line(out[-1].text.rstrip() + line.text.strip(), out[-1].src)
             continue
-        text = _CLOSE_AFTER_SPACE.sub(r"\1\2", line.text)
+        text = _EMPTY_STRIKE.sub(lambda m: " " * len(m.group()), line.text)
+        text = _CLOSE_AFTER_SPACE.sub(r"\1\2", text)
         text = _OPEN_BEFORE_SPACE.sub(r"\1\2", text)
         out.append(Line(text, line.src))
     return out

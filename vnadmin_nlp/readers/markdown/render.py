@@ -5,13 +5,16 @@ keeps its printed marker.  Inside a paragraph, heading or cell, a soft line brea
 one space (as a Markdown viewer shows it), unless an emphasis run ends or starts at the break
 (``**QUYẾT ĐỊNH**⏎VỀ VIỆC…``, ``*…năm 2025;*⏎*Căn cứ…*``): the converter wrote the run for an element of its
 own in the page it read.  Nothing else: a break inside a citation (``Nghị định số⏎63/2010/NĐ-CP``) or a date
-is a wrap, and the words are never guessed at.
+is a wrap.  A space a converter put inside one syllable or one date number (``CHÍNH PH Ủ``, ``năm 20 26``) goes
+(:mod:`.respace`, decided by the syllable grammar, not by a word list).
 
 A hard break (two trailing spaces, ``\\``, ``<br>``) always ends the line.  A GFM cell cannot hold a line
 break, so converters flatten a cell's paragraphs; inside a cell two more cues end a line: a run of two or more
 spaces (markdownify joins paragraphs so), and spaces after a bold run (``**TM. CHÍNH PHỦ** **KT. THỦ
-TƯỚNG**``, ``**BỘ QUỐC PHÒNG** Số: 04/2026/TT-BQP``: html2text joins them so); italic runs are not split:
-dates come as ``_ngày_ _13_ _tháng_``.
+TƯỚNG**``, ``**BỘ QUỐC PHÒNG** Số: 04/2026/TT-BQP``: html2text joins them so), and an empty bold run between
+two (``**(Đã ký)********Bùi Thanh Sơn**``: the empty run a paragraph of the page ended with) unless the words on
+both sides make one title (``**BỘ********TRƯỞNG**``); italic runs are not split: dates come as ``_ngày_ _13_
+_tháng_``.  Two runs side by side with no space (``**KT.****BỘ TRƯỞNG**``) are two words.
 
 Pipe tables become ``cell`` blocks put in reading order by :func:`~vnadmin_nlp.readers.tables.order_table` (a header table column by column, as
 the DOCX and HTML readers do); raw HTML blocks (pandoc writes complex tables as HTML) are read by the HTML
@@ -24,7 +27,11 @@ from typing import Any
 
 from ..base import Block
 from ..tables import order_table
+from ...lexicon.fold import fold
+from ...lexicon.positions import names_position
+from ...lexicon.syllables import is_vietnamese_word
 from .prepass import Line, Table
+from .respace import rejoin
 
 _BR = re.compile(r"<br\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -33,6 +40,7 @@ _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 _DELIMS = ("*", "_")
 _OPEN = ("strong_open", "em_open")
 _CLOSE = ("strong_close", "em_close")
+_CLOSING_PUNCT = ",.;:!?)]%"  # "**Văn hóa****, Thể thao**": no space goes before these
 _CELL_BREAK = re.compile(r" {2,}")  # markdownify's paragraph end inside a cell
 
 
@@ -155,22 +163,30 @@ class Renderer:
             line.parts.append(prefix)
         delims: list[str] = []
         gap, closer = 0, ""  # 1: a run just closed (``closer``); 2: and spaces followed
+        stars = 0  # bold marks since the last text: html2text writes an empty run where a cell's paragraph ended
 
-        def add(text: str) -> None:
+        def flush() -> None:
+            """Pending unmatched marks are not seen, except a rule of underscores."""
             if delims:
                 run = "".join(delims)
                 delims.clear()
                 if run[0] == "_" and len(run) >= 4:  # a rule of underscores, printed
                     add(run)
+
+        def add(text: str) -> None:
+            nonlocal stars
+            flush()
             line.parts.append(text)
             n = len(text) - text.count(" ")
             if n:
+                stars = 0
                 line.visible += n
                 line.bold += n if bold else 0
                 line.italic += n if italic else 0
 
         def end_line(next_row: int) -> None:
-            nonlocal line
+            nonlocal line, stars
+            stars = 0
             self._emit(line, base, base + next_row - 1, lines, out, cell, heading)
             line = _VisualLine(next_row)
 
@@ -188,9 +204,23 @@ class Renderer:
                 gap = 2
             elif t != "text" or c.content not in _DELIMS:
                 gap = 0
+            if t in ("strong_open", "strong_close") or (t == "text" and c.content == "*"):
+                stars += 2 if t != "text" else 1
+            elif (t in ("text_special", "code_inline") or (t == "text" and c.content not in _DELIMS)) and c.content.strip() and stars >= 4:
+                if cell is not None and stars >= 8 and line.visible and not _one_title(line.parts, c.content):
+                    end_line(row + 1)  # "**(Đã ký)********Bùi Thanh Sơn**": the empty run a paragraph ended with
+                    line.first = row
+                elif line.parts and not line.parts[-1].endswith(" ") and c.content[0] not in _CLOSING_PUNCT:
+                    line.parts.append(" ")  # "**KT.****BỘ TRƯỞNG**": two runs side by side, their space lost
             if t == "text":
-                if c.content in _DELIMS and (not delims or delims[0] == c.content):
+                if c.content in _DELIMS:
+                    if delims and delims[0] != c.content:
+                        flush()  # "**_**": marks of two kinds, neither matched
                     delims.append(c.content)  # an emphasis mark CommonMark could not match: not seen
+                elif cell is not None and closer == "strong_close" and gap == 1 and _glued_line(line.parts, c.content):
+                    end_line(row + 1)  # "**KT. BỘ TRƯỞNG**THỨ TRƯỞNG": two lines of the cell, the break lost
+                    line.first = row
+                    add(c.content)
                 elif cell is not None and _CELL_BREAK.search(c.content):
                     for k, part in enumerate(_CELL_BREAK.split(c.content)):
                         if k:
@@ -222,7 +252,7 @@ class Renderer:
 
     def _emit(self, line: _VisualLine, base: int, last: int, lines: list[Line], out: list[Block],
               cell: tuple[int, int, int] | None, heading: int) -> None:
-        text = _SPACES.sub(" ", "".join(line.parts)).strip()
+        text = rejoin(_SPACES.sub(" ", "".join(line.parts)).strip())
         if not text:
             return
         hints: dict[str, Any] = {}
@@ -256,6 +286,24 @@ def _starts_line(gap: int, closer: str, c: Any) -> bool:
         return gap == 2
     return c.type == "text" and c.content not in _DELIMS and c.content.strip() != "" and (
         gap == 2 or c.content[0].isspace())
+
+
+def _glued_line(parts: list[str], text: str) -> bool:
+    """Text glued to a bold run's end in a cell that starts a word of its own in capitals: a new line, unless the
+    two make one syllable (``**CHÍNH PH**Ủ``, a word cut by the page's markup)."""
+    before = "".join(parts).rstrip()
+    if not before or not before[-1].isalpha() or not text[:1].isupper():
+        return False
+    last, first = before.split()[-1] if before.split() else "", text.split()[0] if text.split() else ""
+    return not is_vietnamese_word(last + first)
+
+
+def _one_title(parts: list[str], text: str) -> bool:
+    """``**BỘ********TRƯỞNG**``: the words on both sides make one title (``BỘ TRƯỞNG``), so no line ends there."""
+    before, after = "".join(parts).split(), text.split()
+    if not before or not after:
+        return False
+    return names_position(fold(f"{before[-1]} {after[0]}")) and not names_position(fold(before[-1]))
 
 
 def _run_boundary(children: list[Any], i: int) -> bool:
