@@ -139,6 +139,30 @@ def devset_sections(shared: Path, jobs: int) -> str:
     return "".join(out)
 
 
+BODY = """
+# Body: tasks, deadlines and citations per mention (issue 13)
+
+Gold written by reading (`fixtures/gold/body/`, format and decisions in its README), scored by
+`vnadmin-nlp eval --body --corpus <vbpl pages> --corpus ../shared/devset/lamdong --split dev|test --markdown`.
+Deadlines and citations are matched in reading order; precision counts only the lists a gold file marks complete.
+"""
+
+
+def body_sections(shared: Path, jobs: int) -> str:
+    """The body eval's own tables, per split (the CLI renders them; this only runs it)."""
+    vbpl = devset.unpack(devset.DEFAULT_DIR, shared / "devset")
+    out = [BODY]
+    for split in ("dev", "test"):
+        run = subprocess.run(
+            [sys.executable, "-m", "vnadmin_nlp", "eval", "--body", "--split", split, "--markdown", "-q", "-j", str(jobs),
+             "--shared", str(shared), "--corpus", str(vbpl), "--corpus", str(shared / "devset" / "lamdong")],
+            capture_output=True, text=True, check=True, cwd=ROOT,
+        ).stdout
+        body = run.replace("\n## ", "\n### ").replace("\n# ", "\n### ")
+        out.append(f"\n## Split {split}\n\n{body.strip()}\n")
+    return "".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-devset", action="store_true", help="only the fixtures gold and the legacy benchmark")
@@ -156,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         + "\n"
         + KNOWN
         + ("" if args.no_devset else devset_sections(default_shared_dir(), args.jobs))
+        + ("" if args.no_devset else body_sections(default_shared_dir(), args.jobs))
     )
     out = ROOT / "docs" / "accuracy.md"
     out.parent.mkdir(exist_ok=True)

@@ -248,14 +248,16 @@ class _Reader:
         unit: list[tuple[Task, bool]] = []  # each task with whether its deadline was stated outright
         first = u.body if u.body is not None and u.body < end else start  # "Điều 56. Trách nhiệm thi hành" is no sentence
         sentence_starts = scans.sentence_starts(first, end)
-        unit_triggers = scans.triggers_in(start, end)
+        unit_triggers = sorted(scans.triggers_in(start, end))
+        trigger_starts = [a for a, _ in unit_triggers]
         sentence_ends = sentence_starts[1:] + [end]
         skip = start
         for i, (s, e) in enumerate(zip(sentence_starts, sentence_ends)):
             if s < skip:
                 continue
             body_start = _label_end(text, s, e) if i == 0 and path else s
-            triggers = [(a, b) for a, b in unit_triggers if body_start <= a and b < e] if unit_triggers else []
+            lo_t, hi_t = bisect_left(trigger_starts, body_start), bisect_left(trigger_starts, e)  # the sentence's own
+            triggers = [(a, b) for a, b in unit_triggers[lo_t:hi_t] if b < e]
             triggers = [(a, b) for a, b in triggers if not _PLAN.search(key, body_start, a)]  # "Trung tâm sẽ …, mời …"
             who = None
             if triggers or names.HEAD_RE.match(key, body_start, e) or key.find(":", body_start, e) >= 0:

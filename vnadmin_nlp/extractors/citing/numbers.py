@@ -76,11 +76,23 @@ def number_starts(text: str, start: int, end: int) -> list[int]:
     return [m.start() for m in _DIGITS.finditer(text, start, end) if not blocks_number(text, m.start())]
 
 
+# A number-symbol mention is short: each attempt looks at this many characters.  ``regex`` first searches a
+# pattern's required literal up to ``endpos``, so an attempt bounded only by the end of the text scans the rest
+# of it at every number start (quadratic on long texts).
+_WINDOW = 1000
+
+
 def matches_at(pattern: regex.Pattern, text: str, starts: list[int], end: int) -> Iterator[regex.Match]:
     """The matches of ``pattern`` beginning at ``starts``, left to right and not overlapping (as ``finditer``)."""
     last = -1
     for pos in starts:
-        if pos >= last and (m := pattern.match(text, pos, end)):
+        if pos < last:
+            continue
+        stop = min(end, pos + _WINDOW)
+        m = pattern.match(text, pos, stop)
+        if m is not None and stop < end and m.end() > stop - 100:  # the window may have cut it: look at the rest
+            m = pattern.match(text, pos, end)
+        if m:
             last = m.end()
             yield m
 

@@ -70,7 +70,7 @@ def _last_cue(key: str, lo: int, hi: int, clause: int | None = None) -> regex.Ma
         if key.count("(", lo, m.start()) > key.count(")", lo, m.start()) and ")" in key[m.end() : hi]:
             continue  # "(được sửa đổi, bổ sung năm 2012)": said of what stands before the parenthesis
         if rel in _OPENING_ONLY:  # near the start of its clause: "a) Tiếp tục triển khai thực hiện …"
-            head = key[_LABEL_PREFIX.match(key, clause).end() : m.start()] if clause is not None else ","
+            head = key[_LABEL_PREFIX.match(key, clause, min(len(key), clause + 40)).end() : m.start()] if clause is not None else ","
             opens = "," not in head and len(head.split()) <= 5
             if _REF_STOPS.search(key, m.end(), hi) or not opens and (hi - m.end() > 40 or _GAP_STOPS.search(key, m.end(), hi)):
                 continue
@@ -142,7 +142,8 @@ def _list_intro(key: str, pos: int, line: int) -> Relation | None:
     lo = _clause_start(key, colon, max(0, colon - 400))
     if _MAIN_CLAUSE.search(key, lo, colon):
         return None  # "Căn cứ hồ sơ …, Chủ tịch UBND tỉnh có ý kiến như sau:": the items are the document's own
-    m = _CUE_RE.match(key, _LABEL_PREFIX.match(key, lo).end())
+    at = _LABEL_PREFIX.match(key, lo, min(len(key), lo + 40)).end()
+    m = _CUE_RE.match(key, at, min(len(key), at + 200))  # bounded: regex looks for required literals up to the end
     if m is not None:
         return _CUE_REL[m.group()]
     if key.startswith(_CAN_CU, lo):

@@ -2,6 +2,9 @@
 ``(sau đây gọi tắt là …)``), each tied to its full mention, and the names a document abbreviates (``Sở TTTT``)."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from typing import Callable, Hashable
+
 import regex
 
 from ...data import load
@@ -62,6 +65,49 @@ _ANAPHORA_RE = word_scanner(_ANAPHORA)
 _TYPE_JUST_BEFORE = regex.compile(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+\Z")
 
 
+class _Covered:
+    """Whether a position falls inside any of a list of spans, by bisection (the spans may overlap)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach: list[int] = []
+        for _, b in spans:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
+
+
+class _LastBefore:
+    """The highest index of ``found`` in a group whose position is before a limit: the last earlier mention of a
+    document, found by bisection instead of a scan of every mention (a long text cites thousands)."""
+
+    def __init__(self, found: list[Found], group: Callable[[Found], Hashable | None], at: Callable[[Found], int]) -> None:
+        groups: dict[Hashable, list[tuple[int, int]]] = {}
+        for i, f in enumerate(found):
+            g = group(f)
+            if g is not None:
+                groups.setdefault(g, []).append((at(f), i))
+        self.pos: dict[Hashable, list[int]] = {}
+        self.best: dict[Hashable, list[int]] = {}
+        for g, items in groups.items():
+            items.sort()
+            self.pos[g] = [p for p, _ in items]
+            run: list[int] = []
+            for _, i in items:
+                run.append(max(i, run[-1]) if run else i)
+            self.best[g] = run
+
+    def __call__(self, g: Hashable, limit: int, inclusive: bool = False) -> int | None:
+        pos = self.pos.get(g)
+        if not pos:
+            return None
+        k = (bisect_right if inclusive else bisect_left)(pos, limit) - 1
+        return self.best[g][k] if k >= 0 else None
+
+
 def short_forms(
     text: str, key: str, found: list[Found], cit_alias: dict[str, int], taken: list[tuple[int, int]], starts: list[int]
 ) -> list[Found]:
@@ -70,36 +116,44 @@ def short_forms(
     if not found:
         return out
 
+    covered = _Covered(taken)
+
     def free(pos: int) -> bool:
-        return not any(a <= pos < b for a, b in taken)
+        return not covered(pos)
+
+    by_number = _LastBefore(found, lambda f: (f.doc_type, parse_symbol(f.number).number) if f.number else None, lambda f: f.start)
+    by_type_end = _LastBefore(found, lambda f: f.doc_type, lambda f: f.end)
 
     for m in matches_at(_BARE_NUMBER, key, starts, len(key)):  # "Thông tư 38", "Nghị định số 30"
         t = _TYPE_RIGHT_BEFORE.search(key, max(0, m.start() - 40), m.start())
         if not t or not free(t.start()):
             continue
         tname, n = CANON[t.group("type")], m.group()
-        ante = [i for i, f in enumerate(found) if f.start < t.start() and f.number and f.doc_type == tname and parse_symbol(f.number).number in (n, n.zfill(2))]
-        if ante:
-            out.append(Found(t.start(), m.end(), doc_type=tname, short_form=True, antecedent=ante[-1], extra={"printed": n}))
+        cands = [i for i in (by_number((tname, n), t.start()), by_number((tname, n.zfill(2)), t.start())) if i is not None]
+        if cands:
+            out.append(Found(t.start(), m.end(), doc_type=tname, short_form=True, antecedent=max(cands), extra={"printed": n}))
     for m in word_matches(_ANAPHORA_RE, key):  # "Công văn nêu trên"
         t = _TYPE_JUST_BEFORE.search(key, max(0, m.start() - 40), m.start())
         if not t or not free(t.start()):
             continue
         tname = CANON[t.group("type")]
-        ante = [i for i, f in enumerate(found) if f.end <= t.start() and f.doc_type == tname]
-        if ante:
-            out.append(Found(t.start(), m.end(), doc_type=tname, short_form=True, antecedent=ante[-1]))
+        last = by_type_end(tname, t.start(), inclusive=True)
+        if last is not None:
+            out.append(Found(t.start(), m.end(), doc_type=tname, short_form=True, antecedent=last))
     for alias, idx in cit_alias.items():
         for m in regex.finditer(r"(?<![\p{L}])" + regex.escape(alias) + r"(?![\p{L}\d])", text):
             if m.start() > found[idx].end + 5 and free(m.start()):
                 out.append(Found(m.start(), m.end(), doc_type=found[idx].doc_type, short_form=True, antecedent=idx))
     # one mention per place (a bare number may also be an alias), none inside the alias's own definition
     defined = [(m.start(), m.end()) for m in _ALIAS.finditer(key)]
+    in_definition = _Covered(defined)
     kept: list[Found] = []
+    reach = -1  # the furthest end of what is kept: sorted by start, a mention inside it overlaps one kept
     for f in sorted(out, key=lambda f: (f.start, -f.end)):
-        if any(a <= f.start < b for a, b in defined) or any(k.start <= f.start < k.end for k in kept):
+        if in_definition(f.start) or f.start < reach:
             continue
         kept.append(f)
+        reach = max(reach, f.end)
     return kept
 
 

@@ -85,9 +85,15 @@ def _line_start(key: str, pos: int) -> int:
     return key.rfind("\n", 0, pos) + 1
 
 
+def _near(key: str, pos: int, reach: int = 300) -> int:
+    """An end for a match attempt at ``pos``: ``regex`` searches a pattern's required literal up to the end it is
+    given, so an attempt bounded only by the end of the text scans the rest of it (quadratic over a document)."""
+    return min(len(key), pos + reach)
+
+
 def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
     """Whether the match is no deadline in its context."""
-    first = _WORD_AT.match(key, f.start)
+    first = _WORD_AT.match(key, f.start, _near(key, f.start))
     if _NOT_AFTER.search(key, max(lo, f.start - 20), first.end() if first else f.start):
         return True  # "tính đến ngày 30/6/2024", "Tính trong 10 tháng đầu năm": a report's figures
     clause = _clause_start(key, max(lo, f.start - 160), f.start)
@@ -98,10 +104,10 @@ def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
     if f.form == "date":
         if _DATE_NOT_IN_CLAUSE.search(key, clause, f.start):
             return True  # "Thời gian chốt số liệu báo cáo: Tính từ ngày 15 tháng 12 … đến ngày 14 tháng 12 …"
-        if _CONDITION.match(key, f.end) or _PAST_BEFORE.search(key, max(0, f.start - 40), f.start):
+        if _CONDITION.match(key, f.end, _near(key, f.end)) or _PAST_BEFORE.search(key, max(0, f.start - 40), f.start):
             return True  # "… được công bố trước ngày 01 tháng 01 năm 2026 thì …", "đã được phê duyệt trước ngày …"
     if f.form == "duration":
-        if _NOT_AFTER_DURATION.match(key, f.end) or _DURATION_NOT_IN_CLAUSE.search(key, clause, f.start):
+        if _NOT_AFTER_DURATION.match(key, f.end, _near(key, f.end)) or _DURATION_NOT_IN_CLAUSE.search(key, clause, f.start):
             return True  # "trong 3 ngày Tết", "không quá 06 tháng tính đến ngày nộp hồ sơ", "nhiệm kỳ …"
         if f.intro in _ANCHORED and f.event is None:
             return True  # "là 30 ngày", "ít nhất 10 ngày": an amount, not a time limit
@@ -160,7 +166,7 @@ def settle(key: str, lo: int, hi: int, found: list[FoundDeadline]) -> list[Found
             (a, b), how = f.event
             end = f.end
             _set_anchor(key, f, a, b, how)
-            if f.form == "workday" and f.anchor_span and (len(key[slice(*f.anchor_span)].split()) <= 3 or _NOT_EVENT.match(key, end)):
+            if f.form == "workday" and f.anchor_span and (len(key[slice(*f.anchor_span)].split()) <= 3 or _NOT_EVENT.match(key, end, _near(key, end))):
                 f.anchor_span, f.end = None, end  # "ngay trong ngày làm việc;": no event written
         elif f.form == "date" and f.day is not None:
             _yearly(key, f)
