@@ -4,7 +4,7 @@
     python scripts/eval_header_model.py --split dev -j 2             # tune on dev
     python scripts/eval_header_model.py --split test -j 2 --markdown # the model card's table (run once)
 
-Right / wrong / missing per field (lenient matcher, as ``vnadmin-nlp eval``), on the vbpl pages and the Lâm Đồng
+Right / wrong (of which flagged: confidence under 0.5, what the register asks to check) / missing per field (lenient matcher, as ``vnadmin-nlp eval``), on the vbpl pages and the Lâm Đồng
 PDFs.  ``--changes`` lists the documents where the combined reading differs from the rules' (dev only).
 """
 from __future__ import annotations
@@ -25,6 +25,7 @@ from vnadmin_nlp.evaluation.match import ACCURACY_HEADER  # noqa: E402
 from vnadmin_nlp.evaluation.run import score_document  # noqa: E402
 
 MODES = ("rules", "model", "combined")
+_CONF = {"issuer_parent": "issuer", "signer_name": "signers"}
 
 
 def one(gold: Gold) -> dict[str, Any]:
@@ -39,6 +40,10 @@ def one(gold: Gold) -> dict[str, Any]:
     for mode, doc in zip(MODES, r):
         res = score_document(gold, doc)
         out[mode] = {f: res.outcomes[f]["lenient"] for f in ACCURACY_HEADER if f in res.outcomes}
+        # a wrong value the register asks to check (confidence under 0.5)
+        out[mode + "_flagged"] = [
+            f for f, o in out[mode].items() if o in ("wrong", "spurious") and doc.confidence.get(_CONF.get(f, f), 1.0) < 0.5
+        ]
     out["warnings"] = [w.message for w in r.combined.warnings if w.code == "model_disagrees"]
     return out
 
@@ -50,16 +55,20 @@ def table(results: list[dict[str, Any]], markdown: bool) -> str:
             for f, o in res.get(mode, {}).items():
                 counts[(f, mode)][o] += 1
                 counts[("all", mode)][o] += 1
+            for f in res.get(mode + "_flagged", []):
+                counts[(f, mode)]["flagged"] += 1
+                counts[("all", mode)]["flagged"] += 1
     lines = ["| field | rules alone | model alone | combined |", "|---|---|---|---|"] if markdown else [
-        f"{'field':<14}" + "".join(f"{m + ' R/W/M':>20}" for m in MODES)]
+        f"{'field':<14}" + "".join(f"{m + ' R/W(flagged)/M':>24}" for m in MODES)]
     for f in (*ACCURACY_HEADER, "all"):
         if not any((f, m) in counts for m in MODES):
             continue
         cells = []
         for m in MODES:
             c = counts[(f, m)]
-            cells.append(f"{c['right']} / {c['wrong'] + c['spurious']} / {c['missing']}")
-        lines.append(f"| {f} | " + " | ".join(cells) + " |" if markdown else f"{f:<14}" + "".join(f"{x:>20}" for x in cells))
+            flagged = f" ({c['flagged']})" if c["flagged"] else ""
+            cells.append(f"{c['right']} / {c['wrong'] + c['spurious']}{flagged} / {c['missing']}")
+        lines.append(f"| {f} | " + " | ".join(cells) + " |" if markdown else f"{f:<14}" + "".join(f"{x:>24}" for x in cells))
     return "\n".join(lines)
 
 

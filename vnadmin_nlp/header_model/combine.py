@@ -2,11 +2,13 @@
 
 For each header field the rules read from some unit(s) and the model labels some unit(s) with the field's role;
 both readings are cleaned by the same extractors (``reading.py``).  Where the two values agree, the field's
-confidence rises halfway to 1.  Where they differ, the field keeps the better-supported reading: the rules'
-unless the model is sure of its own line (probability of the role >= ``SWITCH``) and sure the rules' line is not
-the field's (<= ``LOW``); its confidence drops to ``DOUBT`` and a ``model_disagrees`` warning names the field and
-quotes both lines.  A field the rules left empty is filled from the model only when it is sure of the line
-(>= ``SWITCH``), at confidence ``DOUBT``, with the same warning."""
+confidence rises halfway to 1.  Where they differ, the field keeps the rules' reading (on the development set the
+model's line was the worse one every time it contradicted a value the rules had read), its confidence drops to
+``DOUBT`` and a ``model_disagrees`` warning names the field and quotes both lines.  A field the rules left empty is
+filled from the model's line only for the fields whose value the extractors validate strictly (number, date,
+type: ``Field.fill``) and only when the model is sure of the line (probability of the role >= ``SWITCH``), at
+confidence ``DOUBT``, with the same warning; a free-text field (issuer, trích yếu, place) is never filled, its
+extent being where a model errs."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,7 +19,6 @@ from ..zoning import Layout, Seg
 from .reading import Tagged
 
 SWITCH = 0.9
-LOW = 0.1
 DOUBT = 0.45
 
 
@@ -28,12 +29,14 @@ class Field:
     attrs: tuple[str, ...]  # the Document attributes that move together
     spans: tuple[str, ...]  # the keys of Document.spans that move with them
     segs: Callable[[Layout], list[Seg]]  # where the rules (or the model's layout) read it
+    fill: bool = False  # may the model's reading fill the field where the rules read nothing
 
 
 FIELDS = (
-    Field("number", ("number",), ("number",), (), lambda L: [L.header.number] if L.header.number else []),
-    Field("date", ("date",), ("date", "place"), ("date", "place"), lambda L: [L.header.date] if L.header.date else []),
-    Field("doc_type", ("type",), ("doc_type",), (), lambda L: [L.header.title] if L.header.title else []),
+    Field("number", ("number",), ("number",), (), lambda L: [L.header.number] if L.header.number else [], True),
+    Field("date", ("date",), ("date",), ("date",), lambda L: [L.header.date] if L.header.date else [], True),
+    Field("place", ("date",), ("place",), ("place",), lambda L: [L.header.date] if L.header.date else []),
+    Field("doc_type", ("type",), ("doc_type",), (), lambda L: [L.header.title] if L.header.title else [], True),
     Field("issuer", ("parent", "issuer"), ("issuer", "issuers"), (), lambda L: list(L.header.issuer_lines)),
     Field("subject", ("subject", "type"), ("subject",), ("subject",), lambda L: list(L.header.subject)),
     Field(
@@ -85,7 +88,7 @@ def combine(rules: Document, model: Document, rules_layout: Layout, model_layout
                 out.confidence[f.name] = round(out.confidence[f.name] + (1 - out.confidence[f.name]) / 2, 3)
             continue
         p_rules, p_model = t.support(r_idx, *f.roles), t.support(m_idx, *f.roles)
-        take = not m_empty and p_model >= SWITCH and (r_empty or p_rules <= LOW)
+        take = r_empty and not m_empty and f.fill and p_model >= SWITCH
         if r_empty and not take:
             continue  # the model unsure where the rules found nothing: nothing to say
         if take:
@@ -98,8 +101,6 @@ def combine(rules: Document, model: Document, rules_layout: Layout, model_layout
                     out.spans.pop(k, None)
         kept = "the model's" if take else "the rules'"
         out.confidence[f.name] = min(out.confidence.get(f.name, DOUBT), DOUBT)
-        if f.name == "date" and "place" in out.confidence:
-            out.confidence["place"] = min(out.confidence["place"], DOUBT)
         span = (t.units[r_idx[0]].seg.start, t.units[r_idx[-1]].seg.end) if r_idx else None
         out.warnings.append(
             ParseWarning(
@@ -109,7 +110,6 @@ def combine(rules: Document, model: Document, rules_layout: Layout, model_layout
                 span=span,
             )
         )
-        for name in (f.name, "place"):
-            if name in out.confidence and getattr(out, name) in (None, []):
-                del out.confidence[name]  # an absent field has no confidence
+        if getattr(out, f.attrs[0]) in (None, []):
+            out.confidence.pop(f.name, None)  # an absent field has no confidence
     return out

@@ -87,7 +87,9 @@ def header_labels(page: Page, units: list[Unit], fields: dict[str, Any]) -> Opti
     subject = fields.get("subject")
     if subject:
         sk = key(subject)
-        start = max([i for i in (found.get("number"), found.get("type"), found.get("date")) if i is not None], default=-1)
+        # after the type line, else after the Số line (a công văn's V/v comes before its date line), else the date
+        heads = [i for i in (found.get("number"), found.get("type")) if i is not None] or [i for i in (found.get("date"),) if i is not None]
+        start = max(heads, default=-1)
         covered = 0
         for i in range(start + 1, len(units)):
             k = _VV.sub("", keys[i])
