@@ -79,4 +79,23 @@ def parse_text(text: str, *, use_model: bool | None = None, **kw: Any) -> Docume
     return readings(analyse_text(text, **kw)).combined
 
 
-__all__ = ["ENV", "FEATURES_VERSION", "Readings", "enabled", "load", "parse_file", "parse_text", "readings"]
+class ModelParser:
+    """A text to a Document with the rules and the model combined: the spaCy component's ``parser`` setting
+    (``{"@misc": "vnadmin.header_model_parser.v1"}``).  A class, so that ``nlp.pipe(n_process=N)`` pickles it."""
+
+    def __call__(self, text: str) -> Document:
+        return parse_text(text, use_model=True)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ModelParser)
+
+    def __hash__(self) -> int:
+        return hash(ModelParser)
+
+
+def model_parser() -> ModelParser:
+    """``vnadmin.header_model_parser.v1`` in spaCy's ``misc`` registry (an entry point in pyproject.toml)."""
+    return ModelParser()
+
+
+__all__ = ["ENV", "ModelParser", "model_parser", "FEATURES_VERSION", "Readings", "enabled", "load", "parse_file", "parse_text", "readings"]

@@ -44,7 +44,7 @@ def analyse_text(text: str, **kw: Any) -> Analysis:
 
 
 def _analysis(doc: Document, blocks: BlockLayout | None, metadata: dict[str, Any]) -> Analysis:
-    page = Page(doc.text)
+    page = Page(doc.text or "")
     layout = zone(page)
     header, closing = units(page, layout, blocks)
     return Analysis(doc, page, layout, header, closing, metadata)

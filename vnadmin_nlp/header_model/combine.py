@@ -71,7 +71,7 @@ def _units(t: Tagged, segs: list[Seg]) -> list[int]:
 def _quote(doc: Document, t: Tagged, idx: list[int]) -> str:
     if not idx:
         return "no line"
-    text = " / ".join(doc.text[t.units[i].seg.start : t.units[i].seg.end] for i in idx[:3])
+    text = " / ".join((doc.text or "")[t.units[i].seg.start : t.units[i].seg.end] for i in idx[:3])
     return f"«{text[:120]}»"
 
 
@@ -110,6 +110,7 @@ def combine(rules: Document, model: Document, rules_layout: Layout, model_layout
                 span=span,
             )
         )
+    for f in FIELDS:
         if getattr(out, f.attrs[0]) in (None, []):
             out.confidence.pop(f.name, None)  # an absent field has no confidence
     return out
