@@ -15,6 +15,7 @@ Layers, lowest first (a module may import its own layer's package and any lower 
     zoning
     extractors
     pipeline
+    header_model                    the trained header model, combined with the rules' reading
     batch | linking | export | evaluation | spacy_component
     cli | __main__ | the package's own __init__
 
@@ -39,6 +40,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("zoning",),
     ("extractors",),
     ("pipeline",),
+    ("header_model",),
     ("batch", "linking", "export", "evaluation", "spacy_component"),
     ("cli", "__main__", ""),
 ]

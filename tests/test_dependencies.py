@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 # Import names that differ from the distribution's name.
-DISTRIBUTION = {"PIL": "pillow", "yaml": "pyyaml", "docx": "python-docx", "markdown_it": "markdown-it-py"}
+DISTRIBUTION = {"PIL": "pillow", "yaml": "pyyaml", "docx": "python-docx", "markdown_it": "markdown-it-py", "pycrfsuite": "python-crfsuite"}
 TOOL_EXTRAS = {"dev", "bench", "variants"}  # extras for working on the package, not for running it
 
 
