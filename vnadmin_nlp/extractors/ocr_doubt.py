@@ -277,3 +277,48 @@ def name_doubt(ctx: Context, name: str) -> str | None:
     if not (all(w.isupper() for w in words) or all(w[:1].isupper() and (len(w) == 1 or w[1:].islower()) for w in words)):
         return "not the case of a name"
     return None
+
+
+LINE_MIN_WORDS = 3  # an OCR line of so many syllables read at CLEAR_CONF or more is printed text, not a signature
+CLEAR_CONF = 80
+
+
+def _lines_with(ctx: Context, text: str) -> list[tuple[int, list[Word]]]:
+    """Every OCR line (page, line) that holds ``text`` (letters and digits compared)."""
+    target, out = _compact(text), []
+    for record in ctx.source_metadata.get("ocr_words") or []:
+        for line in record.get("lines", []):
+            if target and target in "".join(_compact(str(w[0])) for w in line):
+                out.append((int(record.get("page", 1)), line))
+    return out
+
+
+def line_between(ctx: Context, upper: str, lower: str) -> str | None:
+    """A line of printed text OCR read between the line ``upper`` and the line ``lower`` below it, over the
+    same column (``Đại diện Sở Giáo dục và Đào tạo`` between ``PHÓ GIÁM ĐỐC SỞ NỘI VỤ`` and another signer's
+    name, in a grid of signatures): the two are then not of one signature block.  None when there is none,
+    or either is not found once in the OCR words."""
+    names = _lines_with(ctx, lower)
+    if len(names) > 1:  # the name also in the body ("Ông Lương Văn Hà, Phó Giám đốc"): the line of the name alone
+        names = [(p, ln) for p, ln in names if "".join(_compact(str(w[0])) for w in ln) == _compact(lower)]
+    if len(names) != 1:
+        return None
+    page, name = names[0]
+    bottom = min(float(w[3]) for w in name)
+    above = [ln for p, ln in _lines_with(ctx, upper) if p == page and min(float(w[3]) for w in ln) < bottom]
+    if not above:
+        return None
+    pos = max(above, key=lambda ln: min(float(w[3]) for w in ln))  # the nearest above the name
+    top = max(float(w[5]) for w in pos)
+    x0, x1 = min(float(w[2]) for w in name), max(float(w[4]) for w in name)
+    for record in ctx.source_metadata.get("ocr_words") or []:
+        if record.get("page") != page:
+            continue
+        for line in record.get("lines", []):
+            clear = [w for w in line if int(w[1]) >= CLEAR_CONF and is_vietnamese_word(str(w[0]).strip(_EDGE_PUNCT))]
+            if len(clear) < LINE_MIN_WORDS or line is pos or line is name:
+                continue
+            if top <= min(float(w[3]) for w in line) and max(float(w[5]) for w in line) <= bottom \
+                    and min(float(w[2]) for w in line) < x1 and x0 < max(float(w[4]) for w in line):
+                return " ".join(str(w[0]) for w in line)
+    return None
