@@ -77,7 +77,7 @@ def test_a_name_under_another_printed_line_of_a_signature_grid_is_not_the_positi
     ]
     doc = parse_raw(_scan(issuer + HEADER + subject + BODY + grid))
     assert doc.signers == []
-    assert any(w.code == "signer_unreadable" and "Đại diện Sở Giáo dục" in w.message for w in doc.warnings)
+    assert any(w.code == "signer_unreadable" and "Đại diện Sở" in w.message for w in doc.warnings)
 
 
 def test_a_body_misread_by_ocr_is_left_out_the_rest_kept():

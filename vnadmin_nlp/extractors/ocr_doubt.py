@@ -315,10 +315,10 @@ def line_between(ctx: Context, upper: str, lower: str) -> str | None:
         if record.get("page") != page:
             continue
         for line in record.get("lines", []):
-            clear = [w for w in line if int(w[1]) >= CLEAR_CONF and is_vietnamese_word(str(w[0]).strip(_EDGE_PUNCT))]
-            if len(clear) < LINE_MIN_WORDS or line is pos or line is name:
+            if line is pos or line is name:
                 continue
-            if top <= min(float(w[3]) for w in line) and max(float(w[5]) for w in line) <= bottom \
-                    and min(float(w[2]) for w in line) < x1 and x0 < max(float(w[4]) for w in line):
-                return " ".join(str(w[0]) for w in line)
+            over = [w for w in line if float(w[2]) < x1 and x0 < float(w[4])]  # the words over the name's column
+            clear = [w for w in over if int(w[1]) >= CLEAR_CONF and is_vietnamese_word(str(w[0]).strip(_EDGE_PUNCT))]
+            if len(clear) >= LINE_MIN_WORDS and top <= min(float(w[3]) for w in over) and max(float(w[5]) for w in over) <= bottom:
+                return " ".join(str(w[0]) for w in over)
     return None
