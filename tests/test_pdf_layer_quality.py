@@ -93,8 +93,9 @@ def needs_tesseract(test):  # type: ignore[no-untyped-def]
 
 
 @needs_tesseract
-def test_garbage_layer_is_ocrd_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ocr, "SETTINGS", ocr.SETTINGS.with_(damaged=True))
+def test_garbage_layer_is_ocrd_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "SETTINGS", ocr.SETTINGS.with_(damaged=ocr.OcrSettings.damaged))
+    assert ocr.OcrSettings.damaged  # on by default since the syllable checks (issue 12); VNADMIN_OCR_DAMAGED=off
     document = parse_file(DEVSET / "ld_002.pdf")  # dev; an old OCR layer "UY BAN NHAN DAN / TINH LAM DONG"
     assert [p.model_dump() for p in document.source.page_text] == [{"page": 1, "text": "ocr", "why": "garbage"}]
     assert document.source.ocr
@@ -116,7 +117,7 @@ def test_stamp_only_first_page_is_ocrd_and_the_stamp_kept(monkeypatch: pytest.Mo
 
 
 @needs_devset
-def test_by_default_a_garbage_layer_is_kept_and_said_to_be_damaged(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_with_damaged_off_a_garbage_layer_is_kept_and_said_to_be_damaged(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr, "SETTINGS", ocr.SETTINGS.with_(damaged=False))
     raw = read_file(DEVSET / "ld_002.pdf")
     assert raw.metadata["page_text"] == [{"page": 1, "text": "layer", "why": "garbage"}]

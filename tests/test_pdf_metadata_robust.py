@@ -24,6 +24,13 @@ CORPUS = SHARED / "corpus"
 TEXT = ("CONG HOA XA HOI CHU NGHIA VIET NAM", "Doc lap - Tu do - Hanh phuc", "So: 12/UBND-VP")
 
 
+@pytest.fixture(autouse=True)
+def _layers_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The generated page's text has no diacritics, so its layer scores as damaged and would be OCR'd (the
+    default): these tests are about the metadata, so the layer is kept as written."""
+    monkeypatch.setattr(ocr, "SETTINGS", ocr.SETTINGS.with_(damaged=False))
+
+
 def _warnings(document: RawDocument, code: str) -> list[str]:
     return [w.message for w in document.warnings if w.code == code]
 

@@ -1,5 +1,9 @@
 """Issuer and its parent body, from the upper-case lines at the top left of the header.
 
+A body read from OCR must be made of Vietnamese syllables, words of the closed vocabulary and known body codes
+(``TNG LIÊN ĐOÀN``, ``TỈNHỦYLÂMĐÔNG``, ``UBNB`` are misreadings): otherwise it is left out with
+``issuer_unreadable`` quoting it (the issuer, or only the parent body when that is the one misread).
+
 The lines are split into bodies where a line starts with a kind of body (``SỞ``, ``BỘ``, ``TỔNG CỤC``…); the last
 body is the issuer and the ones above it its parents.  Two bodies of the same kind side by side are co-issuers of
 a joint document.  The lexicon of bodies (kinds, continuations, names in normal case) is ``lexicon.bodies``.
@@ -25,6 +29,7 @@ from ..lexicon.spaces import squash
 from ..model import Body
 from .base import Context
 from .fields import IssuerFields
+from .ocr_doubt import doubted_words
 from .registry import extractor
 
 # Joint issuers printed on one line: "BỘ TÀI CHÍNH - BỘ TƯ PHÁP".
@@ -100,4 +105,27 @@ def extract(ctx: Context) -> IssuerFields:
             issuers.append(body.model_copy(update={"parent": parent}))
     if not issuers:
         issuers = [bodies[-1]]
+    issuers = _readable(ctx, issuers)
+    if not issuers:
+        return {}
     return {"issuer": issuers[0], "issuers": issuers if len(issuers) > 1 else []}
+
+
+def _unreadable(ctx: Context, body: Body) -> bool:
+    lines = ctx.text[body.span[0] : body.span[1]].splitlines() if body.span else [body.text]
+    bad, _ = doubted_words(ctx, lines, acronyms=False, min_conf=0)
+    if bad:
+        ctx.warn("issuer_unreadable", f"issuer: a body read by OCR holds words that are none ({', '.join(bad)}), left out: {body.text!r}", body.span)
+    return bool(bad)
+
+
+def _readable(ctx: Context, issuers: list[Body]) -> list[Body]:
+    """The issuers without those misread by OCR; a misread parent body is dropped from the chain."""
+    out = []
+    for body in issuers:
+        if _unreadable(ctx, body):
+            continue
+        if body.parent is not None and _unreadable(ctx, body.parent):
+            body = body.model_copy(update={"parent": body.parent.parent})
+        out.append(body)
+    return out

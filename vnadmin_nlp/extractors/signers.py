@@ -1,10 +1,17 @@
-"""Signer blocks: authority chain (TM./KT./Q./TL./TUQ.), position, name — one per block, joint documents have several."""
+"""Signer blocks: authority chain (TM./KT./Q./TL./TUQ.), position, name — one per block, joint documents have several.
+
+A name read from OCR that is no name (a word that is no Vietnamese syllable, ``Bũï Fhanh Quang``, or the wrong
+case, ``NÑguyến``) leaves its block out, with ``signer_unreadable`` quoting the block: tesseract reads a
+signature or a seal over the name as letters, and a signer named wrongly is worse than none.  So is a block
+whose name OCR found under a line of printed text that stands below the position (a grid of signatures).
+"""
 from __future__ import annotations
 
 from ..lexicon.spaces import squash
 from ..model import Signer
 from .base import Context
 from .fields import SignersFields
+from .ocr_doubt import line_between, name_doubt
 from .registry import extractor
 
 
@@ -25,6 +32,14 @@ def extract(ctx: Context) -> SignersFields:
             name=t(block.name).rstrip(".") if block.name else None,
             span=(min(s.start for s in segs), max(s.end for s in segs)),
         )
+        why = name_doubt(ctx, signer.name) if signer.name else None
+        between = line_between(ctx, signer.position, signer.name) if signer.name and signer.position and block.position else None
+        if between and not why:
+            why = f"the line {between!r} stands between the position and the name"
+        if why:
+            lines = " / ".join(t(s) for s in segs)
+            ctx.warn("signer_unreadable", f"signers: the name read by OCR is in doubt ({why}), block left out: {lines!r}", signer.span)
+            continue
         if signer.name is None:
             ctx.warn("signer_name_missing", "a signature block has no name (a draft or an unsigned copy)", signer.span)
         out.append(signer)

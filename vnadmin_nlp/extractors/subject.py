@@ -3,6 +3,10 @@
 The lines are joined with spaces, a syllable the line break cut is glued back (``T`` / ``ỪNG``) and the spaces a
 copy lost are put back (``sự cốbức xạ``); the type name printed again at the start (``THÔNG TƯ`` / ``Thông tư sửa
 đổi…``) is not part of the trích yếu.
+
+Read from OCR, a trích yếu with words that are no Vietnamese syllable, stray characters or words read at a low
+confidence gets ``ocr_words_doubtful`` (its confidence lowered); past a small share of such words
+(:data:`.ocr_doubt.SUBJECT_MAX_BAD`: a seal or the next lines read into it) it is left out, ``subject_unreadable``.
 """
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from ..patterns import FOLDED
 from ..zoning import Seg
 from .base import Context
 from .fields import SubjectResult
+from .ocr_doubt import SUBJECT_MAX_BAD, doubted_words
 from .registry import extractor
 
 
@@ -41,7 +46,14 @@ def extract(ctx: Context) -> SubjectResult:
     text = respace(join_lines([squash(ctx.page.t(s)) for s in segs])).strip()
     if not text:
         return {}
-    return {"subject": text, "spans": {"subject": (segs[0].start, segs[-1].end)}}
+    span = (segs[0].start, segs[-1].end)
+    bad, total = doubted_words(ctx, [ctx.page.t(s) for s in segs])
+    if bad and len(bad) > SUBJECT_MAX_BAD * total:
+        ctx.warn("subject_unreadable", f"subject: {len(bad)} of {total} words read by OCR are in doubt ({', '.join(bad)}), left out: {text!r}", span)
+        return {}
+    if bad:
+        ctx.warn("ocr_words_doubtful", f"subject: words read by OCR in doubt: {', '.join(bad)}", span)
+    return {"subject": text, "spans": {"subject": span}}
 
 
 def _after_repeated_type(ctx: Context, seg: Seg, name: str) -> int | None:

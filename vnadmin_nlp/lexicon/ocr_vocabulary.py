@@ -211,3 +211,14 @@ def correct_line(text: str) -> tuple[str, list[tuple[str, str]]]:
     """:func:`correct_words` on a line split at spaces (spacing kept as single spaces)."""
     words, fixes = correct_words(text.split())
     return " ".join(words), fixes
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """The folded words of the closed vocabulary (places, bodies, types, positions) and the body codes of
+    ``bodies.yaml`` (``UBND``, ``BCA``): words an OCR'd line may hold that are no Vietnamese syllable
+    (``Đắk``, ``Krông``, ``HĐND``)."""
+    bodies = load("bodies")
+    words = {w.strip(".,;:()") for e in _entries() for w in e.split()}
+    words |= {str(k).rstrip(".") for k in [*bodies["abbreviations"], *bodies["issuer_codes"]]}
+    return frozenset(fold(w) for w in words if w)

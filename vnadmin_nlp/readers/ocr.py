@@ -16,12 +16,11 @@ right trade-off (resolution, page limit) depends on the machine:
 - ``VNADMIN_OCR_REREAD`` (on; "off" skips the second reading of the Số and date lines: :mod:`.ocr_fields`)
 - ``VNADMIN_OCR_CORRECT`` (on; "off" keeps tesseract's words as read, without the closed-vocabulary correction of
   :mod:`vnadmin_nlp.lexicon.ocr_vocabulary`)
-- ``VNADMIN_OCR_DAMAGED`` (off; "on" also OCRs pages whose text layer scores as garbage or is only a short line of
-  text over a scan).  Still off by default: with doubtful numbers and dates now null and the header vocabulary
-  correcting tones, OCR of these pages gives no wrong number, date or type on the Lâm Đồng dev split and 24 more
-  right header values (33 wrong either way), but tesseract's misread names (``Bũï Fhanh Quang``, ``NÑguyến``) and bodies (``TNG liên
-  đoàn``) still add a few wrong signer names and parent bodies (issue 12: a name-syllable check in the signers
-  extractor is the next step before flipping it)
+- ``VNADMIN_OCR_DAMAGED`` (on; "off" keeps pages whose text layer scores as garbage, or is only a short line of
+  text over a scan, as they are, with ``text_layer_damaged``).  On by default since OCR of these pages adds no
+  wrong value on the Lâm Đồng dev split (issue 12): doubtful numbers and dates are null, the header vocabulary
+  corrects tones, and names, bodies and trích yếu that OCR misread (``Bũï Fhanh Quang``, ``TNG liên đoàn``) are
+  left out by the syllable checks of :mod:`vnadmin_nlp.extractors.ocr_doubt`
 """
 from __future__ import annotations
 
@@ -61,7 +60,7 @@ class OcrSettings:
     """How scans are OCR'd.  Defaults were measured on the corpus scans (see the PDF reader's report)."""
 
     enabled: bool = True  # False: scanned pages are left unread with an ``ocr_disabled`` warning
-    damaged: bool = False  # True: garbage layers and short lines over a scan are OCR'd too (the module's docstring)
+    damaged: bool = True  # False: garbage layers and short lines over a scan are kept as they are (the module's docstring)
     lang: str = "vie"
     dpi: int = 300
     max_pages: int = 30  # pages beyond this are skipped with an ``ocr_page_limit`` warning; 0 = no limit
@@ -77,7 +76,7 @@ class OcrSettings:
     def from_env(cls) -> "OcrSettings":
         return cls(
             enabled=_env("VNADMIN_OCR", cls.enabled, lambda v: v.lower() not in ("0", "off", "false", "no")),
-            damaged=_env("VNADMIN_OCR_DAMAGED", cls.damaged, lambda v: v.lower() in ("1", "on", "true", "yes")),
+            damaged=_env("VNADMIN_OCR_DAMAGED", cls.damaged, lambda v: v.lower() not in ("0", "off", "false", "no")),
             lang=_env("VNADMIN_OCR_LANG", cls.lang, str),
             dpi=_env("VNADMIN_OCR_DPI", cls.dpi, int),
             max_pages=_env("VNADMIN_OCR_MAX_PAGES", cls.max_pages, int),

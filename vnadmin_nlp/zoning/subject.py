@@ -35,6 +35,9 @@ _STRUCTURAL = regex.compile(
 _LABEL_LINE = regex.compile(r"\p{Lu}\p{Ll}*(?:[ ,]+\p{Ll}+){0,4}[ \t]*:(?:\s|$)")
 _SENTENCE_BREAK = regex.compile(r"[.;:]\s+\p{Lu}")  # two sentences on one line: a paragraph, not a trích yếu
 _ENDS_SENTENCE = (".", ";", ":")
+# "Lâm Đồng, ngày 9Ê tháng 01 năm 2026": a place, then the date words, whatever the digits read (OCR, a hand-filled
+# day): the place-and-date line, never a line of the trích yếu
+_DATE_WORDS = regex.compile(r"ngày\s+\S{0,6}\s*tháng\s+\S{0,6}\s*năm\b")
 # A line ending with one of these words goes on: "… QUY ĐỊNH CHỨC NĂNG CỦA" / "BỘ TÀI CHÍNH".
 _CONNECTIVES = frozenset(fold(w) for w in ("của", "và", "về", "cho", "thuộc", "tại", "với", "giữa", "đối", "trực", "các", "do", "bởi"))
 _OPEN_WORDS = frozenset(("số",))  # "… Nghị định số" / "05/2025/NĐ-CP ngày …"
@@ -145,6 +148,8 @@ def line_ok(page: Page, subject: list[Seg], seg: Seg) -> bool:
     if len(subject) >= WRAP_AFTER and page.t(subject[-1]).rstrip().endswith(_ENDS_SENTENCE):
         return False
     text = page.t(seg)
+    if is_place_date_line(page, seg):
+        return False
     if TEXT.rule.match(text) or (subject and (text.startswith("(") or _LABEL_LINE.match(text))):
         return False  # "(Ban hành kèm theo Quyết định số …)" under a trích yếu is a note, not the trích yếu
     if len(text) > MAX_LINE:
@@ -155,6 +160,12 @@ def line_ok(page: Page, subject: list[Seg], seg: Seg) -> bool:
         if is_upper(prev) != is_upper(text) and not is_upper(prev) and _words(text) >= 2:
             return False  # "Về việc …" then "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH": the body's authority line
     return True
+
+
+def is_place_date_line(page: Page, seg: Seg) -> bool:
+    """A place and the date words (``Lâm Đồng, ngày 9Ê tháng 01 năm 2026``): its digits need not read as digits."""
+    m = TEXT.place.match(page.t(seg))
+    return m is not None and _DATE_WORDS.match(page.k(seg), m.end()) is not None
 
 
 def enacting_body_line(page: Page, issuer: list[Seg], subject: list[Seg], seg: Seg) -> bool:

@@ -95,11 +95,11 @@ def _read(pdfium: Any, pdf: Any, path: Path) -> RawDocument:
     metadata: dict[str, Any] = {"bbox_units": "pt, origin top-left"}
     verdicts = {p.number: page_verdict(p, page_score(p)) for p in pages}  # "" = a good text layer
     damaged = [p for p in pages if _damaged(p, verdicts[p.number])]
-    if damaged and not ocr.SETTINGS.damaged:  # kept (and said to be damaged) unless asked
+    if damaged and not ocr.SETTINGS.damaged:  # kept (and said to be damaged) when VNADMIN_OCR_DAMAGED=off
         warnings.append(ReaderWarning(
             "text_layer_damaged",
             f"page(s) {', '.join(f'{p.number} ({verdicts[p.number]})' for p in damaged)}: the text layer is damaged"
-            " or holds only a line over a scan; kept as it is — VNADMIN_OCR_DAMAGED=on reads these pages by OCR",
+            " or holds only a line over a scan; kept as it is (VNADMIN_OCR_DAMAGED=off; by default these pages are OCR'd)",
         ))
     todo = [p for p in pages if verdicts[p.number] and (ocr.SETTINGS.damaged or p not in damaged)]
     if todo and ocr.SETTINGS.enabled:
