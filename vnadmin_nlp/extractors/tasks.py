@@ -310,15 +310,7 @@ def _action(text: str, start: int, end: int) -> str:
     return squash(text[start:end]).strip(" ;,:")
 
 
-def _deadline(text: str, f: deadlines.FoundDeadline) -> Deadline:
-    anchor = f.anchor
-    if f.anchor_span is not None:
-        anchor = squash(text[f.anchor_span[0] : f.anchor_span[1]])
-    return Deadline(
-        date=f.date, text=squash(text[f.start : f.end]), relative=f.relative, kind=f.kind,  # type: ignore[arg-type]
-        duration=f.duration, working_days=f.working_days, anchor=anchor, rule=f.rule, day=f.day,  # type: ignore[arg-type]
-        start=f.start_date, end=f.end_date, span=(f.start, f.end),
-    )
+_deadline = deadlines.to_model  # one converter from a found deadline to the output's
 
 
 def _label_end(text: str, start: int, end: int) -> int:
