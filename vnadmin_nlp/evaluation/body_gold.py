@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from .gold import SPLITS, default_shared_dir, gold_files, resolve
+from .gold import default_shared_dir, gold_files, resolve, selected
 
 BODY_LISTS = ("deadlines", "tasks", "citations")
 
@@ -81,24 +81,10 @@ def collect_body(
 ) -> BodyGoldSet:
     """The body gold documents of the folders (or files), filtered on ``split`` and ``only``; other files are
     skipped and listed."""
-    if split not in SPLITS:
-        raise ValueError(f"split must be one of {', '.join(SPLITS)}")
     shared_dir = shared_dir or default_shared_dir()
-    wanted = set(only) if only else None
     out = BodyGoldSet([])
-    for p in gold_files(dirs, recursive):
-        try:
-            data = json.loads(p.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            out.skipped.append((str(p), f"not read: {exc}"))
-            continue
-        if not is_body_gold(data):
-            out.skipped.append((str(p), "not a body gold file (needs id, file and deadlines/tasks/citations)"))
-            continue
-        if wanted is not None and data["id"] not in wanted:
-            continue
-        if split != "all" and data.get("split") != split:
-            continue
+    what = "not a body gold file (needs id, file and deadlines/tasks/citations)"
+    for p, data in selected(dirs, recursive, split, only, is_body_gold, what, out.skipped):
         out.golds.append(
             BodyGold(
                 id=data["id"],

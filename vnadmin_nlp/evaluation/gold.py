@@ -12,7 +12,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 SPLITS = ("dev", "test", "all")
 
@@ -99,6 +99,40 @@ def as_dirs(gold_dir: Path | str | Iterable[Path]) -> list[Path]:
     return [Path(gold_dir)] if isinstance(gold_dir, (str, Path)) else [Path(d) for d in gold_dir]
 
 
+def selected(
+    dirs: Iterable[Path],
+    recursive: bool,
+    split: str,
+    only: Iterable[str] | None,
+    accept: Callable[[Any], bool],
+    what: str,
+    skipped: list[tuple[str, str]],
+) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """The JSON of the gold files that ``accept`` takes, filtered on ``split`` and ``only``.  A file that is not
+    JSON (perhaps being written) or that ``accept`` refuses is listed in ``skipped`` (``what`` says why)."""
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {', '.join(SPLITS)}")
+    wanted = set(only) if only else None
+    for p in gold_files(dirs, recursive):
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            skipped.append((str(p), f"not read: {exc}"))
+            continue
+        if not accept(data):
+            skipped.append((str(p), what))
+            continue
+        if wanted is not None and data["id"] not in wanted:
+            continue
+        if split != "all" and data.get("split") != split:
+            continue
+        yield p, data
+
+
+def _is_gold(data: Any) -> bool:
+    return isinstance(data, dict) and all(k in data for k in ("id", "file", "fields"))
+
+
 def collect(
     dirs: Iterable[Path],
     shared_dir: Path | None = None,
@@ -109,25 +143,10 @@ def collect(
 ) -> GoldSet:
     """The gold documents of the folders (or files) given, filtered on ``split`` and ``only``.  A file that is not
     gold (no ``id``/``file``/``fields``, or not JSON: perhaps being written) is skipped and listed."""
-    if split not in SPLITS:
-        raise ValueError(f"split must be one of {', '.join(SPLITS)}")
     shared_dir = shared_dir or default_shared_dir()
-    wanted = set(only) if only else None
     out = GoldSet([])
-    for p in gold_files(dirs, recursive):
-        try:
-            data = json.loads(p.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            out.skipped.append((str(p), f"not read: {exc}"))
-            continue
-        if not isinstance(data, dict) or not all(k in data for k in ("id", "file", "fields")):
-            out.skipped.append((str(p), "not a gold file (needs id, file and fields)"))
-            continue
-        if wanted is not None and data["id"] not in wanted:
-            continue
+    for p, data in selected(dirs, recursive, split, only, _is_gold, "not a gold file (needs id, file and fields)", out.skipped):
         doc_split = data.get("split")
-        if split != "all" and doc_split != split:
-            continue
         out.golds.append(
             Gold(
                 id=data["id"],
