@@ -46,7 +46,9 @@ def test_time_per_kb_does_not_grow(shape: str) -> None:
     if t_large < 0.05:
         return  # too fast to measure: linear enough
     ratio = (t_large / len(large)) / (max(t_small, 1e-4) / len(small))
-    if ratio >= BAR:  # one more try before failing: a neighbour may have stolen the CPU during one size
-        t_small, t_large = min(t_small, _best(small, 3)), min(t_large, _best(large, 2))
+    for _ in range(2):  # more tries before failing: a neighbour may have stolen the CPU during one size
+        if ratio < BAR:
+            break
+        t_small, t_large = min(t_small, _best(small, 3)), min(t_large, _best(large, 3))
         ratio = (t_large / len(large)) / (max(t_small, 1e-4) / len(small))
     assert ratio < BAR, f"{shape}: time per KB grew {ratio:.2f}× from {SMALL} to {LARGE} characters"
