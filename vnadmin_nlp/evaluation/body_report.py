@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -15,6 +13,7 @@ from ..version import __version__
 from .body_gold import BodyGold, collect_body
 from .body_score import ACC_METRICS, PR_METRICS, Acc, BodyResult, PR, score_body
 from .gold import as_dirs
+from .run import in_order
 from .tables import table
 
 Parse = Callable[[Path], Document]
@@ -59,31 +58,10 @@ def _one(gold: BodyGold, parse: Parse | None) -> BodyResult:
 
 
 def run_body(golds: Sequence[BodyGold], parse: Parse | None = None, jobs: int = 1, progress: bool = False) -> list[BodyResult]:
-    jobs = max(1, min(jobs, len(golds)))
-    results: list[BodyResult | None] = [None] * len(golds)
-    done = 0
+    def failed(i: int, exc: BaseException) -> BodyResult:  # the worker died
+        return score_body(golds[i], None, f"worker failed: {type(exc).__name__}: {exc}")
 
-    def tick() -> None:
-        nonlocal done
-        done += 1
-        if progress:
-            print(f"\reval --body: {done}/{len(golds)}", end="" if done < len(golds) else "\n", file=sys.stderr, flush=True)
-
-    if jobs == 1:
-        for i, g in enumerate(golds):
-            results[i] = _one(g, parse)
-            tick()
-    else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(_one, g, parse): i for i, g in enumerate(golds)}
-            for fut in as_completed(futures):
-                i = futures[fut]
-                try:
-                    results[i] = fut.result()
-                except Exception as exc:  # the worker died
-                    results[i] = score_body(golds[i], None, f"worker failed: {type(exc).__name__}: {exc}")
-                tick()
-    return [r for r in results if r is not None]
+    return in_order(_one, [(g, parse) for g in golds], failed, jobs, "eval --body", progress)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..model import Document
 from .body_gold import BodyGold
+from .score import f1_of
 from .body_match import (
     Locator,
     align,
@@ -67,10 +68,7 @@ class PR:
 
     @property
     def f1(self) -> float | None:
-        p, r = self.precision, self.recall
-        if p is None or r is None:
-            return None
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_of(self.precision, self.recall)
 
     def as_dict(self) -> dict[str, Any]:
         return {"tp": self.tp, "fn": self.fn, "precision_tp": self.ptp, "fp": self.fp,

@@ -5,7 +5,7 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from ..model import Document
 from .context import context
@@ -76,6 +76,48 @@ def _one(gold: Gold, parse: Parse | None, around: int) -> DocResult:
     return score_document(gold, doc, around=around)
 
 
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def in_order(
+    work: Callable[..., R],
+    items: Sequence[tuple[Any, ...]],
+    failed: Callable[[int, BaseException], R],
+    jobs: int = 1,
+    label: str = "eval",
+    progress: bool = False,
+) -> list[R]:
+    """``work(*item)`` for every item, results in the order of ``items``: serially, or in a process pool when
+    ``jobs`` > 1 (``work`` and the items must then pickle).  A worker that dies (memory, a signal) gives
+    ``failed(index, exc)`` instead, so one document never stops an evaluation."""
+    jobs = max(1, min(jobs, len(items)))
+    results: list[R | None] = [None] * len(items)
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            print(f"\r{label}: {done}/{len(items)}", end="" if done < len(items) else "\n", file=sys.stderr, flush=True)
+
+    if jobs == 1:
+        for i, item in enumerate(items):
+            results[i] = work(*item)
+            tick()
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {pool.submit(work, *item): i for i, item in enumerate(items)}
+            for fut in as_completed(futures):
+                i = futures[fut]
+                try:
+                    results[i] = fut.result()
+                except Exception as exc:
+                    results[i] = failed(i, exc)
+                tick()
+    return [r for r in results if r is not None]
+
+
 def run(
     golds: Sequence[Gold],
     parse: Parse | None = None,
@@ -85,32 +127,11 @@ def run(
 ) -> list[DocResult]:
     """The results in the order of ``golds``.  ``jobs`` > 1: a process pool (``parse`` must then pickle: a
     module-level function)."""
-    jobs = max(1, min(jobs, len(golds)))
-    done = 0
 
-    def tick() -> None:
-        nonlocal done
-        done += 1
-        if progress:
-            print(f"\reval: {done}/{len(golds)}", end="" if done < len(golds) else "\n", file=sys.stderr, flush=True)
+    def failed(i: int, exc: BaseException) -> DocResult:  # the worker died: the document counts as not read
+        return score_document(golds[i], None, f"worker failed: {type(exc).__name__}: {exc}")
 
-    if jobs == 1:
-        out = []
-        for g in golds:
-            out.append(_one(g, parse, around))
-            tick()
-        return out
-    results: list[DocResult | None] = [None] * len(golds)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(_one, g, parse, around): i for i, g in enumerate(golds)}
-        for fut in as_completed(futures):
-            i = futures[fut]
-            try:
-                results[i] = fut.result()
-            except Exception as exc:  # the worker died (memory, a signal): the document counts as not read
-                results[i] = score_document(golds[i], None, f"worker failed: {type(exc).__name__}: {exc}")
-            tick()
-    return [r for r in results if r is not None]
+    return in_order(_one, [(g, parse, around) for g in golds], failed, jobs, "eval", progress)
 
 
 def evaluate(

@@ -21,6 +21,13 @@ from typing import Any, Callable
 OUTCOMES = ("right", "wrong", "missing", "spurious")
 
 
+def f1_of(p: float | None, r: float | None) -> float | None:
+    """The harmonic mean of precision and recall; None when either is undefined."""
+    if p is None or r is None:
+        return None
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 @dataclass
 class Counts:
     tp: int = 0
@@ -42,10 +49,7 @@ class Counts:
 
     @property
     def f1(self) -> float | None:
-        p, r = self.precision, self.recall
-        if p is None or r is None:
-            return None
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_of(self.precision, self.recall)
 
     def as_dict(self) -> dict[str, Any]:
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": self.precision, "recall": self.recall, "f1": self.f1}

@@ -10,9 +10,7 @@ when it has more wrong values than the original on the same documents.  Drawn by
 """
 from __future__ import annotations
 
-import sys
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -21,7 +19,7 @@ from .context import context
 from .gold import Gold, as_dirs, collect
 from .match import gold_values, lenient, predicted, show
 from .report import Report
-from .run import score_document
+from .run import in_order, score_document
 from .score import DocResult, Tally
 
 # The header fields compared between a variant and the original.
@@ -161,29 +159,14 @@ def _jobs(golds: Sequence[Gold], found: dict[str, dict[str, Path]]) -> list[tupl
 def parse_all(jobs: list[tuple[Gold, Path, str]], workers: int = 1, around: int = 2,
               progress: bool = False) -> dict[tuple[str, str], Side]:
     """(gold id, variant or "original") -> its parse, serially or in a process pool."""
-    out: dict[tuple[str, str], Side] = {}
 
-    def tick() -> None:
-        if progress:
-            print(f"\reval --variants: {len(out)}/{len(jobs)}", end="" if len(out) < len(jobs) else "\n",
-                  file=sys.stderr, flush=True)
+    def failed(i: int, exc: BaseException) -> Side:  # the worker died: the file counts as not read
+        g, path, label = jobs[i]
+        return Side(score_document(replace(g, path=path, format=label), None, f"worker failed: {type(exc).__name__}: {exc}"))
 
-    if workers <= 1 or len(jobs) <= 1:
-        for g, path, label in jobs:
-            out[g.id, label] = parse_side(g, path, label, around)
-            tick()
-        return out
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(parse_side, g, path, label, around): (g, path, label) for g, path, label in jobs}
-        for fut in as_completed(futures):
-            g, path, label = futures[fut]
-            try:
-                out[g.id, label] = fut.result()
-            except Exception as exc:  # the worker died: the file counts as not read
-                out[g.id, label] = Side(score_document(replace(g, path=path, format=label), None,
-                                                       f"worker failed: {type(exc).__name__}: {exc}"))
-            tick()
-    return out
+    sides = in_order(parse_side, [(g, path, label, around) for g, path, label in jobs], failed, workers,
+                     "eval --variants", progress)
+    return {(g.id, label): side for (g, _, label), side in zip(jobs, sides)}
 
 
 def compare_sides(gold: Gold, original: Side, variant: Side, into: VariantResult) -> None:
