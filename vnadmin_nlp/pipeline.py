@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .extractors import DEFAULT_EXTRACTORS, confidence, page_metadata
-from .extractors.base import Context, Extractor
+from .extractors.base import Cell, Context, Extractor
 from .extractors.registry import check_order
 from .files import display_name, is_clean, raw_name, special_kind
 from .files.limits import LimitExceeded, Limits, can_fork, run_limited
@@ -44,7 +44,7 @@ def parse_text(
     """Parse a document given as text (any text: never raises; a misordered ``extractors`` list does)."""
     if extractors is not None:
         check_order(extractors)
-    return _parse(text, source=source, extractors=extractors, page_numbers=page_numbers, metadata=None)[0]
+    return _parse(text, source=source, extractors=extractors, page_numbers=page_numbers, metadata=None, cells=None)[0]
 
 
 def _parse(
@@ -54,14 +54,17 @@ def _parse(
     extractors: Sequence[Extractor] | None,
     page_numbers: bool,
     metadata: dict[str, Any] | None,
+    cells: list[tuple[int, int, int, int, int]] | None,
 ) -> tuple[Document, NormalizedText]:
+    """``cells``: the reader's table cells as (raw start, raw end, table, row, col) in ``text``; the extractors
+    see them in the normalised text's offsets (``ctx.cells``)."""
     if not isinstance(text, str):
         raise TypeError(f"parse_text needs a str, got {type(text).__name__}")
     text, lone = pair_surrogates(text)
     norm = normalize(text, page_numbers=page_numbers)
     page = Page(norm.text)
     layout = zone(page)
-    ctx = Context(page=page, layout=layout, source_metadata=metadata or {})
+    ctx = Context(page=page, layout=layout, source_metadata=metadata or {}, cells=_cells(cells, norm) if cells else [])
     if lone:
         ctx.warn("lone_surrogates", _surrogates_message(lone))
     if not norm.text.strip():
@@ -126,6 +129,7 @@ def parse_raw(raw: RawDocument, *, path: str | None = None, sha256: str | None =
         extractors=extractors,
         page_numbers=raw.format not in _NO_PAGE_NUMBERS,
         metadata=raw.metadata,
+        cells=_raw_cells(raw.blocks, starts),
     )
     late = [ParseWarning(code=w.code, message=w.message) for w in raw.warnings]
     if lone:
@@ -169,6 +173,31 @@ def _low_confidence_fields(doc: Document, blocks: list[Block], raw_blocks: list[
             out.append(
                 ParseWarning(code="ocr_low_confidence_field", message=f"{name}: OCR confidence {min(confs):.0f}/100", span=(start, end))
             )
+    return out
+
+
+def _raw_cells(blocks: list[RawBlock], starts: list[int]) -> list[tuple[int, int, int, int, int]]:
+    """The table cells of a reader's blocks as (start, end, table, row, col) in the joined text; the paragraphs
+    of one cell are one cell."""
+    out: list[tuple[int, int, int, int, int]] = []
+    for block, s in zip(blocks, starts):
+        if block.table is None or block.row is None or block.col is None:
+            continue
+        if out and out[-1][2:] == (block.table, block.row, block.col):
+            out[-1] = (out[-1][0], s + len(block.text), *out[-1][2:])
+        else:
+            out.append((s, s + len(block.text), block.table, block.row, block.col))
+    return out
+
+
+def _cells(raw_cells: list[tuple[int, int, int, int, int]], norm: NormalizedText) -> list[Cell]:
+    """The cells in the normalised text's offsets (normalisation moves and removes characters)."""
+    positions = range(len(norm.text) + 1)
+    out = []
+    for s, e, table, row, col in raw_cells:
+        ns = bisect_left(positions, s, key=norm.to_raw)
+        ne = bisect_left(positions, e, key=norm.to_raw)
+        out.append(Cell(span=(ns, max(ns, ne)), table=table, row=row, col=col))
     return out
 
 

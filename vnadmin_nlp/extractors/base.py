@@ -11,6 +11,17 @@ from ..zoning import Layout, Page, Seg
 from .fields import Fields
 
 
+@dataclass(frozen=True)
+class Cell:
+    """A table cell the reader found (DOCX, HTML, RTF, .doc, Markdown tables), in the normalised text's offsets:
+    ``text[span[0]:span[1]]`` is the cell's text (its paragraphs joined by line breaks)."""
+
+    span: Span
+    table: int
+    row: int
+    col: int
+
+
 @dataclass
 class Context:
     page: Page
@@ -19,6 +30,7 @@ class Context:
     warnings: list[ParseWarning] = field(default_factory=list)
     source_metadata: dict[str, Any] = field(default_factory=dict)  # what the reader knew (page attributes…)
     spans: dict[str, Span] = field(default_factory=dict)  # where earlier extractors read their plain string fields
+    cells: list[Cell] = field(default_factory=list)  # the readers' table cells, in reading order (empty for plain text)
 
     @property
     def text(self) -> str:

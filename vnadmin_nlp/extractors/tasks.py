@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import regex
 
@@ -33,7 +33,7 @@ from . import deadlines
 from .base import Context
 from .fields import TasksFields
 from .registry import extractor
-from .tasking import names, scope
+from .tasking import names, scope, table
 
 _T = load("tasks")
 # Sentence ends: punctuation before a new sentence or item, or a line break before a list marker.  A bare line
@@ -187,6 +187,7 @@ def extract(ctx: Context) -> TasksFields:
     tasks: list[Task] = []
     for u in units:
         tasks.extend(reader.unit(u))
+    tasks = _with_tables(ctx, tasks, listed, anchor, reader._issuer)
     tasks.sort(key=lambda t: t.span)
     ordered = [listed[k] for k in sorted(listed)]
     index = {id(d): i for i, d in enumerate(ordered)}
@@ -194,6 +195,27 @@ def extract(ctx: Context) -> TasksFields:
         if t.deadline is not None:
             t.deadline_index = index.get(id(t.deadline))
     return {"tasks": tasks, "deadlines": ordered}
+
+
+def _with_tables(ctx: Context, tasks: list[Task], listed: dict[tuple[int, int], Deadline], anchor: dt.date | None,
+                 is_issuer: Callable[[str], bool]) -> list[Task]:
+    """The tasks of the task tables (one per row and lead column) in place of what the sentences made of their
+    rows; a time cell's deadline in place of the phrases found inside it."""
+    if not ctx.cells:
+        return tasks
+    found = table.read(ctx.text, ctx.cells, ctx.fields.get("provisions") or [], anchor, is_issuer)
+    for message, span in found.unclear:
+        ctx.warn("task_assignee_unclear", message, span)
+    if not found.regions:
+        return tasks
+    cells = [d.span for d in found.deadlines if d.span is not None]
+    for k in [k for k in listed if any(a < k[1] and k[0] < b for a, b in cells)]:
+        del listed[k]
+    for d in found.deadlines:
+        if d.span is not None:
+            listed[d.span] = d
+    kept = [t for t in tasks if not any(a <= t.span[0] < b for a, b in found.regions)]
+    return kept + [t.task for t in found.tasks]
 
 
 class _Reader:

@@ -1,0 +1,230 @@
+"""Task tables: a plan's table that assigns one task per row (``Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan
+phối hợp | Thời gian hoàn thành``; a legislative programme's ``Tên dự án | Cơ quan trình | Cơ quan chủ trì thẩm
+tra | Cơ quan tham gia thẩm tra | Tiến độ trình``).
+
+The readers' cells (``ctx.cells``: DOCX, HTML, RTF, .doc, Markdown tables; not PDF, whose layout reader gives
+lines, not cells) are grouped into rows.  The header row is found by its words (``patterns.yaml``, section
+``tasks``, ``table_*``): a table is a task table when one column is a lead column.  Each row under it is then one
+task per lead column, with the lead column's bodies as ``lead``, the support column's as ``support`` and the
+time column's cell as the deadline.  When a table has several lead columns (``Cơ quan trình`` and ``Cơ quan chủ
+trì thẩm tra``), a support or time column goes with the lead column whose words it repeats (``Cơ quan tham gia
+thẩm tra`` with ``… chủ trì thẩm tra``, ``Tiến độ trình`` with ``Cơ quan trình``).
+
+A row whose lead cell does not read as a body's name gives no task (a wrong assignee is worse than none): the
+cell is quoted in a ``task_assignee_unclear`` warning.  A lead cell left out of a row (merged with the one above
+it, ``rowspan``) takes the body of the row above.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+import regex
+
+from ...lexicon.bodies import names_a_body
+from ...lexicon.fold import fold
+from ...lexicon.spaces import squash
+from ...model import Deadline, Provision, Task
+from ...patterns import compile_section
+from .. import deadlines
+from ..base import Cell
+from . import names
+
+_P = compile_section("tasks")
+_HEADER_ROWS = 3  # the header is among a table's first rows (a title row, a two-row header)
+_MAX_DEADLINE_CELL = 80  # a longer time cell gives the phrase that holds the time, not the whole cell
+_MAX_ACTION_WORDS = 25
+_GENERIC = {"co", "quan", "don", "vi", "chu", "tri", "thuc", "hien", "phoi", "hop", "tham", "gia", "bo", "phan"}
+_BODY_NOUN = regex.compile(r"^(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)(?:\s*[,/]\s*(?:cơ\s+quan|đơn\s+vị))*\s+")
+_WORD = regex.compile(r"\p{L}+")
+
+
+@dataclass
+class _Column:
+    col: int
+    role: str  # lead, support, deadline, content
+    header: str  # as printed, squashed
+    key: str  # folded
+
+
+@dataclass
+class TableTask:
+    task: Task
+    deadline_span: tuple[int, int] | None = None
+
+
+@dataclass
+class TableReading:
+    tasks: list[TableTask] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    regions: list[tuple[int, int]] = field(default_factory=list)  # the rows under each task table's header
+    unclear: list[tuple[str, tuple[int, int]]] = field(default_factory=list)  # (message, span) for warnings
+
+
+def role(header: str) -> str | None:
+    """What a column holds, from its header cell's words (None: nothing a task needs)."""
+    key = fold(squash(header))
+    if not key or len(key) > 80:
+        return None
+    if _P.table_support.search(key) and not regex.search(r"chủ\s+trì", key):
+        return "support"
+    if _P.table_lead.search(key):
+        return "lead"
+    if _P.table_deadline.search(key):
+        return "deadline"
+    if _P.table_content.search(key):
+        return "content"
+    return None
+
+
+def _rows(cells: Sequence[Cell]) -> dict[int, dict[int, dict[int, Cell]]]:
+    tables: dict[int, dict[int, dict[int, Cell]]] = {}
+    for c in cells:
+        tables.setdefault(c.table, {}).setdefault(c.row, {})[c.col] = c
+    return tables
+
+
+def _header(text: str, rows: dict[int, dict[int, Cell]]) -> tuple[list[_Column], int] | None:
+    """The columns of a task table and the last header row, or None when the table assigns nothing."""
+    order = sorted(rows)[:_HEADER_ROWS]
+    found: dict[int, _Column] = {}
+    last = None
+    for r in order:
+        roles = {col: (role(text[c.span[0]:c.span[1]]), c) for col, c in rows[r].items()}
+        if not any(x == "lead" for x, _ in roles.values()) and last is None:
+            continue
+        if last is not None and not any(x in ("lead", "support") for x, _ in roles.values()):
+            break  # a data row: the header is over
+        for col, (x, c) in roles.items():
+            if x is not None:
+                h = squash(text[c.span[0]:c.span[1]])
+                found[col] = _Column(col, x, h, fold(h))
+        last = r
+    if last is None or not any(c.role == "lead" for c in found.values()):
+        return None
+    return [found[k] for k in sorted(found)], last
+
+
+def _distinct(key: str) -> set[str]:
+    return set(_WORD.findall(key)) - _GENERIC
+
+
+def _owner(column: _Column, leads: list[_Column]) -> _Column:
+    """The lead column a support or time column goes with: the one whose own words it repeats, else the one
+    that chairs (``chủ trì``) for support and the first for time."""
+    words = set(_WORD.findall(column.key))
+    for lead in leads:
+        own = _distinct(lead.key)
+        if own and own <= words:
+            return lead
+    if column.role == "support":
+        return next((c for c in leads if "chủ trì" in c.key or "chu tri" in c.key), leads[0])
+    return leads[0]
+
+
+def _bodies(text: str, span: tuple[int, int]) -> list[str] | None:
+    """The bodies a lead or support cell names, one item each; None when the cell is no body's name."""
+    raw = text[span[0]:span[1]]
+    lines = [squash(x).strip(" ,;.-–+•") for x in raw.split("\n")]
+    value = ", ".join(x for x in lines if x)
+    if not value:
+        return None
+    key = fold(value)
+    found = names.name_span(value, key, 0, len(value), need_verb=False)
+    if found is None:
+        # "Chính phủ", "Quốc hội": a body of the lexicon, alone in its cell
+        return [value] if value[0].isupper() and "," not in value and names_a_body(value) else None
+    rest = value[found[3]:].strip(" ,;.")
+    if rest and not rest.startswith("("):  # "Sở Nội vụ (chủ trì)" names Sở Nội vụ; "Sở Nội vụ tham mưu …" is prose
+        return None
+    return names.items(found[0])
+
+
+def _provision(provisions: Sequence[Provision], pos: int) -> str | None:
+    """The path of the innermost provision around ``pos``."""
+    path = None
+    level: Sequence[Provision] = provisions
+    while level:
+        inside = next((p for p in level if p.span[0] <= pos < p.span[1]), None)
+        if inside is None:
+            break
+        path, level = inside.path, inside.children
+    return path
+
+
+def _deadline(text: str, span: tuple[int, int], anchor: dt.date | None) -> Deadline | None:
+    cell = text[span[0]:span[1]]
+    d = deadlines.read_deadline(cell, anchor)
+    if d is None:
+        return None
+    whole = squash(cell)
+    if len(whole) <= _MAX_DEADLINE_CELL and "\n" not in cell.strip():
+        return d.model_copy(update={"text": whole, "span": (span[0] + len(cell) - len(cell.lstrip()), span[0] + len(cell.rstrip()))})
+    return d.model_copy(update={"span": (span[0] + d.span[0], span[0] + d.span[1])}) if d.span else d
+
+
+def _verb(header: str) -> str:
+    """What a lead column's header says its bodies do (``Cơ quan chủ trì thẩm tra`` → ``chủ trì thẩm tra``)."""
+    m = _BODY_NOUN.match(fold(header))
+    rest = header[m.end():] if m else ""
+    return rest[:1].lower() + rest[1:] if rest else ""
+
+
+def read(text: str, cells: Sequence[Cell], provisions: Sequence[Provision], anchor: dt.date | None,
+         is_issuer: Callable[[str], bool] = lambda name: False) -> TableReading:
+    """The tasks of the document's task tables, with the deadlines their time cells give."""
+    out = TableReading()
+    for rows in _rows(cells).values():
+        head = _header(text, rows)
+        if head is None:
+            continue
+        columns, last = head
+        leads = [c for c in columns if c.role == "lead"]
+        content = next((c for c in columns if c.role == "content"), None)
+        owners = {c.col: _owner(c, leads).col for c in columns if c.role in ("support", "deadline")}
+        data = [r for r in sorted(rows) if r > last]
+        if not data:
+            continue
+        first = min(c.span[0] for c in rows[data[0]].values())
+        end = max(c.span[1] for r in data for c in rows[r].values())
+        out.regions.append((first, end))
+        above: dict[int, list[str] | None] = {}
+        for r in data:
+            row = rows[r]
+            start, stop = min(c.span[0] for c in row.values()), max(c.span[1] for c in row.values())
+            filled = [c for c in row.values() if text[c.span[0]:c.span[1]].strip()]
+            if len(filled) < 2:  # a heading row across the table ("I. NHIỆM VỤ CHUNG"): no task, no carry-over
+                above.clear()
+                continue
+            due: dict[int, Deadline] = {}
+            for c in columns:
+                if c.role == "deadline" and c.col in row:
+                    d = _deadline(text, row[c.col].span, anchor)
+                    if d is not None:
+                        out.deadlines.append(d)
+                        due[owners[c.col]] = d
+            what = squash(text[row[content.col].span[0]:row[content.col].span[1]]) if content and content.col in row else ""
+            for lead_col in leads:
+                if lead_col.col in row:
+                    cell = row[lead_col.col]
+                    lead = _bodies(text, cell.span) if text[cell.span[0]:cell.span[1]].strip() else None
+                    if lead is None and text[cell.span[0]:cell.span[1]].strip():
+                        out.unclear.append((f"tasks: the {lead_col.header!r} cell of a task table names no body: "
+                                            f"{squash(text[cell.span[0]:cell.span[1]])[:100]!r}", cell.span))
+                    above[lead_col.col] = lead
+                else:
+                    lead = above.get(lead_col.col)  # merged with the cell above
+                if not lead or any(is_issuer(x) for x in lead):
+                    continue
+                support: list[str] = []
+                for c in columns:
+                    if c.role == "support" and owners[c.col] == lead_col.col and c.col in row:
+                        support += _bodies(text, row[c.col].span) or []
+                action = " ".join(x for x in (_verb(lead_col.header) if len(leads) > 1 else "", what) if x)
+                action = " ".join(action.split()[:_MAX_ACTION_WORDS])
+                d = due.get(lead_col.col)
+                task = Task(assignee=", ".join(lead), lead=lead, support=support, action=action, deadline=d,
+                            provision=_provision(provisions, start), source="table", span=(start, stop))
+                out.tasks.append(TableTask(task, d.span if d is not None else None))
+    return out
