@@ -187,7 +187,7 @@ def extract(ctx: Context) -> TasksFields:
     tasks: list[Task] = []
     for u in units:
         tasks.extend(reader.unit(u))
-    tasks = _with_tables(ctx, tasks, listed, anchor, reader._issuer)
+    tasks = _without_restatements(_with_tables(ctx, tasks, listed, anchor, reader._issuer))
     tasks.sort(key=lambda t: t.span)
     ordered = [listed[k] for k in sorted(listed)]
     index = {id(d): i for i, d in enumerate(ordered)}
@@ -195,6 +195,24 @@ def extract(ctx: Context) -> TasksFields:
         if t.deadline is not None:
             t.deadline_index = index.get(id(t.deadline))
     return {"tasks": tasks, "deadlines": ordered}
+
+
+_FORMULA = regex.compile(r"(?:[\s,;.:/]|" + "|".join(regex.escape(fold(w)) for w in sorted(_T["closing_formula_words"], key=len, reverse=True)) + r")*")
+
+
+def _without_restatements(tasks: list[Task]) -> list[Task]:
+    """Without a request whose action is only a closing formula (``… quan tâm chỉ đạo thực hiện.``) addressed to
+    bodies already asked something above: it restates those requests."""
+    out: list[Task] = []
+    seen: set[str] = set()
+    for t in sorted(tasks, key=lambda t: t.span):
+        leads = {fold(x).removeprefix("các ") for x in t.lead}
+        action = fold(t.action)
+        if leads and leads <= seen and t.deadline is None and t.source == "prose" and _FORMULA.fullmatch(action):
+            continue
+        seen |= leads
+        out.append(t)
+    return out
 
 
 def _with_tables(ctx: Context, tasks: list[Task], listed: dict[tuple[int, int], Deadline], anchor: dt.date | None,
@@ -260,6 +278,8 @@ class _Reader:
         found = names.name_at(text, key, body, end)
         if found is not None and not self._issuer(found[0]):
             lead, action_start = names.items(found[0]), found[2]
+            if key.startswith(_NOT_TASK, action_start):
+                return None  # "Người đứng đầu … chịu trách nhiệm trước UBND tỉnh … nếu để xảy ra …"
         support, _, _ = names.support(text, key, action_start, end, anywhere=True)
         action = _action(text, action_start, end)
         return Task(assignee=", ".join(lead) or None, lead=lead, support=support, action=action, deadline=deadline, provision=u.path, span=(start, end))

@@ -135,7 +135,7 @@ _SPLIT = regex.compile(r"\s*(?:[,;]|\s(?=và\s))\s*(?:và\s+)?")
 _COLLECTIVE_PHRASES = sorted((fold(p) for p in _T["collective_phrases"]), key=len, reverse=True)
 _COLLECTIVE_RE_PHRASES = regex.compile(r"(?<![\p{L}])(?:" + alternation(_COLLECTIVE_PHRASES) + r")(?![\p{L}])")
 # Words that end a list of bodies: "phối hợp với Bộ Nội vụ trong việc theo dõi" names Bộ Nội vụ, then the matter.
-_NOT_IN_SUPPORT = regex.compile(r"[\s,](?:trong|về|để|theo|tại|việc|nhằm|khi|thực hiện|tổ chức thực hiện|định kỳ|hằng|hàng|kịp thời|thường xuyên)\s")
+_NOT_IN_SUPPORT = regex.compile(r"[\s,](?:trong|về|để|theo|tại|việc|nhằm|khi|thực hiện|tổ chức thực hiện|định kỳ|hằng|hàng\s+(?:năm|tháng|quý|tuần|ngày)|kịp thời|thường xuyên)\s")
 _SUPPORT = regex.compile(r"(?<![\p{L}])(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
 
 

@@ -27,17 +27,21 @@ _TITLE_PREFIXES = sorted((fold(p) for p in _T["title_heading_prefixes"]), key=le
 _CATCH_ALL = tuple(fold(p) for p in _T["catch_all"])
 NORMATIVE_TYPES = {fold(t) for t in ("Nghị định", "Thông tư", "Thông tư liên tịch", "Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết", "Nghị quyết liên tịch", "Văn bản hợp nhất")}
 _STRUCTURE = {"part", "chapter", "article"}
+_REGULATION_TITLES = tuple(fold(t) for t in _T["regulation_article_titles"])
 _APPOSITION = regex.compile(r",\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối)")
 
 
 def normative(provisions: Sequence[Provision], doc_type: str | None) -> bool:
-    """Whether the document is a regulation whose articles carry titles that say what they are about."""
+    """Whether the document is a regulation whose articles carry titles that say what they are about (by its
+    type, its chapters, or an article titled as only a regulation's are: ``Phạm vi điều chỉnh``)."""
     if doc_type and fold(doc_type) in NORMATIVE_TYPES:
         return True
     stack = list(provisions)
     while stack:
         p = stack.pop()
         if p.kind in ("chapter", "part"):
+            return True
+        if p.kind == "article" and p.title and fold(p.title).startswith(_REGULATION_TITLES):
             return True
         stack.extend(p.children)
     return False
