@@ -112,3 +112,73 @@ def test_unclear_request_keeps_the_task_without_a_lead() -> None:
     doc = parse_text(body)
     assert [(t.lead, t.deadline.text if t.deadline else None) for t in doc.tasks] == [([], "trước ngày 30/01/2021")]
     assert [w.code for w in doc.warnings if w.code.startswith("task")] == ["task_assignee_unclear"]
+
+
+CONG_VAN = """BỘ NỘI VỤ
+Số: 5211/BNV-CCHC
+
+Hà Nội, ngày 12 tháng 9 năm 2025
+
+Kính gửi: Các bộ, cơ quan ngang bộ
+
+"""
+
+
+def test_a_paragraph_that_only_says_by_when_belongs_to_the_request_above() -> None:
+    # ld_014: the request, then a paragraph whose only news is the date
+    body = CONG_VAN + (
+        "Để tiếp tục hoàn thiện dự thảo Báo cáo, Bộ Nội vụ đề nghị các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ,"
+        " Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương nghiên cứu, tham gia góp ý đối với dự thảo Báo cáo.\n"
+        "Văn bản tham gia ý kiến của các bộ đề nghị gửi về Bộ Nội vụ trước ngày 30/9/2025 để tổng hợp./.\n"
+    )
+    assert _tasks(body) == [
+        (["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"], [], "trước ngày 30/9/2025"),
+    ]
+
+
+def test_a_closing_formula_restates_the_requests_above() -> None:
+    # ld_080's closing line, after a request to the same bodies
+    body = CONG_VAN + (
+        "Bộ Tư pháp đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo Sở Tư pháp rà soát các Hội Công chứng viên.\n"
+        "Bộ Tư pháp trân trọng đề nghị Ủy ban nhân dân các tỉnh, thành phố quan tâm chỉ đạo thực hiện./.\n"
+    )
+    assert _tasks(body) == [(["Ủy ban nhân dân các tỉnh, thành phố"], [], None)]
+
+
+def test_accountability_item_and_adverb_that_ends_a_name() -> None:
+    body = UBND + (
+        "1. Các sở, ban, ngành:\n"
+        "a) Chủ trì, phối hợp với các Ngân hàng thương mại trên địa bàn tỉnh, VNPT Quảng Ngãi xây dựng Kế hoạch"
+        " triển khai thực hiện nộp thuế điện tử.\n"  # qngai_ct2020_apr: "Ngân hàng" is no "hàng năm"
+        "b) Người đứng đầu các cơ quan, đơn vị, địa phương chịu trách nhiệm trước UBND tỉnh, Chủ tịch UBND tỉnh nếu"
+        " để xảy ra tình trạng vi phạm pháp luật.\n"  # qngai_ct16_2021 đ): accountability, no task
+        "2. Yêu cầu Thủ trưởng các cơ quan, đơn vị và địa phương nghiêm túc triền khai thực hiện.\n"  # OCR's "triền"
+        "3. Các cơ quan, tổ chức, đơn vị có liên quan có trách nhiệm phối hợp với Ban Thường trực Ủy ban Mặt trận"
+        " Tổ quốc Việt Nam các cấp thực hiện những nhiệm vụ được quy định.\n"
+    )
+    found = _tasks(body)
+    assert found[0][1][0].startswith("các Ngân hàng thương mại trên địa bàn tỉnh")  # not cut at "hàng"
+    assert found[1:] == [
+        (["Thủ trưởng các cơ quan, đơn vị và địa phương"], [], None),
+        (["Các cơ quan, tổ chức, đơn vị có liên quan"], ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam các cấp"], None),
+    ]
+
+
+def test_a_decision_that_reads_as_a_regulation() -> None:
+    # vbpl 36/2025/QĐ-TTg: a Quyết định whose articles are a regulation's ("Phạm vi điều chỉnh …")
+    body = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 36/2025/QĐ-TTg
+
+Hà Nội, ngày 29 tháng 9 năm 2025
+
+QUYẾT ĐỊNH
+Ban hành Hệ thống ngành kinh tế Việt Nam
+
+Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng
+Quyết định này quy định Hệ thống ngành kinh tế Việt Nam.
+Điều 2. Trách nhiệm của Bộ Tài chính
+Bộ Tài chính có trách nhiệm hướng dẫn các cơ quan thống kê áp dụng Hệ thống ngành kinh tế.
+Điều 3. Trách nhiệm thi hành
+Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ chịu trách nhiệm thi hành Quyết định này.
+"""
+    assert [t.provision for t in parse_text(body).tasks] == ["3"]

@@ -185,8 +185,17 @@ def extract(ctx: Context) -> TasksFields:
     scans = _Scans(text, key, min(u.start for u in units), max(u.end for u in units), anchor)
     reader = _Reader(ctx, scans, listed, own)
     tasks: list[Task] = []
+    before: Task | None = None  # the last task of the paragraph before (outside the provisions)
     for u in units:
-        tasks.extend(reader.unit(u))
+        got = reader.unit(u)
+        if not got and u.path is None and before is not None and before.deadline is None:
+            # "… đề nghị các bộ … góp ý dự thảo." then "Văn bản tham gia ý kiến … gửi về Bộ Nội vụ trước ngày
+            # 30/9/2025": a paragraph that only says by when belongs to the request just above it
+            due, strong, _ = reader._deadline(u.start, u.end)
+            if due is not None and strong:
+                before.deadline = due
+        before = got[-1] if got and u.path is None else None
+        tasks.extend(got)
     tasks = _without_restatements(_with_tables(ctx, tasks, listed, anchor, reader._issuer))
     tasks.sort(key=lambda t: t.span)
     ordered = [listed[k] for k in sorted(listed)]
