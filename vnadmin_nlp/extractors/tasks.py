@@ -10,6 +10,9 @@ administrative text; the implementation articles of a regulation), a task is rea
   nghị``/``Yêu cầu``/``Kính mời``, after a colon, or at the start of the provision (``Bộ Tư pháp có trách nhiệm
   …``), and ends where the action verb starts (``tasking.names``).
 
+A task table (``tasking.table``, on the readers' cells) gives one task per row and lead column, in place of what
+the sentences made of its rows.
+
 A task's deadline is one written in its own sentence, item or row (a later sentence of the same item with no
 assignee, ``Thời hạn hoàn thành: 31/10/2022``, belongs to the task before it).  Every deadline of the document,
 assigned or not, is listed in ``deadlines``.
