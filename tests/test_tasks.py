@@ -182,3 +182,12 @@ Bộ Tài chính có trách nhiệm hướng dẫn các cơ quan thống kê áp
 Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ chịu trách nhiệm thi hành Quyết định này.
 """
     assert [t.provision for t in parse_text(body).tasks] == ["3"]
+
+
+def test_a_semicolon_ends_an_item_of_a_name_list() -> None:
+    from vnadmin_nlp.extractors.tasking.names import items
+
+    # qngai_ct16_2021's closing request
+    assert items("Thủ trưởng các sở, ban ngành, Chủ tịch UBND các huyện, thị xã, thành phố, các cơ quan, đơn vị; các"
+                 " doanh nghiệp trên địa bàn tỉnh")[-2:] == ["các cơ quan, đơn vị", "các doanh nghiệp trên địa bàn tỉnh"]
+    assert items("Các bộ, các tỉnh") == ["Các bộ, các tỉnh"]  # a comma does not

@@ -155,8 +155,8 @@ def items(name: str) -> list[str]:
             # "Đài Phát thanh — Truyền hình tỉnh, các cơ quan thông tấn, báo chí": a collective after a proper name
             # is an item of its own; "Các bộ, các tỉnh" stays one
             collective = _COLLECTIVE_RE.match(fold(rest)) or _PARTIES_RE.match(fold(rest))
-            if not collective or fold(name[pos:]).startswith(("các ", "mọi ")):
-                continue
+            if not collective or (fold(name[pos:]).startswith(("các ", "mọi ")) and ";" not in m.group()):
+                continue  # a semicolon ends an item: "…, các cơ quan, đơn vị; các doanh nghiệp trên địa bàn tỉnh"
         if any(a < m.start() < b for a, b in kept):
             continue
         parts.append(name[pos : m.start()])
