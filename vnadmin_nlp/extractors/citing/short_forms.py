@@ -67,6 +67,21 @@ _ANAPHORA_RE = word_scanner(_ANAPHORA)
 _TYPE_JUST_BEFORE = regex.compile(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+\Z")
 
 
+_TYPE_LAST_WORDS = tuple(sorted({name.rsplit(" ", 1)[-1] for name in CANON}))
+_SO = fold("số")
+
+
+def _type_may_end_before(key: str, lo: int, pos: int) -> bool:
+    """Could ``_TYPE_RIGHT_BEFORE`` match in ``key[lo:pos]``: does the last word before ``pos`` (or before its
+    "số") end as a type name ends?  A cheap necessary condition, tried before the pattern."""
+    words = key[lo:pos].rsplit(None, 2)
+    if not words:
+        return False
+    if words[-1].endswith(_TYPE_LAST_WORDS):
+        return True
+    return len(words) >= 2 and words[-1] == _SO and words[-2].endswith(_TYPE_LAST_WORDS)
+
+
 class _Covered:
     """Whether a position falls inside any of a list of spans, by bisection (the spans may overlap)."""
 
@@ -127,6 +142,8 @@ def short_forms(
     by_type_end = _LastBefore(found, lambda f: f.doc_type, lambda f: f.end)
 
     for m in matches_at(_BARE_NUMBER, key, starts, len(key)):  # "Thông tư 38", "Nghị định số 30"
+        if not _type_may_end_before(key, max(0, m.start() - 40), m.start()):
+            continue  # most numbers ("Điều 5", "khoản 2", dates) follow no type name: no pattern tried
         t = _TYPE_RIGHT_BEFORE.search(key, max(0, m.start() - 40), m.start())
         if not t or not free(t.start()):
             continue
