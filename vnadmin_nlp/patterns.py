@@ -44,6 +44,9 @@ def alternation(words: "Iterable[str]") -> str:
 
 # "Not a letter" for the standard library's re, which has no \p{L}: a word character that is not a digit or "_".
 NOT_LETTER_AFTER = r"(?![^\W\d_])"
+# ``regex``'s ``\s`` (the Unicode White_Space characters) for the standard library's re, whose ``\s`` also takes
+# the information separators U+001C–U+001F.
+WHITE_SPACE = "[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 
 
 def word_scanner(words: "Iterable[str]", tail: str = NOT_LETTER_AFTER) -> re.Pattern:

@@ -18,10 +18,10 @@ from .extractors import DEFAULT_EXTRACTORS, confidence, page_metadata
 from .extractors.base import Cell, Context, Extractor
 from .extractors.registry import check_order
 from .files import display_name, is_clean, raw_name, special_kind
-from .files.limits import LimitExceeded, Limits, can_fork, run_limited
+from .files.limits import LimitExceeded, Limits, can_fork, can_limit_here, run_here, run_limited
 from .model import Block, Document, ParseWarning, Source, Zones
 from .normalize import NormalizedText, normalize
-from .readers import CorruptFile, RawDocument, ReaderError, read_file
+from .readers import SNIFF_BYTES, CorruptFile, RawDocument, ReaderError, pick_reader, read_file
 from .readers.base import Block as RawBlock
 from .version import __version__
 from .zoning import Page, zone
@@ -243,7 +243,9 @@ def parse_file(path: str | Path, *, with_blocks: bool = False, limits: Limits | 
     ``limits`` (default: the batch's, 300 s and 2048 MB): the file is parsed in a forked child process that is
     killed past the time limit, with its tools, and whose address space is capped; going past either raises
     :class:`ResourceLimit` (``stage`` ``timeout`` or ``memory``; ``crash`` when the child dies).  ``None`` parses
-    in this process, unbounded (a caller that has its own limits, like the batch workers).  Where ``fork`` is
+    in this process, unbounded (a caller that has its own limits, like the batch workers).  A plain-text file of
+    up to 1 MB is parsed in this process under the same limits (an interval timer and ``RLIMIT_AS``): a fork
+    costs more than parsing it.  Where ``fork`` is
     missing, or other threads are running (forking them is unsafe), the parse runs in this process too.
     """
     path = Path(path)
@@ -257,9 +259,28 @@ def parse_file(path: str | Path, *, with_blocks: bool = False, limits: Limits | 
         return _memory_stage(run, path)
     _warm_up()
     try:
+        if _plain_text(path) and can_limit_here():  # no fork: it costs more than parsing a small text
+            return run_here(lambda: _memory_stage(run, path), limits, what=display_name(str(path)))
         return run_limited(lambda: _memory_stage(run, path), limits, what=display_name(str(path)))
     except LimitExceeded as exc:
         raise ResourceLimit(path, exc.message, stage=exc.stage) from None
+
+
+# A plain-text file up to this size is parsed in this process, under the same limits (``run_here``): the text
+# reader and the pipeline are Python code whose time and memory grow linearly with the text (issue 14).
+IN_PROCESS_MAX_BYTES = 1 << 20
+
+
+def _plain_text(path: Path) -> bool:
+    """Is ``path`` a small file the plain-text reader will read (what ``read_file`` would pick, from its head)?"""
+    try:
+        if path.stat().st_size > IN_PROCESS_MAX_BYTES:
+            return False
+        with open(path, "rb") as f:
+            head = f.read(SNIFF_BYTES)
+        return pick_reader(path, head).name == "text"
+    except (OSError, ReaderError):
+        return False
 
 
 _warm = False

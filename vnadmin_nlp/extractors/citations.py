@@ -141,6 +141,9 @@ def _own_key(ctx: Context, own: str | None) -> str | None:
     return citation_key(own, year, issuer.name if issuer is not None else None, number.issuer_code, None)
 
 
+_OF_NEXT = regex.compile(r"\s*(?:của\s+)?")
+
+
 def _internal_refs(ctx: Context, found: list[Found]) -> list[InternalReference]:
     """``khoản 2 Điều 3`` of this document; a provision followed by another document's citation is a pinpoint."""
     text = ctx.text
@@ -148,7 +151,7 @@ def _internal_refs(ctx: Context, found: list[Found]) -> list[InternalReference]:
     starts = {f.start for f in found}
     for m in CITATIONS.provision_ref.finditer(text):
         after = m.end("ref")
-        nxt = regex.match(r"\s*(?:của\s+)?", text[after : after + 10])
+        nxt = _OF_NEXT.match(text[after : after + 10])
         target_pos = after + (nxt.end() if nxt else 0)
         if target_pos in starts and not m.group("own"):
             continue  # a pinpoint inside another document's citation

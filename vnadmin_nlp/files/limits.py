@@ -5,6 +5,9 @@
 its address space with ``RLIMIT_AS``, runs the work and sends the result back pickled; the parent waits until
 the deadline, then kills the whole session.  Exceptions raised in the child are raised again in the parent, with
 the child's traceback as a note.
+
+:func:`run_here` keeps the same limits in this process, for work done by Python code alone (a small plain-text
+file: forking would cost more than parsing it).
 """
 from __future__ import annotations
 
@@ -102,6 +105,54 @@ def run_limited(work: Callable[[], T], limits: Limits, *, what: str = "the work"
     if kind == "ok":
         return value
     raise _rebuild(value, what)
+
+
+class _Deadline(BaseException):
+    """The interval timer of :func:`run_here` went off (a BaseException: no ``except Exception`` swallows it)."""
+
+
+def _alarm(signum: int, frame: Any) -> None:
+    raise _Deadline()
+
+
+def can_limit_here() -> bool:
+    """Can :func:`run_here` keep the limits in this process: the main thread, the only one, with no alarm of the
+    caller's own set (the interval timer and SIGALRM are the process's)?"""
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and threading.active_count() == 1
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
+        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    )
+
+
+def run_here(work: Callable[[], T], limits: Limits, *, what: str = "the work") -> T:
+    """``work()`` in this process under ``limits``: the time limit by an interval timer (SIGALRM), the memory
+    limit by lowering this process's ``RLIMIT_AS`` to ``max_memory_mb`` above what it maps, both undone after.
+
+    Only for work done by Python code (its caller checks): a native library that cannot allocate may crash
+    the process instead of raising ``MemoryError``, and the timer cannot stop a C call; such work goes to a
+    forked child (:func:`run_limited`).  Call only when :func:`can_limit_here`."""
+    import resource
+
+    old_handler = signal.signal(signal.SIGALRM, _alarm)
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    try:
+        if limits.max_memory_mb:
+            cap = (address_space_mb() + limits.max_memory_mb) << 20
+            resource.setrlimit(resource.RLIMIT_AS, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))
+        if limits.timeout:
+            signal.setitimer(signal.ITIMER_REAL, limits.timeout)
+        return work()
+    except _Deadline:
+        raise LimitExceeded("timeout", f"no result after {limits.timeout:g} s; stopped") from None
+    except MemoryError:
+        raise LimitExceeded("memory", "out of memory") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old_handler)
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def _child(work: Callable[[], Any], w: int, cap: int | None) -> None:

@@ -109,7 +109,9 @@ _BARE_NATIONAL = regex.compile(r"cong\s*hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+na
 
 def _nationals(page: Page, seg: Seg) -> list:
     found = list(FOLDED.national.finditer(page.key, seg.start, seg.end))
-    return found or list(_BARE_NATIONAL.finditer(page.bare, seg.start, seg.end))
+    if found or not _BARE_NATIONAL.search(bare(page.key[seg.start : seg.end])):
+        return found  # the line's own bare letters first: most lines hold no Quốc hiệu, tones or not
+    return list(_BARE_NATIONAL.finditer(page.bare, seg.start, seg.end))
 
 
 _DRAFT = regex.compile(r"du\s*thao(?:\s+(?:lan\s+)?\d{1,2})?")

@@ -17,6 +17,7 @@ from .found import CANON, CITATIONS, TYPE_ALT, Found, read_tail
 # Composed with the type names (TYPE_ALT, from doc_types.yaml), so built here, not in patterns.yaml.
 _TYPE_BEFORE = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s*(?:s[ốô](?:\s*hiệu)?\s*)?[:.]?\s*\Z"))  # "sô": OCR
 _CODE = r"\p{Lu}[\p{L}\d&]*"
+_DIGIT_RUN = regex.compile(r"\d+")
 # The number patterns start with a run of digits that nothing of a word or a symbol stands before: they are
 # matched only at the starts that number_starts finds once per document (a look-behind in each pattern would
 # run at every character of the text, three times over).
@@ -147,7 +148,7 @@ def find_number_lists(text: str, key: str, start: int, end: int, starts: list[in
         if not t:
             continue
         sym = clean_symbol(m.group("sym"))
-        for n in regex.finditer(r"\d+", m.group("nums")):
+        for n in _DIGIT_RUN.finditer(m.group("nums")):
             number = f"{n.group()}/{sym}"
             parts = parse_symbol(number)
             f = Found(t[1], m.end(), doc_type=t[0], number=number, issuer_code=parts.issuer_code, year=parts.year)

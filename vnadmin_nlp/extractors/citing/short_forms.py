@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Callable, Hashable
+from typing import Callable, Hashable, Iterator
+
+import re
 
 import regex
 
 from ...data import load
 from ...identity import parse_symbol
 from ...lexicon.fold import fold, retone
-from ...patterns import word_matches, word_scanner
+from ...patterns import NOT_LETTER_AFTER, WHITE_SPACE, word_matches, word_scanner
 from .found import CANON, CUA, TYPE_ALT, VA, Found
 from .numbers import matches_at
 
@@ -63,6 +65,21 @@ _BARE_NUMBER = regex.compile(r"\d{1,5}(?![\d/\-\p{L}])")  # at number_starts
 _TYPE_RIGHT_BEFORE = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+(?:số\s+)?\Z"))
 _ANAPHORA_RE = word_scanner(_ANAPHORA)
 _TYPE_JUST_BEFORE = regex.compile(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+\Z")
+
+
+_TYPE_LAST_WORDS = tuple(sorted({name.rsplit(" ", 1)[-1] for name in CANON}))
+_SO = fold("số")
+
+
+def _type_may_end_before(key: str, lo: int, pos: int) -> bool:
+    """Could ``_TYPE_RIGHT_BEFORE`` match in ``key[lo:pos]``: does the last word before ``pos`` (or before its
+    "số") end as a type name ends?  A cheap necessary condition, tried before the pattern."""
+    words = key[lo:pos].rsplit(None, 2)
+    if not words:
+        return False
+    if words[-1].endswith(_TYPE_LAST_WORDS):
+        return True
+    return len(words) >= 2 and words[-1] == _SO and words[-2].endswith(_TYPE_LAST_WORDS)
 
 
 class _Covered:
@@ -125,6 +142,8 @@ def short_forms(
     by_type_end = _LastBefore(found, lambda f: f.doc_type, lambda f: f.end)
 
     for m in matches_at(_BARE_NUMBER, key, starts, len(key)):  # "Thông tư 38", "Nghị định số 30"
+        if not _type_may_end_before(key, max(0, m.start() - 40), m.start()):
+            continue  # most numbers ("Điều 5", "khoản 2", dates) follow no type name: no pattern tried
         t = _TYPE_RIGHT_BEFORE.search(key, max(0, m.start() - 40), m.start())
         if not t or not free(t.start()):
             continue
@@ -141,9 +160,9 @@ def short_forms(
         if last is not None:
             out.append(Found(t.start(), m.end(), doc_type=tname, short_form=True, antecedent=last))
     for alias, idx in cit_alias.items():
-        for m in regex.finditer(r"(?<![\p{L}])" + regex.escape(alias) + r"(?![\p{L}\d])", text):
-            if m.start() > found[idx].end + 5 and free(m.start()):
-                out.append(Found(m.start(), m.end(), doc_type=found[idx].doc_type, short_form=True, antecedent=idx))
+        for a, b in _word_occurrences(text, alias):
+            if a > found[idx].end + 5 and free(a):
+                out.append(Found(a, b, doc_type=found[idx].doc_type, short_form=True, antecedent=idx))
     # one mention per place (a bare number may also be an alias), none inside the alias's own definition
     defined = [(m.start(), m.end()) for m in _ALIAS.finditer(key)]
     in_definition = _Covered(defined)
@@ -158,7 +177,9 @@ def short_forms(
 
 
 # "Nghị định này", "Thông tư liên tịch này": the document naming itself.
-_SELF = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+" + fold("này") + r"(?![\p{L}])"))
+# Scanned with the standard library's re (three times faster over a whole text), the start of a word checked
+# by ``word_matches`` rather than by a look-behind tried at every character.
+_SELF = re.compile(retone("(?P<type>" + TYPE_ALT + ")" + WHITE_SPACE + "+" + fold("này") + NOT_LETTER_AFTER))
 _LAW_FAMILY = {fold(t) for t in _C["law_types"]}
 _ISSUED_WITH = {fold(t) for t in _C["issued_with"]}
 
@@ -171,12 +192,16 @@ def self_mentions(key: str, own_type: str | None, found: list[Found], taken: lis
     cited (``Quy chế này`` in a quyết định names the quy chế it issues)."""
     out = []
     own = fold(own_type) if own_type else None
-    for m in _SELF.finditer(key):
+    covered = _Covered(taken)
+    # the last full mention of a type ending at or before a position, by bisection (a long text cites thousands)
+    last_full = _LastBefore(found, lambda g: None if g.short_form else g.doc_type, lambda g: g.end)
+    for m in word_matches(_SELF, key):
         t = m.group("type")
-        if any(a <= m.start() < b for a, b in taken):
+        if covered(m.start()):
             continue
         mine = own is not None and (t == own or (t in _LAW_FAMILY and own in _LAW_FAMILY))
-        ante = [i for i, g in enumerate(found) if g.end <= m.start() and g.doc_type == CANON[t] and not g.short_form]
+        last = last_full(CANON[t], m.start(), inclusive=True)
+        ante = [] if last is None else [last]
         quoted = _quoted(key, m.start())
         # the document's own type, or (type unread) no earlier document of that type for the words to name
         if (mine or (own is None and not ante and t not in _ISSUED_WITH)) and not quoted:
@@ -194,10 +219,29 @@ def _quoted(key: str, pos: int) -> bool:
     return opening >= 0 and key.rfind("”", opening, pos) < 0
 
 
+def _word_occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
+    r"""Where ``word`` stands in ``text`` as a word of its own (no letter before it, no letter or digit after it),
+    left to right and not overlapping: what ``finditer`` of ``(?<!\p{L})word(?![\p{L}\d])`` finds, with
+    ``str.find`` instead of a pattern compiled for each alias."""
+    n, pos = len(word), 0
+    if not n:  # the pattern's own answer for an empty alias (every place between two non-letters)
+        yield from (m.span() for m in regex.finditer(r"(?<![\p{L}])(?![\p{L}\d])", text))
+        return
+    while (a := text.find(word, pos)) >= 0:
+        b = a + n
+        if (a and text[a - 1].isalpha()) or (b < len(text) and (text[b].isalpha() or text[b].isdecimal())):
+            pos = a + 1
+            continue
+        yield a, b
+        pos = b
+
+
 def expand_names(name: str | None, name_alias: dict[str, str]) -> str | None:
     if not name:
         return name
     for abbr, full in name_alias.items():
+        if abbr not in name:
+            continue  # the pattern below needs the initialism in the name: most names hold none
         if regex.search(r"(?<![\p{L}])" + regex.escape(abbr) + r"(?![\p{L}])", name):
             # "Sở TTTT" -> "Sở Thông tin và Truyền thông": keep the kind word, write the field out
             name = regex.sub(r"(?<![\p{L}])" + regex.escape(abbr) + r"(?![\p{L}])", full, name)

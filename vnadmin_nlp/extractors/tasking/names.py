@@ -21,6 +21,7 @@ TRIGGER = word_scanner((fold(t) for t in _T["assign_triggers"]), r"\s+(?=\S)")
 HEAD_RE = word_scanner(HEADS)
 VERB_RE = word_scanner(_VERBS)
 _WORD_THEN_DIGIT = regex.compile(r"\p{L}+\s+\d")
+_BROKEN = regex.compile(r"[.;:]\s*\n")  # a sentence or a list item ends at a line break
 _LOWER_HEADS = tuple(fold(h) for h in _T["lowercase_heads"])
 BARE_KINDS = {fold(k) for k in _B["body_kinds"]}
 _NOT_STARTS = tuple(fold(h) for h in _T["not_assignee_starts"])
@@ -121,7 +122,7 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
     if colon >= 0:  # "Sở Kế hoạch và Đầu tư: Kịp thời thông báo …": the name ends at the colon
         stop = colon
     name = text[pos:stop].strip(" ,;:-\n")
-    broken = regex.search(r"[.;:]\s*\n", text[pos:stop])
+    broken = _BROKEN.search(text[pos:stop])
     words = name.split()
     if len(words) < 2 or broken or len(words) > 45 or NOT_IN_NAME.search(key, pos, stop):
         return None
@@ -179,7 +180,7 @@ def support(text: str, key: str, start: int, end: int, anywhere: bool = False) -
     if stop is None:
         return [], start, start
     names = text[m.end() : stop].strip(" ,;:-\n")
-    if not names or regex.search(r"[.;:]\s*\n", names) or NOT_IN_NAME.search(key, m.end(), stop) or not HEAD_RE.match(key, m.end(), end):
+    if not names or _BROKEN.search(names) or NOT_IN_NAME.search(key, m.end(), stop) or not HEAD_RE.match(key, m.end(), end):
         return [], start, start
     if not plausible(text, key, m.end(), m.end() + len(names)):
         return [], start, start

@@ -22,6 +22,7 @@ from . import names
 _T = load("tasks")
 _IMPLEMENTATION = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(fold(t)) for t in _T["implementation_titles"]) + r")(?![\p{L}])")
 _NON_TASK = tuple(fold(t) for t in _T["non_task_sections"])
+_SCOPE_WORDS = regex.compile(r"\s(?:đối với|trong việc|trong|về)\s")  # "… Bộ, cơ quan ngang Bộ đối với quỹ …"
 _PHRASES = {fold(p) for p in _T["heading_phrases"]}
 _TITLE_PREFIXES = sorted((fold(p) for p in _T["title_heading_prefixes"]), key=len, reverse=True)
 _CATCH_ALL = tuple(fold(p) for p in _T["catch_all"])
@@ -71,7 +72,7 @@ def title_lead(p: Provision) -> list[str] | None:
     if prefix is None:
         return None
     rest = p.title[len(prefix) + 1 :].strip(" .:")
-    rest = regex.split(r"\s(?:đối với|trong việc|trong|về)\s", rest, maxsplit=1)[0]  # "… Bộ, cơ quan ngang Bộ đối với quỹ …"
+    rest = _SCOPE_WORDS.split(rest, maxsplit=1)[0]  # "… Bộ, cơ quan ngang Bộ đối với quỹ …"
     rest_key = fold(rest)
     if not names.HEAD_RE.match(rest_key) or not names.plausible(rest, rest_key, 0, len(rest)):
         return None

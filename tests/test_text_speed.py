@@ -1,0 +1,143 @@
+"""The faster paths of the text pipeline give what the slower ones gave (issue 15), and parse_file keeps its
+limits when it parses a small plain-text file in this process instead of a forked child."""
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+import regex
+
+from vnadmin_nlp import Limits, ResourceLimit, parse_file
+from vnadmin_nlp.extractors.citing.short_forms import _word_occurrences, expand_names, self_mentions
+from vnadmin_nlp.extractors.citing.found import Found
+from vnadmin_nlp.files.limits import can_limit_here, run_here, LimitExceeded
+from vnadmin_nlp.lexicon.fold import bare, fold
+from vnadmin_nlp.patterns import WHITE_SPACE
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "fixtures" / "samples"
+
+
+def _bare_by_decomposition(text: str) -> str:
+    s = unicodedata.normalize("NFD", text.replace("đ", "d"))
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+@pytest.mark.parametrize("text", [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",  # a Quốc hiệu line
+    "Độc lập - Tự do - Hạnh phúc", "Ủy ban nhân dân tỉnh Lâm Đồng", "khoẻ hoà thuỷ",
+    "x\u0301\u0323 \u0323\u0301 ǅ İ ß ﬁ Ω 한국어 Å",  # lone marks, marks to reorder, Hangul, a ligature
+])
+def test_bare_by_table_is_the_decomposition(text: str) -> None:
+    assert bare(text) == _bare_by_decomposition(text)
+    assert bare(fold(text)) == _bare_by_decomposition(fold(text))
+
+
+def test_bare_of_every_character_is_the_decomposition() -> None:
+    chars = "".join(chr(i) for i in range(0x3400) if not 0xD800 <= i < 0xE000)
+    assert bare(chars) == _bare_by_decomposition(chars)
+
+
+def test_white_space_is_regex_s() -> None:
+    import re
+
+    mine = re.compile(WHITE_SPACE)
+    theirs = regex.compile(r"\s")
+    for i in range(0x3100):
+        c = chr(i)
+        assert bool(mine.match(c)) == bool(theirs.match(c)), hex(i)
+
+
+@pytest.mark.parametrize("text, alias", [
+    ("Quy chế (sau đây gọi tắt là Quy chế) … theo Quy chế, Quy chế2 và Quy chếA; Quy chế.", "Quy chế"),
+    ("Đề án 06 và Đề án 06 nêu trên; xĐề án 06", "Đề án 06"),
+    ("aaaa", "aa"), ("", "Đề án"), ("Đề án", ""),
+])
+def test_word_occurrences_are_the_pattern_s(text: str, alias: str) -> None:
+    pattern = r"(?<![\p{L}])" + regex.escape(alias) + r"(?![\p{L}\d])"
+    assert list(_word_occurrences(text, alias)) == [m.span() for m in regex.finditer(pattern, text)]
+
+
+def test_expand_names_still_expands_an_initialism() -> None:
+    aliases = {"TTTT": "Thông tin và Truyền thông"}
+    assert expand_names("Sở TTTT tỉnh", aliases) == "Sở Thông tin và Truyền thông tỉnh"
+    assert expand_names("Sở TTTTX", aliases) == "Sở TTTTX"  # inside a longer word: not the initialism
+    assert expand_names("Sở Tư pháp", aliases) == "Sở Tư pháp"
+
+
+def test_self_mentions_name_the_last_earlier_document_of_their_type() -> None:
+    # "Nghị định này" in a công văn that cited two nghị định: the later of the two cited before the words
+    key = fold("Căn cứ Nghị định số 1/2020/NĐ-CP và Nghị định số 2/2021/NĐ-CP; theo Nghị định này, Quyết định này.")
+    a = Found(key.index("nghị định số 1"), key.index(" và"), doc_type="Nghị định")
+    b = Found(key.index("nghị định số 2"), key.index(";"), doc_type="Nghị định")
+    out = self_mentions(key, "Công văn", [a, b], [])
+    assert [(key[f.start : f.end], f.antecedent, f.extra.get("self")) for f in out] == [("nghị định này", 1, None)]
+    # the document's own type: itself
+    out = self_mentions(key, "Quyết định", [a, b], [])
+    assert [(key[f.start : f.end], f.extra.get("self")) for f in out] == [("nghị định này", None), ("quyết định này", True)]
+
+
+# ------------------------------------------------------------------------------------- parse_file, no fork
+def test_small_text_file_is_parsed_without_a_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    import vnadmin_nlp.pipeline as pipeline
+
+    path = SAMPLES / "cong_van_4231_ubnd_camp_pha.txt"
+    expected = parse_file(path, limits=None).to_dict()
+    if not (pipeline.can_fork() and can_limit_here()):
+        pytest.skip("threads or an alarm of the caller's: parse_file runs in this process anyway")
+
+    def no_fork() -> int:
+        raise AssertionError("forked for a small text")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert parse_file(path).to_dict() == expected
+
+
+def test_other_formats_still_go_to_a_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    import vnadmin_nlp.pipeline as pipeline
+
+    if not pipeline.can_fork():
+        pytest.skip("threads running: no child")
+    calls = []
+    real = pipeline.run_limited
+    monkeypatch.setattr(pipeline, "run_limited", lambda *a, **k: calls.append(1) or real(*a, **k))
+    parse_file(SAMPLES / "cong_van_ubnd_binh_thuan.docx")
+    assert calls == [1]
+    calls.clear()
+    parse_file(SAMPLES / "thong_bao_bttt_2022.txt")
+    assert calls == [] or not can_limit_here()
+
+
+def test_run_here_keeps_the_limits_and_restores_the_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import vnadmin_nlp.pipeline as pipeline
+
+    if not can_limit_here():
+        pytest.skip("threads or an alarm of the caller's")
+    before = resource.getrlimit(resource.RLIMIT_AS), signal.getsignal(signal.SIGALRM)
+    with pytest.raises(LimitExceeded) as info:
+        run_here(lambda: time.sleep(30), Limits(timeout=0.5, max_memory_mb=None))
+    assert info.value.stage == "timeout"
+
+    def hog() -> None:
+        blocks = []
+        while True:
+            blocks.append(bytearray(64 << 20))
+
+    with pytest.raises(LimitExceeded) as info:
+        run_here(hog, Limits(timeout=None, max_memory_mb=256))
+    assert info.value.stage == "memory"
+    assert run_here(lambda: 42, Limits()) == 42
+    assert (resource.getrlimit(resource.RLIMIT_AS), signal.getsignal(signal.SIGALRM)) == before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    # through parse_file: a reader that hangs on a small .txt is stopped in this process
+    (tmp_path / "a.txt").write_text("Số: 1/QĐ-UBND\n", encoding="utf-8")
+    monkeypatch.setattr(pipeline, "read_file", lambda path: time.sleep(30))
+    monkeypatch.setattr(os, "fork", lambda: (_ for _ in ()).throw(AssertionError("forked")))
+    with pytest.raises(ResourceLimit) as err:
+        parse_file(tmp_path / "a.txt", limits=Limits(timeout=0.5))
+    assert err.value.stage == "timeout"
