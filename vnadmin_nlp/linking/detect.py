@@ -24,9 +24,9 @@ class _TokenCache:
     """Tokens of recently aligned documents, at most ``words`` shingles in all (8 bytes each), and the shingle
     sets of the last few: a document with many candidates is read and cut once."""
 
-    def __init__(self, conn: sqlite3.Connection, words: int = CACHE_WORDS) -> None:
+    def __init__(self, conn: sqlite3.Connection, words: Optional[int] = None) -> None:
         self.conn = conn
-        self.limit = words
+        self.limit = CACHE_WORDS if words is None else words
         self.words = 0
         self.items: OrderedDict[int, tuple[Tokens, Optional[str]]] = OrderedDict()
         self.sets: OrderedDict[int, set[int]] = OrderedDict()
