@@ -18,6 +18,7 @@ from .store import insert_document, load_document, record_error, transaction
 
 Parser = Callable[[Path], Document]
 _WRITE_BATCH = 256
+_WRITE_BATCH_CHARS = 8_000_000  # and at most this much text held in parsed documents awaiting the transaction
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Writer:
         self.reuse = reuse
         self.report = report
         self.todo: list[tuple[str, Any]] = []
+        self.chars = 0
 
     def add_document(self, doc: Document) -> None:
         path = doc.source.path or f"sha256:{doc.source.sha256}"
@@ -109,7 +111,9 @@ class Writer:
 
     def _push(self, op: tuple[str, Any]) -> None:
         self.todo.append(op)
-        if len(self.todo) >= _WRITE_BATCH:
+        if op[0] == "doc":
+            self.chars += len(op[1][1].text or "")
+        if len(self.todo) >= _WRITE_BATCH or self.chars >= _WRITE_BATCH_CHARS:
             self.flush()
 
     def flush(self) -> None:
@@ -137,3 +141,4 @@ class Writer:
                     path, sha, stage, message = args
                     record_error(conn, path, sha, PARSER_VERSION, stage, message)
         self.todo = []
+        self.chars = 0
