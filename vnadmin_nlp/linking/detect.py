@@ -16,7 +16,7 @@ from ..model import Zones
 from .reuse import MAX_BUCKET, Tokens, reuse_ranges, token_passages, tokenize, with_spans
 from .store import load_text, transaction, unpack_bands
 
-MAX_CANDIDATES = 1_000_000  # documents aligned with each new one at most (those sharing the most band keys)
+MAX_CANDIDATES = 50  # documents aligned with each new one at most (those sharing the most band keys)
 CACHE_WORDS = 2_000_000  # shingles of the documents kept in memory while aligning (8 bytes each)
 
 
