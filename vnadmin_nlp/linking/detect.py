@@ -61,7 +61,7 @@ class _TokenCache:
                                 " date FROM documents WHERE id=?", (doc_id,)).fetchone()
         zones = Zones.model_validate_json(row["zones"]) if row and row["zones"] else Zones()
         subject = tuple(json.loads(row["subject"])) if row and row["subject"] else None
-        return load_text(self.conn, doc_id), zones, subject, row["date"] if row else None  # type: ignore[return-value]
+        return load_text(self.conn, doc_id), zones, subject, row["date"] if row else None
 
 
 def detect_pending(conn: sqlite3.Connection, cache: Optional[_TokenCache] = None, *, batch: int = 2000) -> int:
@@ -118,7 +118,7 @@ def capped(shared: dict[tuple[int, int], int], mine: set[int]) -> list[tuple[int
         for d, o in ((x, y), (y, x)):
             if d in mine:
                 partners.setdefault(d, []).append((-n, o))
-    keep = set()
+    keep: set[tuple[int, int]] = set()
     for d, lst in partners.items():
         lst.sort()
         keep.update((min(d, o), max(d, o)) for _, o in lst[:MAX_CANDIDATES])
