@@ -13,7 +13,7 @@ from collections import OrderedDict
 from typing import Optional
 
 from ..model import Zones
-from .reuse import MAX_BUCKET, Tokens, reuse_ranges, token_passages, tokenize, with_spans
+from .reuse import MAX_BUCKET, Tokens, fold, reuse_ranges, token_passages, tokenize, with_spans
 from .store import load_text, transaction, unpack_bands
 
 MAX_CANDIDATES = 50  # documents aligned with each new one at most (those sharing the most band keys)
@@ -30,6 +30,7 @@ class _TokenCache:
         self.words = 0
         self.items: OrderedDict[int, tuple[Tokens, Optional[str]]] = OrderedDict()
         self.sets: OrderedDict[int, set[int]] = OrderedDict()
+        self.texts: OrderedDict[int, tuple[str, str]] = OrderedDict()
 
     def get(self, doc_id: int) -> tuple[Tokens, Optional[str]]:
         hit = self.items.get(doc_id)
@@ -53,8 +54,15 @@ class _TokenCache:
                 self.sets.popitem(last=False)
         return hit
 
-    def text(self, doc_id: int) -> str:
-        return load_text(self.conn, doc_id)
+    def text(self, doc_id: int) -> tuple[str, str]:
+        """The text and its folded copy (the last few documents' are kept: one found in many pairs is read once)."""
+        hit = self.texts.get(doc_id)
+        if hit is None:
+            text = load_text(self.conn, doc_id)
+            self.texts[doc_id] = hit = (text, fold(text))
+            if len(self.texts) > 4:
+                self.texts.popitem(last=False)
+        return hit
 
     def _row(self, doc_id: int) -> tuple[str, Zones, Optional[tuple[int, int]], Optional[str]]:
         row = self.conn.execute("SELECT json_extract(json, '$.zones') AS zones, json_extract(json, '$.spans.subject') AS subject,"
@@ -133,7 +141,8 @@ def _detect(conn: sqlite3.Connection, cache: _TokenCache, ids: list[int], pendin
         found = token_passages(tx.shingles, ty.shingles, cache.shingle_set(x, tx), cache.shingle_set(y, ty))
         if not found:
             continue
-        passages = with_spans(found, tx, ty, cache.text(x), cache.text(y))
+        (text_x, folded_x), (text_y, folded_y) = cache.text(x), cache.text(y)
+        passages = with_spans(found, tx, ty, text_x, text_y, folded_x, folded_y)
         # the later document repeats the earlier one; partial dates ("2022") sort first
         directed = int(bool(date_x and date_y and date_x != date_y))
         flip = directed and (date_x or "") < (date_y or "")

@@ -25,6 +25,7 @@ import unicodedata
 import zlib
 from array import array
 from collections import deque
+from operator import itemgetter
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
@@ -41,6 +42,7 @@ MIN_SIMILARITY = 0.75  # share of a passage's shingles found on both sides
 MAX_GAP = 12  # words that may differ inside one passage
 _M64 = (1 << 64) - 1
 _TOKEN = re.compile(r"[a-z0-9]+")
+_SECOND = itemgetter(1)
 
 
 def _fold_table() -> dict[int, str]:
@@ -86,15 +88,16 @@ class Tokens:
         self.ranges = tuple(ranges)
         self.count = count  # words
 
-    def offsets(self, text: str, wanted: Iterable[int]) -> dict[int, tuple[int, int]]:
-        """The (start, end) of the words numbered in ``wanted``: one pass over the text up to the last one."""
+    def offsets(self, text: str, wanted: Iterable[int], folded: Optional[str] = None) -> dict[int, tuple[int, int]]:
+        """The (start, end) of the words numbered in ``wanted``: one pass over the text up to the last one
+        (``folded``: ``fold(text)`` when the caller has it)."""
         want = set(wanted)
         out: dict[int, tuple[int, int]] = {}
         if not want:
             return out
         last = max(want)
         i = 0
-        folded = text.translate(_FOLD)
+        folded = folded if folded is not None else fold(text)
         for a, b in self.ranges:
             for m in _TOKEN.finditer(folded, a, b):
                 if i in want:
@@ -118,8 +121,13 @@ def reuse_ranges(zones: Zones, subject: Optional[tuple[int, int]], length: int) 
     return [(0, length)]
 
 
+def fold(text: str) -> str:
+    """Lower case without diacritics, one character for one (offsets are kept)."""
+    return text.translate(_FOLD)
+
+
 def tokenize(text: str, ranges: Sequence[tuple[int, int]]) -> Tokens:
-    folded = text.translate(_FOLD)
+    folded = fold(text)
     ids: list[int] = []
     get = _TOKEN_IDS.get
     for a, b in ranges:
@@ -207,11 +215,12 @@ def align(ta: Tokens, tb: Tokens, text_a: str, text_b: str) -> list[Passage]:
     return with_spans(token_passages(ta.shingles, tb.shingles), ta, tb, text_a, text_b)
 
 
-def with_spans(found: list[tuple[int, int, int, int, int, float]], ta: Tokens, tb: Tokens, text_a: str, text_b: str) -> list[Passage]:
+def with_spans(found: list[tuple[int, int, int, int, int, float]], ta: Tokens, tb: Tokens, text_a: str, text_b: str,
+               folded_a: Optional[str] = None, folded_b: Optional[str] = None) -> list[Passage]:
     if not found:
         return []
-    off_a = ta.offsets(text_a, [x for p in found for x in (p[0], p[1])])
-    off_b = tb.offsets(text_b, [x for p in found for x in (p[2], p[3])])
+    off_a = ta.offsets(text_a, [x for p in found for x in (p[0], p[1])], folded_a)
+    off_b = tb.offsets(text_b, [x for p in found for x in (p[2], p[3])], folded_b)
     out = [Passage(a_tok=(a0, a_end + 1), b_tok=(b0, b_end + 1),
                    a_span=(off_a[a0][0], _end(text_a, off_a[a_end][1])), b_span=(off_b[b0][0], _end(text_b, off_b[b_end][1])),
                    tokens=length, similarity=similarity)
@@ -266,7 +275,7 @@ def token_passages(sa: Sequence[int], sb: Sequence[int], set_a: Optional[set[int
             p[4] += m
         else:
             open_.append([a0, a1, b0, b1, m])
-        open_.sort(key=lambda p: p[1])
+        open_.sort(key=_SECOND)
     out = []
     taken_a: list[tuple[int, int]] = []
     for a0, a1, b0, b1, m in sorted(closed + open_, key=lambda p: p[0] - p[1]):
