@@ -3,6 +3,14 @@
 
     .venv/bin/python benchmarks/linking_benchmark.py                 # 100,000 documents; writes docs/performance-linking.md
     .venv/bin/python benchmarks/linking_benchmark.py --docs 2000 --no-write   # a quick check of the script
+    .venv/bin/python benchmarks/linking_benchmark.py --real                   # real documents + 1k/100k scaling:
+                                                                      # the "## Linking" block of docs/performance.md
+
+``--real`` indexes the real documents (the vbpl.vn pages of the devset, unpacked in build/devset/vbpl, and every
+file of the shared corpus, provincial/ included) with parsing, in a child process of its own (its peak memory is
+its own), then the generated corpus at ``--scale`` sizes (default 1,000 and 100,000 documents), and reports CPU
+time (``time.process_time``, and the OCR children's apart: the host is shared) per phase, documents per
+CPU-second, peak memory (RSS), and the resolution and reuse cost per document at each size.
 
 The corpus is made from the real documents: the issuing bodies, symbols, types and subjects seen in the shared
 corpus (the provincial folder and the seeds), multiplied over the provinces and five years; numbers restart each
@@ -27,7 +35,12 @@ Work files go to benchmarks/_work/linking (ignored by git) and are removed unles
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import resource
+import statistics
+import subprocess
+import tempfile
 import platform
 import random
 import re
@@ -50,6 +63,10 @@ from vnadmin_nlp import __version__  # noqa: E402
 from vnadmin_nlp.linking import Corpus  # noqa: E402
 from vnadmin_nlp.identity import lookup_key  # noqa: E402
 from vnadmin_nlp.pipeline import parse_file  # noqa: E402
+
+PERF_MD = ROOT / "docs" / "performance.md"
+BEGIN, END = "<!-- BEGIN linking -->", "<!-- END linking -->"
+NOT_DOCUMENTS = {"SOURCES.jsonl", "README.md", "index.jsonl"}
 
 PROVINCES = [
     "An Giang", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định", "Bình Dương", "Bình Phước",
@@ -406,6 +423,140 @@ def machine() -> dict:
     return {"nproc": os.cpu_count(), "cpu": cpu, "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
             "system": f"{platform.system()} {platform.release()}", "load": os.getloadavg()[0]}
 
+# ------------------------------------------------------------------------------------------ real documents
+def real_files(vbpl: Path) -> list[Path]:
+    files = sorted(p for p in vbpl.iterdir() if p.is_file()) if vbpl.is_dir() else []
+    return files + sorted(p for p in (SHARED / "corpus").rglob("*") if p.is_file() and p.name not in NOT_DOCUMENTS)
+
+
+def _cpu_children() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def real_worker(vbpl: Path, out: Path) -> None:
+    """Index the real documents (parsing included) into a new index; write the figures as JSON."""
+    files = real_files(vbpl)
+    per_file: dict[str, float] = {}
+
+    def timed(path: Path):  # parse_file parses in a forked child (its limits): its CPU is the children's
+        c = time.process_time() + _cpu_children()
+        try:
+            return parse_file(path)
+        finally:
+            per_file[path.name] = time.process_time() + _cpu_children() - c
+
+    load0 = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        ch0, c0, t0 = _cpu_children(), time.process_time(), time.perf_counter()
+        with Corpus.open(Path(tmp) / "index.sqlite", parser=timed) as corpus:
+            rep = corpus.index([str(f) for f in files])
+            stats = corpus.stats()
+            pairs = corpus.conn.execute("SELECT count(*) FROM (SELECT DISTINCT min(src, dst), max(src, dst) FROM reuse)").fetchone()[0]
+        cpu, wall, children = time.process_time() - c0, time.perf_counter() - t0, _cpu_children() - ch0
+    parse = sorted(per_file.values())
+    json.dump({
+        "files": len(files), "vbpl": sum(1 for f in files if f.parent == vbpl), "indexed": rep.stored,
+        "failed": [[Path(p).name, m] for p, m in rep.failed], "cpu": cpu, "children_cpu": children, "wall": wall,
+        "parse_cpu": rep.parse_cpu, "bands_cpu": rep.bands_cpu, "resolve_cpu": rep.resolve_cpu, "reuse_cpu": rep.reuse_cpu,
+        "parse_median_ms": 1e3 * statistics.median(parse) if parse else 0.0, "parse_worst_ms": 1e3 * parse[-1] if parse else 0.0,
+        "parse_worst_file": max(per_file, key=per_file.__getitem__) if per_file else "",
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "stats": stats, "reuse_pairs": pairs,
+        "child_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, "parse_total": sum(parse),
+        "load": [load0, os.getloadavg()[0]],
+    }, out.open("w"))
+
+
+def scale_worker(n: int, seed: int, out: Path) -> None:
+    """Index ``n`` generated documents; write the CPU of each phase per document as JSON."""
+    work = WORK / f"scale{n}"
+    shutil.rmtree(work, ignore_errors=True)
+    load0 = os.getloadavg()[0]
+    docs, _, _ = generate(n, seed)
+    held = choose_held(docs)
+    write_corpus(docs, work / "corpus", held, random.Random(seed + 1))
+    with Corpus.open(work / "index.sqlite") as corpus:
+        rep = corpus.index([work / "corpus"])
+    quality, reuse_q = evaluate(work / "index.sqlite", docs), evaluate_reuse(work / "index.sqlite", docs)
+    shutil.rmtree(work, ignore_errors=True)
+    json.dump({"docs": rep.parsed, "cpu": rep.cpu_seconds, "parse_cpu": rep.parse_cpu, "bands_cpu": rep.bands_cpu,
+               "resolve_cpu": rep.resolve_cpu, "reuse_cpu": rep.reuse_cpu, "resolved": rep.resolved,
+               "passages": rep.reuse_passages, "precision": quality["precision"], "recall": quality["recall"],
+               "reuse_recall": reuse_q["recall"], "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+               "load": [load0, os.getloadavg()[0]]}, out.open("w"))
+
+
+def _child(args: list[str]) -> dict:
+    with tempfile.NamedTemporaryFile(suffix=".json") as f:
+        subprocess.run([sys.executable, __file__, *args, "--worker-out", f.name], check=True)
+        return json.load(open(f.name))
+
+
+def real_report(real: dict, scale: list[dict]) -> str:
+    docs = real["indexed"]
+    total = real["cpu"] + real["children_cpu"]
+    linking = total - real["parse_total"]
+    st = real["stats"]
+    lines = [
+        BEGIN,
+        f"Measured {datetime.now(timezone.utc):%Y-%m-%d} with `benchmarks/linking_benchmark.py --real` (vnadmin-nlp {__version__}); "
+        "CPU time (`time.process_time`), the host being shared (load average, 1 min, at the start and the end of each run).",
+        "",
+        f"**Real documents**: {real['vbpl']} vbpl.vn pages of the devset and {real['files'] - real['vbpl']} files of the shared corpus "
+        f"(provincial/ included), indexed from the files in one process (parsing, storing, resolution, reuse), "
+        f"load {real['load'][0]:.1f} → {real['load'][1]:.1f}:",
+        "",
+        "| | CPU s | per document | documents per CPU-second |", "|---|---:|---:|---:|",
+        f"| Whole run, parsing included ({docs} documents indexed, {len(real['failed'])} not) | {total:,.1f} | "
+        f"{1e3 * total / max(docs, 1):,.1f} ms | **{docs / max(total, 1e-9):,.1f}** |",
+        f"| of which parsing (`parse_file`, in its forked child with OCR's tesseract; per file median "
+        f"{real['parse_median_ms']:,.1f} ms, worst {real['parse_worst_ms']:,.0f} ms: {real['parse_worst_file']}) | "
+        f"{real['parse_total']:,.1f} | {1e3 * real['parse_total'] / max(docs, 1):,.1f} ms | {docs / max(real['parse_total'], 1e-9):,.1f} |",
+        f"| of which linking (storing, band keys, resolution, reuse) | {linking:,.1f} | {1e3 * linking / max(docs, 1):,.1f} ms | {docs / max(linking, 1e-9):,.1f} |",
+        f"| … band keys (MinHash of the passages) | {real['bands_cpu']:,.1f} | {1e3 * real['bands_cpu'] / max(docs, 1):,.1f} ms | |",
+        f"| … resolution ({st['citations']:,} citations, {st['resolved']:,} resolved) | {real['resolve_cpu']:,.1f} | {1e3 * real['resolve_cpu'] / max(docs, 1):,.1f} ms | |",
+        f"| … reuse detection ({st['reuse_passages']:,} passages in {real['reuse_pairs']:,} pairs) | {real['reuse_cpu']:,.1f} | {1e3 * real['reuse_cpu'] / max(docs, 1):,.1f} ms | |",
+        "",
+        f"Peak memory (RSS) of the indexing process: **{real['peak_mb']:,.0f} MB** (of the largest parse child: "
+        f"{real['child_peak_mb']:,.0f} MB)." + (
+            " Not indexed: " + "; ".join(f"{n} ({m[:80]})" for n, m in real["failed"]) + "." if real["failed"] else ""),
+        "",
+    ]
+    if scale:
+        lines += ["**Generated corpus** (the synthetic corpus of [`performance-linking.md`](performance-linking.md)): CPU per "
+                  "document of resolution and of reuse detection (band keys + candidate pairs + alignment), against the smallest size:", "",
+                  "| Documents | load | resolution ms/doc | × | reuse ms/doc | × | precision | recall | reuse recall | peak MB |",
+                  "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        base = scale[0]
+        per = lambda r, k: 1e3 * r[k] / max(r["docs"], 1)  # noqa: E731
+        reuse_of = lambda r: 1e3 * (r["reuse_cpu"] + r["bands_cpu"]) / max(r["docs"], 1)  # noqa: E731
+        for r in scale:
+            lines.append(f"| {r['docs']:,} | {r['load'][0]:.1f} → {r['load'][1]:.1f} | {per(r, 'resolve_cpu'):.3f} | "
+                         f"{per(r, 'resolve_cpu') / max(per(base, 'resolve_cpu'), 1e-9):.2f} | {reuse_of(r):.3f} | "
+                         f"{reuse_of(r) / max(reuse_of(base), 1e-9):.2f} | {r['precision']:.4f} | {r['recall']:.4f} | "
+                         f"{r['reuse_recall']:.4f} | {r['peak_mb']:,.0f} |")
+        lines.append("")
+    lines += [
+        "How the work per document is bounded: reuse detection reads only the band keys shared by 2 to 50 documents "
+        "(a probe of at most 51 index entries tells), aligns each new document with at most `detect.MAX_CANDIDATES` "
+        "(50) others, those sharing the most band keys with it, visits one by one only the shingles the two share, "
+        "and finds words' character offsets again only for the passages reported; the tokens kept in memory are "
+        "bounded (2 million shingles, 8 bytes each), and the writer holds at most 8 million characters of parsed "
+        "text before its transaction.  Resolution reads each queued number's citations once, and scores a dated "
+        "citation against the candidates of its date and places only.", "",
+        END]
+    return "\n".join(lines)
+
+
+def write_section(block: str, path: Path = PERF_MD) -> None:
+    """Put the block under ``## Linking`` in docs/performance.md, replacing the previous one."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
+    if BEGIN in text and END in text:
+        text = text[:text.index(BEGIN)] + block + text[text.index(END) + len(END):]
+    else:
+        text = text.rstrip("\n") + "\n\n## Linking\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -415,7 +566,27 @@ def main() -> None:
     ap.add_argument("--keep", action="store_true", help="Keep benchmarks/_work/linking afterwards.")
     ap.add_argument("--no-write", action="store_true", help="Print the results; do not rewrite the Markdown.")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "performance-linking.md")
+    ap.add_argument("--real", action="store_true", help="Real documents and the per-document cost at --scale sizes; "
+                    "writes the '## Linking' block of docs/performance.md (unless --no-write).")
+    ap.add_argument("--vbpl", type=Path, default=ROOT / "build" / "devset" / "vbpl", help="The unpacked vbpl.vn pages.")
+    ap.add_argument("--scale", default="1000,100000", help="Generated corpus sizes for --real (comma-separated; '' for none).")
+    ap.add_argument("--worker", choices=["real", "scale"], help=argparse.SUPPRESS)
+    ap.add_argument("--worker-out", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.worker == "real":
+        real_worker(args.vbpl, args.worker_out)
+        return
+    if args.worker == "scale":
+        scale_worker(args.docs, args.seed, args.worker_out)
+        return
+    if args.real:
+        real = _child(["--worker", "real", "--vbpl", str(args.vbpl)])
+        scale = [_child(["--worker", "scale", "--docs", n, "--seed", str(args.seed)]) for n in args.scale.split(",") if n]
+        block = real_report(real, scale)
+        print(block)
+        if not args.no_write:
+            write_section(block)
+        return
 
     shutil.rmtree(WORK, ignore_errors=True)
     folder, db = WORK / "corpus", WORK / "index.sqlite"

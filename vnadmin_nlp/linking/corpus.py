@@ -31,7 +31,7 @@ from ..files import Inputs, Lock, display_name
 from ..identity import lookup_key
 from ..model import Document
 from ..pipeline import PARSER_VERSION, parse_file, sha256_file
-from . import reuse as reuse_mod
+from . import detect
 from .export import Graph, build_graph
 from .indexing import IndexReport, Parser, Writer
 from .nodes import AmbiguousReference, Link, Node, Reuse, Thread, dangling_node, doc_node
@@ -88,7 +88,7 @@ class Corpus:
 
     def _index(self, items: Iterable[Item], progress: Callable[[IndexReport, str], None] | None,
                retry_failed: bool, follow_links: bool) -> IndexReport:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         report = IndexReport()
         paths: list[str] = []
         writer = Writer(self.conn, self.parser, self.reuse, report)
@@ -104,18 +104,21 @@ class Corpus:
         writer.flush()
         self.refresh(report)
         report.seconds = time.perf_counter() - t0
+        report.cpu_seconds = time.process_time() - c0
         return report
 
     def refresh(self, report: IndexReport | None = None) -> IndexReport:
         """Resolve what is queued and compare the documents not yet compared (``index`` does it at the end)."""
         report = report or IndexReport()
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         report.resolved += resolve_pending(self.conn)
         report.resolve_seconds += time.perf_counter() - t
+        report.resolve_cpu += time.process_time() - c
         if self.reuse:
-            t = time.perf_counter()
-            report.reuse_passages += reuse_mod.detect_pending(self.conn)
+            t, c = time.perf_counter(), time.process_time()
+            report.reuse_passages += detect.detect_pending(self.conn)
             report.reuse_seconds += time.perf_counter() - t
+            report.reuse_cpu += time.process_time() - c
         return report
 
     def _index_paths(self, paths: list[str], writer: Writer, report: IndexReport,

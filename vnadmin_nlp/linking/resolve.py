@@ -290,12 +290,18 @@ def _resolve_batch(conn: sqlite3.Connection, lookups: list[str]) -> int:
     ):
         cands.setdefault(r["lookup"], {}).setdefault(r["year"], Group()).add(Candidate.from_row(r))
     rows = []
-    # the citations of a queued (lookup, year): that year's, those without a year; year 0 queues them all
+    years: dict[str, set[int]] = {}
+    for lookup, year in conn.execute("SELECT lookup, year FROM resolving"):
+        years.setdefault(lookup, set()).add(year)
+    # the citations of a queued (lookup, year): that year's, those without a year; year 0 queues them all.  Each
+    # lookup's citations are read once, whatever the number of its queued years.
     for r in conn.execute(
-        "SELECT DISTINCT c.*, d.places AS src_places, d.date AS src_date FROM resolving p"
-        " JOIN citations c ON c.lookup = p.lookup AND (p.year = 0 OR c.year = p.year OR c.year IS NULL)"
-        " JOIN documents d ON d.id = c.doc_id"
+        "SELECT c.*, d.places AS src_places, d.date AS src_date FROM (SELECT DISTINCT lookup FROM resolving) p"
+        " JOIN citations c ON c.lookup = p.lookup JOIN documents d ON d.id = c.doc_id"
     ):
+        queued = years[r["lookup"]]
+        if not (0 in queued or r["year"] is None or r["year"] in queued):
+            continue
         c = cited_from_row(r)
         by_year = cands.get(cast(str, c.lookup), {})  # joined on c.lookup: never NULL
         if c.year:  # numbers restart each year: only that year's documents (and those without one) can match

@@ -9,7 +9,8 @@
    bins filled from their neighbour), whose ``B`` bands of ``R`` values are hashed into band keys and stored in
    the ``lsh`` table (an index): an exact copy collides in every band, an edited one in some.
 3. Documents sharing a band key are candidate pairs: found by index probes, never by comparing all pairs.  A band
-   key shared by more than ``MAX_BUCKET`` documents is boilerplate and makes no pairs.
+   key shared by more than ``MAX_BUCKET`` documents is boilerplate and makes no pairs; each document is aligned
+   with the ``detect.MAX_CANDIDATES`` documents sharing the most band keys with it (``detect``).
 4. Each candidate pair is aligned exactly: shared shingles chained along diagonals, runs merged across small
    gaps (an inserted word, a bookmark), and every passage of at least ``MIN_TOKENS`` words, most of whose
    shingles match (``MIN_SIMILARITY``), is kept with its character spans in both texts.
@@ -18,18 +19,18 @@ The reusing document (``src``) is the later one by date; ``directed`` is 0 when 
 """
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 import unicodedata
 import zlib
 from array import array
-from collections import OrderedDict, deque
+from collections import deque
+from operator import itemgetter
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from ..model import Document, Zones
-from .store import load_text, pack_bands, transaction, unpack_bands
+from .store import pack_bands
 
 N = 5  # words per shingle
 K, B, R = 16, 2, 8  # MinHash bins, LSH bands, rows per band (K = B * R)
@@ -41,6 +42,7 @@ MIN_SIMILARITY = 0.75  # share of a passage's shingles found on both sides
 MAX_GAP = 12  # words that may differ inside one passage
 _M64 = (1 << 64) - 1
 _TOKEN = re.compile(r"[a-z0-9]+")
+_SECOND = itemgetter(1)
 
 
 def _fold_table() -> dict[int, str]:
@@ -75,13 +77,35 @@ def _token_id(t: str) -> int:
     return v
 
 
-@dataclass
 class Tokens:
-    """The words of a document's body with their offsets, and the hash of the 5-gram starting at each word."""
+    """The words of a document's body and the hash of the 5-gram starting at each word (compact arrays); the
+    words' character offsets are found again only for the passages reported (``offsets``)."""
 
-    starts: list[int]
-    ends: list[int]
-    shingles: list[int]
+    __slots__ = ("shingles", "ranges", "count")
+
+    def __init__(self, shingles: Sequence[int], ranges: Sequence[tuple[int, int]] = (), count: int = 0) -> None:
+        self.shingles = shingles if isinstance(shingles, array) else array("Q", shingles)
+        self.ranges = tuple(ranges)
+        self.count = count  # words
+
+    def offsets(self, text: str, wanted: Iterable[int], folded: Optional[str] = None) -> dict[int, tuple[int, int]]:
+        """The (start, end) of the words numbered in ``wanted``: one pass over the text up to the last one
+        (``folded``: ``fold(text)`` when the caller has it)."""
+        want = set(wanted)
+        out: dict[int, tuple[int, int]] = {}
+        if not want:
+            return out
+        last = max(want)
+        i = 0
+        folded = folded if folded is not None else fold(text)
+        for a, b in self.ranges:
+            for m in _TOKEN.finditer(folded, a, b):
+                if i in want:
+                    out[i] = m.span()
+                    if i == last:
+                        return out
+                i += 1
+        return out
 
 
 def reuse_ranges(zones: Zones, subject: Optional[tuple[int, int]], length: int) -> list[tuple[int, int]]:
@@ -97,19 +121,20 @@ def reuse_ranges(zones: Zones, subject: Optional[tuple[int, int]], length: int) 
     return [(0, length)]
 
 
+def fold(text: str) -> str:
+    """Lower case without diacritics, one character for one (offsets are kept)."""
+    return text.translate(_FOLD)
+
+
 def tokenize(text: str, ranges: Sequence[tuple[int, int]]) -> Tokens:
-    folded = text.translate(_FOLD)
-    starts: list[int] = []
-    ends: list[int] = []
+    folded = fold(text)
     ids: list[int] = []
+    get = _TOKEN_IDS.get
     for a, b in ranges:
-        for m in _TOKEN.finditer(folded, a, b):
-            starts.append(m.start())
-            ends.append(m.end())
-            ids.append(_token_id(m.group()))
+        ids.extend([get(t) or _token_id(t) for t in _TOKEN.findall(folded, a, b)])
     p, q = 0x100000001B3, 0xBF58476D1CE4E5B9
     raw = [((((((a * p) ^ b) * p ^ c) * p ^ d) * p ^ e) & _M64) for a, b, c, d, e in zip(ids, ids[1:], ids[2:], ids[3:], ids[4:])]
-    return Tokens(starts, ends, [((h ^ (h >> 29)) * q & _M64) ^ (h >> 32) for h in raw])  # spread the bits
+    return Tokens([((h ^ (h >> 29)) * q & _M64) ^ (h >> 32) for h in raw], ranges, len(ids))  # spread the bits
 
 
 def anchors(shingles: Sequence[int]) -> list[int]:
@@ -140,7 +165,8 @@ def chunks(shingles: Sequence[int]) -> list[tuple[int, int]]:
 
 
 def signature(hashes: Iterable[int]) -> list[int]:
-    """One-permutation MinHash: the smallest value in each of ``K`` bins, empty bins densified by rotation."""
+    """One-permutation MinHash: the smallest value in each of ``K`` bins, empty bins densified by rotation (each
+    takes the mixed value of the next filled bin, cyclically)."""
     mins = [_M64] * K
     for h in hashes:
         b = h & (K - 1)
@@ -148,13 +174,14 @@ def signature(hashes: Iterable[int]) -> list[int]:
         if v < mins[b]:
             mins[b] = v
     if _M64 in mins:
-        filled = [i for i, v in enumerate(mins) if v != _M64]
-        if not filled:
+        j = next((i for i, v in enumerate(mins) if v != _M64), -1)
+        if j < 0:
             return mins
-        for i in range(K):
+        for i in range(K - 1, -1, -1):  # j: the next filled bin after i (cyclically)
             if mins[i] == _M64:
-                j = next((f for f in filled if f > i), filled[0])
                 mins[i] = _mix(mins[j] + (j - i) % K)
+            else:
+                j = i
     return mins
 
 
@@ -162,10 +189,11 @@ def band_keys(tokens: Tokens) -> list[int]:
     """The LSH band keys of a document's passages (signed 64-bit, for SQLite), without repeats."""
     keys: set[int] = set()
     sh = tokens.shingles
+    width = R * 8
     for a, b in chunks(sh):
         sig = array("Q", signature(sh[a:b])).tobytes()
         for band in range(B):
-            part = sig[band * R * 8:(band + 1) * R * 8]
+            part = sig[band * width:(band + 1) * width]
             keys.add((zlib.crc32(part, band + 1) << 31) ^ zlib.crc32(part, 0x5BD1E995 + band))  # < 2**63: an SQLite integer
     return sorted(keys)
 
@@ -183,21 +211,41 @@ class Passage:
 
 
 def align(ta: Tokens, tb: Tokens, text_a: str, text_b: str) -> list[Passage]:
-    """Exact passages shared by two token sequences (see module docstring, step 4)."""
-    common = set(ta.shingles) & set(tb.shingles)
+    """Exact passages shared by two token sequences (see module docstring, step 4), with their character spans."""
+    return with_spans(token_passages(ta.shingles, tb.shingles), ta, tb, text_a, text_b)
+
+
+def with_spans(found: list[tuple[int, int, int, int, int, float]], ta: Tokens, tb: Tokens, text_a: str, text_b: str,
+               folded_a: Optional[str] = None, folded_b: Optional[str] = None) -> list[Passage]:
+    if not found:
+        return []
+    off_a = ta.offsets(text_a, [x for p in found for x in (p[0], p[1])], folded_a)
+    off_b = tb.offsets(text_b, [x for p in found for x in (p[2], p[3])], folded_b)
+    out = [Passage(a_tok=(a0, a_end + 1), b_tok=(b0, b_end + 1),
+                   a_span=(off_a[a0][0], _end(text_a, off_a[a_end][1])), b_span=(off_b[b0][0], _end(text_b, off_b[b_end][1])),
+                   tokens=length, similarity=similarity)
+           for a0, a_end, b0, b_end, length, similarity in found]
+    return sorted(out, key=lambda p: p.a_span)
+
+
+def token_passages(sa: Sequence[int], sb: Sequence[int], set_a: Optional[set[int]] = None,
+                   set_b: Optional[set[int]] = None) -> list[tuple[int, int, int, int, int, float]]:
+    """The passages of ``align`` in word positions: (first, last word in a, first, last word in b, words,
+    similarity).  Only the shingles the two share are visited one by one (``set_a``, ``set_b``: the shingle sets
+    when known)."""
+    common = (set_a if set_a is not None else set(sa)) & (set_b if set_b is not None else set(sb))
     if not common:
         return []
     where_b: dict[int, list[int]] = {}
-    for j, h in enumerate(tb.shingles):
-        if h in common:
-            lst = where_b.setdefault(h, [])
-            if len(lst) < 4:
-                lst.append(j)
+    for j in [j for j, h in enumerate(sb) if h in common]:
+        lst = where_b.setdefault(sb[j], [])
+        if len(lst) < 4:
+            lst.append(j)
     # runs of consecutive matches on one diagonal: [a0, a1] x [b0, b1] in shingle positions
     runs: dict[int, list[int]] = {}
     done: list[list[int]] = []
-    for i, h in enumerate(ta.shingles):
-        for j in where_b.get(h, ()):
+    for i in [i for i, h in enumerate(sa) if h in common]:
+        for j in where_b[sa[i]]:
             d = i - j
             r = runs.get(d)
             if r is not None and r[1] == i - 1:
@@ -227,7 +275,7 @@ def align(ta: Tokens, tb: Tokens, text_a: str, text_b: str) -> list[Passage]:
             p[4] += m
         else:
             open_.append([a0, a1, b0, b1, m])
-        open_.sort(key=lambda p: p[1])
+        open_.sort(key=_SECOND)
     out = []
     taken_a: list[tuple[int, int]] = []
     for a0, a1, b0, b1, m in sorted(closed + open_, key=lambda p: p[0] - p[1]):
@@ -237,17 +285,8 @@ def align(ta: Tokens, tb: Tokens, text_a: str, text_b: str) -> list[Passage]:
         if length < MIN_TOKENS or similarity < MIN_SIMILARITY or any(a0 < y and x < a_end for x, y in taken_a):
             continue
         taken_a.append((a0, a_end))
-        out.append(
-            Passage(
-                a_tok=(a0, a_end + 1),
-                b_tok=(b0, b_end + 1),
-                a_span=(ta.starts[a0], _end(text_a, ta.ends[a_end])),
-                b_span=(tb.starts[b0], _end(text_b, tb.ends[b_end])),
-                tokens=length,
-                similarity=round(similarity, 3),
-            )
-        )
-    return sorted(out, key=lambda p: p.a_span)
+        out.append((a0, a_end, b0, b_end, length, round(similarity, 3)))
+    return out
 
 
 def _end(text: str, pos: int) -> int:
@@ -255,31 +294,6 @@ def _end(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in ".,;:!?)”\"'…/":
         pos += 1
     return pos
-
-
-class _TokenCache:
-    """Tokens of recently aligned documents: a document with many candidates is read and cut once."""
-
-    def __init__(self, conn: sqlite3.Connection, size: int = 4096) -> None:
-        self.conn = conn
-        self.size = size
-        self.items: OrderedDict[int, tuple[str, Tokens, Optional[str]]] = OrderedDict()
-
-    def get(self, doc_id: int) -> tuple[str, Tokens, Optional[str]]:
-        hit = self.items.get(doc_id)
-        if hit is not None:
-            self.items.move_to_end(doc_id)
-            return hit
-        row = self.conn.execute("SELECT json_extract(json, '$.zones') AS zones, json_extract(json, '$.spans.subject') AS subject,"
-                                " date FROM documents WHERE id=?", (doc_id,)).fetchone()
-        text = load_text(self.conn, doc_id)
-        zones = Zones.model_validate_json(row["zones"]) if row and row["zones"] else Zones()
-        subject = tuple(json.loads(row["subject"])) if row and row["subject"] else None
-        toks = tokenize(text, reuse_ranges(zones, subject, len(text)))
-        self.items[doc_id] = hit = (text, toks, row["date"] if row else None)
-        if len(self.items) > self.size:
-            self.items.popitem(last=False)
-        return hit
 
 
 def document_bands(doc: Document) -> tuple[Tokens, list[int]]:
@@ -291,63 +305,3 @@ def document_bands(doc: Document) -> tuple[Tokens, list[int]]:
 def store_bands(conn: sqlite3.Connection, doc_id: int, bands: list[int]) -> None:
     conn.execute("UPDATE documents SET bands=? WHERE id=?", (pack_bands(bands), doc_id))
     conn.executemany("INSERT OR IGNORE INTO lsh VALUES(?,?)", [(b, doc_id) for b in bands])
-
-
-def detect_pending(conn: sqlite3.Connection, cache: Optional[_TokenCache] = None, *, batch: int = 2000) -> int:
-    """Find the reuse of every document not yet compared (``reuse_done = 0``); returns the passages stored."""
-    cache = cache or _TokenCache(conn)
-    pending = {r[0] for r in conn.execute("SELECT id FROM documents WHERE reuse_done = 0")}
-    found = 0
-    order = sorted(pending)
-    for k in range(0, len(order), batch):
-        ids = order[k:k + batch]
-        with transaction(conn):
-            found += _detect(conn, cache, ids, pending)
-            conn.executemany("UPDATE documents SET reuse_done = 1 WHERE id=?", [(i,) for i in ids])
-        pending.difference_update(ids)
-    return found
-
-
-def _detect(conn: sqlite3.Connection, cache: _TokenCache, ids: list[int], pending: set[int]) -> int:
-    mine = set(ids)
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS reuse_bands(band INTEGER PRIMARY KEY)")
-    conn.execute("DELETE FROM reuse_bands")
-    marks = ",".join("?" * len(ids))
-    for r in conn.execute(f"SELECT bands FROM documents WHERE id IN ({marks}) AND bands IS NOT NULL", ids).fetchall():
-        conn.executemany("INSERT OR IGNORE INTO reuse_bands VALUES(?)", [(b,) for b in unpack_bands(r[0])])
-    pairs: set[tuple[int, int]] = set()
-    bucket: list[int] = []
-    last = None
-    rows = conn.execute("SELECT l.band, l.doc_id FROM reuse_bands t JOIN lsh l ON l.band = t.band ORDER BY l.band")
-    for band, doc_id in [*rows, (None, None)]:
-        if band != last:
-            if 1 < len(bucket) <= MAX_BUCKET:
-                for i, a in enumerate(bucket):
-                    for b in bucket[i + 1:]:
-                        x, y = (a, b) if a < b else (b, a)
-                        # a pair is compared in the batch of its first pending document, once
-                        if (x in mine or y in mine) and not ((x in pending and x not in mine) or (y in pending and y not in mine)):
-                            pairs.add((x, y))
-            bucket = []
-            last = band
-        if doc_id is not None:
-            bucket.append(doc_id)
-    stored = 0
-    for x, y in sorted(pairs):
-        text_x, tx, date_x = cache.get(x)
-        text_y, ty, date_y = cache.get(y)
-        passages = align(tx, ty, text_x, text_y)
-        if not passages:
-            continue
-        # the later document repeats the earlier one; partial dates ("2022") sort first
-        directed = int(bool(date_x and date_y and date_x != date_y))
-        flip = directed and (date_x or "") < (date_y or "")
-        rows_out = []
-        for p in passages:
-            if flip:
-                rows_out.append((y, x, *p.b_span, *p.a_span, p.tokens, p.similarity, directed))
-            else:
-                rows_out.append((x, y, *p.a_span, *p.b_span, p.tokens, p.similarity, directed))
-        conn.executemany("INSERT INTO reuse VALUES(?,?,?,?,?,?,?,?,?)", rows_out)
-        stored += len(rows_out)
-    return stored

@@ -1,0 +1,157 @@
+"""Reuse detection over the index: candidate pairs from the LSH band keys (``reuse``), then exact alignment.
+
+Work per document is bounded whatever the size of the corpus: only band keys shared by 2 to ``MAX_BUCKET``
+documents are read (a bounded probe counts each), each new document is aligned with at most ``MAX_CANDIDATES``
+others (those sharing the most band keys with it), and the tokens kept in memory are bounded (``CACHE_WORDS``).
+The reusing document (``src``) is the later one by date; ``directed`` is 0 when the dates do not tell.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import OrderedDict
+from typing import Optional
+
+from ..model import Zones
+from .reuse import MAX_BUCKET, Tokens, fold, reuse_ranges, token_passages, tokenize, with_spans
+from .store import load_text, transaction, unpack_bands
+
+MAX_CANDIDATES = 50  # documents aligned with each new one at most (those sharing the most band keys)
+CACHE_WORDS = 2_000_000  # shingles of the documents kept in memory while aligning (8 bytes each)
+
+
+class _TokenCache:
+    """Tokens of recently aligned documents, at most ``words`` shingles in all (8 bytes each), and the shingle
+    sets of the last few: a document with many candidates is read and cut once."""
+
+    def __init__(self, conn: sqlite3.Connection, words: Optional[int] = None) -> None:
+        self.conn = conn
+        self.limit = CACHE_WORDS if words is None else words
+        self.words = 0
+        self.items: OrderedDict[int, tuple[Tokens, Optional[str]]] = OrderedDict()
+        self.sets: OrderedDict[int, set[int]] = OrderedDict()
+        self.texts: OrderedDict[int, tuple[str, str]] = OrderedDict()
+
+    def get(self, doc_id: int) -> tuple[Tokens, Optional[str]]:
+        hit = self.items.get(doc_id)
+        if hit is not None:
+            self.items.move_to_end(doc_id)
+            return hit
+        text, zones, subject, date = self._row(doc_id)
+        toks = tokenize(text, reuse_ranges(zones, subject, len(text)))
+        self.items[doc_id] = hit = (toks, date)
+        self.words += len(toks.shingles)
+        while self.words > self.limit and len(self.items) > 1:
+            _, (old, _) = self.items.popitem(last=False)
+            self.words -= len(old.shingles)
+        return hit
+
+    def shingle_set(self, doc_id: int, toks: Tokens) -> set[int]:
+        hit = self.sets.get(doc_id)
+        if hit is None:
+            self.sets[doc_id] = hit = set(toks.shingles)
+            if len(self.sets) > 4:
+                self.sets.popitem(last=False)
+        return hit
+
+    def text(self, doc_id: int) -> tuple[str, str]:
+        """The text and its folded copy (the last few documents' are kept: one found in many pairs is read once)."""
+        hit = self.texts.get(doc_id)
+        if hit is None:
+            text = load_text(self.conn, doc_id)
+            self.texts[doc_id] = hit = (text, fold(text))
+            if len(self.texts) > 4:
+                self.texts.popitem(last=False)
+        return hit
+
+    def _row(self, doc_id: int) -> tuple[str, Zones, Optional[tuple[int, int]], Optional[str]]:
+        row = self.conn.execute("SELECT json_extract(json, '$.zones') AS zones, json_extract(json, '$.spans.subject') AS subject,"
+                                " date FROM documents WHERE id=?", (doc_id,)).fetchone()
+        zones = Zones.model_validate_json(row["zones"]) if row and row["zones"] else Zones()
+        subject = tuple(json.loads(row["subject"])) if row and row["subject"] else None
+        return load_text(self.conn, doc_id), zones, subject, row["date"] if row else None
+
+
+def detect_pending(conn: sqlite3.Connection, cache: Optional[_TokenCache] = None, *, batch: int = 2000) -> int:
+    """Find the reuse of every document not yet compared (``reuse_done = 0``); returns the passages stored."""
+    cache = cache or _TokenCache(conn)
+    pending = {r[0] for r in conn.execute("SELECT id FROM documents WHERE reuse_done = 0")}
+    found = 0
+    order = sorted(pending)
+    for k in range(0, len(order), batch):
+        ids = order[k:k + batch]
+        with transaction(conn):
+            found += _detect(conn, cache, ids, pending)
+            conn.executemany("UPDATE documents SET reuse_done = 1 WHERE id=?", [(i,) for i in ids])
+        pending.difference_update(ids)
+    return found
+
+
+def candidates(conn: sqlite3.Connection, ids: list[int], pending: set[int]) -> dict[tuple[int, int], int]:
+    """The candidate pairs of a batch of documents and how many band keys each pair shares.  Only the band keys
+    of 2 to ``MAX_BUCKET`` documents are read (counted with a bounded probe each), so a boilerplate key shared by
+    thousands costs no more than a rare one."""
+    mine = set(ids)
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS reuse_bands(band INTEGER PRIMARY KEY)")
+    conn.execute("DELETE FROM reuse_bands")
+    marks = ",".join("?" * len(ids))
+    for r in conn.execute(f"SELECT bands FROM documents WHERE id IN ({marks}) AND bands IS NOT NULL", ids).fetchall():
+        conn.executemany("INSERT OR IGNORE INTO reuse_bands VALUES(?)", [(b,) for b in unpack_bands(r[0])])
+    conn.execute("DELETE FROM reuse_bands WHERE (SELECT count(*) FROM (SELECT 1 FROM lsh l WHERE l.band = reuse_bands.band"
+                 " LIMIT ?)) NOT BETWEEN 2 AND ?", (MAX_BUCKET + 1, MAX_BUCKET))
+    shared: dict[tuple[int, int], int] = {}
+    bucket: list[int] = []
+    last = None
+    rows = conn.execute("SELECT l.band, l.doc_id FROM reuse_bands t JOIN lsh l ON l.band = t.band ORDER BY l.band")
+    for band, doc_id in [*rows, (None, None)]:
+        if band != last:
+            for i, a in enumerate(bucket):
+                for b in bucket[i + 1:]:
+                    x, y = (a, b) if a < b else (b, a)
+                    # a pair is compared in the batch of its first pending document, once
+                    if (x in mine or y in mine) and not ((x in pending and x not in mine) or (y in pending and y not in mine)):
+                        shared[(x, y)] = shared.get((x, y), 0) + 1
+            bucket = []
+            last = band
+        if doc_id is not None:
+            bucket.append(doc_id)
+    return shared
+
+
+def capped(shared: dict[tuple[int, int], int], mine: set[int]) -> list[tuple[int, int]]:
+    """The pairs to align: for each document of the batch, the ``MAX_CANDIDATES`` sharing the most band keys with
+    it (ties: the earlier document), so a document's work is bounded however large the corpus."""
+    partners: dict[int, list[tuple[int, int]]] = {}
+    for (x, y), n in shared.items():
+        for d, o in ((x, y), (y, x)):
+            if d in mine:
+                partners.setdefault(d, []).append((-n, o))
+    keep: set[tuple[int, int]] = set()
+    for d, lst in partners.items():
+        lst.sort()
+        keep.update((min(d, o), max(d, o)) for _, o in lst[:MAX_CANDIDATES])
+    return sorted(keep)
+
+
+def _detect(conn: sqlite3.Connection, cache: _TokenCache, ids: list[int], pending: set[int]) -> int:
+    stored = 0
+    for x, y in capped(candidates(conn, ids, pending), set(ids)):
+        tx, date_x = cache.get(x)
+        ty, date_y = cache.get(y)
+        found = token_passages(tx.shingles, ty.shingles, cache.shingle_set(x, tx), cache.shingle_set(y, ty))
+        if not found:
+            continue
+        (text_x, folded_x), (text_y, folded_y) = cache.text(x), cache.text(y)
+        passages = with_spans(found, tx, ty, text_x, text_y, folded_x, folded_y)
+        # the later document repeats the earlier one; partial dates ("2022") sort first
+        directed = int(bool(date_x and date_y and date_x != date_y))
+        flip = directed and (date_x or "") < (date_y or "")
+        rows_out = []
+        for p in passages:
+            if flip:
+                rows_out.append((y, x, *p.b_span, *p.a_span, p.tokens, p.similarity, directed))
+            else:
+                rows_out.append((x, y, *p.a_span, *p.b_span, p.tokens, p.similarity, directed))
+        conn.executemany("INSERT INTO reuse VALUES(?,?,?,?,?,?,?,?,?)", rows_out)
+        stored += len(rows_out)
+    return stored
