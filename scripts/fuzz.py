@@ -328,12 +328,13 @@ class Supervisor:
                 if out["restart"]:
                     self._stop()
                 return out
-        except (EOFError, OSError):
-            pass
+        except (EOFError, OSError):  # the pipe closed: the worker is dying (it may not be reaped yet)
+            self.proc.join(30)
+            status = "worker_died"
         else:
             if self.proc.is_alive() and time.monotonic() - self.beat[1] < self.args.wall:
                 return None
-        status = "hang" if self.proc.is_alive() else "worker_died"
+            status = "hang" if self.proc.is_alive() else "worker_died"
         detail = (f"still running after {self.args.wall:g} s (wall; the alarm did not interrupt it)" if status == "hang"
                   else f"worker exit code {self.proc.exitcode}")
         self._stop()
