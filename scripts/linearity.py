@@ -4,6 +4,7 @@
     python scripts/linearity.py                      # 1 MB -> 10 MB, every shape (long: minutes per shape)
     python scripts/linearity.py --small 100000 --large 1000000 --shapes dates,citations
     python scripts/linearity.py --profile dates --large 300000   # where the time goes, for one shape
+    python scripts/linearity.py --explain letters --small 1000000 --large 3000000   # more work, or slower work?
 
 Each measurement runs in a child process with a limit of CPU seconds (a super-linear shape can take hours at
 10 MB): a shape over it is reported as ``timeout``.  Times are CPU seconds of the parsing process
@@ -71,6 +72,41 @@ def timed(shape: str, size: int, runs: int, timeout: float) -> float | None:
     return queue.get() if not queue.empty() else None
 
 
+def _profile(text: str) -> dict[str, tuple[float, int]]:
+    """Own CPU time and number of calls of every function in one parse (the collector off)."""
+    from vnadmin_nlp import parse_text
+
+    gc.collect()
+    gc.disable()
+    prof = cProfile.Profile(time.process_time)
+    try:
+        prof.runcall(parse_text, text)
+    finally:
+        gc.enable()
+    stats = pstats.Stats(prof).stats  # type: ignore[attr-defined]
+    return {f"{f.rsplit('vnadmin_nlp/', 1)[-1]}:{line}:{name}": (tt, nc)
+            for (f, line, name), (_, nc, tt, _, _) in stats.items()}
+
+
+def explain(shape: str, small: int, large: int) -> None:
+    """Is a shape's growth more work (more calls per KB: an algorithm to fix) or the same work done slower (the
+    calls per KB stay, each costs more: a larger working set on a machine's caches)?  The functions whose own
+    time grew most past linear, with their calls."""
+    from vnadmin_nlp import parse_text
+
+    parse_text(SHAPES[shape](2000))
+    a, b = _profile(SHAPES[shape](small)), _profile(SHAPES[shape](large))
+    k = large / small
+    calls_a, calls_b = sum(v[1] for v in a.values()), sum(v[1] for v in b.values())
+    time_a, time_b = sum(v[0] for v in a.values()), sum(v[0] for v in b.values())
+    print(f"{shape}: calls per KB x{calls_b / calls_a / k:.3f}, CPU per KB x{time_b / time_a / k:.3f} "
+          f"({small} -> {large} characters, profiled)")
+    rows = sorted(((b[f][0] - k * a.get(f, (0.0, 0))[0], f) for f in b), reverse=True)[:15]
+    for excess, f in rows:
+        (ta, na), (tb, nb) = a.get(f, (0.0, 0)), b[f]
+        print(f"  {excess:7.2f} s over linear   time x{tb / ta if ta else float('inf'):6.1f}   calls x{nb / na if na else float('inf'):6.1f}   {f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--small", type=int, default=1_000_000, help="characters of the small input (1 MB)")
@@ -82,7 +118,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bar", type=float, default=1.2, help="ratio over which a shape is reported super-linear")
     ap.add_argument("--json", help="write the results here")
     ap.add_argument("--profile", metavar="SHAPE", help="profile parse_text on one shape at --large and stop")
+    ap.add_argument("--explain", metavar="SHAPE", help="calls and CPU per KB at --small and --large, profiled")
     args = ap.parse_args(argv)
+
+    if args.explain:
+        explain(args.explain, args.small, args.large)
+        return 0
 
     if args.profile:
         from vnadmin_nlp import parse_text
