@@ -71,6 +71,8 @@ class Worker:
         self.tmp = Path(tempfile.mkdtemp(prefix="vnadmin-fuzz-"))
 
     def setup(self) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
         if not self.args.ocr:
             os.environ["VNADMIN_OCR"] = "off"
         if self.args.memory:
@@ -393,9 +395,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     nxt = start_index
     running: dict[int, tuple[int, int]] = {}
 
+    stopping: list[int] = []  # SIGTERM / SIGINT: no new chunk; the running one ends and the report is written
+    saved = {sig: signal.signal(sig, lambda signum, frame: stopping.append(signum))
+             for sig in (signal.SIGTERM, signal.SIGINT)}
+
     def more() -> bool:
         return ((stop_index is None or nxt < stop_index) and (deadline is None or time.monotonic() < deadline)
-                and not (args.count == 0 and deadline is None))
+                and not (args.count == 0 and deadline is None) and not stopping)
 
     try:
         while True:
@@ -440,6 +446,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     finally:
         for sup in sups:
             sup.close()
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
     run_info["wall_seconds"] = round(time.monotonic() - t0, 1)
     run_info["inputs"] = report["inputs"] - sum(r["inputs"] for r in report["runs"][:-1])
     run_info["cpu_seconds"] = round(report["cpu_seconds"] - sum(r["cpu_seconds"] for r in report["runs"][:-1]), 1)
