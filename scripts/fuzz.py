@@ -468,7 +468,7 @@ def summed(paths: list[str]) -> dict[str, Any]:
                                  "cpu_seconds": round(r["cpu_seconds"]), "wall_seconds": r["wall_seconds"]})
         merge(total, {"by_kind": r["by_kind"], "reader_errors": r["reader_errors"], "slowest": r["slowest"],
                       "harness": r["harness"]})
-        total["wall_seconds"] += r["wall_seconds"]
+        total["wall_seconds"] += sum(run["wall_seconds"] for run in r["runs"])  # a killed run's last save counts
         total["findings"] += r["findings"]
         total["load"] += [x for run in r["runs"] for x in run["load"]]
     return total
