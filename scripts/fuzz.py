@@ -477,7 +477,7 @@ def summed(paths: list[str]) -> dict[str, Any]:
 def markdown(total: dict[str, Any]) -> str:
     load = total["load"] or [0]
     o = total["outcomes"]
-    lines = [f"{total['inputs']:,} inputs in {len(total['reports'])} report(s), {total['cpu_seconds'] / 60:.0f} CPU "
+    lines = [f"{total['inputs']:,} inputs in {len(total['reports'])} report(s), {total['cpu_seconds'] / 60:.1f} CPU "
              f"minutes ({total['inputs'] / max(total['cpu_seconds'], 1e-9):.0f} inputs per CPU second), "
              f"{total['wall_seconds'] / 60:.0f} minutes of wall time; load average "
              f"{min(load):.0f}–{max(load):.0f} (mean {sum(load) / len(load):.0f}) on 2 cores.", "",
