@@ -101,11 +101,11 @@ def _layout_page(
             continue
         glyphs = [c for c in part.placed or part.chars if not c[4].isspace()]
         first = glyphs[0][6]
-        x0 = min(c[0] for c in glyphs)
+        x0 = min([c[0] for c in glyphs])
         style: dict[str, Any] = {
             "indent": round(x0 - left_edge, 1),
-            "bold": sum(c[6][0] for c in glyphs) * 2 > len(glyphs),
-            "italic": sum(c[6][1] for c in glyphs) * 2 > len(glyphs),
+            "bold": sum([c[6][0] for c in glyphs]) * 2 > len(glyphs),
+            "italic": sum([c[6][1] for c in glyphs]) * 2 > len(glyphs),
             "size": first[2],
         }
         if part.column:
@@ -138,7 +138,7 @@ def _layout_page(
 
 def _part(chars: list[Char], column: str | None, kind: str = "line", whole: Line | None = None) -> Part:
     glyphs = [c for c in chars if not c[4].isspace()] or chars
-    return Part(chars=chars, y0=min(c[1] for c in glyphs), y1=max(c[3] for c in glyphs), column=column, kind=kind,
+    return Part(chars=chars, y0=min([c[1] for c in glyphs]), y1=max([c[3] for c in glyphs]), column=column, kind=kind,
                 whole=whole)
 
 

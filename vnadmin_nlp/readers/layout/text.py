@@ -153,23 +153,29 @@ def line_plain_text(line: Line) -> str:
 
 
 def glyph_bbox(chars: list[Char], y0: float, y1: float, height: float) -> tuple[float, float, float, float]:
-    x0 = min(c[0] for c in chars)
-    x1 = max(c[2] for c in chars)
+    x0 = min([c[0] for c in chars])
+    x1 = max([c[2] for c in chars])
     return (round(x0, 2), round(height - y1, 2), round(x1, 2), round(height - y0, 2))
 
 
 def gap_parts(line: Line, min_gap: float) -> list[list[Char]]:
     """Split a line's glyphs where the horizontal gap is at least ``min_gap`` line heights."""
-    parts: list[list[Char]] = [[]]
+    parts: list[list[Char]] = []
+    cur: list[Char] = []
     last_x1: float | None = None
+    width = min_gap * line.h
     for c in line.chars:
         if c[4].isspace():
-            parts[-1].append(c)
+            cur.append(c)
             continue
-        if last_x1 is not None and c[0] - last_x1 >= min_gap * line.h:
-            parts.append([])
-        parts[-1].append(c)
-        last_x1 = c[2] if last_x1 is None else max(last_x1, c[2])
+        if last_x1 is not None and c[0] - last_x1 >= width:
+            parts.append(cur)
+            cur = []
+        cur.append(c)
+        x1 = c[2]
+        if last_x1 is None or x1 > last_x1:
+            last_x1 = x1
+    parts.append(cur)
     return [p for p in parts if any(not c[4].isspace() for c in p)]
 
 

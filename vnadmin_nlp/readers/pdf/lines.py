@@ -50,15 +50,15 @@ def glyph_lines(chars: Sequence[Char | None]) -> list[Line]:
     lines = []
     for group in grouped:
         line_chars = _merge_runs(group)
-        if all(c[4].isspace() for c in line_chars):
-            continue
         glyphs = [c for c in line_chars if not c[4].isspace()]
-        heights = sorted(c[3] - c[1] for c in glyphs)
+        if not glyphs:
+            continue
+        heights = sorted([c[3] - c[1] for c in glyphs])
         lines.append(
             Line(
                 chars=_dedupe(line_chars),
-                y0=min(c[1] for c in glyphs),
-                y1=max(c[3] for c in glyphs),
+                y0=min([c[1] for c in glyphs]),
+                y1=max([c[3] for c in glyphs]),
                 h=heights[len(heights) // 2] or 1.0,
             )
         )
