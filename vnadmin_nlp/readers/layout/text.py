@@ -89,7 +89,7 @@ def _glyph_text(chars: list[Char]) -> tuple[str, list[tuple[int, int, Any]], lis
                 word = gap > tight.get(style, space_gap) * h
             else:
                 word = False
-            if (word or style[4] == "ocr") and not (ch[0] == "/" and prev[-1].isdigit()):
+            if (word or style[4] == "ocr") and not (ch[0] == "/" and prev[-1:].isdigit()):
                 append(" ")
                 pos += 1
         if cls != (span_cls or 0):
