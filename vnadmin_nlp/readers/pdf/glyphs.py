@@ -123,4 +123,6 @@ def _text_object(raw: Any) -> Any:
     if fn is None:
         return None
     address = ctypes.cast(fn, ctypes.c_void_p).value
+    if not address:
+        return None
     return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
