@@ -453,6 +453,19 @@ def render(r: dict) -> str:
 
 
 # -------------------------------------------------------------------------------------------------- main
+def kept_blocks(text: str, output: Path) -> str:
+    """The new document with the generated blocks of other benchmarks (``<!-- BEGIN name -->`` … ``<!-- END name
+    -->``, e.g. benchmarks/formats_benchmark.py's) that the old one had, put back before "Linking a corpus"."""
+    old = output.read_text(encoding="utf-8") if output.exists() else ""
+    blocks = [m.group(0) for m in re.finditer(r"<!-- BEGIN (\S+) -->.*?<!-- END \1 -->", old, re.S)]
+    if not blocks:
+        return text
+    extra = "\n\n".join(blocks)
+    if "\n## Linking a corpus" in text:
+        return text.replace("\n## Linking a corpus", "\n" + extra + "\n\n## Linking a corpus", 1)
+    return text.rstrip("\n") + "\n\n" + extra + "\n"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="small inputs: check the script, not the numbers")
@@ -574,7 +587,7 @@ def main() -> None:
         )
         r["notes"].append(workers_note(r["workers"], r["startup"]))
         args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(render(r), encoding="utf-8")
+        args.output.write_text(kept_blocks(render(r), args.output), encoding="utf-8")
         (WORK / "results.json").write_text(json.dumps(r, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
         log(f"wrote {args.output}")
         print(render(r))

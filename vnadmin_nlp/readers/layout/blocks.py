@@ -7,11 +7,11 @@ from typing import Any
 from ..base import Block, ReaderWarning
 from ..ocr_result import is_noise
 from ..lines import cell_join, value_cut
-from .columns import COLUMN_MAX_VGAP, anchor_text, carried_column_spans
+from .columns import COLUMN_MAX_VGAP, anchor_text, carried_column_spans, line_anchor
 from .furniture import footnote_start, remove_furniture
 from .legacy_fonts import convert_legacy
 from .records import Char, Line, PageText, Part
-from .text import PART_GAP, clean_text, gap_parts, glyph_bbox, glyph_text
+from .text import PART_GAP, clean_text, gap_parts, glyph_bbox, glyph_text, line_text
 
 
 def layout_pages(pages: list[PageText], warnings: list[ReaderWarning]) -> tuple[list[Block], str | None, int]:
@@ -82,26 +82,30 @@ def _layout_page(
             continue
         kind = "footnote" if i >= footnotes_from else "line"
         chunks = gap_parts(lines[i], PART_GAP)
-        if len(chunks) == 1 and joinable and _label_value(parts[-1], lines[i - 1], lines[i]):
+        whole = lines[i] if len(chunks) == 1 else None  # the one chunk holds all the line's glyphs, in order
+        if whole is not None and joinable and _label_value(parts[-1], lines[i - 1], lines[i]):
             parts[-1] = _joined(parts[-1], _part(chunks[0], None, kind=kind), " ")
         else:
-            parts.extend(_part(chunk, None, kind=kind) for chunk in chunks)
+            parts.extend(_part(chunk, None, kind=kind, whole=whole) for chunk in chunks)
         joinable = len(chunks) == 1
         i += 1
     blocks: list[Block] = []
     marks: dict[int, int] = {}  # part index → the number of blocks made before it
     for n, part in enumerate(parts):
         marks[n] = len(blocks)
-        text, legacy_spans = glyph_text(part.chars, unicode_fonts)
+        if part.whole is not None:
+            text, legacy_spans = line_text(part.whole, unicode_fonts)
+        else:
+            text, legacy_spans = glyph_text(part.chars, unicode_fonts)
         if not text.strip():
             continue
         glyphs = [c for c in part.placed or part.chars if not c[4].isspace()]
         first = glyphs[0][6]
-        x0 = min(c[0] for c in glyphs)
+        x0 = min([c[0] for c in glyphs])
         style: dict[str, Any] = {
             "indent": round(x0 - left_edge, 1),
-            "bold": sum(c[6][0] for c in glyphs) * 2 > len(glyphs),
-            "italic": sum(c[6][1] for c in glyphs) * 2 > len(glyphs),
+            "bold": sum([c[6][0] for c in glyphs]) * 2 > len(glyphs),
+            "italic": sum([c[6][1] for c in glyphs]) * 2 > len(glyphs),
             "size": first[2],
         }
         if part.column:
@@ -132,9 +136,10 @@ def _layout_page(
     return [*blocks[:before], *held, *blocks[before:rest]], open_strip, blocks[rest:]
 
 
-def _part(chars: list[Char], column: str | None, kind: str = "line") -> Part:
+def _part(chars: list[Char], column: str | None, kind: str = "line", whole: Line | None = None) -> Part:
     glyphs = [c for c in chars if not c[4].isspace()] or chars
-    return Part(chars=chars, y0=min(c[1] for c in glyphs), y1=max(c[3] for c in glyphs), column=column, kind=kind)
+    return Part(chars=chars, y0=min([c[1] for c in glyphs]), y1=max([c[3] for c in glyphs]), column=column, kind=kind,
+                whole=whole)
 
 
 def _rejoin(parts: list[Part]) -> list[Part]:
@@ -184,4 +189,4 @@ def _label_value(prev: Part, above: Line, line: Line) -> bool:
     take ("Nghị quyết số:" | "106/2025/UBTVQH15", "Hà Nội, ngày 10 tháng 12 năm" | "2025"): one line."""
     if prev.column or prev.kind != "line" or above.y0 - line.y1 > COLUMN_MAX_VGAP * max(line.h, above.h):
         return False
-    return value_cut(anchor_text(prev.chars), anchor_text(line.chars))
+    return value_cut(line_anchor(prev.whole) if prev.whole is not None else anchor_text(prev.chars), line_anchor(line))

@@ -7,11 +7,12 @@ grows while the lines below and above can be cut in a common free strip.
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 from ..ocr_result import OcrPage
 from .ocr_lines import ocr_lines
 from .records import Char, Line, PageText
-from .text import LEGACY_GLYPHS, SPACE_GAP, glyph_text
+from .text import LEGACY_GLYPHS, SPACE_GAP, glyph_text, line_text
 from .vocabulary import COLUMN_ANCHOR_LEFT, COLUMN_ANCHOR_RIGHT
 
 # Thresholds, in units of the line's character box height (≈ the font size).
@@ -59,11 +60,15 @@ def _column_start(
         if first_lines or _anchored(line, gap):
             return gap
         return None
-    narrow = [g for g in in_band if g[1] - g[0] >= max(COLUMN_NARROW_GAP * line.h, COLUMN_WORD_SPACES * _word_space(free, line))]
+    if in_band:
+        least = max(COLUMN_NARROW_GAP * line.h, COLUMN_WORD_SPACES * _word_space(free, line))
+        narrow = [g for g in in_band if g[1] - g[0] >= least]
+    else:
+        narrow = []
     if narrow:
         gap = max(narrow, key=lambda g: g[1] - g[0])
         return gap if _anchored(line, gap) else None
-    text = anchor_text(line.chars)
+    text = line_anchor(line)
     if x1 < band[1] and COLUMN_ANCHOR_LEFT.match(text):
         return (x1, edges[1])
     if x0 > band[0] and COLUMN_ANCHOR_RIGHT.match(text):
@@ -91,7 +96,18 @@ def _word_space(free: list[tuple[float, float]], line: Line) -> float:
 
 def anchor_text(chars: list[Char]) -> str:
     """Text good enough to test the column anchors, legacy-font runs converted on the fly ("N¬i nhËn")."""
-    text, spans = glyph_text(chars)
+    return _anchor(*glyph_text(chars))
+
+
+def line_anchor(line: Line) -> str:
+    """:func:`anchor_text` of a whole line, worked out once per line."""
+    found = line.texts.get("anchor")
+    if found is None:
+        found = line.texts["anchor"] = _anchor(*line_text(line))
+    return found
+
+
+def _anchor(text: str, spans: list[tuple[int, int, Any]]) -> str:
     if not spans:
         return _nfc(text)  # marks drawn as separate glyphs ("Ô" + U+0323) are one letter to the anchors
     try:

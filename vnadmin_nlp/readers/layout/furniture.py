@@ -5,7 +5,7 @@ import math
 import re
 
 from .records import Line, PageText
-from .text import PART_GAP, gap_parts, plain_text
+from .text import PART_GAP, gap_parts, line_plain_text, plain_text
 from .vocabulary import DOCUMENT_HEAD, PAGE_NUMBER
 
 
@@ -23,7 +23,7 @@ def remove_furniture(pages: list[PageText]) -> int:
             continue
         edge = [ln for ln in page.lines[:3] if ln.y1 >= page.height * 0.85]
         # a line of a document's header (an enclosed draft repeats it at the same height), both its columns
-        edge = [ln for ln in edge if not DOCUMENT_HEAD.search(plain_text(ln.chars))]
+        edge = [ln for ln in edge if not DOCUMENT_HEAD.search(line_plain_text(ln))]
         edge += [ln for ln in page.lines[-3:] if ln.y0 <= page.height * 0.15 and ln not in edge]
         for line in edge:
             for k, part in enumerate(gap_parts(line, PART_GAP)):

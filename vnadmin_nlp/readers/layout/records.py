@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 # A glyph: (x0, y0, x1, y1, text, index, style) in PDF user space (origin bottom-left); style is shared by the
@@ -16,12 +17,15 @@ class Line:
     y0: float
     y1: float
     h: float
+    # the line's text, worked out once (:func:`.text.line_text`, :func:`.columns.line_anchor`): the score, the
+    # column finder, the label joiner and the blocks all read it; ``chars`` is never changed after a line is made
+    texts: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def x0(self) -> float:
         return self.chars[0][0]
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(c[2] for c in self.chars)
 
@@ -40,6 +44,7 @@ class Part:
     # lines of a column cell joined into one part have their glyphs set one after the other (so that the gaps stay
     # word spaces); the glyphs where they are on the page, for the block's box
     placed: list[Char] | None = None
+    whole: Line | None = None  # the line this part is the whole of (its text is cached there)
 
 
 @dataclass

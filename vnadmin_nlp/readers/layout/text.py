@@ -28,8 +28,28 @@ UNICODE_VIETNAMESE = re.compile(
 def glyph_text(chars: list[Char], unicode_fonts: set[str] | None = None) -> tuple[str, list[tuple[int, int, Any]]]:
     """The text of a run of glyphs, with spaces where the gaps are, plus spans of legacy-font text as
     (start, end, (font, caps)); legacy-named fonts seen producing Unicode Vietnamese go into ``unicode_fonts``."""
+    text, spans, fonts = _glyph_text(chars)
+    if unicode_fonts is not None and fonts:
+        unicode_fonts.update(fonts)
+    return text, spans
+
+
+def line_text(line: Line, unicode_fonts: set[str] | None = None) -> tuple[str, list[tuple[int, int, Any]]]:
+    """:func:`glyph_text` of a whole line, worked out once per line."""
+    found = line.texts.get("glyphs")
+    if found is None:
+        found = line.texts["glyphs"] = _glyph_text(line.chars)
+    if unicode_fonts is not None and found[2]:
+        unicode_fonts.update(found[2])
+    return found[0], found[1]
+
+
+def _glyph_text(chars: list[Char]) -> tuple[str, list[tuple[int, int, Any]], list[str]]:
+    """(text, legacy spans, legacy-named fonts seen producing Unicode Vietnamese) of a run of glyphs."""
     parts: list[str] = []
+    append = parts.append
     spans: list[tuple[int, int, Any]] = []
+    fonts: list[str] = []
     pos = 0
     last_x1: float | None = None
     prev = ""
@@ -37,8 +57,9 @@ def glyph_text(chars: list[Char], unicode_fonts: set[str] | None = None) -> tupl
     span_start: int | None = None
     span_cls: Any = None
     combining = unicodedata.combining
-    tight = _tight_gaps(chars)
+    tight: dict[Any, float] | None = None  # worked out at the first gap it decides (most lines have none)
     prev_style = None
+    space_gap = SPACE_GAP
     for c in chars:
         ch = c[4]
         style = c[6]
@@ -46,12 +67,12 @@ def glyph_text(chars: list[Char], unicode_fonts: set[str] | None = None) -> tupl
         if style[3] and len(ch) == 1:
             if ch <= "\xff" or ch in LEGACY_GLYPHS:
                 cls = (style[4], style[3] == 2)
-            elif unicode_fonts is not None and UNICODE_VIETNAMESE.match(ch):
-                unicode_fonts.add(style[4])
+            elif UNICODE_VIETNAMESE.match(ch):
+                fonts.append(style[4])
         x1 = c[2]
         if ch.isspace():
             if last_x1 is not None and prev != " ":
-                parts.append(" ")
+                append(" ")
                 pos += 1
                 prev = " "
             if last_x1 is None or x1 > last_x1:
@@ -60,17 +81,22 @@ def glyph_text(chars: list[Char], unicode_fonts: set[str] | None = None) -> tupl
         h = (c[3] - c[1]) or h
         if last_x1 is not None and prev != " " and not (ch >= "\u0300" and combining(ch[0])):
             gap = c[0] - last_x1
-            word = gap > SPACE_GAP * h or (style == prev_style and gap > tight.get(style, SPACE_GAP) * h)
-            if (word or style[4] == "ocr") and not (
-                ch[0] == "/" and prev[-1].isdigit()
-            ):
-                parts.append(" ")
+            if gap > space_gap * h:
+                word = True
+            elif style == prev_style and (h <= 0 or gap > TIGHT_MIN_WORD_GAP * h):  # a style's gap is at least that
+                if tight is None:
+                    tight = _tight_gaps(chars)
+                word = gap > tight.get(style, space_gap) * h
+            else:
+                word = False
+            if (word or style[4] == "ocr") and not (ch[0] == "/" and prev[-1:].isdigit()):
+                append(" ")
                 pos += 1
         if cls != (span_cls or 0):
             if span_cls and span_start is not None:
                 spans.append((span_start, pos, span_cls))
             span_start, span_cls = (pos, cls) if cls else (None, None)
-        parts.append(ch)
+        append(ch)
         pos += len(ch)
         prev = ch
         prev_style = style
@@ -80,7 +106,7 @@ def glyph_text(chars: list[Char], unicode_fonts: set[str] | None = None) -> tupl
         spans.append((span_start, pos, span_cls))
     text = "".join(parts).rstrip()
     lead = len(text) - len(text.lstrip())
-    return text[lead:], [(a - lead, min(b, len(text)) - lead, k) for a, b, k in spans if a < len(text)]
+    return text[lead:], [(a - lead, min(b, len(text)) - lead, k) for a, b, k in spans if a < len(text)], fonts
 
 
 def _tight_gaps(chars: list[Char]) -> dict[Any, float]:
@@ -94,15 +120,20 @@ def _tight_gaps(chars: list[Char]) -> dict[Any, float]:
     """
     gaps: dict[Any, list[float]] = {}
     last: Char | None = None
+    combining = unicodedata.combining
     for c in chars:
         ch = c[4]
-        if ch.isspace() or c[6][4] == "ocr":
+        style = c[6]
+        if ch.isspace() or style[4] == "ocr":
             last = None
             continue
-        if unicodedata.combining(ch[0]):
+        if ch >= "\u0300" and combining(ch[0]):  # no character below U+0300 combines
             continue
-        if last is not None and last[6] == c[6]:
-            gaps.setdefault(c[6], []).append((c[0] - last[2]) / ((c[3] - c[1]) or 1.0))
+        if last is not None and last[6] == style:
+            found = gaps.get(style)
+            if found is None:
+                found = gaps[style] = []
+            found.append((c[0] - last[2]) / ((c[3] - c[1]) or 1.0))
         last = c
     out = {}
     for style, found in gaps.items():
@@ -116,24 +147,35 @@ def plain_text(chars: list[Char]) -> str:
     return unicodedata.normalize("NFC", glyph_text(chars)[0])
 
 
+def line_plain_text(line: Line) -> str:
+    """:func:`plain_text` of a whole line, from its cached text."""
+    return unicodedata.normalize("NFC", line_text(line)[0])
+
+
 def glyph_bbox(chars: list[Char], y0: float, y1: float, height: float) -> tuple[float, float, float, float]:
-    x0 = min(c[0] for c in chars)
-    x1 = max(c[2] for c in chars)
+    x0 = min([c[0] for c in chars])
+    x1 = max([c[2] for c in chars])
     return (round(x0, 2), round(height - y1, 2), round(x1, 2), round(height - y0, 2))
 
 
 def gap_parts(line: Line, min_gap: float) -> list[list[Char]]:
     """Split a line's glyphs where the horizontal gap is at least ``min_gap`` line heights."""
-    parts: list[list[Char]] = [[]]
+    parts: list[list[Char]] = []
+    cur: list[Char] = []
     last_x1: float | None = None
+    width = min_gap * line.h
     for c in line.chars:
         if c[4].isspace():
-            parts[-1].append(c)
+            cur.append(c)
             continue
-        if last_x1 is not None and c[0] - last_x1 >= min_gap * line.h:
-            parts.append([])
-        parts[-1].append(c)
-        last_x1 = c[2] if last_x1 is None else max(last_x1, c[2])
+        if last_x1 is not None and c[0] - last_x1 >= width:
+            parts.append(cur)
+            cur = []
+        cur.append(c)
+        x1 = c[2]
+        if last_x1 is None or x1 > last_x1:
+            last_x1 = x1
+    parts.append(cur)
     return [p for p in parts if any(not c[4].isspace() for c in p)]
 
 

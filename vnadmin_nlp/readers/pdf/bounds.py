@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import zlib
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from .. import limits
 from ..base import ReaderWarning
@@ -29,18 +29,43 @@ def check_streams(data: bytes, path: Path) -> None:
         return
     floor = maximum // _MAX_RATIO
     start: int | None = None
-    for m in _STREAM.finditer(data):
-        if m.group() != b"endstream":
+    for begin, end, closing in _stream_marks(data):
+        if not closing:
             if start is None:
-                start = m.end()
+                start = end
             continue
-        if start is not None and m.start() - start >= floor:
+        if start is not None and begin - start >= floor:
             head = data[max(0, start - 2048):start]
             head = head[head.rfind(b"obj"):] if b"obj" in head else head
-            if b"FlateDecode" in head and _inflated(data, start, m.start(), maximum) > maximum:
+            if b"FlateDecode" in head and _inflated(data, start, begin, maximum) > maximum:
                 raise limits.LimitExceeded(path, "max_pdf_stream_bytes", f"over {maximum}",
                                            f"the bytes the stream at offset {start} inflates to")
         start = None
+
+
+def _stream_marks(data: bytes) -> Iterator[tuple[int, int, bool]]:
+    """The matches of ``_STREAM`` in order, as (start, end, is "endstream"), found with ``bytes.find`` (a
+    memchr-driven scan, several times faster than the regular expression, which tries both branches at every
+    byte).  An "endstream" is a "stream" with "end" before it; a "stream" opens one when a line break follows."""
+    pos = 0
+    find = data.find
+    while True:
+        k = find(b"stream", pos)
+        if k < 0:
+            return
+        if k >= 3 and data[k - 3:k] == b"end":
+            yield k - 3, k + 6, True
+            pos = k + 6
+            continue
+        after = data[k + 6:k + 8]
+        if after[:1] == b"\n":
+            yield k, k + 7, False
+            pos = k + 7
+        elif after == b"\r\n":
+            yield k, k + 8, False
+            pos = k + 8
+        else:
+            pos = k + 1
 
 
 def _inflated(data: bytes, start: int, end: int, maximum: int) -> int:

@@ -50,15 +50,15 @@ def glyph_lines(chars: Sequence[Char | None]) -> list[Line]:
     lines = []
     for group in grouped:
         line_chars = _merge_runs(group)
-        if all(c[4].isspace() for c in line_chars):
-            continue
         glyphs = [c for c in line_chars if not c[4].isspace()]
-        heights = sorted(c[3] - c[1] for c in glyphs)
+        if not glyphs:
+            continue
+        heights = sorted([c[3] - c[1] for c in glyphs])
         lines.append(
             Line(
                 chars=_dedupe(line_chars),
-                y0=min(c[1] for c in glyphs),
-                y1=max(c[3] for c in glyphs),
+                y0=min([c[1] for c in glyphs]),
+                y1=max([c[3] for c in glyphs]),
                 h=heights[len(heights) // 2] or 1.0,
             )
         )
@@ -104,13 +104,15 @@ def _spaced(chars: list[Char]) -> list[Char]:
     number typed into a form field against a printed word is still two words ("16 tháng"), even when the boxes
     touch.  A raised footnote number stays on its word ("cộng đồng²")."""
     out: list[Char] = []
+    p: Char | None = None
     for c in chars:
-        if out:
-            p = out[-1]
+        # glyphs next to each other in the stream (nearly all of them) are looked at no further
+        if p is not None and abs(c[5] - p[5]) > 2:
             level = abs(c[1] - p[1]) <= 0.25 * max(c[3] - c[1], p[3] - p[1])  # not a raised footnote mark
-            if abs(c[5] - p[5]) > 2 and level and _switch(p[4], c[4]):
+            if level and _switch(p[4], c[4]):
                 out.append((p[2], p[1], p[2], p[3], " ", p[5], p[6]))
         out.append(c)
+        p = c
     return out
 
 

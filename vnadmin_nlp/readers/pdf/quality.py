@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from ...lexicon.syllables import is_vietnamese_word
 from ..encodings import fix_legacy_text
 from ..layout import PageText
-from ..layout.columns import anchor_text as line_text
+from ..layout.columns import line_anchor
 from .scans import MIN_IMAGE_COVER, MIN_TEXT_CHARS, STAMP_PAGE_CHARS
 
 # Thresholds, chosen on the Lâm Đồng dev split (pages with ≥ MIN_WORDS words; 120 pages of `text` PDFs against 9
@@ -69,21 +70,26 @@ def _marked(word: str) -> bool:
 
 def score_text(lines: list[str]) -> LayerScore:
     """The layer score of a page's body lines."""
-    words = [w for line in lines for w in _WORD.findall(line)]
-    printed = [ch for line in lines for ch in line if not ch.isspace() and not ch.isdigit()]
-    valid = [w for w in words if is_vietnamese_word(w)]
+    # each distinct word and character is judged once (counted, then weighed by its count)
+    words = Counter(w for line in lines for w in _WORD.findall(line))
+    chars = Counter("".join(lines))
+    n_words = sum(words.values())
+    valid = {w: n for w, n in words.items() if is_vietnamese_word(w)}
+    n_valid = sum(valid.values())
+    printed = {ch: n for ch, n in chars.items() if not ch.isspace() and not ch.isdigit()}
+    n_printed = sum(printed.values())
     return LayerScore(
-        words=len(words),
-        syllables=len(valid) / len(words) if words else 0.0,
-        marked=sum(1 for w in valid if _marked(w)) / len(valid) if valid else 0.0,
-        script=sum(1 for ch in printed if _in_script(ch)) / len(printed) if printed else 0.0,
+        words=n_words,
+        syllables=n_valid / n_words if n_words else 0.0,
+        marked=sum(n for w, n in valid.items() if _marked(w)) / n_valid if n_valid else 0.0,
+        script=sum(n for ch, n in printed.items() if _in_script(ch)) / n_printed if n_printed else 0.0,
     )
 
 
 def page_score(page: PageText) -> LayerScore:
     """The score of a page's body lines, legacy-font runs converted first (a TCVN3 page the tables repair is a
     good layer); then, if the words still read badly, the whole-text legacy detector gets its chance."""
-    lines = [line_text(line.chars) for line in page.lines]
+    lines = [line_anchor(line) for line in page.lines]
     score = score_text(lines)
     if score.garbage():
         fixed = fix_legacy_text("\n".join(lines))

@@ -1,0 +1,402 @@
+#!/usr/bin/env python
+"""PDF, DOCX and OCR readers on real files, each beside the library underneath, measured in the same run (issue 15).
+
+    .venv/bin/python benchmarks/formats_benchmark.py              # writes the "PDF, DOCX and OCR" block of docs/performance.md
+    .venv/bin/python benchmarks/formats_benchmark.py --quick      # a few files: checks the script, not the numbers
+    .venv/bin/python benchmarks/formats_benchmark.py --no-write   # print the block only
+
+CPU time of this process (``time.process_time``), plus that of its finished children for OCR (tesseract), so that
+other work on a shared host moves the figures less than wall time would.  For each file the contenders run one
+after the other (A B C A B C …) and the best of the rounds is kept per file and contender:
+
+- PDF with a text layer: the Lâm Đồng PDFs whose gold says ``layer: text`` (``fixtures/gold/devset/lamdong``,
+  files in ``../shared/devset/lamdong``).  Baselines: pdfium's own text (open, load each page, its text page,
+  ``get_text_range``); the pdfium floor, i.e. the pdfium calls the reader makes with nothing of ours around them
+  (the same, plus annotations flattened as the reader does and one loose glyph box per character); pdfplumber
+  ``extract_text`` of every page.  Ours: ``read_file`` and ``parse_file``.
+- DOCX: every .docx of ``../shared/corpus``.  Baseline: python-docx loading the file and iterating its paragraphs
+  and table cells.  Ours: ``read_file`` and ``parse_file``.
+- OCR: the pages of the Lâm Đồng scans (``layer: none``).  Baseline: tesseract run directly, once per page, on
+  the page image the reader gives it (rendered by pdfium at the reader's dpi, its red channel), with the
+  reader's language, page segmentation and one thread; the rendering is timed apart.  Ours: ``read_file`` (every
+  reading the reader makes: the page, the retries of its layout, the header and closing columns and the Số and
+  date lines read again).
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("VNADMIN_SHARED", ROOT.parent / "shared"))
+LAMDONG_GOLD = ROOT / "fixtures" / "gold" / "devset" / "lamdong"
+DOC = ROOT / "docs" / "performance.md"
+NAME = "formats"
+sys.path.insert(0, str(ROOT))
+
+from vnadmin_nlp import __version__  # noqa: E402
+from vnadmin_nlp.pipeline import parse_file  # noqa: E402
+from vnadmin_nlp.readers import read_file  # noqa: E402
+
+
+# ------------------------------------------------------------------------------------------------ inputs
+def lamdong(layer: str) -> list[Path]:
+    out = []
+    for gold in sorted(LAMDONG_GOLD.glob("*.json")):
+        entry = json.loads(gold.read_text(encoding="utf-8"))
+        path = SHARED / "devset" / "lamdong" / entry["file"]
+        if entry.get("layer") == layer and path.is_file():
+            out.append(path)
+    return out
+
+
+def corpus_docx() -> list[Path]:
+    return sorted(p for p in (SHARED / "corpus").rglob("*.docx") if p.is_file())
+
+
+# ---------------------------------------------------------------------------------------------- baselines
+def pdfium_text(path: Path) -> None:
+    """pdfium's own cost for a document's text: open, each page loaded, its text page, ``get_text_range``."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path.read_bytes())
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            textpage = page.get_textpage()
+            textpage.get_text_range(0, textpage.count_chars())
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()
+
+
+def pdfium_floor(path: Path) -> None:
+    """The pdfium calls the PDF reader makes, and nothing else: annotations counted and flattened (with the text
+    page that counts the characters before), the text page, its text and one loose box per character."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    from vnadmin_nlp.readers.pdf.page import _annotation_rects
+
+    pdf = pdfium.PdfDocument(path.read_bytes())
+    rect = raw.FS_RECTF()
+    get_box = raw.FPDFText_GetLooseCharBox
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            if _annotation_rects(raw, page):
+                textpage = page.get_textpage()
+                textpage.count_chars()
+                textpage.close()
+                if raw.FPDFPage_Flatten(page.raw, raw.FLAT_NORMALDISPLAY) == raw.FLATTEN_SUCCESS:
+                    page.close()
+                    page = pdf[i]
+            textpage = page.get_textpage()
+            n = textpage.count_chars()
+            textpage.get_text_range(0, n)
+            tp = textpage.raw
+            for k in range(n):
+                get_box(tp, k, rect)
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()
+
+
+def pdfplumber_text(path: Path) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+
+
+def python_docx(path: Path) -> None:
+    import docx
+
+    d = docx.Document(str(path))
+    for p in d.paragraphs:
+        p.text
+    for t in d.tables:
+        for row in t.rows:
+            for cell in row.cells:
+                cell.text
+
+
+# --------------------------------------------------------------------------------------------- measuring
+def cpu() -> float:
+    """CPU seconds of this process and its finished children."""
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + kids.ru_utime + kids.ru_stime
+
+
+def side_by_side(files: list[Path], contenders: dict[str, Callable[[Path], object]], rounds: int) -> dict[str, dict[str, float]]:
+    """Per contender, per file: the least CPU seconds over the rounds, contenders interleaved on each file."""
+    best: dict[str, dict[str, float]] = {name: {} for name in contenders}
+    for f in files:  # warm-up: imports, caches, the page cache
+        for fn in contenders.values():
+            fn(f)
+    for _ in range(rounds):
+        for f in files:
+            for name, fn in contenders.items():
+                gc.collect()  # the collector's passes over the whole heap land on whichever call allocates last:
+                gc.disable()  # off while timing, as timeit does, for baseline and ours alike
+                try:
+                    t0 = cpu()
+                    fn(f)
+                    dt = cpu() - t0
+                finally:
+                    gc.enable()
+                seen = best[name].get(f.name)
+                best[name][f.name] = dt if seen is None else min(seen, dt)
+    return best
+
+
+def pdf_pages(path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+# ----------------------------------------------------------------------------------------------------- OCR
+def ocr_pages(files: list[Path], rounds: int) -> dict[str, Any]:
+    """Our OCR of each scan (``read_file``) beside tesseract run directly on each of its page images."""
+    from vnadmin_nlp.readers import ocr
+
+    import pypdfium2 as pdfium
+
+    settings = ocr.SETTINGS
+    binary = ocr.require_tesseract(None, settings)
+    scale = settings.dpi / 72.0
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    cmd = [binary, "stdin", "stdout", "-l", settings.lang, "--psm", str(settings.psm), "--dpi", str(settings.dpi), "tsv"]
+    rows = []
+    for f in files:
+        best = {"ours": float("inf"), "tesseract": float("inf"), "render": float("inf")}
+        pages = 0
+        for _ in range(rounds):
+            t0 = cpu()
+            read_file(f)
+            best["ours"] = min(best["ours"], cpu() - t0)
+            pdf = pdfium.PdfDocument(f.read_bytes())
+            render = tess = 0.0
+            try:
+                pages = min(len(pdf), settings.max_pages or len(pdf))
+                for i in range(pages):
+                    t0 = cpu()
+                    page = pdf[i]
+                    image = ocr.prepare(page.render(scale=scale, grayscale=settings.preprocess != "red",
+                                                    may_draw_forms=False).to_pil(), settings.preprocess)
+                    data = ocr._pgm(image)
+                    page.close()
+                    t1 = cpu()
+                    subprocess.run(cmd, input=data, capture_output=True, env=env, check=True)
+                    render += t1 - t0
+                    tess += cpu() - t1
+            finally:
+                pdf.close()
+            best["render"] = min(best["render"], render)
+            best["tesseract"] = min(best["tesseract"], tess)
+        rows.append({"file": f.name, "pages": pages, **best})
+    return {"rows": rows}
+
+
+# ------------------------------------------------------------------------------------------------- report
+def load() -> str:
+    a, b, c = os.getloadavg()
+    return f"{a:.2f} / {b:.2f} / {c:.2f}"
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f}"
+
+
+def ratio(a: float, b: float) -> float:
+    return a / b if b > 0 else float("inf")
+
+
+def summary(values: list[float]) -> tuple[float, float]:
+    return statistics.median(values), max(values)
+
+
+def render_block(r: dict[str, Any]) -> str:
+    out = [f"<!-- BEGIN {NAME} -->", "## PDF, DOCX and OCR", ""]
+    out += [
+        "Generated by `benchmarks/formats_benchmark.py` (issue 15): real files, each contender beside its baseline on",
+        "the same file in the same run (interleaved, best of the rounds per file), CPU seconds of the process (and of",
+        "tesseract, its child, for OCR).  Figures from one run on a shared host; the load average is given beside them.",
+        "",
+        f"- Date: {r['date']}; {r['machine']}; vnadmin-nlp {r['version']}; rounds: {r['rounds']}",
+        f"- Load average (1 / 5 / 15 min): {r['load_start']} at the start, {r['load_end']} at the end",
+        "",
+    ]
+    p = r.get("pdf")
+    if p:
+        rows = p["rows"]
+        tot = {k: sum(row[k] for row in rows) for k in ("text", "floor", "plumber", "read", "parse")}
+        pages = sum(row["pages"] for row in rows)
+        sp_parse = [ratio(row["plumber"], row["parse"]) for row in rows]
+        sp_read = [ratio(row["plumber"], row["read"]) for row in rows]
+        over_text = [ratio(row["read"], row["text"]) for row in rows]
+        over_floor = [ratio(row["read"], row["floor"]) for row in rows]
+        one_page = [ratio(row["read"], row["text"]) for row in rows if row["pages"] == 1]
+        med_p, worst_p = statistics.median(sp_parse), min(sp_parse)
+        med_r, worst_r = statistics.median(sp_read), min(sp_read)
+        out += [
+            f"### PDF with a text layer: {len(rows)} Lâm Đồng PDFs, {pages} pages (load {p['load']})",
+            "",
+            "| Target | Measured | |",
+            "|---|---|---|",
+            f"| per-file median ≥ 10× pdfplumber | `parse_file` {med_p:.1f}×, `read_file` {med_r:.1f}× | {'met' if med_p >= 10 else 'not met'} |",
+            f"| every file ≥ 5× pdfplumber | slowest file: `parse_file` {worst_p:.1f}×, `read_file` {worst_r:.1f}× | {'met' if worst_p >= 5 else 'not met'} |",
+            f"| total ≤ 2× the pdfium floor | `read_file` {ratio(tot['read'], tot['floor']):.2f}× the floor ({ratio(tot['read'], tot['text']):.2f}× pdfium's own text) | {'met' if tot['read'] <= 2 * tot['floor'] else 'not met'} |",
+            f"| a one-page document ≤ 2× pdfium's own cost | " + (
+                f"{len(one_page)} one-page files: median {statistics.median(one_page):.2f}×, worst {max(one_page):.2f}× |"
+                f" {'met' if max(one_page) <= 2 else 'not met'} |" if one_page else "no one-page file | |"),
+            "",
+            "| | pdfium text | pdfium floor | pdfplumber | `read_file` | `parse_file` |",
+            "|---|---:|---:|---:|---:|---:|",
+            f"| total s | {tot['text']:.3f} | {tot['floor']:.3f} | {tot['plumber']:.3f} | {tot['read']:.3f} | {tot['parse']:.3f} |",
+            f"| ms per page | {ms(tot['text'] / pages)} | {ms(tot['floor'] / pages)} | {ms(tot['plumber'] / pages)} | {ms(tot['read'] / pages)} | {ms(tot['parse'] / pages)} |",
+            "",
+            f"Per file: `read_file` over the pdfium floor median {statistics.median(over_floor):.2f}×, worst "
+            f"{max(over_floor):.2f}×; over pdfium's own text median {statistics.median(over_text):.2f}×, worst {max(over_text):.2f}×.",
+            "",
+            "| PDF | pages | pdfium text ms | floor ms | pdfplumber ms | `read_file` ms | `parse_file` ms | read / floor | pdfplumber / parse |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for row in rows:
+            out.append(
+                f"| {row['file']} | {row['pages']} | {ms(row['text'])} | {ms(row['floor'])} | {ms(row['plumber'])} | {ms(row['read'])} "
+                f"| {ms(row['parse'])} | {ratio(row['read'], row['floor']):.2f}× | {ratio(row['plumber'], row['parse']):.1f}× |"
+            )
+        out.append("")
+    d = r.get("docx")
+    if d:
+        rows = d["rows"]
+        tot = {k: sum(row[k] for row in rows) for k in ("docx", "read", "parse")}
+        rr = [ratio(row["read"], row["docx"]) for row in rows]
+        pr = [ratio(row["parse"], row["docx"]) for row in rows]
+        out += [
+            f"### DOCX: {len(rows)} corpus files (load {d['load']})",
+            "",
+            "| Target | `read_file` | `parse_file` |",
+            "|---|---|---|",
+            f"| total ≤ 1.0× python-docx load + iterate | {ratio(tot['read'], tot['docx']):.2f}× ({'met' if tot['read'] <= tot['docx'] else 'not met'}) | {ratio(tot['parse'], tot['docx']):.2f}× ({'met' if tot['parse'] <= tot['docx'] else 'not met'}) |",
+            f"| every file ≤ 1.5× | median {statistics.median(rr):.2f}×, worst {max(rr):.2f}×, {sum(x > 1.5 for x in rr)} files over ({'met' if max(rr) <= 1.5 else 'not met'}) | median {statistics.median(pr):.2f}×, worst {max(pr):.2f}×, {sum(x > 1.5 for x in pr)} files over ({'met' if max(pr) <= 1.5 else 'not met'}) |",
+            "",
+            f"Totals: python-docx {tot['docx']:.3f} s, `read_file` {tot['read']:.3f} s, `parse_file` {tot['parse']:.3f} s.",
+            "",
+            "| DOCX | python-docx ms | `read_file` ms | ratio | `parse_file` ms | ratio |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for row in sorted(rows, key=lambda x: -ratio(x["parse"], x["docx"])):
+            out.append(
+                f"| {row['file']} | {ms(row['docx'])} | {ms(row['read'])} | {ratio(row['read'], row['docx']):.2f}× "
+                f"| {ms(row['parse'])} | {ratio(row['parse'], row['docx']):.2f}× |"
+            )
+        out.append("")
+    o = r.get("ocr")
+    if o:
+        rows = o["rows"]
+        pages = sum(row["pages"] for row in rows)
+        tot = {k: sum(row[k] for row in rows) for k in ("ours", "tesseract", "render")}
+        per = [ratio(row["ours"], row["tesseract"]) for row in rows]
+        out += [
+            f"### OCR: {len(rows)} Lâm Đồng scans, {pages} pages (load {o['load']})",
+            "",
+            "| Target | Measured | |",
+            "|---|---|---|",
+            f"| ≤ 1.1× the CPU of tesseract run directly | {ratio(tot['ours'], tot['tesseract']):.2f}× in total; per file median "
+            f"{statistics.median(per):.2f}×, worst {max(per):.2f}× | {'met' if tot['ours'] <= 1.1 * tot['tesseract'] else 'not met'} |",
+            "",
+            f"tesseract direct: {tot['tesseract'] / pages:.2f} CPU s per page, {pages / tot['tesseract']:.2f} pages per CPU-second "
+            f"(page rendering apart: {tot['render'] / pages:.2f} s per page); `read_file`: {tot['ours'] / pages:.2f} CPU s per page, "
+            f"{pages / tot['ours']:.2f} pages per CPU-second.",
+            "",
+            "| scan | pages | render s | tesseract s | `read_file` s | ratio |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for row in rows:
+            out.append(f"| {row['file']} | {row['pages']} | {row['render']:.2f} | {row['tesseract']:.2f} | {row['ours']:.2f} | {ratio(row['ours'], row['tesseract']):.2f}× |")
+        out.append("")
+    out.append(f"<!-- END {NAME} -->")
+    return "\n".join(out)
+
+
+def write_block(block: str, doc: Path = DOC) -> None:
+    """Replace the block between its markers in the document, or add it before the "Linking a corpus" section."""
+    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Performance\n"
+    pattern = re.compile(rf"<!-- BEGIN {NAME} -->.*?<!-- END {NAME} -->", re.S)
+    if pattern.search(text):
+        text = pattern.sub(lambda _m: block, text)
+    elif "\n## Linking a corpus" in text:
+        text = text.replace("\n## Linking a corpus", "\n" + block + "\n\n## Linking a corpus", 1)
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    doc.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="a few files, one round")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--ocr-files", type=int, default=4, help="Lâm Đồng scans to OCR (0: no OCR)")
+    ap.add_argument("--only", choices=["pdf", "docx", "ocr"], action="append")
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "_work" / "formats.json")
+    args = ap.parse_args()
+    rounds = 1 if args.quick else args.rounds
+    only = set(args.only or ["pdf", "docx", "ocr"])
+    r: dict[str, Any] = {
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": f"{os.cpu_count()} cores, Python {platform.python_version()}",
+        "version": __version__,
+        "rounds": rounds,
+        "load_start": load(),
+    }
+    if "pdf" in only:
+        files = lamdong("text")[: 4 if args.quick else None]
+        best = side_by_side(files, {"text": pdfium_text, "floor": pdfium_floor, "plumber": pdfplumber_text,
+                                    "read": read_file, "parse": parse_file}, rounds)
+        r["pdf"] = {"load": load(), "rows": [{"file": f.name, "pages": pdf_pages(f), **{k: v[f.name] for k, v in best.items()}} for f in files]}
+        print(f"pdf done ({load()})", file=sys.stderr)
+    if "docx" in only:
+        files = corpus_docx()[: 4 if args.quick else None]
+        best = side_by_side(files, {"docx": python_docx, "read": read_file, "parse": parse_file}, rounds)
+        r["docx"] = {"load": load(), "rows": [{"file": f.name, **{k: v[f.name] for k, v in best.items()}} for f in files]}
+        print(f"docx done ({load()})", file=sys.stderr)
+    if "ocr" in only and args.ocr_files:
+        files = lamdong("none")[: 1 if args.quick else args.ocr_files]
+        r["ocr"] = {"load": load(), **ocr_pages(files, 1 if args.quick else min(rounds, 2))}
+        print(f"ocr done ({load()})", file=sys.stderr)
+    r["load_end"] = load()
+    block = render_block(r)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(r, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.no_write:
+        print(block)
+    else:
+        write_block(block)
+        print(block)
+
+
+if __name__ == "__main__":
+    main()
