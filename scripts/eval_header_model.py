@@ -3,6 +3,10 @@
 
     python scripts/eval_header_model.py --split dev -j 2             # tune on dev
     python scripts/eval_header_model.py --split test -j 2 --markdown # the model card's table (run once)
+    python scripts/eval_header_model.py --split dev --cv 5 --train-dump /tmp/train.jsonl --fields /tmp/f.json
+        # honest dev numbers: each document read by a model trained without it (5 folds of the dev documents,
+        # the sequences from `train_header_model.py --dump`); --fields keeps, per document and field, what the
+        # rules, the model and a null score and how sure the model is, to tune the combination on
 
 Right / wrong (of which flagged: confidence under 0.5, what the register asks to check) / missing per field (lenient matcher, as ``vnadmin-nlp eval``), on the vbpl pages and the Lâm Đồng
 PDFs.  ``--changes`` lists the documents where the combined reading differs from the rules' (dev only).
@@ -10,6 +14,8 @@ PDFs.  ``--changes`` lists the documents where the combined reading differs from
 from __future__ import annotations
 
 import argparse
+import hashlib
+import tempfile
 import json
 import sys
 from collections import defaultdict
@@ -25,18 +31,59 @@ from vnadmin_nlp.evaluation.match import ACCURACY_HEADER  # noqa: E402
 from vnadmin_nlp.evaluation.run import score_document  # noqa: E402
 
 MODES = ("rules", "model", "combined")
+SCORED = {"issuer": ("issuer", "issuer_parent"), "signers": ("signers", "signer_name")}  # combined field -> scored
 _CONF = {"issuer_parent": "issuer", "signer_name": "signers"}
 
 
-def one(gold: Gold) -> dict[str, Any]:
-    from vnadmin_nlp.header_model import readings
-    from vnadmin_nlp.header_model.analysis import analyse_file
+def fold_of(doc_id: str, k: int) -> int:
+    """The cross-validation fold of a dev document (fixed by its id, independent of the dev/test rule)."""
+    return (int(hashlib.sha256(doc_id.encode()).hexdigest(), 16) // 4) % k
 
+
+def train_folds(dump: Path, k: int, out_dir: Path) -> list[Path]:
+    """One model per fold, trained on the dumped sequences of the other folds' documents (the corpus gold,
+    never scored here, in every fold)."""
+    from vnadmin_nlp.header_model.crf import train
+
+    seqs = [json.loads(line) for line in dump.read_text(encoding="utf-8").splitlines() if line.strip()]
+    paths = []
+    for i in range(k):
+        path = out_dir / f"fold{i}.crfsuite"
+        train(((s["x"], s["y"]) for s in seqs if s["source"] == "corpus" or fold_of(s["id"], k) != i), path)
+        paths.append(path)
+    return paths
+
+
+def one(job: tuple[Gold, str | None]) -> dict[str, Any]:
+    from vnadmin_nlp.header_model import Readings, load
+    from vnadmin_nlp.header_model.analysis import analyse_file
+    from vnadmin_nlp.header_model.combine import FIELDS, combine
+    from vnadmin_nlp.header_model.reading import model_layout, read_with_layout, tag
+
+    gold, model_path = job
     try:
-        r = readings(analyse_file(gold.path))
+        a = analyse_file(gold.path)
+        t = tag(load(Path(model_path) if model_path else None), a)
+        layout = model_layout(a, t)
+        model = read_with_layout(a, layout)
+        r = Readings(a.doc, model, combine(a.doc, model, a.layout, layout, t))
     except Exception as exc:
         return {"id": gold.id, "error": f"{type(exc).__name__}: {exc}"}
     out: dict[str, Any] = {"id": gold.id, "set": gold.gold_file.parent.name}
+    # per combined field: the two readings' support and what rules, model and a null score (to tune on)
+    blank = r.rules.model_copy(update={a_: ([] if isinstance(getattr(r.rules, a_), list) else None) for f in FIELDS for a_ in f.attrs})
+    nulls = score_document(gold, blank).outcomes
+    out["fields"] = {}
+    for f in FIELDS:
+        from vnadmin_nlp.header_model.combine import _empty, _units, _value
+
+        r_idx = _units(t, f.segs(a.layout))
+        m_idx = [i for i in t.of(*f.roles) if i in _units(t, f.segs(layout))]
+        out["fields"][f.name] = {
+            "same": _value(r.rules, f) == _value(r.model, f), "r_empty": _empty(r.rules, f), "m_empty": _empty(r.model, f),
+            "p_rules": round(t.support(r_idx, *f.roles), 4), "p_model": round(t.support(m_idx, *f.roles), 4),
+            "null": {g: nulls[g]["lenient"] for g in SCORED.get(f.name, (f.name,)) if g in nulls},
+        }
     for mode, doc in zip(MODES, r):
         res = score_document(gold, doc)
         out[mode] = {f: res.outcomes[f]["lenient"] for f in ACCURACY_HEADER if f in res.outcomes}
@@ -80,15 +127,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--markdown", action="store_true")
     ap.add_argument("--changes", action="store_true")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--cv", type=int, default=0, help="dev only: K folds, each document read by a model trained without it")
+    ap.add_argument("--train-dump", type=Path, help="with --cv: the sequences of `train_header_model.py --dump`")
     args = ap.parse_args(argv)
     shared = default_shared_dir()
     gold_dirs = [ROOT / "fixtures" / "gold" / "devset" / "vbpl", ROOT / "fixtures" / "gold" / "devset" / "lamdong"]
     golds = collect(gold_dirs, shared, [args.vbpl, shared / "devset" / "lamdong"], False, args.split, None).golds
+    jobs: list[tuple[Gold, str | None]] = [(g, None) for g in golds]
+    if args.cv:
+        if args.split != "dev" or not args.train_dump:
+            ap.error("--cv needs --split dev and --train-dump")
+        paths = train_folds(args.train_dump, args.cv, Path(tempfile.mkdtemp(prefix="header-cv-")))
+        jobs = [(g, str(paths[fold_of(g.id, args.cv)])) for g in golds]
     if args.jobs > 1:
         with ProcessPoolExecutor(args.jobs) as pool:
-            results = list(pool.map(one, golds, chunksize=2))
+            results = list(pool.map(one, jobs, chunksize=2))
     else:
-        results = [one(g) for g in golds]
+        results = [one(j) for j in jobs]
     for s in ("vbpl", "lamdong", None):
         part = [r for r in results if s is None or r.get("set") == s]
         print(f"\n{s or 'both'} ({args.split} split, {len(part)} documents)\n")

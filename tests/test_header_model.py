@@ -157,3 +157,43 @@ def test_script_rebuilds_the_committed_model(tmp_path, shared):
     out = tmp_path / "header_model.crfsuite"
     subprocess.run([sys.executable, str(ROOT / "scripts" / "train_header_model.py"), "-o", str(out), "-j", "2"], check=True, cwd=ROOT)
     assert hashlib.sha256(out.read_bytes()).hexdigest() == hashlib.sha256(DEFAULT_PATH.read_bytes()).hexdigest()
+
+
+def test_the_model_ships_as_package_data():
+    assert DEFAULT_PATH.parent == ROOT / "vnadmin_nlp" / "data"  # inside the package: in the wheel
+    assert '"data/*.crfsuite"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    for name in ("header_model.crfsuite", "header_model.json"):  # models/ links to the files
+        assert (ROOT / "models" / name).resolve() == (DEFAULT_PATH.parent / name).resolve()
+
+
+@needs_crf
+def test_cli_use_model(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from vnadmin_nlp.cli import main
+
+    monkeypatch.delenv("VNADMIN_HEADER_MODEL", raising=False)
+    src = FIXTURES / "samples" / "cong_van_4231_ubnd_camp_pha.txt"
+    rules = json.loads(CliRunner().invoke(main, ["parse", str(src)]).output)
+    model = json.loads(CliRunner().invoke(main, ["parse", "--use-model", str(src)]).output)
+    assert model["number"] == rules["number"] and model["confidence"]["number"] > rules["confidence"]["number"]
+    monkeypatch.setenv("VNADMIN_HEADER_MODEL", "on")
+    assert json.loads(CliRunner().invoke(main, ["parse", str(src)]).output) == model
+    out = tmp_path / "out"  # a batch: its workers combine too
+    assert CliRunner().invoke(main, ["parse", str(src), "-o", str(out), "-q", "-j", "1"]).exit_code == 0
+    assert json.loads(next(out.rglob("*.json")).read_text(encoding="utf-8"))["confidence"] == model["confidence"]
+
+
+def test_cli_use_model_without_the_extra_says_what_to_install(monkeypatch):
+    from click.testing import CliRunner
+
+    from vnadmin_nlp.cli import main
+    from vnadmin_nlp.header_model import load
+
+    load.cache_clear()
+    monkeypatch.setitem(sys.modules, "pycrfsuite", None)
+    src = FIXTURES / "samples" / "cong_van_4231_ubnd_camp_pha.txt"
+    for cmd in (["parse", "--use-model", str(src)], ["eval", "--use-model", "--only", "none"]):
+        result = CliRunner().invoke(main, cmd)
+        assert result.exit_code == 2 and "pip install 'vnadmin-nlp[model]'" in result.output
+    load.cache_clear()

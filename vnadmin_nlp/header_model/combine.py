@@ -23,6 +23,21 @@ DOUBT = 0.45
 
 
 @dataclass(frozen=True)
+class Policy:
+    """When a disagreement empties a field.  The rules read a value, the model's differs, and the model gives
+    the rules' line(s) a probability of the field's role under ``weak`` while its own reading is at least ``sure``
+    (or it reads nothing there): the field is left null, with the warning.  Tuned on the development set's
+    dev split, each document read by a model trained without it (``scripts/eval_header_model.py --cv``)."""
+
+    fields: tuple[str, ...] = ()
+    weak: float = 0.0
+    sure: float = 1.0
+
+
+POLICY = Policy()
+
+
+@dataclass(frozen=True)
 class Field:
     name: str  # the confidence key
     roles: tuple[str, ...]
@@ -75,7 +90,9 @@ def _quote(doc: Document, t: Tagged, idx: list[int]) -> str:
     return f"«{text[:120]}»"
 
 
-def combine(rules: Document, model: Document, rules_layout: Layout, model_layout: Layout, t: Tagged) -> Document:
+def combine(
+    rules: Document, model: Document, rules_layout: Layout, model_layout: Layout, t: Tagged, policy: Policy = POLICY
+) -> Document:
     """``rules`` with each header field confirmed, doubted or replaced by the model's reading (a new Document)."""
     out = rules.model_copy(deep=True)
     for f in FIELDS:
@@ -91,7 +108,13 @@ def combine(rules: Document, model: Document, rules_layout: Layout, model_layout
         take = r_empty and not m_empty and f.fill and p_model >= SWITCH
         if r_empty and not take:
             continue  # the model unsure where the rules found nothing: nothing to say
-        if take:
+        drop = not r_empty and f.name in policy.fields and p_rules < policy.weak and (m_empty or p_model >= policy.sure)
+        if drop:
+            for a in f.attrs:
+                setattr(out, a, [] if isinstance(getattr(out, a), list) else None)
+            for k in f.spans:
+                out.spans.pop(k, None)
+        elif take:
             for a in f.attrs:
                 setattr(out, a, getattr(model, a))
             for k in f.spans:
@@ -99,14 +122,14 @@ def combine(rules: Document, model: Document, rules_layout: Layout, model_layout
                     out.spans[k] = model.spans[k]
                 else:
                     out.spans.pop(k, None)
-        kept = "the model's" if take else "the rules'"
+        kept = "neither reading kept: left empty" if drop else "the model's reading kept" if take else "the rules' reading kept"
         out.confidence[f.name] = min(out.confidence.get(f.name, DOUBT), DOUBT)
         span = (t.units[r_idx[0]].seg.start, t.units[r_idx[-1]].seg.end) if r_idx else None
         out.warnings.append(
             ParseWarning(
                 code="model_disagrees",
                 message=f"{f.name}: the rules read {_quote(rules, t, r_idx)}, the header model {_quote(rules, t, m_idx)}"
-                f" (p={p_model:.2f} against {p_rules:.2f}); {kept} reading kept",
+                f" (p={p_model:.2f} against {p_rules:.2f}); {kept}",
                 span=span,
             )
         )
