@@ -74,9 +74,9 @@ def one(job: tuple[Gold, str | None]) -> dict[str, Any]:
     blank = r.rules.model_copy(update={a_: ([] if isinstance(getattr(r.rules, a_), list) else None) for f in FIELDS for a_ in f.attrs})
     nulls = score_document(gold, blank).outcomes
     out["fields"] = {}
-    for f in FIELDS:
-        from vnadmin_nlp.header_model.combine import _empty, _units, _value
+    from vnadmin_nlp.header_model.combine import _empty, _units, _value
 
+    for f in FIELDS:
         r_idx = _units(t, f.segs(a.layout))
         m_idx = [i for i in t.of(*f.roles) if i in _units(t, f.segs(layout))]
         out["fields"][f.name] = {
@@ -93,6 +93,46 @@ def one(job: tuple[Gold, str | None]) -> dict[str, Any]:
         ]
     out["warnings"] = [w.message for w in r.combined.warnings if w.code == "model_disagrees"]
     return out
+
+
+def simulate(results: list[dict[str, Any]], policy: Any) -> dict[str, dict[str, str]]:
+    """Per document, the combined outcome of each scored field under ``policy``, from the saved readings (what
+    the rules, the model and a null score): tuning without reading the documents again."""
+    from vnadmin_nlp.header_model.combine import FIELDS, decide
+
+    out = {}
+    for r in results:
+        if "fields" not in r:
+            continue
+        got = dict(r["rules"])
+        for f in FIELDS:
+            i = r["fields"][f.name]
+            what = decide(f, i["same"], i["r_empty"], i["m_empty"], i["p_rules"], i["p_model"], policy)
+            for g in SCORED.get(f.name, (f.name,)):
+                if g in got:
+                    got[g] = r["model"][g] if what == "take" else i["null"][g] if what == "drop" else got[g]
+        out[r["id"]] = got
+    return out
+
+
+def tune(results: list[dict[str, Any]]) -> None:
+    """Dev only: right / wrong / missing of the combination for a grid of policies (fields one at a time)."""
+    from vnadmin_nlp.header_model.combine import FIELDS, Policy
+
+    def totals(policy: Any) -> tuple[int, int, int]:
+        c: dict[str, int] = defaultdict(int)
+        for got in simulate(results, policy).values():
+            for o in got.values():
+                c[o] += 1
+        return c["right"], c["wrong"] + c["spurious"], c["missing"]
+
+    print("policy (fields, weak, sure, take): right / wrong / missing; no policy:", totals(Policy()))
+    for f in FIELDS:
+        print(f.name, "unconfirmed", totals(Policy(unconfirmed=(f.name,))))
+        for take in (False, True):
+            for weak in (0.05, 0.1, 0.2, 0.3, 0.5, 1.01):
+                for sure in (0.0, 0.5, 0.8, 0.9):
+                    print(f.name, weak, sure, take, totals(Policy(fields=(f.name,), weak=weak, sure=sure, take=take)))
 
 
 def table(results: list[dict[str, Any]], markdown: bool) -> str:
@@ -129,21 +169,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--cv", type=int, default=0, help="dev only: K folds, each document read by a model trained without it")
     ap.add_argument("--train-dump", type=Path, help="with --cv: the sequences of `train_header_model.py --dump`")
+    ap.add_argument("--from-json", type=Path, help="the saved results of a run (--json) instead of reading the documents")
+    ap.add_argument("--tune", action="store_true", help="dev only: the combination's totals for a grid of policies")
     args = ap.parse_args(argv)
     shared = default_shared_dir()
     gold_dirs = [ROOT / "fixtures" / "gold" / "devset" / "vbpl", ROOT / "fixtures" / "gold" / "devset" / "lamdong"]
     golds = collect(gold_dirs, shared, [args.vbpl, shared / "devset" / "lamdong"], False, args.split, None).golds
     jobs: list[tuple[Gold, str | None]] = [(g, None) for g in golds]
-    if args.cv:
+    if args.cv and not args.from_json:
         if args.split != "dev" or not args.train_dump:
             ap.error("--cv needs --split dev and --train-dump")
         paths = train_folds(args.train_dump, args.cv, Path(tempfile.mkdtemp(prefix="header-cv-")))
         jobs = [(g, str(paths[fold_of(g.id, args.cv)])) for g in golds]
-    if args.jobs > 1:
+    if args.from_json:  # a saved run of this split
+        results = [r for r in json.loads(args.from_json.read_text(encoding="utf-8")) if r["id"] in {g.id for g in golds}]
+    elif args.jobs > 1:
         with ProcessPoolExecutor(args.jobs) as pool:
             results = list(pool.map(one, jobs, chunksize=2))
     else:
         results = [one(j) for j in jobs]
+    if args.tune:
+        if args.split != "dev":
+            ap.error("--tune: on the dev split only")
+        tune(results)
+        return 0
     for s in ("vbpl", "lamdong", None):
         part = [r for r in results if s is None or r.get("set") == s]
         print(f"\n{s or 'both'} ({args.split} split, {len(part)} documents)\n")
