@@ -197,3 +197,26 @@ def test_cli_use_model_without_the_extra_says_what_to_install(monkeypatch):
         result = CliRunner().invoke(main, cmd)
         assert result.exit_code == 2 and "pip install 'vnadmin-nlp[model]'" in result.output
     load.cache_clear()
+
+
+@needs_crf
+def test_signers_the_model_cannot_confirm_are_left_null_with_a_warning(seed):
+    """The rules read a signer; the model's closing lines give none (the extractors find no name on what it
+    labels): the signer is left null, and the warning quotes the rules' lines."""
+    from vnadmin_nlp.header_model import load
+    from vnadmin_nlp.header_model.combine import POLICY, Policy, combine
+    from vnadmin_nlp.header_model.reading import model_layout, tag
+
+    t = tag(load(), seed)
+    layout = model_layout(seed, t)
+    r = readings(seed)
+    assert r.rules.signers and r.combined.signers == r.rules.signers  # agreed on the seed: kept
+    unsigned = r.model.model_copy(update={"signers": []})
+    out = combine(r.rules, unsigned, seed.layout, layout, t)
+    assert out.signers == [] and "signers" not in out.confidence
+    (w,) = [w for w in out.warnings if w.code == "model_disagrees" and w.message.startswith("signers:")]
+    assert "KT. CHỦ TỊCH" in w.message and w.message.endswith("neither reading kept: left empty")
+    assert out.number == r.rules.number and out.subject == r.rules.subject  # the other fields untouched
+    # without the policy the rules' signer stays, doubted
+    kept = combine(r.rules, unsigned, seed.layout, layout, t, Policy())
+    assert kept.signers == r.rules.signers and "signers" in POLICY.unconfirmed
