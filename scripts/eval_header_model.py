@@ -181,8 +181,12 @@ def main(argv: list[str] | None = None) -> int:
             ap.error("--cv needs --split dev and --train-dump")
         paths = train_folds(args.train_dump, args.cv, Path(tempfile.mkdtemp(prefix="header-cv-")))
         jobs = [(g, str(paths[fold_of(g.id, args.cv)])) for g in golds]
-    if args.from_json:  # a saved run of this split
+    if args.from_json:  # a saved run of this split, its combination re-done with the current POLICY (unflagged)
+        from vnadmin_nlp.header_model.combine import POLICY
+
         results = [r for r in json.loads(args.from_json.read_text(encoding="utf-8")) if r["id"] in {g.id for g in golds}]
+        for r in results:
+            r["combined"], r["combined_flagged"] = simulate([r], POLICY).get(r["id"], r.get("combined")), []
     elif args.jobs > 1:
         with ProcessPoolExecutor(args.jobs) as pool:
             results = list(pool.map(one, jobs, chunksize=2))
