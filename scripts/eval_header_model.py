@@ -82,6 +82,7 @@ def one(job: tuple[Gold, str | None]) -> dict[str, Any]:
         out["fields"][f.name] = {
             "same": _value(r.rules, f) == _value(r.model, f), "r_empty": _empty(r.rules, f), "m_empty": _empty(r.model, f),
             "p_rules": round(t.support(r_idx, *f.roles), 4), "p_model": round(t.support(m_idx, *f.roles), 4),
+            "c_rules": r.rules.confidence.get(f.name),
             "null": {g: nulls[g]["lenient"] for g in SCORED.get(f.name, (f.name,)) if g in nulls},
         }
     for mode, doc in zip(MODES, r):
