@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Train the header model (a CRF line tagger, ``vnadmin_nlp/header_model``) from the development set's gold.
 
-    python scripts/train_header_model.py                 # -> models/header_model.crfsuite (+ .json, its manifest)
+    python scripts/train_header_model.py                 # -> vnadmin_nlp/data/header_model.crfsuite (+ .json)
+                                                           #    (models/ links to both)
     python scripts/train_header_model.py -o /tmp/m.crfsuite -j 2
     python scripts/train_header_model.py --dump /tmp/train.jsonl   # also write the labelled sequences
 

@@ -157,3 +157,66 @@ def test_script_rebuilds_the_committed_model(tmp_path, shared):
     out = tmp_path / "header_model.crfsuite"
     subprocess.run([sys.executable, str(ROOT / "scripts" / "train_header_model.py"), "-o", str(out), "-j", "2"], check=True, cwd=ROOT)
     assert hashlib.sha256(out.read_bytes()).hexdigest() == hashlib.sha256(DEFAULT_PATH.read_bytes()).hexdigest()
+
+
+def test_the_model_ships_as_package_data():
+    assert DEFAULT_PATH.parent == ROOT / "vnadmin_nlp" / "data"  # inside the package: in the wheel
+    assert '"data/*.crfsuite"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    for name in ("header_model.crfsuite", "header_model.json"):  # models/ links to the files
+        assert (ROOT / "models" / name).resolve() == (DEFAULT_PATH.parent / name).resolve()
+
+
+@needs_crf
+def test_cli_use_model(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from vnadmin_nlp.cli import main
+
+    monkeypatch.delenv("VNADMIN_HEADER_MODEL", raising=False)
+    src = FIXTURES / "samples" / "cong_van_4231_ubnd_camp_pha.txt"
+    rules = json.loads(CliRunner().invoke(main, ["parse", str(src)]).output)
+    model = json.loads(CliRunner().invoke(main, ["parse", "--use-model", str(src)]).output)
+    assert model["number"] == rules["number"] and model["confidence"]["number"] > rules["confidence"]["number"]
+    monkeypatch.setenv("VNADMIN_HEADER_MODEL", "on")
+    assert json.loads(CliRunner().invoke(main, ["parse", str(src)]).output) == model
+    out = tmp_path / "out"  # a batch: its workers combine too
+    assert CliRunner().invoke(main, ["parse", str(src), "-o", str(out), "-q", "-j", "1"]).exit_code == 0
+    assert json.loads(next(out.rglob("*.json")).read_text(encoding="utf-8"))["confidence"] == model["confidence"]
+
+
+def test_cli_use_model_without_the_extra_says_what_to_install(monkeypatch):
+    from click.testing import CliRunner
+
+    from vnadmin_nlp.cli import main
+    from vnadmin_nlp.header_model import load
+
+    load.cache_clear()
+    monkeypatch.setitem(sys.modules, "pycrfsuite", None)
+    src = FIXTURES / "samples" / "cong_van_4231_ubnd_camp_pha.txt"
+    for cmd in (["parse", "--use-model", str(src)], ["eval", "--use-model", "--only", "none"]):
+        result = CliRunner().invoke(main, cmd)
+        assert result.exit_code == 2 and "pip install 'vnadmin-nlp[model]'" in result.output
+    load.cache_clear()
+
+
+@needs_crf
+def test_signers_the_model_cannot_confirm_are_left_null_with_a_warning(seed):
+    """The rules read a signer; the model's closing lines give none (the extractors find no name on what it
+    labels): the signer is left null, and the warning quotes the rules' lines."""
+    from vnadmin_nlp.header_model import load
+    from vnadmin_nlp.header_model.combine import POLICY, Policy, combine
+    from vnadmin_nlp.header_model.reading import model_layout, tag
+
+    t = tag(load(), seed)
+    layout = model_layout(seed, t)
+    r = readings(seed)
+    assert r.rules.signers and r.combined.signers == r.rules.signers  # agreed on the seed: kept
+    unsigned = r.model.model_copy(update={"signers": []})
+    out = combine(r.rules, unsigned, seed.layout, layout, t)
+    assert out.signers == [] and "signers" not in out.confidence
+    (w,) = [w for w in out.warnings if w.code == "model_disagrees" and w.message.startswith("signers:")]
+    assert "KT. CHỦ TỊCH" in w.message and w.message.endswith("neither reading kept: left empty")
+    assert out.number == r.rules.number and out.subject == r.rules.subject  # the other fields untouched
+    # without the policy the rules' signer stays, doubted
+    kept = combine(r.rules, unsigned, seed.layout, layout, t, Policy())
+    assert kept.signers == r.rules.signers and "signers" in POLICY.unconfirmed

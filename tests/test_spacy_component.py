@@ -277,3 +277,22 @@ def test_underthesea_word_segmentation_as_the_tokenizer():
     place = [s for s in doc.spans[SPANS_KEY] if s.label_ == "PLACE"][0]
     assert place.text == "Cẩm Phả"  # a word of its own: the comma after it is a token apart
     assert doc.spans[SPANS_KEY].attrs["skipped"] == 0
+
+
+def test_the_readme_three_lines_from_a_fresh_clone(tmp_path, monkeypatch):
+    """The README's spaCy block, run as written from a clone's root (its sample is committed): the result is
+    parse_file's, the spans are its fields, and the displaCy page is written."""
+    from vnadmin_nlp import parse_file
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## spaCy", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    assert len([line for line in block.splitlines() if line.strip()]) == 3
+    (tmp_path / "fixtures").symlink_to(FIXTURES)  # the clone's tree, the page written here
+    monkeypatch.chdir(tmp_path)
+    scope: dict = {}
+    exec(compile(block, "README.md", "exec"), scope)
+    doc = scope["doc"]
+    assert doc._.vnadmin == parse_file("fixtures/samples/thong_bao_542_ubnd_quang_ngai.pdf")
+    assert _spans(doc) == _spans(doc_from_file(blank(), FIXTURES / "samples" / "thong_bao_542_ubnd_quang_ngai.pdf"))
+    assert {"NUMBER", "DATE", "ISSUER", "DOC_TYPE", "SIGNER"} <= {s.label_ for s in doc.spans[SPANS_KEY]}
+    assert "NUMBER" in (tmp_path / "fields.html").read_text(encoding="utf-8")

@@ -64,6 +64,7 @@ def _expand(inputs: tuple[str, ...], follow_links: bool) -> Iterator[tuple[Path,
 @click.option("--with-blocks", is_flag=True, help="Add the reader blocks (page, table cell) with their spans.")
 @click.option("--compact", is_flag=True, help="One line of JSON per document.")
 @click.option("--with-people", is_flag=True, help="Also run the people extractor (needs the nlp extra: pip install 'vnadmin-nlp[nlp]').")
+@click.option("--use-model", is_flag=True, help="Combine the header model with the rules (needs the model extra: pip install 'vnadmin-nlp[model]'; also VNADMIN_HEADER_MODEL=on).")
 def parse(
     inputs: tuple[str, ...],
     out_dir: str | None,
@@ -81,6 +82,7 @@ def parse(
     with_blocks: bool,
     compact: bool,
     with_people: bool,
+    use_model: bool,
 ) -> None:
     """Parse FILES or folders: print the JSON, or with -o / --jsonl run a batch.
 
@@ -90,6 +92,7 @@ def parse(
     3 the output cannot be used (another run is writing it, read-only or full disk).
     """
     extractors = _people_extractors() if with_people else None
+    model_parse = _model_parse(use_model)
     if out_dir or jsonl:
         _parse_batch(
             BatchOptions(
@@ -109,6 +112,7 @@ def parse(
                 compact=compact,
                 quiet=quiet,
                 extractors=extractors,
+                use_model=model_parse is not None,
             )
         )
     from .extractors import extractors_by_name
@@ -128,7 +132,7 @@ def parse(
             click.echo(f"skipped: {name}: {skip}", err=True)
             continue
         try:
-            doc = parse_file(path, with_blocks=with_blocks, extractors=chosen, limits=limits)
+            doc = (model_parse or parse_file)(path, with_blocks=with_blocks, extractors=chosen, limits=limits)
             data = doc.to_json(indent=indent, include_text=not no_text, include_blocks=with_blocks)
         except ReaderError as exc:
             failures += 1
@@ -215,6 +219,7 @@ def register(source: str, output: str, fmt: str | None) -> None:
 @click.option("--markdown", is_flag=True, help="Markdown: headings and the legend, ready for docs/accuracy.md.")
 @click.option("--variants", "variants_dir", type=click.Path(exists=True, file_okay=False), default=None, help="Invariance: compare the header fields of each variant DIR/<variant>/<id>.* (scripts/make_variants.py) with the original's, and score both against the gold.")
 @click.option("--body", is_flag=True, help="Score the body gold (fixtures/gold/body: deadlines, tasks, citations per mention); also chosen when the --gold files are body gold.")
+@click.option("--use-model", is_flag=True, help="Combine the header model with the rules (needs the model extra: pip install 'vnadmin-nlp[model]'; also VNADMIN_HEADER_MODEL=on).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on standard error.")
 def eval_cmd(
     gold_dirs: tuple[str, ...],
@@ -232,6 +237,7 @@ def eval_cmd(
     variants_dir: str | None,
     body: bool,
     quiet: bool,
+    use_model: bool,
 ) -> None:
     """Score the parser against gold annotations: per field, accuracy with its counts (right, wrong, missing,
     spurious), strict and lenient; precision, recall and F1 of the list fields; tables by split, format and
@@ -259,11 +265,14 @@ def eval_cmd(
         around=around,
         progress=not quiet and sys.stderr.isatty(),
     )
+    model_parse = _model_parse(use_model)
     shared = Path(shared_dir) if shared_dir else default_shared_dir()
     if variants_dir:
         from .evaluation import variant_tables
         from .evaluation.variants import evaluate_variants
 
+        if model_parse is not None:
+            raise click.UsageError("--variants compares the rules' readings: not with --use-model")
         vreport = evaluate_variants(gold, Path(variants_dir), shared, **options)
         if not vreport.original.docs:
             raise click.UsageError("no gold document has a variant under --variants (check --gold, --corpus, --split)")
@@ -274,20 +283,37 @@ def eval_cmd(
     if body or looks_like_body(gold, recursive):
         from .evaluation import body_report
 
-        breport = body_report.evaluate_body(gold, shared, **options)
+        breport = body_report.evaluate_body(gold, shared, parse=model_parse, **options)
         if not breport.docs:
             raise click.UsageError("no body gold documents found (check --gold, -r and --split)")
         _write_json(json_out, breport.to_json(), quiet)
         if json_out != "-":
             click.echo(body_report.render(breport, markdown=markdown, mismatches=mismatches, lists=fields or None), nl=False)
         return
-    report = evaluate(gold, shared, **options)
+    report = evaluate(gold, shared, parse=model_parse, **options)
     if not report.docs:
         raise click.UsageError("no gold documents found (check --gold, -r and --split)")
     _write_json(json_out, report.to_json(), quiet)
     if json_out == "-":
         return
     click.echo(tables.render(report, markdown=markdown, mismatches=mismatches, fields=fields or None), nl=False)
+
+
+def _model_parse(use_model: bool) -> Any:
+    """The header model's parse_file when ``--use-model`` or VNADMIN_HEADER_MODEL=on asks for it (else None:
+    the rules alone); a missing extra or model file is a usage error that says what to install."""
+    from functools import partial
+
+    from .header_model import enabled, load
+    from .header_model import parse_file as model_parse_file
+
+    if not enabled(True if use_model else None):
+        return None
+    try:
+        load()
+    except (ImportError, FileNotFoundError) as exc:
+        raise click.UsageError(f"--use-model: {exc}") from None
+    return partial(model_parse_file, use_model=True)
 
 
 def _write_json(json_out: str | None, data: dict[str, Any], quiet: bool) -> None:

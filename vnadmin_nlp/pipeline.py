@@ -249,12 +249,18 @@ def parse_file(path: str | Path, *, with_blocks: bool = False, limits: Limits | 
     missing, or other threads are running (forking them is unsafe), the parse runs in this process too.
     """
     path = Path(path)
-    _check_input(path)
 
     def run() -> Document:
         raw = read_file(path)
         return parse_raw(raw, path=str(path), sha256=raw.sha256, with_blocks=with_blocks, **kw)
 
+    return run_bounded(path, run, limits)
+
+
+def run_bounded(path: Path, run: Callable[[], Document], limits: Limits | None = Limits()) -> Document:
+    """``run()`` (which reads and parses ``path``) under ``limits`` as :func:`parse_file` runs its parse: the
+    input checked first, a forked child bounded in time and memory (``None``: in this process)."""
+    _check_input(path)
     if limits is None or not limits.bounded or not can_fork():
         return _memory_stage(run, path)
     _warm_up()

@@ -67,6 +67,7 @@ class BatchOptions:
     quiet: bool = False
     progress: bool = True
     extractors: tuple[str, ...] | None = None  # extractor names; None: the default list
+    use_model: bool = False  # combine the header model with the rules (vnadmin_nlp.header_model)
 
 
 @dataclass
@@ -184,6 +185,7 @@ def _run(opts: BatchOptions, layout: "_Layout", missing: list[str], inputs: Inpu
         # syncfs); Dask workers may write from other machines, so each of their files is fsynced by its writer.
         durable=opts.engine == "dask",
         extractors=opts.extractors,
+        use_model=opts.use_model,
     )
     ledger = Ledger(layout.state / "ledger.sqlite")
     if not opts.resume:

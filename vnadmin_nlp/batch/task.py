@@ -36,10 +36,12 @@ class Settings:
     tmp_dir: str | None = None  # staging folder for atomic writes (same file system as the outputs)
     durable: bool = True  # fsync every output before it is reported done (False: the batch syncs them in groups)
     extractors: tuple[str, ...] | None = None  # extractor names (travel as names to any worker); None: the default
+    use_model: bool = False  # the header model combined with the rules (vnadmin_nlp.header_model)
 
     def config(self) -> str:
         """What the ledger compares: outputs made with other options are not 'done'."""
         config = f"text={int(self.include_text)},blocks={int(self.with_blocks)},indent={self.indent}"
+        config += ",model=1" if self.use_model else ""
         return config if self.extractors is None else f"{config},extractors={'+'.join(self.extractors)}"
 
     def parse_options(self) -> dict[str, Any]:
@@ -106,6 +108,10 @@ def process(job: Job, settings: Settings, parse: Callable[..., Any] = parse_file
         options = settings.parse_options()
         if parse is parse_file:
             options["limits"] = None  # this worker process is the limit
+            if settings.use_model:
+                from ..header_model import parse_file as parse_with_model
+
+                parse, options["use_model"] = parse_with_model, True
         try:
             doc = parse(job.path, **options)
         except ReaderError as exc:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..files.limits import Limits
 from ..model import Document
 
 FEATURES_VERSION = 1
@@ -40,7 +41,8 @@ def enabled(use_model: bool | None = None) -> bool:
 
 @lru_cache(maxsize=4)
 def load(path: Path | None = None) -> Any:
-    """The trained tagger (cached): ``models/header_model.crfsuite`` or ``VNADMIN_HEADER_MODEL_PATH``."""
+    """The trained tagger (cached): the package's ``data/header_model.crfsuite`` (``models/`` in the repository
+    links to it) or ``VNADMIN_HEADER_MODEL_PATH``."""
     from .crf import Tagger
 
     return Tagger(path)
@@ -57,15 +59,17 @@ def readings(analysis: Any, tagger: Any = None) -> Readings:
     return Readings(analysis.doc, model, combine(analysis.doc, model, analysis.layout, layout, t))
 
 
-def parse_file(path: str | Path, *, use_model: bool | None = None, **kw: Any) -> Document:
-    """:func:`vnadmin_nlp.parse_file` (in this process), with the model combined when it is enabled."""
-    from .analysis import analyse_file
+def parse_file(path: str | Path, *, use_model: bool | None = None, limits: Limits | None = Limits(), **kw: Any) -> Document:
+    """:func:`vnadmin_nlp.parse_file` (same limits), with the model combined when it is enabled."""
+    from ..pipeline import parse_file as rules_parse_file
+    from ..pipeline import run_bounded
 
     if not enabled(use_model):
-        from ..pipeline import parse_file as rules_parse_file
+        return rules_parse_file(path, limits=limits, **kw)
+    from .analysis import analyse_file
 
-        return rules_parse_file(path, **kw)
-    return readings(analyse_file(path, **kw)).combined
+    tagger = load()  # here, before a bounded parse forks: the child inherits the loaded model
+    return run_bounded(Path(path), lambda: readings(analyse_file(path, **kw), tagger).combined, limits)
 
 
 def parse_text(text: str, *, use_model: bool | None = None, **kw: Any) -> Document:

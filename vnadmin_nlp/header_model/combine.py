@@ -23,6 +23,44 @@ DOUBT = 0.45
 
 
 @dataclass(frozen=True)
+class Policy:
+    """When a disagreement empties a field (null, with the warning) rather than keep the rules' value.
+
+    ``unconfirmed``: fields left null where the rules read a value and the model's lines give none (it labels no
+    line with the field's roles, or the extractors find no value on the lines it labels).  ``fields``, ``weak``,
+    ``sure``: fields left null (``take``: given the model's value) where the model gives the rules' line(s) a
+    probability of the field's role under ``weak`` and its own line at least ``sure``.  Tuned on the development
+    set's dev split, each document read by a model trained without it (``scripts/eval_header_model.py --cv
+    --tune``)."""
+
+    unconfirmed: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
+    weak: float = 0.0
+    sure: float = 1.0
+    take: bool = False
+
+
+def decide(f: Field, same: bool, r_empty: bool, m_empty: bool, p_rules: float, p_model: float, policy: Policy) -> str:
+    """What the combination does with one field: ``none`` (neither read it, or the model unsure where the rules
+    read nothing), ``agree``, ``keep`` (the rules' value, doubted), ``take`` (the model's) or ``drop`` (null)."""
+    if (r_empty and m_empty) or same:
+        return "none" if r_empty and m_empty else "agree"
+    if r_empty:
+        return "take" if not m_empty and f.fill and p_model >= SWITCH else "none"
+    if m_empty and f.name in policy.unconfirmed:
+        return "drop"
+    if f.name in policy.fields and p_rules < policy.weak and not m_empty and p_model >= policy.sure:
+        return "take" if policy.take else "drop"
+    return "keep"
+
+
+# On the dev split (cross-validated): where the model's closing lines give no signer, the rules' signer was wrong
+# each time (2 of 2); no other field's disagreements told a wrong value from a right one (the rules' lines were
+# as likely right as the model's, see the model card).
+POLICY = Policy(unconfirmed=("signers",))
+
+
+@dataclass(frozen=True)
 class Field:
     name: str  # the confidence key
     roles: tuple[str, ...]
@@ -75,23 +113,28 @@ def _quote(doc: Document, t: Tagged, idx: list[int]) -> str:
     return f"«{text[:120]}»"
 
 
-def combine(rules: Document, model: Document, rules_layout: Layout, model_layout: Layout, t: Tagged) -> Document:
+def combine(
+    rules: Document, model: Document, rules_layout: Layout, model_layout: Layout, t: Tagged, policy: Policy = POLICY
+) -> Document:
     """``rules`` with each header field confirmed, doubted or replaced by the model's reading (a new Document)."""
     out = rules.model_copy(deep=True)
     for f in FIELDS:
         r_idx, m_idx = _units(t, f.segs(rules_layout)), [i for i in t.of(*f.roles) if i in _units(t, f.segs(model_layout))]
         r_empty, m_empty = _empty(rules, f), _empty(model, f)
-        if r_empty and m_empty:
+        p_rules, p_model = t.support(r_idx, *f.roles), t.support(m_idx, *f.roles)
+        what = decide(f, _value(rules, f) == _value(model, f), r_empty, m_empty, p_rules, p_model, policy)
+        if what == "none":
             continue
-        if _value(rules, f) == _value(model, f):
+        if what == "agree":
             if f.name in out.confidence:
                 out.confidence[f.name] = round(out.confidence[f.name] + (1 - out.confidence[f.name]) / 2, 3)
             continue
-        p_rules, p_model = t.support(r_idx, *f.roles), t.support(m_idx, *f.roles)
-        take = r_empty and not m_empty and f.fill and p_model >= SWITCH
-        if r_empty and not take:
-            continue  # the model unsure where the rules found nothing: nothing to say
-        if take:
+        if what == "drop":
+            for a in f.attrs:
+                setattr(out, a, [] if isinstance(getattr(out, a), list) else None)
+            for k in f.spans:
+                out.spans.pop(k, None)
+        elif what == "take":
             for a in f.attrs:
                 setattr(out, a, getattr(model, a))
             for k in f.spans:
@@ -99,14 +142,14 @@ def combine(rules: Document, model: Document, rules_layout: Layout, model_layout
                     out.spans[k] = model.spans[k]
                 else:
                     out.spans.pop(k, None)
-        kept = "the model's" if take else "the rules'"
+        kept = {"drop": "neither reading kept: left empty", "take": "the model's reading kept"}.get(what, "the rules' reading kept")
         out.confidence[f.name] = min(out.confidence.get(f.name, DOUBT), DOUBT)
         span = (t.units[r_idx[0]].seg.start, t.units[r_idx[-1]].seg.end) if r_idx else None
         out.warnings.append(
             ParseWarning(
                 code="model_disagrees",
                 message=f"{f.name}: the rules read {_quote(rules, t, r_idx)}, the header model {_quote(rules, t, m_idx)}"
-                f" (p={p_model:.2f} against {p_rules:.2f}); {kept} reading kept",
+                f" (p={p_model:.2f} against {p_rules:.2f}); {kept}",
                 span=span,
             )
         )

@@ -8,8 +8,8 @@ from typing import Any, Iterable, Sequence
 
 EXTRA_MESSAGE = "the header model needs python-crfsuite: pip install 'vnadmin-nlp[model]'"
 MODEL_FILE = "header_model.crfsuite"
-# The repository's models/ folder; VNADMIN_HEADER_MODEL_PATH names another file.
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "models" / MODEL_FILE
+# Package data (in the wheel; the repository's models/ links to it); VNADMIN_HEADER_MODEL_PATH names another file.
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / MODEL_FILE
 # Training settings: L-BFGS with elastic-net regularisation.  Nothing random: the same sequences in the same
 # order give the same file, byte for byte.
 PARAMS: dict[str, Any] = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
