@@ -14,7 +14,7 @@ import unicodedata
 
 from .base import Block
 from .layout.vocabulary import COLUMN_ANCHOR_RIGHT
-from .lines import cell_join, column_gap
+from .lines import _HYPHEN_CUT, _NUMBER_LABEL, cell_join, column_gap
 from .tables import LAYOUT_TABLE_CUES, order_table
 
 BOX_CHARS = re.compile(r"[\u2500-\u257f]")
@@ -26,6 +26,7 @@ MIN_GAP = 3  # spaces between two columns on one line
 ANCHORED_GAP = 2  # …or before the Quốc hiệu ("NGÂN HÀNG NHÀ NƯỚC  CỘNG HÒA XÃ HỘI…", w3m) in a block found below
 MIN_GUTTER = 2  # free width the lines of a block must share
 HEADER_LINES = 8  # a header block opens within the first non-blank lines of the text
+_NATIONAL_ANCHOR = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s+XÃ\s+HỘI")  # the Quốc hiệu, in capitals
 MAX_BLANKS = 2  # blank lines inside a block
 
 
@@ -52,7 +53,7 @@ def _runs(line: str, min_gap: int = MIN_GAP) -> list[tuple[int, int]]:
     return runs
 
 
-def _fit(runs: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int] | None:
+def _fit(runs: list[tuple[int, int]], lo: int, hi: int, min_gutter: int = MIN_GUTTER) -> tuple[int, int] | None:
     """The gutter narrowed to the free space of a line, or None when text crosses it."""
     for a, b in runs:
         if b <= lo or a >= hi:
@@ -62,7 +63,7 @@ def _fit(runs: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int] | Non
         # text inside the gutter: keep the wider free side
         left, right = (lo, a), (b, hi)
         lo, hi = max(left, right, key=lambda g: g[1] - g[0])
-    return (lo, hi) if hi - lo >= MIN_GUTTER else None
+    return (lo, hi) if hi - lo >= min_gutter else None
 
 
 def _sides(runs: list[tuple[int, int]], lo: int, hi: int) -> tuple[bool, bool]:
@@ -75,7 +76,8 @@ def _split(line: str, cut: int) -> tuple[str, str]:
     return line[:i].strip(), line[i:].strip()
 
 
-def _grow(lines: list[str], i: int, gutter: tuple[int, int]) -> tuple[int, int, tuple[int, int]] | None:
+def _grow(lines: list[str], i: int, gutter: tuple[int, int],
+          min_gutter: int = MIN_GUTTER) -> tuple[int, int, tuple[int, int]] | None:
     """Lines [start, end) around the two-column line i that share a free gutter; trimmed to the two-column
     lines and the one-sided lines that touch them."""
     lo, hi = gutter
@@ -94,10 +96,10 @@ def _grow(lines: list[str], i: int, gutter: tuple[int, int]) -> tuple[int, int, 
                 continue
             blanks = 0
             runs = _runs(lines[j])
-            fit = _fit(runs, lo, hi)
+            fit = _fit(runs, lo, hi, min_gutter)
             if fit is None:
                 runs = _runs(lines[j], ANCHORED_GAP)
-                fit = _fit(runs, lo, hi)
+                fit = _fit(runs, lo, hi, min_gutter)
                 if fit is None or not COLUMN_ANCHOR_RIGHT.match(_split(lines[j], fit[1])[1]):
                     break
             lo, hi = fit
@@ -112,10 +114,35 @@ def _grow(lines: list[str], i: int, gutter: tuple[int, int]) -> tuple[int, int, 
     while start - 1 in kinds and kinds[start - 1] in ("left", "right"):
         start -= 1
     while end + 1 in kinds and kinds[end + 1] in ("left", "right"):
-        if kinds[end + 1] == "left" and _title(lines[end + 1]):
+        if kinds[end + 1] == "left" and _title(lines[end + 1]) and not _cut_value(_split(lines[end], hi)[0]):
             break
         end += 1
     return start, end + 1, (lo, hi)
+
+
+def _cut_value(left: str) -> bool:
+    """A column's line that ends inside a value the next line finishes: a number-symbol cut at its hyphen
+    ("Số: 21/2025/TT-" | "BNV"), a number label ("Nghị quyết số:"): the next line, though set like a title, goes on."""
+    return bool(_HYPHEN_CUT.search(left) or _NUMBER_LABEL.search(left))
+
+
+def _seed(line: str, head: bool) -> tuple[int, int] | None:
+    """The gutter of a header line that opens a two-column block although no wide gap shows it: the Quốc hiệu
+    set alone, indented, with the issuer above or below it at the left ("BỘ NGOẠI GIAO" over
+    "<spaces>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT"), or run into the issuer with one space ("THỦ TƯỚNG CHÍNH PHỦ CỘNG
+    HÒA XÃ HỘI CHỦ NGHĨA VIỆT", pdftotext -layout of two narrow cells)."""
+    if not head:
+        return None
+    m = _NATIONAL_ANCHOR.search(line)
+    if not m:
+        return None
+    x = _cols(line)[m.start()]
+    before = line[:m.start()]
+    if not before.strip():
+        return (0, x) if x >= MIN_GAP else None
+    if before.endswith(" ") and _title(" " + before) and len(before.split()) >= 2:
+        return (_cols(line)[len(before.rstrip()) - 1] + 1, x)
+    return None
 
 
 def _two_columns(line: str, cut: int) -> bool:
@@ -142,10 +169,14 @@ def _space_regions(lines: list[str]) -> list[tuple[int, int, int]]:
             continue
         nonblank += 1
         runs = _runs(line)
-        if len(runs) >= 2:
+        seed = _seed(line, nonblank <= HEADER_LINES) if len(runs) == 1 else None
+        if len(runs) >= 2 or seed:
             gaps = [(runs[k][1], runs[k + 1][0]) for k in range(len(runs) - 1)]
-            lo, hi = max(gaps, key=lambda g: g[1] - g[0])
-            grown = None if not _two_columns(line, hi) else _grow(lines, i, (lo, hi))
+            if seed:
+                grown = _grow(lines, i, seed, 1)
+            else:
+                lo, hi = max(gaps, key=lambda g: g[1] - g[0])
+                grown = None if not _two_columns(line, hi) else _grow(lines, i, (lo, hi))
             if grown:
                 start, end, (glo, ghi) = grown
                 cut = ghi
@@ -246,6 +277,30 @@ def unwrap(lines: list[str], width: int | None = None) -> list[str]:
     return out
 
 
+# A number label that ends its line, its number starting the next ("Nghị quyết số:" | "106/2025/UBTVQH15",
+# pdftotext -layout of a narrow cell set apart from the header's columns)
+_LABEL_BREAK = re.compile(r"(?<=\bsố:)[ \t]*\n[ \t]*(?=\d)", re.IGNORECASE)
+
+
+def _label_lines(text: str) -> str:
+    """Running text with a number label and its number on one line (:func:`~.lines.number_label_cut`)."""
+    return _LABEL_BREAK.sub(" ", text) if "ố:" in text else text
+
+
+def _paragraphs(side: list[str]) -> list[str]:
+    """One column's lines unwrapped paragraph by paragraph: a blank line is the document's own break, never a
+    wrap ("Độc lập - Tự do - Hạnh phúc" | blank | "Hà Nội, ngày 31 tháng 12 năm" stay apart)."""
+    out: list[str] = []
+    para: list[str] = []
+    for t in [*side, "\n"]:
+        if t == "\n":
+            out += unwrap(para)
+            para = []
+        else:
+            para.append(t)
+    return out
+
+
 def column_blocks(text: str) -> list[Block]:
     """The text as blocks: running text as paragraphs, column blocks and box tables as cells in reading order."""
     lines = text.split("\n")
@@ -258,21 +313,23 @@ def column_blocks(text: str) -> list[Block]:
         if any(k in taken for k in range(a, b)):
             continue
         table = len(boxes) + len(found)
-        left = [_split(ln, cut)[0] for ln in lines[a:b]]
-        right = [_split(ln, cut)[1] for ln in lines[a:b]]
-        rows = [[(c, 1, [Block(text=t, kind="cell", table=table, row=0, col=c) for t in unwrap(side)])
+        # a blank line of the block ends a paragraph of both columns ("\n" in the side's list); a line with text
+        # on one side only leaves the other side's line out
+        left = [_split(ln, cut)[0] if ln.strip() else "\n" for ln in lines[a:b]]
+        right = [_split(ln, cut)[1] if ln.strip() else "\n" for ln in lines[a:b]]
+        rows = [[(c, 1, [Block(text=t, kind="cell", table=table, row=0, col=c) for t in _paragraphs(side)])
                  for c, side in ((0, left), (1, right))]]
         found.append((a, b, order_table(rows, 2, table)))
     if not found:
-        return [Block(text=text)]
+        return [Block(text=_label_lines(text))]
     found.sort(key=lambda f: f[0])
     out: list[Block] = []
     pos = 0
     for a, b, blocks in found:
         if a > pos:
-            out.append(Block(text="\n".join(lines[pos:a])))
+            out.append(Block(text=_label_lines("\n".join(lines[pos:a]))))
         out.extend(blocks)
         pos = b
     if pos < len(lines):
-        out.append(Block(text="\n".join(lines[pos:])))
+        out.append(Block(text=_label_lines("\n".join(lines[pos:]))))
     return out
