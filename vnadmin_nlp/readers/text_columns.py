@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..lexicon.syllables import is_vietnamese_word
 from .base import Block
 from .layout.vocabulary import COLUMN_ANCHOR_RIGHT
 from .lines import _HYPHEN_CUT, _NUMBER_LABEL, cell_join, column_gap
@@ -28,6 +29,7 @@ MIN_GUTTER = 2  # free width the lines of a block must share
 HEADER_LINES = 8  # a header block opens within the first non-blank lines of the text
 _NATIONAL_ANCHOR = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s+XÃ\s+HỘI")  # the Quốc hiệu, in capitals
 MAX_BLANKS = 2  # blank lines inside a block
+NAME_SLACK = 10  # a name run into the left column starts at most this far left of the gutter
 
 
 def _cols(line: str) -> list[int]:
@@ -76,12 +78,33 @@ def _split(line: str, cut: int) -> tuple[str, str]:
     return line[:i].strip(), line[i:].strip()
 
 
+def _name_tail(line: str, lo: int, hi: int) -> int | None:
+    """Where a signer's name starts that the converter ran into the left column's line with one space, across
+    the gutter ("- HĐND, UBND các tỉnh, thành phố Phạm Minh Chính", pdftotext -layout): 2–4 capitalised
+    Vietnamese syllables ending the line, after a word in lower case or a comma, starting near the gutter."""
+    words = list(re.finditer(r"\S+", line))
+    for k in (4, 3, 2):
+        if len(words) <= k:
+            continue
+        tail = [w.group() for w in words[-k:]]
+        before = words[-k - 1].group()
+        if not all(w[0].isupper() and (len(w) == 1 or w[1:].islower()) and is_vietnamese_word(w) for w in tail):
+            continue
+        if not (before[-1].islower() or before[-1] in ",;"):
+            continue
+        x = _cols(line)[words[-k].start()]
+        return x if lo - NAME_SLACK <= x < hi else None
+    return None
+
+
 def _grow(lines: list[str], i: int, gutter: tuple[int, int],
-          min_gutter: int = MIN_GUTTER) -> tuple[int, int, tuple[int, int]] | None:
+          min_gutter: int = MIN_GUTTER) -> tuple[int, int, tuple[int, int], dict[int, int]] | None:
     """Lines [start, end) around the two-column line i that share a free gutter; trimmed to the two-column
-    lines and the one-sided lines that touch them."""
+    lines and the one-sided lines that touch them (and a signer's authority or position in capitals set above
+    them after a blank line).  The last item: the lines cut elsewhere than at the gutter (:func:`_name_tail`)."""
     lo, hi = gutter
     kinds: dict[int, str] = {i: "both"}
+    named: dict[int, int] = {}
     for step in (1, -1):
         j, blanks = i + step, 0
         while 0 <= j < len(lines):
@@ -101,7 +124,12 @@ def _grow(lines: list[str], i: int, gutter: tuple[int, int],
                 runs = _runs(lines[j], ANCHORED_GAP)
                 fit = _fit(runs, lo, hi, min_gutter)
                 if fit is None or not COLUMN_ANCHOR_RIGHT.match(_split(lines[j], fit[1])[1]):
-                    break
+                    x = _name_tail(lines[j], lo, hi) if step == 1 else None
+                    if x is None:
+                        break
+                    named[j], kinds[j] = x, "both"
+                    j += step
+                    continue
             lo, hi = fit
             left, right = _sides(runs, *fit)
             if left and right and _two_columns(lines[j], fit[1]):
@@ -113,11 +141,21 @@ def _grow(lines: list[str], i: int, gutter: tuple[int, int],
     start, end = min(both), max(both)
     while start - 1 in kinds and kinds[start - 1] in ("left", "right"):
         start -= 1
+    above = start - 1
+    while kinds.get(above) == "blank":
+        above -= 1
+    if above < start - 1 and kinds.get(above) == "right" and _caps_line(lines[above]):
+        start = above
     while end + 1 in kinds and kinds[end + 1] in ("left", "right"):
         if kinds[end + 1] == "left" and _title(lines[end + 1]) and not _cut_value(_split(lines[end], hi)[0]):
             break
         end += 1
-    return start, end + 1, (lo, hi)
+    return start, end + 1, (lo, hi), {k: x for k, x in named.items() if start <= k <= end}
+
+
+def _caps_line(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def _cut_value(left: str) -> bool:
@@ -157,9 +195,10 @@ def _title(line: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(line) - len(line.lstrip()) > 0 or False
 
 
-def _space_regions(lines: list[str]) -> list[tuple[int, int, int]]:
-    """Header and closing blocks laid out with spaces: (first line, end line, cut column)."""
-    regions: list[tuple[int, int, int]] = []
+def _space_regions(lines: list[str]) -> list[tuple[int, int, int, dict[int, int]]]:
+    """Header and closing blocks laid out with spaces: (first line, end line, cut column, the lines cut
+    elsewhere)."""
+    regions: list[tuple[int, int, int, dict[int, int]]] = []
     nonblank = 0
     i = 0
     while i < len(lines):
@@ -178,16 +217,17 @@ def _space_regions(lines: list[str]) -> list[tuple[int, int, int]]:
                 lo, hi = max(gaps, key=lambda g: g[1] - g[0])
                 grown = None if not _two_columns(line, hi) else _grow(lines, i, (lo, hi))
             if grown:
-                start, end, (glo, ghi) = grown
+                start, end, (glo, ghi), named = grown
                 cut = ghi
                 text = "\n".join(lines[start:end])
-                left = "\n".join(_split(ln, cut)[0] for ln in lines[start:end])
+                sides = [_split(ln, named.get(k, cut)) for k, ln in enumerate(lines[start:end], start)]
+                left = "\n".join(a for a, _ in sides)
                 head = nonblank <= HEADER_LINES
                 closing = re.search(r"(?im)^\s*(Nơi\s+nhận|(TM|KT|TL|TUQ)\s*\.)", "\n".join(
-                    _split(ln, cut)[0] + "\n" + _split(ln, cut)[1] for ln in lines[start:end]))
+                    a + "\n" + b for a, b in sides))
                 if left.strip() and LAYOUT_TABLE_CUES.search(text) and (head or closing) and \
                         not (regions and start < regions[-1][1]):
-                    regions.append((start, end, cut))
+                    regions.append((start, end, cut, named if closing else {}))
                     nonblank += sum(1 for ln in lines[i + 1:end] if ln.strip())
                     i = end
                     continue
@@ -309,14 +349,14 @@ def column_blocks(text: str) -> list[Block]:
     for t, (a, b) in enumerate(boxes):
         found.append((a, b, _box_blocks(lines[a:b], t)))
     taken = {k for a, b in boxes for k in range(a, b)}
-    for a, b, cut in _space_regions(lines):
+    for a, b, cut, named in _space_regions(lines):
         if any(k in taken for k in range(a, b)):
             continue
         table = len(boxes) + len(found)
         # a blank line of the block ends a paragraph of both columns ("\n" in the side's list); a line with text
         # on one side only leaves the other side's line out
-        left = [_split(ln, cut)[0] if ln.strip() else "\n" for ln in lines[a:b]]
-        right = [_split(ln, cut)[1] if ln.strip() else "\n" for ln in lines[a:b]]
+        sides = [_split(ln, named.get(k, cut)) if ln.strip() else ("\n", "\n") for k, ln in enumerate(lines[a:b], a)]
+        left, right = [x for x, _ in sides], [y for _, y in sides]
         rows = [[(c, 1, [Block(text=t, kind="cell", table=table, row=0, col=c) for t in _paragraphs(side)])
                  for c, side in ((0, left), (1, right))]]
         found.append((a, b, order_table(rows, 2, table)))

@@ -65,6 +65,12 @@ def is_authority(text: str) -> bool:
     m = _PREFIX_RE.match(text)
     if not m:
         return False
+    if " " in m.group() and not m.group().isupper():
+        # a prefix in words ("Ký thay", "Thay mặt") in lower or mixed case: only before a body or a position,
+        # never a sentence wrapped before it ("đăng" | "ký thay đổi đại lý đổi ngoại tệ")
+        rest = text[m.end():].strip()
+        return len(text) <= 70 and bool(starts_with_body_kind(rest) or POSITION_START.match(fold(rest))
+                                        or is_upper(rest))
     return m.group().isupper() or len(text) <= 70
 
 
