@@ -240,3 +240,21 @@ def test_a_date_s_last_piece_on_the_line_of_the_number_goes_back_to_the_date():
     chars = [c for c in chars if c[5] < 500 or c[5] >= 600] + word("Điều", 400, 642, 500)
     texts = [b.text for b in layout_pages([PageText(1, 600.0, 800.0, glyph_lines(chars))], [])[0]]
     assert "Hà Nội, ngày 31 tháng 12 năm" in texts
+
+
+def test_a_position_between_the_end_of_the_body_and_the_distribution_list_opens_the_closing(tmp_path):
+    # vbpl_524 printed by LibreOffice: the head's title stands above "Nơi nhận:", the deputy's title and name after
+    head = ("NGÂN HÀNG NHÀ NƯỚC                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "VIỆT NAM                              Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 52/2025/TT-NHNN                   Hà Nội, ngày 31 tháng 12 năm 2025\n\n"
+            "THÔNG TƯ\nSửa đổi một số điều của Thông tư số 39/2016/TT-NHNN\n\n"
+            "Căn cứ Luật Ngân hàng Nhà nước Việt Nam số 46/2010/QH12;\n"
+            "Điều 10. Điều khoản thi hành\n"
+            "Thông tư này có hiệu lực từ ngày 31 tháng 12 năm 2025./.\n")
+    closing = ("THỐNG ĐỐC\nNơi nhận:\n- Như Điều 9;\n- Ban Lãnh đạo NHNN;\n"
+               "Phó Thống Đốc\n(đã ký)\nPhạm Thanh Hà\n- Văn phòng Chính phủ;\n- Lưu: VT, PC, CSTT (03).\n")
+    doc = _parse(tmp_path, head + closing)
+    assert [s.name for s in doc.signers] == ["Phạm Thanh Hà"]
+    # a heading of the body in capitals before the list, without the body's end above it, stays in the body
+    doc = _parse(tmp_path, head.replace("./.\n", "\n") + "CHỦ TỊCH\nNơi nhận:\n- Như Điều 9;\n")
+    assert doc.signers == []
