@@ -145,6 +145,26 @@ def test_attribute_only_pages_are_excluded_and_listed(tmp_path):
     assert "Excluded: 1 gold documents" in render(rep)
 
 
+def test_a_field_the_gold_marks_not_in_the_body_is_excluded_for_that_document(tmp_path):
+    # vbpl pages whose number only the site's title line gives (the gold: "title line (not in the body)"): the
+    # variants, made from the document part, cannot hold it; the field is left out of that document only
+    t = _tiny(tmp_path)
+    (t / "variants" / "other" / "cv_1.txt").write_text(LETTER.format(day="05").replace("Số: 125/UBND-VX\n", ""),
+                                                       encoding="utf-8")
+    rep = evaluate_variants(t / "gold", t / "variants", corpus=[t / "corpus"], jobs=1)
+    assert rep.variants["other"].disagree["number"] == 1 and not rep.excluded_fields  # no marking: counted
+    gold = json.loads((t / "gold" / "cv_1.json").read_text(encoding="utf-8"))
+    gold["gold_source"] = {"number": "title line (not in the body)", "date": "read"}
+    (t / "gold" / "cv_1.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    rep = evaluate_variants(t / "gold", t / "variants", corpus=[t / "corpus"], jobs=1)
+    other = rep.variants["other"]
+    assert other.agree["number"] == other.disagree["number"] == 0 and other.agree["date"] == 1
+    assert "number" not in other.tallies() and "number" not in other.tallies(original=True)
+    assert rep.excluded_fields == [("cv_1", "number")]
+    assert rep.to_json()["excluded_fields"][0]["field"] == "number"
+    assert "Excluded per field: 1 values" in render(rep) and "cv_1 number" in render(rep)
+
+
 def test_agreeing_on_a_wrong_value_is_still_wrong(tmp_path):
     t = _tiny(tmp_path, gold_number="126/UBND-VX")  # the gold says another number: both sides are wrong
     rep = evaluate_variants(t / "gold", t / "variants", corpus=[t / "corpus"], jobs=1)

@@ -27,6 +27,7 @@ class Gold:
     format: str | None = None
     split: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # class, layer…
+    sources: dict[str, str] = field(default_factory=dict)  # the gold's ``gold_source``: field -> how it was obtained
 
 
 @dataclass
@@ -157,6 +158,7 @@ def collect(
                 format=data.get("format"),
                 split=doc_split,
                 extra={k: data[k] for k in ("class", "layer") if k in data},
+                sources={k: str(v) for k, v in (data.get("gold_source") or {}).items()},
             )
         )
     return out

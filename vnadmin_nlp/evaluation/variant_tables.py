@@ -8,7 +8,7 @@ from typing import Any, Iterable
 
 from .match import show
 from .tables import _fmt, table
-from .variants import VARIANT_FIELDS, VariantReport, VariantResult
+from .variants import FIELD_EXCLUDED, VARIANT_FIELDS, VariantReport, VariantResult
 
 LEGEND = """\
 Each variant is parsed and its header fields compared with what the original file gives (lenient: case, tone
@@ -92,6 +92,9 @@ def render(report: VariantReport, markdown: bool = False, mismatches: bool = Fal
         whys = sorted({why for _, why in report.excluded})
         out.append(f"Excluded: {len(report.excluded)} gold documents, {'; '.join(whys)}: "
                    f"{', '.join(i for i, _ in report.excluded)}.")
+    if report.excluded_fields:
+        out.append(f"Excluded per field: {len(report.excluded_fields)} values, {FIELD_EXCLUDED}: "
+                   f"{', '.join(f'{i} {f}' for i, f in report.excluded_fields)}.")
     if markdown:
         out += ["", LEGEND]
     out += head("Agreement with the original (share, disagreements)") + agreement_table(report)

@@ -28,6 +28,24 @@ ORIGINAL = "original"
 # Gold classes left out of the comparison, and why: a vbpl.vn page with only the site's attribute table has no
 # document part, so no variant (each made from the document part) can hold its fields.
 EXCLUDED_CLASSES = {"stub": "attribute-only page (class: stub): no document part to convert"}
+# The same per field: a field whose gold says (in ``gold_source``) that the value is not in the document's body,
+# only in the site's title line or attribute table (``"number": "title line (not in the body)"``), is left out of
+# that document's comparison and of both sides' scores: no variant can hold it.
+NOT_IN_BODY = "not in the body"
+FIELD_EXCLUDED = "the gold's source of the field says 'not in the body' (title line or attribute table only)"
+_GOLD_KEYS = {"signer_name": "signers"}  # a compared field -> the gold_source key that speaks for it
+
+
+def fields_not_in_body(gold: Gold) -> list[str]:
+    """The compared fields this document's gold marks as not in the body (see NOT_IN_BODY)."""
+    return [f for f in VARIANT_FIELDS if NOT_IN_BODY in gold.sources.get(_GOLD_KEYS.get(f, f), "")]
+
+
+def _without(result: DocResult, fields: Sequence[str]) -> DocResult:
+    if not fields:
+        return result
+    return replace(result, fields={f: c for f, c in result.fields.items() if f not in fields},
+                   outcomes={f: o for f, o in result.outcomes.items() if f not in fields})
 
 
 @dataclass
@@ -105,11 +123,13 @@ class VariantReport:
     without_variant: list[str] = field(default_factory=list)  # gold ids with no variant under DIR
     meta: dict[str, Any] = field(default_factory=dict)
     excluded: list[tuple[str, str]] = field(default_factory=list)  # (gold id, why), see EXCLUDED_CLASSES
+    excluded_fields: list[tuple[str, str]] = field(default_factory=list)  # (gold id, field), see NOT_IN_BODY
 
     def to_json(self) -> dict[str, Any]:
         return {**self.original.to_json(), "variants_dir": self.meta.get("variants"),
                 "variant_fields": list(VARIANT_FIELDS), "without_variant": self.without_variant,
                 "excluded": [{"id": i, "why": why} for i, why in self.excluded],
+                "excluded_fields": [{"id": i, "field": f, "why": FIELD_EXCLUDED} for i, f in self.excluded_fields],
                 "variants": {name: v.as_dict() for name, v in self.variants.items()}}
 
 
@@ -170,10 +190,14 @@ def parse_all(jobs: list[tuple[Gold, Path, str]], workers: int = 1, around: int 
 
 
 def compare_sides(gold: Gold, original: Side, variant: Side, into: VariantResult) -> None:
-    """Count one document of one variant: agreement per field with the original, and both scores."""
-    into.results.append(variant.result)
-    into.originals.append(original.result)
+    """Count one document of one variant: agreement per field with the original, and both scores; the fields
+    the gold marks as not in the body (:func:`fields_not_in_body`) are left out of both."""
+    skip = fields_not_in_body(gold)
+    into.results.append(_without(variant.result, skip))
+    into.originals.append(_without(original.result, skip))
     for f in VARIANT_FIELDS:
+        if f in skip:
+            continue
         o, v = original.values.get(f), variant.values.get(f)
         if (lenient(o) if o is not None else None) == (lenient(v) if v is not None else None):
             into.agree[f] += 1
@@ -215,4 +239,5 @@ def evaluate_variants(
                 compare_sides(g, sides[g.id, ORIGINAL], sides[g.id, name], results[name])
     meta = {"gold": [str(d) for d in dirs], "corpus": [str(c) for c in corpus], "split": split,
             "variants": str(variants_dir)}
-    return VariantReport(Report(originals, skipped=gold.skipped, meta=meta), results, without, meta, excluded)
+    by_field = [(g.id, f) for g in golds if g.id not in without for f in fields_not_in_body(g)]
+    return VariantReport(Report(originals, skipped=gold.skipped, meta=meta), results, without, meta, excluded, by_field)

@@ -135,6 +135,11 @@ def starts_with_body_kind(text: str) -> bool:
     return starts_with(fold(expand(squash(text))), KINDS) is not None
 
 
+def is_known_body(text: str) -> bool:
+    """A body the lexicon knows by its whole name (``CHÍNH PHỦ``, ``BỘ Y TẾ``; not ``BỘ MÁY``)."""
+    return fold(expand(squash(text))).rstrip(" .:") in _KNOWN
+
+
 def names_a_body(text: str) -> bool:
     """Is a short line the name of a body, all of it (``QUỐC HỘI``, ``ỦY BAN THƯỜNG VỤ QUỐC HỘI``, ``BỘ Y TẾ``)?"""
     key = fold(expand(squash(text))).rstrip(" .:")

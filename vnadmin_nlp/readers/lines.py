@@ -18,6 +18,9 @@ _GAP = re.compile(r"[ \u00a0]*\t[ \t\u00a0]*|[ \u00a0]{4,}")
 _WIDE = 8
 _LIST_MARKER = re.compile(r"^(?:\(?[0-9]{1,3}[.)]|\(?[a-zđA-ZĐ][.)]|[IVXLC]{1,6}[./]|[-+*•–·●▪■◦])$")
 _BLANK_LABEL = re.compile(r"(?:^|\s)(?:số|ngày|tháng|năm)\s*:?$", re.IGNORECASE)
+# …unless what follows the gap is the Quốc hiệu or the motto of the other column ("Nghị quyết số:<spaces>Độc
+# lập - Tự do - Hạnh phúc", pdftotext -layout): then the label ends its column, its number is on the next line
+_OTHER_COLUMN = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s+XÃ\b|Độc\s+lập\s*[-–]", re.IGNORECASE)
 
 
 def _capitals(text: str) -> bool:
@@ -28,15 +31,20 @@ def _capitals(text: str) -> bool:
 
 def column_gap(left: str, right: str) -> bool:
     """Whether a wide gap between two pieces of a line separates two columns: not after a list marker ("1.",
-    "a)"), nor a blank to fill in ("Số:      /UBND", "ngày     tháng")."""
+    "a)"), nor a blank to fill in ("Số:      /UBND", "ngày     tháng"); a label before the Quốc hiệu or the
+    motto is a column's last line ("Nghị quyết số:<spaces>Độc lập - Tự do - Hạnh phúc")."""
     left, right = left.strip(), right.strip()
-    return not (_LIST_MARKER.match(left) or right.startswith("/") or _BLANK_LABEL.search(left))
+    blank = bool(_BLANK_LABEL.search(left)) and not _OTHER_COLUMN.match(right)
+    return not (_LIST_MARKER.match(left) or right.startswith("/") or blank)
 
 
 # The Quốc hiệu cut by a narrow column ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" | "VIỆT NAM", "… CHỦ NGHĨA VIỆT" | "NAM"):
 # one phrase, joined back.
 _NATIONAL_CUT = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s+XÃ\s+HỘI(?:\s+CHỦ(?:\s+NGH\S*(?:\s+VIỆT)?)?)?$", re.IGNORECASE)
 _NATIONAL_REST = re.compile(r"(?:CHỦ|NGH[ĨÍÌI]A|VIỆT|NAM)\b", re.IGNORECASE)
+# The motto cut by a narrow column ("Độc lập - Tự do - Hạnh" | "phúc"): one phrase, joined back.
+_MOTTO_CUT = re.compile(r"Độc\s*lập(?:\s*[-–]\s*(?:Tự(?:\s+do(?:\s*[-–]\s*(?:Hạnh)?)?)?)?)?$", re.IGNORECASE)
+_MOTTO_REST = re.compile(r"(?:[-–]\s*)?(?:Tự|do|Hạnh|phúc)\b", re.IGNORECASE)
 # A label and its value cut apart: "Nghị quyết số:" | "106/2025/UBTVQH15"
 _NUMBER_LABEL = re.compile(r"(?:^|\s)số\s*:$", re.IGNORECASE)
 # A date cut inside "ngày … tháng … năm …": "Hà Nội, ngày 31 tháng 12 năm" | "2025", "Hà Nội, ngày 02" | "tháng 12 năm 2025"
@@ -52,6 +60,12 @@ def national_cut(line: str, following: str) -> bool:
                 and _NATIONAL_REST.match(unicodedata.normalize("NFC", following.strip())))
 
 
+def motto_cut(line: str, following: str) -> bool:
+    """Whether two lines of one column are the motto wrapped at the column's width."""
+    return bool(_MOTTO_CUT.search(unicodedata.normalize("NFC", line.strip()))
+                and _MOTTO_REST.match(unicodedata.normalize("NFC", following.strip())))
+
+
 def number_label_cut(line: str, following: str) -> bool:
     """Whether a number label ("Số:", "Nghị quyết số:") ends the line and its number starts the following one."""
     following = following.strip()
@@ -65,8 +79,9 @@ def date_cut(line: str, following: str) -> bool:
 
 
 def value_cut(line: str, following: str) -> bool:
-    """One value set on two lines: the Quốc hiệu, "Số:" and its number, a date."""
-    return national_cut(line, following) or number_label_cut(line, following) or date_cut(line, following)
+    """One value set on two lines: the Quốc hiệu, the motto, "Số:" and its number, a date."""
+    return (national_cut(line, following) or motto_cut(line, following) or number_label_cut(line, following)
+            or date_cut(line, following))
 
 
 def _caps(line: str) -> bool:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..lexicon.syllables import is_vietnamese_word
 from .base import Block
 from .layout.vocabulary import COLUMN_ANCHOR_RIGHT
-from .lines import cell_join, column_gap
+from .lines import _HYPHEN_CUT, _NUMBER_LABEL, cell_join, column_gap
 from .tables import LAYOUT_TABLE_CUES, order_table
 
 BOX_CHARS = re.compile(r"[\u2500-\u257f]")
@@ -26,7 +27,9 @@ MIN_GAP = 3  # spaces between two columns on one line
 ANCHORED_GAP = 2  # …or before the Quốc hiệu ("NGÂN HÀNG NHÀ NƯỚC  CỘNG HÒA XÃ HỘI…", w3m) in a block found below
 MIN_GUTTER = 2  # free width the lines of a block must share
 HEADER_LINES = 8  # a header block opens within the first non-blank lines of the text
+_NATIONAL_ANCHOR = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s+XÃ\s+HỘI")  # the Quốc hiệu, in capitals
 MAX_BLANKS = 2  # blank lines inside a block
+NAME_SLACK = 10  # a name run into the left column starts at most this far left of the gutter
 
 
 def _cols(line: str) -> list[int]:
@@ -52,7 +55,7 @@ def _runs(line: str, min_gap: int = MIN_GAP) -> list[tuple[int, int]]:
     return runs
 
 
-def _fit(runs: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int] | None:
+def _fit(runs: list[tuple[int, int]], lo: int, hi: int, min_gutter: int = MIN_GUTTER) -> tuple[int, int] | None:
     """The gutter narrowed to the free space of a line, or None when text crosses it."""
     for a, b in runs:
         if b <= lo or a >= hi:
@@ -62,7 +65,7 @@ def _fit(runs: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int] | Non
         # text inside the gutter: keep the wider free side
         left, right = (lo, a), (b, hi)
         lo, hi = max(left, right, key=lambda g: g[1] - g[0])
-    return (lo, hi) if hi - lo >= MIN_GUTTER else None
+    return (lo, hi) if hi - lo >= min_gutter else None
 
 
 def _sides(runs: list[tuple[int, int]], lo: int, hi: int) -> tuple[bool, bool]:
@@ -75,11 +78,33 @@ def _split(line: str, cut: int) -> tuple[str, str]:
     return line[:i].strip(), line[i:].strip()
 
 
-def _grow(lines: list[str], i: int, gutter: tuple[int, int]) -> tuple[int, int, tuple[int, int]] | None:
+def _name_tail(line: str, lo: int, hi: int) -> int | None:
+    """Where a signer's name starts that the converter ran into the left column's line with one space, across
+    the gutter ("- HĐND, UBND các tỉnh, thành phố Phạm Minh Chính", pdftotext -layout): 2–4 capitalised
+    Vietnamese syllables ending the line, after a word in lower case or a comma, starting near the gutter."""
+    words = list(re.finditer(r"\S+", line))
+    for k in (4, 3, 2):
+        if len(words) <= k:
+            continue
+        tail = [w.group() for w in words[-k:]]
+        before = words[-k - 1].group()
+        if not all(w[0].isupper() and (len(w) == 1 or w[1:].islower()) and is_vietnamese_word(w) for w in tail):
+            continue
+        if not (before[-1].islower() or before[-1] in ",;"):
+            continue
+        x = _cols(line)[words[-k].start()]
+        return x if lo - NAME_SLACK <= x < hi else None
+    return None
+
+
+def _grow(lines: list[str], i: int, gutter: tuple[int, int],
+          min_gutter: int = MIN_GUTTER) -> tuple[int, int, tuple[int, int], dict[int, int]] | None:
     """Lines [start, end) around the two-column line i that share a free gutter; trimmed to the two-column
-    lines and the one-sided lines that touch them."""
+    lines and the one-sided lines that touch them (and a signer's authority or position in capitals set above
+    them after a blank line).  The last item: the lines cut elsewhere than at the gutter (:func:`_name_tail`)."""
     lo, hi = gutter
     kinds: dict[int, str] = {i: "both"}
+    named: dict[int, int] = {}
     for step in (1, -1):
         j, blanks = i + step, 0
         while 0 <= j < len(lines):
@@ -94,12 +119,17 @@ def _grow(lines: list[str], i: int, gutter: tuple[int, int]) -> tuple[int, int, 
                 continue
             blanks = 0
             runs = _runs(lines[j])
-            fit = _fit(runs, lo, hi)
+            fit = _fit(runs, lo, hi, min_gutter)
             if fit is None:
                 runs = _runs(lines[j], ANCHORED_GAP)
-                fit = _fit(runs, lo, hi)
+                fit = _fit(runs, lo, hi, min_gutter)
                 if fit is None or not COLUMN_ANCHOR_RIGHT.match(_split(lines[j], fit[1])[1]):
-                    break
+                    x = _name_tail(lines[j], lo, hi) if step == 1 else None
+                    if x is None:
+                        break
+                    named[j], kinds[j] = x, "both"
+                    j += step
+                    continue
             lo, hi = fit
             left, right = _sides(runs, *fit)
             if left and right and _two_columns(lines[j], fit[1]):
@@ -111,11 +141,46 @@ def _grow(lines: list[str], i: int, gutter: tuple[int, int]) -> tuple[int, int, 
     start, end = min(both), max(both)
     while start - 1 in kinds and kinds[start - 1] in ("left", "right"):
         start -= 1
+    above = start - 1
+    while kinds.get(above) == "blank":
+        above -= 1
+    if above < start - 1 and kinds.get(above) == "right" and _caps_line(lines[above]):
+        start = above
     while end + 1 in kinds and kinds[end + 1] in ("left", "right"):
-        if kinds[end + 1] == "left" and _title(lines[end + 1]):
+        if kinds[end + 1] == "left" and _title(lines[end + 1]) and not _cut_value(_split(lines[end], hi)[0]):
             break
         end += 1
-    return start, end + 1, (lo, hi)
+    return start, end + 1, (lo, hi), {k: x for k, x in named.items() if start <= k <= end}
+
+
+def _caps_line(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _cut_value(left: str) -> bool:
+    """A column's line that ends inside a value the next line finishes: a number-symbol cut at its hyphen
+    ("Số: 21/2025/TT-" | "BNV"), a number label ("Nghị quyết số:"): the next line, though set like a title, goes on."""
+    return bool(_HYPHEN_CUT.search(left) or _NUMBER_LABEL.search(left))
+
+
+def _seed(line: str, head: bool) -> tuple[int, int] | None:
+    """The gutter of a header line that opens a two-column block although no wide gap shows it: the Quốc hiệu
+    set alone, indented, with the issuer above or below it at the left ("BỘ NGOẠI GIAO" over
+    "<spaces>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT"), or run into the issuer with one space ("THỦ TƯỚNG CHÍNH PHỦ CỘNG
+    HÒA XÃ HỘI CHỦ NGHĨA VIỆT", pdftotext -layout of two narrow cells)."""
+    if not head:
+        return None
+    m = _NATIONAL_ANCHOR.search(line)
+    if not m:
+        return None
+    x = _cols(line)[m.start()]
+    before = line[:m.start()]
+    if not before.strip():
+        return (0, x) if x >= MIN_GAP else None
+    if before.endswith(" ") and _title(" " + before) and len(before.split()) >= 2:
+        return (_cols(line)[len(before.rstrip()) - 1] + 1, x)
+    return None
 
 
 def _two_columns(line: str, cut: int) -> bool:
@@ -130,9 +195,10 @@ def _title(line: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(line) - len(line.lstrip()) > 0 or False
 
 
-def _space_regions(lines: list[str]) -> list[tuple[int, int, int]]:
-    """Header and closing blocks laid out with spaces: (first line, end line, cut column)."""
-    regions: list[tuple[int, int, int]] = []
+def _space_regions(lines: list[str]) -> list[tuple[int, int, int, dict[int, int]]]:
+    """Header and closing blocks laid out with spaces: (first line, end line, cut column, the lines cut
+    elsewhere)."""
+    regions: list[tuple[int, int, int, dict[int, int]]] = []
     nonblank = 0
     i = 0
     while i < len(lines):
@@ -142,21 +208,26 @@ def _space_regions(lines: list[str]) -> list[tuple[int, int, int]]:
             continue
         nonblank += 1
         runs = _runs(line)
-        if len(runs) >= 2:
+        seed = _seed(line, nonblank <= HEADER_LINES) if len(runs) == 1 else None
+        if len(runs) >= 2 or seed:
             gaps = [(runs[k][1], runs[k + 1][0]) for k in range(len(runs) - 1)]
-            lo, hi = max(gaps, key=lambda g: g[1] - g[0])
-            grown = None if not _two_columns(line, hi) else _grow(lines, i, (lo, hi))
+            if seed:
+                grown = _grow(lines, i, seed, 1)
+            else:
+                lo, hi = max(gaps, key=lambda g: g[1] - g[0])
+                grown = None if not _two_columns(line, hi) else _grow(lines, i, (lo, hi))
             if grown:
-                start, end, (glo, ghi) = grown
+                start, end, (glo, ghi), named = grown
                 cut = ghi
                 text = "\n".join(lines[start:end])
-                left = "\n".join(_split(ln, cut)[0] for ln in lines[start:end])
+                sides = [_split(ln, named.get(k, cut)) for k, ln in enumerate(lines[start:end], start)]
+                left = "\n".join(a for a, _ in sides)
                 head = nonblank <= HEADER_LINES
                 closing = re.search(r"(?im)^\s*(Nơi\s+nhận|(TM|KT|TL|TUQ)\s*\.)", "\n".join(
-                    _split(ln, cut)[0] + "\n" + _split(ln, cut)[1] for ln in lines[start:end]))
+                    a + "\n" + b for a, b in sides))
                 if left.strip() and LAYOUT_TABLE_CUES.search(text) and (head or closing) and \
                         not (regions and start < regions[-1][1]):
-                    regions.append((start, end, cut))
+                    regions.append((start, end, cut, named if closing else {}))
                     nonblank += sum(1 for ln in lines[i + 1:end] if ln.strip())
                     i = end
                     continue
@@ -246,6 +317,30 @@ def unwrap(lines: list[str], width: int | None = None) -> list[str]:
     return out
 
 
+# A number label that ends its line, its number starting the next ("Nghị quyết số:" | "106/2025/UBTVQH15",
+# pdftotext -layout of a narrow cell set apart from the header's columns)
+_LABEL_BREAK = re.compile(r"(?<=\bsố:)[ \t]*\n[ \t]*(?=\d)", re.IGNORECASE)
+
+
+def _label_lines(text: str) -> str:
+    """Running text with a number label and its number on one line (:func:`~.lines.number_label_cut`)."""
+    return _LABEL_BREAK.sub(" ", text) if "ố:" in text else text
+
+
+def _paragraphs(side: list[str]) -> list[str]:
+    """One column's lines unwrapped paragraph by paragraph: a blank line is the document's own break, never a
+    wrap ("Độc lập - Tự do - Hạnh phúc" | blank | "Hà Nội, ngày 31 tháng 12 năm" stay apart)."""
+    out: list[str] = []
+    para: list[str] = []
+    for t in [*side, "\n"]:
+        if t == "\n":
+            out += unwrap(para)
+            para = []
+        else:
+            para.append(t)
+    return out
+
+
 def column_blocks(text: str) -> list[Block]:
     """The text as blocks: running text as paragraphs, column blocks and box tables as cells in reading order."""
     lines = text.split("\n")
@@ -254,25 +349,27 @@ def column_blocks(text: str) -> list[Block]:
     for t, (a, b) in enumerate(boxes):
         found.append((a, b, _box_blocks(lines[a:b], t)))
     taken = {k for a, b in boxes for k in range(a, b)}
-    for a, b, cut in _space_regions(lines):
+    for a, b, cut, named in _space_regions(lines):
         if any(k in taken for k in range(a, b)):
             continue
         table = len(boxes) + len(found)
-        left = [_split(ln, cut)[0] for ln in lines[a:b]]
-        right = [_split(ln, cut)[1] for ln in lines[a:b]]
-        rows = [[(c, 1, [Block(text=t, kind="cell", table=table, row=0, col=c) for t in unwrap(side)])
+        # a blank line of the block ends a paragraph of both columns ("\n" in the side's list); a line with text
+        # on one side only leaves the other side's line out
+        sides = [_split(ln, named.get(k, cut)) if ln.strip() else ("\n", "\n") for k, ln in enumerate(lines[a:b], a)]
+        left, right = [x for x, _ in sides], [y for _, y in sides]
+        rows = [[(c, 1, [Block(text=t, kind="cell", table=table, row=0, col=c) for t in _paragraphs(side)])
                  for c, side in ((0, left), (1, right))]]
         found.append((a, b, order_table(rows, 2, table)))
     if not found:
-        return [Block(text=text)]
+        return [Block(text=_label_lines(text))]
     found.sort(key=lambda f: f[0])
     out: list[Block] = []
     pos = 0
     for a, b, blocks in found:
         if a > pos:
-            out.append(Block(text="\n".join(lines[pos:a])))
+            out.append(Block(text=_label_lines("\n".join(lines[pos:a]))))
         out.extend(blocks)
         pos = b
     if pos < len(lines):
-        out.append(Block(text="\n".join(lines[pos:])))
+        out.append(Block(text=_label_lines("\n".join(lines[pos:]))))
     return out

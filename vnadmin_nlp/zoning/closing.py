@@ -65,6 +65,12 @@ def is_authority(text: str) -> bool:
     m = _PREFIX_RE.match(text)
     if not m:
         return False
+    if " " in m.group() and not m.group().isupper():
+        # a prefix in words ("Ký thay", "Thay mặt") in lower or mixed case: only before a body or a position,
+        # never a sentence wrapped before it ("đăng" | "ký thay đổi đại lý đổi ngoại tệ")
+        rest = text[m.end():].strip()
+        return len(text) <= 70 and bool(starts_with_body_kind(rest) or POSITION_START.match(fold(rest))
+                                        or is_upper(rest))
     return m.group().isupper() or len(text) <= 70
 
 
@@ -113,9 +119,11 @@ def split_rank(page: Page, seg: Seg) -> tuple[Seg | None, Seg]:
 def find_closing_start(page: Page, body_start: int) -> int | None:
     """Where the closing begins: the Nơi nhận heading or the first authority line, else after ``./.``."""
     body_lines = [ln for ln in page.lines if ln.start >= body_start]
-    for ln in body_lines:
+    for k, ln in enumerate(body_lines):
         text = page.t(ln)
         if FOLDED.distribution_head.match(page.k(ln)) or (len(text) <= 70 and is_authority(text)):
+            if 2 <= k and is_position(page, body_lines[k - 1]) and TEXT.end_of_body.search(page.t(body_lines[k - 2])):
+                return body_lines[k - 1].start  # "… có hiệu lực từ ngày …./." / "THỐNG ĐỐC" / "Nơi nhận:" (a PDF's order)
             return ln.start
     for i, ln in enumerate(body_lines):
         if TEXT.end_of_body.search(page.t(ln)) and i + 1 < len(body_lines):

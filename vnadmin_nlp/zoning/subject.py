@@ -12,7 +12,7 @@ from bisect import bisect_right
 
 import regex
 
-from ..lexicon.bodies import names_a_body
+from ..lexicon.bodies import is_known_body, names_a_body
 from ..lexicon.fold import fold, retone
 from ..lexicon.positions import POSITION_START
 from ..lexicon.spaces import squash
@@ -141,10 +141,11 @@ def line_ok(page: Page, subject: list[Seg], seg: Seg) -> bool:
     if seg.blank_before and subject and not continues_over_blank(page, subject, seg):
         return False
     if len(subject) >= MAX_SUBJECT_LINES and not (
-        len(subject) < MAX_WRAPPED_LINES and _starts_lower(page.t(seg))
+        len(subject) < MAX_WRAPPED_LINES and (_starts_lower(page.t(seg)) or _cannot_end(page.t(subject[-1]).rstrip()))
         and not page.t(subject[-1]).rstrip().endswith(_ENDS_SENTENCE)
     ):
         return False  # a trích yếu hard-wrapped at 72 columns may go on past 12 lines, in mid-sentence only
+        # ("… ngày 30 tháng 10 năm 2025 của" / "Chính phủ quy định …": the line above cannot end it)
     if len(subject) >= WRAP_AFTER and page.t(subject[-1]).rstrip().endswith(_ENDS_SENTENCE):
         return False
     text = page.t(seg)
@@ -157,6 +158,8 @@ def line_ok(page: Page, subject: list[Seg], seg: Seg) -> bool:
             return False
     if subject:
         prev = page.t(subject[-1])
+        if len(subject) > 1 and sum(map(str.isalpha, prev)) < 2:
+            prev = page.t(subject[-2])  # "… NĂM" / "2015" / "CỦA BỘ TRƯỞNG …": a line of digits has no case
         if is_upper(prev) != is_upper(text) and not is_upper(prev) and _words(text) >= 2:
             return False  # "Về việc …" then "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH": the body's authority line
     return True
@@ -186,6 +189,8 @@ def enacting_body_line(page: Page, issuer: list[Seg], subject: list[Seg], seg: S
         return True
     if not names_a_body(text) or _wrapped_on(page, subject, seg):
         return False
+    if len(key.split()) <= 2 and not is_known_body(text):
+        return False  # "BỘ MÁY" under "… THAY ĐỔI CƠ CẤU, TỔ CHỨC": a kind and one word, no body the lexicon knows
     nxt = next_line(page, seg)
     return nxt is not None and bool(FOLDED.body_cue.match(page.k(nxt)) or FOLDED.enacting.match(page.k(nxt)))
 

@@ -85,6 +85,14 @@ def _layout_page(
         whole = lines[i] if len(chunks) == 1 else None  # the one chunk holds all the line's glyphs, in order
         if whole is not None and joinable and _label_value(parts[-1], lines[i - 1], lines[i]):
             parts[-1] = _joined(parts[-1], _part(chunks[0], None, kind=kind), " ")
+        elif len(chunks) == 2 and joinable and _value_tail(parts[-1], lines[i - 1], chunks):
+            # the value's last piece shares a line with the other column's ("Hà Nội, ngày 31 tháng 12 năm" over
+            # "Số: 99/2025/TT-BNNMT      2025"): the value whole first, then the other column's piece
+            parts[-1] = _joined(parts[-1], _part(chunks[1], None, kind=kind), " ")
+            parts.append(_part(chunks[0], None, kind=kind))
+            joinable = False
+            i += 1
+            continue
         else:
             parts.extend(_part(chunk, None, kind=kind, whole=whole) for chunk in chunks)
         joinable = len(chunks) == 1
@@ -182,6 +190,22 @@ def _joined(prev: Part, part: Part, joiner: str) -> Part:
     moved = [(c[0] + shift, c[1], c[2] + shift, c[3], *c[4:]) for c in part.chars]
     return Part(chars=[*prev.chars, *extra, *moved], y0=min(prev.y0, part.y0), y1=max(prev.y1, part.y1),
                 column=prev.column, kind=prev.kind, placed=[*(prev.placed or prev.chars), *part.chars])
+
+
+def _value_tail(prev: Part, above: Line, chunks: list[list[Char]]) -> bool:
+    """The right piece of a line cut in two finishes the value the line above left cut, right under it, and the
+    left piece stands clear of that value (another column's line: the column finder took no columns)."""
+    left, right = chunks
+    glyphs = [c for c in prev.chars if not c[4].isspace()]
+    if prev.column or prev.kind != "line" or not glyphs:
+        return False
+    h = max(c[3] for c in right) - min(c[1] for c in right)
+    x0, x1 = min(c[0] for c in glyphs), max(c[2] for c in glyphs)
+    under = x0 - h <= min(c[0] for c in right) and max(c[2] for c in right) <= x1 + h
+    clear = max(c[2] for c in left) < x0
+    gap = max(above.y0 - max(c[3] for c in right), min(c[1] for c in right) - above.y1)  # whichever way y runs
+    near = gap <= COLUMN_MAX_VGAP * max(h, above.h)
+    return under and clear and near and value_cut(anchor_text(prev.chars), anchor_text(right))
 
 
 def _label_value(prev: Part, above: Line, line: Line) -> bool:
