@@ -27,6 +27,7 @@ ANCHORED_GAP = 2  # …or before the Quốc hiệu ("NGÂN HÀNG NHÀ NƯỚC  C
 MIN_GUTTER = 2  # free width the lines of a block must share
 HEADER_LINES = 8  # a header block opens within the first non-blank lines of the text
 MAX_BLANKS = 2  # blank lines inside a block
+_LIST_LINE = re.compile(r"^\s*(?:[-+•–]\s|N[ơo]i\s+nh[ậâa]n\b)", re.IGNORECASE)  # the Nơi nhận list, its head
 
 
 def _cols(line: str) -> list[int]:
@@ -99,6 +100,10 @@ def _grow(lines: list[str], i: int, gutter: tuple[int, int]) -> tuple[int, int, 
                 runs = _runs(lines[j], ANCHORED_GAP)
                 fit = _fit(runs, lo, hi)
                 if fit is None or not COLUMN_ANCHOR_RIGHT.match(_split(lines[j], fit[1])[1]):
+                    if _at_edge(lines[j], hi):
+                        kinds[j] = "both"  # the gutter kept as it is: the next lines have their usual gap
+                        j += step
+                        continue
                     break
             lo, hi = fit
             left, right = _sides(runs, *fit)
@@ -109,13 +114,34 @@ def _grow(lines: list[str], i: int, gutter: tuple[int, int]) -> tuple[int, int, 
             j += step
     both = [k for k, v in kinds.items() if v == "both"]
     start, end = min(both), max(both)
-    while start - 1 in kinds and kinds[start - 1] in ("left", "right"):
-        start -= 1
+    while True:
+        k = start - 1
+        while kinds.get(k) == "blank":
+            k -= 1
+        if kinds.get(k) not in ("left", "right"):
+            break
+        if k < start - 1 and kinds[k] == "left" and not _LIST_LINE.match(lines[k]):
+            break  # over blank lines: a line of the right column, or the Nơi nhận list, never running text
+        start = k
     while end + 1 in kinds and kinds[end + 1] in ("left", "right"):
         if kinds[end + 1] == "left" and _title(lines[end + 1]):
             break
         end += 1
     return start, end + 1, (lo, hi)
+
+
+def _at_edge(line: str, edge: int) -> bool:
+    """A line whose left column runs up to the right column's edge, one space short of it (w3m pads a cell to
+    its width and puts one space between cells): ``- Hội đồng nhân dân, … trực thuộc Lê Tấn Cận``.  Only a
+    signature line counts (capitalised words or a note, few of them), never running text."""
+    xs = _cols(line)
+    i = next((k for k, x in enumerate(xs) if x >= edge), None)
+    if i is None or i == 0 or not line[i - 1].isspace() or line[i].isspace():
+        return False
+    left, right = line[:i].strip(), line[i:].strip()
+    words = right.split()
+    return (sum(c.isalnum() for c in left) >= 2 and 1 <= len(words) <= 6 and len(right) <= 40
+            and all(w[0].isupper() or w[0] in "([" for w in words))
 
 
 def _two_columns(line: str, cut: int) -> bool:
