@@ -192,3 +192,13 @@ def test_markdown_empty_bold_run_between_the_head_and_the_deputy(tmp_path):
     got = _md(tmp_path, "**_Nơi nhận:_** \\- Như Điều 9; \\- Lưu: VT, PC. |  **THỐNG ĐỐC********Phó Thống Đốc** "
                         "**(đã ký)** **Phạm Thanh Hà**  \n---|---\n")
     assert got == [(["THỐNG ĐỐC"], "Phó Thống Đốc", "Phạm Thanh Hà")]
+
+
+def test_markdown_two_tables_with_only_a_line_of_spaces_between_are_two(tmp_path):
+    # vbpl_565 (html2text): the closing table, then the annex's header table; the second one's header row used
+    # to reach back over the first, and the signature was read twice
+    closing = ("** _Nơi nhận:  \n_**_-_ Như Điều 3;  \n_-_ Lưu VT, HTQT. |  **KT. BỘ TRƯỞNG**  \n**THỨ TRƯỞNG**  \n"
+               "  \n _**(Đã ký)**_  \n  \n**Lê Quân**  \n---|---  \n  \n"
+               "**BỘ GIÁO DỤC VÀ ĐÀO TẠO  \n\\-------** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM  \n"
+               "Độc lập - Tự do - Hạnh phúc  \n\\---------------**  \n---|---  \n  \n**QUY CHẾ**\n")
+    assert _md(tmp_path, closing) == [(["KT. BỘ TRƯỞNG"], "THỨ TRƯỞNG", "Lê Quân")]
