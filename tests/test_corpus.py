@@ -13,6 +13,7 @@ from vnadmin_nlp import ReaderError, parse_file
 from vnadmin_nlp.readers import ocr
 
 from .conftest import SHARED
+from .national_name import national_in_issuer
 
 CORPUS = sorted(
     p for p in (SHARED / "corpus").rglob("*") if p.is_file() and p.suffix.lower() not in (".jsonl",)
@@ -35,6 +36,7 @@ def test_corpus_file_parses_or_fails_cleanly(path, validate):
     validate(data)
     assert json.loads(doc.to_json())["source"]["sha256"]
     assert not [w for w in doc.warnings if w.code == "extractor_failed"]
+    assert not national_in_issuer(doc)  # issue 17: no issuer holds the Quốc hiệu or the motto
     n = len(doc.text)
     for c in doc.citations:
         assert 0 <= c.span[0] < c.span[1] <= n

@@ -14,8 +14,8 @@ from vnadmin_nlp import parse_file
 from vnadmin_nlp.cli import main
 from vnadmin_nlp.evaluation.variants import VARIANT_FIELDS, evaluate_variants
 from vnadmin_nlp.evaluation.variant_tables import render
-from vnadmin_nlp.lexicon.fold import fold
-from vnadmin_nlp.patterns import FOLDED
+
+from .national_name import national_in_issuer
 
 ROOT = Path(__file__).resolve().parents[1]
 SLICE = ROOT / "fixtures" / "variants"
@@ -244,18 +244,6 @@ def test_a_missing_tool_is_named_and_only_its_variants_are_skipped(tmp_path, mon
 
 
 # -- what the issue demands of the outputs ----------------------------------------------------------------------
-
-
-def national_in_issuer(doc) -> list[str]:
-    """The issuer names and texts (parent and joint issuers too) that hold the Quốc hiệu or the motto."""
-    bodies = [b for b in (doc.issuer, doc.issuer.parent if doc.issuer else None, *doc.issuers) if b is not None]
-    bad = []
-    for b in bodies:
-        for value in (b.name, b.text):
-            key = fold(value)
-            if FOLDED.national.search(key) or FOLDED.motto.search(key):
-                bad.append(value)
-    return bad
 
 
 def test_the_issuer_check_can_fail():

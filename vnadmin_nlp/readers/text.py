@@ -17,6 +17,9 @@ _EMPTY_SUP = re.compile(r"(?<=\w)\^(?=[ \t]*$|[ \t])", re.MULTILINE)  # "CHÍNH 
 _GONE = "\x00"  # what struck spaces over a line break leave: nothing, and no blank line where they stood
 _GONE_LINE = re.compile(r"^[ \t]*\x00[ \t]*\n", re.MULTILINE)
 _EDIT_MARK = re.compile(r"\[(?:DEL|INS|S):[ \t]?|[ \t]?:(?:DEL|INS|S)\]")
+# "^" glued to a word, before the superscript's text or a punctuation ("BQP^67;", "Chính phủ^,"): the mark goes,
+# the text stays as the page has it ("BQP67"), once the columns are found (the mark keeps a column's width)
+_SUP_MARK = re.compile(r"(?<=\S)\^(?!\^)")
 
 
 def _struck_spaces(m: re.Match[str]) -> str:
@@ -61,4 +64,8 @@ class TextReader(Reader):
     def read(self, path: Path, data: bytes) -> RawDocument:
         text, encoding, warnings = decode_text(data)
         fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
-        return RawDocument(blocks=column_blocks(browser_marks(text)), format=fmt, encoding=encoding, warnings=warnings)
+        blocks = column_blocks(browser_marks(text))
+        if "^" in text:
+            for b in blocks:
+                b.text = _SUP_MARK.sub("", b.text)
+        return RawDocument(blocks=blocks, format=fmt, encoding=encoding, warnings=warnings)

@@ -30,6 +30,7 @@ HEADER_LINES = 8  # a header block opens within the first non-blank lines of the
 _NATIONAL_ANCHOR = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s+XÃ\s+HỘI")  # the Quốc hiệu, in capitals
 MAX_BLANKS = 2  # blank lines inside a block
 NAME_SLACK = 10  # a name run into the left column starts at most this far left of the gutter
+_LIST_LINE = re.compile(r"^\s*(?:[-+•–]\s|N[ơo]i\s+nh[ậâa]n\b)", re.IGNORECASE)  # the Nơi nhận list, its head
 
 
 def _cols(line: str) -> list[int]:
@@ -125,11 +126,15 @@ def _grow(lines: list[str], i: int, gutter: tuple[int, int],
                 fit = _fit(runs, lo, hi, min_gutter)
                 if fit is None or not COLUMN_ANCHOR_RIGHT.match(_split(lines[j], fit[1])[1]):
                     x = _name_tail(lines[j], lo, hi) if step == 1 else None
-                    if x is None:
-                        break
-                    named[j], kinds[j] = x, "both"
-                    j += step
-                    continue
+                    if x is not None:
+                        named[j], kinds[j] = x, "both"
+                        j += step
+                        continue
+                    if _at_edge(lines[j], hi):
+                        kinds[j] = "both"  # the gutter kept as it is: the next lines have their usual gap
+                        j += step
+                        continue
+                    break
             lo, hi = fit
             left, right = _sides(runs, *fit)
             if left and right and _two_columns(lines[j], fit[1]):
@@ -139,23 +144,20 @@ def _grow(lines: list[str], i: int, gutter: tuple[int, int],
             j += step
     both = [k for k, v in kinds.items() if v == "both"]
     start, end = min(both), max(both)
-    while start - 1 in kinds and kinds[start - 1] in ("left", "right"):
-        start -= 1
-    above = start - 1
-    while kinds.get(above) == "blank":
-        above -= 1
-    if above < start - 1 and kinds.get(above) == "right" and _caps_line(lines[above]):
-        start = above
+    while True:
+        k = start - 1
+        while kinds.get(k) == "blank":
+            k -= 1
+        if kinds.get(k) not in ("left", "right"):
+            break
+        if k < start - 1 and kinds[k] == "left" and not _LIST_LINE.match(lines[k]):
+            break  # over blank lines: a line of the right column, or the Nơi nhận list, never running text
+        start = k
     while end + 1 in kinds and kinds[end + 1] in ("left", "right"):
         if kinds[end + 1] == "left" and _title(lines[end + 1]) and not _cut_value(_split(lines[end], hi)[0]):
             break
         end += 1
     return start, end + 1, (lo, hi), {k: x for k, x in named.items() if start <= k <= end}
-
-
-def _caps_line(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def _cut_value(left: str) -> bool:
@@ -181,6 +183,20 @@ def _seed(line: str, head: bool) -> tuple[int, int] | None:
     if before.endswith(" ") and _title(" " + before) and len(before.split()) >= 2:
         return (_cols(line)[len(before.rstrip()) - 1] + 1, x)
     return None
+
+
+def _at_edge(line: str, edge: int) -> bool:
+    """A line whose left column runs up to the right column's edge, one space short of it (w3m pads a cell to
+    its width and puts one space between cells): ``- Hội đồng nhân dân, … trực thuộc Lê Tấn Cận``.  Only a
+    signature line counts (capitalised words or a note, few of them), never running text."""
+    xs = _cols(line)
+    i = next((k for k, x in enumerate(xs) if x >= edge), None)
+    if i is None or i == 0 or not line[i - 1].isspace() or line[i].isspace():
+        return False
+    left, right = line[:i].strip(), line[i:].strip()
+    words = right.split()
+    return (sum(c.isalnum() for c in left) >= 2 and 1 <= len(words) <= 6 and len(right) <= 40
+            and all(w[0].isupper() or w[0] in "([" for w in words))
 
 
 def _two_columns(line: str, cut: int) -> bool:

@@ -20,9 +20,11 @@ from .segments import Page, Seg, is_title_case_name, is_upper, lines
 _SIGNING = load("signing")
 _PREFIXES = sorted(_SIGNING["authority_prefixes"], key=len, reverse=True)
 _PREFIX_RE = regex.compile(
-    r"(?:^|(?<=\s))(?:" + "|".join(regex.escape(p) + (r"(?=\s|\p{L})" if p.endswith((".", "/")) else r"\b") for p in _PREFIXES) + r")",
+    r"(?:^|(?<=\s))(?:" + "|".join(regex.escape(p) + (r"(?=\s|\p{L}|$)" if p.endswith((".", "/")) else r"\b") for p in _PREFIXES) + r")",
     regex.IGNORECASE,  # legacy copies lose the capitals: "Tm. ủy ban nhân dân", "kT/bộ trưởng"
 )
+# "KT." alone on its line: the converter put the rest of the authority ("BỘ TRƯỞNG") on the next one
+_BARE_PREFIX = regex.compile(r"(?:" + "|".join(regex.escape(p) for p in _PREFIXES if p.endswith((".", "/"))) + r")\s*$", regex.IGNORECASE)
 _NOTES = list(vars(compile_section("signature_notes")).values())
 _RANKS = tuple(sorted(_SIGNING["ranks"], key=len, reverse=True))
 _OCR_RANK = regex.compile(r"[\p{Lu}]\S{1,8}\s+(?:" + "|".join(map(regex.escape, _SIGNING["rank_tails"])) + r")(?=\s+\p{Lu})")
@@ -66,8 +68,9 @@ def is_authority(text: str) -> bool:
     if not m:
         return False
     if " " in m.group() and not m.group().isupper():
-        # a prefix in words ("Ký thay", "Thay mặt") in lower or mixed case: only before a body or a position,
-        # never a sentence wrapped before it ("đăng" | "ký thay đổi đại lý đổi ngoại tệ")
+        if not m.group()[0].isupper():
+            return False  # "ký thay đổi kế hoạch…": a sentence wrapped before "ký thay", no spelled-out authority
+        # a prefix in words in mixed case ("Ký thay", "Thay mặt"): only before a body or a position
         rest = text[m.end():].strip()
         return len(text) <= 70 and bool(starts_with_body_kind(rest) or POSITION_START.match(fold(rest))
                                         or is_upper(rest))
@@ -157,6 +160,9 @@ def _cut(page: Page, seg: Seg) -> list[Seg]:
                 tail = Seg(seg.start + mt.start("tail"), seg.end)
                 if pat is _NAME_TAIL or is_position(page, tail) or is_authority(mt.group("tail")):
                     cuts.add(tail.start)
+    name_at = _name_after_position(line)
+    if name_at:
+        cuts.add(seg.start + name_at)  # "BỘ TRƯỞNG Nguyễn Mạnh Hùng": a converter put the cell's lines on one
     bounds = sorted(c for c in cuts if seg.start < c < seg.end)
     out = []
     for a, b in zip([seg.start, *bounds], [*bounds, seg.end]):
@@ -164,6 +170,19 @@ def _cut(page: Page, seg: Seg) -> list[Seg]:
         if sub is not None:
             out.append(sub)
     return out
+
+
+def _name_after_position(line: str) -> int:
+    """Where the name starts on a line made of an upper-case position and a name (``BỘ TRƯỞNG Nguyễn Mạnh
+    Hùng``), or 0."""
+    words = list(regex.finditer(r"\S+", line))
+    k = next((i for i, w in enumerate(words) if any(c.islower() for c in w.group())), 0)
+    if not 1 <= k <= 6 or len(words) - k > 5:
+        return 0
+    head, rest = line[: words[k - 1].end()], line[words[k].start() :]
+    if not (is_upper(head) and names_position(fold(head)) and is_name(rest)):
+        return 0
+    return words[k].start()
 
 
 def _column_starts(text: str, line_start: int, m: regex.Match) -> bool:
@@ -196,7 +215,8 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
             out.distribution.append([seg])
         elif in_list and out.distribution and _continues_item(page, out.distribution[-1][-1], seg):
             out.distribution[-1].append(seg)
-        elif block is not None and block.authority and block.position is None and block.name is None and _continues_authority(page, seg):
+        elif block is not None and block.authority and block.position is None and block.name is None and (
+                _continues_authority(page, seg) or (_BARE_PREFIX.fullmatch(page.t(block.authority[-1])) and is_upper(text))):
             last = block.authority[-1]
             block.authority[-1] = Seg(last.start, seg.end, last.blank_before, "authority")  # "KT. BỘ TRƯỞNG" / "BỘ CÔNG AN"
         elif is_authority(text):

@@ -75,7 +75,7 @@ def find_tables(lines: list[Line]) -> list[Table]:
     while i < len(lines):
         table = None
         if _BARE_DELIMITER.match(lines[i].text) and i > 0 and not _blank(lines[i - 1]):
-            table = _bare_table(lines, i)
+            table = _bare_table(lines, i, tables[-1].end if tables else 0)
         elif _LONE_PIPE.match(lines[i].text):
             table = _lone_pipe_table(lines, i, tables[-1].end if tables else 0)
         if table is None:
@@ -90,14 +90,15 @@ def _split_cells(line: Line) -> list[Line]:
     return [Line(part, line.src) for part in _CELL_PIPE.split(line.text)]
 
 
-def _bare_table(lines: list[Line], delim: int) -> Table:
+def _bare_table(lines: list[Line], delim: int, floor: int = 0) -> Table:
     """html2text: the header row is every line above the delimiter back to an empty line (a line of spaces is a
-    ``<br>`` inside the row); the body ends at a blank line, and a body row ends when
+    ``<br>`` inside the row) or to the table before (``floor``: two tables one under the other, only a line of
+    spaces between them, are two); the body ends at a blank line, and a body row ends when
     it has as many cells as the delimiter, except that a line with no pipe after the last row goes to its last
     cell."""
     n_cols = len(_CELL_PIPE.split(lines[delim].text.strip().strip("|")))
     start = delim
-    while start > 0 and lines[start - 1].text != "":
+    while start > floor and lines[start - 1].text != "":
         start -= 1
     end = delim + 1
     while end < len(lines) and not _blank(lines[end]):

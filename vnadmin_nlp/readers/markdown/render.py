@@ -210,7 +210,8 @@ class Renderer:
                 if cell is not None and stars >= 8 and line.visible and not _one_title(line.parts, c.content):
                     end_line(row + 1)  # "**(Đã ký)********Bùi Thanh Sơn**": the empty run a paragraph ended with
                     line.first = row
-                elif line.parts and not line.parts[-1].endswith(" ") and c.content[0] not in _CLOSING_PUNCT:
+                elif line.parts and not line.parts[-1].endswith(" ") and c.content[0] not in _CLOSING_PUNCT and \
+                        not _cut_syllable(line.parts, c.content):
                     line.parts.append(" ")  # "**KT.****BỘ TRƯỞNG**": two runs side by side, their space lost
             if t == "text":
                 if c.content in _DELIMS:
@@ -298,10 +299,21 @@ def _glued_line(parts: list[str], text: str) -> bool:
     return not is_vietnamese_word(last + first)
 
 
+def _cut_syllable(parts: list[str], text: str) -> bool:
+    """``**Nguy****ễn**``: a syllable cut by the page's markup between two runs, its second part in lower case
+    (a run of its own, a new word, would start with a capital): no space goes between."""
+    before = "".join(parts)
+    if not before or not before[-1].isalpha() or not text[:1].islower():
+        return False
+    last, first = before.split()[-1], text.split()[0] if text.split() else ""
+    return is_vietnamese_word(last + first.rstrip(_CLOSING_PUNCT))
+
+
 def _one_title(parts: list[str], text: str) -> bool:
-    """``**BỘ********TRƯỞNG**``: the words on both sides make one title (``BỘ TRƯỞNG``), so no line ends there."""
+    """``**BỘ********TRƯỞNG**``: the words on both sides make one title (``BỘ TRƯỞNG``), so no line ends there;
+    a change of case (``**THỐNG ĐỐC********Phó Thống Đốc**``) is two lines."""
     before, after = "".join(parts).split(), text.split()
-    if not before or not after:
+    if not before or not after or before[-1].isupper() != after[0].isupper():
         return False
     return names_position(fold(f"{before[-1]} {after[0]}")) and not names_position(fold(before[-1]))
 
