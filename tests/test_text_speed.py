@@ -141,3 +141,61 @@ def test_run_here_keeps_the_limits_and_restores_the_process(tmp_path: Path, monk
     with pytest.raises(ResourceLimit) as err:
         parse_file(tmp_path / "a.txt", limits=Limits(timeout=0.5))
     assert err.value.stage == "timeout"
+
+
+# --- the second pass (perf-text2): remembered folds and symbols, bisection, fewer line splits -------------------
+
+_LINE_TEXTS = [
+    "",
+    "\n\n",
+    "Nơi nhận:\n- Như trên;\n\n- Lưu: VT.\n",
+    "  TM. ỦY BAN NHÂN DÂN\n\t KT. CHỦ TỊCH \r\n\n\n  PHÓ CHỦ TỊCH\u2028\n\xa0\nNguyễn Văn A   ",
+]
+
+
+@pytest.mark.parametrize("text", _LINE_TEXTS)
+def test_first_lines_are_the_lines_cut_short(text: str) -> None:
+    from vnadmin_nlp.zoning.segments import lines
+
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            whole = lines(text, start, end)
+            for limit in (1, 2, 3, 60):
+                assert lines(text, start, end, limit) == whole[:limit]
+
+
+@pytest.mark.parametrize("text", _LINE_TEXTS)
+def test_non_blank_bounds_are_the_lines_bounds(text: str) -> None:
+    from vnadmin_nlp.zoning import _non_blank
+    from vnadmin_nlp.zoning.segments import Page, lines
+
+    page = Page(text)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            segs = lines(text, start, end)
+            assert _non_blank(page, start, end) == ((segs[0].start, segs[-1].end) if segs else None)
+
+
+def test_fold_of_a_short_string_is_the_fold_of_a_long_one() -> None:
+    from vnadmin_nlp.lexicon.fold import _fold
+
+    for s in ["Ủy ban nhân dân tỉnh Lâm Đồng", "HOÀ", "khoẻ", "İstanbul", "x" * 81 + "Hoà", "Thuỷ lợi " * 20]:
+        assert fold(s) == _fold(s) == fold(s)  # twice: the remembered key is the same
+
+
+def test_parse_symbol_gives_a_fresh_object_each_time() -> None:
+    from vnadmin_nlp.identity import parse_symbol
+
+    a = parse_symbol("2286/STTTT-CNTT")
+    a.issuer_code = "changed"
+    b = parse_symbol("2286/STTTT-CNTT")
+    assert b.issuer_code == "STTTT" and b is not a and (b.number, b.type_code) == ("2286", None)
+
+
+@pytest.mark.parametrize("spans", [[], [(5, 10)], [(0, 3), (2, 8), (20, 21), (4, 5)], [(7, 7), (1, 30), (3, 4)]])
+def test_covered_is_any_span(spans: list[tuple[int, int]]) -> None:
+    from vnadmin_nlp.extractors.citing.numbers import Covered
+
+    covered = Covered(spans)
+    for pos in range(-1, 35):
+        assert covered(pos) == any(a <= pos < b for a, b in spans)

@@ -6,6 +6,7 @@ parser, so they give the same normalised form and the same parts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -86,6 +87,12 @@ def valid_code(code: str) -> bool:
 
 def parse_symbol(raw: str) -> SymbolParts:
     """Split a number-symbol into its parts (see module docstring for the forms)."""
+    return SymbolParts(*_parse_symbol(raw))  # a fresh object each call: callers may change theirs
+
+
+@lru_cache(maxsize=4096)
+def _parse_symbol(raw: str) -> tuple[str, str | None, int | None, str | None, str | None, str | None, str | None, bool]:
+    """:func:`parse_symbol`'s fields, remembered: a document cites the same symbols again and again."""
     text = clean_symbol(raw)
     number: str | None = None
     rest = text
@@ -122,4 +129,4 @@ def parse_symbol(raw: str) -> SymbolParts:
                 unit_code = "-".join(groups[1:]) or None
     if number is None and m and not m.group(1):
         text = text if text.startswith(("/", "-")) else text
-    return SymbolParts(text, number, year, symbol, type_code, issuer_code, unit_code, party)
+    return (text, number, year, symbol, type_code, issuer_code, unit_code, party)

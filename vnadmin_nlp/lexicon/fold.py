@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _BASES = "aăâeêioôơuưy"
 _TONED = {
@@ -35,10 +36,23 @@ def retone(text: str) -> str:
 
 def fold(text: str) -> str:
     """The folding key of ``text`` (same length): lower case, tone on a fixed vowel."""
+    if len(text) <= _SHORT:
+        return _fold_short(text)  # names, titles, words: folded again and again, kept
+    return _fold(text)
+
+
+# Short strings (a name, a title, a word) are folded many times per document: their keys are remembered.
+_SHORT = 80
+
+
+def _fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few characters lower-case to two (İ): keep them as they are
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     return retone(low)
+
+
+_fold_short = lru_cache(maxsize=8192)(_fold)
 
 
 def fold_equal(a: str, b: str) -> bool:

@@ -38,8 +38,10 @@ def zone(page: Page) -> Layout:
 
 
 def _non_blank(page: Page, start: int, end: int) -> tuple[int, int] | None:
-    segs = lines(page.text, start, end)
-    return (segs[0].start, segs[-1].end) if segs else None
+    """From the first non-blank line's start to the last one's end (as ``lines`` trims them), without splitting."""
+    chunk = page.text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    return (start + lead, start + len(chunk.rstrip())) if lead < len(chunk) else None
 
 
 __all__ = ["Layout", "Page", "Seg", "zone", "HeaderLayout", "ClosingLayout", "SignerBlock", "is_upper", "lines"]

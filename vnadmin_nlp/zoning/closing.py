@@ -199,7 +199,7 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
     """Read signer blocks and the Nơi nhận list in ``[start, end)``; ``end`` of the result is where they stop."""
     out = ClosingLayout(start=start, end=start)
     segs: list[Seg] = []
-    for ln in lines(page.text, start, end)[:MAX_CLOSING_LINES]:
+    for ln in lines(page.text, start, end, MAX_CLOSING_LINES):
         segs.extend(_cut(page, ln))
     block: SignerBlock | None = None
     in_list = False

@@ -57,8 +57,11 @@ class Page:
         return Seg(start, end, seg.blank_before if start == seg.start else False, kind or seg.kind)
 
 
-def lines(text: str, start: int, end: int) -> list[Seg]:
-    """The non-blank lines of ``text[start:end]``, trimmed, each knowing whether a blank line preceded it."""
+def lines(text: str, start: int, end: int, limit: int | None = None) -> list[Seg]:
+    """The non-blank lines of ``text[start:end]``, trimmed, each knowing whether a blank line preceded it; with
+    ``limit``, only the first so many (the rest of the text is not split)."""
+    if limit is not None:
+        return _first_lines(text, start, end, limit)
     out: list[Seg] = []
     pos = start
     last = -1  # index of the last non-blank line
@@ -69,6 +72,27 @@ def lines(text: str, start: int, end: int) -> list[Seg]:
             out.append(Seg(s, s + len(body.rstrip()), blank_before=last >= 0 and i - last >= 2))
             last = i
         pos += len(line) + 1
+    return out
+
+
+def _first_lines(text: str, start: int, end: int, limit: int) -> list[Seg]:
+    """``lines(text, start, end)[:limit]``, splitting no further than the last line it keeps."""
+    out: list[Seg] = []
+    pos = start
+    last = -1
+    i = 0
+    while len(out) < limit:
+        nl = text.find("\n", pos, end)
+        line = text[pos : end if nl < 0 else nl]
+        body = line.lstrip()
+        if body:
+            s = pos + len(line) - len(body)
+            out.append(Seg(s, s + len(body.rstrip()), blank_before=last >= 0 and i - last >= 2))
+            last = i
+        if nl < 0:
+            break
+        pos = nl + 1
+        i += 1
     return out
 
 

@@ -3,6 +3,7 @@
 stand in), and the date and issuer after them."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Iterator
 
 import regex
@@ -98,12 +99,28 @@ def matches_at(pattern: regex.Pattern, text: str, starts: list[int], end: int) -
             yield m
 
 
+class Covered:
+    """Whether a position falls inside any of a list of spans, by bisection (the spans may overlap)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach: list[int] = []
+        for _, b in spans:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
+
+
 def find_numbers(
     text: str, key: str, start: int, end: int, taken: list[tuple[int, int]], skip: list[tuple[int, int]], starts: list[int]
 ) -> list[Found]:
     out: list[Found] = []
+    covered = Covered(taken + skip)
     for m in matches_at(NUMSYM, text, starts, end):
-        if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in skip):
+        if covered(m.start()):
             continue
         if _SO_LINE.match(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
             continue  # the header's own Số line, unread ("Số:/‡6/CT-UBND"): no citation

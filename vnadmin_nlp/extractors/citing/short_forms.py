@@ -14,7 +14,7 @@ from ...identity import parse_symbol
 from ...lexicon.fold import fold, retone
 from ...patterns import NOT_LETTER_AFTER, WHITE_SPACE, word_matches, word_scanner
 from .found import CANON, CUA, TYPE_ALT, VA, Found
-from .numbers import matches_at
+from .numbers import Covered, matches_at
 
 _C = load("citations")
 _ANAPHORA = sorted((fold(w) for w in _C["anaphora"]), key=len, reverse=True)
@@ -82,21 +82,6 @@ def _type_may_end_before(key: str, lo: int, pos: int) -> bool:
     return len(words) >= 2 and words[-1] == _SO and words[-2].endswith(_TYPE_LAST_WORDS)
 
 
-class _Covered:
-    """Whether a position falls inside any of a list of spans, by bisection (the spans may overlap)."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans = sorted(spans)
-        self.starts = [a for a, _ in spans]
-        self.reach: list[int] = []
-        for _, b in spans:
-            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
-
-    def __call__(self, pos: int) -> bool:
-        i = bisect_right(self.starts, pos) - 1
-        return i >= 0 and self.reach[i] > pos
-
-
 class _LastBefore:
     """The highest index of ``found`` in a group whose position is before a limit: the last earlier mention of a
     document, found by bisection instead of a scan of every mention (a long text cites thousands)."""
@@ -133,7 +118,7 @@ def short_forms(
     if not found:
         return out
 
-    covered = _Covered(taken)
+    covered = Covered(taken)
 
     def free(pos: int) -> bool:
         return not covered(pos)
@@ -165,7 +150,7 @@ def short_forms(
                 out.append(Found(a, b, doc_type=found[idx].doc_type, short_form=True, antecedent=idx))
     # one mention per place (a bare number may also be an alias), none inside the alias's own definition
     defined = [(m.start(), m.end()) for m in _ALIAS.finditer(key)]
-    in_definition = _Covered(defined)
+    in_definition = Covered(defined)
     kept: list[Found] = []
     reach = -1  # the furthest end of what is kept: sorted by start, a mention inside it overlaps one kept
     for f in sorted(out, key=lambda f: (f.start, -f.end)):
@@ -192,7 +177,7 @@ def self_mentions(key: str, own_type: str | None, found: list[Found], taken: lis
     cited (``Quy chế này`` in a quyết định names the quy chế it issues)."""
     out = []
     own = fold(own_type) if own_type else None
-    covered = _Covered(taken)
+    covered = Covered(taken)
     # the last full mention of a type ending at or before a position, by bisection (a long text cites thousands)
     last_full = _LastBefore(found, lambda g: None if g.short_form else g.doc_type, lambda g: g.end)
     for m in word_matches(_SELF, key):
