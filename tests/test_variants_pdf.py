@@ -258,3 +258,26 @@ def test_a_position_between_the_end_of_the_body_and_the_distribution_list_opens_
     # a heading of the body in capitals before the list, without the body's end above it, stays in the body
     doc = _parse(tmp_path, head.replace("./.\n", "\n") + "CHỦ TỊCH\nNơi nhận:\n- Như Điều 9;\n")
     assert doc.signers == []
+
+
+TITLE_RUNS_PAST_THE_GUTTER = (  # vbpl_120 (pdftotext): the title's lines, in capitals, run past the header's gutter
+    "           CHÍNH PHỦ                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA\n"
+    "              -------                           VIỆT NAM\n"
+    "                                       Độc lập - Tự do - Hạnh phúc\n"
+    "                                               ---------------\n"
+    "\n"
+    "        Số: 59/2026/NĐ-CP             Hà Nội, ngày 13 tháng 02 năm 2026\n"
+    "\n"
+    "NGHỊ ĐỊNH\n"
+    "QUY ĐỊNH HÌNH THỨC XỬ PHẠT TRỤC XUẤT, BIỆN PHÁP TẠM GIỮ\n"
+    "NGƯỜI, ÁP GIẢI NGƯỜI VI PHẠM THEO THỦ TỤC HÀNH CHÍNH VÀ\n"
+    "QUẢN LÝ NGƯỜI NƯỚC NGOÀI VI PHẠM PHÁP LUẬT VIỆT NAM TRONG\n"
+    "THỜI GIAN LÀM THỦ TỤC TRỤC XUẤT\n"
+)
+
+
+def test_a_title_in_capitals_that_runs_past_the_gutter_is_no_cell(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, TITLE_RUNS_PAST_THE_GUTTER + BODY)
+    assert doc.subject is not None
+    assert "BIỆN PHÁP TẠM GIỮ NGƯỜI" in doc.subject.upper()
+    assert doc.subject.upper().endswith("THỜI GIAN LÀM THỦ TỤC TRỤC XUẤT")

@@ -188,14 +188,17 @@ def _seed(line: str, head: bool) -> tuple[int, int] | None:
 def _at_edge(line: str, edge: int) -> bool:
     """A line whose left column runs up to the right column's edge, one space short of it (w3m pads a cell to
     its width and puts one space between cells): ``- Hội đồng nhân dân, … trực thuộc Lê Tấn Cận``.  Only a
-    signature line counts (capitalised words or a note, few of them), never running text."""
+    signature line counts (capitalised words or a note, few of them, after a cell in sentence case), never running
+    text nor a title in capitals (``QUY ĐỊNH HÌNH THỨC XỬ PHẠT TRỤC XUẤT, BIỆN PHÁP TẠM GIỮ``)."""
     xs = _cols(line)
     i = next((k for k, x in enumerate(xs) if x >= edge), None)
     if i is None or i == 0 or not line[i - 1].isspace() or line[i].isspace():
         return False
     left, right = line[:i].strip(), line[i:].strip()
     words = right.split()
-    return (sum(c.isalnum() for c in left) >= 2 and 1 <= len(words) <= 6 and len(right) <= 40
+    # the left cell in sentence case (a list item): a title in capitals runs on with one space, it is no cell
+    return (sum(c.isalnum() for c in left) >= 2 and any(c.islower() for c in left)
+            and 1 <= len(words) <= 6 and len(right) <= 40
             and all(w[0].isupper() or w[0] in "([" for w in words))
 
 
