@@ -102,10 +102,11 @@ class _FontInfo:
         # a text object has one font at one size: its glyphs' style is read from pdfium once
         self.text_object = _text_object(raw)
         self.by_object: dict[int, tuple] = {}
+        self.tp_arg = ctypes.cast(textpage, ctypes.c_void_p).value or textpage  # an int is the cheapest argument
 
     def style(self, index: int, legacy_page: bool) -> tuple:
         """(bold, italic, size, legacy class, font name)."""
-        obj = self.text_object(self.tp, index) if self.text_object is not None else None
+        obj = self.text_object(self.tp_arg, index) if self.text_object is not None else None
         if obj:
             found = self.by_object.get(obj)
             if found is None:
