@@ -30,7 +30,7 @@ COLUMN_WORD_SPACES = 2.5
 
 def _free_gaps(line: Line, lo: float, hi: float) -> list[tuple[float, float]]:
     """Horizontal intervals inside (lo, hi) that no glyph of the line covers."""
-    spans = sorted((c[0], c[2]) for c in line.glyphs if c[2] > lo and c[0] < hi)
+    spans = sorted([(c[0], c[2]) for c in line.glyphs if c[2] > lo and c[0] < hi])
     gaps = []
     cursor = lo
     for a, b in spans:

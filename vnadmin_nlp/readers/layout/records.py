@@ -27,7 +27,7 @@ class Line:
 
     @cached_property
     def x1(self) -> float:
-        return max(c[2] for c in self.chars)
+        return max([c[2] for c in self.chars])
 
     @cached_property
     def glyphs(self) -> list[Char]:
