@@ -233,3 +233,74 @@ def test_a_slash_after_a_leading_space_glyph() -> None:
     ocr = _STYLES[4]
     chars = [(0.0, 0.0, 5.0, 10.0, " ", 0, ocr), (2.0, 0.0, 8.0, 10.0, "/", 1, ocr), (9.0, 0.0, 20.0, 10.0, "UBND", 2, ocr)]
     assert glyph_text(chars)[0] == "/ UBND"
+
+
+# The fused pass of :func:`vnadmin_nlp.readers.pdf.lines._spaced_deduped` against the two passes it replaced.
+def _plain_spaced(chars: list[Any]) -> list[Any]:
+    from vnadmin_nlp.readers.pdf.lines import _switch
+
+    out: list[Any] = []
+    p = None
+    for c in chars:
+        if p is not None and abs(c[5] - p[5]) > 2:
+            level = abs(c[1] - p[1]) <= 0.25 * max(c[3] - c[1], p[3] - p[1])
+            if level and _switch(p[4], c[4]):
+                out.append((p[2], p[1], p[2], p[3], " ", p[5], p[6]))
+        out.append(c)
+        p = c
+    return out
+
+
+def _plain_dedupe(chars: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for c in chars:
+        if out:
+            p = out[-1]
+            if c[4] == p[4] and abs(c[0] - p[0]) < 0.3 * max(p[2] - p[0], 0.5) and abs(c[1] - p[1]) < 1.0:
+                continue
+        out.append(c)
+    return out
+
+
+_fused_glyph = st.tuples(
+    st.sampled_from([0.0, 0.1, 0.5, 3.0, 5.0, 5.2]),  # x0: repeats and near repeats make drawn-twice glyphs
+    st.sampled_from([0.0, 0.5, 2.0]),
+    st.sampled_from([0.0, 0.1, 4.0]),  # width
+    st.sampled_from([1.0, 10.0]),  # height
+    st.sampled_from(["1", "2", "a", "b", " ", "\u0301"]),
+    st.integers(0, 12),  # stream index: far apart ones get a space between a digit and a letter
+).map(lambda t: (t[0], t[1], t[0] + t[2], t[1] + t[3], t[4], t[5], (False, False, 12.0, 0, "F")))
+
+
+@given(st.lists(_fused_glyph, max_size=14))
+@settings(max_examples=400, deadline=None)
+def test_spacing_and_dedupe_in_one_pass(chars: list[Any]) -> None:
+    from vnadmin_nlp.readers.pdf.lines import _spaced_deduped
+
+    spaced = _plain_spaced(chars)
+    kept, glyphs = _spaced_deduped(chars)
+    assert kept == _plain_dedupe(spaced)
+    assert glyphs == [c for c in spaced if not c[4].isspace()]
+    line = Line(kept, 0.0, 1.0, 1.0)
+    assert line.glyphs == [c for c in kept if not c[4].isspace()]
+
+
+def test_glyph_boxes_are_pdfiums_attribute_reads() -> None:
+    """The boxes read through the address prototype and one unpack are pypdfium2's binding's boxes."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    from vnadmin_nlp.readers.pdf.glyphs import page_glyphs
+
+    for path in _pdfs():
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            textpage = pdf[0].get_textpage()
+            rect = raw.FS_RECTF()
+            for c in page_glyphs(raw, textpage):
+                if c is not None:
+                    raw.FPDFText_GetLooseCharBox(textpage.raw, c[5], rect)
+                    assert c[:4] == (rect.left, rect.bottom, rect.right, rect.top)
+            textpage.close()
+        finally:
+            pdf.close()

@@ -107,7 +107,10 @@ def _layout_page(
             text, legacy_spans = glyph_text(part.chars, unicode_fonts)
         if not text.strip():
             continue
-        glyphs = [c for c in part.placed or part.chars if not c[4].isspace()]
+        if part.whole is not None and part.placed is None:
+            glyphs = part.whole.glyphs  # the part holds all the line's glyphs, in order
+        else:
+            glyphs = [c for c in part.placed or part.chars if not c[4].isspace()]
         first = glyphs[0][6]
         x0 = min([c[0] for c in glyphs])
         style: dict[str, Any] = {
@@ -145,7 +148,7 @@ def _layout_page(
 
 
 def _part(chars: list[Char], column: str | None, kind: str = "line", whole: Line | None = None) -> Part:
-    glyphs = [c for c in chars if not c[4].isspace()] or chars
+    glyphs = (whole.glyphs if whole is not None else [c for c in chars if not c[4].isspace()]) or chars
     return Part(chars=chars, y0=min([c[1] for c in glyphs]), y1=max([c[3] for c in glyphs]), column=column, kind=kind,
                 whole=whole)
 

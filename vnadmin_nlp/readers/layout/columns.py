@@ -30,7 +30,7 @@ COLUMN_WORD_SPACES = 2.5
 
 def _free_gaps(line: Line, lo: float, hi: float) -> list[tuple[float, float]]:
     """Horizontal intervals inside (lo, hi) that no glyph of the line covers."""
-    spans = sorted((c[0], c[2]) for c in line.chars if not c[4].isspace() and c[2] > lo and c[0] < hi)
+    spans = sorted([(c[0], c[2]) for c in line.glyphs if c[2] > lo and c[0] < hi])
     gaps = []
     cursor = lo
     for a, b in spans:
@@ -127,7 +127,7 @@ def _anchor(text: str, spans: list[tuple[int, int, Any]]) -> str:
 def _fit(line: Line, lo: float, hi: float) -> tuple[float, float, bool] | None:
     """Can this line be cut inside the free strip (lo, hi)?  Returns the narrowed strip and whether the line
     has glyphs on both sides, or None when the line crosses the strip."""
-    glyphs = [c for c in line.chars if not c[4].isspace()]
+    glyphs = line.glyphs
     if any(c[2] > lo + 0.5 and c[0] < hi - 0.5 for c in glyphs):
         free = [g for g in _free_gaps(line, lo, hi) if g[1] - g[0] >= COLUMN_MIN_GAP * line.h]
         # a gap between two texts of the line before the free space beyond its last glyph: a block opened by a

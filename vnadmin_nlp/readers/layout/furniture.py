@@ -65,14 +65,11 @@ def remove_furniture(pages: list[PageText]) -> int:
 def footnote_start(page: PageText) -> int:
     """Index of the first footnote line: in the lower half, it opens with a raised small number ("¹ Luật Hải
     quan…") and is set smaller than the body text; everything below it on the page is footnote text."""
-    sizes = sorted(c[3] - c[1] for ln in page.lines for c in ln.chars if not c[4].isspace())
-    if not sizes:
-        return len(page.lines)
-    body = sizes[len(sizes) // 2]
+    body: float | None = None  # the median glyph height of the page, worked out only for a candidate line
     for k, line in enumerate(page.lines):
         if line.y1 > page.height / 2:
             continue
-        glyphs = [c for c in line.chars if not c[4].isspace()]
+        glyphs = line.glyphs
         if len(glyphs) < 3 or not (glyphs[0][4].isdigit() or glyphs[0][4] in "*("):
             continue
         mark = [c for c in glyphs if c[2] <= glyphs[0][2] + 0.01 or (c[4].isdigit() and c[3] - c[1] < 0.8 * line.h)]
@@ -82,6 +79,11 @@ def footnote_start(page: PageText) -> int:
         rest_h = sorted(c[3] - c[1] for c in rest)[len(rest) // 2]
         mark_h = max(c[3] - c[1] for c in mark)
         raised = min(c[1] for c in mark) > min(c[1] for c in rest) + 0.15 * rest_h
-        if mark_h <= 0.8 * rest_h and raised and rest_h < 0.97 * body:
+        if mark_h <= 0.8 * rest_h and raised:
+            if body is None:
+                sizes = sorted(c[3] - c[1] for ln in page.lines for c in ln.glyphs)
+                body = sizes[len(sizes) // 2]
+            if not rest_h < 0.97 * body:
+                continue
             return k
     return len(page.lines)

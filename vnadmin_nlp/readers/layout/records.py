@@ -27,7 +27,12 @@ class Line:
 
     @cached_property
     def x1(self) -> float:
-        return max(c[2] for c in self.chars)
+        return max([c[2] for c in self.chars])
+
+    @cached_property
+    def glyphs(self) -> list[Char]:
+        """The line's glyphs bar spaces, in order: listed once for the page's checks, columns and blocks."""
+        return [c for c in self.chars if not c[4].isspace()]
 
 
 @dataclass

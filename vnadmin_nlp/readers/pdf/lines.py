@@ -49,14 +49,13 @@ def glyph_lines(chars: Sequence[Char | None]) -> list[Line]:
             band_lo, band_hi = y0, y1
     lines = []
     for group in grouped:
-        line_chars = _merge_runs(group)
-        glyphs = [c for c in line_chars if not c[4].isspace()]
+        line_chars, glyphs = _spaced_deduped(_merge_runs(group))
         if not glyphs:
             continue
         heights = sorted([c[3] - c[1] for c in glyphs])
         lines.append(
             Line(
-                chars=_dedupe(line_chars),
+                chars=line_chars,
                 y0=min([c[1] for c in glyphs]),
                 y1=max([c[3] for c in glyphs]),
                 h=heights[len(heights) // 2] or 1.0,
@@ -92,28 +91,45 @@ def _merge_runs(group: list[list[Char]]) -> list[Char]:
     tháng", not "ngày tháng năm 2025 29" (the field text comes last in the content stream).
     """
     group.sort(key=lambda r: r[0][0])
+    if len(group) == 1:
+        return group[0]
     out: list[Char] = list(group[0])
     for run in group[1:]:
         at = _gap_for(out, run)
         out[at:at] = run
-    return _spaced(out)
-
-
-def _spaced(chars: list[Char]) -> list[Char]:
-    """A space between a digit and a letter on one baseline that come from far apart in the content stream: a
-    number typed into a form field against a printed word is still two words ("16 tháng"), even when the boxes
-    touch.  A raised footnote number stays on its word ("cộng đồng²")."""
-    out: list[Char] = []
-    p: Char | None = None
-    for c in chars:
-        # glyphs next to each other in the stream (nearly all of them) are looked at no further
-        if p is not None and abs(c[5] - p[5]) > 2:
-            level = abs(c[1] - p[1]) <= 0.25 * max(c[3] - c[1], p[3] - p[1])  # not a raised footnote mark
-            if level and _switch(p[4], c[4]):
-                out.append((p[2], p[1], p[2], p[3], " ", p[5], p[6]))
-        out.append(c)
-        p = c
     return out
+
+
+def _spaced_deduped(chars: list[Char]) -> tuple[list[Char], list[Char]]:
+    """A line's glyphs as kept, and its glyphs bar spaces, in one pass.
+
+    A space goes between a digit and a letter on one baseline that come from far apart in the content stream: a
+    number typed into a form field against a printed word is still two words ("16 tháng"), even when the boxes
+    touch; a raised footnote number stays on its word ("cộng đồng²").  Glyphs drawn twice at (almost) the same
+    place are dropped: fake bold, or a field value printed over itself.  The glyphs bar spaces are those before
+    the drop (the line's box and height)."""
+    out: list[Char] = []
+    glyphs: list[Char] = []
+    p: Char | None = None
+    q: Char | None = None  # the last glyph kept
+    for c in chars:
+        if p is not None and abs(c[5] - p[5]) > 2:
+            level = abs(c[1] - p[1]) <= 0.25 * max(c[3] - c[1], p[3] - p[1])
+            if level and _switch(p[4], c[4]):
+                space = (p[2], p[1], p[2], p[3], " ", p[5], p[6])
+                if not (q is not None and q[4] == " " and abs(space[0] - q[0]) < 0.3 * max(q[2] - q[0], 0.5)
+                        and abs(space[1] - q[1]) < 1.0):
+                    out.append(space)
+                    q = space
+        ch = c[4]
+        if not ch.isspace():
+            glyphs.append(c)
+        p = c
+        if q is not None and ch == q[4] and abs(c[0] - q[0]) < 0.3 * max(q[2] - q[0], 0.5) and abs(c[1] - q[1]) < 1.0:
+            continue
+        out.append(c)
+        q = c
+    return out, glyphs
 
 
 def _switch(a: str, b: str) -> bool:
@@ -146,15 +162,3 @@ def _gap_for(chars: list[Char], run: list[Char]) -> int:
     while at > 0 and chars[at - 1][4].isspace() and (chars[at - 1][0] + chars[at - 1][2]) / 2 > centre:
         at -= 1  # a space that lies after the run's start belongs after it
     return at
-
-
-def _dedupe(chars: list[Char]) -> list[Char]:
-    """Drop glyphs drawn twice at (almost) the same place: fake bold, or a field value printed over itself."""
-    out: list[Char] = []
-    for c in chars:
-        if out:
-            p = out[-1]
-            if c[4] == p[4] and abs(c[0] - p[0]) < 0.3 * max(p[2] - p[0], 0.5) and abs(c[1] - p[1]) < 1.0:
-                continue
-        out.append(c)
-    return out

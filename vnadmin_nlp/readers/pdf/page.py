@@ -45,7 +45,7 @@ def extract_page(pdf: Any, index: int) -> PageText:
     if first_annot_char is not None:
         chars = _split_annotations(chars, first_annot_char, annots, index + 1, height, stamps, stamp_rects, stamp_lines)
     lines = glyph_lines(chars)
-    body_chars = sum(1 for line in lines for c in line.chars if not c[4].isspace())
+    body_chars = sum(len(line.glyphs) for line in lines)
     cover = _image_cover(raw, page, width * height) if body_chars < STAMP_PAGE_CHARS else 0.0
     page.close()
     return PageText(index + 1, width, height, lines, body_chars, cover, stamps, stamp_rects, stamp_lines)
