@@ -29,7 +29,6 @@ import gc
 import json
 import os
 import platform
-import re
 import resource
 import statistics
 import subprocess
@@ -45,6 +44,9 @@ LAMDONG_GOLD = ROOT / "fixtures" / "gold" / "devset" / "lamdong"
 DOC = ROOT / "docs" / "performance.md"
 NAME = "formats"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling benchmarks
+from perf_doc import put_block  # noqa: E402
+from run_benchmarks import baseline_docx, baseline_pdf  # noqa: E402
 
 from vnadmin_nlp import __version__  # noqa: E402
 from vnadmin_nlp.pipeline import parse_file  # noqa: E402
@@ -114,26 +116,6 @@ def pdfium_floor(path: Path) -> None:
             page.close()
     finally:
         pdf.close()
-
-
-def pdfplumber_text(path: Path) -> None:
-    import pdfplumber
-
-    with pdfplumber.open(str(path)) as pdf:
-        for page in pdf.pages:
-            page.extract_text()
-
-
-def python_docx(path: Path) -> None:
-    import docx
-
-    d = docx.Document(str(path))
-    for p in d.paragraphs:
-        p.text
-    for t in d.tables:
-        for row in t.rows:
-            for cell in row.cells:
-                cell.text
 
 
 # --------------------------------------------------------------------------------------------- measuring
@@ -342,16 +324,8 @@ def render_block(r: dict[str, Any]) -> str:
 
 
 def write_block(block: str, doc: Path = DOC) -> None:
-    """Replace the block between its markers in the document, or add it before the "Linking a corpus" section."""
-    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Performance\n"
-    pattern = re.compile(rf"<!-- BEGIN {NAME} -->.*?<!-- END {NAME} -->", re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _m: block, text)
-    elif "\n## Linking a corpus" in text:
-        text = text.replace("\n## Linking a corpus", "\n" + block + "\n\n## Linking a corpus", 1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    doc.write_text(text, encoding="utf-8")
+    """Replace this benchmark's block, or add it before the "Linking a corpus" section."""
+    put_block(doc, NAME, block, new_at="## Linking a corpus")
 
 
 def main() -> None:
@@ -374,13 +348,13 @@ def main() -> None:
     }
     if "pdf" in only:
         files = lamdong("text")[: 4 if args.quick else None]
-        best = side_by_side(files, {"text": pdfium_text, "floor": pdfium_floor, "plumber": pdfplumber_text,
+        best = side_by_side(files, {"text": pdfium_text, "floor": pdfium_floor, "plumber": baseline_pdf,
                                     "read": read_file, "parse": parse_file}, rounds)
         r["pdf"] = {"load": load(), "rows": [{"file": f.name, "pages": pdf_pages(f), **{k: v[f.name] for k, v in best.items()}} for f in files]}
         print(f"pdf done ({load()})", file=sys.stderr)
     if "docx" in only:
         files = corpus_docx()[: 4 if args.quick else None]
-        best = side_by_side(files, {"docx": python_docx, "read": read_file, "parse": parse_file}, rounds)
+        best = side_by_side(files, {"docx": baseline_docx, "read": read_file, "parse": parse_file}, rounds)
         r["docx"] = {"load": load(), "rows": [{"file": f.name, **{k: v[f.name] for k, v in best.items()}} for f in files]}
         print(f"docx done ({load()})", file=sys.stderr)
     if "ocr" in only and args.ocr_files:

@@ -58,6 +58,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("VNADMIN_SHARED", ROOT.parent / "shared"))
 WORK = ROOT / "benchmarks" / "_work" / "linking"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling benchmarks
+from perf_doc import put_block  # noqa: E402
 
 from vnadmin_nlp import __version__  # noqa: E402
 from vnadmin_nlp.linking import Corpus  # noqa: E402
@@ -550,12 +552,9 @@ def real_report(real: dict, scale: list[dict]) -> str:
 
 def write_section(block: str, path: Path = PERF_MD) -> None:
     """Put the block under ``## Linking`` in docs/performance.md, replacing the previous one."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    if BEGIN in text and END in text:
-        text = text[:text.index(BEGIN)] + block + text[text.index(END) + len(END):]
-    else:
-        text = text.rstrip("\n") + "\n\n## Linking\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
+    if not path.exists() or BEGIN not in path.read_text(encoding="utf-8"):
+        block = f"## Linking\n\n{block}"  # a first run: the section's heading comes with it
+    put_block(path, "linking", block)
 
 
 def main() -> None:

@@ -42,6 +42,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("VNADMIN_SHARED", ROOT.parent / "shared"))
 WORK = ROOT / "benchmarks" / "_work"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling benchmarks
+from perf_doc import MARKED_BLOCK  # noqa: E402
 
 from vnadmin_nlp import __version__  # noqa: E402
 from vnadmin_nlp.batch.runner import BatchOptions, run_batch  # noqa: E402
@@ -457,7 +459,7 @@ def kept_blocks(text: str, output: Path) -> str:
     """The new document with the generated blocks of other benchmarks (``<!-- BEGIN name -->`` … ``<!-- END name
     -->``, e.g. benchmarks/formats_benchmark.py's) that the old one had, put back before "Linking a corpus"."""
     old = output.read_text(encoding="utf-8") if output.exists() else ""
-    blocks = [m.group(0) for m in re.finditer(r"<!-- BEGIN (\S+) -->.*?<!-- END \1 -->", old, re.S)]
+    blocks = [m.group(0) for m in MARKED_BLOCK.finditer(old)]
     if not blocks:
         return text
     extra = "\n\n".join(blocks)

@@ -43,6 +43,8 @@ from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling benchmarks
+from perf_doc import put_block  # noqa: E402
 VBPL = Path(os.environ.get("VNADMIN_VBPL", ROOT / "build" / "devset" / "vbpl"))
 WORK = Path(tempfile.gettempdir()) / f"vnadmin-text-benchmark-{os.getpid()}"  # removed at the end
 DOC = ROOT / "docs" / "performance.md"
@@ -365,14 +367,7 @@ def render(r: dict[str, Any]) -> str:
 
 
 def write_doc(block: str) -> None:
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
-    new = f"{BEGIN}\n{block}{END}"
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + new + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + new + "\n"
-    DOC.write_text(text, encoding="utf-8")
+    put_block(DOC, "perf-text", f"{BEGIN}\n{block}{END}")
 
 
 def main() -> None:
