@@ -204,6 +204,7 @@ def test_cli_gold_corpus_mismatches_json_and_compare(tiny, tmp_path, capsys):
     assert "## a (txt, dev)" in text and "- date [wrong]" in text and '"2025-03-13"' in text
     assert "- issuer [strict only]" in text and "c: file not found" in text.replace("- c:", "c:")
     data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["header_model"] is False  # the run says whose readings it counted (issue 18: --use-model)
     assert data["totals"]["all"]["doc_type"]["strict"]["wrong"] == 1
     assert data["totals"]["split=dev"]["doc_type"]["lenient"]["n"] == 2
     assert {m["field"] for m in data["mismatches"] if m["id"] == "a"} >= {"date", "urgency"}

@@ -182,6 +182,10 @@ def test_cli_use_model(tmp_path, monkeypatch):
     out = tmp_path / "out"  # a batch: its workers combine too
     assert CliRunner().invoke(main, ["parse", str(src), "-o", str(out), "-q", "-j", "1"]).exit_code == 0
     assert json.loads(next(out.rglob("*.json")).read_text(encoding="utf-8"))["confidence"] == model["confidence"]
+    report = tmp_path / "eval.json"  # an eval run records that the model was on
+    result = CliRunner().invoke(main, ["eval", "--use-model", "--only", "bgddt_qd2605_2025", "-j", "1", "-q", "--json", str(report)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(report.read_text(encoding="utf-8"))["header_model"] is True
 
 
 def test_cli_use_model_without_the_extra_says_what_to_install(monkeypatch):

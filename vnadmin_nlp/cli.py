@@ -286,6 +286,7 @@ def eval_cmd(
         breport = body_report.evaluate_body(gold, shared, parse=model_parse, **options)
         if not breport.docs:
             raise click.UsageError("no body gold documents found (check --gold, -r and --split)")
+        breport.meta["header_model"] = model_parse is not None
         _write_json(json_out, breport.to_json(), quiet)
         if json_out != "-":
             click.echo(body_report.render(breport, markdown=markdown, mismatches=mismatches, lists=fields or None), nl=False)
@@ -293,6 +294,7 @@ def eval_cmd(
     report = evaluate(gold, shared, parse=model_parse, **options)
     if not report.docs:
         raise click.UsageError("no gold documents found (check --gold, -r and --split)")
+    report.meta["header_model"] = model_parse is not None  # which reading the counts are of
     _write_json(json_out, report.to_json(), quiet)
     if json_out == "-":
         return
