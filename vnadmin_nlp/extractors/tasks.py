@@ -328,7 +328,8 @@ class _Reader:
             who = None
             if triggers or names.HEAD_RE.match(key, body_start, e) or key.find(":", body_start, e) >= 0:
                 who = self._who(body_start, e, triggers)
-                if who is None and (triggers or names.HEAD_RE.match(key, body_start, e)) and i + 1 < len(sentence_starts):
+                listed_on = triggers or (names.HEAD_RE.match(key, body_start, e) and text[body_start:e].rstrip().endswith(";"))
+                if who is None and listed_on and i + 1 < len(sentence_starts):
                     # "Yêu cầu Thủ trưởng các Sở, ban, ngành tỉnh; Chủ tịch UBND các huyện … khẩn trương …", "Chánh Văn
                     # phòng …; Giám đốc Sở Nội vụ; … chịu trách nhiệm thi hành": the name list runs over a semicolon;
                     # the sentence goes on to the one where its action is
