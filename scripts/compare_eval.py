@@ -87,7 +87,9 @@ def changes(a: dict, b: dict, subset: str, matcher: str) -> tuple[list[tuple], l
 
 
 def is_body(run: dict) -> bool:
-    return str(run.get("tool", "")).endswith("--body") or any("counts" in d for d in run.get("documents", [])[:1])
+    if "tool" in run:
+        return str(run["tool"]).endswith("--body")
+    return any("counts" in d and "outcomes" not in d for d in run.get("documents", [])[:1])
 
 
 def _num(v: Any) -> str:
