@@ -81,7 +81,8 @@ def test_regulation_assigns_work_only_in_its_implementation_articles() -> None:
     )
     doc = parse_text(body)
     assert [(t.lead, t.provision) for t in doc.tasks] == [
-        (["Bộ Nội vụ"], "VI.48.1"),  # the article's title names the body; the catch-all khoản 2 is no task
+        # "Điều 48. Trách nhiệm của Bộ Nội vụ" allocates standing duties, even under "TỔ CHỨC THỰC HIỆN": no task
+        # (body gold README, session 12); only the execution article assigns work
         (["Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ", "Chủ tịch Ủy ban nhân dân các cấp",
           "tổ chức, cá nhân khác có liên quan"], "VI.56"),
     ]
@@ -191,3 +192,122 @@ def test_a_semicolon_ends_an_item_of_a_name_list() -> None:
     assert items("Thủ trưởng các sở, ban ngành, Chủ tịch UBND các huyện, thị xã, thành phố, các cơ quan, đơn vị; các"
                  " doanh nghiệp trên địa bàn tỉnh")[-2:] == ["các cơ quan, đơn vị", "các doanh nghiệp trên địa bàn tỉnh"]
     assert items("Các bộ, các tỉnh") == ["Các bộ, các tỉnh"]  # a comma does not
+
+
+QD_TTG = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 33/2025/QĐ-TTg
+
+Hà Nội, ngày 15 tháng 9 năm 2025
+
+QUYẾT ĐỊNH
+Về Mạng truyền số liệu chuyên dùng phục vụ các cơ quan Đảng, Nhà nước
+
+"""
+
+
+def test_standing_duties_under_an_implementation_chapter_and_a_bodys_functions() -> None:
+    # vbpl 33/2025/QĐ-TTg (doc_000629): "Trách nhiệm của Bộ …" articles in "Chương III TỔ CHỨC THỰC HIỆN"
+    body = QD_TTG + (
+        "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nQuyết định này quy định về hoạt động của Mạng.\n"
+        "Chương III\nTỔ CHỨC THỰC HIỆN\n"
+        "Điều 14. Trách nhiệm của Bộ Khoa học và Công nghệ\n"
+        "1. Xây dựng chiến lược, quy hoạch, kế hoạch hoặc đề án phát triển Mạng truyền số liệu chuyên dùng.\n"
+        "Điều 15. Trách nhiệm của Bộ Công an\n"
+        "1. Chủ trì, phối hợp Bộ Khoa học và Công nghệ rà soát, hướng dẫn triển khai các biện pháp bảo đảm an ninh mạng.\n"
+        "Chương IV\nĐIỀU KHOẢN THI HÀNH\nĐiều 20. Điều khoản thi hành\n"
+        "1. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.\n"
+        "2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các cấp"
+        " và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.\n"
+    )
+    assert [t.provision for t in parse_text(body).tasks] == ["IV.20.2"]
+    # ld_057 (a decision that names a working group's members and states its function): the function is no
+    # task, nor is a member named in a list; the execution clause, wrapped over lines, is one
+    body = QD_TTG.replace("Về Mạng truyền số liệu chuyên dùng phục vụ các cơ quan Đảng, Nhà nước", "Về việc phê duyệt danh sách thành viên") + (
+        "Điều 1. Phê duyệt thành viên Tổ Công tác cải cách hành chính, gồm:\n"
+        "1. Bộ trưởng Bộ Nội vụ Phạm Thị Thanh Tra, Tổ trưởng.\n"
+        "6. Các thành viên Tổ Công tác:\n"
+        "- Thứ trưởng Bộ Quốc phòng Thượng tướng Lê Huy Vịnh.\n"
+        "- Phó Tổng Thanh tra Chính phủ Nguyễn Văn Cường.\n"
+        "Điều 2. Chức năng, nhiệm vụ của Tổ Công tác cải cách hành chính\n"
+        "Nghiên cứu, đề xuất với Chính phủ, Thủ tướng Chính phủ triển khai các nhiệm vụ về cải cách hành chính.\n"
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký ban hành.\n"
+        "Các thành viên Tổ Công tác, Bộ trưởng, Thủ trưởng cơ quan ngang bộ,\n"
+        "Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành\n"
+        "phố trực thuộc trung ương, Thủ trưởng cơ quan, tổ chức có liên quan chịu trách\n"
+        "nhiệm thi hành Quyết định này.\n"
+    )
+    tasks = parse_text(body).tasks
+    assert [t.provision for t in tasks] == ["3"]
+    assert tasks[0].lead[:2] == ["Các thành viên Tổ Công tác", "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ"]
+
+
+def test_execution_clauses_with_long_or_semicolon_lists_and_a_wrapped_first_line() -> None:
+    # vbpl_081 (Điều 17.4, 260 characters before the verb), vbai_12 (leads separated by ";"), bgddt_qd2605 (PDF:
+    # the article's first line wraps: it is no title)
+    body = QD_TTG + (
+        "Điều 17. Điều khoản thi hành\n"
+        "4. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân"
+        " tỉnh, thành phố trực thuộc trung ương, Chủ tịch Hội đồng quản trị và Tổng Giám đốc Ngân hàng Chính sách xã hội"
+        " chịu trách nhiệm thi hành Quyết định này.\n"
+    )
+    assert [t.lead[-1] for t in parse_text(body).tasks] == ["Chủ tịch Hội đồng quản trị và Tổng Giám đốc Ngân hàng Chính sách xã hội"]
+    body = UBND + (
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký ban hành.\n"
+        "Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Nội vụ; Chủ tịch Hội Thiện nguyện Lan tỏa yêu thương Bình Thuận"
+        " tỉnh Lâm Đồng; Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.\n"
+    )
+    assert [t.lead for t in parse_text(body).tasks] == [["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ",
+        "Chủ tịch Hội Thiện nguyện Lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng", "Thủ trưởng các cơ quan, đơn vị có liên quan"]]
+    body = UBND + (
+        "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n"
+        "Điều 3. Chánh Văn phòng, Thủ trưởng các đơn vị liên quan và các ông, bà có\n"
+        "tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.\n"
+    )
+    assert [t.lead for t in parse_text(body).tasks] == [["Chánh Văn phòng", "Thủ trưởng các đơn vị liên quan", "các ông, bà có tên tại Điều 1"]]
+
+
+CV_BINH_THUAN = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH THUẬN
+Số: 253/UBND-NCKSTTHC
+V/v gia hạn thời gian tổ chức Đại hội của Hiệp hội Doanh nghiệp tỉnh
+
+Bình Thuận, ngày 20 tháng 02 năm 2025
+
+Kính gửi: Hiệp hội Doanh nghiệp tỉnh
+
+"""
+
+
+def test_an_approval_is_no_task_and_a_later_clause_takes_its_date() -> None:
+    # vbai_61: "Thống nhất gia hạn … chậm nhất đến ngày 30/9/2025" approves; khoản 2 refers to khoản 1's time
+    body = CV_BINH_THUAN + (
+        "1. Thống nhất gia hạn thời gian tổ chức đại hội Hiệp hội Doanh nghiệp tỉnh nhiệm kỳ V chậm nhất đến ngày 30/9/2025."
+        " Quá thời gian trên, Hiệp hội Doanh nghiệp tỉnh không tổ chức đại hội, Chủ tịch Ủy ban nhân dân tỉnh sẽ xem xét xử lý.\n"
+        "2. Giao Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở Nội vụ làm việc với Ban Chấp hành Hiệp hội Doanh nghiệp tỉnh"
+        " về nhân sự; hướng dẫn, hỗ trợ việc tổ chức đại hội Hiệp hội Doanh nghiệp tỉnh đảm bảo hoàn thành theo thời gian"
+        " tại khoản 1 Công văn này./.\n"
+    )
+    doc = parse_text(body)
+    assert _tasks(body) == [(["Sở Kế hoạch và Đầu tư"], ["Sở Nội vụ"], "chậm nhất đến ngày 30/9/2025")]
+    assert [d.date for d in doc.deadlines] == ["2025-09-30"]
+
+
+def test_the_issuers_own_plan_is_read_in_the_triggers_clause_only() -> None:
+    # ld_070 (OCR'd): a forecast before the request, in another clause; the issuer (with its parent body) thanks
+    body = CONG_VAN.replace("BỘ NỘI VỤ", "BỘ CÔNG AN\nCỤC CẢNH SÁT ĐIỀU TRA TỘI PHẠM VỀ MA TÚY") + (
+        "2. Về cơ sở cai nghiện ma tuý\n"
+        "Tỉnh Lâm Đồng hiện có 04 cơ sở cai nghiện, dự kiến sẽ được hỗ trợ khoảng 400 tỷ đồng từ ngân sách trung ương;"
+        " đề nghị Ủy ban nhân dân tỉnh báo cáo Hội đồng nhân dân cân đối ngân sách địa phương ngay trong năm 2026.\n"
+        "Đề nghị Ủy ban nhân dân tỉnh sớm cấp giấy chứng nhận quyền sử dụng đất đối với các cơ sở cai nghiện.\n"
+        "3. Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an - Cơ quan Thường trực Chương trình trân trọng cảm ơn"
+        " sự quan tâm chỉ đạo của Đồng chí./.\n"
+    )
+    assert _tasks(body) == [(["Ủy ban nhân dân tỉnh"], [], "trong năm 2026"), (["Ủy ban nhân dân tỉnh"], [], None)]
+
+
+def test_the_day_of_an_unnamed_period_is_null_with_a_warning() -> None:
+    # vbpl_135 (dev): "tháng cuối kỳ báo cáo" names no cycle: no deadline rather than a guessed one
+    body = NGHI_DINH + "Điều 12. Tổ chức thực hiện\n1. Bộ Tài chính gửi báo cáo chậm nhất vào ngày 20 của tháng cuối kỳ báo cáo.\n"
+    doc = parse_text(body)
+    assert not [d for d in doc.deadlines if "20" in d.text]
+    assert [w.code for w in doc.warnings if w.code.startswith("deadline")] == ["deadline_cycle_unclear"]

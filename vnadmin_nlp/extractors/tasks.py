@@ -29,6 +29,7 @@ import regex
 from ..data import load
 from ..lexicon.bodies import expand
 from ..lexicon.fold import fold
+from ..lexicon.positions import POSITION_START
 from ..lexicon.spaces import squash
 from ..model import Deadline, Provision, Task
 from ..patterns import compile_section
@@ -36,7 +37,7 @@ from . import deadlines
 from .base import Context
 from .fields import TasksFields
 from .registry import extractor
-from .tasking import names, scope, table
+from .tasking import names, refs, scope, table
 
 _T = load("tasks")
 # Sentence ends: punctuation before a new sentence or item, or a line break before a list marker.  A bare line
@@ -51,6 +52,7 @@ _DIRECT = ("chỉ đạo", "phân công")
 _INTRO = regex.compile(r"(?:sau|như sau|cụ thể|gồm|nội dung|nhiệm vụ|các việc)\s*:\s*$")
 _NOT_TASK = tuple(fold(w) for w in _T["not_task_actions"])  # triggers that are the subject's own action ("UBND tỉnh chỉ đạo các Hội …")
 _ITEM_KINDS = {"clause", "item", "point", "dash"}
+_APPROVAL = tuple(fold(w) for w in _T["approval_openings"])  # "Thống nhất gia hạn … chậm nhất đến ngày …": no task
 TASKS = compile_section("tasks")  # label
 
 
@@ -121,8 +123,9 @@ def _units(ctx: Context, is_normative: bool) -> Iterator[_Unit]:
         body = _label_end(text, s, e)
         if p.title and p.kind in ("article", "chapter", "part", "section"):
             line_end = text.find("\n", body, e)  # "Điều 56. Trách nhiệm thi hành" then the article's words
-            if line_end > 0 and fold(p.title)[:20] in key[body:line_end]:
-                body = line_end + 1
+            nxt = text[line_end + 1 : line_end + 2] if line_end > 0 else ""
+            if line_end > 0 and fold(p.title)[:20] in key[body:line_end] and not nxt.islower():
+                body = line_end + 1  # (a "title" the next line goes on in lower case is a wrapped sentence)
         unit = _Unit(s, e, p.path, ok, lead if p.kind in _ITEM_KINDS else None, body=body)
         below = lead
         if ok:
@@ -185,7 +188,8 @@ def extract(ctx: Context) -> TasksFields:
     if not units:
         return {"tasks": [], "deadlines": []}
     listed: dict[tuple[int, int], Deadline] = {}
-    scans = _Scans(text, key, min(u.start for u in units), max(u.end for u in units), anchor)
+    lo, hi = min(u.start for u in units), max(u.end for u in units)
+    scans = _Scans(text, key, lo, hi, anchor)
     reader = _Reader(ctx, scans, listed, own)
     tasks: list[Task] = []
     before: Task | None = None  # the last task of the paragraph before (outside the provisions)
@@ -201,6 +205,8 @@ def extract(ctx: Context) -> TasksFields:
         tasks.extend(got)
     tasks = _without_restatements(_with_tables(ctx, tasks, listed, anchor, reader._issuer))
     tasks.sort(key=lambda t: t.span)
+    refs.referred_deadlines(ctx.fields.get("provisions") or [], key, tasks, listed)
+    refs.warn_unnamed_cycles(ctx, lo, hi, listed)
     ordered = [listed[k] for k in sorted(listed)]
     index = {id(d): i for i, d in enumerate(ordered)}
     for t in tasks:
@@ -267,7 +273,8 @@ class _Reader:
 
     def _issuer(self, name: str) -> bool:
         k = fold(expand(name))
-        return any(o.startswith(k) for o in self.own)
+        # "Cục Cảnh sát …, Bộ Công an - Cơ quan Thường trực … trân trọng cảm ơn …": the issuer with its parent body
+        return any(o.startswith(k) or (len(o.split()) >= 3 and k.startswith(o)) for o in self.own)
 
     def unit(self, u: _Unit) -> list[Task]:
         if u.heading or not u.allowed:
@@ -285,6 +292,9 @@ class _Reader:
         deadline, _, _ = self._deadline(start, end)
         if scope.catch_all(key, body, end) or not text[body:end].strip() or key.startswith(_NOT_TASK, body):
             return None
+        own = body + len(text[body:end]) - len(text[body:end].lstrip(" -–+•*\n"))
+        if (names.HEAD_RE.match(key, own, end) or POSITION_START.match(key, own, end)) and names.verb_at(text, key, own, end) is None:
+            return None  # "- Thứ trưởng Bộ Tư pháp Nguyễn Thanh Tịnh.": a member named in a list, nothing to do
         lead = list(u.lead or [])
         action_start = body
         found = names.name_at(text, key, body, end)
@@ -312,13 +322,17 @@ class _Reader:
             body_start = _label_end(text, s, e) if i == 0 and path else s
             lo_t, hi_t = bisect_left(trigger_starts, body_start), bisect_left(trigger_starts, e)  # the sentence's own
             triggers = [(a, b) for a, b in unit_triggers[lo_t:hi_t] if b < e]
-            triggers = [(a, b) for a, b in triggers if not _PLAN.search(key, body_start, a)]  # "Trung tâm sẽ …, mời …"
+            # "Trung tâm sẽ …, mời …": the issuer's own plan, in the trigger's clause ("…, dự kiến sẽ được hỗ trợ …;
+            # đề nghị Ủy ban nhân dân tỉnh báo cáo …" asks all the same)
+            triggers = [(a, b) for a, b in triggers if not _PLAN.search(key, max(body_start, key.rfind(";", body_start, a) + 1), a)]
             who = None
             if triggers or names.HEAD_RE.match(key, body_start, e) or key.find(":", body_start, e) >= 0:
                 who = self._who(body_start, e, triggers)
-                if who is None and triggers and i + 1 < len(sentence_starts):
-                    # "Yêu cầu Thủ trưởng các Sở, ban, ngành tỉnh; Chủ tịch UBND các huyện … khẩn trương …": the
-                    # name list runs over a semicolon; the sentence goes on to the one where its action is
+                listed_on = triggers or (names.HEAD_RE.match(key, body_start, e) and text[body_start:e].rstrip().endswith(";"))
+                if who is None and listed_on and i + 1 < len(sentence_starts):
+                    # "Yêu cầu Thủ trưởng các Sở, ban, ngành tỉnh; Chủ tịch UBND các huyện … khẩn trương …", "Chánh Văn
+                    # phòng …; Giám đốc Sở Nội vụ; … chịu trách nhiệm thi hành": the name list runs over a semicolon;
+                    # the sentence goes on to the one where its action is
                     far = self._who(body_start, min(end, e + names.MAX_ASSIGNEE_CHARS), triggers)
                     if far is not None and far[2] > e:
                         who, e = far, next((x for x in sentence_ends if x > far[2]), end)
@@ -329,6 +343,8 @@ class _Reader:
             unclear = who is None and triggers and triggers[0][0] == body_start and key.startswith(("giao", "đề nghị", "yêu cầu"), body_start)
             if who and (_INTRO.search(key, s, e) or key.startswith(_NOT_TASK, who[2])):
                 who = None  # an intro that announces the list below, or accountability: no task of its own
+            elif who and not triggers and _PLAN.search(key, who[1], who[2]):
+                who = None  # "Cục … sẽ thường xuyên hướng dẫn …": what the named body will do, not asked of it
             if who:
                 name, _, action_start = who
                 support, at, after = names.support(text, key, action_start, e)
@@ -345,7 +361,7 @@ class _Reader:
                 last = unit[-1][0]
                 last.deadline, last.span = deadline, (last.span[0], e)
                 unit[-1] = (last, strong)
-            elif deadline is not None and f is not None and path is not None and _EXPLICIT.search(key, max(s, f.start - 80), f.end):
+            elif deadline is not None and f is not None and path is not None and _EXPLICIT.search(key, max(s, f.start - 80), f.end) and not key.startswith(_APPROVAL, body_start):
                 prev = unit[-1][0] if unit else None
                 lead = list(prev.lead) if prev else []
                 unit.append((Task(assignee=prev.assignee if prev else None, lead=lead, action=_action(text, body_start, e), deadline=deadline, provision=path, span=(s, e)), strong))

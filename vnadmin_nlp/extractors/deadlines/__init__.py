@@ -45,6 +45,7 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _UNITS = {retone(k): v for k, v in {"ngày": "D", "tuần": "W", "tháng": "M", "quý": "Q", "năm": "Y", "giờ": "H"}.items()}
 _RULES = {retone(k): v for k, v in F.D["recurring_units"].items()}
 _EVERY_N = {retone(k): v for k, v in F.D["recurring_every"].items()}
+_CYCLES = {" ".join(retone(k).split()): v for k, v in F.D["reporting_cycles"].items()}
 _RULE_PERIOD = {"weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "half-yearly": "P6M", "yearly": "P1Y"}
 _END_OF = {retone(w) for w in ("hết", "cuối", "đến hết", "đến cuối")}  # "đến cuối năm 2022": its last day
 _NO_DAY = {retone(w) for w in ("trước", "đến")}  # "trước tháng 10/2025": a date without its day
@@ -73,6 +74,12 @@ def _read(form: F.Form, m: regex.Match, anchor: dt.date | None) -> FoundDeadline
     if name in ("periodic", "every"):
         mon = next((int(g[k]) for k in ("m", "mon", "mon2") if g.get(k)), None)
         return _recurring(m, _RULES[m.group("unit")], int(m.group("d")), mon)
+    if name == "report_day":
+        rule = _CYCLES.get(" ".join(m.group("cycle").split()))
+        return _recurring(m, rule, int(m.group("d"))) if rule else None
+    if name == "report_year":
+        day, mon = int(m.group("d")), int(m.group("m"))
+        return _recurring(m, "yearly", day, mon) if 1 <= mon <= 12 and 1 <= day <= 31 else None
     if name == "next_month":
         return _recurring(m, "monthly", int(m.group("d")))
     if name == "frequency":

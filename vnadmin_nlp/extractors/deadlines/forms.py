@@ -58,6 +58,16 @@ NEXT_MONTH = _form(
     "next_month", D["recurring_day_openings"],
     r"\s+ngày\s+(?P<d>\d{1,2})(?!\d)\s+(?:của\s+)?tháng\s+(?:tiếp\s+theo|sau|kế\s+tiếp)(?![\p{L}])",
 )
+# "Trước ngày 15 của tháng báo cáo", "chậm nhất ngày 25 (hai mươi lăm) của tháng, quý …": a day of the reporting
+# cycle; "Trước ngày 15 tháng 12 của năm báo cáo": a day of the reporting year
+REPORT_DAY = _form(
+    "report_day", D["recurring_day_openings"],
+    r"\s+(?:ngày\s+)?(?P<d>\d{1,2})(?!\d)(?:\s*\([^()\d\n]{1,20}\))?\s+(?:của\s+)?(?P<cycle>" + phrases(D["reporting_cycles"]) + r")(?![\p{L}])",
+)
+REPORT_YEAR = _form(
+    "report_year", D["recurring_day_openings"],
+    r"\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)\s*(?P<m>\d{1,2})\s+(?:của\s+)?năm\s+báo\s+cáo(?![\p{L}])",
+)
 # "chậm nhất không quá ngày cuối quý"
 LAST_DAY_OF = _form("last_day_of", D["recurring_day_openings"], r"\s+ngày\s+cuối\s+(?:của\s+)?(?:mỗi\s+)?" + _UNIT)
 # "hằng năm, trước ngày 10", "Định kỳ hằng tháng, trước ngày 20"
@@ -91,7 +101,7 @@ RELATIVE = _form(
 # "ngay trong ngày làm việc", "trong ngày làm việc nhận được hồ sơ": the same working day
 WORKDAY = _form("workday", ["ngay trong", "trong"], r"\s+(?P<from>ngày\s+làm\s+việc(?P<tail>\s+[^,.;:()\n]{1,160})?)")
 
-FORMS = (PERIODIC, NEXT_MONTH, LAST_DAY_OF, EVERY, FREQUENCY, EVERY_N, ONCE_PER, ABSOLUTE, QUARTER, MONTH, MONTHS, DAYS, YEAR, RELATIVE, WORKDAY)
+FORMS = (PERIODIC, REPORT_DAY, REPORT_YEAR, NEXT_MONTH, LAST_DAY_OF, EVERY, FREQUENCY, EVERY_N, ONCE_PER, ABSOLUTE, QUARTER, MONTH, MONTHS, DAYS, YEAR, RELATIVE, WORKDAY)
 
 # A table cell of a time column is a deadline on its own: "Tháng 11/2025", "Quý IV/2025", "30/9/2025".
 CELL_MONTHS = compile_key(r"(?<![\p{L}\d])tháng\s+(?P<m1>\d{1,2})\s*(?:-|–|đến)\s*(?:tháng\s+)?(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?!\d)")

@@ -38,7 +38,7 @@ _COLLECTIVE_RE = regex.compile(r"(?:các|mọi|toàn thể)\s+(?:" + alternation
 _TAIL = regex.compile(r"[\s,]+(?:" + alternation(fold(w) for w in _T["name_tails"]) + r")(?![\p{L}])")
 # "tổ chức, cá nhân khác có liên quan", "cơ quan, tổ chức, cá nhân": the parties concerned, an item of their own
 _PARTIES_RE = regex.compile(r"(?:tổ chức|cơ quan|cá nhân)(?:\s*,\s*|\s+và\s+)(?:cá nhân|tổ chức|đơn vị)(?![\p{L}])")
-MAX_ASSIGNEE_CHARS = 200
+MAX_ASSIGNEE_CHARS = 300  # the execution clause lists every official: "Các Bộ trưởng, …, Chủ tịch Hội đồng quản trị và Tổng Giám đốc …" (260)
 
 
 def starts_word(key: str, pos: int) -> bool:
@@ -60,6 +60,11 @@ def _verb(text: str, key: str, start: int, end: int) -> int | None:
             return at
         pos = found.end()
     return None
+
+
+def verb_at(text: str, key: str, start: int, end: int) -> int | None:
+    """Where the first action verb of ``text[start:end]`` starts (None: the words name someone and ask nothing)."""
+    return _verb(text, key, start, end)
 
 
 def plausible(text: str, key: str, start: int, end: int) -> bool:

@@ -1,9 +1,10 @@
 """Where a document assigns work, and headings that name the body for the items below them.
 
 - A normative document (articles under chapters, or a nghị định, thông tư, luật…) assigns work only in its
-  implementation articles or chapters, known by their title (``Trách nhiệm thi hành``, ``TỔ CHỨC THỰC HIỆN``,
-  ``QUẢN LÝ NHÀ NƯỚC VỀ …``); its other articles are rules for every case.  The innermost titled article or
-  chapter decides.  In any document, a section that only describes (``I. MỤC TIÊU, YÊU CẦU``) assigns nothing.
+  implementation articles or chapters, known by their title (``Trách nhiệm thi hành``, ``TỔ CHỨC THỰC HIỆN``);
+  its other articles are rules for every case, and so are the articles that allocate standing duties
+  (``Trách nhiệm của Bộ Nội vụ``, ``Nhiệm vụ, quyền hạn của …``) even under an implementation chapter.  In any
+  document, an article that states a body's functions (``Chức năng, nhiệm vụ của Tổ Công tác``) assigns nothing.  In any document, a section that only describes (``I. MỤC TIÊU, YÊU CẦU``) assigns nothing.
 - A heading names the body when its own text is that name, alone or with a phrase that only announces the
   list (``1. Cục Thuế tỉnh:``, ``2. Sở Công Thương chủ trì, phối hợp thực hiện``, ``3. Bộ Tài chính có trách
   nhiệm:``), or an article's title says whose duties follow (``Điều 48. Trách nhiệm của Bộ Nội vụ``).
@@ -30,6 +31,8 @@ _CATCH_ALL = tuple(fold(p) for p in _T["catch_all"])
 NORMATIVE_TYPES = {fold(t) for t in ("Nghị định", "Thông tư", "Thông tư liên tịch", "Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết", "Nghị quyết liên tịch", "Văn bản hợp nhất")}
 _STRUCTURE = {"part", "chapter", "article"}
 _REGULATION_TITLES = tuple(fold(t) for t in _T["regulation_article_titles"])
+_STANDING = tuple(fold(t) for t in _T["standing_duty_titles"])
+_FUNCTIONS = tuple(fold(t) for t in _T["function_titles"])
 _APPOSITION = regex.compile(r",\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối)")
 
 
@@ -58,8 +61,14 @@ def allowed(chain: Sequence[Provision], is_normative: bool) -> bool:
     for p in chain:
         if p.kind == "section" and _title(p).lstrip(" .-").startswith(_NON_TASK):
             return False
+    article = next((p for p in reversed(chain) if p.kind == "article" and p.title), None)
+    article_title = fold(article.title or "").strip(" .:") if article is not None else ""
+    if article_title.startswith(_FUNCTIONS):
+        return False  # "Chức năng, nhiệm vụ của Tổ Công tác …": the functions of a body, in any document
     if not is_normative:
         return True
+    if article_title.startswith(_STANDING) and not _implementation(article_title):
+        return False  # "Trách nhiệm của Bộ Nội vụ": standing duties, even under "TỔ CHỨC THỰC HIỆN"
     titles = [_title(p) for p in chain if p.kind in _STRUCTURE and (p.title or (p.kind != "article" and p.text.strip()))]
     return not titles or any(_implementation(t) for t in titles)
 
@@ -94,8 +103,8 @@ def heading(text: str, key: str, start: int, end: int) -> list[str] | None:
     while start < end and text[start] in " \n":
         start += 1
     own = text[start:end].rstrip(" \n")
-    if not own or len(own) > 250:
-        return None
+    if not own or len(own) > 250 or own.endswith((",", ";")) or own.endswith(" và"):
+        return None  # (a line that ends in a comma is a name list wrapped onto the next line, no heading)
     found = names.name_span(text, key, start, start + len(own), need_verb=False)
     if found is None:
         return None
