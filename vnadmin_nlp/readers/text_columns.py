@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..data import load
 from ..lexicon.syllables import is_vietnamese_word
 from .base import Block
 from .layout.vocabulary import COLUMN_ANCHOR_RIGHT
@@ -30,6 +31,7 @@ HEADER_LINES = 8  # a header block opens within the first non-blank lines of the
 _NATIONAL_ANCHOR = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s+XÃ\s+HỘI")  # the Quốc hiệu, in capitals
 MAX_BLANKS = 2  # blank lines inside a block
 NAME_SLACK = 10  # a name run into the left column starts at most this far left of the gutter
+_FAMILY_NAMES = frozenset(load("signing")["family_names"])  # "Trần", "Nguyễn": a name's first word
 _LIST_LINE = re.compile(r"^\s*(?:[-+•–]\s|N[ơo]i\s+nh[ậâa]n\b)", re.IGNORECASE)  # the Nơi nhận list, its head
 
 
@@ -82,18 +84,22 @@ def _split(line: str, cut: int) -> tuple[str, str]:
 def _name_tail(line: str, lo: int, hi: int) -> int | None:
     """Where a signer's name starts that the converter ran into the left column's line with one space, across
     the gutter ("- HĐND, UBND các tỉnh, thành phố Phạm Minh Chính", pdftotext -layout): 2–4 capitalised
-    Vietnamese syllables ending the line, after a word in lower case or a comma, starting near the gutter."""
+    Vietnamese syllables ending the line, starting near the gutter; one that starts with a family name first
+    ("- Văn phòng Trung ương và các Ban Trần Hồng Hà": the item ends with a capitalised "Ban")."""
     words = list(re.finditer(r"\S+", line))
+    tails = []
     for k in (4, 3, 2):
         if len(words) <= k:
             continue
         tail = [w.group() for w in words[-k:]]
-        before = words[-k - 1].group()
         if not all(w[0].isupper() and (len(w) == 1 or w[1:].islower()) and is_vietnamese_word(w) for w in tail):
             continue
-        if not (before[-1].islower() or before[-1] in ",;"):
+        before = words[-k - 1].group()  # a tail that is no family name's must follow lower case or a comma
+        tails.append((tail[0] not in _FAMILY_NAMES, not (before[-1].islower() or before[-1] in ",;"), -k))
+    for other, after_capital, k in sorted(tails):
+        if other and after_capital:
             continue
-        x = _cols(line)[words[-k].start()]
+        x = _cols(line)[words[k].start()]
         return x if lo - NAME_SLACK <= x < hi else None
     return None
 
