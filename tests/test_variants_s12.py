@@ -3,7 +3,8 @@
 The lines are real lines of the converted copies, shortened: dev pages where the converter's output shows the
 same thing (html2text vbpl_009, vbpl_004, vbpl_204; w3m vbpl_283), and the test-split pages whose variant-vs-original
 disagreements were read for issue 17 once its variants' test split was spent (session 12; html2text vbpl_328,
-lynx/w3m vbpl_011 and vbpl_633, LibreOffice PDF and pdftotext vbpl_016, pdftotext vbpl_085 and vbpl_551).
+lynx/w3m vbpl_011 and vbpl_633, LibreOffice PDF and pdftotext vbpl_016, pdftotext vbpl_085 and vbpl_551, w3m vbpl_229,
+vbpl_143 and vbpl_605).
 """
 from __future__ import annotations
 
@@ -167,3 +168,46 @@ def test_a_trich_yeu_wrapped_by_a_narrow_column_goes_on_after_a_semicolon_in_low
     doc = _parse(tmp_path, text + BODY)
     assert doc.subject.endswith("khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật thi đua, "
                                 "khen thưởng đối với ngành Giáo dục")
+
+
+# -- w3m: signature cells set off their column ----------------------------------------------------------------------
+
+CLOSE = "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc đề nghị phản ánh về Bộ để xem xét, quyết định./.\n\n"
+
+
+def test_a_cell_line_written_on_its_rows_rule_is_read(tmp_path: Path) -> None:
+    text = CLOSE + ("┌┬──────────────┐\n││              │\n├┤KT. BỘ TRƯỞNG │\n││THỨ TRƯỞNG    │\n"  # w3m vbpl_229
+                    "├┤              │\n││              │\n├┤Lê Minh Ngân  │\n││              │\n└┴──────────────┘\n")
+    cells = [b.text for b in column_blocks(text) if b.kind == "cell"]
+    assert cells == ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Lê Minh Ngân"]
+    doc = _parse(tmp_path, text)
+    assert [(s.authority, s.name) for s in doc.signers] == [(["KT. BỘ TRƯỞNG"], "Lê Minh Ngân")]
+
+
+def test_a_name_set_inside_the_gutter_belongs_to_the_signature_column(tmp_path: Path) -> None:
+    text = CLOSE + (
+        "                                                         TM. CHÍNH PHỦ\n"  # w3m vbpl_143
+        "Nơi nhận:                                                KT. THỦ TƯỚNG\n"
+        "– Ban Bí thư Trung ương Đảng;                            PHÓ THỦ TƯỚNG\n"
+        "– Thủ tướng, các Phó Thủ tướng Chính phủ;\n"
+        "– Các bộ, cơ quan ngang bộ, cơ quan thuộc                   (Đã ký)\n"
+        "Chính phủ;\n"
+        "– HĐND, UBND các tỉnh, thành phố trực      Hồ Đức Phớc\n"
+        "thuộc trung ương;\n"
+        "– Lưu: VT, KTTH (2b).\n")
+    doc = _parse(tmp_path, text)
+    assert [s.name for s in doc.signers] == ["Hồ Đức Phớc"]
+    assert "– HĐND, UBND các tỉnh, thành phố trực thuộc trung ương;" in doc.text
+
+
+def test_a_name_wrapped_beside_a_list_item_at_its_column_is_one_name(tmp_path: Path) -> None:
+    pad = " " * 64
+    text = CLOSE + (
+        "Nơi nhận:\n\n- Văn phòng Tổng bí thư;\n\n"  # w3m vbpl_605
+        f"- Viện Kiểm sát nhân dân tối cao; Tòa án nhân dân tối cao;\n{pad}KT. BỘ TRƯỞNG\n"
+        f"- Kiểm toán nhà nước;\n{pad}THỨ TRƯỞNG\n"
+        f"- Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam;\n{pad}(Đã ký)\n"
+        f"- UBND, HĐND các tỉnh, thành phố trực thuộc trung ương;\n{pad}Nguyễn Hoàng\n"
+        "- Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính, Bộ  Long\nTư pháp;\n\n- Lưu: VT, PC.\n")
+    doc = _parse(tmp_path, text)
+    assert [s.name for s in doc.signers] == ["Nguyễn Hoàng Long"]
