@@ -4,7 +4,7 @@ The lines are real lines of the converted copies, shortened: dev pages where the
 same thing (html2text vbpl_009, vbpl_004, vbpl_204; w3m vbpl_283), and the test-split pages whose variant-vs-original
 disagreements were read for issue 17 once its variants' test split was spent (session 12; html2text vbpl_328,
 lynx/w3m vbpl_011 and vbpl_633, LibreOffice PDF and pdftotext vbpl_016, pdftotext vbpl_085 and vbpl_551, w3m vbpl_229,
-vbpl_143 and vbpl_605).
+vbpl_143 and vbpl_605, html2text vbpl_426, markdownify vbpl_406).
 """
 from __future__ import annotations
 
@@ -211,3 +211,21 @@ def test_a_name_wrapped_beside_a_list_item_at_its_column_is_one_name(tmp_path: P
         "- Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính, Bộ  Long\nTư pháp;\n\n- Lưu: VT, PC.\n")
     doc = _parse(tmp_path, text)
     assert [s.name for s in doc.signers] == ["Nguyễn Hoàng Long"]
+
+
+# -- Markdown: a signature cell html2text wrote over a one-column delimiter; "(đã ký) Name" at the very end ----------
+
+def test_a_row_with_an_empty_first_cell_over_a_one_column_delimiter_is_a_table(tmp_path: Path) -> None:
+    text = ("toàn cho trẻ em kể từ ngày 01 tháng 7 năm 2026\n\n"  # html2text vbpl_426
+            "|  |  **KT. BỘ TRƯỞNG** **THỨ TRƯỞNG** **_(Đã ký)_** **Lê Anh Tuấn**  \n---\n\n")
+    assert _blocks(tmp_path, text)[1:] == ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "(Đã ký)", "Lê Anh Tuấn"]
+    # a line that does not start with a pipe over "---" stays a setext heading
+    assert _blocks(tmp_path, "PHỤ LỤC\n---\n") == ["PHỤ LỤC"]
+
+
+def test_a_bare_signature_at_the_end_with_the_note_before_the_name(tmp_path: Path) -> None:
+    text = ("Luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, kỳ họp thứ 10 thông qua ngày "
+            "11 tháng 12 năm 2025._\n\n|  |  |\n| --- | --- |\n"  # markdownify vbpl_406
+            "|  | **CHỦ TỊCH QUỐC HỘI**     (đã ký) **Trần Thanh Mẫn** |\n")
+    doc = _parse(tmp_path, text, "law.md")
+    assert [(s.position, s.name) for s in doc.signers] == [("CHỦ TỊCH QUỐC HỘI", "Trần Thanh Mẫn")]

@@ -174,9 +174,10 @@ def _seed(line: str, head: bool) -> tuple[int, int] | None:
 def _aligned(lines: list[str], i: int) -> tuple[int, int] | None:
     """The gutter of a closing line whose last word or two start, after a space or two, at the column where the
     line above (a blank line between at most), set alone and indented, starts: a signature cell's line w3m set
-    beside a Nơi nhận item (``Nguyễn Hoàng`` over ``- Cục Kiểm tra …, Bộ  Long``)."""
+    beside a Nơi nhận item (``Nguyễn Hoàng`` over ``- Cục Kiểm tra …, Bộ  Long``); only a list item's line
+    (never a title under the date: ``NGHỊ ĐỊNH`` under ``Hà Nội, ngày …``)."""
     k = i - 1 if i and lines[i - 1].strip() else i - 2
-    if k < 0 or not lines[k].strip() or len(_runs(lines[k])) != 1:
+    if k < 0 or not lines[k].strip() or len(_runs(lines[k])) != 1 or not _LIST_LINE.match(lines[i]):
         return None
     x = len(lines[k]) - len(lines[k].lstrip(" "))
     xs = _cols(lines[i])
