@@ -18,9 +18,12 @@ _GAP = re.compile(r"[ \u00a0]*\t[ \t\u00a0]*|[ \u00a0]{4,}")
 _WIDE = 8
 _LIST_MARKER = re.compile(r"^(?:\(?[0-9]{1,3}[.)]|\(?[a-zđA-ZĐ][.)]|[IVXLC]{1,6}[./]|[-+*•–·●▪■◦])$")
 _BLANK_LABEL = re.compile(r"(?:^|\s)(?:số|ngày|tháng|năm)\s*:?$", re.IGNORECASE)
-# …unless what follows the gap is the Quốc hiệu or the motto of the other column ("Nghị quyết số:<spaces>Độc
-# lập - Tự do - Hạnh phúc", pdftotext -layout): then the label ends its column, its number is on the next line
-_OTHER_COLUMN = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s+XÃ\b|Độc\s+lập\s*[-–]", re.IGNORECASE)
+# …only where what follows the gap goes on with the value: the symbol or the rest of a number ("/QĐ-UBND",
+# "-CV/TU", "QĐ-UBND", digits, dots), the next date word ("tháng", "năm").  Anything else is the other column:
+# the Quốc hiệu, the motto or the place and date ("Nghị quyết số:<spaces>Độc lập - Tự do - Hạnh phúc",
+# "Nghị quyết số:<spaces>Hà Nội, ngày 26 tháng 9 năm 2025", pdftotext -layout): then the label ends its
+# column, its number is on the next line.
+_VALUE_REST = re.compile(r"(?:[/\-–.…_]|\d|(?i:tháng|năm)\b|[A-ZĐ]{1,8}[-/])")
 
 
 def _capitals(text: str) -> bool:
@@ -31,10 +34,10 @@ def _capitals(text: str) -> bool:
 
 def column_gap(left: str, right: str) -> bool:
     """Whether a wide gap between two pieces of a line separates two columns: not after a list marker ("1.",
-    "a)"), nor a blank to fill in ("Số:      /UBND", "ngày     tháng"); a label before the Quốc hiệu or the
-    motto is a column's last line ("Nghị quyết số:<spaces>Độc lập - Tự do - Hạnh phúc")."""
+    "a)"), nor a blank to fill in ("Số:      /UBND", "ngày     tháng"); a label before the other column (the
+    Quốc hiệu, the motto, the place and date) is a column's last line ("Nghị quyết số:<spaces>Hà Nội, ngày …")."""
     left, right = left.strip(), right.strip()
-    blank = bool(_BLANK_LABEL.search(left)) and not _OTHER_COLUMN.match(right)
+    blank = bool(_BLANK_LABEL.search(left)) and bool(_VALUE_REST.match(right))
     return not (_LIST_MARKER.match(left) or right.startswith("/") or blank)
 
 

@@ -12,6 +12,9 @@ from .text_columns import column_blocks
 # What a text browser prints for markup (lynx, w3m -dump): "[]" for an image without a text, "[DEL: … :DEL]",
 # "[S: … :S]" and "[INS: … :INS]" around struck and inserted text, "^" before a superscript (alone: an empty one).  Struck spaces are the rule under a header's name: a rule.
 _IMAGE_MARK = re.compile(r"(?<!\S)\[\](?!\S)")
+# …and "[alt]" for an image with a text, alone on its line: a file's or an editor's name for it ("[blobid0_20]",
+# "[image002.png]", "[Screenshot]"): ASCII, no space, a lower-case letter; never Vietnamese words nor a code
+_IMAGE_ALT = re.compile(r"^[ \t\u00a0]*\[(?=[^\]\n]*[a-z])[A-Za-z][A-Za-z0-9_.-]*\][ \t\u00a0]*$", re.MULTILINE)
 _STRUCK_SPACES = re.compile(r"\[(DEL|S):(\s*):\1\]")
 _EMPTY_SUP = re.compile(r"(?<=\w)\^(?=[ \t]*$|[ \t])", re.MULTILINE)  # "CHÍNH PHỦ^": an empty <sup>
 _GONE = "\x00"  # what struck spaces over a line break leave: nothing, and no blank line where they stood
@@ -36,6 +39,7 @@ def browser_marks(text: str) -> str:
     if "[" not in text:
         return text
     text = _IMAGE_MARK.sub(lambda m: " " * len(m.group()), text)
+    text = _IMAGE_ALT.sub(lambda m: " " * len(m.group()), text)
     text = _STRUCK_SPACES.sub(_struck_spaces, text)
     if _GONE in text:
         text = _GONE_LINE.sub("", text).replace(_GONE, "")

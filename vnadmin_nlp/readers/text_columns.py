@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..lexicon.syllables import is_vietnamese_word
+from .column_names import gutter_name, name_tail
 from .base import Block
 from .layout.vocabulary import COLUMN_ANCHOR_RIGHT
 from .lines import _HYPHEN_CUT, _NUMBER_LABEL, cell_join, column_gap
@@ -20,6 +20,7 @@ from .tables import LAYOUT_TABLE_CUES, order_table
 
 BOX_CHARS = re.compile(r"[\u2500-\u257f]")
 _BAR = frozenset("│┃║╎╏┆┇┊┋")
+_EDGES = _BAR | frozenset("├┤┼┝┥┿╟╢╫╠╣╬")  # "├┤KT. BỘ TRƯỞNG │": w3m writes a cell's line on its row's rule
 _RULE = re.compile(r"^[\s\u2500-\u257f+\-=|]*$")
 # lynx/w3m marks of struck or inserted text ("[DEL:   :DEL]"): never a column of their own
 _MARKUP = re.compile(r"\[[A-Z]{1,4}:|:[A-Z]{1,4}\]")
@@ -29,7 +30,6 @@ MIN_GUTTER = 2  # free width the lines of a block must share
 HEADER_LINES = 8  # a header block opens within the first non-blank lines of the text
 _NATIONAL_ANCHOR = re.compile(r"CỘNG\s*H[OÒ][ÀA]\s+XÃ\s+HỘI")  # the Quốc hiệu, in capitals
 MAX_BLANKS = 2  # blank lines inside a block
-NAME_SLACK = 10  # a name run into the left column starts at most this far left of the gutter
 _LIST_LINE = re.compile(r"^\s*(?:[-+•–]\s|N[ơo]i\s+nh[ậâa]n\b)", re.IGNORECASE)  # the Nơi nhận list, its head
 
 
@@ -79,30 +79,11 @@ def _split(line: str, cut: int) -> tuple[str, str]:
     return line[:i].strip(), line[i:].strip()
 
 
-def _name_tail(line: str, lo: int, hi: int) -> int | None:
-    """Where a signer's name starts that the converter ran into the left column's line with one space, across
-    the gutter ("- HĐND, UBND các tỉnh, thành phố Phạm Minh Chính", pdftotext -layout): 2–4 capitalised
-    Vietnamese syllables ending the line, after a word in lower case or a comma, starting near the gutter."""
-    words = list(re.finditer(r"\S+", line))
-    for k in (4, 3, 2):
-        if len(words) <= k:
-            continue
-        tail = [w.group() for w in words[-k:]]
-        before = words[-k - 1].group()
-        if not all(w[0].isupper() and (len(w) == 1 or w[1:].islower()) and is_vietnamese_word(w) for w in tail):
-            continue
-        if not (before[-1].islower() or before[-1] in ",;"):
-            continue
-        x = _cols(line)[words[-k].start()]
-        return x if lo - NAME_SLACK <= x < hi else None
-    return None
-
-
 def _grow(lines: list[str], i: int, gutter: tuple[int, int],
           min_gutter: int = MIN_GUTTER) -> tuple[int, int, tuple[int, int], dict[int, int]] | None:
     """Lines [start, end) around the two-column line i that share a free gutter; trimmed to the two-column
     lines and the one-sided lines that touch them (and a signer's authority or position in capitals set above
-    them after a blank line).  The last item: the lines cut elsewhere than at the gutter (:func:`_name_tail`)."""
+    them after a blank line).  The last item: the lines cut elsewhere than at the gutter (:mod:`.column_names`)."""
     lo, hi = gutter
     kinds: dict[int, str] = {i: "both"}
     named: dict[int, int] = {}
@@ -120,12 +101,17 @@ def _grow(lines: list[str], i: int, gutter: tuple[int, int],
                 continue
             blanks = 0
             runs = _runs(lines[j])
+            x = gutter_name(lines[j], lo, hi) if step == 1 else None
+            if x is not None:  # a name set inside the gutter: the gutter kept as it is
+                named[j], kinds[j] = x, "both"
+                j += step
+                continue
             fit = _fit(runs, lo, hi, min_gutter)
             if fit is None:
                 runs = _runs(lines[j], ANCHORED_GAP)
                 fit = _fit(runs, lo, hi, min_gutter)
                 if fit is None or not COLUMN_ANCHOR_RIGHT.match(_split(lines[j], fit[1])[1]):
-                    x = _name_tail(lines[j], lo, hi) if step == 1 else None
+                    x = name_tail(lines[j], lo, hi) if step == 1 else None
                     if x is not None:
                         named[j], kinds[j] = x, "both"
                         j += step
@@ -185,6 +171,24 @@ def _seed(line: str, head: bool) -> tuple[int, int] | None:
     return None
 
 
+def _aligned(lines: list[str], i: int) -> tuple[int, int] | None:
+    """The gutter of a closing line whose last word or two start, after a space or two, at the column where the
+    line above (a blank line between at most), set alone and indented, starts: a signature cell's line w3m set
+    beside a Nơi nhận item (``Nguyễn Hoàng`` over ``- Cục Kiểm tra …, Bộ  Long``); only a list item's line
+    (never a title under the date: ``NGHỊ ĐỊNH`` under ``Hà Nội, ngày …``)."""
+    k = i - 1 if i and lines[i - 1].strip() else i - 2
+    if k < 0 or not lines[k].strip() or len(_runs(lines[k])) != 1 or not _LIST_LINE.match(lines[i]):
+        return None
+    x = len(lines[k]) - len(lines[k].lstrip(" "))
+    xs = _cols(lines[i])
+    j = next((n for n, c in enumerate(xs) if c >= x), None)
+    if x < 20 or j is None or xs[j] != x or not lines[i][j - 1].isspace() or lines[i][j].isspace():
+        return None
+    left, right = lines[i][:j].strip(), lines[i][j:].strip()
+    ok = sum(c.isalnum() for c in left) >= 2 and len(right) <= 20 and len(right.split()) <= 3 and right[0].isupper()
+    return (x - 1, x) if ok else None
+
+
 def _at_edge(line: str, edge: int) -> bool:
     """A line whose left column runs up to the right column's edge, one space short of it (w3m pads a cell to
     its width and puts one space between cells): ``- Hội đồng nhân dân, … trực thuộc Lê Tấn Cận``.  Only a
@@ -227,7 +231,7 @@ def _space_regions(lines: list[str]) -> list[tuple[int, int, int, dict[int, int]
             continue
         nonblank += 1
         runs = _runs(line)
-        seed = _seed(line, nonblank <= HEADER_LINES) if len(runs) == 1 else None
+        seed = (_seed(line, nonblank <= HEADER_LINES) or _aligned(lines, i)) if len(runs) == 1 else None
         if len(runs) >= 2 or seed:
             gaps = [(runs[k][1], runs[k + 1][0]) for k in range(len(runs) - 1)]
             if seed:
@@ -297,7 +301,7 @@ def _box_blocks(lines: list[str], table: int) -> list[Block]:
         xs = _cols(ln)
         pieces, start = [], None
         for k, ch in enumerate(ln + "│"):
-            if ch in _BAR or k == len(ln):
+            if ch in _EDGES or k == len(ln):
                 if start is not None:
                     pieces.append((start, k))
                 start = k + 1

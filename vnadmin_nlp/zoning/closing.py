@@ -37,6 +37,7 @@ _NAME_TAIL = regex.compile(r"(?<=[;.]\s+)(?P<tail>(?:[\p{Lu}][\p{Ll}]+\s+){1,5}[
 _ITEM = ("-", "+", "•", "–", "*")
 # "(Đã ký)" inside a line: a converter put the position, the note and the name of a signature cell on one line
 _SIGNED_INLINE = regex.compile(r"[(\[][ \t]*đã[ \t]*k[ýí][ \t]*[)\]]", regex.IGNORECASE)
+_SIGNED_LEAD = regex.compile(r"^\s*" + _SIGNED_INLINE.pattern + r"\s*", regex.IGNORECASE)
 MAX_CLOSING_LINES = 60
 
 
@@ -131,10 +132,10 @@ def find_closing_start(page: Page, body_start: int) -> int | None:
     for i, ln in enumerate(body_lines):
         if TEXT.end_of_body.search(page.t(ln)) and i + 1 < len(body_lines):
             return body_lines[i + 1].start
-    # A bare signature at the very end: POSITION then a name.
+    # A bare signature at the very end: POSITION then a name ("(đã ký) Trần Thanh Mẫn": the note on its line).
     tail = body_lines[-12:]
     for i, ln in enumerate(tail[:-1]):
-        if is_position(page, ln) and any(is_name(page.t(x)) for x in tail[i + 1 : i + 4]):
+        if is_position(page, ln) and any(is_name(_SIGNED_LEAD.sub("", page.t(x))) for x in tail[i + 1 : i + 4]):
             return ln.start
     return None
 

@@ -17,7 +17,7 @@ from ..lexicon.fold import fold, retone
 from ..lexicon.positions import POSITION_START
 from ..lexicon.spaces import squash
 from ..patterns import FOLDED, TEXT
-from .header_lines import match_title
+from .header_lines import HEADER, match_title
 from .segments import Page, Seg, is_upper
 
 MAX_SUBJECT_LINES = 12
@@ -101,7 +101,7 @@ def continues_over_blank(page: Page, subject: list[Seg], seg: Seg) -> bool:
         return False
     if _starts_lower(text) or _cannot_end(prev):
         return True  # "… của các nghị định" / "trong lĩnh vực …"; "… thuộc thẩm quyền của" / "Bộ trưởng Bộ …"
-    if FOLDED.enacting.match(key) or FOLDED.body_cue.match(key) or match_title(key) is not None:
+    if FOLDED.enacting.match(key) or FOLDED.body_cue.match(key) or _title_line(key):
         return False
     if names_a_body(text) or POSITION_START.match(key):
         return False
@@ -110,6 +110,16 @@ def continues_over_blank(page: Page, subject: list[Seg], seg: Seg) -> bool:
     # "… do Thống đốc Ngân hàng" / "Nhà nước Việt Nam ban hành": a name cut by the wrap, in normal case; a
     # paragraph of the body is longer or ends a sentence
     return not is_upper(prev) and not is_upper(text) and _short_open_paragraph(page, seg)
+
+
+def _title_line(key: str) -> bool:
+    """A type name alone (``QUY CHẾ``) or opening its own trích yếu (``QUYẾT ĐỊNH VỀ VIỆC …``): a new title.  A
+    type name that goes on with other words is the trích yếu's line in capitals wrapped: ``… QUYẾT TOÁN`` /
+    (blank) / ``DỰ ÁN SỬ DỤNG VỐN ĐẦU TƯ CÔNG``."""
+    title = match_title(key)
+    if title is None:
+        return False
+    return not key[title[1]:].strip(" .:") or HEADER.subject_start.match(key, title[1]) is not None
 
 
 def _short_open_paragraph(page: Page, seg: Seg, most: int = 3) -> bool:
@@ -146,9 +156,10 @@ def line_ok(page: Page, subject: list[Seg], seg: Seg) -> bool:
     ):
         return False  # a trích yếu hard-wrapped at 72 columns may go on past 12 lines, in mid-sentence only
         # ("… ngày 30 tháng 10 năm 2025 của" / "Chính phủ quy định …": the line above cannot end it)
-    if len(subject) >= WRAP_AFTER and page.t(subject[-1]).rstrip().endswith(_ENDS_SENTENCE):
-        return False
     text = page.t(seg)
+    if len(subject) >= WRAP_AFTER and page.t(subject[-1]).rstrip().endswith(_ENDS_SENTENCE) and not (
+            page.t(subject[-1]).rstrip().endswith(";") and _starts_lower(text)):
+        return False  # "… khen" / "thưởng;" / "quy định chi tiết …": a narrow column's wraps; after ";" lower case goes on
     if is_place_date_line(page, seg):
         return False
     if TEXT.rule.match(text) or (subject and (text.startswith("(") or _LABEL_LINE.match(text))):

@@ -27,6 +27,9 @@ _CLOSE_AFTER_SPACE = re.compile(r"(?<=\S)[ \t]+(\*{1,3}|_{1,3})(\s*)$")
 _OPEN_BEFORE_SPACE = re.compile(r"^(\s*)(\*{2,3}|_{1,3})\s+(?=\S)")
 # html2text's delimiter row: no outer pipe at the start ("---|---", ":---|---:")
 _BARE_DELIMITER = re.compile(r"^\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+# …or of one column under a row that starts with a pipe (an empty first cell: ``|  |  **KT. BỘ TRƯỞNG** …``⏎``---``),
+# never a setext heading's underline: a heading's text does not start with a pipe
+_ONE_COLUMN = re.compile(r"^\s*:?-{3,}:?\s*$")
 # html2text's empty strikethrough ("~~~~", the struck spaces of the rule under a header's name): not seen; on a
 # line of its own CommonMark would take it for a code fence and the rest of the file for code
 _EMPTY_STRIKE = re.compile(r"(?<!~)~{4}(?!~)")
@@ -74,7 +77,8 @@ def find_tables(lines: list[Line]) -> list[Table]:
     i = 0
     while i < len(lines):
         table = None
-        if _BARE_DELIMITER.match(lines[i].text) and i > 0 and not _blank(lines[i - 1]):
+        if i > 0 and not _blank(lines[i - 1]) and (_BARE_DELIMITER.match(lines[i].text) or (
+                _ONE_COLUMN.match(lines[i].text) and lines[i - 1].text.lstrip().startswith("|"))):
             table = _bare_table(lines, i, tables[-1].end if tables else 0)
         elif _LONE_PIPE.match(lines[i].text):
             table = _lone_pipe_table(lines, i, tables[-1].end if tables else 0)

@@ -211,7 +211,8 @@ class Renderer:
                     end_line(row + 1)  # "**(Đã ký)********Bùi Thanh Sơn**": the empty run a paragraph ended with
                     line.first = row
                 elif line.parts and not line.parts[-1].endswith(" ") and c.content[0] not in _CLOSING_PUNCT and \
-                        not _cut_syllable(line.parts, c.content):
+                        not _cut_syllable(line.parts, c.content + _glued_after(children, i)) and \
+                        not _cut_number(line.parts, c.content):
                     line.parts.append(" ")  # "**KT.****BỘ TRƯỞNG**": two runs side by side, their space lost
             if t == "text":
                 if c.content in _DELIMS:
@@ -307,6 +308,28 @@ def _cut_syllable(parts: list[str], text: str) -> bool:
         return False
     last, first = before.split()[-1], text.split()[0] if text.split() else ""
     return is_vietnamese_word(last + first.rstrip(_CLOSING_PUNCT))
+
+
+def _cut_number(parts: list[str], text: str) -> bool:
+    """``123/20****1****8/NĐ-CP``, ``69****/2010/NĐ-CP``: a number or a number-symbol cut between two runs."""
+    before = parts[-1] if parts else ""
+    return before[-1:].isdigit() and (text[:1].isdigit() or text[:1] == "/")
+
+
+def _glued_after(children: list[Any], i: int) -> str:
+    """The text that follows child ``i`` with no space, across emphasis marks only (``tri****ể****n``: after
+    ``ể``, ``n``), up to the first space."""
+    out = ""
+    for c in children[i + 1:]:
+        if c.type in _OPEN or c.type in _CLOSE or (c.type == "text" and (not c.content or c.content in _DELIMS)):
+            continue
+        if c.type != "text" or c.content[:1].isspace():
+            break
+        word = c.content.split()[0]
+        out += word
+        if word != c.content:
+            break
+    return out
 
 
 def _one_title(parts: list[str], text: str) -> bool:

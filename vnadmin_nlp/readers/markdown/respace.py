@@ -18,6 +18,13 @@ _HEAD = regex.compile(r"\p{L}+(?![\p{L}\d])")
 _SO_GLUED = regex.compile(r"(?<=(?<![\p{L}\p{M}])(?:[Ss]ố|SỐ))(?=\d)")
 _YEAR = regex.compile(r"(?<=\bnăm )(\d{1,3})((?: \d{1,3}){1,3})(?!\d)", regex.IGNORECASE)
 _DAY_MONTH = regex.compile(r"(?<=\b(?:ngày|tháng) )(\d) (\d)(?= (?:tháng|năm)\b)", regex.IGNORECASE)
+# A number-symbol cut after a slash or a hyphen, its rest a code in capitals: the converter's wrap of one paragraph
+# (``Nghị định số 59/2017/NĐ-⏎CP ngày``, joined with a space as a viewer shows it) or a space it put where an
+# inline element ended (``01/2001/TTLT/ BNG-TCBĐ``).  A symbol has no space; the rest must be capitals and digits
+# (``CP``, ``TT-BTC``, ``QH15``), and after a bare number a year or a code with its hyphen (``15/ NQ-HĐND``), so
+# ``ngày 12/ Các…``, ``2020- 2025`` or a heading ``1/ KẾT QUẢ`` stay as they are.
+_SYMBOL_CUT = regex.compile(r"(?<![\p{L}\p{M}\d/.-])(\d{1,5}[a-z]?/((?:[\p{L}\p{M}\d./-]*[/-])?)) "
+                            r"(?=([\p{Lu}\d][\p{Lu}\p{M}\d]*(?:[/.-][\p{Lu}\p{M}\d]+)*)(?![\p{L}\p{M}\d]))")
 
 
 def _cut(a: str, b: str) -> bool:
@@ -35,12 +42,25 @@ def _year(m: regex.Match) -> str:
     return digits if len(digits) == 4 and digits[:2] in ("19", "20") else m.group()
 
 
+def _symbol(m: regex.Match) -> str:
+    rest = m.group(3)
+    if m.group(2) or regex.fullmatch(r"\d{4}", rest) or regex.search(r"\p{L}[/-]", rest):
+        return m.group(1)
+    return m.group()
+
+
 def rejoin(text: str) -> str:
-    """The text with the words and date numbers a converter cut by a space joined again, and the space it lost
-    between ``số`` and a number put back (``Thông tư số<a>18/2024/TT-NHNN</a>`` -> ``số18/2024/TT-NHNN``)."""
+    """The text with the words, date numbers and number-symbols a converter cut by a space joined again
+    (``59/2017/NĐ- CP``), and the space it lost between ``số`` and a number put back (``Thông tư
+    số<a>18/2024/TT-NHNN</a>`` -> ``số18/2024/TT-NHNN``)."""
     text = _SO_GLUED.sub(" ", text)
     if " " not in text:
         return text
+    while "/ " in text or "- " in text:  # one pass per cut: "01/2001/ TTLT/ BNG"
+        joined = _SYMBOL_CUT.sub(_symbol, text)
+        if joined == text:
+            break
+        text = joined
     text = _YEAR.sub(_year, text)
     text = _DAY_MONTH.sub(lambda m: m.group(1) + m.group(2) if 1 <= int(m.group(1) + m.group(2)) <= 31 else m.group(), text)
     words = text.split(" ")
