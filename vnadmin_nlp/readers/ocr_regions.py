@@ -13,8 +13,8 @@ own pixels), after:
 - **clean**: the background whitened (:func:`clean`; tesseract binarises the rest itself).
 
 Which text is kept is decided by text quality, never by the field read from it: the share of the words that are
-valid Vietnamese syllables (:func:`vnadmin_nlp.lexicon.syllables.is_vietnamese_word`) and their count net of junk
-(:func:`text_score`, :func:`text_net`; see :func:`read_regions`).  The page's ``extra["regions"]`` says per box which
+valid Vietnamese syllables (:func:`vnadmin_nlp.lexicon.syllables.is_vietnamese_word`, :func:`text_score`) and
+tesseract's own word confidence (see :func:`keep_region`).  The page's ``extra["regions"]`` says per box which
 text was kept and why (``metadata["ocr_pages"]``).
 """
 from __future__ import annotations
@@ -36,7 +36,7 @@ MIN_SKEW = 0.3  # a smaller measured skew is left alone (turning the image costs
 PROFILE_WIDTH = 600  # pixels: the width of the copy the skew is measured on
 MIN_WORDS = 3  # a region reading with fewer words than this replaces nothing
 CLEAN = 0.95  # a box whose first reading has this share of valid syllables is not read again
-KEEP_WORDS = 0.8  # a region reading with fewer valid syllables than this share of the first reading's (lines lost) is not kept
+SHARE_SLACK = 0.05  # a region reading whose share of valid syllables is lower than the page's by more is not kept
 PAPER = 200  # grey levels from this one up are background
 HEADER_SHARE = 0.45  # a box starting in this top share of a page may hold the Số and date lines
 
@@ -58,15 +58,8 @@ def text_score(words: list[str]) -> float:
     return sum(1 for r in runs if _syllable(r)) / len(runs) if runs else 0.0
 
 
-def text_net(words: list[str]) -> int:
-    """Valid Vietnamese syllables minus the other letter runs: more text read right, less junk."""
-    runs = [run for w in words for run in _WORD.findall(w)]
-    valid = sum(1 for r in runs if _syllable(r))
-    return valid - (len(runs) - valid)
-
-
-def _valid(words: list[str]) -> int:
-    return sum(1 for w in words for run in _WORD.findall(w) if _syllable(run))
+def _digits(words: list[str]) -> str:
+    return "".join(ch for w in words for ch in w if ch.isdigit())
 
 
 def _with_digits(words: list[str]) -> int:
@@ -162,6 +155,29 @@ def _back(bbox: Box, box: Box, factor: float, angle: float, size: tuple[int, int
     )
 
 
+def _mean(words: list[OcrWord]) -> float:
+    return sum(w.conf for w in words) / len(words) if words else 0.0
+
+
+def keep_region(old: list[OcrWord], new: list[OcrWord], in_header: bool) -> tuple[bool, str]:
+    """Whether the region's words replace the page's words in a box, and why: tesseract is surer of them (a higher
+    mean word confidence) and they are no worse Vietnamese (their share of valid syllables at most ``SHARE_SLACK``
+    lower); in a header box, with the same digits (the Số and date lines, which :mod:`.ocr_fields` checks against
+    the page's reading: a region reading that lost or changed a digit is not kept)."""
+    old_texts, new_texts = [w.text for w in old], [w.text for w in new]
+    if len(new) < MIN_WORDS:
+        return False, "too few words"
+    if in_header and _with_digits(new_texts) < _with_digits(old_texts):
+        return False, "digits lost"
+    if in_header and _digits(new_texts) != _digits(old_texts):
+        return False, "digits differ"  # the Số and date lines are checked against the page's reading (ocr_fields)
+    if text_score(new_texts) < text_score(old_texts) - SHARE_SLACK:
+        return False, "fewer valid syllables"
+    if _mean(new) <= _mean(old):
+        return False, "less confident"
+    return True, "more confident, no fewer valid syllables"
+
+
 def read_regions(
     page: OcrPage,
     boxes: list[Box],
@@ -174,9 +190,7 @@ def read_regions(
 
     A box whose first reading is already clean (``CLEAN`` of its words valid syllables) is not read again.  Else the
     region text, its column read apart from the other (which the page reading mixes where the two columns' line
-    pitches differ), is kept unless it is worse Vietnamese: fewer valid syllables net of junk (:func:`text_net`),
-    fewer valid syllables (``KEEP_WORDS``: lines lost), or, in a header box, fewer words holding digits (the Số line or a
-    date's day lost)."""
+    pitches differ), is kept by :func:`keep_region`."""
     def inside(bbox: Box, box: Box) -> bool:
         cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
         return box[0] <= cx < box[2] and box[1] <= cy < box[3]
@@ -199,15 +213,7 @@ def read_regions(
         new = [w for line in part.lines for w in line.words]
         new_texts = [w.text for w in new]
         after = text_score(new_texts)
-        in_header = box[1] < HEADER_SHARE * page.height
-        digits_lost = in_header and _with_digits(new_texts) < _with_digits(old_texts)
-        words_lost = _valid(new_texts) < KEEP_WORDS * _valid(old_texts)
-        worse = text_net(new_texts) < text_net(old_texts)
-        used = len(new) >= MIN_WORDS and not worse and not digits_lost and not words_lost
-        why = (
-            "column read alone, no fewer valid syllables" if used else "too few words" if len(new) < MIN_WORDS
-            else "fewer valid syllables" if worse else "digits lost" if digits_lost else "words lost"
-        )
+        used, why = keep_region(old, new, box[1] < HEADER_SHARE * page.height)
         reports.append(
             {
                 "box": list(box),
@@ -224,7 +230,7 @@ def read_regions(
         for line in part.lines:
             for word in line.words:
                 word.bbox = _back(word.bbox, box, factor, angle, prepared.size)
-            line.box = None
+            line.box = _back(line.box, box, factor, angle, prepared.size) if line.box else None
             line.words.sort(key=lambda w: w.bbox[0])
             new_lines.append(line)
         replaced.append(box)
