@@ -207,8 +207,9 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--no-batch", action="store_true")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N scans (0: all)")
     args = ap.parse_args()
-    files = scans()
+    files = scans()[: args.limit or None]
     rounds = args.rounds
     if args.quick:
         files, rounds = files[:2], 1
