@@ -9,12 +9,19 @@ TM./KT./TL. line has a position under it).
 """
 from __future__ import annotations
 
+import re
+
+from ..lexicon.fold import fold
 from ..lexicon.spaces import squash
 from ..model import Signer
 from .base import Context
 from .fields import SignersFields
-from .ocr_doubt import has_ocr, line_between, name_doubt
+from .ocr_doubt import has_ocr, line_between, name_doubt, word_flaw, words_for
 from .registry import extractor
+
+
+_GLUED_PREFIX = re.compile(r"^((?:TM|KT|TL|TUQ|Q)\.)(?=[^\s\d])")
+_EDGE_JUNK = re.compile(r"^[^\w(]+|[^\w).]+$")
 
 
 @extractor("signers", assigns=("signers",))
@@ -38,6 +45,17 @@ def extract(ctx: Context) -> SignersFields:
         between = line_between(ctx, signer.position, signer.name) if signer.name and signer.position and block.position else None
         if between and not why:
             why = f"the line {between!r} stands between the position and the name"
+        if not why and signer.position and has_ocr(ctx) and words_for(ctx, signer.position) is not None:
+            position = _EDGE_JUNK.sub("", signer.position)  # "=='GIÁM ĐỐC": a seal's or a rule's specks before it
+            if not position or any(word_flaw(tok) for tok in position.split()):
+                why = f"the position {signer.position!r} is not read cleanly"
+            else:
+                signer.position = position
+        place = ctx.fields.get("place")
+        if not why and signer.name and isinstance(place, str) and has_ocr(ctx) and fold(signer.name) == fold(place):
+            why = f"the name read is the document's place {place!r} (a seal's or a stamp's text)"
+        if not why and has_ocr(ctx) and any(_GLUED_PREFIX.match(a) for a in signer.authority):
+            signer.authority = [_GLUED_PREFIX.sub(r"\1 ", a) for a in signer.authority]  # OCR lost the space: "TM.BAN"
         if not why and signer.authority and signer.position is None and has_ocr(ctx):
             why = "an authority line (TM./KT./TL.) without the position under it: that line was not read"
         if why:

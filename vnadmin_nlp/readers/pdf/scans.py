@@ -63,8 +63,8 @@ def ocr_pages(
     regions = lambda k, result: column_regions(result, todo[k].number)  # noqa: E731
     fixes: list[tuple[int, str, str]] = []
     words: list[dict[str, Any]] = []
-    zoom = max(1.0, REGION_DPI / settings.dpi)
-    fine = lambda k: lambda box: (_render_box(pdf, todo[k], box, scale, zoom, settings.preprocess), zoom)  # noqa: E731
+    zoom = REGION_DPI / settings.dpi
+    fine = None if zoom <= 1.0 else lambda k: lambda box: (_render_box(pdf, todo[k], box, scale, zoom, settings.preprocess), zoom)  # noqa: E731
     for page, result in zip(todo, ocr.ocr_many(renderers(), settings, path, regions=regions, fine=fine)):
         if settings.correct:
             fixes += [(page.number, a, b) for a, b in correct_page(result)]
