@@ -47,9 +47,8 @@ class RegionSource(_Model):
 
     text: Literal["page", "region"] = Field(description="The page's OCR reading, or the region's")
     why: str = Field(
-        description="clean (the page's reading is already valid Vietnamese: not read again), more confident, no "
-        "fewer valid syllables (the region's kept), or why the region's was not kept: less confident, fewer valid "
-        "syllables, digits lost, digits differ (a header box), too few words"
+        description="clean (the page's reading is already valid Vietnamese: not read again), more confident (the "
+        "region's kept: a higher mean word confidence), or less confident / no words (the page's kept)"
     )
     skew: Optional[float] = Field(None, description="Degrees the region was turned by (0: not turned)")
     score_page: float = Field(description="Share of the page reading's words there that are Vietnamese syllables")

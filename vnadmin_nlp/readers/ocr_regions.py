@@ -4,17 +4,19 @@ A whole page is read once at ``SETTINGS.dpi`` (300).  The boxes where the fields
 two-column block on page 1 (issuer | Quốc hiệu, Số | place and date) and of the closing on the last page (Nơi nhận |
 signer), found on that first reading by :func:`vnadmin_nlp.readers.layout.column_regions` — are read a second
 time, each on its own (tesseract mixes the words of two columns whose line pitches differ), from an image of the
-page rendered at ``REGION_DPI`` (400) when the reader can render one (a PDF page; an image file is cropped from its
-own pixels), after:
+box rendered at ``REGION_DPI`` when that is finer than the page's (a PDF page; otherwise, and for an image file, the
+box is cropped from the page's own pixels), after:
 
 - **deskew**: the skew is measured by projection profile (the angle whose row sums of ink vary most: text lines
   then fall in rows of their own) on a small binarised copy, within ± ``MAX_SKEW`` degrees, and the crop is turned
   back when it exceeds ``MIN_SKEW``;
 - **clean**: the background whitened (:func:`clean`; tesseract binarises the rest itself).
 
-Which text is kept is decided by text quality, never by the field read from it: the share of the words that are
-valid Vietnamese syllables (:func:`vnadmin_nlp.lexicon.syllables.is_vietnamese_word`, :func:`text_score`) and
-tesseract's own word confidence (see :func:`keep_region`).  The page's ``extra["regions"]`` says per box which
+Which text is kept is decided by text quality, never by the field read from it: a box whose page reading is
+already valid Vietnamese (its share of valid syllables, :func:`text_score`) is not read again, and the region's
+reading replaces the page's where tesseract is surer of it (:func:`keep_region`, which says what else was measured).
+On the Lâm Đồng dev scans and the corpus scans a 400-dpi rendering read no better than the page's 300 dpi and cost
+1.8 times the pixels, so ``REGION_DPI`` is 300.  The page's ``extra["regions"]`` says per box which
 text was kept and why (``metadata["ocr_pages"]``).
 """
 from __future__ import annotations
@@ -38,7 +40,6 @@ MIN_WORDS = 3  # a region reading with fewer words than this replaces nothing
 CLEAN = 0.95  # a box whose first reading has this share of valid syllables is not read again
 SHARE_SLACK = 0.05  # a region reading whose share of valid syllables is lower than the page's by more is not kept
 PAPER = 200  # grey levels from this one up are background
-HEADER_SHARE = 0.45  # a box starting in this top share of a page may hold the Số and date lines
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -56,14 +57,6 @@ def text_score(words: list[str]) -> float:
     """Share of the letter runs of ``words`` that are valid Vietnamese syllables (0 when there are none)."""
     runs = [run for w in words for run in _WORD.findall(w)]
     return sum(1 for r in runs if _syllable(r)) / len(runs) if runs else 0.0
-
-
-def _digits(words: list[str]) -> str:
-    return "".join(ch for w in words for ch in w if ch.isdigit())
-
-
-def _with_digits(words: list[str]) -> int:
-    return sum(1 for w in words if any(ch.isdigit() for ch in w))
 
 
 def otsu(histogram: list[int]) -> int:
@@ -159,7 +152,7 @@ def _mean(words: list[OcrWord]) -> float:
     return sum(w.conf for w in words) / len(words) if words else 0.0
 
 
-def keep_region(old: list[OcrWord], new: list[OcrWord], in_header: bool) -> tuple[bool, str]:
+def keep_region(old: list[OcrWord], new: list[OcrWord]) -> tuple[bool, str]:
     """Whether the region's words replace the page's words in a box, and why: tesseract is surer of them (a higher
     mean word confidence).
 
@@ -210,7 +203,7 @@ def read_regions(
         new = [w for line in part.lines for w in line.words]
         new_texts = [w.text for w in new]
         after = text_score(new_texts)
-        used, why = keep_region(old, new, box[1] < HEADER_SHARE * page.height)
+        used, why = keep_region(old, new)
         reports.append(
             {
                 "box": list(box),
