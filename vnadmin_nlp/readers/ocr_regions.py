@@ -99,7 +99,7 @@ def skew_angle(image: "Image") -> float:
     for k in range(-steps, steps + 1):
         angle = k * SKEW_STEP
         turned = ink.rotate(angle, fillcolor=0) if angle else ink
-        rows = list(turned.resize((1, turned.height), PILImage.Resampling.BOX).getdata())
+        rows = list(turned.resize((1, turned.height), PILImage.Resampling.BOX).tobytes())
         mean = sum(rows) / len(rows)
         var = sum((r - mean) ** 2 for r in rows) / len(rows)
         if var > best_var + 1e-9 or (abs(var - best_var) <= 1e-9 and abs(angle) < abs(best_angle)):
