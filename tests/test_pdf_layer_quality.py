@@ -97,7 +97,9 @@ def test_garbage_layer_is_ocrd_by_default(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(ocr, "SETTINGS", ocr.SETTINGS.with_(damaged=ocr.OcrSettings.damaged))
     assert ocr.OcrSettings.damaged  # on by default since the syllable checks (issue 12); VNADMIN_OCR_DAMAGED=off
     document = parse_file(DEVSET / "ld_002.pdf")  # dev; an old OCR layer "UY BAN NHAN DAN / TINH LAM DONG"
-    assert [p.model_dump() for p in document.source.page_text] == [{"page": 1, "text": "ocr", "why": "garbage"}]
+    assert [(p.page, p.text, p.why) for p in document.source.page_text] == [(1, "ocr", "garbage")]
+    (page,) = document.source.page_text  # the header and closing columns: which text was kept for each, and why
+    assert page.regions and all(r.text in ("page", "region") and r.why for r in page.regions)
     assert document.source.ocr
     assert "NHÂN DÂN" in document.text[:200] and "NHAN DAN" not in document.text
 

@@ -41,6 +41,20 @@ class Block(_Model):
     confidence: Optional[float] = None
 
 
+class RegionSource(_Model):
+    """One column of a two-column block (header: issuer | Quốc hiệu; closing: Nơi nhận | signer) of an OCR'd page,
+    read again on its own from a finer, straightened image: which text was kept for it, and why."""
+
+    text: Literal["page", "region"] = Field(description="The page's OCR reading, or the region's")
+    why: str = Field(
+        description="clean (the page's reading is already valid Vietnamese: not read again), more confident (the "
+        "region's kept: a higher mean word confidence), or less confident / no words (the page's kept)"
+    )
+    skew: Optional[float] = Field(None, description="Degrees the region was turned by (0: not turned)")
+    score_page: float = Field(description="Share of the page reading's words there that are Vietnamese syllables")
+    score_region: Optional[float] = Field(None, description="The same for the region's reading (null: not read)")
+
+
 class PageSource(_Model):
     """Which text was used for one page of a PDF, and why."""
 
@@ -50,6 +64,9 @@ class PageSource(_Model):
         description="The text layer's verdict: good, missing (a scan), only a signature stamp over a scan, or "
         "garbage (no diacritics, few Vietnamese syllables, or glyphs mapped to the wrong characters); a page "
         "judged other than good keeps its layer (or none) when OCR is off, unavailable or over the page limit"
+    )
+    regions: Optional[list[RegionSource]] = Field(
+        None, description="An OCR'd page's header and closing columns read again (null: none on the page)"
     )
 
 

@@ -196,9 +196,9 @@ def stamp_hint(ctx: Context) -> str:
 # Words a person would not write: a name, a body or a trích yếu read from OCR must be made of Vietnamese syllables
 # (``Bũï Fhanh Quang``, ``TNG LIÊN ĐOÀN``, ``HIVA) 'GÌ|`` are tesseract's misreadings of a signature, a seal, a
 # stamp over the text).  The words of the closed vocabulary (``Đắk``, ``Krông``) and body codes (``UBND``) pass.
-WORD_MIN_CONF = 50  # a word of a trích yếu read at a lower confidence is doubted (misread words of the Lâm Đồng
+WORD_MIN_CONF = 85  # a word of a trích yếu read at a lower confidence is doubted (misread words of the Lâm Đồng
 # scans: 0–47; the right ones of their lines: 86–97)
-SUBJECT_MAX_BAD = 0.1  # a trích yếu with a larger share of doubted words is left out
+SUBJECT_MAX_BAD = 0.0  # a trích yếu with a larger share of doubted words is left out: any (0.1 let "Quảng Nøãi" through, issue 12)
 REPEATED = 3  # a word no syllable that the document reads this many times the same way is a word of its own
 # (a loanword, a minority name: ``Karate`` ten times over a decision's pages; a misreading is not repeated)
 _EDGE_PUNCT = "\"'“”‘’()[]{},.;:!?…-–—*"

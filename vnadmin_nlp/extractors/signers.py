@@ -3,16 +3,25 @@
 A name read from OCR that is no name (a word that is no Vietnamese syllable, ``Bũï Fhanh Quang``, or the wrong
 case, ``NÑguyến``) leaves its block out, with ``signer_unreadable`` quoting the block: tesseract reads a
 signature or a seal over the name as letters, and a signer named wrongly is worse than none.  So is a block
-whose name OCR found under a line of printed text that stands below the position (a grid of signatures).
+whose name OCR found under a line of printed text that stands below the position (a grid of signatures), and an
+OCR'd block with an authority line but no position (``TM.BAN THƯỜNG VỤ`` over a seal that hid ``CHỦ TỊCH``: every
+TM./KT./TL. line has a position under it).
 """
 from __future__ import annotations
 
+import re
+
+from ..lexicon.fold import fold
 from ..lexicon.spaces import squash
 from ..model import Signer
 from .base import Context
 from .fields import SignersFields
-from .ocr_doubt import line_between, name_doubt
+from .ocr_doubt import has_ocr, line_between, name_doubt, word_flaw, words_for
 from .registry import extractor
+
+
+_GLUED_PREFIX = re.compile(r"^((?:TM|KT|TL|TUQ|Q)\.)(?=[^\s\d])")
+_EDGE_JUNK = re.compile(r"^[^\w(]+|[^\w).]+$")
 
 
 @extractor("signers", assigns=("signers",))
@@ -36,6 +45,19 @@ def extract(ctx: Context) -> SignersFields:
         between = line_between(ctx, signer.position, signer.name) if signer.name and signer.position and block.position else None
         if between and not why:
             why = f"the line {between!r} stands between the position and the name"
+        if not why and signer.position and has_ocr(ctx) and words_for(ctx, signer.position) is not None:
+            position = _EDGE_JUNK.sub("", signer.position)  # "=='GIÁM ĐỐC": a seal's or a rule's specks before it
+            if not position or any(word_flaw(tok) for tok in position.split()):
+                why = f"the position {signer.position!r} is not read cleanly"
+            else:
+                signer.position = position
+        place = ctx.fields.get("place")
+        if not why and signer.name and isinstance(place, str) and has_ocr(ctx) and fold(signer.name) == fold(place):
+            why = f"the name read is the document's place {place!r} (a seal's or a stamp's text)"
+        if not why and has_ocr(ctx) and any(_GLUED_PREFIX.match(a) for a in signer.authority):
+            signer.authority = [_GLUED_PREFIX.sub(r"\1 ", a) for a in signer.authority]  # OCR lost the space: "TM.BAN"
+        if not why and signer.authority and signer.position is None and has_ocr(ctx):
+            why = "an authority line (TM./KT./TL.) without the position under it: that line was not read"
         if why:
             lines = " / ".join(t(s) for s in segs)
             ctx.warn("signer_unreadable", f"signers: the name read by OCR is in doubt ({why}), block left out: {lines!r}", signer.span)

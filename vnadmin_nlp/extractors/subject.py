@@ -10,6 +10,8 @@ confidence gets ``ocr_words_doubtful`` (its confidence lowered); past a small sh
 """
 from __future__ import annotations
 
+import re
+
 from ..lexicon.fold import fold
 from ..lexicon.glued import join_lines, respace
 from ..lexicon.spaces import squash
@@ -51,9 +53,29 @@ def extract(ctx: Context) -> SubjectResult:
     if bad and len(bad) > SUBJECT_MAX_BAD * total:
         ctx.warn("subject_unreadable", f"subject: {len(bad)} of {total} words read by OCR are in doubt ({', '.join(bad)}), left out: {text!r}", span)
         return {}
+    shape = _ocr_shape_flaw(text) if total else None
+    if shape:
+        ctx.warn("subject_unreadable", f"subject: read by OCR, {shape}, left out: {text!r}", span)
+        return {}
     if bad:
         ctx.warn("ocr_words_doubtful", f"subject: words read by OCR in doubt: {', '.join(bad)}", span)
     return {"subject": text, "spans": {"subject": span}}
+
+
+_INNER_STOP = re.compile(r"(\w+)\.\s+\S")
+
+
+def _ocr_shape_flaw(text: str) -> str | None:
+    """Why a trích yếu read by OCR does not have the shape of one: a full stop inside it (a speck or the rule under
+    it read as ``.``, or the first sentence of the body run into it: ``… phê duyệt. Điều lệ``), or all in capitals
+    (a heading such as ``BÁO CÁO ĐỀ XUẤT`` taken for it)."""
+    for m in _INNER_STOP.finditer(text.rstrip(" .")):
+        if not (m.group(1).isupper() and len(m.group(1)) <= 4):  # "TP. Đà Lạt", "Q. 1": an abbreviation's point
+            return "a full stop inside it"
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) >= 8 and all(ch.isupper() for ch in letters):
+        return "all in capitals"
+    return None
 
 
 def _after_repeated_type(ctx: Context, seg: Seg, name: str) -> int | None:

@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from ..files.processes import run_tool
 from .base import MissingDependency, ReaderError, ReaderWarning
-from .ocr_result import OcrLine, OcrPage, OcrWord, parse_tsv
+from .ocr_regions import Fine, read_regions
+from .ocr_result import OcrPage, parse_tsv
 
 if TYPE_CHECKING:  # Pillow is imported lazily: the text-layer path never needs it
     from PIL.Image import Image
@@ -171,6 +172,7 @@ def run_tesseract(
     *,
     dpi: int | None = None,
     regions: Regions | None = None,
+    fine: Fine | None = None,
 ) -> OcrPage:
     """OCR one prepared page image; returns its lines with per-word confidences.
 
@@ -178,6 +180,10 @@ def run_tesseract(
     scans it can drop whole paragraphs as "image" (qngai_tb660_2025.pdf page 1 lost 45 % of its words).  When a
     tall gap between the lines it found is still dense with ink, the page is read again as one uniform block of
     text (psm 6) and that reading is kept if it found clearly more words.
+
+    ``regions(page)`` names the boxes where the fields are (the header's and the closing's columns); each is read
+    again by :func:`.ocr_regions.read_regions` from ``fine(box)`` (a finer rendering of the box; without it, the
+    box cropped from ``image``).
     """
     started = time.perf_counter()
     dpi = dpi or settings.dpi
@@ -191,62 +197,13 @@ def run_tesseract(
     if regions is not None:
         boxes = regions(page)
         if boxes:
-            page.extra["columns_reread"] = reread(image, page, boxes, settings, path, dpi)
+            finer: Fine = fine or (lambda box: (image.crop(box), 1.0))
+            read = lambda img, psm, factor: _tesseract(img, psm, settings, path, round(dpi * factor))  # noqa: E731
+            reports = read_regions(page, boxes, finer, read, dpi)
+            page.extra["regions"] = reports
+            page.extra["columns_reread"] = sum(1 for r in reports if r["text"] == "region")
     page.seconds = time.perf_counter() - started
     return page
-
-
-def reread(
-    image: "Image",
-    page: OcrPage,
-    boxes: list[tuple[int, int, int, int]],
-    settings: OcrSettings,
-    path: str | Path | None,
-    dpi: int,
-) -> int:
-    """Read the given boxes again on their own (psm 6); where the new reading is more confident, it replaces
-    the words whose centre lies in the box.  Returns the number of boxes replaced."""
-    def inside(bbox: tuple[int, int, int, int], box: tuple[int, int, int, int]) -> bool:
-        cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
-        return box[0] <= cx < box[2] and box[1] <= cy < box[3]
-
-    def mean(words: list[OcrWord]) -> float:
-        return sum(w.conf for w in words) / len(words) if words else 0.0
-
-    replaced: list[tuple[int, int, int, int]] = []
-    new_lines: list[OcrLine] = []
-    for box in boxes:
-        if box[2] - box[0] < 8 or box[3] - box[1] < 8:
-            continue
-        part = _tesseract(image.crop(box), 6, settings, path, dpi)
-        old = [w for line in page.lines for w in line.words if inside(w.bbox, box)]
-        new = [w for line in part.lines for w in line.words]
-        if not new or mean(new) <= mean(old):
-            continue
-        for line in part.lines:
-            for word in line.words:
-                word.bbox = _shift(word.bbox, box)
-            line.box = _shift(line.box, box) if line.box else None
-            new_lines.append(line)
-        replaced.append(box)
-    if not replaced:
-        return 0
-    kept = []
-    for line in page.lines:
-        words = [w for w in line.words if not any(inside(w.bbox, box) for box in replaced)]
-        if len(words) == len(line.words):
-            kept.append(line)
-        elif words:
-            kept.append(OcrLine(words, None))
-    page.lines = sorted(kept + new_lines, key=lambda ln: (ln.box or ln.bbox)[1])
-    words = [w for line in page.lines for w in line.words]
-    page.words = len(words)
-    page.mean_confidence = mean(words) if words else None
-    return len(replaced)
-
-
-def _shift(box: tuple[int, int, int, int], origin: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
-    return (box[0] + origin[0], box[1] + origin[1], box[2] + origin[0], box[3] + origin[1])
 
 
 HOLE_LINES = 2.5  # a vertical gap this many word heights tall…
@@ -314,12 +271,14 @@ def ocr_many(
     path: str | Path | None = None,
     dpis: Iterable[int | None] | None = None,
     regions: Callable[[int, OcrPage], list[tuple[int, int, int, int]]] | None = None,
+    fine: Callable[[int], Fine] | None = None,
 ) -> Iterator[OcrPage]:
     """OCR page images in parallel, in order.
 
     ``images`` yields callables that produce a *prepared* image, so pages are rendered one by one in the calling
     thread (pdfium is not thread-safe) while earlier pages are already being recognised.  ``regions(k, page)``
-    may name boxes of the k-th image to read again on their own (the columns of the header and the closing).
+    may name boxes of the k-th image to read again on their own (the columns of the header and the closing);
+    ``fine(k)`` renders such a box finer (called from the worker threads: it must be thread-safe).
     """
     require_tesseract(path, settings)
     workers = settings.workers or os.cpu_count() or 1
@@ -330,7 +289,8 @@ def ocr_many(
             image = make()
             dpi = next(dpi_iter, None) if dpi_iter is not None else None
             per_page = (lambda page, k=k: regions(k, page)) if regions is not None else None
-            pending.append(pool.submit(run_tesseract, image, settings, path, dpi=dpi, regions=per_page))
+            finer = fine(k) if fine is not None else None
+            pending.append(pool.submit(run_tesseract, image, settings, path, dpi=dpi, regions=per_page, fine=finer))
             while len(pending) > workers:
                 yield pending.popleft().result()
         while pending:

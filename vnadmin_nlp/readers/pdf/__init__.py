@@ -116,8 +116,10 @@ def _read(pdfium: Any, pdf: Any, path: Path) -> RawDocument:
             if page.ocr and verdicts[page.number] == "stamp_only":
                 _keep_overlay(page, overlays.get(page.number, []))
     if any(verdicts.values()):
+        regions = {r["page"]: r.get("regions") for r in metadata.get("ocr_pages", [])}
         metadata["page_text"] = [
-            {"page": p.number, "text": "ocr" if p.ocr else "layer" if p.lines else "none", "why": verdicts[p.number] or "good"}
+            {"page": p.number, "text": "ocr" if p.ocr else "layer" if p.lines else "none", "why": verdicts[p.number] or "good",
+             **({"regions": [_region_source(r) for r in regions[p.number]]} if regions.get(p.number) else {})}
             for p in pages
         ]
     blocks, encoding, removed = layout_pages(pages, warnings)
@@ -175,3 +177,9 @@ def _repair_soft_hyphens(blocks: list[Block]) -> None:
 
 
 __all__ = ["PdfReader", "parse_stamp"]
+
+
+def _region_source(report: dict[str, Any]) -> dict[str, Any]:
+    """A region's report (:func:`..ocr_regions.read_regions`) as ``source.page_text[].regions`` gives it."""
+    keys = ("text", "why", "skew", "score_page", "score_region")
+    return {k: report[k] for k in keys if k in report}

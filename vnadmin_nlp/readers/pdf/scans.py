@@ -1,6 +1,7 @@
 """Scanned pages of a PDF: which pages are scans, rendering them (stamps painted out) and reading them by OCR."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -9,11 +10,16 @@ from ..base import MissingDependency, ReaderError, ReaderWarning
 from ..layout import PageText, column_regions, ocr_lines
 from ..layout.ocr_lines import correct_page
 from ..ocr_fields import reread_fields
+from ..ocr_regions import REGION_DPI
 from ..ocr_result import word_record
 
 MIN_TEXT_CHARS = 25  # fewer body characters than this on a page with a large image: the page is a scan
 MIN_IMAGE_COVER = 0.25  # …and "large" means covering this share of the page
 STAMP_PAGE_CHARS = 200  # a large image and less body text than this: the text may be only a stamp laid over a scan
+
+# pdfium is not thread-safe: the header and closing regions are rendered from the OCR worker threads
+# (:mod:`..ocr_regions`), so every rendering here holds this lock
+_PDFIUM = threading.Lock()
 
 
 def ocr_pages(
@@ -57,7 +63,9 @@ def ocr_pages(
     regions = lambda k, result: column_regions(result, todo[k].number)  # noqa: E731
     fixes: list[tuple[int, str, str]] = []
     words: list[dict[str, Any]] = []
-    for page, result in zip(todo, ocr.ocr_many(renderers(), settings, path, regions=regions)):
+    zoom = REGION_DPI / settings.dpi
+    fine = None if zoom <= 1.0 else lambda k: lambda box: (_render_box(pdf, todo[k], box, scale, zoom, settings.preprocess), zoom)  # noqa: E731
+    for page, result in zip(todo, ocr.ocr_many(renderers(), settings, path, regions=regions, fine=fine)):
         if settings.correct:
             fixes += [(page.number, a, b) for a, b in correct_page(result)]
         if page.number == 1 and settings.reread:
@@ -82,35 +90,46 @@ def ocr_pages(
 
 
 def _render_box(pdf: Any, page: PageText, box: tuple[int, int, int, int], scale: float, zoom: float, mode: str) -> Any:
-    """A box of the page image rendered at ``scale`` (pixels, origin top-left), rendered again ``zoom`` times finer;
-    prepared for tesseract, or in colour when ``mode`` is empty."""
-    handle = pdf[page.number - 1]
-    try:
-        width, height = handle.get_size()
-        x0, top, x1, bottom = (v / scale for v in box)
-        crop = (max(0.0, x0), max(0.0, height - bottom), max(0.0, width - x1), max(0.0, top))
-        bitmap = handle.render(scale=scale * zoom, crop=crop, grayscale=mode not in ("red", ""), may_draw_forms=False)
-        image = bitmap.to_pil()
-    finally:
-        handle.close()
+    """A box of the page image rendered at ``scale`` (pixels, origin top-left), rendered again ``zoom`` times finer
+    (the signature stamps painted out, as on the page); prepared for tesseract, or in colour when ``mode`` is empty."""
+    with _PDFIUM:
+        handle = pdf[page.number - 1]
+        try:
+            width, height = handle.get_size()
+            x0, top, x1, bottom = (v / scale for v in box)
+            crop = (max(0.0, x0), max(0.0, height - bottom), max(0.0, width - x1), max(0.0, top))
+            bitmap = handle.render(scale=scale * zoom, crop=crop, grayscale=mode not in ("red", ""), may_draw_forms=False)
+            image = bitmap.to_pil()
+        finally:
+            handle.close()
+    if page.stamp_rects:
+        _paint_out(image, page, scale * zoom, (max(0.0, x0), max(0.0, top)))
     return ocr.prepare(image, mode) if mode else image
+
+
+def _paint_out(image: Any, page: PageText, scale: float, origin: tuple[float, float] = (0.0, 0.0)) -> None:
+    """The signature stamps of ``page`` painted white on its image (``origin``: the image's top-left, in points
+    from the page's left and top)."""
+    from PIL import ImageDraw
+
+    draw = ImageDraw.Draw(image)
+    for x0, y0, x1, y1 in page.stamp_rects:
+        left, top = (x0 - origin[0]) * scale, (page.height - y1 - origin[1]) * scale
+        right, bottom = (x1 - origin[0]) * scale, (page.height - y0 - origin[1]) * scale
+        if right <= 0 or bottom <= 0 or left >= image.width or top >= image.height:
+            continue
+        draw.rectangle((left, top, right, bottom), fill="white" if image.mode != "L" else 255)
 
 
 def _render(pdf: Any, page: PageText, scale: float, mode: str) -> Any:
     """Rasterise a page for OCR, with the signature stamps painted out (their text is already known)."""
-    handle = pdf[page.number - 1]
-    try:
-        bitmap = handle.render(scale=scale, grayscale=mode != "red", may_draw_forms=False)
-        image = bitmap.to_pil()
-    finally:
-        handle.close()
+    with _PDFIUM:
+        handle = pdf[page.number - 1]
+        try:
+            bitmap = handle.render(scale=scale, grayscale=mode != "red", may_draw_forms=False)
+            image = bitmap.to_pil()
+        finally:
+            handle.close()
     if page.stamp_rects:
-        from PIL import ImageDraw
-
-        draw = ImageDraw.Draw(image)
-        for x0, y0, x1, y1 in page.stamp_rects:
-            draw.rectangle(
-                (x0 * scale, (page.height - y1) * scale, x1 * scale, (page.height - y0) * scale),
-                fill="white" if image.mode != "L" else 255,
-            )
+        _paint_out(image, page, scale)
     return ocr.prepare(image, mode)
