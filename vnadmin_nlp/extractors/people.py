@@ -17,11 +17,12 @@ from ..model import Person
 from .base import Context
 from .fields import PeopleFields
 from .registry import extractor
+from ..lexicon.lazy import lazy_regex
 
 _SIGNING = load("signing")
 _TITLES = _SIGNING["person_titles"]
 _FAMILY = set(_SIGNING["family_names"])
-_CANDIDATE = regex.compile(
+_CANDIDATE = lazy_regex(
     r"(?<![\p{L}])(?P<role>" + "|".join(regex.escape(t) for t in sorted(_TITLES, key=len, reverse=True)) + r")"
     r"\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,4})"
 )

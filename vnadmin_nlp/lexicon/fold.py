@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from .lazy import lazy_re
 
 _BASES = "aăâeêioôơuưy"
 _TONED = {
@@ -26,7 +27,7 @@ for _first, _seconds in _PAIRS.items():
             _MOVED[_toned + _second] = _first + _TONED[_second][_tone]
 # The 25 two-letter clusters as literals, with the standard library's re: it scans a literal alternation some
 # three times faster than ``regex`` or a character-class pattern, and every text is folded once.
-_CLUSTER = re.compile("|".join(_MOVED))
+_CLUSTER = lazy_re("|".join(_MOVED))
 
 
 def retone(text: str) -> str:

@@ -31,11 +31,12 @@ from ...patterns import word_matches, word_scanner
 from . import forms as F
 from .context import FoundDeadline, excluded, settle
 from .dates import last_day, complete
+from ...lexicon.lazy import lazy_re, lazy_regex
 
 __all__ = ["FoundDeadline", "find", "read_deadline", "to_model"]
 
-_MAYBE = re.compile(retone(r"\d|quý|quí|hằng|hàng|làm việc|lần|cuối"))  # what every form holds
-_OTHER_DIGIT = regex.compile(r"(?![0-9])\d")
+_MAYBE = lazy_re(retone(r"\d|quý|quí|hằng|hàng|làm việc|lần|cuối"))  # what every form holds
+_OTHER_DIGIT = lazy_regex(r"(?![0-9])\d")
 _LONGEST = 500  # chars a form can span: its opening, the longest event (160) and the rest
 _REACH = 80  # chars from a form's first word to its first digit: the longest intro, "ngày" and spaces
 # Where a form can start: scanned for first, the forms are then tried only there.

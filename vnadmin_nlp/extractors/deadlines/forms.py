@@ -10,6 +10,7 @@ import regex
 
 from ...data import load
 from ...lexicon.fold import retone
+from ...lexicon.lazy import lazy_regex
 
 T = load("tasks")
 D = load("deadlines")
@@ -17,7 +18,7 @@ D = load("deadlines")
 
 def compile_key(pattern: str) -> regex.Pattern:
     """Patterns here run on the folding key, whose tone placement differs from plain spelling ("cuối" -> "cuôí")."""
-    return regex.compile(retone(pattern))
+    return lazy_regex(retone(pattern))  # compiled on first use
 
 
 def phrases(words: Iterable[str]) -> str:

@@ -19,18 +19,19 @@ from ...data import load
 from ...lexicon.fold import fold
 from ...model import Provision
 from . import names
+from ...lexicon.lazy import lazy_regex
 
 _T = load("tasks")
-_IMPLEMENTATION = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(fold(t)) for t in _T["implementation_titles"]) + r")(?![\p{L}])")
+_IMPLEMENTATION = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(regex.escape(fold(t)) for t in _T["implementation_titles"]) + r")(?![\p{L}])")
 _NON_TASK = tuple(fold(t) for t in _T["non_task_sections"])
-_SCOPE_WORDS = regex.compile(r"\s(?:đối với|trong việc|trong|về)\s")  # "… Bộ, cơ quan ngang Bộ đối với quỹ …"
+_SCOPE_WORDS = lazy_regex(r"\s(?:đối với|trong việc|trong|về)\s")  # "… Bộ, cơ quan ngang Bộ đối với quỹ …"
 _PHRASES = {fold(p) for p in _T["heading_phrases"]}
 _TITLE_PREFIXES = sorted((fold(p) for p in _T["title_heading_prefixes"]), key=len, reverse=True)
 _CATCH_ALL = tuple(fold(p) for p in _T["catch_all"])
 NORMATIVE_TYPES = {fold(t) for t in ("Nghị định", "Thông tư", "Thông tư liên tịch", "Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết", "Nghị quyết liên tịch", "Văn bản hợp nhất")}
 _STRUCTURE = {"part", "chapter", "article"}
 _REGULATION_TITLES = tuple(fold(t) for t in _T["regulation_article_titles"])
-_APPOSITION = regex.compile(r",\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối)")
+_APPOSITION = lazy_regex(r",\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối)")
 
 
 def normative(provisions: Sequence[Provision], doc_type: str | None) -> bool:
