@@ -9,7 +9,7 @@ from typing import Iterable, Iterator
 import regex
 
 # Compiling the named patterns lives in the lexicon, below the readers, whose vocabulary is named patterns too.
-from .lexicon.lazy import lazy
+from .lexicon.lazy import escape, lazy
 from .lexicon.named_patterns import FLAGS, compile_entry, compile_section, entry_flags, fast_compile, is_folded, pattern_source
 
 __all__ = [
@@ -34,7 +34,7 @@ def alternation(words: "Iterable[str]") -> str:
 
     def build(node: dict) -> str:
         end = "" in node
-        branches = [regex.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = [escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -17,7 +17,7 @@ import regex
 from ..data import load
 from ..lexicon.fold import bare, fold
 from .symbol import SymbolParts, fix_symbol, key_symbol, parse_symbol
-from ..lexicon.lazy import lazy_regex
+from ..lexicon.lazy import escape, lazy_regex
 
 _BODIES = load("bodies")
 # Issuer codes that name one body nationwide; the others (UBND, HĐND, TU…) recur in every province, so a key
@@ -56,7 +56,7 @@ _TITLES = sorted({slug(t) + "-" for t in (*load("signing")["person_titles"], *_O
 # "… tỉnh Bình Thuận", "… thành phố Cẩm Phả": a lower-case level then a capitalised name ("Xã hội" is no place);
 # a Party committee names its level in its own name: "Tỉnh ủy Quảng Ninh" is of "tỉnh Quảng Ninh".
 _PLACE = lazy_regex(
-    r"(?<![\p{L}])(?:" + "|".join(sorted(map(regex.escape, _BODIES["admin_levels"]), key=len, reverse=True))
+    r"(?<![\p{L}])(?:" + "|".join(sorted(map(escape, _BODIES["admin_levels"]), key=len, reverse=True))
     + r")\s+\p{Lu}[\p{L}\s\-]*$"
 )
 _COMMITTEE_LEVEL = {name.split()[0]: level for name, level in _BODIES["party_committees"].items()}  # "Tỉnh": "tỉnh"

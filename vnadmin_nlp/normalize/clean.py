@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from .offsets import ChainedMap, Edit, OffsetMap, apply_edits
-from ..lexicon.lazy import lazy_regex
+from ..lexicon.lazy import escape, lazy_regex
 
 # One-to-one replacements: they keep every offset.
 _CYRILLIC_TO_LATIN = dict(zip("АВСЕНІЈКМОРЅТХУасеіјорсхуѕ", "ABCEHIJKMOPSTXYaceijopcxys"))
@@ -49,7 +49,7 @@ _ONE_TO_ONE = {
     0x2029: "\n",
 }
 _ONE_TO_ONE_CHARS = [chr(c) for c in _ONE_TO_ONE]
-_ONE_TO_ONE_RE = lazy_regex("[" + "".join(regex.escape(chr(c)) for c in _ONE_TO_ONE) + "]")
+_ONE_TO_ONE_RE = lazy_regex("[" + "".join(escape(chr(c)) for c in _ONE_TO_ONE) + "]")
 _CYRILLIC_TABLE = str.maketrans(_CYRILLIC_TO_LATIN)
 # Only the letters of _CYRILLIC_TO_LATIN are ever replaced, and all lie in this block (a range scans fast).
 _ANY_CYRILLIC = lazy_regex("[\u0400-\u04ff]")

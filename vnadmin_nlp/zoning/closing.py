@@ -16,21 +16,21 @@ from ..lexicon.positions import POSITION_START, names_position
 from ..lexicon.syllables import is_vietnamese_word
 from ..patterns import FOLDED, TEXT, compile_section
 from .segments import Page, Seg, is_title_case_name, is_upper, lines
-from ..lexicon.lazy import lazy_regex
+from ..lexicon.lazy import escape, lazy_regex
 
 _SIGNING = load("signing")
 _PREFIXES = sorted(_SIGNING["authority_prefixes"], key=len, reverse=True)
 _PREFIX_RE = lazy_regex(
-    r"(?:^|(?<=\s))(?:" + "|".join(regex.escape(p) + (r"(?=\s|\p{L}|$)" if p.endswith((".", "/")) else r"\b") for p in _PREFIXES) + r")",
+    r"(?:^|(?<=\s))(?:" + "|".join(escape(p) + (r"(?=\s|\p{L}|$)" if p.endswith((".", "/")) else r"\b") for p in _PREFIXES) + r")",
     regex.IGNORECASE,  # legacy copies lose the capitals: "Tm. ủy ban nhân dân", "kT/bộ trưởng"
 )
 # "KT." alone on its line: the converter put the rest of the authority ("BỘ TRƯỞNG") on the next one
-_BARE_PREFIX = lazy_regex(r"(?:" + "|".join(regex.escape(p) for p in _PREFIXES if p.endswith((".", "/"))) + r")\s*$", regex.IGNORECASE)
+_BARE_PREFIX = lazy_regex(r"(?:" + "|".join(escape(p) for p in _PREFIXES if p.endswith((".", "/"))) + r")\s*$", regex.IGNORECASE)
 _NOTES = list(vars(compile_section("signature_notes")).values())
 _RANKS = tuple(sorted(_SIGNING["ranks"], key=len, reverse=True))
-_OCR_RANK = lazy_regex(r"[\p{Lu}]\S{1,8}\s+(?:" + "|".join(map(regex.escape, _SIGNING["rank_tails"])) + r")(?=\s+\p{Lu})")
+_OCR_RANK = lazy_regex(r"[\p{Lu}]\S{1,8}\s+(?:" + "|".join(map(escape, _SIGNING["rank_tails"])) + r")(?=\s+\p{Lu})")
 _NOT_NAMES = lazy_regex(
-    "(?:" + "|".join(sorted({regex.escape(fold(w)) for w in [*_SIGNING["annex_heads"], *(r["name"] for rows in load("doc_types").values() if isinstance(rows, list) for r in rows if isinstance(r, dict) and "name" in r)]}, key=len, reverse=True)) + r")(?!\w)"
+    "(?:" + "|".join(sorted({escape(fold(w)) for w in [*_SIGNING["annex_heads"], *(r["name"] for rows in load("doc_types").values() if isinstance(rows, list) for r in rows if isinstance(r, dict) and "name" in r)]}, key=len, reverse=True)) + r")(?!\w)"
 )
 _NOISE_CHARS = lazy_regex(r"[^\p{L}\s]")
 _UPPER_TAIL = lazy_regex(r"(?<=[;,.:]\s*|\s{2,})(?P<tail>[\p{Lu}][\p{Lu}\s.,/-]{3,})$")

@@ -28,7 +28,7 @@ WORD = lazy_regex(r"[\p{L}\d][\p{L}\d&'\-]*")
 
 def stop_re(words: list[str]) -> regex.Pattern:
     """A phrase from ``words`` at a position, ending at a word boundary (matched on the folding key)."""
-    return regex.compile(alternation(fold(w) for w in words) + r"(?![\p{L}])")
+    return lazy_regex(alternation(fold(w) for w in words) + r"(?![\p{L}])")
 
 
 # Words compared with the folding key must be folded too: the key places tones its own way ("của" -> "cuả").

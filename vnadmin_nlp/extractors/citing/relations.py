@@ -19,7 +19,7 @@ from ...lexicon.fold import fold
 from ...model import Relation
 from ...patterns import alternation
 from .found import CITATIONS, Found
-from ...lexicon.lazy import lazy_regex
+from ...lexicon.lazy import escape, lazy_regex
 
 _C = load("citations")
 _CAN_CU = fold("căn cứ")
@@ -27,7 +27,7 @@ _CUES = [(fold(c), rel) for rel, cues in _C["relation_cues"].items() for c in cu
 _CUES.sort(key=lambda x: -len(x[0]))
 _CUE_REL = dict(_CUES)
 _CUES_AFTER = [(fold(c), rel) for rel, cues in _C["relation_cues_after"].items() for c in cues]
-_BREAKERS = lazy_regex(r"\s(?:" + "|".join(regex.escape(fold(w)) for w in _C["cue_breakers"]) + r")\s")
+_BREAKERS = lazy_regex(r"\s(?:" + "|".join(escape(fold(w)) for w in _C["cue_breakers"]) + r")\s")
 _BREAKABLE = set(_C["breakable"])
 _CUE_RE = lazy_regex(r"(?<![\p{L}])" + alternation(c for c, _ in _CUES) + r"(?![\p{L}])")
 _SENTENCE_END = lazy_regex(r"[.!?:]\s+\S")

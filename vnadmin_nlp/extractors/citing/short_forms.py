@@ -15,11 +15,11 @@ from ...lexicon.fold import fold, retone
 from ...patterns import NOT_LETTER_AFTER, WHITE_SPACE, word_matches, word_scanner
 from .found import CANON, CUA, TYPE_ALT, VA, Found
 from .numbers import Covered, matches_at
-from ...lexicon.lazy import lazy_re, lazy_regex
+from ...lexicon.lazy import escape, lazy_re, lazy_regex
 
 _C = load("citations")
 _ANAPHORA = sorted((fold(w) for w in _C["anaphora"]), key=len, reverse=True)
-_ALIAS_INTRO = "|".join(regex.escape(fold(w)) for w in sorted(_C["alias_intro"], key=len, reverse=True))
+_ALIAS_INTRO = "|".join(escape(fold(w)) for w in sorted(_C["alias_intro"], key=len, reverse=True))
 _ALIAS = lazy_regex(r"\(\s*(?:" + _ALIAS_INTRO + r")\s*:?\s*(?P<alias>[^()\n]{2,80}?)\s*\)")
 _INITIALISM = lazy_regex(r"\((?P<abbr>\p{Lu}[\p{Lu}&]{1,9})\)")
 
@@ -228,7 +228,7 @@ def expand_names(name: str | None, name_alias: dict[str, str]) -> str | None:
     for abbr, full in name_alias.items():
         if abbr not in name:
             continue  # the pattern below needs the initialism in the name: most names hold none
-        if regex.search(r"(?<![\p{L}])" + regex.escape(abbr) + r"(?![\p{L}])", name):
+        if regex.search(r"(?<![\p{L}])" + escape(abbr) + r"(?![\p{L}])", name):
             # "Sở TTTT" -> "Sở Thông tin và Truyền thông": keep the kind word, write the field out
-            name = regex.sub(r"(?<![\p{L}])" + regex.escape(abbr) + r"(?![\p{L}])", full, name)
+            name = regex.sub(r"(?<![\p{L}])" + escape(abbr) + r"(?![\p{L}])", full, name)
     return name

@@ -36,7 +36,7 @@ class FoundDeadline:
 
 
 def _words_re(words: list[str], tail: str = r"(?![\p{L}])") -> regex.Pattern:
-    return regex.compile(r"(?<![\p{L}])(?:" + phrases(words) + ")" + tail)
+    return lazy_regex(r"(?<![\p{L}])(?:" + phrases(words) + ")" + tail)
 
 
 _THIS = lazy_regex(r"\s+(?:" + phrases(D["document_types"]) + r")\s+này(?![\p{L}])")

@@ -10,7 +10,7 @@ import regex
 
 from ...data import load
 from ...lexicon.fold import retone
-from ...lexicon.lazy import lazy_regex
+from ...lexicon.lazy import escape, lazy_regex
 
 T = load("tasks")
 D = load("deadlines")
@@ -23,7 +23,7 @@ def compile_key(pattern: str) -> regex.Pattern:
 
 def phrases(words: Iterable[str]) -> str:
     """An alternation of phrases (longest first), any white space between their words."""
-    return "|".join(r"\s+".join(regex.escape(retone(w)) for w in p.split()) for p in sorted(words, key=len, reverse=True))
+    return "|".join(r"\s+".join(escape(retone(w)) for w in p.split()) for p in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)

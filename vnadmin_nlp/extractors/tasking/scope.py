@@ -19,10 +19,10 @@ from ...data import load
 from ...lexicon.fold import fold
 from ...model import Provision
 from . import names
-from ...lexicon.lazy import lazy_regex
+from ...lexicon.lazy import escape, lazy_regex
 
 _T = load("tasks")
-_IMPLEMENTATION = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(regex.escape(fold(t)) for t in _T["implementation_titles"]) + r")(?![\p{L}])")
+_IMPLEMENTATION = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(t)) for t in _T["implementation_titles"]) + r")(?![\p{L}])")
 _NON_TASK = tuple(fold(t) for t in _T["non_task_sections"])
 _SCOPE_WORDS = lazy_regex(r"\s(?:đối với|trong việc|trong|về)\s")  # "… Bộ, cơ quan ngang Bộ đối với quỹ …"
 _PHRASES = {fold(p) for p in _T["heading_phrases"]}
