@@ -81,3 +81,18 @@ _BARE = _BareTable()
 def bare(text: str) -> str:
     """The letters without their marks (``đ`` -> ``d``): OCR drops or confuses tones, slugs are ASCII."""
     return text.translate(_BARE)
+
+
+_ONE_LETTER: set[str] = set()  # characters seen that :func:`bare` turns into exactly one
+
+
+def bare_one_to_one(text: str) -> bool:
+    """Whether :func:`bare` turns every character of ``text`` into exactly one (then ``bare(text[:n])`` is
+    ``bare(text)[:n]``), read from the distinct characters of ``text``."""
+    one = True
+    for c in set(text) - _ONE_LETTER:
+        if len(_BARE[ord(c)]) == 1:
+            _ONE_LETTER.add(c)
+        else:
+            one = False  # a mark on its own (dropped), a character of several letters
+    return one

@@ -12,76 +12,94 @@ functions (``re.sub(P, …)``) or to ``isinstance``; :meth:`LazyPattern.compiled
 from __future__ import annotations
 
 import re
+import sys
+from functools import partial
 from typing import Any, Callable, TypeVar, cast
 
 import regex
 
-__all__ = ["LazyPattern", "escape", "lazy", "lazy_re", "lazy_regex"]
+__all__ = ["LazyPattern", "bind", "bind_package", "escape", "lazy", "lazy_re", "lazy_regex"]
 
 T = TypeVar("T")
 
-# What a compiled pattern offers (re and regex alike); copied onto the stand-in once it is compiled.
-_MEMBERS = (
-    "search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
-    "pattern", "flags", "groups", "groupindex",
-)
+# The methods of a compiled pattern (re and regex alike), held in slots of the stand-in.
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
 
 
 class LazyPattern:
-    """A pattern that ``make()`` compiles the first time one of its methods or attributes is used."""
+    """A pattern that ``make()`` compiles the first time one of its methods or attributes is used.
+
+    Each method is a slot: until the first use it holds a trampoline that compiles the pattern, after it the
+    compiled pattern's own bound method, so that ``P.search(…)`` reads a slot and calls the C method directly
+    (no ``__getattr__``, which would slow every attribute read)."""
+
+    __slots__ = ("_make", "_compiled", "_homes", *_METHODS)
 
     def __init__(self, make: Callable[[], Any]) -> None:
         self._make = make
+        self._compiled: Any = None
+        self._homes: list[tuple[dict, str]] = []  # namespaces holding it, given the compiled pattern in its place
+        for name in _METHODS:
+            setattr(self, name, partial(self._first_call, name))
+
+    def _first_call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        return getattr(self.compiled(), name)(*args, **kwargs)
 
     def compiled(self) -> Any:
         """The compiled pattern (compiling it on the first call)."""
-        done = self.__dict__.get("_compiled")
-        if done is not None:
-            return done
-        pattern = self._make()
-        for name in _MEMBERS:
-            value = getattr(pattern, name, None)
-            if value is not None:
-                self.__dict__[name] = value  # instance attributes: found before the class's methods below
-        self.__dict__["_compiled"] = pattern
+        pattern = self._compiled
+        if pattern is None:
+            pattern = self._make()
+            for name in _METHODS:
+                setattr(self, name, getattr(pattern, name))
+            self._compiled = pattern
+            for home, key in self._homes:
+                if home.get(key) is self:
+                    home[key] = pattern  # from now on the name reads the compiled pattern itself
+            self._homes.clear()
         return pattern
 
-    # Until the first use, these compile and delegate; after it, the instance's own attributes shadow them.
-    def search(self, *args: Any, **kwargs: Any) -> Any:
-        return self.compiled().search(*args, **kwargs)
+    @property
+    def pattern(self) -> Any:
+        return self.compiled().pattern
 
-    def match(self, *args: Any, **kwargs: Any) -> Any:
-        return self.compiled().match(*args, **kwargs)
+    @property
+    def flags(self) -> int:
+        return int(self.compiled().flags)
 
-    def fullmatch(self, *args: Any, **kwargs: Any) -> Any:
-        return self.compiled().fullmatch(*args, **kwargs)
+    @property
+    def groups(self) -> int:
+        return int(self.compiled().groups)
 
-    def finditer(self, *args: Any, **kwargs: Any) -> Any:
-        return self.compiled().finditer(*args, **kwargs)
-
-    def findall(self, *args: Any, **kwargs: Any) -> Any:
-        return self.compiled().findall(*args, **kwargs)
-
-    def sub(self, *args: Any, **kwargs: Any) -> Any:
-        return self.compiled().sub(*args, **kwargs)
-
-    def subn(self, *args: Any, **kwargs: Any) -> Any:
-        return self.compiled().subn(*args, **kwargs)
-
-    def split(self, *args: Any, **kwargs: Any) -> Any:
-        return self.compiled().split(*args, **kwargs)
-
-    def __getattr__(self, name: str) -> Any:  # pattern, flags, groups, groupindex … before the first use
-        if name.startswith("__") or name in ("_make", "_compiled"):
-            raise AttributeError(name)
-        return getattr(self.compiled(), name)
+    @property
+    def groupindex(self) -> Any:
+        return self.compiled().groupindex
 
     def __reduce__(self) -> Any:  # pickled as the compiled pattern
         return self.compiled().__reduce__()
 
     def __repr__(self) -> str:
-        done = self.__dict__.get("_compiled")
-        return f"lazy({done!r})" if done is not None else "lazy(<not compiled yet>)"
+        return f"lazy({self._compiled!r})" if self._compiled is not None else "lazy(<not compiled yet>)"
+
+
+def bind(namespace: dict) -> None:
+    """Let every not yet compiled :class:`LazyPattern` among ``namespace``'s values (a module's ``vars()``, a
+    ``SimpleNamespace``'s) replace itself there by the compiled pattern when it is compiled: the stand-in's
+    methods cost a slot read more than the pattern's own (some 10% of a short search), and the hot patterns are
+    called a thousand times per document."""
+    for key, value in list(namespace.items()):
+        if type(value) is LazyPattern:
+            if value._compiled is None:
+                value._homes.append((namespace, key))
+            else:
+                namespace[key] = value._compiled  # compiled already (used while the modules were imported)
+
+
+def bind_package(prefix: str) -> None:
+    """:func:`bind` the globals of every module loaded so far whose name starts with ``prefix``."""
+    for name, module in list(sys.modules.items()):
+        if module is not None and (name == prefix or name.startswith(prefix + ".")):
+            bind(vars(module))
 
 
 def lazy(make: Callable[[], T]) -> T:

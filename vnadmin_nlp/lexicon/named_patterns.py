@@ -14,7 +14,7 @@ import regex
 
 from ..data import load
 from .fold import retone
-from .lazy import lazy
+from .lazy import bind, lazy
 
 
 def fast_compile(source: str, multiline: bool = False, ignorecase: bool = False) -> "re.Pattern | regex.Pattern":
@@ -70,4 +70,6 @@ def compile_entry(section: str, entry: dict) -> "re.Pattern | regex.Pattern":
 def compile_section(section: str) -> SimpleNamespace:
     """Every pattern of one section of ``data/patterns.yaml``, by name, each compiled on its first use."""
     entries = load("patterns")[section]
-    return SimpleNamespace(**{name: lazy(partial(compile_entry, section, e)) for name, e in entries.items()})
+    space = SimpleNamespace(**{name: lazy(partial(compile_entry, section, e)) for name, e in entries.items()})
+    bind(vars(space))  # each name reads its compiled pattern once compiled
+    return space

@@ -121,9 +121,12 @@ def normalize(raw: str, *, page_numbers: bool = True) -> NormalizedText:
     return NormalizedText(text, offsets)
 
 
+_LATIN_OR_DIGIT = lazy_regex(r"[\p{Latin}\d]")
+
+
 def _latinise(word: str) -> str:
     """A word mixing Latin and Cyrillic letters is a look-alike typo; a wholly Cyrillic word is left alone."""
-    if not regex.search(r"[\p{Latin}\d]", word):
+    if not _LATIN_OR_DIGIT.search(word):
         return word
     return word.translate(_CYRILLIC_TABLE)
 

@@ -173,10 +173,13 @@ def _cut(page: Page, seg: Seg) -> list[Seg]:
     return out
 
 
+_WORD = lazy_regex(r"\S+")  # compiled once: a module-level regex.finditer(str, …) looks the pattern up on each call
+
+
 def _name_after_position(line: str) -> int:
     """Where the name starts on a line made of an upper-case position and a name (``BỘ TRƯỞNG Nguyễn Mạnh
     Hùng``), or 0."""
-    words = list(regex.finditer(r"\S+", line))
+    words = list(_WORD.finditer(line))
     k = next((i for i, w in enumerate(words) if any(c.islower() for c in w.group())), 0)
     if not 1 <= k <= 6 or len(words) - k > 5:
         return 0

@@ -112,7 +112,7 @@ def _nationals(page: Page, seg: Seg) -> list:
     found = list(FOLDED.national.finditer(page.key, seg.start, seg.end))
     if found or not _BARE_NATIONAL.search(bare(page.key[seg.start : seg.end])):
         return found  # the line's own bare letters first: most lines hold no Quốc hiệu, tones or not
-    return list(_BARE_NATIONAL.finditer(page.bare, seg.start, seg.end))
+    return list(_BARE_NATIONAL.finditer(page.bare_to(seg.end), seg.start, seg.end))
 
 
 _DRAFT = lazy_regex(r"du\s*thao(?:\s+(?:lan\s+)?\d{1,2})?")
@@ -180,7 +180,7 @@ def classify(page: Page, seg: Seg) -> str:
     if FOLDED.distribution_head.match(key):
         return "closing"
     bare = key.strip(" .:!*()[]")
-    if _DRAFT.fullmatch(page.bare[seg.start : seg.end].strip(" .:!*()[]")) or is_site_banner(text):
+    if _DRAFT.fullmatch(page.bare_to(seg.end)[seg.start : seg.end].strip(" .:!*()[]")) or is_site_banner(text):
         return "aside"  # "DỰ THẢO" over the title, a site's banner over a web copy: not the issuer, not the trích yếu
     if bare in _MARKS and (is_upper(text) or len(bare) <= 10):
         return "mark"
