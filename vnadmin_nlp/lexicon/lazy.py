@@ -75,11 +75,15 @@ class LazyPattern:
     def groupindex(self) -> Any:
         return self.compiled().groupindex
 
-    def __reduce__(self) -> Any:  # pickled as the compiled pattern
-        return self.compiled().__reduce__()
+    def __reduce__(self) -> Any:  # pickled as the compiled pattern (which re and regex know how to pickle)
+        return (_same, (self.compiled(),))
 
     def __repr__(self) -> str:
         return f"lazy({self._compiled!r})" if self._compiled is not None else "lazy(<not compiled yet>)"
+
+
+def _same(pattern: Any) -> Any:
+    return pattern
 
 
 def bind(namespace: dict) -> None:
