@@ -12,6 +12,11 @@ from .files.limits import Limits
 from .pipeline import ResourceLimit, parse_file, parse_files, parse_raw, parse_text
 from .readers import ReaderError, read_file
 from .version import __version__
+from .lexicon.lazy import bind_package
+
+# The text stages' patterns are compiled on first use (lexicon/lazy.py); once one is, the module globals holding
+# it read the compiled pattern itself.
+bind_package(__name__)
 
 __all__ = [
     "__version__",

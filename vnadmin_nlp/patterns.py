@@ -9,6 +9,7 @@ from typing import Iterable, Iterator
 import regex
 
 # Compiling the named patterns lives in the lexicon, below the readers, whose vocabulary is named patterns too.
+from .lexicon.lazy import escape, lazy
 from .lexicon.named_patterns import FLAGS, compile_entry, compile_section, entry_flags, fast_compile, is_folded, pattern_source
 
 __all__ = [
@@ -33,7 +34,7 @@ def alternation(words: "Iterable[str]") -> str:
 
     def build(node: dict) -> str:
         end = "" in node
-        branches = [regex.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = [escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -56,7 +57,8 @@ def word_scanner(words: "Iterable[str]", tail: str = NOT_LETTER_AFTER) -> re.Pat
     faster than ``regex``, and it has no look-behind (that would run at every character): use
     :func:`word_matches` to keep the hits that start a word.
     """
-    return re.compile(alternation(words) + tail)
+    words = list(words)
+    return lazy(lambda: re.compile(alternation(words) + tail))  # compiled on first use (lexicon/lazy.py)
 
 
 def word_matches(

@@ -25,6 +25,7 @@ from .readers import SNIFF_BYTES, CorruptFile, RawDocument, ReaderError, pick_re
 from .readers.base import Block as RawBlock
 from .version import __version__
 from .zoning import Page, zone
+from .lexicon.lazy import lazy_re
 
 PARSER_VERSION = __version__
 # Tests set VNADMIN_NLP_STRICT=1 so that an extractor's exception fails them instead of becoming a warning.
@@ -349,7 +350,7 @@ def caused_by_memory(exc: BaseException) -> bool:
     return False
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy_re("[\ud800-\udfff]")
 
 
 def pair_surrogates(text: str) -> tuple[str, int]:

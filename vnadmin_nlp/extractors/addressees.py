@@ -9,10 +9,11 @@ from ..zoning import Seg
 from .base import Context
 from .fields import AddresseesFields
 from .registry import extractor
+from ..lexicon.lazy import lazy_regex
 
-_LEAD = regex.compile(r"^[\s\-–+•*]+")
-_TRAIL = regex.compile(r"[\s;,.]+$")
-_SPLIT_INLINE = regex.compile(r"(?<=;)\s*[-–+•]\s+|(?<=\S)\s+[-–]\s+(?=\p{Lu})")
+_LEAD = lazy_regex(r"^[\s\-–+•*]+")
+_TRAIL = lazy_regex(r"[\s;,.]+$")
+_SPLIT_INLINE = lazy_regex(r"(?<=;)\s*[-–+•]\s+|(?<=\S)\s+[-–]\s+(?=\p{Lu})")
 
 
 def items(ctx: Context, groups: list[list[Seg]]) -> list[tuple[str, tuple[int, int]]]:

@@ -32,6 +32,7 @@ from .citing.relations import relation
 from .citing.short_forms import aliases, expand_names, self_mentions, short_forms
 from .fields import CitationsFields
 from .registry import extractor
+from ..lexicon.lazy import lazy_regex
 
 
 @extractor("citations", requires=("number", "doc_type", "issuer", "date"), assigns=("citations", "internal_references"))
@@ -141,7 +142,7 @@ def _own_key(ctx: Context, own: str | None) -> str | None:
     return citation_key(own, year, issuer.name if issuer is not None else None, number.issuer_code, None)
 
 
-_OF_NEXT = regex.compile(r"\s*(?:của\s+)?")
+_OF_NEXT = lazy_regex(r"\s*(?:của\s+)?")
 
 
 def _internal_refs(ctx: Context, found: list[Found]) -> list[InternalReference]:

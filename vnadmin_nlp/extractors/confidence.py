@@ -21,11 +21,12 @@ from ..model import Document, ParseWarning, Span
 from .base import Context
 from .fields import ConfidenceFields
 from .registry import extractor
+from ..lexicon.lazy import lazy_re
 
 RULES: dict[str, Any] = load("confidence")
 FIELDS: tuple[str, ...] = tuple(RULES["fields"])
 LEVELS: dict[str, float] = {k: float(v) for k, v in RULES["levels"].items()}
-_FIELD_WORD = re.compile(r"[a-z_]+")
+_FIELD_WORD = lazy_re(r"[a-z_]+")
 
 
 def level(name: str | float) -> float:

@@ -31,9 +31,10 @@ from .base import Context
 from .fields import IssuerFields
 from .ocr_doubt import doubted_words
 from .registry import extractor
+from ..lexicon.lazy import lazy_regex
 
 # Joint issuers printed on one line: "BỘ TÀI CHÍNH - BỘ TƯ PHÁP".
-_JOINT_SEP = regex.compile(r"\s+[-–]\s+")
+_JOINT_SEP = lazy_regex(r"\s+[-–]\s+")
 
 
 def _inline_parts(line: str) -> list[str]:

@@ -12,8 +12,9 @@ from . import ocr_doubt
 from .base import Context
 from .fields import NumberFields
 from .registry import extractor
+from ..lexicon.lazy import lazy_regex
 
-_BLANK = regex.compile(r"^[\s.…_]*$")
+_BLANK = lazy_regex(r"^[\s.…_]*$")
 
 
 @extractor("number", requires=("source_metadata",), assigns=("number",))

@@ -22,6 +22,7 @@ from ..lexicon.fold import fold
 from ..lexicon.ocr_vocabulary import known_words
 from ..lexicon.syllables import is_vietnamese_word
 from .base import Context
+from ..lexicon.lazy import lazy_re
 
 DIGITS_MIN_CONF = 60  # a number's or a date's digits read at a lower word confidence (and not confirmed by a
 # second reading) are doubted: right readings of the corpus and Lâm Đồng scans go down to 68, wrong ones up to 50
@@ -202,7 +203,7 @@ SUBJECT_MAX_BAD = 0.0  # a trích yếu with a larger share of doubted words is 
 REPEATED = 3  # a word no syllable that the document reads this many times the same way is a word of its own
 # (a loanword, a minority name: ``Karate`` ten times over a decision's pages; a misreading is not repeated)
 _EDGE_PUNCT = "\"'“”‘’()[]{},.;:!?…-–—*"
-_INNER = re.compile(r"[-–/.,']")
+_INNER = lazy_re(r"[-–/.,']")
 _PLAIN = set("\"'“”‘’()[]{},.;:!?…-–—/%*+&")
 
 

@@ -22,11 +22,12 @@ from .base import Context
 from .date_place import iso_date
 from .fields import PageMetadataFields
 from .registry import extractor
+from ..lexicon.lazy import lazy_re
 
 # The attribute giving the document's date: its signing date, or (a văn bản hợp nhất) the date the
 # consolidation was authenticated.  "Ngày có hiệu lực" (entry into force) is another date and is never used.
 DATE_ATTRIBUTES = ("ngay_ban_hanh", "ngay_ky_xac_thuc")
-_DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+_DMY = lazy_re(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 
 
 def _same(a: str | None, b: str | None) -> bool:

@@ -17,12 +17,13 @@ from ..model import Person
 from .base import Context
 from .fields import PeopleFields
 from .registry import extractor
+from ..lexicon.lazy import escape, lazy_regex
 
 _SIGNING = load("signing")
 _TITLES = _SIGNING["person_titles"]
 _FAMILY = set(_SIGNING["family_names"])
-_CANDIDATE = regex.compile(
-    r"(?<![\p{L}])(?P<role>" + "|".join(regex.escape(t) for t in sorted(_TITLES, key=len, reverse=True)) + r")"
+_CANDIDATE = lazy_regex(
+    r"(?<![\p{L}])(?P<role>" + "|".join(escape(t) for t in sorted(_TITLES, key=len, reverse=True)) + r")"
     r"\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,4})"
 )
 WINDOW = 60  # characters of context after the name: the CRF tags best on the clause itself

@@ -38,18 +38,19 @@ from .base import Context
 from .fields import TasksFields
 from .registry import extractor
 from .tasking import names, refs, scope, table
+from ..lexicon.lazy import escape, lazy_regex
 
 _T = load("tasks")
 # Sentence ends: punctuation before a new sentence or item, or a line break before a list marker.  A bare line
 # break is not one: PDF text breaks sentences at every visual line.
-_SENTENCE_END = regex.compile(r"[.;!?]\s+(?=\p{Lu}|[-–+•])|\n+(?=[-–+•]|\d{1,3}[.)]\s|[a-zđ]\)\s)")
+_SENTENCE_END = lazy_regex(r"[.;!?]\s+(?=\p{Lu}|[-–+•])|\n+(?=[-–+•]|\d{1,3}[.)]\s|[a-zđ]\)\s)")
 # A paragraph under a heading: a line break after the end of a sentence.
-_PARAGRAPH_END = regex.compile(r"(?<=[.;:!?])[ \t]*\n+")
-_EXPLICIT = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(fold(w)) for w in _T["explicit_deadline_markers"]) + r")(?![\p{L}])")
-_PLAN = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(fold(w)) for w in _T["plan_markers"]) + r")(?![\p{L}])")
+_PARAGRAPH_END = lazy_regex(r"(?<=[.;:!?])[ \t]*\n+")
+_EXPLICIT = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _T["explicit_deadline_markers"]) + r")(?![\p{L}])")
+_PLAN = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _T["plan_markers"]) + r")(?![\p{L}])")
 _DIRECT = ("chỉ đạo", "phân công")
 # A sentence that only announces the list after it ("… thực hiện các nhiệm vụ sau:", "… một số nội dung:").
-_INTRO = regex.compile(r"(?:sau|như sau|cụ thể|gồm|nội dung|nhiệm vụ|các việc)\s*:\s*$")
+_INTRO = lazy_regex(r"(?:sau|như sau|cụ thể|gồm|nội dung|nhiệm vụ|các việc)\s*:\s*$")
 _NOT_TASK = tuple(fold(w) for w in _T["not_task_actions"])  # triggers that are the subject's own action ("UBND tỉnh chỉ đạo các Hội …")
 _ITEM_KINDS = {"clause", "item", "point", "dash"}
 _APPROVAL = tuple(fold(w) for w in _T["approval_openings"])  # "Thống nhất gia hạn … chậm nhất đến ngày …": no task
@@ -215,7 +216,7 @@ def extract(ctx: Context) -> TasksFields:
     return {"tasks": tasks, "deadlines": ordered}
 
 
-_FORMULA = regex.compile(r"(?:[\s,;.:/]|" + "|".join(regex.escape(fold(w)) for w in sorted(_T["closing_formula_words"], key=len, reverse=True)) + r")*")
+_FORMULA = lazy_regex(r"(?:[\s,;.:/]|" + "|".join(escape(fold(w)) for w in sorted(_T["closing_formula_words"], key=len, reverse=True)) + r")*")
 
 
 def _without_restatements(tasks: list[Task]) -> list[Task]:

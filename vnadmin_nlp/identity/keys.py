@@ -17,6 +17,7 @@ import regex
 from ..data import load
 from ..lexicon.fold import bare, fold
 from .symbol import SymbolParts, fix_symbol, key_symbol, parse_symbol
+from ..lexicon.lazy import escape, lazy_regex
 
 _BODIES = load("bodies")
 # Issuer codes that name one body nationwide; the others (UBND, HĐND, TU…) recur in every province, so a key
@@ -25,7 +26,7 @@ NATIONAL_CODES = frozenset(c for c in _BODIES["issuer_codes"] if c not in ("UBND
 # Issuer codes shared by every locality (each province has a UBND, each term its TU): these say little alone.
 LOCAL_CODES = frozenset(set(_BODIES["issuer_codes"]) - NATIONAL_CODES)
 _LAW_TYPES = frozenset(load("citations")["law_types"])
-_NON_SLUG = regex.compile(r"[^a-z0-9]+")
+_NON_SLUG = lazy_regex(r"[^a-z0-9]+")
 
 
 def slug(text: str) -> str:
@@ -54,12 +55,12 @@ _ORGANS = ("Ban Thường vụ", "Ban Chấp hành", "Thường trực", "Ban Ch
 _TITLES = sorted({slug(t) + "-" for t in (*load("signing")["person_titles"], *_ORGANS)}, key=len, reverse=True)
 # "… tỉnh Bình Thuận", "… thành phố Cẩm Phả": a lower-case level then a capitalised name ("Xã hội" is no place);
 # a Party committee names its level in its own name: "Tỉnh ủy Quảng Ninh" is of "tỉnh Quảng Ninh".
-_PLACE = regex.compile(
-    r"(?<![\p{L}])(?:" + "|".join(sorted(map(regex.escape, _BODIES["admin_levels"]), key=len, reverse=True))
+_PLACE = lazy_regex(
+    r"(?<![\p{L}])(?:" + "|".join(sorted(map(escape, _BODIES["admin_levels"]), key=len, reverse=True))
     + r")\s+\p{Lu}[\p{L}\s\-]*$"
 )
 _COMMITTEE_LEVEL = {name.split()[0]: level for name, level in _BODIES["party_committees"].items()}  # "Tỉnh": "tỉnh"
-_COMMITTEE = regex.compile(
+_COMMITTEE = lazy_regex(
     r"(?<![\p{L}])(?P<level>" + "|".join(_COMMITTEE_LEVEL) + r") (?:ủy|uỷ)\s+(?P<name>\p{Lu}[\p{L}\s\-]*)$"
 )
 

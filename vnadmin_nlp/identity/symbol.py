@@ -13,16 +13,17 @@ import regex
 from ..data import load
 from ..model import Number
 from .doc_types import JOINT_CODES, TYPE_CODES
+from ..lexicon.lazy import lazy_regex
 
-_DASHES = regex.compile(r"\s*[-–—‐‑‒−]\s*")
-_SLASH = regex.compile(r"\s*/\s*")
-_HEAD_SEP = regex.compile(r"^([^/-]*?)([/-])(.*)$")
-_GROUP_SPLIT = regex.compile(r"[-/]")
-_YEAR = regex.compile(r"^(?:19|20)\d\d$")
+_DASHES = lazy_regex(r"\s*[-–—‐‑‒−]\s*")
+_SLASH = lazy_regex(r"\s*/\s*")
+_HEAD_SEP = lazy_regex(r"^([^/-]*?)([/-])(.*)$")
+_GROUP_SPLIT = lazy_regex(r"[-/]")
+_YEAR = lazy_regex(r"^(?:19|20)\d\d$")
 KNOWN_CODES = TYPE_CODES | set(load("bodies")["issuer_codes"])
 TERM_CODES = set(load("bodies")["term_numbered_codes"])
 # A footnote marker glued to the last code ("QĐ-UBND1"); "PA05" (a numbered unit: a leading zero) is a code.
-_GLUED_NOTE = regex.compile(r"(?<=[-/])(?P<code>\p{Lu}[\p{L}]*?)(?P<note>[1-9]\d?)$")
+_GLUED_NOTE = lazy_regex(r"(?<=[-/])(?P<code>\p{Lu}[\p{L}]*?)(?P<note>[1-9]\d?)$")
 
 
 @dataclass
@@ -61,9 +62,9 @@ def clean_symbol(raw: str) -> str:
 
 
 # A term-numbered code with its term split off by a printed dash or space: "54/2014/QH-13", "03/1998/QH 10".
-_SPLIT_TERM = regex.compile(r"(?<![\p{L}])(?P<code>" + "|".join(sorted(TERM_CODES, key=len, reverse=True)) + r")(?:\s*[-–]\s*|\s+)(?P<term>\d{1,2})$")
+_SPLIT_TERM = lazy_regex(r"(?<![\p{L}])(?P<code>" + "|".join(sorted(TERM_CODES, key=len, reverse=True)) + r")(?:\s*[-–]\s*|\s+)(?P<term>\d{1,2})$")
 # Thousands written with dots: "1.234/QĐ-UBND" is number 1234 ("66.12/2026/NQ-CP" is a numbered series: kept).
-_THOUSANDS = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?=[/-])")
+_THOUSANDS = lazy_regex(r"^\d{1,3}(?:\.\d{3})+(?=[/-])")
 
 
 def fix_symbol(symbol: str) -> str:

@@ -13,6 +13,7 @@ from ..data import load
 from .fold import bare, fold
 from .spaces import squash
 from .syllables import is_vietnamese_word
+from .lazy import escape, lazy_regex
 
 _B = load("bodies")
 KINDS = sorted(((fold(k), k) for k in _B["body_kinds"]), key=lambda x: -len(x[0]))
@@ -26,8 +27,8 @@ INLINE_SPLIT_KINDS = sorted((fold(k) for k in _B["inline_split_kinds"]), key=len
 _NEEDS_COMPLEMENT = {fold(k) for k in _B["needs_complement"]}
 _BANNERS = tuple(fold(b) for b in _B.get("site_banners", []))
 _PLACE_KINDS = {fold(k) for k in _B["party_committees"]}
-_ROMAN = regex.compile(r"^[IVXLC]+$")
-_ABBR_RE = regex.compile(r"(?<![\p{L}])(" + "|".join(regex.escape(k) for k in sorted(_ABBR, key=len, reverse=True)) + r")(?![\p{L}])")
+_ROMAN = lazy_regex(r"^[IVXLC]+$")
+_ABBR_RE = lazy_regex(r"(?<![\p{L}])(" + "|".join(escape(k) for k in sorted(_ABBR, key=len, reverse=True)) + r")(?![\p{L}])")
 
 
 def expand(text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from .lazy import lazy_re
 
 _BASES = "aăâeêioôơuưy"
 _TONED = {
@@ -26,7 +27,7 @@ for _first, _seconds in _PAIRS.items():
             _MOVED[_toned + _second] = _first + _TONED[_second][_tone]
 # The 25 two-letter clusters as literals, with the standard library's re: it scans a literal alternation some
 # three times faster than ``regex`` or a character-class pattern, and every text is folded once.
-_CLUSTER = re.compile("|".join(_MOVED))
+_CLUSTER = lazy_re("|".join(_MOVED))
 
 
 def retone(text: str) -> str:
@@ -80,3 +81,18 @@ _BARE = _BareTable()
 def bare(text: str) -> str:
     """The letters without their marks (``đ`` -> ``d``): OCR drops or confuses tones, slugs are ASCII."""
     return text.translate(_BARE)
+
+
+_ONE_LETTER: set[str] = set()  # characters seen that :func:`bare` turns into exactly one
+
+
+def bare_one_to_one(text: str) -> bool:
+    """Whether :func:`bare` turns every character of ``text`` into exactly one (then ``bare(text[:n])`` is
+    ``bare(text)[:n]``), read from the distinct characters of ``text``."""
+    one = True
+    for c in set(text) - _ONE_LETTER:
+        if len(_BARE[ord(c)]) == 1:
+            _ONE_LETTER.add(c)
+        else:
+            one = False  # a mark on its own (dropped), a character of several letters
+    return one

@@ -13,14 +13,15 @@ from functools import lru_cache
 import regex
 
 from .syllables import is_vietnamese_word
+from .lazy import lazy_regex
 
-_WORD = regex.compile(r"\p{L}{3,}")
-_COMMA_GLUED = regex.compile(r"(?<=\p{L}),(?=\p{L})")
+_WORD = lazy_regex(r"\p{L}{3,}")
+_COMMA_GLUED = lazy_regex(r"(?<=\p{L}),(?=\p{L})")
 _MAX_READINGS = 8
 _VOWELS = frozenset("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 _MAX_PARTS = 8  # "SỞNÔNGNGHIỆPVÀMÔITRƯỜNG"
 # A symbol glued to the next word: "156/2020/NĐ-CPngày" (codes keep one lower-case letter: "QĐ-TTg", "TTr")
-_SYMBOL_GLUED = regex.compile(r"(?<=[/-]\p{Lu}[\p{Lu}\d]*)(\p{Ll}{2,})(?!\p{L})")
+_SYMBOL_GLUED = lazy_regex(r"(?<=[/-]\p{Lu}[\p{Lu}\d]*)(\p{Ll}{2,})(?!\p{L})")
 
 
 @lru_cache(maxsize=4096)

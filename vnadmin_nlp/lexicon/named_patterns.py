@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 import warnings
+from functools import partial
 from types import SimpleNamespace
 
 import regex
 
 from ..data import load
 from .fold import retone
+from .lazy import bind, lazy
 
 
 def fast_compile(source: str, multiline: bool = False, ignorecase: bool = False) -> "re.Pattern | regex.Pattern":
@@ -66,6 +68,8 @@ def compile_entry(section: str, entry: dict) -> "re.Pattern | regex.Pattern":
 
 
 def compile_section(section: str) -> SimpleNamespace:
-    """Every pattern of one section of ``data/patterns.yaml``, compiled, by name."""
+    """Every pattern of one section of ``data/patterns.yaml``, by name, each compiled on its first use."""
     entries = load("patterns")[section]
-    return SimpleNamespace(**{name: compile_entry(section, e) for name, e in entries.items()})
+    space = SimpleNamespace(**{name: lazy(partial(compile_entry, section, e)) for name, e in entries.items()})
+    bind(vars(space))  # each name reads its compiled pattern once compiled
+    return space

@@ -28,9 +28,10 @@ from functools import lru_cache
 
 from ..data import load
 from .fold import bare, fold
+from .lazy import lazy_re
 
 MIN_WORDS = 2
-_EDGE = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.S)
+_EDGE = lazy_re(r"^([^\w]*)(.*?)([^\w]*)$", re.S)
 _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-"})
 _SLASHES = str.maketrans({"⁄": "/", "∕": "/"})  # "Ứ⁄v": tesseract's fraction slash
 
@@ -106,7 +107,7 @@ def _name_line(words: list[str]) -> bool:
 
 # The three words of a date, each followed by its digits: a word of the same length whose letters around the vowel
 # are the same ("thóng", "ngảy", "nàm") is that word.
-_DATE_WORDS = (re.compile(r"^ng.y$"), re.compile(r"^th.ng$"), re.compile(r"^n.m$"))
+_DATE_WORDS = (lazy_re(r"^ng.y$"), lazy_re(r"^th.ng$"), lazy_re(r"^n.m$"))
 _DATE_PRINTED = ("ngày", "tháng", "năm")
 
 
@@ -158,7 +159,7 @@ def _date_words(out: list[str], keys: list[str], fixes: list[tuple[str, str]]) -
                 out[i + k] = new
 
 
-_ABOUT = re.compile(r"^[uv]/[vy]$")
+_ABOUT = lazy_re(r"^[uv]/[vy]$")
 
 
 @lru_cache(maxsize=1)

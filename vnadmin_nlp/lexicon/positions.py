@@ -9,14 +9,15 @@ import regex
 
 from ..data import load
 from .fold import fold
+from .lazy import escape, lazy_regex
 
 _SIGNING = load("signing")
 _STARTS = [fold(w) for w in _SIGNING["position_starts"]]
 POSITION_WORDS = _STARTS + [fold(w) for w in _SIGNING["position_words"]]
 # Whole words only: "DKT." in "- Lưu: VT, PC, DKT." holds no "kt.".
-_POSITION_RE = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in sorted(set(POSITION_WORDS), key=len, reverse=True)) + r")(?!(?<=\w)\w)")
+_POSITION_RE = lazy_regex(r"(?<!\w)(?:" + "|".join(escape(w) for w in sorted(set(POSITION_WORDS), key=len, reverse=True)) + r")(?!(?<=\w)\w)")
 # A folded line that starts with a position, not a body: "bộ trưởng" under "KT. BỘ TRƯỞNG", not "bộ công an".
-POSITION_START = regex.compile("(?:" + "|".join(map(regex.escape, _STARTS)) + r")\b")
+POSITION_START = lazy_regex("(?:" + "|".join(map(escape, _STARTS)) + r")\b")
 
 
 def names_position(key: str) -> bool:

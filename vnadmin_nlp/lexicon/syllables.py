@@ -11,10 +11,11 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from .lazy import lazy_re
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "encodings_syllables.json"
 TONES = "\u0300\u0301\u0303\u0309\u0323"
-TONE_RE = re.compile(f"[{TONES}]")
+TONE_RE = lazy_re(f"[{TONES}]")
 
 
 @lru_cache(maxsize=None)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from .offsets import ChainedMap, Edit, OffsetMap, apply_edits
+from ..lexicon.lazy import escape, lazy_regex
 
 # One-to-one replacements: they keep every offset.
 _CYRILLIC_TO_LATIN = dict(zip("АВСЕНІЈКМОРЅТХУасеіјорсхуѕ", "ABCEHIJKMOPSTXYaceijopcxys"))
@@ -48,15 +49,15 @@ _ONE_TO_ONE = {
     0x2029: "\n",
 }
 _ONE_TO_ONE_CHARS = [chr(c) for c in _ONE_TO_ONE]
-_ONE_TO_ONE_RE = regex.compile("[" + "".join(regex.escape(chr(c)) for c in _ONE_TO_ONE) + "]")
+_ONE_TO_ONE_RE = lazy_regex("[" + "".join(escape(chr(c)) for c in _ONE_TO_ONE) + "]")
 _CYRILLIC_TABLE = str.maketrans(_CYRILLIC_TO_LATIN)
 # Only the letters of _CYRILLIC_TO_LATIN are ever replaced, and all lie in this block (a range scans fast).
-_ANY_CYRILLIC = regex.compile("[\u0400-\u04ff]")
+_ANY_CYRILLIC = lazy_regex("[\u0400-\u04ff]")
 assert all("\u0400" <= ch <= "\u04ff" for ch in _CYRILLIC_TO_LATIN)
 
 
-_COMBINING_RUN = regex.compile(r"\P{M}\p{M}+")
-_CYRILLIC_IN_LATIN = regex.compile(r"[\p{Latin}\d/-]*\p{Cyrillic}[\p{L}\d/-]*")
+_COMBINING_RUN = lazy_regex(r"\P{M}\p{M}+")
+_CYRILLIC_IN_LATIN = lazy_regex(r"[\p{Latin}\d/-]*\p{Cyrillic}[\p{L}\d/-]*")
 
 # Removals, each with what a text must hold for it to apply: one pattern per kind and only where it can match
 # (an alternation of them all scans the text ten times slower than one of them).
@@ -64,17 +65,17 @@ _CYRILLIC_IN_LATIN = regex.compile(r"[\p{Latin}\d/-]*\p{Cyrillic}[\p{L}\d/-]*")
 # before a line ("\u200eHà Nội, ngày …"), the soft hyphen, the invisible operators.
 _ZERO_WIDTH = "\u200B\u200C\u200D\u2060\uFEFF\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u00AD\u061C\u2061\u2062\u2063\u2064"
 _DELETIONS = (
-    (("[bookmark:",), regex.compile(r"\[bookmark:[^\]\n]{0,80}\]")),  # pandoc/docx2txt leftovers
-    (("**",), regex.compile(r"\*\*")),  # Markdown bold markers
-    (tuple(_ZERO_WIDTH), regex.compile(f"[{_ZERO_WIDTH}]")),  # zero-width characters
-    (("\r",), regex.compile(r"\r(?=\n)")),  # CRLF -> LF
+    (("[bookmark:",), lazy_regex(r"\[bookmark:[^\]\n]{0,80}\]")),  # pandoc/docx2txt leftovers
+    (("**",), lazy_regex(r"\*\*")),  # Markdown bold markers
+    (tuple(_ZERO_WIDTH), lazy_regex(f"[{_ZERO_WIDTH}]")),  # zero-width characters
+    (("\r",), lazy_regex(r"\r(?=\n)")),  # CRLF -> LF
 )
-_LONE_CR = regex.compile(r"\r")
-_LABEL_TAB = regex.compile(  # matched at the start of a line holding a tab
+_LONE_CR = lazy_regex(r"\r")
+_LABEL_TAB = lazy_regex(  # matched at the start of a line holding a tab
     r"[ \t]*(?:[-+•–]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}[.-]|Điều\s+\d+[a-zđ]?\.?)(?P<gap>[ ]*\t[\t ]*)"
 )
-_MID_TAB = regex.compile(r"(?<=\S)[ ]*\t[\t ]*(?=\S)")
-_PAGE_NUMBER_LINE = regex.compile(r"[ \t]*(?:[-–][ \t]*)?([0-9]{1,3})(?:[ \t]*[-–])?[ \t]*$|[ \t]*Trang[ \t]+([0-9]{1,3})(?:[ \t]*/[ \t]*[0-9]{1,3})?[ \t]*$")  # 0-9: int() reads no other digits (\d also takes scripts Python's int() does not know)
+_MID_TAB = lazy_regex(r"(?<=\S)[ ]*\t[\t ]*(?=\S)")
+_PAGE_NUMBER_LINE = lazy_regex(r"[ \t]*(?:[-–][ \t]*)?([0-9]{1,3})(?:[ \t]*[-–])?[ \t]*$|[ \t]*Trang[ \t]+([0-9]{1,3})(?:[ \t]*/[ \t]*[0-9]{1,3})?[ \t]*$")  # 0-9: int() reads no other digits (\d also takes scripts Python's int() does not know)
 _PAGE_NUMBER_MAX_CHARS = 24  # "Trang 12 / 345" and "- 123 -" with room for inner spaces
 
 
@@ -120,9 +121,12 @@ def normalize(raw: str, *, page_numbers: bool = True) -> NormalizedText:
     return NormalizedText(text, offsets)
 
 
+_LATIN_OR_DIGIT = lazy_regex(r"[\p{Latin}\d]")
+
+
 def _latinise(word: str) -> str:
     """A word mixing Latin and Cyrillic letters is a look-alike typo; a wholly Cyrillic word is left alone."""
-    if not regex.search(r"[\p{Latin}\d]", word):
+    if not _LATIN_OR_DIGIT.search(word):
         return word
     return word.translate(_CYRILLIC_TABLE)
 

@@ -16,28 +16,30 @@ from ..lexicon.positions import POSITION_START, names_position
 from ..lexicon.syllables import is_vietnamese_word
 from ..patterns import FOLDED, TEXT, compile_section
 from .segments import Page, Seg, is_title_case_name, is_upper, lines
+from ..lexicon.lazy import escape, lazy_regex
 
 _SIGNING = load("signing")
 _PREFIXES = sorted(_SIGNING["authority_prefixes"], key=len, reverse=True)
-_PREFIX_RE = regex.compile(
-    r"(?:^|(?<=\s))(?:" + "|".join(regex.escape(p) + (r"(?=\s|\p{L}|$)" if p.endswith((".", "/")) else r"\b") for p in _PREFIXES) + r")",
+_PREFIX_RE = lazy_regex(
+    r"(?:^|(?<=\s))(?:" + "|".join(escape(p) + (r"(?=\s|\p{L}|$)" if p.endswith((".", "/")) else r"\b") for p in _PREFIXES) + r")",
     regex.IGNORECASE,  # legacy copies lose the capitals: "Tm. ủy ban nhân dân", "kT/bộ trưởng"
 )
 # "KT." alone on its line: the converter put the rest of the authority ("BỘ TRƯỞNG") on the next one
-_BARE_PREFIX = regex.compile(r"(?:" + "|".join(regex.escape(p) for p in _PREFIXES if p.endswith((".", "/"))) + r")\s*$", regex.IGNORECASE)
+_BARE_PREFIX = lazy_regex(r"(?:" + "|".join(escape(p) for p in _PREFIXES if p.endswith((".", "/"))) + r")\s*$", regex.IGNORECASE)
 _NOTES = list(vars(compile_section("signature_notes")).values())
 _RANKS = tuple(sorted(_SIGNING["ranks"], key=len, reverse=True))
-_OCR_RANK = regex.compile(r"[\p{Lu}]\S{1,8}\s+(?:" + "|".join(map(regex.escape, _SIGNING["rank_tails"])) + r")(?=\s+\p{Lu})")
-_NOT_NAMES = regex.compile(
-    "(?:" + "|".join(sorted({regex.escape(fold(w)) for w in [*_SIGNING["annex_heads"], *(r["name"] for rows in load("doc_types").values() if isinstance(rows, list) for r in rows if isinstance(r, dict) and "name" in r)]}, key=len, reverse=True)) + r")(?!\w)"
+_OCR_RANK = lazy_regex(r"[\p{Lu}]\S{1,8}\s+(?:" + "|".join(map(escape, _SIGNING["rank_tails"])) + r")(?=\s+\p{Lu})")
+_NOT_NAMES = lazy_regex(
+    "(?:" + "|".join(sorted({escape(fold(w)) for w in [*_SIGNING["annex_heads"], *(r["name"] for rows in load("doc_types").values() if isinstance(rows, list) for r in rows if isinstance(r, dict) and "name" in r)]}, key=len, reverse=True)) + r")(?!\w)"
 )
-_NOISE_CHARS = regex.compile(r"[^\p{L}\s]")
-_UPPER_TAIL = regex.compile(r"(?<=[;,.:]\s*|\s{2,})(?P<tail>[\p{Lu}][\p{Lu}\s.,/-]{3,})$")
-_NAME_TAIL = regex.compile(r"(?<=[;.]\s+)(?P<tail>(?:[\p{Lu}][\p{Ll}]+\s+){1,5}[\p{Lu}][\p{Ll}]+)$")
+_NOISE_CHARS = lazy_regex(r"[^\p{L}\s]")
+_UPPER_TAIL = lazy_regex(r"(?<=[;,.:]\s*|\s{2,})(?P<tail>[\p{Lu}][\p{Lu}\s.,/-]{3,})$")
+_NAME_TAIL = lazy_regex(r"(?<=[;.]\s+)(?P<tail>(?:[\p{Lu}][\p{Ll}]+\s+){1,5}[\p{Lu}][\p{Ll}]+)$")
 _ITEM = ("-", "+", "•", "–", "*")
 # "(Đã ký)" inside a line: a converter put the position, the note and the name of a signature cell on one line
-_SIGNED_INLINE = regex.compile(r"[(\[][ \t]*đã[ \t]*k[ýí][ \t]*[)\]]", regex.IGNORECASE)
-_SIGNED_LEAD = regex.compile(r"^\s*" + _SIGNED_INLINE.pattern + r"\s*", regex.IGNORECASE)
+_SIGNED_NOTE = r"[(\[][ \t]*đã[ \t]*k[ýí][ \t]*[)\]]"
+_SIGNED_INLINE = lazy_regex(_SIGNED_NOTE, regex.IGNORECASE)
+_SIGNED_LEAD = lazy_regex(r"^\s*" + _SIGNED_NOTE + r"\s*", regex.IGNORECASE)
 MAX_CLOSING_LINES = 60
 
 
@@ -173,10 +175,13 @@ def _cut(page: Page, seg: Seg) -> list[Seg]:
     return out
 
 
+_WORD = lazy_regex(r"\S+")  # compiled once: a module-level regex.finditer(str, …) looks the pattern up on each call
+
+
 def _name_after_position(line: str) -> int:
     """Where the name starts on a line made of an upper-case position and a name (``BỘ TRƯỞNG Nguyễn Mạnh
     Hùng``), or 0."""
-    words = list(regex.finditer(r"\S+", line))
+    words = list(_WORD.finditer(line))
     k = next((i for i, w in enumerate(words) if any(c.islower() for c in w.group())), 0)
     if not 1 <= k <= 6 or len(words) - k > 5:
         return 0

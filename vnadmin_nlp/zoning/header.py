@@ -17,6 +17,7 @@ from ..patterns import FOLDED, TEXT
 from .header_lines import classify, match_title, split_header_line
 from .segments import Page, Seg, is_upper
 from .subject import WRAP_AFTER, continues_line, continues_over_blank, continues_wrapped, enacting_body_line, line_ok, merge
+from ..lexicon.lazy import lazy_regex
 
 MAX_HEADER_LINES = 45
 MAX_STRAY_LINES = 3
@@ -157,8 +158,8 @@ def _header_segments(page: Page, start: int) -> Iterator[Seg]:
 
 
 # A date line cut by a wrap in a narrow cell ("Hà Nội, ngày 14" / "tháng 11 năm 2025" in a browser's copy).
-_DATE_CUT = regex.compile(r"ngày\s*\d{1,2}(?:\s*tháng\s*\d{1,2})?(?:\s*năm)?\s*$")
-_DATE_REST = regex.compile(r"(?:tháng\s*\d{1,2}\s*)?(?:năm\s*)?(?:19|20)\d\d")
+_DATE_CUT = lazy_regex(r"ngày\s*\d{1,2}(?:\s*tháng\s*\d{1,2})?(?:\s*năm)?\s*$")
+_DATE_REST = lazy_regex(r"(?:tháng\s*\d{1,2}\s*)?(?:năm\s*)?(?:19|20)\d\d")
 
 
 def _date_goes_on(page: Page, line: Seg, nxt: Seg) -> bool:

@@ -16,6 +16,7 @@ from ..lexicon.bodies import is_site_banner
 from ..lexicon.fold import bare, fold, retone
 from ..patterns import FOLDED, TEXT, alternation, compile_section
 from .segments import Page, Seg, is_upper
+from ..lexicon.lazy import lazy_regex
 
 HEADER = compile_section("header")  # number_label, vv_inline, kinh_gui_inline, comma_date, subject_start
 
@@ -37,7 +38,7 @@ _TITLES = _type_titles()
 _MARKS = {fold(v): (group, canon) for group in ("urgency", "secrecy") for canon, vs in load("marks")[group].items() for v in vs}
 
 
-_TITLE_RE = regex.compile(
+_TITLE_RE = lazy_regex(
     r"(?:bản\s)?(?P<name>" + alternation(name for name, _ in _TITLES) + r")(?![\p{L}])"
 )
 _TITLE_ROWS = {name: row for name, row in reversed(_TITLES)}
@@ -60,7 +61,7 @@ def match_title(key: str) -> tuple[dict, int] | None:
 _BARE_TITLES = {bare(name): row for name, row in reversed(_TITLES)}
 
 
-_RULE_CHARS = regex.compile(r"[-_–—=]{3}")  # what every rule (TEXT.rule_inline) holds
+_RULE_CHARS = lazy_regex(r"[-_–—=]{3}")  # what every rule (TEXT.rule_inline) holds
 
 
 def split_header_line(page: Page, seg: Seg) -> list[Seg]:
@@ -104,18 +105,18 @@ def split_header_line(page: Page, seg: Seg) -> list[Seg]:
 
 
 # The Quốc hiệu with its tones misread (OCR "CỘNG HÒA XÃ HỌI", a misprinted "CÔNG HÒA"), matched on bare letters.
-_BARE_NATIONAL = regex.compile(r"cong\s*hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam")
+_BARE_NATIONAL = lazy_regex(r"cong\s*hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam")
 
 
 def _nationals(page: Page, seg: Seg) -> list:
     found = list(FOLDED.national.finditer(page.key, seg.start, seg.end))
     if found or not _BARE_NATIONAL.search(bare(page.key[seg.start : seg.end])):
         return found  # the line's own bare letters first: most lines hold no Quốc hiệu, tones or not
-    return list(_BARE_NATIONAL.finditer(page.bare, seg.start, seg.end))
+    return list(_BARE_NATIONAL.finditer(page.bare_to(seg.end), seg.start, seg.end))
 
 
-_DRAFT = regex.compile(r"du\s*thao(?:\s+(?:lan\s+)?\d{1,2})?")
-_COUNTRY_BEFORE = regex.compile(r"(?<![\p{L}])nước(?: |[ \t]*\n[ \t]*)$")  # one space or a wrap: a column gap is no sentence
+_DRAFT = lazy_regex(r"du\s*thao(?:\s+(?:lan\s+)?\d{1,2})?")
+_COUNTRY_BEFORE = lazy_regex(r"(?<![\p{L}])nước(?: |[ \t]*\n[ \t]*)$")  # one space or a wrap: a column gap is no sentence
 
 
 def _places(text: str, seg: Seg, anchors: list[tuple[int, int]]) -> Iterator[Any]:
@@ -179,7 +180,7 @@ def classify(page: Page, seg: Seg) -> str:
     if FOLDED.distribution_head.match(key):
         return "closing"
     bare = key.strip(" .:!*()[]")
-    if _DRAFT.fullmatch(page.bare[seg.start : seg.end].strip(" .:!*()[]")) or is_site_banner(text):
+    if _DRAFT.fullmatch(page.bare_to(seg.end)[seg.start : seg.end].strip(" .:!*()[]")) or is_site_banner(text):
         return "aside"  # "DỰ THẢO" over the title, a site's banner over a web copy: not the issuer, not the trích yếu
     if bare in _MARKS and (is_upper(text) or len(bare) <= 10):
         return "mark"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 
-from ..lexicon.fold import bare, fold
+from ..lexicon.fold import bare, bare_one_to_one, fold
 
 
 @dataclass(slots=True)
@@ -34,6 +34,23 @@ class Page:
         """The text's letters without their marks, offset for offset (the key where a mark changes the length)."""
         b = bare(self.key)
         return b if len(b) == len(self.key) else self.key
+
+    def bare_to(self, end: int) -> str:
+        """A string whose first ``end`` characters are ``self.bare``'s (all a search ending at ``end`` reads),
+        translating only that much of the key: the header's lines need the first few hundred characters of it,
+        and translating a whole text cost a tenth of a document's parse."""
+        if "bare" in self.__dict__ or not self._bare_one_to_one:
+            return self.bare  # a character that is no single letter once bare: the whole text, as before
+        done = self._bare_prefix
+        if len(done) < end:
+            done = self._bare_prefix = done + bare(self.key[len(done) : end])  # bare is character by character
+        return done
+
+    @cached_property
+    def _bare_one_to_one(self) -> bool:
+        return bare_one_to_one(self.key)
+
+    _bare_prefix = ""
 
     def t(self, seg: Seg) -> str:
         return self.text[seg.start : seg.end]

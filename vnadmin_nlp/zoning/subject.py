@@ -19,6 +19,7 @@ from ..lexicon.spaces import squash
 from ..patterns import FOLDED, TEXT
 from .header_lines import HEADER, match_title
 from .segments import Page, Seg, is_upper
+from ..lexicon.lazy import lazy_regex
 
 MAX_SUBJECT_LINES = 12
 WRAPPED_LINE = 60  # a line so long, with the next one right under it, was wrapped by the tool that wrote it
@@ -28,22 +29,22 @@ MAX_LINE = 200  # a longer line under the first one is a paragraph of the body�
 MAX_FIRST_LINE = 700  # …but the first line may hold a whole trích yếu that cites two or three documents
 # A body cue that can also open a wrapped line of a trích yếu in capitals ("NGÀY 14 THÁNG 10 NĂM 2015 CỦA…",
 # "ĐỂ THỰC HIỆN…"); the structural ones (Căn cứ, Điều 1, Chương I, I., 1.) always start the body.
-_STRUCTURAL = regex.compile(
+_STRUCTURAL = lazy_regex(
     retone(r"\s*(?:căn\s+cứ|điều\s+\d|chương\s+[ivxlc\d]|phần\s+(?:thứ|[ivxlc\d])|mục\s+\d|[ivxlc]{1,5}\s*[.-]\s|\d{1,2}\s*[.)]\s)")
 )
 # "Thời gian: 08h00 …", "Địa điểm, hình thức: …" under the trích yếu of a giấy mời: a labelled line of the body
-_LABEL_LINE = regex.compile(r"\p{Lu}\p{Ll}*(?:[ ,]+\p{Ll}+){0,4}[ \t]*:(?:\s|$)")
-_SENTENCE_BREAK = regex.compile(r"[.;:]\s+\p{Lu}")  # two sentences on one line: a paragraph, not a trích yếu
+_LABEL_LINE = lazy_regex(r"\p{Lu}\p{Ll}*(?:[ ,]+\p{Ll}+){0,4}[ \t]*:(?:\s|$)")
+_SENTENCE_BREAK = lazy_regex(r"[.;:]\s+\p{Lu}")  # two sentences on one line: a paragraph, not a trích yếu
 _ENDS_SENTENCE = (".", ";", ":")
 # "Lâm Đồng, ngày 9Ê tháng 01 năm 2026": a place, then the date words, whatever the digits read (OCR, a hand-filled
 # day): the place-and-date line, never a line of the trích yếu
-_DATE_WORDS = regex.compile(r"ngày\s+\S{0,6}\s*tháng\s+\S{0,6}\s*năm\b")
+_DATE_WORDS = lazy_regex(r"ngày\s+\S{0,6}\s*tháng\s+\S{0,6}\s*năm\b")
 # A line ending with one of these words goes on: "… QUY ĐỊNH CHỨC NĂNG CỦA" / "BỘ TÀI CHÍNH".
 _CONNECTIVES = frozenset(fold(w) for w in ("của", "và", "về", "cho", "thuộc", "tại", "với", "giữa", "đối", "trực", "các", "do", "bởi"))
 _OPEN_WORDS = frozenset(("số",))  # "… Nghị định số" / "05/2025/NĐ-CP ngày …"
 # What cannot follow a trích yếu's line over a blank line as its continuation: a list item ("a) …"), the
 # session line of a council ("KHÓA XV, KỲ HỌP THỨ 10").
-_ITEM_OR_SESSION = regex.compile(retone(r"\s*(?:[a-zđ]\s*\)|khóa\s+[ivxlc\d]+|kỳ\s+họp)"))
+_ITEM_OR_SESSION = lazy_regex(retone(r"\s*(?:[a-zđ]\s*\)|khóa\s+[ivxlc\d]+|kỳ\s+họp)"))
 
 
 def continues_line(page: Page, seg: Seg, kind: str) -> bool:

@@ -11,6 +11,7 @@ from ...lexicon.fold import fold
 from ...model import Relation
 from ...patterns import alternation, compile_section
 from ..date_place import iso_date
+from ...lexicon.lazy import lazy_regex
 
 _C = load("citations")
 _TYPES = load("doc_types")
@@ -22,12 +23,12 @@ for _name in _C["extra_types"]:
     CANON.setdefault(fold(_name), _name)
 TYPE_ALT = alternation(CANON)
 CITATIONS = compile_section("citations")  # date_after, year_after, of_after, list_sep, law, so_after, so_before…
-WORD = regex.compile(r"[\p{L}\d][\p{L}\d&'\-]*")
+WORD = lazy_regex(r"[\p{L}\d][\p{L}\d&'\-]*")
 
 
 def stop_re(words: list[str]) -> regex.Pattern:
     """A phrase from ``words`` at a position, ending at a word boundary (matched on the folding key)."""
-    return regex.compile(alternation(fold(w) for w in words) + r"(?![\p{L}])")
+    return lazy_regex(alternation(fold(w) for w in words) + r"(?![\p{L}])")
 
 
 # Words compared with the folding key must be folded too: the key places tones its own way ("của" -> "cuả").

@@ -11,6 +11,7 @@ from ...lexicon.spaces import squash
 from ...patterns import word_matches
 from .found import CANON, CITATIONS, CUA, VA, WORD, Found, read_tail, stop_re
 from .numbers import NUMSYM, blocks_number
+from ...lexicon.lazy import lazy_regex
 
 _C = load("citations")
 _BODIES = load("bodies")
@@ -19,7 +20,7 @@ _LAW_BAD = {fold(w) for w in _C["law_name_bad_starts"]}
 _LAW_STOPS = stop_re(_C["law_name_stops"])
 _AMENDING_STOPS = stop_re(_C["amending_law_stops"])
 _LAW_TYPES = {fold(t) for t in _C["law_types"]}
-_ABBR = regex.compile(r"\p{Lu}[\p{Lu}&]+")  # "KHCN", "ĐMST": the initials of a name's words
+_ABBR = lazy_regex(r"\p{Lu}[\p{Lu}&]+")  # "KHCN", "ĐMST": the initials of a name's words
 _ISSUING = {fold(v) for v in _BODIES["issuer_codes"].values()} | {fold(v) for v in ("Quốc hội", "Chính phủ")}
 
 

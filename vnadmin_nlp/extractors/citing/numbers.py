@@ -13,30 +13,31 @@ from ...identity import SymbolParts, clean_symbol, fix_symbol, parse_symbol, sym
 from ...identity.symbol import TERM_CODES
 from ...lexicon.fold import retone
 from .found import CANON, CITATIONS, TYPE_ALT, Found, read_tail
+from ...lexicon.lazy import lazy_regex
 
 # The type (and "số") right before a number, matched on the folded window that ends at the number.
 # Composed with the type names (TYPE_ALT, from doc_types.yaml), so built here, not in patterns.yaml.
-_TYPE_BEFORE = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s*(?:s[ốô](?:\s*hiệu)?\s*)?[:.]?\s*\Z"))  # "sô": OCR
+_TYPE_BEFORE = lazy_regex(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s*(?:s[ốô](?:\s*hiệu)?\s*)?[:.]?\s*\Z"))  # "sô": OCR
 _CODE = r"\p{Lu}[\p{L}\d&]*"
-_DIGIT_RUN = regex.compile(r"\d+")
+_DIGIT_RUN = lazy_regex(r"\d+")
 # The number patterns start with a run of digits that nothing of a word or a symbol stands before: they are
 # matched only at the starts that number_starts finds once per document (a look-behind in each pattern would
 # run at every character of the text, three times over).
 # A term-numbered code printed with its term split off ("54/2014/QH-13"): read whole, mended by fix_symbol.
 _SPLIT_TERM = r"(?:(?<=(?<![\p{L}])(?:" + "|".join(TERM_CODES) + r"))(?:\s*[-–]\s*|[ ])\d{1,2}(?![\d\p{L}/]))?"
-NUMSYM = regex.compile(
+NUMSYM = lazy_regex(
     r"(?P<num>\d{1,5}(?:\.\d{1,3}){0,2}[a-zA-Z]?)"  # "1.234/QĐ-UBND", "66.12/2026/NQ-CP"
     r"(?:\s*(?P<sep>[/-])\s*(?P<sym>(?:(?:19|20)\d\d\s*/\s*)?" + _CODE + r"(?:(?:\s*[-/–]\s*|\.(?=\p{Lu}))" + _CODE + r")*" + _SPLIT_TERM + ")"
     r"|[ ](?P<sym2>" + _CODE + r"\s*/\s*" + _CODE + r"(?:\s*/\s*" + _CODE + r")*))"
 )
-_DIGITS = regex.compile(r"\d+")  # regex scans a character class faster than re
-_SYMBOL_SPLIT = regex.compile(r"[-/.]")
+_DIGITS = lazy_regex(r"\d+")  # regex scans a character class faster than re
+_SYMBOL_SPLIT = lazy_regex(r"[-/.]")
 
 
 _ISSUER_CODES = frozenset(load("bodies")["issuer_codes"])
 _GENERIC = {"Văn bản"}
 _SO_WINDOW = 400  # characters a "Số:" label may take before its number on the line
-_SO_LINE = regex.compile(r"\s*S[ốỐoO]\s*:?[^\p{L}\d]*\Z")
+_SO_LINE = lazy_regex(r"\s*S[ốỐoO]\s*:?[^\p{L}\d]*\Z")
 _NORMATIVE = {row["name"] for row in load("doc_types")["normative"]}  # a sentence word that names no type: the symbol says which
 
 
@@ -166,7 +167,7 @@ def find_numbers(
     return out
 
 
-_NUM_LIST = regex.compile(r"(?P<nums>\d{1,5}(?:\s*,\s*\d{1,5})+)\s*/\s*(?P<sym>" + _CODE + r"(?:\s*[-/]\s*" + _CODE + r")*)")
+_NUM_LIST = lazy_regex(r"(?P<nums>\d{1,5}(?:\s*,\s*\d{1,5})+)\s*/\s*(?P<sym>" + _CODE + r"(?:\s*[-/]\s*" + _CODE + r")*)")
 
 
 def find_number_lists(text: str, key: str, start: int, end: int, starts: list[int]) -> list[Found]:

@@ -19,6 +19,7 @@ from ...lexicon.fold import fold
 from ...model import Relation
 from ...patterns import alternation
 from .found import CITATIONS, Found
+from ...lexicon.lazy import escape, lazy_regex
 
 _C = load("citations")
 _CAN_CU = fold("căn cứ")
@@ -26,25 +27,25 @@ _CUES = [(fold(c), rel) for rel, cues in _C["relation_cues"].items() for c in cu
 _CUES.sort(key=lambda x: -len(x[0]))
 _CUE_REL = dict(_CUES)
 _CUES_AFTER = [(fold(c), rel) for rel, cues in _C["relation_cues_after"].items() for c in cues]
-_BREAKERS = regex.compile(r"\s(?:" + "|".join(regex.escape(fold(w)) for w in _C["cue_breakers"]) + r")\s")
+_BREAKERS = lazy_regex(r"\s(?:" + "|".join(escape(fold(w)) for w in _C["cue_breakers"]) + r")\s")
 _BREAKABLE = set(_C["breakable"])
-_CUE_RE = regex.compile(r"(?<![\p{L}])" + alternation(c for c, _ in _CUES) + r"(?![\p{L}])")
-_SENTENCE_END = regex.compile(r"[.!?:]\s+\S")
+_CUE_RE = lazy_regex(r"(?<![\p{L}])" + alternation(c for c, _ in _CUES) + r"(?![\p{L}])")
+_SENTENCE_END = lazy_regex(r"[.!?:]\s+\S")
 # The end of a gap between two items of one list: a separator, then perhaps a new list line's marker.
-_LIST_END = regex.compile(r"(?:[,;]|\s(?:và|hoặc))\s*(?:[-–+•]\s*|[a-zđ\d]{1,2}[.)]\s*)?(?:số\s*:?\s*)?\Z")
-_ITEM_START = regex.compile(r"\s*(?:[-–+•]|[a-zđ]\)|\d{1,2}[.)])\s")
-_ITEMS_BREAK = regex.compile(r"\n\s*\n|\n\s*điều\s+\d")
+_LIST_END = lazy_regex(r"(?:[,;]|\s(?:và|hoặc))\s*(?:[-–+•]\s*|[a-zđ\d]{1,2}[.)]\s*)?(?:số\s*:?\s*)?\Z")
+_ITEM_START = lazy_regex(r"\s*(?:[-–+•]|[a-zđ]\)|\d{1,2}[.)])\s")
+_ITEMS_BREAK = lazy_regex(r"\n\s*\n|\n\s*điều\s+\d")
 _OPENING_ONLY = set(_C["opening_only"])
-_GAP_STOPS = regex.compile(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["opening_gap_stops"]) + r")(?![\p{L}])")
-_REF_STOPS = regex.compile(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["reference_gap_stops"]) + r")(?![\p{L}])")
-_LABEL = regex.compile(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?\Z")
+_GAP_STOPS = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["opening_gap_stops"]) + r")(?![\p{L}])")
+_REF_STOPS = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["reference_gap_stops"]) + r")(?![\p{L}])")
+_LABEL = lazy_regex(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?\Z")
 # The gap between two items of a list of provisions of documents: separators and pinpoints only.
-_PINPOINT_LIST = regex.compile(
+_PINPOINT_LIST = lazy_regex(
     r"\s*[;,]\s*(?:(?:và|hoặc)\s+)?(?:(?:điểm|khoản|điều|mục|phần|chương|tiết|phụ\s+lục)\s+[\w.]+(?:\s+thứ\s+\w+)?\s*,?\s*)+(?:của\s+)?"
 )
-_COORDINATED = regex.compile(r"\s*(?:,|;|và|hoặc)\s")
-_LABEL_PREFIX = regex.compile(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?")
-_MAIN_CLAUSE = regex.compile(
+_COORDINATED = lazy_regex(r"\s*(?:,|;|và|hoặc)\s")
+_LABEL_PREFIX = lazy_regex(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?")
+_MAIN_CLAUSE = lazy_regex(
     r",\s+(?:[\p{L}\d\-]+\s+){1,8}?(?:" + alternation(fold(w) for w in _C["main_clause_verbs"]) + r")(?![\p{L}])"
 )
 

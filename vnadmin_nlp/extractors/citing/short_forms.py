@@ -15,12 +15,13 @@ from ...lexicon.fold import fold, retone
 from ...patterns import NOT_LETTER_AFTER, WHITE_SPACE, word_matches, word_scanner
 from .found import CANON, CUA, TYPE_ALT, VA, Found
 from .numbers import Covered, matches_at
+from ...lexicon.lazy import escape, lazy_re, lazy_regex
 
 _C = load("citations")
 _ANAPHORA = sorted((fold(w) for w in _C["anaphora"]), key=len, reverse=True)
-_ALIAS_INTRO = "|".join(regex.escape(fold(w)) for w in sorted(_C["alias_intro"], key=len, reverse=True))
-_ALIAS = regex.compile(r"\(\s*(?:" + _ALIAS_INTRO + r")\s*:?\s*(?P<alias>[^()\n]{2,80}?)\s*\)")
-_INITIALISM = regex.compile(r"\((?P<abbr>\p{Lu}[\p{Lu}&]{1,9})\)")
+_ALIAS_INTRO = "|".join(escape(fold(w)) for w in sorted(_C["alias_intro"], key=len, reverse=True))
+_ALIAS = lazy_regex(r"\(\s*(?:" + _ALIAS_INTRO + r")\s*:?\s*(?P<alias>[^()\n]{2,80}?)\s*\)")
+_INITIALISM = lazy_regex(r"\((?P<abbr>\p{Lu}[\p{Lu}&]{1,9})\)")
 
 
 def aliases(text: str, key: str, found: list[Found]) -> tuple[dict[str, int], dict[str, str]]:
@@ -60,11 +61,11 @@ def _initials_match(words: list[str], abbr: str) -> str | None:
     return None
 
 
-_BARE_NUMBER = regex.compile(r"\d{1,5}(?![\d/\-\p{L}])")  # at number_starts
+_BARE_NUMBER = lazy_regex(r"\d{1,5}(?![\d/\-\p{L}])")  # at number_starts
 # The two below are composed with the type names (TYPE_ALT, from doc_types.yaml), so built here.
-_TYPE_RIGHT_BEFORE = regex.compile(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+(?:số\s+)?\Z"))
+_TYPE_RIGHT_BEFORE = lazy_regex(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+(?:số\s+)?\Z"))
 _ANAPHORA_RE = word_scanner(_ANAPHORA)
-_TYPE_JUST_BEFORE = regex.compile(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+\Z")
+_TYPE_JUST_BEFORE = lazy_regex(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+\Z")
 
 
 _TYPE_LAST_WORDS = tuple(sorted({name.rsplit(" ", 1)[-1] for name in CANON}))
@@ -164,7 +165,7 @@ def short_forms(
 # "Nghị định này", "Thông tư liên tịch này": the document naming itself.
 # Scanned with the standard library's re (three times faster over a whole text), the start of a word checked
 # by ``word_matches`` rather than by a look-behind tried at every character.
-_SELF = re.compile(retone("(?P<type>" + TYPE_ALT + ")" + WHITE_SPACE + "+" + fold("này") + NOT_LETTER_AFTER))
+_SELF = lazy_re(retone("(?P<type>" + TYPE_ALT + ")" + WHITE_SPACE + "+" + fold("này") + NOT_LETTER_AFTER))
 _LAW_FAMILY = {fold(t) for t in _C["law_types"]}
 _ISSUED_WITH = {fold(t) for t in _C["issued_with"]}
 
@@ -227,7 +228,7 @@ def expand_names(name: str | None, name_alias: dict[str, str]) -> str | None:
     for abbr, full in name_alias.items():
         if abbr not in name:
             continue  # the pattern below needs the initialism in the name: most names hold none
-        if regex.search(r"(?<![\p{L}])" + regex.escape(abbr) + r"(?![\p{L}])", name):
+        if regex.search(r"(?<![\p{L}])" + escape(abbr) + r"(?![\p{L}])", name):
             # "Sở TTTT" -> "Sở Thông tin và Truyền thông": keep the kind word, write the field out
-            name = regex.sub(r"(?<![\p{L}])" + regex.escape(abbr) + r"(?![\p{L}])", full, name)
+            name = regex.sub(r"(?<![\p{L}])" + escape(abbr) + r"(?![\p{L}])", full, name)
     return name

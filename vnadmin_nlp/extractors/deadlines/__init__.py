@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterator
 
 import regex
 
@@ -31,15 +30,20 @@ from ...patterns import word_matches, word_scanner
 from . import forms as F
 from .context import FoundDeadline, excluded, settle
 from .dates import last_day, complete
+from ...lexicon.lazy import lazy_re, lazy_regex
 
 __all__ = ["FoundDeadline", "find", "read_deadline", "to_model"]
 
-_MAYBE = re.compile(retone(r"\d|quý|quí|hằng|hàng|làm việc|lần|cuối"))  # what every form holds
-_OTHER_DIGIT = regex.compile(r"(?![0-9])\d")
+_MAYBE = lazy_re(retone(r"\d|quý|quí|hằng|hàng|làm việc|lần|cuối"))  # what every form holds
+_OTHER_DIGIT = lazy_regex(r"(?![0-9])\d")
 _LONGEST = 500  # chars a form can span: its opening, the longest event (160) and the rest
 _REACH = 80  # chars from a form's first word to its first digit: the longest intro, "ngày" and spaces
 # Where a form can start: scanned for first, the forms are then tried only there.
 _FIRST_WORD = word_scanner(set().union(*(f.first_words for f in F.FORMS)))
+_FORMS_OF: dict[str, list[int]] = {}  # a first word -> the forms (by index in F.FORMS) that can start with it
+for _i, _form in enumerate(F.FORMS):
+    for _w in _form.first_words:
+        _FORMS_OF.setdefault(_w, []).append(_i)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # Units as they stand in the folding key ("ngày" is keyed "ngaỳ"): to ISO 8601 designators.
 _UNITS = {retone(k): v for k, v in {"ngày": "D", "tuần": "W", "tháng": "M", "quý": "Q", "năm": "Y", "giờ": "H"}.items()}
@@ -150,13 +154,19 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
     if not starts:
         return []
 
-    def at(form: F.Form) -> Iterator[regex.Match]:
-        for pos, word in starts:
+    tried: list[list[int]] = [[] for _ in F.FORMS]  # per form, the starts whose word it can begin with
+    for pos, word in starts:
+        for i in _FORMS_OF.get(word, ()):
+            tried[i].append(pos)
+    out = []
+    for form, positions in zip(F.FORMS, tried):  # form by form, each start in order, as before
+        match = form.pattern.match
+        for pos in positions:
             # bounded: a pattern with a required word ("năm") would otherwise look for it to the end of the text
-            if word in form.first_words and (m := form.pattern.match(key, pos, min(end, pos + _LONGEST))) and not _OTHER_DIGIT.search(m.group()):
-                yield m  # digits 0-9 only: int() cannot read every digit \d matches
-
-    out = [f for form in F.FORMS for m in at(form) if (f := _read(form, m, anchor)) is not None]
+            m = match(key, pos, min(end, pos + _LONGEST))
+            if m and not _OTHER_DIGIT.search(m.group()):  # digits 0-9 only: int() cannot read every digit \d matches
+                if (f := _read(form, m, anchor)) is not None:
+                    out.append(f)
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[FoundDeadline] = []
     for f in out:

@@ -10,6 +10,7 @@ import regex
 
 from ...lexicon.fold import retone
 from .forms import D, phrases
+from ...lexicon.lazy import lazy_regex
 
 
 @dataclass
@@ -35,32 +36,32 @@ class FoundDeadline:
 
 
 def _words_re(words: list[str], tail: str = r"(?![\p{L}])") -> regex.Pattern:
-    return regex.compile(r"(?<![\p{L}])(?:" + phrases(words) + ")" + tail)
+    return lazy_regex(r"(?<![\p{L}])(?:" + phrases(words) + ")" + tail)
 
 
-_THIS = regex.compile(r"\s+(?:" + phrases(D["document_types"]) + r")\s+này(?![\p{L}])")
+_THIS = lazy_regex(r"\s+(?:" + phrases(D["document_types"]) + r")\s+này(?![\p{L}])")
 _DOC_ANCHORS = {_THIS.sub("", retone(a)) for a in D["document_anchors"]}
-_NOT_EVENT = regex.compile(r"\s+(?:" + phrases(D["workday_not_event"]) + r")(?![\p{L}])")
-_ANCHOR_STOP = regex.compile(r"\s+(?:" + phrases(D["anchor_stops"]) + r")(?![\p{L}])")
-_BODY_STOP = regex.compile(r"(?<!\s(?:" + phrases(D["anchor_body_after"]) + r"))\s+(?:" + phrases(D["anchor_body_stops"]) + r")(?![\p{L}])")
+_NOT_EVENT = lazy_regex(r"\s+(?:" + phrases(D["workday_not_event"]) + r")(?![\p{L}])")
+_ANCHOR_STOP = lazy_regex(r"\s+(?:" + phrases(D["anchor_stops"]) + r")(?![\p{L}])")
+_BODY_STOP = lazy_regex(r"(?<!\s(?:" + phrases(D["anchor_body_after"]) + r"))\s+(?:" + phrases(D["anchor_body_stops"]) + r")(?![\p{L}])")
 _NOT_IN_CLAUSE = _words_re(D["not_in_clause"])
-_NOT_AFTER = regex.compile(r"(?<![\p{L}])(?:" + phrases(D["not_after"]) + r")(?:\s+(?:đến|từ|trong|hết|đến\s+hết))?\s*$")
+_NOT_AFTER = lazy_regex(r"(?<![\p{L}])(?:" + phrases(D["not_after"]) + r")(?:\s+(?:đến|từ|trong|hết|đến\s+hết))?\s*$")
 _DURATION_NOT_IN_CLAUSE = _words_re(D["duration_not_in_clause"])
-_NOT_AFTER_DURATION = regex.compile(r"\s*(?:" + phrases(D["not_after_duration"]) + r")(?![\p{L}])")
-_PAST_BEFORE = regex.compile(r"(?<![\p{L}])(?:" + phrases(D["past_before"]) + r")\s+$")
+_NOT_AFTER_DURATION = lazy_regex(r"\s*(?:" + phrases(D["not_after_duration"]) + r")(?![\p{L}])")
+_PAST_BEFORE = lazy_regex(r"(?<![\p{L}])(?:" + phrases(D["past_before"]) + r")\s+$")
 _ANCHORED = {" ".join(retone(w).split()) for w in D["anchored_openings"]}
-_CONDITION = regex.compile(r"\s*,?\s*thì(?![\p{L}])")
-_YEARLY = regex.compile(retone(r"(?<![\p{L}])(?:hằng|hàng)\s+năm(?![\p{L}])"))
+_CONDITION = lazy_regex(r"\s*,?\s*thì(?![\p{L}])")
+_YEARLY = lazy_regex(retone(r"(?<![\p{L}])(?:hằng|hàng)\s+năm(?![\p{L}])"))
 _EXEMPT = tuple(retone(w) for w in ("trước", "chậm nhất"))  # "bảo đảm có hiệu lực trước ngày …": a deadline
-_CLAUSE_END = regex.compile(r"[.;:\n]")
-_SENTENCE_END = regex.compile(r"\.(?=\s|$)|\n|;")
-_FULL_STOP = regex.compile(r"\.(?=\s|$)|\n")  # a sentence of a yearly duty runs over its semicolons
-_CONDITION_END = regex.compile(retone(r"(?<![\p{L}])thì(?![\p{L}])"))
+_CLAUSE_END = lazy_regex(r"[.;:\n]")
+_SENTENCE_END = lazy_regex(r"\.(?=\s|$)|\n|;")
+_FULL_STOP = lazy_regex(r"\.(?=\s|$)|\n")  # a sentence of a yearly duty runs over its semicolons
+_CONDITION_END = lazy_regex(retone(r"(?<![\p{L}])thì(?![\p{L}])"))
 _DATE_NOT_IN_CLAUSE = _words_re(D["date_not_in_clause"])
-_LABEL = regex.compile(r"\s*(?:[-–+•*]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|\([\p{L}\d]{1,4}\))?\s*[“\"]?\s*$")
-_FROM = regex.compile(retone(r"(?<![\p{L}])(?:kể|tính)\s+từ\s+"))
-_AFTER_OPENING = regex.compile(retone(r"\s*[“\"]?\s*(?:\d{1,3}[.)]\s*)?sau\s+khi\s+(?P<what>[^,.;:\n]{3,160}),"))
-_WORD_AT = regex.compile(r"\S+")
+_LABEL = lazy_regex(r"\s*(?:[-–+•*]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|\([\p{L}\d]{1,4}\))?\s*[“\"]?\s*$")
+_FROM = lazy_regex(retone(r"(?<![\p{L}])(?:kể|tính)\s+từ\s+"))
+_AFTER_OPENING = lazy_regex(retone(r"\s*[“\"]?\s*(?:\d{1,3}[.)]\s*)?sau\s+khi\s+(?P<what>[^,.;:\n]{3,160}),"))
+_WORD_AT = lazy_regex(r"\S+")
 
 
 def _clause_start(key: str, lo: int, pos: int) -> int:

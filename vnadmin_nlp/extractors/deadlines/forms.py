@@ -10,6 +10,7 @@ import regex
 
 from ...data import load
 from ...lexicon.fold import retone
+from ...lexicon.lazy import escape, lazy_regex
 
 T = load("tasks")
 D = load("deadlines")
@@ -17,12 +18,12 @@ D = load("deadlines")
 
 def compile_key(pattern: str) -> regex.Pattern:
     """Patterns here run on the folding key, whose tone placement differs from plain spelling ("cuối" -> "cuôí")."""
-    return regex.compile(retone(pattern))
+    return lazy_regex(retone(pattern))  # compiled on first use
 
 
 def phrases(words: Iterable[str]) -> str:
     """An alternation of phrases (longest first), any white space between their words."""
-    return "|".join(r"\s+".join(regex.escape(retone(w)) for w in p.split()) for p in sorted(words, key=len, reverse=True))
+    return "|".join(r"\s+".join(escape(retone(w)) for w in p.split()) for p in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)

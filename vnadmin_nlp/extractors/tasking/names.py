@@ -12,6 +12,7 @@ import regex
 from ...data import load
 from ...lexicon.fold import fold
 from ...patterns import alternation, first_word_match, word_scanner
+from ...lexicon.lazy import lazy_regex
 
 _T = load("tasks")
 _B = load("bodies")
@@ -20,24 +21,24 @@ _VERBS = sorted((fold(v) for v in _T["action_verbs"]), key=len, reverse=True)
 TRIGGER = word_scanner((fold(t) for t in _T["assign_triggers"]), r"\s+(?=\S)")
 HEAD_RE = word_scanner(HEADS)
 VERB_RE = word_scanner(_VERBS)
-_WORD_THEN_DIGIT = regex.compile(r"\p{L}+\s+\d")
-_BROKEN = regex.compile(r"[.;:]\s*\n")  # a sentence or a list item ends at a line break
+_WORD_THEN_DIGIT = lazy_regex(r"\p{L}+\s+\d")
+_BROKEN = lazy_regex(r"[.;:]\s*\n")  # a sentence or a list item ends at a line break
 _LOWER_HEADS = tuple(fold(h) for h in _T["lowercase_heads"])
 BARE_KINDS = {fold(k) for k in _B["body_kinds"]}
 _NOT_STARTS = tuple(fold(h) for h in _T["not_assignee_starts"])
-NOT_IN_NAME = regex.compile(r"(?<![\p{L}])" + alternation(fold(w) for w in _T["not_in_name"]) + r"(?![\p{L}])")
+NOT_IN_NAME = lazy_regex(r"(?<![\p{L}])" + alternation(fold(w) for w in _T["not_in_name"]) + r"(?![\p{L}])")
 # A verb that is also a noun inside a list of bodies ("tổ chức, cá nhân có liên quan"): not where the name ends.
-_NOUN_USE = regex.compile(r"(?:" + alternation(fold(w) for w in _T["verbs_also_nouns"]) + r")(?:\s*,\s*|\s+và\s+|\s+)"
+_NOUN_USE = lazy_regex(r"(?:" + alternation(fold(w) for w in _T["verbs_also_nouns"]) + r")(?:\s*,\s*|\s+và\s+|\s+)"
                           r"(?:" + alternation(fold(w) for w in _T["noun_use_followers"]) + r")(?![\p{L}])")
 # Heads written with a capital that must be followed by a proper name: "Bộ Tư pháp", not "Bộ tiêu chí".
 _PROPER_HEADS = sorted((fold(h) for h in _T["proper_heads"]), key=len, reverse=True)
 _PROPER_FOLLOWERS = tuple(fold(w) for w in _T["proper_head_followers"])
-_PROPER_RE = regex.compile(r"(?:" + alternation(_PROPER_HEADS) + r")(?![\p{L}])")
+_PROPER_RE = lazy_regex(r"(?:" + alternation(_PROPER_HEADS) + r")(?![\p{L}])")
 # After "các"/"mọi": a word that names bodies or people ("các sở", "các cơ quan"), not "các tiêu chí".
-_COLLECTIVE_RE = regex.compile(r"(?:các|mọi|toàn thể)\s+(?:" + alternation(fold(w) for w in _T["collective_nouns"]) + r")(?![\p{L}])")
-_TAIL = regex.compile(r"[\s,]+(?:" + alternation(fold(w) for w in _T["name_tails"]) + r")(?![\p{L}])")
+_COLLECTIVE_RE = lazy_regex(r"(?:các|mọi|toàn thể)\s+(?:" + alternation(fold(w) for w in _T["collective_nouns"]) + r")(?![\p{L}])")
+_TAIL = lazy_regex(r"[\s,]+(?:" + alternation(fold(w) for w in _T["name_tails"]) + r")(?![\p{L}])")
 # "tổ chức, cá nhân khác có liên quan", "cơ quan, tổ chức, cá nhân": the parties concerned, an item of their own
-_PARTIES_RE = regex.compile(r"(?:tổ chức|cơ quan|cá nhân)(?:\s*,\s*|\s+và\s+)(?:cá nhân|tổ chức|đơn vị)(?![\p{L}])")
+_PARTIES_RE = lazy_regex(r"(?:tổ chức|cơ quan|cá nhân)(?:\s*,\s*|\s+và\s+)(?:cá nhân|tổ chức|đơn vị)(?![\p{L}])")
 MAX_ASSIGNEE_CHARS = 300  # the execution clause lists every official: "Các Bộ trưởng, …, Chủ tịch Hội đồng quản trị và Tổng Giám đốc …" (260)
 
 
@@ -137,12 +138,12 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
 
 
 _NOT_ITEM_STARTS = tuple(fold(w) for w in _T["not_item_starts"])
-_SPLIT = regex.compile(r"\s*(?:[,;]|\s(?=và\s))\s*(?:và\s+)?")
+_SPLIT = lazy_regex(r"\s*(?:[,;]|\s(?=và\s))\s*(?:và\s+)?")
 _COLLECTIVE_PHRASES = sorted((fold(p) for p in _T["collective_phrases"]), key=len, reverse=True)
-_COLLECTIVE_RE_PHRASES = regex.compile(r"(?<![\p{L}])(?:" + alternation(_COLLECTIVE_PHRASES) + r")(?![\p{L}])")
+_COLLECTIVE_RE_PHRASES = lazy_regex(r"(?<![\p{L}])(?:" + alternation(_COLLECTIVE_PHRASES) + r")(?![\p{L}])")
 # Words that end a list of bodies: "phối hợp với Bộ Nội vụ trong việc theo dõi" names Bộ Nội vụ, then the matter.
-_NOT_IN_SUPPORT = regex.compile(r"[\s,](?:trong|về|để|theo|tại|việc|nhằm|khi|thực hiện|tổ chức thực hiện|định kỳ|hằng|hàng\s+(?:năm|tháng|quý|tuần|ngày)|kịp thời|thường xuyên)\s")
-_SUPPORT = regex.compile(r"(?<![\p{L}])(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
+_NOT_IN_SUPPORT = lazy_regex(r"[\s,](?:trong|về|để|theo|tại|việc|nhằm|khi|thực hiện|tổ chức thực hiện|định kỳ|hằng|hàng\s+(?:năm|tháng|quý|tuần|ngày)|kịp thời|thường xuyên)\s")
+_SUPPORT = lazy_regex(r"(?<![\p{L}])(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
 
 
 def items(name: str) -> list[str]:

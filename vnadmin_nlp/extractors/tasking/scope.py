@@ -20,11 +20,12 @@ from ...data import load
 from ...lexicon.fold import fold
 from ...model import Provision
 from . import names
+from ...lexicon.lazy import escape, lazy_regex
 
 _T = load("tasks")
-_IMPLEMENTATION = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(fold(t)) for t in _T["implementation_titles"]) + r")(?![\p{L}])")
+_IMPLEMENTATION = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(t)) for t in _T["implementation_titles"]) + r")(?![\p{L}])")
 _NON_TASK = tuple(fold(t) for t in _T["non_task_sections"])
-_SCOPE_WORDS = regex.compile(r"\s(?:đối với|trong việc|trong|về)\s")  # "… Bộ, cơ quan ngang Bộ đối với quỹ …"
+_SCOPE_WORDS = lazy_regex(r"\s(?:đối với|trong việc|trong|về)\s")  # "… Bộ, cơ quan ngang Bộ đối với quỹ …"
 _PHRASES = {fold(p) for p in _T["heading_phrases"]}
 _TITLE_PREFIXES = sorted((fold(p) for p in _T["title_heading_prefixes"]), key=len, reverse=True)
 _CATCH_ALL = tuple(fold(p) for p in _T["catch_all"])
@@ -33,7 +34,7 @@ _STRUCTURE = {"part", "chapter", "article"}
 _REGULATION_TITLES = tuple(fold(t) for t in _T["regulation_article_titles"])
 _STANDING = tuple(fold(t) for t in _T["standing_duty_titles"])
 _FUNCTIONS = tuple(fold(t) for t in _T["function_titles"])
-_APPOSITION = regex.compile(r",\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối)")
+_APPOSITION = lazy_regex(r",\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối)")
 
 
 def normative(provisions: Sequence[Provision], doc_type: str | None) -> bool:

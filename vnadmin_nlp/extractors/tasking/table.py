@@ -30,14 +30,15 @@ from ...patterns import compile_section
 from .. import deadlines
 from ..base import Cell
 from . import names
+from ...lexicon.lazy import lazy_regex
 
 _P = compile_section("tasks")
 _HEADER_ROWS = 3  # the header is among a table's first rows (a title row, a two-row header)
 _MAX_DEADLINE_CELL = 80  # a longer time cell gives the phrase that holds the time, not the whole cell
 _MAX_ACTION_WORDS = 25
 _GENERIC = {"co", "quan", "don", "vi", "chu", "tri", "thuc", "hien", "phoi", "hop", "tham", "gia", "bo", "phan"}
-_BODY_NOUN = regex.compile(r"^(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)(?:\s*[,/]\s*(?:cơ\s+quan|đơn\s+vị))*\s+")
-_WORD = regex.compile(r"\p{L}+")
+_BODY_NOUN = lazy_regex(r"^(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)(?:\s*[,/]\s*(?:cơ\s+quan|đơn\s+vị))*\s+")
+_WORD = lazy_regex(r"\p{L}+")
 
 
 @dataclass
