@@ -80,9 +80,9 @@ KNOWN = """
   default now) are far below the text documents (see "Header accuracy by subset" in the Lâm Đồng section): a
   number or day filled in by hand mostly comes out null with `number_unreadable` / `date_unreadable`; tone-only
   OCR errors in valid syllables (`phô`, `vôn`) are still wrong values (issue 12).
-- Converted copies (Markdown from html2text or markdownify, text dumps, PDF printed by LibreOffice, `pdftotext
-  -layout`) agree with the original in ≥ 0.97 of documents on every field, most ≥ 0.986; see
-  `accuracy-variants.md` (issue 17).
+- Converted copies (Markdown from html2text, markdownify or pandoc, lynx and w3m dumps, DOCX, PDF printed by
+  LibreOffice, `pdftotext -layout`): see "Converted copies" below and `accuracy-variants.md` (issue 17; the
+  variants' test split was read in session 12).
 """
 
 
@@ -225,6 +225,21 @@ def devset_sections(shared: Path, jobs: int) -> tuple[str, list[Report]]:
     return "".join(out), reports
 
 
+def variant_sections() -> str:
+    """Issue 17's whole-set tables, as `accuracy-variants.md` holds them (written from `eval --variants`, which
+    takes ~40 minutes of conversions to prepare; this only copies its tables so both pages agree)."""
+    src = ROOT / "docs" / "accuracy-variants.md"
+    if not src.exists():
+        return ""
+    text = src.read_text(encoding="utf-8")
+    measured = re.search(r"^Measured on [^(]*\([^)]*\)", text, re.M)
+    tables = re.findall(r"^## (Whole set: .*?)\n(.*?)(?=^## |\Z)", text, re.S | re.M)
+    out = ["\n# Converted copies (issue 17)\n\nFrom [`accuracy-variants.md`](accuracy-variants.md) (method, exclusions"
+           " and the nulls left are there). " + (measured.group(0).replace("\n", " ") + "." if measured else "") + "\n"]
+    out += [f"\n## {title}\n\n{body.strip()}\n" for title, body in tables]
+    return "".join(out)
+
+
 BODY = """
 # Body: tasks, deadlines and citations per mention (issue 13)
 
@@ -275,6 +290,7 @@ def main(argv: list[str] | None = None) -> int:
         + ("" if args.no_devset else "\n" + issue12_table(issue12_records([report, *devset_reports[1:]])))
         + KNOWN
         + devset_text
+        + variant_sections()
         + ("" if args.no_devset else body_sections(default_shared_dir(), args.jobs))
     )
     out.parent.mkdir(exist_ok=True)
