@@ -140,3 +140,70 @@ def test_every_hostile_file_named_on_the_command_line(archive: Path):
         name = Path(d["source"]["path"]).name
         assert name not in WARNED or any(w["code"] == WARNED[name] for w in d["warnings"]), name
     assert _digest(archive) == before
+
+
+DYING_READER = '''
+import os, sys
+import vnadmin_nlp.pipeline as p
+from vnadmin_nlp.readers import CorruptFile
+
+def abort(path):  # a C library's abort() (the issue saw one kill a batch worker with SIGABRT)
+    os.abort()
+
+def wrapped(path):  # a reader that catches the MemoryError and wraps it (the stage said read, not memory)
+    try:
+        blocks = []
+        while True:
+            blocks.append(bytearray(50 << 20))
+    except MemoryError as exc:
+        raise CorruptFile(str(path), "reader failed: MemoryError") from exc
+
+MODES = {"abort": abort, "wrapped": wrapped}
+_read, _parse = p.read_file, p.parse_file
+
+def read(path):
+    return MODES.get(os.path.basename(str(path)).split(".")[0], _read)(path)
+
+def parse(path, **kw):  # the batch's hook (VNADMIN_PARSE_HOOK)
+    read(path) if os.path.basename(str(path)).split(".")[0] in MODES else None
+    return _parse(path, **kw)
+
+if __name__ == "__main__":
+    p.read_file = read
+    from vnadmin_nlp.cli import main
+    main()
+'''
+
+
+def test_a_reader_that_aborts_or_wraps_a_memory_error(tmp_path: Path):
+    """``crash`` and ``memory`` (never ``read``) in the three modes; the good file is parsed in each."""
+    (tmp_path / "dying_reader.py").write_text(DYING_READER, encoding="utf-8")
+    src = tmp_path / "in"
+    src.mkdir()
+    sample = ROOT / "fixtures" / "samples" / "cong_van_ubnd_binh_thuan.docx"
+    for name in ("abort.docx", "wrapped.docx", "good.docx"):
+        (src / name).write_bytes(sample.read_bytes())
+    env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{tmp_path}", "VNADMIN_PARSE_HOOK": "dying_reader:parse"}
+    expected = {"abort.docx": ("crash", "SIGABRT"), "wrapped.docx": ("memory", "")}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        proc = subprocess.run([sys.executable, str(tmp_path / "dying_reader.py"), *args, "--timeout", "60",
+                               "--max-memory", "400"], capture_output=True, env=env, timeout=300)
+        assert "Traceback" not in proc.stderr.decode() and proc.returncode == 1, proc.stderr.decode()
+        return proc
+
+    single = run("parse", *(str(src / n) for n in ("abort.docx", "wrapped.docx", "good.docx")), "--compact")
+    lines = single.stderr.decode().splitlines()
+    for name, (stage, words) in expected.items():
+        assert any(line.startswith(f"error: {src / name}: {stage}: ") and words in line for line in lines), lines
+    assert [Path(json.loads(d)["source"]["path"]).name for d in single.stdout.decode().splitlines()] == ["good.docx"]
+
+    run("parse", str(src), "-o", str(tmp_path / "out"), "-j", "1", "-q")
+    errors = {Path(e["file"]).name: e for e in map(json.loads, (tmp_path / "out" / "errors.jsonl").read_text().splitlines())}
+    assert {n: e["stage"] for n, e in errors.items()} == {n: s for n, (s, _) in expected.items()}
+    assert "SIGABRT" in errors["abort.docx"]["message"] and (tmp_path / "out" / "good.docx.json").exists()
+
+    run("index", str(src), "--db", str(tmp_path / "i.sqlite"))
+    conn = sqlite3.connect(tmp_path / "i.sqlite")
+    assert {Path(p).name: s for p, s in conn.execute("SELECT path, stage FROM errors")} == {n: s for n, (s, _) in expected.items()}
+    assert [Path(p).name for (p,) in conn.execute("SELECT path FROM documents")] == ["good.docx"]
