@@ -282,3 +282,28 @@ def test_a_batch_killed_with_kill_9_takes_its_workers_tools(tmp_path: Path, tool
     batch.send_signal(signal.SIGKILL)
     batch.wait()
     _wait_gone(int(pid), Path(folder))  # the worker's guard killed the tool and removed its folder
+
+
+TOOL_READER = TOOL_HOOK + textwrap.dedent("""
+    if __name__ == "__main__":
+        import vnadmin_nlp.pipeline as p
+        p.read_file = parse  # every file: a tool started, a temporary folder made, then a hang
+        from vnadmin_nlp.cli import main
+        main()
+""")
+
+
+@pytest.mark.parametrize("command", ["parse", "index"])
+def test_one_file_past_its_time_takes_its_tools(tmp_path: Path, tool_hook: Path, command: str):
+    """``parse FILE`` and ``index``: the file's child process (its own session) is killed with its tools, and
+    their temporary folder is removed."""
+    (tmp_path / "tool_reader.py").write_text(TOOL_READER, encoding="utf-8")
+    doc = tmp_path / "a.docx"  # not plain text: parsed in a child process
+    doc.write_bytes((ROOT / "fixtures" / "samples" / "cong_van_ubnd_binh_thuan.docx").read_bytes())
+    extra = ["--db", str(tmp_path / "i.sqlite")] if command == "index" else []
+    proc = subprocess.run([sys.executable, str(tmp_path / "tool_reader.py"), command, str(doc), *extra,
+                           "--timeout", "3"], capture_output=True, timeout=120)
+    err = proc.stderr.decode()
+    assert proc.returncode == 1 and "Traceback" not in err and ("timeout" in err or "no result after 3 s" in err), err
+    pid, folder = Path(str(doc) + ".pid").read_text().split()
+    _wait_gone(int(pid), Path(folder))
