@@ -9,8 +9,9 @@
 Each measurement runs in a child process with a limit of CPU seconds (a super-linear shape can take hours at
 10 MB): a shape over it is reported as ``timeout``.  Times are CPU seconds of the parsing process
 (``time.process_time``), the garbage collector off while timing as tests/test_linearity.py does, each the best of
-``--runs`` runs: other load on a shared host slows the wall clock but does not decide the ratio (what it still
-moves, through shared caches and memory bandwidth, the best of several runs takes out).
+``--runs`` samples: other load on a shared host slows the wall clock but does not decide the ratio (what it still
+moves, through shared caches and memory bandwidth, the best of several samples takes out).  A sample at the small
+size is ``large / small`` parses in a row, as much work as one parse at the large size (see ``best_time``).
 """
 from __future__ import annotations
 
@@ -31,9 +32,17 @@ sys.path.insert(0, str(ROOT))
 from tests.text_shapes import SHAPES  # noqa: E402
 
 
-def best_time(shape: str, size: int, runs: int) -> float:
-    """The best CPU time of ``runs`` parses of ``size`` characters of ``shape``, the garbage collector collected
-    before and off while timing (its full passes over a large heap are not the parser's time)."""
+def best_time(shape: str, size: int, runs: int, repeat: int = 1) -> float:
+    """The best CPU time of ``runs`` samples, each ``repeat`` parses in a row of ``size`` characters of ``shape``,
+    divided by ``repeat`` (the time of one parse); the garbage collector collected before and off while timing
+    (its full passes over a large heap are not the parser's time).
+
+    ``repeat`` makes a sample at the small size as much work as one at the large size.  The best of several
+    samples is biased low when a sample is short: on a shared host the speed of a core changes from one moment
+    to the next (another process on its sibling hyper-thread, the clock), and a 10 ms sample can fall entirely in
+    a fast moment where a 100 ms one cannot.  Samples of equal length see the same moments, so their ratio is
+    the parser's.  (``spaces``, about 10 CPU ms per MB, read 1.20× and 1.34× with one parse per sample, 0.98×
+    parsed in a single process at both sizes; every pass it makes over the text is linear.)"""
     from vnadmin_nlp import parse_text
 
     text = SHAPES[shape](size)
@@ -43,26 +52,29 @@ def best_time(shape: str, size: int, runs: int) -> float:
         gc.disable()
         try:
             start = time.process_time()
-            parse_text(text)
-            best = min(best, time.process_time() - start)
+            for _ in range(repeat):
+                parse_text(text)
+            best = min(best, (time.process_time() - start) / repeat)
         finally:
             gc.enable()
     return best
 
 
-def _child(queue: "mp.Queue[float]", shape: str, size: int, runs: int, cpu_limit: float) -> None:
+def _child(queue: "mp.Queue[float]", shape: str, size: int, runs: int, cpu_limit: float, repeat: int) -> None:
     if cpu_limit:
         used = int(resource.getrusage(resource.RUSAGE_SELF).ru_utime + 1)
         resource.setrlimit(resource.RLIMIT_CPU, (used + int(cpu_limit), used + int(cpu_limit) + 5))
-    queue.put(best_time(shape, size, runs))
+    queue.put(best_time(shape, size, runs, repeat))
 
 
-def timed(shape: str, size: int, runs: int, timeout: float) -> float | None:
-    """Best-of-``runs`` CPU seconds in a child process; None when it used more than ``timeout`` CPU seconds (the
-    wall clock is given ten times as long: a loaded host is slow, not super-linear)."""
+def timed(shape: str, size: int, runs: int, timeout: float, repeat: int = 1) -> float | None:
+    """Best-of-``runs`` CPU seconds of one parse (samples of ``repeat`` parses) in a child process; None when it
+    used more than ``timeout`` CPU seconds (the wall clock is given ten times as long: a loaded host is slow, not
+    super-linear)."""
     ctx = mp.get_context("fork")
     queue: "mp.Queue[float]" = ctx.Queue()
-    proc = ctx.Process(target=_child, args=(queue, shape, size, runs, timeout))
+    proc = ctx.Process(target=_child, args=(queue, shape, size, runs, timeout * repeat, repeat))
+    timeout *= repeat
     proc.start()
     proc.join(timeout * 10)
     if proc.is_alive():
@@ -111,8 +123,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--small", type=int, default=1_000_000, help="characters of the small input (1 MB)")
     ap.add_argument("--large", type=int, default=10_000_000, help="characters of the large input (10 MB)")
-    ap.add_argument("--runs", type=int, default=3, help="best of this many runs at the small size")
-    ap.add_argument("--large-runs", type=int, default=2, help="best of this many runs at the large size")
+    ap.add_argument("--runs", type=int, default=2, help="best of this many samples at the small size")
+    ap.add_argument("--large-runs", type=int, default=2, help="best of this many samples at the large size")
+    ap.add_argument("--one-parse-samples", action="store_true",
+                    help="one parse per sample at the small size too (the earlier method: short samples read fast)")
     ap.add_argument("--timeout", type=float, default=600, help="CPU seconds allowed for one measurement")
     ap.add_argument("--shapes", default="", help="comma-separated shape names (default: all)")
     ap.add_argument("--bar", type=float, default=1.2, help="ratio over which a shape is reported super-linear")
@@ -135,11 +149,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     names = [s for s in args.shapes.split(",") if s] or list(SHAPES)
+    repeat = 1 if args.one_parse_samples else max(1, round(args.large / args.small))
     results = []
     failed = 0
     print(f"{'shape':18} {'CPU s/MB small':>14} {'CPU s/MB large':>14} {'ratio':>6}")
     for name in names:
-        small = timed(name, args.small, args.runs, args.timeout)
+        small = timed(name, args.small, args.runs, args.timeout, repeat)
         large = timed(name, args.large, args.large_runs, args.timeout) if small is not None else None
         per_small = small / args.small * 1e6 if small is not None else None
         per_large = large / args.large * 1e6 if large is not None else None
@@ -147,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
         verdict = "timeout" if ratio is None else ("SUPER-LINEAR" if ratio >= args.bar else "ok")
         failed += verdict != "ok"
         results.append({"shape": name, "small": args.small, "large": args.large, "seconds_small": small,
-                        "seconds_large": large, "ratio": ratio, "verdict": verdict})
+                        "seconds_large": large, "ratio": ratio, "verdict": verdict, "parses_per_small_sample": repeat,
+                        "runs": [args.runs, args.large_runs]})
         fmt = lambda v: f"{v:14.3f}" if v is not None else f"{'—':>14}"  # noqa: E731
         print(f"{name:18} {fmt(per_small)} {fmt(per_large)} {ratio if ratio is not None else float('nan'):6.2f} "
               f"{verdict}", flush=True)

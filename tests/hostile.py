@@ -92,8 +92,9 @@ def rtf_many_tokens(n: int) -> bytes:
 
 
 def pdf(content: bytes, mediabox: tuple[int, int, int, int] = (0, 0, 595, 842), compress: bool = True,
-        text: bool = True) -> bytes:
-    """A one-page PDF with this content stream (deflated unless ``compress`` is False)."""
+        text: bool = True, to_unicode: bytes | None = None) -> bytes:
+    """A one-page PDF with this content stream (deflated unless ``compress`` is False); ``to_unicode``: the
+    ``bfchar`` lines of the font's ToUnicode CMap (what each character code means)."""
     stream = zlib.compress(content, 9) if compress else content
     filt = b"/Filter /FlateDecode " if compress else b""
     font = (b"/Resources << /Font << /F1 5 0 R >> >> " if text
@@ -103,10 +104,15 @@ def pdf(content: bytes, mediabox: tuple[int, int, int, int] = (0, 0, 595, 842), 
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [%d %d %d %d] /Contents 4 0 R " % mediabox + font + b">>",
         b"<< /Length %d %s>>\nstream\n" % (len(stream), filt) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica%s >>" % (b" /ToUnicode 7 0 R" if to_unicode else b""),
         b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 "
         b"/Length 1 >>\nstream\n\x80\nendstream",
     ]
+    if to_unicode:
+        cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /H14 def\n"
+                b"1 begincodespacerange <00> <FF> endcodespacerange\n%d beginbfchar\n%s\nendbfchar\n"
+                b"endcmap CMapName currentdict /CMap defineresource pop end end" % (to_unicode.count(b"\n") + 1, to_unicode))
+        objs.append(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, obj in enumerate(objs, 1):
@@ -123,6 +129,13 @@ def pdf(content: bytes, mediabox: tuple[int, int, int, int] = (0, 0, 595, 842), 
 def pdf_stream_bomb(inflated: int) -> bytes:
     """A content stream that inflates to ``inflated`` bytes (about 1000 times its compressed size)."""
     return pdf(b"BT /F1 12 Tf 72 720 Td (Van ban) Tj ET\n" + b"q Q\n" * (inflated // 4))
+
+
+def pdf_surrogates() -> bytes:
+    """A text layer whose ToUnicode CMap gives a character outside the BMP (U+20027, a pair of UTF-16 halves) and
+    lone halves (a damaged CMap): the text comes out of pdfium with surrogates."""
+    return pdf(b"BT /F1 12 Tf 72 720 Td (Ch ABC ok) Tj ET",
+               to_unicode=b"<41> <D840DC27>\n<42> <D83D>\n<43> <DE00>")
 
 
 def pdf_huge_page(points: int = 14_400) -> bytes:

@@ -448,24 +448,7 @@ def test_an_output_disk_that_fails_stops_the_batch_with_one_line(tmp_path: Path,
     assert "ledger.sqlite: the batch's ledger cannot be used (unable to open database file)" in result.output
 
 
-def test_a_read_only_output(tmp_path: Path):
-    if os.geteuid() == 0:
-        pytest.skip("root writes into read-only folders")
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text(TEXT, encoding="utf-8")
-    locked = tmp_path / "ro"
-    locked.mkdir()
-    locked.chmod(0o500)
-    try:
-        proc = cli("parse", str(src), "-o", str(locked / "out"))
-        err = no_traceback(proc)
-        assert proc.returncode == 3 and str(locked / "out") in err and err.count("\n") == 1
-        proc = cli("index", str(src), "--db", str(locked / "i.sqlite"))
-        err = no_traceback(proc)
-        assert proc.returncode == 3 and str(locked / "i.sqlite") in err
-    finally:
-        locked.chmod(0o700)
+# A read-only or full output disk for real (also as root): tests/test_hostile_os.py.
 
 
 @pytest.mark.system

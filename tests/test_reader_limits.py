@@ -22,10 +22,10 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
 
 
 def _refused(path: Path, limit: str, seconds: float = 5.0) -> LimitExceeded:
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(LimitExceeded) as info:
         read_file(path)
-    assert time.perf_counter() - start < seconds
+    assert time.process_time() - start < seconds
     exc = info.value
     assert exc.limit == limit and exc.code == "limit_exceeded"
     assert str(path) in str(exc) and limit in str(exc)  # names the file and the limit
@@ -54,10 +54,10 @@ def test_docx_nesting_is_bounded(tmp_path: Path) -> None:
 def test_docx_member_lying_about_its_size_is_stopped_while_inflating(tmp_path: Path) -> None:
     """Both zip headers say 1000 bytes; the member inflates to 50 MB: stopped at the declared size (bad CRC)."""
     path = _write(tmp_path, "lie.docx", hostile.lying_zip_docx(50_000_000))
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(CorruptFile) as info:
         read_file(path)
-    assert time.perf_counter() - start < 2 and str(path) in str(info.value)
+    assert time.process_time() - start < 2 and str(path) in str(info.value)
 
 
 def test_docx_inflated_bytes_are_counted_across_parts(tmp_path: Path) -> None:
@@ -77,10 +77,10 @@ def test_docx_with_too_many_parts_is_refused(tmp_path: Path) -> None:
 
 def test_ole_self_looping_difat_is_a_corrupt_file(tmp_path: Path) -> None:
     path = _write(tmp_path, "loop.doc", hostile.ole_looping_difat())
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(CorruptFile) as info:
         read_file(path)
-    assert time.perf_counter() - start < 1
+    assert time.process_time() - start < 1
     assert str(path) in str(info.value) and "loops" in str(info.value)
 
 
@@ -99,9 +99,9 @@ def test_rtf_out_of_range_unicode_is_replaced(tmp_path: Path) -> None:
 def _seconds(fn, *args) -> float:  # noqa: ANN001
     best = float("inf")
     for _ in range(3):
-        start = time.perf_counter()
+        start = time.process_time()
         fn(*args)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 
@@ -127,9 +127,9 @@ def test_pdf_content_stream_bomb_is_refused_before_pdfium(tmp_path: Path) -> Non
 def test_pdf_page_too_large_to_render_is_skipped_with_a_warning(tmp_path: Path) -> None:
     """A scan page with a 14,400-pt media box would render to 3.6 billion pixels at 300 dpi: not rendered."""
     path = _write(tmp_path, "huge.pdf", hostile.pdf_huge_page())
-    start = time.perf_counter()
+    start = time.process_time()
     raw = read_file(path)
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5
     found = [w for w in raw.warnings if w.code == "reader_limit"]
     assert found and "max_render_pixels" in found[0].message and "page 1" in found[0].message
 

@@ -14,7 +14,7 @@ import click
 
 from .batch.defaults import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
 from .batch.runner import BatchOptions, default_jobs, run_batch
-from .files import InputError, Inputs, OutputError, display_name, write_atomic
+from .files import InputError, Inputs, OutputError, display_name, write_atomic, write_stdout
 from .files.limits import Limits
 from .model import SCHEMA_VERSION, json_schema
 from .version import __version__
@@ -146,7 +146,10 @@ def parse(
             failures += 1
             click.echo(f"error: {name}: parse: {type(exc).__name__}: {display_name(str(exc))}", err=True)
             continue
-        click.echo(data)
+        try:
+            write_stdout(data)
+        except OutputError as exc:  # standard output on a full or read-only disk
+            fail_output(exc)
     sys.exit(1 if failures else 0)
 
 

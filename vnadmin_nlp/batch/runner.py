@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generator, Iterator
 
-from ..files import InputError, Inputs, Lock, OutputError, display_name, is_clean, is_inside, raw_name
+from ..files import InputError, Inputs, Lock, OutputError, disk_problem, display_name, is_clean, is_inside, raw_name
 from ..files.processes import sweep_temp_dirs
 from ..pipeline import PARSER_VERSION
 from .defaults import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
@@ -131,6 +131,10 @@ class _Layout:
         return out
 
 
+def _damaged(exc: sqlite3.Error) -> bool:
+    return any(w in str(exc) for w in ("not a database", "malformed"))
+
+
 def run_batch(opts: BatchOptions) -> BatchResult:
     """Parse every input into the outputs of ``opts``; raises :class:`InputError` for unusable options and
     :class:`OutputError` (one line naming the path) when the output cannot be used: another run is writing it,
@@ -143,8 +147,10 @@ def run_batch(opts: BatchOptions) -> BatchResult:
         with Lock(layout.state / "lock", f"the output {display_name(str(layout.target))}"):
             return _run(opts, layout, missing, inputs)
     except sqlite3.Error as exc:
-        raise OutputError(f"{display_name(str(layout.state / 'ledger.sqlite'))}: the batch's ledger cannot be used ({exc}); "
-                          "remove the folder to start over") from None
+        ledger = display_name(str(layout.state / "ledger.sqlite"))
+        if not _damaged(exc) and (problem := disk_problem(layout.state)):  # not damaged: what was done is kept
+            raise OutputError(f"{ledger}: cannot be written: {problem} ({exc}); the next run resumes") from None
+        raise OutputError(f"{ledger}: the batch's ledger cannot be used ({exc}); remove the folder to start over") from None
     except OSError as exc:
         where = display_name(exc.filename if isinstance(exc.filename, str) else str(layout.target))
         raise OutputError(f"{where}: {exc.strerror or exc}") from None

@@ -12,7 +12,9 @@ stdin/stdout (length-prefixed pickles):
 - each worker has the next file queued while it works, so it never waits for this process to send one;
 - a worker dies with its parent (Linux ``PR_SET_PDEATHSIG``), so a killed batch leaves no orphans;
 - each worker runs in a session of its own: a worker stopped (timeout) is killed with every process of its
-  session, so the tools it started (LibreOffice's ``soffice.bin``, tesseract) never outlive it.
+  session, so the tools it started (LibreOffice's ``soffice.bin``, tesseract) never outlive it; a guard process
+  in the session kills them too when the worker dies otherwise (its batch, or the Dask worker holding it,
+  killed with ``kill -9``), and removes their temporary folders (``files.processes.guard_session``).
 
 Being subprocesses (not ``multiprocessing`` children) they also run inside Dask's daemonic worker processes.
 """
@@ -30,7 +32,7 @@ from collections import deque
 from multiprocessing.connection import wait as wait_ready
 from typing import IO, Any, Generator, Iterable, cast
 
-from ..files.processes import kill_session, sweep_temp_dirs
+from ..files.processes import guard_session, kill_session, sweep_temp_dirs
 from .task import Job, Outcome, Settings, failure, process, resolve_parse
 
 MAX_TASKS_PER_WORKER = 5000  # a safety net: worker memory was measured flat over 5,000 mixed files
@@ -148,6 +150,11 @@ class WorkerPool:
         self.max_tasks = max_tasks
         self._workers: list[_Worker] = []
 
+    @property
+    def processes(self) -> int:
+        """How many worker processes are running."""
+        return len(self._workers)
+
     def __enter__(self) -> "WorkerPool":
         return self
 
@@ -258,6 +265,7 @@ def _limit_memory(megabytes: int) -> None:
 def main(argv: list[str]) -> None:
     """The worker loop: settings first, then jobs until stdin closes."""
     max_memory_mb, parent = int(argv[0]), int(argv[1])
+    guard_session()  # before any descriptor but 0-2 exists; the guard keeps only stderr
     requests = os.fdopen(0, "rb", buffering=0)
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # whatever a library prints goes to stderr, never into the replies

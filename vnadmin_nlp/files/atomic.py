@@ -51,3 +51,50 @@ def write_atomic(path: Path, data: str, *, tmp_dir: Path | None = None, durable:
         if durable:
             f.flush()
             os.fsync(f.fileno())
+
+
+def write_stdout(text: str) -> None:
+    """Print ``text`` and a line break on standard output.  A write that fails (standard output sent to a full or
+    read-only disk, ``> /dev/full``, a closed pipe) raises :class:`~.lock.OutputError` naming where standard
+    output goes; standard output is then pointed at ``/dev/null``, so that the interpreter's own flush at exit
+    fails no more (it would print a second error)."""
+    import sys
+
+    from .lock import OutputError
+
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except OSError as exc:
+        try:
+            where = os.readlink("/proc/self/fd/1")
+        except OSError:
+            where = "standard output"
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        raise OutputError(f"{where} (standard output): {exc.strerror or exc}") from None
+
+
+def disk_problem(path: str | Path) -> str | None:
+    """Why nothing can be written at ``path`` (a file or a folder, existing or to be made), when its file system
+    says so: read-only, full, or not writable by this user; None otherwise.  Used to explain an error whose own
+    words do not (SQLite's "disk I/O error", "unable to open database file")."""
+    p = Path(path)
+    folder = next((q for q in (p, *p.parents) if q.exists()), None)
+    if folder is None:
+        return None
+    if not folder.is_dir():
+        folder = folder.parent
+    try:
+        st = os.statvfs(folder)
+    except OSError:
+        return None
+    if st.f_flag & os.ST_RDONLY:
+        return "read-only file system"
+    free = (st.f_bfree if os.geteuid() == 0 else st.f_bavail) * st.f_frsize
+    if free < 64 * 1024:
+        return "no space left on device"
+    if not os.access(folder, os.W_OK) or (p.exists() and not os.access(p, os.W_OK)):
+        return "permission denied"
+    return None

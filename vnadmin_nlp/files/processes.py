@@ -4,6 +4,10 @@
   killed (LibreOffice's ``soffice`` starts ``soffice.bin``, which a plain ``kill`` of the first leaves spinning).
 - :func:`kill_session` kills every process of a session: a batch worker (or a single file's child) runs in a
   session of its own, so when it is stopped, the tools it started go with it, whatever group they are in.
+- :func:`guard_session` forks a guard into a worker's session: when the worker dies in a way no code of its own
+  sees (its batch, or the Dask worker process holding it, killed with ``kill -9``: the worker then gets
+  ``SIGKILL`` through ``PR_SET_PDEATHSIG``), the guard kills what is left of the session and removes the tools'
+  temporary folders.
 - :func:`temp_dir` makes a ``vnadmin-<what>-<pid>-…`` folder that is removed on every path out; the folders a
   killed process (``kill -9``) left behind are removed by the next process that makes one
   (:func:`sweep_temp_dirs`, also run when a batch starts).
@@ -87,11 +91,13 @@ def session_members(sid: int) -> list[int]:
     return out
 
 
-def kill_session(sid: int) -> None:
-    """SIGKILL every process of session ``sid`` (a worker and whatever tools it started, in any group)."""
-    kill_group(sid)
+def kill_session(sid: int, *, spare: int | None = None) -> None:
+    """SIGKILL every process of session ``sid`` (a worker and whatever tools it started, in any group), but
+    ``spare`` (the guard doing it)."""
+    if spare is None:
+        kill_group(sid)
     for _ in range(3):  # a process may fork while we look: look again until none is left
-        members = session_members(sid)
+        members = [pid for pid in session_members(sid) if pid != spare]
         if not members:
             return
         for pid in members:
@@ -112,11 +118,55 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def guard_session(keep_fds: tuple[int, ...] = (2,)) -> None:  # keep_fds: of 0, 1, 2; every other is closed
+    """Called first thing by a process that leads a session of its own and starts tools (a batch worker): fork a
+    guard that waits for this process to die and then kills every other process of the session (the tools it
+    had started: ``soffice.bin``, tesseract) and removes their temporary folders.
+
+    The guard closes every descriptor but ``keep_fds`` (a pipe it held open would hide the worker's death from
+    the pool reading it) and only waits in ``sigwait``: it gets ``SIGTERM`` when its parent dies
+    (``PR_SET_PDEATHSIG``), however it dies.  A worker stopped by its pool is killed with its whole session,
+    guard included; one that exits normally has no tool left, and its guard exits.  Linux only (elsewhere a
+    no-op)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return
+    worker, sid = os.getpid(), os.getsid(0)
+    if sid != worker:
+        return  # not a session leader: the session is not the worker's alone
+    try:
+        pid = os.fork()
+    except OSError:
+        return
+    if pid:
+        return
+    try:  # the guard: never returns
+        for fd in range(0, 3):
+            if fd not in keep_fds:
+                os.close(fd)
+        os.closerange(3, 1 << 16)
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+        prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        if os.getppid() == worker:
+            signal.sigwait({signal.SIGTERM})
+        kill_session(sid, spare=os.getpid())
+        sweep_temp_dirs(dead=(worker,))
+    except BaseException:  # pragma: no cover - the guard never raises into the worker's code
+        pass
+    os._exit(0)
+
+
 _swept = False
 
 
-def sweep_temp_dirs(base: str | None = None) -> int:
-    """Remove the ``vnadmin-<kind>-<pid>-…`` folders whose process is gone; returns how many were removed."""
+def sweep_temp_dirs(base: str | None = None, dead: tuple[int, ...] = ()) -> int:
+    """Remove the ``vnadmin-<kind>-<pid>-…`` folders whose process is gone (or is in ``dead``: a zombie not yet
+    reaped counts as alive); returns how many were removed."""
     base = base or tempfile.gettempdir()
     removed = 0
     try:
@@ -131,7 +181,7 @@ def sweep_temp_dirs(base: str | None = None) -> int:
         if len(parts) < 3 or parts[0] not in TEMP_KINDS or not parts[1].isdigit():
             continue
         pid = int(parts[1])
-        if pid == os.getpid() or _alive(pid):
+        if pid not in dead and (pid == os.getpid() or _alive(pid)):
             continue
         try:
             if entry.is_dir(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_uid == os.getuid():

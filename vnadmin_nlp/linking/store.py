@@ -26,6 +26,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence, cast
 
+from ..files import disk_problem
 from ..model import Citation, Document
 from .facts import cite_facts, doc_facts, merge_mentions
 
@@ -93,6 +94,8 @@ def connect(path: str | Path) -> sqlite3.Connection:
         conn = sqlite3.connect(str(path), timeout=60, isolation_level=None)
         _check_ours(conn, path)
     except sqlite3.DatabaseError as exc:
+        if "not a database" not in str(exc) and (problem := disk_problem(path)):  # read-only, full: not damaged
+            raise SchemaError(f"{path}: cannot be written: {problem} ({exc})") from None
         raise SchemaError(f"{path}: not a vnadmin-nlp index: not an SQLite database, or a damaged one ({exc})") from None
     try:
         return _setup(conn, path)
