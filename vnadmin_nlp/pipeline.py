@@ -56,15 +56,18 @@ def _parse(
     page_numbers: bool,
     metadata: dict[str, Any] | None,
     cells: list[tuple[int, int, int, int, int]] | None,
+    ocr_ranges: list[tuple[int, int]] | None = None,
 ) -> tuple[Document, NormalizedText]:
     """``cells``: the reader's table cells as (raw start, raw end, table, row, col) in ``text``; the extractors
-    see them in the normalised text's offsets (``ctx.cells``)."""
+    see them in the normalised text's offsets (``ctx.cells``); the OCR'd blocks too (``metadata["ocr_spans"]``)."""
     if not isinstance(text, str):
         raise TypeError(f"parse_text needs a str, got {type(text).__name__}")
     text, lone = pair_surrogates(text)
     norm = normalize(text, page_numbers=page_numbers)
     page = Page(norm.text)
     layout = zone(page)
+    if ocr_ranges is not None:  # a field on a good text layer of a partly OCR'd file is not judged as OCR'd text
+        metadata = {**(metadata or {}), "ocr_spans": [c.span for c in _cells([(a, b, 0, 0, 0) for a, b in ocr_ranges], norm)]}
     ctx = Context(page=page, layout=layout, source_metadata=metadata or {}, cells=_cells(cells, norm) if cells else [])
     if lone:
         ctx.warn("lone_surrogates", _surrogates_message(lone))
@@ -93,10 +96,7 @@ def _parse(
         ctx.warn("no_header", "no header block (Quốc hiệu, Số, date or type line) was found")
     doc = Document(
         source=source or Source(format="txt", encoding="utf-8"),
-        text=norm.text,
-        spans=spans,
-        zones=zones,
-        warnings=ctx.warnings,
+        text=norm.text, spans=spans, zones=zones, warnings=ctx.warnings,
         **ctx.fields,
     )
     return doc, norm
@@ -131,6 +131,7 @@ def parse_raw(raw: RawDocument, *, path: str | None = None, sha256: str | None =
         page_numbers=raw.format not in _NO_PAGE_NUMBERS,
         metadata=raw.metadata,
         cells=_raw_cells(raw.blocks, starts),
+        ocr_ranges=[(s, s + len(b.text)) for b, s in zip(raw.blocks, starts) if b.confidence is not None] if raw.ocr else None,
     )
     late = [ParseWarning(code=w.code, message=w.message) for w in raw.warnings]
     if lone:

@@ -29,7 +29,7 @@ from ..lexicon.spaces import squash
 from ..model import Body
 from .base import Context
 from .fields import IssuerFields
-from .ocr_doubt import doubted_words
+from .ocr_doubt import doubted_words, on_ocr
 from .registry import extractor
 from ..lexicon.lazy import lazy_regex
 
@@ -114,6 +114,8 @@ def extract(ctx: Context) -> IssuerFields:
 
 def _unreadable(ctx: Context, body: Body) -> bool:
     lines = ctx.text[body.span[0] : body.span[1]].splitlines() if body.span else [body.text]
+    if not on_ocr(ctx, body.span):
+        return False
     bad, _ = doubted_words(ctx, lines, acronyms=False, min_conf=0)
     if bad:
         ctx.warn("issuer_unreadable", f"issuer: a body read by OCR holds words that are none ({', '.join(bad)}), left out: {body.text!r}", body.span)

@@ -41,6 +41,18 @@ def has_ocr(ctx: Context) -> bool:
     return bool(ctx.source_metadata.get("ocr_words"))
 
 
+def on_ocr(ctx: Context, span: tuple[int, int] | None) -> bool:
+    """Whether the text at ``span`` was read by OCR: a 103-page PDF whose annex pages were scanned keeps its
+    page-1 header on the text layer, and a title repeated on a scanned page must not make it "OCR'd" (OCR words
+    are found by their text).  True when the reader did not say where its OCR'd blocks are."""
+    if not has_ocr(ctx):
+        return False
+    spans = ctx.source_metadata.get("ocr_spans")
+    if spans is None or span is None:
+        return True
+    return any(a < span[1] and span[0] < b for a, b in spans)
+
+
 def words_for(ctx: Context, text: str, part: str | tuple[int, int] | None = None) -> tuple[list[Word], list[Word]] | None:
     """The OCR words ``text`` was read from (those under ``part`` of it only, when given: a substring, its first
     occurrence, or character offsets in ``text``), and the whole OCR line they stand in; None when ``text`` is

@@ -16,7 +16,7 @@ from ..lexicon.spaces import squash
 from ..model import Signer
 from .base import Context
 from .fields import SignersFields
-from .ocr_doubt import has_ocr, line_between, name_doubt, word_flaw, words_for
+from .ocr_doubt import line_between, name_doubt, on_ocr, word_flaw, words_for
 from .registry import extractor
 
 
@@ -41,22 +41,23 @@ def extract(ctx: Context) -> SignersFields:
             name=t(block.name).rstrip(".") if block.name else None,
             span=(min(s.start for s in segs), max(s.end for s in segs)),
         )
-        why = name_doubt(ctx, signer.name) if signer.name else None
-        between = line_between(ctx, signer.position, signer.name) if signer.name and signer.position and block.position else None
+        ocr = on_ocr(ctx, signer.span)  # the closing read by OCR (not a good layer's, in a partly scanned file)
+        why = name_doubt(ctx, signer.name) if ocr and signer.name else None
+        between = line_between(ctx, signer.position, signer.name) if ocr and signer.name and signer.position and block.position else None
         if between and not why:
             why = f"the line {between!r} stands between the position and the name"
-        if not why and signer.position and has_ocr(ctx) and words_for(ctx, signer.position) is not None:
+        if not why and signer.position and ocr and words_for(ctx, signer.position) is not None:
             position = _EDGE_JUNK.sub("", signer.position)  # "=='GIÁM ĐỐC": a seal's or a rule's specks before it
             if not position or any(word_flaw(tok) for tok in position.split()):
                 why = f"the position {signer.position!r} is not read cleanly"
             else:
                 signer.position = position
         place = ctx.fields.get("place")
-        if not why and signer.name and isinstance(place, str) and has_ocr(ctx) and fold(signer.name) == fold(place):
+        if not why and signer.name and isinstance(place, str) and ocr and fold(signer.name) == fold(place):
             why = f"the name read is the document's place {place!r} (a seal's or a stamp's text)"
-        if not why and has_ocr(ctx) and any(_GLUED_PREFIX.match(a) for a in signer.authority):
+        if not why and ocr and any(_GLUED_PREFIX.match(a) for a in signer.authority):
             signer.authority = [_GLUED_PREFIX.sub(r"\1 ", a) for a in signer.authority]  # OCR lost the space: "TM.BAN"
-        if not why and signer.authority and signer.position is None and has_ocr(ctx):
+        if not why and signer.authority and signer.position is None and ocr:
             why = "an authority line (TM./KT./TL.) without the position under it: that line was not read"
         if why:
             lines = " / ".join(t(s) for s in segs)

@@ -19,7 +19,7 @@ from ..patterns import FOLDED
 from ..zoning import Seg
 from .base import Context
 from .fields import SubjectResult
-from .ocr_doubt import SUBJECT_MAX_BAD, doubted_words
+from .ocr_doubt import SUBJECT_MAX_BAD, doubted_words, on_ocr
 from .registry import extractor
 
 
@@ -49,7 +49,7 @@ def extract(ctx: Context) -> SubjectResult:
     if not text:
         return {}
     span = (segs[0].start, segs[-1].end)
-    bad, total = doubted_words(ctx, [ctx.page.t(s) for s in segs])
+    bad, total = doubted_words(ctx, [ctx.page.t(s) for s in segs]) if on_ocr(ctx, span) else ([], 0)
     if bad and len(bad) > SUBJECT_MAX_BAD * total:
         ctx.warn("subject_unreadable", f"subject: {len(bad)} of {total} words read by OCR are in doubt ({', '.join(bad)}), left out: {text!r}", span)
         return {}
