@@ -289,16 +289,14 @@ def eval_cmd(
         breport = body_report.evaluate_body(gold, shared, parse=model_parse, **options)
         if not breport.docs:
             raise click.UsageError("no body gold documents found (check --gold, -r and --split)")
-        breport.meta["header_model"] = model_parse is not None
-        _write_json(json_out, breport.to_json(), quiet)
+        _write_json(json_out, {**breport.to_json(), "header_model": model_parse is not None}, quiet)
         if json_out != "-":
             click.echo(body_report.render(breport, markdown=markdown, mismatches=mismatches, lists=fields or None), nl=False)
         return
     report = evaluate(gold, shared, parse=model_parse, **options)
     if not report.docs:
         raise click.UsageError("no gold documents found (check --gold, -r and --split)")
-    report.meta["header_model"] = model_parse is not None  # which reading the counts are of
-    _write_json(json_out, report.to_json(), quiet)
+    _write_json(json_out, {**report.to_json(), "header_model": model_parse is not None}, quiet)  # whose readings
     if json_out == "-":
         return
     click.echo(tables.render(report, markdown=markdown, mismatches=mismatches, fields=fields or None), nl=False)
