@@ -98,7 +98,7 @@ def test_a_loanword_the_document_repeats_is_a_word():
     assert "subject_unreadable" not in _codes(doc) and "ocr_words_doubtful" not in _codes(doc)
 
 
-def test_a_trich_yeu_with_misread_words_is_null_a_few_only_lower_its_confidence():
+def test_a_trich_yeu_with_misread_words_is_null():
     issuer = [_words("ỦY BAN NHÂN DÂN"), _words("TỈNH LÂM ĐỒNG")]
     garbled = [_words("V/v đề nghị ban hành Báo cáo kết quả triển khai Đề án 06"),
                [("lội", 25), ("D", 93), ("Tỉ", 0), ("HIVA)", 46), ("'GÌ|", 44), ("và", 97), ("nhiệm", 97), ("vụ", 97)]]
@@ -109,8 +109,9 @@ def test_a_trich_yeu_with_misread_words_is_null_a_few_only_lower_its_confidence(
     one_doubt = [_words("V/v đề nghị ban hành Báo cáo kết quả triển khai Đề án 06 và nhiệm vụ thực hiện"),
                  [("thời", 97), ("gian", 41), ("tới", 97)]]
     doc = parse_raw(_scan(issuer + HEADER + one_doubt + BODY + _closing(_words("Nguyễn Phú Hoàng"))))
-    assert doc.subject is not None and doc.subject.endswith("thời gian tới")
-    assert "ocr_words_doubtful" in _codes(doc) and doc.confidence["subject"] <= 0.3
+    # one doubted word is enough since session 12 (SUBJECT_MAX_BAD 0: "Quảng Nøãi" got through at 0.1)
+    assert doc.subject is None
+    assert "'gian' (OCR confidence 41)" in next(w.message for w in doc.warnings if w.code == "subject_unreadable")
 
 
 def test_word_flaws():

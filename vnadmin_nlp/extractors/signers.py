@@ -24,7 +24,7 @@ _GLUED_PREFIX = re.compile(r"^((?:TM|KT|TL|TUQ|Q)\.)(?=[^\s\d])")
 _EDGE_JUNK = re.compile(r"^[^\w(]+|[^\w).]+$")
 
 
-@extractor("signers", assigns=("signers",))
+@extractor("signers", requires=("place",), assigns=("signers",))  # place: a seal's text read as a name
 def extract(ctx: Context) -> SignersFields:
     closing = ctx.layout.closing
     if closing is None:
