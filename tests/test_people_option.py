@@ -47,7 +47,7 @@ def test_settings_name_the_extractors_in_the_ledger_config_only_when_chosen() ->
     assert Settings().config() == "text=1,blocks=0,indent=2"
     assert Settings(extractors=("signers", "people")).config() == "text=1,blocks=0,indent=2,extractors=signers+people"
     assert Settings().parse_options() == {"with_blocks": False}
-    assert len(Settings(extractors=("people",)).parse_options()["extractors"]) == 2  # signers come along
+    assert len(Settings(extractors=("people",)).parse_options()["extractors"]) == 3  # date_place and signers come along
 
 
 def test_without_underthesea_the_option_says_what_to_install(monkeypatch) -> None:
