@@ -158,17 +158,39 @@ def pdf_pages(path: Path) -> int:
 
 
 # ----------------------------------------------------------------------------------------------------- OCR
-def ocr_pages(files: list[Path], rounds: int) -> dict[str, Any]:
-    """Our OCR of each scan (``read_file``) beside tesseract run directly on each of its page images."""
+def tesseract_direct(path: Path) -> tuple[int, float, float]:
+    """Pages, render CPU s, tesseract CPU s: each page image rendered and prepared as our OCR does, then tesseract
+    run once on it (the baseline our OCR is compared with)."""
     from vnadmin_nlp.readers import ocr
 
     import pypdfium2 as pdfium
 
     settings = ocr.SETTINGS
-    binary = ocr.require_tesseract(None, settings)
+    binary = ocr.require_tesseract(path, settings)
     scale = settings.dpi / 72.0
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     cmd = [binary, "stdin", "stdout", "-l", settings.lang, "--psm", str(settings.psm), "--dpi", str(settings.dpi), "tsv"]
+    pdf = pdfium.PdfDocument(path.read_bytes())
+    render = tess = 0.0
+    try:
+        pages = min(len(pdf), settings.max_pages or len(pdf))
+        for i in range(pages):
+            t0 = cpu()
+            page = pdf[i]
+            bitmap = page.render(scale=scale, grayscale=settings.preprocess != "red", may_draw_forms=False)
+            data = ocr._pgm(ocr.prepare(bitmap.to_pil(), settings.preprocess))
+            page.close()
+            t1 = cpu()
+            subprocess.run(cmd, input=data, capture_output=True, env=env, check=True)
+            render += t1 - t0
+            tess += cpu() - t1
+    finally:
+        pdf.close()
+    return pages, render, tess
+
+
+def ocr_pages(files: list[Path], rounds: int) -> dict[str, Any]:
+    """Our OCR of each scan (``read_file``) beside tesseract run directly on each of its page images."""
     rows = []
     for f in files:
         best = {"ours": float("inf"), "tesseract": float("inf"), "render": float("inf")}
@@ -177,23 +199,7 @@ def ocr_pages(files: list[Path], rounds: int) -> dict[str, Any]:
             t0 = cpu()
             read_file(f)
             best["ours"] = min(best["ours"], cpu() - t0)
-            pdf = pdfium.PdfDocument(f.read_bytes())
-            render = tess = 0.0
-            try:
-                pages = min(len(pdf), settings.max_pages or len(pdf))
-                for i in range(pages):
-                    t0 = cpu()
-                    page = pdf[i]
-                    image = ocr.prepare(page.render(scale=scale, grayscale=settings.preprocess != "red",
-                                                    may_draw_forms=False).to_pil(), settings.preprocess)
-                    data = ocr._pgm(image)
-                    page.close()
-                    t1 = cpu()
-                    subprocess.run(cmd, input=data, capture_output=True, env=env, check=True)
-                    render += t1 - t0
-                    tess += cpu() - t1
-            finally:
-                pdf.close()
+            pages, render, tess = tesseract_direct(f)
             best["render"] = min(best["render"], render)
             best["tesseract"] = min(best["tesseract"], tess)
         rows.append({"file": f.name, "pages": pages, **best})

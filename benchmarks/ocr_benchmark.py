@@ -38,6 +38,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from formats_benchmark import cpu, tesseract_direct  # noqa: E402  (one baseline for both benchmarks)
 from perf_doc import put_block  # noqa: E402
 
 from vnadmin_nlp.readers import ocr, read_file  # noqa: E402
@@ -47,13 +48,6 @@ LAMDONG = SHARED / "devset" / "lamdong"
 GOLD = ROOT / "fixtures" / "gold" / "devset" / "lamdong"
 DOC = ROOT / "docs" / "performance.md"
 NAME = "ocr-scans"
-
-
-def cpu() -> float:
-    """CPU seconds of this process and its finished children."""
-    own = time.process_time()
-    child = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own + child.ru_utime + child.ru_stime
 
 
 def scans() -> list[Path]:
@@ -85,34 +79,6 @@ def _count_calls() -> None:
     ocr._tesseract = counted  # type: ignore[assignment]
 
 
-def direct(path: Path) -> tuple[int, float, float]:
-    """Pages, render CPU s, tesseract CPU s: tesseract run once per page image."""
-    import pypdfium2 as pdfium
-
-    settings = ocr.SETTINGS
-    binary = ocr.require_tesseract(path, settings)
-    scale = settings.dpi / 72.0
-    env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    cmd = [binary, "stdin", "stdout", "-l", settings.lang, "--psm", str(settings.psm), "--dpi", str(settings.dpi), "tsv"]
-    pdf = pdfium.PdfDocument(path.read_bytes())
-    render = tess = 0.0
-    try:
-        pages = min(len(pdf), settings.max_pages or len(pdf))
-        for i in range(pages):
-            t0 = cpu()
-            page = pdf[i]
-            bitmap = page.render(scale=scale, grayscale=settings.preprocess != "red", may_draw_forms=False)
-            data = ocr._pgm(ocr.prepare(bitmap.to_pil(), settings.preprocess))
-            page.close()
-            t1 = cpu()
-            subprocess.run(cmd, input=data, capture_output=True, env=env, check=True)
-            render += t1 - t0
-            tess += cpu() - t1
-    finally:
-        pdf.close()
-    return pages, render, tess
-
-
 def measure(files: list[Path], rounds: int) -> list[dict[str, Any]]:
     rows = []
     for f in files:
@@ -125,7 +91,7 @@ def measure(files: list[Path], rounds: int) -> list[dict[str, Any]]:
             read_file(f)
             best["ours"] = min(best["ours"], cpu() - t0)
             calls = Counter(CALLS)
-            pages, render, tess = direct(f)
+            pages, render, tess = tesseract_direct(f)
             best["render"] = min(best["render"], render)
             best["direct"] = min(best["direct"], tess + render)
         rows.append({"file": f.name, "pages": pages, "calls": dict(calls), **best})
