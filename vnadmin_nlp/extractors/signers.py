@@ -3,6 +3,7 @@
 A name read from OCR that is no name (a word that is no Vietnamese syllable, ``Bũï Fhanh Quang``, or the wrong
 case, ``NÑguyến``) leaves its block out, with ``signer_unreadable`` quoting the block: tesseract reads a
 signature or a seal over the name as letters, and a signer named wrongly is worse than none.  So is a block
+whose position holds a word read at a low confidence that no position of the closed vocabulary has, a block
 whose name OCR found under a line of printed text that stands below the position (a grid of signatures), and an
 OCR'd block with an authority line but no position (``TM.BAN THƯỜNG VỤ`` over a seal that hid ``CHỦ TỊCH``: every
 TM./KT./TL. line has a position under it).
@@ -10,18 +11,29 @@ TM./KT./TL. line has a position under it).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..lexicon.fold import fold
+from ..lexicon.ocr_vocabulary import known_words
 from ..lexicon.spaces import squash
 from ..model import Signer
 from .base import Context
 from .fields import SignersFields
-from .ocr_doubt import line_between, name_doubt, on_ocr, word_flaw, words_for
+from .ocr_doubt import WORD_MIN_CONF, line_between, name_doubt, on_ocr, word_flaw, words_for
 from .registry import extractor
 
 
 _GLUED_PREFIX = re.compile(r"^((?:TM|KT|TL|TUQ|Q)\.)(?=[^\s\d])")
 _EDGE_JUNK = re.compile(r"^[^\w(]+|[^\w).]+$")
+_PUNCT = "\"'“”‘’()[]{},.;:!?…-–—*"
+
+
+def _unsure_words(words: list[Any]) -> str:
+    """The words of an OCR'd position read under :data:`.ocr_doubt.WORD_MIN_CONF` that are no word of the closed
+    vocabulary (``PHÓ CHỦ TỊCH HƯỜNG TRỤC`` for THƯỜNG TRỰC: ``TRỤC`` at 68; ``TỊCH`` at 72 is a position's word)."""
+    vocabulary = known_words()
+    bad = [w for w in words if int(w[1]) < WORD_MIN_CONF and fold(str(w[0]).strip(_PUNCT)) not in vocabulary]
+    return ", ".join(f"{str(w[0])!r} (conf {int(w[1])})" for w in bad)
 
 
 @extractor("signers", requires=("place",), assigns=("signers",))  # place: a seal's text read as a name
@@ -46,10 +58,13 @@ def extract(ctx: Context) -> SignersFields:
         between = line_between(ctx, signer.position, signer.name) if ocr and signer.name and signer.position and block.position else None
         if between and not why:
             why = f"the line {between!r} stands between the position and the name"
-        if not why and signer.position and ocr and words_for(ctx, signer.position) is not None:
+        read = words_for(ctx, signer.position) if not why and signer.position and ocr else None
+        if read is not None and signer.position:
             position = _EDGE_JUNK.sub("", signer.position)  # "=='GIÁM ĐỐC": a seal's or a rule's specks before it
             if not position or any(word_flaw(tok) for tok in position.split()):
                 why = f"the position {signer.position!r} is not read cleanly"
+            elif unsure := _unsure_words(read[0]):
+                why = f"the position {signer.position!r} holds words read at a low confidence that no position has ({unsure})"
             else:
                 signer.position = position
         place = ctx.fields.get("place")

@@ -19,7 +19,7 @@ from ..patterns import FOLDED
 from ..zoning import Seg
 from .base import Context
 from .fields import SubjectResult
-from .ocr_doubt import SUBJECT_MAX_BAD, doubted_words, on_ocr
+from .ocr_doubt import SUBJECT_MAX_BAD, consensus_fix, doubted_words, on_ocr, read_otherwise
 from .registry import extractor
 
 
@@ -45,36 +45,72 @@ def extract(ctx: Context) -> SubjectResult:
             segs[0] = type(first)(start, first.end)
     if not segs:
         return {}
-    text = respace(join_lines([squash(ctx.page.t(s)) for s in segs])).strip()
+    span = (segs[0].start, segs[-1].end)
+    ocr = on_ocr(ctx, span)
+    bad, total = doubted_words(ctx, [ctx.page.t(s) for s in segs]) if ocr else ([], 0)
+    fixes: dict[int, tuple[int, str]] = {}
+    for start, end, word, other, count, own in read_otherwise(ctx, span) if ocr else []:
+        fixed = consensus_fix(word, other, count, own)
+        if fixed is None:
+            bad.append(f"{word!r} (read {other!r} elsewhere in the document)")
+        else:
+            fixes[start] = (end, fixed)
+    text = respace(join_lines([squash(_fixed(ctx, s, fixes)) for s in segs])).strip()
     if not text:
         return {}
-    span = (segs[0].start, segs[-1].end)
-    bad, total = doubted_words(ctx, [ctx.page.t(s) for s in segs]) if on_ocr(ctx, span) else ([], 0)
+    if bad and not total:  # OCR'd lines not found among the OCR words (a line split otherwise): count the text's
+        total = len(text.split())
     if bad and len(bad) > SUBJECT_MAX_BAD * total:
         ctx.warn("subject_unreadable", f"subject: {len(bad)} of {total} words read by OCR are in doubt ({', '.join(bad)}), left out: {text!r}", span)
         return {}
-    shape = _ocr_shape_flaw(text) if total else None
+    shape = _ocr_shape_flaw(text, None if h.vv or h.title_type is None else str(h.title_type.get("name", ""))) if total else None
     if shape:
         ctx.warn("subject_unreadable", f"subject: read by OCR, {shape}, left out: {text!r}", span)
         return {}
     if bad:
         ctx.warn("ocr_words_doubtful", f"subject: words read by OCR in doubt: {', '.join(bad)}", span)
+    if fixes:
+        shown = "; ".join(f"{ctx.text[a:b]!r} → {w!r}" for a, (b, w) in sorted(fixes.items()))
+        ctx.warn("ocr_words_doubtful", f"subject: words read by OCR as the rest of the document reads them: {shown}", span)
     return {"subject": text, "spans": {"subject": span}}
+
+
+def _fixed(ctx: Context, seg: Seg, fixes: dict[int, tuple[int, str]]) -> str:
+    """The text of ``seg`` with the words of ``fixes`` (start → end, new word) replaced."""
+    out, at = [], seg.start
+    for start in sorted(k for k in fixes if seg.start <= k < seg.end):
+        end, word = fixes[start]
+        out += [ctx.text[at:start], word]
+        at = end
+    return "".join(out) + ctx.text[at : seg.end]
 
 
 _INNER_STOP = re.compile(r"(\w+)\.\s+\S")
 
 
-def _ocr_shape_flaw(text: str) -> str | None:
+# Types whose trích yếu is a title, often printed in capitals (``NGHỊ QUYẾT`` / ``HỘI NGHỊ BAN CHẤP HÀNH HIỆP HỘI
+# DOANH NGHIỆP…``, an old decision's ``VỀ VIỆC KHEN THƯỞNG…``); a công văn's ``V/v`` line and the headings of
+# other documents (``BÁO CÁO ĐỀ XUẤT``) are never a trích yếu in capitals.
+CAPITAL_TITLES = frozenset(fold(t) for t in (
+    "Nghị quyết", "Nghị quyết liên tịch", "Quyết định", "Nghị định", "Luật", "Bộ luật", "Pháp lệnh", "Lệnh",
+    "Chỉ thị", "Thông tư", "Thông tư liên tịch", "Hiến pháp",
+))
+CAPITAL_MIN_WORDS = 4  # a title in capitals is a phrase, not a heading's word or two
+
+
+def _ocr_shape_flaw(text: str, title_type: str | None = None) -> str | None:
     """Why a trích yếu read by OCR does not have the shape of one: a full stop inside it (a speck or the rule under
     it read as ``.``, or the first sentence of the body run into it: ``… phê duyệt. Điều lệ``), or all in capitals
-    (a heading such as ``BÁO CÁO ĐỀ XUẤT`` taken for it)."""
+    (a heading such as ``BÁO CÁO ĐỀ XUẤT`` taken for it) where the type (``title_type``, the name of the type line
+    over it; None for a ``V/v`` line) does not print its title in capitals (:data:`CAPITAL_TITLES`)."""
     for m in _INNER_STOP.finditer(text.rstrip(" .")):
         if not (m.group(1).isupper() and len(m.group(1)) <= 4):  # "TP. Đà Lạt", "Q. 1": an abbreviation's point
             return "a full stop inside it"
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) >= 8 and all(ch.isupper() for ch in letters):
-        return "all in capitals"
+        titled = title_type is not None and fold(title_type) in CAPITAL_TITLES and len(text.split()) >= CAPITAL_MIN_WORDS
+        if not titled:
+            return "all in capitals"
     return None
 
 

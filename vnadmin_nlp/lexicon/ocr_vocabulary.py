@@ -17,7 +17,7 @@ from no other entry, is that entry.  Rules:
 - the case of each letter is kept as printed (``LÂM ĐÔNG`` → ``LÂM ĐỒNG``).
 
 Two fixed templates besides: ``ngày 26 thóng 8 năm 2025`` (the three date words around their digits, one vowel
-misread at most), the ``Số:`` and ``V/v`` labels at the start of a line (``Sô:``, ``Ứ/v``), and on a Số line
+misread at most), the ``Số:`` and ``V/v`` labels at the start of a line (``Sô:``, ``Ứ/v``, ``V/%``), and on a Số line
 the type code of the symbol without its Đ (``/QD-BGDĐT`` → ``/QĐ-BGDĐT``; HD/HĐ, DA/ĐA are both codes: kept).
 """
 from __future__ import annotations
@@ -160,6 +160,7 @@ def _date_words(out: list[str], keys: list[str], fixes: list[tuple[str, str]]) -
 
 
 _ABOUT = lazy_re(r"^[uv]/[vy]$")
+_ABOUT_PRINTED = lazy_re(r"^[VvUuỨứ][/⁄∕]%$")  # "V/% cử đại diện…": the v read as a per cent sign (Lâm Đồng scans)
 
 
 @lru_cache(maxsize=1)
@@ -196,7 +197,7 @@ def _symbol_codes(out: list[str], fixes: list[tuple[str, str]]) -> None:
 
 def _number_label(out: list[str], keys: list[str], fixes: list[tuple[str, str]]) -> None:
     """``Sô: 40/HCCV`` at the start of a line: the label ``Số:``; ``Ứ/v cử đại diện…``: the label ``V/v``."""
-    if len(out) >= 2 and _ABOUT.match(keys[0]) and out[0] != "V/v" and out[1][:1].islower():
+    if len(out) >= 2 and (_ABOUT.match(keys[0]) or _ABOUT_PRINTED.match(out[0])) and out[0] != "V/v" and out[1][:1].islower():
         fixes.append((out[0], "V/v"))
         out[0] = "V/v"
     if len(out) >= 2 and keys[0] == "so" and out[0].endswith(":") and out[1][:1].isdigit():

@@ -6,7 +6,8 @@ digits' words are marked as checked (``OcrWord.checked``: their confidence is th
 the Số line's two readings disagree, it is read a third time with its characters limited to what it may hold
 (``tessedit_char_whitelist``; tesseract's LSTM then reports confidence 0, so that reading counts only as a vote):
 the number is checked when it gives the first reading's digits (``Số: 2§27`` / ``Số:2827/QĐ-BGDĐT`` for a typed
-2827).  Otherwise (a digit lost under a stamp, a hand-filled number: ``9X`` / ``2X`` / ``2X5`` for a handwritten
+2827).  A date line gets no third reading: limited to a date's characters it read what the zoomed reading did
+(ld_075's typed ``tháng 8``, ``5`` both times), a process start for nothing.  Otherwise (a digit lost under a stamp, a hand-filled number: ``9X`` / ``2X`` / ``2X5`` for a handwritten
 289) the words get the other readings (``OcrWord.alt``) and a confidence under the doubt threshold, so that the
 number or date extractor leaves the value out and quotes the readings (:mod:`vnadmin_nlp.extractors.ocr_doubt`).
 Digits in coloured ink (the blue pen of a number or day filled in by hand, ``Số: 03 /BCĐX-CAT(PC04)`` read
@@ -91,30 +92,40 @@ def _field_words(line: OcrLine, number: bool) -> list[int]:
 
 
 def reread_fields(page: OcrPage, crop: Crop, settings: ocr.OcrSettings, path: str | Path | None, dpi: int) -> int:
-    """Read the Số line and the date line of ``page`` again and mark their digits; returns the lines re-read."""
-    done = 0
-    number_seen = date_seen = False
+    """Read the Số line and the date line of ``page`` again and mark their digits; returns the lines re-read.
+    The two lines' second readings are made in one tesseract process (:func:`.ocr.read_many`)."""
+    found: dict[bool, OcrLine] = {}
     for line in page.lines:
         text = line.text
-        if not number_seen and _number_digits(text):
-            number_seen = True
-            done += _compare(line, crop, settings, path, dpi, True)
-        elif not date_seen and _date_digits(text) is not None:
-            date_seen = True
-            done += _compare(line, crop, settings, path, dpi, False)
-        if number_seen and date_seen:
+        if True not in found and _number_digits(text):
+            found[True] = line
+        elif False not in found and _date_digits(text) is not None:
+            found[False] = line
+        if len(found) == 2:
             break
-    return done
+    order = sorted(found, reverse=True)  # the Số line first
+    images = [crop(_area(found[number], number), ZOOM, False) for number in order]
+    readings = ocr.read_many(images, 7, settings, path, int(dpi * ZOOM))
+    return sum(
+        _compare(found[number], crop, settings, path, dpi, number, image, again)
+        for number, image, again in zip(order, images, readings)
+    )
 
 
-def _compare(line: OcrLine, crop: Crop, settings: ocr.OcrSettings, path: str | Path | None, dpi: int, number: bool) -> int:
+def _area(line: OcrLine, number: bool) -> tuple[int, int, int, int]:
+    """The box of the field's words on its line, with a margin."""
     field = [line.words[k] for k in _field_words(line, number)]
-    digits: Callable[[str], object] = _number_digits if number else _date_digits
     box = (min(w.bbox[0] for w in field), min(w.bbox[1] for w in field), max(w.bbox[2] for w in field), max(w.bbox[3] for w in field))
     pad = int(MARGIN * (box[3] - box[1]))
-    area = (max(0, box[0] - pad), max(0, box[1] - pad), box[2] + pad, box[3] + pad)
-    image = crop(area, ZOOM, False)
-    again = ocr.read_line(image, settings, path, int(dpi * ZOOM))
+    return (max(0, box[0] - pad), max(0, box[1] - pad), box[2] + pad, box[3] + pad)
+
+
+def _compare(
+    line: OcrLine, crop: Crop, settings: ocr.OcrSettings, path: str | Path | None, dpi: int, number: bool,
+    image: "Image", again: OcrPage,
+) -> int:
+    field = [line.words[k] for k in _field_words(line, number)]
+    digits: Callable[[str], object] = _number_digits if number else _date_digits
     second = " ".join(w.text for ln in again.lines for w in ln.words)
     first_digits, second_digits = digits(" ".join(w.text for w in field)), digits(second)
     if second_digits is None:  # the second reading found no Số line or no date: nothing to compare
@@ -131,13 +142,6 @@ def _compare(line: OcrLine, crop: Crop, settings: ocr.OcrSettings, path: str | P
             w.checked = True
         return 1
     second = f"{second} | {limited}" if limited and limited != second else second
-    for w in held:
-        w.alt = second
-        w.conf = min(w.conf, DISAGREE_CONF)
-    return 1
-    if number:
-        limited = " ".join(w.text for ln in ocr.read_line(image, settings, path, int(dpi * ZOOM), NUMBER_CHARS).lines for w in ln.words)
-        second = f"{second} | {limited}" if limited and limited != second else second
     for w in held:
         w.alt = second
         w.conf = min(w.conf, DISAGREE_CONF)

@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, Any, Callable
 
+from ..lexicon.fold import bare, fold
 from ..lexicon.syllables import is_vietnamese_word
 from .ocr_result import OcrLine, OcrPage, OcrWord
 
@@ -155,9 +157,34 @@ def _mean(words: list[OcrWord]) -> float:
     return sum(w.conf for w in words) / len(words) if words else 0.0
 
 
+# The words that anchor the fields on their lines (the Số label, the words of a date, V/v, Kính gửi, Nơi nhận,
+# TM./KT./TL.): a region reading that has fewer of one than the page's reading of the box lost a line.
+ANCHORS = frozenset({"so", "ngay", "thang", "nam", "v/v", "kinh", "gui", "noi", "nhan", "tm", "kt", "tl"})
+_ANCHOR_CORE = re.compile(r"^[^\w/]*([\w/]+?)[^\w]*$")
+
+
+def _anchors(words: list[OcrWord]) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for w in words:
+        for part in re.split(r"[:.]", w.text):  # "Số:40/HCCV", "TM.BAN": the label before its colon or point
+            m = _ANCHOR_CORE.match(part)
+            key = bare(fold(m.group(1))) if m else ""
+            if key in ANCHORS:
+                out[key] += 1
+            break
+    return out
+
+
+def lost_anchors(old: list[OcrWord], new: list[OcrWord]) -> list[str]:
+    """The anchor words (:data:`ANCHORS`) the page's reading of a box has and the region's reading has fewer of."""
+    before, after = _anchors(old), _anchors(new)
+    return sorted(k for k, n in before.items() if after[k] < n)
+
+
 def keep_region(old: list[OcrWord], new: list[OcrWord]) -> tuple[bool, str]:
     """Whether the region's words replace the page's words in a box, and why: tesseract is surer of them (a higher
-    mean word confidence).
+    mean word confidence), and they keep every line the page's reading anchors (:func:`lost_anchors`: a region
+    read "more confidently" without its ``Số:`` line is a worse reading of the box, not a better one).
 
     Measured on the Lâm Đồng dev scans and the corpus scans against other rules (the region's share of valid
     syllables higher, or not lower by more than 0.05 with a higher confidence, or no fewer valid syllables net of
@@ -168,6 +195,9 @@ def keep_region(old: list[OcrWord], new: list[OcrWord]) -> tuple[bool, str]:
         return False, "no words"
     if _mean(new) <= _mean(old):
         return False, "less confident"
+    lost = lost_anchors(old, new)
+    if lost:
+        return False, "lines lost (" + ", ".join(lost) + ")"
     return True, "more confident"
 
 
@@ -177,9 +207,12 @@ def read_regions(
     fine: Fine,
     read: Callable[["Image", int, float], OcrPage],
     dpi: int,
+    read_many: Callable[[list["Image"], int, float], list[OcrPage]] | None = None,
 ) -> list[dict[str, Any]]:
-    """Read each box again from its finer image (``read(image, psm, factor)``); where the region text scores
-    better, its words replace the first reading's words whose centre lies in the box.  Returns one report per box.
+    """Read each box again from its finer image (``read(image, psm, factor)``; or all the boxes of the page in one
+    call, ``read_many(images, psm, factor)``, when given: one tesseract process instead of one per box); where the
+    region text scores better, its words replace the first reading's words whose centre lies in the box.  Returns
+    one report per box.
 
     A box whose first reading is already clean (``CLEAN`` of its words valid syllables) is not read again.  Else the
     region text, its column read apart from the other (which the page reading mixes where the two columns' line
@@ -191,33 +224,39 @@ def read_regions(
     reports: list[dict[str, Any]] = []
     replaced: list[Box] = []
     new_lines: list[OcrLine] = []
+    todo: list[tuple[int, Box, list[OcrWord], float, "Image", float, float]] = []
     for box in boxes:
         if box[2] - box[0] < 8 or box[3] - box[1] < 8:
             continue
         old = [w for line in page.lines for w in line.words if inside(w.bbox, box)]
-        old_texts = [w.text for w in old]
-        before = text_score(old_texts)
+        before = text_score([w.text for w in old])
         if len(old) >= MIN_WORDS and before >= CLEAN:
             reports.append({"box": list(box), "score_page": round(before, 3), "text": "page", "why": "clean"})
             continue
         image, factor = fine(box)
         prepared, angle = prepare_region(image)
-        part = read(prepared, 6, factor)
+        reports.append({})
+        todo.append((len(reports) - 1, box, old, before, prepared, factor, angle))
+    parts: list[OcrPage] = []
+    for factor in dict.fromkeys(t[5] for t in todo):  # one call per resolution (all boxes share it, as a rule)
+        group = [t for t in todo if t[5] == factor]
+        images = [t[4] for t in group]
+        read_all = read_many or (lambda imgs, psm, f: [read(img, psm, f) for img in imgs])
+        parts += read_all(images, 6, factor)
+    todo = [t for factor in dict.fromkeys(t[5] for t in todo) for t in todo if t[5] == factor]
+    for (at, box, old, before, prepared, factor, angle), part in zip(todo, parts):
         new = [w for line in part.lines for w in line.words]
-        new_texts = [w.text for w in new]
-        after = text_score(new_texts)
+        after = text_score([w.text for w in new])
         used, why = keep_region(old, new)
-        reports.append(
-            {
-                "box": list(box),
-                "dpi": round(dpi * factor),
-                "skew": angle,
-                "score_page": round(before, 3),
-                "score_region": round(after, 3),
-                "text": "region" if used else "page",
-                "why": why,
-            }
-        )
+        reports[at] = {
+            "box": list(box),
+            "dpi": round(dpi * factor),
+            "skew": angle,
+            "score_page": round(before, 3),
+            "score_region": round(after, 3),
+            "text": "region" if used else "page",
+            "why": why,
+        }
         if not used:
             continue
         for line in part.lines:
