@@ -170,3 +170,28 @@ def test_a_position_with_a_low_confidence_word_no_position_has_is_left_out() -> 
     lines[-2] = [("PHÓ", 92), ("CHỦ", 92), ("TỊCH", 72), ("THƯỜNG", 91), ("TRỰC", 88)]  # TỊCH at 72: a position's word
     doc = parse_raw(_scan(lines))
     assert [(s.position, s.name) for s in doc.signers] == [("PHÓ CHỦ TỊCH THƯỜNG TRỰC", "Lê Văn Lợi")]
+
+
+def test_a_giay_moi_without_trich_yeu_keeps_its_first_sentence_out() -> None:
+    # ld_002: GIẤY MỜI, then the body ("Ủy ban nhân dân tỉnh tổ chức buổi làm việc …"); the month read "1]"
+    lines = [
+        _line("ỦY BAN NHÂN DÂN"), _line("TỈNH LÂM ĐỒNG"), _line("Số: 9 É0/GM-UBND"),
+        *MOTTO[:2],
+        _line("Lâm Đồng, ngàyD6 tháng 1] năm 2025"),
+        _line("GIẤY MỜI"),
+        _line("Ủy ban nhân dân tỉnh tổ chức buổi làm việc để nghe Sở Nội vụ báo cáo"),
+        _line("đánh giá kết quả và giải pháp nâng cao các chỉ số cải cách hành chính."),
+    ]
+    doc = parse_raw(_scan(lines))
+    assert doc.doc_type is not None and doc.doc_type.name == "Giấy mời"
+    assert doc.place == "Lâm Đồng" and doc.date is None
+    assert any(w.code == "date_unreadable" and "the day 'D6'" in w.message for w in doc.warnings)
+    assert doc.subject is None
+    assert any(w.code == "subject_unreadable" and "first sentence of the body" in w.message for w in doc.warnings)
+
+
+def test_a_month_read_with_a_stray_character_keeps_the_place_and_leaves_the_date_out() -> None:
+    lines = HEADER + [*MOTTO[:2], _line("Lâm Đồng, ngày 06 tháng 1] năm 2025"), MOTTO[3]]
+    doc = parse_raw(_scan(lines))
+    assert doc.place == "Lâm Đồng" and doc.date is None
+    assert any(w.code == "date_unreadable" and "the month '1]'" in w.message for w in doc.warnings)

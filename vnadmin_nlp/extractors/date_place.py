@@ -72,7 +72,7 @@ def _adoption(ctx: Context) -> DatePlaceResult:
     if last is None:
         return {}
     m = FOLDED.date.match(key, last.end())
-    if m is None or m.group("dx"):
+    if m is None or m.group("dx") or m.group("mx"):
         return {}
     line_end = ctx.text.find("\n", m.end())
     line = ctx.text[last.start() : line_end if line_end >= 0 else len(ctx.text)]
@@ -116,10 +116,12 @@ def extract(ctx: Context) -> DatePlaceResult:
         return {}
     out: DatePlaceResult = {"spans": {}}
     date, valid = iso_date(m.group("d"), m.group("m"), m.group("y")) if m is not None else (None, True)
-    unreadable = m is not None and bool(m.group("dx"))
-    if unreadable:  # a day OCR could not read ("ngày |2"): the place stands, the date does not
+    unreadable = m is not None and bool(m.group("dx") or m.group("mx"))
+    if unreadable:  # a day or month OCR could not read ("ngày |2", "tháng 1]"): the place stands, the date does not
         date = None
-        ctx.warn("date_unreadable", f"date: the day {ctx.text[m.start('dx'):m.end('dx')]!r} cannot be read; the line: {ctx.page.t(seg)[:80]!r}", (m.start(), m.end()))
+        part = "dx" if m.group("dx") else "mx"
+        what = "day" if part == "dx" else "month"
+        ctx.warn("date_unreadable", f"date: the {what} {ctx.text[m.start(part):m.end(part)]!r} cannot be read; the line: {ctx.page.t(seg)[:80]!r}", (m.start(), m.end()))
     if not unreadable and st is not None and (date is None or len(date) < 10) and (st.group("extra") or st.group("dm")):
         glued = st.group("extra") or st.group("dm")
         sdate, sure = stamped_date(st.group("d"), st.group("m"), glued, st.group("y"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon.bodies import KINDS, starts_with
 from ..lexicon.fold import fold
 from ..lexicon.glued import join_lines, respace
 from ..lexicon.spaces import squash
@@ -65,6 +66,8 @@ def extract(ctx: Context) -> SubjectResult:
         ctx.warn("subject_unreadable", f"subject: {len(bad)} of {total} words read by OCR are in doubt ({', '.join(bad)}), left out: {text!r}", span)
         return {}
     shape = _ocr_shape_flaw(text, None if h.vv or h.title_type is None else str(h.title_type.get("name", ""))) if total else None
+    if not shape and total and not h.vv and _body_sentence(text):
+        shape = "the first sentence of the body (a body's name, a full stop at its end), not a trích yếu"
     if shape:
         ctx.warn("subject_unreadable", f"subject: read by OCR, {shape}, left out: {text!r}", span)
         return {}
@@ -120,6 +123,13 @@ def _ocr_shape_flaw(text: str, title_type: str | None = None) -> str | None:
         if not titled:
             return "all in capitals"
     return None
+
+
+def _body_sentence(text: str) -> bool:
+    """The first sentence of the body under a type line with no trích yếu (a giấy mời: ``Ủy ban nhân dân tỉnh tổ
+    chức buổi làm việc … trực tuyến.``): it opens with a kind of body and ends with a full stop."""
+    end = text.rstrip()
+    return end.endswith(".") and not end.endswith("./.") and starts_with(fold(text), KINDS) is not None
 
 
 def _after_repeated_type(ctx: Context, seg: Seg, name: str) -> int | None:
