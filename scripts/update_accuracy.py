@@ -79,7 +79,8 @@ KNOWN = """
 - Development set: scans and damaged text layers (Lâm Đồng `layer` none / stamp_only / garbage, all OCR'd by
   default now) are far below the text documents (see "Header accuracy by subset" in the Lâm Đồng section): a
   number or day filled in by hand mostly comes out null with `number_unreadable` / `date_unreadable`; tone-only
-  OCR errors in valid syllables (`phô`, `vôn`) are still wrong values (issue 12).
+  OCR errors in valid syllables of a trích yếu are doubted where the body reads the same words otherwise (`tô
+  chức` / `tổ chức`), but not where it does not (`vôn NSTW`: still a wrong value; issue 12).
 - Converted copies (Markdown from html2text, markdownify or pandoc, lynx and w3m dumps, DOCX, PDF printed by
   LibreOffice, `pdftotext -layout`): see "Converted copies" below and `accuracy-variants.md` (issue 17; the
   variants' test split was read in session 12).
