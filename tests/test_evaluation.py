@@ -109,6 +109,9 @@ def test_outcomes_tell_wrong_from_missing():
 def test_lenient_folds_case_tone_space_and_trailing_punctuation():
     assert lenient("Cộng hoà  xã hội.") == lenient("CỘNG HÒA XÃ HỘI")
     assert lenient("TT- BGTVT") == lenient("TT-BGTVT")
+    # a scan reads an en dash as a hyphen (ld_017: "NHIỆM KỲ (2019 - 2025)" for "(2019 – 2025)"); strict keeps them apart
+    assert lenient("NHIỆM KỲ (2019 - 2025)") == lenient("Nhiệm kỳ (2019 – 2025)")
+    assert strict("2019 - 2025") != strict("2019 – 2025")
     assert strict("Cộng hoà") != strict("Cộng hòa")
 
 

@@ -52,6 +52,8 @@ LIST_FIELDS = (
 _SPACE = regex.compile(r"\s+")
 _AROUND = regex.compile(r"\s*([/-])\s*")
 _TRAIL = regex.compile(r"[\s.,;:]+$")
+# Dashes a scan or a font turns into one another (en dash read as a hyphen): the same mark to a lenient reader.
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
 
 
 def strict(s: Any) -> Any:
@@ -64,7 +66,7 @@ def strict(s: Any) -> Any:
 
 def lenient(s: Any) -> Any:
     if isinstance(s, str):
-        s = fold(unicodedata.normalize("NFC", s))
+        s = fold(unicodedata.normalize("NFC", s)).translate(_DASHES)
         s = _AROUND.sub(r"\1", _SPACE.sub(" ", s)).strip()
         return _TRAIL.sub("", s)
     if isinstance(s, (list, tuple)):
