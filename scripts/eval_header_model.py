@@ -82,7 +82,7 @@ def one(job: tuple[Gold, str | None]) -> dict[str, Any]:
         out["fields"][f.name] = {
             "same": _value(r.rules, f) == _value(r.model, f), "r_empty": _empty(r.rules, f), "m_empty": _empty(r.model, f),
             "p_rules": round(t.support(r_idx, *f.roles), 4), "p_model": round(t.support(m_idx, *f.roles), 4),
-            "c_rules": r.rules.confidence.get(f.name),
+            "c_rules": r.rules.confidence.get(f.name), "doubt": f.doubt is not None and f.doubt(r.rules, r.model),
             "null": {g: nulls[g]["lenient"] for g in SCORED.get(f.name, (f.name,)) if g in nulls},
         }
     for mode, doc in zip(MODES, r):
@@ -108,7 +108,7 @@ def simulate(results: list[dict[str, Any]], policy: Any) -> dict[str, dict[str, 
         got = dict(r["rules"])
         for f in FIELDS:
             i = r["fields"][f.name]
-            what = decide(f, i["same"], i["r_empty"], i["m_empty"], i["p_rules"], i["p_model"], policy)
+            what = decide(f, i["same"], i["r_empty"], i["m_empty"], i["p_rules"], i["p_model"], policy, i.get("doubt", False))
             for g in SCORED.get(f.name, (f.name,)):
                 if g in got:
                     got[g] = r["model"][g] if what == "take" else i["null"][g] if what == "drop" else got[g]
@@ -130,6 +130,8 @@ def tune(results: list[dict[str, Any]]) -> None:
     print("policy (fields, weak, sure, take): right / wrong / missing; no policy:", totals(Policy()))
     for f in FIELDS:
         print(f.name, "unconfirmed", totals(Policy(unconfirmed=(f.name,))))
+        if f.doubt is not None:
+            print(f.name, "doubted", totals(Policy(doubted=(f.name,))))
         for take in (False, True):
             for weak in (0.05, 0.1, 0.2, 0.3, 0.5, 1.01):
                 for sure in (0.0, 0.5, 0.8, 0.9):

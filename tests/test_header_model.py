@@ -224,3 +224,36 @@ def test_signers_the_model_cannot_confirm_are_left_null_with_a_warning(seed):
     # without the policy the rules' signer stays, doubted
     kept = combine(r.rules, unsigned, seed.layout, layout, t, Policy())
     assert kept.signers == r.rules.signers and "signers" in POLICY.unconfirmed
+
+
+@needs_crf
+def test_a_signing_block_without_a_name_the_model_names_nobody_for_is_left_null(seed):
+    """The rules read the seed's signing block without its name (the name line lost, as OCR loses it on scans:
+    `signer_name_missing`) and the model's reading names nobody for it either: the signer is left null with a
+    `model_disagrees` warning quoting the rules' lines; a block the model does name keeps the rules' signer."""
+    from vnadmin_nlp.header_model import load
+    from vnadmin_nlp.header_model.combine import POLICY, Policy, _unnamed, combine
+    from vnadmin_nlp.header_model.reading import model_layout, tag
+    from vnadmin_nlp.model import Signer
+
+    text = SEED_CONG_VAN.read_text(encoding="utf-8")
+    assert text.rstrip().endswith("PHÓ CHỦ TỊCH**\n\nPhạm Văn Kính")
+    a = analyse_text(text.rstrip()[: -len("Phạm Văn Kính")])
+    r = readings(a)
+    assert [(s.position, s.name) for s in r.rules.signers] == [("PHÓ CHỦ TỊCH", None)]
+    assert any(w.code == "signer_name_missing" for w in r.rules.warnings)
+    assert _unnamed(r.rules, r.model) and "signers" in POLICY.doubted
+    assert r.combined.signers == [] and "signers" not in r.combined.confidence
+    (w,) = [w for w in r.combined.warnings if w.code == "model_disagrees" and w.message.startswith("signers:")]
+    assert "KT. CHỦ TỊCH" in w.message and w.message.endswith("the model names nobody for it either: left empty")
+    assert r.combined.number == r.rules.number and r.combined.subject == r.rules.subject
+
+    # the model names the block: no doubt left, the rules' signer stays (doubted, as any disagreement)
+    named = r.model.model_copy(update={"signers": [Signer(position="PHÓ CHỦ TỊCH", name="Phạm Văn Kính", span=None)]})
+    assert not _unnamed(r.rules, named)
+    # without the policy the nameless block stays
+    t = tag(load(), a)
+    assert combine(r.rules, r.model, a.layout, model_layout(a, t), t, Policy()).signers == r.rules.signers
+    # a named block (the seed as printed) is never doubted
+    full = readings(seed)
+    assert not _unnamed(full.rules, full.model) and full.combined.signers == full.rules.signers

@@ -70,7 +70,7 @@ _TABLE = (
     WarningCode("from_page_metadata", ("extractor page_metadata",), "Fields were taken from the web page's attributes, not from the text (the message names them)."),
     WarningCode("deadline_cycle_unclear", ("extractor tasks",), "A day of a reporting cycle the text does not name (`chậm nhất vào ngày 20 của tháng cuối kỳ báo cáo`): no deadline is read from it, the message quotes the phrase."),
     WarningCode("task_assignee_unclear", ("extractor tasks",), "A request (`Giao …`, `Đề nghị …`, `Yêu cầu …`) whose addressee cannot be read as a body or an official: the task is kept with no lead, the message quotes the line."),
-    WarningCode("model_disagrees", ("header model",), "The header model (off by default: `--use-model`, `use_model=True`) labels another line than the rules read a header field or signer from: the rules' value is kept (or, where the rules read none, the model's number, date or type is taken) at lower confidence, and a signer the model's closing lines do not give is left null; the message names the field and quotes both lines."),
+    WarningCode("model_disagrees", ("header model",), "The header model (off by default: `--use-model`, `use_model=True`) labels another line than the rules read a header field or signer from: the rules' value is kept (or, where the rules read none, the model's number, date or type is taken) at lower confidence, and a signer the model's closing lines do not give, or a signing block without a name the model names nobody for either, is left null; the message names the field and quotes both lines."),
 )
 
 WARNINGS: dict[str, WarningCode] = {w.code: w for w in _TABLE}
