@@ -130,3 +130,22 @@ def test_zoning_leaves_the_shared_lines_as_they_were():
     layout = zone(page)
     assert layout.header.found and layout.header.number is not None
     assert [(s.start, s.end, s.blank_before, s.kind, s.joined) for s in page.lines] == before
+
+
+def test_one_to_one_characters_replaced_one_by_one_are_what_a_single_pass_gives():
+    from vnadmin_nlp.normalize import clean, normalize
+
+    assert not set(clean._ONE_TO_ONE.values()) & set(clean._ONE_TO_ONE_CHARS)  # no replacement is replaced again
+    raw = "Ðiều\u00a01.\u2009Số\u202f12\u2044QÐ-UBND\x0bngày\u3000 5"
+    expected = "".join(clean._ONE_TO_ONE.get(ord(c), c) for c in raw)
+    assert normalize(raw, page_numbers=False).text == normalize(expected, page_numbers=False).text
+    assert normalize(raw, page_numbers=False).text.startswith("Điều 1. Số 12/QĐ-UBND\nngày")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("aăđệ Ðx-]^\\\u0301\u00c5\uac00\n"), max_size=12), min_size=1, max_size=4))
+def test_bare_one_to_one_is_every_character_bared_to_one(texts):
+    from vnadmin_nlp.lexicon.fold import bare, bare_one_to_one
+
+    for text in texts:  # one after the other: the set of known characters grows between them
+        assert bare_one_to_one(text) == all(len(bare(c)) == 1 for c in text)
