@@ -102,3 +102,50 @@ def test_patterns_compiled_with_re_find_what_regex_finds(shared):
                 subject = fold(text) if is_folded(section, entry) else text
                 assert [m.span() for m in fast.finditer(subject)] == [m.span() for m in slow.finditer(subject)], name
     assert used_re >= 10
+
+
+# Lines as web copies and PDFs give them: indented, blank lines between paragraphs, spaces before a break.
+_line_texts = st.lists(st.sampled_from(["Điều 1", "a) giao", "  ", " ", "\n", "\n", "\t", "x.", "\u00a0"]), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_line_texts, st.integers(0, 200), st.integers(0, 200))
+def test_lines_in_is_lines_of_the_range(text, a, b):
+    from vnadmin_nlp.zoning.segments import Page, lines
+
+    page = Page(text)
+    start, end = min(a, len(text)), min(max(a, b), len(text))
+    assert page.lines_in(start, end) == lines(text, start, end)
+
+
+def test_zoning_leaves_the_shared_lines_as_they_were():
+    # A web copy's header (fixtures/samples/cong_van_4231_ubnd_camp_pha.txt): the header reader classifies its
+    # lines on copies, never on the page's own, which provisions and the closing read after it
+    from vnadmin_nlp.zoning import Page, zone
+
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẨM PHẢ\nSố: 4231/UBND-VHTT\nV/v tổ chức các hoạt động kỷ niệm\n\n"
+            "Cẩm Phả, ngày 19 tháng 10 năm 2022\n\nKính gửi: Các phòng, ban\n\n1. Nội dung\nCác đơn vị thực hiện.\n")
+    page = Page(text)
+    before = [(s.start, s.end, s.blank_before, s.kind, s.joined) for s in page.lines]
+    layout = zone(page)
+    assert layout.header.found and layout.header.number is not None
+    assert [(s.start, s.end, s.blank_before, s.kind, s.joined) for s in page.lines] == before
+
+
+def test_one_to_one_characters_replaced_one_by_one_are_what_a_single_pass_gives():
+    from vnadmin_nlp.normalize import clean, normalize
+
+    assert not set(clean._ONE_TO_ONE.values()) & set(clean._ONE_TO_ONE_CHARS)  # no replacement is replaced again
+    raw = "Ðiều\u00a01.\u2009Số\u202f12\u2044QÐ-UBND\x0bngày\u3000 5"
+    expected = "".join(clean._ONE_TO_ONE.get(ord(c), c) for c in raw)
+    assert normalize(raw, page_numbers=False).text == normalize(expected, page_numbers=False).text
+    assert normalize(raw, page_numbers=False).text.startswith("Điều 1. Số 12/QĐ-UBND\nngày")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("aăđệ Ðx-]^\\\u0301\u00c5\uac00\n"), max_size=12), min_size=1, max_size=4))
+def test_bare_one_to_one_is_every_character_bared_to_one(texts):
+    from vnadmin_nlp.lexicon.fold import bare, bare_one_to_one
+
+    for text in texts:  # one after the other: the set of known characters grows between them
+        assert bare_one_to_one(text) == all(len(bare(c)) == 1 for c in text)

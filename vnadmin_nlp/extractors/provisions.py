@@ -15,7 +15,7 @@ import regex
 from ..lexicon.spaces import squash
 from ..model import Provision
 from ..patterns import TEXT
-from ..zoning import Seg, lines
+from ..zoning import Seg
 from .base import Context
 from .fields import ProvisionsFields
 from .registry import extractor
@@ -136,7 +136,7 @@ def _is_first(ident: str | None, style: str) -> bool:
 def extract(ctx: Context) -> ProvisionsFields:
     start, end = ctx.layout.body
     text = ctx.text
-    body_lines = lines(text, start, end)
+    body_lines = ctx.page.lines_in(start, end)
     root = _Node(Provision(label="", path="", kind="part", span=(start, start)), -1, None, start)
     stack: list[_Node] = [root]
     opened: list[tuple[_Node, Seg]] = []

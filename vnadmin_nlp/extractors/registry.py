@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
-from ..model import Document
+from ..model import DOCUMENT_FIELDS
 from .fields import FIELD_NAMES
 
 # What the context always has, whatever ran before (a ``requires`` may name them for the record).
@@ -71,7 +71,7 @@ def _validate(contract: Contract, fn: Callable[..., Any]) -> None:
     """Assigns are Document fields an extractor may fill, requires are fields or context inputs, and the
     function's declared result type has exactly the assigned keys (plus ``spans``)."""
     where = f"extractor {contract.name!r}"
-    not_fields = [a for a in contract.assigns if a not in Document.model_fields]
+    not_fields = [a for a in contract.assigns if a not in DOCUMENT_FIELDS]
     if not_fields:
         raise ContractError(f"{where} assigns {not_fields}, which are not Document fields")
     reserved = [a for a in contract.assigns if a in PIPELINE_FIELDS]

@@ -50,6 +50,7 @@ class SymbolParts:
         )
 
 
+@lru_cache(maxsize=4096)  # pure, and a document repeats its numbers: each is read once
 def clean_symbol(raw: str) -> str:
     """Spaces around ``/`` and ``-`` removed, dash variants made ``-``, a glued footnote marker dropped."""
     s = _DASHES.sub("-", raw.strip())
@@ -67,12 +68,14 @@ _SPLIT_TERM = lazy_regex(r"(?<![\p{L}])(?P<code>" + "|".join(sorted(TERM_CODES, 
 _THOUSANDS = lazy_regex(r"^\d{1,3}(?:\.\d{3})+(?=[/-])")
 
 
+@lru_cache(maxsize=4096)  # pure, and a document repeats its numbers: each is read once
 def fix_symbol(symbol: str) -> str:
     """A cited number-symbol with its printed typos mended (``54/2014/QH-13`` -> ``54/2014/QH13``); the
     citation's text keeps what is printed."""
     return _SPLIT_TERM.sub(lambda m: m.group("code") + m.group("term"), symbol)
 
 
+@lru_cache(maxsize=4096)  # pure, and a document repeats its numbers: each is read once
 def key_symbol(symbol: str) -> str:
     """The form of a number-symbol that keys are built on: typos mended and thousands dots dropped
     (``1.234/QĐ-UBND`` -> ``1234/QĐ-UBND``), so that the same document meets itself however it is printed."""

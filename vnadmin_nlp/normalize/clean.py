@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from .offsets import ChainedMap, Edit, OffsetMap, apply_edits
-from ..lexicon.lazy import escape, lazy_regex
+from ..lexicon.lazy import lazy_regex
 
 # One-to-one replacements: they keep every offset.
 _CYRILLIC_TO_LATIN = dict(zip("АВСЕНІЈКМОРЅТХУасеіјорсхуѕ", "ABCEHIJKMOPSTXYaceijopcxys"))
@@ -49,7 +49,7 @@ _ONE_TO_ONE = {
     0x2029: "\n",
 }
 _ONE_TO_ONE_CHARS = [chr(c) for c in _ONE_TO_ONE]
-_ONE_TO_ONE_RE = lazy_regex("[" + "".join(escape(chr(c)) for c in _ONE_TO_ONE) + "]")
+assert not set(_ONE_TO_ONE.values()) & set(_ONE_TO_ONE_CHARS)  # replaced one by one: no chains
 _CYRILLIC_TABLE = str.maketrans(_CYRILLIC_TO_LATIN)
 # Only the letters of _CYRILLIC_TO_LATIN are ever replaced, and all lie in this block (a range scans fast).
 _ANY_CYRILLIC = lazy_regex("[\u0400-\u04ff]")
@@ -107,9 +107,12 @@ def normalize(raw: str, *, page_numbers: bool = True) -> NormalizedText:
                 ((i, i + 1, unicodedata.normalize("NFC", ch)) for i, ch in enumerate(text) if unicodedata.normalize("NFC", ch) != ch),
             )
             maps.append(m)
-    # str.translate is slow on long non-ASCII text, and these characters are rare: look for each first
-    if any(ch in text for ch in _ONE_TO_ONE_CHARS):
-        text = _ONE_TO_ONE_RE.sub(lambda m: _ONE_TO_ONE[ord(m.group())], text)
+    # str.translate is slow on long non-ASCII text, and so is a pattern's sub calling back per character (web
+    # copies hold hundreds of no-break spaces): str.replace for each character present, one after the other,
+    # which is the same since no replacement is itself a character of the table
+    for ch in _ONE_TO_ONE_CHARS:
+        if ch in text:
+            text = text.replace(ch, _ONE_TO_ONE[ord(ch)])
     if _ANY_CYRILLIC.search(text):
         text = _CYRILLIC_IN_LATIN.sub(lambda m: _latinise(m.group()), text)  # same length
     text, m = apply_edits(text, _layout_edits(text))

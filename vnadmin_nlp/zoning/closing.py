@@ -5,6 +5,7 @@ CHỦ TỊCH`` or ``- Như trên; PHÓ CHỦ TỊCH``.  Such lines are cut befor
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import regex
@@ -124,7 +125,7 @@ def split_rank(page: Page, seg: Seg) -> tuple[Seg | None, Seg]:
 
 def find_closing_start(page: Page, body_start: int) -> int | None:
     """Where the closing begins: the Nơi nhận heading or the first authority line, else after ``./.``."""
-    body_lines = [ln for ln in page.lines if ln.start >= body_start]
+    body_lines = page.lines[bisect_left(page._line_starts, body_start) :]  # the lines starting at or after it
     for k, ln in enumerate(body_lines):
         text = page.t(ln)
         if FOLDED.distribution_head.match(page.k(ln)) or (len(text) <= 70 and is_authority(text)):

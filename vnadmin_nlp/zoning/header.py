@@ -154,7 +154,9 @@ def _header_segments(page: Page, start: int) -> Iterator[Seg]:
             return
         if i + 1 < len(lines) and _date_goes_on(page, line, lines[i + 1]):
             line, skip = Seg(line.start, lines[i + 1].end, line.blank_before), i + 1
-        yield from split_header_line(page, line)
+        for seg in split_header_line(page, line):
+            # parse_header sets the kind of what it reads: never on the page's own lines, which later stages share
+            yield Seg(seg.start, seg.end, seg.blank_before, seg.kind, seg.joined) if seg is lines[i] else seg
 
 
 # A date line cut by a wrap in a narrow cell ("Hà Nội, ngày 14" / "tháng 11 năm 2025" in a browser's copy).

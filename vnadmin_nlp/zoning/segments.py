@@ -6,6 +6,7 @@ without the text ever being rewritten.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -60,7 +61,27 @@ class Page:
 
     @cached_property
     def lines(self) -> list[Seg]:
+        """The text's lines (:func:`lines`), split once and shared: read them, never change them."""
         return lines(self.text, 0, len(self.text))
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [seg.start for seg in self.lines]
+
+    def lines_in(self, start: int, end: int) -> list[Seg]:
+        """``lines(self.text, start, end)``, taken from :attr:`lines` where ``start`` and ``end`` each stand in
+        a line's leading or trailing white space (a zone's edges do), so the text is not split again; the
+        segments are :attr:`lines`' own (read them, never change them) but the first, whose ``blank_before`` is
+        the range's own."""
+        text = self.text
+        if not (start < end and _at_line_edge(text, start) and _at_line_edge(text, end)):
+            return lines(text, start, end)
+        starts = self._line_starts
+        got = self.lines[bisect_left(starts, start) : bisect_left(starts, end)]
+        if got and got[0].blank_before:
+            first = got[0]
+            got[0] = Seg(first.start, first.end, False, first.kind, first.joined)
+        return got
 
     def sub(self, seg: Seg, start: int, end: int, kind: str | None = None) -> Seg | None:
         """The trimmed part ``[start, end)`` of a segment (absolute offsets), or None if blank."""
@@ -90,6 +111,16 @@ def lines(text: str, start: int, end: int, limit: int | None = None) -> list[Seg
             last = i
         pos += len(line) + 1
     return out
+
+
+def _at_line_edge(text: str, pos: int) -> bool:
+    """Is there only white space between ``pos`` and its line's start, or between it and its line's end?"""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if pos == line_start or text[line_start:pos].isspace():
+        return True
+    line_end = text.find("\n", pos)
+    rest = text[pos:] if line_end < 0 else text[pos:line_end]
+    return not rest or rest.isspace()
 
 
 def _first_lines(text: str, start: int, end: int, limit: int) -> list[Seg]:

@@ -10,13 +10,7 @@ from typing import Any, Iterator, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"
-
-Span = tuple[int, int]
-ProvisionKind = Literal["part", "chapter", "section", "article", "clause", "point", "item", "dash"]
-Relation = Literal["basis", "implements", "responds_to", "amends", "replaces", "repeals", "guides", "refers"]
-DocKind = Literal["administrative", "normative", "party", "other"]
-DeadlineKind = Literal["date", "duration", "recurring", "period"]
+from .aliases import SCHEMA_VERSION, DeadlineKind, DocKind, ProvisionKind, Relation, Span
 
 
 class _Model(BaseModel):
