@@ -36,7 +36,11 @@ def find_laws(text: str, key: str, start: int, end: int) -> list[Found]:
             name_end = m.end()
         else:
             w = key[first.start() : first.end()]
-            if (w in _LAW_BAD or w[:1].isdigit()) and kind != _HIEN_PHAP:
+            printed = text[first.start() : first.end()]
+            # a capital makes a name of a word that never starts one in lower case ("Luật Các tổ chức tín dụng",
+            # "Luật Quy hoạch"; but "Luật các", "Luật quy định")
+            bad = w in _LAW_BAD and not (len(printed) > 1 and printed[0].isupper() and printed[1:].islower())
+            if (bad or w[:1].isdigit()) and kind != _HIEN_PHAP:
                 continue
             amending = key.startswith(_SUA_DOI, first.start())
             name_end = _law_name_end(text, key, first.start(), end, amending)

@@ -9,7 +9,12 @@ of that mention (``data/citations.yaml``: ``relation_cues``), in this order:
 4. a clause opened by ``Căn cứ``: its first citation and those listed with it;
 5. an item of a list introduced by a colon (``Bãi bỏ … tại các Quyết định:`` then ``- Quyết định số …``): the
    cue of the introducing clause;
-6. the words after it (``… hết hiệu lực``); else ``refers``."""
+6. the words after it (``… hết hiệu lực``); else ``refers``.
+
+An amending, replacing or repealing cue said of another document (``… số 31/2024/QH15 được sửa đổi, bổ sung bởi
+Luật số 43/2024/QH15``, ``đề xuất sửa đổi …``: ``not_own_before``) is not this document's act: the citation it
+governs, and those listed with it, take the clause's relation (``basis`` under ``Căn cứ``, else ``refers``).
+``… này`` standing for a document quoted in an amendment is ``refers``, like the document itself."""
 from __future__ import annotations
 
 import regex
@@ -19,6 +24,7 @@ from ...lexicon.fold import fold
 from ...model import Relation
 from ...patterns import alternation
 from .found import CITATIONS, Found
+from .short_forms import quoted
 from ...lexicon.lazy import escape, lazy_regex
 
 _C = load("citations")
@@ -26,6 +32,13 @@ _CAN_CU = fold("căn cứ")
 _CUES = [(fold(c), rel) for rel, cues in _C["relation_cues"].items() for c in cues]
 _CUES.sort(key=lambda x: -len(x[0]))
 _CUE_REL = dict(_CUES)
+_NOT_OWN_BEFORE = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _C["not_own_before"]) + r")\s+\Z")
+_NOT_OWN_RELS = set(_C["not_own_relations"])
+_PASSIVE = lazy_regex(
+    r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _C["passive_marks"]) + r")\s+(?:"
+    + "|".join(escape(fold(w)) for w in _C["passive_verbs"]) + r")(?![\p{L}])"
+)
+_CUE_JOIN = lazy_regex(r"[\s,]*(?:và\s+)?")
 _CUES_AFTER = [(fold(c), rel) for rel, cues in _C["relation_cues_after"].items() for c in cues]
 _BREAKERS = lazy_regex(r"\s(?:" + "|".join(escape(fold(w)) for w in _C["cue_breakers"]) + r")\s")
 _BREAKABLE = set(_C["breakable"])
@@ -41,7 +54,7 @@ _REF_STOPS = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["re
 _LABEL = lazy_regex(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?\Z")
 # The gap between two items of a list of provisions of documents: separators and pinpoints only.
 _PINPOINT_LIST = lazy_regex(
-    r"\s*[;,]\s*(?:(?:và|hoặc)\s+)?(?:(?:điểm|khoản|điều|mục|phần|chương|tiết|phụ\s+lục)\s+[\w.]+(?:\s+thứ\s+\w+)?\s*,?\s*)+(?:của\s+)?"
+    r"\s*[;,]\s*(?:(?:và|hoặc)\s+)?(?:(?:điểm|khoản|điều|mục|phần|chương|tiết|phụ\s+lục)\s+(?:thứ\s+)?[\w.]+(?:\s+thứ\s+\w+)?\s*,?\s*)+(?:của\s+)?"
 )
 _COORDINATED = lazy_regex(r"\s*(?:,|;|và|hoặc)\s")
 _LABEL_PREFIX = lazy_regex(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?")
@@ -58,7 +71,23 @@ def _clause_start(key: str, pos: int, floor: int) -> int:
 
 
 def _is_self(f: Found | None) -> bool:
-    return f is not None and bool(f.extra.get("self"))
+    """``… này``: the document itself, or one it quotes"""
+    return f is not None and bool(f.extra.get("self") or f.extra.get("this"))
+
+
+def _said_of_another(key: str, lo: int, hi: int) -> bool:
+    """Is the last cue in ``[lo, hi)`` an amending / replacing / repealing one said of another document (``được
+    sửa đổi, bổ sung bởi``, ``đề xuất sửa đổi``)?"""
+    cues = list(_CUE_RE.finditer(key, lo, hi))
+    if _PASSIVE.search(key, cues[-1].end() if cues else lo, hi):
+        return True  # "… đã được bổ sung tại khoản 36 Điều 1 Nghị định số …"
+    if not cues or _CUE_REL[cues[-1].group()] not in _NOT_OWN_RELS:
+        return False
+    i = len(cues) - 1  # "được sửa đổi, bổ sung một số điều bởi": the run of cues starts at "sửa đổi"
+    while i and _CUE_JOIN.fullmatch(key, cues[i - 1].end(), cues[i].start()):
+        i -= 1
+    first = cues[i]
+    return _NOT_OWN_BEFORE.search(key, max(0, first.start() - 20), first.start()) is not None
 
 
 def _last_cue(key: str, lo: int, hi: int, clause: int | None = None) -> regex.Match | None:
@@ -90,8 +119,8 @@ def _in_title(key: str, prev: Found, pos: int) -> bool:
 
 def relation(key: str, f: Found, prev: Found | None) -> Relation:
     """The citing document's relation to ``f`` (see module docstring); ``prev``: the mention before it."""
-    if _is_self(f) or f.extra.get("inner"):
-        return "refers"
+    if _is_self(f) or f.extra.get("inner") or quoted(key, f.start):
+        return "refers"  # a mention inside the quoted new wording of an amended text is that text's
     lo = _clause_start(key, f.start, max(0, f.start - 300))
     line = key.rfind("\n", 0, f.start) + 1
     in_clause = prev is not None and prev.end > lo and not _is_self(prev)
@@ -105,6 +134,9 @@ def relation(key: str, f: Found, prev: Found | None) -> Relation:
     if opens and not in_clause:
         return "basis"
     floor = max(lo, prev.end) if prev is not None and prev.end > lo else lo
+    if _said_of_another(key, floor, f.start):
+        f.extra["passive"] = True
+        return "basis" if opens and not _MAIN_CLAUSE.search(key, lo, f.start) else "refers"
     cue = _last_cue(key, floor, f.start, lo)
     if cue is not None:
         first = _CUE_RE.search(key, floor, f.start)
@@ -113,9 +145,10 @@ def relation(key: str, f: Found, prev: Found | None) -> Relation:
         return _CUE_REL[cue.group()]
     if opens and prev is not None and prev.relation == "basis" and not _MAIN_CLAUSE.search(key, prev.end, f.start):
         return "basis"  # "Căn cứ Luật Công chứng năm 2024, Điều lệ … ban hành kèm theo Quyết định số …"
-    if prev is not None and prev.relation != "refers" and _PINPOINT_LIST.fullmatch(key, prev.end, f.start):
+    kept = prev is not None and (prev.relation != "refers" or bool(prev.extra.get("passive")))
+    if prev is not None and kept and _PINPOINT_LIST.fullmatch(key, prev.end, f.start):
         return prev.relation  # "thay thế … Thông tư số 63/1998/TT-BTC ngày 13/5/1998; điểm 1.b, mục II Thông tư số 89/1999/TT-BTC"
-    if in_clause and prev is not None and prev.relation != "refers" and _COORDINATED.match(key, prev.end, f.start) \
+    if in_clause and prev is not None and kept and _COORDINATED.match(key, prev.end, f.start) \
             and not _MAIN_CLAUSE.search(key, prev.end, f.start) and not _SENTENCE_END.search(key, prev.end, f.start):
         return prev.relation  # "… Chỉ thị số 02/CT-BTC … và chỉ đạo của UBND tỉnh tại Công văn số …": one list
     head = f.extra.get("list_of")
@@ -149,4 +182,8 @@ def _list_intro(key: str, pos: int, line: int) -> Relation | None:
         return _CUE_REL[m.group()]
     if key.startswith(_CAN_CU, lo):
         return "basis"  # "Căn cứ các văn bản sau:"
+    tail = key[max(lo, colon - 60) : colon]  # "…, các văn bản, quy định sau đây hết hiệu lực thi hành:"
+    for c, rel in _CUES_AFTER:
+        if c in tail:
+            return rel
     return None
