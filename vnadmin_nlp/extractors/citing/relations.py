@@ -56,6 +56,9 @@ _LABEL = lazy_regex(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[i
 _PINPOINT_LIST = lazy_regex(
     r"\s*[;,]\s*(?:(?:và|hoặc)\s+)?(?:(?:điểm|khoản|điều|mục|phần|chương|tiết|phụ\s+lục)\s+(?:thứ\s+)?[\w.]+(?:\s+thứ\s+\w+)?\s*,?\s*)+(?:của\s+)?"
 )
+_HEADING_RELS = set(_C["heading_intro_relations"])
+_ARTICLE_HEAD = lazy_regex(r"điều\s+\d+[a-zđ]?\.\s*")
+_ITEM_SEP = lazy_regex(r";\s*(?:và\s+)?\Z")
 _COORDINATED = lazy_regex(r"\s*(?:,|;|và|hoặc)\s")
 _LABEL_PREFIX = lazy_regex(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?")
 _MAIN_CLAUSE = lazy_regex(
@@ -124,6 +127,8 @@ def relation(key: str, f: Found, prev: Found | None) -> Relation:
     lo = _clause_start(key, f.start, max(0, f.start - 300))
     line = key.rfind("\n", 0, f.start) + 1
     in_clause = prev is not None and prev.end > lo and not _is_self(prev)
+    if key.startswith(_CAN_CU, line) and prev is not None and _ITEM_SEP.search(key, max(prev.end, f.start - 12), f.start):
+        return "basis"  # "Căn cứ Nghị định số 78/… hướng dẫn thi hành Luật …; Nghị định số 79/…": a new item of the line
     if prev is not None and not _is_self(prev) and 0 <= f.start - prev.end < 250:
         between = key[prev.end : f.start]
         if CITATIONS.list_sep.fullmatch(between) or (
@@ -172,7 +177,7 @@ def _list_intro(key: str, pos: int, line: int) -> Relation | None:
         return None
     colon = key.rfind(":", max(0, pos - 3000), line)
     if colon < 0 or not key.startswith("\n", colon + 1) or _ITEMS_BREAK.search(key, colon, line):
-        return None
+        return _heading_intro(key, line)
     lo = _clause_start(key, colon, max(0, colon - 400))
     if _MAIN_CLAUSE.search(key, lo, colon):
         return None  # "Căn cứ hồ sơ …, Chủ tịch UBND tỉnh có ý kiến như sau:": the items are the document's own
@@ -187,3 +192,28 @@ def _list_intro(key: str, pos: int, line: int) -> Relation | None:
         if c in tail:
             return rel
     return None
+
+
+
+def _heading_intro(key: str, line: int) -> Relation | None:
+    """The relation an article's heading gives the items below it without a colon (``Điều 1. Bãi bỏ toàn bộ một
+    số văn bản …`` then ``1. Quyết định số …``): only the cues of ``heading_intro_relations``."""
+    head = line
+    for _ in range(60):  # back over the items above this one, up to the article's heading
+        if head == 0:
+            return None
+        head = key.rfind("\n", max(0, head - 3000), head - 1) + 1
+        if _ARTICLE_HEAD.match(key, head, min(len(key), head + 12)):
+            break
+        if key.startswith("\n", head) or not _ITEM_START.match(key, head, min(len(key), head + 8)):
+            return None  # a blank line, or a line that is no item, between the heading and this item
+    else:
+        return None
+    at = _ARTICLE_HEAD.match(key, head, min(len(key), head + 12)).end()
+    end = key.find("\n", at)
+    end = len(key) if end < 0 else end
+    cue = _CUE_RE.match(key, at, min(end, at + 40))
+    if cue is None or key[:end].rstrip().endswith(":"):
+        return None  # no cue, or a colon (the colon-introduced list above handles it)
+    rel = _CUE_REL[cue.group()]
+    return rel if rel in _HEADING_RELS else None

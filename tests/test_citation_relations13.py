@@ -1,0 +1,104 @@
+"""Citation relations read from the clause of each mention (issue 13, session 13): an amending cue that is another
+document's act (a passive, a proposal), quotations, lists under an article heading or a 'hết hiệu lực' intro,
+items of a Căn cứ line after a semicolon, capitalised law names.  The lines are from development documents
+(vbpl_019, vbpl_075, vbpl_237, vbpl_261, vbpl_452, vbpl_484, vbpl_574, vbpl_744, btc_tt40)."""
+from __future__ import annotations
+
+from vnadmin_nlp import parse_text
+
+
+def _rels(text: str) -> list[tuple[str | None, str | None, str]]:
+    return [(c.number or c.text, c.doc_type, c.relation) for c in parse_text(text).citations]
+
+
+def test_an_amending_act_in_a_can_cu_line_is_basis():
+    got = _rels("Căn cứ Luật Công an nhân dân số 37/2018/QH14 được sửa đổi, bổ sung bởi Luật số 21/2023/QH15;")
+    assert got == [("37/2018/QH14", "Luật", "basis"), ("21/2023/QH15", "Luật", "basis")]
+    # a run of cues after the passive ("được sửa đổi, bổ sung một số điều bởi") and a list of amending laws
+    got = _rels("Căn cứ Luật Đất đai số 31/2024/QH15 được sửa đổi, bổ sung một số điều bởi các Luật số "
+                "43/2024/QH15, số 47/2024/QH15;")
+    assert [r for _, _, r in got] == ["basis", "basis", "basis"]
+
+
+def test_the_passive_outside_can_cu_only_refers():
+    got = _rels("Nghị định này quy định điều kiện tài sản bảo đảm của khoản nợ xấu được thu giữ theo điểm đ khoản 2 "
+                "Điều 198a Luật Các tổ chức tín dụng số 32/2024/QH15 được sửa đổi, bổ sung bởi Luật số 96/2025/QH15.")
+    assert got[-2:] == [("32/2024/QH15", "Luật", "refers"), ("96/2025/QH15", "Luật", "refers")]
+    # this document amends Nghị định 156; Nghị định 91 and 27 amended it before: refers
+    got = _rels("1. Sửa đổi, bổ sung khoản 6, khoản 9 Điều 3 Nghị định số 156/2018/NĐ-CP được sửa đổi, bổ sung tại "
+                "khoản 1 Điều 1 Nghị định số 91/2024/NĐ-CP và khoản 1 Điều 1 Nghị định số 27/2024/NĐ-CP như sau:")
+    assert [r for _, _, r in got] == ["amends", "refers", "refers"]
+    # "đã được bổ sung" (no cue word of its own) after a repeal
+    got = _rels("Điều 2. Bãi bỏ điểm c khoản 6 Điều 70b Nghị định số 26/2019/NĐ-CP đã được bổ sung tại khoản 36 "
+                "Điều 1 Nghị định số 37/2024/NĐ-CP.")
+    assert [r for _, _, r in got] == ["repeals", "refers"]
+
+
+def test_a_proposal_to_amend_is_no_amendment():
+    got = _rels("3. Bộ Nông nghiệp và Môi trường có trách nhiệm tham mưu Chính phủ rà soát, đề xuất sửa đổi, bổ "
+                "sung khoản 1 Điều 5 Luật Đất đai.")
+    assert got == [("Luật Đất đai", "Luật", "refers")]
+
+
+def test_mentions_in_quoted_new_wording_refer():
+    d = parse_text(
+        "Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 156/2018/NĐ-CP như sau:\n"
+        "1. Sửa đổi khoản 2 Điều 5 như sau:\n"
+        "“a) Dự án được Quốc hội chấp thuận chủ trương đầu tư theo quy định của Luật Đầu tư công, Luật Đầu tư;\n"
+        "b) Hồ sơ theo Mẫu số 02 ban hành kèm theo Nghị định này.”"
+    )
+    got = [(c.text, c.relation) for c in d.citations]
+    assert got[0] == ("Nghị định số 156/2018/NĐ-CP", "amends")
+    assert got[1:] == [("Luật Đầu tư công", "refers"), ("Luật Đầu tư", "refers"), ("Nghị định này", "refers")]
+
+
+def test_items_under_a_repealing_article_heading_without_a_colon():
+    got = _rels(
+        "Điều 1. Bãi bỏ toàn bộ một số văn bản quy phạm pháp luật thuộc thẩm quyền của Bộ trưởng Bộ Công Thương\n"
+        "1. Quyết định số 69/2003/QĐ-BCN ngày 25 tháng 4 năm 2003 của Bộ trưởng Bộ Công nghiệp về việc ban hành "
+        "quy định kiểm kê than tồn kho.\n"
+        "2. Thông tư số 13/2017/TT-BCT ngày 03 tháng 8 năm 2017 của Bộ trưởng Bộ Công Thương sửa đổi, bổ sung một "
+        "số điều của Thông tư số 56/2014/TT-BCT quy định phương pháp xác định giá phát điện.\n"
+        "Điều 2. Điều khoản thi hành\n1. Thông tư số 40/2010/TT-BCT được dẫn chiếu."
+    )
+    assert got[:3] == [("69/2003/QĐ-BCN", "Quyết định", "repeals"), ("13/2017/TT-BCT", "Thông tư", "repeals"),
+                       ("56/2014/TT-BCT", "Thông tư", "refers")]
+    assert got[3] == ("40/2010/TT-BCT", "Thông tư", "refers")  # another article's heading names no repeal
+
+
+def test_items_after_a_het_hieu_luc_intro_and_pinpoint_lists():
+    got = _rels("2. Kể từ ngày Thông tư này có hiệu lực thi hành, các văn bản, quy định sau đây hết hiệu lực thi "
+                "hành:\na) Thông tư số 26/2012/TT-NHNN ngày 13 tháng 9 năm 2012 của Thống đốc Ngân hàng Nhà nước;")
+    assert got[-1] == ("26/2012/TT-NHNN", "Thông tư", "repeals")
+    got = _rels("Thông tư này có hiệu lực thi hành sau 15 ngày kể từ ngày ký và thay thế các qui định tại điểm 1.3, "
+                "mục III, phần B Thông tư số 63/1998/TT-BTC ngày 13/5/1998; điểm 1.b, mục II, phần thứ hai Thông tư "
+                "số 89/1999/TT-BTC ngày 16/7/1999 của Bộ Tài chính.")
+    assert got[-2:] == [("63/1998/TT-BTC", "Thông tư", "replaces"), ("89/1999/TT-BTC", "Thông tư", "replaces")]
+
+
+def test_a_can_cu_line_item_after_a_semicolon_is_basis():
+    got = _rels("Căn cứ Nghị định số 78/2025/NĐ-CP của Chính phủ quy định chi tiết một số điều và biện pháp để tổ "
+                "chức, hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp luật; Nghị định số 79/2025/NĐ-CP ngày "
+                "01 tháng 4 năm 2025 của Chính phủ về kiểm tra, rà soát văn bản quy phạm pháp luật;")
+    assert [r for _, _, r in got] == ["basis", "refers", "basis"]
+
+
+def test_a_capital_makes_a_law_name_of_a_word_that_never_starts_one():
+    got = _rels("Căn cứ Luật Các tổ chức tín dụng số 32/2024/QH15 được sửa đổi, bổ sung bởi Luật số 43/2024/QH15;")
+    assert got[0] == ("32/2024/QH15", "Luật", "basis")
+    assert parse_text("Căn cứ Luật Các tổ chức tín dụng số 32/2024/QH15;").citations[0].text == \
+        "Luật Các tổ chức tín dụng số 32/2024/QH15"
+    # lower case: still no name ("theo luật các quy định …" names no law)
+    assert _rels("Các bên thực hiện theo luật các quy định hiện hành.") == []
+
+
+def test_no_deadline_from_a_rate_or_a_reports_results_and_none_with_a_warning_for_an_unnamed_cycle():
+    # vbpl_629, qngai_bc22: a rate and what was done are no deadlines
+    assert parse_text("phải bảo đảm cung cấp dịch vụ liên tục 24/7 (24 giờ trong 01 ngày và 07 ngày trong một "
+                      "tuần, kể cả ngày nghỉ lễ, Tết).").deadlines == []
+    assert parse_text("UBND tỉnh Quảng Ngãi báo cáo kết quả thực hiện trong tháng 01 năm 2025 về công tác cải "
+                      "cách hành chính.").deadlines == []
+    # vbpl_135: the day of a reporting cycle the text does not name: null, and a warning quoting it
+    d = parse_text("b) Thời hạn gửi báo cáo: chậm nhất vào ngày 20 của tháng cuối kỳ báo cáo.")
+    assert d.deadlines == []
+    assert any(w.code == "deadline_cycle_unclear" and "tháng cuối kỳ báo cáo" in w.message for w in d.warnings)
