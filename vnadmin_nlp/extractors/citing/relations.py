@@ -73,6 +73,17 @@ def _clause_start(key: str, pos: int, floor: int) -> int:
     return start
 
 
+def _in_new_wording(key: str, pos: int) -> bool:
+    """Is ``pos`` inside the quoted new wording of an amended text: a “…” quotation that opens a line after a line
+    ending in a colon (``… như sau:`` / ``“a) Dự án …``)?  An OCR'd page loses closing quotes: any other opening
+    quote is not trusted."""
+    if not quoted(key, pos):
+        return False
+    opening = key.rfind("“", max(0, pos - 6000), pos)
+    line = key.rfind("\n", 0, opening) + 1
+    return not key[line:opening].strip() and key[:line].rstrip().endswith(":")
+
+
 def _is_self(f: Found | None) -> bool:
     """``… này``: the document itself, or one it quotes"""
     return f is not None and bool(f.extra.get("self") or f.extra.get("this"))
@@ -122,7 +133,7 @@ def _in_title(key: str, prev: Found, pos: int) -> bool:
 
 def relation(key: str, f: Found, prev: Found | None) -> Relation:
     """The citing document's relation to ``f`` (see module docstring); ``prev``: the mention before it."""
-    if _is_self(f) or f.extra.get("inner") or quoted(key, f.start):
+    if _is_self(f) or f.extra.get("inner") or _in_new_wording(key, f.start):
         return "refers"  # a mention inside the quoted new wording of an amended text is that text's
     lo = _clause_start(key, f.start, max(0, f.start - 300))
     line = key.rfind("\n", 0, f.start) + 1
