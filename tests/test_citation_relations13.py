@@ -102,3 +102,33 @@ def test_no_deadline_from_a_rate_or_a_reports_results_and_none_with_a_warning_fo
     d = parse_text("b) Thời hạn gửi báo cáo: chậm nhất vào ngày 20 của tháng cuối kỳ báo cáo.")
     assert d.deadlines == []
     assert any(w.code == "deadline_cycle_unclear" and "tháng cuối kỳ báo cáo" in w.message for w in d.warnings)
+
+
+def test_a_letter_amends_nothing_and_a_rule_followed_is_a_reference():
+    # ld_077: a công văn on a draft decree; vbpl_075: the rule an act follows
+    d = parse_text("CÔNG VĂN\nV/v góp ý dự thảo\nBộ Tư pháp đề nghị cho ý kiến về Nghị định sửa đổi, bổ sung một số "
+                   "điều của Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ.")
+    assert [(c.number, c.relation) for c in d.citations if c.number] == [("118/2025/NĐ-CP", "refers")]
+    got = _rels("2. Việc tạm dừng cuộc thanh tra, đình chỉ cuộc thanh tra thực hiện theo quy định của Luật Thanh tra.")
+    assert got == [("Luật Thanh tra", "Luật", "refers")]
+
+
+def test_the_type_code_names_a_report_called_a_letter():
+    # vbai_20: "Công văn số 01/BC-HHNM" is a báo cáo; "55/TC-TCT" keeps the word (TC: an old issuer code)
+    assert _rels("Ủy ban nhân dân tỉnh nhận được Công văn số 01/BC-HHNM ngày 24/12/2024 của Hiệp hội Nước mắm "
+                 "Phan Thiết")[0][:2] == ("01/BC-HHNM", "Báo cáo")
+    assert _rels("theo Công văn số 55/TC-TCT")[0][:2] == ("55/TC-TCT", "Công văn")
+
+
+def test_ocr_slips_in_numbers():
+    # bgddt_qd2605, bgddt_qd2827, qngai_ct16 (OCR of scans): the text keeps what was read
+    [c] = parse_text("Căn cứ Nghị định số 1 18/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ;").citations
+    assert (c.number, c.text) == ("118/2025/NĐ-CP", "Nghị định số 1 18/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ")
+    [c] = parse_text("- Quyết định số 1280/QĐĐ-BGDĐT ngày 12/5/2025 của Bộ trưởng").citations
+    assert c.number == "1280/QĐ-BGDĐT" and "QĐĐ" in c.text
+    [c] = parse_text("a) Tiếp tục thực hiện nghiêm túc Kế hoạch số 119/KH-BCĐ38§9QNg ngày 02/12/2021").citations
+    assert c.number == "119/KH-BCĐ389QNg"
+    # a digit run split by junk is unreadable: no number rather than a wrong one ("4/QĐ-BGDĐT")
+    assert parse_text("- Quyết định số 12§4/QĐ-BGDĐT ngày 13/5/2025 của Bộ trưởng").citations == []
+    # digits split by a space are joined only after "số"
+    assert parse_text("Căn cứ Nghị định số 118/2025/NĐ-CP;").citations[0].number == "118/2025/NĐ-CP"

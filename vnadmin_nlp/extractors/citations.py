@@ -75,7 +75,7 @@ def extract(ctx: Context) -> CitationsFields:
     # title is no list head
     prev: Found | None = None
     for f in sorted(found, key=lambda f: f.start):
-        f.relation = relation(key, f, prev)
+        f.relation = relation(key, f, prev, own_type)
         if not f.extra.get("inner"):
             prev = f
     for f in found:

@@ -38,6 +38,7 @@ _SYMBOL_SPLIT = lazy_regex(r"[-/.]")
 
 _ISSUER_CODES = frozenset(load("bodies")["issuer_codes"])
 _GENERIC = {"Văn bản"}
+_LETTER_TYPE_CODES = frozenset(load("citations")["letter_type_codes"])
 _SO_WINDOW = 400  # characters a "Số:" label may take before its number on the line
 _SO_LINE = lazy_regex(r"\s*S[ốỐoO]\s*:?[^\p{L}\d]*\Z")
 _NORMATIVE = {row["name"] for row in load("doc_types")["normative"]}  # a sentence word that names no type: the symbol says which
@@ -52,6 +53,8 @@ def reconcile_type(said: str, own: str | None, parts: SymbolParts) -> str:
         return said
     if said.startswith(own + " ") or (parts.party and (said, own) == ("Quy định", "Quyết định")):
         return said  # "Thông tư liên tịch" for TT, a Party "Quy định số 105-QĐ/TW"
+    if said == "Công văn" and parts.type_code in _LETTER_TYPE_CODES:
+        return own  # "Công văn số 01/BC-HHNM": the letter word is generic, the code names a báo cáo
     issuer = (parts.issuer_code or "").split("-")[0]
     trusted = bool(parts.year) or issuer in _ISSUER_CODES or parts.party
     if own == "Công văn" and said not in _NORMATIVE:

@@ -34,6 +34,9 @@ _CUES.sort(key=lambda x: -len(x[0]))
 _CUE_REL = dict(_CUES)
 _NOT_OWN_BEFORE = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _C["not_own_before"]) + r")\s+\Z")
 _NOT_OWN_RELS = set(_C["not_own_relations"])
+_NOT_AMENDING = set(_C["not_amending_types"])
+_ACT_GAP_REF = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _C["act_gap_references"]) + r")(?![\p{L}])")
+_ACT_GAP_RELS = set(_C["act_gap_relations"])
 _PASSIVE = lazy_regex(
     r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _C["passive_marks"]) + r")\s+(?:"
     + "|".join(escape(fold(w)) for w in _C["passive_verbs"]) + r")(?![\p{L}])"
@@ -111,6 +114,8 @@ def _last_cue(key: str, lo: int, hi: int, clause: int | None = None) -> regex.Ma
         rel = _CUE_REL[key[m.start() : m.end()]]
         if rel in _BREAKABLE and _BREAKERS.search(" " + key[m.end() : hi] + " "):
             continue
+        if rel in _ACT_GAP_RELS and _ACT_GAP_REF.search(key, m.end(), hi):
+            continue  # "đình chỉ cuộc thanh tra thực hiện theo quy định của Luật Thanh tra": the rule followed
         if key.count("(", lo, m.start()) > key.count(")", lo, m.start()) and ")" in key[m.end() : hi]:
             continue  # "(được sửa đổi, bổ sung năm 2012)": said of what stands before the parenthesis
         if rel in _OPENING_ONLY:  # near the start of its clause: "a) Tiếp tục triển khai thực hiện …"
@@ -131,8 +136,16 @@ def _in_title(key: str, prev: Found, pos: int) -> bool:
     return bool(CITATIONS.trich_yeu.match(gap)) and not _SENTENCE_END.search(gap)
 
 
-def relation(key: str, f: Found, prev: Found | None) -> Relation:
-    """The citing document's relation to ``f`` (see module docstring); ``prev``: the mention before it."""
+def relation(key: str, f: Found, prev: Found | None, own_type: str | None = None) -> Relation:
+    """The citing document's relation to ``f`` (see module docstring); ``prev``: the mention before it;
+    ``own_type``: the citing document's type (a công văn, a tờ trình amends nothing: ``not_amending_types``)."""
+    rel = _relation(key, f, prev)
+    if rel in _NOT_OWN_RELS and own_type in _NOT_AMENDING:
+        return "refers"
+    return rel
+
+
+def _relation(key: str, f: Found, prev: Found | None) -> Relation:
     if _is_self(f) or f.extra.get("inner") or _in_new_wording(key, f.start):
         return "refers"  # a mention inside the quoted new wording of an amended text is that text's
     lo = _clause_start(key, f.start, max(0, f.start - 300))
