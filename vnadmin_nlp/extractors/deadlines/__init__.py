@@ -52,6 +52,7 @@ _EVERY_N = {retone(k): v for k, v in F.D["recurring_every"].items()}
 _CYCLES = {" ".join(retone(k).split()): v for k, v in F.D["reporting_cycles"].items()}
 _RULE_PERIOD = {"weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "half-yearly": "P6M", "yearly": "P1Y"}
 _END_OF = {retone(w) for w in ("hết", "cuối", "đến hết", "đến cuối")}  # "đến cuối năm 2022": its last day
+_FUTURE_ONLY = {" ".join(retone(w).split()) for w in F.D["future_only_intros"]}
 _NO_DAY = {retone(w) for w in ("trước", "đến")}  # "trước tháng 10/2025": a date without its day
 
 
@@ -96,8 +97,8 @@ def _read(form: F.Form, m: regex.Match, anchor: dt.date | None) -> FoundDeadline
     if name == "absolute":
         y = int(g["y"]) if g["y"] else None
         when = complete(int(g["d"]), int(g["m"]), y, anchor)
-        if not when:
-            return None
+        if not when or (_words(m) in _FUTURE_ONLY and (anchor is None or when <= anchor)):
+            return None  # "vào ngày …" on or before the document's date: an event, not a deadline
         return FoundDeadline(m.start(), m.end(), when.isoformat(), None, form="date", intro=_words(m),
                              day=None if y else int(g["d"]), month=None if y else int(g["m"]))
     if name == "quarter":
