@@ -132,3 +132,17 @@ def test_ocr_slips_in_numbers():
     assert parse_text("- Quyết định số 12§4/QĐ-BGDĐT ngày 13/5/2025 của Bộ trưởng").citations == []
     # digits split by a space are joined only after "số"
     assert parse_text("Căn cứ Nghị định số 118/2025/NĐ-CP;").citations[0].number == "118/2025/NĐ-CP"
+
+
+def test_numbers_in_an_amending_laws_title_list_are_the_amended_laws():
+    # vbpl_019: the amending law prints no number of its own; the four amended laws keep theirs (refers)
+    d = parse_text("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số "
+                   "27/2023/QH15, Luật Kinh doanh bất động sản số 29/2023/QH15, Luật Các tổ chức tín dụng số "
+                   "32/2024/QH15 ngày 29 tháng 6 năm 2024;")
+    got = [(c.number, c.relation) for c in d.citations]
+    assert got == [(None, "basis"), ("31/2024/QH15", "refers"), ("27/2023/QH15", "refers"),
+                   ("29/2023/QH15", "refers"), ("32/2024/QH15", "refers")]
+    # one number after the title: the amending law's
+    d = parse_text("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức số "
+                   "52/2019/QH14;")
+    assert [(c.number, c.relation) for c in d.citations] == [("52/2019/QH14", "basis"), (None, "refers"), (None, "refers")]
