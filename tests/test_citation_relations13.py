@@ -146,3 +146,21 @@ def test_numbers_in_an_amending_laws_title_list_are_the_amended_laws():
     d = parse_text("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức số "
                    "52/2019/QH14;")
     assert [(c.number, c.relation) for c in d.citations] == [("52/2019/QH14", "basis"), (None, "refers"), (None, "refers")]
+
+
+def test_a_cue_after_the_head_of_a_sentence_and_bo_sung_before_a_provision():
+    # nhnn_tt01_2006: the rules of the old circular lapse; the documents in its subject only refer
+    got = _rels("Các quy định tại Thông tư số 06/2003/TT-NHNN ngày 10/04/2003 của Thống đốc Ngân hàng Nhà nước về việc "
+                "hướng dẫn một số nội dung về góp vốn thành lập Quỹ bảo lãnh tín dụng cho các doanh nghiệp nhỏ và vừa "
+                "của tổ chức tín dụng theo Quyết định số 193/2001/QĐ-TTg ngày 20/12/2001 của Thủ tướng Chính phủ và "
+                "Nghị quyết số 02/2003/NQ-CP ngày 17/01/2003 của Chính phủ, hết hiệu lực thi hành.")
+    assert [r for _, _, r in got] == ["repeals", "refers", "refers"]
+    assert parse_text("theo Quyết định số 193/2001/QĐ-TTg ngày 20/12/2001 của Thủ tướng Chính phủ và Nghị quyết số "
+                      "02/2003/NQ-CP").citations[0].text.endswith("của Thủ tướng Chính phủ")
+    # vbpl_145: "Bổ sung điểm e …" amends; vbpl_618: a cue opening its own line is not the previous title's
+    assert _rels("Điều 1. Bổ sung điểm e khoản 2 Điều 5 Thông tư số 28/2021/TT-BLĐTBXH ngày 28/12/2021 của Bộ trưởng "
+                 "Bộ Lao động - Thương binh và Xã hội:")[0][2] == "amends"
+    got = _rels("Điều 1. Bãi bỏ toàn bộ Thông tư số 31/2015/TT-BYT ngày 14 tháng 10 năm 2015 của Bộ trưởng Bộ Y tế quy "
+                "định việc áp dụng chế độ bồi dưỡng, thời gian và số người thực hiện giám định\nBãi bỏ toàn bộ Thông tư "
+                "số 31/2015/TT-BYT ngày 14 tháng 10 năm 2015 của Bộ trưởng Bộ Y tế.")
+    assert [r for _, _, r in got] == ["repeals", "repeals"]

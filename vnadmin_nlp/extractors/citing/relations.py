@@ -127,12 +127,24 @@ def _last_cue(key: str, lo: int, hi: int, clause: int | None = None) -> regex.Ma
     return best
 
 
+def _run_start(key: str, lo: int, cue: regex.Match) -> int:
+    """Where the run of cues ending with ``cue`` starts (``sửa đổi, bổ sung một số điều``)."""
+    cues = list(_CUE_RE.finditer(key, lo, cue.end()))
+    i = len(cues) - 1
+    while i > 0 and _CUE_JOIN.fullmatch(key, cues[i - 1].end(), cues[i].start()):
+        i -= 1
+    return cues[i].start() if cues else cue.start()
+
+
 def _in_title(key: str, prev: Found, pos: int) -> bool:
     """Is ``pos`` (a cue) in the tail or trích yếu of ``prev``: right after it, or after ``về`` / ``quy định`` …
     with no sentence end between?"""
     gap = key[prev.end : pos]
     if not gap.strip(" ,\n"):
         return True
+    nl = gap.rfind("\n")
+    if nl >= 0 and _LABEL.match(key, prev.end + nl + 1, pos):
+        return False  # the cue opens a line of its own ("… pháp y tâm thần\nBãi bỏ toàn bộ Thông tư số …")
     return bool(CITATIONS.trich_yeu.match(gap)) and not _SENTENCE_END.search(gap)
 
 
@@ -169,7 +181,8 @@ def _relation(key: str, f: Found, prev: Found | None) -> Relation:
     cue = _last_cue(key, floor, f.start, lo)
     if cue is not None:
         first = _CUE_RE.search(key, floor, f.start)
-        if in_clause and prev is not None and first is not None and _in_title(key, prev, first.start()):
+        if in_clause and prev is not None and first is not None and _in_title(key, prev, first.start()) \
+                and _in_title(key, prev, _run_start(key, floor, cue)):
             return "refers"  # the cue is the cited document's own ("… sửa đổi, bổ sung … của Luật X")
         return _CUE_REL[cue.group()]
     if opens and prev is not None and prev.relation == "basis" and not _MAIN_CLAUSE.search(key, prev.end, f.start):
@@ -186,7 +199,10 @@ def _relation(key: str, f: Found, prev: Found | None) -> Relation:
     intro = _list_intro(key, f.start, line)
     if intro is not None:
         return intro
-    after = key[f.end : min(len(key), f.end + 250)].split(".")[0]
+    if prev is not None and not _is_self(prev) and prev.start < f.start and f.start - prev.end < 600 \
+            and "." not in key[min(max(prev.end, f.start - 600), f.start) : f.start]:
+        return "refers"  # "Thông tư số 06/2003 … theo Quyết định số 193/… và Nghị quyết số 02/…, hết hiệu lực": the head's
+    after = key[f.end : min(len(key), f.end + 600)].split(".")[0]
     for c, rel in _CUES_AFTER:
         if c in after:
             return rel
