@@ -61,6 +61,7 @@ _PINPOINT_LIST = lazy_regex(
 )
 _HEADING_RELS = set(_C["heading_intro_relations"])
 _ARTICLE_HEAD = lazy_regex(r"điều\s+\d+[a-zđ]?\.\s*")
+_HEAD_BREAK = lazy_regex(r"[.;\n]")  # a new sentence, item or line: a new head for a cue after it
 _ITEM_SEP = lazy_regex(r";\s*(?:và\s+)?\Z")
 _COORDINATED = lazy_regex(r"\s*(?:,|;|và|hoặc)\s")
 _LABEL_PREFIX = lazy_regex(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?")
@@ -200,7 +201,7 @@ def _relation(key: str, f: Found, prev: Found | None) -> Relation:
     if intro is not None:
         return intro
     if prev is not None and not _is_self(prev) and prev.start < f.start and f.start - prev.end < 600 \
-            and "." not in key[min(max(prev.end, f.start - 600), f.start) : f.start]:
+            and not _HEAD_BREAK.search(key, min(max(prev.end, f.start - 600), f.start), f.start):
         return "refers"  # "Thông tư số 06/2003 … theo Quyết định số 193/… và Nghị quyết số 02/…, hết hiệu lực": the head's
     after = key[f.end : min(len(key), f.end + 600)].split(".")[0]
     for c, rel in _CUES_AFTER:

@@ -59,6 +59,8 @@ _FULL_STOP = lazy_regex(r"\.(?=\s|$)|\n")  # a sentence of a yearly duty runs ov
 _CONDITION_END = lazy_regex(retone(r"(?<![\p{L}])thì(?![\p{L}])"))
 _DATE_NOT_IN_CLAUSE = _words_re(D["date_not_in_clause"])
 _PERIOD_NOT_IN_CLAUSE = _words_re(D["period_not_in_clause"])
+_FUTURE_ONLY = {" ".join(retone(w).split()) for w in D["future_only_intros"]}
+_FUTURE_NOT_IN_CLAUSE = _words_re(D["future_only_not_in_clause"])
 _RATE_BEFORE = lazy_regex(r"(?<![\p{L}\d])\d+\s+(?:" + phrases(D["rate_units"]) + r")\s+$")
 _LABEL = lazy_regex(r"\s*(?:[-–+•*]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|\([\p{L}\d]{1,4}\))?\s*[“\"]?\s*$")
 _FROM = lazy_regex(retone(r"(?<![\p{L}])(?:kể|tính)\s+từ\s+"))
@@ -105,6 +107,8 @@ def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
     if not (f.form == "date" and f.intro.startswith(_EXEMPT)) and _NOT_IN_CLAUSE.search(key, clause, f.start):
         return True  # "có hiệu lực thi hành từ ngày … đến hết ngày …": when a text is in force
     if f.form == "date":
+        if f.intro in _FUTURE_ONLY and _FUTURE_NOT_IN_CLAUSE.search(key, clause, f.start):
+            return True  # "Trung tâm dự kiến tổ chức Hội thảo vào ngày …": the writer's own plan
         if _DATE_NOT_IN_CLAUSE.search(key, clause, f.start):
             return True  # "Thời gian chốt số liệu báo cáo: Tính từ ngày 15 tháng 12 … đến ngày 14 tháng 12 …"
         if _CONDITION.match(key, f.end, _near(key, f.end)) or _PAST_BEFORE.search(key, max(0, f.start - 40), f.start):
