@@ -164,3 +164,12 @@ def test_a_cue_after_the_head_of_a_sentence_and_bo_sung_before_a_provision():
                 "định việc áp dụng chế độ bồi dưỡng, thời gian và số người thực hiện giám định\nBãi bỏ toàn bộ Thông tư "
                 "số 31/2015/TT-BYT ngày 14 tháng 10 năm 2015 của Bộ trưởng Bộ Y tế.")
     assert [r for _, _, r in got] == ["repeals", "repeals"]
+
+
+def test_the_documents_own_number_under_its_head_is_no_citation():
+    # vbpl_574: an appendix's "(Ban hành kèm theo Thông tư số …)" line names the document itself
+    text = ("NGÂN HÀNG NHÀ NƯỚC\nVIỆT NAM\nSố: 47/2025/TT-NHNN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Hà Nội, ngày 15 tháng 12 năm 2025\nTHÔNG TƯ\nQuy định về chấp thuận\nĐiều 1. Phạm vi\n"
+            "Thông tư này quy định …\nPhụ lục I\n(Ban hành kèm theo Thông tư số 47/2025/TT-NHNN của Thống đốc Ngân "
+            "hàng Nhà nước Việt Nam)\n")
+    assert [c.number for c in parse_text(text).citations if c.number] == []
