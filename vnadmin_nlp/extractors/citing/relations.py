@@ -61,7 +61,7 @@ _PINPOINT_LIST = lazy_regex(
 )
 _HEADING_RELS = set(_C["heading_intro_relations"])
 _ARTICLE_HEAD = lazy_regex(r"điều\s+\d+[a-zđ]?\.\s*")
-_HEAD_BREAK = lazy_regex(r"[.;\n]")  # a new sentence, item or line: a new head for a cue after it
+_HEAD_BREAK = lazy_regex(r"[.;]")  # a new sentence or item (not a line: PDF lines wrap mid-sentence)
 _ITEM_SEP = lazy_regex(r";\s*(?:và\s+)?\Z")
 _COORDINATED = lazy_regex(r"\s*(?:,|;|và|hoặc)\s")
 _LABEL_PREFIX = lazy_regex(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?")
