@@ -58,7 +58,12 @@ def extract(ctx: Context) -> CitationsFields:
         with the same number (every province has a 125/KH-UBND) is a citation."""
         if not own or f.number != own:
             return False
-        return f.issuer is None or fold(normal_case(f.issuer)) in own_names
+        if f.issuer is None:
+            return True
+        issuer = fold(normal_case(f.issuer))
+        # "(Ban hành kèm theo Thông tư số 47/2025/TT-NHNN của Thống đốc Ngân hàng Nhà nước Việt Nam)": the head
+        # of the issuing body
+        return issuer in own_names or any(n and issuer.endswith(" " + n) for n in own_names)
 
     found = sorted((f for f in laws + lists + nums if not is_self(f)), key=lambda f: f.start)
     cit_alias, name_alias = aliases(text, flat, found)
@@ -75,7 +80,7 @@ def extract(ctx: Context) -> CitationsFields:
     # title is no list head
     prev: Found | None = None
     for f in sorted(found, key=lambda f: f.start):
-        f.relation = relation(key, f, prev)
+        f.relation = relation(key, f, prev, own_type)
         if not f.extra.get("inner"):
             prev = f
     for f in found:

@@ -36,7 +36,11 @@ def find_laws(text: str, key: str, start: int, end: int) -> list[Found]:
             name_end = m.end()
         else:
             w = key[first.start() : first.end()]
-            if (w in _LAW_BAD or w[:1].isdigit()) and kind != _HIEN_PHAP:
+            printed = text[first.start() : first.end()]
+            # a capital makes a name of a word that never starts one in lower case ("Luật Các tổ chức tín dụng",
+            # "Luật Quy hoạch"; but "Luật các", "Luật quy định")
+            bad = w in _LAW_BAD and not (len(printed) > 1 and printed[0].isupper() and printed[1:].islower())
+            if (bad or w[:1].isdigit()) and kind != _HIEN_PHAP:
                 continue
             amending = key.startswith(_SUA_DOI, first.start())
             name_end = _law_name_end(text, key, first.start(), end, amending)
@@ -52,7 +56,13 @@ def find_laws(text: str, key: str, start: int, end: int) -> list[Found]:
         n = CITATIONS.so_after.match(text, pos, end)
         if n and not blocks_number(text, n.end()):
             nm = NUMSYM.match(text, n.end(), end)
-            if nm:
+            if nm and first and amending and _NEXT_LAW.match(text, nm.end(), end):
+                # "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15,
+                # …": the numbers are the amended laws'; the amending law prints none
+                pos = f.end = _numbered_list_end(text, nm.end(), end)
+                f.extra["title_end"] = f.end
+                f.extra["numbered_list"] = True
+            elif nm:
                 f.number = fix_symbol(clean_symbol(nm.group()))
                 parts = parse_symbol(f.number)
                 f.year, f.issuer_code = parts.year, parts.issuer_code
@@ -61,6 +71,20 @@ def find_laws(text: str, key: str, start: int, end: int) -> list[Found]:
         out.append(f)
     _inner_laws(out)
     return out
+
+
+_NEXT_LAW = lazy_regex(r"\s*(?:,|và)\s*(?:Bộ\s+luật|Luật)\s+\p{Lu}")
+
+
+def _numbered_list_end(text: str, pos: int, end: int) -> int:
+    """The end of a list of numbered laws in an amending law's title, from the end of the first number."""
+    while _NEXT_LAW.match(text, pos, end):
+        n = CITATIONS.so_after.search(text, pos, min(end, pos + 160))
+        nm = NUMSYM.match(text, n.end(), end) if n else None
+        if nm is None or regex.search(r"[;.\n]", text[pos : n.start()]):
+            break
+        pos = nm.end()
+    return pos
 
 
 def _inner_laws(laws: list[Found]) -> None:
@@ -73,10 +97,13 @@ def _inner_laws(laws: list[Found]) -> None:
             continue
         for f in laws:
             if a.start < f.start < title_end:
+                f.extra["inner"] = True
+                if a.extra.get("numbered_list"):
+                    f.date = f.issuer = None  # its own number, printed beside it, stays
+                    continue
                 f.end = min(f.start + len(f.title or ""), title_end)
                 f.number = f.date = f.issuer = f.issuer_code = None
                 f.year = None
-                f.extra["inner"] = True
 
 
 def _law_name_end(text: str, key: str, pos: int, end: int, amending: bool) -> int:

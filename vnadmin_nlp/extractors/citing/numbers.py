@@ -18,7 +18,9 @@ from ...lexicon.lazy import lazy_regex
 # The type (and "số") right before a number, matched on the folded window that ends at the number.
 # Composed with the type names (TYPE_ALT, from doc_types.yaml), so built here, not in patterns.yaml.
 _TYPE_BEFORE = lazy_regex(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s*(?:s[ốô](?:\s*hiệu)?\s*)?[:.]?\s*\Z"))  # "sô": OCR
-_CODE = r"\p{Lu}[\p{L}\d&]*"
+_JUNK = "".join(load("citations")["ocr_junk"])
+_CODE = r"\p{Lu}[\p{L}\d&" + regex.escape(_JUNK) + r"]*"  # OCR junk inside a code is read, then dropped
+_JUNK_RE = lazy_regex("[" + regex.escape(_JUNK) + "]")
 _DIGIT_RUN = lazy_regex(r"\d+")
 # The number patterns start with a run of digits that nothing of a word or a symbol stands before: they are
 # matched only at the starts that number_starts finds once per document (a look-behind in each pattern would
@@ -26,7 +28,7 @@ _DIGIT_RUN = lazy_regex(r"\d+")
 # A term-numbered code printed with its term split off ("54/2014/QH-13"): read whole, mended by fix_symbol.
 _SPLIT_TERM = r"(?:(?<=(?<![\p{L}])(?:" + "|".join(TERM_CODES) + r"))(?:\s*[-–]\s*|[ ])\d{1,2}(?![\d\p{L}/]))?"
 NUMSYM = lazy_regex(
-    r"(?P<num>\d{1,5}(?:\.\d{1,3}){0,2}[a-zA-Z]?)"  # "1.234/QĐ-UBND", "66.12/2026/NQ-CP"
+    r"(?P<num>\d{1,5}(?:\.\d{1,3}){0,2}[a-zA-Z]?|\d{1,2}[ ]\d{1,3}(?=\s*/))"  # "1.234/QĐ-UBND", "66.12/2026/NQ-CP"; OCR "số 1 18/2025/NĐ-CP"
     r"(?:\s*(?P<sep>[/-])\s*(?P<sym>(?:(?:19|20)\d\d\s*/\s*)?" + _CODE + r"(?:(?:\s*[-/–]\s*|\.(?=\p{Lu}))" + _CODE + r")*" + _SPLIT_TERM + ")"
     r"|[ ](?P<sym2>" + _CODE + r"\s*/\s*" + _CODE + r"(?:\s*/\s*" + _CODE + r")*))"
 )
@@ -36,6 +38,7 @@ _SYMBOL_SPLIT = lazy_regex(r"[-/.]")
 
 _ISSUER_CODES = frozenset(load("bodies")["issuer_codes"])
 _GENERIC = {"Văn bản"}
+_LETTER_TYPE_CODES = frozenset(load("citations")["letter_type_codes"])
 _SO_WINDOW = 400  # characters a "Số:" label may take before its number on the line
 _SO_LINE = lazy_regex(r"\s*S[ốỐoO]\s*:?[^\p{L}\d]*\Z")
 _NORMATIVE = {row["name"] for row in load("doc_types")["normative"]}  # a sentence word that names no type: the symbol says which
@@ -50,6 +53,8 @@ def reconcile_type(said: str, own: str | None, parts: SymbolParts) -> str:
         return said
     if said.startswith(own + " ") or (parts.party and (said, own) == ("Quy định", "Quyết định")):
         return said  # "Thông tư liên tịch" for TT, a Party "Quy định số 105-QĐ/TW"
+    if said == "Công văn" and parts.type_code in _LETTER_TYPE_CODES:
+        return own  # "Công văn số 01/BC-HHNM": the letter word is generic, the code names a báo cáo
     issuer = (parts.issuer_code or "").split("-")[0]
     trusted = bool(parts.year) or issuer in _ISSUER_CODES or parts.party
     if own == "Công văn" and said not in _NORMATIVE:
@@ -59,6 +64,25 @@ def reconcile_type(said: str, own: str | None, parts: SymbolParts) -> str:
     if said in _GENERIC and parts.year is None:
         return "Công văn"
     return said
+
+
+_TYPE_CODES = frozenset(
+    r["code"] for group in ("administrative", "normative", "party", "other") for r in load("doc_types")[group] if r.get("code")
+)
+_KNOWN_CODES = _ISSUER_CODES | _TYPE_CODES
+_CODE_PART = lazy_regex(r"[^\W\d_]+")
+
+
+def mend_ocr(number: str) -> str:
+    """A symbol with an OCR slip mended where the mended code is a known one and the printed one is not: a doubled
+    ``Đ`` (``1280/QĐĐ-BGDĐT`` -> ``QĐ``).  ``BGDDT`` stays: some documents print codes in ASCII, and the keys fold
+    ``Đ`` anyway.  The citation's text keeps what is printed."""
+    def mend(m: regex.Match) -> str:
+        code = m.group()
+        cand = code.replace("ĐĐ", "Đ")
+        return cand if cand != code and code not in _KNOWN_CODES and cand in _KNOWN_CODES else code
+    head, sep, rest = number.partition("/")
+    return head + sep + _CODE_PART.sub(mend, rest) if sep else number
 
 
 def _type_before(key: str, pos: int, lo: int) -> tuple[str, int] | None:
@@ -71,7 +95,7 @@ def _type_before(key: str, pos: int, lo: int) -> tuple[str, int] | None:
 
 def blocks_number(text: str, pos: int) -> bool:
     """Does the character before ``pos`` keep a number from starting there (``A12``, ``3/12``, ``1.2``, ``-5``)?"""
-    return pos > 0 and ((c := text[pos - 1]).isalpha() or c.isdecimal() or c in "/.-")
+    return pos > 0 and ((c := text[pos - 1]).isalpha() or c.isdecimal() or c in "/.-" or c in _JUNK)
 
 
 def number_starts(text: str, start: int, end: int) -> list[int]:
@@ -133,11 +157,13 @@ def find_numbers(
     out: list[Found] = []
     covered = Covered(taken + skip)
     for m in matches_at(NUMSYM, text, starts, end):
-        if covered(m.start()):
+        if covered(m.start()) or (out and m.start() < out[-1].end):
             continue
+        if " " in m.group("num") and not CITATIONS.so_before.search(text, max(start, m.start() - 8), m.start()):
+            continue  # digits split by a space make one number only right after "số" ("Nghị định số 1 18/2025/NĐ-CP")
         if _on_so_line(text, m.start()):
             continue  # the header's own Số line, unread ("Số:/‡6/CT-UBND"): no citation
-        number = fix_symbol(clean_symbol(m.group()))
+        number = mend_ocr(fix_symbol(clean_symbol(_JUNK_RE.sub("", m.group()).replace(m.group("num"), m.group("num").replace(" ", ""), 1))))
         parts = parse_symbol(number)
         codes = [c for c in _SYMBOL_SPLIT.split(parts.symbol or "") if c and not c.isdigit()]
         if not all(valid_code(c) for c in codes) or not any(sum(ch.isalpha() for ch in c) >= 2 for c in codes):

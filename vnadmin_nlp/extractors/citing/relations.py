@@ -9,7 +9,12 @@ of that mention (``data/citations.yaml``: ``relation_cues``), in this order:
 4. a clause opened by ``Căn cứ``: its first citation and those listed with it;
 5. an item of a list introduced by a colon (``Bãi bỏ … tại các Quyết định:`` then ``- Quyết định số …``): the
    cue of the introducing clause;
-6. the words after it (``… hết hiệu lực``); else ``refers``."""
+6. the words after it (``… hết hiệu lực``); else ``refers``.
+
+An amending, replacing or repealing cue said of another document (``… số 31/2024/QH15 được sửa đổi, bổ sung bởi
+Luật số 43/2024/QH15``, ``đề xuất sửa đổi …``: ``not_own_before``) is not this document's act: the citation it
+governs, and those listed with it, take the clause's relation (``basis`` under ``Căn cứ``, else ``refers``).
+``… này`` standing for a document quoted in an amendment is ``refers``, like the document itself."""
 from __future__ import annotations
 
 import regex
@@ -19,6 +24,7 @@ from ...lexicon.fold import fold
 from ...model import Relation
 from ...patterns import alternation
 from .found import CITATIONS, Found
+from .short_forms import quoted
 from ...lexicon.lazy import escape, lazy_regex
 
 _C = load("citations")
@@ -26,6 +32,16 @@ _CAN_CU = fold("căn cứ")
 _CUES = [(fold(c), rel) for rel, cues in _C["relation_cues"].items() for c in cues]
 _CUES.sort(key=lambda x: -len(x[0]))
 _CUE_REL = dict(_CUES)
+_NOT_OWN_BEFORE = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _C["not_own_before"]) + r")\s+\Z")
+_NOT_OWN_RELS = set(_C["not_own_relations"])
+_NOT_AMENDING = set(_C["not_amending_types"])
+_ACT_GAP_REF = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _C["act_gap_references"]) + r")(?![\p{L}])")
+_ACT_GAP_RELS = set(_C["act_gap_relations"])
+_PASSIVE = lazy_regex(
+    r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _C["passive_marks"]) + r")\s+(?:"
+    + "|".join(escape(fold(w)) for w in _C["passive_verbs"]) + r")(?![\p{L}])"
+)
+_CUE_JOIN = lazy_regex(r"[\s,]*(?:và\s+)?")
 _CUES_AFTER = [(fold(c), rel) for rel, cues in _C["relation_cues_after"].items() for c in cues]
 _BREAKERS = lazy_regex(r"\s(?:" + "|".join(escape(fold(w)) for w in _C["cue_breakers"]) + r")\s")
 _BREAKABLE = set(_C["breakable"])
@@ -41,8 +57,12 @@ _REF_STOPS = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["re
 _LABEL = lazy_regex(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?\Z")
 # The gap between two items of a list of provisions of documents: separators and pinpoints only.
 _PINPOINT_LIST = lazy_regex(
-    r"\s*[;,]\s*(?:(?:và|hoặc)\s+)?(?:(?:điểm|khoản|điều|mục|phần|chương|tiết|phụ\s+lục)\s+[\w.]+(?:\s+thứ\s+\w+)?\s*,?\s*)+(?:của\s+)?"
+    r"\s*[;,]\s*(?:(?:và|hoặc)\s+)?(?:(?:điểm|khoản|điều|mục|phần|chương|tiết|phụ\s+lục)\s+(?:thứ\s+)?[\w.]+(?:\s+thứ\s+\w+)?\s*,?\s*)+(?:của\s+)?"
 )
+_HEADING_RELS = set(_C["heading_intro_relations"])
+_ARTICLE_HEAD = lazy_regex(r"điều\s+\d+[a-zđ]?\.\s*")
+_HEAD_BREAK = lazy_regex(r"[.;]")  # a new sentence or item (not a line: PDF lines wrap mid-sentence)
+_ITEM_SEP = lazy_regex(r";\s*(?:và\s+)?\Z")
 _COORDINATED = lazy_regex(r"\s*(?:,|;|và|hoặc)\s")
 _LABEL_PREFIX = lazy_regex(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?")
 _MAIN_CLAUSE = lazy_regex(
@@ -57,8 +77,35 @@ def _clause_start(key: str, pos: int, floor: int) -> int:
     return start
 
 
+def _in_new_wording(key: str, pos: int) -> bool:
+    """Is ``pos`` inside the quoted new wording of an amended text: a “…” quotation that opens a line after a line
+    ending in a colon (``… như sau:`` / ``“a) Dự án …``)?  An OCR'd page loses closing quotes: any other opening
+    quote is not trusted."""
+    if not quoted(key, pos):
+        return False
+    opening = key.rfind("“", max(0, pos - 6000), pos)
+    line = key.rfind("\n", 0, opening) + 1
+    return not key[line:opening].strip() and key[:line].rstrip().endswith(":")
+
+
 def _is_self(f: Found | None) -> bool:
-    return f is not None and bool(f.extra.get("self"))
+    """``… này``: the document itself, or one it quotes"""
+    return f is not None and bool(f.extra.get("self") or f.extra.get("this"))
+
+
+def _said_of_another(key: str, lo: int, hi: int) -> bool:
+    """Is the last cue in ``[lo, hi)`` an amending / replacing / repealing one said of another document (``được
+    sửa đổi, bổ sung bởi``, ``đề xuất sửa đổi``)?"""
+    cues = list(_CUE_RE.finditer(key, lo, hi))
+    if _PASSIVE.search(key, cues[-1].end() if cues else lo, hi):
+        return True  # "… đã được bổ sung tại khoản 36 Điều 1 Nghị định số …"
+    if not cues or _CUE_REL[cues[-1].group()] not in _NOT_OWN_RELS:
+        return False
+    i = len(cues) - 1  # "được sửa đổi, bổ sung một số điều bởi": the run of cues starts at "sửa đổi"
+    while i and _CUE_JOIN.fullmatch(key, cues[i - 1].end(), cues[i].start()):
+        i -= 1
+    first = cues[i]
+    return _NOT_OWN_BEFORE.search(key, max(0, first.start() - 20), first.start()) is not None
 
 
 def _last_cue(key: str, lo: int, hi: int, clause: int | None = None) -> regex.Match | None:
@@ -68,6 +115,8 @@ def _last_cue(key: str, lo: int, hi: int, clause: int | None = None) -> regex.Ma
         rel = _CUE_REL[key[m.start() : m.end()]]
         if rel in _BREAKABLE and _BREAKERS.search(" " + key[m.end() : hi] + " "):
             continue
+        if rel in _ACT_GAP_RELS and _ACT_GAP_REF.search(key, m.end(), hi):
+            continue  # "đình chỉ cuộc thanh tra thực hiện theo quy định của Luật Thanh tra": the rule followed
         if key.count("(", lo, m.start()) > key.count(")", lo, m.start()) and ")" in key[m.end() : hi]:
             continue  # "(được sửa đổi, bổ sung năm 2012)": said of what stands before the parenthesis
         if rel in _OPENING_ONLY:  # near the start of its clause: "a) Tiếp tục triển khai thực hiện …"
@@ -79,22 +128,44 @@ def _last_cue(key: str, lo: int, hi: int, clause: int | None = None) -> regex.Ma
     return best
 
 
+def _run_start(key: str, lo: int, cue: regex.Match) -> int:
+    """Where the run of cues ending with ``cue`` starts (``sửa đổi, bổ sung một số điều``)."""
+    cues = list(_CUE_RE.finditer(key, lo, cue.end()))
+    i = len(cues) - 1
+    while i > 0 and _CUE_JOIN.fullmatch(key, cues[i - 1].end(), cues[i].start()):
+        i -= 1
+    return cues[i].start() if cues else cue.start()
+
+
 def _in_title(key: str, prev: Found, pos: int) -> bool:
     """Is ``pos`` (a cue) in the tail or trích yếu of ``prev``: right after it, or after ``về`` / ``quy định`` …
     with no sentence end between?"""
     gap = key[prev.end : pos]
     if not gap.strip(" ,\n"):
         return True
+    nl = gap.rfind("\n")
+    if nl >= 0 and _LABEL.match(key, prev.end + nl + 1, pos):
+        return False  # the cue opens a line of its own ("… pháp y tâm thần\nBãi bỏ toàn bộ Thông tư số …")
     return bool(CITATIONS.trich_yeu.match(gap)) and not _SENTENCE_END.search(gap)
 
 
-def relation(key: str, f: Found, prev: Found | None) -> Relation:
-    """The citing document's relation to ``f`` (see module docstring); ``prev``: the mention before it."""
-    if _is_self(f) or f.extra.get("inner"):
+def relation(key: str, f: Found, prev: Found | None, own_type: str | None = None) -> Relation:
+    """The citing document's relation to ``f`` (see module docstring); ``prev``: the mention before it;
+    ``own_type``: the citing document's type (a công văn, a tờ trình amends nothing: ``not_amending_types``)."""
+    rel = _relation(key, f, prev)
+    if rel in _NOT_OWN_RELS and own_type in _NOT_AMENDING:
         return "refers"
+    return rel
+
+
+def _relation(key: str, f: Found, prev: Found | None) -> Relation:
+    if _is_self(f) or f.extra.get("inner") or _in_new_wording(key, f.start):
+        return "refers"  # a mention inside the quoted new wording of an amended text is that text's
     lo = _clause_start(key, f.start, max(0, f.start - 300))
     line = key.rfind("\n", 0, f.start) + 1
     in_clause = prev is not None and prev.end > lo and not _is_self(prev)
+    if key.startswith(_CAN_CU, line) and prev is not None and _ITEM_SEP.search(key, max(prev.end, f.start - 12), f.start):
+        return "basis"  # "Căn cứ Nghị định số 78/… hướng dẫn thi hành Luật …; Nghị định số 79/…": a new item of the line
     if prev is not None and not _is_self(prev) and 0 <= f.start - prev.end < 250:
         between = key[prev.end : f.start]
         if CITATIONS.list_sep.fullmatch(between) or (
@@ -105,17 +176,22 @@ def relation(key: str, f: Found, prev: Found | None) -> Relation:
     if opens and not in_clause:
         return "basis"
     floor = max(lo, prev.end) if prev is not None and prev.end > lo else lo
+    if _said_of_another(key, floor, f.start):
+        f.extra["passive"] = True
+        return "basis" if opens and not _MAIN_CLAUSE.search(key, lo, f.start) else "refers"
     cue = _last_cue(key, floor, f.start, lo)
     if cue is not None:
         first = _CUE_RE.search(key, floor, f.start)
-        if in_clause and prev is not None and first is not None and _in_title(key, prev, first.start()):
+        if in_clause and prev is not None and first is not None and _in_title(key, prev, first.start()) \
+                and _in_title(key, prev, _run_start(key, floor, cue)):
             return "refers"  # the cue is the cited document's own ("… sửa đổi, bổ sung … của Luật X")
         return _CUE_REL[cue.group()]
     if opens and prev is not None and prev.relation == "basis" and not _MAIN_CLAUSE.search(key, prev.end, f.start):
         return "basis"  # "Căn cứ Luật Công chứng năm 2024, Điều lệ … ban hành kèm theo Quyết định số …"
-    if prev is not None and prev.relation != "refers" and _PINPOINT_LIST.fullmatch(key, prev.end, f.start):
+    kept = prev is not None and (prev.relation != "refers" or bool(prev.extra.get("passive")))
+    if prev is not None and kept and _PINPOINT_LIST.fullmatch(key, prev.end, f.start):
         return prev.relation  # "thay thế … Thông tư số 63/1998/TT-BTC ngày 13/5/1998; điểm 1.b, mục II Thông tư số 89/1999/TT-BTC"
-    if in_clause and prev is not None and prev.relation != "refers" and _COORDINATED.match(key, prev.end, f.start) \
+    if in_clause and prev is not None and kept and _COORDINATED.match(key, prev.end, f.start) \
             and not _MAIN_CLAUSE.search(key, prev.end, f.start) and not _SENTENCE_END.search(key, prev.end, f.start):
         return prev.relation  # "… Chỉ thị số 02/CT-BTC … và chỉ đạo của UBND tỉnh tại Công văn số …": one list
     head = f.extra.get("list_of")
@@ -124,7 +200,10 @@ def relation(key: str, f: Found, prev: Found | None) -> Relation:
     intro = _list_intro(key, f.start, line)
     if intro is not None:
         return intro
-    after = key[f.end : min(len(key), f.end + 250)].split(".")[0]
+    if prev is not None and not _is_self(prev) and prev.start < f.start and f.start - prev.end < 600 \
+            and not _HEAD_BREAK.search(key, min(max(prev.end, f.start - 600), f.start), f.start):
+        return "refers"  # "Thông tư số 06/2003 … theo Quyết định số 193/… và Nghị quyết số 02/…, hết hiệu lực": the head's
+    after = key[f.end : min(len(key), f.end + 600)].split(".")[0]
     for c, rel in _CUES_AFTER:
         if c in after:
             return rel
@@ -139,7 +218,7 @@ def _list_intro(key: str, pos: int, line: int) -> Relation | None:
         return None
     colon = key.rfind(":", max(0, pos - 3000), line)
     if colon < 0 or not key.startswith("\n", colon + 1) or _ITEMS_BREAK.search(key, colon, line):
-        return None
+        return _heading_intro(key, line)
     lo = _clause_start(key, colon, max(0, colon - 400))
     if _MAIN_CLAUSE.search(key, lo, colon):
         return None  # "Căn cứ hồ sơ …, Chủ tịch UBND tỉnh có ý kiến như sau:": the items are the document's own
@@ -149,4 +228,33 @@ def _list_intro(key: str, pos: int, line: int) -> Relation | None:
         return _CUE_REL[m.group()]
     if key.startswith(_CAN_CU, lo):
         return "basis"  # "Căn cứ các văn bản sau:"
+    tail = key[max(lo, colon - 60) : colon]  # "…, các văn bản, quy định sau đây hết hiệu lực thi hành:"
+    for c, rel in _CUES_AFTER:
+        if c in tail:
+            return rel
     return None
+
+
+
+def _heading_intro(key: str, line: int) -> Relation | None:
+    """The relation an article's heading gives the items below it without a colon (``Điều 1. Bãi bỏ toàn bộ một
+    số văn bản …`` then ``1. Quyết định số …``): only the cues of ``heading_intro_relations``."""
+    head = line
+    for _ in range(60):  # back over the items above this one, up to the article's heading
+        if head == 0:
+            return None
+        head = key.rfind("\n", max(0, head - 3000), head - 1) + 1
+        if _ARTICLE_HEAD.match(key, head, min(len(key), head + 12)):
+            break
+        if key.startswith("\n", head) or not _ITEM_START.match(key, head, min(len(key), head + 8)):
+            return None  # a blank line, or a line that is no item, between the heading and this item
+    else:
+        return None
+    at = _ARTICLE_HEAD.match(key, head, min(len(key), head + 12)).end()
+    end = key.find("\n", at)
+    end = len(key) if end < 0 else end
+    cue = _CUE_RE.match(key, at, min(end, at + 40))
+    if cue is None or key[:end].rstrip().endswith(":"):
+        return None  # no cue, or a colon (the colon-introduced list above handles it)
+    rel = _CUE_REL[cue.group()]
+    return rel if rel in _HEADING_RELS else None

@@ -188,18 +188,20 @@ def self_mentions(key: str, own_type: str | None, found: list[Found], taken: lis
         mine = own is not None and (t == own or (t in _LAW_FAMILY and own in _LAW_FAMILY))
         last = last_full(CANON[t], m.start(), inclusive=True)
         ante = [] if last is None else [last]
-        quoted = _quoted(key, m.start())
+        in_quote = quoted(key, m.start())
         # the document's own type, or (type unread) no earlier document of that type for the words to name
-        if (mine or (own is None and not ante and t not in _ISSUED_WITH)) and not quoted:
+        if (mine or (own is None and not ante and t not in _ISSUED_WITH)) and not in_quote:
             f = Found(m.start(), m.end(), doc_type=CANON[t], short_form=True)
             f.extra["self"] = True
             out.append(f)
-        elif ante and not mine or ante and quoted:
-            out.append(Found(m.start(), m.end(), doc_type=CANON[t], short_form=True, antecedent=ante[-1]))
+        elif ante and not mine or ante and in_quote:
+            f = Found(m.start(), m.end(), doc_type=CANON[t], short_form=True, antecedent=ante[-1])
+            f.extra["this"] = True  # "Nghị định này" in a quotation: the quoted document, cited by reference
+            out.append(f)
     return out
 
 
-def _quoted(key: str, pos: int) -> bool:
+def quoted(key: str, pos: int) -> bool:
     """Is ``pos`` inside a “…” quotation (which may run over several paragraphs)?"""
     opening = key.rfind("“", max(0, pos - 6000), pos)
     return opening >= 0 and key.rfind("”", opening, pos) < 0

@@ -34,7 +34,7 @@ from ...lexicon.lazy import lazy_re, lazy_regex
 
 __all__ = ["FoundDeadline", "find", "read_deadline", "to_model"]
 
-_MAYBE = lazy_re(retone(r"\d|quý|quí|hằng|hàng|làm việc|lần|cuối"))  # what every form holds
+_MAYBE = lazy_re(retone(r"\d|quý|quí|hằng|hàng|làm việc|lần|cuối|(?<![^\W\d_])(?:" + F._COUNT + r")(?![^\W\d_])"))  # what every form holds
 _OTHER_DIGIT = lazy_regex(r"(?![0-9])\d")
 _LONGEST = 500  # chars a form can span: its opening, the longest event (160) and the rest
 _REACH = 80  # chars from a form's first word to its first digit: the longest intro, "ngày" and spaces
@@ -52,6 +52,7 @@ _EVERY_N = {retone(k): v for k, v in F.D["recurring_every"].items()}
 _CYCLES = {" ".join(retone(k).split()): v for k, v in F.D["reporting_cycles"].items()}
 _RULE_PERIOD = {"weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "half-yearly": "P6M", "yearly": "P1Y"}
 _END_OF = {retone(w) for w in ("hết", "cuối", "đến hết", "đến cuối")}  # "đến cuối năm 2022": its last day
+_FUTURE_ONLY = {" ".join(retone(w).split()) for w in F.D["future_only_intros"]}
 _NO_DAY = {retone(w) for w in ("trước", "đến")}  # "trước tháng 10/2025": a date without its day
 
 
@@ -89,15 +90,20 @@ def _read(form: F.Form, m: regex.Match, anchor: dt.date | None) -> FoundDeadline
     if name == "frequency":
         return _recurring(m, _RULES[m.group("unit")], form="frequency" if _words(m).split()[0] != retone("định") else "recurring")
     if name == "every_n":
-        rule = _EVERY_N.get(f"{int(m.group('n'))} {m.group('unit')}")
+        n = m.group("n")
+        count = int(n) if n.isdigit() else F.COUNT_WORDS.get(" ".join(n.split()))
+        rule = _EVERY_N.get(f"{count} {m.group('unit')}")
+        return _recurring(m, rule) if rule else None
+    if name == "once_per" and _words(m) in F.COUNT_WORDS:  # "sáu tháng một lần"
+        rule = _EVERY_N.get(f"{F.COUNT_WORDS[_words(m)]} {m.group('unit')}")
         return _recurring(m, rule) if rule else None
     if name in ("once_per", "last_day_of"):
         return _recurring(m, _RULES[m.group("unit")])
     if name == "absolute":
         y = int(g["y"]) if g["y"] else None
         when = complete(int(g["d"]), int(g["m"]), y, anchor)
-        if not when:
-            return None
+        if not when or (_words(m) in _FUTURE_ONLY and (anchor is None or when <= anchor)):
+            return None  # "vào ngày …" on or before the document's date: an event, not a deadline
         return FoundDeadline(m.start(), m.end(), when.isoformat(), None, form="date", intro=_words(m),
                              day=None if y else int(g["d"]), month=None if y else int(g["m"]))
     if name == "quarter":

@@ -58,6 +58,10 @@ _SENTENCE_END = lazy_regex(r"\.(?=\s|$)|\n|;")
 _FULL_STOP = lazy_regex(r"\.(?=\s|$)|\n")  # a sentence of a yearly duty runs over its semicolons
 _CONDITION_END = lazy_regex(retone(r"(?<![\p{L}])thì(?![\p{L}])"))
 _DATE_NOT_IN_CLAUSE = _words_re(D["date_not_in_clause"])
+_PERIOD_NOT_IN_CLAUSE = _words_re(D["period_not_in_clause"])
+_FUTURE_ONLY = {" ".join(retone(w).split()) for w in D["future_only_intros"]}
+_FUTURE_NOT_IN_CLAUSE = _words_re(D["future_only_not_in_clause"])
+_RATE_BEFORE = lazy_regex(r"(?<![\p{L}\d])\d+\s+(?:" + phrases(D["rate_units"]) + r")\s+$")
 _LABEL = lazy_regex(r"\s*(?:[-–+•*]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|\([\p{L}\d]{1,4}\))?\s*[“\"]?\s*$")
 _FROM = lazy_regex(retone(r"(?<![\p{L}])(?:kể|tính)\s+từ\s+"))
 _AFTER_OPENING = lazy_regex(retone(r"\s*[“\"]?\s*(?:\d{1,3}[.)]\s*)?sau\s+khi\s+(?P<what>[^,.;:\n]{3,160}),"))
@@ -103,6 +107,8 @@ def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
     if not (f.form == "date" and f.intro.startswith(_EXEMPT)) and _NOT_IN_CLAUSE.search(key, clause, f.start):
         return True  # "có hiệu lực thi hành từ ngày … đến hết ngày …": when a text is in force
     if f.form == "date":
+        if f.intro in _FUTURE_ONLY and _FUTURE_NOT_IN_CLAUSE.search(key, clause, f.start):
+            return True  # "Trung tâm dự kiến tổ chức Hội thảo vào ngày …": the writer's own plan
         if _DATE_NOT_IN_CLAUSE.search(key, clause, f.start):
             return True  # "Thời gian chốt số liệu báo cáo: Tính từ ngày 15 tháng 12 … đến ngày 14 tháng 12 …"
         if _CONDITION.match(key, f.end, _near(key, f.end)) or _PAST_BEFORE.search(key, max(0, f.start - 40), f.start):
@@ -110,8 +116,12 @@ def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
     if f.form == "duration":
         if _NOT_AFTER_DURATION.match(key, f.end, _near(key, f.end)) or _DURATION_NOT_IN_CLAUSE.search(key, clause, f.start):
             return True  # "trong 3 ngày Tết", "không quá 06 tháng tính đến ngày nộp hồ sơ", "nhiệm kỳ …"
+        if _RATE_BEFORE.search(key, max(0, f.start - 20), f.start):
+            return True  # "24 giờ trong 01 ngày": a rate
         if f.intro in _ANCHORED and f.event is None:
             return True  # "là 30 ngày", "ít nhất 10 ngày": an amount, not a time limit
+    if f.form == "period" and _PERIOD_NOT_IN_CLAUSE.search(key, clause, f.start):
+        return True  # "báo cáo kết quả thực hiện trong tháng 01 năm 2025": what was done
     if f.form == "frequency":
         ls = max(_line_start(key, f.start), lo)
         before = key[ls : f.start]

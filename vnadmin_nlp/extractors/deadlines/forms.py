@@ -79,8 +79,10 @@ EVERY = _form(
 )
 # "Định kỳ hằng năm", "Hằng năm, …" (at the start of a clause only), "định kỳ 3 tháng", "một quý một lần"
 FREQUENCY = _form("frequency", ["định kỳ hằng", "định kỳ hàng", "hằng", "hàng"], r"\s+" + _UNIT)
-EVERY_N = _form("every_n", ["định kỳ"], r"\s+(?P<n>\d{1,2})\s+(?P<unit>tháng|tuần|năm)(?![\p{L}])")
-ONCE_PER = _form("once_per", ["một", "mỗi"], r"\s+" + _UNIT + r"\s+(?:một\s+)?lần(?![\p{L}])")
+COUNT_WORDS = {" ".join(retone(k).split()): v for k, v in D["count_words"].items()}
+_COUNT = "|".join(r"\s+".join(k.split()) for k in sorted(COUNT_WORDS, key=len, reverse=True))
+EVERY_N = _form("every_n", ["định kỳ"], r"\s+(?P<n>\d{1,2}|" + _COUNT + r")\s+(?P<unit>tháng|tuần|năm)(?![\p{L}])")
+ONCE_PER = _form("once_per", ["một", "mỗi", *D["count_words"]], r"\s+" + _UNIT + r"\s+(?:một\s+)?lần(?![\p{L}])")
 QUARTER = _form("quarter", _BY, r"\s+(?:quý|quí)\s+(?P<q>iv|iii|ii|i|[1-4])(?:\s*(?:/|năm)\s*(?P<y>" + _Y + r"))?(?![\p{L}\d])")
 MONTH = _form("month", _BY + ["đến hết", "đến cuối"], r"\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y>" + _Y + r"))(?![\d/])")
 MONTHS = _form(
