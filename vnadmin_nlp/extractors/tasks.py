@@ -55,6 +55,7 @@ _NOT_TASK = tuple(fold(w) for w in _T["not_task_actions"])  # triggers that are 
 _ITEM_KINDS = {"clause", "item", "point", "dash"}
 _APPROVAL = tuple(fold(w) for w in _T["approval_openings"])  # "Thống nhất gia hạn … chậm nhất đến ngày …": no task
 TASKS = compile_section("tasks")  # label
+_AGENT = lazy_regex(r"(?<![\p{L}])do\s+")  # "Hội nghị … do Đoàn Chủ tịch … triệu tập": who acts, in a dated rule
 
 
 def _anchor(ctx: Context) -> dt.date | None:
@@ -71,7 +72,8 @@ class _Scans:
 
     def __init__(self, text: str, key: str, start: int, end: int, anchor: dt.date | None) -> None:
         self.key, self.anchor = key, anchor
-        self.triggers = [m for m in names.TRIGGER.finditer(key, start, end) if names.starts_word(key, m.start())]
+        flat = key.replace("\n", " ")  # "đề\nnghị": a trigger a PDF line break splits is one all the same
+        self.triggers = [m for m in names.TRIGGER.finditer(flat, start, end) if names.starts_word(flat, m.start())]
         self.trigger_starts = [m.start() for m in self.triggers]
         self.deadlines = deadlines.find(key, start, end, anchor)
         self.deadline_starts = [d.start for d in self.deadlines]
@@ -105,6 +107,7 @@ class _Unit:
     end: int
     path: str | None
     allowed: bool = True
+    dated: bool = False  # a regulation's article outside its implementation articles: only dated assignments
     lead: list[str] | None = None  # the body a heading above names: each such unit is one task
     heading: bool = False  # the unit only names the body for the items below it
     items: list[tuple[int, int]] = field(default_factory=list)  # paragraphs under a heading line of its own
@@ -120,6 +123,7 @@ def _units(ctx: Context, is_normative: bool) -> Iterator[_Unit]:
     def visit(p: Provision, chain: Sequence[Provision], lead: list[str] | None) -> Iterator[_Unit]:
         chain = [*chain, p]
         ok = scope.allowed(chain, is_normative)
+        dated = not ok and is_normative and scope.allowed(chain, False)  # dated assignments only (scope.py)
         s, e = p.span
         body = _label_end(text, s, e)
         if p.title and p.kind in ("article", "chapter", "part", "section"):
@@ -127,9 +131,9 @@ def _units(ctx: Context, is_normative: bool) -> Iterator[_Unit]:
             nxt = text[line_end + 1 : line_end + 2] if line_end > 0 else ""
             if line_end > 0 and fold(p.title)[:20] in key[body:line_end] and not nxt.islower():
                 body = line_end + 1  # (a "title" the next line goes on in lower case is a wrapped sentence)
-        unit = _Unit(s, e, p.path, ok, lead if p.kind in _ITEM_KINDS else None, body=body)
+        unit = _Unit(s, e, p.path, ok or dated, dated, lead if p.kind in _ITEM_KINDS else None, body=body)
         below = lead
-        if ok:
+        if ok or dated:
             head = scope.heading(text, key, body, e) if p.children and not p.title else None
             first = text.find("\n", body, e)
             if head is None and not p.children and first > 0 and text[first + 1 : first + 2].isupper():
@@ -261,6 +265,7 @@ class _Reader:
     def __init__(self, ctx: Context, scans: _Scans, listed: dict[tuple[int, int], Deadline], own: set[str]) -> None:
         # names and verbs are read over line breaks ("thành phố quan\ntâm"): the key with its breaks as spaces
         self.ctx, self.text, self.key, self.scans, self.listed, self.own = ctx, ctx.text, ctx.page.key.replace("\n", " "), scans, listed, own
+        self.time_clauses: dict[str, Deadline] = {}  # a regulation's article -> the dated clause that names no one
 
     def _deadline(self, start: int, end: int) -> tuple[Deadline | None, bool, deadlines.FoundDeadline | None]:
         found = self.scans.deadlines_in(start, end)
@@ -278,6 +283,26 @@ class _Reader:
         return any(o.startswith(k) or (len(o.split()) >= 3 and k.startswith(o)) for o in self.own)
 
     def unit(self, u: _Unit) -> list[Task]:
+        got = self._unit(u)
+        if not u.dated:
+            return got
+        # A regulation's rules hold no task, but an assignment to a named body with a calendar date of its own
+        # does ("… hoàn thành trước ngày 01 tháng 01 năm 2026"): one-off work handed out, not a rule for every case
+        # (scope.py).  The date may be the article's time clause: "1. Hội nghị … được tổ chức trong khoảng thời gian
+        # từ ngày … đến ngày …" then "2. Hội nghị … ở trung ương do Đoàn Chủ tịch … triệu tập, chủ trì".
+        parent = u.path.rsplit(".", 1)[0] if u.path and "." in u.path else None
+        for t in got:
+            if t.deadline is None and parent in self.time_clauses:
+                t.deadline = self.time_clauses[parent]
+        return [t for t in got if t.lead and self._dated(t.deadline)]
+
+    def _dated(self, d: Deadline | None) -> bool:
+        anchor = self.scans.anchor
+        if d is None or anchor is None or d.kind not in ("date", "period") or not d.date:
+            return False
+        return d.date >= anchor.isoformat()[: len(d.date)]  # on or after the document's date: still to be done
+
+    def _unit(self, u: _Unit) -> list[Task]:
         if u.heading or not u.allowed:
             self._deadline(u.start, u.end)  # the deadlines of every unit are the document's, tasks or not
             return [] if not u.items or not u.allowed else [t for a, b in u.items if (t := self._item(a, b, u)) is not None]
@@ -338,6 +363,8 @@ class _Reader:
                     if far is not None and far[2] > e:
                         who, e = far, next((x for x in sentence_ends if x > far[2]), end)
                         skip = e
+            if who is None and u.dated:
+                who = self._agent(body_start, e)
             if path is None and who and not triggers:
                 who = None  # outside the numbered structure only "Giao/Đề nghị/Yêu cầu …" assigns work
             deadline, strong, f = self._deadline(s, e)
@@ -355,6 +382,8 @@ class _Reader:
                 lead = names.items(name)
                 task = Task(assignee=name, lead=lead, support=support, action=_action(text, after, e), deadline=deadline, provision=path, span=(s, e))
                 unit.append((task, strong))
+            elif u.dated and deadline is not None and not triggers and path and "." in path and self._dated(deadline):
+                self.time_clauses.setdefault(path.rsplit(".", 1)[0], deadline)  # (who does it: the next clauses)
             elif unclear:  # "Đề nghị … tham gia ý kiến": a request whose addressee cannot be read with confidence
                 self.ctx.warn("task_assignee_unclear", f"tasks: no clear assignee after the request: {squash(text[body_start:min(e, body_start + 100)])!r}", (s, e))
                 unit.append((Task(action=_action(text, triggers[0][1], e), deadline=deadline, provision=path, span=(s, e)), strong))
@@ -367,6 +396,20 @@ class _Reader:
                 lead = list(prev.lead) if prev else []
                 unit.append((Task(assignee=prev.assignee if prev else None, lead=lead, action=_action(text, body_start, e), deadline=deadline, provision=path, span=(s, e)), strong))
         return [t for t, _ in unit]
+
+    def _agent(self, start: int, end: int) -> tuple[str, int, int] | None:
+        """Who acts in a dated sentence of a regulation where the name does not open it: after the deadline put
+        first (``chậm nhất là ngày 15 tháng 12 năm 2025, Ủy ban Thường vụ Quốc hội tiến hành …``) or after ``do``
+        (``Hội nghị … do Đoàn Chủ tịch Ủy ban Trung ương … triệu tập, chủ trì``)."""
+        text, key = self.text, self.key
+        at = [d.end for d in self.scans.deadlines_in(start, end)]
+        at += [m.end() for m in _AGENT.finditer(key, start, end) if text[m.end() : m.end() + 1].isupper()]
+        for pos in sorted(at):
+            pos += len(key[pos:end]) - len(key[pos:end].lstrip(" ,"))
+            found = names.name_at(text, key, pos, end)
+            if found is not None and not self._issuer(found[0]):
+                return found
+        return None
 
     def _who(self, start: int, end: int, triggers: list[tuple[int, int]]) -> tuple[str, int, int] | None:
         """The assignee of a sentence: after a trigger or a colon, or at its start; never the issuer speaking."""

@@ -23,8 +23,9 @@ HEAD_RE = word_scanner(HEADS)
 VERB_RE = word_scanner(_VERBS)
 _WORD_THEN_DIGIT = lazy_regex(r"\p{L}+\s+\d")
 _BROKEN = lazy_regex(r"[.;:]\s*\n")  # a sentence or a list item ends at a line break
+_NOT_VERBS = tuple(fold(w) for w in _T["not_verbs"])  # "Ban Thường trực … cùng cấp triệu tập": "cùng cấp" is no verb
 _LOWER_HEADS = tuple(fold(h) for h in _T["lowercase_heads"])
-BARE_KINDS = {fold(k) for k in _B["body_kinds"]}
+BARE_KINDS = {fold(k) for k in _B["body_kinds"]} - {fold(k) for k in _T["unique_bodies"]}
 _NOT_STARTS = tuple(fold(h) for h in _T["not_assignee_starts"])
 NOT_IN_NAME = lazy_regex(r"(?<![\p{L}])" + alternation(fold(w) for w in _T["not_in_name"]) + r"(?![\p{L}])")
 # A verb that is also a noun inside a list of bodies ("tổ chức, cá nhân có liên quan"): not where the name ends.
@@ -57,7 +58,7 @@ def _verb(text: str, key: str, start: int, end: int) -> int | None:
         at = found.start()
         before = text[max(start, at - 2) : at]
         inside_name = text[at].isupper() and before.strip() not in (":", "") and "\n" not in before
-        if not inside_name and not _NOUN_USE.match(key, at, end):
+        if not inside_name and not _NOUN_USE.match(key, at, end) and not key.startswith(_NOT_VERBS, at):
             return at
         pos = found.end()
     return None
