@@ -55,6 +55,7 @@ _NOT_TASK = tuple(fold(w) for w in _T["not_task_actions"])  # triggers that are 
 _ITEM_KINDS = {"clause", "item", "point", "dash"}
 _APPROVAL = tuple(fold(w) for w in _T["approval_openings"])  # "Thống nhất gia hạn … chậm nhất đến ngày …": no task
 TASKS = compile_section("tasks")  # label
+_YEAR = lazy_regex(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a one-off date names its year
 _AGENT = lazy_regex(r"(?<![\p{L}])do\s+")  # "Hội nghị … do Đoàn Chủ tịch … triệu tập": who acts, in a dated rule
 
 
@@ -211,6 +212,8 @@ def extract(ctx: Context) -> TasksFields:
     tasks = _without_restatements(_with_tables(ctx, tasks, listed, anchor, reader._issuer))
     tasks.sort(key=lambda t: t.span)
     refs.referred_deadlines(ctx.fields.get("provisions") or [], key, tasks, listed)
+    if not is_normative:
+        refs.reply_deadlines(text, key, tasks, listed)
     refs.warn_unnamed_cycles(ctx, lo, hi, listed)
     ordered = [listed[k] for k in sorted(listed)]
     index = {id(d): i for i, d in enumerate(ordered)}
@@ -298,8 +301,8 @@ class _Reader:
 
     def _dated(self, d: Deadline | None) -> bool:
         anchor = self.scans.anchor
-        if d is None or anchor is None or d.kind not in ("date", "period") or not d.date:
-            return False
+        if d is None or anchor is None or d.kind not in ("date", "period") or not d.date or not _YEAR.search(d.text or ""):
+            return False  # ("trước ngày 30 tháng 12" with no year: the same day every year, a rule)
         return d.date >= anchor.isoformat()[: len(d.date)]  # on or after the document's date: still to be done
 
     def _unit(self, u: _Unit) -> list[Task]:

@@ -3,6 +3,9 @@
 - ``… đảm bảo hoàn thành theo thời gian tại khoản 1``: a task with no deadline of its own takes the first one
   written in the clause it names (the sibling of its provision with that label; ``patterns.yaml`` tasks
   ``deadline_ref``).
+- ``Văn bản trả lời đề nghị gửi về Bộ Công an … trước ngày 24/12/2025``: a reply-by sentence (``patterns.yaml``
+  tasks ``reply_by``) that names no one gives its date to every request above it (back to the previous reply-by)
+  with no deadline of its own, in a letter, not a regulation; not to the body the reply is sent to.
 - ``chậm nhất vào ngày 20 của tháng cuối kỳ báo cáo``: the day of a period the text does not name is no deadline
   (monthly, quarterly or yearly cannot be told); a ``deadline_cycle_unclear`` warning quotes it.
 """
@@ -10,6 +13,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from ...lexicon.fold import fold
+from ...lexicon.lazy import lazy_regex
 from ...lexicon.spaces import squash
 from ...model import Deadline, Provision, Task
 from ...patterns import compile_section
@@ -34,6 +39,29 @@ def referred_deadlines(provisions: Sequence[Provision], key: str, tasks: list[Ta
         due = [listed[k] for k in sorted(listed) if where[0] <= k[0] < where[1]]
         if due:
             t.deadline = due[0]
+
+
+_SENTENCE_END = lazy_regex(r"[.;!?](?=\s+\p{Lu})|\n\s*\n")
+
+
+def reply_deadlines(text: str, key: str, tasks: list[Task], listed: dict[tuple[int, int], Deadline]) -> None:
+    """Give the date of each reply-by sentence to the requests above it that have none (see the module)."""
+    since = 0
+    for m in _P.reply_by.finditer(key):
+        at = m.start() + len(key[m.start() : m.end()]) - len(key[m.start() : m.end()].lstrip(" -–+•\n"))
+        if not text[at : at + 1].isupper():
+            continue  # "… tổng hợp,\nbáo cáo gửi …": a line that starts inside a sentence
+        stop = _SENTENCE_END.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        due = next((listed[k] for k in sorted(listed) if m.end() <= k[0] < end and listed[k].kind == "date" and listed[k].date), None)
+        if due is None:
+            continue
+        receiver = fold(text[m.end() : due.span[0] if due.span else end])
+        for t in tasks:
+            if since <= t.span[0] < at and t.deadline is None and t.source == "prose" and t.lead:
+                if not any(fold(x).removeprefix("các ") in receiver for x in t.lead):
+                    t.deadline = due
+        since = end
 
 
 def provision_span(provisions: Sequence[Provision], path: str) -> tuple[int, int] | None:
