@@ -38,12 +38,11 @@ from .base import Context
 from .fields import TasksFields
 from .registry import extractor
 from .tasking import names, refs, scope, table
+from .tasking.scans import Scans
+from .tasking.restatements import without_restatements
 from ..lexicon.lazy import escape, lazy_regex
 
 _T = load("tasks")
-# Sentence ends: punctuation before a new sentence or item, or a line break before a list marker.  A bare line
-# break is not one: PDF text breaks sentences at every visual line.
-_SENTENCE_END = lazy_regex(r"[.;!?]\s+(?=\p{Lu}|[-–+•])|\n+(?=[-–+•]|\d{1,3}[.)]\s|[a-zđ]\)\s)")
 # A paragraph under a heading: a line break after the end of a sentence.
 _PARAGRAPH_END = lazy_regex(r"(?<=[.;:!?])[ \t]*\n+")
 _EXPLICIT = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _T["explicit_deadline_markers"]) + r")(?![\p{L}])")
@@ -65,39 +64,6 @@ def _anchor(ctx: Context) -> dt.date | None:
         return dt.date.fromisoformat(date) if date and len(date) == 10 else None
     except ValueError:
         return None
-
-
-class _Scans:
-    """What tasks look for in every sentence, found once over the whole stretch ``[start, end)`` of the text:
-    one scan of a long text costs far less than a scan per sentence."""
-
-    def __init__(self, text: str, key: str, start: int, end: int, anchor: dt.date | None) -> None:
-        self.key, self.anchor = key, anchor
-        flat = key.replace("\n", " ")  # "đề\nnghị": a trigger a PDF line break splits is one all the same
-        self.triggers = [m for m in names.TRIGGER.finditer(flat, start, end) if names.starts_word(flat, m.start())]
-        self.trigger_starts = [m.start() for m in self.triggers]
-        self.deadlines = deadlines.find(key, start, end, anchor)
-        self.deadline_starts = [d.start for d in self.deadlines]
-        self.breaks = [m.span() for m in _SENTENCE_END.finditer(text, start, end)]
-        self.break_starts = [b[0] for b in self.breaks]
-
-    def sentence_starts(self, start: int, end: int) -> list[int]:
-        """Where the sentences of ``[start, end)`` start (a break must be followed by a character inside it)."""
-        i, j = bisect_left(self.break_starts, start), bisect_left(self.break_starts, end)
-        return [start] + [e for _, e in self.breaks[i:j] if e < end]
-
-    def triggers_in(self, start: int, end: int) -> list[tuple[int, int]]:
-        """(start, end) of the triggers in ``[start, end)`` (one that runs to ``end`` would not match there)."""
-        i, j = bisect_left(self.trigger_starts, start), bisect_left(self.trigger_starts, end)
-        return [m.span() for m in self.triggers[i:j] if m.end() < end]
-
-    def deadlines_in(self, start: int, end: int) -> list[deadlines.FoundDeadline]:
-        """The deadlines of ``[start, end)``; found again in the unit alone where one crosses its edges."""
-        found, starts = self.deadlines, self.deadline_starts
-        i, j = bisect_left(starts, start), bisect_left(starts, end)
-        if (j > i and found[j - 1].end > end) or (i > 0 and found[i - 1].end > start):
-            return deadlines.find(self.key, start, end, self.anchor)
-        return found[i:j]
 
 
 @dataclass
@@ -195,7 +161,7 @@ def extract(ctx: Context) -> TasksFields:
         return {"tasks": [], "deadlines": []}
     listed: dict[tuple[int, int], Deadline] = {}
     lo, hi = min(u.start for u in units), max(u.end for u in units)
-    scans = _Scans(text, key, lo, hi, anchor)
+    scans = Scans(text, key, lo, hi, anchor)
     reader = _Reader(ctx, scans, listed, own)
     tasks: list[Task] = []
     before: Task | None = None  # the last task of the paragraph before (outside the provisions)
@@ -209,11 +175,12 @@ def extract(ctx: Context) -> TasksFields:
                 before.deadline = due
         before = got[-1] if got and u.path is None else None
         tasks.extend(got)
-    tasks = _without_restatements(_with_tables(ctx, tasks, listed, anchor, reader._issuer))
+    tasks = without_restatements(_with_tables(ctx, tasks, listed, anchor, reader._issuer))
     tasks.sort(key=lambda t: t.span)
     refs.referred_deadlines(ctx.fields.get("provisions") or [], key, tasks, listed)
     if not is_normative:
         refs.reply_deadlines(text, key, tasks, listed)
+        refs.meeting_time(key, tasks, listed)
     refs.warn_unnamed_cycles(ctx, lo, hi, listed)
     ordered = [listed[k] for k in sorted(listed)]
     index = {id(d): i for i, d in enumerate(ordered)}
@@ -221,24 +188,6 @@ def extract(ctx: Context) -> TasksFields:
         if t.deadline is not None:
             t.deadline_index = index.get(id(t.deadline))
     return {"tasks": tasks, "deadlines": ordered}
-
-
-_FORMULA = lazy_regex(r"(?:[\s,;.:/]|" + "|".join(escape(fold(w)) for w in sorted(_T["closing_formula_words"], key=len, reverse=True)) + r")*")
-
-
-def _without_restatements(tasks: list[Task]) -> list[Task]:
-    """Without a request whose action is only a closing formula (``… quan tâm chỉ đạo thực hiện.``) addressed to
-    bodies already asked something above: it restates those requests."""
-    out: list[Task] = []
-    seen: set[str] = set()
-    for t in sorted(tasks, key=lambda t: t.span):
-        leads = {fold(x).removeprefix("các ") for x in t.lead}
-        action = fold(t.action)
-        if leads and leads <= seen and t.deadline is None and t.source == "prose" and _FORMULA.fullmatch(action):
-            continue
-        seen |= leads
-        out.append(t)
-    return out
 
 
 def _with_tables(ctx: Context, tasks: list[Task], listed: dict[tuple[int, int], Deadline], anchor: dt.date | None,
@@ -265,7 +214,7 @@ def _with_tables(ctx: Context, tasks: list[Task], listed: dict[tuple[int, int], 
 class _Reader:
     """Reads the tasks of one unit at a time (and lists every deadline it meets)."""
 
-    def __init__(self, ctx: Context, scans: _Scans, listed: dict[tuple[int, int], Deadline], own: set[str]) -> None:
+    def __init__(self, ctx: Context, scans: Scans, listed: dict[tuple[int, int], Deadline], own: set[str]) -> None:
         # names and verbs are read over line breaks ("thành phố quan\ntâm"): the key with its breaks as spaces
         self.ctx, self.text, self.key, self.scans, self.listed, self.own = ctx, ctx.text, ctx.page.key.replace("\n", " "), scans, listed, own
         self.time_clauses: dict[str, Deadline] = {}  # a regulation's article -> the dated clause that names no one
@@ -372,8 +321,9 @@ class _Reader:
                 who = None  # outside the numbered structure only "Giao/Đề nghị/Yêu cầu …" assigns work
             deadline, strong, f = self._deadline(s, e)
             unclear = who is None and triggers and triggers[0][0] == body_start and key.startswith(("giao", "đề nghị", "yêu cầu"), body_start)
-            if who and (_INTRO.search(key, s, e) or key.startswith(_NOT_TASK, who[2])):
-                who = None  # an intro that announces the list below, or accountability: no task of its own
+            if who and ((_INTRO.search(key, s, e) and not refs.invitation(key, s, e)) or key.startswith(_NOT_TASK, who[2])):
+                who = None  # an intro that announces the list below (an invitation is a task all the same: "mời
+                # các sở … cùng tham dự Hội nghị nêu trên như sau:"), or accountability: no task of its own
             elif who and not triggers and _PLAN.search(key, who[1], who[2]):
                 who = None  # "Cục … sẽ thường xuyên hướng dẫn …": what the named body will do, not asked of it
             if who:

@@ -6,6 +6,9 @@
 - ``Văn bản trả lời đề nghị gửi về Bộ Công an … trước ngày 24/12/2025``: a reply-by sentence (``patterns.yaml``
   tasks ``reply_by``) that names no one gives its date to every request above it (back to the previous reply-by)
   with no deadline of its own, in a letter, not a regulation; not to the body the reply is sent to.
+- ``… kính mời Lãnh đạo các Bộ … tham dự Hội nghị`` (``invitation``): the invited's task takes the meeting's time,
+  the one date written after a ``Thời gian:`` / ``Vào lúc`` label on its line (``meeting_time``); none when the
+  document gives several.
 - ``chậm nhất vào ngày 20 của tháng cuối kỳ báo cáo``: the day of a period the text does not name is no deadline
   (monthly, quarterly or yearly cannot be told); a ``deadline_cycle_unclear`` warning quotes it.
 """
@@ -62,6 +65,26 @@ def reply_deadlines(text: str, key: str, tasks: list[Task], listed: dict[tuple[i
                 if not any(fold(x).removeprefix("các ") in receiver for x in t.lead):
                     t.deadline = due
         since = end
+
+
+def invitation(key: str, start: int, end: int) -> bool:
+    """Whether ``key[start:end]`` asks someone to attend (``mời X tham dự …``)."""
+    return _P.invitation.search(key, start, end) is not None
+
+
+def meeting_time(key: str, tasks: list[Task], listed: dict[tuple[int, int], Deadline]) -> None:
+    """Give an invitation's task with no deadline the meeting's time (see the module)."""
+    times = []
+    for k in sorted(listed):
+        d = listed[k]
+        line = key.rfind("\n", 0, k[0]) + 1
+        if d.kind == "date" and d.date and _P.meeting_time.search(key, line, min(k[1], k[0] + 25)):
+            times.append(d)
+    if len({d.date for d in times}) != 1:
+        return
+    for t in tasks:
+        if t.deadline is None and t.source == "prose" and invitation(key, t.span[0], t.span[1]):
+            t.deadline = times[0]
 
 
 def provision_span(provisions: Sequence[Provision], path: str) -> tuple[int, int] | None:
