@@ -139,6 +139,10 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
 
 
 _NOT_ITEM_STARTS = tuple(fold(w) for w in _T["not_item_starts"])
+_HOLDERS = tuple(fold(w) + " " for w in _T["office_holders"])  # a holder in lower case starts an item of its own
+# A name that ends in "các <collective noun>" ("các sở, ban, ngành"): a comma after it goes on with the same collective.
+_NOUNS = alternation(fold(w) for w in _T["collective_nouns"])
+_OPEN_COLLECTIVE = lazy_regex(r"(?<![\p{L}])các\s+(?:" + _NOUNS + r")(?:\s*,\s*(?:" + _NOUNS + r"))*$")
 _SPLIT = lazy_regex(r"\s*(?:[,;]|\s(?=và\s))\s*(?:và\s+)?")
 _COLLECTIVE_PHRASES = sorted((fold(p) for p in _T["collective_phrases"]), key=len, reverse=True)
 _COLLECTIVE_RE_PHRASES = lazy_regex(r"(?<![\p{L}])(?:" + alternation(_COLLECTIVE_PHRASES) + r")(?![\p{L}])")
@@ -163,8 +167,11 @@ def items(name: str) -> list[str]:
             # "Đài Phát thanh — Truyền hình tỉnh, các cơ quan thông tấn, báo chí": a collective after a proper name
             # is an item of its own; "Các bộ, các tỉnh" stays one
             collective = _COLLECTIVE_RE.match(fold(rest)) or _PARTIES_RE.match(fold(rest))
-            if not collective or (fold(name[pos:]).startswith(("các ", "mọi ")) and ";" not in m.group()):
+            holder = fold(rest).startswith(_HOLDERS)  # "Ban của Hội đồng nhân dân, đại biểu Hội đồng nhân dân"
+            if not (collective or holder) or (fold(name[pos:]).startswith(("các ", "mọi ")) and ";" not in m.group()):
                 continue  # a semicolon ends an item: "…, các cơ quan, đơn vị; các doanh nghiệp trên địa bàn tỉnh"
+            if "," in m.group() and "và" not in m.group() and not fold(rest).startswith(("các ", "mọi ")) and _OPEN_COLLECTIVE.search(fold(name[pos : m.start()])):
+                continue  # "Thủ trưởng các cơ quan, tổ chức và cá nhân có liên quan": the collective goes on
         if any(a < m.start() < b for a, b in kept):
             continue
         parts.append(name[pos : m.start()])

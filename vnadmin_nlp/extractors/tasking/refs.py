@@ -4,8 +4,8 @@
   written in the clause it names (the sibling of its provision with that label; ``patterns.yaml`` tasks
   ``deadline_ref``).
 - ``Văn bản trả lời đề nghị gửi về Bộ Công an … trước ngày 24/12/2025``: a reply-by sentence (``patterns.yaml``
-  tasks ``reply_by``) that names no one gives its date to every request above it (back to the previous reply-by)
-  with no deadline of its own, in a letter, not a regulation; not to the body the reply is sent to.
+  tasks ``reply_by``) that names no one and closes the requests (no request after it) gives its date to every
+  request above it with no deadline of its own, in a letter, not a regulation; not to the body the reply is sent to.
 - ``… kính mời Lãnh đạo các Bộ … tham dự Hội nghị`` (``invitation``): the invited's task takes the meeting's time,
   the one date written after a ``Thời gian:`` / ``Vào lúc`` label on its line (``meeting_time``); none when the
   document gives several.
@@ -54,6 +54,8 @@ def reply_deadlines(text: str, key: str, tasks: list[Task], listed: dict[tuple[i
         at = m.start() + len(key[m.start() : m.end()]) - len(key[m.start() : m.end()].lstrip(" -–+•\n"))
         if not text[at : at + 1].isupper():
             continue  # "… tổng hợp,\nbáo cáo gửi …": a line that starts inside a sentence
+        if any(t.span[0] > at for t in tasks):
+            continue  # a request among others ("Báo cáo công tác chuẩn bị Tết, gửi trước ngày …"), not the close
         stop = _SENTENCE_END.search(text, m.end())
         end = stop.start() if stop else len(text)
         due = next((listed[k] for k in sorted(listed) if m.end() <= k[0] < end and listed[k].kind == "date" and listed[k].date), None)
