@@ -38,13 +38,11 @@ from .base import Context
 from .fields import TasksFields
 from .registry import extractor
 from .tasking import names, refs, scope, table
-from .tasking.scans import Scans
+from .tasking.scans import Scans, paragraphs
 from .tasking.restatements import without_restatements
 from ..lexicon.lazy import escape, lazy_regex
 
 _T = load("tasks")
-# A paragraph under a heading: a line break after the end of a sentence.
-_PARAGRAPH_END = lazy_regex(r"(?<=[.;:!?])[ \t]*\n+")
 _EXPLICIT = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _T["explicit_deadline_markers"]) + r")(?![\p{L}])")
 _PLAN = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _T["plan_markers"]) + r")(?![\p{L}])")
 _DIRECT = ("chỉ đạo", "phân công")
@@ -54,6 +52,8 @@ _NOT_TASK = tuple(fold(w) for w in _T["not_task_actions"])  # triggers that are 
 _ITEM_KINDS = {"clause", "item", "point", "dash"}
 _APPROVAL = tuple(fold(w) for w in _T["approval_openings"])  # "Thống nhất gia hạn … chậm nhất đến ngày …": no task
 TASKS = compile_section("tasks")  # label
+_CLAUSE = lazy_regex(r";\s+(?=\p{Ll})")  # a clause of the same sentence ("…; định kỳ … báo cáo …")
+_STOP = lazy_regex(r"[.!?]\s+(?=\p{Lu})")  # (a sentence after it, "Thời hạn hoàn thành: …", is the whole item's)
 _YEAR = lazy_regex(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a one-off date names its year
 _AGENT = lazy_regex(r"(?<![\p{L}])do\s+")  # "Hội nghị … do Đoàn Chủ tịch … triệu tập": who acts, in a dated rule
 
@@ -106,7 +106,7 @@ def _units(ctx: Context, is_normative: bool) -> Iterator[_Unit]:
             if head is None and not p.children and first > 0 and text[first + 1 : first + 2].isupper():
                 head = scope.heading(text, key, body, first)  # "1. Cục Thuế tỉnh:" then paragraphs, no labels
                 if head is not None:  # the first task takes the heading line with it
-                    unit.items = _paragraphs(text, first, e)
+                    unit.items = paragraphs(text, first, e)
                     unit.items[:1] = [(s, b) for _, b in unit.items[:1]]
             titled = scope.title_lead(p)
             if head is not None:
@@ -114,7 +114,7 @@ def _units(ctx: Context, is_normative: bool) -> Iterator[_Unit]:
             elif titled is not None:
                 below = titled
             elif p.children and text[body:e].rstrip().endswith(":"):
-                below = _addressees(text, key, body, e) or below  # "Trung tâm kính đề xuất UBND tỉnh:" then items
+                below = scope.addressees(text, key, body, e) or below  # "Trung tâm kính đề xuất UBND tỉnh:" then items
         yield unit
         for c in p.children:
             yield from visit(c, chain, below)
@@ -123,29 +123,8 @@ def _units(ctx: Context, is_normative: bool) -> Iterator[_Unit]:
         yield from visit(p, [], None)
     body_start, body_end = ctx.layout.body
     first = min((p.span[0] for p in doc_provisions), default=body_end)
-    for a, b in _paragraphs(text, body_start, first):  # a paragraph ends at a line break after a sentence
+    for a, b in paragraphs(text, body_start, first):  # a paragraph ends at a line break after a sentence
         yield _Unit(a, b, None)
-
-
-def _addressees(text: str, key: str, start: int, end: int) -> list[str] | None:
-    """The bodies an intro that ends with a colon asks (``… kính đề xuất UBND tỉnh:``): the lead of its items."""
-    colon = text.rstrip().rfind(":", start, end)
-    hits = [m for m in names.TRIGGER.finditer(key, start, colon) if names.starts_word(key, m.start())]
-    if not hits:
-        return None
-    found = names.name_span(text, key, hits[-1].end(), colon + 1, need_verb=False)
-    if found is None or found[3] < colon - 1:
-        return None  # the intro goes on after the name ("đề nghị UBND tỉnh quan tâm thực hiện một số nội dung:")
-    return names.items(found[0])
-
-
-def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out, pos = [], start
-    for m in _PARAGRAPH_END.finditer(text, start, end):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, end))
-    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
 @extractor("tasks", requires=("date", "provisions", "issuer", "doc_type"), assigns=("tasks", "deadlines"))
@@ -235,7 +214,7 @@ class _Reader:
         return any(o.startswith(k) or (len(o.split()) >= 3 and k.startswith(o)) for o in self.own)
 
     def unit(self, u: _Unit) -> list[Task]:
-        got = self._unit(u)
+        got = [x for t in self._unit(u) for x in self._clauses(t)]
         if not u.dated:
             return got
         # A regulation's rules hold no task, but an assignment to a named body with a calendar date of its own
@@ -247,6 +226,26 @@ class _Reader:
             if t.deadline is None and parent in self.time_clauses:
                 t.deadline = self.time_clauses[parent]
         return [t for t in got if t.lead and self._dated(t.deadline)]
+
+    def _clauses(self, t: Task) -> list[Task]:
+        """A task whose sentence goes on, after a semicolon, with a clause that has its own action and its own time
+        (``…; định kỳ trước ngày 31 tháng 12 hằng năm báo cáo kết quả …``, ``…, hoàn thành trước ngày …; có trách
+        nhiệm hoàn thiện phần mềm …, hoàn thành trước ngày …``): that clause is a task of its own, same assignee."""
+        text, key = self.text, self.key
+        cuts = [m.end() for m in _CLAUSE.finditer(text, t.span[0], t.span[1])]
+        if not cuts:
+            return [t]
+        bounds = [(a, m.start() if (m := _STOP.search(text, a, b)) else b) for a, b in zip(cuts, cuts[1:] + [t.span[1]])]
+        own = [(a, b, f) for a, b in bounds if (f := next((d for d in self.scans.deadlines_in(a, b) if d.strong), None)) is not None and names.verb_at(text, key, a, b) is not None]
+        if not own:
+            return [t]
+        head_end = own[0][0]
+        head, _, _ = self._deadline(t.span[0], head_end)
+        first = t.model_copy(update={"deadline": head, "span": (t.span[0], head_end)})
+        out = [first]
+        for a, b, f in own:
+            out.append(Task(assignee=t.assignee, lead=list(t.lead), support=[], action=_action(text, a, b), deadline=self.listed.get((f.start, f.end)) or _deadline(text, f), provision=t.provision, span=(a, b)))
+        return out
 
     def _dated(self, d: Deadline | None) -> bool:
         anchor = self.scans.anchor

@@ -12,6 +12,18 @@ from . import names
 # break is not one: PDF text breaks sentences at every visual line.
 _SENTENCE_END = lazy_regex(r"[.;!?]\s+(?=\p{Lu}|[-–+•])|\n+(?=[-–+•]|\d{1,3}[.)]\s|[a-zđ]\)\s)")
 
+# A paragraph under a heading: a line break after the end of a sentence.
+_PARAGRAPH_END = lazy_regex(r"(?<=[.;:!?])[ \t]*\n+")
+
+
+def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in _PARAGRAPH_END.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
 
 class Scans:
     """What tasks look for in every sentence, found once over the whole stretch ``[start, end)`` of the text:
