@@ -101,7 +101,9 @@ def _units(ctx: Context, is_normative: bool) -> Iterator[_Unit]:
         unit = _Unit(s, e, p.path, ok or dated, dated, lead if p.kind in _ITEM_KINDS else None, body=body)
         below = lead
         if ok or dated:
-            head = scope.heading(text, key, body, e) if p.children and not p.title else None
+            # (a titled article's own words before its clauses: "Điều 6. Cập nhật …" then "Các cơ quan chủ quản cơ sở dữ
+            # liệu có trách nhiệm:" then "1. …")
+            head = scope.heading(text, key, body, e if not p.title else p.children[0].span[0]) if p.children else None
             first = text.find("\n", body, e)
             if head is None and not p.children and first > 0 and text[first + 1 : first + 2].isupper():
                 head = scope.heading(text, key, body, first)  # "1. Cục Thuế tỉnh:" then paragraphs, no labels
@@ -154,6 +156,7 @@ def extract(ctx: Context) -> TasksFields:
                 before.deadline = due
         before = got[-1] if got and u.path is None else None
         tasks.extend(got)
+    tasks.extend(t for path, t in reader.undated if path in reader.dated_lists)
     tasks = without_restatements(_with_tables(ctx, tasks, listed, anchor, reader._issuer))
     tasks.sort(key=lambda t: t.span)
     refs.referred_deadlines(ctx.fields.get("provisions") or [], key, tasks, listed)
@@ -197,6 +200,8 @@ class _Reader:
         # names and verbs are read over line breaks ("thành phố quan\ntâm"): the key with its breaks as spaces
         self.ctx, self.text, self.key, self.scans, self.listed, self.own = ctx, ctx.text, ctx.page.key.replace("\n", " "), scans, listed, own
         self.time_clauses: dict[str, Deadline] = {}  # a regulation's article -> the dated clause that names no one
+        self.dated_lists: set[str] = set()  # a regulation's headings whose items include a dated assignment
+        self.undated: list[tuple[str, Task]] = []  # the other items under such headings: tasks when the list is dated
 
     def _deadline(self, start: int, end: int) -> tuple[Deadline | None, bool, deadlines.FoundDeadline | None]:
         found = self.scans.deadlines_in(start, end)
@@ -225,18 +230,24 @@ class _Reader:
         for t in got:
             if t.deadline is None and parent in self.time_clauses:
                 t.deadline = self.time_clauses[parent]
-        return [t for t in got if t.lead and self._dated(t.deadline)]
+        kept = [t for t in got if t.lead and self._dated(t.deadline)]
+        if u.lead is not None and parent:  # items under a heading that names the body ("X có trách nhiệm: 1. … 2. …"):
+            self.dated_lists.update([parent] if kept else [])  # one dated item makes the list one-off work
+            self.undated.extend((parent, t) for t in got if t.lead and t not in kept)
+        return kept
 
     def _clauses(self, t: Task) -> list[Task]:
-        """A task whose sentence goes on, after a semicolon, with a clause that has its own action and its own time
-        (``…; định kỳ trước ngày 31 tháng 12 hằng năm báo cáo kết quả …``, ``…, hoàn thành trước ngày …; có trách
-        nhiệm hoàn thiện phần mềm …, hoàn thành trước ngày …``): that clause is a task of its own, same assignee."""
+        """A task whose sentence goes on, after a semicolon, with a clause that opens with its own time and has its own
+        action (``…; định kỳ trước ngày 31 tháng 12 hằng năm báo cáo kết quả …``): that clause is a task of its own,
+        same assignee."""
         text, key = self.text, self.key
         cuts = [m.end() for m in _CLAUSE.finditer(text, t.span[0], t.span[1])]
         if not cuts:
             return [t]
         bounds = [(a, m.start() if (m := _STOP.search(text, a, b)) else b) for a, b in zip(cuts, cuts[1:] + [t.span[1]])]
-        own = [(a, b, f) for a, b in bounds if (f := next((d for d in self.scans.deadlines_in(a, b) if d.strong), None)) is not None and names.verb_at(text, key, a, b) is not None]
+        # (only a clause that opens with its time: "…, hoàn thành trước ngày …" at a clause's end closes the whole item)
+        own = [(a, b, f) for a, b in bounds if (f := next((d for d in self.scans.deadlines_in(a, b) if d.strong), None)) is not None
+               and f.start - a <= 2 and names.verb_at(text, key, f.end, b) is not None]
         if not own:
             return [t]
         head_end = own[0][0]
