@@ -330,7 +330,10 @@ class _Reader:
             if path is None and who and not triggers:
                 who = None  # outside the numbered structure only "Giao/Đề nghị/Yêu cầu …" assigns work
             deadline, strong, f = self._deadline(s, e)
-            unclear = who is None and triggers and triggers[0][0] == body_start and key.startswith(("giao", "đề nghị", "yêu cầu"), body_start)
+            # a request that opens the sentence or a clause of it ("Để sớm ổn định tổ chức, đề nghị các đồng chí …")
+            asks = [(a, b) for a, b in triggers if (a == body_start or key[max(body_start, a - 2) : a] == ", ")
+                    and key.startswith(("giao", "đề nghị", "yêu cầu"), a) and not key.startswith(("của ", "tại "), b)]
+            unclear = who is None and bool(asks)
             if who and ((_INTRO.search(key, s, e) and not refs.invitation(key, s, e)) or key.startswith(_NOT_TASK, who[2])):
                 who = None  # an intro that announces the list below (an invitation is a task all the same: "mời
                 # các sở … cùng tham dự Hội nghị nêu trên như sau:"), or accountability: no task of its own
@@ -348,8 +351,8 @@ class _Reader:
             elif u.dated and deadline is not None and not triggers and path and "." in path and self._dated(deadline):
                 self.time_clauses.setdefault(path.rsplit(".", 1)[0], deadline)  # (who does it: the next clauses)
             elif unclear:  # "Đề nghị … tham gia ý kiến": a request whose addressee cannot be read with confidence
-                self.ctx.warn("task_assignee_unclear", f"tasks: no clear assignee after the request: {squash(text[body_start:min(e, body_start + 100)])!r}", (s, e))
-                unit.append((Task(action=_action(text, triggers[0][1], e), deadline=deadline, provision=path, span=(s, e)), strong))
+                self.ctx.warn("task_assignee_unclear", f"tasks: no clear assignee after the request: {squash(text[asks[0][0]:min(e, asks[0][0] + 140)])!r}", (s, e))
+                unit.append((Task(action=_action(text, asks[0][1], e), deadline=deadline, provision=path, span=(s, e)), strong))
             elif deadline is not None and unit and (unit[-1][0].deadline is None or (strong and not unit[-1][1])):
                 last = unit[-1][0]
                 last.deadline, last.span = deadline, (last.span[0], e)

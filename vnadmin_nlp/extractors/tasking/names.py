@@ -168,7 +168,7 @@ def items(name: str) -> list[str]:
             # is an item of its own; "Các bộ, các tỉnh" stays one
             collective = _COLLECTIVE_RE.match(fold(rest)) or _PARTIES_RE.match(fold(rest))
             holder = fold(rest).startswith(_HOLDERS)  # "Ban của Hội đồng nhân dân, đại biểu Hội đồng nhân dân"
-            if not (collective or holder) or (fold(name[pos:]).startswith(("các ", "mọi ")) and ";" not in m.group()):
+            if not (collective or holder) or (fold(name[pos:]).startswith(("các ", "mọi ")) and ";" not in m.group() and not holder):
                 continue  # a semicolon ends an item: "…, các cơ quan, đơn vị; các doanh nghiệp trên địa bàn tỉnh"
             if "," in m.group() and "và" not in m.group() and not fold(rest).startswith(("các ", "mọi ")) and _OPEN_COLLECTIVE.search(fold(name[pos : m.start()])):
                 continue  # "Thủ trưởng các cơ quan, tổ chức và cá nhân có liên quan": the collective goes on
