@@ -141,7 +141,7 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
 _NOT_ITEM_STARTS = tuple(fold(w) for w in _T["not_item_starts"])
 _HOLDERS = tuple(fold(w) + " " for w in _T["office_holders"])  # a holder in lower case starts an item of its own
 # A name that ends in "các <collective noun>" ("các sở, ban, ngành"): a comma after it goes on with the same collective.
-_NOUNS = alternation(fold(w) for w in _T["collective_nouns"])
+_NOUNS = alternation(fold(w) for w in _T["collective_nouns"] if w not in _T["collective_qualifiers"])
 _OPEN_COLLECTIVE = lazy_regex(r"(?<![\p{L}])các\s+(?:" + _NOUNS + r")(?:\s*,\s*(?:" + _NOUNS + r"))*$")
 _SPLIT = lazy_regex(r"\s*(?:[,;]|\s(?=và\s))\s*(?:và\s+)?")
 _COLLECTIVE_PHRASES = sorted((fold(p) for p in _T["collective_phrases"]), key=len, reverse=True)
