@@ -1,7 +1,8 @@
 """Tasks: who (lead and support bodies), what (action), by when (deadline), in which provision.
 
 The provisions are walked as a tree.  Where the document assigns work (``tasking.scope``: every provision of an
-administrative text; the implementation articles of a regulation), a task is read:
+administrative text; the implementation articles of a regulation, and elsewhere in it only an assignment to a
+named body with a calendar date of its own, on or after the document's), a task is read:
 
 - item by item under a heading that names the body (``1. Cục Thuế tỉnh:`` then ``a)``, ``b)``, ``-``; an article
   titled ``Trách nhiệm của Bộ Nội vụ`` then its clauses): one task per item, the heading's body as lead unless the
@@ -13,9 +14,12 @@ administrative text; the implementation articles of a regulation), a task is rea
 A task table (``tasking.table``, on the readers' cells) gives one task per row and lead column, in place of what
 the sentences made of its rows.
 
-A task's deadline is one written in its own sentence, item or row (a later sentence of the same item with no
-assignee, ``Thời hạn hoàn thành: 31/10/2022``, belongs to the task before it).  Every deadline of the document,
-assigned or not, is listed in ``deadlines``.
+Attachment, one scope rule: a task's deadline is the one written in its own sentence, item or row (a later
+sentence of the item with no assignee, ``Thời hạn hoàn thành: …``, belongs to the task before it; a clause after a
+semicolon that opens with its own time is a task of its own), else the nearest stated scope that covers it: its
+article's time clause (a regulation), the clause its text names (``theo thời gian tại khoản 1``), the meeting of
+an invitation, the reply-by sentence that closes a letter's requests (``tasking.refs``).  Every deadline of the
+document, assigned or not, is listed in ``deadlines``.
 """
 from __future__ import annotations
 
@@ -23,8 +27,6 @@ import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
-
-import regex
 
 from ..data import load
 from ..lexicon.bodies import expand
@@ -45,7 +47,6 @@ from ..lexicon.lazy import escape, lazy_regex
 _T = load("tasks")
 _EXPLICIT = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _T["explicit_deadline_markers"]) + r")(?![\p{L}])")
 _PLAN = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _T["plan_markers"]) + r")(?![\p{L}])")
-_DIRECT = ("chỉ đạo", "phân công")
 # A sentence that only announces the list after it ("… thực hiện các nhiệm vụ sau:", "… một số nội dung:").
 _INTRO = lazy_regex(r"(?:sau|như sau|cụ thể|gồm|nội dung|nhiệm vụ|các việc)\s*:\s*$")
 _NOT_TASK = tuple(fold(w) for w in _T["not_task_actions"])  # triggers that are the subject's own action ("UBND tỉnh chỉ đạo các Hội …")
