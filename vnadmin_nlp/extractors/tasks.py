@@ -144,7 +144,7 @@ def extract(ctx: Context) -> TasksFields:
     listed: dict[tuple[int, int], Deadline] = {}
     lo, hi = min(u.start for u in units), max(u.end for u in units)
     scans = Scans(text, key, lo, hi, anchor)
-    reader = _Reader(ctx, scans, listed, own)
+    reader = _Reader(ctx, scans, listed, own, is_normative)
     tasks: list[Task] = []
     before: Task | None = None  # the last task of the paragraph before (outside the provisions)
     for u in units:
@@ -197,9 +197,10 @@ def _with_tables(ctx: Context, tasks: list[Task], listed: dict[tuple[int, int], 
 class _Reader:
     """Reads the tasks of one unit at a time (and lists every deadline it meets)."""
 
-    def __init__(self, ctx: Context, scans: Scans, listed: dict[tuple[int, int], Deadline], own: set[str]) -> None:
+    def __init__(self, ctx: Context, scans: Scans, listed: dict[tuple[int, int], Deadline], own: set[str], normative: bool = False) -> None:
         # names and verbs are read over line breaks ("thành phố quan\ntâm"): the key with its breaks as spaces
         self.ctx, self.text, self.key, self.scans, self.listed, self.own = ctx, ctx.text, ctx.page.key.replace("\n", " "), scans, listed, own
+        self.normative = normative  # a regulation: its duties' clauses may be tasks of their own
         self.time_clauses: dict[str, Deadline] = {}  # a regulation's article -> the dated clause that names no one
         self.dated_lists: set[str] = set()  # a regulation's headings whose items include a dated assignment
         self.undated: list[tuple[str, Task]] = []  # the other items under such headings: tasks when the list is dated
@@ -220,7 +221,7 @@ class _Reader:
         return any(o.startswith(k) or (len(o.split()) >= 3 and k.startswith(o)) for o in self.own)
 
     def unit(self, u: _Unit) -> list[Task]:
-        got = [x for t in self._unit(u) for x in self._clauses(t)]
+        got = [x for t in self._unit(u) for x in (self._clauses(t) if self.normative else [t])]
         if not u.dated:
             return got
         # A regulation's rules hold no task, but an assignment to a named body with a calendar date of its own
@@ -238,9 +239,8 @@ class _Reader:
         return kept
 
     def _clauses(self, t: Task) -> list[Task]:
-        """A task whose sentence goes on, after a semicolon, with a clause that opens with its own time and has its own
-        action (``…; định kỳ trước ngày 31 tháng 12 hằng năm báo cáo kết quả …``): that clause is a task of its own,
-        same assignee."""
+        """In a regulation's duty, a clause after a semicolon that opens with its own time and has its own action
+        (``…; định kỳ trước ngày 31 tháng 12 hằng năm báo cáo kết quả …``): a task of its own, same assignee."""
         text, key = self.text, self.key
         cuts = [m.end() for m in _CLAUSE.finditer(text, t.span[0], t.span[1])]
         if not cuts:
