@@ -291,7 +291,7 @@ class _Reader:
             lead, action_start = names.items(found[0]), found[2]
             if key.startswith(_NOT_TASK, action_start):
                 return None  # "Người đứng đầu … chịu trách nhiệm trước UBND tỉnh … nếu để xảy ra …"
-        support, _, _ = names.support(text, key, action_start, end, anywhere=True)
+        support = names.all_support(text, key, action_start, end)  # every "phối hợp với …" of the item
         action = _action(text, action_start, end)
         return Task(assignee=", ".join(lead) or None, lead=lead, support=support, action=action, deadline=deadline, provision=u.path, span=(start, end))
 

@@ -204,3 +204,22 @@ def support(text: str, key: str, start: int, end: int, anywhere: bool = False) -
             break
         found.append(item)
     return found, m.start(), stop
+
+
+def all_support(text: str, key: str, start: int, end: int) -> list[str]:
+    """The bodies of every ``phối hợp với Y`` in ``[start, end)`` (an item of several sentences: "… Chủ động phối hợp
+    với Sở Nông nghiệp và Phát triển nông thôn …. Phối hợp với Sở Giao thông vận tải …"), each once."""
+    found: list[str] = []
+    pos = start
+    label = _NEXT_ITEM.search(text, start, end)  # (an item the provisions did not split off: "\ne) Phối hợp …")
+    end = label.start() if label else end
+    while pos < end:
+        got, at, stop = support(text, key, pos, end, anywhere=True)
+        if not got:
+            break
+        found += [x for x in got if x not in found]
+        pos = max(stop, at + 1)
+    return found
+
+
+_NEXT_ITEM = lazy_regex(r"\n[ \t]*(?:[a-zđ]\)|\d{1,2}[.)]|[-–+•])\s")
