@@ -332,7 +332,7 @@ class _Reader:
                 who = None  # outside the numbered structure only "Giao/Đề nghị/Yêu cầu …" assigns work
             deadline, strong, f = self._deadline(s, e)
             # a request that opens the sentence or a clause of it ("Để sớm ổn định tổ chức, đề nghị các đồng chí …")
-            asks = [(a, b) for a, b in triggers if (a == body_start or key[max(body_start, a - 2) : a] == ", ")
+            asks = [(a, b) for a, b in triggers if (a == body_start or (key[max(body_start, a - 2) : a] == ", " and names.HEAD_RE.match(key, b, e)))
                     and key.startswith(("giao", "đề nghị", "yêu cầu"), a) and not key.startswith(("của ", "tại "), b)]
             unclear = who is None and bool(asks)
             if who and ((_INTRO.search(key, s, e) and not refs.invitation(key, s, e)) or key.startswith(_NOT_TASK, who[2])):
