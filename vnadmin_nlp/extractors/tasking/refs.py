@@ -50,7 +50,8 @@ _SENTENCE_END = lazy_regex(r"[.;!?](?=\s+\p{Lu})|\n\s*\n")
 def reply_deadlines(text: str, key: str, tasks: list[Task], listed: dict[tuple[int, int], Deadline]) -> None:
     """Give the date of each reply-by sentence to the requests above it that have none (see the module)."""
     since = 0
-    for m in _P.reply_by.finditer(key):
+    last = max((t.span[0] for t in tasks), default=len(key))
+    for m in _P.reply_by.finditer(key, last):  # (it closes the requests: none starts after it)
         at = m.start() + len(key[m.start() : m.end()]) - len(key[m.start() : m.end()].lstrip(" -–+•\n"))
         if not text[at : at + 1].isupper():
             continue  # "… tổng hợp,\nbáo cáo gửi …": a line that starts inside a sentence
@@ -79,7 +80,7 @@ def meeting_time(key: str, tasks: list[Task], listed: dict[tuple[int, int], Dead
     times = []
     for k in sorted(listed):
         d = listed[k]
-        line = key.rfind("\n", 0, k[0]) + 1
+        line = max(key.rfind("\n", max(0, k[0] - 200), k[0]) + 1, k[0] - 200)  # (a bounded look back: one-line texts)
         if d.kind == "date" and d.date and _P.meeting_time.search(key, line, min(k[1], k[0] + 25)):
             times.append(d)
     if len({d.date for d in times}) != 1:
