@@ -1,7 +1,8 @@
 """Tasks: who (lead and support bodies), what (action), by when (deadline), in which provision.
 
 The provisions are walked as a tree.  Where the document assigns work (``tasking.scope``: every provision of an
-administrative text; the implementation articles of a regulation), a task is read:
+administrative text; the implementation articles of a regulation, and elsewhere in it only an assignment to a
+named body with a calendar date of its own, on or after the document's), a task is read:
 
 - item by item under a heading that names the body (``1. Cục Thuế tỉnh:`` then ``a)``, ``b)``, ``-``; an article
   titled ``Trách nhiệm của Bộ Nội vụ`` then its clauses): one task per item, the heading's body as lead unless the
@@ -13,9 +14,12 @@ administrative text; the implementation articles of a regulation), a task is rea
 A task table (``tasking.table``, on the readers' cells) gives one task per row and lead column, in place of what
 the sentences made of its rows.
 
-A task's deadline is one written in its own sentence, item or row (a later sentence of the same item with no
-assignee, ``Thời hạn hoàn thành: 31/10/2022``, belongs to the task before it).  Every deadline of the document,
-assigned or not, is listed in ``deadlines``.
+Attachment, one scope rule: a task's deadline is the one written in its own sentence, item or row (a later
+sentence of the item with no assignee, ``Thời hạn hoàn thành: …``, belongs to the task before it; a clause after a
+semicolon that opens with its own time is a task of its own), else the nearest stated scope that covers it: its
+article's time clause (a regulation), the clause its text names (``theo thời gian tại khoản 1``), the meeting of
+an invitation, the reply-by sentence that closes a letter's requests (``tasking.refs``).  Every deadline of the
+document, assigned or not, is listed in ``deadlines``.
 """
 from __future__ import annotations
 
@@ -23,8 +27,6 @@ import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
-
-import regex
 
 from ..data import load
 from ..lexicon.bodies import expand
@@ -38,23 +40,23 @@ from .base import Context
 from .fields import TasksFields
 from .registry import extractor
 from .tasking import names, refs, scope, table
+from .tasking.scans import Scans, paragraphs
+from .tasking.restatements import without_restatements
 from ..lexicon.lazy import escape, lazy_regex
 
 _T = load("tasks")
-# Sentence ends: punctuation before a new sentence or item, or a line break before a list marker.  A bare line
-# break is not one: PDF text breaks sentences at every visual line.
-_SENTENCE_END = lazy_regex(r"[.;!?]\s+(?=\p{Lu}|[-–+•])|\n+(?=[-–+•]|\d{1,3}[.)]\s|[a-zđ]\)\s)")
-# A paragraph under a heading: a line break after the end of a sentence.
-_PARAGRAPH_END = lazy_regex(r"(?<=[.;:!?])[ \t]*\n+")
 _EXPLICIT = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _T["explicit_deadline_markers"]) + r")(?![\p{L}])")
 _PLAN = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _T["plan_markers"]) + r")(?![\p{L}])")
-_DIRECT = ("chỉ đạo", "phân công")
 # A sentence that only announces the list after it ("… thực hiện các nhiệm vụ sau:", "… một số nội dung:").
 _INTRO = lazy_regex(r"(?:sau|như sau|cụ thể|gồm|nội dung|nhiệm vụ|các việc)\s*:\s*$")
 _NOT_TASK = tuple(fold(w) for w in _T["not_task_actions"])  # triggers that are the subject's own action ("UBND tỉnh chỉ đạo các Hội …")
 _ITEM_KINDS = {"clause", "item", "point", "dash"}
 _APPROVAL = tuple(fold(w) for w in _T["approval_openings"])  # "Thống nhất gia hạn … chậm nhất đến ngày …": no task
 TASKS = compile_section("tasks")  # label
+_CLAUSE = lazy_regex(r";\s+(?=\p{Ll})")  # a clause of the same sentence ("…; định kỳ … báo cáo …")
+_STOP = lazy_regex(r"[.!?]\s+(?=\p{Lu})")  # (a sentence after it, "Thời hạn hoàn thành: …", is the whole item's)
+_YEAR = lazy_regex(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a one-off date names its year
+_AGENT = lazy_regex(r"(?<![\p{L}])do\s+")  # "Hội nghị … do Đoàn Chủ tịch … triệu tập": who acts, in a dated rule
 
 
 def _anchor(ctx: Context) -> dt.date | None:
@@ -65,38 +67,6 @@ def _anchor(ctx: Context) -> dt.date | None:
         return None
 
 
-class _Scans:
-    """What tasks look for in every sentence, found once over the whole stretch ``[start, end)`` of the text:
-    one scan of a long text costs far less than a scan per sentence."""
-
-    def __init__(self, text: str, key: str, start: int, end: int, anchor: dt.date | None) -> None:
-        self.key, self.anchor = key, anchor
-        self.triggers = [m for m in names.TRIGGER.finditer(key, start, end) if names.starts_word(key, m.start())]
-        self.trigger_starts = [m.start() for m in self.triggers]
-        self.deadlines = deadlines.find(key, start, end, anchor)
-        self.deadline_starts = [d.start for d in self.deadlines]
-        self.breaks = [m.span() for m in _SENTENCE_END.finditer(text, start, end)]
-        self.break_starts = [b[0] for b in self.breaks]
-
-    def sentence_starts(self, start: int, end: int) -> list[int]:
-        """Where the sentences of ``[start, end)`` start (a break must be followed by a character inside it)."""
-        i, j = bisect_left(self.break_starts, start), bisect_left(self.break_starts, end)
-        return [start] + [e for _, e in self.breaks[i:j] if e < end]
-
-    def triggers_in(self, start: int, end: int) -> list[tuple[int, int]]:
-        """(start, end) of the triggers in ``[start, end)`` (one that runs to ``end`` would not match there)."""
-        i, j = bisect_left(self.trigger_starts, start), bisect_left(self.trigger_starts, end)
-        return [m.span() for m in self.triggers[i:j] if m.end() < end]
-
-    def deadlines_in(self, start: int, end: int) -> list[deadlines.FoundDeadline]:
-        """The deadlines of ``[start, end)``; found again in the unit alone where one crosses its edges."""
-        found, starts = self.deadlines, self.deadline_starts
-        i, j = bisect_left(starts, start), bisect_left(starts, end)
-        if (j > i and found[j - 1].end > end) or (i > 0 and found[i - 1].end > start):
-            return deadlines.find(self.key, start, end, self.anchor)
-        return found[i:j]
-
-
 @dataclass
 class _Unit:
     """A stretch of own text: a provision's (without its children) or a paragraph outside the provisions."""
@@ -105,6 +75,7 @@ class _Unit:
     end: int
     path: str | None
     allowed: bool = True
+    dated: bool = False  # a regulation's article outside its implementation articles: only dated assignments
     lead: list[str] | None = None  # the body a heading above names: each such unit is one task
     heading: bool = False  # the unit only names the body for the items below it
     items: list[tuple[int, int]] = field(default_factory=list)  # paragraphs under a heading line of its own
@@ -120,6 +91,7 @@ def _units(ctx: Context, is_normative: bool) -> Iterator[_Unit]:
     def visit(p: Provision, chain: Sequence[Provision], lead: list[str] | None) -> Iterator[_Unit]:
         chain = [*chain, p]
         ok = scope.allowed(chain, is_normative)
+        dated = not ok and is_normative and scope.allowed(chain, False)  # dated assignments only (scope.py)
         s, e = p.span
         body = _label_end(text, s, e)
         if p.title and p.kind in ("article", "chapter", "part", "section"):
@@ -127,15 +99,17 @@ def _units(ctx: Context, is_normative: bool) -> Iterator[_Unit]:
             nxt = text[line_end + 1 : line_end + 2] if line_end > 0 else ""
             if line_end > 0 and fold(p.title)[:20] in key[body:line_end] and not nxt.islower():
                 body = line_end + 1  # (a "title" the next line goes on in lower case is a wrapped sentence)
-        unit = _Unit(s, e, p.path, ok, lead if p.kind in _ITEM_KINDS else None, body=body)
+        unit = _Unit(s, e, p.path, ok or dated, dated, lead if p.kind in _ITEM_KINDS else None, body=body)
         below = lead
-        if ok:
-            head = scope.heading(text, key, body, e) if p.children and not p.title else None
+        if ok or dated:
+            # (a titled article's own words before its clauses: "Điều 6. Cập nhật …" then "Các cơ quan chủ quản cơ sở dữ
+            # liệu có trách nhiệm:" then "1. …")
+            head = scope.heading(text, key, body, e if not p.title else p.children[0].span[0]) if p.children else None
             first = text.find("\n", body, e)
             if head is None and not p.children and first > 0 and text[first + 1 : first + 2].isupper():
                 head = scope.heading(text, key, body, first)  # "1. Cục Thuế tỉnh:" then paragraphs, no labels
                 if head is not None:  # the first task takes the heading line with it
-                    unit.items = _paragraphs(text, first, e)
+                    unit.items = paragraphs(text, first, e)
                     unit.items[:1] = [(s, b) for _, b in unit.items[:1]]
             titled = scope.title_lead(p)
             if head is not None:
@@ -143,7 +117,7 @@ def _units(ctx: Context, is_normative: bool) -> Iterator[_Unit]:
             elif titled is not None:
                 below = titled
             elif p.children and text[body:e].rstrip().endswith(":"):
-                below = _addressees(text, key, body, e) or below  # "Trung tâm kính đề xuất UBND tỉnh:" then items
+                below = scope.addressees(text, key, body, e) or below  # "Trung tâm kính đề xuất UBND tỉnh:" then items
         yield unit
         for c in p.children:
             yield from visit(c, chain, below)
@@ -152,29 +126,8 @@ def _units(ctx: Context, is_normative: bool) -> Iterator[_Unit]:
         yield from visit(p, [], None)
     body_start, body_end = ctx.layout.body
     first = min((p.span[0] for p in doc_provisions), default=body_end)
-    for a, b in _paragraphs(text, body_start, first):  # a paragraph ends at a line break after a sentence
+    for a, b in paragraphs(text, body_start, first):  # a paragraph ends at a line break after a sentence
         yield _Unit(a, b, None)
-
-
-def _addressees(text: str, key: str, start: int, end: int) -> list[str] | None:
-    """The bodies an intro that ends with a colon asks (``… kính đề xuất UBND tỉnh:``): the lead of its items."""
-    colon = text.rstrip().rfind(":", start, end)
-    hits = [m for m in names.TRIGGER.finditer(key, start, colon) if names.starts_word(key, m.start())]
-    if not hits:
-        return None
-    found = names.name_span(text, key, hits[-1].end(), colon + 1, need_verb=False)
-    if found is None or found[3] < colon - 1:
-        return None  # the intro goes on after the name ("đề nghị UBND tỉnh quan tâm thực hiện một số nội dung:")
-    return names.items(found[0])
-
-
-def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out, pos = [], start
-    for m in _PARAGRAPH_END.finditer(text, start, end):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, end))
-    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
 @extractor("tasks", requires=("date", "provisions", "issuer", "doc_type"), assigns=("tasks", "deadlines"))
@@ -190,8 +143,8 @@ def extract(ctx: Context) -> TasksFields:
         return {"tasks": [], "deadlines": []}
     listed: dict[tuple[int, int], Deadline] = {}
     lo, hi = min(u.start for u in units), max(u.end for u in units)
-    scans = _Scans(text, key, lo, hi, anchor)
-    reader = _Reader(ctx, scans, listed, own)
+    scans = Scans(text, key, lo, hi, anchor)
+    reader = _Reader(ctx, scans, listed, own, is_normative)
     tasks: list[Task] = []
     before: Task | None = None  # the last task of the paragraph before (outside the provisions)
     for u in units:
@@ -204,9 +157,13 @@ def extract(ctx: Context) -> TasksFields:
                 before.deadline = due
         before = got[-1] if got and u.path is None else None
         tasks.extend(got)
-    tasks = _without_restatements(_with_tables(ctx, tasks, listed, anchor, reader._issuer))
+    tasks.extend(t for path, t in reader.undated if path in reader.dated_lists)
+    tasks = without_restatements(_with_tables(ctx, tasks, listed, anchor, reader._issuer))
     tasks.sort(key=lambda t: t.span)
     refs.referred_deadlines(ctx.fields.get("provisions") or [], key, tasks, listed)
+    if not is_normative:
+        refs.reply_deadlines(text, key, tasks, listed)
+        refs.meeting_time(key, tasks, listed)
     refs.warn_unnamed_cycles(ctx, lo, hi, listed)
     ordered = [listed[k] for k in sorted(listed)]
     index = {id(d): i for i, d in enumerate(ordered)}
@@ -214,24 +171,6 @@ def extract(ctx: Context) -> TasksFields:
         if t.deadline is not None:
             t.deadline_index = index.get(id(t.deadline))
     return {"tasks": tasks, "deadlines": ordered}
-
-
-_FORMULA = lazy_regex(r"(?:[\s,;.:/]|" + "|".join(escape(fold(w)) for w in sorted(_T["closing_formula_words"], key=len, reverse=True)) + r")*")
-
-
-def _without_restatements(tasks: list[Task]) -> list[Task]:
-    """Without a request whose action is only a closing formula (``… quan tâm chỉ đạo thực hiện.``) addressed to
-    bodies already asked something above: it restates those requests."""
-    out: list[Task] = []
-    seen: set[str] = set()
-    for t in sorted(tasks, key=lambda t: t.span):
-        leads = {fold(x).removeprefix("các ") for x in t.lead}
-        action = fold(t.action)
-        if leads and leads <= seen and t.deadline is None and t.source == "prose" and _FORMULA.fullmatch(action):
-            continue
-        seen |= leads
-        out.append(t)
-    return out
 
 
 def _with_tables(ctx: Context, tasks: list[Task], listed: dict[tuple[int, int], Deadline], anchor: dt.date | None,
@@ -258,9 +197,13 @@ def _with_tables(ctx: Context, tasks: list[Task], listed: dict[tuple[int, int], 
 class _Reader:
     """Reads the tasks of one unit at a time (and lists every deadline it meets)."""
 
-    def __init__(self, ctx: Context, scans: _Scans, listed: dict[tuple[int, int], Deadline], own: set[str]) -> None:
+    def __init__(self, ctx: Context, scans: Scans, listed: dict[tuple[int, int], Deadline], own: set[str], normative: bool = False) -> None:
         # names and verbs are read over line breaks ("thành phố quan\ntâm"): the key with its breaks as spaces
         self.ctx, self.text, self.key, self.scans, self.listed, self.own = ctx, ctx.text, ctx.page.key.replace("\n", " "), scans, listed, own
+        self.normative = normative  # a regulation: its duties' clauses may be tasks of their own
+        self.time_clauses: dict[str, Deadline] = {}  # a regulation's article -> the dated clause that names no one
+        self.dated_lists: set[str] = set()  # a regulation's headings whose items include a dated assignment
+        self.undated: list[tuple[str, Task]] = []  # the other items under such headings: tasks when the list is dated
 
     def _deadline(self, start: int, end: int) -> tuple[Deadline | None, bool, deadlines.FoundDeadline | None]:
         found = self.scans.deadlines_in(start, end)
@@ -278,6 +221,51 @@ class _Reader:
         return any(o.startswith(k) or (len(o.split()) >= 3 and k.startswith(o)) for o in self.own)
 
     def unit(self, u: _Unit) -> list[Task]:
+        got = [x for t in self._unit(u) for x in (self._clauses(t) if self.normative else [t])]
+        if not u.dated:
+            return got
+        # A regulation's rules hold no task, but an assignment to a named body with a calendar date of its own
+        # does ("… hoàn thành trước ngày 01 tháng 01 năm 2026"): one-off work handed out, not a rule for every case
+        # (scope.py).  The date may be the article's time clause: "1. Hội nghị … được tổ chức trong khoảng thời gian
+        # từ ngày … đến ngày …" then "2. Hội nghị … ở trung ương do Đoàn Chủ tịch … triệu tập, chủ trì".
+        parent = u.path.rsplit(".", 1)[0] if u.path and "." in u.path else None
+        for t in got:
+            if t.deadline is None and parent in self.time_clauses:
+                t.deadline = self.time_clauses[parent]
+        kept = [t for t in got if t.lead and self._dated(t.deadline)]
+        if u.lead is not None and parent:  # items under a heading that names the body ("X có trách nhiệm: 1. … 2. …"):
+            self.dated_lists.update([parent] if kept else [])  # one dated item makes the list one-off work
+            self.undated.extend((parent, t) for t in got if t.lead and t not in kept)
+        return kept
+
+    def _clauses(self, t: Task) -> list[Task]:
+        """In a regulation's duty, a clause after a semicolon that opens with its own time and has its own action
+        (``…; định kỳ trước ngày 31 tháng 12 hằng năm báo cáo kết quả …``): a task of its own, same assignee."""
+        text, key = self.text, self.key
+        cuts = [m.end() for m in _CLAUSE.finditer(text, t.span[0], t.span[1])]
+        if not cuts:
+            return [t]
+        bounds = [(a, m.start() if (m := _STOP.search(text, a, b)) else b) for a, b in zip(cuts, cuts[1:] + [t.span[1]])]
+        # (only a clause that opens with its time: "…, hoàn thành trước ngày …" at a clause's end closes the whole item)
+        own = [(a, b, f) for a, b in bounds if (f := next((d for d in self.scans.deadlines_in(a, b) if d.strong), None)) is not None
+               and f.start - a <= 2 and names.verb_at(text, key, f.end, b) is not None]
+        if not own:
+            return [t]
+        head_end = own[0][0]
+        head, _, _ = self._deadline(t.span[0], head_end)
+        first = t.model_copy(update={"deadline": head, "span": (t.span[0], head_end)})
+        out = [first]
+        for a, b, f in own:
+            out.append(Task(assignee=t.assignee, lead=list(t.lead), support=[], action=_action(text, a, b), deadline=self.listed.get((f.start, f.end)) or _deadline(text, f), provision=t.provision, span=(a, b)))
+        return out
+
+    def _dated(self, d: Deadline | None) -> bool:
+        anchor = self.scans.anchor
+        if d is None or anchor is None or d.kind not in ("date", "period") or not d.date or not _YEAR.search(d.text or ""):
+            return False  # ("trước ngày 30 tháng 12" with no year: the same day every year, a rule)
+        return d.date >= anchor.isoformat()[: len(d.date)]  # on or after the document's date: still to be done
+
+    def _unit(self, u: _Unit) -> list[Task]:
         if u.heading or not u.allowed:
             self._deadline(u.start, u.end)  # the deadlines of every unit are the document's, tasks or not
             return [] if not u.items or not u.allowed else [t for a, b in u.items if (t := self._item(a, b, u)) is not None]
@@ -303,7 +291,7 @@ class _Reader:
             lead, action_start = names.items(found[0]), found[2]
             if key.startswith(_NOT_TASK, action_start):
                 return None  # "Người đứng đầu … chịu trách nhiệm trước UBND tỉnh … nếu để xảy ra …"
-        support, _, _ = names.support(text, key, action_start, end, anywhere=True)
+        support = names.all_support(text, key, action_start, end)  # every "phối hợp với …" of the item
         action = _action(text, action_start, end)
         return Task(assignee=", ".join(lead) or None, lead=lead, support=support, action=action, deadline=deadline, provision=u.path, span=(start, end))
 
@@ -338,12 +326,18 @@ class _Reader:
                     if far is not None and far[2] > e:
                         who, e = far, next((x for x in sentence_ends if x > far[2]), end)
                         skip = e
+            if who is None and u.dated:
+                who = self._agent(body_start, e)
             if path is None and who and not triggers:
                 who = None  # outside the numbered structure only "Giao/Đề nghị/Yêu cầu …" assigns work
             deadline, strong, f = self._deadline(s, e)
-            unclear = who is None and triggers and triggers[0][0] == body_start and key.startswith(("giao", "đề nghị", "yêu cầu"), body_start)
-            if who and (_INTRO.search(key, s, e) or key.startswith(_NOT_TASK, who[2])):
-                who = None  # an intro that announces the list below, or accountability: no task of its own
+            # a request that opens the sentence or a clause of it ("Để sớm ổn định tổ chức, đề nghị các đồng chí …")
+            asks = [(a, b) for a, b in triggers if (a == body_start or (key[max(body_start, a - 2) : a] == ", " and names.HEAD_RE.match(key, b, e)))
+                    and key.startswith(("giao", "đề nghị", "yêu cầu"), a) and not key.startswith(("của ", "tại "), b)]
+            unclear = who is None and bool(asks)
+            if who and ((_INTRO.search(key, s, e) and not refs.invitation(key, s, e)) or key.startswith(_NOT_TASK, who[2])):
+                who = None  # an intro that announces the list below (an invitation is a task all the same: "mời
+                # các sở … cùng tham dự Hội nghị nêu trên như sau:"), or accountability: no task of its own
             elif who and not triggers and _PLAN.search(key, who[1], who[2]):
                 who = None  # "Cục … sẽ thường xuyên hướng dẫn …": what the named body will do, not asked of it
             if who:
@@ -355,9 +349,11 @@ class _Reader:
                 lead = names.items(name)
                 task = Task(assignee=name, lead=lead, support=support, action=_action(text, after, e), deadline=deadline, provision=path, span=(s, e))
                 unit.append((task, strong))
+            elif u.dated and deadline is not None and not triggers and path and "." in path and self._dated(deadline):
+                self.time_clauses.setdefault(path.rsplit(".", 1)[0], deadline)  # (who does it: the next clauses)
             elif unclear:  # "Đề nghị … tham gia ý kiến": a request whose addressee cannot be read with confidence
-                self.ctx.warn("task_assignee_unclear", f"tasks: no clear assignee after the request: {squash(text[body_start:min(e, body_start + 100)])!r}", (s, e))
-                unit.append((Task(action=_action(text, triggers[0][1], e), deadline=deadline, provision=path, span=(s, e)), strong))
+                self.ctx.warn("task_assignee_unclear", f"tasks: no clear assignee after the request: {squash(text[asks[0][0]:min(e, asks[0][0] + 140)])!r}", (s, e))
+                unit.append((Task(action=_action(text, asks[0][1], e), deadline=deadline, provision=path, span=(s, e)), strong))
             elif deadline is not None and unit and (unit[-1][0].deadline is None or (strong and not unit[-1][1])):
                 last = unit[-1][0]
                 last.deadline, last.span = deadline, (last.span[0], e)
@@ -367,6 +363,20 @@ class _Reader:
                 lead = list(prev.lead) if prev else []
                 unit.append((Task(assignee=prev.assignee if prev else None, lead=lead, action=_action(text, body_start, e), deadline=deadline, provision=path, span=(s, e)), strong))
         return [t for t, _ in unit]
+
+    def _agent(self, start: int, end: int) -> tuple[str, int, int] | None:
+        """Who acts in a dated sentence of a regulation where the name does not open it: after the deadline put
+        first (``chậm nhất là ngày 15 tháng 12 năm 2025, Ủy ban Thường vụ Quốc hội tiến hành …``) or after ``do``
+        (``Hội nghị … do Đoàn Chủ tịch Ủy ban Trung ương … triệu tập, chủ trì``)."""
+        text, key = self.text, self.key
+        at = [d.end for d in self.scans.deadlines_in(start, end)]
+        at += [m.end() for m in _AGENT.finditer(key, start, end) if text[m.end() : m.end() + 1].isupper()]
+        for pos in sorted(at):
+            pos += len(key[pos:end]) - len(key[pos:end].lstrip(" ,"))
+            found = names.name_at(text, key, pos, end)
+            if found is not None and not self._issuer(found[0]):
+                return found
+        return None
 
     def _who(self, start: int, end: int, triggers: list[tuple[int, int]]) -> tuple[str, int, int] | None:
         """The assignee of a sentence: after a trigger or a colon, or at its start; never the issuer speaking."""

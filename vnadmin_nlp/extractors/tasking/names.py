@@ -23,8 +23,9 @@ HEAD_RE = word_scanner(HEADS)
 VERB_RE = word_scanner(_VERBS)
 _WORD_THEN_DIGIT = lazy_regex(r"\p{L}+\s+\d")
 _BROKEN = lazy_regex(r"[.;:]\s*\n")  # a sentence or a list item ends at a line break
+_NOT_VERBS = tuple(fold(w) for w in _T["not_verbs"])  # "Ban Thường trực … cùng cấp triệu tập": "cùng cấp" is no verb
 _LOWER_HEADS = tuple(fold(h) for h in _T["lowercase_heads"])
-BARE_KINDS = {fold(k) for k in _B["body_kinds"]}
+BARE_KINDS = {fold(k) for k in _B["body_kinds"]} - {fold(k) for k in _T["unique_bodies"]}
 _NOT_STARTS = tuple(fold(h) for h in _T["not_assignee_starts"])
 NOT_IN_NAME = lazy_regex(r"(?<![\p{L}])" + alternation(fold(w) for w in _T["not_in_name"]) + r"(?![\p{L}])")
 # A verb that is also a noun inside a list of bodies ("tổ chức, cá nhân có liên quan"): not where the name ends.
@@ -57,7 +58,7 @@ def _verb(text: str, key: str, start: int, end: int) -> int | None:
         at = found.start()
         before = text[max(start, at - 2) : at]
         inside_name = text[at].isupper() and before.strip() not in (":", "") and "\n" not in before
-        if not inside_name and not _NOUN_USE.match(key, at, end):
+        if not inside_name and not _NOUN_USE.match(key, at, end) and not key.startswith(_NOT_VERBS, at):
             return at
         pos = found.end()
     return None
@@ -138,6 +139,10 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
 
 
 _NOT_ITEM_STARTS = tuple(fold(w) for w in _T["not_item_starts"])
+_HOLDERS = tuple(fold(w) + " " for w in _T["office_holders"])  # a holder in lower case starts an item of its own
+# A name that ends in "các <collective noun>" ("các sở, ban, ngành"): a comma after it goes on with the same collective.
+_NOUNS = alternation(fold(w) for w in _T["collective_nouns"] if w not in _T["collective_qualifiers"])
+_OPEN_COLLECTIVE = lazy_regex(r"(?<![\p{L}])các\s+(?:" + _NOUNS + r")(?:\s*,\s*(?:" + _NOUNS + r"))*$")
 _SPLIT = lazy_regex(r"\s*(?:[,;]|\s(?=và\s))\s*(?:và\s+)?")
 _COLLECTIVE_PHRASES = sorted((fold(p) for p in _T["collective_phrases"]), key=len, reverse=True)
 _COLLECTIVE_RE_PHRASES = lazy_regex(r"(?<![\p{L}])(?:" + alternation(_COLLECTIVE_PHRASES) + r")(?![\p{L}])")
@@ -162,8 +167,11 @@ def items(name: str) -> list[str]:
             # "Đài Phát thanh — Truyền hình tỉnh, các cơ quan thông tấn, báo chí": a collective after a proper name
             # is an item of its own; "Các bộ, các tỉnh" stays one
             collective = _COLLECTIVE_RE.match(fold(rest)) or _PARTIES_RE.match(fold(rest))
-            if not collective or (fold(name[pos:]).startswith(("các ", "mọi ")) and ";" not in m.group()):
+            holder = fold(rest).startswith(_HOLDERS)  # "Ban của Hội đồng nhân dân, đại biểu Hội đồng nhân dân"
+            if not (collective or holder) or (fold(name[pos:]).startswith(("các ", "mọi ")) and ";" not in m.group() and not holder):
                 continue  # a semicolon ends an item: "…, các cơ quan, đơn vị; các doanh nghiệp trên địa bàn tỉnh"
+            if "," in m.group() and "và" not in m.group() and not fold(rest).startswith(("các ", "mọi ")) and _OPEN_COLLECTIVE.search(fold(name[pos : m.start()])):
+                continue  # "Thủ trưởng các cơ quan, tổ chức và cá nhân có liên quan": the collective goes on
         if any(a < m.start() < b for a, b in kept):
             continue
         parts.append(name[pos : m.start()])
@@ -196,3 +204,22 @@ def support(text: str, key: str, start: int, end: int, anywhere: bool = False) -
             break
         found.append(item)
     return found, m.start(), stop
+
+
+def all_support(text: str, key: str, start: int, end: int) -> list[str]:
+    """The bodies of every ``phối hợp với Y`` in ``[start, end)`` (an item of several sentences: "… Chủ động phối hợp
+    với Sở Nông nghiệp và Phát triển nông thôn …. Phối hợp với Sở Giao thông vận tải …"), each once."""
+    found: list[str] = []
+    pos = start
+    label = _NEXT_ITEM.search(text, start, end)  # (an item the provisions did not split off: "\ne) Phối hợp …")
+    end = label.start() if label else end
+    while pos < end:
+        got, at, stop = support(text, key, pos, end, anywhere=True)
+        if not got:
+            break
+        found += [x for x in got if x not in found]
+        pos = max(stop, at + 1)
+    return found
+
+
+_NEXT_ITEM = lazy_regex(r"\n[ \t]*(?:[a-zđ]\)|\d{1,2}[.)]|[-–+•])\s")

@@ -3,6 +3,12 @@
 - ``… đảm bảo hoàn thành theo thời gian tại khoản 1``: a task with no deadline of its own takes the first one
   written in the clause it names (the sibling of its provision with that label; ``patterns.yaml`` tasks
   ``deadline_ref``).
+- ``Văn bản trả lời đề nghị gửi về Bộ Công an … trước ngày 24/12/2025``: a reply-by sentence (``patterns.yaml``
+  tasks ``reply_by``) that names no one and closes the requests (no request after it) gives its date to every
+  request above it with no deadline of its own, in a letter, not a regulation; not to the body the reply is sent to.
+- ``… kính mời Lãnh đạo các Bộ … tham dự Hội nghị`` (``invitation``): the invited's task takes the meeting's time,
+  the one date written after a ``Thời gian:`` / ``Vào lúc`` label on its line (``meeting_time``); none when the
+  document gives several.
 - ``chậm nhất vào ngày 20 của tháng cuối kỳ báo cáo``: the day of a period the text does not name is no deadline
   (monthly, quarterly or yearly cannot be told); a ``deadline_cycle_unclear`` warning quotes it.
 """
@@ -10,6 +16,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from ...lexicon.fold import fold
+from ...lexicon.lazy import lazy_regex
 from ...lexicon.spaces import squash
 from ...model import Deadline, Provision, Task
 from ...patterns import compile_section
@@ -34,6 +42,52 @@ def referred_deadlines(provisions: Sequence[Provision], key: str, tasks: list[Ta
         due = [listed[k] for k in sorted(listed) if where[0] <= k[0] < where[1]]
         if due:
             t.deadline = due[0]
+
+
+_SENTENCE_END = lazy_regex(r"[.;!?](?=\s+\p{Lu})|\n\s*\n")
+
+
+def reply_deadlines(text: str, key: str, tasks: list[Task], listed: dict[tuple[int, int], Deadline]) -> None:
+    """Give the date of each reply-by sentence to the requests above it that have none (see the module)."""
+    since = 0
+    last = max((t.span[0] for t in tasks), default=len(key))
+    for m in _P.reply_by.finditer(key, last):  # (it closes the requests: none starts after it)
+        at = m.start() + len(key[m.start() : m.end()]) - len(key[m.start() : m.end()].lstrip(" -–+•\n"))
+        if not text[at : at + 1].isupper():
+            continue  # "… tổng hợp,\nbáo cáo gửi …": a line that starts inside a sentence
+        if any(t.span[0] > at for t in tasks):
+            continue  # a request among others ("Báo cáo công tác chuẩn bị Tết, gửi trước ngày …"), not the close
+        stop = _SENTENCE_END.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        due = next((listed[k] for k in sorted(listed) if m.end() <= k[0] < end and listed[k].kind == "date" and listed[k].date), None)
+        if due is None:
+            continue
+        receiver = fold(text[m.end() : due.span[0] if due.span else end])
+        for t in tasks:
+            if since <= t.span[0] < at and t.deadline is None and t.source == "prose" and t.lead:
+                if not any(fold(x).removeprefix("các ") in receiver for x in t.lead):
+                    t.deadline = due
+        since = end
+
+
+def invitation(key: str, start: int, end: int) -> bool:
+    """Whether ``key[start:end]`` asks someone to attend (``mời X tham dự …``)."""
+    return _P.invitation.search(key, start, end) is not None
+
+
+def meeting_time(key: str, tasks: list[Task], listed: dict[tuple[int, int], Deadline]) -> None:
+    """Give an invitation's task with no deadline the meeting's time (see the module)."""
+    times = []
+    for k in sorted(listed):
+        d = listed[k]
+        line = max(key.rfind("\n", max(0, k[0] - 200), k[0]) + 1, k[0] - 200)  # (a bounded look back: one-line texts)
+        if d.kind == "date" and d.date and _P.meeting_time.search(key, line, min(k[1], k[0] + 25)):
+            times.append(d)
+    if len({d.date for d in times}) != 1:
+        return
+    for t in tasks:
+        if t.deadline is None and t.source == "prose" and invitation(key, t.span[0], t.span[1]):
+            t.deadline = times[0]
 
 
 def provision_span(provisions: Sequence[Provision], path: str) -> tuple[int, int] | None:

@@ -125,3 +125,15 @@ def catch_all(key: str, start: int, end: int) -> bool:
     while start < end and key[start] in " \n":
         start += 1
     return key.startswith(_CATCH_ALL, start)
+
+
+def addressees(text: str, key: str, start: int, end: int) -> list[str] | None:
+    """The bodies an intro that ends with a colon asks (``… kính đề xuất UBND tỉnh:``): the lead of its items."""
+    colon = text.rstrip().rfind(":", start, end)
+    hits = [m for m in names.TRIGGER.finditer(key, start, colon) if names.starts_word(key, m.start())]
+    if not hits:
+        return None
+    found = names.name_span(text, key, hits[-1].end(), colon + 1, need_verb=False)
+    if found is None or found[3] < colon - 1:
+        return None  # the intro goes on after the name ("đề nghị UBND tỉnh quan tâm thực hiện một số nội dung:")
+    return names.items(found[0])

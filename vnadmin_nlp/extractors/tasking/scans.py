@@ -1,0 +1,58 @@
+"""What tasks look for in every sentence of the body, found once (extractors/tasks.py reads it unit by unit)."""
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+
+from .. import deadlines
+from ...lexicon.lazy import lazy_regex
+from . import names
+
+# Sentence ends: punctuation before a new sentence or item, or a line break before a list marker.  A bare line
+# break is not one: PDF text breaks sentences at every visual line.
+_SENTENCE_END = lazy_regex(r"[.;!?]\s+(?=\p{Lu}|[-–+•])|\n+(?=[-–+•]|\d{1,3}[.)]\s|[a-zđ]\)\s)")
+
+# A paragraph under a heading: a line break after the end of a sentence.
+_PARAGRAPH_END = lazy_regex(r"(?<=[.;:!?])[ \t]*\n+")
+
+
+def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in _PARAGRAPH_END.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+class Scans:
+    """What tasks look for in every sentence, found once over the whole stretch ``[start, end)`` of the text:
+    one scan of a long text costs far less than a scan per sentence."""
+
+    def __init__(self, text: str, key: str, start: int, end: int, anchor: dt.date | None) -> None:
+        self.key, self.anchor = key, anchor
+        flat = key.replace("\n", " ")  # "đề\nnghị": a trigger a PDF line break splits is one all the same
+        self.triggers = [m for m in names.TRIGGER.finditer(flat, start, end) if names.starts_word(flat, m.start())]
+        self.trigger_starts = [m.start() for m in self.triggers]
+        self.deadlines = deadlines.find(key, start, end, anchor)
+        self.deadline_starts = [d.start for d in self.deadlines]
+        self.breaks = [m.span() for m in _SENTENCE_END.finditer(text, start, end)]
+        self.break_starts = [b[0] for b in self.breaks]
+
+    def sentence_starts(self, start: int, end: int) -> list[int]:
+        """Where the sentences of ``[start, end)`` start (a break must be followed by a character inside it)."""
+        i, j = bisect_left(self.break_starts, start), bisect_left(self.break_starts, end)
+        return [start] + [e for _, e in self.breaks[i:j] if e < end]
+
+    def triggers_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """(start, end) of the triggers in ``[start, end)`` (one that runs to ``end`` would not match there)."""
+        i, j = bisect_left(self.trigger_starts, start), bisect_left(self.trigger_starts, end)
+        return [m.span() for m in self.triggers[i:j] if m.end() < end]
+
+    def deadlines_in(self, start: int, end: int) -> list[deadlines.FoundDeadline]:
+        """The deadlines of ``[start, end)``; found again in the unit alone where one crosses its edges."""
+        found, starts = self.deadlines, self.deadline_starts
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        if (j > i and found[j - 1].end > end) or (i > 0 and found[i - 1].end > start):
+            return deadlines.find(self.key, start, end, self.anchor)
+        return found[i:j]
