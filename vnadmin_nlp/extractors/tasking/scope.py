@@ -8,21 +8,25 @@
 - A heading names the body when its own text is that name, alone or with a phrase that only announces the
   list (``1. Cục Thuế tỉnh:``, ``2. Sở Công Thương chủ trì, phối hợp thực hiện``, ``3. Bộ Tài chính có trách
   nhiệm:``), or an article's title says whose duties follow (``Điều 48. Trách nhiệm của Bộ Nội vụ``).
+- The new wording an amending text writes into another document (``Điều 13 được sửa đổi như sau:`` then a quoted
+  paragraph, ``zoning.quotes``) assigns nothing: its duties are the amended document's.
 """
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Iterable, Sequence, TypeVar
 
 import regex
 
 from ...data import load
 from ...lexicon.fold import fold
 from ...model import Provision
+from ...zoning.quotes import in_new_wording
 from . import names
 from ...lexicon.lazy import escape, lazy_regex
 
 _T = load("tasks")
+_U = TypeVar("_U")
 _IMPLEMENTATION = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(t)) for t in _T["implementation_titles"]) + r")(?![\p{L}])")
 _NON_TASK = tuple(fold(t) for t in _T["non_task_sections"])
 _SCOPE_WORDS = lazy_regex(r"\s(?:đối với|trong việc|trong|về)\s")  # "… Bộ, cơ quan ngang Bộ đối với quỹ …"
@@ -137,3 +141,8 @@ def addressees(text: str, key: str, start: int, end: int) -> list[str] | None:
     if found is None or found[3] < colon - 1:
         return None  # the intro goes on after the name ("đề nghị UBND tỉnh quan tâm thực hiện một số nội dung:")
     return names.items(found[0])
+
+
+def outside_new_wording(text: str, items: Iterable[_U], at: Callable[[_U], int]) -> list[_U]:
+    """The items (units, tasks) that do not start (``at``) inside the quoted new wording of an amended text."""
+    return [u for u in items if not in_new_wording(text, at(u))]
