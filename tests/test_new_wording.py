@@ -39,6 +39,15 @@ def test_a_quote_inside_a_sentence_or_not_after_a_colon_is_not_new_wording():
     assert not in_new_wording(text, text.index("Giao Sở Tài chính"))
 
 
+def test_a_straight_quote_that_never_closes_is_not_trusted():
+    # cucthue_cv2191_2026 (OCR'd): "… quy định:" then a quoted article whose closing quote OCR lost; the letter's
+    # own "Căn cứ các quy định nêu trên …" after it is its own words
+    text = ("67/2025/QH15 quy định:\n\"Điều 23. Điều kiện áp dụng ưu đãi thuế thu nhập doanh nghiệp\n"
+            "nghiệp (số năm đã áp dụng miễn thuế, giảm thuế:\nCăn cứ các quy định nêu trên thì trường hợp doanh nghiệp\n")
+    assert not in_new_wording(text, text.index("Căn cứ các quy định"))
+    assert in_new_wording(text + "được hưởng ưu đãi.\"\n", text.index("Căn cứ các quy định"))
+
+
 @pytest.mark.skipif(not (SHARED / "corpus" / "qd115_2004_ttg_tcvn3pdf.pdf").exists(), reason="../shared not beside the clone")
 def test_an_amending_decision_has_only_its_own_tasks():
     from vnadmin_nlp import parse_file

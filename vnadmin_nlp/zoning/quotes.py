@@ -13,17 +13,21 @@ _WINDOW = 6000  # how far back an opening quote is looked for (bounded work per 
 _OPENERS = "“\""
 
 
-def in_new_wording(key: str, pos: int) -> bool:
+def in_new_wording(key: str, pos: int, straight: bool = True) -> bool:
     """Is ``pos`` inside a quotation that opens a line after a line ending in a colon (the new wording of an
-    amended text) and is not closed before ``pos``?"""
+    amended text) and is not closed before ``pos``?  ``straight=False`` trusts typographic quotes only: an OCR'd
+    letter that quotes a regulation loses the closing straight quote, and what follows would pass for quoted."""
     floor = max(0, pos - _WINDOW)
     line = key.rfind("\n", floor, pos) + 1 if pos > floor else floor
     while line > floor:
         start = line
         while start < pos and key[start] in " \t":
             start += 1
-        if start < pos and key[start] in _OPENERS and _ends_in_colon(key, line - 1, floor):
-            return not _closed(key, start, pos)
+        if start < pos and key[start] in (_OPENERS if straight else "“") and _ends_in_colon(key, line - 1, floor):
+            if _closed(key, start, pos):
+                return False
+            # a straight quote that never closes (an OCR'd page lost it) is not trusted
+            return key[start] == "“" or _closed(key, start, min(len(key), pos + _WINDOW))
         line = key.rfind("\n", floor, line - 1) + 1
     return False
 

@@ -24,7 +24,7 @@ from ...lexicon.fold import fold
 from ...model import Relation
 from ...patterns import alternation
 from .found import CITATIONS, Found
-from .short_forms import quoted
+from ...zoning.quotes import in_new_wording
 from ...lexicon.lazy import escape, lazy_regex
 
 _C = load("citations")
@@ -75,17 +75,6 @@ def _clause_start(key: str, pos: int, floor: int) -> int:
     for m in CITATIONS.clause_break.finditer(key, floor, pos):
         start = m.end()
     return start
-
-
-def _in_new_wording(key: str, pos: int) -> bool:
-    """Is ``pos`` inside the quoted new wording of an amended text: a “…” quotation that opens a line after a line
-    ending in a colon (``… như sau:`` / ``“a) Dự án …``)?  An OCR'd page loses closing quotes: any other opening
-    quote is not trusted."""
-    if not quoted(key, pos):
-        return False
-    opening = key.rfind("“", max(0, pos - 6000), pos)
-    line = key.rfind("\n", 0, opening) + 1
-    return not key[line:opening].strip() and key[:line].rstrip().endswith(":")
 
 
 def _is_self(f: Found | None) -> bool:
@@ -159,7 +148,7 @@ def relation(key: str, f: Found, prev: Found | None, own_type: str | None = None
 
 
 def _relation(key: str, f: Found, prev: Found | None) -> Relation:
-    if _is_self(f) or f.extra.get("inner") or _in_new_wording(key, f.start):
+    if _is_self(f) or f.extra.get("inner") or in_new_wording(key, f.start, straight=False):
         return "refers"  # a mention inside the quoted new wording of an amended text is that text's
     lo = _clause_start(key, f.start, max(0, f.start - 300))
     line = key.rfind("\n", 0, f.start) + 1
