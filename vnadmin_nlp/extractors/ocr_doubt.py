@@ -274,10 +274,8 @@ def doubted_words(ctx: Context, lines: Sequence[str], acronyms: bool = True, min
 
 
 VARIANT_RUN = 3  # words: a run of the trích yếu found again elsewhere in the document, marks aside
-_TOKEN = lazy_re(r"[^\W_]+")
-
-
 CONSENSUS = 2  # a reading the rest of the document gives this many times, and never the trích yếu's own, replaces it
+_TOKEN = lazy_re(r"[^\W_]+")
 
 
 def read_otherwise(ctx: Context, span: tuple[int, int]) -> list[tuple[int, int, str, str, int, int]]:

@@ -159,7 +159,7 @@ def extract(ctx: Context) -> TasksFields:
         tasks.extend(got)
     tasks.extend(t for path, t in reader.undated if path in reader.dated_lists)
     tasks = without_restatements(_with_tables(ctx, tasks, listed, anchor, reader._issuer))
-    tasks = scope.outside_new_wording(text, tasks, lambda t: t.span[0])  # an amended text's new wording: not ours
+    tasks = scope.outside_new_wording(text, tasks)  # the new wording an amending text quotes: not its tasks
     tasks.sort(key=lambda t: t.span)
     refs.referred_deadlines(ctx.fields.get("provisions") or [], key, tasks, listed)
     if not is_normative:

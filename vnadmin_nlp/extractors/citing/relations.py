@@ -90,11 +90,8 @@ def _said_of_another(key: str, lo: int, hi: int) -> bool:
         return True  # "… đã được bổ sung tại khoản 36 Điều 1 Nghị định số …"
     if not cues or _CUE_REL[cues[-1].group()] not in _NOT_OWN_RELS:
         return False
-    i = len(cues) - 1  # "được sửa đổi, bổ sung một số điều bởi": the run of cues starts at "sửa đổi"
-    while i and _CUE_JOIN.fullmatch(key, cues[i - 1].end(), cues[i].start()):
-        i -= 1
-    first = cues[i]
-    return _NOT_OWN_BEFORE.search(key, max(0, first.start() - 20), first.start()) is not None
+    first = _run_start(key, lo, cues[-1])  # "được sửa đổi, bổ sung một số điều bởi": the run starts at "sửa đổi"
+    return _NOT_OWN_BEFORE.search(key, max(0, first - 20), first) is not None
 
 
 def _last_cue(key: str, lo: int, hi: int, clause: int | None = None) -> regex.Match | None:
@@ -222,7 +219,6 @@ def _list_intro(key: str, pos: int, line: int) -> Relation | None:
         if c in tail:
             return rel
     return None
-
 
 
 def _heading_intro(key: str, line: int) -> Relation | None:

@@ -52,11 +52,10 @@ def reply_deadlines(text: str, key: str, tasks: list[Task], listed: dict[tuple[i
     since = 0
     last = max((t.span[0] for t in tasks), default=len(key))
     for m in _P.reply_by.finditer(key, last):  # (it closes the requests: none starts after it)
-        at = m.start() + len(key[m.start() : m.end()]) - len(key[m.start() : m.end()].lstrip(" -–+•\n"))
+        found = key[m.start() : m.end()]
+        at = m.start() + len(found) - len(found.lstrip(" -–+•\n"))
         if not text[at : at + 1].isupper():
             continue  # "… tổng hợp,\nbáo cáo gửi …": a line that starts inside a sentence
-        if any(t.span[0] > at for t in tasks):
-            continue  # a request among others ("Báo cáo công tác chuẩn bị Tết, gửi trước ngày …"), not the close
         stop = _SENTENCE_END.search(text, m.end())
         end = stop.start() if stop else len(text)
         due = next((listed[k] for k in sorted(listed) if m.end() <= k[0] < end and listed[k].kind == "date" and listed[k].date), None)

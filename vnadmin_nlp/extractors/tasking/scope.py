@@ -14,19 +14,18 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable, Iterable, Sequence, TypeVar
+from typing import Sequence
 
 import regex
 
 from ...data import load
 from ...lexicon.fold import fold
-from ...model import Provision
+from ...model import Provision, Task
 from ...zoning.quotes import in_new_wording
 from . import names
 from ...lexicon.lazy import escape, lazy_regex
 
 _T = load("tasks")
-_U = TypeVar("_U")
 _IMPLEMENTATION = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(t)) for t in _T["implementation_titles"]) + r")(?![\p{L}])")
 _NON_TASK = tuple(fold(t) for t in _T["non_task_sections"])
 _SCOPE_WORDS = lazy_regex(r"\s(?:đối với|trong việc|trong|về)\s")  # "… Bộ, cơ quan ngang Bộ đối với quỹ …"
@@ -143,6 +142,6 @@ def addressees(text: str, key: str, start: int, end: int) -> list[str] | None:
     return names.items(found[0])
 
 
-def outside_new_wording(text: str, items: Iterable[_U], at: Callable[[_U], int]) -> list[_U]:
-    """The items (units, tasks) that do not start (``at``) inside the quoted new wording of an amended text."""
-    return [u for u in items if not in_new_wording(text, at(u))]
+def outside_new_wording(text: str, tasks: list[Task]) -> list[Task]:
+    """The tasks that do not start inside the quoted new wording of an amended text (its duties are that text's)."""
+    return [t for t in tasks if not in_new_wording(text, t.span[0])]
