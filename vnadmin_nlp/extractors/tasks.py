@@ -62,7 +62,7 @@ _AGENT = lazy_regex(r"(?<![\p{L}])do\s+")  # "Hội nghị … do Đoàn Chủ t
 def _anchor(ctx: Context) -> dt.date | None:
     date = ctx.fields.get("date")
     try:
-        return dt.date.fromisoformat(date) if date and len(date) == 10 else None
+        return dt.date.fromisoformat(date) if date and len(date) == 10 else deadlines.month_end(date) if date and len(date) == 7 else None
     except ValueError:
         return None
 

@@ -2,7 +2,8 @@
 
 - ``date``: ``Thời hạn hoàn thành: 31/10/2022``, ``trước ngày 15/02/2017``, ``chậm nhất ngày 20 tháng 01 năm
   2025``, ``trước 14 giờ ngày 08 tháng 10 năm 2025``, ``trước tháng 10/2025`` (``2025-10``).  A date printed
-  without its year takes the document's year (the next one if that would fall before the document).
+  without its year takes the document's year (the next one if that would fall before the document).  A date or a
+  period over before the document's own date is an event that has happened, no deadline.
 - ``duration``: ``trong 05 ngày làm việc kể từ ngày nhận được văn bản``: ISO 8601 (``P5D``), working days, and the
   ``anchor`` as written (``document`` for the document's own date or effect); counted back from an event too
   (``Chậm nhất 45 ngày làm việc trước ngày hết nhiệm kỳ``); ``ngay trong ngày làm việc`` is ``P1D`` in working
@@ -32,7 +33,7 @@ from .context import FoundDeadline, excluded, settle
 from .dates import last_day, complete
 from ...lexicon.lazy import lazy_re, lazy_regex
 
-__all__ = ["FoundDeadline", "find", "read_deadline", "to_model"]
+__all__ = ["FoundDeadline", "find", "month_end", "read_deadline", "to_model"]
 
 _MAYBE = lazy_re(retone(r"\d|quý|quí|hằng|hàng|làm việc|lần|cuối|(?<![^\W\d_])(?:" + F._COUNT + r")(?![^\W\d_])"))  # what every form holds
 _OTHER_DIGIT = lazy_regex(r"(?![0-9])\d")
@@ -151,6 +152,21 @@ def _read(form: F.Form, m: regex.Match, anchor: dt.date | None) -> FoundDeadline
     return None
 
 
+def month_end(date: str) -> dt.date:
+    """The last day of a ``YYYY-MM`` month: the document's date when only its month can be read (an unread day):
+    a ``vào ngày …`` after it is still to come, a date or period over before its month has happened."""
+    y, m = int(date[:4]), int(date[5:7])
+    return last_day(y, m)
+
+
+def _past(f: FoundDeadline, anchor: dt.date | None) -> bool:
+    """A date or period over before the document's own date: an event that has happened (``Trong tháng 01 năm 2025,
+    tỉnh … thực hiện …`` in a report of February), not a time limit."""
+    if anchor is None or f.kind not in ("date", "period") or not f.date:
+        return False
+    return f.date < anchor.isoformat()[: len(f.date)]
+
+
 def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDeadline]:
     """Deadlines in ``key[start:end]`` (the folded text), earliest first, overlapping readings dropped."""
     if not _MAYBE.search(key, start, end):
@@ -171,7 +187,7 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
             # bounded: a pattern with a required word ("năm") would otherwise look for it to the end of the text
             m = match(key, pos, min(end, pos + _LONGEST))
             if m and not _OTHER_DIGIT.search(m.group()):  # digits 0-9 only: int() cannot read every digit \d matches
-                if (f := _read(form, m, anchor)) is not None:
+                if (f := _read(form, m, anchor)) is not None and not _past(f, anchor):
                     out.append(f)
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[FoundDeadline] = []

@@ -1,7 +1,7 @@
 """What a deadline's match means in its sentence: the event a duration counts from (written after it, shared
 with the durations before it, or opening the sentence: ``Sau khi …,``), a yearly date (``Hàng năm, … trước ngày
 31 tháng 3``), and the matches that are no deadline (a report's cut-off date, a text's entry into force, a past
-event, a condition, a stretch of time, a term of office)."""
+event, a condition, a stretch of time, a term of office, another document's words quoted in running text)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from ...lexicon.fold import retone
+from ...zoning.quotes import in_new_wording
 from .forms import D, phrases
 from ...lexicon.lazy import lazy_regex
 
@@ -96,8 +97,28 @@ def _near(key: str, pos: int, reach: int = 300) -> int:
     return min(len(key), pos + reach)
 
 
+_NEW_WORDING = _words_re(["sửa đổi", "bổ sung", "thay thế", "như sau"])
+
+
+def _quoted(key: str, pos: int, reach: int = 600) -> bool:
+    """Is ``pos`` inside a typographic quotation in running text (``… trong đó đề nghị: “Ủy ban nhân dân các tỉnh …
+    trong năm 2025 …”``): another document's words, its time limits not this one's.  The new wording an amending
+    text writes into another (a quotation opening its own line) is left as it is, and so is a quotation that does
+    not close nearby."""
+    opening = key.rfind("“", max(0, pos - reach), pos)
+    if opening < 0 or key.find("”", opening, pos) >= 0 or key.find("”", pos, pos + reach) < 0:
+        return False
+    before = key[key.rfind("\n", 0, opening) + 1 : opening]
+    if not before.strip(" \t-–+•") or _NEW_WORDING.search(before):
+        return False  # an amended text's new wording: a quotation on its own line ("Điều 4. Sửa đổi, bổ sung Điều 7" then
+        # "“Điều 7. …"), or after "… được sửa đổi như sau: “…"
+    return not in_new_wording(key, pos, straight=False)
+
+
 def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
     """Whether the match is no deadline in its context."""
+    if _quoted(key, f.start):
+        return True  # "… đã có Công văn số … trong đó đề nghị: “… trong năm 2025 …”": the other document's words
     first = _WORD_AT.match(key, f.start, _near(key, f.start))
     if _NOT_AFTER.search(key, max(lo, f.start - 20), first.end() if first else f.start):
         return True  # "tính đến ngày 30/6/2024", "Tính trong 10 tháng đầu năm": a report's figures

@@ -2,7 +2,11 @@
 
 - ``… đảm bảo hoàn thành theo thời gian tại khoản 1``: a task with no deadline of its own takes the first one
   written in the clause it names (the sibling of its provision with that label; ``patterns.yaml`` tasks
-  ``deadline_ref``).
+  ``deadline_ref``).  One done ``theo quy định tại Điều 15 Quyết định này`` takes the time limit that article
+  labels (``Thời hạn gửi báo cáo: …``, ``deadline_article_ref`` / ``deadline_label``), when it labels only one.
+- ``1. Thống nhất để Hội … tổ chức đại hội … vào ngày 09/4/2025 …. Hội … có trách nhiệm chuẩn bị …``: a task with
+  no deadline in an item that opens with an approval (tasks.yaml ``approval_openings``; no task itself) takes the
+  date the approval set before it.
 - ``Văn bản trả lời đề nghị gửi về Bộ Công an … trước ngày 24/12/2025``: a reply-by sentence (``patterns.yaml``
   tasks ``reply_by``) that names no one and closes the requests (no request after it) gives its date to every
   request above it with no deadline of its own, in a letter, not a regulation; not to the body the reply is sent to.
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from ...data import load
 from ...lexicon.fold import fold
 from ...lexicon.lazy import lazy_regex
 from ...lexicon.spaces import squash
@@ -24,15 +29,18 @@ from ...patterns import compile_section
 from ..base import Context
 
 _P = compile_section("tasks")
+_APPROVAL = tuple(fold(w) for w in load("tasks")["approval_openings"])  # "Thống nhất …": an approval, no task
 
 
 def referred_deadlines(provisions: Sequence[Provision], key: str, tasks: list[Task], listed: dict[tuple[int, int], Deadline]) -> None:
-    """Give each task that refers to another clause's time (and has no deadline) that clause's first deadline."""
+    """Give each task that refers to another clause's time (and has no deadline) that clause's first deadline; to one
+    done as another article rules, the time limit that article labels; to one after an approval, its date."""
     for t in tasks:
         if t.deadline is not None or t.provision is None:
             continue
         m = _P.deadline_ref.search(key, t.span[0], t.span[1])
         if m is None:
+            t.deadline = _article_limit(provisions, key, t, listed) or _approved_date(provisions, key, t, listed)
             continue
         parent = t.provision.rsplit(".", 1)[0] if "." in t.provision else ""
         target = f"{parent}.{m.group('ref')}" if parent else m.group("ref")
@@ -42,6 +50,31 @@ def referred_deadlines(provisions: Sequence[Provision], key: str, tasks: list[Ta
         due = [listed[k] for k in sorted(listed) if where[0] <= k[0] < where[1]]
         if due:
             t.deadline = due[0]
+
+
+def _article_limit(provisions: Sequence[Provision], key: str, t: Task, listed: dict[tuple[int, int], Deadline]) -> Deadline | None:
+    """``d) Báo cáo Bộ Tài chính … theo quy định tại Điều 15 Quyết định này``: the one time limit Điều 15 labels
+    (``d) Thời hạn gửi báo cáo: Chậm nhất là 60 ngày kể từ ngày kết thúc năm``); none when it labels several."""
+    m = _P.deadline_article_ref.search(key, t.span[0], t.span[1])
+    where = provision_span(provisions, m.group("ref"), whole=True) if m is not None else None
+    if where is None or where[0] <= t.span[0] < where[1]:
+        return None
+    labelled = [listed[k] for k in sorted(listed) if where[0] <= k[0] < where[1]
+                and _P.deadline_label.search(key, key.rfind("\n", 0, k[0]) + 1, k[0])]
+    return labelled[0] if len(labelled) == 1 else None
+
+
+def _approved_date(provisions: Sequence[Provision], key: str, t: Task, listed: dict[tuple[int, int], Deadline]) -> Deadline | None:
+    """``1. Thống nhất để Hội … tổ chức đại hội … vào ngày 09/4/2025 …; Hội … có trách nhiệm chuẩn bị …``: the
+    date an approval opening the task's own item sets, written before the task (the approval is no task itself)."""
+    where = provision_span(provisions, t.provision or "")
+    if where is None:
+        return None
+    body = _P.label.match(key, where[0], where[1])
+    if not key.startswith(_APPROVAL, body.end() if body else where[0]):
+        return None
+    due = [listed[k] for k in sorted(listed) if where[0] <= k[0] < t.span[0] and listed[k].kind == "date" and listed[k].date]
+    return due[-1] if due else None
 
 
 _SENTENCE_END = lazy_regex(r"[.;!?](?=\s+\p{Lu})|\n\s*\n")
@@ -89,15 +122,25 @@ def meeting_time(key: str, tasks: list[Task], listed: dict[tuple[int, int], Dead
             t.deadline = times[0]
 
 
-def provision_span(provisions: Sequence[Provision], path: str) -> tuple[int, int] | None:
-    """The span of the provision whose label path is ``path`` (None: no such provision)."""
+def provision_span(provisions: Sequence[Provision], path: str, whole: bool = False) -> tuple[int, int] | None:
+    """The span of the provision whose label path is ``path`` (None: no such provision); ``whole``: with its
+    children's."""
     stack = list(provisions)
     while stack:
         p = stack.pop()
         if p.path == path:
-            return p.span
+            return (p.span[0], max([p.span[1]] + [e for c in _all(p.children) for e in (c.span[1],)])) if whole else p.span
         stack.extend(p.children)
     return None
+
+
+def _all(provisions: Sequence[Provision]) -> list[Provision]:
+    out, stack = [], list(provisions)
+    while stack:
+        p = stack.pop()
+        out.append(p)
+        stack.extend(p.children)
+    return out
 
 
 def warn_unnamed_cycles(ctx: Context, start: int, end: int, listed: dict[tuple[int, int], Deadline]) -> None:
