@@ -94,7 +94,7 @@ def extract(ctx: Context) -> CitationsFields:
             continue
         issuer = expand_names(f.issuer, name_alias)
         f.issuer = normal_case(issuer) if issuer else None
-        f.key = citation_key(f.number, f.year, f.issuer, f.issuer_code, f.title)
+        f.key = None if f.extra.get("bare") else citation_key(f.number, f.year, f.issuer, f.issuer_code, f.title)
     for f in found:
         if f.short_form and f.antecedent is not None:
             # the antecedent's identity; the mention's own number is what it prints ("30" of "Nghị định số 30")

@@ -41,7 +41,7 @@ def citation_key(number: str | None, year: int | None, issuer: str | None, issue
         key = parts.text
         if parts.year is None and year:
             key += f"@{year}"
-        if issuer and (issuer_code not in NATIONAL_CODES):
+        if issuer and issuer_code not in NATIONAL_CODES and parts.issuer_code not in NATIONAL_CODES:  # (BGDDT: BGDĐT)
             key += f"#{slug(issuer)}"
         return key
     if title:

@@ -28,7 +28,7 @@ def find_laws(text: str, key: str, start: int, end: int) -> list[Found]:
     out = []
     for m in word_matches(CITATIONS.law, text, start, end):
         name_start = m.end() + 1
-        first = WORD.match(text, name_start, end)
+        first = WORD.match(text, name_start, end) if text[m.end() : m.end() + 1].isspace() else None  # "Hiến pháp, …": alone
         kind = fold(m.group("type"))
         if not first:
             if kind != _HIEN_PHAP:

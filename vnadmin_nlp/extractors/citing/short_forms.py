@@ -13,7 +13,7 @@ from ...data import load
 from ...identity import parse_symbol
 from ...lexicon.fold import fold, retone
 from ...patterns import NOT_LETTER_AFTER, WHITE_SPACE, word_matches, word_scanner
-from .found import CANON, CUA, TYPE_ALT, VA, Found
+from .found import CANON, CUA, TYPE_ALT, VA, Found, read_tail
 from .numbers import Covered, matches_at
 from ...lexicon.lazy import escape, lazy_re, lazy_regex
 
@@ -68,6 +68,18 @@ _ANAPHORA_RE = word_scanner(_ANAPHORA)
 _TYPE_JUST_BEFORE = lazy_regex(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+\Z")
 
 
+# "Nghị quyết 57 và Nghị quyết 68 của Bộ Chính trị": a document of these types named by its number alone, with no
+# earlier full mention, is a citation of its own (number as printed, no key: the symbol is unknown).
+_BARE_TYPES = frozenset(_C["bare_number_types"])
+_BARE_END = lazy_regex(retone(r"\s*(?:(?:của|và|về|ngày|hoặc)(?![\p{L}])|[,;.:)”\"]|\n|\Z)"))
+
+
+def _bare(text: str, key: str, start: int, end: int, tname: str, n: str) -> Found:
+    f = Found(start, end, doc_type=tname, number=n, extra={"bare": True})
+    read_tail(text, key, f, end, min(len(text), end + 200))  # "… của Bộ Chính trị", "… ngày 22/12/2024"
+    return f
+
+
 _TYPE_LAST_WORDS = tuple(sorted({name.rsplit(" ", 1)[-1] for name in CANON}))
 _SO = fold("số")
 
@@ -114,11 +126,9 @@ class _LastBefore:
 def short_forms(
     text: str, key: str, found: list[Found], cit_alias: dict[str, int], taken: list[tuple[int, int]], starts: list[int]
 ) -> list[Found]:
-    """Later mentions: "Nghị định số 30", "Công văn nêu trên", an alias the document defined."""
+    """Later mentions: "Nghị định số 30", "Công văn nêu trên", an alias the document defined; a number alone with no
+    earlier mention ("Nghị quyết 57"), of the types cited so, is a mention of its own."""
     out: list[Found] = []
-    if not found:
-        return out
-
     covered = Covered(taken)
 
     def free(pos: int) -> bool:
@@ -137,6 +147,8 @@ def short_forms(
         cands = [i for i in (by_number((tname, n), t.start()), by_number((tname, n.zfill(2)), t.start())) if i is not None]
         if cands:
             out.append(Found(t.start(), m.end(), doc_type=tname, short_form=True, antecedent=max(cands), extra={"printed": n}))
+        elif tname in _BARE_TYPES and _BARE_END.match(key, m.end(), min(len(key), m.end() + 12)):
+            out.append(_bare(text, key, t.start(), m.end(), tname, n))
     for m in word_matches(_ANAPHORA_RE, key):  # "Công văn nêu trên"
         t = _TYPE_JUST_BEFORE.search(key, max(0, m.start() - 40), m.start())
         if not t or not free(t.start()):

@@ -1,0 +1,101 @@
+"""Citations on forms the development documents do not print (issue 13, session 14): real sentences of dev
+documents (qngai_ct16, qngai_cv575, bgddt_qd2827, ld_061, nd29) turned into variants — another cue verb, a line
+break or OCR spaces inside the number, an en dash for the hyphen, a code read without the bar of its Đ, the
+mentions in another order — to test that the relation and the number come from the mechanism, not the file."""
+from __future__ import annotations
+
+import pytest
+
+from vnadmin_nlp import parse_text
+
+HEAD = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 16/CT-UBND\n\nQuảng Ngãi, ngày 22 tháng 12 năm 2021\n\nCHỈ THỊ\nVề việc tổ chức Tết\n\n"
+
+
+def _cits(body: str) -> list[tuple[str | None, str | None, str]]:
+    return [(c.number or c.text, c.doc_type, c.relation) for c in parse_text(HEAD + body).citations]
+
+
+# qngai_ct16, 14.b: "Tiếp tục rà soát và triển khai thực hiện hiệu quả Chỉ thị số 02/CT-BTC … của Bộ trưởng Bộ Tài
+# chính và chỉ đạo của UBND tỉnh tại Công văn số 6658/UBND-KTTH …"
+CT16 = ("b) Tiếp tục rà soát và {cue} Chỉ thị số 02/CT-BTC ngày 25/11/2021 của Bộ trưởng Bộ Tài chính và chỉ đạo của UBND\n"
+        "tỉnh tại Công văn số {num} ngày 08/12/2021 về tăng cường công tác quản lý, điều hành giá.")
+
+
+@pytest.mark.parametrize("cue,rel", [("triển khai thực hiện hiệu quả", "implements"), ("thực hiện nghiêm", "implements"),
+                                     ("quán triệt", "implements"), ("triển khai", "implements")])
+@pytest.mark.parametrize("num", ["6658/UBND-KTTH", "6658/UBND- KTTH", "6658/UBND-\nKTTH", "6658 / UBND – KTTH"])
+def test_a_second_document_followed_takes_the_cue_of_the_first(cue: str, rel: str, num: str) -> None:
+    got = _cits(CT16.format(cue=cue, num=num))
+    assert got == [("02/CT-BTC", "Chỉ thị", rel), ("6658/UBND-KTTH", "Công văn", rel)]
+
+
+def test_the_issuer_stops_before_what_else_is_followed() -> None:
+    doc = parse_text(HEAD + CT16.format(cue="thực hiện", num="6658/UBND-KTTH"))
+    assert doc.citations[0].issuer == "Bộ trưởng Bộ Tài chính"
+    assert doc.citations[0].key == "02/CT-BTC@2021"
+
+
+# qngai_ct16, 2.d: the trích yếu of the first Quy định, then "và" and the second (OCR: "vê", "sô")
+CT16_D = ("d) {cue} Quy định số 08-QĐ/TW ngày 25/10/2018 của Ban Chấp hành Trung ương Đảng khóa XII {ve} trách nhiệm nêu gương của\n"
+          "cán bộ, đảng viên và Quy định {so} 37-QĐ/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng khóa XIII.")
+
+
+@pytest.mark.parametrize("ve,so", [("về", "số"), ("vê", "sô"), ("về", "sô")])
+@pytest.mark.parametrize("cue,rel", [("Thực hiện nghiêm", "implements"), ("Quán triệt", "implements")])
+def test_a_list_joined_after_a_trich_yeu_keeps_the_relation(ve: str, so: str, cue: str, rel: str) -> None:
+    got = _cits(CT16_D.format(cue=cue, ve=ve, so=so))
+    assert got == [("08-QĐ/TW", "Quy định", rel), ("37-QĐ/TW", "Quy định", rel)]
+
+
+def test_the_other_order_of_the_list() -> None:
+    body = ("d) Thực hiện nghiêm Quy định số 37-QĐ/TW ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng khóa XIII về những điều "
+            "đảng viên không được làm và Quy định số 08-QĐ/TW ngày 25/10/2018 của Ban Chấp hành Trung ương Đảng khóa XII.")
+    assert [r for _, _, r in _cits(body)] == ["implements", "implements"]
+
+
+@pytest.mark.parametrize("printed", ["1766/QĐ-BGDDT", "1766/QD-BGDĐT", "1766/QD-BGDDT", "1766/QĐ - BGDĐT", "1766 /QĐ-BGDĐT"])
+def test_a_code_read_without_its_bar_keys_as_the_code(printed: str) -> None:
+    # bgddt_qd2827: OCR reads "BGDĐT" as "BGDDT"; the text keeps what is printed, the key is the code's
+    doc = parse_text(HEAD + f"Bãi bỏ Quyết định số {printed} ngày 01/7/2024 của Bộ trưởng Bộ Giáo dục và Đào tạo.")
+    c = doc.citations[0]
+    assert printed in c.text
+    assert c.key == "1766/QĐ-BGDĐT@2024"
+    assert c.relation == "repeals" or c.relation == "refers"  # (a chỉ thị repeals nothing: not_amending_types aside)
+
+
+@pytest.mark.parametrize("cue,rel", [("Căn cứ", "basis"), ("Thực hiện", "implements"), ("Triển khai", "implements"),
+                                     ("Trả lời", "responds_to")])
+def test_the_cue_of_the_clause_reaches_a_list_broken_over_lines(cue: str, rel: str) -> None:
+    # qngai_cv575's list of the Bộ Tài chính's letters, cue swapped
+    body = (f"{cue} các Công văn số 1060/BTC-QLGCS ngày 23/01/2025 và số\n1187/BTC-ĐT ngày 24/01/2025 của Bộ Tài chính, "
+            "Ủy ban nhân dân tỉnh có ý kiến như sau:")
+    assert [(n, r) for n, _, r in _cits(body)] == [("1060/BTC-QLGCS", rel), ("1187/BTC-ĐT", rel)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # ld_061: Party resolutions by their number alone
+    ("Tích hợp Nghị quyết 57 và Nghị quyết 68 của Bộ Chính trị vào các chỉ số thành phần.",
+     [("57", "Nghị quyết", "refers"), ("68", "Nghị quyết", "refers")]),
+    ("Thực hiện Nghị quyết 57 của Bộ Chính trị, các sở xây dựng kế hoạch.", [("57", "Nghị quyết", "implements")]),
+    ("Tiếp tục triển khai Chỉ thị 05, Nghị quyết 68.", [("05", "Chỉ thị", "implements"), ("68", "Nghị quyết", "implements")]),
+])
+def test_a_document_named_by_its_number_alone(sentence: str, expected: list) -> None:
+    assert _cits(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nghị quyết 57 điểm mới được nêu.",  # a count, not a number
+    "Thực hiện Điều 5 Nghị định 30 năm nay.",  # no boundary after the number
+    "Có 2 Quyết định 15 ngày qua được ban hành.",  # a type not cited so
+])
+def test_a_number_alone_that_is_no_mention(sentence: str) -> None:
+    assert [c for c in parse_text(HEAD + sentence).citations if c.number in ("57", "30", "15")] == []
+
+
+def test_the_constitution_named_alone() -> None:
+    # nd29: "trong khuôn khổ của Hiến pháp và pháp luật", "vi phạm Hiến pháp, pháp luật"
+    body = ("Điều 3. Dân chủ trong khuôn khổ của Hiến pháp và pháp luật; kiên quyết xử lý những hành vi lợi dụng dân chủ vi "
+            "phạm Hiến pháp, pháp luật. Bảo đảm quyền làm chủ của nhân dân trên các lĩnh vực đã được ghi trong Hiến pháp, Luật và "
+            "các văn bản pháp luật.")
+    got = _cits(body)
+    assert got == [("Hiến pháp", "Hiến pháp", "refers")] * 3
