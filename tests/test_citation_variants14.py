@@ -87,9 +87,10 @@ def test_a_document_named_by_its_number_alone(sentence: str, expected: list) -> 
     "Nghị quyết 57 điểm mới được nêu.",  # a count, not a number
     "Thực hiện Điều 5 Nghị định 30 năm nay.",  # no boundary after the number
     "Có 2 Quyết định 15 ngày qua được ban hành.",  # a type not cited so
+    "Điều 1. Bãi bỏ toàn bộ các Thông tư\n1. Thông tư số 15/2010/TT-BTC ngày 29/01/2010.",  # vbpl_175: a list's label
 ])
 def test_a_number_alone_that_is_no_mention(sentence: str) -> None:
-    assert [c for c in parse_text(HEAD + sentence).citations if c.number in ("57", "30", "15")] == []
+    assert [c for c in parse_text(HEAD + sentence).citations if c.number in ("57", "30", "15", "1")] == []
 
 
 def test_the_constitution_named_alone() -> None:
@@ -99,3 +100,38 @@ def test_the_constitution_named_alone() -> None:
             "các văn bản pháp luật.")
     got = _cits(body)
     assert got == [("Hiến pháp", "Hiến pháp", "refers")] * 3
+
+
+CV575 = ("Kính gửi: Sở Tài chính\n"
+         "{cue} tại nội dung các Công văn: Số\n1060/BTC-QLGCS ngày 23/01/2025 về việc xin ý kiến dự thảo Nghị định sửa đổi "
+         "Nghị định số 103/2024/NĐ-CP ngày 30/7/2024 và Nghị định số 104/2024/NĐ-CP ngày 31/7/2024 của Chính phủ; số 1187/BTC-ĐT "
+         "ngày 24/01/2025 về việc xin ý kiến dự thảo Nghị định, Ủy ban nhân dân tỉnh có ý kiến như sau:")
+
+
+@pytest.mark.parametrize("cue,rel", [
+    ("Theo đề nghị của Bộ Tài chính", "implements"),  # a third party's request, carried out by the addressee
+    ("Theo đề nghị của Sở Tài chính", "responds_to"),  # the addressee's own request: answered
+    ("Thực hiện chỉ đạo của Bộ Tài chính", "implements"),
+])
+def test_a_numbered_list_after_a_colon_continues_past_the_trich_yeu(cue: str, rel: str) -> None:
+    # qngai_cv575: the colon opens the list; "số 1187" continues the Công văn list, not the Nghị định of 1060's subject
+    got = _cits(CV575.format(cue=cue))
+    assert [(n, r) for n, _, r in got] == [("1060/BTC-QLGCS", rel), ("103/2024/NĐ-CP", "refers"),
+                                           ("104/2024/NĐ-CP", "refers"), ("1187/BTC-ĐT", rel)]
+
+
+@pytest.mark.parametrize("addressee,rel", [("Sở Nội vụ", "refers"), ("Hội Công chứng viên tỉnh Lâm Đồng", "responds_to")])
+def test_a_document_received_from_a_third_party_is_passed_on(addressee: str, rel: str) -> None:
+    # ld_016: "Sở Tư pháp nhận được Tờ trình … của Hội Công chứng viên", written to Sở Nội vụ
+    body = (f"Kính gửi: {addressee}\nSở Tư pháp nhận được Tờ trình số 59/TTr-HCCV ngày 28/11/2025 của Hội Công chứng viên "
+            "tỉnh Lâm Đồng về việc đề nghị hợp nhất Hội.")
+    assert [r for _, _, r in _cits(body)] == [rel]
+
+
+def test_a_second_document_named_through_an_opinion_keeps_the_answer() -> None:
+    # vbai_43: "… nhận được Công văn số 02/BC-LĐQV … về việc báo cáo kết quả đại hội … và ý kiến của Sở Nội vụ tại Tờ
+    # trình số 478/TTr-SNV …": both are what the letter answers
+    body = ("Kính gửi: Liên đoàn Quần vợt tỉnh Bình Thuận\nỦy ban nhân dân tỉnh nhận được Công văn số 02/BC-LĐQV ngày 24/01/2025 "
+            "của Liên đoàn Quần vợt tỉnh Bình Thuận về việc báo cáo kết quả đại hội, nhiệm kỳ VII (2025 - 2030) và ý kiến của "
+            "Sở Nội vụ tại Tờ trình số 478/TTr-SNV ngày 21/02/2025 về việc thông báo kết quả đại hội.")
+    assert [r for _, _, r in _cits(body)] == ["responds_to", "responds_to"]

@@ -35,7 +35,7 @@ from .registry import extractor
 from ..lexicon.lazy import lazy_regex
 
 
-@extractor("citations", requires=("number", "doc_type", "issuer", "date"), assigns=("citations", "internal_references"))
+@extractor("citations", requires=("number", "doc_type", "issuer", "date", "recipients"), assigns=("citations", "internal_references"))
 def extract(ctx: Context) -> CitationsFields:
     text, key = ctx.text, ctx.page.key
     n = len(text)
@@ -79,8 +79,10 @@ def extract(ctx: Context) -> CitationsFields:
     # relations, in text order so that lists inherit from their head; a law named inside an amending law's
     # title is no list head
     prev: Found | None = None
+    addressees = [r.name for r in ctx.fields.get("recipients") or []]
     for f in sorted(found, key=lambda f: f.start):
-        f.relation = relation(key, f, prev, own_type)
+        f.extra["before"] = prev  # (a list member may continue an earlier mention than the last: relations._list_head)
+        f.relation = relation(key, f, prev, own_type, addressees)
         if not f.extra.get("inner"):
             prev = f
     for f in found:

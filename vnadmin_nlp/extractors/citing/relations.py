@@ -14,13 +14,20 @@ of that mention (``data/citations.yaml``: ``relation_cues``), in this order:
 An amending, replacing or repealing cue said of another document (``… số 31/2024/QH15 được sửa đổi, bổ sung bởi
 Luật số 43/2024/QH15``, ``đề xuất sửa đổi …``: ``not_own_before``) is not this document's act: the citation it
 governs, and those listed with it, take the clause's relation (``basis`` under ``Căn cứ``, else ``refers``).
-``… này`` standing for a document quoted in an amendment is ``refers``, like the document itself."""
+``… này`` standing for a document quoted in an amendment is ``refers``, like the document itself.
+
+A request or a receipt (``Theo đề nghị của X tại …``, ``… nhận được Công văn … của X``) is answered (``responds_to``)
+when X is an addressee of this document (Kính gửi); from a third party, the request is carried out (``implements``)
+and the receipt only passed on (``refers``)."""
 from __future__ import annotations
+
+from typing import Sequence
 
 import regex
 
 from ...data import load
-from ...lexicon.fold import fold
+from ...lexicon.bodies import expand
+from ...lexicon.fold import fold, retone
 from ...model import Relation
 from ...patterns import alternation
 from .found import CITATIONS, Found
@@ -65,6 +72,12 @@ _HEAD_BREAK = lazy_regex(r"[.;]")  # a new sentence or item (not a line: PDF lin
 _ITEM_SEP = lazy_regex(r";\s*(?:và\s+)?\Z")
 _COORDINATED = lazy_regex(r"\s*(?:,|;|và|hoặc)\s")
 _LABEL_PREFIX = lazy_regex(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?")
+# "… về việc báo cáo kết quả đại hội và ý kiến của Sở Nội vụ tại Tờ trình số …": after the first document's trích
+# yếu, the next one of the same list, named through what it says.
+_FOLLOWED_JOIN = lazy_regex(retone(r"(?<![\p{L}])và\s+(?:" + alternation(fold(w) for w in _C["followed_joins"]) + r")\s+của\s+[^.;:]{1,80}?\s+tại\s+(?:các\s+)?\Z"))
+_REQUEST_OF = fold("đề nghị của")
+_THIRD_PARTY_CUES = (_REQUEST_OF, fold("nhận được"))
+_AT = lazy_regex(retone(r"\s(?:tại|ở|theo)\s"))
 _MAIN_CLAUSE = lazy_regex(
     r",\s+(?:[\p{L}\d\-]+\s+){1,8}?(?:" + alternation(fold(w) for w in _C["main_clause_verbs"]) + r")(?![\p{L}])"
 )
@@ -135,16 +148,42 @@ def _in_title(key: str, prev: Found, pos: int) -> bool:
     return bool(CITATIONS.trich_yeu.match(gap)) and not _SENTENCE_END.search(gap)
 
 
-def relation(key: str, f: Found, prev: Found | None, own_type: str | None = None) -> Relation:
+def relation(key: str, f: Found, prev: Found | None, own_type: str | None = None, addressees: Sequence[str] = ()) -> Relation:
     """The citing document's relation to ``f`` (see module docstring); ``prev``: the mention before it;
-    ``own_type``: the citing document's type (a công văn, a tờ trình amends nothing: ``not_amending_types``)."""
-    rel = _relation(key, f, prev)
+    ``own_type``: the citing document's type (a công văn, a tờ trình amends nothing: ``not_amending_types``);
+    ``addressees``: the bodies it is sent to (Kính gửi), whose documents it may answer."""
+    rel = _relation(key, f, prev, addressees)
     if rel in _NOT_OWN_RELS and own_type in _NOT_AMENDING:
         return "refers"
     return rel
 
 
-def _relation(key: str, f: Found, prev: Found | None) -> Relation:
+def _third_party(key: str, f: Found, cue: regex.Match, addressees: Sequence[str]) -> Relation | None:
+    """An answering cue before a document that came from a third party, not from an addressee: ``Theo đề nghị của Bộ
+    Tài chính tại các Công văn …`` sent to Sở Tài chính orders what was asked (``implements``); ``Sở Tư pháp nhận
+    được Tờ trình … của Hội Công chứng viên`` sent to Sở Nội vụ passes it on (``refers``).  None: it answers (the
+    requester is an addressee, or cannot be read, or the document names no addressee)."""
+    if not addressees or not key.startswith(_THIRD_PARTY_CUES, cue.start()):
+        return None  # ("Trả lời Công văn số …": an answer whoever sent it)
+    asked = key.startswith(_REQUEST_OF, cue.start())
+    if asked:
+        end = _AT.search(key, cue.end(), f.start)
+        who = key[cue.end() : end.start() if end else f.start]
+    else:
+        who = fold(f.issuer or "")
+    who = _body(who)
+    if len(who.split()) < 2:
+        return None
+    if any(a and (a in who or who in a) for a in (_body(fold(x)) for x in addressees)):
+        return None
+    return "implements" if asked else "refers"
+
+
+def _body(name: str) -> str:
+    return " ".join(fold(expand(name)).replace("\n", " ").split()).removeprefix("các ").strip(" ,.;:")
+
+
+def _relation(key: str, f: Found, prev: Found | None, addressees: Sequence[str] = ()) -> Relation:
     if _is_self(f) or f.extra.get("inner") or in_new_wording(key, f.start, straight=False):
         return "refers"  # a mention inside the quoted new wording of an amended text is that text's
     lo = _clause_start(key, f.start, max(0, f.start - 300))
@@ -155,9 +194,11 @@ def _relation(key: str, f: Found, prev: Found | None) -> Relation:
     if prev is not None and not _is_self(prev) and 0 <= f.start - prev.end < 250:
         between = key[prev.end : f.start]
         if CITATIONS.list_sep.fullmatch(between) or (
-            CITATIONS.trich_yeu.match(between) and not _SENTENCE_END.search(between) and _LIST_END.search(between)
+            CITATIONS.trich_yeu.match(between) and not _SENTENCE_END.search(between)
+            and (_LIST_END.search(between) or _FOLLOWED_JOIN.search(between))
         ):
-            return prev.relation  # "Thực hiện Chỉ thị số 01/CT-UBND về …, Chỉ thị số 03/CT-UBND …": one list
+            head = _list_head(key, f, prev)
+            return head.relation  # "Thực hiện Chỉ thị số 01/CT-UBND về …, Chỉ thị số 03/CT-UBND …": one list
     opens = key.startswith(_CAN_CU, lo) or key.startswith(_CAN_CU, line)
     if opens and not in_clause:
         return "basis"
@@ -171,7 +212,10 @@ def _relation(key: str, f: Found, prev: Found | None) -> Relation:
         if in_clause and prev is not None and first is not None and _in_title(key, prev, first.start()) \
                 and _in_title(key, prev, _run_start(key, floor, cue)):
             return "refers"  # the cue is the cited document's own ("… sửa đổi, bổ sung … của Luật X")
-        return _CUE_REL[cue.group()]
+        rel = _CUE_REL[cue.group()]
+        if rel == "responds_to":
+            rel = _third_party(key, f, cue, addressees) or rel
+        return rel
     if opens and prev is not None and prev.relation == "basis" and not _MAIN_CLAUSE.search(key, prev.end, f.start):
         return "basis"  # "Căn cứ Luật Công chứng năm 2024, Điều lệ … ban hành kèm theo Quyết định số …"
     kept = prev is not None and (prev.relation != "refers" or bool(prev.extra.get("passive")))
@@ -194,6 +238,22 @@ def _relation(key: str, f: Found, prev: Found | None) -> Relation:
         if c in after:
             return rel
     return "refers"
+
+
+def _list_head(key: str, f: Found, prev: Found) -> Found:
+    """The mention a list member continues: the one before it, unless that one is of another type and sits in the
+    trích yếu of an earlier one of the member's type in the same sentence (``… các Công văn: Số 1060/BTC-QLGCS … về …
+    Nghị định số 104/2024/NĐ-CP …; số 1187/BTC-ĐT …``: 1187 continues 1060's list, not 104's)."""
+    if "list_of" not in f.extra or not f.doc_type or prev.doc_type == f.doc_type:
+        return prev
+    at = prev
+    for _ in range(8):
+        at = at.extra.get("before")
+        if at is None or f.start - at.end > 600 or _SENTENCE_END.search(key, at.end, f.start):
+            return prev
+        if at.doc_type == f.doc_type and not at.extra.get("inner"):
+            return at
+    return prev
 
 
 def _list_intro(key: str, pos: int, line: int) -> Relation | None:

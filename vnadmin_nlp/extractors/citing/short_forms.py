@@ -71,6 +71,7 @@ _TYPE_JUST_BEFORE = lazy_regex(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+\Z")
 # "Nghị quyết 57 và Nghị quyết 68 của Bộ Chính trị": a document of these types named by its number alone, with no
 # earlier full mention, is a citation of its own (number as printed, no key: the symbol is unknown).
 _BARE_TYPES = frozenset(_C["bare_number_types"])
+_PLURAL = lazy_regex(retone(r"(?<![\p{L}])(?:các|những)\s+\Z"))
 _BARE_END = lazy_regex(retone(r"\s*(?:(?:của|và|về|ngày|hoặc)(?![\p{L}])|[,;.:)”\"]|\n|\Z)"))
 
 
@@ -147,8 +148,9 @@ def short_forms(
         cands = [i for i in (by_number((tname, n), t.start()), by_number((tname, n.zfill(2)), t.start())) if i is not None]
         if cands:
             out.append(Found(t.start(), m.end(), doc_type=tname, short_form=True, antecedent=max(cands), extra={"printed": n}))
-        elif tname in _BARE_TYPES and _BARE_END.match(key, m.end(), min(len(key), m.end() + 12)):
-            out.append(_bare(text, key, t.start(), m.end(), tname, n))
+        elif tname in _BARE_TYPES and _BARE_END.match(key, m.end(), min(len(key), m.end() + 12)) \
+                and "\n" not in text[t.start() : m.start()] and not _PLURAL.search(key, max(0, t.start() - 6), t.start()):
+            out.append(_bare(text, key, t.start(), m.end(), tname, n))  # (not "các Thông tư\n1. …": a list's label)
     for m in word_matches(_ANAPHORA_RE, key):  # "Công văn nêu trên"
         t = _TYPE_JUST_BEFORE.search(key, max(0, m.start() - 40), m.start())
         if not t or not free(t.start()):
