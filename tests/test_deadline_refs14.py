@@ -121,3 +121,6 @@ def test_an_expected_time_is_no_deadline() -> None:
     text = "bảo đảm thời gian tiến hành Đại hội đại biểu công chứng viên toàn quốc (dự kiến trong\nQuý 1/2026), đề nghị"
     assert _found(text) == []
     assert _found(text.replace("dự kiến ", "")) == ["trong\nQuý 1/2026"]
+    # ld_062's task verb "dự kiến" (to draft) far from the period: the period stays its deadline
+    text = "2. Bộ Quốc phòng dự kiến mục tiêu, nhiệm vụ, phương án phân bổ kế hoạch đầu tư công trung hạn, hoàn thành trong quý I/2026."
+    assert _found(text) == ["trong quý I/2026"]

@@ -62,6 +62,7 @@ _DATE_NOT_IN_CLAUSE = _words_re(D["date_not_in_clause"])
 _PERIOD_NOT_IN_CLAUSE = _words_re(D["period_not_in_clause"])
 _FUTURE_ONLY = {" ".join(retone(w).split()) for w in D["future_only_intros"]}
 _FUTURE_NOT_IN_CLAUSE = _words_re(D["future_only_not_in_clause"])
+_EXPECTED_BEFORE = lazy_regex(r"(?<![\p{L}])(?:" + phrases(D["period_not_right_after"]) + r")\s+$")
 _RATE_BEFORE = lazy_regex(r"(?<![\p{L}\d])\d+\s+(?:" + phrases(D["rate_units"]) + r")\s+$")
 _LABEL = lazy_regex(r"\s*(?:[-–+•*]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|\([\p{L}\d]{1,4}\))?\s*[“\"]?\s*$")
 _FROM = lazy_regex(retone(r"(?<![\p{L}])(?:kể|tính)\s+từ\s+"))
@@ -141,8 +142,8 @@ def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
             return True  # "24 giờ trong 01 ngày": a rate
         if f.intro in _ANCHORED and f.event is None:
             return True  # "là 30 ngày", "ít nhất 10 ngày": an amount, not a time limit
-    if f.form == "period" and _PERIOD_NOT_IN_CLAUSE.search(key, clause, f.start):
-        return True  # "báo cáo kết quả thực hiện trong tháng 01 năm 2025": what was done
+    if f.form == "period" and (_PERIOD_NOT_IN_CLAUSE.search(key, clause, f.start) or _EXPECTED_BEFORE.search(key, max(0, f.start - 30), f.start)):
+        return True  # "báo cáo kết quả thực hiện trong tháng 01 năm 2025": what was done; "(dự kiến trong Quý 1/2026)"
     if f.form == "frequency":
         ls = max(_line_start(key, f.start), lo)
         before = key[ls : f.start]
