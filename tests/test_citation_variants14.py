@@ -128,10 +128,24 @@ def test_a_document_received_from_a_third_party_is_passed_on(addressee: str, rel
     assert [r for _, _, r in _cits(body)] == [rel]
 
 
-def test_a_second_document_named_through_an_opinion_keeps_the_answer() -> None:
-    # vbai_43: "… nhận được Công văn số 02/BC-LĐQV … về việc báo cáo kết quả đại hội … và ý kiến của Sở Nội vụ tại Tờ
-    # trình số 478/TTr-SNV …": both are what the letter answers
+def test_an_opinion_on_the_request_answered_is_referred_to() -> None:
+    # vbai_43 (also vbai_20, vbai_56, vbai_61): "… nhận được Công văn số 02/BC-LĐQV … về việc báo cáo kết quả đại hội …
+    # và ý kiến của Sở Nội vụ tại Tờ trình số 478/TTr-SNV …": the letter answers the request; the opinion is referred to
     body = ("Kính gửi: Liên đoàn Quần vợt tỉnh Bình Thuận\nỦy ban nhân dân tỉnh nhận được Công văn số 02/BC-LĐQV ngày 24/01/2025 "
             "của Liên đoàn Quần vợt tỉnh Bình Thuận về việc báo cáo kết quả đại hội, nhiệm kỳ VII (2025 - 2030) và ý kiến của "
             "Sở Nội vụ tại Tờ trình số 478/TTr-SNV ngày 21/02/2025 về việc thông báo kết quả đại hội.")
-    assert [r for _, _, r in _cits(body)] == ["responds_to", "responds_to"]
+    assert [r for _, _, r in _cits(body)] == ["responds_to", "refers"]
+    # a directive followed after a document followed keeps the cue ("… và chỉ đạo của UBND tỉnh tại Công văn số …")
+    body = ("Thực hiện Kế hoạch số 119/KH-BCĐ389 ngày 02/12/2021 của Ban Chỉ đạo 389 quốc gia về cao điểm chống buôn lậu "
+            "và chỉ đạo của Ban Chỉ đạo 389 tỉnh tại Kế hoạch số 01/KH-BCĐ389 ngày 10/12/2021, các sở triển khai.")
+    assert [r for _, _, r in _cits(body)] == ["implements", "implements"]
+
+
+def test_a_request_of_an_addressee_named_with_its_head_or_in_a_list_is_answered() -> None:
+    # vbai_04: "Kính gửi: - Các sở: Thông tin và Truyền thông, …, Nội vụ;" then "Xét đề nghị của Giám đốc Sở Nội vụ tại
+    # Tờ trình số 3367/TTr-SNV …"
+    body = ("Kính gửi:\n- Các sở: Thông tin và Truyền thông, Xây dựng, Nội vụ;\n- Các hội: Hội Nghề cá, Hội Tin học.\n"
+            "Xét đề nghị của Giám đốc Sở {who} tại Tờ trình số 3367/TTr-SNV ngày 28 tháng 11 năm 2024 về việc báo cáo, Chủ "
+            "tịch Ủy ban nhân dân tỉnh có ý kiến như sau:")
+    assert [r for _, _, r in _cits(body.format(who="Nội vụ"))] == ["responds_to"]
+    assert [r for _, _, r in _cits(body.format(who="Tài chính"))] == ["implements"]

@@ -28,6 +28,7 @@ import regex
 from ...data import load
 from ...lexicon.bodies import expand
 from ...lexicon.fold import fold, retone
+from ...lexicon.positions import POSITION_START
 from ...model import Relation
 from ...patterns import alternation
 from .found import CITATIONS, Found
@@ -171,16 +172,29 @@ def _third_party(key: str, f: Found, cue: regex.Match, addressees: Sequence[str]
         who = key[cue.end() : end.start() if end else f.start]
     else:
         who = fold(f.issuer or "")
+    return None if _addressed(who, addressees) else "implements" if asked else "refers"
+
+
+def _addressed(who: str, addressees: Sequence[str]) -> bool:
+    """Is the body ``who`` (folded) one of the addressees, or can it not be told (then it is taken as one)?  A head
+    before the body is left out (``Giám đốc Sở Nội vụ``), and a list of one kind matches by its kind and name
+    (``Các sở: Thông tin và Truyền thông, …, Nội vụ`` holds ``Sở Nội vụ``)."""
     who = _body(who)
-    if len(who.split()) < 2:
-        return None
-    if any(a and (a in who or who in a) for a in (_body(fold(x)) for x in addressees)):
-        return None
-    return "implements" if asked else "refers"
+    head = POSITION_START.match(who)
+    if head is not None:
+        who = who[head.end() :].strip()
+    words = who.split()
+    if len(words) < 2:
+        return True
+    kind, name = words[0], " ".join(words[1:])
+    for a in (_body(fold(x)) for x in addressees):
+        if a and (a in who or who in a or (kind in a.split() and name in a)):
+            return True
+    return False
 
 
 def _body(name: str) -> str:
-    return " ".join(fold(expand(name)).replace("\n", " ").split()).removeprefix("các ").strip(" ,.;:")
+    return " ".join(fold(expand(name)).replace("\n", " ").replace(":", " ").split()).removeprefix("các ").strip(" ,.;:")
 
 
 def _relation(key: str, f: Found, prev: Found | None, addressees: Sequence[str] = ()) -> Relation:
@@ -195,8 +209,8 @@ def _relation(key: str, f: Found, prev: Found | None, addressees: Sequence[str] 
         between = key[prev.end : f.start]
         if CITATIONS.list_sep.fullmatch(between) or (
             CITATIONS.trich_yeu.match(between) and not _SENTENCE_END.search(between)
-            and (_LIST_END.search(between) or _FOLLOWED_JOIN.search(between))
-        ):
+            and (_LIST_END.search(between) or (_FOLLOWED_JOIN.search(between) and prev.relation != "responds_to"))
+        ):  # ("… và ý kiến của Sở Nội vụ tại Tờ trình số …" after the request answered: an opinion on it, refers)
             head = _list_head(key, f, prev)
             return head.relation  # "Thực hiện Chỉ thị số 01/CT-UBND về …, Chỉ thị số 03/CT-UBND …": one list
     opens = key.startswith(_CAN_CU, lo) or key.startswith(_CAN_CU, line)
