@@ -211,8 +211,7 @@ def _relation(key: str, f: Found, prev: Found | None, addressees: Sequence[str] 
             CITATIONS.trich_yeu.match(between) and not _SENTENCE_END.search(between)
             and (_LIST_END.search(between) or (_FOLLOWED_JOIN.search(between) and prev.relation != "responds_to"))
         ):  # ("… và ý kiến của Sở Nội vụ tại Tờ trình số …" after the request answered: an opinion on it, refers)
-            head = _list_head(key, f, prev)
-            return head.relation  # "Thực hiện Chỉ thị số 01/CT-UBND về …, Chỉ thị số 03/CT-UBND …": one list
+            return _list_head(key, f, prev).relation  # "Thực hiện Chỉ thị số 01/CT-UBND về …, Chỉ thị số 03/CT-UBND …": one list
     opens = key.startswith(_CAN_CU, lo) or key.startswith(_CAN_CU, line)
     if opens and not in_clause:
         return "basis"
@@ -260,9 +259,9 @@ def _list_head(key: str, f: Found, prev: Found) -> Found:
     Nghị định số 104/2024/NĐ-CP …; số 1187/BTC-ĐT …``: 1187 continues 1060's list, not 104's)."""
     if "list_of" not in f.extra or not f.doc_type or prev.doc_type == f.doc_type:
         return prev
-    at = prev
+    at: Found | None = prev
     for _ in range(8):
-        at = at.extra.get("before")
+        at = at.extra.get("before") if at is not None else None
         if at is None or f.start - at.end > 600 or _SENTENCE_END.search(key, at.end, f.start):
             return prev
         if at.doc_type == f.doc_type and not at.extra.get("inner"):
