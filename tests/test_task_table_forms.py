@@ -87,6 +87,13 @@ FORMS = [
         _r(["3", "Theo dõi sát tình hình thực hiện Chương trình", "Ban Chỉ đạo xoá nhà tạm, nhà dột nát huyện Bình Sơn", "Các cơ quan, đơn vị liên quan", "Tháng 9 năm 2025", ""],
            ["Ban Chỉ đạo xoá nhà tạm, nhà dột nát huyện Bình Sơn"], ["Các cơ quan, đơn vị liên quan"], "Tháng 9 năm 2025"),
     ]),
+    Form("tham_muu_lo_trinh", [["STT", "Nhiệm vụ, giải pháp", "Cơ quan tham mưu", "Cơ quan phối hợp", "Lộ trình thực hiện"]], [
+        _g("I", "NHIỆM VỤ TRỌNG TÂM", 5),
+        _r(["1", "Tham mưu UBND tỉnh ban hành Quyết định kiện toàn Ban Chỉ đạo", "Sở Nội vụ", "Sở Tư pháp", "Quý I/2026"],
+           ["Sở Nội vụ"], ["Sở Tư pháp"], "Quý I/2026"),
+        _r(["2", "Theo dõi, đôn đốc việc thực hiện", "Văn phòng UBND tỉnh", "", "Hằng năm"],
+           ["Văn phòng UBND tỉnh"], [], "Hằng năm"),
+    ]),
     Form("two_row_header", [["STT", "Nội dung nhiệm vụ", "Cơ quan thực hiện", "", "Thời gian thực hiện"],
                             ["^", "^", "Chủ trì", "Phối hợp", "^"]], [
         _r(["1", "Tổ chức tiếp công dân, giải quyết khiếu nại, tố cáo", "Thanh tra tỉnh", "Ban Tiếp công dân tỉnh và các cơ quan, đơn vị liên quan", "Hằng tháng"],

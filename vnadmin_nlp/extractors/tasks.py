@@ -293,7 +293,8 @@ class _Reader:
                     support, _, _ = names.support(text, key, action_start, e, anywhere=True)
                     after = action_start
                 lead = names.items(name)
-                task = Task(assignee=name, lead=lead, support=support, action=_action(text, after, e), deadline=deadline, provision=path, span=(s, e))
+                own = None if notice else path  # the closing of a notice, after the last item, is in none of them
+                task = Task(assignee=name, lead=lead, support=support, action=_action(text, after, e), deadline=deadline, provision=own, span=(s, e))
                 unit.append((task, strong))
             elif u.dated and deadline is not None and not triggers and path and "." in path and self._dated(deadline):
                 self.time_clauses.setdefault(path.rsplit(".", 1)[0], deadline)  # (who does it: the next clauses)

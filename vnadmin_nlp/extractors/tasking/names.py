@@ -233,7 +233,7 @@ def items(name: str) -> list[str]:
         kind = bool(before) and before[-1][:1].isupper() and fold(rest).startswith(_LOWER_KINDS)
         if not rest or not (HEAD_RE.match(fold(rest)) or _ACRONYM.match(rest) or _PARTIES_RE.match(fold(rest))) or fold(rest).startswith(_NOT_ITEM_STARTS):
             continue  # "Sở Lao động - Thương binh và Xã hội": "Xã hội" is no commune
-        if not rest[0].isupper():
+        if not rest[0].isupper() and ";" not in m.group():  # (a semicolon ends an item: "các sở, ngành; cơ quan thông tấn")
             # "Đài Phát thanh — Truyền hình tỉnh, các cơ quan thông tấn, báo chí": a collective after a proper name
             # is an item of its own; "Các bộ, các tỉnh" stays one
             # ("…, tổ chức tín dụng cổ phần" after a proper name: a kind of body of its own)

@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
 from ...lexicon.fold import fold
+from ...lexicon.lazy import lazy_regex
 from ...model import Provision
 from ...patterns import compile_section
 from ..base import Context
 from . import names, scope
 from .scans import paragraphs
 
+_GOES_ON = lazy_regex(r"(?<![\p{L}])(?:thuộc|của|và|với|các|tại|cho|về|trực thuộc)[ \t]*$|,[ \t]*$")
 _ITEM_KINDS = {"clause", "item", "point", "dash"}
 TASKS = compile_section("tasks")  # label
 
@@ -46,8 +48,10 @@ def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
         if p.title and p.kind in ("article", "chapter", "part", "section"):
             line_end = text.find("\n", body, e)  # "Điều 56. Trách nhiệm thi hành" then the article's words
             nxt = text[line_end + 1 : line_end + 2] if line_end > 0 else ""
-            if line_end > 0 and fold(p.title)[:20] in key[body:line_end] and not nxt.islower():
-                body = line_end + 1  # (a "title" the next line goes on in lower case is a wrapped sentence)
+            wrapped = nxt.islower() or _GOES_ON.search(key, body, line_end) is not None if line_end > 0 else False
+            if line_end > 0 and fold(p.title)[:20] in key[body:line_end] and not wrapped:
+                body = line_end + 1  # (a "title" the next line goes on in lower case, or that ends in a word that
+                # needs one after it, is a wrapped sentence: "Điều 3. Các Bộ trưởng, …, cơ quan thuộc" / "Chính phủ …")
         unit = Unit(s, e, p.path, ok or dated, dated, lead if p.kind in _ITEM_KINDS else None, body=body)
         below = lead
         if ok or dated:
