@@ -92,6 +92,18 @@ def test_name_items():
         "Các Ngân hàng thương mại trên địa bàn tỉnh", "VNPT Quảng Ngãi"]
 
 
+def test_support_names_with_a_verb_inside():
+    # vbpl.vn doc_000545 (a kind of body with "quản lý" inside); qngai_ct2021_05jan (a semicolon ends an item)
+    from vnadmin_nlp.extractors.tasking.names import support
+    from vnadmin_nlp.lexicon.fold import fold
+    line = ("Là đầu mối phối hợp với các đơn vị thuộc Văn phòng Chính phủ và các cơ quan quản lý nhà nước có liên quan "
+            "trong tiếp nhận, tổ chức thực hiện chế độ báo cáo định kỳ")
+    assert support(line, fold(line), 0, len(line), anywhere=True)[0] == [
+        "các đơn vị thuộc Văn phòng Chính phủ", "các cơ quan quản lý nhà nước có liên quan"]
+    line = "Phối hợp với các sở, ngành; cơ quan thông tấn, báo chí tô chức tuyên truyền thường xuyên"
+    assert support(line, fold(line), 0, len(line), anywhere=True)[0] == ["các sở, ngành", "cơ quan thông tấn, báo chí"]
+
+
 def test_table_read_as_lines_gives_no_task_and_says_so():
     # a plan's task table as a PDF's text gives it: the cells' lines interleaved (generated from a DOCX table)
     lines = ("1. Nhiệm vụ cụ thể\nRà soát\nSở Nông\n- Sở Tư\nQuý IV\nDanh mục nghiệp và pháp\nnăm 2025\nthủ tục\n"

@@ -57,6 +57,7 @@ _KINDS = {fold(w) for w in _T["listed_kinds"]}
 # A verb that closes a relative clause inside a name: "người đứng đầu tổ chức do Chính phủ, Thủ tướng Chính phủ thành
 # lập mà …" (the agent after "do", then the verb).
 _RELATIVE = lazy_regex(r"(?<![\p{L}])do\s+\p{Lu}[^.;:()]{0,70}?\s+$")
+_COMPOUNDS = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _T["body_compounds"]) + r")(?![\p{L}])")
 _NOUN_BEFORE = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _T["nouns_after"]) + r")\s+$")
 
 
@@ -73,6 +74,7 @@ def _verb(text: str, key: str, start: int, end: int) -> int | None:
         inside_name = text[at].isupper() and before.strip() not in (":", "") and "\n" not in before
         noun = _NOUN_BEFORE.search(key, max(start, at - 12), at) is not None  # "người đứng đầu tổ chức", "các tổ chức"
         noun = noun or _RELATIVE.search(text, max(start, at - 80), at) is not None  # "tổ chức do Chính phủ … thành lập"
+        noun = noun or any(m.start() < at < m.end() for m in _COMPOUNDS.finditer(key, max(start, at - 20), min(end, at + 40)))
         if not inside_name and not noun and not _NOUN_USE.match(key, at, end) and not key.startswith(_NOT_VERBS, at):
             return at
         pos = found.end()
