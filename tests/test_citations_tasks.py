@@ -31,12 +31,15 @@ def test_seed_cong_van_citations(shared):
 
 def test_seed_thong_bao_tasks(shared):
     d = parse_file(SEED_THONG_BAO)
-    got = [(t.provision, t.assignee, t.deadline.date) for t in d.tasks]
+    got = [(t.provision, t.assignee, t.deadline.date if t.deadline else None) for t in d.tasks]
     assert got == [
         ("II.1", "Viện Công nghiệp phần mềm và nội dung số Việt Nam", "2022-10-31"),
         ("II.2", "Cục Chuyển đổi số quốc gia", "2022-10-01"),
         ("II.3", "Cục Chuyển đổi số quốc gia", "2022-10-01"),
         ("II.4", "Cục Chuyển đổi số quốc gia", "2022-10-01"),
+        # the closing "… thông báo kết luận … để các cơ quan, … quán triệt và triển khai thực hiện" (body gold, session 14)
+        (None, "các cơ quan, đơn vị doanh nghiệp thuộc Bộ, Sở TTTT, cơ quan, đơn vị chuyên trách về CNTT thuộc các Bộ, "
+               "cơ quan ngang Bộ", None),
     ]
     assert d.tasks[0].deadline.text == "Thời hạn hoàn thành: 31/10/2022"
     assert d.tasks[0].action.startswith("tổ chức đánh giá")

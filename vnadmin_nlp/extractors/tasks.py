@@ -25,22 +25,21 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from dataclasses import dataclass, field
-from typing import Callable, Iterator, Sequence
+from typing import Callable
 
 from ..data import load
 from ..lexicon.bodies import expand
 from ..lexicon.fold import fold
 from ..lexicon.positions import POSITION_START
 from ..lexicon.spaces import squash
-from ..model import Deadline, Provision, Task
-from ..patterns import compile_section
+from ..model import Deadline, Task
 from . import deadlines
 from .base import Context
 from .fields import TasksFields
 from .registry import extractor
 from .tasking import names, refs, scope, table
-from .tasking.scans import Scans, paragraphs
+from .tasking.scans import Scans
+from .tasking.units import TASKS, Unit, label_end as _label_end, read_units
 from .tasking.restatements import without_restatements
 from ..lexicon.lazy import escape, lazy_regex
 
@@ -50,9 +49,8 @@ _PLAN = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _T["pl
 # A sentence that only announces the list after it ("… thực hiện các nhiệm vụ sau:", "… một số nội dung:").
 _INTRO = lazy_regex(r"(?:sau|như sau|cụ thể|gồm|nội dung|nhiệm vụ|các việc)\s*:\s*$")
 _NOT_TASK = tuple(fold(w) for w in _T["not_task_actions"])  # triggers that are the subject's own action ("UBND tỉnh chỉ đạo các Hội …")
-_ITEM_KINDS = {"clause", "item", "point", "dash"}
+_OPENERS = tuple(fold(w) + " " for w in _T["adverbial_openers"])  # "Căn cứ …, X chỉ đạo …": the name after the comma
 _APPROVAL = tuple(fold(w) for w in _T["approval_openings"])  # "Thống nhất gia hạn … chậm nhất đến ngày …": no task
-TASKS = compile_section("tasks")  # label
 _CLAUSE = lazy_regex(r";\s+(?=\p{Ll})")  # a clause of the same sentence ("…; định kỳ … báo cáo …")
 _STOP = lazy_regex(r"[.!?]\s+(?=\p{Lu})")  # (a sentence after it, "Thời hạn hoàn thành: …", is the whole item's)
 _YEAR = lazy_regex(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a one-off date names its year
@@ -67,69 +65,6 @@ def _anchor(ctx: Context) -> dt.date | None:
         return None
 
 
-@dataclass
-class _Unit:
-    """A stretch of own text: a provision's (without its children) or a paragraph outside the provisions."""
-
-    start: int
-    end: int
-    path: str | None
-    allowed: bool = True
-    dated: bool = False  # a regulation's article outside its implementation articles: only dated assignments
-    lead: list[str] | None = None  # the body a heading above names: each such unit is one task
-    heading: bool = False  # the unit only names the body for the items below it
-    items: list[tuple[int, int]] = field(default_factory=list)  # paragraphs under a heading line of its own
-    body: int | None = None  # where its own words start: after the label, and after an article's title line
-
-
-def _units(ctx: Context, is_normative: bool) -> Iterator[_Unit]:
-    """The units in reading order: provisions (depth first), then the paragraphs of the body before the first
-    provision."""
-    text, key = ctx.text, ctx.page.key
-    doc_provisions = ctx.fields.get("provisions") or []
-
-    def visit(p: Provision, chain: Sequence[Provision], lead: list[str] | None) -> Iterator[_Unit]:
-        chain = [*chain, p]
-        ok = scope.allowed(chain, is_normative)
-        dated = not ok and is_normative and scope.allowed(chain, False)  # dated assignments only (scope.py)
-        s, e = p.span
-        body = _label_end(text, s, e)
-        if p.title and p.kind in ("article", "chapter", "part", "section"):
-            line_end = text.find("\n", body, e)  # "Điều 56. Trách nhiệm thi hành" then the article's words
-            nxt = text[line_end + 1 : line_end + 2] if line_end > 0 else ""
-            if line_end > 0 and fold(p.title)[:20] in key[body:line_end] and not nxt.islower():
-                body = line_end + 1  # (a "title" the next line goes on in lower case is a wrapped sentence)
-        unit = _Unit(s, e, p.path, ok or dated, dated, lead if p.kind in _ITEM_KINDS else None, body=body)
-        below = lead
-        if ok or dated:
-            # (a titled article's own words before its clauses: "Điều 6. Cập nhật …" then "Các cơ quan chủ quản cơ sở dữ
-            # liệu có trách nhiệm:" then "1. …")
-            head = scope.heading(text, key, body, e if not p.title else p.children[0].span[0]) if p.children else None
-            first = text.find("\n", body, e)
-            if head is None and not p.children and first > 0 and text[first + 1 : first + 2].isupper():
-                head = scope.heading(text, key, body, first)  # "1. Cục Thuế tỉnh:" then paragraphs, no labels
-                if head is not None:  # the first task takes the heading line with it
-                    unit.items = paragraphs(text, first, e)
-                    unit.items[:1] = [(s, b) for _, b in unit.items[:1]]
-            titled = scope.title_lead(p)
-            if head is not None:
-                unit.heading, unit.lead, below = True, head, head
-            elif titled is not None:
-                below = titled
-            elif p.children and text[body:e].rstrip().endswith(":"):
-                below = scope.addressees(text, key, body, e) or below  # "Trung tâm kính đề xuất UBND tỉnh:" then items
-        yield unit
-        for c in p.children:
-            yield from visit(c, chain, below)
-
-    for p in doc_provisions:
-        yield from visit(p, [], None)
-    body_start, body_end = ctx.layout.body
-    first = min((p.span[0] for p in doc_provisions), default=body_end)
-    for a, b in paragraphs(text, body_start, first):  # a paragraph ends at a line break after a sentence
-        yield _Unit(a, b, None)
-
-
 @extractor("tasks", requires=("date", "provisions", "issuer", "doc_type"), assigns=("tasks", "deadlines"))
 def extract(ctx: Context) -> TasksFields:
     anchor = _anchor(ctx)
@@ -138,7 +73,7 @@ def extract(ctx: Context) -> TasksFields:
     doc_type = ctx.fields.get("doc_type")
     is_normative = scope.normative(ctx.fields.get("provisions") or [], doc_type.name if doc_type else None)
     text, key = ctx.text, ctx.page.key
-    units = list(_units(ctx, is_normative))
+    units = list(read_units(ctx, is_normative))
     if not units:
         return {"tasks": [], "deadlines": []}
     listed: dict[tuple[int, int], Deadline] = {}
@@ -221,7 +156,7 @@ class _Reader:
         # "Cục Cảnh sát …, Bộ Công an - Cơ quan Thường trực … trân trọng cảm ơn …": the issuer with its parent body
         return any(o.startswith(k) or (len(o.split()) >= 3 and k.startswith(o)) for o in self.own)
 
-    def unit(self, u: _Unit) -> list[Task]:
+    def unit(self, u: Unit) -> list[Task]:
         got = [x for t in self._unit(u) for x in (self._clauses(t) if self.normative else [t])]
         if not u.dated:
             return got
@@ -266,7 +201,11 @@ class _Reader:
             return False  # ("trước ngày 30 tháng 12" with no year: the same day every year, a rule)
         return d.date >= anchor.isoformat()[: len(d.date)]  # on or after the document's date: still to be done
 
-    def _unit(self, u: _Unit) -> list[Task]:
+    def _unit(self, u: Unit) -> list[Task]:
+        if u.allowed and not u.heading and names.flattened(self.text, u.start, u.end):
+            self._deadline(u.start, u.end)  # a table a PDF gives line by line: who does what cannot be read
+            self.ctx.warn("task_assignee_unclear", f"tasks: a table read as lines, its rows not read as tasks: {squash(self.text[u.start:u.start + 100])!r}", (u.start, u.end))
+            return []
         if u.heading or not u.allowed:
             self._deadline(u.start, u.end)  # the deadlines of every unit are the document's, tasks or not
             return [] if not u.items or not u.allowed else [t for a, b in u.items if (t := self._item(a, b, u)) is not None]
@@ -275,7 +214,7 @@ class _Reader:
             return [task] if task is not None else []
         return self._sentences(u)
 
-    def _item(self, start: int, end: int, u: _Unit) -> Task | None:
+    def _item(self, start: int, end: int, u: Unit) -> Task | None:
         """One item under a heading: a task of the heading's body unless the item names its own."""
         text, key = self.text, self.key
         body = _label_end(text, start, end)
@@ -296,7 +235,7 @@ class _Reader:
         action = _action(text, action_start, end)
         return Task(assignee=", ".join(lead) or None, lead=lead, support=support, action=action, deadline=deadline, provision=u.path, span=(start, end))
 
-    def _sentences(self, u: _Unit) -> list[Task]:
+    def _sentences(self, u: Unit) -> list[Task]:
         text, key, scans = self.text, self.key, self.scans
         start, end, path = u.start, u.end, u.path
         unit: list[tuple[Task, bool]] = []  # each task with whether its deadline was stated outright
@@ -315,6 +254,8 @@ class _Reader:
             # "Trung tâm sẽ …, mời …": the issuer's own plan, in the trigger's clause ("…, dự kiến sẽ được hỗ trợ …;
             # đề nghị Ủy ban nhân dân tỉnh báo cáo …" asks all the same)
             triggers = [(a, b) for a, b in triggers if not _PLAN.search(key, max(body_start, key.rfind(";", body_start, a) + 1), a)]
+            notice = [m.span() for m in TASKS.notice_for.finditer(key, body_start, e)]  # "… thông báo để X biết, thực hiện"
+            triggers += notice
             who = None
             if triggers or names.HEAD_RE.match(key, body_start, e) or key.find(":", body_start, e) >= 0:
                 who = self._who(body_start, e, triggers)
@@ -327,6 +268,10 @@ class _Reader:
                     if far is not None and far[2] > e:
                         who, e = far, next((x for x in sentence_ends if x > far[2]), end)
                         skip = e
+            if who is None and path is not None and key.startswith(_OPENERS, body_start):
+                who = self._after_opener(body_start, e)  # "Ngay sau kỳ nghỉ Tết, các cơ quan, tổ chức, đơn vị khẩn trương …"
+            if who is not None and notice and who[1] < notice[0][1]:
+                who = None  # "Văn phòng UBND tỉnh thông báo để … biết.": the office that speaks; the named ask nothing
             if who is None and u.dated:
                 who = self._agent(body_start, e)
             if path is None and who and not triggers:
@@ -348,7 +293,8 @@ class _Reader:
                     support, _, _ = names.support(text, key, action_start, e, anywhere=True)
                     after = action_start
                 lead = names.items(name)
-                task = Task(assignee=name, lead=lead, support=support, action=_action(text, after, e), deadline=deadline, provision=path, span=(s, e))
+                own = None if notice else path  # the closing of a notice, after the last item, is in none of them
+                task = Task(assignee=name, lead=lead, support=support, action=_action(text, after, e), deadline=deadline, provision=own, span=(s, e))
                 unit.append((task, strong))
             elif u.dated and deadline is not None and not triggers and path and "." in path and self._dated(deadline):
                 self.time_clauses.setdefault(path.rsplit(".", 1)[0], deadline)  # (who does it: the next clauses)
@@ -364,6 +310,17 @@ class _Reader:
                 lead = list(prev.lead) if prev else []
                 unit.append((Task(assignee=prev.assignee if prev else None, lead=lead, action=_action(text, body_start, e), deadline=deadline, provision=path, span=(s, e)), strong))
         return [t for t, _ in unit]
+
+    def _after_opener(self, start: int, end: int) -> tuple[str, int, int] | None:
+        """The name after the adverbial a sentence opens with (``Căn cứ …, Ủy ban nhân dân tỉnh, thành phố chỉ đạo
+        …``): at the first comma after which a name and its verb follow; None when that name is the issuer's."""
+        pos = self.key.find(", ", start, end)
+        while pos >= 0:
+            found = names.name_at(self.text, self.key, pos + 2, end)
+            if found is not None:
+                return None if self._issuer(found[0]) else found
+            pos = self.key.find(", ", pos + 2, end)
+        return None
 
     def _agent(self, start: int, end: int) -> tuple[str, int, int] | None:
         """Who acts in a dated sentence of a regulation where the name does not open it: after the deadline put
@@ -393,8 +350,3 @@ def _action(text: str, start: int, end: int) -> str:
 
 
 _deadline = deadlines.to_model  # one converter from a found deadline to the output's
-
-
-def _label_end(text: str, start: int, end: int) -> int:
-    m = TASKS.label.match(text, start, end)
-    return m.end() if m else start

@@ -17,7 +17,7 @@ from ...lexicon.lazy import lazy_regex
 _T = load("tasks")
 _B = load("bodies")
 HEADS = sorted({fold(h) for h in _T["assignee_heads"]} | {fold(k) for k in _B["body_kinds"]}, key=len, reverse=True)
-_VERBS = sorted((fold(v) for v in _T["action_verbs"]), key=len, reverse=True)
+_VERBS = sorted((fold(v) for v in [*_T["action_verbs"], *_T["ocr_action_verbs"]]), key=len, reverse=True)
 TRIGGER = word_scanner((fold(t) for t in _T["assign_triggers"]), r"\s+(?=\S)")
 HEAD_RE = word_scanner(HEADS)
 VERB_RE = word_scanner(_VERBS)
@@ -43,8 +43,22 @@ _PARTIES_RE = lazy_regex(r"(?:tổ chức|cơ quan|cá nhân)(?:\s*,\s*|\s+và\s
 MAX_ASSIGNEE_CHARS = 300  # the execution clause lists every official: "Các Bộ trưởng, …, Chủ tịch Hội đồng quản trị và Tổng Giám đốc …" (260)
 
 
+def body_key(name: str) -> str:
+    """A body's name as a key for comparing mentions: folded, without a leading ``các`` (``Các sở, ngành`` and
+    ``sở, ngành`` are the same bodies)."""
+    return fold(name).removeprefix("các ")
+
+
 def starts_word(key: str, pos: int) -> bool:
     return pos == 0 or not key[pos - 1].isalpha()
+
+
+_KINDS = {fold(w) for w in _T["listed_kinds"]}
+# A verb that closes a relative clause inside a name: "người đứng đầu tổ chức do Chính phủ, Thủ tướng Chính phủ thành
+# lập mà …" (the agent after "do", then the verb).
+_RELATIVE = lazy_regex(r"(?<![\p{L}])do\s+\p{Lu}[^.;:()]{0,70}?\s+$")
+_COMPOUNDS = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _T["body_compounds"]) + r")(?![\p{L}])")
+_NOUN_BEFORE = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _T["nouns_after"]) + r")\s+$")
 
 
 def _verb(text: str, key: str, start: int, end: int) -> int | None:
@@ -58,7 +72,10 @@ def _verb(text: str, key: str, start: int, end: int) -> int | None:
         at = found.start()
         before = text[max(start, at - 2) : at]
         inside_name = text[at].isupper() and before.strip() not in (":", "") and "\n" not in before
-        if not inside_name and not _NOUN_USE.match(key, at, end) and not key.startswith(_NOT_VERBS, at):
+        noun = _NOUN_BEFORE.search(key, max(start, at - 12), at) is not None  # "người đứng đầu tổ chức", "các tổ chức"
+        noun = noun or _RELATIVE.search(text, max(start, at - 80), at) is not None  # "tổ chức do Chính phủ … thành lập"
+        noun = noun or any(m.start() < at < m.end() for m in _COMPOUNDS.finditer(key, max(start, at - 20), min(end, at + 40)))
+        if not inside_name and not noun and not _NOUN_USE.match(key, at, end) and not key.startswith(_NOT_VERBS, at):
             return at
         pos = found.end()
     return None
@@ -101,6 +118,51 @@ def assignee(text: str, key: str, start: int, end: int, at_start: bool, after_tr
     return None
 
 
+_KIND_LIST = lazy_regex(r"các\s+(\p{L}+)\s*$")
+
+
+def _kind_list(text: str, key: str, pos: int, colon: int, verb: int) -> str | None:
+    """``các sở: Nông nghiệp và Phát triển nông thôn, Thông tin và Truyền thông, Xây dựng`` before the verb: the
+    bodies named by their proper names after the kind, each with the kind (``Sở Nông nghiệp …, Sở Xây dựng``).
+    None when the words before the colon are not ``các`` and one kind, or an item is not a capitalised name."""
+    m = _KIND_LIST.match(key, pos, colon)
+    if m is None or fold(m.group(1)) not in _KINDS:
+        return None
+    head = text[m.start(1) : m.end(1)]
+    parts = [x.strip() for x in regex.split(r"[,;]", text[colon + 1 : verb])]
+    if len(parts) < 2 or not all(x[:1].isupper() and len(x.split()) <= 8 for x in parts):
+        return None
+    if any(HEAD_RE.match(fold(x)) for x in parts):
+        return None  # "các hội: Hội Nghề cá, Hiệp hội …": the items name their kind themselves
+    return ", ".join(f"{head[:1].upper()}{head[1:]} {' '.join(x.split())}" for x in parts)
+
+
+_SHORT_LINE = 3  # words: a line this short inside a name is a table's column flattened into lines
+
+
+def _cells_flattened(text: str, start: int, end: int) -> bool:
+    """Whether a name runs over two or more line breaks each after a line of a few words: the cells of a table a
+    PDF's text gives line by line (``Sở Nông`` / ``nghiệp và`` / ``Phát triển``), where the words of the next
+    columns come in between; a prose name wraps after a full line."""
+    breaks = 0
+    at = text.find("\n", start, end)
+    while at >= 0:
+        line = text[text.rfind("\n", 0, at) + 1 : at]
+        if len(line.split()) <= _SHORT_LINE:
+            breaks += 1
+            if breaks >= 2:
+                return True
+        at = text.find("\n", at + 1, end)
+    return False
+
+
+def flattened(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a table a PDF's text gives line by line: six lines or more, most of a few
+    words (``Rà soát`` / ``Sở Nông`` / ``- Sở Tư`` / ``Quý IV`` …), the columns' words interleaved."""
+    lines = [x for x in text[start:end].split("\n") if x.strip()]
+    return len(lines) >= 6 and sum(len(x.split()) <= _SHORT_LINE for x in lines) >= 0.6 * len(lines)
+
+
 def name_at(text: str, key: str, pos: int, end: int, need_verb: bool = True) -> tuple[str, int, int] | None:
     """The name that starts at ``pos`` and where the action after it starts (None: no name there)."""
     found = name_span(text, key, pos, end, need_verb)
@@ -127,9 +189,12 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
         stop = tail.start()
     colon = key.find(":", pos, stop)
     if colon >= 0:  # "Sở Kế hoạch và Đầu tư: Kịp thời thông báo …": the name ends at the colon
+        listed = _kind_list(text, key, pos, colon, verb)
+        if listed is not None:  # "Giao các sở: Nông nghiệp và Phát triển nông thôn, Xây dựng đôn đốc …"
+            return listed, pos, verb, verb
         stop = colon
     name = text[pos:stop].strip(" ,;:-\n")
-    broken = _BROKEN.search(text[pos:stop])
+    broken = _BROKEN.search(text[pos:stop]) or _cells_flattened(text, pos, pos + len(name))
     words = name.split()
     if len(words) < 2 or broken or len(words) > 45 or NOT_IN_NAME.search(key, pos, stop):
         return None
@@ -138,6 +203,11 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
     return " ".join(name.split()), pos, verb, stop
 
 
+# A body known by its initials ("…, VNPT Quảng Ngãi", "EVN"): a new item, like a head.
+_ACRONYM = lazy_regex(r"\p{Lu}{3,}(?:\s+\p{Lu}|\s*$)")
+_LOWER_KINDS = tuple(fold(w) for w in _T["lowercase_item_kinds"])
+_OCR_FIXES = {k.lower(): v for k, v in _T["ocr_name_words"].items()}
+_OCR_WORDS = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(k) for k in _OCR_FIXES) + r")(?![\p{L}])", regex.IGNORECASE)
 _NOT_ITEM_STARTS = tuple(fold(w) for w in _T["not_item_starts"])
 _HOLDERS = tuple(fold(w) + " " for w in _T["office_holders"])  # a holder in lower case starts an item of its own
 # A name that ends in "các <collective noun>" ("các sở, ban, ngành"): a comma after it goes on with the same collective.
@@ -161,14 +231,19 @@ def items(name: str) -> list[str]:
     pos = 0
     for m in _SPLIT.finditer(name):
         rest = name[m.end():]
-        if not rest or not HEAD_RE.match(fold(rest)) or fold(rest).startswith(_NOT_ITEM_STARTS):
+        before = name[pos : m.start()].split()
+        kind = bool(before) and before[-1][:1].isupper() and fold(rest).startswith(_LOWER_KINDS)
+        if not rest or not (HEAD_RE.match(fold(rest)) or _ACRONYM.match(rest) or _PARTIES_RE.match(fold(rest))) or fold(rest).startswith(_NOT_ITEM_STARTS):
             continue  # "Sở Lao động - Thương binh và Xã hội": "Xã hội" is no commune
-        if not rest[0].isupper():
+        if not rest[0].isupper() and ";" not in m.group():  # (a semicolon ends an item: "các sở, ngành; cơ quan thông tấn")
             # "Đài Phát thanh — Truyền hình tỉnh, các cơ quan thông tấn, báo chí": a collective after a proper name
             # is an item of its own; "Các bộ, các tỉnh" stays one
-            collective = _COLLECTIVE_RE.match(fold(rest)) or _PARTIES_RE.match(fold(rest))
+            # ("…, tổ chức tín dụng cổ phần" after a proper name: a kind of body of its own)
+            collective = _COLLECTIVE_RE.match(fold(rest)) or _PARTIES_RE.match(fold(rest)) or kind
             holder = fold(rest).startswith(_HOLDERS)  # "Ban của Hội đồng nhân dân, đại biểu Hội đồng nhân dân"
-            if not (collective or holder) or (fold(name[pos:]).startswith(("các ", "mọi ")) and ";" not in m.group() and not holder):
+            # (after a proper name a collective starts anew: "Các tỉnh, thành phố trực thuộc Trung ương, các huyện, …")
+            proper = len(before) >= 4 and any(w[:1].isupper() for w in before[-2:])
+            if not (collective or holder) or (fold(name[pos:]).startswith(("các ", "mọi ")) and ";" not in m.group() and not holder and not proper):
                 continue  # a semicolon ends an item: "…, các cơ quan, đơn vị; các doanh nghiệp trên địa bàn tỉnh"
             if "," in m.group() and "và" not in m.group() and not fold(rest).startswith(("các ", "mọi ")) and _OPEN_COLLECTIVE.search(fold(name[pos : m.start()])):
                 continue  # "Thủ trưởng các cơ quan, tổ chức và cá nhân có liên quan": the collective goes on
@@ -177,7 +252,18 @@ def items(name: str) -> list[str]:
         parts.append(name[pos : m.start()])
         pos = m.end()
     parts.append(name[pos:])
-    return [p.strip(" ,;:.") for p in parts if p.strip(" ,;:.")]
+    return [_read_back(p.strip(" ,;:.")) for p in parts if p.strip(" ,;:.")]
+
+
+def _read_back(item: str) -> str:
+    """An item with the words OCR misreads in bodies' names read back (``tô chức`` → ``tổ chức``)."""
+    if not _OCR_WORDS.search(item):
+        return item
+    return _OCR_WORDS.sub(lambda m: _cased(m.group(), _OCR_FIXES[m.group().lower()]), item)
+
+
+def _cased(found: str, fixed: str) -> str:
+    return fixed[:1].upper() + fixed[1:] if found[:1].isupper() else fixed
 
 
 def support(text: str, key: str, start: int, end: int, anywhere: bool = False) -> tuple[list[str], int, int]:

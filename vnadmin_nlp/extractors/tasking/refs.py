@@ -27,6 +27,7 @@ from ...lexicon.spaces import squash
 from ...model import Deadline, Provision, Task
 from ...patterns import compile_section
 from ..base import Context
+from .names import body_key
 
 _P = compile_section("tasks")
 _APPROVAL = tuple(fold(w) for w in load("tasks")["approval_openings"])  # "Thống nhất …": an approval, no task
@@ -97,7 +98,7 @@ def reply_deadlines(text: str, key: str, tasks: list[Task], listed: dict[tuple[i
         receiver = fold(text[m.end() : due.span[0] if due.span else end])
         for t in tasks:
             if since <= t.span[0] < at and t.deadline is None and t.source == "prose" and t.lead:
-                if not any(fold(x).removeprefix("các ") in receiver for x in t.lead):
+                if not any(body_key(x) in receiver for x in t.lead):
                     t.deadline = due
         since = end
 

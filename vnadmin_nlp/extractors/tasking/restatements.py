@@ -5,6 +5,7 @@ from ...data import load
 from ...lexicon.fold import fold
 from ...lexicon.lazy import escape, lazy_regex
 from ...model import Task
+from .names import body_key
 
 _T = load("tasks")
 
@@ -17,7 +18,7 @@ def without_restatements(tasks: list[Task]) -> list[Task]:
     out: list[Task] = []
     seen: set[str] = set()
     for t in sorted(tasks, key=lambda t: t.span):
-        leads = {fold(x).removeprefix("các ") for x in t.lead}
+        leads = {body_key(x) for x in t.lead}
         action = fold(t.action)
         if leads and leads <= seen and t.deadline is None and t.source == "prose" and _FORMULA.fullmatch(action):
             continue

@@ -172,6 +172,13 @@ def _verb(header: str) -> str:
     return rest[:1].lower() + rest[1:] if rest else ""
 
 
+def _group_row(row: dict[int, Cell], leads: list[_Column]) -> bool:
+    """A group row (``II | CẢI CÁCH THỦ TỤC HÀNH CHÍNH``, its title cell spanning the rest of the table): no cell at
+    or after the first lead column; a lead cell merged with the one above (rowspan) leaves the cells after it."""
+    first = min(c.col for c in leads)
+    return all(col < first for col in row)
+
+
 def read(text: str, cells: Sequence[Cell], provisions: Sequence[Provision], anchor: dt.date | None,
          is_issuer: Callable[[str], bool] = lambda name: False) -> TableReading:
     """The tasks of the document's task tables, with the deadlines their time cells give."""
@@ -195,8 +202,8 @@ def read(text: str, cells: Sequence[Cell], provisions: Sequence[Provision], anch
             row = rows[r]
             start, stop = min(c.span[0] for c in row.values()), max(c.span[1] for c in row.values())
             filled = [c for c in row.values() if text[c.span[0]:c.span[1]].strip()]
-            if len(filled) < 2:  # a heading row across the table ("I. NHIỆM VỤ CHUNG"): no task, no carry-over
-                above.clear()
+            if len(filled) < 2 or _group_row(row, leads):  # a heading row across the table ("I. NHIỆM VỤ CHUNG"):
+                above.clear()  # no task, no carry-over
                 continue
             due: dict[int, Deadline] = {}
             for c in columns:

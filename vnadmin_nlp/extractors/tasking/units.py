@@ -1,0 +1,88 @@
+"""The units tasks are read from, in reading order: each provision's own text (without its children), with the
+body a heading above names, then the paragraphs of the body before the first provision."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Sequence
+
+from ...lexicon.fold import fold
+from ...lexicon.lazy import lazy_regex
+from ...model import Provision
+from ...patterns import compile_section
+from ..base import Context
+from . import names, scope
+from .scans import paragraphs
+
+_GOES_ON = lazy_regex(r"(?<![\p{L}])(?:thuộc|của|và|với|các|tại|cho|về|trực thuộc)[ \t]*$|,[ \t]*$")
+_ITEM_KINDS = {"clause", "item", "point", "dash"}
+TASKS = compile_section("tasks")  # label
+
+
+@dataclass
+class Unit:
+    """A stretch of own text: a provision's (without its children) or a paragraph outside the provisions."""
+
+    start: int
+    end: int
+    path: str | None
+    allowed: bool = True
+    dated: bool = False  # a regulation's article outside its implementation articles: only dated assignments
+    lead: list[str] | None = None  # the body a heading above names: each such unit is one task
+    heading: bool = False  # the unit only names the body for the items below it
+    items: list[tuple[int, int]] = field(default_factory=list)  # paragraphs under a heading line of its own
+    body: int | None = None  # where its own words start: after the label, and after an article's title line
+
+
+def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
+    """The units in reading order: provisions (depth first), then the paragraphs of the body before the first
+    provision."""
+    text, key = ctx.text, ctx.page.key
+    doc_provisions = ctx.fields.get("provisions") or []
+
+    def visit(p: Provision, chain: Sequence[Provision], lead: list[str] | None) -> Iterator[Unit]:
+        chain = [*chain, p]
+        ok = scope.allowed(chain, is_normative)
+        dated = not ok and is_normative and scope.allowed(chain, False)  # dated assignments only (scope.py)
+        s, e = p.span
+        body = label_end(text, s, e)
+        if p.title and p.kind in ("article", "chapter", "part", "section"):
+            line_end = text.find("\n", body, e)  # "Điều 56. Trách nhiệm thi hành" then the article's words
+            nxt = text[line_end + 1 : line_end + 2] if line_end > 0 else ""
+            wrapped = nxt.islower() or _GOES_ON.search(key, body, line_end) is not None if line_end > 0 else False
+            if line_end > 0 and fold(p.title)[:20] in key[body:line_end] and not wrapped:
+                body = line_end + 1  # (a "title" the next line goes on in lower case, or that ends in a word that
+                # needs one after it, is a wrapped sentence: "Điều 3. Các Bộ trưởng, …, cơ quan thuộc" / "Chính phủ …")
+        unit = Unit(s, e, p.path, ok or dated, dated, lead if p.kind in _ITEM_KINDS else None, body=body)
+        below = lead
+        if ok or dated:
+            # (a titled article's own words before its clauses: "Điều 6. Cập nhật …" then "Các cơ quan chủ quản cơ sở dữ
+            # liệu có trách nhiệm:" then "1. …")
+            head = scope.heading(text, key, body, e if not p.title else p.children[0].span[0]) if p.children else None
+            first = text.find("\n", body, e)
+            if head is None and not p.children and first > 0 and text[first + 1 : first + 2].isupper() and not names.flattened(text, body, e):
+                head = scope.heading(text, key, body, first)  # "1. Cục Thuế tỉnh:" then paragraphs, no labels
+                if head is not None:  # the first task takes the heading line with it
+                    unit.items = paragraphs(text, first, e)
+                    unit.items[:1] = [(s, b) for _, b in unit.items[:1]]
+            titled = scope.title_lead(p)
+            if head is not None:
+                unit.heading, unit.lead, below = True, head, head
+            elif titled is not None:
+                below = titled
+            elif p.children and text[body:e].rstrip().endswith(":"):
+                below = scope.addressees(text, key, body, e) or below  # "Trung tâm kính đề xuất UBND tỉnh:" then items
+        yield unit
+        for c in p.children:
+            yield from visit(c, chain, below)
+
+    for p in doc_provisions:
+        yield from visit(p, [], None)
+    body_start, body_end = ctx.layout.body
+    first = min((p.span[0] for p in doc_provisions), default=body_end)
+    for a, b in paragraphs(text, body_start, first):  # a paragraph ends at a line break after a sentence
+        yield Unit(a, b, None)
+
+
+def label_end(text: str, start: int, end: int) -> int:
+    m = TASKS.label.match(text, start, end)
+    return m.end() if m else start
