@@ -49,6 +49,12 @@ _FORMS_OF: dict[str, list[int]] = {}  # a first word -> the forms (by index in F
 for _i, _form in enumerate(F.FORMS):
     for _w in _form.first_words:
         _FORMS_OF.setdefault(_w, []).append(_i)
+# A form starts only where one of its opening phrases stands ("định" opens "định kỳ …" only, most "định" are of
+# "quy định", "quyết định"): where none of the phrases of a first word's forms stands, none of them is tried.
+_OPENING = {
+    w: lazy_regex(F.phrases({p for i in forms for p in F.FORMS[i].openings}))
+    for w, forms in _FORMS_OF.items() if all(F.FORMS[i].openings for i in forms)
+}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # Units as they stand in the folding key ("ngày" is keyed "ngaỳ"): to ISO 8601 designators.
 _UNITS = {retone(k): v for k, v in {"ngày": "D", "tuần": "W", "tháng": "M", "quý": "Q", "năm": "Y", "giờ": "H"}.items()}
@@ -167,6 +173,8 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
 
     tried: list[list[int]] = [[] for _ in F.FORMS]  # per form, the starts whose word it can begin with
     for pos, word in starts:
+        if word in _OPENING and not _OPENING[word].match(key, pos, end):
+            continue
         for i in _FORMS_OF.get(word, ()):
             tried[i].append(pos)
     out = []
