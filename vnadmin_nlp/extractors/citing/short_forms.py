@@ -138,6 +138,8 @@ def short_forms(
         if cands:
             out.append(Found(t.start(), m.end(), doc_type=tname, short_form=True, antecedent=max(cands), extra={"printed": n}))
     for m in word_matches(_ANAPHORA_RE, key):  # "Công văn nêu trên"
+        if not _type_may_end_before(key, max(0, m.start() - 40), m.start()):
+            continue  # most "trên" ("trên địa bàn") follow no type name: no pattern tried
         t = _TYPE_JUST_BEFORE.search(key, max(0, m.start() - 40), m.start())
         if not t or not free(t.start()):
             continue
