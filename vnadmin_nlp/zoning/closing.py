@@ -182,6 +182,8 @@ _WORD = lazy_regex(r"\S+")  # compiled once: a module-level regex.finditer(str, 
 def _name_after_position(line: str) -> int:
     """Where the name starts on a line made of an upper-case position and a name (``BỘ TRƯỞNG Nguyễn Mạnh
     Hùng``), or 0."""
+    if line.isupper():
+        return 0  # no lower-case letter, so no name (most closing lines: positions, authorities)
     words = list(_WORD.finditer(line))
     k = next((i for i, w in enumerate(words) if any(c.islower() for c in w.group())), 0)
     if not 1 <= k <= 6 or len(words) - k > 5:

@@ -109,6 +109,16 @@ _BARE_NATIONAL = lazy_regex(r"cong\s*hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam")
 
 
 def _nationals(page: Page, seg: Seg) -> list:
+    """The Quốc hiệu matches of a segment, found once per segment (the line is cut, then each part classified:
+    most segments are asked twice)."""
+    memo = page.memo.setdefault("nationals", {})
+    found = memo.get((seg.start, seg.end))
+    if found is None:
+        found = memo[(seg.start, seg.end)] = _find_nationals(page, seg)
+    return found
+
+
+def _find_nationals(page: Page, seg: Seg) -> list:
     found = list(FOLDED.national.finditer(page.key, seg.start, seg.end))
     if found or not _BARE_NATIONAL.search(bare(page.key[seg.start : seg.end])):
         return found  # the line's own bare letters first: most lines hold no Quốc hiệu, tones or not

@@ -18,18 +18,23 @@ def in_new_wording(key: str, pos: int, straight: bool = True) -> bool:
     amended text) and is not closed before ``pos``?  ``straight=False`` trusts typographic quotes only: an OCR'd
     letter that quotes a regulation loses the closing straight quote, and what follows would pass for quoted."""
     floor = max(0, pos - _WINDOW)
-    line = key.rfind("\n", floor, pos) + 1 if pos > floor else floor
-    while line > floor:
-        start = line
-        while start < pos and key[start] in " \t":
-            start += 1
-        if start < pos and key[start] in (_OPENERS if straight else "“") and _ends_in_colon(key, line - 1, floor):
-            if _closed(key, start, pos):
-                return False
-            # a straight quote that never closes (an OCR'd page lost it) is not trusted
-            return key[start] == "“" or _closed(key, start, min(len(key), pos + _WINDOW))
-        line = key.rfind("\n", floor, line - 1) + 1
-    return False
+    openers = _OPENERS if straight else "“"
+    # The lines are looked at from the last one up, each where it opens with a quote: found by looking for the
+    # quotes, not by walking every line of the window (a long text asks this for every citation and task).
+    at = pos
+    while True:
+        at = max(key.rfind(o, floor, at) for o in openers)
+        if at <= floor:
+            return False
+        line = key.rfind("\n", floor, at) + 1
+        if line <= floor:
+            return False  # (the window's first line is not looked at: its start is not known)
+        if key[line:at].strip(" \t") or not _ends_in_colon(key, line - 1, floor):
+            continue  # not the first character of its line, or the line before ends in no colon
+        if _closed(key, at, pos):
+            return False
+        # a straight quote that never closes (an OCR'd page lost it) is not trusted
+        return key[at] == "“" or _closed(key, at, min(len(key), pos + _WINDOW))
 
 
 def _ends_in_colon(key: str, end: int, floor: int) -> bool:

@@ -29,6 +29,7 @@ class Page:
     def __init__(self, text: str) -> None:
         self.text = text
         self.key = fold(text)
+        self.memo: dict[str, dict] = {}  # per-segment work a stage keeps for the next call on the same segment
 
     @cached_property
     def bare(self) -> str:

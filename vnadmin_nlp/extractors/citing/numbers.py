@@ -113,13 +113,17 @@ _WINDOW = 1000
 def matches_at(pattern: regex.Pattern, text: str, starts: list[int], end: int) -> Iterator[regex.Match]:
     """The matches of ``pattern`` beginning at ``starts``, left to right and not overlapping (as ``finditer``)."""
     last = -1
+    match = pattern.match  # (called for every number of the text: the attribute read once)
     for pos in starts:
         if pos < last:
             continue
-        stop = min(end, pos + _WINDOW)
-        m = pattern.match(text, pos, stop)
-        if m is not None and stop < end and m.end() > stop - 100:  # the window may have cut it: look at the rest
-            m = pattern.match(text, pos, end)
+        stop = pos + _WINDOW
+        if stop < end:
+            m = match(text, pos, stop)
+            if m is not None and m.end() > stop - 100:  # the window may have cut it: look at the rest
+                m = match(text, pos, end)
+        else:
+            m = match(text, pos, end)
         if m:
             last = m.end()
             yield m

@@ -152,6 +152,8 @@ def short_forms(
                 and "\n" not in text[t.start() : m.start()] and not _PLURAL.search(key, max(0, t.start() - 6), t.start()):
             out.append(_bare(text, key, t.start(), m.end(), tname, n))  # (not "các Thông tư\n1. …": a list's label)
     for m in word_matches(_ANAPHORA_RE, key):  # "Công văn nêu trên"
+        if not _type_may_end_before(key, max(0, m.start() - 40), m.start()):
+            continue  # most "trên" ("trên địa bàn") follow no type name: no pattern tried
         t = _TYPE_JUST_BEFORE.search(key, max(0, m.start() - 40), m.start())
         if not t or not free(t.start()):
             continue
@@ -180,7 +182,29 @@ def short_forms(
 # Scanned with the standard library's re (three times faster over a whole text), the start of a word checked
 # by ``word_matches`` rather than by a look-behind tried at every character.
 _SELF = lazy_re(retone("(?P<type>" + TYPE_ALT + ")" + WHITE_SPACE + "+" + fold("này") + NOT_LETTER_AFTER))
+_NAY = fold("này")
+_TYPE_MAX = max(map(len, CANON))  # the longest type name: how far before its "này" a mention can start
 _LAW_FAMILY = {fold(t) for t in _C["law_types"]}
+
+
+def _self_matches(key: str) -> "Iterator[re.Match | regex.Match]":
+    """``word_matches(_SELF, key)``, scanned only before each "này": a mention is a type name, white space and "này"
+    (no type name holds "này"), so it starts within the longest type name and the white space before its "này".
+    Scanning a few windows found by ``str.find`` costs far less than the whole text."""
+    windows: list[tuple[int, int]] = []
+    q = key.find(_NAY)
+    while q >= 0:
+        gap = q
+        while gap > 0 and key[gap - 1].isspace():  # (isspace takes every character WHITE_SPACE does, and more)
+            gap -= 1
+        a, b = max(0, gap - _TYPE_MAX), min(len(key), q + len(_NAY) + 1)  # (+1: the character after, for the tail)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b)
+        else:
+            windows.append((a, b))
+        q = key.find(_NAY, q + 1)
+    for a, b in windows:
+        yield from word_matches(_SELF, key, a, b)
 _ISSUED_WITH = {fold(t) for t in _C["issued_with"]}
 
 
@@ -195,7 +219,7 @@ def self_mentions(key: str, own_type: str | None, found: list[Found], taken: lis
     covered = Covered(taken)
     # the last full mention of a type ending at or before a position, by bisection (a long text cites thousands)
     last_full = _LastBefore(found, lambda g: None if g.short_form else g.doc_type, lambda g: g.end)
-    for m in word_matches(_SELF, key):
+    for m in _self_matches(key):
         t = m.group("type")
         if covered(m.start()):
             continue

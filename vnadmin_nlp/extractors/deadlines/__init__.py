@@ -35,7 +35,12 @@ from ...lexicon.lazy import lazy_re, lazy_regex
 
 __all__ = ["FoundDeadline", "find", "month_end", "read_deadline", "to_model"]
 
-_MAYBE = lazy_re(retone(r"\d|quý|quí|hằng|hàng|làm việc|lần|cuối|(?<![^\W\d_])(?:" + F._COUNT + r")(?![^\W\d_])"))  # what every form holds
+# What every form holds.  A count word must start a word: its look-behind stands after its first word, so that the
+# pattern opens with its characters and is tried only where one of them stands (opening with a look-behind, it was
+# tried at every character of the window).
+_COUNT_STARTS = "|".join(f"{w[0]}(?<![^\\W\\d_]{w[0]})" + "".join(r"\s+" + x for x in w[1:])
+                         for w in (k.split() for k in sorted(F.COUNT_WORDS, key=len, reverse=True)))
+_MAYBE = lazy_re(retone(r"\d|quý|quí|hằng|hàng|làm việc|lần|cuối|(?:" + _COUNT_STARTS + r")(?![^\W\d_])"))
 _OTHER_DIGIT = lazy_regex(r"(?![0-9])\d")
 _LONGEST = 500  # chars a form can span: its opening, the longest event (160) and the rest
 _REACH = 80  # chars from a form's first word to its first digit: the longest intro, "ngày" and spaces
@@ -45,6 +50,12 @@ _FORMS_OF: dict[str, list[int]] = {}  # a first word -> the forms (by index in F
 for _i, _form in enumerate(F.FORMS):
     for _w in _form.first_words:
         _FORMS_OF.setdefault(_w, []).append(_i)
+# A form starts only where one of its opening phrases stands ("định" opens "định kỳ …" only, most "định" are of
+# "quy định", "quyết định"): where none of the phrases of a first word's forms stands, none of them is tried.
+_OPENING = {
+    w: lazy_regex(F.phrases({p for i in forms for p in F.FORMS[i].openings}))
+    for w, forms in _FORMS_OF.items() if all(F.FORMS[i].openings for i in forms)
+}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # Units as they stand in the folding key ("ngày" is keyed "ngaỳ"): to ISO 8601 designators.
 _UNITS = {retone(k): v for k, v in {"ngày": "D", "tuần": "W", "tháng": "M", "quý": "Q", "năm": "Y", "giờ": "H"}.items()}
@@ -172,7 +183,13 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
     if not _MAYBE.search(key, start, end):
         return []  # every form needs a digit, a quarter, a frequency word or working days
     # Every form has one of those within a few words of its first word: elsewhere "trong", "sau" … are prose.
-    starts = [(m.start(), m.group()) for m in word_matches(_FIRST_WORD, key, start, end) if _MAYBE.search(key, m.start(), min(end, m.start() + _REACH))]
+    # (and where one of the opening phrases of the forms that start with the word stands: checked first, it is cheaper)
+    starts = []
+    for m in word_matches(_FIRST_WORD, key, start, end):
+        pos, word = m.start(), m.group()
+        opening = _OPENING.get(word)
+        if (opening is None or opening.match(key, pos, end)) and _MAYBE.search(key, pos, min(end, pos + _REACH)):
+            starts.append((pos, word))
     if not starts:
         return []
 

@@ -31,13 +31,14 @@ class Form:
     name: str
     pattern: regex.Pattern
     first_words: frozenset[str]  # the words it can start with: a form is tried only where one of them stands
+    openings: tuple[str, ...] = ()  # its opening phrases as written (the scanner checks one stands there first)
 
 
 def _form(name: str, openings: Iterable[str], rest: str) -> Form:
     """A form of deadline: one of the ``openings`` (group ``intro``), then ``rest``."""
     words = list(openings)
     head = f"(?P<intro>{phrases(words)})"
-    return Form(name, compile_key(r"(?<![\p{L}])" + head + rest), frozenset(retone(p.split()[0]) for p in words))
+    return Form(name, compile_key(r"(?<![\p{L}])" + head + rest), frozenset(retone(p.split()[0]) for p in words), tuple(words))
 
 
 _Y = r"(?:19|20)\d\d"
