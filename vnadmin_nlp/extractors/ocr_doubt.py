@@ -125,6 +125,9 @@ def digits_doubt(ctx: Context, words: Sequence[Word], line: Sequence[Word]) -> s
     printed digits of the page (a hand-filled ``11`` read ``44`` at confidence 91, twice)."""
     if not words:
         return None
+    held = [w for w in words if any(ch.isdigit() for ch in str(w[0]))]
+    if held and all(_second(w).get("hand_read") for w in held):
+        return None  # read from the coloured ink alone, its readings agreeing: see hand_read
     low = min(int(w[1]) for w in words)
     if any(_second(w).get("hand") for w in words):
         return "written by hand (coloured ink)"
@@ -134,6 +137,19 @@ def digits_doubt(ctx: Context, words: Sequence[Word], line: Sequence[Word]) -> s
         return f"written by hand (digits {max(_height(w) for w in alone):.1f} pt tall, printed ones {printed:.1f})"
     if any(_second(w).get("alt") for w in words) or (low < DIGITS_MIN_CONF and not all(_second(w).get("checked") for w in words)):
         return f"read at OCR confidence {low}" + (" and read otherwise a second time" if any(_second(w).get("alt") for w in words) else "")
+    return None
+
+
+def hand_read(ctx: Context, text: str, parts: Sequence[str | tuple[int, int] | None]) -> str | None:
+    """``'560' 28 of 32 readings``: how the digits of ``parts`` of ``text`` (an OCR'd number-symbol or date) were
+    read from coloured ink written by hand (:mod:`vnadmin_nlp.readers.ocr_ink`), or None when they were printed."""
+    if not has_ocr(ctx):
+        return None
+    for part in parts:
+        found = words_for(ctx, text, part) if part else None
+        for w in found[0] if found else []:
+            if _second(w).get("hand_read"):
+                return str(_second(w)["hand_read"])
     return None
 
 
