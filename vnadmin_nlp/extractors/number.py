@@ -26,7 +26,7 @@ def extract(ctx: Context) -> NumberFields:
         return {}
     m = TEXT.number.match(ctx.text, seg.start, seg.end)
     if m is None:
-        ctx.warn("number_unreadable", f"a Số line that cannot be read: {ctx.page.t(seg)[:60]!r}", (seg.start, seg.end))
+        ctx.warn("number_unreadable", f"a Số line that cannot be read: {ctx.page.t(seg)[:60]!r}{ocr_doubt.readings(ctx, ctx.page.t(seg))}", (seg.start, seg.end))
         return {}
     num = m.group("num")
     start = m.start("num") if num and not _BLANK.match(num) else m.start("sep")

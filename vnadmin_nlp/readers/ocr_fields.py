@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..lexicon.fold import bare, fold
 from . import ocr
-from .ocr_ink import read_hand
+from .ocr_ink import HandReading, read_hand
 from .ocr_result import OcrLine, OcrPage, OcrWord
 
 if TYPE_CHECKING:
@@ -103,12 +103,12 @@ def reread_fields(page: OcrPage, crop: Crop, settings: ocr.OcrSettings, path: st
     loose: dict[bool, OcrLine] = {}  # a Số or date line without digits to compare: its ink may still be read
     for line in page.lines:
         text = line.text
-        if True not in found and _number_digits(text):
+        if True not in found and _number_digits(text):  # a Số line and the date line may be one OCR line
             found[True] = line
-        elif False not in found and _date_digits(text) is not None:
-            found[False] = line
         elif True not in found and True not in loose and _number_digits(text) == "":
             loose[True] = line
+        if False not in found and _date_digits(text) is not None:
+            found[False] = line
         elif False not in found and False not in loose and _DATE_LINE.search(_key(text)):
             loose[False] = line
         if len(found) == 2:
@@ -121,9 +121,12 @@ def reread_fields(page: OcrPage, crop: Crop, settings: ocr.OcrSettings, path: st
         for number, image, again in zip(order, images, readings)
     )
     for number, line in loose.items():
-        if number not in found and line not in found.values():
-            hand = read_hand(crop(_area(line, number, HAND_MARGIN), 1.0, True), not number, settings, path, dpi)
-            done += bool(hand is not None and hand.parts is not None and _rewrite(line, number, hand.parts, hand.summary))
+        if number not in found:
+            ink = _ink(line, number, crop, settings, path, dpi)
+            if ink is not None and ink.parts is None:  # the readings, for the warning: on the label's word
+                label = line.words[_field_words(line, number)[0]]
+                label.alt = f"in coloured ink: {ink.summary}"
+            done += ink is not None
     return done
 
 
@@ -192,22 +195,40 @@ def _compare(
     for w in held:
         if coloured_ink(crop(w.bbox, 1.0, True)) >= HAND_INK:
             w.hand = True
+    ink: HandReading | None = None
     if any(w.hand for w in held):
-        hand = read_hand(crop(_area(line, number, HAND_MARGIN), 1.0, True), not number, settings, path, dpi)
-        if hand is not None and hand.parts is not None and _rewrite(line, number, hand.parts, hand.summary):
+        ink = _ink(line, number, crop, settings, path, dpi)
+        if ink is not None and ink.parts is not None:
             return 1
-        if hand is not None:
-            for w in held:
-                w.alt = f"{w.alt or second} | in coloured ink: {hand.summary}"
     limited = ""
     if number and first_digits != second_digits:  # a third reading, characters limited: two of three agreeing
         limited = " ".join(w.text for ln in ocr.read_line(image, settings, path, int(dpi * ZOOM), NUMBER_CHARS).lines for w in ln.words)
     if first_digits in (second_digits, digits(limited) if limited else None):
         for w in held:
             w.checked = True
-        return 1
+        return _marked(held, "", ink) if ink is not None else 1
+    if not any(w.hand for w in held):  # digits in doubt: the field's coloured ink, if it has any, is read
+        ink = _ink(line, number, crop, settings, path, dpi)
+        if ink is not None and ink.parts is not None:
+            return 1
     second = f"{second} | {limited}" if limited and limited != second else second
     for w in held:
-        w.alt = second
         w.conf = min(w.conf, DISAGREE_CONF)
+    return _marked(held, second, ink)
+
+
+def _ink(line: OcrLine, number: bool, crop: Crop, settings: ocr.OcrSettings, path: str | Path | None, dpi: int) -> HandReading | None:
+    """The field's coloured ink read (:func:`.ocr_ink.read_hand`), its digits put in the line when taken (the
+    reading's ``parts`` are then set); None when the field has no coloured ink."""
+    hand = read_hand(crop(_area(line, number, HAND_MARGIN), 1.0, True), not number, settings, path, dpi)
+    if hand is not None and hand.parts is not None and not _rewrite(line, number, hand.parts, hand.summary):
+        hand = HandReading(None, hand.summary + " (not placed in the line)")
+    return hand
+
+
+def _marked(held: list[OcrWord], second: str, ink: HandReading | None) -> int:
+    """The other readings of the digits (a second reading, the coloured ink's) noted on their words."""
+    alt = " | ".join(x for x in (second, f"in coloured ink: {ink.summary}" if ink is not None else "") if x)
+    for w in held:
+        w.alt = alt or w.alt
     return 1
