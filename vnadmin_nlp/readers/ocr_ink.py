@@ -70,7 +70,7 @@ def _parts(mask: "Image") -> list[tuple[int, int]]:
     """The column ranges of the runs of ink, split at gaps of :data:`GAP` × the crop's height."""
     from PIL import Image
 
-    columns = list(mask.resize((mask.width, 1), Image.Resampling.BOX).getdata())
+    columns = mask.resize((mask.width, 1), Image.Resampling.BOX).tobytes()
     gap = max(2, int(GAP * mask.height))
     runs: list[list[int]] = []
     for x, v in enumerate(columns):
