@@ -220,6 +220,8 @@ def _compare(
 def _ink(line: OcrLine, number: bool, crop: Crop, settings: ocr.OcrSettings, path: str | Path | None, dpi: int) -> HandReading | None:
     """The field's coloured ink read (:func:`.ocr_ink.read_hand`), its digits put in the line when taken (the
     reading's ``parts`` are then set); None when the field has no coloured ink."""
+    if not settings.ink:
+        return None
     hand = read_hand(crop(_area(line, number, HAND_MARGIN), 1.0, True), not number, settings, path, dpi)
     if hand is not None and hand.parts is not None and not _rewrite(line, number, hand.parts, hand.summary):
         hand = HandReading(None, hand.summary + " (not placed in the line)")
