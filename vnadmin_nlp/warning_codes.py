@@ -50,6 +50,7 @@ _TABLE = (
     # extractors: a field that is missing, blank or inconsistent
     WarningCode("number_missing", ("extractor number",), "The header has no Số line."),
     WarningCode("number_unreadable", ("extractor number",), "A Số line that cannot be read as a number and symbol, or whose number was read from OCR words in doubt (low confidence, a letter among the digits, digits written by hand): the line and what OCR read quoted."),
+    WarningCode("ocr_handwriting_read", ("extractor number", "extractor date_place"), "A number or a day (or month) filled in by hand in coloured ink was read from the ink alone (most of 32 readings agreeing): kept at a low confidence, the readings quoted."),
     WarningCode("number_conflict", ("extractor number",), "Two Số lines in the header give different numbers: none is taken."),
     WarningCode("number_blank", ("extractor number",), "The number is left blank: a draft or an unregistered copy."),
     WarningCode("type_symbol_mismatch", ("extractor doc_type",), "The title's document type disagrees with the symbol's type code."),

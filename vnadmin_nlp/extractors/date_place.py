@@ -121,7 +121,7 @@ def extract(ctx: Context) -> DatePlaceResult:
         date = None
         part = "dx" if m.group("dx") else "mx"
         what = "day" if part == "dx" else "month"
-        ctx.warn("date_unreadable", f"date: the {what} {ctx.text[m.start(part):m.end(part)]!r} cannot be read; the line: {ctx.page.t(seg)[:80]!r}", (m.start(), m.end()))
+        ctx.warn("date_unreadable", f"date: the {what} {ctx.text[m.start(part):m.end(part)]!r} cannot be read; the line: {ctx.page.t(seg)[:80]!r}{ocr_doubt.readings(ctx, ctx.page.t(seg))}", (m.start(), m.end()))
     if not unreadable and st is not None and (date is None or len(date) < 10) and (st.group("extra") or st.group("dm")):
         glued = st.group("extra") or st.group("dm")
         sdate, sure = stamped_date(st.group("d"), st.group("m"), glued, st.group("y"))
@@ -138,6 +138,9 @@ def extract(ctx: Context) -> DatePlaceResult:
         if doubt is not None:
             ctx.warn("date_unreadable", f"date: {doubt}; the line: {ctx.page.t(seg)[:80]!r}{ocr_doubt.stamp_hint(ctx)}", (m.start(), m.end()))
             date = None
+        hand = ocr_doubt.hand_read(ctx, printed, groups) if date is not None else None
+        if hand is not None:
+            ctx.warn("ocr_handwriting_read", f"date: the day or month was written by hand and read from the ink alone ({hand}); the line: {ctx.page.t(seg)[:80]!r}", (m.start(), m.end()))
     if date is not None:
         out["date"] = date
         out["spans"]["date"] = (m.start(), m.end())

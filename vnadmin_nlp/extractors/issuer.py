@@ -118,7 +118,7 @@ def _unreadable(ctx: Context, body: Body) -> bool:
         return False
     bad, _ = doubted_words(ctx, lines, acronyms=False, min_conf=0)
     if bad:
-        ctx.warn("issuer_unreadable", f"issuer: a body read by OCR holds words that are none ({', '.join(bad)}), left out: {body.text!r}", body.span)
+        ctx.warn("issuer_unreadable", f"issuer: a body read by OCR holds words that are none ({', '.join(map(str, bad))}), left out: {body.text!r}", body.span)
     return bool(bad)
 
 

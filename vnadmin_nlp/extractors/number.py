@@ -26,7 +26,7 @@ def extract(ctx: Context) -> NumberFields:
         return {}
     m = TEXT.number.match(ctx.text, seg.start, seg.end)
     if m is None:
-        ctx.warn("number_unreadable", f"a Số line that cannot be read: {ctx.page.t(seg)[:60]!r}", (seg.start, seg.end))
+        ctx.warn("number_unreadable", f"a Số line that cannot be read: {ctx.page.t(seg)[:60]!r}{ocr_doubt.readings(ctx, ctx.page.t(seg))}", (seg.start, seg.end))
         return {}
     num = m.group("num")
     start = m.start("num") if num and not _BLANK.match(num) else m.start("sep")
@@ -47,6 +47,9 @@ def extract(ctx: Context) -> NumberFields:
     if doubt is not None:
         ctx.warn("number_unreadable", f"number: {doubt}; the Số line: {ctx.page.t(seg)[:60]!r}", (seg.start, seg.end))
         return {}
+    hand = ocr_doubt.hand_read(ctx, raw, [parts.number])
+    if hand is not None:
+        ctx.warn("ocr_handwriting_read", f"number: the digits {parts.number!r} were written by hand and read from the ink alone ({hand}); the Số line: {ctx.page.t(seg)[:60]!r}", (start, m.end("sym")))
     if parts.number is None:
         ctx.warn("number_blank", f"the number is left blank ({parts.text}): a draft or an unregistered copy", (seg.start, seg.end))
     return {"number": parts.to_number((start, m.end("sym")))}

@@ -16,9 +16,9 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter
-from typing import Any, Sequence
+from typing import Any, NamedTuple, Sequence
 
-from ..lexicon.fold import bare, fold
+from ..lexicon.fold import fold
 from ..lexicon.ocr_vocabulary import known_words
 from ..lexicon.syllables import is_vietnamese_word
 from .base import Context
@@ -93,6 +93,14 @@ def describe(words: Sequence[Word]) -> str:
     return out + "".join(f"; read again: {a!r}" for a in sorted(alts))
 
 
+def readings(ctx: Context, text: str) -> str:
+    """``; read again: 'in coloured ink: …'``: what other readings said of the OCR line ``text`` (a Số or date
+    line no value was read from), for a warning; ``""`` when there were none."""
+    found = words_for(ctx, text) if has_ocr(ctx) else None
+    alts = sorted({str(_second(w)["alt"]) for w in (found[0] if found else []) if _second(w).get("alt")})
+    return "".join(f"; read again: {a!r}" for a in alts)
+
+
 def _second(word: Word) -> dict[str, Any]:
     """What a second reading said of the word (:mod:`vnadmin_nlp.readers.ocr_fields`): ``alt`` or ``checked``."""
     return word[6] if len(word) > 6 and isinstance(word[6], dict) else {}
@@ -125,6 +133,9 @@ def digits_doubt(ctx: Context, words: Sequence[Word], line: Sequence[Word]) -> s
     printed digits of the page (a hand-filled ``11`` read ``44`` at confidence 91, twice)."""
     if not words:
         return None
+    held = [w for w in words if any(ch.isdigit() for ch in str(w[0]))]
+    if held and all(_second(w).get("hand_read") for w in held):
+        return None  # read from the coloured ink alone, its readings agreeing: see hand_read
     low = min(int(w[1]) for w in words)
     if any(_second(w).get("hand") for w in words):
         return "written by hand (coloured ink)"
@@ -134,6 +145,19 @@ def digits_doubt(ctx: Context, words: Sequence[Word], line: Sequence[Word]) -> s
         return f"written by hand (digits {max(_height(w) for w in alone):.1f} pt tall, printed ones {printed:.1f})"
     if any(_second(w).get("alt") for w in words) or (low < DIGITS_MIN_CONF and not all(_second(w).get("checked") for w in words)):
         return f"read at OCR confidence {low}" + (" and read otherwise a second time" if any(_second(w).get("alt") for w in words) else "")
+    return None
+
+
+def hand_read(ctx: Context, text: str, parts: Sequence[str | tuple[int, int] | None]) -> str | None:
+    """``'560' 28 of 32 readings``: how the digits of ``parts`` of ``text`` (an OCR'd number-symbol or date) were
+    read from coloured ink written by hand (:mod:`vnadmin_nlp.readers.ocr_ink`), or None when they were printed."""
+    if not has_ocr(ctx):
+        return None
+    for part in parts:
+        found = words_for(ctx, text, part) if part else None
+        for w in found[0] if found else []:
+            if _second(w).get("hand_read"):
+                return str(_second(w)["hand_read"])
     return None
 
 
@@ -255,9 +279,20 @@ def _ocr_tokens(ctx: Context, line: str) -> list[tuple[str, int | None]]:
     return [(str(w[0]), int(w[1])) for w in found[0]]
 
 
-def doubted_words(ctx: Context, lines: Sequence[str], acronyms: bool = True, min_conf: int = WORD_MIN_CONF) -> tuple[list[str], int]:
-    """The words of these OCR'd lines that are doubted (``word (why)``), and the number of words; ``([], 0)``
-    for a document without OCR or lines that were not read by OCR."""
+class Doubt(NamedTuple):
+    """A word of an OCR'd line in doubt: the token, why, and the OCR confidence when that is the reason."""
+
+    token: str
+    why: str
+    conf: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.token!r} ({self.why})"
+
+
+def doubted_words(ctx: Context, lines: Sequence[str], acronyms: bool = True, min_conf: int = WORD_MIN_CONF) -> tuple[list[Doubt], int]:
+    """The words of these OCR'd lines that are doubted, and the number of words; ``([], 0)`` for a document
+    without OCR or lines that were not read by OCR.  ``str(doubt)`` is ``'word' (why)``, for a warning."""
     if not has_ocr(ctx) or not any(words_for(ctx, line) for line in lines if line.strip()):
         return [], 0
     bad, total = [], 0
@@ -266,61 +301,11 @@ def doubted_words(ctx: Context, lines: Sequence[str], acronyms: bool = True, min
         for token, conf in _ocr_tokens(ctx, line):
             total += 1
             why = word_flaw(token, acronyms, counts)
-            if why is None and conf is not None and conf < min_conf and any(ch.isalpha() for ch in token):
-                why = f"OCR confidence {conf}"
-            if why:
-                bad.append(f"{token!r} ({why})")
+            if why is not None:
+                bad.append(Doubt(token, why))
+            elif conf is not None and conf < min_conf and any(ch.isalpha() for ch in token):
+                bad.append(Doubt(token, f"OCR confidence {conf}", conf))
     return bad, total
-
-
-VARIANT_RUN = 3  # words: a run of the trích yếu found again elsewhere in the document, marks aside
-CONSENSUS = 2  # a reading the rest of the document gives this many times, and never the trích yếu's own, replaces it
-_TOKEN = lazy_re(r"[^\W_]+")
-
-
-def read_otherwise(ctx: Context, span: tuple[int, int]) -> list[tuple[int, int, str, str, int, int]]:
-    """Words of the text at ``span`` (an OCR'd trích yếu) that the document reads otherwise, more often, elsewhere:
-    a run of :data:`VARIANT_RUN` words around the word is found again outside ``span`` with the same letters but
-    other marks (``tô chức đại hội`` in the trích yếu, ``tổ chức đại hội`` in the body; ``NHIỆM KỶ (2019 - 2025)``
-    / ``nhiệm kỳ (2019 - 2025)``), and that reading is more frequent there than the trích yếu's own.  Tesseract's
-    Vietnamese model drops and swaps tones; a body that repeats the trích yếu's words (``về việc …``) is a
-    second reading of them.  Returns (start, end, word, other reading, its count, the word's own count elsewhere),
-    one per word; [] when nothing disagrees."""
-    text = ctx.text
-    tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(text)]
-    inside = [k for k, (at, _) in enumerate(tokens) if span[0] <= at < span[1]]
-    if len(inside) < VARIANT_RUN:
-        return []
-    lower = [t.casefold() for _, t in tokens]
-    keys = [bare(fold(t)) for t in lower]
-    first, last = inside[0], inside[-1]
-    runs: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
-    for k in range(len(tokens) - VARIANT_RUN + 1):
-        if first - VARIANT_RUN < k <= last:
-            continue  # a run that overlaps the trích yếu
-        runs.setdefault(tuple(keys[k : k + VARIANT_RUN]), Counter())[tuple(lower[k : k + VARIANT_RUN])] += 1
-    out: dict[int, tuple[int, int, str, str, int, int]] = {}
-    for k in range(first, last - VARIANT_RUN + 2):
-        seen = runs.get(tuple(keys[k : k + VARIANT_RUN]))
-        if not seen:
-            continue
-        own = tuple(lower[k : k + VARIANT_RUN])
-        other, n = seen.most_common(1)[0]
-        if other == own or n <= seen[own]:
-            continue
-        for j, (a, b) in enumerate(zip(own, other)):
-            at, word = tokens[k + j]
-            if a != b and (k + j not in out or out[k + j][5] > seen[own]):
-                out[k + j] = (at, at + len(word), word, b, n, seen[own])
-    return [out[k] for k in sorted(out)]
-
-
-def consensus_fix(word: str, other: str, count: int, own: int) -> str | None:
-    """The word as the rest of the document reads it, in the case it is printed, when that reading is the
-    document's (:data:`CONSENSUS` times or more, the word's own never); None otherwise."""
-    if count < CONSENSUS or own or len(other) != len(word):
-        return None
-    return "".join(o.upper() if p.isupper() else o for p, o in zip(word, other))
 
 
 def _name_word(word: str, counts: Counter[str]) -> bool:

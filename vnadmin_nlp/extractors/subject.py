@@ -20,7 +20,8 @@ from ..patterns import FOLDED
 from ..zoning import Seg
 from .base import Context
 from .fields import SubjectResult
-from .ocr_doubt import SUBJECT_MAX_BAD, consensus_fix, doubted_words, on_ocr, read_otherwise
+from .ocr_consensus import consensus_fix, read_otherwise
+from .ocr_doubt import SUBJECT_MAX_BAD, Doubt, doubted_words, on_ocr
 from .registry import extractor
 
 
@@ -53,7 +54,7 @@ def extract(ctx: Context) -> SubjectResult:
     for start, end, word, other, count, own in read_otherwise(ctx, span) if ocr else []:
         fixed = consensus_fix(word, other, count, own)
         if fixed is None:
-            bad.append(f"{word!r} (read {other!r} elsewhere in the document)")
+            bad.append(Doubt(word, f"read {other!r} elsewhere in the document"))
         else:
             fixes[start] = (end, fixed)
     text = respace(join_lines([squash(_fixed(ctx, s, fixes)) for s in segs])).strip()
@@ -61,9 +62,9 @@ def extract(ctx: Context) -> SubjectResult:
         return {}
     if bad and not total:  # OCR'd lines not found among the OCR words (a line split otherwise): count the text's
         total = len(text.split())
-    soft = [b for b in bad if (m := _SOFT.search(b)) and int(m.group(1)) >= SOFT_CONF]
+    soft = [b for b in bad if b.conf is not None and b.conf >= SOFT_CONF]
     if bad and len(bad) > SUBJECT_MAX_BAD * total and not (len(bad) == len(soft) <= SOFT_DOUBTS):
-        ctx.warn("subject_unreadable", f"subject: {len(bad)} of {total} words read by OCR are in doubt ({', '.join(bad)}), left out: {text!r}", span)
+        ctx.warn("subject_unreadable", f"subject: {len(bad)} of {total} words read by OCR are in doubt ({', '.join(map(str, bad))}), left out: {text!r}", span)
         return {}
     shape = _ocr_shape_flaw(text, None if h.vv or h.title_type is None else str(h.title_type.get("name", ""))) if total else None
     if not shape and total and not h.vv and _body_sentence(text):
@@ -72,7 +73,7 @@ def extract(ctx: Context) -> SubjectResult:
         ctx.warn("subject_unreadable", f"subject: read by OCR, {shape}, left out: {text!r}", span)
         return {}
     if bad:
-        ctx.warn("ocr_words_doubtful", f"subject: words read by OCR in doubt: {', '.join(bad)}", span)
+        ctx.warn("ocr_words_doubtful", f"subject: words read by OCR in doubt: {', '.join(map(str, bad))}", span)
     if fixes:
         shown = "; ".join(f"{ctx.text[a:b]!r} → {w!r}" for a, (b, w) in sorted(fixes.items()))
         ctx.warn("ocr_words_doubtful", f"subject: words read by OCR as the rest of the document reads them: {shown}", span)
@@ -98,7 +99,6 @@ _INNER_STOP = re.compile(r"(\w+)\.\s+\S")
 # wrong.
 SOFT_DOUBTS = 1
 SOFT_CONF = 60
-_SOFT = re.compile(r"\(OCR confidence (\d+)\)$")
 
 
 # Types whose trích yếu is a title, often printed in capitals (``NGHỊ QUYẾT`` / ``HỘI NGHỊ BAN CHẤP HÀNH HIỆP HỘI

@@ -11,7 +11,10 @@ the number is checked when it gives the first reading's digits (``Số: 2§27`` 
 289) the words get the other readings (``OcrWord.alt``) and a confidence under the doubt threshold, so that the
 number or date extractor leaves the value out and quotes the readings (:mod:`vnadmin_nlp.extractors.ocr_doubt`).
 Digits in coloured ink (the blue pen of a number or day filled in by hand, ``Số: 03 /BCĐX-CAT(PC04)`` read
-``0``) are marked as written by hand (``OcrWord.hand``).
+``0``) are marked as written by hand (``OcrWord.hand``), and the ink alone is read again (:mod:`.ocr_ink`): when
+its readings agree enough, the field's words are rewritten with its digits (``Số: 5 ÉØ/GM-UBND`` →
+``Số: 560/GM-UBND``), marked ``OcrWord.hand_read`` (the extractors then keep the value at a lower confidence,
+with ``ocr_handwriting_read``); otherwise the readings go to ``OcrWord.alt`` for the warning.
 """
 from __future__ import annotations
 
@@ -21,7 +24,8 @@ from typing import TYPE_CHECKING, Callable
 
 from ..lexicon.fold import bare, fold
 from . import ocr
-from .ocr_result import OcrLine, OcrPage
+from .ocr_ink import HandReading, read_hand
+from .ocr_result import OcrLine, OcrPage, OcrWord
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -34,6 +38,7 @@ MARGIN = 0.35  # of the line's height, added around its box
 _DIGITS = re.compile(r"\d+")
 _NUMBER_LABEL = re.compile(r"^so\b\s*[:.]?")
 _DATE = re.compile(r"\bn[a-z]{2,3}\s*(\d{1,2})\s*th[a-z]{2,3}\s*(\d{1,2})\s*n[a-z]{1,2}\s*(\d{4})")  # "neàyl6 tháng"
+_DATE_LINE = re.compile(r"\bng[a-z]{1,3}\S{0,4}\s*\S{0,4}\s*th[a-z]{2,4}\b.{0,8}\bn[a-z]{1,2}m?\b\s*\d{4}")  # no digits read
 _LOOKALIKE = str.maketrans("lI|]", "1111")  # letters tesseract prints for the digit 1 (and O for 0, in digits)
 
 HAND_INK = 0.4  # digits whose ink is this much coloured (blue or red pen, not black print) were filled in by hand
@@ -95,29 +100,85 @@ def reread_fields(page: OcrPage, crop: Crop, settings: ocr.OcrSettings, path: st
     """Read the Số line and the date line of ``page`` again and mark their digits; returns the lines re-read.
     The two lines' second readings are made in one tesseract process (:func:`.ocr.read_many`)."""
     found: dict[bool, OcrLine] = {}
+    loose: dict[bool, OcrLine] = {}  # a Số or date line without digits to compare: its ink may still be read
     for line in page.lines:
         text = line.text
-        if True not in found and _number_digits(text):
+        if True not in found and _number_digits(text):  # a Số line and the date line may be one OCR line
             found[True] = line
-        elif False not in found and _date_digits(text) is not None:
+        elif True not in found and True not in loose and _number_digits(text) == "":
+            loose[True] = line
+        if False not in found and _date_digits(text) is not None:
             found[False] = line
+        elif False not in found and False not in loose and _DATE_LINE.search(_key(text)):
+            loose[False] = line
         if len(found) == 2:
             break
     order = sorted(found, reverse=True)  # the Số line first
     images = [crop(_area(found[number], number), ZOOM, False) for number in order]
     readings = ocr.read_many(images, 7, settings, path, int(dpi * ZOOM))
-    return sum(
+    done = sum(
         _compare(found[number], crop, settings, path, dpi, number, image, again)
         for number, image, again in zip(order, images, readings)
     )
+    for number, line in loose.items():
+        if number not in found:
+            ink = _ink(line, number, crop, settings, path, dpi)
+            if ink is not None and ink.parts is None:  # the readings, for the warning: on the label's word
+                label = line.words[_field_words(line, number)[0]]
+                label.alt = f"in coloured ink: {ink.summary}"
+            done += ink is not None
+    return done
 
 
-def _area(line: OcrLine, number: bool) -> tuple[int, int, int, int]:
-    """The box of the field's words on its line, with a margin."""
+def _area(line: OcrLine, number: bool, margin: float = MARGIN) -> tuple[int, int, int, int]:
+    """The box of the field's words on its line, with a margin (of the line's height)."""
     field = [line.words[k] for k in _field_words(line, number)]
     box = (min(w.bbox[0] for w in field), min(w.bbox[1] for w in field), max(w.bbox[2] for w in field), max(w.bbox[3] for w in field))
-    pad = int(MARGIN * (box[3] - box[1]))
-    return (max(0, box[0] - pad), max(0, box[1] - pad), box[2] + pad, box[3] + pad)
+    pad = int(margin * (box[3] - box[1]))
+    return (max(0, box[0] - int(MARGIN * (box[3] - box[1]))), max(0, box[1] - pad), box[2] + pad, box[3] + pad)
+
+
+HAND_MARGIN = 1.0  # handwriting rises above and falls below the printed line: a line's height each way
+HAND_CONF = 70.0  # the confidence given to digits read from the ink (over ocr_doubt's threshold: hand_read says how)
+_LABEL = re.compile(r"^so\W*$")
+_DAY_WORD = re.compile(r"^ng[a-z]{1,3}")
+_MONTH_WORD = re.compile(r"^th[a-z]{2,4}$")
+
+
+def _union(words: list[OcrWord]) -> tuple[int, int, int, int]:
+    return (min(w.bbox[0] for w in words), min(w.bbox[1] for w in words), max(w.bbox[2] for w in words), max(w.bbox[3] for w in words))
+
+
+def _rewrite(line: OcrLine, number: bool, parts: tuple[str, ...], summary: str) -> bool:
+    """Put the digits read from the ink into the field's words: the number before the symbol (the words between
+    the label ``Số:`` and the symbol replaced by one), or the day after ``ngày`` (and the month after ``tháng``).
+    False, the line untouched, when its words are not laid out so (a label glued to the digits, no ``tháng``)."""
+    words = line.words
+    keys = [_key(w.text) for w in words]
+    if number:
+        idx = _field_words(line, True)
+        first, last = idx[0], idx[-1]
+        sym = words[last].text
+        cut = min((sym.find(c) for c in "/-" if c in sym), default=-1)
+        if last == first or cut < 0 or not _LABEL.match(keys[first]):
+            return False
+        new = OcrWord(parts[0] + sym[cut:], HAND_CONF, _union(words[first + 1 : last + 1]), checked=True, hand_read=summary)
+        line.words = words[: first + 1] + [new] + words[last + 1 :]
+        return True
+    start = next((k for k in range(len(keys)) if _DAY_WORD.match(keys[k])), None)
+    if start is None:
+        return False
+    month = next((k for k in range(start + 1, min(len(keys), start + 4)) if _MONTH_WORD.match(keys[k])), None)
+    if month is None or (len(parts) > 1 and (month + 1 >= len(keys) or keys[month + 1].startswith("n"))):
+        return False
+    day = OcrWord(parts[0], HAND_CONF, _union(words[start:month]), checked=True, hand_read=summary)
+    out = words[:start] + [OcrWord("ngày", words[start].conf, words[start].bbox), day, words[month]]
+    rest = words[month + 1 :]
+    if len(parts) > 1:
+        out.append(OcrWord(parts[1], HAND_CONF, rest[0].bbox, checked=True, hand_read=summary))
+        rest = rest[1:]
+    line.words = out + rest
+    return True
 
 
 def _compare(
@@ -134,15 +195,42 @@ def _compare(
     for w in held:
         if coloured_ink(crop(w.bbox, 1.0, True)) >= HAND_INK:
             w.hand = True
+    ink: HandReading | None = None
+    if any(w.hand for w in held):
+        ink = _ink(line, number, crop, settings, path, dpi)
+        if ink is not None and ink.parts is not None:
+            return 1
     limited = ""
     if number and first_digits != second_digits:  # a third reading, characters limited: two of three agreeing
         limited = " ".join(w.text for ln in ocr.read_line(image, settings, path, int(dpi * ZOOM), NUMBER_CHARS).lines for w in ln.words)
     if first_digits in (second_digits, digits(limited) if limited else None):
         for w in held:
             w.checked = True
-        return 1
+        return _marked(held, "", ink) if ink is not None else 1
+    if not any(w.hand for w in held):  # digits in doubt: the field's coloured ink, if it has any, is read
+        ink = _ink(line, number, crop, settings, path, dpi)
+        if ink is not None and ink.parts is not None:
+            return 1
     second = f"{second} | {limited}" if limited and limited != second else second
     for w in held:
-        w.alt = second
         w.conf = min(w.conf, DISAGREE_CONF)
+    return _marked(held, second, ink)
+
+
+def _ink(line: OcrLine, number: bool, crop: Crop, settings: ocr.OcrSettings, path: str | Path | None, dpi: int) -> HandReading | None:
+    """The field's coloured ink read (:func:`.ocr_ink.read_hand`), its digits put in the line when taken (the
+    reading's ``parts`` are then set); None when the field has no coloured ink."""
+    if not settings.ink:
+        return None
+    hand = read_hand(crop(_area(line, number, HAND_MARGIN), 1.0, True), not number, settings, path, dpi)
+    if hand is not None and hand.parts is not None and not _rewrite(line, number, hand.parts, hand.summary):
+        hand = HandReading(None, hand.summary + " (not placed in the line)")
+    return hand
+
+
+def _marked(held: list[OcrWord], second: str, ink: HandReading | None) -> int:
+    """The other readings of the digits (a second reading, the coloured ink's) noted on their words."""
+    alt = " | ".join(x for x in (second, f"in coloured ink: {ink.summary}" if ink is not None else "") if x)
+    for w in held:
+        w.alt = alt or w.alt
     return 1

@@ -18,6 +18,7 @@ class OcrWord:
     alt: str | None = None  # another reading of the same word (the Số and date lines are read twice) when it differs
     checked: bool = False  # a second reading gave the same digits
     hand: bool = False  # digits in coloured ink: filled in by hand
+    hand_read: str | None = None  # digits read from the coloured ink alone (:mod:`.ocr_ink`): its readings
 
 
 @dataclass
@@ -88,7 +89,7 @@ def word_record(page_no: int, page: OcrPage, scale: float = 1.0) -> dict[str, An
     """The page's OCR lines as plain data for the extractors (``RawDocument.metadata["ocr_words"]``): each line a
     list of ``[text, confidence, x0, top, x1, bottom]`` (boxes in the page's units; a 7th item for a word read
     twice: ``{"alt": the other reading}`` when they disagreed, ``{"checked": true}`` when they agreed, and
-    ``"hand": true`` for digits in coloured ink), so that a field read from OCR
+    ``"hand": true`` for digits in coloured ink, ``"hand_read"``: the readings of digits read from that ink), so that a field read from OCR
     can be checked against the confidence and the shape of the words it came from."""
     return {
         "page": page_no,
@@ -103,6 +104,8 @@ def _second(word: OcrWord) -> list[dict[str, Any]]:
     facts: dict[str, Any] = {"alt": word.alt} if word.alt else {"checked": True} if word.checked else {}
     if word.hand:
         facts["hand"] = True
+    if word.hand_read:
+        facts["hand_read"] = word.hand_read
     return [facts] if facts else []
 
 
