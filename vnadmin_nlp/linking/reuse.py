@@ -24,7 +24,7 @@ import sqlite3
 import unicodedata
 import zlib
 from array import array
-from collections import deque
+from itertools import accumulate, compress, count, groupby
 from operator import itemgetter
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
@@ -58,6 +58,10 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
+# The characters that fold to a word's character: a word of the folded text has the same span in the text itself,
+# so word offsets are found without folding the text again.
+_RAW_TOKEN = re.compile("[" + "".join(sorted({re.escape(chr(k)) for k, v in _FOLD.items() if _TOKEN.fullmatch(v)}
+                                              | {"a-z", "0-9"})) + "]+")
 _TOKEN_IDS: dict[str, int] = {}
 
 
@@ -89,17 +93,16 @@ class Tokens:
         self.count = count  # words
 
     def offsets(self, text: str, wanted: Iterable[int], folded: Optional[str] = None) -> dict[int, tuple[int, int]]:
-        """The (start, end) of the words numbered in ``wanted``: one pass over the text up to the last one
-        (``folded``: ``fold(text)`` when the caller has it)."""
+        """The (start, end) of the words numbered in ``wanted``: one pass over the text up to the last one (the
+        words of ``fold(text)`` have the same spans in the text: ``folded`` is not needed)."""
         want = set(wanted)
         out: dict[int, tuple[int, int]] = {}
         if not want:
             return out
         last = max(want)
         i = 0
-        folded = folded if folded is not None else fold(text)
         for a, b in self.ranges:
-            for m in _TOKEN.finditer(folded, a, b):
+            for m in _RAW_TOKEN.finditer(text, a, b):
                 if i in want:
                     out[i] = m.span()
                     if i == last:
@@ -140,21 +143,28 @@ def tokenize(text: str, ranges: Sequence[tuple[int, int]]) -> Tokens:
 def anchors(shingles: Sequence[int]) -> list[int]:
     """Winnowing (Schleimer et al. 2003): the position of the smallest hash of every window of ``WINDOW``
     shingles (the rightmost on ties).  The choice depends only on the window's text, so a passage shared by two
-    documents gets the same anchors in both, wherever it stands; a window-long passage always holds one."""
-    vals = [((h * 0x9E3779B97F4A7C15) & _M64) >> 32 for h in shingles]  # other bits than the MinHash bins use
-    out: list[int] = []
-    window: deque[int] = deque()
-    for i, v in enumerate(vals):
-        while window and vals[window[-1]] >= v:
-            window.pop()
-        window.append(i)
-        if window[0] <= i - WINDOW:
-            window.popleft()
-        if i >= WINDOW - 1 and (not out or out[-1] != window[0]):
-            out.append(window[0])
-    if not out and vals:
-        out.append(window[0])
-    return out
+    documents gets the same anchors in both, wherever it stands; a window-long passage always holds one.
+
+    Each shingle's key is its hash above its position counted from the end (the smallest key: the smallest hash,
+    the rightmost on ties); the minimum of every window is taken in blocks of ``WINDOW`` (van Herk / Gil-Werman:
+    the minima from each block's end and from its start), so the loop over the shingles runs in C."""
+    n = len(shingles)
+    if not n:
+        return []
+    low = 0xFFFFFFFF
+    keys = [(((h * 0x9E3779B97F4A7C15) & _M64) >> 32 << 32) | (low - i)  # other bits than the MinHash bins use
+            for i, h in zip(count(), shingles)]
+    if n < WINDOW:
+        return [low - (min(keys) & low)]
+    w = WINDOW
+    tail: list[int] = []  # tail[i]: min of keys[i .. end of i's block]
+    head: list[int] = []  # head[i]: min of keys[start of i's block .. i]
+    for s in range(0, n, w):
+        block = keys[s:s + w]
+        head.extend(accumulate(block, min))
+        tail.extend(reversed(list(accumulate(reversed(block), min))))
+    mins = map(min, tail[:n - w + 1], head[w - 1:])
+    return [low - (k & low) for k, _ in groupby(mins)]
 
 
 def chunks(shingles: Sequence[int]) -> list[tuple[int, int]]:
@@ -231,20 +241,27 @@ def with_spans(found: list[tuple[int, int, int, int, int, float]], ta: Tokens, t
 def token_passages(sa: Sequence[int], sb: Sequence[int], set_a: Optional[set[int]] = None,
                    set_b: Optional[set[int]] = None) -> list[tuple[int, int, int, int, int, float]]:
     """The passages of ``align`` in word positions: (first, last word in a, first, last word in b, words,
-    similarity).  Only the shingles the two share are visited one by one (``set_a``, ``set_b``: the shingle sets
-    when known)."""
-    common = (set_a if set_a is not None else set(sa)) & (set_b if set_b is not None else set(sb))
+    similarity).  Only the shingles the two share are visited one by one (``set_a`` or ``set_b``: a shingle set
+    when known; the other side is only scanned)."""
+    if set_a is not None:
+        common = set_a.intersection(sb)
+    elif set_b is not None:
+        common = set_b.intersection(sa)
+    else:
+        common = set(sa).intersection(sb)
     if not common:
         return []
+    # the positions of the shared shingles, found in C (``compress``): the loops below visit only those
+    shared = common.__contains__
     where_b: dict[int, list[int]] = {}
-    for j in [j for j, h in enumerate(sb) if h in common]:
+    for j in compress(count(), map(shared, sb)):
         lst = where_b.setdefault(sb[j], [])
         if len(lst) < 4:
             lst.append(j)
     # runs of consecutive matches on one diagonal: [a0, a1] x [b0, b1] in shingle positions
     runs: dict[int, list[int]] = {}
     done: list[list[int]] = []
-    for i in [i for i, h in enumerate(sa) if h in common]:
+    for i in compress(count(), map(shared, sa)):
         for j in where_b[sa[i]]:
             d = i - j
             r = runs.get(d)
