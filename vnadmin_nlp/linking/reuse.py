@@ -24,7 +24,8 @@ import sqlite3
 import unicodedata
 import zlib
 from array import array
-from itertools import accumulate, compress, count, groupby
+from collections import deque
+from itertools import compress, count
 from operator import itemgetter
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
@@ -143,28 +144,21 @@ def tokenize(text: str, ranges: Sequence[tuple[int, int]]) -> Tokens:
 def anchors(shingles: Sequence[int]) -> list[int]:
     """Winnowing (Schleimer et al. 2003): the position of the smallest hash of every window of ``WINDOW``
     shingles (the rightmost on ties).  The choice depends only on the window's text, so a passage shared by two
-    documents gets the same anchors in both, wherever it stands; a window-long passage always holds one.
-
-    Each shingle's key is its hash above its position counted from the end (the smallest key: the smallest hash,
-    the rightmost on ties); the minimum of every window is taken in blocks of ``WINDOW`` (van Herk / Gil-Werman:
-    the minima from each block's end and from its start), so the loop over the shingles runs in C."""
-    n = len(shingles)
-    if not n:
-        return []
-    low = 0xFFFFFFFF
-    keys = [(((h * 0x9E3779B97F4A7C15) & _M64) >> 32 << 32) | (low - i)  # other bits than the MinHash bins use
-            for i, h in zip(count(), shingles)]
-    if n < WINDOW:
-        return [low - (min(keys) & low)]
-    w = WINDOW
-    tail: list[int] = []  # tail[i]: min of keys[i .. end of i's block]
-    head: list[int] = []  # head[i]: min of keys[start of i's block .. i]
-    for s in range(0, n, w):
-        block = keys[s:s + w]
-        head.extend(accumulate(block, min))
-        tail.extend(reversed(list(accumulate(reversed(block), min))))
-    mins = map(min, tail[:n - w + 1], head[w - 1:])
-    return [low - (k & low) for k, _ in groupby(mins)]
+    documents gets the same anchors in both, wherever it stands; a window-long passage always holds one."""
+    vals = [((h * 0x9E3779B97F4A7C15) & _M64) >> 32 for h in shingles]  # other bits than the MinHash bins use
+    out: list[int] = []
+    window: deque[int] = deque()
+    for i, v in enumerate(vals):
+        while window and vals[window[-1]] >= v:
+            window.pop()
+        window.append(i)
+        if window[0] <= i - WINDOW:
+            window.popleft()
+        if i >= WINDOW - 1 and (not out or out[-1] != window[0]):
+            out.append(window[0])
+    if not out and vals:
+        out.append(window[0])
+    return out
 
 
 def chunks(shingles: Sequence[int]) -> list[tuple[int, int]]:
