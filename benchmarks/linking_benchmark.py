@@ -568,8 +568,8 @@ def real_report(real: dict, scale: list[dict]) -> str:
         "How the work per document is bounded: reuse detection reads only the band keys shared by 2 to 50 documents "
         "(a probe of at most 51 index entries tells), aligns each new document with at most `detect.MAX_CANDIDATES` "
         "(50) others, those sharing the most band keys with it, visits one by one only the shingles the two share, "
-        "and finds words' character offsets again only for the passages reported; the tokens kept in memory are "
-        "bounded (2 million shingles, 8 bytes each), and the writer holds at most 8 million characters of parsed "
+        "and finds words' character offsets again only for the passages reported (on the text, not folded again); the tokens kept in memory "
+        "are bounded (6 million shingles, 8 bytes each; those the writer cut for the band keys are kept), and so are the texts (8 million characters), and the writer holds at most 8 million characters of parsed "
         "text before its transaction.  Resolution reads each queued number's citations once, and scores a dated "
         "citation against the candidates of its date and places only.", "",
         END]
