@@ -440,11 +440,15 @@ def real_worker(vbpl: Path, out: Path) -> None:
     """Index the real documents (parsing included) into a new index; write the figures as JSON."""
     files = real_files(vbpl)
     per_file: dict[str, float] = {}
+    ocr: set[str] = set()  # the files OCR read (a page at least)
 
     def timed(path: Path):  # parse_file parses in a forked child (its limits): its CPU is the children's
         c = time.process_time() + _cpu_children()
         try:
-            return parse_file(path)
+            doc = parse_file(path)
+            if doc.source.ocr:
+                ocr.add(path.name)
+            return doc
         finally:
             per_file[path.name] = time.process_time() + _cpu_children() - c
 
@@ -457,7 +461,12 @@ def real_worker(vbpl: Path, out: Path) -> None:
             pairs = corpus.conn.execute("SELECT count(*) FROM (SELECT DISTINCT min(src, dst), max(src, dst) FROM reuse)").fetchone()[0]
         cpu, wall, children = time.process_time() - c0, time.perf_counter() - t0, _cpu_children() - ch0
     parse = sorted(per_file.values())
-    json.dump({
+    kinds = {}
+    for kind, names in (("text", [n for n in per_file if n not in ocr]), ("ocr", sorted(ocr))):
+        cpu_of = sorted(per_file[n] for n in names)
+        kinds[kind] = {"files": len(names), "parse": sum(cpu_of), "median_ms": 1e3 * statistics.median(cpu_of) if cpu_of else 0.0,
+                       "worst_ms": 1e3 * cpu_of[-1] if cpu_of else 0.0}
+    json.dump({"kinds": kinds,
         "files": len(files), "vbpl": sum(1 for f in files if f.parent == vbpl), "indexed": rep.stored,
         "failed": [[Path(p).name, m] for p, m in rep.failed], "cpu": cpu, "children_cpu": children, "wall": wall,
         "parse_cpu": rep.parse_cpu, "bands_cpu": rep.bands_cpu, "resolve_cpu": rep.resolve_cpu, "reuse_cpu": rep.reuse_cpu,
@@ -494,6 +503,22 @@ def _child(args: list[str]) -> dict:
         return json.load(open(f.name))
 
 
+def kind_rows(real: dict, link_per_doc: float) -> list[str]:
+    """The text documents (read without OCR) and the OCR'd ones apart: their parsing, and the run's linking cost
+    per document added (linking does not depend on the reader)."""
+    out = []
+    for kind, what in (("text", "text documents (vbpl pages, corpus text layers, DOCX, HTML…: no OCR)"),
+                       ("ocr", "OCR'd documents (scans, damaged text layers)")):
+        k = real.get("kinds", {}).get(kind)
+        if not k or not k["files"]:
+            continue
+        total = k["parse"] + link_per_doc * k["files"]
+        out.append(f"| {k['files']} {what}: parsing (median {k['median_ms']:,.1f} ms, worst {k['worst_ms']:,.0f} ms) "
+                   f"+ linking at the run's {1e3 * link_per_doc:,.1f} ms per document | {total:,.1f} | "
+                   f"{1e3 * total / k['files']:,.1f} ms | **{k['files'] / max(total, 1e-9):,.1f}** |")
+    return out
+
+
 def real_report(real: dict, scale: list[dict]) -> str:
     docs = real["indexed"]
     total = real["cpu"] + real["children_cpu"]
@@ -514,10 +539,11 @@ def real_report(real: dict, scale: list[dict]) -> str:
         f"| of which parsing (`parse_file`, in its forked child with OCR's tesseract; per file median "
         f"{real['parse_median_ms']:,.1f} ms, worst {real['parse_worst_ms']:,.0f} ms: {real['parse_worst_file']}) | "
         f"{real['parse_total']:,.1f} | {1e3 * real['parse_total'] / max(docs, 1):,.1f} ms | {docs / max(real['parse_total'], 1e-9):,.1f} |",
-        f"| of which linking (storing, band keys, resolution, reuse) | {linking:,.1f} | {1e3 * linking / max(docs, 1):,.1f} ms | {docs / max(linking, 1e-9):,.1f} |",
+        f"| of which linking (storing, band keys, resolution, reuse) | {linking:,.1f} | {1e3 * linking / max(docs, 1):,.1f} ms | **{docs / max(linking, 1e-9):,.1f}** |",
         f"| … band keys (MinHash of the passages) | {real['bands_cpu']:,.1f} | {1e3 * real['bands_cpu'] / max(docs, 1):,.1f} ms | |",
         f"| … resolution ({st['citations']:,} citations, {st['resolved']:,} resolved) | {real['resolve_cpu']:,.1f} | {1e3 * real['resolve_cpu'] / max(docs, 1):,.1f} ms | |",
         f"| … reuse detection ({st['reuse_passages']:,} passages in {real['reuse_pairs']:,} pairs) | {real['reuse_cpu']:,.1f} | {1e3 * real['reuse_cpu'] / max(docs, 1):,.1f} ms | |",
+        *kind_rows(real, linking / max(docs, 1)),
         "",
         f"Peak memory (RSS) of the indexing process: **{real['peak_mb']:,.0f} MB** (of the largest parse child: "
         f"{real['child_peak_mb']:,.0f} MB)." + (
@@ -542,8 +568,8 @@ def real_report(real: dict, scale: list[dict]) -> str:
         "How the work per document is bounded: reuse detection reads only the band keys shared by 2 to 50 documents "
         "(a probe of at most 51 index entries tells), aligns each new document with at most `detect.MAX_CANDIDATES` "
         "(50) others, those sharing the most band keys with it, visits one by one only the shingles the two share, "
-        "and finds words' character offsets again only for the passages reported; the tokens kept in memory are "
-        "bounded (2 million shingles, 8 bytes each), and the writer holds at most 8 million characters of parsed "
+        "and finds words' character offsets again only for the passages reported (on the text, not folded again); the tokens kept in memory "
+        "are bounded (6 million shingles, 8 bytes each; those the writer cut for the band keys are kept), and so are the texts (8 million characters), and the writer holds at most 8 million characters of parsed "
         "text before its transaction.  Resolution reads each queued number's citations once, and scores a dated "
         "citation against the candidates of its date and places only.", "",
         END]

@@ -106,3 +106,40 @@ def test_short_and_empty_bodies(n):
     assert len(toks.shingles) == max(0, n - reuse.N + 1)
     assert reuse.band_keys(toks) == reuse.band_keys(reuse.Tokens(list(toks.shingles)))
     assert reuse.align(toks, toks, text, text) == ([] if n < reuse.MIN_TOKENS else reuse.align(toks, toks, text, text))
+
+
+def test_word_offsets_are_read_on_the_text_without_folding_it():
+    text = "ĐỒNG Ý chủ trương; Sở Nội vụ (CĐS) – ngày 5/3/2024: Ủy ban nhân dân tỉnh Lâm Đồng ½ ﬁ"
+    toks = reuse.tokenize(text, [(0, len(text))])
+    folded = list(re.finditer(r"[a-z0-9]+", reuse.fold(text)))
+    assert toks.offsets(text, range(toks.count)) == {i: m.span() for i, m in enumerate(folded)}
+    assert text[slice(*toks.offsets(text, [0])[0])] == "ĐỒNG"
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_alignment_with_one_shingle_set_finds_the_same_passages(seed):
+    rng = random.Random(seed)
+    sa = [rng.randrange(30) for _ in range(rng.randint(0, 300))]  # repeated shingles: several runs per value
+    sb = [rng.randrange(30) for _ in range(40)] + sa[rng.randint(0, 60):] + [rng.randrange(30) for _ in range(30)]
+    both = reuse.token_passages(sa, sb)
+    assert reuse.token_passages(sa, sb, set(sa)) == both == reuse.token_passages(sa, sb, None, set(sb))
+
+
+def test_a_new_document_is_cut_into_tokens_once(tmp_path, monkeypatch):
+    """The writer keeps the tokens it cut for the band keys; the alignment does not cut the new documents again,
+    and finds the same passages as when it must read them back from the index."""
+    rng = random.Random(11)
+    quoted = _paragraph(rng, 60)
+    docs = [_doc("old", _paragraph(rng, 50) + "\n" + quoted, 1), _doc("new", quoted + "\n" + _paragraph(rng, 40), 2)]
+    cut: list[int] = []
+    real_tokenize = detect.tokenize
+    monkeypatch.setattr(detect, "tokenize", lambda text, ranges: (cut.append(1), real_tokenize(text, ranges))[1])
+    with Corpus.open(tmp_path / "i.sqlite") as corpus:
+        corpus.index(docs)
+        assert _pairs(corpus) == {("new", "old")} and cut == []
+        fed = sorted(tuple(r) for r in corpus.conn.execute("SELECT * FROM reuse"))
+        corpus.conn.execute("DELETE FROM reuse")
+        corpus.conn.execute("UPDATE documents SET reuse_done = 0")
+        corpus.conn.commit()
+        corpus.refresh()  # a fresh cache: both documents read back from the index and cut
+        assert len(cut) == 2 and sorted(tuple(r) for r in corpus.conn.execute("SELECT * FROM reuse")) == fed

@@ -91,7 +91,8 @@ class Corpus:
         t0, c0 = time.perf_counter(), time.process_time()
         report = IndexReport()
         paths: list[str] = []
-        writer = Writer(self.conn, self.parser, self.reuse, report)
+        cache = detect.TokenCache(self.conn) if self.reuse else None
+        writer = Writer(self.conn, self.parser, self.reuse, report, cache)
         for item in items:
             if isinstance(item, Document):
                 writer.add_document(item)
@@ -102,13 +103,14 @@ class Corpus:
         if paths:
             self._index_paths(paths, writer, report, progress, retry_failed, follow_links)
         writer.flush()
-        self.refresh(report)
+        self.refresh(report, cache)
         report.seconds = time.perf_counter() - t0
         report.cpu_seconds = time.process_time() - c0
         return report
 
-    def refresh(self, report: IndexReport | None = None) -> IndexReport:
-        """Resolve what is queued and compare the documents not yet compared (``index`` does it at the end)."""
+    def refresh(self, report: IndexReport | None = None, cache: detect.TokenCache | None = None) -> IndexReport:
+        """Resolve what is queued and compare the documents not yet compared (``index`` does it at the end, with the
+        tokens its writer cut in ``cache``)."""
         report = report or IndexReport()
         t, c = time.perf_counter(), time.process_time()
         report.resolved += resolve_pending(self.conn)
@@ -116,7 +118,7 @@ class Corpus:
         report.resolve_cpu += time.process_time() - c
         if self.reuse:
             t, c = time.perf_counter(), time.process_time()
-            report.reuse_passages += detect.detect_pending(self.conn)
+            report.reuse_passages += detect.detect_pending(self.conn, cache)
             report.reuse_seconds += time.perf_counter() - t
             report.reuse_cpu += time.process_time() - c
         return report

@@ -2,7 +2,8 @@
 
 Work per document is bounded whatever the size of the corpus: only band keys shared by 2 to ``MAX_BUCKET``
 documents are read (a bounded probe counts each), each new document is aligned with at most ``MAX_CANDIDATES``
-others (those sharing the most band keys with it), and the tokens kept in memory are bounded (``CACHE_WORDS``).
+others (those sharing the most band keys with it), and the tokens and texts kept in memory are bounded
+(``CACHE_WORDS``, ``CACHE_CHARS``).
 The reusing document (``src``) is the later one by date; ``directed`` is 0 when the dates do not tell.
 """
 from __future__ import annotations
@@ -13,68 +14,81 @@ from collections import OrderedDict
 from typing import Optional
 
 from ..model import Zones
-from .reuse import MAX_BUCKET, Tokens, fold, reuse_ranges, token_passages, tokenize, with_spans
+from .reuse import MAX_BUCKET, Tokens, reuse_ranges, token_passages, tokenize, with_spans
 from .store import load_text, transaction, unpack_bands
 
 MAX_CANDIDATES = 50  # documents aligned with each new one at most (those sharing the most band keys)
-CACHE_WORDS = 2_000_000  # shingles of the documents kept in memory while aligning (8 bytes each)
+CACHE_WORDS = 6_000_000  # shingles of the documents kept in memory while aligning (8 bytes each)
+CACHE_CHARS = 8_000_000  # characters of the texts kept for the passages' offsets (2 bytes each in Vietnamese)
 
 
-class _TokenCache:
-    """Tokens of recently aligned documents, at most ``words`` shingles in all (8 bytes each), and the shingle
-    sets of the last few: a document with many candidates is read and cut once."""
+class TokenCache:
+    """Tokens of recently stored or aligned documents, at most ``words`` shingles in all (8 bytes each), the texts
+    of the last ones a passage was found in (``CACHE_CHARS``), and the shingle set of the document being compared:
+    a document with many candidates is read and cut once.  The writer puts the tokens it cut for the band keys
+    (``put``), so a new document is not cut again to be aligned."""
 
     def __init__(self, conn: sqlite3.Connection, words: Optional[int] = None) -> None:
         self.conn = conn
         self.limit = CACHE_WORDS if words is None else words
         self.words = 0
-        self.items: OrderedDict[int, tuple[Tokens, Optional[str]]] = OrderedDict()
-        self.sets: OrderedDict[int, set[int]] = OrderedDict()
-        self.texts: OrderedDict[int, tuple[str, str]] = OrderedDict()
+        self.items: OrderedDict[int, Tokens] = OrderedDict()
+        self.set_of: tuple[int, set[int]] = (-1, set())
+        self.texts: OrderedDict[int, str] = OrderedDict()
+        self.chars = 0
 
-    def get(self, doc_id: int) -> tuple[Tokens, Optional[str]]:
+    def put(self, doc_id: int, toks: Tokens) -> None:
+        old = self.items.pop(doc_id, None)
+        if old is not None:
+            self.words -= len(old.shingles)
+        if self.set_of[0] == doc_id:
+            self.set_of = (-1, set())
+        self.items[doc_id] = toks
+        self.words += len(toks.shingles)
+        while self.words > self.limit and len(self.items) > 1:
+            _, gone = self.items.popitem(last=False)
+            self.words -= len(gone.shingles)
+
+    def get(self, doc_id: int) -> Tokens:
         hit = self.items.get(doc_id)
         if hit is not None:
             self.items.move_to_end(doc_id)
             return hit
-        text, zones, subject, date = self._row(doc_id)
+        text, zones, subject = self._row(doc_id)
         toks = tokenize(text, reuse_ranges(zones, subject, len(text)))
-        self.items[doc_id] = hit = (toks, date)
-        self.words += len(toks.shingles)
-        while self.words > self.limit and len(self.items) > 1:
-            _, (old, _) = self.items.popitem(last=False)
-            self.words -= len(old.shingles)
-        return hit
+        self.put(doc_id, toks)
+        return toks
 
     def shingle_set(self, doc_id: int, toks: Tokens) -> set[int]:
-        hit = self.sets.get(doc_id)
-        if hit is None:
-            self.sets[doc_id] = hit = set(toks.shingles)
-            if len(self.sets) > 4:
-                self.sets.popitem(last=False)
-        return hit
+        """The shingle set of one document at a time (the pairs come grouped by their first document)."""
+        if self.set_of[0] != doc_id:
+            self.set_of = (doc_id, set(toks.shingles))
+        return self.set_of[1]
 
-    def text(self, doc_id: int) -> tuple[str, str]:
-        """The text and its folded copy (the last few documents' are kept: one found in many pairs is read once)."""
+    def text(self, doc_id: int) -> str:
+        """The text (the last ones' are kept: a document found in many pairs is read once)."""
         hit = self.texts.get(doc_id)
         if hit is None:
-            text = load_text(self.conn, doc_id)
-            self.texts[doc_id] = hit = (text, fold(text))
-            if len(self.texts) > 4:
-                self.texts.popitem(last=False)
+            self.texts[doc_id] = hit = load_text(self.conn, doc_id)
+            self.chars += len(hit)
+            while self.chars > CACHE_CHARS and len(self.texts) > 2:
+                _, gone = self.texts.popitem(last=False)
+                self.chars -= len(gone)
+        else:
+            self.texts.move_to_end(doc_id)
         return hit
 
-    def _row(self, doc_id: int) -> tuple[str, Zones, Optional[tuple[int, int]], Optional[str]]:
-        row = self.conn.execute("SELECT json_extract(json, '$.zones') AS zones, json_extract(json, '$.spans.subject') AS subject,"
-                                " date FROM documents WHERE id=?", (doc_id,)).fetchone()
+    def _row(self, doc_id: int) -> tuple[str, Zones, Optional[tuple[int, int]]]:
+        row = self.conn.execute("SELECT json_extract(json, '$.zones') AS zones, json_extract(json, '$.spans.subject') AS subject"
+                                " FROM documents WHERE id=?", (doc_id,)).fetchone()
         zones = Zones.model_validate_json(row["zones"]) if row and row["zones"] else Zones()
         subject = tuple(json.loads(row["subject"])) if row and row["subject"] else None
-        return load_text(self.conn, doc_id), zones, subject, row["date"] if row else None
+        return load_text(self.conn, doc_id), zones, subject
 
 
-def detect_pending(conn: sqlite3.Connection, cache: Optional[_TokenCache] = None, *, batch: int = 2000) -> int:
+def detect_pending(conn: sqlite3.Connection, cache: Optional[TokenCache] = None, *, batch: int = 2000) -> int:
     """Find the reuse of every document not yet compared (``reuse_done = 0``); returns the passages stored."""
-    cache = cache or _TokenCache(conn)
+    cache = cache or TokenCache(conn)
     pending = {r[0] for r in conn.execute("SELECT id FROM documents WHERE reuse_done = 0")}
     found = 0
     order = sorted(pending)
@@ -133,16 +147,22 @@ def capped(shared: dict[tuple[int, int], int], mine: set[int]) -> list[tuple[int
     return sorted(keep)
 
 
-def _detect(conn: sqlite3.Connection, cache: _TokenCache, ids: list[int], pending: set[int]) -> int:
+def _detect(conn: sqlite3.Connection, cache: TokenCache, ids: list[int], pending: set[int]) -> int:
     stored = 0
-    for x, y in capped(candidates(conn, ids, pending), set(ids)):
-        tx, date_x = cache.get(x)
-        ty, date_y = cache.get(y)
-        found = token_passages(tx.shingles, ty.shingles, cache.shingle_set(x, tx), cache.shingle_set(y, ty))
+    pairs = capped(candidates(conn, ids, pending), set(ids))
+    dates: dict[int, Optional[str]] = {}
+    wanted = sorted({d for p in pairs for d in p})
+    for k in range(0, len(wanted), 500):
+        part = wanted[k:k + 500]
+        dates.update((r[0], r[1]) for r in conn.execute(f"SELECT id, date FROM documents WHERE id IN ({','.join('?' * len(part))})", part))
+    for x, y in pairs:  # sorted: the pairs of one document come together, its shingle set is made once
+        tx = cache.get(x)
+        ty = cache.get(y)
+        found = token_passages(tx.shingles, ty.shingles, cache.shingle_set(x, tx))
         if not found:
             continue
-        (text_x, folded_x), (text_y, folded_y) = cache.text(x), cache.text(y)
-        passages = with_spans(found, tx, ty, text_x, text_y, folded_x, folded_y)
+        passages = with_spans(found, tx, ty, cache.text(x), cache.text(y))
+        date_x, date_y = dates.get(x), dates.get(y)
         # the later document repeats the earlier one; partial dates ("2022") sort first
         directed = int(bool(date_x and date_y and date_x != date_y))
         flip = directed and (date_x or "") < (date_y or "")

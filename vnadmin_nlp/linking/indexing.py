@@ -14,6 +14,7 @@ from ..files import display_name
 from ..pipeline import PARSER_VERSION, caused_by_memory
 from ..readers import ReaderError
 from . import reuse as reuse_mod
+from .detect import TokenCache
 from .store import insert_document, load_document, record_error, transaction
 
 Parser = Callable[[Path], Document]
@@ -56,8 +57,10 @@ class IndexReport:
 class Writer:
     """Stores documents in batches (one transaction per batch): parsing stays outside the transaction."""
 
-    def __init__(self, conn: sqlite3.Connection, parser: Parser, reuse: bool, report: IndexReport) -> None:
+    def __init__(self, conn: sqlite3.Connection, parser: Parser, reuse: bool, report: IndexReport,
+                 tokens: Optional[TokenCache] = None) -> None:
         self.conn = conn
+        self.tokens = tokens  # the tokens cut for the band keys, kept for the alignment
         self.parser = parser
         self.reuse = reuse
         self.report = report
@@ -128,7 +131,10 @@ class Writer:
                                              mtime_ns=st.st_mtime_ns if st else None, parser_version=PARSER_VERSION)
                     if self.reuse:
                         c = time.process_time()
-                        reuse_mod.store_bands(conn, doc_id, reuse_mod.document_bands(doc)[1])
+                        toks, bands = reuse_mod.document_bands(doc)
+                        reuse_mod.store_bands(conn, doc_id, bands)
+                        if self.tokens is not None:
+                            self.tokens.put(doc_id, toks)
                         self.report.bands_cpu += time.process_time() - c
                     else:
                         conn.execute("UPDATE documents SET reuse_done = 1 WHERE id=?", (doc_id,))

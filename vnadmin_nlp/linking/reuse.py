@@ -25,6 +25,7 @@ import unicodedata
 import zlib
 from array import array
 from collections import deque
+from itertools import compress, count
 from operator import itemgetter
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
@@ -58,6 +59,10 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
+# The characters that fold to a word's character: a word of the folded text has the same span in the text itself,
+# so word offsets are found without folding the text again.
+_RAW_TOKEN = re.compile("[" + "".join(sorted({re.escape(chr(k)) for k, v in _FOLD.items() if _TOKEN.fullmatch(v)}
+                                              | {"a-z", "0-9"})) + "]+")
 _TOKEN_IDS: dict[str, int] = {}
 
 
@@ -89,17 +94,16 @@ class Tokens:
         self.count = count  # words
 
     def offsets(self, text: str, wanted: Iterable[int], folded: Optional[str] = None) -> dict[int, tuple[int, int]]:
-        """The (start, end) of the words numbered in ``wanted``: one pass over the text up to the last one
-        (``folded``: ``fold(text)`` when the caller has it)."""
+        """The (start, end) of the words numbered in ``wanted``: one pass over the text up to the last one (the
+        words of ``fold(text)`` have the same spans in the text: ``folded`` is not needed)."""
         want = set(wanted)
         out: dict[int, tuple[int, int]] = {}
         if not want:
             return out
         last = max(want)
         i = 0
-        folded = folded if folded is not None else fold(text)
         for a, b in self.ranges:
-            for m in _TOKEN.finditer(folded, a, b):
+            for m in _RAW_TOKEN.finditer(text, a, b):
                 if i in want:
                     out[i] = m.span()
                     if i == last:
@@ -231,20 +235,27 @@ def with_spans(found: list[tuple[int, int, int, int, int, float]], ta: Tokens, t
 def token_passages(sa: Sequence[int], sb: Sequence[int], set_a: Optional[set[int]] = None,
                    set_b: Optional[set[int]] = None) -> list[tuple[int, int, int, int, int, float]]:
     """The passages of ``align`` in word positions: (first, last word in a, first, last word in b, words,
-    similarity).  Only the shingles the two share are visited one by one (``set_a``, ``set_b``: the shingle sets
-    when known)."""
-    common = (set_a if set_a is not None else set(sa)) & (set_b if set_b is not None else set(sb))
+    similarity).  Only the shingles the two share are visited one by one (``set_a`` or ``set_b``: a shingle set
+    when known; the other side is only scanned)."""
+    if set_a is not None:
+        common = set_a.intersection(sb)
+    elif set_b is not None:
+        common = set_b.intersection(sa)
+    else:
+        common = set(sa).intersection(sb)
     if not common:
         return []
+    # the positions of the shared shingles, found in C (``compress``): the loops below visit only those
+    shared = common.__contains__
     where_b: dict[int, list[int]] = {}
-    for j in [j for j, h in enumerate(sb) if h in common]:
+    for j in compress(count(), map(shared, sb)):
         lst = where_b.setdefault(sb[j], [])
         if len(lst) < 4:
             lst.append(j)
     # runs of consecutive matches on one diagonal: [a0, a1] x [b0, b1] in shingle positions
     runs: dict[int, list[int]] = {}
     done: list[list[int]] = []
-    for i in [i for i, h in enumerate(sa) if h in common]:
+    for i in compress(count(), map(shared, sa)):
         for j in where_b[sa[i]]:
             d = i - j
             r = runs.get(d)
