@@ -75,7 +75,7 @@ class Resolution:
     confidence: float
     reason: str
     candidates: list[int] = field(default_factory=list)
-    score: float = 0.0  # the best candidate's score, before the confidence's cap
+    score: Optional[float] = None  # the best candidate's score, before the confidence's cap (None: none scored)
 
 
 def score(c: Cited, d: Candidate) -> tuple[Optional[float], tuple]:
@@ -184,13 +184,13 @@ class Group:
         self.by_date: dict[str, list[Candidate]] = {}
         self.by_place: dict[str, list[Candidate]] = {}
         self.loose: list[Candidate] = []  # no full date or no place: always scored for a dated citation
-        self.placeless: list[Candidate] = []  # no place: always scored
+        self.placeless: list[Candidate] = []  # no place or no issuer: always scored
 
     def add(self, d: Candidate) -> None:
         self.all.append(d)
         for p in d.places:
             self.by_place.setdefault(p, []).append(d)
-        if not d.places:
+        if not d.places or not d.issuer_slugs:
             self.placeless.append(d)
         if d.date and len(d.date) == 10 and d.places:
             self.by_date.setdefault(d.date, []).append(d)
@@ -200,9 +200,11 @@ class Group:
     def near(self, c: Cited) -> list[Candidate]:
         """The candidates that may score above the bound of the others (``_FAR_MAX`` for a dated citation,
         ``far_bound`` for another): those of the citation's date, of its places or its citing document's, and
-        those without a place (or, for a dated citation, without a full date)."""
+        those without a place or an issuer (or, for a dated citation, without a full date)."""
         dated = bool(c.date and len(c.date) == 10)
-        out = {d.id: d for d in (self.loose if dated else self.placeless)}
+        out = {d.id: d for d in self.placeless}
+        if dated:
+            out.update((d.id, d) for d in self.loose)
         if dated:
             out.update((d.id, d) for d in self.by_date.get(cast(str, c.date), ()))
         for p in (*c.places, *c.src_places):
@@ -212,13 +214,17 @@ class Group:
 
 def resolve_in(c: Cited, groups: list[Group]) -> Resolution:
     """``resolve_one`` over the candidates of these groups, scoring the far ones only when they could matter: when
-    the best of the near ones is not ``MARGIN`` above what a far one can score, all are scored."""
+    the best of the near ones is not ``MARGIN`` above what a far one can score, all are scored.  A citation naming
+    its issuer and place rules out every far candidate (another place's issuer, see ``facts.issuer_match``), so the
+    near ones settle it; when none of them matches, the first candidates give the reason's examples."""
     total = sum(len(g.all) for g in groups)
     near = [d for g in groups for d in g.near(c)]
     if len(near) < total:
-        bound = _FAR_MAX if c.date and len(c.date) == 10 else far_bound(c)
         res = resolve_one(c, near, total=total)
-        if res.score - bound >= MARGIN - 1e-9 and not res.reason.startswith("too weak"):
+        if c.issuer_slugs and c.places:
+            return res if res.score is not None else resolve_one(c, [d for g in groups for d in g.all][:6])
+        bound = _FAR_MAX if c.date and len(c.date) == 10 else far_bound(c)
+        if res.score is not None and res.score - bound >= MARGIN - 1e-9 and not res.reason.startswith("too weak"):
             return res
     return resolve_one(c, [d for g in groups for d in g.all])
 
