@@ -19,7 +19,7 @@ def _doc(i: int, rng: random.Random) -> Candidate:
     date = rng.choice([f"{year}-0{rng.randint(1, 3)}-1{rng.randint(0, 2)}", f"{year}-05", None])
     slugs = (body, f"{body}-{place}") if body and place else (body,) if body else ()
     return Candidate(i, f"/c/{i:04d}.txt", "1/BC-STP", "1/BC-STP", year, date, rng.choice(["Báo cáo", "Kế hoạch"]),
-                     BODIES[body] if body else None, slugs, "STP", (place,) if place else ())
+                     BODIES[body] if body else None, slugs, rng.choice(["STP", "UBND"]), (place,) if place else ())
 
 
 def _cite(rng: random.Random, src: int) -> Cited:
@@ -28,7 +28,7 @@ def _cite(rng: random.Random, src: int) -> Cited:
     year = rng.choice([2020, 2021, None])
     date = rng.choice([f"{year}-0{rng.randint(1, 3)}-1{rng.randint(0, 2)}", None]) if year else None
     slugs = ((f"{body}-{place}",) if place else (body,)) if body else ()
-    return Cited("1/BC-STP", "1/BC-STP", "1/BC-STP", "STP", year, date, rng.choice(["Báo cáo", "Văn bản", None]),
+    return Cited("1/BC-STP", "1/BC-STP", "1/BC-STP", rng.choice(["STP", "UBND", None]), year, date, rng.choice(["Báo cáo", "Văn bản", None]),
                  BODIES[body] if body else None, slugs, src=src, idx=0,
                  src_places=(rng.choice(PLACES),), places=(place,) if body and place else (), src_date="2022-12-31")
 
@@ -74,3 +74,6 @@ def test_far_bound_counts_only_what_the_citation_gives():
     # an issuer with its place conflicts with every issuer of another place: it cannot raise a far candidate
     assert far_bound(replace(bare, year=2021, issuer_slugs=("so-tu-phap-tinh-tra-vinh",), places=("tinh-tra-vinh",))) == 0.7
     assert far_bound(replace(bare, doc_type="Văn bản")) == 0.55  # a generic type says nothing
+    # a local code without an issuer: another place's "1/NQ-HĐND" is capped like any weak local match
+    assert far_bound(replace(bare, year=2021, issuer_code="HĐND", doc_type="Nghị quyết")) == 0.6
+    assert far_bound(replace(bare, year=2021, issuer_code="HĐND", issuer_slugs=("hdnd-tinh",))) == 0.9

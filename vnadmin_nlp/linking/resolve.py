@@ -162,7 +162,8 @@ def far_bound(c: Cited) -> float:
     """The most a candidate of none of the citation's places and none of its citing document's can score when the
     citation has no full date (no exact date, no ``near``): number, year, issuer and type, each only when the
     citation gives it.  The issuer counts only for a citation without a place: one that names its place conflicts
-    with every issuer of another place (``facts.issuer_match``)."""
+    with every issuer of another place (``facts.issuer_match``).  A local code (``UBND``, ``TU``) caps such a
+    candidate at 0.6 unless its issuer can match exactly (the citation names an issuer without a place)."""
     s = 0.55
     if c.year:
         s += 0.15
@@ -170,6 +171,8 @@ def far_bound(c: Cited) -> float:
         s += 0.2
     if c.doc_type and c.doc_type not in _GENERIC_TYPES:
         s += 0.05
+    if c.issuer_code in LOCAL_CODES and not (c.issuer_slugs and not c.places):
+        s = min(s, 0.6)
     return round(s, 3)
 
 
