@@ -176,6 +176,9 @@ def far_bound(c: Cited) -> float:
     return round(s, 3)
 
 
+_FEW = 4  # candidates scored at once: sorting out the near ones costs more
+
+
 class Group:
     """The candidates of one lookup key and year, indexed by date and place so that a citation is scored against
     the documents of its date and its places only (``resolve_one`` on all of them gives the same link: see
@@ -221,8 +224,8 @@ def resolve_in(c: Cited, groups: list[Group]) -> Resolution:
     its issuer and place rules out every far candidate (another place's issuer, see ``facts.issuer_match``), so the
     near ones settle it; when none of them matches, the first candidates give the reason's examples."""
     total = sum(len(g.all) for g in groups)
-    near = [d for g in groups for d in g.near(c)]
-    if len(near) < total:
+    near = [d for g in groups for d in g.near(c)] if total > _FEW else []
+    if total > _FEW and len(near) < total:
         res = resolve_one(c, near, total=total)
         if c.issuer_slugs and c.places:
             return res if res.score is not None else resolve_one(c, [d for g in groups for d in g.all][:6])
