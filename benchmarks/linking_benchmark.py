@@ -570,8 +570,12 @@ def real_report(real: dict, scale: list[dict]) -> str:
         "(50) others, those sharing the most band keys with it, visits one by one only the shingles the two share, "
         "and finds words' character offsets again only for the passages reported (on the text, not folded again); the tokens kept in memory "
         "are bounded (6 million shingles, 8 bytes each; those the writer cut for the band keys are kept), and so are the texts (8 million characters), and the writer holds at most 8 million characters of parsed "
-        "text before its transaction.  Resolution reads each queued number's citations once, and scores a dated "
-        "citation against the candidates of its date and places only.", "",
+        "text before its transaction.  Resolution reads each queued number's citations once and scores a citation "
+        "first against the candidates of its places and its citing document's (and, dated, of its date), those "
+        "without a place or issuer, and a number of at most `resolve._FEW` (4) candidates at once; the others "
+        "(another province's document of the same number) are scored only when the best near one is not `MARGIN` above "
+        "what they can score (`_FAR_MAX` dated, `resolve.far_bound` undated), and never for a citation naming its "
+        "issuer and place (every other place's issuer conflicts): the link is the one of scoring them all.", "",
         END]
     return "\n".join(lines)
 

@@ -75,6 +75,7 @@ class Resolution:
     confidence: float
     reason: str
     candidates: list[int] = field(default_factory=list)
+    score: Optional[float] = None  # the best candidate's score, before the confidence's cap (None: none scored)
 
 
 def score(c: Cited, d: Candidate) -> tuple[Optional[float], tuple]:
@@ -157,43 +158,79 @@ def _issuer_match(cited: tuple[str, ...], doc: tuple[str, ...], cited_places: tu
 _FAR_MAX = 0.55 + 0.15 + 0.2 + 0.05 - 0.2
 
 
+def far_bound(c: Cited) -> float:
+    """The most a candidate of none of the citation's places and none of its citing document's can score when the
+    citation has no full date (no exact date, no ``near``): number, year, issuer and type, each only when the
+    citation gives it.  The issuer counts only for a citation without a place: one that names its place conflicts
+    with every issuer of another place (``facts.issuer_match``).  A local code (``UBND``, ``TU``) caps such a
+    candidate at 0.6 unless its issuer can match exactly (the citation names an issuer without a place)."""
+    s = 0.55
+    if c.year:
+        s += 0.15
+    if c.issuer_slugs and not c.places:
+        s += 0.2
+    if c.doc_type and c.doc_type not in _GENERIC_TYPES:
+        s += 0.05
+    if c.issuer_code in LOCAL_CODES and not (c.issuer_slugs and not c.places):
+        s = min(s, 0.6)
+    return round(s, 3)
+
+
+_FEW = 4  # candidates scored at once: sorting out the near ones costs more
+
+
 class Group:
-    """The candidates of one lookup key and year, indexed by date and place so that a dated citation is scored
-    against the documents of its date and its places only (``resolve_one`` on all of them gives the same link:
-    see ``_FAR_MAX``).  Without this a common number (``1/QĐ-UBND``) is scored against every province."""
+    """The candidates of one lookup key and year, indexed by date and place so that a citation is scored against
+    the documents of its date and its places only (``resolve_one`` on all of them gives the same link: see
+    ``_FAR_MAX`` and ``far_bound``).  Without this a common number (``1/QĐ-UBND``) is scored against every
+    province, and the work per citation grows with the corpus."""
 
     def __init__(self) -> None:
         self.all: list[Candidate] = []
         self.by_date: dict[str, list[Candidate]] = {}
         self.by_place: dict[str, list[Candidate]] = {}
-        self.loose: list[Candidate] = []  # no full date or no place: always scored
+        self.loose: list[Candidate] = []  # no full date or no place: always scored for a dated citation
+        self.placeless: list[Candidate] = []  # no place or no issuer: always scored
 
     def add(self, d: Candidate) -> None:
         self.all.append(d)
+        for p in d.places:
+            self.by_place.setdefault(p, []).append(d)
+        if not d.places or not d.issuer_slugs:
+            self.placeless.append(d)
         if d.date and len(d.date) == 10 and d.places:
             self.by_date.setdefault(d.date, []).append(d)
-            for p in d.places:
-                self.by_place.setdefault(p, []).append(d)
         else:
             self.loose.append(d)
 
-    def near(self, c: Cited) -> Optional[list[Candidate]]:
-        """The candidates that may beat ``_FAR_MAX``, or None when all must be scored (the citation has no date)."""
-        if not c.date or len(c.date) != 10:
-            return None
-        out = {d.id: d for d in self.loose}
-        out.update((d.id, d) for d in self.by_date.get(c.date, ()))
+    def near(self, c: Cited) -> list[Candidate]:
+        """The candidates that may score above the bound of the others (``_FAR_MAX`` for a dated citation,
+        ``far_bound`` for another): those of the citation's date, of its places or its citing document's, and
+        those without a place or an issuer (or, for a dated citation, without a full date)."""
+        dated = bool(c.date and len(c.date) == 10)
+        out = {d.id: d for d in self.placeless}
+        if dated:
+            out.update((d.id, d) for d in self.loose)
+        if dated:
+            out.update((d.id, d) for d in self.by_date.get(cast(str, c.date), ()))
         for p in (*c.places, *c.src_places):
             out.update((d.id, d) for d in self.by_place.get(p, ()))
         return list(out.values())
 
 
 def resolve_in(c: Cited, groups: list[Group]) -> Resolution:
-    """``resolve_one`` over the candidates of these groups, scoring the far ones only when they could matter."""
-    near = [g.near(c) for g in groups]
-    if all(n is not None for n in near):
-        res = resolve_one(c, [d for n in near for d in n], total=sum(len(g.all) for g in groups))  # type: ignore[union-attr]
-        if res.confidence >= _FAR_MAX + MARGIN and not res.reason.startswith("too weak"):
+    """``resolve_one`` over the candidates of these groups, scoring the far ones only when they could matter: when
+    the best of the near ones is not ``MARGIN`` above what a far one can score, all are scored.  A citation naming
+    its issuer and place rules out every far candidate (another place's issuer, see ``facts.issuer_match``), so the
+    near ones settle it; when none of them matches, the first candidates give the reason's examples."""
+    total = sum(len(g.all) for g in groups)
+    near = [d for g in groups for d in g.near(c)] if total > _FEW else []
+    if total > _FEW and len(near) < total:
+        res = resolve_one(c, near, total=total)
+        if c.issuer_slugs and c.places:
+            return res if res.score is not None else resolve_one(c, [d for g in groups for d in g.all][:6])
+        bound = _FAR_MAX if c.date and len(c.date) == 10 else far_bound(c)
+        if res.score is not None and res.score - bound >= MARGIN - 1e-9 and not res.reason.startswith("too weak"):
             return res
     return resolve_one(c, [d for g in groups for d in g.all])
 
@@ -233,7 +270,7 @@ def resolve_one(c: Cited, candidates: list[Candidate], *, total: int | None = No
     if len(close) > len(copies):
         names = ", ".join(f"{x[2].key} ({x[2].path})" for x in [scored[0], *close][:6])
         return Resolution(None, c.key, confidence, f"ambiguous: {len(close) + 1} candidates score alike: {names}",
-                          [x[2].id for x in [scored[0], *close]])
+                          [x[2].id for x in [scored[0], *close]], scored[0][0])
     reason = "; ".join(explain(c, best, best_ev))
     if copies:
         reason += f"; same document in {len(copies) + 1} files"
@@ -241,8 +278,8 @@ def resolve_one(c: Cited, candidates: list[Candidate], *, total: int | None = No
     if weaker > 0:
         reason += f"; {weaker} other candidate(s)"
     if confidence < MIN_CONFIDENCE:
-        return Resolution(None, c.key, confidence, f"too weak: {reason}", [x[2].id for x in scored[:6]])
-    return Resolution(best.id, None, confidence, reason, [x[2].id for x in copies])
+        return Resolution(None, c.key, confidence, f"too weak: {reason}", [x[2].id for x in scored[:6]], scored[0][0])
+    return Resolution(best.id, None, confidence, reason, [x[2].id for x in copies], scored[0][0])
 
 
 def _latest_before(c: Cited, tied: list[tuple]) -> Optional[tuple]:
