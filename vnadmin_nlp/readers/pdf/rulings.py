@@ -52,6 +52,7 @@ def page_rulings(raw: Any, page: Any) -> list[Seg]:
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     segs: list[Seg] = []
     path = raw.FPDF_PAGEOBJ_PATH
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
     for k in range(count):
         obj = raw.FPDFPage_GetObject(page.raw, k)
         if raw.FPDFPageObj_GetType(obj) != path or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
@@ -62,11 +63,16 @@ def page_rulings(raw: Any, page: Any) -> list[Seg]:
             segs.append(("h", (y0 + y1) / 2, x0, x1))
         elif w <= THIN and h >= MIN_V:
             segs.append(("v", (x0 + x1) / 2, y0, y1))
-        elif w >= MIN_H and h >= MIN_V and raw.FPDFPath_CountSegments(obj) in (4, 5):
+        elif w >= MIN_H and h >= MIN_V and raw.FPDFPath_CountSegments(obj) in (4, 5) and _stroked(raw, obj, fill, stroke):
             segs += [("h", y0, x0, x1), ("h", y1, x0, x1), ("v", x0, y0, y1), ("v", x1, y0, y1)]
     if not any(s[0] == "h" for s in segs) or sum(1 for s in segs if s[0] == "v") < 2:
         return []
     return segs
+
+
+def _stroked(raw: Any, obj: Any, fill: Any, stroke: Any) -> bool:
+    """A box drawn with its outline (a cell's border), not a filled one (a highlight behind a line of text)."""
+    return bool(raw.FPDFPath_GetDrawMode(obj, fill, stroke)) and bool(stroke.value)
 
 
 def grids(segs: list[Seg]) -> list[Grid]:

@@ -85,7 +85,7 @@ def place_tables(blocks: list[Block], tables: list[PdfTable]) -> list[Block]:
 
 def _cells(page: PageText, grid: Grid) -> dict[tuple[int, int], list[tuple[int, list[Char]]]] | None:
     """The glyphs of each cell (by its top-left unit), line by line: (line index, glyphs); None when the table holds
-    legacy-font text."""
+    legacy-font text or a ruling runs through a word (the grid is no table's)."""
     starts = {(r, c): (r, c) for r, c, _, _ in grid.cells}
     owner: dict[tuple[int, int], tuple[int, int]] = {}
     for r, c, rs, cs in grid.cells:
@@ -98,10 +98,18 @@ def _cells(page: PageText, grid: Grid) -> dict[tuple[int, int], list[tuple[int, 
         if line.y1 < y0 or line.y0 > y1:
             continue
         here: dict[tuple[int, int], list[Char]] = {}
+        last: tuple[Char, tuple[int, int] | None] | None = None
         for ch in line.chars:
             unit = grid.unit((ch[0] + ch[2]) / 2, (ch[1] + ch[3]) / 2)
-            if unit is not None:
-                here.setdefault(owner[unit], []).append(ch)
+            cell = owner[unit] if unit is not None else None
+            if not ch[4].isspace():
+                if last is not None and last[1] != cell and ch[0] - last[0][2] < 0.15 * line.h:
+                    return None  # a ruling through a word: not a table's border
+                last = (ch, cell)
+            else:
+                last = None
+            if cell is not None:
+                here.setdefault(cell, []).append(ch)
         for key, chars in here.items():
             if any(not ch[4].isspace() for ch in chars):
                 if glyph_text(chars)[1]:
