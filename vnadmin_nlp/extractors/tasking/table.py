@@ -172,6 +172,18 @@ def _verb(header: str) -> str:
     return rest[:1].lower() + rest[1:] if rest else ""
 
 
+def _agenda(text: str, rows: dict[int, dict[int, Cell]], data: list[int]) -> bool:
+    """A meeting's programme: a column gives times of the day (``07h45 - 8h00``) in most rows, and its "Chủ trì"
+    column names who chairs a session, which assigns no task."""
+    hits: dict[int, list[bool]] = {}
+    for r in data:
+        for col, c in rows[r].items():
+            cell = squash(text[c.span[0]:c.span[1]])
+            if cell:
+                hits.setdefault(col, []).append(bool(_P.table_clock_time.search(fold(cell))))
+    return any(sum(v) >= 2 and 2 * sum(v) >= len(v) for v in hits.values())
+
+
 def _group_row(row: dict[int, Cell], leads: list[_Column]) -> bool:
     """A group row (``II | CẢI CÁCH THỦ TỤC HÀNH CHÍNH``, its title cell spanning the rest of the table): no cell at
     or after the first lead column; a lead cell merged with the one above (rowspan) leaves the cells after it."""
@@ -192,7 +204,7 @@ def read(text: str, cells: Sequence[Cell], provisions: Sequence[Provision], anch
         content = next((c for c in columns if c.role == "content"), None)
         owners = {c.col: _owner(c, leads).col for c in columns if c.role in ("support", "deadline")}
         data = [r for r in sorted(rows) if r > last]
-        if not data:
+        if not data or _agenda(text, rows, data):
             continue
         first = min(c.span[0] for c in rows[data[0]].values())
         end = max(c.span[1] for r in data for c in rows[r].values())

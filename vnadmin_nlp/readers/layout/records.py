@@ -66,3 +66,4 @@ class PageText:
     stamp_rects: list[tuple[float, float, float, float]] = field(default_factory=list)
     stamp_lines: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)
     ocr: bool = False
+    rulings: list[tuple] = field(default_factory=list)  # the PDF page's table borders (:mod:`..pdf.rulings`)

@@ -23,6 +23,7 @@ from .page import extract_page
 from ..layout.text import plain_text
 from .quality import page_score, page_verdict
 from .scans import MIN_TEXT_CHARS, ocr_pages
+from .table_cells import cut_tables, place_tables
 from .signatures import digital_signatures, document_info, parse_stamp
 
 
@@ -122,7 +123,9 @@ def _read(pdfium: Any, pdf: Any, path: Path) -> RawDocument:
              **({"regions": [_region_source(r) for r in regions[p.number]]} if regions.get(p.number) else {})}
             for p in pages
         ]
+    tables = cut_tables(pages)  # ruled tables as cells; their glyphs off the lines
     blocks, encoding, removed = layout_pages(pages, warnings)
+    blocks = place_tables(blocks, tables)
 
     signatures = [s for page in pages for s in page.stamps]
     for page in pages:  # stamp text kept apart from the body, after it

@@ -9,6 +9,7 @@ from ..layout import Char, PageText
 from ..layout.text import glyph_bbox, plain_text
 from .glyphs import page_glyphs
 from .lines import glyph_lines
+from .rulings import page_rulings
 from .scans import STAMP_PAGE_CHARS
 from .signatures import parse_stamp
 from .vocabulary import STAMP_HINT
@@ -47,8 +48,10 @@ def extract_page(pdf: Any, index: int) -> PageText:
     lines = glyph_lines(chars)
     body_chars = sum(len(line.glyphs) for line in lines)
     cover = _image_cover(raw, page, width * height) if body_chars < STAMP_PAGE_CHARS else 0.0
+    rulings = page_rulings(raw, page) if lines else []
     page.close()
-    return PageText(index + 1, width, height, lines, body_chars, cover, stamps, stamp_rects, stamp_lines)
+    return PageText(index + 1, width, height, lines, body_chars, cover, stamps, stamp_rects, stamp_lines,
+                    rulings=rulings)
 
 
 def _annotation_rects(raw: Any, page: Any) -> list[tuple[float, float, float, float]]:
