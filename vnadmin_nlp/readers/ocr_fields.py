@@ -132,9 +132,8 @@ def reread_fields(page: OcrPage, crop: Crop, settings: ocr.OcrSettings, path: st
 
 def _area(line: OcrLine, number: bool, margin: float = MARGIN) -> tuple[int, int, int, int]:
     """The box of the field's words on its line, with a margin (of the line's height)."""
-    field = [line.words[k] for k in _field_words(line, number)]
-    box = (min(w.bbox[0] for w in field), min(w.bbox[1] for w in field), max(w.bbox[2] for w in field), max(w.bbox[3] for w in field))
-    pad = int(margin * (box[3] - box[1]))
+    box = _union([line.words[k] for k in _field_words(line, number)])
+    pad = int(margin * (box[3] - box[1]))  # above, below and to the right; to the left always MARGIN (the label)
     return (max(0, box[0] - int(MARGIN * (box[3] - box[1]))), max(0, box[1] - pad), box[2] + pad, box[3] + pad)
 
 
