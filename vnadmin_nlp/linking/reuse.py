@@ -252,20 +252,21 @@ def token_passages(sa: Sequence[int], sb: Sequence[int], set_a: Optional[set[int
         if len(lst) < 4:
             lst.append(j)
     # runs of consecutive matches on one diagonal: [a0, a1] x [b0, b1] in shingle positions
+    # (a run is kept as [a0, a1, diagonal]: its b positions and length follow)
     runs: dict[int, list[int]] = {}
-    done: list[list[int]] = []
+    ended: list[list[int]] = []
     for i in compress(count(), map(shared, sa)):
         for j in where_b[sa[i]]:
             d = i - j
             r = runs.get(d)
             if r is not None and r[1] == i - 1:
-                r[1], r[3] = i, j
-                r[4] += 1
+                r[1] = i
             else:
                 if r is not None:
-                    done.append(r)
-                runs[d] = [i, i, j, j, 1]
-    done.extend(runs.values())
+                    ended.append(r)
+                runs[d] = [i, i, d]
+    ended.extend(runs.values())
+    done = [[a0, a1, a0 - d, a1 - d, a1 - a0 + 1] for a0, a1, d in ended]
     done.sort()
     # chain runs across small gaps into passages (monotonic in both documents)
     return _chained(done)
