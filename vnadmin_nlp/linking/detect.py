@@ -51,9 +51,9 @@ class TokenCache:
 
     def keep(self, doc_id: int, toks: Tokens) -> None:
         """The writer's tokens, kept while there is room (never evicting): ``detect_pending`` compares the documents
-        in the order they were stored, so the first ones are needed first.  Evicting the oldest instead made a
-        corpus whose tokens overflow the cache read every document back: the first batches, read back, evicted the
-        next ones' before their turn, which were read back in turn."""
+        in the order they were stored, so the first ones are needed first; evicting the oldest instead, in a corpus
+        whose tokens overflow the cache, could make the first batches' read-back evict the next ones' tokens before
+        their turn."""
         if self.words + len(toks.shingles) <= self.limit or doc_id in self.items:
             self.put(doc_id, toks)
 
