@@ -478,8 +478,9 @@ def real_worker(vbpl: Path, out: Path) -> None:
     }, out.open("w"))
 
 
-def scale_worker(n: int, seed: int, out: Path) -> None:
-    """Index ``n`` generated documents; write the CPU of each phase per document as JSON."""
+def scale_worker(n: int, seed: int, out: Path, keep: bool = False) -> None:
+    """Index ``n`` generated documents; write the CPU of each phase per document as JSON (``keep``: the corpus and
+    its index stay in benchmarks/_work/linking/scale<n>, to be measured again)."""
     work = WORK / f"scale{n}"
     shutil.rmtree(work, ignore_errors=True)
     load0 = os.getloadavg()[0]
@@ -489,7 +490,8 @@ def scale_worker(n: int, seed: int, out: Path) -> None:
     with Corpus.open(work / "index.sqlite") as corpus:
         rep = corpus.index([work / "corpus"])
     quality, reuse_q = evaluate(work / "index.sqlite", docs), evaluate_reuse(work / "index.sqlite", docs)
-    shutil.rmtree(work, ignore_errors=True)
+    if not keep:
+        shutil.rmtree(work, ignore_errors=True)
     json.dump({"docs": rep.parsed, "cpu": rep.cpu_seconds, "parse_cpu": rep.parse_cpu, "bands_cpu": rep.bands_cpu,
                "resolve_cpu": rep.resolve_cpu, "reuse_cpu": rep.reuse_cpu, "resolved": rep.resolved,
                "passages": rep.reuse_passages, "precision": quality["precision"], "recall": quality["recall"],
@@ -606,11 +608,12 @@ def main() -> None:
         real_worker(args.vbpl, args.worker_out)
         return
     if args.worker == "scale":
-        scale_worker(args.docs, args.seed, args.worker_out)
+        scale_worker(args.docs, args.seed, args.worker_out, args.keep)
         return
     if args.real:
         real = _child(["--worker", "real", "--vbpl", str(args.vbpl)])
-        scale = [_child(["--worker", "scale", "--docs", n, "--seed", str(args.seed)]) for n in args.scale.split(",") if n]
+        scale = [_child(["--worker", "scale", "--docs", n, "--seed", str(args.seed), *(["--keep"] if args.keep else [])])
+                 for n in args.scale.split(",") if n]
         block = real_report(real, scale)
         print(block)
         if not args.no_write:

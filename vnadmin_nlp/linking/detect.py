@@ -26,7 +26,7 @@ class TokenCache:
     """Tokens of recently stored or aligned documents, at most ``words`` shingles in all (8 bytes each), the texts
     of the last ones a passage was found in (``CACHE_CHARS``), and the shingle set of the document being compared:
     a document with many candidates is read and cut once.  The writer puts the tokens it cut for the band keys
-    (``put``), so a new document is not cut again to be aligned."""
+    (``keep``), so a new document is not cut again to be aligned."""
 
     def __init__(self, conn: sqlite3.Connection, words: Optional[int] = None) -> None:
         self.conn = conn
@@ -48,6 +48,14 @@ class TokenCache:
         while self.words > self.limit and len(self.items) > 1:
             _, gone = self.items.popitem(last=False)
             self.words -= len(gone.shingles)
+
+    def keep(self, doc_id: int, toks: Tokens) -> None:
+        """The writer's tokens, kept while there is room (never evicting): ``detect_pending`` compares the documents
+        in the order they were stored, so the first ones are needed first; evicting the oldest instead, in a corpus
+        whose tokens overflow the cache, could make the first batches' read-back evict the next ones' tokens before
+        their turn."""
+        if self.words + len(toks.shingles) <= self.limit or doc_id in self.items:
+            self.put(doc_id, toks)
 
     def get(self, doc_id: int) -> Tokens:
         hit = self.items.get(doc_id)

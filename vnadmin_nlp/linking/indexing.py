@@ -134,7 +134,7 @@ class Writer:
                         toks, bands = reuse_mod.document_bands(doc)
                         reuse_mod.store_bands(conn, doc_id, bands)
                         if self.tokens is not None:
-                            self.tokens.put(doc_id, toks)
+                            self.tokens.keep(doc_id, toks)
                         self.report.bands_cpu += time.process_time() - c
                     else:
                         conn.execute("UPDATE documents SET reuse_done = 1 WHERE id=?", (doc_id,))

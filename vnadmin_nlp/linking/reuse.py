@@ -24,9 +24,9 @@ import sqlite3
 import unicodedata
 import zlib
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import deque
 from itertools import compress, count
-from operator import itemgetter
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
@@ -43,7 +43,6 @@ MIN_SIMILARITY = 0.75  # share of a passage's shingles found on both sides
 MAX_GAP = 12  # words that may differ inside one passage
 _M64 = (1 << 64) - 1
 _TOKEN = re.compile(r"[a-z0-9]+")
-_SECOND = itemgetter(1)
 
 
 def _fold_table() -> dict[int, str]:
@@ -253,43 +252,66 @@ def token_passages(sa: Sequence[int], sb: Sequence[int], set_a: Optional[set[int
         if len(lst) < 4:
             lst.append(j)
     # runs of consecutive matches on one diagonal: [a0, a1] x [b0, b1] in shingle positions
+    # (a run is kept as [a0, a1, diagonal]: its b positions and length follow)
     runs: dict[int, list[int]] = {}
-    done: list[list[int]] = []
+    ended: list[list[int]] = []
     for i in compress(count(), map(shared, sa)):
         for j in where_b[sa[i]]:
             d = i - j
             r = runs.get(d)
             if r is not None and r[1] == i - 1:
-                r[1], r[3] = i, j
-                r[4] += 1
+                r[1] = i
             else:
                 if r is not None:
-                    done.append(r)
-                runs[d] = [i, i, j, j, 1]
-    done.extend(runs.values())
+                    ended.append(r)
+                runs[d] = [i, i, d]
+    ended.extend(runs.values())
+    done = [[a0, a1, a0 - d, a1 - d, a1 - a0 + 1] for a0, a1, d in ended]
     done.sort()
     # chain runs across small gaps into passages (monotonic in both documents)
-    open_: list[list[int]] = []  # [a0, a1, b0, b1, matched]: passages that may still grow
+    return _chained(done)
+
+
+def _chained(done: list[list[int]]) -> list[tuple[int, int, int, int, int, float]]:
+    """Runs (sorted) chained across gaps of at most ``MAX_GAP`` words into passages, those long and similar enough
+    kept (the longest first; a passage overlapping a kept one in ``a`` is not).  The passages that may still grow
+    are kept in order of their last shingle in ``a`` (``ends``, found by bisection): a run is tried only against those
+    ending within reach of it, and the ones out of reach are closed as a block."""
+    open_: list[list[int]] = []  # [a0, a1, b0, b1, matched]: passages that may still grow, in order of a1 (stable)
+    ends: list[int] = []  # their a1
     closed: list[list[int]] = []
+    reach = MAX_GAP + N
     for a0, a1, b0, b1, m in done:
-        if open_ and open_[0][1] < a0 - MAX_GAP - N:  # runs come in order of a0: these can grow no more
-            closed.extend(p for p in open_ if p[1] < a0 - MAX_GAP - N)
-            open_ = [p for p in open_ if p[1] >= a0 - MAX_GAP - N]
-        best = None
-        for p in open_:
-            ga, gb = a0 - p[1], b0 - p[3]
-            if -N < ga <= MAX_GAP + N and -N < gb <= MAX_GAP + N and (best is None or ga + gb < best[0]):
-                best = (ga + gb, p)
-        if best is not None:
-            p = best[1]
-            p[1], p[3] = max(p[1], a1), max(p[3], b1)
+        if ends and ends[0] < a0 - reach:  # runs come in order of a0: these can grow no more
+            k = bisect_left(ends, a0 - reach)
+            closed.extend(open_[:k])
+            del open_[:k], ends[:k]
+        best = -1
+        gap = 0
+        for i in range(bisect_left(ends, a0 + N)):  # those with -N < a0 - a1 <= reach
+            p = open_[i]
+            gb = b0 - p[3]
+            if -N < gb <= reach and (best < 0 or a0 - p[1] + gb < gap):
+                best, gap = i, a0 - p[1] + gb
+        if best >= 0:
+            p = open_[best]
+            p[3] = max(p[3], b1)
             p[4] += m
-        else:
-            open_.append([a0, a1, b0, b1, m])
-        open_.sort(key=_SECOND)
+            if a1 > p[1]:  # its end moved: to the front of those ending there (a stable sort's place)
+                p[1] = a1
+                del open_[best], ends[best]
+                k = bisect_left(ends, a1)
+                open_.insert(k, p)
+                ends.insert(k, a1)
+        else:  # a new one: after those ending where it ends
+            k = bisect_right(ends, a1)
+            open_.insert(k, [a0, a1, b0, b1, m])
+            ends.insert(k, a1)
     out = []
     taken_a: list[tuple[int, int]] = []
-    for a0, a1, b0, b1, m in sorted(closed + open_, key=lambda p: p[0] - p[1]):
+    shortest = MIN_TOKENS - N  # length >= MIN_TOKENS on both sides, in shingles
+    long_enough = [p for p in closed + open_ if p[1] - p[0] >= shortest and p[3] - p[2] >= shortest]
+    for a0, a1, b0, b1, m in sorted(long_enough, key=lambda p: p[0] - p[1]):
         a_end, b_end = a1 + N - 1, b1 + N - 1  # last token of the last shingle
         length = min(a_end - a0, b_end - b0) + 1
         similarity = min(1.0, m / max(1, a1 - a0 + 1, b1 - b0 + 1))

@@ -45,6 +45,8 @@ CREATE TABLE IF NOT EXISTS documents(
 CREATE INDEX IF NOT EXISTS documents_key ON documents(key);
 CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
 CREATE INDEX IF NOT EXISTS documents_reuse ON documents(reuse_done) WHERE reuse_done = 0;
+CREATE INDEX IF NOT EXISTS documents_facts ON documents(id, key, number_text, year, date, doc_type, issuer_code,
+  issuer_name, issuer_slugs, places, path);
 CREATE TABLE IF NOT EXISTS doc_lookup(
   lookup TEXT NOT NULL, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   PRIMARY KEY(lookup, doc_id)) WITHOUT ROWID;
@@ -74,6 +76,13 @@ CREATE INDEX IF NOT EXISTS reuse_dst ON reuse(dst);
 CREATE TABLE IF NOT EXISTS errors(
   path TEXT PRIMARY KEY, sha256 TEXT, parser_version TEXT, stage TEXT, message TEXT, at TEXT) WITHOUT ROWID;
 """
+
+# What resolution reads of a document (a candidate's facts, a citing document's places and date): all in the index
+# ``documents_facts`` (``FACTS``), a few hundred bytes a document, so resolution never reads the rows themselves
+# (the JSON and the text make a row a page or more: at 100,000 documents the table is far larger than the cache).
+FACT_COLUMNS = ("id", "key", "number_text", "year", "date", "doc_type", "issuer_code", "issuer_name", "issuer_slugs",
+                "places", "path")
+FACTS = "documents d INDEXED BY documents_facts"  # as ``d``
 
 DOC_COLUMNS = (
     "id, path, sha256, key, doc_type, number_text, number, year, symbol, type_code, issuer_code, issuer_name, "
