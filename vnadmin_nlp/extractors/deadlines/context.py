@@ -30,6 +30,7 @@ class FoundDeadline:
     day: int | None = None
     start_date: str | None = None
     end_date: str | None = None
+    weekday: int | None = None  # a weekly deadline's day of the week, 1 (Monday) to 7
     month: int | None = None  # a yearly deadline's month; a date's when it was printed without its year
     form: str = ""  # date, duration, workday, recurring, frequency (a bare "Hằng năm"), period
     intro: str = ""  # the opening words as matched (folded)
@@ -61,6 +62,10 @@ _CONDITION_END = lazy_regex(retone(r"(?<![\p{L}])thì(?![\p{L}])"))
 _DATE_NOT_IN_CLAUSE = _words_re(D["date_not_in_clause"])
 _PERIOD_NOT_IN_CLAUSE = _words_re(D["period_not_in_clause"])
 _FUTURE_ONLY = {" ".join(retone(w).split()) for w in D["future_only_intros"]}
+_UNTIL_NOT_IN_CLAUSE = _words_re(D["until_not_in_clause"])
+_UNTIL = retone("đến")
+# "Ngoài báo cáo định kỳ hằng năm tại khoản 1 Điều này": a report named by its cycle, ruled elsewhere
+_RULED_AT = lazy_regex(retone(r"\s*(?:nêu\s+|quy\s+định\s+)?tại\s+(?:điểm|khoản|điều|mục)(?![\p{L}])"))
 _FUTURE_NOT_IN_CLAUSE = _words_re(D["future_only_not_in_clause"])
 _EXPECTED_BEFORE = lazy_regex(r"(?<![\p{L}])(?:" + phrases(D["period_not_right_after"]) + r")\s+$")
 _RATE_BEFORE = lazy_regex(r"(?<![\p{L}\d])\d+\s+(?:" + phrases(D["rate_units"]) + r")\s+$")
@@ -131,6 +136,8 @@ def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
     if f.form == "date":
         if f.intro in _FUTURE_ONLY and _FUTURE_NOT_IN_CLAUSE.search(key, clause, f.start):
             return True  # "Trung tâm dự kiến tổ chức Hội thảo vào ngày …": the writer's own plan
+        if f.intro.startswith(_UNTIL) and _UNTIL_NOT_IN_CLAUSE.search(key, clause, f.start):
+            return True  # "… thì tiếp tục duy trì thực hiện đến hết ngày 31 tháng 12 năm 2026": until, no limit
         if _DATE_NOT_IN_CLAUSE.search(key, clause, f.start):
             return True  # "Thời gian chốt số liệu báo cáo: Tính từ ngày 15 tháng 12 … đến ngày 14 tháng 12 …"
         if _CONDITION.match(key, f.end, _near(key, f.end)) or _PAST_BEFORE.search(key, max(0, f.start - 40), f.start):
@@ -144,6 +151,8 @@ def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
             return True  # "là 30 ngày", "ít nhất 10 ngày": an amount, not a time limit
     if f.form == "period" and (_PERIOD_NOT_IN_CLAUSE.search(key, clause, f.start) or _EXPECTED_BEFORE.search(key, max(0, f.start - 30), f.start)):
         return True  # "báo cáo kết quả thực hiện trong tháng 01 năm 2025": what was done; "(dự kiến trong Quý 1/2026)"
+    if f.kind == "recurring" and f.day is None and _RULED_AT.match(key, f.end, _near(key, f.end)):
+        return True  # "Ngoài báo cáo định kỳ hằng năm tại khoản 1 Điều này": the report of another clause
     if f.form == "frequency":
         ls = max(_line_start(key, f.start), lo)
         before = key[ls : f.start]
@@ -205,10 +214,13 @@ def settle(key: str, lo: int, hi: int, found: list[FoundDeadline]) -> list[Found
             _yearly(key, f)
     out = []
     for i, f in enumerate(found):
-        if f.form == "frequency":
-            _, end = _sentence(key, f.start, ends=_FULL_STOP)
-            if any(g.kind == "recurring" and g.rule == f.rule and g.day for g in found[i + 1 :] if g.start < end):
-                continue  # "Hàng năm, quỹ … trước ngày 31 tháng 3": the date says it
+        if f.kind == "recurring" and f.day is None:
+            begin, end = _sentence(key, f.start, ends=_FULL_STOP)
+            later = [g for g in found[i + 1 :] if g.start < end]
+            earlier = [g for g in found[:i] if g.start >= begin] if f.form != "frequency" else []
+            if any(g.kind == "recurring" and g.rule == f.rule and g.day for g in later + earlier):
+                continue  # "Hàng năm, quỹ … trước ngày 31 tháng 3": the date says it; so in "Chậm nhất ngày 20 của
+                # tháng … đối với báo cáo định kỳ hằng tháng" ("định kỳ hằng tháng" names the report)
         if f.kind == "recurring" and f.day is None and f.month is not None:
             f.month = None
         out.append(f)
