@@ -40,7 +40,7 @@ __all__ = ["FoundDeadline", "find", "month_end", "read_deadline", "to_model"]
 # tried at every character of the window).
 _COUNT_STARTS = "|".join(f"{w[0]}(?<![^\\W\\d_]{w[0]})" + "".join(r"\s+" + x for x in w[1:])
                          for w in (k.split() for k in sorted(F.COUNT_WORDS, key=len, reverse=True)))
-_MAYBE = lazy_re(retone(r"\d|quý|quí|hằng|hàng|làm việc|lần|cuối|(?:" + _COUNT_STARTS + r")(?![^\W\d_])"))
+_MAYBE = lazy_re(retone(r"\d|quý|quí|hằng|hàng|mỗi\s+tuần|làm việc|lần|cuối|(?:" + _COUNT_STARTS + r")(?![^\W\d_])"))
 _OTHER_DIGIT = lazy_regex(r"(?![0-9])\d")
 _LONGEST = 500  # chars a form can span: its opening, the longest event (160) and the rest
 _REACH = 80  # chars from a form's first word to its first digit: the longest intro, "ngày" and spaces
