@@ -117,3 +117,30 @@ def test_a_symbol_of_another_type_keeps_its_type_with_a_warning() -> None:
     doc = parse_text(LETTER + "Thực hiện Nghị định số 1187/BTC-ĐT ngày 24/01/2025 của Bộ Tài chính, các đơn vị báo cáo.")
     assert [(c.number, c.doc_type) for c in doc.citations] == [("1187/BTC-ĐT", "Công văn")]
     assert any(w.code == "citation_type_mismatch" for w in doc.warnings)
+
+
+AMENDING = ("CHÍNH PHỦ\nSố: 140/2025/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 16 tháng 8 năm 2025\nNGHỊ ĐỊNH\nSửa đổi, bổ sung một số điều của Nghị định số 156/2018/NĐ-CP\n"
+            "Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 156/2018/NĐ-CP ngày 16 tháng 11 năm 2018 của Chính phủ\n"
+            "1. Sửa đổi, bổ sung khoản 6 Điều 3 Nghị định số 156/2018/NĐ-CP được sửa đổi, bổ sung tại khoản 1 Điều 1 "
+            "Nghị định số {earlier} như sau:\n“6. Khai thác tận dụng theo quy định tại Điều 42a Nghị định này.”\n"
+            "Điều 2. Hiệu lực thi hành\nNghị định này có hiệu lực thi hành kể từ ngày ký ban hành.\n")
+
+
+@pytest.mark.parametrize("earlier", ["91/2024/NĐ-CP", "27/2024/NĐ-CP"])
+def test_this_decree_in_the_new_wording_is_the_amended_one(earlier: str) -> None:
+    # vbpl_452's form: the quoted "Nghị định này" names the decree amended, not the earlier amendment beside it
+    cits = parse_text(AMENDING.format(earlier=earlier)).citations
+    this = [c.refers_to for c in cits if c.text == "Nghị định này"]
+    assert this[0] is not None and "156/2018/NĐ-CP" in this[0]
+    assert this[1] == "self"
+
+
+def test_a_joint_resolution_names_itself_by_its_family() -> None:
+    text = ("ỦY BAN THƯỜNG VỤ QUỐC HỘI - CHÍNH PHỦ - ĐOÀN CHỦ TỊCH ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM\n"
+            "Số: 102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN\nHà Nội, ngày 18 tháng 7 năm 2025\nNGHỊ QUYẾT LIÊN TỊCH\n"
+            "Quy định chi tiết quy trình hiệp thương\nCăn cứ Nghị quyết số 101/2025/UBTVQH15 ngày 10 tháng 7 năm 2025;\n"
+            "Điều 1. Phạm vi điều chỉnh\nNghị quyết này quy định chi tiết quy trình hiệp thương.\n"
+            "4. Hội nghị thông qua biên bản (theo Mẫu số 01 ban hành kèm theo Nghị quyết này).\n")
+    cits = parse_text(text).citations
+    assert [c.refers_to for c in cits if c.text == "Nghị quyết này"] == ["self", "self"]

@@ -125,3 +125,27 @@ def test_half_year_in_a_time_cell_is_not_the_whole_year() -> None:
     d = read_deadline("Tháng 12", dt.date(2025, 3, 1))
     assert d is not None and (d.kind, d.start, d.end) == ("period", "2025-12-01", "2025-12-31")
     assert read_deadline("Tháng 2", dt.date(2025, 3, 1)) is None
+
+
+INVITATION = ("VĂN PHÒNG CHÍNH PHỦ\nSố: 2003/CĐ-VPCP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "Hà Nội, ngày 07 tháng 10 năm 2025\nCÔNG ĐIỆN\nmời dự Hội nghị triển khai Chương trình\n\n"
+              "Văn phòng Chính phủ trân trọng kính mời Lãnh đạo các Bộ tham dự Hội nghị.\n{time}"
+              "III. Văn phòng Chính phủ trân trọng đề nghị:\n1. Bộ Công an:\n- Chuẩn bị tài liệu; {ask}.\n")
+
+
+@pytest.mark.parametrize("ask", ["Gửi tài liệu đến các điểm cầu địa phương trước Hội nghị",
+                                 "Gửi tài liệu đến các điểm cầu chậm nhất trước phiên họp"])
+def test_a_meeting_as_the_time_takes_the_meetings_date(ask: str) -> None:
+    # ld_030's form: "trước Hội nghị" by the time the invitation states
+    doc = parse_text(INVITATION.format(time="I. Thời gian: 08 giờ, ngày 09 tháng 10 năm 2025 (Thứ Năm).\n", ask=ask))
+    assert [(d.kind, d.date) for d in doc.deadlines] == [("date", "2025-10-09"), ("date", "2025-10-09")]
+
+
+@pytest.mark.parametrize("time,ask", [
+    ("", "Gửi tài liệu đến các điểm cầu địa phương trước Hội nghị"),  # no time stated: no date to give
+    ("I. Thời gian: 08 giờ, ngày 09 tháng 10 năm 2025.\n", "Báo cáo trước Hội nghị"),  # in front of it
+    ("I. Thời gian: 08 giờ, ngày 09 tháng 10 năm 2025.\n", "Báo cáo kết quả trước Hội nghị thôn"),
+])
+def test_a_meeting_that_gives_no_time(time: str, ask: str) -> None:
+    doc = parse_text(INVITATION.format(time=time, ask=ask))
+    assert [d.text for d in doc.deadlines if "Hội nghị" in d.text] == []

@@ -40,7 +40,7 @@ __all__ = ["FoundDeadline", "find", "month_end", "read_deadline", "to_model"]
 # tried at every character of the window).
 _COUNT_STARTS = "|".join(f"{w[0]}(?<![^\\W\\d_]{w[0]})" + "".join(r"\s+" + x for x in w[1:])
                          for w in (k.split() for k in sorted(F.COUNT_WORDS, key=len, reverse=True)))
-_MAYBE = lazy_re(retone(r"\d|quý|quí|hằng|hàng|mỗi\s+tuần|làm việc|lần|cuối|(?:" + _COUNT_STARTS + r")(?![^\W\d_])"))
+_MAYBE = lazy_re(retone(r"\d|quý|quí|hằng|hàng|mỗi\s+tuần|làm việc|lần|cuối|" + F.phrases(F.D["meeting_events"]) + r"|(?:" + _COUNT_STARTS + r")(?![^\W\d_])"))
 _OTHER_DIGIT = lazy_regex(r"(?![0-9])\d")
 _LONGEST = 500  # chars a form can span: its opening, the longest event (160) and the rest
 _REACH = 80  # chars from a form's first word to its first digit: the longest intro, "ngày" and spaces
@@ -150,6 +150,8 @@ def _read(form: F.Form, m: regex.Match, anchor: dt.date | None) -> FoundDeadline
         m1 = int(g["m1"]) if g["m1"] else int(g["m2"])  # "từ ngày 05 đến ngày 12 tháng 3 năm 2026"
         a, b = complete(int(g["d1"]), m1, y1, None), complete(int(g["d2"]), int(g["m2"]), y2, None)
         return _period(m, a, b) if a and b and a <= b else None
+    if name == "event":  # its date is the meeting's time, read in context.settle
+        return FoundDeadline(m.start(), m.end(), None, None, form="event", intro=_words(m))
     if name == "weekday":
         wd = _WEEKDAYS.get(" ".join(m.group("wd").split()))
         return FoundDeadline(m.start(), m.end(), None, f"R/P1W/weekday={wd}", kind="recurring", rule="weekly",

@@ -64,6 +64,8 @@ _PERIOD_NOT_IN_CLAUSE = _words_re(D["period_not_in_clause"])
 _FUTURE_ONLY = {" ".join(retone(w).split()) for w in D["future_only_intros"]}
 _UNTIL_NOT_IN_CLAUSE = _words_re(D["until_not_in_clause"])
 _UNTIL = retone("đến")
+_MEETING_TIME = (retone("thời gian"), retone("vào lúc"))
+_MEETING_NOT_AFTER = lazy_regex(r"(?<![\p{L}])(?:" + phrases(D["meeting_not_after"]) + r")\s+$")
 # "Ngoài báo cáo định kỳ hằng năm tại khoản 1 Điều này": a report named by its cycle, ruled elsewhere
 _RULED_AT = lazy_regex(retone(r"\s*(?:nêu\s+|quy\s+định\s+)?tại\s+(?:điểm|khoản|điều|mục)(?![\p{L}])"))
 _FUTURE_NOT_IN_CLAUSE = _words_re(D["future_only_not_in_clause"])
@@ -151,6 +153,8 @@ def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
             return True  # "là 30 ngày", "ít nhất 10 ngày": an amount, not a time limit
     if f.form == "period" and (_PERIOD_NOT_IN_CLAUSE.search(key, clause, f.start) or _EXPECTED_BEFORE.search(key, max(0, f.start - 30), f.start)):
         return True  # "báo cáo kết quả thực hiện trong tháng 01 năm 2025": what was done; "(dự kiến trong Quý 1/2026)"
+    if f.form == "event" and _MEETING_NOT_AFTER.search(key, max(0, f.start - 30), f.start):
+        return True  # "báo cáo trước Hội nghị": in front of it
     if f.kind == "recurring" and f.day is None and _RULED_AT.match(key, f.end, _near(key, f.end)):
         return True  # "Ngoài báo cáo định kỳ hằng năm tại khoản 1 Điều này": the report of another clause
     if f.form == "frequency":
@@ -225,6 +229,22 @@ def settle(key: str, lo: int, hi: int, found: list[FoundDeadline]) -> list[Found
             f.month = None
         out.append(f)
     _share_anchors(key, hi, out)
+    return _meeting_times(out)
+
+
+def _meeting_times(found: list[FoundDeadline]) -> list[FoundDeadline]:
+    """``trước Hội nghị``: the date of the meeting's time the document states (``Thời gian: 08 giờ, ngày 09 tháng 10
+    năm 2025``); dropped when it states none, or several."""
+    if not any(f.form == "event" for f in found):
+        return found
+    times = {f.date for f in found if f.form == "date" and f.date and len(f.date) == 10 and f.intro.startswith(_MEETING_TIME)}
+    out = []
+    for f in found:
+        if f.form == "event":
+            if len(times) != 1:
+                continue
+            f.date, f.form = next(iter(times)), "date"
+        out.append(f)
     return out
 
 

@@ -83,6 +83,9 @@ WEEKDAY = _form(
     "weekday", ["định kỳ hằng", "định kỳ hàng", "hằng", "hàng", "mỗi"],
     r"\s+tuần\s*,?\s*(?:\(\s*)?(?:vào|trước|chậm\s+nhất(?:\s+(?:là|vào))?)\s+(?:(?:các\s+)?ngày\s+)?(?P<wd>thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)(?![\p{L}\d])",
 )
+# "trước Hội nghị." (the meeting's time, read in .context): at the end of its clause only
+EVENT = _form("event", ["trước", "chậm nhất trước", "trước khi diễn ra"],
+              r"\s+(?P<event>" + phrases(D["meeting_events"]) + r")(?=\s*(?:[.;,\n]|$))")
 # "Định kỳ hằng năm", "Hằng năm, …" (at the start of a clause only), "định kỳ 3 tháng", "một quý một lần"
 FREQUENCY = _form("frequency", ["định kỳ hằng", "định kỳ hàng", "hằng", "hàng"], r"\s+" + _UNIT)
 COUNT_WORDS = {" ".join(retone(k).split()): v for k, v in D["count_words"].items()}
@@ -121,7 +124,7 @@ RELATIVE = _form(
 # "ngay trong ngày làm việc", "trong ngày làm việc nhận được hồ sơ": the same working day
 WORKDAY = _form("workday", ["ngay trong", "trong"], r"\s+(?P<from>ngày\s+làm\s+việc(?P<tail>\s+[^,.;:()\n]{1,160})?)")
 
-FORMS = (PERIODIC, REPORT_DAY, REPORT_YEAR, NEXT_MONTH, LAST_DAY_OF, EVERY, WEEKDAY, FREQUENCY, EVERY_N, ONCE_PER, ABSOLUTE, QUARTER, MONTH, HALF, MONTHS, DAYS, YEAR, RELATIVE, WORKDAY)
+FORMS = (PERIODIC, REPORT_DAY, REPORT_YEAR, NEXT_MONTH, LAST_DAY_OF, EVERY, WEEKDAY, FREQUENCY, EVERY_N, ONCE_PER, ABSOLUTE, EVENT, QUARTER, MONTH, HALF, MONTHS, DAYS, YEAR, RELATIVE, WORKDAY)
 
 # A table cell of a time column is a deadline on its own: "Tháng 11/2025", "Quý IV/2025", "30/9/2025".
 CELL_MONTHS = compile_key(r"(?<![\p{L}\d])tháng\s+(?P<m1>\d{1,2})\s*(?:-|–|đến)\s*(?:tháng\s+)?(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?!\d)")
