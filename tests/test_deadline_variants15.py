@@ -32,6 +32,7 @@ def _one(body: str, head: str = HEAD):
     ("Thời gian: 08 giờ 00, ngày 20/10/2025 (thứ Hai).", "Thời gian: 08 giờ 00, ngày 20/10/2025", "2025-10-20"),
     ("3. Sở Y tế báo cáo kết quả về UBND tỉnh trước ngày 15 tháng 12 năm 2025.", "trước ngày 15 tháng 12 năm 2025", "2025-12-15"),
     ("6. Các sở hoàn thành trước tháng 12/2025.", "trước tháng 12/2025", "2025-12"),
+    ("Các đơn vị hoàn thành không muộn hơn ngày 31/12/2025.", "không muộn hơn ngày 31/12/2025", "2025-12-31"),
 ])
 def test_dates(body: str, text: str, date: str) -> None:
     d = _one(body)
@@ -74,6 +75,10 @@ def test_recurring(body: str, rule: str, day: int | None, weekday: int | None) -
     ("6. Sở Công Thương hoàn thành trong tháng 12 năm 2025.", "2025-12-01", "2025-12-31"),
     ("Thời gian thực hiện: từ tháng 11/2025 đến tháng 4/2026.", "2025-11-01", "2026-04-30"),
     ("6. Các sở triển khai từ ngày 01/11/2025 đến ngày 30/11/2025.", "2025-11-01", "2025-11-30"),
+    # a time label, then a month, quarter or year alone (the forms of a task table's time cell, written in prose)
+    ("Thời gian thực hiện: Tháng 11/2025.", "2025-11-01", "2025-11-30"),
+    ("Thời gian hoàn thành: Quý IV/2025.", "2025-10-01", "2025-12-31"),
+    ("Tiến độ hoàn thành: Năm 2026.", "2026-01-01", "2026-12-31"),
     # the first or last months of a year: not the whole year
     ("6. Các sở thực hiện trong 6 tháng đầu năm 2026.", "2026-01-01", "2026-06-30"),
     ("6. Các sở thực hiện trong 6 tháng cuối năm 2026.", "2026-07-01", "2026-12-31"),
@@ -97,6 +102,7 @@ def test_periods(body: str, start: str, end: str | None) -> None:
     "7. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025.",
     "7. Hội nghị đã được tổ chức vào ngày 10/10/2025 tại Hội trường.",
     "6. Các sở triển khai giai đoạn 2026 - 2030.",
+    "Thời gian thực hiện: năm 2026 - 2030.",
     "6. Các sở triển khai từ năm 2026.",  # a start alone is no time limit
     # a month without its year, over before the document's month: the year is not clear (next year is likely,
     # but a wrong year is worse than none)

@@ -95,10 +95,18 @@ ONCE_PER = _form("once_per", ["một", "mỗi", *D["count_words"]], r"\s+" + _UN
 QUARTER = _form("quarter", _BY, r"\s+(?:quý|quí)\s+(?P<q>iv|iii|ii|i|[1-4])(?:\s*(?:/|năm)\s*(?P<y>" + _Y + r"))?(?![\p{L}\d])")
 # "trong tháng 11/2025"; "hoàn thành trong tháng 12" (no year: the document's, read in .__init__); not "trong tháng
 # 12 hằng năm", "tháng 3 của năm sau", "tháng 9 năm học"
+_MONTH_TAIL = (
+    r"(?P<m>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?![\d/])|(?![\d/.,\-–]*\d)(?!\s*(?:\(|(?:hằng|hàng|của|mỗi|các|năm|sau|tới|trước|âm|đầu|cuối)(?![\p{L}]))))"
+)
 MONTH = _form(
     "month", _BY + ["đến hết", "đến cuối"],
-    r"\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?![\d/])|(?![\d/.,\-–]*\d)(?!\s*(?:\(|(?:hằng|hàng|của|mỗi|các|năm|sau|tới|trước|âm|đầu|cuối)(?![\p{L}]))))",
+    r"\s+tháng\s+" + _MONTH_TAIL,
 )
+# "Thời gian thực hiện: Tháng 11/2025", "Thời gian hoàn thành: Quý IV/2025", "Tiến độ hoàn thành: Năm 2026"
+_LABEL = r"\s*:\s*(?:trong\s+)?"
+LABEL_MONTH = _form("month", D["period_labels"], _LABEL + r"tháng\s+" + _MONTH_TAIL)
+LABEL_QUARTER = _form("quarter", D["period_labels"], _LABEL + r"(?:quý|quí)\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?![\p{L}\d])")
+LABEL_YEAR = _form("year", D["period_labels"], _LABEL + r"năm\s+(?P<y>" + _Y + r")(?![\d\-–/])(?!\s*(?:-|–|đến)\s*\d)(?P<on>\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|tiếp))?")
 # "trong 6 tháng đầu năm 2026", "9 tháng cuối năm 2025": the first or last months of the year
 HALF = _form(
     "half", ["trong", "hết", "đến hết", "đến cuối"],
@@ -124,7 +132,7 @@ RELATIVE = _form(
 # "ngay trong ngày làm việc", "trong ngày làm việc nhận được hồ sơ": the same working day
 WORKDAY = _form("workday", ["ngay trong", "trong"], r"\s+(?P<from>ngày\s+làm\s+việc(?P<tail>\s+[^,.;:()\n]{1,160})?)")
 
-FORMS = (PERIODIC, REPORT_DAY, REPORT_YEAR, NEXT_MONTH, LAST_DAY_OF, EVERY, WEEKDAY, FREQUENCY, EVERY_N, ONCE_PER, ABSOLUTE, EVENT, QUARTER, MONTH, HALF, MONTHS, DAYS, YEAR, RELATIVE, WORKDAY)
+FORMS = (PERIODIC, REPORT_DAY, REPORT_YEAR, NEXT_MONTH, LAST_DAY_OF, EVERY, WEEKDAY, FREQUENCY, EVERY_N, ONCE_PER, ABSOLUTE, EVENT, QUARTER, MONTH, LABEL_MONTH, LABEL_QUARTER, LABEL_YEAR, HALF, MONTHS, DAYS, YEAR, RELATIVE, WORKDAY)
 
 # A table cell of a time column is a deadline on its own: "Tháng 11/2025", "Quý IV/2025", "30/9/2025".
 CELL_MONTHS = compile_key(r"(?<![\p{L}\d])tháng\s+(?P<m1>\d{1,2})\s*(?:-|–|đến)\s*(?:tháng\s+)?(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?!\d)")
