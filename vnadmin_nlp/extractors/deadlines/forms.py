@@ -86,6 +86,9 @@ WEEKDAY = _form(
 # "trước Hội nghị." (the meeting's time, read in .context): at the end of its clause only
 EVENT = _form("event", ["trước", "chậm nhất trước", "trước khi diễn ra"],
               r"\s+(?P<event>" + phrases(D["meeting_events"]) + r")(?=\s*(?:[.;,\n]|$))")
+# "Kỳ họp thứ 10 (tháng 10/2025)", "tại Phiên họp tháng 9/2025" (vbpl_113): a meeting by its month is that month
+MEETING_MONTH = _form("month", D["meeting_events"],
+                      r"(?:\s+(?:lần\s+)?thứ\s+[\p{L}\d]+)?\s*\(?\s*tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?![\d/])")
 # "Định kỳ hằng năm", "Hằng năm, …" (at the start of a clause only), "định kỳ 3 tháng", "một quý một lần"
 FREQUENCY = _form("frequency", ["định kỳ hằng", "định kỳ hàng", "hằng", "hàng"], r"\s+" + _UNIT)
 COUNT_WORDS = {" ".join(retone(k).split()): v for k, v in D["count_words"].items()}
@@ -132,7 +135,7 @@ RELATIVE = _form(
 # "ngay trong ngày làm việc", "trong ngày làm việc nhận được hồ sơ": the same working day
 WORKDAY = _form("workday", ["ngay trong", "trong"], r"\s+(?P<from>ngày\s+làm\s+việc(?P<tail>\s+[^,.;:()\n]{1,160})?)")
 
-FORMS = (PERIODIC, REPORT_DAY, REPORT_YEAR, NEXT_MONTH, LAST_DAY_OF, EVERY, WEEKDAY, FREQUENCY, EVERY_N, ONCE_PER, ABSOLUTE, EVENT, QUARTER, MONTH, LABEL_MONTH, LABEL_QUARTER, LABEL_YEAR, HALF, MONTHS, DAYS, YEAR, RELATIVE, WORKDAY)
+FORMS = (PERIODIC, REPORT_DAY, REPORT_YEAR, NEXT_MONTH, LAST_DAY_OF, EVERY, WEEKDAY, FREQUENCY, EVERY_N, ONCE_PER, ABSOLUTE, EVENT, MEETING_MONTH, QUARTER, MONTH, LABEL_MONTH, LABEL_QUARTER, LABEL_YEAR, HALF, MONTHS, DAYS, YEAR, RELATIVE, WORKDAY)
 
 # A table cell of a time column is a deadline on its own: "Tháng 11/2025", "Quý IV/2025", "30/9/2025".
 CELL_MONTHS = compile_key(r"(?<![\p{L}\d])tháng\s+(?P<m1>\d{1,2})\s*(?:-|–|đến)\s*(?:tháng\s+)?(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?!\d)")
