@@ -64,6 +64,8 @@ _PERIOD_NOT_IN_CLAUSE = _words_re(D["period_not_in_clause"])
 _FUTURE_ONLY = {" ".join(retone(w).split()) for w in D["future_only_intros"]}
 _UNTIL_NOT_IN_CLAUSE = _words_re(D["until_not_in_clause"])
 _UNTIL = retone("đến")
+_PAST_AFTER = _words_re(D["past_after"])
+_CLAUSE_STOP = lazy_regex(r"[.;:]|\n\s*(?:[-–+•]|\d{1,3}[.)]|[a-zđ]\))")
 _MEETING_TIME = (retone("thời gian"), retone("vào lúc"))
 _MEETING_NOT_AFTER = lazy_regex(r"(?<![\p{L}])(?:" + phrases(D["meeting_not_after"]) + r")\s+$")
 # "Ngoài báo cáo định kỳ hằng năm tại khoản 1 Điều này": a report named by its cycle, ruled elsewhere
@@ -151,6 +153,8 @@ def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
             return True  # "24 giờ trong 01 ngày": a rate
         if f.intro in _ANCHORED and f.event is None:
             return True  # "là 30 ngày", "ít nhất 10 ngày": an amount, not a time limit
+    if f.form == "period" and _opens_a_past_sentence(key, lo, f):
+        return True  # "Trong 06 tháng đầu năm 2025, lực lượng chức năng toàn tỉnh đã phát hiện …": what happened
     if f.form == "period" and (_PERIOD_NOT_IN_CLAUSE.search(key, clause, f.start) or _EXPECTED_BEFORE.search(key, max(0, f.start - 30), f.start)):
         return True  # "báo cáo kết quả thực hiện trong tháng 01 năm 2025": what was done; "(dự kiến trong Quý 1/2026)"
     if f.form == "event" and _MEETING_NOT_AFTER.search(key, max(0, f.start - 30), f.start):
@@ -163,6 +167,15 @@ def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
         if not (_LABEL.fullmatch(before) or before.rstrip().endswith(".")):
             return True  # "kế hoạch sử dụng đất hằng năm": "hằng năm" opens a clause only as a time rule
     return False
+
+
+def _opens_a_past_sentence(key: str, lo: int, f: FoundDeadline) -> bool:
+    """A period that opens its sentence (after a list label at most), then ``đã``/``vừa`` before the clause ends."""
+    begin = max(_sentence(key, f.start, reach=200)[0], lo)
+    if not _LABEL.fullmatch(key[begin : f.start]):
+        return False
+    stop = _CLAUSE_STOP.search(key, f.end, min(len(key), f.end + 200))
+    return _PAST_AFTER.search(key, f.end, stop.start() if stop else min(len(key), f.end + 200)) is not None
 
 
 def _cut(key: str, a: int, b: int) -> tuple[int, int] | None:
