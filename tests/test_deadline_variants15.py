@@ -63,6 +63,9 @@ def test_durations_never_get_a_date(body: str, text: str, duration: str, work: b
     ("5. Các đơn vị gửi báo cáo chậm nhất ngày 20 của tháng báo cáo đối với báo cáo định kỳ hằng tháng.", "monthly", 20, None),
     ("5. Các đơn vị báo cáo hằng tuần vào thứ Sáu về Văn phòng UBND tỉnh.", "weekly", None, 5),
     ("5. Các xã gửi số liệu mỗi tuần, trước thứ Năm về Sở Y tế.", "weekly", None, 4),
+    ("5. Các đơn vị báo cáo trước ngày 25 mỗi tháng.", "monthly", 25, None),
+    ("5. Các đơn vị báo cáo quý trước ngày 10 của tháng đầu quý sau.", "quarterly", 10, None),
+    ("5. Các đơn vị báo cáo định kỳ hàng tháng vào ngày 25.", "monthly", 25, None),
 ])
 def test_recurring(body: str, rule: str, day: int | None, weekday: int | None) -> None:
     d = _one(body)
@@ -86,6 +89,10 @@ def test_recurring(body: str, rule: str, day: int | None, weekday: int | None) -
     # a month without its year, still ahead in the document's year: that year
     ("6. Sở Công Thương hoàn thành trong tháng 12.", "2025-12-01", "2025-12-31"),
     ("6. Sở Công Thương hoàn thành trong tháng 10.", "2025-10-01", "2025-10-31"),
+    # a target year
+    ("6. Phấn đấu 50% xã đạt chuẩn nông thôn mới vào năm 2030.", "2030-01-01", "2030-12-31"),
+    # a meeting by its month (vbpl_113's form)
+    ("6. Bộ Công an trình Ủy ban Thường vụ Quốc hội tại Phiên họp tháng 11/2025.", "2025-11-01", "2025-11-30"),
     # from a year on: a start, no end
     ("6. Các sở thực hiện trong năm 2026 và các năm tiếp theo.", "2026-01-01", None),
     ("6. Các sở thực hiện từ năm 2026 và những năm tiếp theo.", "2026-01-01", None),
@@ -104,6 +111,10 @@ def test_periods(body: str, start: str, end: str | None) -> None:
     "6. Các sở triển khai giai đoạn 2026 - 2030.",
     "Thời gian thực hiện: năm 2026 - 2030.",
     "6. Các sở triển khai từ năm 2026.",  # a start alone is no time limit
+    "6. Tỉnh Lâm Đồng được thành lập vào năm 1976.",
+    "6. Đến năm 2030, tỉnh phấn đấu 50% xã đạt chuẩn nông thôn mới.",
+    # a period that opens a sentence telling what happened (ld_070's form)
+    "Trong 06 tháng đầu năm 2026, lực lượng chức năng toàn tỉnh đã phát hiện 120 vụ.",
     # a month without its year, over before the document's month: the year is not clear (next year is likely,
     # but a wrong year is worse than none)
     "6. Sở Công Thương hoàn thành trong tháng 3.",
