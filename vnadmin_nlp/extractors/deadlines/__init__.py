@@ -284,9 +284,9 @@ def _cell(key: str, anchor: dt.date | None) -> FoundDeadline | None:
         return FoundDeadline(m.start(), m.end(), when.isoformat(), None, form="date") if when else None
     if m := F.CELL_HALF.search(key):
         return _half(m, anchor)
-    if (m := F.CELL_MONTH_ALONE.fullmatch(key)) and (y := _this_year(int(m.group("m")), anchor)) is not None:
+    if (m := F.CELL_MONTH_ALONE.fullmatch(key)) and (year_of := _this_year(int(m.group("m")), anchor)) is not None:
         mon = int(m.group("m"))
-        return _period(m, dt.date(y, mon, 1), last_day(y, mon))
+        return _period(m, dt.date(year_of, mon, 1), last_day(year_of, mon))
     if m := F.CELL_YEAR.search(key):
         y = int(m.group("y"))
         return _period(m, dt.date(y, 1, 1), dt.date(y, 12, 31))
