@@ -166,3 +166,24 @@ def test_a_meeting_as_the_time_takes_the_meetings_date(ask: str) -> None:
 def test_a_meeting_that_gives_no_time(time: str, ask: str) -> None:
     doc = parse_text(INVITATION.format(time=time, ask=ask))
     assert [d.text for d in doc.deadlines if "Hội nghị" in d.text] == []
+
+
+def test_a_report_half_year_is_no_deadline_when_the_documents_date_is_unread() -> None:
+    # ld_070's form (a scan whose date OCR could not read): the period opens a sentence of figures
+    import datetime as dt
+    from vnadmin_nlp.extractors import deadlines
+    from vnadmin_nlp.lexicon.fold import fold
+    text = ("còn diễn biến phức tạp. Trong 06 tháng đầu năm 2025, lực lượng chức năng toàn\ntỉnh bắt giữ 461 vụ/873 "
+            "đối tượng liên quan đến ma tuý;")
+    key = fold(text)
+    assert deadlines.find(key, 0, len(key), None) == []
+    later = fold("Trong 06 tháng đầu năm 2026, các sở hoàn thành việc rà soát.")
+    assert [f.start_date for f in deadlines.find(later, 0, len(later), dt.date(2025, 10, 15))] == ["2026-01-01"]
+
+
+def test_a_target_another_document_set_is_not_this_ones() -> None:
+    # ld_070: the resolution's targets, quoted as the reason, then the province's own
+    body = ("Để đạt được mục tiêu 50% xã không ma túy vào năm 2030 theo Nghị quyết số 163 của Quốc hội đã đề ra thì "
+            "tỉnh phải xây dựng được 59 xã không ma túy vào năm 2030.")
+    assert [(d.text, d.start) for d in parse_text(HEAD + body).deadlines] == [("vào năm 2030", "2030-01-01")]
+

@@ -216,6 +216,13 @@ def _past(f: FoundDeadline, anchor: dt.date | None) -> bool:
     return f.date < anchor.isoformat()[: len(f.date)]
 
 
+_SENTENCE_OPENING = lazy_regex(r"(?:^|[.;:!?]\s+|\n)\s*(?:[-–+•]\s*|\d{1,3}(?:\.\d{1,3})*[.)]\s*|[a-zđ]\)\s*)?\Z")
+
+
+def _opens_sentence(key: str, lo: int, pos: int) -> bool:
+    return _SENTENCE_OPENING.search(key, max(lo, pos - 12), pos) is not None or pos == lo
+
+
 def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDeadline]:
     """Deadlines in ``key[start:end]`` (the folded text), earliest first, overlapping readings dropped."""
     if not _MAYBE.search(key, start, end):
@@ -243,6 +250,9 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
             m = match(key, pos, min(end, pos + _LONGEST))
             if m and not _OTHER_DIGIT.search(m.group()):  # digits 0-9 only: int() cannot read every digit \d matches
                 if (f := _read(form, m, anchor)) is not None and not _past(f, anchor):
+                    if form.name == "half" and anchor is None and _opens_sentence(key, start, m.start()):
+                        continue  # "Trong 06 tháng đầu năm 2025, lực lượng … bắt giữ 461 vụ": with the document's
+                        # date unread, a report's half-year cannot be told from a time limit (ld_070)
                     out.append(f)
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[FoundDeadline] = []

@@ -65,6 +65,7 @@ _FUTURE_ONLY = {" ".join(retone(w).split()) for w in D["future_only_intros"]}
 _UNTIL_NOT_IN_CLAUSE = _words_re(D["until_not_in_clause"])
 _UNTIL = retone("đến")
 _PAST_AFTER = _words_re(D["past_after"])
+_SET_AFTER = _words_re(D["set_after"])
 _CLAUSE_STOP = lazy_regex(r"[.;:]|\n\s*(?:[-–+•]|\d{1,3}[.)]|[a-zđ]\))")
 _MEETING_TIME = (retone("thời gian"), retone("vào lúc"))
 _MEETING_NOT_AFTER = lazy_regex(r"(?<![\p{L}])(?:" + phrases(D["meeting_not_after"]) + r")\s+$")
@@ -155,6 +156,8 @@ def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
             return True  # "là 30 ngày", "ít nhất 10 ngày": an amount, not a time limit
     if f.form == "period" and _opens_a_past_sentence(key, lo, f):
         return True  # "Trong 06 tháng đầu năm 2025, lực lượng chức năng toàn tỉnh đã phát hiện …": what happened
+    if f.form == "period" and _set_by_another(key, f):
+        return True  # "… 50% vào năm 2030 theo Nghị quyết số 163 … đã đề ra thì …": another document's target
     if f.form == "period" and (_PERIOD_NOT_IN_CLAUSE.search(key, clause, f.start) or _EXPECTED_BEFORE.search(key, max(0, f.start - 30), f.start)):
         return True  # "báo cáo kết quả thực hiện trong tháng 01 năm 2025": what was done; "(dự kiến trong Quý 1/2026)"
     if f.form == "event" and _MEETING_NOT_AFTER.search(key, max(0, f.start - 30), f.start):
@@ -176,6 +179,14 @@ def _opens_a_past_sentence(key: str, lo: int, f: FoundDeadline) -> bool:
         return False
     stop = _CLAUSE_STOP.search(key, f.end, min(len(key), f.end + 200))
     return _PAST_AFTER.search(key, f.end, stop.start() if stop else min(len(key), f.end + 200)) is not None
+
+
+def _set_by_another(key: str, f: FoundDeadline) -> bool:
+    """``đã đề ra`` later in the period's clause (before ``thì`` or its end): a target another document has set."""
+    stop = _CLAUSE_STOP.search(key, f.end, min(len(key), f.end + 200))
+    end = stop.start() if stop else min(len(key), f.end + 200)
+    cond = _CONDITION_END.search(key, f.end, end)
+    return _SET_AFTER.search(key, f.end, cond.start() if cond else end) is not None
 
 
 def _cut(key: str, a: int, b: int) -> tuple[int, int] | None:
