@@ -70,7 +70,8 @@ def test_new_wording_found_by_its_quotes_is_the_line_walk(text: str) -> None:
     assert seen == {True, False}
 
 
-_MAYBE_BEFORE = re.compile(retone(r"\d|quý|quí|hằng|hàng|làm việc|lần|cuối|(?<![^\W\d_])(?:" + D.F._COUNT + r")(?![^\W\d_])"))
+_MAYBE_BEFORE = re.compile(retone(r"\d|quý|quí|hằng|hàng|mỗi\s+tuần|làm việc|lần|cuối|" + D.F.phrases(D.F.D["meeting_events"])
+                                  + r"|(?<![^\W\d_])(?:" + D.F._COUNT + r")(?![^\W\d_])"))
 
 
 @pytest.mark.parametrize("text", _texts())

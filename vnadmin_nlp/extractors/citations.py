@@ -29,7 +29,7 @@ from .citing.found import CITATIONS, Found
 from .citing.laws import find_laws
 from .citing.numbers import find_number_lists, find_numbers, number_starts
 from .citing.relations import relation
-from .citing.short_forms import aliases, expand_names, self_mentions, short_forms
+from .citing.short_forms import aliases, amended_antecedents, expand_names, self_mentions, short_forms
 from .fields import CitationsFields
 from .registry import extractor
 from ..lexicon.lazy import lazy_regex
@@ -85,6 +85,7 @@ def extract(ctx: Context) -> CitationsFields:
         f.relation = relation(key, f, prev, own_type, addressees)
         if not f.extra.get("inner"):
             prev = f
+    amended_antecedents(flat, found)
     for f in found:
         if "type_said" in f.extra:
             ctx.warn("citation_type_mismatch", f"citation {squash(text[f.start : f.end])!r}: the symbol names a "

@@ -76,6 +76,7 @@ _LABEL_PREFIX = lazy_regex(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*
 # "… về việc báo cáo kết quả đại hội và ý kiến của Sở Nội vụ tại Tờ trình số …": after the first document's trích
 # yếu, the next one of the same list, named through what it says.
 _FOLLOWED_JOIN = lazy_regex(retone(r"(?<![\p{L}])và\s+(?:" + alternation(fold(w) for w in _C["followed_joins"]) + r")\s+của\s+[^.;:]{1,80}?\s+tại\s+(?:các\s+)?\Z"))
+_ISSUED_BEFORE = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["issued_before"]) + r")(?:\s+(?:các|tại))?\s*\Z")
 _REQUEST_OF = fold("đề nghị của")
 _THIRD_PARTY_CUES = (_REQUEST_OF, fold("nhận được"))
 _AT = lazy_regex(retone(r"\s(?:tại|ở|theo)\s"))
@@ -213,6 +214,8 @@ def _relation(key: str, f: Found, prev: Found | None, addressees: Sequence[str] 
         ):  # ("… và ý kiến của Sở Nội vụ tại Tờ trình số …" after the request answered: an opinion on it, refers)
             return _list_head(key, f, prev).relation  # "Thực hiện Chỉ thị số 01/CT-UBND về …, Chỉ thị số 03/CT-UBND …": one list
     opens = key.startswith(_CAN_CU, lo) or key.startswith(_CAN_CU, line)
+    if not opens and _ISSUED_BEFORE.search(key, max(lo, f.start - 30), f.start):
+        return "refers"  # "Trung tâm đã ban hành Kế hoạch số …": what was issued, told as a fact
     if opens and not in_clause:
         return "basis"
     floor = max(lo, prev.end) if prev is not None and prev.end > lo else lo

@@ -40,7 +40,7 @@ __all__ = ["FoundDeadline", "find", "month_end", "read_deadline", "to_model"]
 # tried at every character of the window).
 _COUNT_STARTS = "|".join(f"{w[0]}(?<![^\\W\\d_]{w[0]})" + "".join(r"\s+" + x for x in w[1:])
                          for w in (k.split() for k in sorted(F.COUNT_WORDS, key=len, reverse=True)))
-_MAYBE = lazy_re(retone(r"\d|quý|quí|hằng|hàng|làm việc|lần|cuối|(?:" + _COUNT_STARTS + r")(?![^\W\d_])"))
+_MAYBE = lazy_re(retone(r"\d|quý|quí|hằng|hàng|mỗi\s+tuần|làm việc|lần|cuối|" + F.phrases(F.D["meeting_events"]) + r"|(?:" + _COUNT_STARTS + r")(?![^\W\d_])"))
 _OTHER_DIGIT = lazy_regex(r"(?![0-9])\d")
 _LONGEST = 500  # chars a form can span: its opening, the longest event (160) and the rest
 _REACH = 80  # chars from a form's first word to its first digit: the longest intro, "ngày" and spaces
@@ -57,6 +57,9 @@ _OPENING = {
     for w, forms in _FORMS_OF.items() if all(F.FORMS[i].openings for i in forms)
 }
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_WEEKDAYS = {" ".join(retone(k).split()): v for k, v in {
+    "thứ hai": 1, "thứ ba": 2, "thứ tư": 3, "thứ năm": 4, "thứ sáu": 5, "thứ bảy": 6, "chủ nhật": 7,
+    "thứ 2": 1, "thứ 3": 2, "thứ 4": 3, "thứ 5": 4, "thứ 6": 5, "thứ 7": 6}.items()}
 # Units as they stand in the folding key ("ngày" is keyed "ngaỳ"): to ISO 8601 designators.
 _UNITS = {retone(k): v for k, v in {"ngày": "D", "tuần": "W", "tháng": "M", "quý": "Q", "năm": "Y", "giờ": "H"}.items()}
 _RULES = {retone(k): v for k, v in F.D["recurring_units"].items()}
@@ -123,14 +126,17 @@ def _read(form: F.Form, m: regex.Match, anchor: dt.date | None) -> FoundDeadline
         y = int(g["y"]) if g["y"] else (anchor.year if anchor else None)
         return _period(m, dt.date(y, 3 * q - 2, 1), last_day(y, 3 * q)) if y else None
     if name == "month":
-        y, mon, by = int(g["y"]), int(g["m"]), _words(m)
-        if not 1 <= mon <= 12:
+        mon, by = int(g["m"]), _words(m)
+        y = int(g["y"]) if g["y"] else _this_year(mon, anchor)
+        if not 1 <= mon <= 12 or y is None:
             return None
         if by in _NO_DAY:
             return FoundDeadline(m.start(), m.end(), f"{y:04d}-{mon:02d}", None, form="date", intro=by)
         if by in _END_OF:
             return FoundDeadline(m.start(), m.end(), last_day(y, mon).isoformat(), None, strong=False, form="date", intro=by)
         return _period(m, dt.date(y, mon, 1), last_day(y, mon))
+    if name == "half":
+        return _half(m, anchor, _words(m) in _END_OF)
     if name == "months":
         m1, m2 = int(g["m1"]), int(g["m2"])
         if 1 <= m1 <= 12 and 1 <= m2 <= 12:
@@ -144,8 +150,19 @@ def _read(form: F.Form, m: regex.Match, anchor: dt.date | None) -> FoundDeadline
         m1 = int(g["m1"]) if g["m1"] else int(g["m2"])  # "từ ngày 05 đến ngày 12 tháng 3 năm 2026"
         a, b = complete(int(g["d1"]), m1, y1, None), complete(int(g["d2"]), int(g["m2"]), y2, None)
         return _period(m, a, b) if a and b and a <= b else None
+    if name == "event":  # its date is the meeting's time, read in context.settle
+        return FoundDeadline(m.start(), m.end(), None, None, form="event", intro=_words(m))
+    if name == "weekday":
+        wd = _WEEKDAYS.get(" ".join(m.group("wd").split()))
+        return FoundDeadline(m.start(), m.end(), None, f"R/P1W/weekday={wd}", kind="recurring", rule="weekly",
+                             weekday=wd, form="recurring") if wd else None
     if name == "year":
         y = int(g["y"])
+        if g["on"]:  # "từ năm 2026 và các năm tiếp theo": from that year on, no end
+            return FoundDeadline(m.start(), m.end(), None, None, strong=False, kind="period",
+                                 start_date=f"{y}-01-01", form="period")
+        if _words(m) == retone("từ"):
+            return None  # "từ năm 2026" alone: a start, no time limit
         if _words(m) in _END_OF:
             return FoundDeadline(m.start(), m.end(), f"{y}-12-31", None, strong=False, form="date", intro=_words(m))
         return _period(m, dt.date(y, 1, 1), dt.date(y, 12, 31))
@@ -163,6 +180,27 @@ def _read(form: F.Form, m: regex.Match, anchor: dt.date | None) -> FoundDeadline
     return None
 
 
+def _this_year(month: int, anchor: dt.date | None) -> int | None:
+    """The year of a month printed without one (``hoàn thành trong tháng 12``): the document's, when that month is
+    not over before the document's own month (it still lies ahead that year); else None: the year is unclear
+    (the next one is likely, but a wrong year is worse than none)."""
+    if anchor is None or not 1 <= month <= 12 or month < anchor.month:
+        return None
+    return anchor.year
+
+
+def _half(m: regex.Match, anchor: dt.date | None, end_of: bool = False) -> FoundDeadline | None:
+    """``6 tháng đầu năm 2026`` (January to June), ``3 tháng cuối năm 2025`` (October to December)."""
+    n, y = int(m.group("n")), int(m.group("y"))
+    if not 1 <= n <= 11:
+        return None
+    first, last = (1, n) if m.group("part") == retone("đầu") else (13 - n, 12)
+    if end_of:
+        end = last_day(y, last).isoformat()
+        return FoundDeadline(m.start(), m.end(), end, None, strong=False, form="date", intro=_words(m))
+    return _period(m, dt.date(y, first, 1), last_day(y, last))
+
+
 def month_end(date: str) -> dt.date:
     """The last day of a ``YYYY-MM`` month: the document's date when only its month can be read (an unread day):
     a ``vào ngày …`` after it is still to come, a date or period over before its month has happened."""
@@ -176,6 +214,13 @@ def _past(f: FoundDeadline, anchor: dt.date | None) -> bool:
     if anchor is None or f.kind not in ("date", "period") or not f.date:
         return False
     return f.date < anchor.isoformat()[: len(f.date)]
+
+
+_SENTENCE_OPENING = lazy_regex(r"(?:^|[.;:!?]\s+|\n)\s*(?:[-–+•]\s*|\d{1,3}(?:\.\d{1,3})*[.)]\s*|[a-zđ]\)\s*)?\Z")
+
+
+def _opens_sentence(key: str, lo: int, pos: int) -> bool:
+    return _SENTENCE_OPENING.search(key, max(lo, pos - 12), pos) is not None or pos == lo
 
 
 def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDeadline]:
@@ -205,6 +250,9 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
             m = match(key, pos, min(end, pos + _LONGEST))
             if m and not _OTHER_DIGIT.search(m.group()):  # digits 0-9 only: int() cannot read every digit \d matches
                 if (f := _read(form, m, anchor)) is not None and not _past(f, anchor):
+                    if form.name == "half" and anchor is None and _opens_sentence(key, start, m.start()):
+                        continue  # "Trong 06 tháng đầu năm 2025, lực lượng … bắt giữ 461 vụ": with the document's
+                        # date unread, a report's half-year cannot be told from a time limit (ld_070)
                     out.append(f)
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[FoundDeadline] = []
@@ -223,7 +271,7 @@ def to_model(text: str, f: FoundDeadline) -> Deadline:
         anchor = squash(text[f.anchor_span[0] : f.anchor_span[1]])
     return Deadline(
         date=f.date, text=squash(text[f.start : f.end]), relative=f.relative, kind=f.kind,  # type: ignore[arg-type]
-        duration=f.duration, working_days=f.working_days, anchor=anchor, rule=f.rule, day=f.day,  # type: ignore[arg-type]
+        duration=f.duration, working_days=f.working_days, anchor=anchor, rule=f.rule, day=f.day, weekday=f.weekday,  # type: ignore[arg-type]
         start=f.start_date, end=f.end_date, span=(f.start, f.end),
     )
 
@@ -244,6 +292,11 @@ def _cell(key: str, anchor: dt.date | None) -> FoundDeadline | None:
         year = int(m.group("y")) if m.group("y") else None
         when = complete(int(m.group("d")), int(m.group("m")), year, anchor)
         return FoundDeadline(m.start(), m.end(), when.isoformat(), None, form="date") if when else None
+    if m := F.CELL_HALF.search(key):
+        return _half(m, anchor)
+    if (m := F.CELL_MONTH_ALONE.fullmatch(key)) and (year_of := _this_year(int(m.group("m")), anchor)) is not None:
+        mon = int(m.group("m"))
+        return _period(m, dt.date(year_of, mon, 1), last_day(year_of, mon))
     if m := F.CELL_YEAR.search(key):
         y = int(m.group("y"))
         return _period(m, dt.date(y, 1, 1), dt.date(y, 12, 31))

@@ -30,6 +30,7 @@ class FoundDeadline:
     day: int | None = None
     start_date: str | None = None
     end_date: str | None = None
+    weekday: int | None = None  # a weekly deadline's day of the week, 1 (Monday) to 7
     month: int | None = None  # a yearly deadline's month; a date's when it was printed without its year
     form: str = ""  # date, duration, workday, recurring, frequency (a bare "Hằng năm"), period
     intro: str = ""  # the opening words as matched (folded)
@@ -61,6 +62,15 @@ _CONDITION_END = lazy_regex(retone(r"(?<![\p{L}])thì(?![\p{L}])"))
 _DATE_NOT_IN_CLAUSE = _words_re(D["date_not_in_clause"])
 _PERIOD_NOT_IN_CLAUSE = _words_re(D["period_not_in_clause"])
 _FUTURE_ONLY = {" ".join(retone(w).split()) for w in D["future_only_intros"]}
+_UNTIL_NOT_IN_CLAUSE = _words_re(D["until_not_in_clause"])
+_UNTIL = retone("đến")
+_PAST_AFTER = _words_re(D["past_after"])
+_SET_AFTER = _words_re(D["set_after"])
+_CLAUSE_STOP = lazy_regex(r"[.;:]|\n\s*(?:[-–+•]|\d{1,3}[.)]|[a-zđ]\))")
+_MEETING_TIME = (retone("thời gian"), retone("vào lúc"))
+_MEETING_NOT_AFTER = lazy_regex(r"(?<![\p{L}])(?:" + phrases(D["meeting_not_after"]) + r")\s+$")
+# "Ngoài báo cáo định kỳ hằng năm tại khoản 1 Điều này": a report named by its cycle, ruled elsewhere
+_RULED_AT = lazy_regex(retone(r"\s*(?:nêu\s+|quy\s+định\s+)?tại\s+(?:điểm|khoản|điều|mục)(?![\p{L}])"))
 _FUTURE_NOT_IN_CLAUSE = _words_re(D["future_only_not_in_clause"])
 _EXPECTED_BEFORE = lazy_regex(r"(?<![\p{L}])(?:" + phrases(D["period_not_right_after"]) + r")\s+$")
 _RATE_BEFORE = lazy_regex(r"(?<![\p{L}\d])\d+\s+(?:" + phrases(D["rate_units"]) + r")\s+$")
@@ -131,6 +141,8 @@ def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
     if f.form == "date":
         if f.intro in _FUTURE_ONLY and _FUTURE_NOT_IN_CLAUSE.search(key, clause, f.start):
             return True  # "Trung tâm dự kiến tổ chức Hội thảo vào ngày …": the writer's own plan
+        if f.intro.startswith(_UNTIL) and _UNTIL_NOT_IN_CLAUSE.search(key, clause, f.start):
+            return True  # "… thì tiếp tục duy trì thực hiện đến hết ngày 31 tháng 12 năm 2026": until, no limit
         if _DATE_NOT_IN_CLAUSE.search(key, clause, f.start):
             return True  # "Thời gian chốt số liệu báo cáo: Tính từ ngày 15 tháng 12 … đến ngày 14 tháng 12 …"
         if _CONDITION.match(key, f.end, _near(key, f.end)) or _PAST_BEFORE.search(key, max(0, f.start - 40), f.start):
@@ -142,14 +154,39 @@ def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
             return True  # "24 giờ trong 01 ngày": a rate
         if f.intro in _ANCHORED and f.event is None:
             return True  # "là 30 ngày", "ít nhất 10 ngày": an amount, not a time limit
+    if f.form == "period" and _opens_a_past_sentence(key, lo, f):
+        return True  # "Trong 06 tháng đầu năm 2025, lực lượng chức năng toàn tỉnh đã phát hiện …": what happened
+    if f.form == "period" and _set_by_another(key, f):
+        return True  # "… 50% vào năm 2030 theo Nghị quyết số 163 … đã đề ra thì …": another document's target
     if f.form == "period" and (_PERIOD_NOT_IN_CLAUSE.search(key, clause, f.start) or _EXPECTED_BEFORE.search(key, max(0, f.start - 30), f.start)):
         return True  # "báo cáo kết quả thực hiện trong tháng 01 năm 2025": what was done; "(dự kiến trong Quý 1/2026)"
+    if f.form == "event" and _MEETING_NOT_AFTER.search(key, max(0, f.start - 30), f.start):
+        return True  # "báo cáo trước Hội nghị": in front of it
+    if f.kind == "recurring" and f.day is None and _RULED_AT.match(key, f.end, _near(key, f.end)):
+        return True  # "Ngoài báo cáo định kỳ hằng năm tại khoản 1 Điều này": the report of another clause
     if f.form == "frequency":
         ls = max(_line_start(key, f.start), lo)
         before = key[ls : f.start]
         if not (_LABEL.fullmatch(before) or before.rstrip().endswith(".")):
             return True  # "kế hoạch sử dụng đất hằng năm": "hằng năm" opens a clause only as a time rule
     return False
+
+
+def _opens_a_past_sentence(key: str, lo: int, f: FoundDeadline) -> bool:
+    """A period that opens its sentence (after a list label at most), then ``đã``/``vừa`` before the clause ends."""
+    begin = max(_sentence(key, f.start, reach=200)[0], lo)
+    if not _LABEL.fullmatch(key[begin : f.start]):
+        return False
+    stop = _CLAUSE_STOP.search(key, f.end, min(len(key), f.end + 200))
+    return _PAST_AFTER.search(key, f.end, stop.start() if stop else min(len(key), f.end + 200)) is not None
+
+
+def _set_by_another(key: str, f: FoundDeadline) -> bool:
+    """``đã đề ra`` later in the period's clause (before ``thì`` or its end): a target another document has set."""
+    stop = _CLAUSE_STOP.search(key, f.end, min(len(key), f.end + 200))
+    end = stop.start() if stop else min(len(key), f.end + 200)
+    cond = _CONDITION_END.search(key, f.end, end)
+    return _SET_AFTER.search(key, f.end, cond.start() if cond else end) is not None
 
 
 def _cut(key: str, a: int, b: int) -> tuple[int, int] | None:
@@ -205,14 +242,33 @@ def settle(key: str, lo: int, hi: int, found: list[FoundDeadline]) -> list[Found
             _yearly(key, f)
     out = []
     for i, f in enumerate(found):
-        if f.form == "frequency":
-            _, end = _sentence(key, f.start, ends=_FULL_STOP)
-            if any(g.kind == "recurring" and g.rule == f.rule and g.day for g in found[i + 1 :] if g.start < end):
-                continue  # "Hàng năm, quỹ … trước ngày 31 tháng 3": the date says it
+        if f.kind == "recurring" and f.day is None:
+            begin, end = _sentence(key, f.start, ends=_FULL_STOP)
+            later = [g for g in found[i + 1 :] if g.start < end]
+            earlier = [g for g in found[:i] if g.start >= begin] if f.form != "frequency" else []
+            if any(g.kind == "recurring" and g.rule == f.rule and g.day for g in later + earlier):
+                continue  # "Hàng năm, quỹ … trước ngày 31 tháng 3": the date says it; so in "Chậm nhất ngày 20 của
+                # tháng … đối với báo cáo định kỳ hằng tháng" ("định kỳ hằng tháng" names the report)
         if f.kind == "recurring" and f.day is None and f.month is not None:
             f.month = None
         out.append(f)
     _share_anchors(key, hi, out)
+    return _meeting_times(out)
+
+
+def _meeting_times(found: list[FoundDeadline]) -> list[FoundDeadline]:
+    """``trước Hội nghị``: the date of the meeting's time the document states (``Thời gian: 08 giờ, ngày 09 tháng 10
+    năm 2025``); dropped when it states none, or several."""
+    if not any(f.form == "event" for f in found):
+        return found
+    times = {f.date for f in found if f.form == "date" and f.date and len(f.date) == 10 and f.intro.startswith(_MEETING_TIME)}
+    out = []
+    for f in found:
+        if f.form == "event":
+            if len(times) != 1:
+                continue
+            f.date, f.form = next(iter(times)), "date"
+        out.append(f)
     return out
 
 

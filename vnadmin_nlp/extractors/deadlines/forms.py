@@ -53,7 +53,7 @@ ABSOLUTE = _form("absolute", [*T["deadline_intros"], *D["date_intros"]], r"\s*:?
 # "trước ngày 20 hằng tháng", "chậm nhất vào ngày 10 tháng 11 hằng năm"
 PERIODIC = _form(
     "periodic", D["recurring_day_openings"],
-    r"\s+(?:ngày\s+)?(?P<d>\d{1,2})(?!\d)(?:\s*(?:/|\s+tháng\s+)\s*(?P<m>\d{1,2})(?!\d))?\s+(?:hằng|hàng)\s+" + _UNIT,
+    r"\s+(?:ngày\s+)?(?P<d>\d{1,2})(?!\d)(?:\s*(?:/|\s+tháng\s+)\s*(?P<m>\d{1,2})(?!\d))?\s+(?:hằng|hàng|mỗi)\s+" + _UNIT,
 )
 # "trước ngày 5 của tháng tiếp theo", "chậm nhất vào ngày 5 tháng sau"
 NEXT_MONTH = _form(
@@ -78,6 +78,17 @@ EVERY = _form(
     r"\s+" + _UNIT + r"\s*[,(]?\s*(?:trước|chậm\s+nhất(?:\s+(?:là|đến|vào))?|vào|trong)\s+(?:ngày\s+)?(?P<d>\d{1,2})(?!\d)"
     r"(?:\s*[/.]\s*(?P<mon>\d{1,2})|\s+tháng\s+(?P<mon2>\d{1,2}))?(?![\d/.]\d)(?!\s*(?:ngày|giờ|tuần|quý|năm|tháng))",
 )
+# "hằng tuần vào thứ Sáu", "trước 16 giờ thứ Năm hằng tuần" is not read: a weekday after a weekly word only
+WEEKDAY = _form(
+    "weekday", ["định kỳ hằng", "định kỳ hàng", "hằng", "hàng", "mỗi"],
+    r"\s+tuần\s*,?\s*(?:\(\s*)?(?:vào|trước|chậm\s+nhất(?:\s+(?:là|vào))?)\s+(?:(?:các\s+)?ngày\s+)?(?P<wd>thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)(?![\p{L}\d])",
+)
+# "trước Hội nghị." (the meeting's time, read in .context): at the end of its clause only
+EVENT = _form("event", ["trước", "chậm nhất trước", "trước khi diễn ra"],
+              r"\s+(?P<event>" + phrases(D["meeting_events"]) + r")(?=\s*(?:[.;,\n]|$))")
+# "Kỳ họp thứ 10 (tháng 10/2025)", "tại Phiên họp tháng 9/2025" (vbpl_113): a meeting by its month is that month
+MEETING_MONTH = _form("month", D["meeting_events"],
+                      r"(?:\s+(?:lần\s+)?thứ\s+[\p{L}\d]+)?\s*\(?\s*tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?![\d/])")
 # "Định kỳ hằng năm", "Hằng năm, …" (at the start of a clause only), "định kỳ 3 tháng", "một quý một lần"
 FREQUENCY = _form("frequency", ["định kỳ hằng", "định kỳ hàng", "hằng", "hàng"], r"\s+" + _UNIT)
 COUNT_WORDS = {" ".join(retone(k).split()): v for k, v in D["count_words"].items()}
@@ -85,7 +96,25 @@ _COUNT = "|".join(r"\s+".join(k.split()) for k in sorted(COUNT_WORDS, key=len, r
 EVERY_N = _form("every_n", ["định kỳ"], r"\s+(?P<n>\d{1,2}|" + _COUNT + r")\s+(?P<unit>tháng|tuần|năm)(?![\p{L}])")
 ONCE_PER = _form("once_per", ["một", "mỗi", *D["count_words"]], r"\s+" + _UNIT + r"\s+(?:một\s+)?lần(?![\p{L}])")
 QUARTER = _form("quarter", _BY, r"\s+(?:quý|quí)\s+(?P<q>iv|iii|ii|i|[1-4])(?:\s*(?:/|năm)\s*(?P<y>" + _Y + r"))?(?![\p{L}\d])")
-MONTH = _form("month", _BY + ["đến hết", "đến cuối"], r"\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y>" + _Y + r"))(?![\d/])")
+# "trong tháng 11/2025"; "hoàn thành trong tháng 12" (no year: the document's, read in .__init__); not "trong tháng
+# 12 hằng năm", "tháng 3 của năm sau", "tháng 9 năm học"
+_MONTH_TAIL = (
+    r"(?P<m>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?![\d/])|(?![\d/.,\-–]*\d)(?!\s*(?:\(|(?:hằng|hàng|của|mỗi|các|năm|sau|tới|trước|âm|đầu|cuối)(?![\p{L}]))))"
+)
+MONTH = _form(
+    "month", _BY + ["đến hết", "đến cuối"],
+    r"\s+tháng\s+" + _MONTH_TAIL,
+)
+# "Thời gian thực hiện: Tháng 11/2025", "Thời gian hoàn thành: Quý IV/2025", "Tiến độ hoàn thành: Năm 2026"
+_LABEL = r"\s*:\s*(?:trong\s+)?"
+LABEL_MONTH = _form("month", D["period_labels"], _LABEL + r"tháng\s+" + _MONTH_TAIL)
+LABEL_QUARTER = _form("quarter", D["period_labels"], _LABEL + r"(?:quý|quí)\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?![\p{L}\d])")
+LABEL_YEAR = _form("year", D["period_labels"], _LABEL + r"năm\s+(?P<y>" + _Y + r")(?![\d\-–/])(?!\s*(?:-|–|đến)\s*\d)(?P<on>\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|tiếp))?")
+# "trong 6 tháng đầu năm 2026", "9 tháng cuối năm 2025": the first or last months of the year
+HALF = _form(
+    "half", ["trong", "hết", "đến hết", "đến cuối"],
+    r"\s+(?P<n>\d{1,2})\s+tháng\s+(?P<part>đầu|cuối)\s+năm\s*(?P<y>" + _Y + r")(?!\d)",
+)
 MONTHS = _form(
     "months", ["từ", "trong"],
     r"\s+tháng\s+(?P<m1>\d{1,2})\s*(?:/|năm)\s*(?P<y1>" + _Y + r")\s*(?:đến|-|–)\s*(?:hết\s+)?tháng\s+(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y2>" + _Y + r")(?![\d/])",
@@ -93,8 +122,9 @@ MONTHS = _form(
 # "trong khoảng thời gian từ ngày 01 tháng 12 năm 2025 đến ngày 10 tháng 12 năm 2025"
 _DAY1 = r"(?P<d1>\d{1,2})(?:\s*(?:[/.\-]|\s+tháng\s+)\s*(?P<m1>\d{1,2})(?:\s*(?:[/.\-]|\s+năm\s+)\s*(?P<y1>" + _Y + r"))?)?"
 DAYS = _form("days", D["period_openings"], r"\s+ngày\s+" + _DAY1 + r"\s*(?:đến|-|–)\s*(?:hết\s+)?ngày\s+" + _DAY.format(i=2) + r"(?![\d/])")
-# "trong năm 2025", "đến hết năm 2025"; not a bare "cuối năm 2021" (a time of the year, "bình ổn thị trường cuối năm")
-YEAR = _form("year", ["trong", "hết", "đến hết", "đến cuối"], r"\s+năm\s+(?P<y>" + _Y + r")(?!\d)")
+# "trong năm 2025", "đến hết năm 2025", a target "vào năm 2030"; not a bare "cuối năm 2021" (a time of the year, "bình ổn thị trường cuối năm")
+YEAR = _form("year", ["trong", "hết", "đến hết", "đến cuối", "từ", "vào"],
+             r"\s+năm\s+(?P<y>" + _Y + r")(?!\d)(?P<on>\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|tiếp))?")
 # "trong thời hạn 02 (hai) ngày làm việc, kể từ ngày nhận được hồ sơ", "Chậm nhất 45 ngày làm việc trước ngày hết
 # nhiệm kỳ", "không muộn hơn 08 giờ làm việc"
 RELATIVE = _form(
@@ -105,11 +135,14 @@ RELATIVE = _form(
 # "ngay trong ngày làm việc", "trong ngày làm việc nhận được hồ sơ": the same working day
 WORKDAY = _form("workday", ["ngay trong", "trong"], r"\s+(?P<from>ngày\s+làm\s+việc(?P<tail>\s+[^,.;:()\n]{1,160})?)")
 
-FORMS = (PERIODIC, REPORT_DAY, REPORT_YEAR, NEXT_MONTH, LAST_DAY_OF, EVERY, FREQUENCY, EVERY_N, ONCE_PER, ABSOLUTE, QUARTER, MONTH, MONTHS, DAYS, YEAR, RELATIVE, WORKDAY)
+FORMS = (PERIODIC, REPORT_DAY, REPORT_YEAR, NEXT_MONTH, LAST_DAY_OF, EVERY, WEEKDAY, FREQUENCY, EVERY_N, ONCE_PER, ABSOLUTE, EVENT, MEETING_MONTH, QUARTER, MONTH, LABEL_MONTH, LABEL_QUARTER, LABEL_YEAR, HALF, MONTHS, DAYS, YEAR, RELATIVE, WORKDAY)
 
 # A table cell of a time column is a deadline on its own: "Tháng 11/2025", "Quý IV/2025", "30/9/2025".
 CELL_MONTHS = compile_key(r"(?<![\p{L}\d])tháng\s+(?P<m1>\d{1,2})\s*(?:-|–|đến)\s*(?:tháng\s+)?(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?!\d)")
 CELL_MONTH = compile_key(r"(?<![\p{L}\d])tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?!\d)")
 CELL_QUARTER = compile_key(r"(?<![\p{L}\d])(?:quý|quí)\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?!\d)")
 CELL_DATE = compile_key(r"(?<![\d/])" + _DATE)
+CELL_HALF = compile_key(r"(?<![\p{L}\d])(?P<n>\d{1,2})\s+tháng\s+(?P<part>đầu|cuối)\s+năm\s*(?P<y>" + _Y + r")(?!\d)")
+# a cell that is a month alone ("Tháng 12"): the document's year, read in .__init__
+CELL_MONTH_ALONE = compile_key(r"\s*(?:trong\s+)?tháng\s+(?P<m>\d{1,2})\s*[.;]?\s*")
 CELL_YEAR = compile_key(r"(?<![\p{L}\d])năm\s+(?P<y>" + _Y + r")(?!\d)")
