@@ -8,7 +8,8 @@ between them is missing (a merged cell).  Coordinates are PDF user space (origin
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from typing import Any
 
 THIN = 2.5  # a ruling's thickness at most (pt)
@@ -28,6 +29,10 @@ class Grid:
     xs: list[float]
     ys: list[float]
     cells: list[tuple[int, int, int, int]]
+    _down: list[float] = field(init=False, repr=False, compare=False)  # -ys: ascending, for bisect
+
+    def __post_init__(self) -> None:
+        self._down = [-y for y in self.ys]
 
     @property
     def box(self) -> tuple[float, float, float, float]:
@@ -37,8 +42,10 @@ class Grid:
         """The grid unit (row, col) that holds the point, or None outside the table."""
         if not (self.xs[0] <= x <= self.xs[-1] and self.ys[-1] <= y <= self.ys[0]):
             return None
-        col = next((j for j in range(len(self.xs) - 1) if x <= self.xs[j + 1]), len(self.xs) - 2)
-        row = next((i for i in range(len(self.ys) - 1) if y >= self.ys[i + 1]), len(self.ys) - 2)
+        # the first boundary at or past the point (xs rise, ys fall): a bisection, called for every glyph of a page
+        nx, ny = len(self.xs), len(self.ys)
+        col = min(bisect_left(self.xs, x, 1, nx), nx - 1) - 1
+        row = min(bisect_left(self._down, -y, 1, ny), ny - 1) - 1
         return row, col
 
 
