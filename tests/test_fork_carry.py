@@ -59,3 +59,21 @@ def test_a_failing_child_still_reports_and_raises() -> None:
         run_limited(work, Limits(timeout=60))
     run_limited(lambda: None, Limits(timeout=60))
     assert pattern._compiled is not None
+
+
+def test_parse_file_of_a_signed_pdf_twice_the_same_and_forking_still_safe() -> None:
+    """ld_026 (a text-layer PDF with a digital signature): its child imports pypdfium2 and cryptography and compiles
+    the text stages' patterns; the parent takes them up before the second fork, starts no thread doing so, and
+    the second reading is the first's."""
+    from vnadmin_nlp import parse_file
+
+    from .conftest import SHARED
+
+    path = SHARED / "devset" / "lamdong" / "ld_026.pdf"
+    if not path.is_file():
+        pytest.skip(f"{path} not here (set VNADMIN_SHARED)")
+    first = parse_file(path).to_dict()
+    second = parse_file(path).to_dict()
+    assert first == second
+    assert "pypdfium2" in sys.modules and "cryptography.x509" in sys.modules
+    assert can_fork()
