@@ -72,6 +72,8 @@ def test_parse_file_of_a_signed_pdf_twice_the_same_and_forking_still_safe() -> N
     path = SHARED / "devset" / "lamdong" / "ld_026.pdf"
     if not path.is_file():
         pytest.skip(f"{path} not here (set VNADMIN_SHARED)")
+    if not can_fork():
+        pytest.skip("another test left a thread running: parse_file would not fork")
     first = parse_file(path).to_dict()
     second = parse_file(path).to_dict()
     assert first == second
