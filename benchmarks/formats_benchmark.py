@@ -16,6 +16,10 @@ after the other (A B C A B C …) and the best of the rounds is kept per file an
   ``extract_text`` of every page.  Ours: ``read_file`` and ``parse_file``.
 - DOCX: every .docx of ``../shared/corpus``.  Baseline: python-docx loading the file and iterating its paragraphs
   and table cells.  Ours: ``read_file`` and ``parse_file``.
+- ``parse_file`` runs each file in a forked child under the time and memory limits (pipeline.run_bounded): its
+  CPU is the child's plus the fork's.  ``parse_file(limits=None)``, the same parse in this process, is timed in a
+  pass of its own after the others (it would warm this process for the forked children otherwise): the
+  difference is what the isolation costs per file.
 - OCR: the pages of the Lâm Đồng scans (``layer: none``).  Baseline: tesseract run directly, once per page, on
   the page image the reader gives it (rendered by pdfium at the reader's dpi, its red channel), with the
   reader's language, page segmentation and one thread; the rendering is timed apart.  Ours: ``read_file`` (every
@@ -147,6 +151,11 @@ def side_by_side(files: list[Path], contenders: dict[str, Callable[[Path], objec
     return best
 
 
+def parse_here(path: Path) -> object:
+    """``parse_file`` without its forked child: the parse alone, in this process."""
+    return parse_file(path, limits=None)
+
+
 def pdf_pages(path: Path) -> int:
     import pypdfium2 as pdfium
 
@@ -238,8 +247,9 @@ def render_block(r: dict[str, Any]) -> str:
     p = r.get("pdf")
     if p:
         rows = p["rows"]
-        tot = {k: sum(row[k] for row in rows) for k in ("text", "floor", "plumber", "read", "parse")}
+        tot = {k: sum(row.get(k, 0.0) for row in rows) for k in ("text", "floor", "plumber", "read", "parse", "here")}
         pages = sum(row["pages"] for row in rows)
+        here = all("here" in row for row in rows)
         sp_parse = [ratio(row["plumber"], row["parse"]) for row in rows]
         sp_read = [ratio(row["plumber"], row["read"]) for row in rows]
         over_text = [ratio(row["read"], row["text"]) for row in rows]
@@ -264,6 +274,11 @@ def render_block(r: dict[str, Any]) -> str:
             f"| total s | {tot['text']:.3f} | {tot['floor']:.3f} | {tot['plumber']:.3f} | {tot['read']:.3f} | {tot['parse']:.3f} |",
             f"| ms per page | {ms(tot['text'] / pages)} | {ms(tot['floor'] / pages)} | {ms(tot['plumber'] / pages)} | {ms(tot['read'] / pages)} | {ms(tot['parse'] / pages)} |",
             "",
+            *([f"`parse_file` in this process (no forked child, `limits=None`): {tot['here']:.3f} s in total, per-file median "
+               f"{statistics.median(ratio(row['plumber'], row['here']) for row in rows):.1f}× pdfplumber, slowest "
+               f"{min(ratio(row['plumber'], row['here']) for row in rows):.1f}×; the forked child costs "
+               f"{ms((tot['parse'] - tot['here']) / len(rows))} ms per file more (median "
+               f"{ms(statistics.median(row['parse'] - row['here'] for row in rows))} ms).", ""] if here else []),
             f"Per file: `read_file` over the pdfium floor median {statistics.median(over_floor):.2f}×, worst "
             f"{max(over_floor):.2f}×; over pdfium's own text median {statistics.median(over_text):.2f}×, worst {max(over_text):.2f}×.",
             "",
@@ -279,7 +294,8 @@ def render_block(r: dict[str, Any]) -> str:
     d = r.get("docx")
     if d:
         rows = d["rows"]
-        tot = {k: sum(row[k] for row in rows) for k in ("docx", "read", "parse")}
+        tot = {k: sum(row.get(k, 0.0) for row in rows) for k in ("docx", "read", "parse", "here")}
+        here = all("here" in row for row in rows)
         rr = [ratio(row["read"], row["docx"]) for row in rows]
         pr = [ratio(row["parse"], row["docx"]) for row in rows]
         out += [
@@ -292,6 +308,12 @@ def render_block(r: dict[str, Any]) -> str:
             "",
             f"Totals: python-docx {tot['docx']:.3f} s, `read_file` {tot['read']:.3f} s, `parse_file` {tot['parse']:.3f} s.",
             "",
+            *([f"`parse_file` in this process (no forked child, `limits=None`): {tot['here']:.3f} s, "
+               f"{ratio(tot['here'], tot['docx']):.2f}× python-docx in total, per file median "
+               f"{statistics.median(ratio(row['here'], row['docx']) for row in rows):.2f}×, worst "
+               f"{max(ratio(row['here'], row['docx']) for row in rows):.2f}×; the forked child costs "
+               f"{ms((tot['parse'] - tot['here']) / len(rows))} ms per file more (median "
+               f"{ms(statistics.median(row['parse'] - row['here'] for row in rows))} ms).", ""] if here else []),
             "| DOCX | python-docx ms | `read_file` ms | ratio | `parse_file` ms | ratio |",
             "|---|---:|---:|---:|---:|---:|",
         ]
@@ -356,11 +378,13 @@ def main() -> None:
         files = lamdong("text")[: 4 if args.quick else None]
         best = side_by_side(files, {"text": pdfium_text, "floor": pdfium_floor, "plumber": baseline_pdf,
                                     "read": read_file, "parse": parse_file}, rounds)
+        best.update(side_by_side(files, {"here": parse_here}, rounds))
         r["pdf"] = {"load": load(), "rows": [{"file": f.name, "pages": pdf_pages(f), **{k: v[f.name] for k, v in best.items()}} for f in files]}
         print(f"pdf done ({load()})", file=sys.stderr)
     if "docx" in only:
         files = corpus_docx()[: 4 if args.quick else None]
         best = side_by_side(files, {"docx": baseline_docx, "read": read_file, "parse": parse_file}, rounds)
+        best.update(side_by_side(files, {"here": parse_here}, rounds))
         r["docx"] = {"load": load(), "rows": [{"file": f.name, **{k: v[f.name] for k, v in best.items()}} for f in files]}
         print(f"docx done ({load()})", file=sys.stderr)
     if "ocr" in only and args.ocr_files:

@@ -6,27 +6,40 @@ its address space with ``RLIMIT_AS``, runs the work and sends the result back pi
 the deadline, then kills the whole session.  Exceptions raised in the child are raised again in the parent, with
 the child's traceback as a note.
 
+What a child does the first time, and loses with itself, is done again in this process before the next fork
+(:func:`_take_up`): the lazily compiled patterns it compiled (``lexicon/lazy``) and the modules of the readers'
+libraries it imported (pypdfium2, cryptography).  Otherwise every ``parse_file`` of a PDF compiled some 60
+patterns and imported its libraries anew in its child: 15–60 ms of the child's CPU, more than the reading.
+
 :func:`run_here` keeps the same limits in this process, for work done by Python code alone (a small plain-text
 file: forking would cost more than parsing it).
 """
 from __future__ import annotations
 
+import importlib
 import os
 import pickle
 import select
 import signal
+import sys
 import threading
 import time
 import traceback
 from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
+from ..lexicon import lazy
 from .processes import kill_group, kill_session, sweep_temp_dirs
 
 DEFAULT_TIMEOUT = 300.0  # seconds per file: a 26-page scan takes about a minute of OCR
 DEFAULT_MAX_MEMORY_MB = 2048  # address space per batch worker, or added by one file's child process
 
 T = TypeVar("T")
+
+# Libraries a child may import on first use whose modules the parent imports too, for its next children: the
+# PDF reader's (C libraries that start no thread when imported: a thread here would stop the next fork).
+CARRIED_LIBRARIES = ("pypdfium2", "cryptography")
+_LEARNED: tuple[set[int], set[str]] = (set(), set())  # patterns (lazy indices) and modules children used first
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,7 @@ def run_limited(work: Callable[[], T], limits: Limits, *, what: str = "the work"
 
     The memory cap is ``max_memory_mb`` above what this process already maps (the child starts as its copy).
     """
+    _take_up()
     cap = address_space_mb() + limits.max_memory_mb if limits.max_memory_mb else None
     r, w = os.pipe()
     pid = os.fork()
@@ -101,7 +115,9 @@ def run_limited(work: Callable[[], T], limits: Limits, *, what: str = "the work"
         sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
         why = f"killed by {signal.Signals(sig).name}" if sig in signal.valid_signals() else f"exit status {os.waitstatus_to_exitcode(status)}"
         raise LimitExceeded("crash", f"the process working on {what} died ({why})")
-    kind, value = pickle.loads(b"".join(chunks))
+    kind, value, learned = pickle.loads(b"".join(chunks))
+    _LEARNED[0].update(learned[0])
+    _LEARNED[1].update(learned[1])
     if kind == "ok":
         return value
     raise _rebuild(value, what)
@@ -155,8 +171,33 @@ def run_here(work: Callable[[], T], limits: Limits, *, what: str = "the work") -
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
+def _take_up() -> None:
+    """Compile the patterns and import the library modules that earlier children used first (never raises: what
+    fails here the next child does for itself, as before)."""
+    patterns, modules = _LEARNED
+    if patterns:
+        try:
+            lazy.compile_made(sorted(patterns))
+        except Exception:
+            pass
+        patterns.clear()
+    for name in sorted(modules):
+        try:
+            importlib.import_module(name)
+        except Exception:
+            pass
+    modules.clear()
+
+
+def _learned(mark: tuple[int, int], modules: set[str]) -> tuple[list[int], list[str]]:
+    """What this child did first since ``mark``: the patterns it compiled, the library modules it imported."""
+    new = [m for m in sys.modules if m not in modules and m.partition(".")[0] in CARRIED_LIBRARIES]
+    return lazy.compiled_since(mark), new
+
+
 def _child(work: Callable[[], Any], w: int, cap: int | None) -> None:
     try:
+        mark, modules = lazy.made(), set(sys.modules)
         os.setsid()
         if cap:
             import resource
@@ -170,10 +211,11 @@ def _child(work: Callable[[], Any], w: int, cap: int | None) -> None:
             result = ("error", (LimitExceeded, ("memory", "out of memory"), {"stage": "memory", "message": "out of memory"}, ""))
         except BaseException as exc:  # sent to the parent, which raises it
             result = ("error", _exception_state(exc))
+        learned = _learned(mark, modules)
         try:
-            data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps((*result, learned), protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as exc:  # an unpicklable result
-            data = pickle.dumps(("error", (RuntimeError, (f"{type(exc).__name__}: {exc}",), {}, "")))
+            data = pickle.dumps(("error", (RuntimeError, (f"{type(exc).__name__}: {exc}",), {}, ""), learned))
         view = memoryview(data)
         while view:
             view = view[os.write(w, view):]

@@ -1,15 +1,15 @@
 """One pdfium page → ``PageText``: its lines, with flattened annotations sorted into signature stamps (set
-apart) and form-field text (kept in place), and the share of the page covered by images (to spot scans)."""
+apart) and form-field text (kept in place); the share of the page covered by images (to spot scans) and the
+rulings of its tables come from one walk over its objects (:mod:`.objects`)."""
 from __future__ import annotations
 
-import ctypes
 from typing import Any
 
 from ..layout import Char, PageText
 from ..layout.text import glyph_bbox, plain_text
 from .glyphs import page_glyphs
 from .lines import glyph_lines
-from .rulings import page_rulings
+from .objects import page_objects
 from .scans import STAMP_PAGE_CHARS
 from .signatures import parse_stamp
 from .vocabulary import STAMP_HINT
@@ -47,8 +47,7 @@ def extract_page(pdf: Any, index: int) -> PageText:
         chars = _split_annotations(chars, first_annot_char, annots, index + 1, height, stamps, stamp_rects, stamp_lines)
     lines = glyph_lines(chars)
     body_chars = sum(len(line.glyphs) for line in lines)
-    cover = _image_cover(raw, page, width * height) if body_chars < STAMP_PAGE_CHARS else 0.0
-    rulings = page_rulings(raw, page) if lines else []
+    cover, rulings = page_objects(raw, page, width * height, cover=body_chars < STAMP_PAGE_CHARS, rulings=bool(lines))
     page.close()
     return PageText(index + 1, width, height, lines, body_chars, cover, stamps, stamp_rects, stamp_lines,
                     rulings=rulings)
@@ -108,23 +107,3 @@ def _split_annotations(
             body.append(None)
             body.extend(group)
     return body
-
-
-def _image_cover(raw: Any, page: Any, area: float) -> float:
-    """Share of the page covered by image objects (looking one level into form XObjects)."""
-    covered = 0.0
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-
-    def visit(count: int, get: Any, depth: int) -> None:
-        nonlocal covered
-        for k in range(count):
-            obj = get(k)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_IMAGE:
-                if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-                    covered += max(0.0, right.value - left.value) * max(0.0, top.value - bottom.value)
-            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 2:
-                visit(raw.FPDFFormObj_CountObjects(obj), lambda j, o=obj: raw.FPDFFormObj_GetObject(o, j), depth + 1)
-
-    visit(raw.FPDFPage_CountObjects(page.raw), lambda j: raw.FPDFPage_GetObject(page.raw, j), 0)
-    return min(1.0, covered / area) if area > 0 else 0.0

@@ -1,15 +1,15 @@
 """A page's ruling lines (the borders a table's cells are drawn with) and the grids they make.
 
-One cheap pass over the page's path objects (:func:`page_rulings`) keeps the thin horizontal and vertical ones
-(and the edges of stroked rectangles: some converters draw each cell as a box); a page without a long horizontal
-ruling and two vertical ones has no grid and costs nothing more.  :func:`grids` joins the rulings that touch into
+The page's one pass over its objects (:func:`.objects.page_objects`, with :func:`add_ruling`) keeps the thin
+horizontal and vertical path objects (and the edges of stroked rectangles: some converters draw each cell as a
+box); a page without a long horizontal ruling and two vertical ones has no grid and costs nothing more.  :func:`grids` joins the rulings that touch into
 tables and cuts each into cells: column x-boundaries, row y-boundaries, and grid units merged where the ruling
 between them is missing (a merged cell).  Coordinates are PDF user space (origin bottom-left), as the glyphs'.
 """
 from __future__ import annotations
 
-import ctypes
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from typing import Any
 
 THIN = 2.5  # a ruling's thickness at most (pt)
@@ -29,6 +29,10 @@ class Grid:
     xs: list[float]
     ys: list[float]
     cells: list[tuple[int, int, int, int]]
+    _down: list[float] = field(init=False, repr=False, compare=False)  # -ys: ascending, for bisect
+
+    def __post_init__(self) -> None:
+        self._down = [-y for y in self.ys]
 
     @property
     def box(self) -> tuple[float, float, float, float]:
@@ -38,33 +42,32 @@ class Grid:
         """The grid unit (row, col) that holds the point, or None outside the table."""
         if not (self.xs[0] <= x <= self.xs[-1] and self.ys[-1] <= y <= self.ys[0]):
             return None
-        col = next((j for j in range(len(self.xs) - 1) if x <= self.xs[j + 1]), len(self.xs) - 2)
-        row = next((i for i in range(len(self.ys) - 1) if y >= self.ys[i + 1]), len(self.ys) - 2)
+        # the first boundary at or past the point (xs rise, ys fall): a bisection, called for every glyph of a page
+        nx, ny = len(self.xs), len(self.ys)
+        col = min(bisect_left(self.xs, x, 1, nx), nx - 1) - 1
+        row = min(bisect_left(self._down, -y, 1, ny), ny - 1) - 1
         return row, col
 
 
-def page_rulings(raw: Any, page: Any) -> list[Seg]:
-    """The page's thin horizontal and vertical path objects (and stroked boxes' edges); [] when no table can be
-    there (no horizontal ruling of ``MIN_H`` and fewer than two vertical ones)."""
-    count = raw.FPDFPage_CountObjects(page.raw)
-    if count > MAX_OBJECTS:
-        return []
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    segs: list[Seg] = []
-    path = raw.FPDF_PAGEOBJ_PATH
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    for k in range(count):
-        obj = raw.FPDFPage_GetObject(page.raw, k)
-        if raw.FPDFPageObj_GetType(obj) != path or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-            continue
-        x0, y0, x1, y1 = left.value, bottom.value, right.value, top.value
-        w, h = x1 - x0, y1 - y0
-        if h <= THIN and w >= MIN_H:
-            segs.append(("h", (y0 + y1) / 2, x0, x1))
-        elif w <= THIN and h >= MIN_V:
-            segs.append(("v", (x0 + x1) / 2, y0, y1))
-        elif w >= MIN_H and h >= MIN_V and raw.FPDFPath_CountSegments(obj) in (4, 5) and _stroked(raw, obj, fill, stroke):
-            segs += [("h", y0, x0, x1), ("h", y1, x0, x1), ("v", x0, y0, y1), ("v", x1, y0, y1)]
+def add_ruling(raw: Any, obj: Any, box: tuple[Any, Any, Any, Any], segs: list[Seg], fill: Any, stroke: Any) -> None:
+    """A path object of the page (:func:`.objects.page_objects` walks them): kept in ``segs`` when it is a thin
+    horizontal or vertical line, or a stroked box (its four edges)."""
+    left, bottom, right, top = box
+    if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return
+    x0, y0, x1, y1 = left.value, bottom.value, right.value, top.value
+    w, h = x1 - x0, y1 - y0
+    if h <= THIN and w >= MIN_H:
+        segs.append(("h", (y0 + y1) / 2, x0, x1))
+    elif w <= THIN and h >= MIN_V:
+        segs.append(("v", (x0 + x1) / 2, y0, y1))
+    elif w >= MIN_H and h >= MIN_V and raw.FPDFPath_CountSegments(obj) in (4, 5) and _stroked(raw, obj, fill, stroke):
+        segs += [("h", y0, x0, x1), ("h", y1, x0, x1), ("v", x0, y0, y1), ("v", x1, y0, y1)]
+
+
+def table_rulings(segs: list[Seg]) -> list[Seg]:
+    """``segs``, or [] when no table can be there (no horizontal ruling of ``MIN_H`` and fewer than two vertical
+    ones)."""
     if not any(s[0] == "h" for s in segs) or sum(1 for s in segs if s[0] == "v") < 2:
         return []
     return segs

@@ -176,8 +176,10 @@ def _fits(prev: list[Char], chars: list[Char], text: str, width: float) -> bool:
 def _take(page: PageText, grid: Grid) -> None:
     """The table's glyphs off the page's lines; a line left with none goes."""
     kept: list[Line] = []
+    x0, y0, x1, y1 = grid.box  # a glyph whose centre is in the box is in a unit of the grid (Grid.unit)
     for line in page.lines:
-        rest = [ch for ch in line.chars if grid.unit((ch[0] + ch[2]) / 2, (ch[1] + ch[3]) / 2) is None]
+        rest = [ch for ch in line.chars
+                if not (x0 <= (ch[0] + ch[2]) / 2 <= x1 and y0 <= (ch[1] + ch[3]) / 2 <= y1)]
         if len(rest) == len(line.chars):
             kept.append(line)
             continue
