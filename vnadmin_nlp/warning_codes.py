@@ -61,6 +61,7 @@ _TABLE = (
     WarningCode("date_invalid", ("extractor date_place",), "The date is not a calendar date."),
     WarningCode("date_unreadable", ("extractor date_place",), "A date read from OCR is in doubt (digits at low confidence or written by hand, or the date is after the signature stamp's time or years from it): left out, the line and what OCR read quoted."),
     WarningCode("date_partial", ("extractor date_place",), 'The date is only partly filled in (`"2025-02"`, `"2025"`).'),
+    WarningCode("date_from_signature", ("extractor date_place",), "The date line of a scan could not be read (a day or month unreadable or in doubt, or the year missing) and what it does show agrees with the first digital signature's time: the date given is that signing day, with no span and a low confidence; the message quotes the line and the signing time."),
     WarningCode("date_ambiguous", ("extractor date_place",), "Day and month stamped into the date line read more than one way; only the year (and any printed month) is kept."),
     WarningCode("subject_unreadable", ("extractor subject",), "Too many words of a trích yếu read from OCR are in doubt (no Vietnamese syllable, stray characters, low confidence): it is left out, the words quoted."),
     WarningCode("ocr_words_doubtful", ("extractor subject",), "A few words of a field read from OCR are in doubt (no Vietnamese syllable, stray characters, low confidence): the field's confidence is lowered."),
