@@ -78,3 +78,13 @@ def test_text_layer_documents_get_no_fallback():
     raw.metadata["digital_signatures"] = [{"index": 0, "time": "2025-12-16T17:47:57+07:00"}]
     doc = parse_raw(raw)
     assert doc.date == "2025-12" and not any(w.code == "date_from_signature" for w in doc.warnings)
+
+
+def test_a_date_line_whose_comma_and_month_ocr_lost_is_still_the_date_line():
+    """cucthue_cv2191_2026's scan: ``Hà Nội ngày 0Ÿ tháng # năm 2026`` (no comma, the day and month unreadable)."""
+    line = [("Hà", 95), ("Nội", 95), ("ngày", 95), ("0Ÿ", 40), ("tháng", 95), ("#", 30), ("năm", 95), ("2026", 94)]
+    doc = _signed(line, when="2026-04-08T17:35:00+07:00")
+    assert doc.date == "2026-04-08" and any(w.code == "date_from_signature" for w in doc.warnings)
+    unsigned = _signed(line, when=None)
+    assert unsigned.date is None
+    assert any(w.code == "date_unreadable" and "0Ÿ" in w.message for w in unsigned.warnings)
