@@ -28,6 +28,7 @@ from vnadmin_nlp.evaluation.tables import legacy_markdown, render  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import devset  # noqa: E402
+import signing_dates  # noqa: E402
 
 INTRO = """# Accuracy
 
@@ -195,6 +196,16 @@ def issue12_table(records: list[Record]) -> str:
                 right, wrong, missing = (sum(1 for o in outs if o == x) for x in ("right", "wrong", "missing"))
                 wrong += sum(1 for o in outs if o == "spurious")
                 lines.append(f"| {field} | {kind} | {split} | {n} | {right} | {wrong} | {missing} | {right / n:.3f} | {wrong / n:.1%} |")
+    lines += [
+        "\n### The signing day against the printed date\n",
+        "Signed PDFs whose gold gives a full date: the first digital signature's day minus the printed day"
+        " (`scripts/signing_dates.py`). The signing day is never before the printed date, but the Quảng Ngãi PDFs are"
+        " signed when published, often a day later: the signing day stands in for an unreadable date line only with"
+        " `VNADMIN_OCR_SIGNING_DATE=on` (`date_from_signature`; off by default, so the eval above does not count it)."
+        " Measured with it on (session 15), where it applies: Lâm Đồng dev 3 dates right, 0 wrong; corpus 3 right, 6"
+        " wrong (a day or four late).\n",
+        signing_dates.table(signing_dates.measure()),
+    ]
     lines.append(ISSUE12_END)
     return "\n".join(lines) + "\n"
 

@@ -92,6 +92,19 @@ def test_date_after_the_signature_stamp_is_null_and_the_stamp_only_a_hint():
     assert "not taken as the date" in warning.message
 
 
+def test_with_the_signing_date_on_a_date_after_the_stamp_is_the_stamp_s_day(monkeypatch):
+    monkeypatch.setenv("VNADMIN_OCR_SIGNING_DATE", "on")  # tests/test_ocr_signing.py
+    stamp = [{"signer": "Công an tỉnh Lâm Đồng", "time": "2026-01-02T09:12:00+07:00", "page": 1}]
+    doc = _doc(93, DATE, stamp)
+    assert doc.date == "2026-01-02"  # marked as such; never the read 01-06
+    assert any(w.code == "date_from_signature" for w in doc.warnings)
+    other = _doc(93, DATE, [{**stamp[0], "time": "2026-02-02T09:12:00+07:00"}])  # a month later: 01-06 stands
+    assert other.date == "2026-01-06"
+    late = _doc(93, [*DATE[:5], ("02", 92), *DATE[6:]], stamp)  # "tháng 02": the month disagrees, nothing taken
+    assert late.date is None
+    assert "not taken as the date" in next(w for w in late.warnings if w.code == "date_unreadable").message
+
+
 def test_text_layer_documents_are_not_judged():
     raw = _scan(HEADER + [[("Số:", 92), ("409/BCĐX-CAT", 20)]])
     raw.ocr = False

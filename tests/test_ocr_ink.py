@@ -99,3 +99,32 @@ def test_a_number_written_in_blue_that_reads_many_ways_is_null_with_the_readings
     assert doc.number is None
     (warning,) = [w for w in doc.warnings if w.code == "number_unreadable"]
     assert "in coloured ink: '9' 5" in warning.message
+
+
+def test_a_month_read_with_a_lookalike_is_written_as_digits_when_a_second_reading_agrees(monkeypatch) -> None:
+    """ld_002: the day filled in by hand is read from the ink, the printed month read ``1]``; the line read again,
+    zoomed, gives ``tháng 11 năm 2025``: the month is written ``11`` (checked).  A second reading that gives
+    another month leaves ``1]`` as it is (the date extractor then leaves the date null, the month unreadable)."""
+    from PIL import Image
+
+    from vnadmin_nlp.readers import ocr, ocr_fields
+    from vnadmin_nlp.readers.ocr_result import OcrPage
+
+    def crop(box, zoom, colour):
+        return Image.new("L", (20, 10), 255)
+
+    def reading(text: str):
+        return lambda images, psm, settings, path, dpi, whitelist="": [OcrPage([_line(text)], 20, 10, 0.0)]
+
+    agreeing = _line("Lâm Đông, ngày 6 tháng 1] năm 2025")  # after _rewrite put the ink's day
+    monkeypatch.setattr(ocr, "read_many", reading("Lâm Đông, ngàyD6 tháng 11 năm 2025"))
+    ocr_fields._month_again(agreeing, crop, ocr.SETTINGS, None, 300)
+    assert agreeing.text == "Lâm Đông, ngày 6 tháng 11 năm 2025" and agreeing.words[5].checked
+    other = _line("Lâm Đông, ngày 6 tháng 1] năm 2025")
+    monkeypatch.setattr(ocr, "read_many", reading("Lâm Đông, ngày 6 tháng 7 năm 2025"))
+    ocr_fields._month_again(other, crop, ocr.SETTINGS, None, 300)
+    assert other.text == "Lâm Đông, ngày 6 tháng 1] năm 2025"
+    plain = _line("Lâm Đông, ngày 6 tháng 11 năm 2025")  # nothing to settle: no second reading made
+    monkeypatch.setattr(ocr, "read_many", lambda *a, **k: (_ for _ in ()).throw(AssertionError("read")))
+    ocr_fields._month_again(plain, crop, ocr.SETTINGS, None, 300)
+    assert ocr_fields._settle([OcrWord("|6", 32.0, (0, 0, 1, 1))]) and not ocr_fields._settle([OcrWord("2025", 90.0, (0, 0, 1, 1))])

@@ -11,6 +11,7 @@ from ..patterns import FOLDED, TEXT
 from ..zoning import Seg, lines
 from . import ocr_doubt
 from .base import Context
+from .ocr_signing import signed_date, warn_signed
 from .fields import DatePlaceResult
 from .registry import extractor
 
@@ -117,6 +118,13 @@ def extract(ctx: Context) -> DatePlaceResult:
     out: DatePlaceResult = {"spans": {}}
     date, valid = iso_date(m.group("d"), m.group("m"), m.group("y")) if m is not None else (None, True)
     unreadable = m is not None and bool(m.group("dx") or m.group("mx"))
+    fallback, why = None, ""  # the first signing day standing for a date the scan spoiled (ocr_signing)
+    if m is not None and date is None and not unreadable and valid and not (m.group("y") or "").strip():
+        fallback = signed_date(ctx, m.group("d"), m.group("m"), None, month_doubted=False)  # only the year unread
+        why = "the year is not printed legibly"
+    if unreadable:
+        fallback = signed_date(ctx, None if m.group("dx") else m.group("d"), None if m.group("mx") else m.group("m"), m.group("y"), month_doubted=False)
+        why = "the " + ("day" if m.group("dx") else "month") + " cannot be read"
     if unreadable:  # a day or month OCR could not read ("ngày |2", "tháng 1]"): the place stands, the date does not
         date = None
         part = "dx" if m.group("dx") else "mx"
@@ -136,11 +144,16 @@ def extract(ctx: Context) -> DatePlaceResult:
         groups = [(m.start(g) - m.start(), m.end(g) - m.start()) for g in ("d", "m", "y") if g in m.re.groupindex and m.start(g) >= 0]
         doubt = ocr_doubt.date_doubt(ctx, printed, date, groups)
         if doubt is not None:
-            ctx.warn("date_unreadable", f"date: {doubt}; the line: {ctx.page.t(seg)[:80]!r}{ocr_doubt.stamp_hint(ctx)}", (m.start(), m.end()))
+            fallback, why = signed_date(ctx, None, date[5:7] or None, date[:4], month_doubted=False), "its digits are in doubt"
+            hint = "" if fallback else ocr_doubt.stamp_hint(ctx)  # the stamp's day, when it is not taken
+            ctx.warn("date_unreadable", f"date: {doubt}; the line: {ctx.page.t(seg)[:80]!r}{hint}", (m.start(), m.end()))
             date = None
         hand = ocr_doubt.hand_read(ctx, printed, groups) if date is not None else None
         if hand is not None:
             ctx.warn("ocr_handwriting_read", f"date: the day or month was written by hand and read from the ink alone ({hand}); the line: {ctx.page.t(seg)[:80]!r}", (m.start(), m.end()))
+    if date is None and fallback is not None:
+        out["date"] = fallback  # no span: not printed; the warning says where it came from
+        warn_signed(ctx, fallback, ctx.page.t(seg)[:80], why)
     if date is not None:
         out["date"] = date
         out["spans"]["date"] = (m.start(), m.end())

@@ -341,6 +341,18 @@ def _lines_with(ctx: Context, text: str) -> list[tuple[int, list[Word]]]:
     return out
 
 
+def _covering(line: list[Word], text: str) -> list[Word]:
+    """The words of an OCR line that ``text`` was read from (letters and digits compared); the line if not found."""
+    joined, owners = "", []
+    for k, word in enumerate(line):
+        c = _compact(str(word[0]))
+        joined += c
+        owners += [k] * len(c)
+    target = _compact(text)
+    i = joined.find(target) if target else -1
+    return [line[k] for k in sorted(set(owners[i : i + len(target)]))] if i >= 0 else line
+
+
 def line_between(ctx: Context, upper: str, lower: str) -> str | None:
     """A line of printed text OCR read between the line ``upper`` and the line ``lower`` below it, over the
     same column (``Đại diện Sở Giáo dục và Đào tạo`` between ``PHÓ GIÁM ĐỐC SỞ NỘI VỤ`` and another signer's
@@ -351,7 +363,8 @@ def line_between(ctx: Context, upper: str, lower: str) -> str | None:
         names = [(p, ln) for p, ln in names if "".join(_compact(str(w[0])) for w in ln) == _compact(lower)]
     if len(names) != 1:
         return None
-    page, name = names[0]
+    page, line_of_name = names[0]
+    name = _covering(line_of_name, lower)  # the name's words: OCR may have put a Nơi nhận item on its line
     bottom = min(float(w[3]) for w in name)
     above = [ln for p, ln in _lines_with(ctx, upper) if p == page and min(float(w[3]) for w in ln) < bottom]
     if not above:
@@ -363,7 +376,7 @@ def line_between(ctx: Context, upper: str, lower: str) -> str | None:
         if record.get("page") != page:
             continue
         for line in record.get("lines", []):
-            if line is pos or line is name:
+            if line is pos or line is line_of_name:
                 continue
             over = [w for w in line if float(w[2]) < x1 and x0 < float(w[4])]  # the words over the name's column
             clear = [w for w in over if int(w[1]) >= CLEAR_CONF and is_vietnamese_word(str(w[0]).strip(_EDGE_PUNCT))]

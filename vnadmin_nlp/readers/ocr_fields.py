@@ -2,7 +2,9 @@
 (psm 7).
 
 The readings are compared on their digits only (``l``, ``I``, ``|``, ``]`` taken for 1).  When they agree, the
-digits' words are marked as checked (``OcrWord.checked``: their confidence is then not held against them).  When
+digits' words are marked as checked (``OcrWord.checked``: their confidence is then not held against them), and a
+date's word read with a lookalike (``tháng 1]``) is written as the digits both readings agree on (``tháng 11``;
+also after the day was read from the ink, the line then read a second time for its month: ld_002).  When
 the Số line's two readings disagree, it is read a third time with its characters limited to what it may hold
 (``tessedit_char_whitelist``; tesseract's LSTM then reports confidence 0, so that reading counts only as a vote):
 the number is checked when it gives the first reading's digits (``Số: 2§27`` / ``Số:2827/QĐ-BGDĐT`` for a typed
@@ -40,6 +42,8 @@ _NUMBER_LABEL = re.compile(r"^so\b\s*[:.]?")
 _DATE = re.compile(r"\bn[a-z]{2,3}\s*(\d{1,2})\s*th[a-z]{2,3}\s*(\d{1,2})\s*n[a-z]{1,2}\s*(\d{4})")  # "neàyl6 tháng"
 _DATE_LINE = re.compile(r"\bng[a-z]{1,3}\S{0,4}\s*\S{0,4}\s*th[a-z]{2,4}\b.{0,8}\bn[a-z]{1,2}m?\b\s*\d{4}")  # no digits read
 _LOOKALIKE = str.maketrans("lI|]", "1111")  # letters tesseract prints for the digit 1 (and O for 0, in digits)
+_LOOKALIKE_WORD = re.compile(r"(?=[^\d]*\d)(?=.*[lI|\]])[\dlI|\]]{2,4}")  # "1]" for 11: digits and a lookalike of 1
+_MONTH_YEAR = re.compile(r"\bth[a-z]{2,4}\s*(\d{1,2})\s*n[a-z]{1,2}m?\s*(\d{4})")  # "tháng 11 năm 2025", lookalikes read as 1
 
 HAND_INK = 0.4  # digits whose ink is this much coloured (blue or red pen, not black print) were filled in by hand
 Crop = Callable[[tuple[int, int, int, int], float, bool], "Image"]  # pixel box, zoom, colour → prepared (or RGB) image
@@ -126,8 +130,34 @@ def reread_fields(page: OcrPage, crop: Crop, settings: ocr.OcrSettings, path: st
             if ink is not None and ink.parts is None:  # the readings, for the warning: on the label's word
                 label = line.words[_field_words(line, number)[0]]
                 label.alt = f"in coloured ink: {ink.summary}"
+            elif ink is not None and not number:  # the day read from the ink; a printed month read "1]" is checked
+                _month_again(line, crop, settings, path, dpi)
             done += ink is not None
     return done
+
+
+def _settle(words: list[OcrWord]) -> bool:
+    """Digits a second reading confirmed up to lookalikes (``1]`` and ``11``): written as digits; whether any was."""
+    settled = False
+    for w in words:
+        core = w.text.strip(".,")
+        if _LOOKALIKE_WORD.fullmatch(core):
+            w.text, w.checked, settled = w.text.translate(_LOOKALIKE), True, True
+    return settled
+
+
+def _month_again(line: OcrLine, crop: Crop, settings: ocr.OcrSettings, path: str | Path | None, dpi: int) -> None:
+    """A date line whose day was read from the ink (:func:`_ink`) and whose month word mixes digits and lookalikes
+    (``tháng 1]``): read it again, zoomed, and write the month as digits when both readings give the same month and
+    year up to lookalikes.  One tesseract call, only for such a line."""
+    field = [line.words[k] for k in _field_words(line, False)]
+    if not any(_LOOKALIKE_WORD.fullmatch(w.text.strip(".,")) for w in field):
+        return
+    first = _MONTH_YEAR.search(_key(line.text).translate(_LOOKALIKE))
+    again = ocr.read_many([crop(_area(line, False), ZOOM, False)], 7, settings, path, int(dpi * ZOOM))[0]
+    second = _MONTH_YEAR.search(_key(" ".join(w.text for ln in again.lines for w in ln.words)).translate(_LOOKALIKE))
+    if first and second and tuple(map(int, first.groups())) == tuple(map(int, second.groups())):
+        _settle(field)
 
 
 def _area(line: OcrLine, number: bool, margin: float = MARGIN) -> tuple[int, int, int, int]:
@@ -205,6 +235,8 @@ def _compare(
     if first_digits in (second_digits, digits(limited) if limited else None):
         for w in held:
             w.checked = True
+        if not number:
+            _settle(held)  # "tháng 1]" read "tháng 11" the second time: the month as digits
         return _marked(held, "", ink) if ink is not None else 1
     if not any(w.hand for w in held):  # digits in doubt: the field's coloured ink, if it has any, is read
         ink = _ink(line, number, crop, settings, path, dpi)

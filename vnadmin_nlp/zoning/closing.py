@@ -103,8 +103,20 @@ def rank_length(text: str) -> int:
     return m.end() if m else 0
 
 
+_NAME_EDGES = lazy_regex(r"^[\"“”'`‘’«»:;|]*\s*(.*?)(?:\s+\p{Ll})?$")  # OCR specks of the signature around a name
+
+
+def _trimmed(text: str) -> tuple[int, int]:
+    """Where the name of a name line starts and ends once the specks OCR read around it are cut: quotes, a colon
+    or a bar before it (``: Nguyễn Hoàng Giang``, ``"Lê Văn Lợi``), one lower-case letter after it (``Đặng Văn
+    Minh ì``: a stroke of the signature)."""
+    m = _NAME_EDGES.match(text)
+    return (m.start(1), m.end(1)) if m else (0, len(text))
+
+
 def is_name(text: str) -> bool:
-    t = text.strip().rstrip(".").lstrip("\"“”'`‘’«»")
+    a, b = _trimmed(text.strip())
+    t = text.strip()[a:b].rstrip(".")
     t = t[rank_length(t) :].strip()
     return is_title_case_name(t, max_words=5)
 
@@ -112,9 +124,9 @@ def is_name(text: str) -> bool:
 def split_rank(page: Page, seg: Seg) -> tuple[Seg | None, Seg]:
     """A name line cut into its rank (``Đại tướng``) and the person's name (``Lương Tam Quang``)."""
     text = page.t(seg)
-    lead = len(text) - len(text.lstrip("\"“”'`‘’«»"))  # an OCR'd stroke of the signature: ‘"Lê Văn Lợi’
-    if lead:
-        seg = page.sub(seg, seg.start + lead, seg.end) or seg
+    lead, end = _trimmed(text)  # an OCR'd stroke of the signature: ‘"Lê Văn Lợi’, ‘Đặng Văn Minh ì’
+    if lead or end < len(text):
+        seg = page.sub(seg, seg.start + lead, seg.start + end) or seg
     n = rank_length(page.t(seg))
     if not n:
         return None, seg

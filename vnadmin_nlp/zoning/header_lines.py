@@ -156,6 +156,9 @@ def _national_anchor(page: Page, seg: Seg, m: Any) -> bool:
     return not _COUNTRY_BEFORE.search(page.key, max(seg.start, m.start() - 8), m.start())
 
 
+_PLACE_NO_COMMA = lazy_regex(r"\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,3}[ \t]+")  # up to four capitalised words
+
+
 def _is_date_line(page: Page, seg: Seg) -> bool:
     """``Hà Nội, ngày 05 tháng 01 năm 2020``, or a bare ``ngày … tháng … năm …`` standing alone on its line."""
     key = page.k(seg)
@@ -164,6 +167,8 @@ def _is_date_line(page: Page, seg: Seg) -> bool:
         return False
     if TEXT.place.match(page.t(seg)):
         return True
+    if len(key) - m.end() <= 3 and _PLACE_NO_COMMA.fullmatch(page.t(seg)[: m.start()]):
+        return True  # "Hà Nội ngày 0Ÿ tháng # năm 2026": the comma lost by OCR (cucthue_cv2191_2026)
     return m.start() == 0 and len(key) - m.end() <= 3
 
 
