@@ -7,6 +7,9 @@ a kind of body) and a capitalised head is followed by a proper name (``Bộ Tư 
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from typing import Sequence
+
 import regex
 
 from ...data import load
@@ -35,6 +38,10 @@ _NOUN_USE = lazy_regex(r"(?:" + alternation(fold(w) for w in _T["verbs_also_noun
 _PROPER_HEADS = sorted((fold(h) for h in _T["proper_heads"]), key=len, reverse=True)
 _PROPER_FOLLOWERS = tuple(fold(w) for w in _T["proper_head_followers"])
 _PROPER_RE = lazy_regex(r"(?:" + alternation(_PROPER_HEADS) + r")(?![\p{L}])")
+# The proper names of known ministries and departments (bodies.yaml issuer_codes: "Sở Tư pháp"), also written in lower
+# case after their head: "đề nghị Sở tư pháp phối hợp Sở Nội vụ …" (Lâm Đồng ld_040).
+_KNOWN_PROPER = lazy_regex(r"(?:" + alternation(sorted({fold(v.split(" ", 1)[1]) for v in _B["issuer_codes"].values()
+                                                            if " " in v and fold(v.split()[0]) in _T["proper_heads"]}, key=len, reverse=True)) + r")(?![\p{L}])")
 # After "các"/"mọi": a word that names bodies or people ("các sở", "các cơ quan"), not "các tiêu chí".
 _COLLECTIVE_RE = lazy_regex(r"(?:các|mọi|toàn thể)\s+(?:" + alternation(fold(w) for w in _T["collective_nouns"]) + r")(?![\p{L}])")
 _TAIL = lazy_regex(r"[\s,]+(?:" + alternation(fold(w) for w in _T["name_tails"]) + r")(?![\p{L}])")
@@ -92,7 +99,8 @@ def plausible(text: str, key: str, start: int, end: int) -> bool:
     m = _PROPER_RE.match(key, start, end)
     if m is not None and m.end() < end:
         rest = text[m.end():end].lstrip()
-        if rest and not (rest[0].isupper() or rest[0] in ",;-–(" or rest[0].isdigit() or fold(rest).startswith(_PROPER_FOLLOWERS)):
+        if rest and not (rest[0].isupper() or rest[0] in ",;-–(" or rest[0].isdigit() or fold(rest).startswith(_PROPER_FOLLOWERS)
+                         or _KNOWN_PROPER.match(fold(rest))):
             return False
     if key.startswith(("các ", "mọi ", "toàn thể "), start) and not _COLLECTIVE_RE.match(key, start, end):
         return False
@@ -156,10 +164,18 @@ def _cells_flattened(text: str, start: int, end: int) -> bool:
     return False
 
 
-def flattened(text: str, start: int, end: int) -> bool:
+def flattened(text: str, start: int, end: int, cells: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether ``text[start:end]`` is a table a PDF's text gives line by line: six lines or more, most of a few
-    words (``Rà soát`` / ``Sở Nông`` / ``- Sở Tư`` / ``Quý IV`` …), the columns' words interleaved."""
-    lines = [x for x in text[start:end].split("\n") if x.strip()]
+    words (``Rà soát`` / ``Sở Nông`` / ``- Sở Tư`` / ``Quý IV`` …), the columns' words interleaved.  The lines of
+    the reader's table ``cells`` (spans, sorted) are no such table: the reader gave its cells."""
+    lines, pos = [], start
+    while pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        i = bisect_right(cells, (pos, end)) - 1
+        if text[pos:stop].strip() and not (i >= 0 and cells[i][0] <= pos < cells[i][1]):
+            lines.append(text[pos:stop])
+        pos = stop + 1
     return len(lines) >= 6 and sum(len(x.split()) <= _SHORT_LINE for x in lines) >= 0.6 * len(lines)
 
 
