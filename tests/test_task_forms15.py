@@ -110,3 +110,37 @@ def pdfs15(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("form", FORMS15, ids=[f.name for f in FORMS15])
 def test_task_table15_pdf(form: Form, pdfs15: Path) -> None:
     assert forms._read(pdfs15 / f"{form.name}.pdf") == forms._expected(form)
+
+
+# Conclusions (thông báo kết luận), GENERATED from real dev lines (qngai_tb660_2025, qngai_cv99_2025, ld_030, nd29_1998):
+# a heading that names the body then its points, an approval that goes on to an assignment, a time put first.
+from .test_tasks_conclusions import _tasks  # noqa: E402
+
+CONCLUSION15 = """1. Ban Chỉ đạo xoá nhà tạm, nhà dột nát huyện Bình Sơn
+a) Khẩn trương hoàn thành phê duyệt đối tượng hỗ trợ nhà ở thuộc 02 Chương trình.
+b) Phối hợp chặt chẽ với Ủy ban MTTQ Việt Nam tỉnh, các cơ quan, đơn vị liên quan để tăng cường công tác huy động.
+c) Theo dõi sát tình hình thực hiện Chương trình; định kỳ hằng tháng báo cáo UBND tỉnh kết quả thực hiện.
+2. Đồng ý chủ trương hỗ trợ kinh phí xóa nhà tạm, nhà dột nát; giao Sở Tài chính tham mưu UBND tỉnh bố trí kinh phí \
+trước ngày 30/6/2025.
+3. Sở Tài nguyên và Môi trường chủ trì, phối hợp với các cơ quan, đơn vị liên quan hướng dân UBND cấp huyện giải quyết \
+vướng mắc về đất đai.
+4. Hằng quý, Sở Xây dựng báo cáo UBND tỉnh tiến độ thực hiện; trước ngày 15/12/2025, Sở Xây dựng tổng hợp, báo cáo \
+kết quả cả năm.
+5. Giao Sở Nông nghiệp và Phát triển nông thôn rà soát Danh mục thủ tục hành chính. Thời hạn hoàn thành: trước ngày \
+31/7/2025.
+Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết./.
+"""
+
+
+def test_conclusion_forms15() -> None:
+    ban = ["Ban Chỉ đạo xoá nhà tạm, nhà dột nát huyện Bình Sơn"]
+    assert _tasks(CONCLUSION15) == [
+        (ban, [], None),
+        (ban, ["Ủy ban MTTQ Việt Nam tỉnh", "các cơ quan, đơn vị liên quan"], None),
+        (ban, [], "định kỳ hằng tháng"),
+        (["Sở Tài chính"], [], "trước ngày 30/6/2025"),
+        (["Sở Tài nguyên và Môi trường"], ["các cơ quan, đơn vị liên quan"], None),  # ("hướng dân": OCR, tb660)
+        (["Sở Xây dựng"], [], "Hằng quý"),
+        (["Sở Xây dựng"], [], "trước ngày 15/12/2025"),
+        (["Sở Nông nghiệp và Phát triển nông thôn"], [], "trước ngày 31/7/2025"),
+    ]
