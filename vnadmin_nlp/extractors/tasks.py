@@ -54,6 +54,7 @@ _APPROVAL = tuple(fold(w) for w in _T["approval_openings"])  # "Thống nhất g
 _CLAUSE = lazy_regex(r";\s+(?=\p{Ll})")  # a clause of the same sentence ("…; định kỳ … báo cáo …")
 _STOP = lazy_regex(r"[.!?]\s+(?=\p{Lu})")  # (a sentence after it, "Thời hạn hoàn thành: …", is the whole item's)
 _YEAR = lazy_regex(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a one-off date names its year
+_PARAGRAPH = lazy_regex(r"[.;:!?][ \t]*\n")  # a line break after a sentence's end (a PDF's wrapped lines are none)
 _AGENT = lazy_regex(r"(?<![\p{L}])do\s+")  # "Hội nghị … do Đoàn Chủ tịch … triệu tập": who acts, in a dated rule
 
 
@@ -304,11 +305,16 @@ class _Reader:
             elif unclear:  # "Đề nghị … tham gia ý kiến": a request whose addressee cannot be read with confidence
                 self.ctx.warn("task_assignee_unclear", f"tasks: no clear assignee after the request: {squash(text[asks[0][0]:min(e, asks[0][0] + 140)])!r}", (s, e))
                 unit.append((Task(action=_action(text, asks[0][1], e), deadline=deadline, provision=path, span=(s, e)), strong))
-            elif deadline is not None and unit and (unit[-1][0].deadline is None or (strong and not unit[-1][1])):
+            elif deadline is not None and unit and (unit[-1][0].deadline is None or (strong and not unit[-1][1])) and (
+                    _joined(text, unit[-1][0].span[1], s) or _EXPLICIT.match(key, body_start, e) or (f is not None and f.start - body_start <= 2)):
+                # (a later paragraph gives its time to the task above only when it opens with it or with its label:
+                # "Thời hạn hoàn thành: …"; "Thuế nhập khẩu truy thu … trong thời hạn 2 ngày sau khi quyết toán" is
+                # a rule of its own, btc_tt40_2000)
                 last = unit[-1][0]
                 last.deadline, last.span = deadline, (last.span[0], e)
                 unit[-1] = (last, strong)
-            elif deadline is not None and f is not None and path is not None and _EXPLICIT.search(key, max(s, f.start - 80), f.end) and not key.startswith(_APPROVAL, body_start):
+            elif deadline is not None and f is not None and path is not None and _EXPLICIT.search(key, max(s, f.start - 80), f.end) and not key.startswith(_APPROVAL, body_start) \
+                    and _joined(text, unit[-1][0].span[1] if unit else first, s):  # (a later paragraph of prose: a rule of its own)
                 prev = unit[-1][0] if unit else None
                 lead = list(prev.lead) if prev else []
                 unit.append((Task(assignee=prev.assignee if prev else None, lead=lead, action=_action(text, body_start, e), deadline=deadline, provision=path, span=(s, e)), strong))
@@ -366,6 +372,11 @@ class _Reader:
         if who is not None and self._issuer(who[0]):
             return None  # "Bộ Thông tin và Truyền thông thông báo …", "Trung tâm kính trình …": the issuer speaking
         return who
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Whether no paragraph break (a line break after a sentence's end) lies between ``end`` and ``start``."""
+    return _PARAGRAPH.search(text, max(0, len(text[:end].rstrip()) - 1), start) is None
 
 
 def _action(text: str, start: int, end: int) -> str:
