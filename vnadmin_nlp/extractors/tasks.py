@@ -187,6 +187,12 @@ class _Reader:
         # (only a clause that opens with its time: "…, hoàn thành trước ngày …" at a clause's end closes the whole item)
         own = [(a, b, f) for a, b in bounds if (f := next((d for d in self.scans.deadlines_in(a, b) if d.strong), None)) is not None
                and f.start - a <= 2 and names.verb_at(text, key, f.end, b) is not None]
+        if not own and any(d.strong for d in self.scans.deadlines_in(t.span[0], cuts[0])):
+            # "Bộ Tư pháp … kết nối …, hoàn thành trước ngày 31 tháng 12 năm 2023; có trách nhiệm hoàn thiện phần mềm …,
+            # hoàn thành trước ngày 31 tháng 12 năm 2023" (nd99_2022): after a dated duty, a clause that opens with its
+            # own verb and closes with its own date is a duty of its own
+            own = [(a, b, f) for a, b in bounds if names.verb_at(text, key, a, b) == a
+                   and (f := next((d for d in self.scans.deadlines_in(a, b) if d.strong), None)) is not None]
         if not own:
             return [t]
         head_end = own[0][0]
@@ -305,16 +311,14 @@ class _Reader:
             elif unclear:  # "Đề nghị … tham gia ý kiến": a request whose addressee cannot be read with confidence
                 self.ctx.warn("task_assignee_unclear", f"tasks: no clear assignee after the request: {squash(text[asks[0][0]:min(e, asks[0][0] + 140)])!r}", (s, e))
                 unit.append((Task(action=_action(text, asks[0][1], e), deadline=deadline, provision=path, span=(s, e)), strong))
-            elif deadline is not None and unit and (unit[-1][0].deadline is None or (strong and not unit[-1][1])) and (
-                    _joined(text, unit[-1][0].span[1], s) or _EXPLICIT.match(key, body_start, e) or (f is not None and f.start - body_start <= 2)):
-                # (a later paragraph gives its time to the task above only when it opens with it or with its label:
-                # "Thời hạn hoàn thành: …"; "Thuế nhập khẩu truy thu … trong thời hạn 2 ngày sau khi quyết toán" is
-                # a rule of its own, btc_tt40_2000)
+            elif deadline is not None and unit and (unit[-1][0].deadline is None or (strong and not unit[-1][1])):
                 last = unit[-1][0]
                 last.deadline, last.span = deadline, (last.span[0], e)
                 unit[-1] = (last, strong)
             elif deadline is not None and f is not None and path is not None and _EXPLICIT.search(key, max(s, f.start - 80), f.end) and not key.startswith(_APPROVAL, body_start) \
-                    and _joined(text, unit[-1][0].span[1] if unit else first, s):  # (a later paragraph of prose: a rule of its own)
+                    and _joined(text, unit[-1][0].span[1] if unit else first, s):
+                # (a time limit in a later paragraph of prose, with no one named, is a rule of its own: "Thời hạn kê khai
+                # truy nộp thuế là 02 (hai) ngày kể từ …", btc_tt40_2000)
                 prev = unit[-1][0] if unit else None
                 lead = list(prev.lead) if prev else []
                 unit.append((Task(assignee=prev.assignee if prev else None, lead=lead, action=_action(text, body_start, e), deadline=deadline, provision=path, span=(s, e)), strong))
