@@ -144,3 +144,18 @@ def test_conclusion_forms15() -> None:
         (["Sở Xây dựng"], [], "trước ngày 15/12/2025"),
         (["Sở Nông nghiệp và Phát triển nông thôn"], [], "trước ngày 31/7/2025"),
     ]
+
+
+def test_lead_cell_with_prose_gives_no_task_and_a_warning(tmp_path: Path) -> None:
+    # "chủ trì, phối hợp" then no body but what is to be done: who supports cannot be read, the row gives no task
+    form = Form("prose_cell", [["STT", "Nội dung", "Cơ quan thực hiện", "Thời gian hoàn thành"]], [
+        _r(["1", "Tham mưu UBND tỉnh ban hành Kế hoạch triển khai", "Sở Nội vụ chủ trì, phối hợp tham mưu UBND tỉnh", "Tháng 6/2025"], None),
+        _r(["2", "Rà soát thủ tục hành chính nội bộ", "Văn phòng UBND tỉnh chủ trì, phối hợp Sở Tư pháp", "Quý III/2025"],
+           ["Văn phòng UBND tỉnh"], ["Sở Tư pháp"], "Quý III/2025"),
+    ])
+    path = tmp_path / "kh.html"
+    path.write_text(forms._html(form), encoding="utf-8")
+    assert forms._read(path) == forms._expected(form)
+    from vnadmin_nlp import parse_file
+    warned = [w.message for w in parse_file(path).warnings if w.code == "task_assignee_unclear"]
+    assert any("Sở Nội vụ chủ trì, phối hợp tham mưu UBND tỉnh" in m for m in warned)

@@ -39,6 +39,7 @@ _MAX_ACTION_WORDS = 25
 _GENERIC = {"co", "quan", "don", "vi", "chu", "tri", "thuc", "hien", "phoi", "hop", "tham", "gia", "bo", "phan"}
 _BODY_NOUN = lazy_regex(r"^(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)(?:\s*[,/]\s*(?:cơ\s+quan|đơn\s+vị))*\s+")
 _WORD = lazy_regex(r"\p{L}+")
+_ROW_LABEL = regex.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,6}\.?")  # a data row's number: "1", "2.1", "IV"
 _MARK = regex.compile(r"\s*\((?:cơ\s+quan\s+|đơn\s+vị\s+)?(?:chủ\s+trì|đầu\s+mối|thường\s+trực)\)", regex.IGNORECASE)  # "Sở Y tế (chủ trì)"
 _CHAIRS = lazy_regex(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+với)?\s+")  # "Sở A chủ trì, phối hợp Sở B": lead and support in one cell
 
@@ -98,8 +99,9 @@ def _header(text: str, rows: dict[int, dict[int, Cell]]) -> tuple[list[_Column],
         if not any(x == "lead" for x, _ in roles.values()) and last is None:
             continue
         if last is not None and (not any(x in ("lead", "support") for x, _ in roles.values())
-                                 or any(_lead_support(text, [c.span]) for c in rows[r].values())):
-            break  # a data row: the header is over ("Thanh tra tỉnh (chủ trì)" names a body: data, not a header)
+                                 or any(_ROW_LABEL.fullmatch(squash(text[c.span[0]:c.span[1]])) or _lead_support(text, [c.span])
+                                        for c in rows[r].values())):
+            break  # a data row: the header is over (a row number, or a body named: "Thanh tra tỉnh (chủ trì)")
         for col, (x, c) in roles.items():
             if x is not None:
                 h = squash(text[c.span[0]:c.span[1]])
