@@ -138,7 +138,7 @@ _OCR_LETTER = regex.compile(r"(?P<label>(?P<id>[8©e])\s*\))\s*(?=\S)")
 _OCR_LOOKALIKES = {"8": "a", "©": "c", "e": "c"}
 
 
-def _ocr_point(text: str, seg: Seg, stack: list[_Node]) -> tuple | None:
+def _ocr_point(text: str, seg: Seg, stack: list[_Node]) -> tuple[str, int, Any, int, str] | None:
     """A point label OCR misread (``8)``): the letter it stands for, placed, when that letter continues the open list
     of points (or opens one under the deepest open item), else None."""
     m = _OCR_LETTER.match(text, seg.start, seg.end)
@@ -168,7 +168,8 @@ def extract(ctx: Context) -> ProvisionsFields:
         if placed is None and ocr and len(stack) > 1:
             read = _ocr_point(text, seg, stack)
             if read is not None:  # (the label as printed, the path as the letter it stands for)
-                _open(stack, opened, seg, *read, has_articles)
+                kind, rank, m, depth, ident = read
+                _open(stack, opened, seg, kind, rank, m, depth, ident, has_articles)
             continue  # no label, or one that breaks its sequence: a wrapped line, a quoted number, a date
         if placed is None:
             continue
@@ -182,7 +183,7 @@ def extract(ctx: Context) -> ProvisionsFields:
     return {"provisions": top}
 
 
-def _open(stack: list[_Node], opened: list[tuple[_Node, Seg]], seg: Seg, kind: str, rank: float, m: Any, depth: int,
+def _open(stack: list[_Node], opened: list[tuple[_Node, Seg]], seg: Seg, kind: Any, rank: Any, m: Any, depth: int,
           ident: str | None, has_articles: bool) -> None:
     """Open the provision a label starts: a child of the node at ``depth - 1``, replacing the stack below it."""
     text_label = squash(m.group("label"))
