@@ -163,3 +163,19 @@ def test_table_cells_are_no_flattened_table() -> None:
     text = "STT\nĐơn vị\nĐiểm\n1\nSở Tư pháp\n17,00\n2\nSở Nội vụ\n16,50\n"
     assert flattened(text, 0, len(text))
     assert not flattened(text, 0, len(text), [(0, len(text))])
+
+
+def test_support_of_the_directed_and_long_collective_lists() -> None:
+    # vbpl.vn doc_000081 Điều 16 (dev): who the lead directs takes part with others, not the lead; a list of
+    # collectives too long for one body is split where a new body starts
+    from vnadmin_nlp.extractors.tasking.names import all_support
+    from vnadmin_nlp.lexicon.fold import fold
+    directed = ("Hướng dẫn các cơ sở giáo dục phối hợp với Ủy ban nhân dân các cấp và Ngân hàng Chính sách xã hội tổ "
+                "chức thực hiện chính sách.")
+    assert all_support(directed, fold(directed), 0, len(directed)) == []
+    own = "Chủ động phối hợp với Sở Nông nghiệp và Phát triển nông thôn triển khai các giải pháp."
+    assert all_support(own, fold(own), 0, len(own)) == ["Sở Nông nghiệp và Phát triển nông thôn"]
+    long = ("Quản lý và sử dụng nguồn vốn; định kỳ chủ trì, phối hợp với các tổ chức chính trị - xã hội, các cơ sở giáo "
+            "dục đại học, cơ sở giáo dục nghề nghiệp và cơ quan liên quan để thực hiện việc kiểm tra")
+    assert all_support(long, fold(long), 0, len(long)) == [
+        "các tổ chức chính trị - xã hội", "các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp", "cơ quan liên quan"]

@@ -285,7 +285,9 @@ def _cased(found: str, fixed: str) -> str:
 def support(text: str, key: str, start: int, end: int, anywhere: bool = False) -> tuple[list[str], int, int]:
     """``chủ trì, phối hợp với Y <verb> …`` (or ``phối hợp với Y <verb> …``) at ``start`` (or, ``anywhere``, the
     first in ``[start, end)``): the bodies Y, where the phrase starts and where the action goes on (after Y)."""
-    m = _SUPPORT.search(key, start, end) if anywhere else _SUPPORT.match(key, start, end)
+    m = _SUPPORT.match(key, start, end)
+    if anywhere:
+        m = next((x for x in _SUPPORT.finditer(key, start, end) if not _directed(key, start, x.start())), None)
     if not m or (not key[m.start():m.end()].rstrip().endswith("với") and not text[m.end()].isupper()):
         return [], start, start  # "phối hợp Sở Nông nghiệp …" names a body; "phối hợp tổ chức …" does not
     limit = min(end, m.end() + MAX_ASSIGNEE_CHARS)
@@ -302,10 +304,34 @@ def support(text: str, key: str, start: int, end: int, anywhere: bool = False) -
         return [], start, start
     found = []
     for item in items(" ".join(names.split())):
-        if len(item.split()) > 15:  # a clause, not a body: the list ends before it
-            break
+        if len(item.split()) > 15:  # a clause, not a body: the list ends before it, unless it is a list of collectives
+            long = _collectives(item)
+            if long is None:
+                break
+            found += long
+            continue
         found.append(item)
     return found, m.start(), stop
+
+
+_NEW_BODY = lazy_regex(r"\s*,\s*(?=các\s)|\s+và\s+(?=\S)")
+
+
+def _collectives(item: str) -> list[str] | None:
+    """A support list read as one item too long for a body, split where a new body starts (``các tổ chức chính trị -
+    xã hội, các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp và cơ quan liên quan``, vbpl.vn doc_000081):
+    None unless every part starts with a head and is short enough for a body."""
+    parts, pos = [], 0
+    for m in _NEW_BODY.finditer(item):
+        rest = fold(item[m.end():])
+        if HEAD_RE.match(rest) and not rest.startswith(_NOT_ITEM_STARTS):
+            parts.append(item[pos : m.start()])
+            pos = m.end()
+    parts.append(item[pos:])
+    parts = [x.strip(" ,;") for x in parts if x.strip(" ,;")]
+    if len(parts) < 2 or any(len(x.split()) > 15 or not HEAD_RE.match(fold(x)) for x in parts):
+        return None
+    return parts
 
 
 def all_support(text: str, key: str, start: int, end: int) -> list[str]:
@@ -322,6 +348,19 @@ def all_support(text: str, key: str, start: int, end: int) -> list[str]:
         found += [x for x in got if x not in found]
         pos = max(stop, at + 1)
     return found
+
+
+# "Hướng dẫn các cơ sở giáo dục phối hợp với Ủy ban nhân dân các cấp …" (vbpl.vn doc_000081): the bodies directed
+# are the ones who take part with those named, not the task's lead.
+_DIRECTED = lazy_regex(r"(?<![\p{L}])(?:hướng\s+dẫn|chỉ\s+đạo|đôn\s+đốc)\s+(?P<who>[^,.;:()]{2,80}?)\s*$")
+
+
+def _directed(key: str, start: int, at: int) -> bool:
+    """Whether the ``phối hợp`` at ``at`` is that of bodies the clause before directs (``hướng dẫn các cơ sở giáo dục
+    phối hợp với …``), not the task's own."""
+    clause = max(start, max(key.rfind(x, start, at) for x in ".;:") + 1)
+    found = _DIRECTED.search(key, clause, at)
+    return found is not None and HEAD_RE.match(key, found.start("who"), at) is not None
 
 
 _NEXT_ITEM = lazy_regex(r"\n[ \t]*(?:[a-zđ]\)|\d{1,2}[.)]|[-–+•])\s")
