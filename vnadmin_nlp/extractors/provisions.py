@@ -132,6 +132,27 @@ def _is_first(ident: str | None, style: str) -> bool:
     return ident is not None and ordinal(ident.rpartition(".")[2], style) == 1
 
 
+# OCR's misreadings of a point's letter (``8)`` for ``a)``, ``©)`` and ``e)`` for ``c)``: qngai_ct16_2021,
+# qngai_tb660_2025): on an OCR'd page, read as the letter only where that letter is the one the list expects next.
+_OCR_LETTER = regex.compile(r"(?P<label>(?P<id>[8©e])\s*\))\s*(?=\S)")
+_OCR_LOOKALIKES = {"8": "a", "©": "c", "e": "c"}
+
+
+def _ocr_point(text: str, seg: Seg, stack: list[_Node]) -> tuple[str, int, Any, int, str] | None:
+    """A point label OCR misread (``8)``): the letter it stands for, placed, when that letter continues the open list
+    of points (or opens one under the deepest open item), else None."""
+    m = _OCR_LETTER.match(text, seg.start, seg.end)
+    if m is None:
+        return None
+    letter = _OCR_LOOKALIKES[m.group("id")]
+    top = stack[-1]
+    if top.rank == 9 and follows(top.ident, letter, "letter"):
+        return "point", 9, m, len(stack) - 1, letter
+    if top.rank < 9 and letter == "a" and top.prov.kind in ("item", "clause"):
+        return "point", 9, m, len(stack), letter
+    return None
+
+
 @extractor("provisions", assigns=("provisions",))
 def extract(ctx: Context) -> ProvisionsFields:
     start, end = ctx.layout.body
@@ -141,32 +162,44 @@ def extract(ctx: Context) -> ProvisionsFields:
     stack: list[_Node] = [root]
     opened: list[tuple[_Node, Seg]] = []
     has_articles = any(TEXT.label_article.match(text, s.start, s.end) for s in body_lines)
+    ocr = bool(ctx.source_metadata.get("ocr_words"))
     for seg in body_lines:
         placed = _place(stack, _match_labels(text, seg), bool(opened))
-        if placed is None:
+        if placed is None and ocr and len(stack) > 1:
+            read = _ocr_point(text, seg, stack)
+            if read is not None:  # (the label as printed, the path as the letter it stands for)
+                kind, rank, m, depth, ident = read
+                _open(stack, opened, seg, kind, rank, m, depth, ident, has_articles)
             continue  # no label, or one that breaks its sequence: a wrapped line, a quoted number, a date
+        if placed is None:
+            continue
         kind, rank, m, depth = placed
-        ident = m.groupdict().get("id")
-        parent = stack[depth - 1]
-        if kind == "item" and has_articles and any(n.prov.kind == "article" for n in stack[1:depth]):
-            kind = "clause"
-        label = squash(m.group("label"))
-        pid = ident if ident and kind != "dash" else f"-{len(parent.prov.children) + 1}"
-        if ident and ident.lower().startswith("thứ"):
-            pid = str(ordinal(ident) or ident)
-        path = f"{parent.prov.path}.{pid}" if parent.prov.path else pid
-        prov = Provision(label=label, path=path, kind=kind, span=(seg.start, seg.end))
-        node = _Node(prov, rank, ident, m.end())
-        parent.prov.children.append(prov)
-        del stack[depth:]
-        stack.append(node)
-        opened.append((node, seg))
+        _open(stack, opened, seg, kind, rank, m, depth, m.groupdict().get("id"), has_articles)
     _fill_texts(ctx, opened, end)
     top = root.prov.children
     if any(p.kind != "dash" for p in top):
         # bullets before the first numbered provision belong to the preamble, not to the numbered structure
         top = [p for p in top if p.kind != "dash"]
     return {"provisions": top}
+
+
+def _open(stack: list[_Node], opened: list[tuple[_Node, Seg]], seg: Seg, kind: Any, rank: Any, m: Any, depth: int,
+          ident: str | None, has_articles: bool) -> None:
+    """Open the provision a label starts: a child of the node at ``depth - 1``, replacing the stack below it."""
+    text_label = squash(m.group("label"))
+    parent = stack[depth - 1]
+    if kind == "item" and has_articles and any(n.prov.kind == "article" for n in stack[1:depth]):
+        kind = "clause"
+    pid = ident if ident and kind != "dash" else f"-{len(parent.prov.children) + 1}"
+    if ident and ident.lower().startswith("thứ"):
+        pid = str(ordinal(ident) or ident)
+    path = f"{parent.prov.path}.{pid}" if parent.prov.path else pid
+    prov = Provision(label=text_label, path=path, kind=kind, span=(seg.start, seg.end))
+    node = _Node(prov, rank, ident, m.end())
+    parent.prov.children.append(prov)
+    del stack[depth:]
+    stack.append(node)
+    opened.append((node, seg))
 
 
 def _place(stack: list[_Node], candidates: list, started: bool) -> tuple | None:

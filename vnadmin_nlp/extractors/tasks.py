@@ -54,6 +54,7 @@ _APPROVAL = tuple(fold(w) for w in _T["approval_openings"])  # "Thống nhất g
 _CLAUSE = lazy_regex(r";\s+(?=\p{Ll})")  # a clause of the same sentence ("…; định kỳ … báo cáo …")
 _STOP = lazy_regex(r"[.!?]\s+(?=\p{Lu})")  # (a sentence after it, "Thời hạn hoàn thành: …", is the whole item's)
 _YEAR = lazy_regex(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a one-off date names its year
+_PARAGRAPH = lazy_regex(r"[.;:!?][ \t]*\n")  # a line break after a sentence's end (a PDF's wrapped lines are none)
 _AGENT = lazy_regex(r"(?<![\p{L}])do\s+")  # "Hội nghị … do Đoàn Chủ tịch … triệu tập": who acts, in a dated rule
 
 
@@ -99,7 +100,7 @@ def extract(ctx: Context) -> TasksFields:
     refs.referred_deadlines(ctx.fields.get("provisions") or [], key, tasks, listed)
     if not is_normative:
         refs.reply_deadlines(text, key, tasks, listed)
-        refs.meeting_time(key, tasks, listed)
+        refs.meeting_time(text, key, tasks, listed)
     refs.warn_unnamed_cycles(ctx, lo, hi, listed)
     ordered = [listed[k] for k in sorted(listed)]
     index = {id(d): i for i, d in enumerate(ordered)}
@@ -136,6 +137,7 @@ class _Reader:
     def __init__(self, ctx: Context, scans: Scans, listed: dict[tuple[int, int], Deadline], own: set[str], normative: bool = False) -> None:
         # names and verbs are read over line breaks ("thành phố quan\ntâm"): the key with its breaks as spaces
         self.ctx, self.text, self.key, self.scans, self.listed, self.own = ctx, ctx.text, ctx.page.key.replace("\n", " "), scans, listed, own
+        self.cells = sorted(c.span for c in ctx.cells)  # (the lines of a table the reader gave as cells are no flattened table)
         self.normative = normative  # a regulation: its duties' clauses may be tasks of their own
         self.time_clauses: dict[str, Deadline] = {}  # a regulation's article -> the dated clause that names no one
         self.dated_lists: set[str] = set()  # a regulation's headings whose items include a dated assignment
@@ -185,6 +187,12 @@ class _Reader:
         # (only a clause that opens with its time: "…, hoàn thành trước ngày …" at a clause's end closes the whole item)
         own = [(a, b, f) for a, b in bounds if (f := next((d for d in self.scans.deadlines_in(a, b) if d.strong), None)) is not None
                and f.start - a <= 2 and names.verb_at(text, key, f.end, b) is not None]
+        if not own and any(d.strong for d in self.scans.deadlines_in(t.span[0], cuts[0])):
+            # "Bộ Tư pháp … kết nối …, hoàn thành trước ngày 31 tháng 12 năm 2023; có trách nhiệm hoàn thiện phần mềm …,
+            # hoàn thành trước ngày 31 tháng 12 năm 2023" (nd99_2022): after a dated duty, a clause that opens with its
+            # own verb and closes with its own date is a duty of its own
+            own = [(a, b, f) for a, b in bounds if names.verb_at(text, key, a, b) == a
+                   and (f := next((d for d in self.scans.deadlines_in(a, b) if d.strong), None)) is not None]
         if not own:
             return [t]
         head_end = own[0][0]
@@ -202,7 +210,7 @@ class _Reader:
         return d.date >= anchor.isoformat()[: len(d.date)]  # on or after the document's date: still to be done
 
     def _unit(self, u: Unit) -> list[Task]:
-        if u.allowed and not u.heading and names.flattened(self.text, u.start, u.end):
+        if u.allowed and not u.heading and names.flattened(self.text, u.start, u.end, self.cells):
             self._deadline(u.start, u.end)  # a table a PDF gives line by line: who does what cannot be read
             self.ctx.warn("task_assignee_unclear", f"tasks: a table read as lines, its rows not read as tasks: {squash(self.text[u.start:u.start + 100])!r}", (u.start, u.end))
             return []
@@ -240,7 +248,7 @@ class _Reader:
         start, end, path = u.start, u.end, u.path
         unit: list[tuple[Task, bool]] = []  # each task with whether its deadline was stated outright
         first = u.body if u.body is not None and u.body < end else start  # "Điều 56. Trách nhiệm thi hành" is no sentence
-        sentence_starts = scans.sentence_starts(first, end)
+        sentence_starts = sorted(set(scans.sentence_starts(first, end)) | set(self._time_clauses(first, end)))
         unit_triggers = sorted(scans.triggers_in(start, end))
         trigger_starts = [a for a, _ in unit_triggers]
         sentence_ends = sentence_starts[1:] + [end]
@@ -270,6 +278,8 @@ class _Reader:
                         skip = e
             if who is None and path is not None and key.startswith(_OPENERS, body_start):
                 who = self._after_opener(body_start, e)  # "Ngay sau kỳ nghỉ Tết, các cơ quan, tổ chức, đơn vị khẩn trương …"
+            if who is None and path is not None:
+                who = self._after_time(body_start, e)  # "Hàng quý, Chủ tịch ủy ban nhân dân cấp dưới báo cáo …"
             if who is not None and notice and who[1] < notice[0][1]:
                 who = None  # "Văn phòng UBND tỉnh thông báo để … biết.": the office that speaks; the named ask nothing
             if who is None and u.dated:
@@ -305,7 +315,10 @@ class _Reader:
                 last = unit[-1][0]
                 last.deadline, last.span = deadline, (last.span[0], e)
                 unit[-1] = (last, strong)
-            elif deadline is not None and f is not None and path is not None and _EXPLICIT.search(key, max(s, f.start - 80), f.end) and not key.startswith(_APPROVAL, body_start):
+            elif deadline is not None and f is not None and path is not None and _EXPLICIT.search(key, max(s, f.start - 80), f.end) and not key.startswith(_APPROVAL, body_start) \
+                    and _joined(text, unit[-1][0].span[1] if unit else first, s):
+                # (a time limit in a later paragraph of prose, with no one named, is a rule of its own: "Thời hạn kê khai
+                # truy nộp thuế là 02 (hai) ngày kể từ …", btc_tt40_2000)
                 prev = unit[-1][0] if unit else None
                 lead = list(prev.lead) if prev else []
                 unit.append((Task(assignee=prev.assignee if prev else None, lead=lead, action=_action(text, body_start, e), deadline=deadline, provision=path, span=(s, e)), strong))
@@ -321,6 +334,26 @@ class _Reader:
                 return None if self._issuer(found[0]) else found
             pos = self.key.find(", ", pos + 2, end)
         return None
+
+    def _after_time(self, start: int, end: int) -> tuple[str, int, int] | None:
+        """The name after the time phrase a sentence or clause opens with (``Hàng quý, Chủ tịch ủy ban nhân dân cấp
+        dưới báo cáo …``, ``Định kỳ hàng quí các Cục Hải quan phải tập hợp báo cáo …``): who the time is for."""
+        found = self.scans.deadlines_in(start, end)
+        if not found or found[0].start - start > 2:
+            return None
+        pos = found[0].end
+        pos += len(self.key[pos:end]) - len(self.key[pos:end].lstrip(" ,"))
+        who = names.name_at(self.text, self.key, pos, end)
+        return None if who is None or self._issuer(who[0]) else who
+
+    def _time_clauses(self, start: int, end: int) -> list[int]:
+        """Where a clause that opens with its own time and its own assignee starts inside a sentence (``…, sáu tháng
+        một lần, Chủ tịch ủy ban nhân dân tỉnh … báo cáo Chính phủ``; after a semicolon): a task of its own."""
+        out = []
+        for d in self.scans.deadlines_in(start, end):
+            if d.start > start and self.key[start:d.start].rstrip(" ").endswith((",", ";")) and self._after_time(d.start, end) is not None:
+                out.append(d.start)
+        return out
 
     def _agent(self, start: int, end: int) -> tuple[str, int, int] | None:
         """Who acts in a dated sentence of a regulation where the name does not open it: after the deadline put
@@ -343,6 +376,11 @@ class _Reader:
         if who is not None and self._issuer(who[0]):
             return None  # "Bộ Thông tin và Truyền thông thông báo …", "Trung tâm kính trình …": the issuer speaking
         return who
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Whether no paragraph break (a line break after a sentence's end) lies between ``end`` and ``start``."""
+    return _PARAGRAPH.search(text, max(0, len(text[:end].rstrip()) - 1), start) is None
 
 
 def _action(text: str, start: int, end: int) -> str:

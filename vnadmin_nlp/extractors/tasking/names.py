@@ -7,6 +7,9 @@ a kind of body) and a capitalised head is followed by a proper name (``Bộ Tư 
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from typing import Sequence
+
 import regex
 
 from ...data import load
@@ -35,6 +38,10 @@ _NOUN_USE = lazy_regex(r"(?:" + alternation(fold(w) for w in _T["verbs_also_noun
 _PROPER_HEADS = sorted((fold(h) for h in _T["proper_heads"]), key=len, reverse=True)
 _PROPER_FOLLOWERS = tuple(fold(w) for w in _T["proper_head_followers"])
 _PROPER_RE = lazy_regex(r"(?:" + alternation(_PROPER_HEADS) + r")(?![\p{L}])")
+# The proper names of known ministries and departments (bodies.yaml issuer_codes: "Sở Tư pháp"), also written in lower
+# case after their head: "đề nghị Sở tư pháp phối hợp Sở Nội vụ …" (Lâm Đồng ld_040).
+_KNOWN_PROPER = lazy_regex(r"(?:" + alternation(sorted({fold(v.split(" ", 1)[1]) for v in _B["issuer_codes"].values()
+                                                            if " " in v and fold(v.split()[0]) in _T["proper_heads"]}, key=len, reverse=True)) + r")(?![\p{L}])")
 # After "các"/"mọi": a word that names bodies or people ("các sở", "các cơ quan"), not "các tiêu chí".
 _COLLECTIVE_RE = lazy_regex(r"(?:các|mọi|toàn thể)\s+(?:" + alternation(fold(w) for w in _T["collective_nouns"]) + r")(?![\p{L}])")
 _TAIL = lazy_regex(r"[\s,]+(?:" + alternation(fold(w) for w in _T["name_tails"]) + r")(?![\p{L}])")
@@ -92,7 +99,8 @@ def plausible(text: str, key: str, start: int, end: int) -> bool:
     m = _PROPER_RE.match(key, start, end)
     if m is not None and m.end() < end:
         rest = text[m.end():end].lstrip()
-        if rest and not (rest[0].isupper() or rest[0] in ",;-–(" or rest[0].isdigit() or fold(rest).startswith(_PROPER_FOLLOWERS)):
+        if rest and not (rest[0].isupper() or rest[0] in ",;-–(" or rest[0].isdigit() or fold(rest).startswith(_PROPER_FOLLOWERS)
+                         or _KNOWN_PROPER.match(fold(rest))):
             return False
     if key.startswith(("các ", "mọi ", "toàn thể "), start) and not _COLLECTIVE_RE.match(key, start, end):
         return False
@@ -156,10 +164,18 @@ def _cells_flattened(text: str, start: int, end: int) -> bool:
     return False
 
 
-def flattened(text: str, start: int, end: int) -> bool:
+def flattened(text: str, start: int, end: int, cells: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether ``text[start:end]`` is a table a PDF's text gives line by line: six lines or more, most of a few
-    words (``Rà soát`` / ``Sở Nông`` / ``- Sở Tư`` / ``Quý IV`` …), the columns' words interleaved."""
-    lines = [x for x in text[start:end].split("\n") if x.strip()]
+    words (``Rà soát`` / ``Sở Nông`` / ``- Sở Tư`` / ``Quý IV`` …), the columns' words interleaved.  The lines of
+    the reader's table ``cells`` (spans, sorted) are no such table: the reader gave its cells."""
+    lines, pos = [], start
+    while pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        i = bisect_right(cells, (pos, end)) - 1
+        if text[pos:stop].strip() and not (i >= 0 and cells[i][0] <= pos < cells[i][1]):
+            lines.append(text[pos:stop])
+        pos = stop + 1
     return len(lines) >= 6 and sum(len(x.split()) <= _SHORT_LINE for x in lines) >= 0.6 * len(lines)
 
 
@@ -269,7 +285,9 @@ def _cased(found: str, fixed: str) -> str:
 def support(text: str, key: str, start: int, end: int, anywhere: bool = False) -> tuple[list[str], int, int]:
     """``chủ trì, phối hợp với Y <verb> …`` (or ``phối hợp với Y <verb> …``) at ``start`` (or, ``anywhere``, the
     first in ``[start, end)``): the bodies Y, where the phrase starts and where the action goes on (after Y)."""
-    m = _SUPPORT.search(key, start, end) if anywhere else _SUPPORT.match(key, start, end)
+    m = _SUPPORT.match(key, start, end)
+    if anywhere:
+        m = next((x for x in _SUPPORT.finditer(key, start, end) if not _directed(key, start, x.start())), None)
     if not m or (not key[m.start():m.end()].rstrip().endswith("với") and not text[m.end()].isupper()):
         return [], start, start  # "phối hợp Sở Nông nghiệp …" names a body; "phối hợp tổ chức …" does not
     limit = min(end, m.end() + MAX_ASSIGNEE_CHARS)
@@ -286,10 +304,34 @@ def support(text: str, key: str, start: int, end: int, anywhere: bool = False) -
         return [], start, start
     found = []
     for item in items(" ".join(names.split())):
-        if len(item.split()) > 15:  # a clause, not a body: the list ends before it
-            break
+        if len(item.split()) > 15:  # a clause, not a body: the list ends before it, unless it is a list of collectives
+            long = _collectives(item)
+            if long is None:
+                break
+            found += long
+            continue
         found.append(item)
     return found, m.start(), stop
+
+
+_NEW_BODY = lazy_regex(r"\s*,\s*(?=các\s)|\s+và\s+(?=\S)")
+
+
+def _collectives(item: str) -> list[str] | None:
+    """A support list read as one item too long for a body, split where a new body starts (``các tổ chức chính trị -
+    xã hội, các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp và cơ quan liên quan``, vbpl.vn doc_000081):
+    None unless every part starts with a head and is short enough for a body."""
+    parts, pos = [], 0
+    for m in _NEW_BODY.finditer(item):
+        rest = fold(item[m.end():])
+        if HEAD_RE.match(rest) and not rest.startswith(_NOT_ITEM_STARTS):
+            parts.append(item[pos : m.start()])
+            pos = m.end()
+    parts.append(item[pos:])
+    parts = [x.strip(" ,;") for x in parts if x.strip(" ,;")]
+    if len(parts) < 2 or any(len(x.split()) > 15 or not HEAD_RE.match(fold(x)) for x in parts):
+        return None
+    return parts
 
 
 def all_support(text: str, key: str, start: int, end: int) -> list[str]:
@@ -306,6 +348,19 @@ def all_support(text: str, key: str, start: int, end: int) -> list[str]:
         found += [x for x in got if x not in found]
         pos = max(stop, at + 1)
     return found
+
+
+# "Hướng dẫn các cơ sở giáo dục phối hợp với Ủy ban nhân dân các cấp …" (vbpl.vn doc_000081): the bodies directed
+# are the ones who take part with those named, not the task's lead.
+_DIRECTED = lazy_regex(r"(?<![\p{L}])(?:hướng\s+dẫn|chỉ\s+đạo|đôn\s+đốc)\s+(?P<who>[^,.;:()]{2,80}?)\s*$")
+
+
+def _directed(key: str, start: int, at: int) -> bool:
+    """Whether the ``phối hợp`` at ``at`` is that of bodies the clause before directs (``hướng dẫn các cơ sở giáo dục
+    phối hợp với …``), not the task's own."""
+    clause = max(start, max(key.rfind(x, start, at) for x in ".;:") + 1)
+    found = _DIRECTED.search(key, clause, at)
+    return found is not None and HEAD_RE.match(key, found.start("who"), at) is not None
 
 
 _NEXT_ITEM = lazy_regex(r"\n[ \t]*(?:[a-zđ]\)|\d{1,2}[.)]|[-–+•])\s")

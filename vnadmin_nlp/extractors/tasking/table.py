@@ -39,6 +39,9 @@ _MAX_ACTION_WORDS = 25
 _GENERIC = {"co", "quan", "don", "vi", "chu", "tri", "thuc", "hien", "phoi", "hop", "tham", "gia", "bo", "phan"}
 _BODY_NOUN = lazy_regex(r"^(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)(?:\s*[,/]\s*(?:cơ\s+quan|đơn\s+vị))*\s+")
 _WORD = lazy_regex(r"\p{L}+")
+_ROW_LABEL = regex.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,6}\.?")  # a data row's number: "1", "2.1", "IV"
+_MARK = regex.compile(r"\s*\((?:cơ\s+quan\s+|đơn\s+vị\s+)?(?:chủ\s+trì|đầu\s+mối|thường\s+trực)\)", regex.IGNORECASE)  # "Sở Y tế (chủ trì)"
+_CHAIRS = lazy_regex(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+với)?\s+")  # "Sở A chủ trì, phối hợp Sở B": lead and support in one cell
 
 
 @dataclass
@@ -95,8 +98,10 @@ def _header(text: str, rows: dict[int, dict[int, Cell]]) -> tuple[list[_Column],
         roles = {col: (role(text[c.span[0]:c.span[1]]), c) for col, c in rows[r].items()}
         if not any(x == "lead" for x, _ in roles.values()) and last is None:
             continue
-        if last is not None and not any(x in ("lead", "support") for x, _ in roles.values()):
-            break  # a data row: the header is over
+        if last is not None and (not any(x in ("lead", "support") for x, _ in roles.values())
+                                 or any(_ROW_LABEL.fullmatch(squash(text[c.span[0]:c.span[1]])) or _lead_support(text, [c.span])
+                                        for c in rows[r].values())):
+            break  # a data row: the header is over (a row number, or a body named: "Thanh tra tỉnh (chủ trì)")
         for col, (x, c) in roles.items():
             if x is not None:
                 h = squash(text[c.span[0]:c.span[1]])
@@ -124,22 +129,46 @@ def _owner(column: _Column, leads: list[_Column]) -> _Column:
     return leads[0]
 
 
-def _bodies(text: str, span: tuple[int, int]) -> list[str] | None:
+def _value(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """A cell's text (a row cut by a page break: its pieces, joined) with its lines as list items."""
+    lines: list[str] = []
+    for i, (a, b) in enumerate(spans):
+        piece = [squash(x).strip(" ,;.-–+•") for x in text[a:b].split("\n")]
+        piece = [x for x in piece if x]
+        if i and lines and piece:  # (the line the page break cut goes on)
+            lines[-1] += " " + piece.pop(0)
+        lines += piece
+    return ", ".join(lines)
+
+
+def _bodies(text: str, spans: Sequence[tuple[int, int]]) -> list[str] | None:
     """The bodies a lead or support cell names, one item each; None when the cell is no body's name."""
-    raw = text[span[0]:span[1]]
-    lines = [squash(x).strip(" ,;.-–+•") for x in raw.split("\n")]
-    value = ", ".join(x for x in lines if x)
+    found = _lead_support(text, spans)
+    return found[0] if found is not None and not found[1] else None
+
+
+def _lead_support(text: str, spans: Sequence[tuple[int, int]]) -> tuple[list[str], list[str]] | None:
+    """The bodies a lead cell names and those it names after ``chủ trì, phối hợp (với)`` (``Sở Nội vụ chủ trì,
+    phối hợp Sở Tài chính`` in a ``Cơ quan thực hiện`` column); None when the cell is no body's name."""
+    value = _MARK.sub("", _value(text, spans))
     if not value:
         return None
     key = fold(value)
     found = names.name_span(value, key, 0, len(value), need_verb=False)
     if found is None:
         # "Chính phủ", "Quốc hội": a body of the lexicon, alone in its cell
-        return [value] if value[0].isupper() and "," not in value and names_a_body(value) else None
+        return ([value], []) if value[0].isupper() and "," not in value and names_a_body(value) else None
     rest = value[found[3]:].strip(" ,;.")
+    chairs = _CHAIRS.match(fold(rest)) if rest else None
+    if chairs is not None:  # the bodies after "phối hợp (với)", to the cell's end
+        other = rest[chairs.end():].strip(" ,;.")
+        also = names.name_span(other, fold(other), 0, len(other), need_verb=False) if other else None
+        if also is None or other[also[3]:].strip(" ,;."):
+            return None
+        return names.items(found[0]), names.items(also[0])
     if rest and not rest.startswith("("):  # "Sở Nội vụ (chủ trì)" names Sở Nội vụ; "Sở Nội vụ tham mưu …" is prose
         return None
-    return names.items(found[0])
+    return names.items(found[0]), []
 
 
 def _provision(provisions: Sequence[Provision], pos: int) -> str | None:
@@ -191,6 +220,25 @@ def _group_row(row: dict[int, Cell], leads: list[_Column]) -> bool:
     return all(col < first for col in row)
 
 
+def _joined(text: str, rows: dict[int, dict[int, Cell]], data: list[int]) -> list[tuple[dict[int, Cell], dict[int, list[tuple[int, int]]]]]:
+    """The data rows with each column's pieces of text: a row a page break cut in two continues on the next page as
+    a row of its own, with no label in the first column and every cell going on in lower case (``Thanh tra`` /
+    ``tỉnh``); its pieces join the row above."""
+    out: list[tuple[dict[int, Cell], dict[int, list[tuple[int, int]]]]] = []
+    first = min(min(rows[r]) for r in data)
+    for r in data:
+        row = rows[r]
+        filled = [(col, c) for col, c in sorted(row.items()) if text[c.span[0]:c.span[1]].strip()]
+        goes_on = bool(out) and filled and all(col != first for col, _ in filled) and all(
+            text[c.span[0]:c.span[1]].strip()[0].islower() for _, c in filled)
+        if goes_on:
+            for col, c in filled:
+                out[-1][1].setdefault(col, []).append(c.span)
+            continue
+        out.append((row, {col: [c.span] for col, c in row.items()}))
+    return out
+
+
 def read(text: str, cells: Sequence[Cell], provisions: Sequence[Provision], anchor: dt.date | None,
          is_issuer: Callable[[str], bool] = lambda name: False) -> TableReading:
     """The tasks of the document's task tables, with the deadlines their time cells give."""
@@ -210,9 +258,8 @@ def read(text: str, cells: Sequence[Cell], provisions: Sequence[Provision], anch
         end = max(c.span[1] for r in data for c in rows[r].values())
         out.regions.append((first, end))
         above: dict[int, list[str] | None] = {}
-        for r in data:
-            row = rows[r]
-            start, stop = min(c.span[0] for c in row.values()), max(c.span[1] for c in row.values())
+        for row, pieces in _joined(text, rows, data):
+            start, stop = min(c.span[0] for c in row.values()), max(b for v in pieces.values() for _, b in v)
             filled = [c for c in row.values() if text[c.span[0]:c.span[1]].strip()]
             if len(filled) < 2 or _group_row(row, leads):  # a heading row across the table ("I. NHIỆM VỤ CHUNG"):
                 above.clear()  # no task, no carry-over
@@ -220,15 +267,17 @@ def read(text: str, cells: Sequence[Cell], provisions: Sequence[Provision], anch
             due: dict[int, Deadline] = {}
             for c in columns:
                 if c.role == "deadline" and c.col in row:
-                    d = _deadline(text, row[c.col].span, anchor)
+                    d = next((d for span in pieces[c.col] if (d := _deadline(text, span, anchor)) is not None), None)
                     if d is not None:
                         out.deadlines.append(d)
                         due[owners[c.col]] = d
-            what = squash(text[row[content.col].span[0]:row[content.col].span[1]]) if content and content.col in row else ""
+            what = _value(text, pieces[content.col]) if content and content.col in row else ""
             for lead_col in leads:
+                support: list[str] = []
                 if lead_col.col in row:
                     cell = row[lead_col.col]
-                    lead = _bodies(text, cell.span) if text[cell.span[0]:cell.span[1]].strip() else None
+                    found = _lead_support(text, pieces[lead_col.col]) if text[cell.span[0]:cell.span[1]].strip() else None
+                    lead, support = found if found is not None else (None, [])
                     if lead is None and text[cell.span[0]:cell.span[1]].strip():
                         out.unclear.append((f"tasks: the {lead_col.header!r} cell of a task table names no body: "
                                             f"{squash(text[cell.span[0]:cell.span[1]])[:100]!r}", cell.span))
@@ -237,10 +286,9 @@ def read(text: str, cells: Sequence[Cell], provisions: Sequence[Provision], anch
                     lead = above.get(lead_col.col)  # merged with the cell above
                 if not lead or any(is_issuer(x) for x in lead):
                     continue
-                support: list[str] = []
                 for c in columns:
                     if c.role == "support" and owners[c.col] == lead_col.col and c.col in row:
-                        support += _bodies(text, row[c.col].span) or []
+                        support += _bodies(text, pieces[c.col]) or []
                 action = " ".join(x for x in (_verb(lead_col.header) if len(leads) > 1 else "", what) if x)
                 action = " ".join(action.split()[:_MAX_ACTION_WORDS])
                 d = due.get(lead_col.col)
