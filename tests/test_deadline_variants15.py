@@ -151,7 +151,10 @@ INVITATION = ("VĂN PHÒNG CHÍNH PHỦ\nSố: 2003/CĐ-VPCP\nCỘNG HÒA XÃ H�
 
 
 @pytest.mark.parametrize("ask", ["Gửi tài liệu đến các điểm cầu địa phương trước Hội nghị",
-                                 "Gửi tài liệu đến các điểm cầu chậm nhất trước phiên họp"])
+                                 "Gửi tài liệu đến các điểm cầu chậm nhất trước phiên họp",
+                                 "Gửi báo cáo tham luận về Văn phòng trước khi diễn ra Hội nghị",
+                                 "Gửi danh sách đại biểu trước khi khai mạc hội nghị",
+                                 "Hoàn thiện tài liệu trước buổi họp"])
 def test_a_meeting_as_the_time_takes_the_meetings_date(ask: str) -> None:
     # ld_030's form: "trước Hội nghị" by the time the invitation states
     doc = parse_text(INVITATION.format(time="I. Thời gian: 08 giờ, ngày 09 tháng 10 năm 2025 (Thứ Năm).\n", ask=ask))

@@ -100,7 +100,7 @@ def extract(ctx: Context) -> TasksFields:
     refs.referred_deadlines(ctx.fields.get("provisions") or [], key, tasks, listed)
     if not is_normative:
         refs.reply_deadlines(text, key, tasks, listed)
-        refs.meeting_time(text, key, tasks, listed)
+        refs.meeting_time(key, tasks, listed)
     refs.warn_unnamed_cycles(ctx, lo, hi, listed)
     ordered = [listed[k] for k in sorted(listed)]
     index = {id(d): i for i, d in enumerate(ordered)}

@@ -84,7 +84,7 @@ WEEKDAY = _form(
     r"\s+tuần\s*,?\s*(?:\(\s*)?(?:vào|trước|chậm\s+nhất(?:\s+(?:là|vào))?)\s+(?:(?:các\s+)?ngày\s+)?(?P<wd>thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)(?![\p{L}\d])",
 )
 # "trước Hội nghị." (the meeting's time, read in .context): at the end of its clause only
-EVENT = _form("event", ["trước", "chậm nhất trước", "trước khi diễn ra"],
+EVENT = _form("event", ["trước", "chậm nhất trước", "trước khi diễn ra", "trước khi tổ chức", "trước khi khai mạc"],
               r"\s+(?P<event>" + phrases(D["meeting_events"]) + r")(?=\s*(?:[.;,\n]|$))")
 # "Kỳ họp thứ 10 (tháng 10/2025)", "tại Phiên họp tháng 9/2025" (vbpl_113): a meeting by its month is that month
 MEETING_MONTH = _form("month", D["meeting_events"],

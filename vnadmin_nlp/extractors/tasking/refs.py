@@ -12,8 +12,8 @@
   request above it with no deadline of its own, in a letter, not a regulation; not to the body the reply is sent to.
 - ``… kính mời Lãnh đạo các Bộ … tham dự Hội nghị`` (``invitation``): the invited's task takes the meeting's time,
   the one date written after a ``Thời gian:`` / ``Vào lúc`` label on its line (``meeting_time``); none when the
-  document gives several.  A task to be done ``trước Hội nghị`` (``before_meeting``), written after that label, has
-  the meeting's date as its deadline (listed with the document's deadlines).
+  document gives several.  (A task to be done ``trước Hội nghị`` gets the meeting's date from the deadline extractor,
+  which reads that form itself: extractors/deadlines/forms.EVENT.)
 - ``chậm nhất vào ngày 20 của tháng cuối kỳ báo cáo``: the day of a period the text does not name is no deadline
   (monthly, quarterly or yearly cannot be told); a ``deadline_cycle_unclear`` warning quotes it.
 """
@@ -109,9 +109,8 @@ def invitation(key: str, start: int, end: int) -> bool:
     return _P.invitation.search(key, start, end) is not None
 
 
-def meeting_time(text: str, key: str, tasks: list[Task], listed: dict[tuple[int, int], Deadline]) -> None:
-    """Give an invitation's task with no deadline the meeting's time, and a task to be done ``trước Hội nghị``
-    (before the meeting) that time as its deadline, listed (see the module)."""
+def meeting_time(key: str, tasks: list[Task], listed: dict[tuple[int, int], Deadline]) -> None:
+    """Give an invitation's task with no deadline the meeting's time (see the module)."""
     times = []
     for k in sorted(listed):
         d = listed[k]
@@ -120,11 +119,6 @@ def meeting_time(text: str, key: str, tasks: list[Task], listed: dict[tuple[int,
             times.append(d)
     if len({d.date for d in times}) != 1:
         return
-    for t in tasks:
-        before = _P.before_meeting.search(key, t.span[0], t.span[1]) if t.deadline is None else None
-        if before is not None and times[0].span is not None and before.start() > times[0].span[0]:
-            span = before.span()
-            listed[span] = t.deadline = Deadline(text=squash(text[span[0] : span[1]]), kind="date", date=times[0].date, span=span)
     for t in tasks:
         if t.deadline is None and t.source == "prose" and invitation(key, t.span[0], t.span[1]):
             t.deadline = times[0]
