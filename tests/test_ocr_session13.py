@@ -131,6 +131,18 @@ def test_a_trich_yeu_word_the_body_reads_otherwise_is_null_with_both_readings() 
     assert "'điện' (read 'diện' elsewhere in the document)" in warning.message
 
 
+def test_old_and_new_tone_placement_are_one_reading() -> None:
+    # qngai_tb660's form: "xoá" in the V/v line, "xóa" in the body: the same word (tone on o or a), not a
+    # misreading to doubt or correct
+    lines = HEADER + [_line("V/v xoá đói giảm nghèo bền vững năm 2025")] + MOTTO + [
+        _line("Thực hiện chương trình xóa đói giảm nghèo bền vững năm 2025 của tỉnh."),
+        _line("Kết quả xóa đói giảm nghèo bền vững năm 2025 được đánh giá."),
+    ]
+    doc = parse_raw(_scan(lines))
+    assert doc.subject == "xoá đói giảm nghèo bền vững năm 2025"
+    assert not any(w.code in ("subject_unreadable", "ocr_words_doubtful") for w in doc.warnings)
+
+
 def test_a_trich_yeu_word_is_corrected_to_the_documents_own_reading() -> None:
     # ld_017: "NHIỆM KỶ (2019 - 2025)" in the title, "nhiệm kỳ (2019 - 2025)" twice in the body, never "kỷ"
     lines = [

@@ -28,26 +28,30 @@ def read_otherwise(ctx: Context, span: tuple[int, int]) -> list[tuple[int, int, 
     if len(inside) < VARIANT_RUN:
         return []
     lower = [t.casefold() for _, t in tokens]
-    keys = [bare(fold(t)) for t in lower]
+    folded = [fold(t) for t in lower]  # readings compared with old and new tone placement as one (xoá / xóa)
+    keys = [bare(t) for t in folded]
     first, last = inside[0], inside[-1]
     runs: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
+    printed: dict[tuple[str, ...], tuple[str, ...]] = {}  # a reading as the document first prints it
     for k in range(len(tokens) - VARIANT_RUN + 1):
         if first - VARIANT_RUN < k <= last:
             continue  # a run that overlaps the trích yếu
-        runs.setdefault(tuple(keys[k : k + VARIANT_RUN]), Counter())[tuple(lower[k : k + VARIANT_RUN])] += 1
+        reading = tuple(folded[k : k + VARIANT_RUN])
+        runs.setdefault(tuple(keys[k : k + VARIANT_RUN]), Counter())[reading] += 1
+        printed.setdefault(reading, tuple(lower[k : k + VARIANT_RUN]))
     out: dict[int, tuple[int, int, str, str, int, int]] = {}
     for k in range(first, last - VARIANT_RUN + 2):
         seen = runs.get(tuple(keys[k : k + VARIANT_RUN]))
         if not seen:
             continue
-        own = tuple(lower[k : k + VARIANT_RUN])
+        own = tuple(folded[k : k + VARIANT_RUN])
         other, n = seen.most_common(1)[0]
         if other == own or n <= seen[own]:
             continue
-        for j, (a, b) in enumerate(zip(own, other)):
+        for j, (a, b, shown) in enumerate(zip(own, other, printed[other])):
             at, word = tokens[k + j]
             if a != b and (k + j not in out or out[k + j][5] > seen[own]):
-                out[k + j] = (at, at + len(word), word, b, n, seen[own])
+                out[k + j] = (at, at + len(word), word, shown, n, seen[own])
     return [out[k] for k in sorted(out)]
 
 

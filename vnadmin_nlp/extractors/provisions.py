@@ -8,10 +8,12 @@ that happens to start with a number does not open a new item.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import regex
 
+from ..data import load
 from ..lexicon.spaces import squash
 from ..model import Provision
 from ..patterns import TEXT
@@ -132,19 +134,23 @@ def _is_first(ident: str | None, style: str) -> bool:
     return ident is not None and ordinal(ident.rpartition(".")[2], style) == 1
 
 
-# OCR's misreadings of a point's letter (``8)`` for ``a)``, ``©)`` and ``e)`` for ``c)``: qngai_ct16_2021,
-# qngai_tb660_2025): on an OCR'd page, read as the letter only where that letter is the one the list expects next.
-_OCR_LETTER = regex.compile(r"(?P<label>(?P<id>[8©e])\s*\))\s*(?=\S)")
-_OCR_LOOKALIKES = {"8": "a", "©": "c", "e": "c"}
+# OCR's misreadings of a point's letter (``8)`` for ``a)``; data ocr_vocabulary.point_label_lookalikes): on an OCR'd
+# page, read as the letter only where that letter is the one the list expects next.
+@cache
+def _ocr_lookalikes() -> tuple[dict[str, str], Any]:
+    """The table and the label pattern it gives (built on the first OCR'd page, not at import)."""
+    table = {str(k): str(v) for k, v in load("ocr_vocabulary")["point_label_lookalikes"].items()}
+    return table, regex.compile(r"(?P<label>(?P<id>[" + regex.escape("".join(table)) + r"])\s*\))\s*(?=\S)")
 
 
 def _ocr_point(text: str, seg: Seg, stack: list[_Node]) -> tuple[str, int, Any, int, str] | None:
     """A point label OCR misread (``8)``): the letter it stands for, placed, when that letter continues the open list
     of points (or opens one under the deepest open item), else None."""
-    m = _OCR_LETTER.match(text, seg.start, seg.end)
+    table, label = _ocr_lookalikes()
+    m = label.match(text, seg.start, seg.end)
     if m is None:
         return None
-    letter = _OCR_LOOKALIKES[m.group("id")]
+    letter = table[m.group("id")]
     top = stack[-1]
     if top.rank == 9 and follows(top.ident, letter, "letter"):
         return "point", 9, m, len(stack) - 1, letter
