@@ -2,7 +2,10 @@
 before its next fork, so that the next child inherits it instead of doing it again (files/limits.py, issue 15)."""
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -64,18 +67,28 @@ def test_a_failing_child_still_reports_and_raises() -> None:
 def test_parse_file_of_a_signed_pdf_twice_the_same_and_forking_still_safe() -> None:
     """ld_026 (a text-layer PDF with a digital signature): its child imports pypdfium2 and cryptography and compiles
     the text stages' patterns; the parent takes them up before the second fork, starts no thread doing so, and
-    the second reading is the first's."""
-    from vnadmin_nlp import parse_file
-
+    the second reading is the first's.  Run in a fresh interpreter: a thread another test left here would make
+    parse_file read in this process, and the case would test nothing."""
     from .conftest import SHARED
 
     path = SHARED / "devset" / "lamdong" / "ld_026.pdf"
     if not path.is_file():
         pytest.skip(f"{path} not here (set VNADMIN_SHARED)")
-    if not can_fork():
-        pytest.skip("another test left a thread running: parse_file would not fork")
-    first = parse_file(path).to_dict()
-    second = parse_file(path).to_dict()
-    assert first == second
-    assert "pypdfium2" in sys.modules and "cryptography.x509" in sys.modules
-    assert can_fork()
+    script = (
+        "import sys\n"
+        "from vnadmin_nlp import parse_file\n"
+        "from vnadmin_nlp.files.limits import can_fork\n"
+        "assert can_fork()\n"
+        "assert 'pypdfium2' not in sys.modules\n"
+        f"first = parse_file({str(path)!r}).to_dict()\n"
+        "assert 'pypdfium2' not in sys.modules, 'the first reading ran here, not in a child'\n"
+        f"second = parse_file({str(path)!r}).to_dict()\n"
+        "assert first == second\n"
+        "assert 'pypdfium2' in sys.modules and 'cryptography.x509' in sys.modules, 'not taken up from the child'\n"
+        "assert can_fork()\n"
+        "print('ok')\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
