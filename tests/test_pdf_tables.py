@@ -3,7 +3,6 @@
 as their DOCX does; highlight boxes behind lines are no table; a real agenda table read cell by cell."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -37,23 +36,11 @@ def test_no_grid_from_lone_rulings() -> None:
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not shutil.which("soffice"):
-        pytest.skip("LibreOffice not installed")
-    docx = pytest.importorskip("docx")
     out = tmp_path_factory.mktemp("pdf_tables")
-    paths = []
-    for form in forms.FORMS:
-        path = out / f"{form.name}.docx"
-        forms._docx(form, path)
-        d = docx.Document(str(path))
-        d.tables[0].style = d.styles["Table Grid"]  # ruled, as plans print their task tables
-        d.save(str(path))
-        paths.append(str(path))
+    forms._ruled_pdfs(forms.FORMS, out)
     plain = out / "plain.docx"
     forms._docx(forms.FORMS[0], plain)  # the same table without borders
     (out / "plain").mkdir()
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), *paths],
-                   check=True, capture_output=True, timeout=300)
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out / "plain"), str(plain)],
                    check=True, capture_output=True, timeout=300)
     return out

@@ -7,8 +7,6 @@ read as HTML, DOCX and Markdown (tests/test_task_table_forms.py renders them) an
 PDF (tests/test_pdf_tables.py)."""
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -90,20 +88,8 @@ def test_generated_task_table15(form: Form, render: str, tmp_path: Path) -> None
 
 @pytest.fixture(scope="module")
 def pdfs15(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not shutil.which("soffice"):
-        pytest.skip("LibreOffice not installed")
-    docx = pytest.importorskip("docx")
     out = tmp_path_factory.mktemp("pdf_tables15")
-    paths = []
-    for form in FORMS15:
-        path = out / f"{form.name}.docx"
-        forms._docx(form, path)
-        d = docx.Document(str(path))
-        d.tables[0].style = d.styles["Table Grid"]
-        d.save(str(path))
-        paths.append(str(path))
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), *paths],
-                   check=True, capture_output=True, timeout=300)
+    forms._ruled_pdfs(FORMS15, out)
     return out
 
 

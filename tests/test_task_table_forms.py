@@ -9,6 +9,8 @@ from its column."""
 from __future__ import annotations
 
 import html
+import shutil
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -190,6 +192,25 @@ def _markdown(form: Form) -> str:
 
 def _expected(form: Form) -> list[tuple[list[str], list[str], str | None]]:
     return [(r.lead, r.support, r.deadline) for r in form.rows if not r.group and r.lead]
+
+
+def _ruled_pdfs(forms: list[Form], out: Path) -> list[Path]:
+    """The forms as ruled DOCX tables ("Table Grid", as plans print their task tables) converted to PDF by LibreOffice
+    into ``out`` (skips without LibreOffice): the PDF reader's ruled-table path on known tables."""
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice not installed")
+    docx = pytest.importorskip("docx")
+    paths = []
+    for form in forms:
+        path = out / f"{form.name}.docx"
+        _docx(form, path)
+        d = docx.Document(str(path))
+        d.tables[0].style = d.styles["Table Grid"]
+        d.save(str(path))
+        paths.append(path)
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), *map(str, paths)],
+                   check=True, capture_output=True, timeout=300)
+    return [path.with_suffix(".pdf") for path in paths]
 
 
 def _read(path: Path) -> list[tuple[list[str], list[str], str | None]]:
