@@ -5,8 +5,8 @@ its signature dictionary (:func:`vnadmin_nlp.readers.pdf.signatures.digital_sign
 stamp; its date line is often filled in by hand (``ngày |6 tháng 12 năm 2025``) and left null as unreadable.
 Measured on the development split and the corpus (signed PDFs whose printed date the gold gives, the first
 signing time's day minus the printed day): 0 days in 28 of 32 Lâm Đồng PDFs, 1 day in 2, 2 and 4 days in one
-each; 0 days in 5 of 11 corpus PDFs, 1 day in 5, 4 days in one; never before the printed date (docs/accuracy.md,
-"Issue 12").  So the first signing day stands in for the date, marked as such, only when what the line does let
+each; 0 days in 6 of 17 corpus PDFs, 1 day in 8, 4 days in 2, 17 days in one; never before the printed date
+(docs/accuracy.md, "Issue 12"; ``scripts/signing_dates.py``).  So the first signing day stands in for the date, marked as such, only when what the line does let
 us read agrees with it:
 
 - the day (or month) is unreadable or in doubt: the printed year, and the printed month when it was read and is
@@ -16,8 +16,8 @@ us read agrees with it:
 
 **Off by default** (``VNADMIN_OCR_SIGNING_DATE=on`` turns it on).  Measured on the Quảng Ngãi scans of the corpus,
 whose signature is applied when the document is published (often the next working day), the first signing day is
-the printed day in 5 of 11 signed PDFs, and on the scans where the fallback applies it gave 6 right dates and 6
-wrong ones (a day or four late) over the Lâm Đồng dev split and the corpus: a wrong date is worse than none.  With
+the printed day in 6 of 17 signed PDFs, and on the scans where the fallback applies it gave 6 right dates (3 Lâm
+Đồng dev, 3 corpus) and 6 wrong ones (corpus, a day or four late): a wrong date is worse than none.  With
 it off, the ``date_unreadable`` warning still quotes the signing day.
 
 The value has no span (it is not printed) and a ``date_from_signature`` warning says where it came from, quoting
