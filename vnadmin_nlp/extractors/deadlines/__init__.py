@@ -57,9 +57,7 @@ _OPENING = {
     for w, forms in _FORMS_OF.items() if all(F.FORMS[i].openings for i in forms)
 }
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_WEEKDAYS = {" ".join(retone(k).split()): v for k, v in {
-    "thứ hai": 1, "thứ ba": 2, "thứ tư": 3, "thứ năm": 4, "thứ sáu": 5, "thứ bảy": 6, "chủ nhật": 7,
-    "thứ 2": 1, "thứ 3": 2, "thứ 4": 3, "thứ 5": 4, "thứ 6": 5, "thứ 7": 6}.items()}
+_WEEKDAYS = {" ".join(retone(k).split()): int(v) for k, v in F.D["weekdays"].items()}  # data: deadlines.yaml
 # Units as they stand in the folding key ("ngày" is keyed "ngaỳ"): to ISO 8601 designators.
 _UNITS = {retone(k): v for k, v in {"ngày": "D", "tuần": "W", "tháng": "M", "quý": "Q", "năm": "Y", "giờ": "H"}.items()}
 _RULES = {retone(k): v for k, v in F.D["recurring_units"].items()}

@@ -81,7 +81,7 @@ EVERY = _form(
 # "hằng tuần vào thứ Sáu", "trước 16 giờ thứ Năm hằng tuần" is not read: a weekday after a weekly word only
 WEEKDAY = _form(
     "weekday", ["định kỳ hằng", "định kỳ hàng", "hằng", "hàng", "mỗi"],
-    r"\s+tuần\s*,?\s*(?:\(\s*)?(?:vào|trước|chậm\s+nhất(?:\s+(?:là|vào))?)\s+(?:(?:các\s+)?ngày\s+)?(?P<wd>thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)(?![\p{L}\d])",
+    r"\s+tuần\s*,?\s*(?:\(\s*)?(?:vào|trước|chậm\s+nhất(?:\s+(?:là|vào))?)\s+(?:(?:các\s+)?ngày\s+)?(?P<wd>" + phrases(D["weekdays"]) + r")(?![\p{L}\d])",
 )
 # "trước Hội nghị." (the meeting's time, read in .context): at the end of its clause only
 EVENT = _form("event", ["trước", "chậm nhất trước", "trước khi diễn ra", "trước khi tổ chức", "trước khi khai mạc"],
