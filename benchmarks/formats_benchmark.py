@@ -16,10 +16,11 @@ after the other (A B C A B C …) and the best of the rounds is kept per file an
   ``extract_text`` of every page.  Ours: ``read_file`` and ``parse_file``.
 - DOCX: every .docx of ``../shared/corpus``.  Baseline: python-docx loading the file and iterating its paragraphs
   and table cells.  Ours: ``read_file`` and ``parse_file``.
-- ``parse_file`` runs each file in a forked child under the time and memory limits (pipeline.run_bounded): its
-  CPU is the child's plus the fork's.  ``parse_file(limits=None)``, the same parse in this process, is timed in a
-  pass of its own after the others (it would warm this process for the forked children otherwise): the
-  difference is what the isolation costs per file.
+- ``parse_file`` runs each file in the parse worker under the time and memory limits (pipeline.run_bounded,
+  files/worker.py: one child process reused from file to file): its CPU is this process's (the request, the
+  answer unpickled) plus the worker's (``/proc/<pid>/schedstat``).  ``parse_file(limits=None)``, the same parse
+  in this process, is timed in a pass of its own after the others: the difference is what the isolation costs
+  per file.
 - OCR: the pages of the Lâm Đồng scans (``layer: none``).  Baseline: tesseract run directly, once per page, on
   the page image the reader gives it (rendered by pdfium at the reader's dpi, its red channel), with the
   reader's language, page segmentation and one thread; the rendering is timed apart.  Ours: ``read_file`` (every
@@ -53,6 +54,7 @@ from perf_doc import put_block  # noqa: E402
 from run_benchmarks import baseline_docx, baseline_pdf  # noqa: E402
 
 from vnadmin_nlp import __version__  # noqa: E402
+from vnadmin_nlp.files import worker  # noqa: E402
 from vnadmin_nlp.pipeline import parse_file  # noqa: E402
 from vnadmin_nlp.readers import read_file  # noqa: E402
 
@@ -124,9 +126,9 @@ def pdfium_floor(path: Path) -> None:
 
 # --------------------------------------------------------------------------------------------- measuring
 def cpu() -> float:
-    """CPU seconds of this process and its finished children."""
+    """CPU seconds of this process, its finished children and its live parse workers."""
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + kids.ru_utime + kids.ru_stime
+    return time.process_time() + kids.ru_utime + kids.ru_stime + worker.workers_cpu()
 
 
 def side_by_side(files: list[Path], contenders: dict[str, Callable[[Path], object]], rounds: int) -> dict[str, dict[str, float]]:
@@ -152,7 +154,7 @@ def side_by_side(files: list[Path], contenders: dict[str, Callable[[Path], objec
 
 
 def parse_here(path: Path) -> object:
-    """``parse_file`` without its forked child: the parse alone, in this process."""
+    """``parse_file`` without its worker: the parse alone, in this process."""
     return parse_file(path, limits=None)
 
 
@@ -274,9 +276,9 @@ def render_block(r: dict[str, Any]) -> str:
             f"| total s | {tot['text']:.3f} | {tot['floor']:.3f} | {tot['plumber']:.3f} | {tot['read']:.3f} | {tot['parse']:.3f} |",
             f"| ms per page | {ms(tot['text'] / pages)} | {ms(tot['floor'] / pages)} | {ms(tot['plumber'] / pages)} | {ms(tot['read'] / pages)} | {ms(tot['parse'] / pages)} |",
             "",
-            *([f"`parse_file` in this process (no forked child, `limits=None`): {tot['here']:.3f} s in total, per-file median "
+            *([f"`parse_file` in this process (no worker, `limits=None`): {tot['here']:.3f} s in total, per-file median "
                f"{statistics.median(ratio(row['plumber'], row['here']) for row in rows):.1f}× pdfplumber, slowest "
-               f"{min(ratio(row['plumber'], row['here']) for row in rows):.1f}×; the forked child costs "
+               f"{min(ratio(row['plumber'], row['here']) for row in rows):.1f}×; the worker costs "
                f"{ms((tot['parse'] - tot['here']) / len(rows))} ms per file more (median "
                f"{ms(statistics.median(row['parse'] - row['here'] for row in rows))} ms).", ""] if here else []),
             f"Per file: `read_file` over the pdfium floor median {statistics.median(over_floor):.2f}×, worst "
@@ -308,10 +310,10 @@ def render_block(r: dict[str, Any]) -> str:
             "",
             f"Totals: python-docx {tot['docx']:.3f} s, `read_file` {tot['read']:.3f} s, `parse_file` {tot['parse']:.3f} s.",
             "",
-            *([f"`parse_file` in this process (no forked child, `limits=None`): {tot['here']:.3f} s, "
+            *([f"`parse_file` in this process (no worker, `limits=None`): {tot['here']:.3f} s, "
                f"{ratio(tot['here'], tot['docx']):.2f}× python-docx in total, per file median "
                f"{statistics.median(ratio(row['here'], row['docx']) for row in rows):.2f}×, worst "
-               f"{max(ratio(row['here'], row['docx']) for row in rows):.2f}×; the forked child costs "
+               f"{max(ratio(row['here'], row['docx']) for row in rows):.2f}×; the worker costs "
                f"{ms((tot['parse'] - tot['here']) / len(rows))} ms per file more (median "
                f"{ms(statistics.median(row['parse'] - row['here'] for row in rows))} ms).", ""] if here else []),
             "| DOCX | python-docx ms | `read_file` ms | ratio | `parse_file` ms | ratio |",

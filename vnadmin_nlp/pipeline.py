@@ -18,7 +18,8 @@ from .extractors import DEFAULT_EXTRACTORS, confidence, page_metadata
 from .extractors.base import Cell, Context, Extractor
 from .extractors.registry import check_order
 from .files import display_name, is_clean, raw_name, special_kind
-from .files.limits import LimitExceeded, Limits, can_fork, can_limit_here, run_here, run_limited
+from .files import worker
+from .files.limits import LimitExceeded, Limits, can_limit_here, caused_by_memory, run_here
 from .model import Block, Document, ParseWarning, Source, Zones
 from .normalize import NormalizedText, normalize
 from .readers import SNIFF_BYTES, CorruptFile, RawDocument, ReaderError, pick_reader, read_file
@@ -242,34 +243,38 @@ def parse_file(path: str | Path, *, with_blocks: bool = False, limits: Limits | 
     """Read and parse one file.  Raises a :class:`~vnadmin_nlp.readers.ReaderError` naming the file when it
     cannot be read: an empty file, a FIFO or device (never opened), a damaged or hostile file.
 
-    ``limits`` (default: the batch's, 300 s and 2048 MB): the file is parsed in a forked child process that is
-    killed past the time limit, with its tools, and whose address space is capped; going past either raises
-    :class:`ResourceLimit` (``stage`` ``timeout`` or ``memory``; ``crash`` when the child dies).  ``None`` parses
-    in this process, unbounded (a caller that has its own limits, like the batch workers).  A plain-text file of
-    up to 1 MB is parsed in this process under the same limits (an interval timer and ``RLIMIT_AS``): a fork
-    costs more than parsing it.  Where ``fork`` is
-    missing, or other threads are running (forking them is unsafe), the parse runs in this process too.
+    ``limits`` (default: the batch's, 300 s and 2048 MB): the file is parsed in a child process, the parse
+    worker, started once and reused from call to call, whose address space is capped and which is killed past the
+    time limit, with its tools, and replaced; going past either raises :class:`ResourceLimit` (``stage``
+    ``timeout`` or ``memory``; ``crash`` when the worker dies), and the next call works.  The environment and
+    the readers' settings reach the worker with each call.  ``None`` parses in this process, unbounded (a caller
+    that has its own limits, like the batch workers).  A plain-text file of up to 1 MB is parsed in this process
+    under the same limits (an interval timer and ``RLIMIT_AS``): a request costs more than parsing it.  Where
+    ``fork`` is missing (Windows), or the package's code was replaced while threads run, the parse runs here.
     """
     path = Path(path)
-
-    def run() -> Document:
-        raw = read_file(path)
-        return parse_raw(raw, path=str(path), sha256=raw.sha256, with_blocks=with_blocks, **kw)
-
-    return run_bounded(path, run, limits)
+    return run_bounded(path, _read_and_parse, (path, with_blocks, kw), limits)
 
 
-def run_bounded(path: Path, run: Callable[[], Document], limits: Limits | None = Limits()) -> Document:
-    """``run()`` (which reads and parses ``path``) under ``limits`` as :func:`parse_file` runs its parse: the
-    input checked first, a forked child bounded in time and memory (``None``: in this process)."""
+def _read_and_parse(path: Path, with_blocks: bool, kw: dict[str, Any]) -> Document:
+    raw = read_file(path)
+    return parse_raw(raw, path=str(path), sha256=raw.sha256, with_blocks=with_blocks, **kw)
+
+
+def run_bounded(path: Path, job: Callable[..., Document], args: tuple, limits: Limits | None = Limits()) -> Document:
+    """``job(*args)`` (a module-level function that reads and parses ``path``) under ``limits`` as :func:`parse_file`
+    runs its parse: the input checked first, then the parse worker (``None``: in this process)."""
     _check_input(path)
-    if limits is None or not limits.bounded or not can_fork():
-        return _memory_stage(run, path)
+    if limits is None or not limits.bounded or not worker.available():
+        return _memory_stage(job, args, path)
     _warm_up()
+    what = display_name(str(path))
     try:
-        if _plain_text(path) and can_limit_here():  # no fork: it costs more than parsing a small text
-            return run_here(lambda: _memory_stage(run, path), limits, what=display_name(str(path)))
-        return run_limited(lambda: _memory_stage(run, path), limits, what=display_name(str(path)))
+        if _plain_text(path) and can_limit_here():  # no request: it costs more than parsing a small text
+            return run_here(lambda: _memory_stage(job, args, path), limits, what=what)
+        return worker.run(_memory_stage, (job, args, path), limits, what=what)
+    except worker.NoWorker:
+        return _memory_stage(job, args, path)
     except LimitExceeded as exc:
         raise ResourceLimit(path, exc.message, stage=exc.stage) from None
 
@@ -295,8 +300,8 @@ _warm = False
 
 
 def _warm_up() -> None:
-    """Load the readers and compile the patterns here, once, rather than in every forked child (where the work
-    would be lost with the child)."""
+    """Load the readers and compile the patterns here, once: a worker forked from this process starts with them
+    (a replaced one too)."""
     global _warm
     if _warm:
         return
@@ -327,28 +332,16 @@ def _check_input(path: Path) -> None:
         raise CorruptFile(path, "the file is empty (0 bytes)")
 
 
-def _memory_stage(run: Callable[[], Document], path: Path) -> Document:
-    """``run()``; running out of memory, wherever it happens (a reader wraps what it catches), is stage memory."""
+def _memory_stage(job: Callable[..., Document], args: tuple, path: Path) -> Document:
+    """``job(*args)``; running out of memory, wherever it happens (a reader wraps what it catches), is stage memory."""
     try:
-        return run()
+        return job(*args)
     except MemoryError:
         raise ResourceLimit(path, "out of memory", stage="memory") from None
     except ReaderError as exc:
         if exc.stage not in ("memory", "timeout") and caused_by_memory(exc):
             raise ResourceLimit(path, f"out of memory ({exc.message})", stage="memory") from None
         raise
-
-
-def caused_by_memory(exc: BaseException) -> bool:
-    """Does ``exc`` come from a MemoryError (its cause or context chain)?"""
-    seen = 0
-    cur: BaseException | None = exc
-    while cur is not None and seen < 50:
-        if isinstance(cur, MemoryError):
-            return True
-        cur = cur.__cause__ or cur.__context__
-        seen += 1
-    return False
 
 
 _SURROGATE = lazy_re("[\ud800-\udfff]")

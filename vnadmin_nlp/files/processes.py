@@ -38,6 +38,7 @@ def run_tool(
 ) -> subprocess.CompletedProcess[bytes]:
     """Run ``cmd`` in a new process group and capture its output; raises ``subprocess.TimeoutExpired`` after
     ``timeout`` seconds, once the group is killed (every process the tool started, not only the first)."""
+    _STARTED[0] += 1
     proc = subprocess.Popen(
         cmd,
         stdin=subprocess.PIPE if input is not None else subprocess.DEVNULL,
@@ -55,6 +56,14 @@ def run_tool(
     finally:
         kill_group(proc.pid)  # a daemon the tool left behind in its group
     return subprocess.CompletedProcess(cmd, proc.returncode if proc.returncode is not None else -9, out, err)
+
+
+_STARTED = [0]  # tools started by run_tool in this process (a list: counting rebinds no module-level name)
+
+
+def tools_started() -> int:
+    """How many tools :func:`run_tool` started in this process (the parse worker cleans up after a call that did)."""
+    return _STARTED[0]
 
 
 # A group of its own in this session (Python 3.11+), so that killing a worker's session takes the tool too; before

@@ -66,10 +66,14 @@ def parse_file(path: str | Path, *, use_model: bool | None = None, limits: Limit
 
     if not enabled(use_model):
         return rules_parse_file(path, limits=limits, **kw)
+    load()  # here, before a parse worker is forked: the worker inherits the loaded model
+    return run_bounded(Path(path), _combined_file, (path, kw), limits)
+
+
+def _combined_file(path: str | Path, kw: dict[str, Any]) -> Document:
     from .analysis import analyse_file
 
-    tagger = load()  # here, before a bounded parse forks: the child inherits the loaded model
-    return run_bounded(Path(path), lambda: readings(analyse_file(path, **kw), tagger).combined, limits)
+    return readings(analyse_file(path, **kw), load()).combined
 
 
 def parse_text(text: str, *, use_model: bool | None = None, **kw: Any) -> Document:

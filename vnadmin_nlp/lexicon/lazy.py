@@ -18,16 +18,9 @@ from typing import Any, Callable, TypeVar, cast
 
 import regex
 
-__all__ = ["LazyPattern", "bind", "bind_package", "compile_made", "compiled_since", "escape", "lazy", "lazy_re", "lazy_regex", "made"]
+__all__ = ["LazyPattern", "bind", "bind_package", "escape", "lazy", "lazy_re", "lazy_regex"]
 
 T = TypeVar("T")
-
-# Every stand-in made, in order, and the indices of those compiled since, in the order they were: a forked child
-# (files/limits.run_limited) tells its parent which patterns it compiled, by index (the child is the parent's copy,
-# so an index below the count at the fork names the same stand-in in both), and the parent compiles them before
-# its next fork instead of every child compiling them again.
-_MADE: list["LazyPattern"] = []
-_JOURNAL: list[int] = []
 
 # The methods of a compiled pattern (re and regex alike), held in slots of the stand-in.
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
@@ -40,13 +33,11 @@ class LazyPattern:
     compiled pattern's own bound method, so that ``P.search(…)`` reads a slot and calls the C method directly
     (no ``__getattr__``, which would slow every attribute read)."""
 
-    __slots__ = ("_make", "_compiled", "_homes", "_index", *_METHODS)
+    __slots__ = ("_make", "_compiled", "_homes", *_METHODS)
 
     def __init__(self, make: Callable[[], Any]) -> None:
         self._make = make
         self._compiled: Any = None
-        self._index = len(_MADE)
-        _MADE.append(self)
         self._homes: list[tuple[dict, str]] = []  # namespaces holding it, given the compiled pattern in its place
         for name in _METHODS:
             setattr(self, name, partial(self._first_call, name))
@@ -66,7 +57,6 @@ class LazyPattern:
                 if home.get(key) is self:
                     home[key] = pattern  # from now on the name reads the compiled pattern itself
             self._homes.clear()
-            _JOURNAL.append(self._index)
         return pattern
 
     @property
@@ -90,24 +80,6 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"lazy({self._compiled!r})" if self._compiled is not None else "lazy(<not compiled yet>)"
-
-
-def made() -> tuple[int, int]:
-    """(stand-ins made, patterns compiled) so far: the mark :func:`compiled_since` counts from."""
-    return len(_MADE), len(_JOURNAL)
-
-
-def compiled_since(mark: tuple[int, int]) -> list[int]:
-    """The indices of the stand-ins made before ``mark`` that were compiled after it."""
-    made_then, compiled_then = mark
-    return [i for i in _JOURNAL[compiled_then:] if i < made_then]
-
-
-def compile_made(indices: list[int]) -> None:
-    """Compile the stand-ins of these indices (as :func:`compiled_since` gave them) that are not compiled yet."""
-    for i in indices:
-        if 0 <= i < len(_MADE) and _MADE[i]._compiled is None:
-            _MADE[i].compiled()
 
 
 def _same(pattern: Any) -> Any:
