@@ -31,6 +31,7 @@ per file, more than reading a one-page PDF.  :func:`run` sends the work instead 
 from __future__ import annotations
 
 import atexit
+import gc
 import importlib
 import os
 import pickle
@@ -310,6 +311,7 @@ def serve(requests: int, answers: int) -> None:
     for sig in (signal.SIGTERM, signal.SIGALRM):
         signal.signal(sig, signal.SIG_DFL)
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    gc.freeze()  # what it started with (the parent's heap, when forked) is never scanned by its collections
     while True:
         head = _read(requests, _FRAME.size)
         body = _read(requests, _FRAME.unpack(head)[0]) if head else None
