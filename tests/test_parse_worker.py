@@ -186,6 +186,17 @@ def test_a_child_of_this_process_forgets_the_workers(expected: dict) -> None:
     assert parse_file(PDF).to_dict() == expected and worker.started() == count
 
 
+def test_a_lock_held_when_the_worker_started_is_not_kept_by_it(tmp_path: Path) -> None:
+    """`index` holds its lock (flock) while it parses: a worker forked then must not keep the lock alive."""
+    from vnadmin_nlp.files import Lock
+
+    worker.stop_all()
+    with Lock(tmp_path / "lock", "the index"):
+        parse_file(PDF)
+    with Lock(tmp_path / "lock", "the index"):  # Busy if the worker still held the first one
+        parse_file(PDF)
+
+
 def test_the_worker_ends_with_its_parent() -> None:
     script = (
         "import os\n"

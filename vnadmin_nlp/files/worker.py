@@ -240,6 +240,7 @@ def _fork(code: _Snapshot) -> _Worker:
             os.close(to_worker)
             os.close(from_worker)
             os.setsid()
+            _let_go(keep=(from_parent, to_parent))
             serve(from_parent, to_parent)
         except BaseException:
             code = 1
@@ -248,6 +249,25 @@ def _fork(code: _Snapshot) -> _Worker:
     os.close(from_parent)
     os.close(to_parent)
     return _Worker(pid, to_worker, from_worker, code)
+
+
+def _let_go(keep: tuple[int, ...]) -> None:
+    """In a forked worker: every descriptor it inherited but ``keep`` and 0–2 now reads /dev/null.  A lock the
+    caller holds (``flock``), a socket, another child's pipe is then not held open by the worker once the caller
+    lets go of it; the numbers stay taken, so an inherited object closing its descriptor never closes one of the
+    worker's own."""
+    try:
+        fds = [int(name) for name in os.listdir("/proc/self/fd")]
+    except OSError:
+        fds = list(range(3, 1024))
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in fds:
+        if fd > 2 and fd != null and fd not in keep:
+            try:
+                os.dup2(null, fd)
+            except OSError:
+                pass
+    os.close(null)
 
 
 def _spawn(code: _Snapshot) -> _Worker:
