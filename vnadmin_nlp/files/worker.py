@@ -7,7 +7,7 @@ per file, more than reading a one-page PDF.  :func:`run` sends the work instead 
   imported, compiled or replaced here is there too), else by spawning a fresh interpreter (threads running: a
   fork could copy a lock another thread holds).  It leads a session of its own, so the tools it starts
   (LibreOffice, tesseract) are killed with it.
-- **Fed** one request per call over a pipe: the work (a module-level function and its arguments, pickled), this
+- **Fed** one request per call over a pipe (its loop: :mod:`.worker_side`): the work (a module-level function and its arguments, pickled), this
   process's environment (a ``VNADMIN_*`` variable changed after the worker started reaches it) and the module-level
   settings of :data:`CARRIED_SETTINGS` (``readers.ocr.SETTINGS``, the reader limits of ``readers.limits.override``).
 - **Bounded** per call: ``RLIMIT_AS`` at ``max_memory_mb`` above what the worker maps, lifted after; past the
@@ -31,21 +31,19 @@ per file, more than reading a one-page PDF.  :func:`run` sends the work instead 
 from __future__ import annotations
 
 import atexit
-import gc
-import importlib
 import os
 import pickle
 import select
 import signal
-import struct
 import subprocess
 import sys
 import threading
 import time
 from typing import Any, Callable, TypeVar
 
-from . import processes
-from .limits import LimitExceeded, Limits, address_space_mb, can_fork, exception_state, rebuild
+from . import processes, worker_side
+from .limits import LimitExceeded, Limits, can_fork, rebuild
+from .worker_side import CPU_SECONDS, FRAME, let_go, write_frame
 
 T = TypeVar("T")
 
@@ -54,9 +52,6 @@ PACKAGE = __name__.partition(".")[0]
 # modules; a forked one would otherwise be replaced each time a ``with override(...)`` rebinds one).
 CARRIED_SETTINGS = ((f"{PACKAGE}.readers.ocr", "SETTINGS"), (f"{PACKAGE}.readers.limits", "_current"), (f"{PACKAGE}.pipeline", "STRICT"))
 IDLE_MAX = 4
-GRACE = 10.0  # seconds past the deadline at which a worker whose parent is gone ends itself
-_FRAME = struct.Struct("<Q")  # a frame's length, then the pickled request or answer
-_CPU = struct.Struct("<d")  # after an answer: the CPU seconds the worker spent on the call
 
 
 class _Worker:
@@ -163,15 +158,18 @@ def workers_cpu() -> float:
 def run(work: Callable[..., T], args: tuple, limits: Limits, *, what: str = "the work") -> T:
     """``work(*args)`` in a worker under ``limits``: its result, or its exception raised here; LimitExceeded past a
     limit; :class:`NoWorker` when no worker can run it as this process would (the caller runs it itself)."""
-    request = _request(work, args, limits)
+    try:
+        request = _request(work, args, limits)
+    except Exception as exc:  # an argument that cannot be pickled (an object of the caller's): run it there
+        raise NoWorker(f"the call cannot be sent to a worker: {exc}") from exc
     worker = _take()
     try:
         try:
-            _write(worker.send, request)
+            write_frame(worker.send, request)
         except OSError:  # it left while idle (its answer not read yet): one more, once
             _drop(worker)
             worker = _take()
-            _write(worker.send, request)
+            write_frame(worker.send, request)
         kind, value, leave = _answer(worker, limits, what)
         _state["served"] += 1
     except BaseException:
@@ -182,7 +180,7 @@ def run(work: Callable[..., T], args: tuple, limits: Limits, *, what: str = "the
     else:
         _give_back(worker)
     if kind == "ok":
-        return value  # type: ignore[no-any-return]
+        return value
     raise rebuild(value, what)
 
 
@@ -235,46 +233,27 @@ def _fork(code: _Snapshot) -> _Worker:
     to_parent, from_worker = os.pipe()[::-1]
     pid = os.fork()
     if pid == 0:  # the worker: never returns (the fork hook closed the other workers' pipes)
-        code = 0
+        status = 0
         try:
             os.close(to_worker)
             os.close(from_worker)
             os.setsid()
-            _let_go(keep=(from_parent, to_parent))
-            serve(from_parent, to_parent)
+            let_go(keep=(from_parent, to_parent))
+            worker_side.serve(from_parent, to_parent)
         except BaseException:
-            code = 1
+            status = 1
         finally:
-            os._exit(code)
+            os._exit(status)
     os.close(from_parent)
     os.close(to_parent)
     return _Worker(pid, to_worker, from_worker, code)
-
-
-def _let_go(keep: tuple[int, ...]) -> None:
-    """In a forked worker: every descriptor it inherited but ``keep`` and 0–2 now reads /dev/null.  A lock the
-    caller holds (``flock``), a socket, another child's pipe is then not held open by the worker once the caller
-    lets go of it; the numbers stay taken, so an inherited object closing its descriptor never closes one of the
-    worker's own."""
-    try:
-        fds = [int(name) for name in os.listdir("/proc/self/fd")]
-    except OSError:
-        fds = list(range(3, 1024))
-    null = os.open(os.devnull, os.O_RDWR)
-    for fd in fds:
-        if fd > 2 and fd != null and fd not in keep:
-            try:
-                os.dup2(null, fd)
-            except OSError:
-                pass
-    os.close(null)
 
 
 def _spawn(code: _Snapshot) -> _Worker:
     to_worker, from_parent = os.pipe()[::-1]
     to_parent, from_worker = os.pipe()[::-1]
     path = [p for p in sys.path if isinstance(p, str)]
-    boot = f"import sys; sys.path[:0] = {path!r}; from {__name__} import serve; serve({from_parent}, {to_parent})"
+    boot = f"import sys; sys.path[:0] = {path!r}; from {PACKAGE}.files.worker_side import serve; serve({from_parent}, {to_parent})"
     try:
         proc = subprocess.Popen([sys.executable, "-c", boot], pass_fds=(from_parent, to_parent), stdin=subprocess.DEVNULL, start_new_session=True)
     finally:
@@ -286,7 +265,7 @@ def _spawn(code: _Snapshot) -> _Worker:
 def _answer(worker: _Worker, limits: Limits, what: str) -> tuple[str, Any, bool]:
     deadline = time.monotonic() + limits.timeout if limits.timeout else None
     data = bytearray()
-    need = _FRAME.size
+    need = FRAME.size
     while len(data) < need:
         wait = None if deadline is None else max(0.0, deadline - time.monotonic())
         ready, _, _ = select.select([worker.receive], [], [], wait)
@@ -299,92 +278,12 @@ def _answer(worker: _Worker, limits: Limits, what: str) -> tuple[str, Any, bool]
             why = f"killed by {signal.Signals(-code).name}" if -code in signal.valid_signals() else f"exit status {code}"
             raise LimitExceeded("crash", f"the process working on {what} died ({why})")
         data += chunk
-        if need == _FRAME.size and len(data) >= need:
-            need += _FRAME.unpack_from(data)[0]
+        if need == FRAME.size and len(data) >= need:
+            need += FRAME.unpack_from(data)[0]
     view = memoryview(data)
-    kind, value, leave = pickle.loads(view[_FRAME.size : -_CPU.size])
-    _state["cpu"] += _CPU.unpack(view[-_CPU.size :])[0]
+    kind, value, leave = pickle.loads(view[FRAME.size : -CPU_SECONDS.size])
+    _state["cpu"] += CPU_SECONDS.unpack(view[-CPU_SECONDS.size :])[0]
     return kind, value, leave
-
-
-def _write(fd: int, data: bytes) -> None:
-    view = memoryview(_FRAME.pack(len(data)) + data)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
-def _read(fd: int, size: int) -> bytes | None:
-    data = bytearray()
-    while len(data) < size:
-        chunk = os.read(fd, size - len(data))
-        if not chunk:
-            return None
-        data += chunk
-    return bytes(data)
-
-
-def serve(requests: int, answers: int) -> None:
-    """The worker's loop: one request, one answer, until the request pipe closes (its parent is gone)."""
-    import resource  # POSIX only, as the worker
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops it (Ctrl-C goes to the parent)
-    for sig in (signal.SIGTERM, signal.SIGALRM):
-        signal.signal(sig, signal.SIG_DFL)
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    gc.freeze()  # what it started with (the parent's heap, when forked) is never scanned by its collections
-    while True:
-        head = _read(requests, _FRAME.size)
-        body = _read(requests, _FRAME.unpack(head)[0]) if head else None
-        if body is None:
-            return
-        start = _cpu()
-        tools = processes.tools_started()
-        try:
-            work, args, env, settings, memory_mb, timeout = pickle.loads(body)
-            _take_settings(env, settings)
-            if timeout:
-                signal.setitimer(signal.ITIMER_REAL, timeout + GRACE)
-            if memory_mb:
-                cap = (address_space_mb() + memory_mb) << 20
-                resource.setrlimit(resource.RLIMIT_AS, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))
-            result: tuple[str, Any] = ("ok", work(*args))
-        except MemoryError:
-            result = ("error", (LimitExceeded, ("memory", "out of memory"), {"stage": "memory", "message": "out of memory"}, ""))
-        except BaseException as exc:  # sent to the parent, which raises it
-            result = ("error", exception_state(exc))
-        finally:
-            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
-            signal.setitimer(signal.ITIMER_REAL, 0)
-        leave = result[0] == "error" and result[1][2].get("stage") == "memory"
-        if processes.tools_started() != tools:  # whatever they left in this session, and their folders
-            processes.kill_session(os.getsid(0), spare=os.getpid())
-            processes.sweep_temp_dirs()
-        try:
-            data = pickle.dumps((*result, leave), pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:  # an unpicklable result
-            data = pickle.dumps(("error", (RuntimeError, (f"{type(exc).__name__}: {exc}",), {}, ""), False))
-        data += _CPU.pack(_cpu() - start)
-        try:
-            _write(answers, data)
-        except OSError:  # the parent is gone
-            return
-        if leave:
-            return
-
-
-def _cpu() -> float:
-    import resource
-
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # the tools it started and waited for
-    return time.process_time() + kids.ru_utime + kids.ru_stime
-
-
-def _take_settings(env: dict[str, str], settings: list[tuple[str, str, Any]]) -> None:
-    if env != os.environ:
-        os.environ.clear()
-        os.environ.update(env)
-    for module, name, value in settings:
-        setattr(importlib.import_module(module), name, value)
 
 
 def _forget() -> None:
