@@ -50,6 +50,12 @@ def _environment(name: str) -> tuple[int, str | None]:
     return os.getpid(), os.environ.get(name)
 
 
+def _tempdir() -> str:
+    import tempfile
+
+    return tempfile.gettempdir()
+
+
 def _escaping_tool(pid_file: str) -> int:
     """A tool that leaves a process in another group of the worker's session (run_tool's kill misses it)."""
     from vnadmin_nlp.files.processes import run_tool
@@ -121,6 +127,14 @@ def test_the_reader_limits_in_force_here_reach_the_worker() -> None:
             parse_file(PDF)
     assert parse_file(PDF).to_dict() == parse_file(PDF, limits=None).to_dict()
     assert worker.started() == count  # carried with the request, not by a new worker
+
+
+def test_the_temporary_folder_in_force_here_reaches_the_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    parse_file(PDF)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the tools' folders go, and are swept
+    assert run_bounded(PDF, _tempdir, (), Limits()) == str(tmp_path)
 
 
 def test_code_replaced_here_reaches_the_worker(monkeypatch: pytest.MonkeyPatch) -> None:

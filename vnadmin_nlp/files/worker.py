@@ -48,9 +48,14 @@ from .worker_side import CPU_SECONDS, FRAME, let_go, write_frame
 T = TypeVar("T")
 
 PACKAGE = __name__.partition(".")[0]
-# Module-level settings a call's output depends on, sent with every request (a spawned worker has its own
-# modules; a forked one would otherwise be replaced each time a ``with override(...)`` rebinds one).
-CARRIED_SETTINGS = ((f"{PACKAGE}.readers.ocr", "SETTINGS"), (f"{PACKAGE}.readers.limits", "_current"), (f"{PACKAGE}.pipeline", "STRICT"))
+# Module-level settings a call's output (or where its tools work) depends on, sent with every request: a spawned
+# worker has its own modules, and a forked one would otherwise miss a setting changed after its fork.
+CARRIED_SETTINGS = (
+    (f"{PACKAGE}.readers.ocr", "SETTINGS"),
+    (f"{PACKAGE}.readers.limits", "_current"),  # readers.limits.override(...)
+    (f"{PACKAGE}.pipeline", "STRICT"),
+    ("tempfile", "tempdir"),
+)
 IDLE_MAX = 4
 
 
