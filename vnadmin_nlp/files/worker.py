@@ -4,12 +4,14 @@
 per file, more than reading a one-page PDF.  :func:`run` sends the work instead to a worker started once:
 
 - **Started** by ``fork`` while this process runs one thread (the worker is then this process's copy: what was
-  imported, compiled or replaced here is there too), else by spawning a fresh interpreter (threads running: a
-  fork could copy a lock another thread holds).  It leads a session of its own, so the tools it starts
-  (LibreOffice, tesseract) are killed with it.
-- **Fed** one request per call over a pipe (its loop: :mod:`.worker_side`): the work (a module-level function and its arguments, pickled), this
-  process's environment (a ``VNADMIN_*`` variable changed after the worker started reaches it) and the module-level
-  settings of :data:`CARRIED_SETTINGS` (``readers.ocr.SETTINGS``, the reader limits of ``readers.limits.override``).
+  imported, compiled or replaced here is there too; the descriptors it inherited read /dev/null, so a lock held
+  here is not kept alive by it; ``gc.freeze`` keeps its collections off the inherited heap), else by spawning a
+  fresh interpreter (threads running: a fork could copy a lock another thread holds).  It leads a session of
+  its own, so the tools it starts (LibreOffice, tesseract) are killed with it.
+- **Fed** one request per call over a pipe (its loop: :mod:`.worker_side`): the work (a module-level function
+  and its arguments, pickled; one that cannot be pickled runs here), this process's environment (a ``VNADMIN_*``
+  variable changed after the worker started reaches it) and the module-level settings of
+  :data:`CARRIED_SETTINGS` (``readers.ocr.SETTINGS``, the reader limits of ``readers.limits.override``).
 - **Bounded** per call: ``RLIMIT_AS`` at ``max_memory_mb`` above what the worker maps, lifted after; past the
   deadline the parent kills the worker's session (stage ``timeout``); a worker that dies answers ``crash``; one
   that ran out of memory (stage ``memory``) leaves.  A killed or departed worker is replaced at the next call.
@@ -20,13 +22,15 @@ per file, more than reading a one-page PDF.  :func:`run` sends the work instead 
 - **Kept in step**: a forked worker is this process's copy as of its fork.  When a module-level function or class
   of the package is replaced since (a test's ``monkeypatch``), the worker is out of date and a new one is forked.
   A spawned worker has the package's own code (the code the first worker got) and the carried settings; when
-  this process's code differs from it and threads run, :class:`NoWorker` tells the caller to run the work in this
-  process, as before this module.  Other module
-  globals are not followed (patterns compiled on first use and caches rebind theirs): a setting that output
-  depends on belongs in :data:`CARRIED_SETTINGS`.
+  this process's code differs from it and threads run, :class:`NoWorker` tells the caller to run the work in
+  this process, as before this module.  Other module globals are not followed (patterns compiled on first use
+  and caches rebind theirs): a setting that output depends on belongs in :data:`CARRIED_SETTINGS`.
 - **Shared** by one thread at a time: a thread that finds no idle worker gets one of its own (at most
   :data:`IDLE_MAX` are kept idle).  A child of this process (``os.fork``) forgets the workers without touching
   them; at interpreter exit they are killed (an idle worker also leaves when its request pipe closes).
+
+What a forked child compiled or imported on first use used to be taken up by the parent before its next fork
+(``_take_up``, session 15); a reused worker keeps it itself, so that is gone.
 """
 from __future__ import annotations
 
