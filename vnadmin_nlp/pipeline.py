@@ -250,8 +250,9 @@ def parse_file(path: str | Path, *, with_blocks: bool = False, limits: Limits | 
     ``timeout`` or ``memory``; ``crash`` when the worker dies), and the next call works.  The environment and
     the readers' settings reach the worker with each call.  ``None`` parses in this process, unbounded (a caller
     that has its own limits, like the batch workers).  A plain-text file of up to 1 MB is parsed in this process
-    under the same limits (an interval timer and ``RLIMIT_AS``): a request costs more than parsing it.  Where
-    ``fork`` is missing (Windows), or the package's code was replaced while threads run, the parse runs here.
+    under the same limits (an interval timer and ``RLIMIT_AS``): a request costs more than parsing it.  With
+    other threads running the worker is spawned, not forked (bounded all the same).  Where ``fork`` is missing
+    (Windows), or the package's code was replaced here while threads run, the parse runs in this process.
     """
     path = Path(path)
     return run_bounded(path, _read_and_parse, (path, with_blocks, kw), limits)
