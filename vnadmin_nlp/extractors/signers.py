@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from ..lexicon.fold import fold
-from ..lexicon.ocr_vocabulary import known_words
+from ..lexicon.ocr_vocabulary import known_words, position_lookalike
 from ..lexicon.spaces import squash
 from ..model import Signer
 from .base import Context
@@ -63,7 +63,10 @@ def extract(ctx: Context) -> SignersFields:
             position = _EDGE_JUNK.sub("", signer.position)  # "=='GIÁM ĐỐC": a seal's or a rule's specks before it
             if not position or any(word_flaw(tok) for tok in position.split()):
                 why = f"the position {signer.position!r} is not read cleanly"
-            elif unsure := _unsure_words(read[0]):
+            elif (unsure := _unsure_words(read[0])) and (like := position_lookalike(position)):
+                ctx.warn("signer_position_corrected", f"signers: the position read by OCR {position!r} taken as {like!r} (it holds {unsure})", signer.span)
+                signer.position = like
+            elif unsure:
                 why = f"the position {signer.position!r} holds words read at a low confidence that no position has ({unsure})"
             else:
                 signer.position = position

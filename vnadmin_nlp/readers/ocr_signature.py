@@ -303,15 +303,18 @@ def reread_signature(
         max(ln.bbox[2] for ln in taken) + pad,
         max(ln.bbox[3] for ln in taken) + pad,
     )
-    replace_words(page, [lines_box], taken)
+    band = (box[0], lines_box[1], box[2], lines_box[3])
+    gone = lambda w: _inside(w.bbox, lines_box) or (_inside(w.bbox, band) and _junk(w))  # noqa: E731
+    replace_words(page, gone, taken)
     return report
 
 
-def replace_words(page: OcrPage, boxes: list[Box], new_lines: list[OcrLine]) -> None:
-    """The page's words whose centre lies in one of ``boxes`` replaced by ``new_lines`` (in page pixels)."""
+def replace_words(page: OcrPage, gone: Callable[[OcrWord], bool], new_lines: list[OcrLine]) -> None:
+    """The page's words ``gone`` says are replaced by ``new_lines`` (in page pixels): the block's lines, and the
+    remains of the seal and the signature beside them."""
     kept = []
     for line in page.lines:
-        words = [w for w in line.words if not any(_inside(w.bbox, b) for b in boxes)]
+        words = [w for w in line.words if not gone(w)]
         if len(words) == len(line.words):
             kept.append(line)
         elif words:
