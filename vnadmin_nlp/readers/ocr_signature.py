@@ -47,6 +47,7 @@ MIN_CAPS = 0.7  # share of capital letters of an authority or position line
 JUNK_CONF = 30  # a word read at this confidence or less in the block's reading is the seal's or signature's remains
 CLEAR_CONF = 80  # a word of capitals that is no syllable (a code, ``UBND``) read at this confidence or more is print
 
+STRAY = "\"'“”‘’`?!|"  # a speck of the seal or the signature read before a word of the block ("Thị, ?CHỦ)
 _LETTERS = re.compile(r"[^\W\d_]")
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 
@@ -150,7 +151,7 @@ def _split_glued(word: OcrWord) -> list[OcrWord]:
 
 def clean_line(line: OcrLine) -> OcrLine | None:
     """A line of the block's reading without the seal's and the signature's remains at either end, glued words
-    split, a stray quote before a word dropped (``"Thị``); None when nothing of it is print (no word of two letters
+    split, a stray mark before a word dropped (``"Thị``, ``?CHỦ``: :data:`STRAY`); None when nothing of it is print (no word of two letters
     or more that is a syllable or a label, read at :data:`JUNK_CONF` or more)."""
     words = [part for w in line.words for part in _split_glued(w)]
     while words and _junk(words[0]):
@@ -160,7 +161,9 @@ def clean_line(line: OcrLine) -> OcrLine | None:
     if not words:
         return None
     for w in words:
-        w.text = w.text.lstrip("\"'“”‘’`")
+        stripped = w.text.lstrip(STRAY)
+        if stripped != w.text and is_vietnamese_word(_letters(stripped)):
+            w.text = stripped
     return OcrLine(words, None)
 
 
@@ -227,6 +230,17 @@ def _rows(page: OcrPage, box: Box) -> list[list[OcrWord]]:
     return rows
 
 
+def _beside(page: OcrPage, box: Box) -> bool:
+    """Another signature block left of the box, on its rows (``THƯ KÝ`` beside ``TM. HỘI ĐỒNG THẨM ĐỊNH``: a row
+    of signatures, whose order the page's reading keeps and a reading of one column alone would lose)."""
+    for ln in page.lines:
+        words = [w for w in ln.words if w.bbox[2] <= box[0] and box[1] <= (w.bbox[1] + w.bbox[3]) / 2 < box[3]]
+        text = " ".join(w.text for w in words)
+        if words and (is_authority(text) or is_position(text)):
+            return True
+    return False
+
+
 def _texts(rows: list[list[OcrWord]]) -> list[str]:
     return [" ".join(w.text for w in row) for row in rows]
 
@@ -281,6 +295,8 @@ def reread_signature(
     report: dict[str, Any] = {"box": list(box), "anchor": kind}
     if all(state):
         return {**report, "text": "page", "why": "whole"}
+    if _beside(page, box):
+        return {**report, "text": "page", "why": "another block beside it"}
     image, factor = colour(box)
     part = read(print_only(image))
     taken = []
