@@ -55,6 +55,8 @@ def test_the_seal_and_signature_remains_go_and_glued_words_split() -> None:
     assert name is not None and name.text == "Đỗ Ngọc Thịnh"
     quoted = clean_line(_line('Nguyễn "Thị Lê Dung', 1200, 300, confs=[96, 92, 97, 97]))  # ld_040
     assert quoted is not None and quoted.text == "Nguyễn Thị Lê Dung"
+    marked = clean_line(_line("PHO ?CHỦ TỊCH HỘI ĐÒNG", 1200, 100, confs=[80, 70, 93, 90, 85]))  # ld_072
+    assert marked is not None and marked.text == "PHO CHỦ TỊCH HỘI ĐÒNG"
     assert clean_line(_line("TM. BAN THƯỜNG VỤ", 1200, 0, 97)).text == "TM. BAN THƯỜNG VỤ"  # type: ignore[union-attr]
     assert clean_line(_line("2 `. ⁄4", 1200, 0, confs=[80, 26, 34])) is None
 
@@ -160,3 +162,46 @@ def test_ld_015_the_position_under_the_seal_and_the_name_are_read() -> None:
 
     doc = parse_file(LD / "ld_015.pdf")
     assert [(s.authority, s.position, s.name) for s in doc.signers] == [(["TM. BAN THƯỜNG VỤ"], "CHỦ TỊCH", "Đỗ Ngọc Thịnh")]
+
+
+def test_no_reading_again_beside_another_block() -> None:
+    # ld_072: THƯ KÝ (left) and TM. HỘI ĐỒNG THẨM ĐỊNH (right) on one row; the right block alone, read again, was
+    # taken as the document's first signer
+    page = OcrPage([
+        _line("Biên bản họp kết thúc vào lúc 16 giờ 45 phút cùng ngày, đã thông qua nội", 380, 2200),
+        _line("THƯ KÝ", 500, 2420, 95),
+        _line("TM. :.HỘI ĐỒNG THẨM ĐỊNH", 1400, 2430, 90),
+        _line("Thượng tá Hoàng Văn Thanh", 420, 2800, 95),
+        _line("Đại tá Đậu Xuân Bảo", 1500, 2800, 95),
+    ], 2480, 3508, 0.0)
+
+    def never(*_: object) -> OcrPage:
+        raise AssertionError("read again")
+
+    report = reread_signature(page, never, never)  # type: ignore[arg-type]
+    assert report is not None and report["why"] == "another block beside it"
+
+
+def test_a_lookalike_position_under_a_doubtful_authority_line_leaves_the_block_out() -> None:
+    # ld_052: "TM. BANCHẮÁP HÀNH" (BANCHẮÁP at 25) over "PHÓ CHỦ TỊCH HƯỜNG TRỤC" (TRỤC at 68): one line taken up
+    # to lookalikes, the other misread: null with the warning naming both
+    from vnadmin_nlp.pipeline import parse_raw
+
+    from .test_ocr_session13 import HEADER, MOTTO, _line as words, _scan
+
+    lines = HEADER + MOTTO + [
+        words("Hội Nông dân tỉnh kính gửi Sở Nội vụ tổng hợp./."),
+        words("Nơi nhận:"),
+        words("- Như trên;"),
+        [("TM.", 96), ("BANCHẮÁP", 25), ("HÀNH", 91)],
+        [("PHÓ", 92), ("CHỦ", 92), ("TỊCH", 72), ("HƯỜNG", 91), ("TRỤC", 68)],
+        words("Lê Văn Lợi"),
+    ]
+    doc = parse_raw(_scan(lines))
+    assert doc.signers == []
+    warning = next(w for w in doc.warnings if w.code == "signer_unreadable")
+    assert "'BANCHẮÁP' (conf 25)" in warning.message and "THƯỜNG TRỰC" in warning.message
+    lines[-3] = [("TM.", 96), ("BAN", 95), ("CHẤP", 93), ("HÀNH", 91)]
+    doc = parse_raw(_scan(lines))
+    assert [(s.position, s.name) for s in doc.signers] == [("PHÓ CHỦ TỊCH THƯỜNG TRỰC", "Lê Văn Lợi")]
+    assert any(w.code == "signer_position_corrected" and "HƯỜNG TRỤC" in w.message for w in doc.warnings)
