@@ -141,7 +141,7 @@ def _split_glued(word: OcrWord) -> list[OcrWord]:
     if len(parts) < 2:
         return [word]
     x0, y0, x1, y1 = word.bbox
-    total, at, out = sum(len(p) for p in parts), x0, []
+    total, at, out = sum(len(p) for p in parts), float(x0), []
     for part in parts:
         right = at + (x1 - x0) * len(part) / total
         out.append(OcrWord(part, word.conf, (round(at), y0, round(right), y1)))
