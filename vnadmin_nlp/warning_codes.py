@@ -39,7 +39,7 @@ _TABLE = (
     WarningCode("ocr_page_limit", ("reader (pdf)", "reader (image)"), "Only the first pages were OCR'd (`VNADMIN_OCR_MAX_PAGES`)."),
     WarningCode("ocr_empty_page", ("reader (ocr)",), "OCR found no text on a page."),
     WarningCode("ocr_text_corrected", ("reader (ocr)",), "OCR'd words that differ from a header-vocabulary entry (a body, a place, the motto) in diacritics alone were corrected to it; the message lists them."),
-    WarningCode("ocr_reread_failed", ("reader (pdf)",), "The second reading of the Số and date lines, or of a signature block, failed; the first reading is kept."),
+    WarningCode("ocr_reread_failed", ("reader (pdf)", "reader (image)"), "The second reading of the Số and date lines, or of a signature block, failed; the first reading is kept."),
     WarningCode("ocr_low_confidence", ("reader (ocr)",), "A page's mean OCR word confidence is low: check its text against the scan."),
     # pipeline: the document as a whole
     WarningCode("no_header", ("pipeline",), "No header block (Quốc hiệu, Số, date or type line) was found."),
