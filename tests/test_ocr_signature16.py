@@ -205,3 +205,22 @@ def test_a_lookalike_position_under_a_doubtful_authority_line_leaves_the_block_o
     doc = parse_raw(_scan(lines))
     assert [(s.position, s.name) for s in doc.signers] == [("PHÓ CHỦ TỊCH THƯỜNG TRỰC", "Lê Văn Lợi")]
     assert any(w.code == "signer_position_corrected" and "HƯỜNG TRỤC" in w.message for w in doc.warnings)
+
+
+def test_a_new_reading_with_an_unclean_line_is_not_trusted() -> None:
+    from vnadmin_nlp.readers.ocr_signature import line_doubts
+
+    def doubts(text: str, confs: list[float]) -> list[str]:
+        read = _line(text, 1200, 100, confs=confs)
+        kept = clean_line(_line(text, 1200, 100, confs=confs))
+        assert kept is not None
+        return line_doubts(read, kept)
+
+    # vbai_27 (corpus): the authority read through the seal
+    assert doubts("TM. HỘI ĐÓNG QUÁN LÝ QUÝ", [97, 54, 70, 29, 97, 40]) == ["'QUÁN' read at 29", "'QUÝ' read at 40"]
+    # qngai_bc280 (corpus): the position's last letter under the signature
+    assert doubts("PHÓ CHỦ TỊC", [91, 93, 92]) == ["'TỊC' is no position's word"]
+    # cucthue_cv2191 (corpus): "PHÓ TRƯỞNG BAN" under the signature; what is left would be another position
+    assert "'/⁄ZXZP' dropped before the position" in doubts("/⁄ZXZP TRƯỞNG BAN", [0, 70, 87])
+    assert doubts("7ì CHỦTỊCH", [43, 89]) == []  # ld_015: a speck of one letter
+    assert doubts("GIÁM ĐÓC", [91, 57]) == []  # ld_060: marks misread, the letters a position's

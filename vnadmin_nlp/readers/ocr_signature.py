@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from ..data import load
 from ..lexicon.fold import bare, fold
 from ..lexicon.glued import split_word
+from ..lexicon.ocr_vocabulary import known_words
 from ..lexicon.positions import POSITION_START
 from ..lexicon.syllables import is_vietnamese_word
 from .ocr_result import OcrLine, OcrPage, OcrWord
@@ -44,6 +45,7 @@ BLOCK_LINES = 13  # line heights below the block's first line: authority, positi
 HALF_WIDTH = 0.25  # of the text's width, either side of the first line's centre (a centred block; names are wide)
 RIGHT_PART = 0.4  # a block's first line starts right of this share of the text's width
 MIN_CAPS = 0.7  # share of capital letters of an authority or position line
+MIN_CONF = 50  # every word of the lines a block's new reading gives is read at this confidence or more
 JUNK_CONF = 30  # a word read at this confidence or less in the block's reading is the seal's or signature's remains
 CLEAR_CONF = 80  # a word of capitals that is no syllable (a code, ``UBND``) read at this confidence or more is print
 
@@ -245,6 +247,26 @@ def _texts(rows: list[list[OcrWord]]) -> list[str]:
     return [" ".join(w.text for w in row) for row in rows]
 
 
+def line_doubts(read: OcrLine, kept: OcrLine) -> list[str]:
+    """Why a line of the block's new reading is not to be trusted (a block read again is kept only when none of its
+    lines has one): a word read under :data:`MIN_CONF` (``QUÁN`` at 29 in ``TM. HỘI ĐÓNG QUÁN LÝ QUÝ``); in a
+    position, a word no position has even without marks (``PHÓ CHỦ TỊC``), or a word of two letters or more
+    dropped before it as the signature's remains (``/⁄ZXZP TRƯỞNG BAN``: the PHÓ may be under it)."""
+    out = [f"{w.text!r} read at {w.conf:.0f}" for w in kept.words if w.conf < MIN_CONF]
+    if is_position(kept.text) and not is_authority(kept.text):
+        vocabulary = _position_words()
+        out += [f"{w.text!r} is no position's word" for w in kept.words if bare(fold(_EDGE.sub("", w.text))) not in vocabulary]
+        first = next((k for k, w in enumerate(read.words) if kept.words[0].text in w.text), 0)
+        out += [f"{w.text!r} dropped before the position" for w in read.words[:first] if len(_letters(w.text)) >= 2]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _position_words() -> frozenset[str]:
+    """The words of the closed vocabulary (:func:`..lexicon.ocr_vocabulary.known_words`) without their marks."""
+    return frozenset(bare(w) for w in known_words())
+
+
 def keep_block(old: list[str], new: list[str]) -> tuple[bool, str]:
     """Whether the new reading of a block replaces the page's: it gives more of the block (a position, a name under
     it) and keeps every authority line the page's reading has."""
@@ -299,13 +321,16 @@ def reread_signature(
         return {**report, "text": "page", "why": "another block beside it"}
     image, factor = colour(box)
     part = read(print_only(image))
-    taken = []
+    taken, doubts = [], []
     for ln in sorted((ln for ln in part.lines if ln.words), key=lambda ln: (ln.box or ln.bbox)[1]):
         kept = clean_line(ln)
         if kept is not None and (is_authority(kept.text) or is_position(kept.text) or is_name(kept.text)):
             taken.append(kept)
+            doubts += line_doubts(ln, kept)
     new = [ln.text for ln in taken]
     used, why = keep_block(old, new)
+    if used and doubts:
+        used, why = False, "read unclean: " + "; ".join(doubts)
     report.update(text="region" if used else "page", why=why, read=new)
     if not used:
         return report
