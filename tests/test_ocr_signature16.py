@@ -6,6 +6,7 @@ ld_052, ld_060), a few words quoted; a stand-in for tesseract where the test is 
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -157,11 +158,19 @@ LD = SHARED / "devset" / "lamdong"
 
 
 @pytest.mark.skipif(not shutil.which("tesseract") or not (LD / "ld_015.pdf").exists(), reason="tesseract or the devset missing")
-def test_ld_015_the_position_under_the_seal_and_the_name_are_read() -> None:
+def test_ld_015_the_position_under_the_seal_and_the_name_are_read(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
     from vnadmin_nlp import parse_file
 
+    want = [(["TM. BAN THƯỜNG VỤ"], "CHỦ TỊCH", "Đỗ Ngọc Thịnh")]
     doc = parse_file(LD / "ld_015.pdf")
-    assert [(s.authority, s.position, s.name) for s in doc.signers] == [(["TM. BAN THƯỜNG VỤ"], "CHỦ TỊCH", "Đỗ Ngọc Thịnh")]
+    assert [(s.authority, s.position, s.name) for s in doc.signers] == want
+    # the same page as a photo-like PNG: the image reader reads the block again from the frame's own colours
+    pdf = pdfium.PdfDocument(str(LD / "ld_015.pdf"))
+    pdf[0].render(scale=300 / 72).to_pil().convert("RGB").save(tmp_path / "ld_015.png", dpi=(300, 300))
+    doc = parse_file(tmp_path / "ld_015.png")
+    assert [(s.authority, s.position, s.name) for s in doc.signers] == want
 
 
 def test_no_reading_again_beside_another_block() -> None:
