@@ -39,7 +39,7 @@ _TABLE = (
     WarningCode("ocr_page_limit", ("reader (pdf)", "reader (image)"), "Only the first pages were OCR'd (`VNADMIN_OCR_MAX_PAGES`)."),
     WarningCode("ocr_empty_page", ("reader (ocr)",), "OCR found no text on a page."),
     WarningCode("ocr_text_corrected", ("reader (ocr)",), "OCR'd words that differ from a header-vocabulary entry (a body, a place, the motto) in diacritics alone were corrected to it; the message lists them."),
-    WarningCode("ocr_reread_failed", ("reader (pdf)",), "The second, zoomed reading of the Số and date lines failed; the first reading is kept."),
+    WarningCode("ocr_reread_failed", ("reader (pdf)", "reader (image)"), "The second reading of the Số and date lines, or of a signature block, failed; the first reading is kept."),
     WarningCode("ocr_low_confidence", ("reader (ocr)",), "A page's mean OCR word confidence is low: check its text against the scan."),
     # pipeline: the document as a whole
     WarningCode("no_header", ("pipeline",), "No header block (Quốc hiệu, Số, date or type line) was found."),
@@ -65,6 +65,7 @@ _TABLE = (
     WarningCode("date_ambiguous", ("extractor date_place",), "Day and month stamped into the date line read more than one way; only the year (and any printed month) is kept."),
     WarningCode("subject_unreadable", ("extractor subject",), "Too many words of a trích yếu read from OCR are in doubt (no Vietnamese syllable, stray characters, low confidence): it is left out, the words quoted."),
     WarningCode("ocr_words_doubtful", ("extractor subject",), "A few words of a field read from OCR are in doubt (no Vietnamese syllable, stray characters, low confidence): the field's confidence is lowered."),
+    WarningCode("signer_position_corrected", ("extractor signers",), "A signer's position read by OCR with a doubtful word was taken as the one position of the vocabulary it reads as up to OCR's lookalikes (marks; a first letter lost under the seal); the message quotes both."),
     WarningCode("signer_unreadable", ("extractor signers",), "A signer's name read from OCR is not a name (a word that is no Vietnamese syllable, or not the case of a name), or OCR found it under another printed line below the position (a grid of signatures): the block is left out, its lines quoted."),
     WarningCode("signer_name_missing", ("extractor signers",), "A signature block has no name: a draft or an unsigned copy."),
     WarningCode("page_metadata_mismatch", ("extractor page_metadata",), "The web page's attributes describe another document: they are not used."),

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from ..lexicon.fold import fold
-from ..lexicon.ocr_vocabulary import known_words
+from ..lexicon.ocr_vocabulary import known_words, position_lookalike
 from ..lexicon.spaces import squash
 from ..model import Signer
 from .base import Context
@@ -34,6 +34,17 @@ def _unsure_words(words: list[Any]) -> str:
     vocabulary = known_words()
     bad = [w for w in words if int(w[1]) < WORD_MIN_CONF and fold(str(w[0]).strip(_PUNCT)) not in vocabulary]
     return ", ".join(f"{str(w[0])!r} (conf {int(w[1])})" for w in bad)
+
+
+def _doubtful_authority(ctx: Context, authority: list[str]) -> str:
+    """The words of OCR'd authority lines read at a low confidence that no word of the vocabulary is
+    (``TM. BANCHẮÁP HÀNH``: ``BANCHẮÁP`` at 25)."""
+    found = []
+    for line in authority:
+        read = words_for(ctx, line)
+        if read is not None and (unsure := _unsure_words(read[0])):
+            found.append(unsure)
+    return ", ".join(found)
 
 
 @extractor("signers", requires=("place",), assigns=("signers",))  # place: a seal's text read as a name
@@ -63,7 +74,15 @@ def extract(ctx: Context) -> SignersFields:
             position = _EDGE_JUNK.sub("", signer.position)  # "=='GIÁM ĐỐC": a seal's or a rule's specks before it
             if not position or any(word_flaw(tok) for tok in position.split()):
                 why = f"the position {signer.position!r} is not read cleanly"
-            elif unsure := _unsure_words(read[0]):
+            elif (unsure := _unsure_words(read[0])) and (like := position_lookalike(position)):
+                doubtful = _doubtful_authority(ctx, signer.authority)
+                if doubtful:  # one line taken up to lookalikes: the others must be read cleanly
+                    why = f"the position {signer.position!r} reads as {like!r} only up to lookalikes, and the authority line holds {doubtful}"
+                else:
+                    message = f"signers: the position read by OCR {position!r} taken as {like!r} (it holds {unsure})"
+                    ctx.warn("signer_position_corrected", message, signer.span)
+                    signer.position = like
+            elif unsure:
                 why = f"the position {signer.position!r} holds words read at a low confidence that no position has ({unsure})"
             else:
                 signer.position = position

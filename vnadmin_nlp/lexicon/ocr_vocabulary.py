@@ -224,3 +224,33 @@ def known_words() -> frozenset[str]:
     words = {w.strip(".,;:()") for e in _entries() for w in e.split()}
     words |= {str(k).rstrip(".") for k in [*bodies["abbreviations"], *bodies["issuer_codes"]]}
     return frozenset(fold(w) for w in words if w)
+
+
+@lru_cache(maxsize=1)
+def _positions() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((str(e), tuple(_key(w) for w in str(e).split())) for e in load("ocr_vocabulary")["positions"])
+
+
+def position_lookalike(text: str) -> str | None:
+    """The position of ``data/ocr_vocabulary.yaml`` (``positions``) an OCR'd position line reads as, up to OCR's
+    lookalikes: the same number of words, each the same without marks or (``position_lookalike``) with its first
+    letter lost under the seal (``HƯỜNG`` for ``THƯỜNG``), at most ``max_changed`` words differing in letters; None
+    unless exactly one entry matches."""
+    rule = load("ocr_vocabulary")["position_lookalike"]
+    keys = [_key(w) for w in text.split()]
+    found = []
+    for entry, words in _positions():
+        if len(words) != len(keys):
+            continue
+        changed = 0
+        for got, want in zip(keys, words):
+            if got == want:
+                continue
+            if len(want) >= int(rule["lost_first_min"]) and got == want[1:]:
+                changed += 1
+            else:
+                break
+        else:
+            if changed <= int(rule["max_changed"]):
+                found.append(entry)
+    return found[0] if len(found) == 1 else None

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from . import ocr
-from .base import CorruptFile, RawDocument, Reader, ReaderWarning
+from .base import CorruptFile, RawDocument, Reader, ReaderError, ReaderWarning
 from .layout import PageText, column_regions, layout_pages, ocr_lines
 from .layout.ocr_lines import correct_page
 from .ocr_result import word_record
+from .ocr_signature import reread_signature
 
 # Magic numbers: the first bytes of each format this reader accepts.
 MAGIC = {
@@ -54,6 +55,7 @@ class ImageReader(Reader):
             todo = settings.max_pages
             warnings.append(ReaderWarning("ocr_page_limit", f"only the first {todo} of {frames} frames were OCR'd"))
         sizes: list[tuple[int, int]] = []
+        kept: list[Any] = []
         dpis: list[int] = []
 
         def prepared() -> Iterator[Any]:
@@ -64,6 +66,7 @@ class ImageReader(Reader):
                 except (OSError, EOFError, ValueError) as exc:
                     raise CorruptFile(path, f"frame {index + 1} cannot be decoded ({exc})") from None
                 sizes.append(frame.size)
+                kept.append(frame)
                 yield lambda frame=frame: ocr.prepare(frame, settings.preprocess)
 
         for index in range(todo):
@@ -75,6 +78,7 @@ class ImageReader(Reader):
         words: list[dict[str, Any]] = []
         for number, result in enumerate(ocr.ocr_many(prepared(), settings, path, dpis=dpis, regions=regions), start=1):
             width, height = sizes[number - 1]
+            _signature(kept[number - 1], result, settings, path, dpis[number - 1], warnings)
             if settings.correct:
                 fixes += [(number, a, b) for a, b in correct_page(result)]
             words.append(word_record(number, result))
@@ -96,6 +100,22 @@ class ImageReader(Reader):
         if not blocks:
             warnings.append(ReaderWarning("empty_text", "OCR found no text in the image"))
         return RawDocument(blocks=blocks, format="image", pages=frames, ocr=True, metadata=metadata, warnings=warnings)
+
+
+def _signature(frame: Any, result: Any, settings: Any, path: Path, dpi: int, warnings: list[ReaderWarning]) -> None:
+    """The frame's signature block read again from its print alone when its reading lacks the position or the
+    name (:mod:`.ocr_signature`); the colour crop is the frame's own pixels."""
+    if not settings.signature:
+        return
+    colour = lambda box: (frame.convert("RGB").crop(box), 1.0)  # noqa: E731
+    read = lambda crop: ocr.read_many([crop], 6, settings, path, dpi)[0]  # noqa: E731
+    try:
+        report = reread_signature(result, colour, read)
+    except (ReaderError, ValueError, OSError) as exc:  # a second reading: never cost the page
+        warnings.append(ReaderWarning("ocr_reread_failed", f"the signature block could not be read again ({exc})"))
+        return
+    if report is not None:
+        result.extra["signature"] = report
 
 
 def _dpi(image: Any, index: int, default: int) -> int:

@@ -12,9 +12,11 @@ from ..layout.ocr_lines import correct_page
 from ..ocr_fields import reread_fields
 from ..ocr_regions import REGION_DPI
 from ..ocr_result import word_record
+from ..ocr_signature import reread_signature
 
 MIN_TEXT_CHARS = 25  # fewer body characters than this on a page with a large image: the page is a scan
 MIN_IMAGE_COVER = 0.25  # …and "large" means covering this share of the page
+SIGNATURE_DPI = 300  # the signature block's rendering: 400 dpi read fewer positions on the Lâm Đồng dev scans
 STAMP_PAGE_CHARS = 200  # a large image and less body text than this: the text may be only a stamp laid over a scan
 
 # pdfium is not thread-safe: the header and closing regions are rendered from the OCR worker threads
@@ -66,6 +68,7 @@ def ocr_pages(
     zoom = REGION_DPI / settings.dpi
     fine = None if zoom <= 1.0 else lambda k: lambda box: (_render_box(pdf, todo[k], box, scale, zoom, settings.preprocess), zoom)  # noqa: E731
     for page, result in zip(todo, ocr.ocr_many(renderers(), settings, path, regions=regions, fine=fine)):
+        _signature(pdf, page, result, scale, settings, path, warnings)
         if settings.correct:
             fixes += [(page.number, a, b) for a, b in correct_page(result)]
         if page.number == 1 and settings.reread:
@@ -87,6 +90,23 @@ def ocr_pages(
         f"tesseract ({settings.lang}, psm {settings.psm}, {settings.dpi} dpi, {settings.preprocess})"
     )
     return True
+
+
+def _signature(pdf: Any, page: PageText, result: Any, scale: float, settings: Any, path: Path, warnings: list[ReaderWarning]) -> None:
+    """The page's signature block read again from its print alone when its reading lacks the position or the name
+    (:mod:`..ocr_signature`)."""
+    if not settings.signature:
+        return
+    zoom = max(1.0, SIGNATURE_DPI / settings.dpi)
+    colour = lambda box: (_render_box(pdf, page, box, scale, zoom, ""), zoom)  # noqa: E731
+    read = lambda image: ocr.read_many([image], 6, settings, path, round(settings.dpi * zoom))[0]  # noqa: E731
+    try:
+        report = reread_signature(result, colour, read)
+    except (ReaderError, ValueError, OSError) as exc:  # a second reading: never cost the page
+        warnings.append(ReaderWarning("ocr_reread_failed", f"page {page.number}: the signature block could not be read again ({exc})"))
+        return
+    if report is not None:
+        result.extra["signature"] = report
 
 
 def _render_box(pdf: Any, page: PageText, box: tuple[int, int, int, int], scale: float, zoom: float, mode: str) -> Any:

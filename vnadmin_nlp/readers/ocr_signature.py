@@ -1,0 +1,374 @@
+"""The signature block of a scan read again on its own, from an image with the seal and the signature taken out.
+
+On a signed scan the red seal is stamped over the position line (``CHỦ TỊCH`` half under the seal) and the pen's
+signature crosses the name: the page's reading, and even the closing's column read again
+(:mod:`.ocr_regions`), then lose the position (``TM. BAN THƯỜNG VỤ`` with nothing under it) or read the name
+through the signature.  When a page's reading of its signature block lacks the position or a name
+(:func:`block_state`), the block is read once more:
+
+- **where**: from the block's first line in the right part of the page (an authority line ``TM./KT./TL.``, or a
+  position line, in capitals) — or, when no such line was read, from the ``Nơi nhận`` line, beside which the block
+  stands — down :data:`BLOCK_LINES` line heights, :data:`HALF_WIDTH` of the text's width either side of the
+  line's centre;
+- **how**: rendered in colour and every coloured pixel (red seal, blue or violet signature: chroma of at least
+  :data:`CHROMA`) made white, so only the black print is left (:func:`print_only`); read as one block of lines
+  (tesseract's psm 6);
+- **taken**: of the new reading, only the block's own lines (an authority line, a position, a name), each
+  cleaned of the seal's and the signature's remains at its ends and of glued words (:func:`clean_line`);
+- **kept** only when those lines give the block more (a position and/or a name the page's reading lacks), keep
+  every authority line the page's reading has (:func:`keep_block`), and are read clean (:func:`line_doubts`:
+  every word at :data:`MIN_CONF` or more, a position's words those of a position, no word of two letters or more
+  dropped before a position); their words then replace the page's words where they stand, with the remains of
+  the seal and the signature beside them.  A block beside another one (a row of signatures) is never read again
+  alone: its order is the page's.
+
+A page whose block is already whole (a position and a name under it) is not read again: the cost is one tesseract
+call of a small box, on the pages that need it only.  ``extra["signature"]`` says what was done and why.
+Measured (session 16): Lâm Đồng dev scans, signer name 14 → 18 right of 24, no new wrong value; the corpus scans
+unchanged (the three blocks read again there were read unclean: ``PHÓ CHỦ TỊC``, ``QUÁN`` at 29, a lost ``PHÓ``);
+400 dpi read fewer positions than 300.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Callable
+
+from ..data import load
+from ..lexicon.fold import bare, fold
+from ..lexicon.glued import split_word
+from ..lexicon.ocr_vocabulary import known_words
+from ..lexicon.positions import POSITION_START
+from ..lexicon.syllables import is_vietnamese_word
+from .ocr_result import OcrLine, OcrPage, OcrWord
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+Box = tuple[int, int, int, int]
+
+CHROMA = 40  # max(R, G, B) - min(R, G, B) from this up: seal or pen ink, not black print (ocr_ink's lower threshold)
+PAPER_MARGIN = 30  # grey levels under the paper's (the crop's median) still paper
+BLOCK_LINES = 13  # line heights below the block's first line: authority, position, the signature's space, the name
+HALF_WIDTH = 0.25  # of the text's width, either side of the first line's centre (a centred block; names are wide)
+RIGHT_PART = 0.4  # a block's first line starts right of this share of the text's width
+MIN_CAPS = 0.7  # share of capital letters of an authority or position line
+MIN_CONF = 50  # every word of the lines a block's new reading gives is read at this confidence or more
+JUNK_CONF = 30  # a word read at this confidence or less in the block's reading is the seal's or signature's remains
+CLEAR_CONF = 80  # a word of capitals that is no syllable (a code, ``UBND``) read at this confidence or more is print
+
+STRAY = "\"'“”‘’`?!|"  # a speck of the seal or the signature read before a word of the block ("Thị, ?CHỦ)
+_LETTERS = re.compile(r"[^\W\d_]")
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+@lru_cache(maxsize=1)
+def _signing() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    data = load("signing")
+    prefixes = tuple(sorted({fold(p) for p in data["authority_prefixes"]}, key=len, reverse=True))
+    families = frozenset(fold(w) for w in data["family_names"])
+    ranks = tuple(sorted((fold(r) for r in data["ranks"]), key=len, reverse=True))
+    heads = [str(w) for w in data["position_starts"] + data["position_words"] if not str(w).endswith(".")]
+    starts = tuple(sorted({bare(fold(w)) for w in heads}, key=len, reverse=True))
+    return prefixes, families, ranks, starts
+
+
+def _caps(text: str) -> bool:
+    letters = _LETTERS.findall(text)
+    return len(letters) >= 2 and sum(1 for c in letters if c.isupper()) >= MIN_CAPS * len(letters)
+
+
+def is_authority(text: str) -> bool:
+    """``TM. BAN THƯỜNG VỤ``, ``KT. GIÁM ĐỐC``, ``T/M BAN BIÊN TẬP``: an authority line, in capitals."""
+    key = fold(_EDGE.sub("", text))
+    prefixes = _signing()[0]
+    return _caps(text) and any(key.startswith(p) and (p[-1] in "./" or key[len(p) : len(p) + 1] in (" ", ".")) for p in prefixes)
+
+
+def is_position(text: str) -> bool:
+    """``CHỦ TỊCH``, ``PHÓ GIÁM ĐỐC``: a line that starts with a position, in capitals; compared without marks
+    (``GIÁM ĐÓC``: the line's words are corrected to the vocabulary later), but a line that starts with a family
+    name is compared with them (``TRƯƠNG`` is no ``TRƯỞNG``)."""
+    core = _EDGE.sub("", text)
+    if not _caps(core) or not core:
+        return False
+    key = fold(core)
+    if POSITION_START.match(key):
+        return True
+    _, families, _, starts = _signing()
+    plain = bare(key)
+    return key.split()[0] not in families and any(plain.startswith(w) and plain[len(w) : len(w) + 1] in ("", " ") for w in starts)
+
+
+def is_name(text: str) -> bool:
+    """A person's name as printed under a signature: an optional rank or degree (``Thiếu tướng``, ``TS.``), then
+    2–5 words, each a Vietnamese syllable, capitalised, the first a family name."""
+    _, families, ranks, _ = _signing()
+    text = text.strip()
+    key = fold(text)
+    for rank in ranks:
+        if key.startswith(rank + " ") or (rank.endswith(".") and key.startswith(rank)):
+            text = text[len(rank) :]
+            break
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    return fold(words[0]) in families and all(w[:1].isupper() and w[1:].islower() and is_vietnamese_word(w) for w in words)
+
+
+def block_state(lines: list[str]) -> tuple[bool, bool]:
+    """Whether the lines of a signature block (top down) hold a position, and a name under it."""
+    position = name = False
+    for text in lines:
+        if not position and is_position(text):
+            position = True
+        elif position and is_name(text):
+            name = True
+            break
+    return position, name
+
+
+def _letters(text: str) -> str:
+    return "".join(_LETTERS.findall(text))
+
+
+def _junk(word: OcrWord) -> bool:
+    """A word of a seal's or a signature's remains: fewer than two letters, or letters that are no syllable and no
+    label (``L&.TS.`` at 17, ``7ì``, ``⁄4``, ``____....``); a word read at :data:`JUNK_CONF` or less."""
+    core = _letters(word.text)
+    if len(core) < 2:
+        return True
+    if is_vietnamese_word(core) or fold(_EDGE.sub("", word.text) + ".") in _signing()[0]:
+        return False
+    return word.conf <= JUNK_CONF or not (core.isupper() and word.conf >= CLEAR_CONF)
+
+
+def _split_glued(word: OcrWord) -> list[OcrWord]:
+    """``CHỦTỊCH`` → ``CHỦ`` ``TỊCH`` (:func:`..lexicon.glued.split_word`), each with its share of the box."""
+    if is_vietnamese_word(word.text) or not word.text.isalpha():
+        return [word]
+    parts = split_word(word.text).split()
+    if len(parts) < 2:
+        return [word]
+    x0, y0, x1, y1 = word.bbox
+    total, at, out = sum(len(p) for p in parts), float(x0), []
+    for part in parts:
+        right = at + (x1 - x0) * len(part) / total
+        out.append(OcrWord(part, word.conf, (round(at), y0, round(right), y1)))
+        at = right
+    return out
+
+
+def clean_line(line: OcrLine) -> OcrLine | None:
+    """A line of the block's reading without the seal's and the signature's remains at either end, glued words
+    split, a stray mark before a word dropped (``"Thị``, ``?CHỦ``: :data:`STRAY`); None when nothing of it is print (no word of two letters
+    or more that is a syllable or a label, read at :data:`JUNK_CONF` or more)."""
+    words = [part for w in line.words for part in _split_glued(w)]
+    while words and _junk(words[0]):
+        words.pop(0)
+    while words and _junk(words[-1]):
+        words.pop()
+    if not words:
+        return None
+    for w in words:
+        stripped = w.text.lstrip(STRAY)
+        if stripped != w.text and is_vietnamese_word(_letters(stripped)):
+            w.text = stripped
+    return OcrLine(words, None)
+
+
+def _right(line: OcrLine, cut: float) -> list[OcrWord]:
+    return [w for w in line.words if w.bbox[0] >= cut]
+
+
+def find_block(page: OcrPage) -> tuple[Box, str] | None:
+    """The box to read the signature block from, and what anchored it (``authority``, ``position``, ``Nơi nhận``);
+    None when the page shows no closing."""
+    lines = sorted((ln for ln in page.lines if ln.words), key=lambda ln: (ln.box or ln.bbox)[1])
+    if not lines:
+        return None
+    left = min(ln.bbox[0] for ln in lines)
+    right = max(ln.bbox[2] for ln in lines)
+    width = right - left
+    if width <= 0:
+        return None
+    heights = sorted(w.bbox[3] - w.bbox[1] for ln in lines for w in ln.words)
+    line_h = max(heights[len(heights) // 2], 10)
+    cut = left + RIGHT_PART * width
+    received = next((ln for ln in lines if bare(fold(_EDGE.sub("", ln.text))).startswith(("noi nhan", "noi gui"))), None)
+    floor = (received.bbox[1] - 4 * line_h) if received is not None else page.height * 0.3
+    anchor: tuple[list[OcrWord], str] | None = None
+    for ln in lines:
+        words = _right(ln, cut)
+        if not words or words[0].bbox[1] < floor:
+            continue
+        text = " ".join(w.text for w in words)
+        kind = "authority" if is_authority(text) else "position" if is_position(text) else None
+        if kind:
+            anchor = (words, kind)
+            break
+    if anchor is not None:
+        words, kind = anchor
+        top = min(w.bbox[1] for w in words)
+        centre = (min(w.bbox[0] for w in words) + max(w.bbox[2] for w in words)) / 2
+    elif received is not None:
+        kind, top = "Nơi nhận", received.bbox[1] - line_h
+        centre = left + 0.72 * width
+    else:
+        return None
+    half = HALF_WIDTH * width
+    box = (
+        max(0, int(min(centre - half, cut))),
+        max(0, int(top - 0.6 * line_h)),
+        min(page.width, int(centre + half + line_h)),
+        min(page.height, int(top + BLOCK_LINES * line_h)),
+    )
+    return box, kind
+
+
+def _inside(bbox: Box, box: Box) -> bool:
+    cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
+    return box[0] <= cx < box[2] and box[1] <= cy < box[3]
+
+
+def _rows(page: OcrPage, box: Box) -> list[list[OcrWord]]:
+    rows = []
+    for ln in sorted(page.lines, key=lambda ln: (ln.box or ln.bbox)[1]):
+        words = [w for w in ln.words if _inside(w.bbox, box)]
+        if words:
+            rows.append(words)
+    return rows
+
+
+def _beside(page: OcrPage, box: Box) -> bool:
+    """Another signature block left of the box, on its rows (``THƯ KÝ`` beside ``TM. HỘI ĐỒNG THẨM ĐỊNH``: a row
+    of signatures, whose order the page's reading keeps and a reading of one column alone would lose)."""
+    for ln in page.lines:
+        words = [w for w in ln.words if w.bbox[2] <= box[0] and box[1] <= (w.bbox[1] + w.bbox[3]) / 2 < box[3]]
+        text = " ".join(w.text for w in words)
+        if words and (is_authority(text) or is_position(text)):
+            return True
+    return False
+
+
+def _texts(rows: list[list[OcrWord]]) -> list[str]:
+    return [" ".join(w.text for w in row) for row in rows]
+
+
+def line_doubts(read: OcrLine, kept: OcrLine) -> list[str]:
+    """Why a line of the block's new reading is not to be trusted (a block read again is kept only when none of its
+    lines has one): a word read under :data:`MIN_CONF` (``QUÁN`` at 29 in ``TM. HỘI ĐÓNG QUÁN LÝ QUÝ``); in a
+    position, a word no position has even without marks (``PHÓ CHỦ TỊC``), or a word of two letters or more
+    dropped before it as the signature's remains (``/⁄ZXZP TRƯỞNG BAN``: the PHÓ may be under it)."""
+    out = [f"{w.text!r} read at {w.conf:.0f}" for w in kept.words if w.conf < MIN_CONF]
+    if is_position(kept.text) and not is_authority(kept.text):
+        vocabulary = _position_words()
+        out += [f"{w.text!r} is no position's word" for w in kept.words if bare(fold(_EDGE.sub("", w.text))) not in vocabulary]
+        first = next((k for k, w in enumerate(read.words) if kept.words[0].text in w.text), 0)
+        out += [f"{w.text!r} dropped before the position" for w in read.words[:first] if len(_letters(w.text)) >= 2]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _position_words() -> frozenset[str]:
+    """The words of the closed vocabulary (:func:`..lexicon.ocr_vocabulary.known_words`) without their marks."""
+    return frozenset(bare(w) for w in known_words())
+
+
+def keep_block(old: list[str], new: list[str]) -> tuple[bool, str]:
+    """Whether the new reading of a block replaces the page's: it gives more of the block (a position, a name under
+    it) and keeps every authority line the page's reading has."""
+    before, after = block_state(old), block_state(new)
+    if sum(after) <= sum(before) or (before[0] and not after[0]):
+        return False, "no more of the block"
+    if sum(1 for t in new if is_authority(t)) < sum(1 for t in old if is_authority(t)):
+        return False, "authority line lost"
+    return True, "position read" if after[0] and not before[0] else "name read"
+
+
+def print_only(image: "Image") -> "Image":
+    """An "L" image of ``image`` (RGB) with every coloured pixel (a red seal, a blue or violet signature) white, and
+    the paper too (grey levels within :data:`PAPER_MARGIN` of the median: a phone photo's grey paper around the
+    white the seal leaves would otherwise be binarised as ink by tesseract)."""
+    from PIL import ImageChops
+
+    rgb = image.convert("RGB")
+    r, g, b = rgb.split()
+    spread = ImageChops.subtract(ImageChops.lighter(ImageChops.lighter(r, g), b), ImageChops.darker(ImageChops.darker(r, g), b))
+    coloured = spread.point(lambda v: 255 if v >= CHROMA else 0)
+    grey = rgb.convert("L")
+    histogram, half, seen, paper = grey.histogram(), grey.width * grey.height / 2, 0, 255
+    for level, count in enumerate(histogram):
+        seen += count
+        if seen >= half:
+            paper = level
+            break
+    grey = grey.point(lambda v: 255 if v >= paper - PAPER_MARGIN else v)
+    return ImageChops.lighter(grey, coloured)
+
+
+def reread_signature(
+    page: OcrPage,
+    colour: Callable[[Box], tuple["Image", float]],
+    read: Callable[["Image"], OcrPage],
+) -> dict[str, Any] | None:
+    """Read the page's signature block again when the page's reading lacks its position or its name (see the
+    module); ``colour(box)`` renders a box of the page in colour (and says how many of its pixels make a page pixel), ``read(image)`` OCRs an
+    image as one block of lines.  Returns the report (None when the page shows no closing)."""
+    found = find_block(page)
+    if found is None:
+        return None
+    box, kind = found
+    old_rows = _rows(page, box)
+    old = _texts(old_rows)
+    state = block_state(old)
+    report: dict[str, Any] = {"box": list(box), "anchor": kind}
+    if all(state):
+        return {**report, "text": "page", "why": "whole"}
+    if _beside(page, box):
+        return {**report, "text": "page", "why": "another block beside it"}
+    image, factor = colour(box)
+    part = read(print_only(image))
+    taken, doubts = [], []
+    for ln in sorted((ln for ln in part.lines if ln.words), key=lambda ln: (ln.box or ln.bbox)[1]):
+        kept = clean_line(ln)
+        if kept is not None and (is_authority(kept.text) or is_position(kept.text) or is_name(kept.text)):
+            taken.append(kept)
+            doubts += line_doubts(ln, kept)
+    new = [ln.text for ln in taken]
+    used, why = keep_block(old, new)
+    if used and doubts:
+        used, why = False, "read unclean: " + "; ".join(doubts)
+    report.update(text="region" if used else "page", why=why, read=new)
+    if not used:
+        return report
+    for ln in taken:
+        for w in ln.words:
+            w.bbox = tuple(round(v / factor) + box[k % 2] for k, v in enumerate(w.bbox))  # type: ignore[assignment]
+    pad = (taken[0].bbox[3] - taken[0].bbox[1]) // 2
+    lines_box = (
+        min(ln.bbox[0] for ln in taken) - pad,
+        min(ln.bbox[1] for ln in taken) - pad,
+        max(ln.bbox[2] for ln in taken) + pad,
+        max(ln.bbox[3] for ln in taken) + pad,
+    )
+    band = (box[0], lines_box[1], box[2], lines_box[3])
+    gone = lambda w: _inside(w.bbox, lines_box) or (_inside(w.bbox, band) and _junk(w))  # noqa: E731
+    replace_words(page, gone, taken)
+    return report
+
+
+def replace_words(page: OcrPage, gone: Callable[[OcrWord], bool], new_lines: list[OcrLine]) -> None:
+    """The page's words ``gone`` says are replaced by ``new_lines`` (in page pixels): the block's lines, and the
+    remains of the seal and the signature beside them."""
+    kept = []
+    for line in page.lines:
+        words = [w for w in line.words if not gone(w)]
+        if len(words) == len(line.words):
+            kept.append(line)
+        elif words:
+            kept.append(OcrLine(words, None))
+    page.lines = sorted(kept + new_lines, key=lambda ln: (ln.box or ln.bbox)[1])
+    words_all = [w for line in page.lines for w in line.words]
+    page.words = len(words_all)
+    page.mean_confidence = sum(w.conf for w in words_all) / len(words_all) if words_all else None
