@@ -79,7 +79,7 @@ def extract(ctx: Context) -> TasksFields:
         return {"tasks": [], "deadlines": []}
     listed: dict[tuple[int, int], Deadline] = {}
     lo, hi = min(u.start for u in units), max(u.end for u in units)
-    scans = Scans(text, key, lo, hi, anchor)
+    scans = Scans(text, key, lo, hi, anchor, is_normative)
     reader = _Reader(ctx, scans, listed, own, is_normative)
     tasks: list[Task] = []
     before: Task | None = None  # the last task of the paragraph before (outside the provisions)
@@ -102,6 +102,7 @@ def extract(ctx: Context) -> TasksFields:
         refs.reply_deadlines(text, key, tasks, listed)
         refs.meeting_time(key, tasks, listed)
     refs.warn_unnamed_cycles(ctx, lo, hi, listed)
+    refs.warn_unclear_years(ctx, scans.unclear, listed)
     ordered = [listed[k] for k in sorted(listed)]
     index = {id(d): i for i, d in enumerate(ordered)}
     for t in tasks:

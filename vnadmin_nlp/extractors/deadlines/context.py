@@ -220,16 +220,17 @@ def _set_anchor(key: str, f: FoundDeadline, a: int, b: int, how: str) -> None:
     f.end = max(f.end, b)  # the text runs to the end of its own event
 
 
-def _yearly(key: str, f: FoundDeadline) -> None:
-    """A day and month with no year in a sentence that says ``Hàng năm``: every year on that day."""
+def _yearly(key: str, f: FoundDeadline, normative: bool = False) -> None:
+    """A day and month with no year in a sentence that says ``Hàng năm``, or in a regulation (its rules hold every
+    year: ``… phê duyệt … trước ngày 30 tháng 12``): every year on that day."""
     s, _ = _sentence(key, f.start, ends=_FULL_STOP)
-    if _YEARLY.search(key, s, f.start):
+    if normative or _YEARLY.search(key, s, f.start):
         f.kind, f.rule, f.date = "recurring", "yearly", None
         f.relative = f"R/P1Y/{f.month:02d}-{f.day:02d}"
         f.form = "recurring"
 
 
-def settle(key: str, lo: int, hi: int, found: list[FoundDeadline]) -> list[FoundDeadline]:
+def settle(key: str, lo: int, hi: int, found: list[FoundDeadline], normative: bool = False) -> list[FoundDeadline]:
     """Anchors, yearly dates and bare frequencies resolved in their sentences."""
     for f in found:
         if f.event is not None:
@@ -239,7 +240,7 @@ def settle(key: str, lo: int, hi: int, found: list[FoundDeadline]) -> list[Found
             if f.form == "workday" and f.anchor_span and (len(key[slice(*f.anchor_span)].split()) <= 3 or _NOT_EVENT.match(key, end, _near(key, end))):
                 f.anchor_span, f.end = None, end  # "ngay trong ngày làm việc;": no event written
         elif f.form == "date" and f.day is not None:
-            _yearly(key, f)
+            _yearly(key, f, normative)
     out = []
     for i, f in enumerate(found):
         if f.kind == "recurring" and f.day is None:
