@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from typing import Callable
 
 from ..data import load
 from ..lexicon.bodies import expand
@@ -94,7 +93,7 @@ def extract(ctx: Context) -> TasksFields:
         before = got[-1] if got and u.path is None else None
         tasks.extend(got)
     tasks.extend(t for path, t in reader.undated if path in reader.dated_lists)
-    tasks = without_restatements(_with_tables(ctx, tasks, listed, anchor, reader._issuer))
+    tasks = without_restatements(table.merge(ctx, tasks, listed, anchor, reader._issuer))
     tasks = scope.outside_new_wording(text, tasks)  # the new wording an amending text quotes: not its tasks
     tasks.sort(key=lambda t: t.span)
     refs.referred_deadlines(ctx.fields.get("provisions") or [], key, tasks, listed)
@@ -109,27 +108,6 @@ def extract(ctx: Context) -> TasksFields:
         if t.deadline is not None:
             t.deadline_index = index.get(id(t.deadline))
     return {"tasks": tasks, "deadlines": ordered}
-
-
-def _with_tables(ctx: Context, tasks: list[Task], listed: dict[tuple[int, int], Deadline], anchor: dt.date | None,
-                 is_issuer: Callable[[str], bool]) -> list[Task]:
-    """The tasks of the task tables (one per row and lead column) in place of what the sentences made of their
-    rows; a time cell's deadline in place of the phrases found inside it."""
-    if not ctx.cells:
-        return tasks
-    found = table.read(ctx.text, ctx.cells, ctx.fields.get("provisions") or [], anchor, is_issuer)
-    for message, span in found.unclear:
-        ctx.warn("task_assignee_unclear", message, span)
-    if not found.regions:
-        return tasks
-    cells = [d.span for d in found.deadlines if d.span is not None]
-    for k in [k for k in listed if any(a < k[1] and k[0] < b for a, b in cells)]:
-        del listed[k]
-    for d in found.deadlines:
-        if d.span is not None:
-            listed[d.span] = d
-    kept = [t for t in tasks if not any(a <= t.span[0] < b for a, b in found.regions)]
-    return kept + [t.task for t in found.tasks]
 
 
 class _Reader:
@@ -312,7 +290,8 @@ class _Reader:
             elif unclear:  # "Đề nghị … tham gia ý kiến": a request whose addressee cannot be read with confidence
                 self.ctx.warn("task_assignee_unclear", f"tasks: no clear assignee after the request: {squash(text[asks[0][0]:min(e, asks[0][0] + 140)])!r}", (s, e))
                 unit.append((Task(action=_action(text, asks[0][1], e), deadline=deadline, provision=path, span=(s, e)), strong))
-            elif deadline is not None and unit and (unit[-1][0].deadline is None or (strong and not unit[-1][1])):
+            elif deadline is not None and unit and (unit[-1][0].deadline is None or (strong and not unit[-1][1])) \
+                    and self._goes_with(unit[-1][0].span[1], s, body_start, f):
                 last = unit[-1][0]
                 last.deadline, last.span = deadline, (last.span[0], e)
                 unit[-1] = (last, strong)
@@ -324,6 +303,15 @@ class _Reader:
                 lead = list(prev.lead) if prev else []
                 unit.append((Task(assignee=prev.assignee if prev else None, lead=lead, action=_action(text, body_start, e), deadline=deadline, provision=path, span=(s, e)), strong))
         return [t for t, _ in unit]
+
+    def _goes_with(self, end: int, s: int, body_start: int, f: deadlines.FoundDeadline | None) -> bool:
+        """Whether the time of a sentence that names no one belongs to the task before it (ending at ``end``): in the
+        same paragraph, or a paragraph that says by when (``Thời hạn hoàn thành: …``; one that opens with its time).
+        A later paragraph of prose with its own time is a rule of its own (btc_tt40_2000: "Cục thuế … chịu trách
+        nhiệm quyết toán …." then "Đến năm thứ 5 …, trong thời hạn 2 (hai) ngày sau khi quyết toán … sẽ phải kê khai")."""
+        if f is None or _joined(self.text, end, s):
+            return True
+        return f.start - body_start <= 2 or _EXPLICIT.search(self.key, max(s, f.start - 80), f.end) is not None
 
     def _after_opener(self, start: int, end: int) -> tuple[str, int, int] | None:
         """The name after the adverbial a sentence opens with (``Căn cứ …, Ủy ban nhân dân tỉnh, thành phố chỉ đạo

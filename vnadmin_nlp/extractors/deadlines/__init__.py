@@ -187,6 +187,13 @@ def _read(form: F.Form, m: regex.Match, anchor: dt.date | None, normative: bool 
         return FoundDeadline(m.start(), end_at, None, duration + ("/working-days" if work else ""), kind="duration",
                              duration=duration, working_days=work, form="duration", intro=_words(m),
                              event=(m.span("from"), _words(m, "how")) if g["from"] else None)
+    if name == "before_event":  # the event as written before the count: its words, no cut at "phải" (its own)
+        n, unit, work = int(g["n"]), _UNITS[g["unit"]], bool(g["work"])
+        duration = f"PT{n}H" if unit == "H" else f"P{n}{unit}"
+        event_end = m.start("from") + len(m.group("from").rstrip())
+        return FoundDeadline(m.start(), m.end(), None, duration + ("/working-days" if work else ""), kind="duration",
+                             duration=duration, working_days=work, form="duration", intro=_words(m),
+                             anchor_span=(m.start("from"), event_end))
     if name == "workday":
         return FoundDeadline(m.start(), m.start("tail") if g["tail"] else m.end("from"), None, "P1D/working-days",
                              kind="duration", duration="P1D", working_days=True, form="workday", intro=_words(m),

@@ -202,6 +202,20 @@ def _cut(key: str, a: int, b: int) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
+# "quyết định thanh tra phải được công bố chậm nhất là 15 ngày kể từ ngày ký" (vbpl_075): the clause's subject is
+# another document, acted on (passive): its signing, not this document's
+_OTHER_DOC_SUBJECT = lazy_regex(r"(?<![\p{L}])(?:" + phrases(D["document_types"]) + r")(?!\s+này)(?:\s+\p{L}+){0,4}?\s+(?:phải\s+)?được(?![\p{L}])")
+
+
+def _of_another(key: str, f: FoundDeadline, phrase: str) -> bool:
+    """Whether a bare ``ngày ký``/``ngày ban hành`` (no ``… này``) is that of another document: the clause before the
+    duration has a document type, not this one (``quyết định thanh tra``), as the subject of a passive verb."""
+    if _THIS.search(" " + phrase):
+        return False
+    clause = _clause_start(key, max(0, f.start - 160), f.start)
+    return _OTHER_DOC_SUBJECT.search(key, clause, f.start) is not None
+
+
 def _set_anchor(key: str, f: FoundDeadline, a: int, b: int, how: str) -> None:
     span = _cut(key, a, b)
     if span is None:
@@ -213,7 +227,7 @@ def _set_anchor(key: str, f: FoundDeadline, a: int, b: int, how: str) -> None:
         while a < b and key[a].isspace():
             a += 1
         phrase = phrase[4:]
-    if _THIS.sub("", phrase) in _DOC_ANCHORS:
+    if _THIS.sub("", phrase) in _DOC_ANCHORS and not _of_another(key, f, phrase):
         f.anchor, f.anchor_span = "document", None
     else:
         f.anchor, f.anchor_span = None, (a, b)

@@ -126,23 +126,38 @@ def assignee(text: str, key: str, start: int, end: int, at_start: bool, after_tr
     return None
 
 
-_KIND_LIST = lazy_regex(r"các\s+(\p{L}+)\s*$")
+# A category before a colon: "các sở", "Các bộ, cơ quan ngang bộ", "Thủ trưởng các cơ quan, đơn vị thuộc Bộ …".
+_CATEGORY = lazy_regex(r"(?:(?:thủ\s+trưởng|người\s+đứng\s+đầu|lãnh\s+đạo)\s+)?các\s+(\p{L}+)(?![\p{L}])")
+_MAX_CATEGORY_WORDS = 12
 
 
-def _kind_list(text: str, key: str, pos: int, colon: int, verb: int) -> str | None:
-    """``các sở: Nông nghiệp và Phát triển nông thôn, Thông tin và Truyền thông, Xây dựng`` before the verb: the
-    bodies named by their proper names after the kind, each with the kind (``Sở Nông nghiệp …, Sở Xây dựng``).
-    None when the words before the colon are not ``các`` and one kind, or an item is not a capitalised name."""
-    m = _KIND_LIST.match(key, pos, colon)
-    if m is None or fold(m.group(1)) not in _KINDS:
+def _members(text: str, key: str, pos: int, colon: int, verb: int) -> str | None:
+    """A category, a colon, then its members before the verb (the body gold's convention: the members are the lead,
+    what an e-office routes to): ``các sở: Nông nghiệp và Phát triển nông thôn, …, Xây dựng``, ``Các bộ, cơ quan
+    ngang bộ: Tài chính; Tư pháp; …; Văn phòng Chính phủ`` (ld_064), ``Thủ trưởng các cơ quan, đơn vị thuộc Bộ …:
+    Văn phòng Bộ, các Vụ, …`` (vbpl_545).  A member that names its kind is kept as it is, a bare proper name takes the
+    category's kind (``Sở Xây dựng``, ``Bộ Tài chính``).  None when the words before the colon are no category
+    (``các`` and a kind of body, after a title at most), or a member reads as no body's name."""
+    m = _CATEGORY.match(key, pos, colon)
+    if m is None or len(key[pos:colon].split()) > _MAX_CATEGORY_WORDS:
         return None
-    head = text[m.start(1) : m.end(1)]
-    parts = [x.strip() for x in regex.split(r"[,;]", text[colon + 1 : verb])]
-    if len(parts) < 2 or not all(x[:1].isupper() and len(x.split()) <= 8 for x in parts):
+    kind = text[m.start(1) : m.end(1)] if fold(m.group(1)) in _KINDS else None
+    after = " ".join(text[colon + 1 : verb].split()).strip(" ,;")
+    if not after or NOT_IN_NAME.search(fold(after)):
         return None
-    if any(HEAD_RE.match(fold(x)) for x in parts):
-        return None  # "các hội: Hội Nghề cá, Hiệp hội …": the items name their kind themselves
-    return ", ".join(f"{head[:1].upper()}{head[1:]} {' '.join(x.split())}" for x in parts)
+    out: list[str] = []
+    for chunk in (after.split(";") if ";" in after else [after]):
+        for item in items(chunk.strip(" ,")):
+            if HEAD_RE.match(fold(item)):
+                if len(item.split()) > 15 or not plausible(item, fold(item), 0, len(item)):
+                    return None
+                out.append(item)
+                continue
+            for bare in (x.strip() for x in item.split(",")):
+                if kind is None or not bare[:1].isupper() or len(bare.split()) > 8:
+                    return None  # "các hội: …, Hiệp hội Nhà thầu xây dựng": the members' names end before the verb
+                out.append(f"{kind[:1].upper()}{kind[1:]} {bare}")
+    return ", ".join(out) if len(out) >= 2 else None
 
 
 _SHORT_LINE = 3  # words: a line this short inside a name is a table's column flattened into lines
@@ -205,7 +220,7 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
         stop = tail.start()
     colon = key.find(":", pos, stop)
     if colon >= 0:  # "Sở Kế hoạch và Đầu tư: Kịp thời thông báo …": the name ends at the colon
-        listed = _kind_list(text, key, pos, colon, verb)
+        listed = _members(text, key, pos, colon, verb)
         if listed is not None:  # "Giao các sở: Nông nghiệp và Phát triển nông thôn, Xây dựng đôn đốc …"
             return listed, pos, verb, verb
         stop = colon
@@ -237,6 +252,9 @@ _NOT_IN_SUPPORT = lazy_regex(r"[\s,](?:trong|về|để|theo|tại|việc|nhằm
 _SUPPORT = lazy_regex(r"(?<![\p{L}])(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
 
 
+_UNITS_PAIR = lazy_regex(r"[Cc]ác\s+\p{Lu}\p{L}*(?![\p{L}\s])")
+
+
 def items(name: str) -> list[str]:
     """The bodies of a name list, one item each: split at a comma, semicolon or "và" only where a new body starts
     (a capitalised head: "Sở …", "UBND …"); "các phòng, ban, đơn vị", "Các bộ, các tỉnh" and the fixed collective
@@ -259,7 +277,9 @@ def items(name: str) -> list[str]:
             holder = fold(rest).startswith(_HOLDERS)  # "Ban của Hội đồng nhân dân, đại biểu Hội đồng nhân dân"
             # (after a proper name a collective starts anew: "Các tỉnh, thành phố trực thuộc Trung ương, các huyện, …")
             proper = len(before) >= 4 and any(w[:1].isupper() for w in before[-2:])
-            if not (collective or holder) or (fold(name[pos:]).startswith(("các ", "mọi ")) and ";" not in m.group() and not holder and not proper):
+            # "Văn phòng Bộ, các Vụ, các Cục, …" (vbpl_545): units a ministry names with a capital, one item each
+            units = _UNITS_PAIR.fullmatch(name[pos : m.start()].strip()) is not None and _UNITS_PAIR.match(rest) is not None
+            if not (collective or holder) or (fold(name[pos:]).startswith(("các ", "mọi ")) and ";" not in m.group() and not holder and not proper and not units):
                 continue  # a semicolon ends an item: "…, các cơ quan, đơn vị; các doanh nghiệp trên địa bàn tỉnh"
             if "," in m.group() and "và" not in m.group() and not fold(rest).startswith(("các ", "mọi ")) and _OPEN_COLLECTIVE.search(fold(name[pos : m.start()])):
                 continue  # "Thủ trưởng các cơ quan, tổ chức và cá nhân có liên quan": the collective goes on

@@ -28,7 +28,7 @@ from ...lexicon.spaces import squash
 from ...model import Deadline, Provision, Task
 from ...patterns import compile_section
 from .. import deadlines
-from ..base import Cell
+from ..base import Cell, Context
 from . import names
 from ...lexicon.lazy import lazy_regex
 
@@ -296,3 +296,24 @@ def read(text: str, cells: Sequence[Cell], provisions: Sequence[Provision], anch
                             provision=_provision(provisions, start), source="table", span=(start, stop))
                 out.tasks.append(TableTask(task, d.span if d is not None else None))
     return out
+
+
+def merge(ctx: Context, tasks: list[Task], listed: dict[tuple[int, int], Deadline], anchor: dt.date | None,
+          is_issuer: Callable[[str], bool]) -> list[Task]:
+    """The tasks of the task tables (one per row and lead column) in place of what the sentences made of their
+    rows; a time cell's deadline in place of the phrases found inside it."""
+    if not ctx.cells:
+        return tasks
+    found = read(ctx.text, ctx.cells, ctx.fields.get("provisions") or [], anchor, is_issuer)
+    for message, span in found.unclear:
+        ctx.warn("task_assignee_unclear", message, span)
+    if not found.regions:
+        return tasks
+    cells = [d.span for d in found.deadlines if d.span is not None]
+    for k in [k for k in listed if any(a < k[1] and k[0] < b for a, b in cells)]:
+        del listed[k]
+    for d in found.deadlines:
+        if d.span is not None:
+            listed[d.span] = d
+    kept = [t for t in tasks if not any(a <= t.span[0] < b for a, b in found.regions)]
+    return kept + [t.task for t in found.tasks]
