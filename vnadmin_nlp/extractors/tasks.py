@@ -306,12 +306,13 @@ class _Reader:
 
     def _goes_with(self, end: int, s: int, body_start: int, f: deadlines.FoundDeadline | None) -> bool:
         """Whether the time of a sentence that names no one belongs to the task before it (ending at ``end``): in the
-        same paragraph, or a paragraph that says by when (``Thời hạn hoàn thành: …``; one that opens with its time).
-        A later paragraph of prose with its own time is a rule of its own (btc_tt40_2000: "Cục thuế … chịu trách
-        nhiệm quyết toán …." then "Đến năm thứ 5 …, trong thời hạn 2 (hai) ngày sau khi quyết toán … sẽ phải kê khai")."""
-        if f is None or _joined(self.text, end, s):
+        same paragraph, or a paragraph that opens saying by when (``Thời hạn hoàn thành: …``) or with its time.
+        In a regulation a later paragraph of prose with its own time is a rule of its own (btc_tt40_2000: "Cục thuế …
+        chịu trách nhiệm quyết toán …." then "Đến năm thứ 5 …, trong thời hạn 2 (hai) ngày sau khi quyết toán … sẽ
+        phải kê khai"); a letter's request goes on over a footnote or a page break that looks like one (ld_070)."""
+        if f is None or not self.normative or _joined(self.text, end, s):
             return True
-        return f.start - body_start <= 2 or _EXPLICIT.search(self.key, max(s, f.start - 80), f.end) is not None
+        return f.start - body_start <= 2 or _EXPLICIT.match(self.key, body_start) is not None
 
     def _after_opener(self, start: int, end: int) -> tuple[str, int, int] | None:
         """The name after the adverbial a sentence opens with (``Căn cứ …, Ủy ban nhân dân tỉnh, thành phố chỉ đạo
