@@ -36,7 +36,7 @@ from . import deadlines
 from .base import Context
 from .fields import TasksFields
 from .registry import extractor
-from .tasking import names, refs, scope, table
+from .tasking import labelled, names, refs, scope, table
 from .tasking.scans import Scans
 from .tasking.units import TASKS, Unit, label_end as _label_end, read_units
 from .tasking.restatements import without_restatements
@@ -83,6 +83,9 @@ def extract(ctx: Context) -> TasksFields:
     tasks: list[Task] = []
     before: Task | None = None  # the last task of the paragraph before (outside the provisions)
     for u in units:
+        if u.end <= reader.covered:  # (a line of a labelled task, read with it)
+            reader._deadline(u.start, u.end)
+            continue
         got = reader.unit(u)
         if not got and u.path is None and before is not None and before.deadline is None:
             # "… đề nghị các bộ … góp ý dự thảo." then "Văn bản tham gia ý kiến … gửi về Bộ Nội vụ trước ngày
@@ -121,6 +124,7 @@ class _Reader:
         self.time_clauses: dict[str, Deadline] = {}  # a regulation's article -> the dated clause that names no one
         self.dated_lists: set[str] = set()  # a regulation's headings whose items include a dated assignment
         self.undated: list[tuple[str, Task]] = []  # the other items under such headings: tasks when the list is dated
+        self.covered = -1  # the end of the last labelled task's provision (tasking.labelled): its lines are read
 
     def _deadline(self, start: int, end: int) -> tuple[Deadline | None, bool, deadlines.FoundDeadline | None]:
         found = self.scans.deadlines_in(start, end)
@@ -138,6 +142,9 @@ class _Reader:
         return any(o.startswith(k) or (len(o.split()) >= 3 and k.startswith(o)) for o in self.own)
 
     def unit(self, u: Unit) -> list[Task]:
+        if u.allowed and not u.dated and (lab := labelled.task(self.ctx, u, lambda a, b: self._deadline(a, b)[0])) is not None:
+            self.covered = lab.span[1]  # "1. Rà soát …" then "- Cơ quan chủ trì: …", "- Thời gian thực hiện: …"
+            return [lab]
         got = [x for t in self._unit(u) for x in (self._clauses(t) if self.normative else [t])]
         if not u.dated:
             return got
@@ -282,6 +289,8 @@ class _Reader:
                     support, _, _ = names.support(text, key, action_start, e, anywhere=True)
                     after = action_start
                 lead = names.items(name)
+                if (chairs := labelled.marked(name)) is not None:  # "Giao Sở A (chủ trì), Sở B, Sở C rà soát …"
+                    lead, support = chairs[0], chairs[1] + [x for x in support if x not in chairs[1]]
                 own = None if notice else path  # the closing of a notice, after the last item, is in none of them
                 task = Task(assignee=name, lead=lead, support=support, action=_action(text, after, e), deadline=deadline, provision=own, span=(s, e))
                 unit.append((task, strong))

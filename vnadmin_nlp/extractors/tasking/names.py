@@ -82,7 +82,8 @@ def _verb(text: str, key: str, start: int, end: int) -> int | None:
         noun = _NOUN_BEFORE.search(key, max(start, at - 12), at) is not None  # "người đứng đầu tổ chức", "các tổ chức"
         noun = noun or _RELATIVE.search(text, max(start, at - 80), at) is not None  # "tổ chức do Chính phủ … thành lập"
         noun = noun or any(m.start() < at < m.end() for m in _COMPOUNDS.finditer(key, max(start, at - 20), min(end, at + 40)))
-        if not inside_name and not noun and not _NOUN_USE.match(key, at, end) and not key.startswith(_NOT_VERBS, at):
+        mark = key[max(start, at - 3) : at].rstrip().endswith("(") and key[found.end() : found.end() + 3].lstrip().startswith(")")  # "Sở A (chủ trì), Sở B"
+        if not inside_name and not noun and not mark and not _NOUN_USE.match(key, at, end) and not key.startswith(_NOT_VERBS, at):
             return at
         pos = found.end()
     return None

@@ -99,7 +99,7 @@ def _header(text: str, rows: dict[int, dict[int, Cell]]) -> tuple[list[_Column],
         if not any(x == "lead" for x, _ in roles.values()) and last is None:
             continue
         if last is not None and (not any(x in ("lead", "support") for x, _ in roles.values())
-                                 or any(_ROW_LABEL.fullmatch(squash(text[c.span[0]:c.span[1]])) or _lead_support(text, [c.span])
+                                 or any(_ROW_LABEL.fullmatch(squash(text[c.span[0]:c.span[1]])) or lead_support(text, [c.span])
                                         for c in rows[r].values())):
             break  # a data row: the header is over (a row number, or a body named: "Thanh tra tỉnh (chủ trì)")
         for col, (x, c) in roles.items():
@@ -141,13 +141,13 @@ def _value(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return ", ".join(lines)
 
 
-def _bodies(text: str, spans: Sequence[tuple[int, int]]) -> list[str] | None:
+def bodies(text: str, spans: Sequence[tuple[int, int]]) -> list[str] | None:
     """The bodies a lead or support cell names, one item each; None when the cell is no body's name."""
-    found = _lead_support(text, spans)
+    found = lead_support(text, spans)
     return found[0] if found is not None and not found[1] else None
 
 
-def _lead_support(text: str, spans: Sequence[tuple[int, int]]) -> tuple[list[str], list[str]] | None:
+def lead_support(text: str, spans: Sequence[tuple[int, int]]) -> tuple[list[str], list[str]] | None:
     """The bodies a lead cell names and those it names after ``chủ trì, phối hợp (với)`` (``Sở Nội vụ chủ trì,
     phối hợp Sở Tài chính`` in a ``Cơ quan thực hiện`` column); None when the cell is no body's name."""
     value = _MARK.sub("", _value(text, spans))
@@ -276,7 +276,7 @@ def read(text: str, cells: Sequence[Cell], provisions: Sequence[Provision], anch
                 support: list[str] = []
                 if lead_col.col in row:
                     cell = row[lead_col.col]
-                    found = _lead_support(text, pieces[lead_col.col]) if text[cell.span[0]:cell.span[1]].strip() else None
+                    found = lead_support(text, pieces[lead_col.col]) if text[cell.span[0]:cell.span[1]].strip() else None
                     lead, support = found if found is not None else (None, [])
                     if lead is None and text[cell.span[0]:cell.span[1]].strip():
                         out.unclear.append((f"tasks: the {lead_col.header!r} cell of a task table names no body: "
@@ -288,7 +288,7 @@ def read(text: str, cells: Sequence[Cell], provisions: Sequence[Provision], anch
                     continue
                 for c in columns:
                     if c.role == "support" and owners[c.col] == lead_col.col and c.col in row:
-                        support += _bodies(text, pieces[c.col]) or []
+                        support += bodies(text, pieces[c.col]) or []
                 action = " ".join(x for x in (_verb(lead_col.header) if len(leads) > 1 else "", what) if x)
                 action = " ".join(action.split()[:_MAX_ACTION_WORDS])
                 d = due.get(lead_col.col)

@@ -31,6 +31,7 @@ class Unit:
     heading: bool = False  # the unit only names the body for the items below it
     items: list[tuple[int, int]] = field(default_factory=list)  # paragraphs under a heading line of its own
     body: int | None = None  # where its own words start: after the label, and after an article's title line
+    tree_end: int | None = None  # where its provision's last child ends (its own end when it has none)
 
 
 def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
@@ -52,7 +53,7 @@ def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
             if line_end > 0 and fold(p.title)[:20] in key[body:line_end] and not wrapped:
                 body = line_end + 1  # (a "title" the next line goes on in lower case, or that ends in a word that
                 # needs one after it, is a wrapped sentence: "Điều 3. Các Bộ trưởng, …, cơ quan thuộc" / "Chính phủ …")
-        unit = Unit(s, e, p.path, ok or dated, dated, lead if p.kind in _ITEM_KINDS else None, body=body)
+        unit = Unit(s, e, p.path, ok or dated, dated, lead if p.kind in _ITEM_KINDS else None, body=body, tree_end=_tree_end(p))
         below = lead
         if ok or dated:
             # (a titled article's own words before its clauses: "Điều 6. Cập nhật …" then "Các cơ quan chủ quản cơ sở dữ
@@ -81,6 +82,10 @@ def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
     first = min((p.span[0] for p in doc_provisions), default=body_end)
     for a, b in paragraphs(text, body_start, first):  # a paragraph ends at a line break after a sentence
         yield Unit(a, b, None)
+
+
+def _tree_end(p: Provision) -> int:
+    return max([p.span[1], *(_tree_end(c) for c in p.children)])
 
 
 def label_end(text: str, start: int, end: int) -> int:
