@@ -12,7 +12,7 @@ thẩm tra`` with ``… chủ trì thẩm tra``, ``Tiến độ trình`` with ``
 
 A row whose lead cell does not read as a body's name gives no task (a wrong assignee is worse than none): the
 cell is quoted in a ``task_assignee_unclear`` warning.  A lead cell left out of a row (merged with the one above
-it, ``rowspan``) takes the body of the row above.
+it, ``rowspan``) takes the body of the row above; a time cell so merged, its time.
 """
 from __future__ import annotations
 
@@ -258,19 +258,24 @@ def read(text: str, cells: Sequence[Cell], provisions: Sequence[Provision], anch
         end = max(c.span[1] for r in data for c in rows[r].values())
         out.regions.append((first, end))
         above: dict[int, list[str] | None] = {}
+        above_due: dict[int, Deadline | None] = {}  # a time cell merged over the rows below it (rowspan): theirs too
         for row, pieces in _joined(text, rows, data):
             start, stop = min(c.span[0] for c in row.values()), max(b for v in pieces.values() for _, b in v)
             filled = [c for c in row.values() if text[c.span[0]:c.span[1]].strip()]
             if len(filled) < 2 or _group_row(row, leads):  # a heading row across the table ("I. NHIỆM VỤ CHUNG"):
                 above.clear()  # no task, no carry-over
+                above_due.clear()
                 continue
             due: dict[int, Deadline] = {}
             for c in columns:
                 if c.role == "deadline" and c.col in row:
                     d = next((d for span in pieces[c.col] if (d := _deadline(text, span, anchor)) is not None), None)
+                    above_due[c.col] = d
                     if d is not None:
                         out.deadlines.append(d)
                         due[owners[c.col]] = d
+                elif c.role == "deadline" and (d := above_due.get(c.col)) is not None:
+                    due[owners[c.col]] = d  # merged with the cell above: the same time
             what = _value(text, pieces[content.col]) if content and content.col in row else ""
             for lead_col in leads:
                 support: list[str] = []
