@@ -226,6 +226,7 @@ class _Reader:
             if key.startswith(_NOT_TASK, action_start):
                 return None  # "Người đứng đầu … chịu trách nhiệm trước UBND tỉnh … nếu để xảy ra …"
         support = names.all_support(text, key, action_start, end)  # every "phối hợp với …" of the item
+        support += [x for x in u.support if x not in support and lead == list(u.lead or [])]  # the request's above
         action = _action(text, action_start, end)
         return Task(assignee=", ".join(lead) or None, lead=lead, support=support, action=action, deadline=deadline, provision=u.path, span=(start, end))
 

@@ -50,6 +50,10 @@ _PARTIES_RE = lazy_regex(r"(?:tổ chức|cơ quan|cá nhân)(?:\s*,\s*|\s+và\s
 MAX_ASSIGNEE_CHARS = 300  # the execution clause lists every official: "Các Bộ trưởng, …, Chủ tịch Hội đồng quản trị và Tổng Giám đốc …" (260)
 
 
+# A body's role put after its name: "Sở Nội vụ là cơ quan thường trực, chủ trì, phối hợp với Sở Tư pháp …"
+_ROLE = lazy_regex(r"\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì)[^,.;:]{0,60},\s*$")
+
+
 def body_key(name: str) -> str:
     """A body's name as a key for comparing mentions: folded, without a leading ``các`` (``Các sở, ngành`` and
     ``sở, ngành`` are the same bodies)."""
@@ -219,6 +223,9 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
     tail = _TAIL.search(key, pos, verb)
     if tail is not None:  # "Bộ Tài chính trong phạm vi chức năng, nhiệm vụ của mình có trách nhiệm …"
         stop = tail.start()
+    role = _ROLE.search(key, pos, stop)
+    if role is not None:  # "Giao Sở Nội vụ là cơ quan thường trực, chủ trì …": the name is before its role
+        stop = role.start()
     colon = key.find(":", pos, stop)
     if colon >= 0:  # "Sở Kế hoạch và Đầu tư: Kịp thời thông báo …": the name ends at the colon
         listed = _members(text, key, pos, colon, verb)

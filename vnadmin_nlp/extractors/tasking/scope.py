@@ -158,6 +158,34 @@ def addressees(text: str, key: str, start: int, end: int) -> list[str] | None:
     return names.items(found[0])
 
 
+_CHAIRS_WITH = lazy_regex(r"\s*(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
+
+
+def request_heading(text: str, key: str, start: int, end: int) -> tuple[list[str], list[str]] | None:
+    """The lead and the support of a request that ends with a colon, its items below (``Giao Sở Xây dựng chủ trì,
+    phối hợp với các cơ quan liên quan:`` then ``a) …``, ``b) …``): the bodies after the trigger, and those after
+    ``phối hợp với`` (an announcing phrase may close it: ``… thực hiện các nhiệm vụ sau:``)."""
+    colon = text.rstrip().rfind(":", start, end)
+    hits = [m for m in names.TRIGGER.finditer(key, start, colon) if names.starts_word(key, m.start())]
+    if colon < 0 or not hits:
+        return None
+    found = names.name_span(text, key, hits[-1].end(), colon, need_verb=True)
+    if found is None:
+        return None
+    chairs = _CHAIRS_WITH.match(key, found[2], colon)
+    if chairs is None:
+        return None
+    rest = text[chairs.end() : colon]
+    for phrase in sorted(_PHRASES, key=len, reverse=True):  # "… phối hợp với Sở Y thực hiện các nhiệm vụ sau:"
+        if fold(rest).rstrip().endswith(" " + phrase):
+            rest = rest.rstrip()[: -len(phrase)]
+            break
+    who = " ".join(rest.split()).strip(" ,;")
+    if not who or not names.HEAD_RE.match(fold(who)) or names.NOT_IN_NAME.search(fold(who)) or not names.plausible(who, fold(who), 0, len(who)):
+        return None
+    return names.items(found[0]), names.items(who)
+
+
 def outside_new_wording(text: str, tasks: list[Task]) -> list[Task]:
     """The tasks that do not start inside the quoted new wording of an amended text (its duties are that text's)."""
     return [t for t in tasks if not in_new_wording(text, t.span[0])]
