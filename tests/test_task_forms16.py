@@ -157,3 +157,27 @@ def test_task_tables_in_other_orders(form: Form, render: str, tmp_path: Path) ->
     else:
         path.write_text(forms._markdown(form), encoding="utf-8")
     assert forms._read(path) == forms._expected(form)
+
+
+def test_a_request_heading_and_a_dash_heading() -> None:
+    # "Giao X chủ trì, phối hợp với Y:" then items: each item is X's, assisted by Y; "- Sở Xây dựng:" then "+" items
+    # (read by the provisions as its siblings); a body's role put after its name
+    body = """1. Giao Sở Xây dựng chủ trì, phối hợp với các cơ quan liên quan:
+a) Hướng dẫn thiết kế mẫu nhà ở, hoàn thành trong tháng 6/2025.
+b) Kiểm tra, đôn đốc các địa phương thực hiện.
+2. Về nhiệm vụ thời gian tới:
+- Sở Tài chính:
++ Tham mưu bố trí kinh phí, hoàn thành trước ngày 15/6/2025.
++ Hướng dẫn thanh quyết toán kinh phí hỗ trợ.
+- UBND các huyện, thị xã, thành phố: Khẩn trương rà soát, phê duyệt đối tượng.
+3. Giao Sở Nội vụ là cơ quan thường trực, chủ trì, phối hợp với Sở Tư pháp tham mưu kiện toàn Ban Chỉ đạo.
+"""
+    doc = parse_text(KET_LUAN + body + CLOSING)
+    assert [(t.lead, t.support, t.deadline.text if t.deadline else None) for t in doc.tasks] == [
+        (["Sở Xây dựng"], ["các cơ quan liên quan"], "trong tháng 6/2025"),
+        (["Sở Xây dựng"], ["các cơ quan liên quan"], None),
+        (["Sở Tài chính"], [], "trước ngày 15/6/2025"),
+        (["Sở Tài chính"], [], None),
+        (["UBND các huyện, thị xã, thành phố"], [], None),
+        (["Sở Nội vụ"], ["Sở Tư pháp"], None),
+    ]
