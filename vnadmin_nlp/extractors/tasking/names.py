@@ -51,7 +51,10 @@ MAX_ASSIGNEE_CHARS = 300  # the execution clause lists every official: "Các B�
 
 
 # A body's role put after its name: "Sở Nội vụ là cơ quan thường trực, chủ trì, phối hợp với Sở Tư pháp …"
-_ROLE = lazy_regex(r"\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì)[^,.;:]{0,60},\s*$")
+# (or in parentheses, or after a dash: "Sở Nội vụ (cơ quan thường trực)", "Sở Nội vụ - Cơ quan thường trực Ban Chỉ đạo")
+_ROLE = lazy_regex(r"\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì)[^,.;:]{0,60},\s*$"
+                   r"|\s*\(\s*(?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+thường\s+trực[^()]{0,60}\)\s*,?\s*$"
+                   r"|\s+[-–]\s+(?:cơ\s+quan|đơn\s+vị)\s+thường\s+trực[^,.;:()]{0,80}?\s*,?\s*$")
 
 
 def body_key(name: str) -> str:
