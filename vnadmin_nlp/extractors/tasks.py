@@ -37,6 +37,7 @@ from .base import Context
 from .fields import TasksFields
 from .registry import extractor
 from .tasking import labelled, names, refs, scope, table
+from .tasking import support as support_of
 from .tasking.scans import Scans
 from .tasking.units import TASKS, Unit, label_end as _label_end, read_units
 from .tasking.restatements import without_restatements
@@ -225,7 +226,7 @@ class _Reader:
             lead, action_start = names.items(found[0]), found[2]
             if key.startswith(_NOT_TASK, action_start):
                 return None  # "Người đứng đầu … chịu trách nhiệm trước UBND tỉnh … nếu để xảy ra …"
-        support = names.all_support(text, key, action_start, end)  # every "phối hợp với …" of the item
+        support = support_of.all_support(text, key, action_start, end)  # every "phối hợp với …" of the item
         support += [x for x in u.support if x not in support and lead == list(u.lead or [])]  # the request's above
         action = _action(text, action_start, end)
         return Task(assignee=", ".join(lead) or None, lead=lead, support=support, action=action, deadline=deadline, provision=u.path, span=(start, end))
@@ -285,9 +286,9 @@ class _Reader:
                 who = None  # "Cục … sẽ thường xuyên hướng dẫn …": what the named body will do, not asked of it
             if who:
                 name, _, action_start = who
-                support, at, after = names.support(text, key, action_start, e)
+                support, at, after = support_of.support(text, key, action_start, e)
                 if at != action_start or not support:
-                    support, _, _ = names.support(text, key, action_start, e, anywhere=True)
+                    support, _, _ = support_of.support(text, key, action_start, e, anywhere=True)
                     after = action_start
                 lead = names.items(name)
                 if (chairs := labelled.marked(name)) is not None:  # "Giao Sở A (chủ trì), Sở B, Sở C rà soát …"

@@ -1,6 +1,6 @@
 """Who a task is for: the assignee's name where a sentence starts or after ``Giao``/``Đề nghị``/``Yêu cầu``/a
-colon, ending where the action verb starts; the bodies of a name list one item each; the bodies named after
-``phối hợp với``.
+colon, ending where the action verb starts; the bodies of a name list one item each; the members a category lists
+after a colon.  (The bodies named after ``phối hợp với``: ``tasking.support``.)
 
 A name is a body or an office-holder, never a fragment: it starts with a head (``Sở``, ``Các``, ``Thủ trưởng``,
 a kind of body) and a capitalised head is followed by a proper name (``Bộ Tư pháp``, not ``Bộ tiêu chí``).
@@ -222,6 +222,7 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
         if need_verb:
             return None
         verb = limit
+    verb = _past_relative(text, key, pos, verb, limit)
     stop = verb
     tail = _TAIL.search(key, pos, verb)
     if tail is not None:  # "Bộ Tài chính trong phạm vi chức năng, nhiệm vụ của mình có trách nhiệm …"
@@ -245,6 +246,25 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
     return " ".join(name.split()), pos, verb, stop
 
 
+# "các đơn vị cung cấp dịch vụ viễn thông trên địa bàn: Đảm bảo …" (qngai_ct16_2021): a collective, then a clause
+# that says which, then a colon and the capitalised action
+_COLLECTIVE_BEFORE = lazy_regex(r"(?<![\p{L}])các\s+(?:" + alternation(fold(w) for w in _T["collective_nouns"]) + r")\s+$")
+
+
+def _past_relative(text: str, key: str, pos: int, verb: int, limit: int) -> int:
+    """Where the action starts when the verb found follows a collective (``các đơn vị cung cấp …``) and a colon
+    closes the name before a capitalised action verb: after that colon; else ``verb``."""
+    if verb >= limit or not _COLLECTIVE_BEFORE.search(key, max(pos, verb - 30), verb):
+        return verb
+    colon = key.find(":", verb, limit)
+    if colon < 0 or regex.search(r"[.;\n]", key[verb:colon]):
+        return verb
+    after = colon + 1 + len(text[colon + 1 : limit]) - len(text[colon + 1 : limit].lstrip())
+    if after < limit and text[after].isupper() and _verb(text, key, after, limit) == after:
+        return after
+    return verb
+
+
 # A body known by its initials ("…, VNPT Quảng Ngãi", "EVN"): a new item, like a head.
 _ACRONYM = lazy_regex(r"\p{Lu}{3,}(?:\s+\p{Lu}|\s*$)")
 _LOWER_KINDS = tuple(fold(w) for w in _T["lowercase_item_kinds"])
@@ -258,9 +278,7 @@ _OPEN_COLLECTIVE = lazy_regex(r"(?<![\p{L}])các\s+(?:" + _NOUNS + r")(?:\s*,\s*
 _SPLIT = lazy_regex(r"\s*(?:[,;]|\s(?=và\s))\s*(?:và\s+)?")
 _COLLECTIVE_PHRASES = sorted((fold(p) for p in _T["collective_phrases"]), key=len, reverse=True)
 _COLLECTIVE_RE_PHRASES = lazy_regex(r"(?<![\p{L}])(?:" + alternation(_COLLECTIVE_PHRASES) + r")(?![\p{L}])")
-# Words that end a list of bodies: "phối hợp với Bộ Nội vụ trong việc theo dõi" names Bộ Nội vụ, then the matter.
-_NOT_IN_SUPPORT = lazy_regex(r"[\s,](?:trong|về|để|theo|tại|việc|nhằm|khi|thực hiện|tổ chức thực hiện|định kỳ|hằng|hàng\s+(?:năm|tháng|quý|tuần|ngày)|kịp thời|thường xuyên)\s")
-_SUPPORT = lazy_regex(r"(?<![\p{L}])(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
+
 
 
 _UNITS_PAIR = lazy_regex(r"[Cc]ác\s+\p{Lu}\p{L}*(?![\p{L}\s])")
@@ -311,87 +329,3 @@ def _read_back(item: str) -> str:
 
 def _cased(found: str, fixed: str) -> str:
     return fixed[:1].upper() + fixed[1:] if found[:1].isupper() else fixed
-
-
-def support(text: str, key: str, start: int, end: int, anywhere: bool = False) -> tuple[list[str], int, int]:
-    """``chủ trì, phối hợp với Y <verb> …`` (or ``phối hợp với Y <verb> …``) at ``start`` (or, ``anywhere``, the
-    first in ``[start, end)``): the bodies Y, where the phrase starts and where the action goes on (after Y)."""
-    m = _SUPPORT.match(key, start, end)
-    if anywhere:
-        m = next((x for x in _SUPPORT.finditer(key, start, end) if not _directed(key, start, x.start())), None)
-    if not m or (not key[m.start():m.end()].rstrip().endswith("với") and not text[m.end()].isupper()):
-        return [], start, start  # "phối hợp Sở Nông nghiệp …" names a body; "phối hợp tổ chức …" does not
-    limit = min(end, m.end() + MAX_ASSIGNEE_CHARS)
-    stop = _verb(text, key, m.end() + 1, limit)
-    matter = _NOT_IN_SUPPORT.search(key, m.end(), stop if stop is not None else limit)
-    if matter is not None:  # "phối hợp với Bộ Nội vụ trong việc theo dõi …": the bodies end before the matter
-        stop = matter.start() + 1
-    if stop is None:
-        return [], start, start
-    names = text[m.end() : stop].strip(" ,;:-\n")
-    if not names or _BROKEN.search(names) or NOT_IN_NAME.search(key, m.end(), stop) or not HEAD_RE.match(key, m.end(), end):
-        return [], start, start
-    if not plausible(text, key, m.end(), m.end() + len(names)):
-        return [], start, start
-    found = []
-    for item in items(" ".join(names.split())):
-        if len(item.split()) > 15:  # a clause, not a body: the list ends before it, unless it is a list of collectives
-            long = _collectives(item)
-            if long is None:
-                break
-            found += long
-            continue
-        found.append(item)
-    return found, m.start(), stop
-
-
-_NEW_BODY = lazy_regex(r"\s*,\s*(?=các\s)|\s+và\s+(?=\S)")
-
-
-def _collectives(item: str) -> list[str] | None:
-    """A support list read as one item too long for a body, split where a new body starts (``các tổ chức chính trị -
-    xã hội, các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp và cơ quan liên quan``, vbpl.vn doc_000081):
-    None unless every part starts with a head and is short enough for a body."""
-    parts, pos = [], 0
-    for m in _NEW_BODY.finditer(item):
-        rest = fold(item[m.end():])
-        if HEAD_RE.match(rest) and not rest.startswith(_NOT_ITEM_STARTS):
-            parts.append(item[pos : m.start()])
-            pos = m.end()
-    parts.append(item[pos:])
-    parts = [x.strip(" ,;") for x in parts if x.strip(" ,;")]
-    if len(parts) < 2 or any(len(x.split()) > 15 or not HEAD_RE.match(fold(x)) for x in parts):
-        return None
-    return parts
-
-
-def all_support(text: str, key: str, start: int, end: int) -> list[str]:
-    """The bodies of every ``phối hợp với Y`` in ``[start, end)`` (an item of several sentences: "… Chủ động phối hợp
-    với Sở Nông nghiệp và Phát triển nông thôn …. Phối hợp với Sở Giao thông vận tải …"), each once."""
-    found: list[str] = []
-    pos = start
-    label = _NEXT_ITEM.search(text, start, end)  # (an item the provisions did not split off: "\ne) Phối hợp …")
-    end = label.start() if label else end
-    while pos < end:
-        got, at, stop = support(text, key, pos, end, anywhere=True)
-        if not got:
-            break
-        found += [x for x in got if x not in found]
-        pos = max(stop, at + 1)
-    return found
-
-
-# "Hướng dẫn các cơ sở giáo dục phối hợp với Ủy ban nhân dân các cấp …" (vbpl.vn doc_000081): the bodies directed
-# are the ones who take part with those named, not the task's lead.
-_DIRECTED = lazy_regex(r"(?<![\p{L}])(?:hướng\s+dẫn|chỉ\s+đạo|đôn\s+đốc)\s+(?P<who>[^,.;:()]{2,80}?)\s*$")
-
-
-def _directed(key: str, start: int, at: int) -> bool:
-    """Whether the ``phối hợp`` at ``at`` is that of bodies the clause before directs (``hướng dẫn các cơ sở giáo dục
-    phối hợp với …``), not the task's own."""
-    clause = max(start, max(key.rfind(x, start, at) for x in ".;:") + 1)
-    found = _DIRECTED.search(key, clause, at)
-    return found is not None and HEAD_RE.match(key, found.start("who"), at) is not None
-
-
-_NEXT_ITEM = lazy_regex(r"\n[ \t]*(?:[a-zđ]\)|\d{1,2}[.)]|[-–+•])\s")
