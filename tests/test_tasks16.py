@@ -199,3 +199,28 @@ Thời hạn hoàn thành: trước ngày 30/6/2000.
         (["Cục thuế các tỉnh, thành phố"], None),
         (["Cục Hải quan các tỉnh, thành phố"], "trước ngày 30/6/2000"),
     ]
+
+
+def test_enterprises_by_their_kind_and_a_collectives_clause() -> None:
+    # qngai_ct16_2021 16.c: the item names its own bodies before the colon (not the heading's "Các doanh nghiệp"),
+    # "các đơn vị cung cấp dịch vụ viễn thông trên địa bàn" keeps its clause; qngai_cv99_2025: OCR's "phôi hợp"
+    text = CONG_VAN + """1. Các doanh nghiệp:
+a) Bưu điện Quảng Ngãi, Viễn thông Quảng Ngãi, các đơn vị cung cấp dịch vụ viễn thông trên địa bàn: Đảm bảo thông \
+tin liên lạc, dịch vụ viễn thông ổn định, kịp thời, thông suốt phục vụ công tác lãnh đạo, chỉ đạo.
+2. Giao Sở Nông nghiệp và Phát triển nông thôn rà soát Danh mục thủ tục hành chính, phôi hợp với Sở Giao thông vận \
+tải tham mưu UBND tỉnh.
+""" + CLOSING
+    assert [(t.lead, t.support) for t in parse_text(text).tasks] == [
+        (["Bưu điện Quảng Ngãi", "Viễn thông Quảng Ngãi", "các đơn vị cung cấp dịch vụ viễn thông trên địa bàn"], []),
+        (["Sở Nông nghiệp và Phát triển nông thôn"], ["Sở Giao thông vận tải"]),
+    ]
+
+
+def test_a_bodys_role_is_not_its_name() -> None:
+    text = CONG_VAN + """1. Giao Sở Nội vụ (cơ quan thường trực) chủ trì, phối hợp với Sở Tư pháp tham mưu kiện toàn Ban Chỉ đạo.
+2. Giao Sở Y tế - Cơ quan thường trực Ban Chỉ đạo chủ trì, phối hợp với Công an tỉnh kiểm tra an toàn thực phẩm.
+3. Chủ tịch UBND tỉnh đồng ý với đề xuất của Sở Xây dựng và giao Sở Xây dựng hoàn chỉnh hồ sơ, trình UBND tỉnh.
+""" + CLOSING
+    assert [(t.lead, t.support) for t in parse_text(text).tasks] == [
+        (["Sở Nội vụ"], ["Sở Tư pháp"]), (["Sở Y tế"], ["Công an tỉnh"]), (["Sở Xây dựng"], []),
+    ]
