@@ -136,6 +136,13 @@ TABLES16 = [
         _r(["2", "Tháng 12/2025", "Tổng kết Chương trình", "Sở Xây dựng", "Các sở, ban, ngành"],
            ["Sở Xây dựng"], ["Các sở, ban, ngành"], "Tháng 12/2025"),
     ]),
+    # one "Cơ quan thực hiện" column: the body marked "(chủ trì)" leads, the others assist
+    Form("thuc_hien_mark", [["TT", "Nội dung công việc", "Cơ quan thực hiện", "Thời gian"]], [
+        _r(["1", "Rà soát đối tượng", "Sở Lao động - Thương binh và Xã hội (chủ trì); UBND các huyện", "Quý II/2025"],
+           ["Sở Lao động - Thương binh và Xã hội"], ["UBND các huyện"], "Quý II/2025"),
+        _r(["2", "Vận động nguồn lực", "Ủy ban MTTQ Việt Nam tỉnh (chủ trì), Tỉnh đoàn, Hội Liên hiệp Phụ nữ tỉnh", "Năm 2025"],
+           ["Ủy ban MTTQ Việt Nam tỉnh"], ["Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh"], "Năm 2025"),
+    ]),
     # the time cell merged with the one below it (rowspan): both rows have that time
     Form("merged_time", [["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]], [
         _r(["1", "Rà soát đối tượng", "Sở Lao động - Thương binh và Xã hội", "UBND các huyện", "Quý III/2025"],

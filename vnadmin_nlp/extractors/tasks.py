@@ -291,7 +291,7 @@ class _Reader:
                     support, _, _ = support_of.support(text, key, action_start, e, anywhere=True)
                     after = action_start
                 lead = names.items(name)
-                if (chairs := labelled.marked(name)) is not None:  # "Giao Sở A (chủ trì), Sở B, Sở C rà soát …"
+                if (chairs := table.marked(name)) is not None:  # "Giao Sở A (chủ trì), Sở B, Sở C rà soát …"
                     lead, support = chairs[0], chairs[1] + [x for x in support if x not in chairs[1]]
                 own = None if notice else path  # the closing of a notice, after the last item, is in none of them
                 task = Task(assignee=name, lead=lead, support=support, action=_action(text, after, e), deadline=deadline, provision=own, span=(s, e))

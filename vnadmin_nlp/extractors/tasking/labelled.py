@@ -15,15 +15,13 @@ from __future__ import annotations
 
 from typing import Callable
 
-import regex
-
 from ...data import load
 from ...lexicon.fold import fold
 from ...lexicon.lazy import escape, lazy_regex
 from ...lexicon.spaces import squash
 from ...model import Deadline, Task
 from ..base import Context
-from . import names, table
+from . import table
 from .units import Unit, label_end
 
 _T = load("tasks")
@@ -73,17 +71,3 @@ def task(ctx: Context, u: Unit, deadline: Callable[[int, int], Deadline | None])
     lead = found[0]
     return Task(assignee=", ".join(lead), lead=lead, support=support, action=action,
                 deadline=deadline(u.start, end), provision=u.path, span=(u.start, end))
-
-
-# "Giao Sở Xây dựng (chủ trì), Sở Tài chính, UBND huyện Bình Sơn rà soát …": the marked bodies lead, the others support
-_MARKED = lazy_regex(r"\s*\(\s*(?:chủ\s+trì|đầu\s+mối)\s*\)", flags=regex.IGNORECASE)
-
-
-def marked(name: str) -> tuple[list[str], list[str]] | None:
-    """The lead (the bodies marked ``(chủ trì)``) and the support (the others) of a name list; None when no body is
-    marked."""
-    if not _MARKED.search(name):
-        return None
-    found = names.items(name)
-    lead = [_MARKED.sub("", x).strip() for x in found if _MARKED.search(x)]
-    return lead, [x for x in found if not _MARKED.search(x)]

@@ -149,8 +149,13 @@ def bodies(text: str, spans: Sequence[tuple[int, int]]) -> list[str] | None:
 
 def lead_support(text: str, spans: Sequence[tuple[int, int]]) -> tuple[list[str], list[str]] | None:
     """The bodies a lead cell names and those it names after ``chủ trì, phối hợp (với)`` (``Sở Nội vụ chủ trì,
-    phối hợp Sở Tài chính`` in a ``Cơ quan thực hiện`` column); None when the cell is no body's name."""
-    value = _MARK.sub("", _value(text, spans))
+    phối hợp Sở Tài chính`` in a ``Cơ quan thực hiện`` column), or beside the one marked ``(chủ trì)`` (``Sở A (chủ
+    trì); Sở B``); None when the cell is no body's name."""
+    raw = _value(text, spans)
+    chairs = marked(raw) if len(_MARKED.findall(raw)) == 1 and names.HEAD_RE.match(fold(raw)) else None
+    if chairs is not None and chairs[0] and chairs[1] and all(names.HEAD_RE.match(fold(x)) for x in chairs[0] + chairs[1]):
+        return chairs
+    value = _MARK.sub("", raw)
     if not value:
         return None
     key = fold(value)
@@ -322,3 +327,17 @@ def merge(ctx: Context, tasks: list[Task], listed: dict[tuple[int, int], Deadlin
             listed[d.span] = d
     kept = [t for t in tasks if not any(a <= t.span[0] < b for a, b in found.regions)]
     return kept + [t.task for t in found.tasks]
+
+
+# "Giao Sở Xây dựng (chủ trì), Sở Tài chính, UBND huyện Bình Sơn rà soát …": the marked bodies lead, the others support
+_MARKED = lazy_regex(r"\s*\(\s*(?:chủ\s+trì|đầu\s+mối)\s*\)", flags=regex.IGNORECASE)
+
+
+def marked(name: str) -> tuple[list[str], list[str]] | None:
+    """The lead (the bodies marked ``(chủ trì)``) and the support (the others) of a name list; None when no body is
+    marked."""
+    if not _MARKED.search(name):
+        return None
+    found = names.items(name)
+    lead = [_MARKED.sub("", x).strip() for x in found if _MARKED.search(x)]
+    return lead, [x for x in found if not _MARKED.search(x)]
