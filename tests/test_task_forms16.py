@@ -188,3 +188,22 @@ b) Kiểm tra, đôn đốc các địa phương thực hiện.
         (["UBND các huyện, thị xã, thành phố"], [], None),
         (["Sở Nội vụ"], ["Sở Tư pháp"], None),
     ]
+
+
+def test_requests_that_announce_their_items() -> None:
+    body = """1. Đề nghị Ủy ban MTTQ Việt Nam tỉnh:
+a) Vận động các tổ chức, cá nhân ủng hộ Quỹ.
+b) Phối hợp với Sở Lao động - Thương binh và Xã hội giám sát việc hỗ trợ.
+2. Yêu cầu UBND các huyện, thị xã, thành phố thực hiện các nhiệm vụ sau:
+a) Rà soát, phê duyệt đối tượng trước ngày 15/6/2025.
+b) Báo cáo kết quả thực hiện về Sở Xây dựng.
+3. Giao các Sở: Xây dựng, Tài chính, Lao động - Thương binh và Xã hội theo chức năng, nhiệm vụ hướng dẫn các địa phương.
+"""
+    doc = parse_text(KET_LUAN + body + CLOSING)
+    assert [(t.lead, t.support, t.deadline.text if t.deadline else None) for t in doc.tasks] == [
+        (["Ủy ban MTTQ Việt Nam tỉnh"], [], None),  # (the intro itself is no task of its own)
+        (["Ủy ban MTTQ Việt Nam tỉnh"], ["Sở Lao động - Thương binh và Xã hội"], None),
+        (["UBND các huyện, thị xã, thành phố"], [], "trước ngày 15/6/2025"),
+        (["UBND các huyện, thị xã, thành phố"], [], None),
+        (["Sở Xây dựng", "Sở Tài chính", "Sở Lao động - Thương binh và Xã hội"], [], None),
+    ]

@@ -223,6 +223,7 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
             return None
         verb = limit
     verb = _past_relative(text, key, pos, verb, limit)
+    verb = _past_first_member(text, key, pos, verb, limit)
     stop = verb
     tail = _TAIL.search(key, pos, verb)
     if tail is not None:  # "Bộ Tài chính trong phạm vi chức năng, nhiệm vụ của mình có trách nhiệm …"
@@ -232,9 +233,9 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
         stop = role.start()
     colon = key.find(":", pos, stop)
     if colon >= 0:  # "Sở Kế hoạch và Đầu tư: Kịp thời thông báo …": the name ends at the colon
-        listed = _members(text, key, pos, colon, verb)
+        listed = _members(text, key, pos, colon, stop)  # (to a tail: "…, Xây dựng theo chức năng, nhiệm vụ …")
         if listed is not None:  # "Giao các sở: Nông nghiệp và Phát triển nông thôn, Xây dựng đôn đốc …"
-            return listed, pos, verb, verb
+            return listed, pos, verb, stop
         stop = colon
     name = text[pos:stop].strip(" ,;:-\n")
     broken = _BROKEN.search(text[pos:stop]) or _cells_flattened(text, pos, pos + len(name))
@@ -263,6 +264,19 @@ def _past_relative(text: str, key: str, pos: int, verb: int, limit: int) -> int:
     if after < limit and text[after].isupper() and _verb(text, key, after, limit) == after:
         return after
     return verb
+
+
+def _past_first_member(text: str, key: str, pos: int, verb: int, limit: int) -> int:
+    """``Giao các Sở: Xây dựng, Tài chính, … hướng dẫn …``: a category's first member right after its colon is no
+    action though it reads as one (``Xây dựng``): the verb after the members, when they read as the category's."""
+    colon = key.rfind(":", pos, verb)
+    if colon < 0 or key[colon + 1 : verb].strip() or not _CATEGORY.match(key, pos, colon):
+        return verb
+    later = _verb(text, key, verb + 1, limit)
+    if later is None:
+        return verb
+    tail = _TAIL.search(key, verb, later)
+    return later if _members(text, key, pos, colon, tail.start() if tail else later) is not None else verb
 
 
 # A body known by its initials ("…, VNPT Quảng Ngãi", "EVN"): a new item, like a head.

@@ -163,8 +163,8 @@ _CHAIRS_WITH = lazy_regex(r"\s*(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?phối\s+hợ
 
 def request_heading(text: str, key: str, start: int, end: int) -> tuple[list[str], list[str]] | None:
     """The lead and the support of a request that ends with a colon, its items below (``Giao Sở Xây dựng chủ trì,
-    phối hợp với các cơ quan liên quan:`` then ``a) …``, ``b) …``): the bodies after the trigger, and those after
-    ``phối hợp với`` (an announcing phrase may close it: ``… thực hiện các nhiệm vụ sau:``)."""
+    phối hợp với các cơ quan liên quan:`` then ``a) …``, ``b) …``; ``Yêu cầu UBND các huyện thực hiện các nhiệm vụ
+    sau:``): the bodies after the trigger, and those after ``phối hợp với`` (an announcing phrase may close it)."""
     colon = text.rstrip().rfind(":", start, end)
     hits = [m for m in names.TRIGGER.finditer(key, start, colon) if names.starts_word(key, m.start())]
     if colon < 0 or not hits:
@@ -172,6 +172,8 @@ def request_heading(text: str, key: str, start: int, end: int) -> tuple[list[str
     found = names.name_span(text, key, hits[-1].end(), colon, need_verb=True)
     if found is None:
         return None
+    if " ".join(key[found[2] : colon].split()) in _PHRASES:  # "Yêu cầu UBND các huyện thực hiện các nhiệm vụ sau:"
+        return names.items(found[0]), []
     chairs = _CHAIRS_WITH.match(key, found[2], colon)
     if chairs is None:
         return None

@@ -77,8 +77,8 @@ def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
                 request = scope.request_heading(text, key, body, e) if asked is None else None
                 if request is not None:  # "Giao Sở Xây dựng chủ trì, phối hợp với các cơ quan liên quan:" then items
                     unit.heading, (below, below_support) = True, request
-                else:
-                    below = asked or below
+                elif asked is not None:  # (the intro itself is no task: "Đề nghị Ủy ban MTTQ Việt Nam tỉnh:")
+                    unit.heading, below = True, asked
         yield unit
         heading: tuple[str, list[str]] | None = None  # a dash that names a body for the "+" items after it
         for c in p.children:
