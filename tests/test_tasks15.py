@@ -168,7 +168,7 @@ def test_table_cells_are_no_flattened_table() -> None:
 def test_support_of_the_directed_and_long_collective_lists() -> None:
     # vbpl.vn doc_000081 Điều 16 (dev): who the lead directs takes part with others, not the lead; a list of
     # collectives too long for one body is split where a new body starts
-    from vnadmin_nlp.extractors.tasking.names import all_support
+    from vnadmin_nlp.extractors.tasking.support import all_support
     from vnadmin_nlp.lexicon.fold import fold
     directed = ("Hướng dẫn các cơ sở giáo dục phối hợp với Ủy ban nhân dân các cấp và Ngân hàng Chính sách xã hội tổ "
                 "chức thực hiện chính sách.")

@@ -94,7 +94,7 @@ def test_name_items():
 
 def test_support_names_with_a_verb_inside():
     # vbpl.vn doc_000545 (a kind of body with "quản lý" inside); qngai_ct2021_05jan (a semicolon ends an item)
-    from vnadmin_nlp.extractors.tasking.names import support
+    from vnadmin_nlp.extractors.tasking.support import support
     from vnadmin_nlp.lexicon.fold import fold
     line = ("Là đầu mối phối hợp với các đơn vị thuộc Văn phòng Chính phủ và các cơ quan quản lý nhà nước có liên quan "
             "trong tiếp nhận, tổ chức thực hiện chế độ báo cáo định kỳ")

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from typing import Callable
 
 from ..data import load
 from ..lexicon.bodies import expand
@@ -37,7 +36,8 @@ from . import deadlines
 from .base import Context
 from .fields import TasksFields
 from .registry import extractor
-from .tasking import names, refs, scope, table
+from .tasking import labelled, names, refs, scope, table
+from .tasking import support as support_of
 from .tasking.scans import Scans
 from .tasking.units import TASKS, Unit, label_end as _label_end, read_units
 from .tasking.restatements import without_restatements
@@ -79,11 +79,14 @@ def extract(ctx: Context) -> TasksFields:
         return {"tasks": [], "deadlines": []}
     listed: dict[tuple[int, int], Deadline] = {}
     lo, hi = min(u.start for u in units), max(u.end for u in units)
-    scans = Scans(text, key, lo, hi, anchor)
+    scans = Scans(text, key, lo, hi, anchor, is_normative)
     reader = _Reader(ctx, scans, listed, own, is_normative)
     tasks: list[Task] = []
     before: Task | None = None  # the last task of the paragraph before (outside the provisions)
     for u in units:
+        if u.end <= reader.covered:  # (a line of a labelled task, read with it)
+            reader._deadline(u.start, u.end)
+            continue
         got = reader.unit(u)
         if not got and u.path is None and before is not None and before.deadline is None:
             # "… đề nghị các bộ … góp ý dự thảo." then "Văn bản tham gia ý kiến … gửi về Bộ Nội vụ trước ngày
@@ -94,7 +97,7 @@ def extract(ctx: Context) -> TasksFields:
         before = got[-1] if got and u.path is None else None
         tasks.extend(got)
     tasks.extend(t for path, t in reader.undated if path in reader.dated_lists)
-    tasks = without_restatements(_with_tables(ctx, tasks, listed, anchor, reader._issuer))
+    tasks = without_restatements(table.merge(ctx, tasks, listed, anchor, reader._issuer))
     tasks = scope.outside_new_wording(text, tasks)  # the new wording an amending text quotes: not its tasks
     tasks.sort(key=lambda t: t.span)
     refs.referred_deadlines(ctx.fields.get("provisions") or [], key, tasks, listed)
@@ -102,33 +105,13 @@ def extract(ctx: Context) -> TasksFields:
         refs.reply_deadlines(text, key, tasks, listed)
         refs.meeting_time(key, tasks, listed)
     refs.warn_unnamed_cycles(ctx, lo, hi, listed)
+    refs.warn_unclear_years(ctx, scans.unclear, listed)
     ordered = [listed[k] for k in sorted(listed)]
     index = {id(d): i for i, d in enumerate(ordered)}
     for t in tasks:
         if t.deadline is not None:
             t.deadline_index = index.get(id(t.deadline))
     return {"tasks": tasks, "deadlines": ordered}
-
-
-def _with_tables(ctx: Context, tasks: list[Task], listed: dict[tuple[int, int], Deadline], anchor: dt.date | None,
-                 is_issuer: Callable[[str], bool]) -> list[Task]:
-    """The tasks of the task tables (one per row and lead column) in place of what the sentences made of their
-    rows; a time cell's deadline in place of the phrases found inside it."""
-    if not ctx.cells:
-        return tasks
-    found = table.read(ctx.text, ctx.cells, ctx.fields.get("provisions") or [], anchor, is_issuer)
-    for message, span in found.unclear:
-        ctx.warn("task_assignee_unclear", message, span)
-    if not found.regions:
-        return tasks
-    cells = [d.span for d in found.deadlines if d.span is not None]
-    for k in [k for k in listed if any(a < k[1] and k[0] < b for a, b in cells)]:
-        del listed[k]
-    for d in found.deadlines:
-        if d.span is not None:
-            listed[d.span] = d
-    kept = [t for t in tasks if not any(a <= t.span[0] < b for a, b in found.regions)]
-    return kept + [t.task for t in found.tasks]
 
 
 class _Reader:
@@ -142,6 +125,7 @@ class _Reader:
         self.time_clauses: dict[str, Deadline] = {}  # a regulation's article -> the dated clause that names no one
         self.dated_lists: set[str] = set()  # a regulation's headings whose items include a dated assignment
         self.undated: list[tuple[str, Task]] = []  # the other items under such headings: tasks when the list is dated
+        self.covered = -1  # the end of the last labelled task's provision (tasking.labelled): its lines are read
 
     def _deadline(self, start: int, end: int) -> tuple[Deadline | None, bool, deadlines.FoundDeadline | None]:
         found = self.scans.deadlines_in(start, end)
@@ -159,6 +143,9 @@ class _Reader:
         return any(o.startswith(k) or (len(o.split()) >= 3 and k.startswith(o)) for o in self.own)
 
     def unit(self, u: Unit) -> list[Task]:
+        if u.allowed and not u.dated and (lab := labelled.task(self.ctx, u, lambda a, b: self._deadline(a, b)[0])) is not None:
+            self.covered = lab.span[1]  # "1. Rà soát …" then "- Cơ quan chủ trì: …", "- Thời gian thực hiện: …"
+            return [lab]
         got = [x for t in self._unit(u) for x in (self._clauses(t) if self.normative else [t])]
         if not u.dated:
             return got
@@ -239,7 +226,8 @@ class _Reader:
             lead, action_start = names.items(found[0]), found[2]
             if key.startswith(_NOT_TASK, action_start):
                 return None  # "Người đứng đầu … chịu trách nhiệm trước UBND tỉnh … nếu để xảy ra …"
-        support = names.all_support(text, key, action_start, end)  # every "phối hợp với …" of the item
+        support = support_of.all_support(text, key, action_start, end)  # every "phối hợp với …" of the item
+        support += [x for x in u.support if x not in support and lead == list(u.lead or [])]  # the request's above
         action = _action(text, action_start, end)
         return Task(assignee=", ".join(lead) or None, lead=lead, support=support, action=action, deadline=deadline, provision=u.path, span=(start, end))
 
@@ -298,11 +286,13 @@ class _Reader:
                 who = None  # "Cục … sẽ thường xuyên hướng dẫn …": what the named body will do, not asked of it
             if who:
                 name, _, action_start = who
-                support, at, after = names.support(text, key, action_start, e)
+                support, at, after = support_of.support(text, key, action_start, e)
                 if at != action_start or not support:
-                    support, _, _ = names.support(text, key, action_start, e, anywhere=True)
+                    support, _, _ = support_of.support(text, key, action_start, e, anywhere=True)
                     after = action_start
                 lead = names.items(name)
+                if (chairs := table.marked(name)) is not None:  # "Giao Sở A (chủ trì), Sở B, Sở C rà soát …"
+                    lead, support = chairs[0], chairs[1] + [x for x in support if x not in chairs[1]]
                 own = None if notice else path  # the closing of a notice, after the last item, is in none of them
                 task = Task(assignee=name, lead=lead, support=support, action=_action(text, after, e), deadline=deadline, provision=own, span=(s, e))
                 unit.append((task, strong))
@@ -311,7 +301,8 @@ class _Reader:
             elif unclear:  # "Đề nghị … tham gia ý kiến": a request whose addressee cannot be read with confidence
                 self.ctx.warn("task_assignee_unclear", f"tasks: no clear assignee after the request: {squash(text[asks[0][0]:min(e, asks[0][0] + 140)])!r}", (s, e))
                 unit.append((Task(action=_action(text, asks[0][1], e), deadline=deadline, provision=path, span=(s, e)), strong))
-            elif deadline is not None and unit and (unit[-1][0].deadline is None or (strong and not unit[-1][1])):
+            elif deadline is not None and unit and (unit[-1][0].deadline is None or (strong and not unit[-1][1])) \
+                    and self._goes_with(unit[-1][0].span[1], s, body_start, f):
                 last = unit[-1][0]
                 last.deadline, last.span = deadline, (last.span[0], e)
                 unit[-1] = (last, strong)
@@ -323,6 +314,16 @@ class _Reader:
                 lead = list(prev.lead) if prev else []
                 unit.append((Task(assignee=prev.assignee if prev else None, lead=lead, action=_action(text, body_start, e), deadline=deadline, provision=path, span=(s, e)), strong))
         return [t for t, _ in unit]
+
+    def _goes_with(self, end: int, s: int, body_start: int, f: deadlines.FoundDeadline | None) -> bool:
+        """Whether the time of a sentence that names no one belongs to the task before it (ending at ``end``): in the
+        same paragraph, or a paragraph that opens saying by when (``Thời hạn hoàn thành: …``) or with its time.
+        In a regulation a later paragraph of prose with its own time is a rule of its own (btc_tt40_2000: "Cục thuế …
+        chịu trách nhiệm quyết toán …." then "Đến năm thứ 5 …, trong thời hạn 2 (hai) ngày sau khi quyết toán … sẽ
+        phải kê khai"); a letter's request goes on over a footnote or a page break that looks like one (ld_070)."""
+        if f is None or not self.normative or _joined(self.text, end, s):
+            return True
+        return f.start - body_start <= 2 or _EXPLICIT.match(self.key, body_start) is not None
 
     def _after_opener(self, start: int, end: int) -> tuple[str, int, int] | None:
         """The name after the adverbial a sentence opens with (``Căn cứ …, Ủy ban nhân dân tỉnh, thành phố chỉ đạo

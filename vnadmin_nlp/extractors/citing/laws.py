@@ -22,6 +22,9 @@ _AMENDING_STOPS = stop_re(_C["amending_law_stops"])
 _LAW_TYPES = {fold(t) for t in _C["law_types"]}
 _ABBR = lazy_regex(r"\p{Lu}[\p{Lu}&]+")  # "KHCN", "ĐMST": the initials of a name's words
 _ISSUING = {fold(v) for v in _BODIES["issuer_codes"].values()} | {fold(v) for v in ("Quốc hội", "Chính phủ")}
+_PREDICATES = stop_re(_C["law_clause_predicates"])
+_OPENERS = tuple(fold(w) + " " for w in _C["law_clause_openers"])
+_SENTENCE_START = lazy_regex(r"[.;:\n]\s*(?:[-–+•]\s*|\d{1,3}(?:\.\d{1,3})*[.)]\s*|[a-zđ]\)\s*)?")
 
 
 def find_laws(text: str, key: str, start: int, end: int) -> list[Found]:
@@ -113,12 +116,15 @@ def _law_name_end(text: str, key: str, pos: int, end: int, amending: bool) -> in
     i = pos
     last_start = last = pos
     count = 0
+    comma = None  # where the name stood before its last comma
     while count < (30 if amending else 14):
         m = WORD.match(text, i, end)
         if not m:
             break
         w = key[m.start() : m.end()]
         if count and stops.match(key, m.start()):
+            if comma is not None and _PREDICATES.match(key, m.start()) and _opens_with_adverbial(text, key, pos):
+                return comma  # "Theo … của Luật thuế thu nhập doanh nghiệp, đối tượng nộp thuế có quyền …"
             break
         if count and w == VA and not amending:
             nxt = WORD.match(text, _skip_space(text, m.end(), end), end)
@@ -133,6 +139,7 @@ def _law_name_end(text: str, key: str, pos: int, end: int, amending: bool) -> in
         count += 1
         j = m.end()
         if j < end and text[j] == "," and (amending or _lower_continuation(text, key, j + 1, end)):
+            comma = m.end() if not amending else comma  # (the last: "Luật Cán bộ, công chức, cán bộ có quyền …")
             j += 1
         elif amending and j < end and text[j] in "-–":
             j += 1
@@ -141,6 +148,16 @@ def _law_name_end(text: str, key: str, pos: int, end: int, amending: bool) -> in
         else:
             break
     return last
+
+
+def _opens_with_adverbial(text: str, key: str, pos: int) -> bool:
+    """Whether the sentence holding ``pos`` opens with an adverbial (``Theo quy định …``, ``Căn cứ …``); its start
+    is read on the text (the key given here has its line breaks as spaces)."""
+    lo = max(0, pos - 200)
+    start = lo
+    for m in _SENTENCE_START.finditer(text, lo, pos):
+        start = m.end()
+    return key.startswith(_OPENERS, start) or (start == 0 and key.startswith(_OPENERS))
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:

@@ -86,8 +86,16 @@ def _recurring(m: regex.Match, rule: str, day: int | None = None, month: int | N
     return FoundDeadline(m.start(), m.end(), None, rel, kind="recurring", rule=rule, day=day, month=month, form=form)
 
 
-def _read(form: F.Form, m: regex.Match, anchor: dt.date | None) -> FoundDeadline | None:
-    """What one match of a form says (None: not a deadline after all)."""
+def _unclear(m: regex.Match, form: str) -> FoundDeadline:
+    """A day or month printed without its year whose year cannot be told: no deadline; ``find`` lists its span so
+    that the caller warns (``deadline_year_unclear``)."""
+    return FoundDeadline(m.start(), m.end(), None, None, kind="unclear", form=form, intro=_words(m))
+
+
+def _read(form: F.Form, m: regex.Match, anchor: dt.date | None, normative: bool = False) -> FoundDeadline | None:
+    """What one match of a form says (None: not a deadline after all).  In a regulation (``normative``) a day and
+    month printed without a year is a yearly rule (``trước ngày 30 tháng 12``), read in context.settle; a month
+    without a year is unclear there (every year, or the document's?)."""
     name, g = form.name, m.groupdict()
     if name in ("periodic", "every"):
         mon = next((int(g[k]) for k in ("m", "mon", "mon2") if g.get(k)), None)
@@ -114,7 +122,13 @@ def _read(form: F.Form, m: regex.Match, anchor: dt.date | None) -> FoundDeadline
         return _recurring(m, _RULES[m.group("unit")])
     if name == "absolute":
         y = int(g["y"]) if g["y"] else None
+        if y is None and normative:  # the same day every year: context.settle makes it a yearly rule
+            valid = complete(int(g["d"]), int(g["m"]), 2000, None) is not None  # (2000: a leap year, 29/2 is a day)
+            return FoundDeadline(m.start(), m.end(), None, None, form="date", intro=_words(m), day=int(g["d"]),
+                                 month=int(g["m"])) if valid else None
         when = complete(int(g["d"]), int(g["m"]), y, anchor)
+        if y is None and when is None and 1 <= int(g["m"]) <= 12:
+            return _unclear(m, "date")  # the document's date unread: its year cannot be told
         if not when or (_words(m) in _FUTURE_ONLY and (anchor is None or when <= anchor)):
             return None  # "vào ngày …" on or before the document's date: an event, not a deadline
         return FoundDeadline(m.start(), m.end(), when.isoformat(), None, form="date", intro=_words(m),
@@ -125,9 +139,11 @@ def _read(form: F.Form, m: regex.Match, anchor: dt.date | None) -> FoundDeadline
         return _period(m, dt.date(y, 3 * q - 2, 1), last_day(y, 3 * q)) if y else None
     if name == "month":
         mon, by = int(g["m"]), _words(m)
-        y = int(g["y"]) if g["y"] else _this_year(mon, anchor)
-        if not 1 <= mon <= 12 or y is None:
+        y = int(g["y"]) if g["y"] else None if normative else _this_year(mon, anchor)
+        if not 1 <= mon <= 12:
             return None
+        if y is None:  # "hoàn thành trong tháng 3" in a letter of October, or in a regulation: which year?
+            return _unclear(m, "date" if by in _NO_DAY or by in _END_OF else "period")
         if by in _NO_DAY:
             return FoundDeadline(m.start(), m.end(), f"{y:04d}-{mon:02d}", None, form="date", intro=by)
         if by in _END_OF:
@@ -171,6 +187,13 @@ def _read(form: F.Form, m: regex.Match, anchor: dt.date | None) -> FoundDeadline
         return FoundDeadline(m.start(), end_at, None, duration + ("/working-days" if work else ""), kind="duration",
                              duration=duration, working_days=work, form="duration", intro=_words(m),
                              event=(m.span("from"), _words(m, "how")) if g["from"] else None)
+    if name == "before_event":  # the event as written before the count: its words, no cut at "phải" (its own)
+        n, unit, work = int(g["n"]), _UNITS[g["unit"]], bool(g["work"])
+        duration = f"PT{n}H" if unit == "H" else f"P{n}{unit}"
+        event_end = m.start("from") + len(m.group("from").rstrip())
+        return FoundDeadline(m.start(), m.end(), None, duration + ("/working-days" if work else ""), kind="duration",
+                             duration=duration, working_days=work, form="duration", intro=_words(m),
+                             anchor_span=(m.start("from"), event_end))
     if name == "workday":
         return FoundDeadline(m.start(), m.start("tail") if g["tail"] else m.end("from"), None, "P1D/working-days",
                              kind="duration", duration="P1D", working_days=True, form="workday", intro=_words(m),
@@ -221,8 +244,11 @@ def _opens_sentence(key: str, lo: int, pos: int) -> bool:
     return _SENTENCE_OPENING.search(key, max(lo, pos - 12), pos) is not None or pos == lo
 
 
-def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDeadline]:
-    """Deadlines in ``key[start:end]`` (the folded text), earliest first, overlapping readings dropped."""
+def find(key: str, start: int, end: int, anchor: dt.date | None, normative: bool = False,
+         unclear: list[tuple[int, int]] | None = None) -> list[FoundDeadline]:
+    """Deadlines in ``key[start:end]`` (the folded text), earliest first, overlapping readings dropped.
+    ``normative``: the text is a regulation's (a day and month without a year is yearly there).  The spans of the
+    days and months printed without a year whose year cannot be told are added to ``unclear``."""
     if not _MAYBE.search(key, start, end):
         return []  # every form needs a digit, a quarter, a frequency word or working days
     # Every form has one of those within a few words of its first word: elsewhere "trong", "sau" … are prose.
@@ -247,7 +273,7 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
             # bounded: a pattern with a required word ("năm") would otherwise look for it to the end of the text
             m = match(key, pos, min(end, pos + _LONGEST))
             if m and not _OTHER_DIGIT.search(m.group()):  # digits 0-9 only: int() cannot read every digit \d matches
-                if (f := _read(form, m, anchor)) is not None and not _past(f, anchor):
+                if (f := _read(form, m, anchor, normative)) is not None and not _past(f, anchor):
                     if form.name == "half" and anchor is None and _opens_sentence(key, start, m.start()):
                         continue  # "Trong 06 tháng đầu năm 2025, lực lượng … bắt giữ 461 vụ": with the document's
                         # date unread, a report's half-year cannot be told from a time limit (ld_070)
@@ -259,7 +285,9 @@ def find(key: str, start: int, end: int, anchor: dt.date | None) -> list[FoundDe
             continue
         if not excluded(key, start, f):
             kept.append(f)
-    return settle(key, start, end, kept)
+    if unclear is not None:
+        unclear.extend((f.start, f.end) for f in kept if f.kind == "unclear")
+    return settle(key, start, end, [f for f in kept if f.kind != "unclear"], normative)
 
 
 def to_model(text: str, f: FoundDeadline) -> Deadline:

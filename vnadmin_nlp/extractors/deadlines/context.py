@@ -202,6 +202,20 @@ def _cut(key: str, a: int, b: int) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
+# "quyết định thanh tra phải được công bố chậm nhất là 15 ngày kể từ ngày ký" (vbpl_075): the clause's subject is
+# another document, acted on (passive): its signing, not this document's
+_OTHER_DOC_SUBJECT = lazy_regex(r"(?<![\p{L}])(?:" + phrases(D["document_types"]) + r")(?!\s+này)(?:\s+\p{L}+){0,4}?\s+(?:phải\s+)?được(?![\p{L}])")
+
+
+def _of_another(key: str, f: FoundDeadline, phrase: str) -> bool:
+    """Whether a bare ``ngày ký``/``ngày ban hành`` (no ``… này``) is that of another document: the clause before the
+    duration has a document type, not this one (``quyết định thanh tra``), as the subject of a passive verb."""
+    if _THIS.search(" " + phrase):
+        return False
+    clause = _clause_start(key, max(0, f.start - 160), f.start)
+    return _OTHER_DOC_SUBJECT.search(key, clause, f.start) is not None
+
+
 def _set_anchor(key: str, f: FoundDeadline, a: int, b: int, how: str) -> None:
     span = _cut(key, a, b)
     if span is None:
@@ -213,23 +227,24 @@ def _set_anchor(key: str, f: FoundDeadline, a: int, b: int, how: str) -> None:
         while a < b and key[a].isspace():
             a += 1
         phrase = phrase[4:]
-    if _THIS.sub("", phrase) in _DOC_ANCHORS:
+    if _THIS.sub("", phrase) in _DOC_ANCHORS and not _of_another(key, f, phrase):
         f.anchor, f.anchor_span = "document", None
     else:
         f.anchor, f.anchor_span = None, (a, b)
     f.end = max(f.end, b)  # the text runs to the end of its own event
 
 
-def _yearly(key: str, f: FoundDeadline) -> None:
-    """A day and month with no year in a sentence that says ``Hàng năm``: every year on that day."""
+def _yearly(key: str, f: FoundDeadline, normative: bool = False) -> None:
+    """A day and month with no year in a sentence that says ``Hàng năm``, or in a regulation (its rules hold every
+    year: ``… phê duyệt … trước ngày 30 tháng 12``): every year on that day."""
     s, _ = _sentence(key, f.start, ends=_FULL_STOP)
-    if _YEARLY.search(key, s, f.start):
+    if normative or _YEARLY.search(key, s, f.start):
         f.kind, f.rule, f.date = "recurring", "yearly", None
         f.relative = f"R/P1Y/{f.month:02d}-{f.day:02d}"
         f.form = "recurring"
 
 
-def settle(key: str, lo: int, hi: int, found: list[FoundDeadline]) -> list[FoundDeadline]:
+def settle(key: str, lo: int, hi: int, found: list[FoundDeadline], normative: bool = False) -> list[FoundDeadline]:
     """Anchors, yearly dates and bare frequencies resolved in their sentences."""
     for f in found:
         if f.event is not None:
@@ -239,7 +254,7 @@ def settle(key: str, lo: int, hi: int, found: list[FoundDeadline]) -> list[Found
             if f.form == "workday" and f.anchor_span and (len(key[slice(*f.anchor_span)].split()) <= 3 or _NOT_EVENT.match(key, end, _near(key, end))):
                 f.anchor_span, f.end = None, end  # "ngay trong ngày làm việc;": no event written
         elif f.form == "date" and f.day is not None:
-            _yearly(key, f)
+            _yearly(key, f, normative)
     out = []
     for i, f in enumerate(found):
         if f.kind == "recurring" and f.day is None:

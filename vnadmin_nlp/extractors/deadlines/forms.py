@@ -132,10 +132,17 @@ RELATIVE = _form(
     r"\s+(?P<n>\d{1,3})(?:\s*\([^()\d\n]{1,20}\))?\s+(?P<unit>ngày|tháng|tuần|giờ)(?![\p{L}])(?P<work>\s+làm\s+việc)?"
     r"(?:\s*,?\s*(?P<how>kể\s+từ|tính\s+từ|(?:trước|sau)(?=\s+(?:ngày|khi|thời\s+điểm)))\s+(?P<from>[^,.;:()\n]{1,160}))?",
 )
+# "trước ngày phải nộp thuế (được ghi trong thông báo) tối thiểu là 3 ngày" (btc_tt99_1998): the event first, then
+# the least time before it
+BEFORE_EVENT = _form(
+    "before_event", ["trước"],
+    r"\s+(?P<from>ngày\s+[^,.;:()\n\d]{3,60}?)(?:\s*\([^()\n]{1,50}\))?\s+(?:" + phrases(D["least_before"]) + r")"
+    r"\s+(?P<n>\d{1,3})(?:\s*\([^()\d\n]{1,20}\))?\s+(?P<unit>ngày|tháng|tuần|giờ)(?![\p{L}])(?P<work>\s+làm\s+việc)?",
+)
 # "ngay trong ngày làm việc", "trong ngày làm việc nhận được hồ sơ": the same working day
 WORKDAY = _form("workday", ["ngay trong", "trong"], r"\s+(?P<from>ngày\s+làm\s+việc(?P<tail>\s+[^,.;:()\n]{1,160})?)")
 
-FORMS = (PERIODIC, REPORT_DAY, REPORT_YEAR, NEXT_MONTH, LAST_DAY_OF, EVERY, WEEKDAY, FREQUENCY, EVERY_N, ONCE_PER, ABSOLUTE, EVENT, MEETING_MONTH, QUARTER, MONTH, LABEL_MONTH, LABEL_QUARTER, LABEL_YEAR, HALF, MONTHS, DAYS, YEAR, RELATIVE, WORKDAY)
+FORMS = (BEFORE_EVENT, PERIODIC, REPORT_DAY, REPORT_YEAR, NEXT_MONTH, LAST_DAY_OF, EVERY, WEEKDAY, FREQUENCY, EVERY_N, ONCE_PER, ABSOLUTE, EVENT, MEETING_MONTH, QUARTER, MONTH, LABEL_MONTH, LABEL_QUARTER, LABEL_YEAR, HALF, MONTHS, DAYS, YEAR, RELATIVE, WORKDAY)
 
 # A table cell of a time column is a deadline on its own: "Tháng 11/2025", "Quý IV/2025", "30/9/2025".
 CELL_MONTHS = compile_key(r"(?<![\p{L}\d])tháng\s+(?P<m1>\d{1,2})\s*(?:-|–|đến)\s*(?:tháng\s+)?(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?!\d)")

@@ -1,6 +1,6 @@
 """Who a task is for: the assignee's name where a sentence starts or after ``Giao``/``Đề nghị``/``Yêu cầu``/a
-colon, ending where the action verb starts; the bodies of a name list one item each; the bodies named after
-``phối hợp với``.
+colon, ending where the action verb starts; the bodies of a name list one item each; the members a category lists
+after a colon.  (The bodies named after ``phối hợp với``: ``tasking.support``.)
 
 A name is a body or an office-holder, never a fragment: it starts with a head (``Sở``, ``Các``, ``Thủ trưởng``,
 a kind of body) and a capitalised head is followed by a proper name (``Bộ Tư pháp``, not ``Bộ tiêu chí``).
@@ -50,6 +50,13 @@ _PARTIES_RE = lazy_regex(r"(?:tổ chức|cơ quan|cá nhân)(?:\s*,\s*|\s+và\s
 MAX_ASSIGNEE_CHARS = 300  # the execution clause lists every official: "Các Bộ trưởng, …, Chủ tịch Hội đồng quản trị và Tổng Giám đốc …" (260)
 
 
+# A body's role put after its name: "Sở Nội vụ là cơ quan thường trực, chủ trì, phối hợp với Sở Tư pháp …"
+# (or in parentheses, or after a dash: "Sở Nội vụ (cơ quan thường trực)", "Sở Nội vụ - Cơ quan thường trực Ban Chỉ đạo")
+_ROLE = lazy_regex(r"\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì)[^,.;:]{0,60},\s*$"
+                   r"|\s*\(\s*(?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+thường\s+trực[^()]{0,60}\)\s*,?\s*$"
+                   r"|\s+[-–]\s+(?:cơ\s+quan|đơn\s+vị)\s+thường\s+trực[^,.;:()]{0,80}?\s*,?\s*$")
+
+
 def body_key(name: str) -> str:
     """A body's name as a key for comparing mentions: folded, without a leading ``các`` (``Các sở, ngành`` and
     ``sở, ngành`` are the same bodies)."""
@@ -82,7 +89,8 @@ def _verb(text: str, key: str, start: int, end: int) -> int | None:
         noun = _NOUN_BEFORE.search(key, max(start, at - 12), at) is not None  # "người đứng đầu tổ chức", "các tổ chức"
         noun = noun or _RELATIVE.search(text, max(start, at - 80), at) is not None  # "tổ chức do Chính phủ … thành lập"
         noun = noun or any(m.start() < at < m.end() for m in _COMPOUNDS.finditer(key, max(start, at - 20), min(end, at + 40)))
-        if not inside_name and not noun and not _NOUN_USE.match(key, at, end) and not key.startswith(_NOT_VERBS, at):
+        mark = key[max(start, at - 3) : at].rstrip().endswith("(") and key[found.end() : found.end() + 3].lstrip().startswith(")")  # "Sở A (chủ trì), Sở B"
+        if not inside_name and not noun and not mark and not _NOUN_USE.match(key, at, end) and not key.startswith(_NOT_VERBS, at):
             return at
         pos = found.end()
     return None
@@ -126,23 +134,38 @@ def assignee(text: str, key: str, start: int, end: int, at_start: bool, after_tr
     return None
 
 
-_KIND_LIST = lazy_regex(r"các\s+(\p{L}+)\s*$")
+# A category before a colon: "các sở", "Các bộ, cơ quan ngang bộ", "Thủ trưởng các cơ quan, đơn vị thuộc Bộ …".
+_CATEGORY = lazy_regex(r"(?:(?:thủ\s+trưởng|người\s+đứng\s+đầu|lãnh\s+đạo)\s+)?các\s+(\p{L}+)(?![\p{L}])")
+_MAX_CATEGORY_WORDS = 12
 
 
-def _kind_list(text: str, key: str, pos: int, colon: int, verb: int) -> str | None:
-    """``các sở: Nông nghiệp và Phát triển nông thôn, Thông tin và Truyền thông, Xây dựng`` before the verb: the
-    bodies named by their proper names after the kind, each with the kind (``Sở Nông nghiệp …, Sở Xây dựng``).
-    None when the words before the colon are not ``các`` and one kind, or an item is not a capitalised name."""
-    m = _KIND_LIST.match(key, pos, colon)
-    if m is None or fold(m.group(1)) not in _KINDS:
+def _members(text: str, key: str, pos: int, colon: int, verb: int) -> str | None:
+    """A category, a colon, then its members before the verb (the body gold's convention: the members are the lead,
+    what an e-office routes to): ``các sở: Nông nghiệp và Phát triển nông thôn, …, Xây dựng``, ``Các bộ, cơ quan
+    ngang bộ: Tài chính; Tư pháp; …; Văn phòng Chính phủ`` (ld_064), ``Thủ trưởng các cơ quan, đơn vị thuộc Bộ …:
+    Văn phòng Bộ, các Vụ, …`` (vbpl_545).  A member that names its kind is kept as it is, a bare proper name takes the
+    category's kind (``Sở Xây dựng``, ``Bộ Tài chính``).  None when the words before the colon are no category
+    (``các`` and a kind of body, after a title at most), or a member reads as no body's name."""
+    m = _CATEGORY.match(key, pos, colon)
+    if m is None or len(key[pos:colon].split()) > _MAX_CATEGORY_WORDS:
         return None
-    head = text[m.start(1) : m.end(1)]
-    parts = [x.strip() for x in regex.split(r"[,;]", text[colon + 1 : verb])]
-    if len(parts) < 2 or not all(x[:1].isupper() and len(x.split()) <= 8 for x in parts):
+    kind = text[m.start(1) : m.end(1)] if fold(m.group(1)) in _KINDS else None
+    after = " ".join(text[colon + 1 : verb].split()).strip(" ,;")
+    if not after or NOT_IN_NAME.search(fold(after)):
         return None
-    if any(HEAD_RE.match(fold(x)) for x in parts):
-        return None  # "các hội: Hội Nghề cá, Hiệp hội …": the items name their kind themselves
-    return ", ".join(f"{head[:1].upper()}{head[1:]} {' '.join(x.split())}" for x in parts)
+    out: list[str] = []
+    for chunk in (after.split(";") if ";" in after else [after]):
+        for item in items(chunk.strip(" ,")):
+            if HEAD_RE.match(fold(item)):
+                if len(item.split()) > 15 or not plausible(item, fold(item), 0, len(item)):
+                    return None
+                out.append(item)
+                continue
+            for bare in (x.strip() for x in item.split(",")):
+                if kind is None or not bare[:1].isupper() or len(bare.split()) > 8:
+                    return None  # "các hội: …, Hiệp hội Nhà thầu xây dựng": the members' names end before the verb
+                out.append(f"{kind[:1].upper()}{kind[1:]} {bare}")
+    return ", ".join(out) if len(out) >= 2 else None
 
 
 _SHORT_LINE = 3  # words: a line this short inside a name is a table's column flattened into lines
@@ -199,15 +222,20 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
         if need_verb:
             return None
         verb = limit
+    verb = _past_relative(text, key, pos, verb, limit)
+    verb = _past_first_member(text, key, pos, verb, limit)
     stop = verb
     tail = _TAIL.search(key, pos, verb)
     if tail is not None:  # "Bộ Tài chính trong phạm vi chức năng, nhiệm vụ của mình có trách nhiệm …"
         stop = tail.start()
+    role = _ROLE.search(key, pos, stop)
+    if role is not None:  # "Giao Sở Nội vụ là cơ quan thường trực, chủ trì …": the name is before its role
+        stop = role.start()
     colon = key.find(":", pos, stop)
     if colon >= 0:  # "Sở Kế hoạch và Đầu tư: Kịp thời thông báo …": the name ends at the colon
-        listed = _kind_list(text, key, pos, colon, verb)
+        listed = _members(text, key, pos, colon, stop)  # (to a tail: "…, Xây dựng theo chức năng, nhiệm vụ …")
         if listed is not None:  # "Giao các sở: Nông nghiệp và Phát triển nông thôn, Xây dựng đôn đốc …"
-            return listed, pos, verb, verb
+            return listed, pos, verb, stop
         stop = colon
     name = text[pos:stop].strip(" ,;:-\n")
     broken = _BROKEN.search(text[pos:stop]) or _cells_flattened(text, pos, pos + len(name))
@@ -217,6 +245,38 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
     if fold(name) in BARE_KINDS or not plausible(text, key, pos, pos + len(name)):
         return None  # "Thanh tra, kiểm tra, giám sát …": a kind of body alone names no one (here a verb)
     return " ".join(name.split()), pos, verb, stop
+
+
+# "các đơn vị cung cấp dịch vụ viễn thông trên địa bàn: Đảm bảo …" (qngai_ct16_2021): a collective, then a clause
+# that says which, then a colon and the capitalised action
+_COLLECTIVE_BEFORE = lazy_regex(r"(?<![\p{L}])các\s+(?:" + alternation(fold(w) for w in _T["collective_nouns"]) + r")\s+$")
+
+
+def _past_relative(text: str, key: str, pos: int, verb: int, limit: int) -> int:
+    """Where the action starts when the verb found follows a collective (``các đơn vị cung cấp …``) and a colon
+    closes the name before a capitalised action verb: after that colon; else ``verb``."""
+    if verb >= limit or not _COLLECTIVE_BEFORE.search(key, max(pos, verb - 30), verb):
+        return verb
+    colon = key.find(":", verb, limit)
+    if colon < 0 or regex.search(r"[.;\n]", key[verb:colon]):
+        return verb
+    after = colon + 1 + len(text[colon + 1 : limit]) - len(text[colon + 1 : limit].lstrip())
+    if after < limit and text[after].isupper() and _verb(text, key, after, limit) == after:
+        return after
+    return verb
+
+
+def _past_first_member(text: str, key: str, pos: int, verb: int, limit: int) -> int:
+    """``Giao các Sở: Xây dựng, Tài chính, … hướng dẫn …``: a category's first member right after its colon is no
+    action though it reads as one (``Xây dựng``): the verb after the members, when they read as the category's."""
+    colon = key.rfind(":", pos, verb)
+    if colon < 0 or key[colon + 1 : verb].strip() or not _CATEGORY.match(key, pos, colon):
+        return verb
+    later = _verb(text, key, verb + 1, limit)
+    if later is None:
+        return verb
+    tail = _TAIL.search(key, verb, later)
+    return later if _members(text, key, pos, colon, tail.start() if tail else later) is not None else verb
 
 
 # A body known by its initials ("…, VNPT Quảng Ngãi", "EVN"): a new item, like a head.
@@ -232,9 +292,10 @@ _OPEN_COLLECTIVE = lazy_regex(r"(?<![\p{L}])các\s+(?:" + _NOUNS + r")(?:\s*,\s*
 _SPLIT = lazy_regex(r"\s*(?:[,;]|\s(?=và\s))\s*(?:và\s+)?")
 _COLLECTIVE_PHRASES = sorted((fold(p) for p in _T["collective_phrases"]), key=len, reverse=True)
 _COLLECTIVE_RE_PHRASES = lazy_regex(r"(?<![\p{L}])(?:" + alternation(_COLLECTIVE_PHRASES) + r")(?![\p{L}])")
-# Words that end a list of bodies: "phối hợp với Bộ Nội vụ trong việc theo dõi" names Bộ Nội vụ, then the matter.
-_NOT_IN_SUPPORT = lazy_regex(r"[\s,](?:trong|về|để|theo|tại|việc|nhằm|khi|thực hiện|tổ chức thực hiện|định kỳ|hằng|hàng\s+(?:năm|tháng|quý|tuần|ngày)|kịp thời|thường xuyên)\s")
-_SUPPORT = lazy_regex(r"(?<![\p{L}])(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
+
+
+
+_UNITS_PAIR = lazy_regex(r"[Cc]ác\s+\p{Lu}\p{L}*(?![\p{L}\s])")
 
 
 def items(name: str) -> list[str]:
@@ -259,7 +320,9 @@ def items(name: str) -> list[str]:
             holder = fold(rest).startswith(_HOLDERS)  # "Ban của Hội đồng nhân dân, đại biểu Hội đồng nhân dân"
             # (after a proper name a collective starts anew: "Các tỉnh, thành phố trực thuộc Trung ương, các huyện, …")
             proper = len(before) >= 4 and any(w[:1].isupper() for w in before[-2:])
-            if not (collective or holder) or (fold(name[pos:]).startswith(("các ", "mọi ")) and ";" not in m.group() and not holder and not proper):
+            # "Văn phòng Bộ, các Vụ, các Cục, …" (vbpl_545): units a ministry names with a capital, one item each
+            units = _UNITS_PAIR.fullmatch(name[pos : m.start()].strip()) is not None and _UNITS_PAIR.match(rest) is not None
+            if not (collective or holder) or (fold(name[pos:]).startswith(("các ", "mọi ")) and ";" not in m.group() and not holder and not proper and not units):
                 continue  # a semicolon ends an item: "…, các cơ quan, đơn vị; các doanh nghiệp trên địa bàn tỉnh"
             if "," in m.group() and "và" not in m.group() and not fold(rest).startswith(("các ", "mọi ")) and _OPEN_COLLECTIVE.search(fold(name[pos : m.start()])):
                 continue  # "Thủ trưởng các cơ quan, tổ chức và cá nhân có liên quan": the collective goes on
@@ -280,87 +343,3 @@ def _read_back(item: str) -> str:
 
 def _cased(found: str, fixed: str) -> str:
     return fixed[:1].upper() + fixed[1:] if found[:1].isupper() else fixed
-
-
-def support(text: str, key: str, start: int, end: int, anywhere: bool = False) -> tuple[list[str], int, int]:
-    """``chủ trì, phối hợp với Y <verb> …`` (or ``phối hợp với Y <verb> …``) at ``start`` (or, ``anywhere``, the
-    first in ``[start, end)``): the bodies Y, where the phrase starts and where the action goes on (after Y)."""
-    m = _SUPPORT.match(key, start, end)
-    if anywhere:
-        m = next((x for x in _SUPPORT.finditer(key, start, end) if not _directed(key, start, x.start())), None)
-    if not m or (not key[m.start():m.end()].rstrip().endswith("với") and not text[m.end()].isupper()):
-        return [], start, start  # "phối hợp Sở Nông nghiệp …" names a body; "phối hợp tổ chức …" does not
-    limit = min(end, m.end() + MAX_ASSIGNEE_CHARS)
-    stop = _verb(text, key, m.end() + 1, limit)
-    matter = _NOT_IN_SUPPORT.search(key, m.end(), stop if stop is not None else limit)
-    if matter is not None:  # "phối hợp với Bộ Nội vụ trong việc theo dõi …": the bodies end before the matter
-        stop = matter.start() + 1
-    if stop is None:
-        return [], start, start
-    names = text[m.end() : stop].strip(" ,;:-\n")
-    if not names or _BROKEN.search(names) or NOT_IN_NAME.search(key, m.end(), stop) or not HEAD_RE.match(key, m.end(), end):
-        return [], start, start
-    if not plausible(text, key, m.end(), m.end() + len(names)):
-        return [], start, start
-    found = []
-    for item in items(" ".join(names.split())):
-        if len(item.split()) > 15:  # a clause, not a body: the list ends before it, unless it is a list of collectives
-            long = _collectives(item)
-            if long is None:
-                break
-            found += long
-            continue
-        found.append(item)
-    return found, m.start(), stop
-
-
-_NEW_BODY = lazy_regex(r"\s*,\s*(?=các\s)|\s+và\s+(?=\S)")
-
-
-def _collectives(item: str) -> list[str] | None:
-    """A support list read as one item too long for a body, split where a new body starts (``các tổ chức chính trị -
-    xã hội, các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp và cơ quan liên quan``, vbpl.vn doc_000081):
-    None unless every part starts with a head and is short enough for a body."""
-    parts, pos = [], 0
-    for m in _NEW_BODY.finditer(item):
-        rest = fold(item[m.end():])
-        if HEAD_RE.match(rest) and not rest.startswith(_NOT_ITEM_STARTS):
-            parts.append(item[pos : m.start()])
-            pos = m.end()
-    parts.append(item[pos:])
-    parts = [x.strip(" ,;") for x in parts if x.strip(" ,;")]
-    if len(parts) < 2 or any(len(x.split()) > 15 or not HEAD_RE.match(fold(x)) for x in parts):
-        return None
-    return parts
-
-
-def all_support(text: str, key: str, start: int, end: int) -> list[str]:
-    """The bodies of every ``phối hợp với Y`` in ``[start, end)`` (an item of several sentences: "… Chủ động phối hợp
-    với Sở Nông nghiệp và Phát triển nông thôn …. Phối hợp với Sở Giao thông vận tải …"), each once."""
-    found: list[str] = []
-    pos = start
-    label = _NEXT_ITEM.search(text, start, end)  # (an item the provisions did not split off: "\ne) Phối hợp …")
-    end = label.start() if label else end
-    while pos < end:
-        got, at, stop = support(text, key, pos, end, anywhere=True)
-        if not got:
-            break
-        found += [x for x in got if x not in found]
-        pos = max(stop, at + 1)
-    return found
-
-
-# "Hướng dẫn các cơ sở giáo dục phối hợp với Ủy ban nhân dân các cấp …" (vbpl.vn doc_000081): the bodies directed
-# are the ones who take part with those named, not the task's lead.
-_DIRECTED = lazy_regex(r"(?<![\p{L}])(?:hướng\s+dẫn|chỉ\s+đạo|đôn\s+đốc)\s+(?P<who>[^,.;:()]{2,80}?)\s*$")
-
-
-def _directed(key: str, start: int, at: int) -> bool:
-    """Whether the ``phối hợp`` at ``at`` is that of bodies the clause before directs (``hướng dẫn các cơ sở giáo dục
-    phối hợp với …``), not the task's own."""
-    clause = max(start, max(key.rfind(x, start, at) for x in ".;:") + 1)
-    found = _DIRECTED.search(key, clause, at)
-    return found is not None and HEAD_RE.match(key, found.start("who"), at) is not None
-
-
-_NEXT_ITEM = lazy_regex(r"\n[ \t]*(?:[a-zđ]\)|\d{1,2}[.)]|[-–+•])\s")

@@ -16,6 +16,9 @@
   which reads that form itself: extractors/deadlines/forms.EVENT.)
 - ``chậm nhất vào ngày 20 của tháng cuối kỳ báo cáo``: the day of a period the text does not name is no deadline
   (monthly, quarterly or yearly cannot be told); a ``deadline_cycle_unclear`` warning quotes it.
+- ``hoàn thành trong tháng 3`` in a letter of October (the month is over this year), a day and month without a
+  year when the document's date is unread, a month without a year in a regulation: the year cannot be told, no
+  deadline is read; a ``deadline_year_unclear`` warning quotes the words.
 """
 from __future__ import annotations
 
@@ -152,3 +155,12 @@ def warn_unnamed_cycles(ctx: Context, start: int, end: int, listed: dict[tuple[i
         if not any(a < m.end() and m.start() < b for a, b in listed):
             phrase = squash(ctx.text[m.start() : m.end()])
             ctx.warn("deadline_cycle_unclear", f"deadlines: the day of a period the text does not name: {phrase!r}", (m.start(), m.end()))
+
+
+def warn_unclear_years(ctx: Context, spans: Sequence[tuple[int, int]], listed: dict[tuple[int, int], Deadline]) -> None:
+    """A ``deadline_year_unclear`` warning for each day or month printed without its year (the deadline extractor
+    found it, ``deadlines.find``'s ``unclear``) that no listed deadline covers."""
+    for a, b in spans:
+        if not any(x < b and a < y for x, y in listed):
+            phrase = squash(ctx.text[a:b])
+            ctx.warn("deadline_year_unclear", f"deadlines: a day or month printed without its year, which cannot be told: {phrase!r}", (a, b))

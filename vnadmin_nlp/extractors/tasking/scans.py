@@ -29,12 +29,13 @@ class Scans:
     """What tasks look for in every sentence, found once over the whole stretch ``[start, end)`` of the text:
     one scan of a long text costs far less than a scan per sentence."""
 
-    def __init__(self, text: str, key: str, start: int, end: int, anchor: dt.date | None) -> None:
-        self.key, self.anchor = key, anchor
+    def __init__(self, text: str, key: str, start: int, end: int, anchor: dt.date | None, normative: bool = False) -> None:
+        self.key, self.anchor, self.normative = key, anchor, normative
         flat = key.replace("\n", " ")  # "đề\nnghị": a trigger a PDF line break splits is one all the same
         self.triggers = [m for m in names.TRIGGER.finditer(flat, start, end) if names.starts_word(flat, m.start())]
         self.trigger_starts = [m.start() for m in self.triggers]
-        self.deadlines = deadlines.find(key, start, end, anchor)
+        self.unclear: list[tuple[int, int]] = []  # days and months printed without a year that cannot be told
+        self.deadlines = deadlines.find(key, start, end, anchor, normative, self.unclear)
         self.deadline_starts = [d.start for d in self.deadlines]
         self.breaks = [m.span() for m in _SENTENCE_END.finditer(text, start, end)]
         self.break_starts = [b[0] for b in self.breaks]
@@ -54,5 +55,5 @@ class Scans:
         found, starts = self.deadlines, self.deadline_starts
         i, j = bisect_left(starts, start), bisect_left(starts, end)
         if (j > i and found[j - 1].end > end) or (i > 0 and found[i - 1].end > start):
-            return deadlines.find(self.key, start, end, self.anchor)
+            return deadlines.find(self.key, start, end, self.anchor, self.normative)
         return found[i:j]

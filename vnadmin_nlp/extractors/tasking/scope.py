@@ -37,6 +37,8 @@ _STRUCTURE = {"part", "chapter", "article"}
 _REGULATION_TITLES = tuple(fold(t) for t in _T["regulation_article_titles"])
 _STANDING = tuple(fold(t) for t in _T["standing_duty_titles"])
 _FUNCTIONS = tuple(fold(t) for t in _T["function_titles"])
+_DUTY_END = lazy_regex(r"\s+(?:" + "|".join(escape(fold(t)) for t in sorted(_T["duty_heading_phrases"], key=len, reverse=True)) + r")\s*:$")
+_MAX_DUTY_NAME_WORDS = 15
 _APPOSITION = lazy_regex(r",\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối)")
 
 
@@ -111,7 +113,7 @@ def heading(text: str, key: str, start: int, end: int) -> list[str] | None:
         return None  # (a line that ends in a comma is a name list wrapped onto the next line, no heading)
     found = names.name_span(text, key, start, start + len(own), need_verb=False)
     if found is None:
-        return None
+        return _duty_heading(text, key, start, own)
     name, _, _, stop = found
     apposition = _APPOSITION.search(own)
     if apposition is not None and own.endswith(":") and apposition.start() <= len(name):
@@ -119,6 +121,20 @@ def heading(text: str, key: str, start: int, end: int) -> list[str] | None:
     rest = fold(text[stop : start + len(own)]).strip(" .:;\n")
     rest = " ".join(rest.split())
     if rest and rest not in _PHRASES:
+        return _duty_heading(text, key, start, own)
+    return names.items(name)
+
+
+def _duty_heading(text: str, key: str, start: int, own: str) -> list[str] | None:
+    """A heading that ends ``có trách nhiệm:`` (``duty_heading_phrases``) names the body with all its words before
+    the phrase, a verb among them (``3. Cơ quan, tổ chức thực hiện chế độ báo cáo có trách nhiệm:``)."""
+    m = _DUTY_END.search(key, start, start + len(own))
+    if m is None or not names.HEAD_RE.match(key, start, m.start()) or not own[:1].isupper():
+        return None
+    name = " ".join(own[: m.start() - start].split())
+    if len(name.split()) > _MAX_DUTY_NAME_WORDS or names.NOT_IN_NAME.search(key, start, m.start()):
+        return None
+    if not names.plausible(text, key, start, m.start()) or fold(name) in names.BARE_KINDS:
         return None
     return names.items(name)
 
@@ -140,6 +156,36 @@ def addressees(text: str, key: str, start: int, end: int) -> list[str] | None:
     if found is None or found[3] < colon - 1:
         return None  # the intro goes on after the name ("đề nghị UBND tỉnh quan tâm thực hiện một số nội dung:")
     return names.items(found[0])
+
+
+_CHAIRS_WITH = lazy_regex(r"\s*(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
+
+
+def request_heading(text: str, key: str, start: int, end: int) -> tuple[list[str], list[str]] | None:
+    """The lead and the support of a request that ends with a colon, its items below (``Giao Sở Xây dựng chủ trì,
+    phối hợp với các cơ quan liên quan:`` then ``a) …``, ``b) …``; ``Yêu cầu UBND các huyện thực hiện các nhiệm vụ
+    sau:``): the bodies after the trigger, and those after ``phối hợp với`` (an announcing phrase may close it)."""
+    colon = text.rstrip().rfind(":", start, end)
+    hits = [m for m in names.TRIGGER.finditer(key, start, colon) if names.starts_word(key, m.start())]
+    if colon < 0 or not hits:
+        return None
+    found = names.name_span(text, key, hits[-1].end(), colon, need_verb=True)
+    if found is None:
+        return None
+    if " ".join(key[found[2] : colon].split()) in _PHRASES:  # "Yêu cầu UBND các huyện thực hiện các nhiệm vụ sau:"
+        return names.items(found[0]), []
+    chairs = _CHAIRS_WITH.match(key, found[2], colon)
+    if chairs is None:
+        return None
+    rest = text[chairs.end() : colon]
+    for phrase in sorted(_PHRASES, key=len, reverse=True):  # "… phối hợp với Sở Y thực hiện các nhiệm vụ sau:"
+        if fold(rest).rstrip().endswith(" " + phrase):
+            rest = rest.rstrip()[: -len(phrase)]
+            break
+    who = " ".join(rest.split()).strip(" ,;")
+    if not who or not names.HEAD_RE.match(fold(who)) or names.NOT_IN_NAME.search(fold(who)) or not names.plausible(who, fold(who), 0, len(who)):
+        return None
+    return names.items(found[0]), names.items(who)
 
 
 def outside_new_wording(text: str, tasks: list[Task]) -> list[Task]:

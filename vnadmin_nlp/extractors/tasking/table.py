@@ -12,7 +12,7 @@ thẩm tra`` with ``… chủ trì thẩm tra``, ``Tiến độ trình`` with ``
 
 A row whose lead cell does not read as a body's name gives no task (a wrong assignee is worse than none): the
 cell is quoted in a ``task_assignee_unclear`` warning.  A lead cell left out of a row (merged with the one above
-it, ``rowspan``) takes the body of the row above.
+it, ``rowspan``) takes the body of the row above; a time cell so merged, its time.
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from ...lexicon.spaces import squash
 from ...model import Deadline, Provision, Task
 from ...patterns import compile_section
 from .. import deadlines
-from ..base import Cell
+from ..base import Cell, Context
 from . import names
 from ...lexicon.lazy import lazy_regex
 
@@ -99,7 +99,7 @@ def _header(text: str, rows: dict[int, dict[int, Cell]]) -> tuple[list[_Column],
         if not any(x == "lead" for x, _ in roles.values()) and last is None:
             continue
         if last is not None and (not any(x in ("lead", "support") for x, _ in roles.values())
-                                 or any(_ROW_LABEL.fullmatch(squash(text[c.span[0]:c.span[1]])) or _lead_support(text, [c.span])
+                                 or any(_ROW_LABEL.fullmatch(squash(text[c.span[0]:c.span[1]])) or lead_support(text, [c.span])
                                         for c in rows[r].values())):
             break  # a data row: the header is over (a row number, or a body named: "Thanh tra tỉnh (chủ trì)")
         for col, (x, c) in roles.items():
@@ -141,16 +141,21 @@ def _value(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return ", ".join(lines)
 
 
-def _bodies(text: str, spans: Sequence[tuple[int, int]]) -> list[str] | None:
+def bodies(text: str, spans: Sequence[tuple[int, int]]) -> list[str] | None:
     """The bodies a lead or support cell names, one item each; None when the cell is no body's name."""
-    found = _lead_support(text, spans)
+    found = lead_support(text, spans)
     return found[0] if found is not None and not found[1] else None
 
 
-def _lead_support(text: str, spans: Sequence[tuple[int, int]]) -> tuple[list[str], list[str]] | None:
+def lead_support(text: str, spans: Sequence[tuple[int, int]]) -> tuple[list[str], list[str]] | None:
     """The bodies a lead cell names and those it names after ``chủ trì, phối hợp (với)`` (``Sở Nội vụ chủ trì,
-    phối hợp Sở Tài chính`` in a ``Cơ quan thực hiện`` column); None when the cell is no body's name."""
-    value = _MARK.sub("", _value(text, spans))
+    phối hợp Sở Tài chính`` in a ``Cơ quan thực hiện`` column), or beside the one marked ``(chủ trì)`` (``Sở A (chủ
+    trì); Sở B``); None when the cell is no body's name."""
+    raw = _value(text, spans)
+    chairs = marked(raw) if len(_MARKED.findall(raw)) == 1 and names.HEAD_RE.match(fold(raw)) else None
+    if chairs is not None and chairs[0] and chairs[1] and all(names.HEAD_RE.match(fold(x)) for x in chairs[0] + chairs[1]):
+        return chairs
+    value = _MARK.sub("", raw)
     if not value:
         return None
     key = fold(value)
@@ -258,25 +263,30 @@ def read(text: str, cells: Sequence[Cell], provisions: Sequence[Provision], anch
         end = max(c.span[1] for r in data for c in rows[r].values())
         out.regions.append((first, end))
         above: dict[int, list[str] | None] = {}
+        above_due: dict[int, Deadline | None] = {}  # a time cell merged over the rows below it (rowspan): theirs too
         for row, pieces in _joined(text, rows, data):
             start, stop = min(c.span[0] for c in row.values()), max(b for v in pieces.values() for _, b in v)
             filled = [c for c in row.values() if text[c.span[0]:c.span[1]].strip()]
             if len(filled) < 2 or _group_row(row, leads):  # a heading row across the table ("I. NHIỆM VỤ CHUNG"):
                 above.clear()  # no task, no carry-over
+                above_due.clear()
                 continue
             due: dict[int, Deadline] = {}
             for c in columns:
                 if c.role == "deadline" and c.col in row:
                     d = next((d for span in pieces[c.col] if (d := _deadline(text, span, anchor)) is not None), None)
+                    above_due[c.col] = d
                     if d is not None:
                         out.deadlines.append(d)
                         due[owners[c.col]] = d
+                elif c.role == "deadline" and (d := above_due.get(c.col)) is not None:
+                    due[owners[c.col]] = d  # merged with the cell above: the same time
             what = _value(text, pieces[content.col]) if content and content.col in row else ""
             for lead_col in leads:
                 support: list[str] = []
                 if lead_col.col in row:
                     cell = row[lead_col.col]
-                    found = _lead_support(text, pieces[lead_col.col]) if text[cell.span[0]:cell.span[1]].strip() else None
+                    found = lead_support(text, pieces[lead_col.col]) if text[cell.span[0]:cell.span[1]].strip() else None
                     lead, support = found if found is not None else (None, [])
                     if lead is None and text[cell.span[0]:cell.span[1]].strip():
                         out.unclear.append((f"tasks: the {lead_col.header!r} cell of a task table names no body: "
@@ -288,7 +298,7 @@ def read(text: str, cells: Sequence[Cell], provisions: Sequence[Provision], anch
                     continue
                 for c in columns:
                     if c.role == "support" and owners[c.col] == lead_col.col and c.col in row:
-                        support += _bodies(text, pieces[c.col]) or []
+                        support += bodies(text, pieces[c.col]) or []
                 action = " ".join(x for x in (_verb(lead_col.header) if len(leads) > 1 else "", what) if x)
                 action = " ".join(action.split()[:_MAX_ACTION_WORDS])
                 d = due.get(lead_col.col)
@@ -296,3 +306,38 @@ def read(text: str, cells: Sequence[Cell], provisions: Sequence[Provision], anch
                             provision=_provision(provisions, start), source="table", span=(start, stop))
                 out.tasks.append(TableTask(task, d.span if d is not None else None))
     return out
+
+
+def merge(ctx: Context, tasks: list[Task], listed: dict[tuple[int, int], Deadline], anchor: dt.date | None,
+          is_issuer: Callable[[str], bool]) -> list[Task]:
+    """The tasks of the task tables (one per row and lead column) in place of what the sentences made of their
+    rows; a time cell's deadline in place of the phrases found inside it."""
+    if not ctx.cells:
+        return tasks
+    found = read(ctx.text, ctx.cells, ctx.fields.get("provisions") or [], anchor, is_issuer)
+    for message, span in found.unclear:
+        ctx.warn("task_assignee_unclear", message, span)
+    if not found.regions:
+        return tasks
+    cells = [d.span for d in found.deadlines if d.span is not None]
+    for k in [k for k in listed if any(a < k[1] and k[0] < b for a, b in cells)]:
+        del listed[k]
+    for d in found.deadlines:
+        if d.span is not None:
+            listed[d.span] = d
+    kept = [t for t in tasks if not any(a <= t.span[0] < b for a, b in found.regions)]
+    return kept + [t.task for t in found.tasks]
+
+
+# "Giao Sở Xây dựng (chủ trì), Sở Tài chính, UBND huyện Bình Sơn rà soát …": the marked bodies lead, the others support
+_MARKED = lazy_regex(r"\s*\(\s*(?:chủ\s+trì|đầu\s+mối)\s*\)", flags=regex.IGNORECASE)
+
+
+def marked(name: str) -> tuple[list[str], list[str]] | None:
+    """The lead (the bodies marked ``(chủ trì)``) and the support (the others) of a name list; None when no body is
+    marked."""
+    if not _MARKED.search(name):
+        return None
+    found = names.items(name)
+    lead = [_MARKED.sub("", x).strip() for x in found if _MARKED.search(x)]
+    return lead, [x for x in found if not _MARKED.search(x)]

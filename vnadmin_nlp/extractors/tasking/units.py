@@ -31,6 +31,8 @@ class Unit:
     heading: bool = False  # the unit only names the body for the items below it
     items: list[tuple[int, int]] = field(default_factory=list)  # paragraphs under a heading line of its own
     body: int | None = None  # where its own words start: after the label, and after an article's title line
+    tree_end: int | None = None  # where its provision's last child ends (its own end when it has none)
+    support: list[str] = field(default_factory=list)  # the bodies the request above names to assist (each item's)
 
 
 def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
@@ -39,7 +41,7 @@ def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
     text, key = ctx.text, ctx.page.key
     doc_provisions = ctx.fields.get("provisions") or []
 
-    def visit(p: Provision, chain: Sequence[Provision], lead: list[str] | None) -> Iterator[Unit]:
+    def visit(p: Provision, chain: Sequence[Provision], lead: list[str] | None, support: Sequence[str] = ()) -> Iterator[Unit]:
         chain = [*chain, p]
         ok = scope.allowed(chain, is_normative)
         dated = not ok and is_normative and scope.allowed(chain, False)  # dated assignments only (scope.py)
@@ -52,8 +54,9 @@ def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
             if line_end > 0 and fold(p.title)[:20] in key[body:line_end] and not wrapped:
                 body = line_end + 1  # (a "title" the next line goes on in lower case, or that ends in a word that
                 # needs one after it, is a wrapped sentence: "Điều 3. Các Bộ trưởng, …, cơ quan thuộc" / "Chính phủ …")
-        unit = Unit(s, e, p.path, ok or dated, dated, lead if p.kind in _ITEM_KINDS else None, body=body)
-        below = lead
+        unit = Unit(s, e, p.path, ok or dated, dated, lead if p.kind in _ITEM_KINDS else None, body=body, tree_end=_tree_end(p))
+        unit.support = list(support) if unit.lead is not None else []
+        below, below_support = lead, support
         if ok or dated:
             # (a titled article's own words before its clauses: "Điều 6. Cập nhật …" then "Các cơ quan chủ quản cơ sở dữ
             # liệu có trách nhiệm:" then "1. …")
@@ -70,10 +73,21 @@ def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
             elif titled is not None:
                 below = titled
             elif p.children and text[body:e].rstrip().endswith(":"):
-                below = scope.addressees(text, key, body, e) or below  # "Trung tâm kính đề xuất UBND tỉnh:" then items
+                asked = scope.addressees(text, key, body, e)  # "Trung tâm kính đề xuất UBND tỉnh:" then items
+                request = scope.request_heading(text, key, body, e) if asked is None else None
+                if request is not None:  # "Giao Sở Xây dựng chủ trì, phối hợp với các cơ quan liên quan:" then items
+                    unit.heading, (below, below_support) = True, request
+                elif asked is not None:  # (the intro itself is no task: "Đề nghị Ủy ban MTTQ Việt Nam tỉnh:")
+                    unit.heading, below = True, asked
         yield unit
+        heading: tuple[str, list[str]] | None = None  # a dash that names a body for the "+" items after it
         for c in p.children:
-            yield from visit(c, chain, below)
+            mark = text[c.span[0] : c.span[0] + 1]
+            if heading is not None and mark in _BULLETS and mark != heading[0]:
+                yield from visit(c, chain, heading[1])
+                continue
+            heading = _sibling_heading(text, key, c, mark) if ok else None
+            yield from visit(c, chain, below, below_support)
 
     for p in doc_provisions:
         yield from visit(p, [], None)
@@ -81,6 +95,22 @@ def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
     first = min((p.span[0] for p in doc_provisions), default=body_end)
     for a, b in paragraphs(text, body_start, first):  # a paragraph ends at a line break after a sentence
         yield Unit(a, b, None)
+
+
+_BULLETS = "-–+•*"
+
+
+def _sibling_heading(text: str, key: str, p: Provision, mark: str) -> tuple[str, list[str]] | None:
+    """``- Sở Xây dựng:`` with no children of its own, then ``+ Hướng dẫn …``, ``+ Kiểm tra …``: the items with
+    another list mark that follow it are its (the provisions read them as its siblings): its mark and its body."""
+    if p.kind != "dash" or p.children or mark not in _BULLETS or not text[p.span[0] : p.span[1]].rstrip().endswith(":"):
+        return None
+    found = scope.heading(text, key, label_end(text, *p.span), p.span[1])
+    return (mark, found) if found else None
+
+
+def _tree_end(p: Provision) -> int:
+    return max([p.span[1], *(_tree_end(c) for c in p.children)])
 
 
 def label_end(text: str, start: int, end: int) -> int:
