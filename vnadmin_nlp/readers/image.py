@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from . import ocr
-from .base import CorruptFile, RawDocument, Reader, ReaderError, ReaderWarning
+from .base import CorruptFile, RawDocument, Reader, ReaderWarning
 from .layout import PageText, column_regions, layout_pages, ocr_lines
 from .layout.ocr_lines import correct_page
 from .ocr_result import word_record
-from .ocr_signature import reread_signature
+from .ocr_signature import reread_into
 
 # Magic numbers: the first bytes of each format this reader accepts.
 MAGIC = {
@@ -109,13 +109,7 @@ def _signature(frame: Any, result: Any, settings: Any, path: Path, dpi: int, war
         return
     colour = lambda box: (frame.convert("RGB").crop(box), 1.0)  # noqa: E731
     read = lambda crop: ocr.read_many([crop], 6, settings, path, dpi)[0]  # noqa: E731
-    try:
-        report = reread_signature(result, colour, read)
-    except (ReaderError, ValueError, OSError) as exc:  # a second reading: never cost the page
-        warnings.append(ReaderWarning("ocr_reread_failed", f"the signature block could not be read again ({exc})"))
-        return
-    if report is not None:
-        result.extra["signature"] = report
+    reread_into(result, colour, read, warnings)
 
 
 def _dpi(image: Any, index: int, default: int) -> int:

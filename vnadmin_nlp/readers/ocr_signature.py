@@ -40,6 +40,7 @@ from ..lexicon.glued import split_word
 from ..lexicon.ocr_vocabulary import known_words
 from ..lexicon.positions import POSITION_START
 from ..lexicon.syllables import is_vietnamese_word
+from .base import ReaderError, ReaderWarning
 from .ocr_result import OcrLine, OcrPage, OcrWord
 
 if TYPE_CHECKING:
@@ -356,6 +357,18 @@ def reread_signature(
     gone = lambda w: _inside(w.bbox, lines_box) or (_inside(w.bbox, band) and _junk(w))  # noqa: E731
     replace_words(page, gone, taken)
     return report
+
+
+def reread_into(result: Any, colour: Callable, read: Callable, warnings: list[ReaderWarning], where: str = "") -> None:
+    """:func:`reread_signature` for a reader: its report kept in the page's result (``extra["signature"]``); a
+    failure is a warning, never the page's loss (``where`` names the page)."""
+    try:
+        report = reread_signature(result, colour, read)
+    except (ReaderError, ValueError, OSError) as exc:
+        warnings.append(ReaderWarning("ocr_reread_failed", f"{where}the signature block could not be read again ({exc})"))
+        return
+    if report is not None:
+        result.extra["signature"] = report
 
 
 def replace_words(page: OcrPage, gone: Callable[[OcrWord], bool], new_lines: list[OcrLine]) -> None:

@@ -12,7 +12,7 @@ from ..layout.ocr_lines import correct_page
 from ..ocr_fields import reread_fields
 from ..ocr_regions import REGION_DPI
 from ..ocr_result import word_record
-from ..ocr_signature import reread_signature
+from ..ocr_signature import reread_into
 
 MIN_TEXT_CHARS = 25  # fewer body characters than this on a page with a large image: the page is a scan
 MIN_IMAGE_COVER = 0.25  # …and "large" means covering this share of the page
@@ -100,13 +100,7 @@ def _signature(pdf: Any, page: PageText, result: Any, scale: float, settings: An
     zoom = max(1.0, SIGNATURE_DPI / settings.dpi)
     colour = lambda box: (_render_box(pdf, page, box, scale, zoom, ""), zoom)  # noqa: E731
     read = lambda image: ocr.read_many([image], 6, settings, path, round(settings.dpi * zoom))[0]  # noqa: E731
-    try:
-        report = reread_signature(result, colour, read)
-    except (ReaderError, ValueError, OSError) as exc:  # a second reading: never cost the page
-        warnings.append(ReaderWarning("ocr_reread_failed", f"page {page.number}: the signature block could not be read again ({exc})"))
-        return
-    if report is not None:
-        result.extra["signature"] = report
+    reread_into(result, colour, read, warnings, f"page {page.number}: ")
 
 
 def _render_box(pdf: Any, page: PageText, box: tuple[int, int, int, int], scale: float, zoom: float, mode: str) -> Any:
