@@ -264,7 +264,10 @@ def read_many(
     buf = io.BytesIO()
     first, *rest = [img.convert("L") for img in images]
     first.save(buf, format="TIFF", save_all=True, append_images=rest)
-    tsv = _run(buf.getvalue(), psm, settings, path, dpi, whitelist)
+    try:
+        tsv = _run(buf.getvalue(), psm, settings, path, dpi, whitelist)
+    except ToolCrashed:  # tesseract dies on some crops (SIGFPE with a whitelist): that crop alone is lost
+        return _one_by_one(images, psm, settings, path, dpi, whitelist)
     rows = tsv.splitlines()
     head: list[str] = rows[:1]
     pages: list[list[str]] = [[] for _ in images]
@@ -276,6 +279,25 @@ def read_many(
         parse_tsv("\n".join(head + part), img.width, img.height, keep_noise=bool(whitelist))
         for img, part in zip(images, pages)
     ]
+
+
+class ToolCrashed(ReaderError):
+    """tesseract died by a signal on an image (it does on some crops: a floating-point exception)."""
+
+
+def _one_by_one(images: list["Image"], psm: int, settings: OcrSettings, path: str | Path | None, dpi: int, whitelist: str) -> list[OcrPage]:
+    """Each image read alone after a batch's process died: an image that kills tesseract again gives an empty
+    reading (``extra["failed"]``: an abstention, never a value); the error is raised only when none could be read."""
+    pages, failed = [], None
+    for img in images:
+        try:
+            pages.append(_tesseract(img, psm, settings, path, dpi, whitelist=whitelist))
+        except ToolCrashed as exc:
+            failed = exc
+            pages.append(OcrPage([], img.width, img.height, 0.0, extra={"failed": exc.message}))
+    if failed is not None and all(p.extra.get("failed") for p in pages):
+        raise failed
+    return pages
 
 
 def _tesseract(
@@ -301,6 +323,8 @@ def _run(data: bytes, psm: int, settings: OcrSettings, path: str | Path | None, 
         raise MissingDependency(path, f"a working tesseract ({exc})", INSTALL_HINT) from None
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+        if proc.returncode < 0 or proc.returncode > 128:  # killed by a signal (a shell reports 128 + it)
+            raise ToolCrashed(path, f"tesseract died (signal {abs(proc.returncode) % 128}) after: {message[0]}", stage="ocr")
         raise ReaderError(path, f"tesseract failed: {message[0]}", stage="ocr")
     return proc.stdout.decode("utf-8", "replace")
 
