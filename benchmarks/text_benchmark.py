@@ -406,7 +406,7 @@ def main() -> None:
     ap.add_argument("--no-write", action="store_true", help="print only; leave docs/performance.md alone")
     ap.add_argument("--json", type=Path, help="also write the raw results here")
     ap.add_argument("--render", type=Path, metavar="JSON", help="no measuring: render the results --json wrote")
-    ap.add_argument("--only", choices=["parse_file"], help="one section alone, printed (nothing written)")
+    ap.add_argument("--only", choices=["parse_file", "workers"], help="one section alone, printed (nothing written)")
     args = ap.parse_args()
     if args.only == "parse_file":
         WORK.mkdir(parents=True, exist_ok=True)
@@ -415,6 +415,16 @@ def main() -> None:
             print(f"load {load()}")
             for k, v in parse_file_cost(mid[:40], 1 if args.quick else 5).items():
                 print(f"{k}: {v:.2f} ms")
+            print(f"load {load()}")
+        finally:
+            shutil.rmtree(WORK, ignore_errors=True)
+        return
+    if args.only == "workers":
+        WORK.mkdir(parents=True, exist_ok=True)
+        try:
+            mid = [t for t in load_texts(30 if args.quick else None).values() if 5 <= kb(t) <= 20]
+            print(f"load {load()}")
+            print(json.dumps(workers(mid, 1 if args.quick else 4, 1 if args.quick else 3, 2_000_000 if args.quick else 15_000_000)))
             print(f"load {load()}")
         finally:
             shutil.rmtree(WORK, ignore_errors=True)
