@@ -15,7 +15,8 @@ ours, baseline, ours …), the best of the rounds kept per document:
 2. stages: CPU per stage (normalise, zoning, each extractor) and cProfile's top functions;
 3. import: a fresh interpreter's CPU to ``import vnadmin_nlp`` and parse a first text, beside the bare interpreter;
 4. workers: the batch engine with 1 and 2 workers over the same folder, beside a pure-Python control run with 1 and
-   2 processes in the same rounds (what the host gives two processes at that moment);
+   2 processes in the same rounds (what the host gives two processes at that moment; ``--only workers``: this
+   section alone, printed as JSON);
 5. ``parse_file`` per call on small files: with its default limits (parsed here under an interval timer), the same
    sent to the parse worker as other formats are, without limits, and ``parse_text`` alone (``--only parse_file``:
    this section alone, printed).
