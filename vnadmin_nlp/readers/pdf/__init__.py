@@ -19,6 +19,7 @@ from ..base import Block, CorruptFile, EncryptedFile, MissingDependency, RawDocu
 from ..layout import PageText, layout_pages
 from ..limits import LimitExceeded
 from .bounds import check_pages, check_streams, renderable
+from .lock import PDFIUM
 from .page import extract_page
 from ..layout.text import plain_text
 from .quality import page_score, page_verdict
@@ -37,11 +38,13 @@ class PdfReader(Reader):
     def read(self, path: Path, data: bytes) -> RawDocument:
         pdfium = _pdfium(path)
         check_streams(data, path)
-        pdf = _open(pdfium, path, data)
+        with PDFIUM:
+            pdf = _open(pdfium, path, data)
         try:
             return _read(pdfium, pdf, path)
         finally:
-            pdf.close()
+            with PDFIUM:
+                pdf.close()
 
 
 def _pdfium(path: Path) -> Any:
@@ -83,13 +86,15 @@ def _damaged(page: PageText, verdict: str) -> bool:
 
 def _read(pdfium: Any, pdf: Any, path: Path) -> RawDocument:
     warnings: list[ReaderWarning] = []
-    digital = digital_signatures(pdf, warnings)  # before flattening, which drops the signature fields
     pages: list[PageText] = []
-    for index in range(len(pdf)):
-        try:
-            pages.append(extract_page(pdf, index))
-        except pdfium.PdfiumError as exc:
-            warnings.append(ReaderWarning("page_unreadable", f"page {index + 1}: {exc}"))
+    with PDFIUM:  # released before the OCR threads render
+        digital = digital_signatures(pdf, warnings)  # before flattening, which drops the signature fields
+        count = len(pdf)
+        for index in range(count):
+            try:
+                pages.append(extract_page(pdf, index))
+            except pdfium.PdfiumError as exc:
+                warnings.append(ReaderWarning("page_unreadable", f"page {index + 1}: {exc}"))
     if not pages:
         raise CorruptFile(path, "no page of the PDF could be read")
 
@@ -139,7 +144,8 @@ def _read(pdfium: Any, pdf: Any, path: Path) -> RawDocument:
         metadata["furniture_removed"] = removed
     if digital:
         metadata["digital_signatures"] = digital
-    info = document_info(pdf, warnings)
+    with PDFIUM:
+        info = document_info(pdf, warnings)
     if info:
         metadata["pdf_info"] = info
     if not any(b.kind != "stamp" and b.text.strip() for b in blocks):
@@ -148,7 +154,7 @@ def _read(pdfium: Any, pdf: Any, path: Path) -> RawDocument:
         blocks=blocks,
         format="pdf",
         encoding=encoding,
-        pages=len(pdf),
+        pages=count,
         ocr=ocr_done,
         metadata=metadata,
         warnings=warnings,

@@ -1,7 +1,6 @@
 """Scanned pages of a PDF: which pages are scans, rendering them (stamps painted out) and reading them by OCR."""
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -13,15 +12,13 @@ from ..ocr_fields import reread_fields
 from ..ocr_regions import REGION_DPI
 from ..ocr_result import word_record
 from ..ocr_signature import reread_into
+from .lock import PDFIUM  # the header and closing regions are rendered from the OCR worker threads
 
 MIN_TEXT_CHARS = 25  # fewer body characters than this on a page with a large image: the page is a scan
 MIN_IMAGE_COVER = 0.25  # …and "large" means covering this share of the page
 SIGNATURE_DPI = 300  # the signature block's rendering: 400 dpi read fewer positions on the Lâm Đồng dev scans
 STAMP_PAGE_CHARS = 200  # a large image and less body text than this: the text may be only a stamp laid over a scan
 
-# pdfium is not thread-safe: the header and closing regions are rendered from the OCR worker threads
-# (:mod:`..ocr_regions`), so every rendering here holds this lock
-_PDFIUM = threading.Lock()
 
 
 def ocr_pages(
@@ -106,7 +103,7 @@ def _signature(pdf: Any, page: PageText, result: Any, scale: float, settings: An
 def _render_box(pdf: Any, page: PageText, box: tuple[int, int, int, int], scale: float, zoom: float, mode: str) -> Any:
     """A box of the page image rendered at ``scale`` (pixels, origin top-left), rendered again ``zoom`` times finer
     (the signature stamps painted out, as on the page); prepared for tesseract, or in colour when ``mode`` is empty."""
-    with _PDFIUM:
+    with PDFIUM:
         handle = pdf[page.number - 1]
         try:
             width, height = handle.get_size()
@@ -137,7 +134,7 @@ def _paint_out(image: Any, page: PageText, scale: float, origin: tuple[float, fl
 
 def _render(pdf: Any, page: PageText, scale: float, mode: str) -> Any:
     """Rasterise a page for OCR, with the signature stamps painted out (their text is already known)."""
-    with _PDFIUM:
+    with PDFIUM:
         handle = pdf[page.number - 1]
         try:
             bitmap = handle.render(scale=scale, grayscale=mode != "red", may_draw_forms=False)
