@@ -19,8 +19,7 @@ from .extractors.base import Cell, Context, Extractor
 from .extractors.registry import check_order
 from .files import display_name, is_clean, raw_name, special_kind
 from .files import worker
-from .files.limits import LimitExceeded, Limits, can_limit_here, run_here
-from .files.limits import caused_by_memory as caused_by_memory  # where it was (batch, linking import it here)
+from .files.limits import LimitExceeded, Limits, can_limit_here, caused_by_memory, run_here
 from .model import Block, Document, ParseWarning, Source, Zones
 from .normalize import NormalizedText, normalize
 from .readers import SNIFF_BYTES, CorruptFile, RawDocument, ReaderError, pick_reader, read_file

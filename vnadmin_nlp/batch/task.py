@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, Callable, Literal
 
 from ..files import display_name, write_atomic
-from ..pipeline import PARSER_VERSION, caused_by_memory, parse_file, sha256_file
+from ..files.limits import caused_by_memory
+from ..pipeline import PARSER_VERSION, parse_file, sha256_file
 from ..readers import ReaderError
 
 HOOK_ENV = "VNADMIN_PARSE_HOOK"

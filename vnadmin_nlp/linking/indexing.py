@@ -11,7 +11,8 @@ from typing import Any, Callable, Optional
 
 from ..model import Document
 from ..files import display_name
-from ..pipeline import PARSER_VERSION, caused_by_memory
+from ..files.limits import caused_by_memory
+from ..pipeline import PARSER_VERSION
 from ..readers import ReaderError
 from . import reuse as reuse_mod
 from .detect import TokenCache

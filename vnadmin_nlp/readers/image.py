@@ -54,8 +54,7 @@ class ImageReader(Reader):
         if settings.max_pages and frames > settings.max_pages:
             todo = settings.max_pages
             warnings.append(ReaderWarning("ocr_page_limit", f"only the first {todo} of {frames} frames were OCR'd"))
-        sizes: list[tuple[int, int]] = []
-        kept: list[Any] = []
+        frames_read: list[Any] = []  # the decoded frames, in order (their sizes; the signature's colour crop)
         dpis: list[int] = []
 
         def prepared() -> Iterator[Any]:
@@ -65,8 +64,7 @@ class ImageReader(Reader):
                     frame = image.copy()
                 except (OSError, EOFError, ValueError) as exc:
                     raise CorruptFile(path, f"frame {index + 1} cannot be decoded ({exc})") from None
-                sizes.append(frame.size)
-                kept.append(frame)
+                frames_read.append(frame)
                 yield lambda frame=frame: ocr.prepare(frame, settings.preprocess)
 
         for index in range(todo):
@@ -77,8 +75,8 @@ class ImageReader(Reader):
         fixes: list[tuple[int, str, str]] = []
         words: list[dict[str, Any]] = []
         for number, result in enumerate(ocr.ocr_many(prepared(), settings, path, dpis=dpis, regions=regions), start=1):
-            width, height = sizes[number - 1]
-            _signature(kept[number - 1], result, settings, path, dpis[number - 1], warnings)
+            width, height = frames_read[number - 1].size
+            _signature(frames_read[number - 1], result, settings, path, dpis[number - 1], warnings)
             if settings.correct:
                 fixes += [(number, a, b) for a, b in correct_page(result)]
             words.append(word_record(number, result))

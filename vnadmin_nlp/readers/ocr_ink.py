@@ -50,16 +50,23 @@ class HandReading:
     summary: str
 
 
+def coloured(rgb: "Image", chroma: int) -> "Image":
+    """An "L" image, 255 where ``rgb`` (an RGB image) is coloured: max(R, G, B) - min(R, G, B) at least ``chroma``
+    (a seal's red, a pen's blue or violet; black print and white paper have none)."""
+    from PIL import ImageChops
+
+    r, g, b = rgb.split()
+    spread = ImageChops.subtract(ImageChops.lighter(ImageChops.lighter(r, g), b), ImageChops.darker(ImageChops.darker(r, g), b))
+    return spread.point(lambda v: 255 if v >= chroma else 0)
+
+
 def ink_mask(image: "Image", chroma: int) -> "Image":
     """An "L" image, 255 where ``image`` (RGB) holds coloured pen ink."""
     from PIL import ImageChops
 
     rgb = image.convert("RGB")
-    r, g, b = rgb.split()
-    spread = ImageChops.subtract(ImageChops.lighter(ImageChops.lighter(r, g), b), ImageChops.darker(ImageChops.darker(r, g), b))
-    strong = spread.point(lambda v: 255 if v >= chroma else 0)
     hue = rgb.convert("HSV").getchannel("H").point(lambda v: 255 if HUE[0] <= v <= HUE[1] else 0)
-    return ImageChops.multiply(strong, hue)
+    return ImageChops.multiply(coloured(rgb, chroma), hue)
 
 
 def _inked(mask: "Image") -> int:

@@ -41,6 +41,7 @@ from ..lexicon.ocr_vocabulary import known_words
 from ..lexicon.positions import POSITION_START
 from ..lexicon.syllables import is_vietnamese_word
 from .base import ReaderError, ReaderWarning
+from .ocr_ink import coloured
 from .ocr_result import OcrLine, OcrPage, OcrWord
 
 if TYPE_CHECKING:
@@ -294,9 +295,6 @@ def print_only(image: "Image") -> "Image":
     from PIL import ImageChops
 
     rgb = image.convert("RGB")
-    r, g, b = rgb.split()
-    spread = ImageChops.subtract(ImageChops.lighter(ImageChops.lighter(r, g), b), ImageChops.darker(ImageChops.darker(r, g), b))
-    coloured = spread.point(lambda v: 255 if v >= CHROMA else 0)
     grey = rgb.convert("L")
     histogram, half, seen, paper = grey.histogram(), grey.width * grey.height / 2, 0, 255
     for level, count in enumerate(histogram):
@@ -305,7 +303,7 @@ def print_only(image: "Image") -> "Image":
             paper = level
             break
     grey = grey.point(lambda v: 255 if v >= paper - PAPER_MARGIN else v)
-    return ImageChops.lighter(grey, coloured)
+    return ImageChops.lighter(grey, coloured(rgb, CHROMA))
 
 
 def reread_signature(

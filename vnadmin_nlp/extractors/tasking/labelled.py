@@ -17,24 +17,21 @@ from typing import Callable
 
 from ...data import load
 from ...lexicon.fold import fold
-from ...lexicon.lazy import escape, lazy_regex
+from ...lexicon.lazy import lazy_regex
 from ...lexicon.spaces import squash
 from ...model import Deadline, Task
 from ..base import Context
+from ..deadlines.forms import phrases
 from . import table
 from .units import Unit, label_end
 
 _T = load("tasks")
 
 
-def _labels(words: list[str]) -> str:
-    return "|".join(r"\s+".join(escape(fold(x)) for x in w.split()) for w in sorted(words, key=len, reverse=True))
-
-
 # A label at the start of a line (after a list mark) or after the end of a sentence or a clause.
 _AT = r"(?:(?<=\n)[ \t]*(?:[-–+•*]\s*)?|(?<=[.;]\s)\s*|(?<=[.;]\s\s)\s*)"
-_LEAD = lazy_regex(_AT + r"(?:" + _labels(_T["lead_labels"]) + r")\s*:\s*")
-_SUPPORT = lazy_regex(_AT + r"(?:" + _labels(_T["support_labels"]) + r")\s*:\s*")
+_LEAD = lazy_regex(_AT + r"(?:" + phrases(fold(w) for w in _T["lead_labels"]) + r")\s*:\s*")
+_SUPPORT = lazy_regex(_AT + r"(?:" + phrases(fold(w) for w in _T["support_labels"]) + r")\s*:\s*")
 # A value ends at its line's end, its sentence's, or a semicolon before the next label ("…; thời gian thực hiện: …"):
 # a semicolon alone separates the bodies of a list ("Sở Kế hoạch và Đầu tư; Ủy ban MTTQ Việt Nam tỉnh")
 _VALUE_END = lazy_regex(r";(?=\s*[\p{L} ]{2,40}:)|\n|\.(?=\s|$)")

@@ -23,6 +23,7 @@ from ...lexicon.fold import fold
 from ...model import Provision, Task
 from ...zoning.quotes import in_new_wording
 from . import names
+from .support import SUPPORT_WORDS
 from ...lexicon.lazy import escape, lazy_regex
 
 _T = load("tasks")
@@ -158,7 +159,7 @@ def addressees(text: str, key: str, start: int, end: int) -> list[str] | None:
     return names.items(found[0])
 
 
-_CHAIRS_WITH = lazy_regex(r"\s*(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
+_CHAIRS_WITH = lazy_regex(r"\s*" + SUPPORT_WORDS)  # "chủ trì, phối hợp với": the words a task's support follows
 
 
 def request_heading(text: str, key: str, start: int, end: int) -> tuple[list[str], list[str]] | None:

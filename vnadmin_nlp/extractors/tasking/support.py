@@ -10,7 +10,8 @@ from .names import HEAD_RE, MAX_ASSIGNEE_CHARS, NOT_IN_NAME, _BROKEN, _NOT_ITEM_
 # Words that end a list of bodies: "phối hợp với Bộ Nội vụ trong việc theo dõi" names Bộ Nội vụ, then the matter.
 _NOT_IN_SUPPORT = lazy_regex(r"[\s,](?:trong|về|để|theo|tại|việc|nhằm|khi|thực hiện|tổ chức thực hiện|định kỳ|hằng|hàng\s+(?:năm|tháng|quý|tuần|ngày)|kịp thời|thường xuyên)\s")
 # ("phôi hợp": OCR drops the tone mark of "phối", qngai_cv99_2025)
-_SUPPORT = lazy_regex(r"(?<![\p{L}])(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?ph(?:ối|ôi)\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
+SUPPORT_WORDS = r"(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?ph(?:ối|ôi)\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+"
+_SUPPORT = lazy_regex(r"(?<![\p{L}])" + SUPPORT_WORDS)
 
 
 def support(text: str, key: str, start: int, end: int, anywhere: bool = False) -> tuple[list[str], int, int]:

@@ -20,7 +20,6 @@ SIGNATURE_DPI = 300  # the signature block's rendering: 400 dpi read fewer posit
 STAMP_PAGE_CHARS = 200  # a large image and less body text than this: the text may be only a stamp laid over a scan
 
 
-
 def ocr_pages(
     pdf: Any,
     path: Path,
