@@ -76,14 +76,7 @@ FORMS15 = [
 @pytest.mark.parametrize("form", FORMS15, ids=[f.name for f in FORMS15])
 @pytest.mark.parametrize("render", ["html", "docx", "md"])
 def test_generated_task_table15(form: Form, render: str, tmp_path: Path) -> None:
-    path = tmp_path / f"kh.{render}"
-    if render == "html":
-        path.write_text(forms._html(form), encoding="utf-8")
-    elif render == "docx":
-        forms._docx(form, path)
-    else:
-        path.write_text(forms._markdown(form), encoding="utf-8")
-    assert forms._read(path) == forms._expected(form)
+    assert forms._read(forms.written(form, render, tmp_path)) == forms._expected(form)
 
 
 @pytest.fixture(scope="module")

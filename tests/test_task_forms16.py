@@ -156,14 +156,7 @@ TABLES16 = [
 @pytest.mark.parametrize("form", TABLES16, ids=[f.name for f in TABLES16])
 @pytest.mark.parametrize("render", ["html", "docx", "md"])
 def test_task_tables_in_other_orders(form: Form, render: str, tmp_path: Path) -> None:
-    path = tmp_path / f"kh.{render}"
-    if render == "html":
-        path.write_text(forms._html(form), encoding="utf-8")
-    elif render == "docx":
-        forms._docx(form, path)
-    else:
-        path.write_text(forms._markdown(form), encoding="utf-8")
-    assert forms._read(path) == forms._expected(form)
+    assert forms._read(forms.written(form, render, tmp_path)) == forms._expected(form)
 
 
 def test_a_request_heading_and_a_dash_heading() -> None:

@@ -218,14 +218,19 @@ def _read(path: Path) -> list[tuple[list[str], list[str], str | None]]:
     return [(t.lead, t.support, t.deadline.text if t.deadline else None) for t in doc.tasks if t.source == "table"]
 
 
-@pytest.mark.parametrize("form", FORMS, ids=[f.name for f in FORMS])
-@pytest.mark.parametrize("render", ["html", "docx", "md"])
-def test_generated_task_table(form: Form, render: str, tmp_path: Path) -> None:
-    path = tmp_path / f"kh.{render}"
+def written(form: Form, render: str, folder: Path) -> Path:
+    """The form written as a plan in ``render`` (html, docx or md) in ``folder``."""
+    path = folder / f"kh.{render}"
     if render == "html":
         path.write_text(_html(form), encoding="utf-8")
     elif render == "docx":
         _docx(form, path)
     else:
         path.write_text(_markdown(form), encoding="utf-8")
-    assert _read(path) == _expected(form)
+    return path
+
+
+@pytest.mark.parametrize("form", FORMS, ids=[f.name for f in FORMS])
+@pytest.mark.parametrize("render", ["html", "docx", "md"])
+def test_generated_task_table(form: Form, render: str, tmp_path: Path) -> None:
+    assert _read(written(form, render, tmp_path)) == _expected(form)
