@@ -253,3 +253,29 @@ def test_header_fields_on_text_documents_reach_the_bar(shared):
     assert all(d.error is None for d in text_docs)
     assert report.header_micro(text_docs, "lenient").f1 >= 0.95
     assert report.header_micro(text_docs, "strict").f1 >= 0.95
+
+
+def test_hand_filled_number_and_date_are_scored_apart(tmp_path):
+    """Issue 12: a value a person wrote into the printed blank is counted apart from printed ones (the gold's
+    ``hand_filled``), so the bar on what OCR of print can read is not hidden by what only a person can."""
+    corpus, gold = tmp_path / "corpus", tmp_path / "gold"
+    corpus.mkdir(), gold.mkdir()
+    (corpus / "cv.txt").write_text(CV.replace("Số: 575/UBND-KGVX\n", ""), encoding="utf-8")  # no number read
+    fields = {"number": "575/UBND-KGVX", "date": "2025-03-12", "place": "Quảng Ngãi"}
+    for gid, hand in (("printed", []), ("hand", ["number"])):
+        data = {"id": gid, "file": "cv.txt", "split": "dev", "layer": "none", "hand_filled": hand, "fields": fields}
+        (gold / f"{gid}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "run.json"
+    result = CliRunner().invoke(main, ["eval", "--gold", str(gold), "--corpus", str(corpus), "-j", "1", "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    docs = {d["id"]: d for d in json.loads(out.read_text(encoding="utf-8"))["documents"]}
+    assert docs["hand"]["hand_filled"] == "number" and "hand_filled" not in docs["printed"]
+    spec = importlib.util.spec_from_file_location("update_accuracy", ROOT / "scripts" / "update_accuracy.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    rows = "\n".join(mod.field_rows(mod.issue12_records_json([out])))
+    # both documents miss the number: one printed miss, one hand-filled null; the date is printed in both
+    assert "| number | OCR (scan), printed | dev | 1 | 0 | 0 | 1 |" in rows
+    assert "| number | OCR (scan), hand-filled | dev | 1 | 0 | 0 | 1 |" in rows
+    assert "| date | OCR (scan), printed | dev | 2 | 2 | 0 | 0 |" in rows
+    assert "| place | OCR (scan) | dev | 2 | 2 | 0 | 0 |" in rows

@@ -30,6 +30,15 @@ class Gold:
     sources: dict[str, str] = field(default_factory=dict)  # the gold's ``gold_source``: field -> how it was obtained
 
 
+def _extra(data: dict[str, Any]) -> dict[str, Any]:
+    """The gold's tags the tables group by: ``class`` (vbpl), ``layer`` (Lâm Đồng) and ``hand_filled`` (the fields
+    whose value a person wrote into the printed blank: scored apart, since OCR of print cannot read them)."""
+    out = {k: data[k] for k in ("class", "layer") if k in data}
+    if data.get("hand_filled"):
+        out["hand_filled"] = ",".join(data["hand_filled"])
+    return out
+
+
 @dataclass
 class GoldSet:
     golds: list[Gold]
@@ -157,7 +166,7 @@ def collect(
                 fields=data["fields"] or {},
                 format=data.get("format"),
                 split=doc_split,
-                extra={k: data[k] for k in ("class", "layer") if k in data},
+                extra=_extra(data),
                 sources={k: str(v) for k, v in (data.get("gold_source") or {}).items()},
             )
         )
