@@ -58,8 +58,10 @@ def paths_counted(conn) -> collections.Counter:
                 way = "issuer+place"
             else:
                 res = real_one(c, near, total=total)
-                bound = resolve._FAR_MAX if c.date and len(c.date) == 10 else resolve.far_bound(c)
-                settled = res.score is not None and res.score - bound >= resolve.MARGIN - 1e-9 and not res.reason.startswith("too weak")
+                ids = {d.id for d in near}
+                exact = bool(c.issuer_slugs) and any(g.far_exact(c, ids) for g in groups)
+                settled = (res.score is not None and not res.reason.startswith("too weak")
+                           and res.score - resolve.far_bound(c, exact) >= resolve.MARGIN - 1e-9)
                 way = "near" if settled else "fallback"
         counts[way] += 1
         counts[f"{way}: candidates"] += total
