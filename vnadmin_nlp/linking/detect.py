@@ -117,8 +117,10 @@ def candidates(conn: sqlite3.Connection, ids: list[int], pending: set[int]) -> d
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS reuse_bands(band INTEGER PRIMARY KEY)")
     conn.execute("DELETE FROM reuse_bands")
     marks = ",".join("?" * len(ids))
-    for r in conn.execute(f"SELECT bands FROM documents WHERE id IN ({marks}) AND bands IS NOT NULL", ids).fetchall():
-        conn.executemany("INSERT OR IGNORE INTO reuse_bands VALUES(?)", [(b,) for b in unpack_bands(r[0])])
+    keys: set[int] = set()
+    for r in conn.execute(f"SELECT bands FROM documents WHERE id IN ({marks}) AND bands IS NOT NULL", ids):
+        keys.update(unpack_bands(r[0]))
+    conn.executemany("INSERT INTO reuse_bands VALUES(?)", zip(sorted(keys)))  # in key order: appended to the table
     conn.execute("DELETE FROM reuse_bands WHERE (SELECT count(*) FROM (SELECT 1 FROM lsh l WHERE l.band = reuse_bands.band"
                  " LIMIT ?)) NOT BETWEEN 2 AND ?", (MAX_BUCKET + 1, MAX_BUCKET))
     shared: dict[tuple[int, int], int] = {}
@@ -127,12 +129,16 @@ def candidates(conn: sqlite3.Connection, ids: list[int], pending: set[int]) -> d
     rows = conn.execute("SELECT l.band, l.doc_id FROM reuse_bands t JOIN lsh l ON l.band = t.band ORDER BY l.band")
     for band, doc_id in [*rows, (None, None)]:
         if band != last:
-            for i, a in enumerate(bucket):
-                for b in bucket[i + 1:]:
-                    x, y = (a, b) if a < b else (b, a)
-                    # a pair is compared in the batch of its first pending document, once
-                    if (x in mine or y in mine) and not ((x in pending and x not in mine) or (y in pending and y not in mine)):
-                        shared[(x, y)] = shared.get((x, y), 0) + 1
+            # the pairs with a document of the batch (a batch holds few of a large bucket's documents): the others
+            # of the bucket only when compared already (a pair is compared in the batch of its first pending
+            # document, once)
+            ours = [a for a in bucket if a in mine]
+            if ours:
+                done = [b for b in bucket if b not in pending]
+                for i, a in enumerate(ours):
+                    for b in (*ours[i + 1:], *done):
+                        key = (a, b) if a < b else (b, a)
+                        shared[key] = shared.get(key, 0) + 1
             bucket = []
             last = band
         if doc_id is not None:
