@@ -8,7 +8,8 @@ of the links (issue 15: per-document resolution at 100k within 1.2× of 1k).
 Works on a copy when ``--copy`` is given (the links are written again: the same ones, unless the code changed).
 A change to resolution must leave the digest of every kept size unchanged; the counts say what the change saved:
 ``few`` (at most ``resolve._FEW`` candidates, all scored), ``near`` (the near ones settle it), ``issuer+place``,
-``fallback`` (the near ones did not settle it: every candidate scored) with the candidates they scored.
+``fallback`` (the near ones did not settle it: every candidate scored) with their candidates, and the calls of
+``resolve.score`` in all.
 """
 from __future__ import annotations
 
@@ -67,12 +68,18 @@ def paths_counted(conn) -> collections.Counter:
         counts[f"{way}: candidates"] += total
         return real_in(c, groups)
 
-    resolve.resolve_in = resolve_in
+    real_score = resolve.score
+
+    def score(c, d):  # type: ignore[no-untyped-def]
+        counts["score calls"] += 1
+        return real_score(c, d)
+
+    resolve.resolve_in, resolve.score = resolve_in, score
     try:
         queue_all(conn)
         resolve.resolve_pending(conn)
     finally:
-        resolve.resolve_in, resolve.resolve_one = real_in, real_one
+        resolve.resolve_in, resolve.resolve_one, resolve.score = real_in, real_one, real_score
     return counts
 
 
