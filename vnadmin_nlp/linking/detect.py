@@ -126,7 +126,9 @@ def candidates(conn: sqlite3.Connection, ids: list[int], pending: set[int]) -> d
     shared: dict[tuple[int, int], int] = {}
     bucket: list[int] = []
     last = None
-    rows = conn.execute("SELECT l.band, l.doc_id FROM reuse_bands t JOIN lsh l ON l.band = t.band ORDER BY l.band")
+    # CROSS JOIN: the batch's few band keys drive the join (SQLite would otherwise scan the whole ``lsh`` table once
+    # a batch, its work per document growing with the corpus: 0.005 ms at 1,000 documents, 0.138 at 100,000)
+    rows = conn.execute("SELECT l.band, l.doc_id FROM reuse_bands t CROSS JOIN lsh l ON l.band = t.band ORDER BY t.band, l.doc_id")
     for band, doc_id in [*rows, (None, None)]:
         if band != last:
             # the pairs with a document of the batch (a batch holds few of a large bucket's documents): the others
