@@ -179,6 +179,7 @@ def test_a_batch_counts_the_pairs_of_its_own_documents_as_every_pair_did(tmp_pat
             ids = order[k:k + batch]
             got = detect.candidates(conn, ids, pending)
             assert got == _candidates_of_every_pair(conn, ids, pending)
+            assert detect.candidates(conn, ids, set()) == _candidates_of_every_pair(conn, ids, set())  # none pending
             seen += len(got)
             pending.difference_update(ids)
         assert seen > 20  # buckets shared across batches were counted

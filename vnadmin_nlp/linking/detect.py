@@ -20,6 +20,7 @@ from .store import load_text, transaction, unpack_bands
 MAX_CANDIDATES = 50  # documents aligned with each new one at most (those sharing the most band keys)
 CACHE_WORDS = 6_000_000  # shingles of the documents kept in memory while aligning (8 bytes each)
 CACHE_CHARS = 8_000_000  # characters of the texts kept for the passages' offsets (2 bytes each in Vietnamese)
+LSH_ROWS = 250_000  # band keys put in the index at once, sorted (about 30 MB while they are)
 
 
 class TokenCache:
@@ -100,6 +101,7 @@ def detect_pending(conn: sqlite3.Connection, cache: Optional[TokenCache] = None,
     pending = {r[0] for r in conn.execute("SELECT id FROM documents WHERE reuse_done = 0")}
     found = 0
     order = sorted(pending)
+    index_bands(conn, order)
     for k in range(0, len(order), batch):
         ids = order[k:k + batch]
         with transaction(conn):
@@ -107,6 +109,26 @@ def detect_pending(conn: sqlite3.Connection, cache: Optional[TokenCache] = None,
             conn.executemany("UPDATE documents SET reuse_done = 1 WHERE id=?", [(i,) for i in ids])
         pending.difference_update(ids)
     return found
+
+
+def index_bands(conn: sqlite3.Connection, ids: list[int], *, rows: int = LSH_ROWS) -> None:
+    """Put the band keys of these documents (kept with each, ``documents.bands``) in the ``lsh`` index, in key order
+    and ``rows`` at a time.  Inserted document by document as they were stored, the keys fell on random pages of an
+    index that grows with the corpus (2 million keys at 100,000 documents): each batch of the writer rewrote
+    thousands of its pages, and a document's keys cost ×10 at 100,000 documents what they cost at 1,000.  Done just
+    before the comparison, they are in the index whenever a document is compared, even after a run that stopped
+    between storing and comparing (``OR IGNORE``: keys already there are kept)."""
+    pairs: list[tuple[int, int]] = []
+    for k in range(0, len(ids), 500):
+        part = ids[k:k + 500]
+        for doc_id, blob in conn.execute(f"SELECT id, bands FROM documents WHERE id IN ({','.join('?' * len(part))})"
+                                         " AND bands IS NOT NULL", part):
+            pairs.extend((b, doc_id) for b in unpack_bands(blob))
+        if len(pairs) >= rows or k + 500 >= len(ids):
+            pairs.sort()
+            with transaction(conn):
+                conn.executemany("INSERT OR IGNORE INTO lsh VALUES(?,?)", pairs)
+            pairs = []
 
 
 def candidates(conn: sqlite3.Connection, ids: list[int], pending: set[int]) -> dict[tuple[int, int], int]:
@@ -136,7 +158,7 @@ def candidates(conn: sqlite3.Connection, ids: list[int], pending: set[int]) -> d
             # document, once)
             ours = [a for a in bucket if a in mine]
             if ours:
-                done = [b for b in bucket if b not in pending]
+                done = [b for b in bucket if b not in mine and b not in pending]
                 for i, a in enumerate(ours):
                     for b in (*ours[i + 1:], *done):
                         key = (a, b) if a < b else (b, a)
