@@ -5,7 +5,8 @@ passages (issue 15: per-document reuse cost at 100k within 1.2× of 1k).
     .venv/bin/python benchmarks/linking_benchmark.py --worker scale --docs 100000 --keep --worker-out /tmp/s.json
     .venv/bin/python benchmarks/linking_reuse_rerun.py benchmarks/_work/linking/scale100000/index.sqlite
 
-Works on a temporary copy of the index: its passages are removed and every document marked as not compared, then
+Works on a temporary copy of the index: its passages are removed and every document marked as not compared (and the
+``lsh`` index emptied, where the code fills it when comparing: ``index bands``), then
 ``detect.detect_pending`` runs as at the end of an indexing run, its token cache filled first (untimed) the way the
 writer fills it (``TokenCache.keep``, in the order the documents were stored, while there is room).  A change to
 detection must leave the digest unchanged (or say which passages it lost or gained and why); the phases say where
@@ -58,9 +59,14 @@ class Phases:
 
 
 def reset(conn) -> None:
+    """The state after storing: no passages, nothing compared; where the band keys enter the ``lsh`` index when the
+    documents are compared (``detect.index_bands``), not yet in it either (main's code before it put them there
+    while storing)."""
     with store.transaction(conn):
         conn.execute("DELETE FROM reuse")
         conn.execute("UPDATE documents SET reuse_done = 0")
+        if hasattr(detect, "index_bands"):
+            conn.execute("DELETE FROM lsh")
 
 
 def filled_cache(conn, words: int | None) -> detect.TokenCache:
@@ -89,6 +95,8 @@ def run(path: Path, words: int | None) -> dict:
     cache = filled_cache(conn, words)
     kept = len(cache.items)
     ph = Phases()
+    if hasattr(detect, "index_bands"):
+        ph.wrap(detect, "index_bands", "index bands")
     ph.wrap(detect, "candidates", "candidates")
     ph.wrap(detect, "capped", "capped")
     ph.wrap(detect, "token_passages", "align")
@@ -131,7 +139,7 @@ def main() -> None:
             r = run(path, args.words)
             print(f"round {i + 1}: {r['docs']:,} documents, {r['cpu']:.3f} s CPU, {1e3 * r['cpu'] / r['docs']:.4f} ms/doc; "
                   f"tokens of {r['kept']:,} documents kept", flush=True)
-            for label in ("candidates", "capped", "read back", "read back: cut", "align", "spans"):
+            for label in ("index bands", "candidates", "capped", "read back", "read back: cut", "align", "spans"):
                 print(f"  {label}: {r['phases'][label]:.3f} s ({1e3 * r['phases'][label] / r['docs']:.4f} ms/doc), "
                       f"{r['calls'][label]:,} calls")
             print(f"  pairs aligned: {sum(r['pairs'].values()):,} ({r['pairs']['with a passage']:,} with a passage)")

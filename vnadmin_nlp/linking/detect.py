@@ -20,7 +20,8 @@ from .store import load_text, transaction, unpack_bands
 MAX_CANDIDATES = 50  # documents aligned with each new one at most (those sharing the most band keys)
 CACHE_WORDS = 6_000_000  # shingles of the documents kept in memory while aligning (8 bytes each)
 CACHE_CHARS = 8_000_000  # characters of the texts kept for the passages' offsets (2 bytes each in Vietnamese)
-LSH_ROWS = 250_000  # band keys put in the index at once, sorted (about 30 MB while they are)
+LSH_ROWS = 1_000_000  # band keys put in the index at once, sorted (about 45 MB while they are)
+_ID_MASK = (1 << 40) - 1
 
 
 class TokenCache:
@@ -118,17 +119,17 @@ def index_bands(conn: sqlite3.Connection, ids: list[int], *, rows: int = LSH_ROW
     thousands of its pages, and a document's keys cost ×10 at 100,000 documents what they cost at 1,000.  Done just
     before the comparison, they are in the index whenever a document is compared, even after a run that stopped
     between storing and comparing (``OR IGNORE``: keys already there are kept)."""
-    pairs: list[tuple[int, int]] = []
+    keys: list[int] = []  # (band, document) as one integer: a third of the memory of a tuple, sorted alike
     for k in range(0, len(ids), 500):
         part = ids[k:k + 500]
         for doc_id, blob in conn.execute(f"SELECT id, bands FROM documents WHERE id IN ({','.join('?' * len(part))})"
                                          " AND bands IS NOT NULL", part):
-            pairs.extend((b, doc_id) for b in unpack_bands(blob))
-        if len(pairs) >= rows or k + 500 >= len(ids):
-            pairs.sort()
+            keys.extend((b << 40) | doc_id for b in unpack_bands(blob))  # ids < 2**40; decoded exactly, signs too
+        if len(keys) >= rows or k + 500 >= len(ids):
+            keys.sort()
             with transaction(conn):
-                conn.executemany("INSERT OR IGNORE INTO lsh VALUES(?,?)", pairs)
-            pairs = []
+                conn.executemany("INSERT OR IGNORE INTO lsh VALUES(?,?)", ((v >> 40, v & _ID_MASK) for v in keys))
+            keys = []
 
 
 def candidates(conn: sqlite3.Connection, ids: list[int], pending: set[int]) -> dict[tuple[int, int], int]:
