@@ -598,8 +598,10 @@ def real_report(real: dict, scale: list[dict]) -> str:
                          f"{r['reuse_recall']:.4f} | {r['peak_mb']:,.0f} ({_mb(r.get('index_peak_mb'))}; {_mb(r.get('docs_mb'))}) |")
         lines.append("")
     lines += [
-        "How the work per document is bounded: reuse detection reads only the band keys shared by 2 to 50 documents "
-        "(a probe of at most 51 index entries tells), aligns each new document with at most `detect.MAX_CANDIDATES` "
+        "How the work per document is bounded: the band keys of the new documents enter the `lsh` index just before "
+        "they are compared, sorted, a million at a time (`detect.index_bands`), not one document at a time on random "
+        "pages of a growing index; reuse detection reads only the band keys shared by 2 to 50 documents "
+        "(a probe of at most 51 index entries tells; the batch's keys drive the join), aligns each new document with at most `detect.MAX_CANDIDATES` "
         "(50) others, those sharing the most band keys with it, visits one by one only the shingles the two share, "
         "and finds words' character offsets again only for the passages reported (on the text, not folded again); the tokens kept in memory "
         "are bounded (6 million shingles, 8 bytes each; those the writer cut for the band keys are kept), and so are the texts (8 million characters), and the writer holds at most 8 million characters of parsed "
@@ -607,7 +609,8 @@ def real_report(real: dict, scale: list[dict]) -> str:
         "first against the candidates of its places and its citing document's (and, dated, of its date), those "
         "without a place or issuer, and a number of at most `resolve._FEW` (4) candidates at once; the others "
         "(another province's document of the same number) are scored only when the best near one is not `MARGIN` above "
-        "what they can score (`resolve.far_bound`), and never for a citation naming its "
+        "what they can score (`resolve.far_bound`: an issuer's name counts as a partial match when no far candidate bears it, "
+        "`Group.far_exact`), and never for a citation naming its "
         "issuer and place (every other place's issuer conflicts): the link is the one of scoring them all.", "",
         END]
     return "\n".join(lines)
