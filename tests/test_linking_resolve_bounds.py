@@ -36,13 +36,18 @@ def _cite(rng: random.Random, src: int) -> Cited:
                  src_date=rng.choice(["2022-12-31", "2021-02-15"]))
 
 
+def _group(rng: random.Random, most: int) -> tuple[list[Candidate], Group]:
+    docs = [_doc(i, rng) for i in range(rng.randint(1, most))]
+    group = Group()
+    for d in docs:
+        group.add(d)
+    return docs, group
+
+
 def test_near_candidates_give_the_link_of_all_candidates():
     rng = random.Random(14)
     for trial in range(300):
-        docs = [_doc(i, rng) for i in range(rng.randint(1, 40))]
-        group = Group()
-        for d in docs:
-            group.add(d)
+        docs, group = _group(rng, 40)
         for _ in range(10):
             c = _cite(rng, src=rng.randint(0, 60))
             assert resolve_in(c, [group]) == resolve_one(c, docs), (trial, c)
@@ -97,10 +102,7 @@ def test_far_bound_bounds_every_candidate_that_is_not_near():
     rng = random.Random(17)
     checked = 0
     for _ in range(400):
-        docs = [_doc(i, rng) for i in range(rng.randint(1, 30))]
-        group = Group()
-        for d in docs:
-            group.add(d)
+        docs, group = _group(rng, 30)
         for _ in range(10):
             c = _cite(rng, src=99)
             if c.issuer_slugs and c.places:  # settled by the near ones, never bounded (see resolve_in)
