@@ -487,16 +487,46 @@ def scale_worker(n: int, seed: int, out: Path, keep: bool = False) -> None:
     docs, _, _ = generate(n, seed)
     held = choose_held(docs)
     write_corpus(docs, work / "corpus", held, random.Random(seed + 1))
+    docs_mb = _rss_mb()  # the interpreter, the package and the generated documents, held for the evaluation
+    gen_peak = _peak_mb()
+    reset = _peak_reset()
     with Corpus.open(work / "index.sqlite") as corpus:
         rep = corpus.index([work / "corpus"])
+    index_peak = _peak_mb() if reset else None
     quality, reuse_q = evaluate(work / "index.sqlite", docs), evaluate_reuse(work / "index.sqlite", docs)
     if not keep:
         shutil.rmtree(work, ignore_errors=True)
     json.dump({"docs": rep.parsed, "cpu": rep.cpu_seconds, "parse_cpu": rep.parse_cpu, "bands_cpu": rep.bands_cpu,
                "resolve_cpu": rep.resolve_cpu, "reuse_cpu": rep.reuse_cpu, "resolved": rep.resolved,
                "passages": rep.reuse_passages, "precision": quality["precision"], "recall": quality["recall"],
-               "reuse_recall": reuse_q["recall"], "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-               "load": [load0, os.getloadavg()[0]]}, out.open("w"))
+               "reuse_recall": reuse_q["recall"], "peak_mb": max(gen_peak, _peak_mb()), "docs_mb": docs_mb, "index_peak_mb": index_peak, "load": [load0, os.getloadavg()[0]]}, out.open("w"))
+
+
+def _rss_mb() -> Optional[float]:
+    """Resident memory now (Linux ``/proc/self/status``), MB."""
+    try:
+        return next(int(line.split()[1]) / 1024 for line in open("/proc/self/status") if line.startswith("VmRSS"))
+    except (OSError, StopIteration):
+        return None
+
+
+def _peak_reset() -> bool:
+    """Reset the process's peak resident memory (Linux: ``clear_refs`` 5), so that the indexing's own peak is
+    measured apart from the generation's and the evaluation's (False where it cannot be reset)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def _mb(v: Optional[float]) -> str:
+    return "–" if v is None else f"{v:,.0f}"
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _child(args: list[str]) -> dict:
@@ -555,7 +585,8 @@ def real_report(real: dict, scale: list[dict]) -> str:
     if scale:
         lines += ["**Generated corpus** (the synthetic corpus of [`performance-linking.md`](performance-linking.md)): CPU per "
                   "document of resolution and of reuse detection (band keys + candidate pairs + alignment), against the smallest size:", "",
-                  "| Documents | load | resolution ms/doc | × | reuse ms/doc | × | precision | recall | reuse recall | peak MB |",
+                  "| Documents | load | resolution ms/doc | × | reuse ms/doc | × | precision | recall | reuse recall | peak MB "
+                  "(indexing; documents held) |",
                   "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
         base = scale[0]
         per = lambda r, k: 1e3 * r[k] / max(r["docs"], 1)  # noqa: E731
@@ -564,11 +595,13 @@ def real_report(real: dict, scale: list[dict]) -> str:
             lines.append(f"| {r['docs']:,} | {r['load'][0]:.1f} → {r['load'][1]:.1f} | {per(r, 'resolve_cpu'):.3f} | "
                          f"{per(r, 'resolve_cpu') / max(per(base, 'resolve_cpu'), 1e-9):.2f} | {reuse_of(r):.3f} | "
                          f"{reuse_of(r) / max(reuse_of(base), 1e-9):.2f} | {r['precision']:.4f} | {r['recall']:.4f} | "
-                         f"{r['reuse_recall']:.4f} | {r['peak_mb']:,.0f} |")
+                         f"{r['reuse_recall']:.4f} | {r['peak_mb']:,.0f} ({_mb(r.get('index_peak_mb'))}; {_mb(r.get('docs_mb'))}) |")
         lines.append("")
     lines += [
-        "How the work per document is bounded: reuse detection reads only the band keys shared by 2 to 50 documents "
-        "(a probe of at most 51 index entries tells), aligns each new document with at most `detect.MAX_CANDIDATES` "
+        "How the work per document is bounded: the band keys of the new documents enter the `lsh` index just before "
+        "they are compared, sorted, a million at a time (`detect.index_bands`), not one document at a time on random "
+        "pages of a growing index; reuse detection reads only the band keys shared by 2 to 50 documents "
+        "(a probe of at most 51 index entries tells; the batch's keys drive the join), aligns each new document with at most `detect.MAX_CANDIDATES` "
         "(50) others, those sharing the most band keys with it, visits one by one only the shingles the two share, "
         "and finds words' character offsets again only for the passages reported (on the text, not folded again); the tokens kept in memory "
         "are bounded (6 million shingles, 8 bytes each; those the writer cut for the band keys are kept), and so are the texts (8 million characters), and the writer holds at most 8 million characters of parsed "
@@ -576,7 +609,8 @@ def real_report(real: dict, scale: list[dict]) -> str:
         "first against the candidates of its places and its citing document's (and, dated, of its date), those "
         "without a place or issuer, and a number of at most `resolve._FEW` (4) candidates at once; the others "
         "(another province's document of the same number) are scored only when the best near one is not `MARGIN` above "
-        "what they can score (`_FAR_MAX` dated, `resolve.far_bound` undated), and never for a citation naming its "
+        "what they can score (`resolve.far_bound`: an issuer's name counts as a partial match when no far candidate bears it, "
+        "`Group.far_exact`), and never for a citation naming its "
         "issuer and place (every other place's issuer conflicts): the link is the one of scoring them all.", "",
         END]
     return "\n".join(lines)

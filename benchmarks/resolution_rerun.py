@@ -8,7 +8,8 @@ of the links (issue 15: per-document resolution at 100k within 1.2× of 1k).
 Works on a copy when ``--copy`` is given (the links are written again: the same ones, unless the code changed).
 A change to resolution must leave the digest of every kept size unchanged; the counts say what the change saved:
 ``few`` (at most ``resolve._FEW`` candidates, all scored), ``near`` (the near ones settle it), ``issuer+place``,
-``fallback`` (the near ones did not settle it: every candidate scored) with the candidates they scored.
+``fallback`` (the near ones did not settle it: every candidate scored) with their candidates, and the calls of
+``resolve.score`` in all.
 """
 from __future__ import annotations
 
@@ -46,7 +47,10 @@ def paths_counted(conn) -> collections.Counter:
     counts: collections.Counter = collections.Counter()
     real_in, real_one = resolve.resolve_in, resolve.resolve_one
 
+    scoring = [True]  # the classification's own scoring below is not counted
+
     def resolve_in(c, groups):  # type: ignore[no-untyped-def]
+        scoring[0] = False
         total = sum(len(g.all) for g in groups)
         if total <= resolve._FEW:
             way = "few"
@@ -58,19 +62,28 @@ def paths_counted(conn) -> collections.Counter:
                 way = "issuer+place"
             else:
                 res = real_one(c, near, total=total)
-                bound = resolve._FAR_MAX if c.date and len(c.date) == 10 else resolve.far_bound(c)
-                settled = res.score is not None and res.score - bound >= resolve.MARGIN - 1e-9 and not res.reason.startswith("too weak")
+                ids = {d.id for d in near}
+                exact = bool(c.issuer_slugs) and any(g.far_exact(c, ids) for g in groups)
+                settled = (res.score is not None and not res.reason.startswith("too weak")
+                           and res.score - resolve.far_bound(c, exact) >= resolve.MARGIN - 1e-9)
                 way = "near" if settled else "fallback"
         counts[way] += 1
         counts[f"{way}: candidates"] += total
+        scoring[0] = True
         return real_in(c, groups)
 
-    resolve.resolve_in = resolve_in
+    real_score = resolve.score
+
+    def score(c, d):  # type: ignore[no-untyped-def]
+        counts["score calls"] += scoring[0]
+        return real_score(c, d)
+
+    resolve.resolve_in, resolve.score = resolve_in, score
     try:
         queue_all(conn)
         resolve.resolve_pending(conn)
     finally:
-        resolve.resolve_in, resolve.resolve_one = real_in, real_one
+        resolve.resolve_in, resolve.resolve_one, resolve.score = real_in, real_one, real_score
     return counts
 
 

@@ -1,6 +1,7 @@
 """What keeps linking's work per document from growing with the corpus, each checked against the simpler code it
 replaced (same results): resolution reads documents' facts from a covering index, the chaining of runs keeps its
-open passages ordered by bisection, the writer's tokens are kept without evicting, the cyclic GC pauses per batch."""
+open passages ordered by bisection, the writer's tokens are kept without evicting, the cyclic GC pauses per batch,
+reuse detection counts a batch's candidate pairs from its own documents in each bucket."""
 from __future__ import annotations
 
 import gc
@@ -130,3 +131,55 @@ def test_resolution_reads_the_documents_facts_from_the_covering_index(tmp_path):
             assert "INTEGER PRIMARY KEY" not in plan, plan
         (link,) = corpus.cites("b.txt")
         assert link.dst.key == corpus.get("a.txt").key  # type: ignore[union-attr]
+
+
+def _candidates_of_every_pair(conn: sqlite3.Connection, ids: list[int], pending: set[int]) -> dict[tuple[int, int], int]:
+    """The candidate pairs as they were counted before: every pair of every bucket visited, then filtered."""
+    mine = set(ids)
+    keys = {b for r in conn.execute(f"SELECT bands FROM documents WHERE id IN ({','.join('?' * len(ids))})", ids)
+            if r[0] for b in detect.unpack_bands(r[0])}
+    buckets: dict[int, list[int]] = {}
+    for band, doc_id in conn.execute("SELECT band, doc_id FROM lsh ORDER BY band, doc_id"):
+        if band in keys:
+            buckets.setdefault(band, []).append(doc_id)
+    shared: dict[tuple[int, int], int] = {}
+    for bucket in buckets.values():
+        if not 2 <= len(bucket) <= detect.MAX_BUCKET:
+            continue
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1:]:
+                x, y = (a, b) if a < b else (b, a)
+                if (x in mine or y in mine) and not ((x in pending and x not in mine) or (y in pending and y not in mine)):
+                    shared[(x, y)] = shared.get((x, y), 0) + 1
+    return shared
+
+
+@pytest.mark.parametrize("batch", [1, 3, 7, 40])
+def test_a_batch_counts_the_pairs_of_its_own_documents_as_every_pair_did(tmp_path, monkeypatch, batch):
+    """Buckets spread over several batches (paragraphs shared by overlapping groups of documents, one bucket past
+    ``MAX_BUCKET``): each batch's pairs and counts are those of visiting every pair of every bucket."""
+    monkeypatch.setattr(detect, "MAX_BUCKET", 6)
+    rng = random.Random(batch)
+    words = "kế hoạch triển khai thực hiện nhiệm vụ chuyển đổi số địa bàn tỉnh năm báo cáo kết quả đề nghị".split()
+    paragraphs = [" ".join(rng.choice(words) for _ in range(45)) + "." for _ in range(6)]
+    docs = []
+    for i in range(24):
+        body = "\n".join(paragraphs[k] for k in range(6) if rng.random() < (0.9 if k == 0 else 0.3))
+        body += "\n" + " ".join(rng.choice(words) for _ in range(30)) + "."
+        text = f"CÔNG VĂN\n{body}\n"
+        docs.append(Document(source=Source(path=f"d{i:02d}", format="txt"), text=text, date=f"2024-03-{i + 1:02d}",
+                             zones={"body": (9, 9 + len(body))}))
+    with Corpus.open(tmp_path / "i.sqlite", reuse=True) as corpus:
+        corpus.index(docs)
+        conn = corpus.conn
+        order = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY id")]
+        pending = set(order)
+        seen = 0
+        for k in range(0, len(order), batch):
+            ids = order[k:k + batch]
+            got = detect.candidates(conn, ids, pending)
+            assert got == _candidates_of_every_pair(conn, ids, pending)
+            assert detect.candidates(conn, ids, set()) == _candidates_of_every_pair(conn, ids, set())  # none pending
+            seen += len(got)
+            pending.difference_update(ids)
+        assert seen > 20  # buckets shared across batches were counted

@@ -20,6 +20,8 @@ from .store import load_text, transaction, unpack_bands
 MAX_CANDIDATES = 50  # documents aligned with each new one at most (those sharing the most band keys)
 CACHE_WORDS = 6_000_000  # shingles of the documents kept in memory while aligning (8 bytes each)
 CACHE_CHARS = 8_000_000  # characters of the texts kept for the passages' offsets (2 bytes each in Vietnamese)
+LSH_ROWS = 1_000_000  # band keys put in the index at once, sorted (about 45 MB while they are)
+_ID_MASK = (1 << 40) - 1
 
 
 class TokenCache:
@@ -100,6 +102,7 @@ def detect_pending(conn: sqlite3.Connection, cache: Optional[TokenCache] = None,
     pending = {r[0] for r in conn.execute("SELECT id FROM documents WHERE reuse_done = 0")}
     found = 0
     order = sorted(pending)
+    index_bands(conn, order)
     for k in range(0, len(order), batch):
         ids = order[k:k + batch]
         with transaction(conn):
@@ -107,6 +110,26 @@ def detect_pending(conn: sqlite3.Connection, cache: Optional[TokenCache] = None,
             conn.executemany("UPDATE documents SET reuse_done = 1 WHERE id=?", [(i,) for i in ids])
         pending.difference_update(ids)
     return found
+
+
+def index_bands(conn: sqlite3.Connection, ids: list[int], *, rows: int = LSH_ROWS) -> None:
+    """Put the band keys of these documents (kept with each, ``documents.bands``) in the ``lsh`` index, in key order
+    and ``rows`` at a time.  Inserted document by document as they were stored, the keys fell on random pages of an
+    index that grows with the corpus (2 million keys at 100,000 documents): each batch of the writer rewrote
+    thousands of its pages, and a document's keys cost ×10 at 100,000 documents what they cost at 1,000.  Done just
+    before the comparison, they are in the index whenever a document is compared, even after a run that stopped
+    between storing and comparing (``OR IGNORE``: keys already there are kept)."""
+    keys: list[int] = []  # (band, document) as one integer: a third of the memory of a tuple, sorted alike
+    for k in range(0, len(ids), 500):
+        part = ids[k:k + 500]
+        for doc_id, blob in conn.execute(f"SELECT id, bands FROM documents WHERE id IN ({','.join('?' * len(part))})"
+                                         " AND bands IS NOT NULL", part):
+            keys.extend((b << 40) | doc_id for b in unpack_bands(blob))  # ids < 2**40; decoded exactly, signs too
+        if len(keys) >= rows or k + 500 >= len(ids):
+            keys.sort()
+            with transaction(conn):
+                conn.executemany("INSERT OR IGNORE INTO lsh VALUES(?,?)", ((v >> 40, v & _ID_MASK) for v in keys))
+            keys = []
 
 
 def candidates(conn: sqlite3.Connection, ids: list[int], pending: set[int]) -> dict[tuple[int, int], int]:
@@ -117,22 +140,30 @@ def candidates(conn: sqlite3.Connection, ids: list[int], pending: set[int]) -> d
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS reuse_bands(band INTEGER PRIMARY KEY)")
     conn.execute("DELETE FROM reuse_bands")
     marks = ",".join("?" * len(ids))
-    for r in conn.execute(f"SELECT bands FROM documents WHERE id IN ({marks}) AND bands IS NOT NULL", ids).fetchall():
-        conn.executemany("INSERT OR IGNORE INTO reuse_bands VALUES(?)", [(b,) for b in unpack_bands(r[0])])
+    keys: set[int] = set()
+    for r in conn.execute(f"SELECT bands FROM documents WHERE id IN ({marks}) AND bands IS NOT NULL", ids):
+        keys.update(unpack_bands(r[0]))
+    conn.executemany("INSERT INTO reuse_bands VALUES(?)", zip(sorted(keys)))  # in key order: appended to the table
     conn.execute("DELETE FROM reuse_bands WHERE (SELECT count(*) FROM (SELECT 1 FROM lsh l WHERE l.band = reuse_bands.band"
                  " LIMIT ?)) NOT BETWEEN 2 AND ?", (MAX_BUCKET + 1, MAX_BUCKET))
     shared: dict[tuple[int, int], int] = {}
     bucket: list[int] = []
     last = None
-    rows = conn.execute("SELECT l.band, l.doc_id FROM reuse_bands t JOIN lsh l ON l.band = t.band ORDER BY l.band")
+    # CROSS JOIN: the batch's few band keys drive the join (SQLite would otherwise scan the whole ``lsh`` table once
+    # a batch, its work per document growing with the corpus: 0.005 ms at 1,000 documents, 0.138 at 100,000)
+    rows = conn.execute("SELECT l.band, l.doc_id FROM reuse_bands t CROSS JOIN lsh l ON l.band = t.band ORDER BY t.band, l.doc_id")
     for band, doc_id in [*rows, (None, None)]:
         if band != last:
-            for i, a in enumerate(bucket):
-                for b in bucket[i + 1:]:
-                    x, y = (a, b) if a < b else (b, a)
-                    # a pair is compared in the batch of its first pending document, once
-                    if (x in mine or y in mine) and not ((x in pending and x not in mine) or (y in pending and y not in mine)):
-                        shared[(x, y)] = shared.get((x, y), 0) + 1
+            # the pairs with a document of the batch (a batch holds few of a large bucket's documents): the others
+            # of the bucket only when compared already (a pair is compared in the batch of its first pending
+            # document, once)
+            ours = [a for a in bucket if a in mine]
+            if ours:
+                done = [b for b in bucket if b not in mine and b not in pending]
+                for i, a in enumerate(ours):
+                    for b in (*ours[i + 1:], *done):
+                        key = (a, b) if a < b else (b, a)
+                        shared[key] = shared.get(key, 0) + 1
             bucket = []
             last = band
         if doc_id is not None:

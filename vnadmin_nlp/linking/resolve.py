@@ -157,25 +157,28 @@ def _issuer_match(cited: tuple[str, ...], doc: tuple[str, ...], cited_places: tu
     return issuer_match(cited, doc, cited_places, doc_places)
 
 
-# A candidate of another date and place than the citation's (and its citing document's) scores at most this much:
-# number, year, issuer, type, less the other date.  A better candidate found among the rest settles the citation.
-_FAR_MAX = 0.55 + 0.15 + 0.2 + 0.05 - 0.2
-
-
-def far_bound(c: Cited) -> float:
-    """The most a candidate of none of the citation's places and none of its citing document's can score when the
-    citation has no full date (no exact date, no ``near``): number, year, issuer and type, each only when the
-    citation gives it.  The issuer counts only for a citation without a place: one that names its place conflicts
-    with every issuer of another place (``facts.issuer_match``).  A local code (``UBND``, ``TU``) caps such a
-    candidate at 0.6 unless its issuer can match exactly (the citation names an issuer without a place)."""
+def far_bound(c: Cited, exact: bool = True) -> float:
+    """The most a far candidate can score (see ``Group.near``): one of none of the citation's places and none of its
+    citing document's (no ``near``) and, for a citation with a full date, of another date (``date:other``).  Number,
+    year, issuer and type count only when the citation gives them; the issuer only for a citation without a place
+    (one that names its place conflicts with every issuer of another place: ``facts.issuer_match``), and as a partial
+    match only when no far candidate shares a name with it (``exact`` False, ``Group.far_exact``).  Caps: a local code
+    (``UBND``, ``TU``) at 0.6 unless the issuer can match exactly (there is no exact date); another date without an
+    issuer to confirm it at 0.45."""
     s = 0.55
     if c.year:
         s += 0.15
-    if c.issuer_slugs and not c.places:
-        s += 0.2
+    issuer = bool(c.issuer_slugs and not c.places)
+    exact = exact and issuer
+    if issuer:
+        s += 0.2 if exact else 0.1
     if c.doc_type and c.doc_type not in _GENERIC_TYPES:
         s += 0.05
-    if c.issuer_code in LOCAL_CODES and not (c.issuer_slugs and not c.places):
+    if c.date and len(c.date) == 10:
+        s -= 0.2
+        if not issuer:
+            s = min(s, 0.45)
+    if c.issuer_code in LOCAL_CODES and not exact:
         s = min(s, 0.6)
     return round(s, 3)
 
@@ -184,9 +187,9 @@ _FEW = 4  # candidates scored at once: sorting out the near ones costs more
 
 
 class Group:
-    """The candidates of one lookup key and year, indexed by date and place so that a citation is scored against
-    the documents of its date and its places only (``resolve_one`` on all of them gives the same link: see
-    ``_FAR_MAX`` and ``far_bound``).  Without this a common number (``1/QĐ-UBND``) is scored against every
+    """The candidates of one lookup key and year, indexed by date, place and issuer so that a citation is scored
+    against the documents of its date, its places and its issuer only (``resolve_one`` on all of them gives the same
+    link: see ``far_bound``).  Without this a common number (``1/QĐ-UBND``) is scored against every
     province, and the work per citation grows with the corpus."""
 
     def __init__(self) -> None:
@@ -195,6 +198,7 @@ class Group:
         self.by_place: dict[str, list[Candidate]] = {}
         self.loose: list[Candidate] = []  # no full date or no place: always scored for a dated citation
         self.placeless: list[Candidate] = []  # no place or no issuer: always scored
+        self.by_slug: dict[str, list[Candidate]] = {}  # those with a place and an issuer, by the issuer's names
 
     def add(self, d: Candidate) -> None:
         self.all.append(d)
@@ -202,24 +206,31 @@ class Group:
             self.by_place.setdefault(p, []).append(d)
         if not d.places or not d.issuer_slugs:
             self.placeless.append(d)
+        else:
+            for slug in d.issuer_slugs:
+                self.by_slug.setdefault(slug, []).append(d)
         if d.date and len(d.date) == 10 and d.places:
             self.by_date.setdefault(d.date, []).append(d)
         else:
             self.loose.append(d)
 
     def near(self, c: Cited) -> list[Candidate]:
-        """The candidates that may score above the bound of the others (``_FAR_MAX`` for a dated citation,
-        ``far_bound`` for another): those of the citation's date, of its places or its citing document's, and
-        those without a place or an issuer (or, for a dated citation, without a full date)."""
+        """The candidates that may score above the bound of the others (``far_bound``): those of the citation's
+        date, of its places or its citing document's, and those without a place or an issuer (or, for a dated
+        citation, without a full date)."""
         dated = bool(c.date and len(c.date) == 10)
         out = {d.id: d for d in self.placeless}
         if dated:
             out.update((d.id, d) for d in self.loose)
-        if dated:
             out.update((d.id, d) for d in self.by_date.get(cast(str, c.date), ()))
         for p in (*c.places, *c.src_places):
             out.update((d.id, d) for d in self.by_place.get(p, ()))
         return list(out.values())
+
+    def far_exact(self, c: Cited, near: set[int]) -> bool:
+        """Whether a candidate outside ``near`` bears one of the citation's issuer names (an exact issuer: ``Sở Tư
+        pháp`` of another province).  Most often the first one tells; when none does, the ones looked at are near."""
+        return any(d.id not in near for slug in c.issuer_slugs for d in self.by_slug.get(slug, ()))
 
 
 def resolve_in(c: Cited, groups: list[Group]) -> Resolution:
@@ -233,9 +244,11 @@ def resolve_in(c: Cited, groups: list[Group]) -> Resolution:
         res = resolve_one(c, near, total=total)
         if c.issuer_slugs and c.places:
             return res if res.score is not None else resolve_one(c, [d for g in groups for d in g.all][:6])
-        bound = _FAR_MAX if c.date and len(c.date) == 10 else far_bound(c)
-        if res.score is not None and res.score - bound >= MARGIN - 1e-9 and not res.reason.startswith("too weak"):
-            return res
+        if res.score is not None and not res.reason.startswith("too weak"):
+            ids = {d.id for d in near}
+            exact = bool(c.issuer_slugs) and any(g.far_exact(c, ids) for g in groups)
+            if res.score - far_bound(c, exact) >= MARGIN - 1e-9:
+                return res
     return resolve_one(c, [d for g in groups for d in g.all])
 
 

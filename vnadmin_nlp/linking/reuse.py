@@ -7,7 +7,8 @@
    the same text gets the same passages in two documents wherever it stands, and any shared stretch of about 31
    words or more holds a whole one.  Each passage gets a one-permutation MinHash signature (``K`` bins, empty
    bins filled from their neighbour), whose ``B`` bands of ``R`` values are hashed into band keys and stored in
-   the ``lsh`` table (an index): an exact copy collides in every band, an edited one in some.
+   the ``lsh`` table (an index; a document's keys enter it, in key order with the other new documents', just before
+   they are compared): an exact copy collides in every band, an edited one in some.
 3. Documents sharing a band key are candidate pairs: found by index probes, never by comparing all pairs.  A band
    key shared by more than ``MAX_BUCKET`` documents is boilerplate and makes no pairs; each document is aligned
    with the ``detect.MAX_CANDIDATES`` documents sharing the most band keys with it (``detect``).
@@ -336,5 +337,5 @@ def document_bands(doc: Document) -> tuple[Tokens, list[int]]:
 
 
 def store_bands(conn: sqlite3.Connection, doc_id: int, bands: list[int]) -> None:
+    """The band keys kept with the document; they enter the ``lsh`` index when it is compared (``detect``)."""
     conn.execute("UPDATE documents SET bands=? WHERE id=?", (pack_bands(bands), doc_id))
-    conn.executemany("INSERT OR IGNORE INTO lsh VALUES(?,?)", [(b, doc_id) for b in bands])
