@@ -4,7 +4,7 @@ exactly what the pattern alone found (same outputs, less work), on the shared co
 - ``header_lines.NUMBER_LABEL``: every match of ``TEXT.number`` holds its label, so a header line without one is
   not scanned;
 - ``numbers.number_starts``: one scan with a look-behind gives the starts ``blocks_number`` kept;
-- ``numbers._LIST_HEAD``: every start where ``_NUM_LIST`` matches is one of its heads.
+- ``numbers._list_heads``: every start where ``_NUM_LIST`` matches is one of the heads.
 """
 from __future__ import annotations
 
@@ -82,7 +82,7 @@ def test_list_heads_hold_every_list(shared, sample: str) -> None:
     for i, text in enumerate([sample, *_texts(shared)]):
         for t in [text, *_variants(text[:20000], i)]:
             starts = numbers.number_starts(t, 0, len(t))
-            heads = {m.start() for m in numbers._LIST_HEAD.finditer(t)}
+            heads = numbers._list_heads(t, 0, len(t))
             for p in starts:
                 if numbers._NUM_LIST.match(t, p):
                     assert p in heads, t[p : p + 40]

@@ -203,15 +203,30 @@ def find_numbers(
 _NUM_LIST = lazy_regex(r"(?P<nums>\d{1,5}(?:\s*,\s*\d{1,5})+)\s*/\s*(?P<sym>" + _CODE + r"(?:\s*[-/]\s*" + _CODE + r")*)")
 
 
-# What _NUM_LIST needs at a number start: its whole run of digits, then a comma and a digit (re's \s takes every
-# white space regex's does).  One scan of the text finds the few starts worth trying (most texts have none).
-_LIST_HEAD = lazy_re(r"\d+(?=\s*,\s*\d)")
+# What _NUM_LIST needs at a number start: its whole run of digits, then a comma and a digit (white space between).
+# The commas followed by a digit are few: each gives the start of the run of digits before it (str.isspace takes
+# every white space regex's \s does), and only those starts are tried.
+_COMMA_DIGIT = lazy_re(r",\s*\d")
+
+
+def _list_heads(text: str, start: int, end: int) -> set[int]:
+    heads = set()
+    for m in _COMMA_DIGIT.finditer(text, start, end):
+        i = m.start()
+        while i > start and text[i - 1].isspace():
+            i -= 1
+        j = i
+        while j > start and text[j - 1].isdecimal():
+            j -= 1
+        if j < i:
+            heads.add(j)
+    return heads
 
 
 def find_number_lists(text: str, key: str, start: int, end: int, starts: list[int]) -> list[Found]:
     """``Nghị định 87,88,31/CP``: several numbers sharing one symbol, one citation each."""
     out = []
-    heads = {m.start() for m in _LIST_HEAD.finditer(text, start, end)}
+    heads = _list_heads(text, start, end)
     for m in matches_at(_NUM_LIST, text, [p for p in starts if p in heads] if heads else [], end):
         t = _type_before(key, m.start(), start)
         if not t:
