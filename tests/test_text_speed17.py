@@ -87,3 +87,22 @@ def test_list_heads_hold_every_list(shared, sample: str) -> None:
                 if numbers._NUM_LIST.match(t, p):
                     assert p in heads, t[p : p + 40]
     assert any(numbers._NUM_LIST.match(sample, p) for p in numbers.number_starts(sample, 0, len(sample)))
+
+
+@pytest.mark.parametrize("section,name", [("citations", "law"), ("tasks", "notice_for")])
+def test_scanned_patterns_open_with_a_prefix(section: str, name: str) -> None:
+    """Patterns scanned over whole texts or every sentence: compiled with re, each opens with what re skips to (its
+    first letters), not with a look-behind or a group of branches inside a branch, which re tries at every character."""
+    import re
+    import re._compiler as sre_compile
+    import re._constants as sre_constants
+    import re._parser as sre_parse
+
+    from vnadmin_nlp.patterns import compile_section
+
+    pattern = getattr(compile_section(section), name)
+    pattern = pattern.compiled() if hasattr(pattern, "compiled") else pattern
+    assert isinstance(pattern, re.Pattern)
+    code = sre_compile._code(sre_parse.parse(pattern.pattern, pattern.flags), pattern.flags)
+    assert code[0] == sre_constants.INFO and code[2] & (sre_constants.SRE_INFO_PREFIX | sre_constants.SRE_INFO_CHARSET), \
+        f"{section}.{name} opens with nothing re can skip to"
