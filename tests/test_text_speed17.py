@@ -106,3 +106,19 @@ def test_scanned_patterns_open_with_a_prefix(section: str, name: str) -> None:
     code = sre_compile._code(sre_parse.parse(pattern.pattern, pattern.flags), pattern.flags)
     assert code[0] == sre_constants.INFO and code[2] & (sre_constants.SRE_INFO_PREFIX | sre_constants.SRE_INFO_CHARSET), \
         f"{section}.{name} opens with nothing re can skip to"
+
+
+def test_provision_refs_scan_only_their_runs(shared) -> None:
+    """citations._provision_refs finds what CITATIONS.provision_ref.finditer finds, on the texts and on variants
+    whose punctuation is gone or whose spaces are doubled (runs of reference characters long or short)."""
+    from vnadmin_nlp.extractors import citations
+    from vnadmin_nlp.extractors.citing.found import CITATIONS
+
+    found = 0
+    samples = ["theo điểm a, b khoản 1, 2 Điều 5 của Luật này.", "Điều 3; khoản 2 Điều 4 Quyết định này: Điều 12a"]
+    for text in [*samples, *_texts(shared)]:
+        for t in (text, text.replace(".", " ").replace(";", ","), text.replace(" ", "  ").replace("\n", " ")):
+            want = [(m.span(), m.groupdict()) for m in CITATIONS.provision_ref.finditer(t)]
+            assert [(m.span(), m.groupdict()) for m in citations._provision_refs(t)] == want
+            found += len(want)
+    assert found >= 50
