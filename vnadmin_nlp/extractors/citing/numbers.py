@@ -13,7 +13,7 @@ from ...identity import SymbolParts, clean_symbol, fix_symbol, parse_symbol, sym
 from ...identity.symbol import TERM_CODES
 from ...lexicon.fold import retone
 from .found import CANON, CITATIONS, TYPE_ALT, Found, read_tail
-from ...lexicon.lazy import lazy_regex
+from ...lexicon.lazy import lazy_re, lazy_regex
 
 # The type (and "số") right before a number, matched on the folded window that ends at the number.
 # Composed with the type names (TYPE_ALT, from doc_types.yaml), so built here, not in patterns.yaml.
@@ -32,7 +32,6 @@ NUMSYM = lazy_regex(
     r"(?:\s*(?P<sep>[/-])\s*(?P<sym>(?:(?:19|20)\d\d\s*/\s*)?" + _CODE + r"(?:(?:\s*[-/–]\s*|\.(?=\p{Lu}))" + _CODE + r")*" + _SPLIT_TERM + ")"
     r"|[ ](?P<sym2>" + _CODE + r"\s*/\s*" + _CODE + r"(?:\s*/\s*" + _CODE + r")*))"
 )
-_DIGITS = lazy_regex(r"\d+")  # regex scans a character class faster than re
 _SYMBOL_SPLIT = lazy_regex(r"[-/.]")
 
 
@@ -98,10 +97,14 @@ def blocks_number(text: str, pos: int) -> bool:
     return pos > 0 and ((c := text[pos - 1]).isalpha() or c.isdecimal() or c in "/.-" or c in _JUNK)
 
 
+# A run of digits that nothing blocks (blocks_number, in one scan): str.isalpha is \p{L}, str.isdecimal is \d.
+_NUMBER_START = lazy_regex(r"(?<![\p{L}\d/.\-" + regex.escape(_JUNK) + r"])\d+")
+
+
 def number_starts(text: str, start: int, end: int) -> list[int]:
     """Where a cited number can start: each run of digits in ``[start, end)`` with no letter, digit, ``/``, ``.``
-    or ``-`` before it."""
-    return [m.start() for m in _DIGITS.finditer(text, start, end) if not blocks_number(text, m.start())]
+    or ``-`` (or OCR junk) before it."""
+    return [m.start() for m in _NUMBER_START.finditer(text, start, end)]
 
 
 # A number-symbol mention is short: each attempt looks at this many characters.  ``regex`` first searches a
@@ -200,10 +203,31 @@ def find_numbers(
 _NUM_LIST = lazy_regex(r"(?P<nums>\d{1,5}(?:\s*,\s*\d{1,5})+)\s*/\s*(?P<sym>" + _CODE + r"(?:\s*[-/]\s*" + _CODE + r")*)")
 
 
+# What _NUM_LIST needs at a number start: its whole run of digits, then a comma and a digit (white space between).
+# The commas followed by a digit are few: each gives the start of the run of digits before it (str.isspace takes
+# every white space regex's \s does), and only those starts are tried.
+_COMMA_DIGIT = lazy_re(r",\s*\d")
+
+
+def _list_heads(text: str, start: int, end: int) -> set[int]:
+    heads = set()
+    for m in _COMMA_DIGIT.finditer(text, start, end):
+        i = m.start()
+        while i > start and text[i - 1].isspace():
+            i -= 1
+        j = i
+        while j > start and text[j - 1].isdecimal():
+            j -= 1
+        if j < i:
+            heads.add(j)
+    return heads
+
+
 def find_number_lists(text: str, key: str, start: int, end: int, starts: list[int]) -> list[Found]:
     """``Nghị định 87,88,31/CP``: several numbers sharing one symbol, one citation each."""
     out = []
-    for m in matches_at(_NUM_LIST, text, starts, end):
+    heads = _list_heads(text, start, end)
+    for m in matches_at(_NUM_LIST, text, [p for p in starts if p in heads] if heads else [], end):
         t = _type_before(key, m.start(), start)
         if not t:
             continue

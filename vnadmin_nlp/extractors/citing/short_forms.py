@@ -14,7 +14,7 @@ from ...identity import parse_symbol
 from ...lexicon.fold import fold, retone
 from ...patterns import NOT_LETTER_AFTER, WHITE_SPACE, word_matches, word_scanner
 from .found import CANON, CUA, TYPE_ALT, VA, Found, read_tail
-from .numbers import Covered, matches_at
+from .numbers import Covered
 from ...lexicon.lazy import escape, lazy_re, lazy_regex
 
 _C = load("citations")
@@ -138,9 +138,12 @@ def short_forms(
     by_number = _LastBefore(found, lambda f: (f.doc_type, parse_symbol(f.number).number) if f.number else None, lambda f: f.start)
     by_type_end = _LastBefore(found, lambda f: f.doc_type, lambda f: f.end)
 
-    for m in matches_at(_BARE_NUMBER, key, starts, len(key)):  # "Thông tư 38", "Nghị định số 30"
-        if not _type_may_end_before(key, max(0, m.start() - 40), m.start()):
+    for pos in starts:  # "Thông tư 38", "Nghị định số 30" (a bare number is one run of digits: none overlaps the next)
+        if not _type_may_end_before(key, max(0, pos - 40), pos):
             continue  # most numbers ("Điều 5", "khoản 2", dates) follow no type name: no pattern tried
+        m = _BARE_NUMBER.match(key, pos)
+        if m is None:
+            continue
         t = _TYPE_RIGHT_BEFORE.search(key, max(0, m.start() - 40), m.start())
         if not t or not free(t.start()):
             continue
