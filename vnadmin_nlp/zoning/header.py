@@ -14,7 +14,7 @@ import regex
 
 from ..lexicon.bodies import continues_body, starts_with_body_kind
 from ..patterns import FOLDED, TEXT
-from .header_lines import classify, match_title, split_header_line
+from .header_lines import HEADER, classify, match_title, split_header_line
 from .segments import Page, Seg, is_upper
 from .subject import WRAP_AFTER, continues_line, continues_over_blank, continues_wrapped, enacting_body_line, line_ok, merge
 from ..lexicon.lazy import lazy_regex
@@ -99,7 +99,7 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
             _record_anchor(h, seg, kind)
         elif kind == "number" and h.title is None and not h.subject and ":" in page.t(seg)[:24]:
             h.other_numbers.append(seg)  # "Số: 12/QĐ-UBND" twice (a title line copied above the header, a stamp)
-        elif kind == "vv" and not h.subject:
+        elif (kind == "vv" or _about_line(page, h, seg, kind)) and not h.subject:
             h.subject, h.vv, state = [seg], True, "vv"
         elif kind == "title" and h.title is None:
             row, name_end = match_title(page.k(seg))  # type: ignore[misc]
@@ -202,6 +202,12 @@ def _record_anchor(h: HeaderLayout, seg: Seg, kind: str) -> None:
 def _continues_issuer(page: Page, h: HeaderLayout, seg: Seg) -> bool:
     """``Tỉnh an giang`` under ``ủy ban nhân dân`` (case lost in a legacy copy): the issuer goes on."""
     return bool(h.issuer_lines) and len(page.t(seg)) <= 80 and continues_body(page.t(seg))
+
+
+def _about_line(page: Page, h: HeaderLayout, seg: Seg, kind: str) -> bool:
+    """``Về việc …`` under the Số line of a công văn with no type line (a Party or mass organisation's): its
+    trích yếu in the place of a ``V/v`` line."""
+    return kind == "other" and h.number is not None and h.title is None and bool(HEADER.about_line.match(page.k(seg)))
 
 
 def _found(h: HeaderLayout) -> bool:
