@@ -104,8 +104,9 @@ def split_header_line(page: Page, seg: Seg) -> list[Seg]:
     return out
 
 
-# The Quốc hiệu with its tones misread (OCR "CỘNG HÒA XÃ HỌI", a misprinted "CÔNG HÒA"), matched on bare letters.
-_BARE_NATIONAL = lazy_regex(r"cong\s*hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam")
+# The Quốc hiệu with its tones misread (OCR "CỘNG HÒA XÃ HỌI", a misprinted "CÔNG HÒA"), matched on bare letters;
+# also cut at the line's end by the edge of a photographed page ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT N", ld_060).
+_BARE_NATIONAL = lazy_regex(r"cong\s*hoa\s+xa\s+hoi\s+chu\s+nghia\s+(?:viet\s+nam|viet(?:\s+n)?[ \t.,]*$)", regex.MULTILINE)
 
 
 def _nationals(page: Page, seg: Seg) -> list:
