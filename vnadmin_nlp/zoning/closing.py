@@ -28,6 +28,7 @@ _PREFIX_RE = lazy_regex(
 # "KT." alone on its line: the converter put the rest of the authority ("BỘ TRƯỞNG") on the next one
 _BARE_PREFIX = lazy_regex(r"(?:" + "|".join(escape(p) for p in _PREFIXES if p.endswith((".", "/"))) + r")\s*$", regex.IGNORECASE)
 _NOTES = list(vars(compile_section("signature_notes")).values())
+_HEADINGS = tuple(fold(h) for h in _SIGNING["block_headings"])
 _RANKS = tuple(sorted(_SIGNING["ranks"], key=len, reverse=True))
 _OCR_RANK = lazy_regex(r"[\p{Lu}]\S{1,8}\s+(?:" + "|".join(map(escape, _SIGNING["rank_tails"])) + r")(?=\s+\p{Lu})")
 _NOT_NAMES = lazy_regex(
@@ -90,6 +91,12 @@ def is_position(page: Page, seg: Seg, after_authority: bool = False) -> bool:
     return names_position(key)
 
 
+def is_heading(page: Page, seg: Seg) -> bool:
+    """A block's heading in any case (``Người ghi biên bản``, ``Đại diện Công an tỉnh``): a row of signatures."""
+    text = page.t(seg)
+    return text[:1].isupper() and len(text.split()) <= 10 and page.k(seg).startswith(_HEADINGS)
+
+
 def is_note(text: str) -> bool:
     return any(p.match(text.strip()) for p in _NOTES)
 
@@ -141,8 +148,11 @@ def find_closing_start(page: Page, body_start: int) -> int | None:
     for k, ln in enumerate(body_lines):
         text = page.t(ln)
         if FOLDED.distribution_head.match(page.k(ln)) or (len(text) <= 70 and is_authority(text)):
-            if 2 <= k and is_position(page, body_lines[k - 1]) and TEXT.end_of_body.search(page.t(body_lines[k - 2])):
-                return body_lines[k - 1].start  # "… có hiệu lực từ ngày …./." / "THỐNG ĐỐC" / "Nơi nhận:" (a PDF's order)
+            for j in range(k - 1, max(k - 4, 0), -1):  # a block before it: "THỐNG ĐỐC" / "Nơi nhận:" (a PDF's order),
+                if not (is_position(page, body_lines[j]) or is_name(page.t(body_lines[j]))):  # a row of blocks
+                    break
+                if is_position(page, body_lines[j]) and TEXT.end_of_body.search(page.t(body_lines[j - 1])):
+                    return body_lines[j].start  # "… ./." / "THƯ KÝ" / "Thượng tá Hoàng Văn Thanh" / "TM. HỘI ĐỒNG…"
             return ln.start
     for i, ln in enumerate(body_lines):
         if TEXT.end_of_body.search(page.t(ln)) and i + 1 < len(body_lines):
@@ -254,8 +264,9 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
             block.position = seg
         elif open_block and block is not None and block.authority and block.position is not None and is_position(page, seg) and _block_ahead(page, segs, i, names_only=True):
             pass  # a second title under the position ("GIÁM ĐỐC SỞ NỘI VỤ" under "CHỦ TỊCH"): the signer's other office
-        elif is_position(page, seg, after_authority=bool(block and block.authority and block.position is None)) and (
-            block is None or block.name is not None or block.position is None
+        elif (is_position(page, seg, after_authority=bool(block and block.authority and block.position is None))
+              or (is_heading(page, seg) and _block_ahead(page, segs, i, 2))) and (
+            block is None or block.name is not None or block.position is None or _row_ahead(page, segs, i, out.signers)
         ):
             if block is None or block.name is not None or (block.position is not None):
                 block = SignerBlock()
@@ -294,6 +305,19 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
         last_end = seg.end
     out.end = last_end
     return out
+
+
+def _row_ahead(page: Page, segs: list[Seg], i: int, signers: list[SignerBlock]) -> bool:
+    """A second position beside a block still waiting for its name (``THƯ KÝ`` / ``CHỦ TRÌ`` / two names): a new
+    block when the names that follow, before the next title, are enough for every waiting block and this one."""
+    waiting = sum(1 for b in signers if b.name is None)
+    names = 0
+    for seg in segs[i + 1 : i + 7]:
+        if _name_like(page, seg):
+            names += 1
+        elif is_authority(page.t(seg)) or is_position(page, seg) or is_heading(page, seg):
+            break
+    return names >= waiting + 1
 
 
 def _name_goes_on(page: Page, name: Seg, nxt: Seg) -> bool:
