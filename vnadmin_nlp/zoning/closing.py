@@ -29,6 +29,7 @@ _PREFIX_RE = lazy_regex(
 _BARE_PREFIX = lazy_regex(r"(?:" + "|".join(escape(p) for p in _PREFIXES if p.endswith((".", "/"))) + r")\s*$", regex.IGNORECASE)
 _NOTES = list(vars(compile_section("signature_notes")).values())
 _HEADINGS = tuple(fold(h) for h in _SIGNING["block_headings"])
+_FAMILIES = frozenset(_SIGNING["family_names"])
 _RANKS = tuple(sorted(_SIGNING["ranks"], key=len, reverse=True))
 _OCR_RANK = lazy_regex(r"[\p{Lu}]\S{1,8}\s+(?:" + "|".join(map(escape, _SIGNING["rank_tails"])) + r")(?=\s+\p{Lu})")
 _NOT_NAMES = lazy_regex(
@@ -286,6 +287,10 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
                 last_end = segs[i + 1].end
                 del segs[i + 1]
                 continue
+        elif block is None and out.distribution and _family_first(page, seg):
+            block = SignerBlock()  # the name alone after the Nơi nhận list: the lines above it lost (qngai_ct07_2018's scan)
+            out.signers.append(block)
+            block.rank, block.name = split_rank(page, seg)
         elif in_list and not out.distribution and len(text) < 200:
             out.distribution.append([seg])  # "Nơi nhận:" followed by items without dashes
         elif in_list and not out.signers and len(text) < 200 and _block_ahead(page, segs, i, 10):
@@ -318,6 +323,12 @@ def _row_ahead(page: Page, segs: list[Seg], i: int, signers: list[SignerBlock]) 
         elif is_authority(page.t(seg)) or is_position(page, seg) or is_heading(page, seg):
             break
     return names >= waiting + 1
+
+
+def _family_first(page: Page, seg: Seg) -> bool:
+    """A name line (:func:`is_name`) whose first word, after a rank, is a family name."""
+    text = page.t(seg).strip()
+    return is_name(text) and text[rank_length(text) :].split()[0] in _FAMILIES
 
 
 def _name_goes_on(page: Page, name: Seg, nxt: Seg) -> bool:
