@@ -199,3 +199,14 @@ def test_a_name_alone_after_the_distribution_list() -> None:
     closing = "Nơi nhận:\n- Văn phòng Chính phủ;\n- Lưu: VT, NCbdv205.\nPhạm Trường Thọ\nTrung tâm Công báo và Tin học\n"
     assert _names(BODY + closing) == ["Phạm Trường Thọ"]
     assert _names(BODY + closing.replace("Phạm Trường Thọ", "Hội nghị Tỉnh")) == []  # not a person's name
+
+
+def test_a_level_misread_only_before_a_province() -> None:
+    from vnadmin_nlp.lexicon.bodies import normal_case
+
+    assert normal_case("ỦY BAN NHÂN DÂN TĨNH QUẢNG NGÃI") == "Ủy ban nhân dân tỉnh Quảng Ngãi"  # TĨNH read for TỈNH
+    # vbai_25 (corpus): "QUẢN" is no "quận", nor "QUAN" or "PHƯƠNG" a "quận" or a "phường"
+    assert normal_case("HỘI ĐỒNG QUẢN LÝ QUỸ").lower() == "hội đồng quản lý quỹ"
+    assert normal_case("BAN QUẢN LÝ DỰ ÁN").lower() == "ban quản lý dự án"
+    assert normal_case("CƠ QUAN ĐIỀU TRA").lower() == "cơ quan điều tra"
+    assert correct_line("HỘI ĐỒNG QUAN LY QUY")[0] == "HỘI ĐỒNG QUẢN LÝ QUỸ"
