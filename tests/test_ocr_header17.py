@@ -210,3 +210,10 @@ def test_a_level_misread_only_before_a_province() -> None:
     assert normal_case("BAN QUẢN LÝ DỰ ÁN").lower() == "ban quản lý dự án"
     assert normal_case("CƠ QUAN ĐIỀU TRA").lower() == "cơ quan điều tra"
     assert correct_line("HỘI ĐỒNG QUAN LY QUY")[0] == "HỘI ĐỒNG QUẢN LÝ QUỸ"
+
+
+def test_a_speck_before_a_title() -> None:
+    from vnadmin_nlp.zoning.header_lines import match_title
+
+    assert match_title("_ đơn đề nghị") == match_title("đơn đề nghị")[:1] + (13,)  # vbai_27 (corpus)
+    assert match_title("- báo cáo về công tác") is None  # an item of a list, not a title
