@@ -1,48 +1,44 @@
 """The closing zone: signature blocks (TM./KT./Q./TL./TUQ. chains, position, name) and the Nơi nhận list.
 
 Where the two sit side by side (a table in Word, two columns in a PDF) a line may carry both: ``Nơi nhận: KT.
-CHỦ TỊCH`` or ``- Như trên; PHÓ CHỦ TỊCH``.  Such lines are cut before they are read.
+CHỦ TỊCH`` or ``- Như trên; PHÓ CHỦ TỊCH``.  Such lines are cut before they are read; what each line is, and
+where it is cut, is :mod:`.closing_lines`.  Blocks side by side are read in the order of their lines (a row of
+blocks: positions, then their names).
 """
 from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-import regex
-
 from ..data import load
 from ..lexicon.bodies import continues_body, starts_with_body_kind
 from ..lexicon.fold import fold
 from ..lexicon.positions import POSITION_START, names_position
 from ..lexicon.syllables import is_vietnamese_word
-from ..patterns import FOLDED, TEXT, compile_section
+from ..patterns import FOLDED, TEXT
+from .closing_lines import (  # noqa: F401  (is_authority, is_name, split_rank, _name_after_position: imported from here too)
+    _BARE_PREFIX,
+    _FAMILIES,
+    _ITEM,
+    _SIGNED_LEAD,
+    _SIGNING,
+    _cut,
+    _name_after_position,
+    is_authority,
+    is_heading,
+    is_name,
+    is_note,
+    is_position,
+    rank_length,
+    split_rank,
+)
 from .segments import Page, Seg, is_title_case_name, is_upper, lines
 from ..lexicon.lazy import escape, lazy_regex
 
-_SIGNING = load("signing")
-_PREFIXES = sorted(_SIGNING["authority_prefixes"], key=len, reverse=True)
-_PREFIX_RE = lazy_regex(
-    r"(?:^|(?<=\s))(?:" + "|".join(escape(p) + (r"(?=\s|\p{L}|$)" if p.endswith((".", "/")) else r"\b") for p in _PREFIXES) + r")",
-    regex.IGNORECASE,  # legacy copies lose the capitals: "Tm. ủy ban nhân dân", "kT/bộ trưởng"
-)
-# "KT." alone on its line: the converter put the rest of the authority ("BỘ TRƯỞNG") on the next one
-_BARE_PREFIX = lazy_regex(r"(?:" + "|".join(escape(p) for p in _PREFIXES if p.endswith((".", "/"))) + r")\s*$", regex.IGNORECASE)
-_NOTES = list(vars(compile_section("signature_notes")).values())
-_HEADINGS = tuple(fold(h) for h in _SIGNING["block_headings"])
-_FAMILIES = frozenset(_SIGNING["family_names"])
-_RANKS = tuple(sorted(_SIGNING["ranks"], key=len, reverse=True))
-_OCR_RANK = lazy_regex(r"[\p{Lu}]\S{1,8}\s+(?:" + "|".join(map(escape, _SIGNING["rank_tails"])) + r")(?=\s+\p{Lu})")
 _NOT_NAMES = lazy_regex(
     "(?:" + "|".join(sorted({escape(fold(w)) for w in [*_SIGNING["annex_heads"], *(r["name"] for rows in load("doc_types").values() if isinstance(rows, list) for r in rows if isinstance(r, dict) and "name" in r)]}, key=len, reverse=True)) + r")(?!\w)"
 )
 _NOISE_CHARS = lazy_regex(r"[^\p{L}\s]")
-_UPPER_TAIL = lazy_regex(r"(?<=[;,.:]\s*|\s{2,})(?P<tail>[\p{Lu}][\p{Lu}\s.,/-]{3,})$")
-_NAME_TAIL = lazy_regex(r"(?<=[;.]\s+)(?P<tail>(?:[\p{Lu}][\p{Ll}]+\s+){1,5}[\p{Lu}][\p{Ll}]+)$")
-_ITEM = ("-", "+", "•", "–", "*")
-# "(Đã ký)" inside a line: a converter put the position, the note and the name of a signature cell on one line
-_SIGNED_NOTE = r"[(\[][ \t]*đã[ \t]*k[ýí][ \t]*[)\]]"
-_SIGNED_INLINE = lazy_regex(_SIGNED_NOTE, regex.IGNORECASE)
-_SIGNED_LEAD = lazy_regex(r"^\s*" + _SIGNED_NOTE + r"\s*", regex.IGNORECASE)
 MAX_CLOSING_LINES = 60
 
 
@@ -67,82 +63,6 @@ class ClosingLayout:
     distribution: list[list[Seg]] = field(default_factory=list)  # one list of line segments per item
 
 
-def is_authority(text: str) -> bool:
-    """``TM. ỦY BAN NHÂN DÂN``, ``KT. CHỦ TỊCH``, ``T/M BAN THƯỜNG VỤ``; short lines only (not a sentence)."""
-    text = text.strip()
-    m = _PREFIX_RE.match(text)
-    if not m:
-        return False
-    if " " in m.group() and not m.group().isupper():
-        if not m.group()[0].isupper():
-            return False  # "ký thay đổi kế hoạch…": a sentence wrapped before "ký thay", no spelled-out authority
-        # a prefix in words in mixed case ("Ký thay", "Thay mặt"): only before a body or a position
-        rest = text[m.end():].strip()
-        return len(text) <= 70 and bool(starts_with_body_kind(rest) or POSITION_START.match(fold(rest))
-                                        or is_upper(rest))
-    return m.group().isupper() or len(text) <= 70
-
-
-def is_position(page: Page, seg: Seg, after_authority: bool = False) -> bool:
-    """An upper-case title line (``PHÓ CHỦ TỊCH``); right under an authority line any case will do."""
-    text = page.t(seg)
-    if len(text) > 80 or not (is_upper(text) or (after_authority and len(text.split()) <= 6)):
-        return False
-    key = page.k(seg)
-    return names_position(key)
-
-
-def is_heading(page: Page, seg: Seg) -> bool:
-    """A block's heading in any case (``Người ghi biên bản``, ``Đại diện Công an tỉnh``): a row of signatures."""
-    text = page.t(seg)
-    return text[:1].isupper() and len(text.split()) <= 10 and page.k(seg).startswith(_HEADINGS)
-
-
-def is_note(text: str) -> bool:
-    return any(p.match(text.strip()) for p in _NOTES)
-
-
-def rank_length(text: str) -> int:
-    """How many characters of ``text`` a rank or degree takes before the name (``Thượng tướng ``, ``TS.``), or 0."""
-    for rank in _RANKS:
-        if text.startswith(rank) and (text[len(rank) : len(rank) + 1].isspace() or (rank.endswith(".") and text[len(rank) : len(rank) + 1].isupper())):
-            return len(rank)
-    m = _OCR_RANK.match(text)
-    return m.end() if m else 0
-
-
-_NAME_EDGES = lazy_regex(r"^[\"“”'`‘’«»:;|]*\s*(.*?)(?:\s+\p{Ll})?$")  # OCR specks of the signature around a name
-
-
-def _trimmed(text: str) -> tuple[int, int]:
-    """Where the name of a name line starts and ends once the specks OCR read around it are cut: quotes, a colon
-    or a bar before it (``: Nguyễn Hoàng Giang``, ``"Lê Văn Lợi``), one lower-case letter after it (``Đặng Văn
-    Minh ì``: a stroke of the signature)."""
-    m = _NAME_EDGES.match(text)
-    return (m.start(1), m.end(1)) if m else (0, len(text))
-
-
-def is_name(text: str) -> bool:
-    a, b = _trimmed(text.strip())
-    t = text.strip()[a:b].rstrip(".")
-    t = t[rank_length(t) :].strip()
-    return is_title_case_name(t, max_words=5)
-
-
-def split_rank(page: Page, seg: Seg) -> tuple[Seg | None, Seg]:
-    """A name line cut into its rank (``Đại tướng``) and the person's name (``Lương Tam Quang``)."""
-    text = page.t(seg)
-    lead, end = _trimmed(text)  # an OCR'd stroke of the signature: ‘"Lê Văn Lợi’, ‘Đặng Văn Minh ì’
-    if lead or end < len(text):
-        seg = page.sub(seg, seg.start + lead, seg.start + end) or seg
-    n = rank_length(page.t(seg))
-    if not n:
-        return None, seg
-    rank = Seg(seg.start, seg.start + n, seg.blank_before, "rank")
-    name = page.sub(seg, seg.start + n, seg.end)
-    return (rank, name) if name is not None else (None, seg)
-
-
 def find_closing_start(page: Page, body_start: int) -> int | None:
     """Where the closing begins: the Nơi nhận heading or the first authority line, else after ``./.``."""
     body_lines = page.lines[bisect_left(page._line_starts, body_start) :]  # the lines starting at or after it
@@ -164,67 +84,6 @@ def find_closing_start(page: Page, body_start: int) -> int | None:
         if is_position(page, ln) and any(is_name(_SIGNED_LEAD.sub("", page.t(x))) for x in tail[i + 1 : i + 4]):
             return ln.start
     return None
-
-
-def _cut(page: Page, seg: Seg) -> list[Seg]:
-    """Cut a closing line where a second column starts (authority prefix, upper-case position, a name)."""
-    text = page.text
-    cuts: set[int] = set()
-    item = text.startswith(_ITEM, seg.start)
-    for m in _PREFIX_RE.finditer(text, seg.start, seg.end):
-        if m.start() > seg.start and (not item or _column_starts(text, seg.start, m)):
-            cuts.add(m.start())
-    m = FOLDED.distribution_head.match(page.key, seg.start, seg.end)
-    if m and m.end() < seg.end:
-        cuts.add(m.end())
-    for m in _SIGNED_INLINE.finditer(text, seg.start, seg.end):
-        cuts.update((m.start(), m.end()))  # "PHÓ THỐNG ĐỐC (Đã ký) Phạm Thanh Hà": a signature block on one line
-    line = page.t(seg)
-    if line.startswith(_ITEM) or FOLDED.distribution_head.match(page.k(seg)):
-        for pat in (_UPPER_TAIL, _NAME_TAIL):
-            mt = pat.search(line)
-            if mt and mt.start("tail") > 0:
-                tail = Seg(seg.start + mt.start("tail"), seg.end)
-                if pat is _NAME_TAIL or is_position(page, tail) or is_authority(mt.group("tail")):
-                    cuts.add(tail.start)
-    name_at = _name_after_position(line)
-    if name_at:
-        cuts.add(seg.start + name_at)  # "BỘ TRƯỞNG Nguyễn Mạnh Hùng": a converter put the cell's lines on one
-    bounds = sorted(c for c in cuts if seg.start < c < seg.end)
-    out = []
-    for a, b in zip([seg.start, *bounds], [*bounds, seg.end]):
-        sub = page.sub(seg, a, b)
-        if sub is not None:
-            out.append(sub)
-    return out
-
-
-_WORD = lazy_regex(r"\S+")  # compiled once: a module-level regex.finditer(str, …) looks the pattern up on each call
-
-
-def _name_after_position(line: str) -> int:
-    """Where the name starts on a line made of an upper-case position and a name (``BỘ TRƯỞNG Nguyễn Mạnh
-    Hùng``), or 0."""
-    if line.isupper():
-        return 0  # no lower-case letter, so no name (most closing lines: positions, authorities)
-    words = list(_WORD.finditer(line))
-    k = next((i for i, w in enumerate(words) if any(c.islower() for c in w.group())), 0)
-    if not 1 <= k <= 6 or len(words) - k > 5:
-        return 0
-    head, rest = line[: words[k - 1].end()], line[words[k].start() :]
-    if not (is_upper(head) and names_position(fold(head)) and is_name(rest)):
-        return 0
-    return words[k].start()
-
-
-def _column_starts(text: str, line_start: int, m: regex.Match) -> bool:
-    """In a Nơi nhận item, does the prefix open the signature column (``- Như trên; KT. CHỦ TỊCH``, or after a
-    column gap) rather than sit among the item's codes (``- Lưu: VT, PC, KT. …``)?"""
-    before = text[line_start : m.start()]
-    if before.endswith(("  ", "\t")):
-        return True
-    after = text[m.end() : m.end() + 3].lstrip()
-    return before.rstrip().endswith((";", ".")) and after[:1].isupper()
 
 
 def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
