@@ -217,3 +217,13 @@ def test_a_speck_before_a_title() -> None:
 
     assert match_title("_ đơn đề nghị") == match_title("đơn đề nghị")[:1] + (13,)  # vbai_27 (corpus)
     assert match_title("- báo cáo về công tác") is None  # an item of a list, not a title
+
+
+def test_a_position_after_the_seals_specks_and_its_name_past_the_items() -> None:
+    # ld_048 (dev): the Nơi nhận column and the signature column interleaved by OCR, the seal read before GIÁM ĐỐC
+    closing = ("Nơi nhận:\n- Như kính gửi;\nTới 4 mr NA GIÁM ĐỐC\n72 S1 SN\n- Đ/c Đại tá Nguyễn Tường Vũ - PGĐCA tỉnh;\n"
+               "- Lưu: VT, PC06 (ĐI).\nBI: =4. 12/21/4\nThiếu tướng Trương Minh Đương\n")
+    signers = parse_text(BODY + closing).signers
+    assert [(s.position, s.name) for s in signers] == [("GIÁM ĐỐC", "Trương Minh Đương")]
+    # words of a sentence before the capitals are no seal: the line is not cut
+    assert parse_text(BODY + "Nơi nhận:\n- Như trên;\nĐề nghị trình GIÁM ĐỐC\n").signers == []

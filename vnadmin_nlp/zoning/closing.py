@@ -159,7 +159,7 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
         elif open_block and not skipped and len(text) <= 50 and _block_ahead(page, segs, i, 2):
             skipped += 1  # "Nhiệm kỳ 2019 - 2025" between the authority and the position
             continue
-        elif open_block and skipped < 4 and _is_noise(text) and _block_ahead(page, segs, i, 4, names_only=True, over_noise=True):
+        elif open_block and skipped < 4 and _is_noise(text) and _block_ahead(page, segs, i, 6 if in_list else 4, names_only=True, over_noise=True, over_items=in_list):
             skipped += 1  # the stamp and the signature read by OCR: "l@/ BẠM \"", "| — xi 222, 2"
             continue
         else:
@@ -205,16 +205,20 @@ def _deputy_of(page: Page, head: Seg, seg: Seg) -> bool:
     return len(k) <= 80 and k.startswith(("phó ", "phó\t")) and k[4:].strip() == h
 
 
-def _block_ahead(page: Page, segs: list[Seg], i: int, window: int = 4, names_only: bool = False, over_noise: bool = False) -> bool:
+def _block_ahead(
+    page: Page, segs: list[Seg], i: int, window: int = 4, names_only: bool = False, over_noise: bool = False, over_items: bool = False
+) -> bool:
     """Does a signature line (authority, position or name; only a name with ``names_only``) follow soon after
-    ``segs[i]``?  With ``names_only`` only notes (and, ``over_noise``, OCR noise) may stand between."""
+    ``segs[i]``?  With ``names_only`` only notes (and, ``over_noise``, OCR noise; ``over_items``, the Nơi nhận
+    items OCR read between a position and its name, the two columns interleaved) may stand between."""
     for seg in segs[i + 1 : i + 1 + window]:
         text = page.t(seg)
         if _name_like(page, seg):
             return True
         if not names_only and (is_authority(text) or is_position(page, seg)):
             return True
-        if names_only and not is_note(text) and not (over_noise and _is_noise(text)):
+        passed = is_note(text) or (over_noise and _is_noise(text)) or (over_items and text.startswith(_ITEM))
+        if names_only and not passed:
             return False
     return False
 

@@ -10,6 +10,7 @@ from ..data import load
 from ..lexicon.bodies import starts_with_body_kind
 from ..lexicon.fold import fold
 from ..lexicon.positions import POSITION_START, names_position
+from ..lexicon.syllables import is_vietnamese_word
 from ..patterns import FOLDED, compile_section
 from .segments import Page, Seg, is_title_case_name, is_upper
 from ..lexicon.lazy import escape, lazy_regex
@@ -135,6 +136,10 @@ def _cut(page: Page, seg: Seg) -> list[Seg]:
                 tail = Seg(seg.start + mt.start("tail"), seg.end)
                 if pat is _NAME_TAIL or is_position(page, tail) or is_authority(mt.group("tail")):
                     cuts.add(tail.start)
+    else:
+        at = _position_after_specks(page, seg, line)
+        if at:
+            cuts.add(seg.start + at)  # "Tới 4 mr NA GIÁM ĐỐC": the seal read before the position (ld_048)
     name_at = _name_after_position(line)
     if name_at:
         cuts.add(seg.start + name_at)  # "BỘ TRƯỞNG Nguyễn Mạnh Hùng": a converter put the cell's lines on one
@@ -163,6 +168,23 @@ def _name_after_position(line: str) -> int:
     if not (is_upper(head) and names_position(fold(head)) and is_name(rest)):
         return 0
     return words[k].start()
+
+
+def _position_after_specks(page: Page, seg: Seg, line: str) -> int:
+    """Where an upper-case position starts that ends a line whose words before it are OCR's reading of a seal
+    (a digit, a word no syllable: ``Tới 4 mr NA GIÁM ĐỐC``), or 0."""
+    if is_upper(line):
+        return 0
+    words = list(_WORD.finditer(line))
+    for k in range(1, len(words)):
+        at = words[k].start()
+        rest = line[at:]
+        if len(words) - k <= 6 and is_upper(rest) and POSITION_START.match(fold(rest)):
+            head = [w.group() for w in words[:k]]
+            if any(any(c.isdigit() for c in w) or not is_vietnamese_word(w.strip(".,;:")) for w in head):
+                sub = page.sub(seg, seg.start + at, seg.end)
+                return at if sub is not None and is_position(page, sub) else 0
+    return 0
 
 
 def _column_starts(text: str, line_start: int, m: regex.Match) -> bool:
