@@ -227,3 +227,16 @@ def test_a_position_after_the_seals_specks_and_its_name_past_the_items() -> None
     assert [(s.position, s.name) for s in signers] == [("GIÁM ĐỐC", "Trương Minh Đương")]
     # words of a sentence before the capitals are no seal: the line is not cut
     assert parse_text(BODY + "Nơi nhận:\n- Như trên;\nĐề nghị trình GIÁM ĐỐC\n").signers == []
+
+
+def test_the_end_of_a_symbol_under_the_so_line() -> None:
+    # cucthue_cv2191_2026 (corpus): the hand-filled number split the symbol, its end read on the next line
+    head = "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 2/J\n{}\nV/v chính sách thuế TNDN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    rest = "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 08 tháng 4 năm 2026\nKính gửi: Thuế tỉnh Ninh Bình.\nCục Thuế nhận được Công văn số 5770/NBI-QLDN2.\n"
+    for tail in ("“€TI-CS", "(PC04)"):
+        doc = parse_text(head.format(tail) + rest)
+        assert doc.doc_type is not None and doc.doc_type.name == "Công văn", tail
+        assert doc.subject == "chính sách thuế TNDN", tail
+    # a V/v line alone under the Số line stays the trích yếu's label
+    doc = parse_text(head.format("V/v").replace("V/v chính", "chính") + rest)
+    assert doc.doc_type is not None and doc.doc_type.name == "Công văn"

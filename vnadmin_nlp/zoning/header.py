@@ -92,7 +92,7 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
                     h.recipients[-1].append(seg)
                 continue
             state = ""
-        if kind == "aside" or _symbol_tail(page, h, segs, seg):
+        if kind == "aside" or (kind in ("upper", "other") and _symbol_tail(page, h, segs, seg)):
             continue
         if kind in ("national", "motto", "party", "rule", "mark") or (kind == "number" and h.number is None) or (
             kind == "date" and h.date is None
@@ -221,13 +221,16 @@ def _coded_title(page: Page, h: HeaderLayout, seg: Seg) -> bool:
     return regex.search(r"/\s*" + regex.escape(initials) + r"(?![\p{L}\d])", page.t(h.number)) is not None
 
 
-_SYMBOL_TAIL = lazy_regex(r"[(\[]?[\p{Lu}\d&.\-/]*\d[\p{Lu}\d&.\-/]*[)\]]?")
+_SYMBOL_TAIL = lazy_regex(r"\S*[\p{Lu}\d]\S*[-/()\d]\S*|\S*[-/()\d]\S*[\p{Lu}\d]\S*")
 
 
 def _symbol_tail(page: Page, h: HeaderLayout, segs: list[Seg], seg: Seg) -> bool:
     """The end of the symbol wrapped onto the line under the Số line (``(PC04)`` under ``Số: 03/BCĐX-CAT``,
-    ld_071): one code with a digit, no word; neither an issuer line nor a title."""
-    return len(segs) >= 2 and segs[-2] is h.number and bool(_SYMBOL_TAIL.fullmatch(page.t(seg).strip()))
+    ld_071; ``“€TI-CS`` under ``Số: 2/J``, cucthue_cv2191_2026): one code with a dash, a slash, a bracket or a
+    digit, no word; neither an issuer line nor a title."""
+    text = page.t(seg).strip()
+    return (len(segs) >= 2 and segs[-2] is h.number and bool(_SYMBOL_TAIL.fullmatch(text))
+            and not is_vietnamese_word(text.strip(".,:;()[]")))
 
 
 def _found(h: HeaderLayout) -> bool:
