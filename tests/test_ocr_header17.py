@@ -240,20 +240,3 @@ def test_the_end_of_a_symbol_under_the_so_line() -> None:
     # a V/v line alone under the Số line stays the trích yếu's label
     doc = parse_text(head.format("V/v").replace("V/v chính", "chính") + rest)
     assert doc.doc_type is not None and doc.doc_type.name == "Công văn"
-
-
-def test_a_clean_name_whose_position_the_seal_hid() -> None:
-    # bqp_vbhn46_scan (corpus), ld_072's chair (dev): the authority line, then the name; the position under the seal
-    from vnadmin_nlp.pipeline import parse_raw
-
-    from .test_ocr_session13 import HEADER, MOTTO, _line, _scan
-
-    lines = HEADER + MOTTO + [_line("Hội Nông dân tỉnh kính gửi Sở Nội vụ tổng hợp./."), _line("Nơi nhận:"), _line("- Như trên;"),
-                              _line("KT. BỘ TRƯỞNG"), _line("Thượng tướng Nguyễn Văn Gấu")]
-    doc = parse_raw(_scan(lines))
-    assert [(s.authority, s.position, s.name) for s in doc.signers] == [(["KT. BỘ TRƯỞNG"], None, "Nguyễn Văn Gấu")]
-    assert any(w.code == "signer_position_missing" for w in doc.warnings)
-    doc = parse_raw(_scan(lines[:-1]))  # the authority line alone: no signer, the block left out
-    assert doc.signers == [] and any(w.code == "signer_unreadable" for w in doc.warnings)
-    doc = parse_raw(_scan(lines[:-1] + [_line("Thượng tướng Bũï Fhanh Gấu")]))  # a name that is no name: left out
-    assert doc.signers == []

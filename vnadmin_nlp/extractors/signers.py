@@ -5,10 +5,8 @@ case, ``NÑguyến``) leaves its block out, with ``signer_unreadable`` quoting t
 signature or a seal over the name as letters, and a signer named wrongly is worse than none.  So is a block
 whose position holds a word read at a low confidence that no position of the closed vocabulary has, a block
 whose name OCR found under a line of printed text that stands below the position (a grid of signatures), and an
-OCR'd block with an authority line but neither a position nor a name (``TM. HỘI ĐỒNG QUẢN LÝ QUỸ`` alone: every
-TM./KT./TL. line has a position under it).  A clean name whose position the seal hid (``KT. BỘ TRƯỞNG`` /
-``Thượng tướng Nguyễn Văn Gấu``, or the name alone under the Nơi nhận list) is given, its position null, with
-``signer_position_missing`` (session 17: the name is the field issue 12 scores; the position is not guessed).
+OCR'd block with an authority line but no position (``TM.BAN THƯỜNG VỤ`` over a seal that hid ``CHỦ TỊCH``: every
+TM./KT./TL. line has a position under it).
 """
 from __future__ import annotations
 
@@ -93,7 +91,7 @@ def extract(ctx: Context) -> SignersFields:
             why = f"the name read is the document's place {place!r} (a seal's or a stamp's text)"
         if not why and ocr and any(_GLUED_PREFIX.match(a) for a in signer.authority):
             signer.authority = [_GLUED_PREFIX.sub(r"\1 ", a) for a in signer.authority]  # OCR lost the space: "TM.BAN"
-        if not why and signer.authority and signer.position is None and signer.name is None and ocr:
+        if not why and signer.authority and signer.position is None and ocr:
             why = "an authority line (TM./KT./TL.) without the position under it: that line was not read"
         if why:
             lines = " / ".join(t(s) for s in segs)
@@ -101,7 +99,7 @@ def extract(ctx: Context) -> SignersFields:
             continue
         if signer.name is None:
             ctx.warn("signer_name_missing", "a signature block has no name (a draft or an unsigned copy)", signer.span)
-        elif ocr and signer.position is None:  # an authority line over it, or none: the seal hid the position
+        elif ocr and signer.position is None and not signer.authority:
             ctx.warn("signer_position_missing", f"signers: {signer.name!r} read by OCR with no position above it (its lines not read)", signer.span)
         out.append(signer)
     return {"signers": out}
