@@ -240,3 +240,19 @@ def test_the_end_of_a_symbol_under_the_so_line() -> None:
     # a V/v line alone under the Số line stays the trích yếu's label
     doc = parse_text(head.format("V/v").replace("V/v chính", "chính") + rest)
     assert doc.doc_type is not None and doc.doc_type.name == "Công văn"
+
+
+def test_a_name_under_an_authority_whose_position_the_seal_hid_is_left_out() -> None:
+    # qngai_bc280_2024 (corpus): the seal hid PHÓ CHỦ TỊCH and damaged the name ("Hiên" for Hiền, read at 95):
+    # a block without its position is left out, the name with it (session 17 measured the other way: one more
+    # right, bqp_vbhn46_scan's, and this one wrong)
+    from vnadmin_nlp.pipeline import parse_raw
+
+    from .test_ocr_session13 import HEADER, MOTTO, _line, _scan
+
+    lines = HEADER + MOTTO + [_line("Hội Nông dân tỉnh kính gửi Sở Nội vụ tổng hợp./."), _line("Nơi nhận:"), _line("- Như trên;"),
+                              _line("TM. ỦY BAN NHÂN DÂN"), _line("KT. CHỦ TỊCH"), _line("Trần Phước Hiên")]
+    doc = parse_raw(_scan(lines))
+    assert doc.signers == [] and any(w.code == "signer_unreadable" for w in doc.warnings)
+    doc = parse_raw(_scan(lines[:-1] + [_line("PHÓ CHỦ TỊCH"), _line("Trần Phước Hiền")]))
+    assert [(s.position, s.name) for s in doc.signers] == [("PHÓ CHỦ TỊCH", "Trần Phước Hiền")]
