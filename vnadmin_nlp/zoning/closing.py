@@ -16,14 +16,13 @@ from ..lexicon.fold import fold
 from ..lexicon.positions import POSITION_START, names_position
 from ..lexicon.syllables import is_vietnamese_word
 from ..patterns import FOLDED, TEXT
-from .closing_lines import (  # noqa: F401  (is_authority, is_name, split_rank, _name_after_position: imported from here too)
+from .closing_lines import (
     _BARE_PREFIX,
     _FAMILIES,
     _ITEM,
     _SIGNED_LEAD,
     _SIGNING,
     _cut,
-    _name_after_position,
     is_authority,
     is_heading,
     is_name,
