@@ -128,7 +128,7 @@ def test_a_reporting_cycle_left_unnamed_is_null_with_a_warning() -> None:
 
 
 def test_a_closing_line_in_capitals_has_no_name_after_its_position() -> None:
-    from vnadmin_nlp.zoning.closing import _name_after_position
+    from vnadmin_nlp.zoning.closing_lines import _name_after_position
 
     assert _name_after_position("BỘ TRƯỞNG Nguyễn Mạnh Hùng") == len("BỘ TRƯỞNG ")
     assert _name_after_position("KT. CHỦ TỊCH") == 0 and _name_after_position("PHÓ CHỦ TỊCH") == 0

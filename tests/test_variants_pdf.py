@@ -8,7 +8,7 @@ from pathlib import Path
 from vnadmin_nlp import parse_file
 from vnadmin_nlp.readers.lines import column_gap, value_cut
 from vnadmin_nlp.readers.text_columns import column_blocks
-from vnadmin_nlp.zoning.closing import is_authority
+from vnadmin_nlp.zoning.closing_lines import is_authority
 
 BODY = "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\nĐiều 1. Phạm vi điều chỉnh\nNghị quyết này quy định chi tiết.\n"
 

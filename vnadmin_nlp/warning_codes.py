@@ -68,6 +68,7 @@ _TABLE = (
     WarningCode("signer_position_corrected", ("extractor signers",), "A signer's position read by OCR with a doubtful word was taken as the one position of the vocabulary it reads as up to OCR's lookalikes (marks; a first letter lost under the seal); the message quotes both."),
     WarningCode("signer_unreadable", ("extractor signers",), "A signer's name read from OCR is not a name (a word that is no Vietnamese syllable, or not the case of a name), or OCR found it under another printed line below the position (a grid of signatures): the block is left out, its lines quoted."),
     WarningCode("signer_name_missing", ("extractor signers",), "A signature block has no name: a draft or an unsigned copy."),
+    WarningCode("signer_position_missing", ("extractor signers",), "A signer's name read by OCR with no authority or position line above it (the seal, the signature or the interleaved Nơi nhận column hid them): the name is given, its position null."),
     WarningCode("page_metadata_mismatch", ("extractor page_metadata",), "The web page's attributes describe another document: they are not used."),
     WarningCode("page_metadata_conflict", ("extractor page_metadata",), "The text's number or date disagrees with the web page's attributes: the text's is kept, the attributes are not used."),
     WarningCode("from_page_metadata", ("extractor page_metadata",), "Fields were taken from the web page's attributes, not from the text (the message names them)."),

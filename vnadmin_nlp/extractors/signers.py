@@ -99,5 +99,7 @@ def extract(ctx: Context) -> SignersFields:
             continue
         if signer.name is None:
             ctx.warn("signer_name_missing", "a signature block has no name (a draft or an unsigned copy)", signer.span)
+        elif ocr and signer.position is None and not signer.authority:
+            ctx.warn("signer_position_missing", f"signers: {signer.name!r} read by OCR with no position above it (its lines not read)", signer.span)
         out.append(signer)
     return {"signers": out}

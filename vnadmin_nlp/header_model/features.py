@@ -9,7 +9,7 @@ from ..lexicon.bodies import kind_of, starts_with_body_kind
 from ..lexicon.positions import names_position
 from ..patterns import FOLDED
 from ..zoning import Page
-from ..zoning.closing import is_authority, is_name
+from ..zoning.closing_lines import is_authority, is_name
 from ..zoning.header_lines import classify, match_title
 from ..zoning.segments import is_upper
 from .units import Unit

@@ -10,7 +10,7 @@ from ..extractors.base import Context
 from ..model import Document
 from ..patterns import FOLDED
 from ..zoning import ClosingLayout, Layout, SignerBlock
-from ..zoning.closing import split_rank
+from ..zoning.closing_lines import split_rank
 from ..zoning.header_lines import match_title
 from .analysis import Analysis
 from .crf import Tagger

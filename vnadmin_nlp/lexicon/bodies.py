@@ -110,14 +110,19 @@ def normal_case(printed: str) -> str:
 
 
 _BARE_LEVELS = [(bare(k), k, v) for k, v in _LEVELS]
+_BARE_PLACES = tuple(sorted({bare(fold(p)) for p in load("ocr_vocabulary")["places"]}, key=len, reverse=True))
 
 
 def _bare_level(key: str) -> tuple[str, str] | None:
-    """An administrative level whose tone OCR misread ("TĨNH QUẢNG NGÃI"): matched on bare letters."""
+    """An administrative level whose tone OCR misread ("TĨNH QUẢNG NGÃI"): matched on bare letters, before a
+    province's name only — "QUẢN LÝ", "CƠ QUAN", "ĐỊA PHƯƠNG" read like "quận", "phường" without their marks."""
     letters = bare(key)
     for b, k, v in _BARE_LEVELS:
         if letters.startswith(b + " "):
-            return key[: len(k)], v
+            rest = letters[len(b) + 1 :]
+            if any(rest.startswith(p) and not rest[len(p) : len(p) + 1].isalpha() for p in _BARE_PLACES):
+                return key[: len(k)], v
+            return None
     return None
 
 

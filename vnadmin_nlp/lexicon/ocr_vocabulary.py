@@ -42,6 +42,7 @@ def _entries() -> list[str]:
     types = load("doc_types")
     signing = load("signing")
     out = list(voc["phrases"]) + list(voc["places"])
+    out += [f"tỉnh {place}" for place in voc["places"]]  # "TĨNH LÂM ĐỒNG" (ld_079): the province's own word misread
     out += list(bodies["body_kinds"]) + list(bodies["proper_phrases"]) + list(bodies["issuer_codes"].values())
     out += list(bodies["party_committees"]) + list(bodies["needs_complement"])
     for kind, items in types.items():

@@ -1,46 +1,43 @@
 """The closing zone: signature blocks (TM./KT./Q./TL./TUQ. chains, position, name) and the Nơi nhận list.
 
 Where the two sit side by side (a table in Word, two columns in a PDF) a line may carry both: ``Nơi nhận: KT.
-CHỦ TỊCH`` or ``- Như trên; PHÓ CHỦ TỊCH``.  Such lines are cut before they are read.
+CHỦ TỊCH`` or ``- Như trên; PHÓ CHỦ TỊCH``.  Such lines are cut before they are read; what each line is, and
+where it is cut, is :mod:`.closing_lines`.  Blocks side by side are read in the order of their lines (a row of
+blocks: positions, then their names).
 """
 from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-import regex
-
 from ..data import load
 from ..lexicon.bodies import continues_body, starts_with_body_kind
 from ..lexicon.fold import fold
 from ..lexicon.positions import POSITION_START, names_position
 from ..lexicon.syllables import is_vietnamese_word
-from ..patterns import FOLDED, TEXT, compile_section
+from ..patterns import FOLDED, TEXT
+from .closing_lines import (
+    _BARE_PREFIX,
+    _FAMILIES,
+    _ITEM,
+    _SIGNED_LEAD,
+    _SIGNING,
+    _cut,
+    is_authority,
+    is_heading,
+    is_name,
+    is_note,
+    is_position,
+    rank_length,
+    split_rank,
+)
 from .segments import Page, Seg, is_title_case_name, is_upper, lines
 from ..lexicon.lazy import escape, lazy_regex
 
-_SIGNING = load("signing")
-_PREFIXES = sorted(_SIGNING["authority_prefixes"], key=len, reverse=True)
-_PREFIX_RE = lazy_regex(
-    r"(?:^|(?<=\s))(?:" + "|".join(escape(p) + (r"(?=\s|\p{L}|$)" if p.endswith((".", "/")) else r"\b") for p in _PREFIXES) + r")",
-    regex.IGNORECASE,  # legacy copies lose the capitals: "Tm. ủy ban nhân dân", "kT/bộ trưởng"
-)
-# "KT." alone on its line: the converter put the rest of the authority ("BỘ TRƯỞNG") on the next one
-_BARE_PREFIX = lazy_regex(r"(?:" + "|".join(escape(p) for p in _PREFIXES if p.endswith((".", "/"))) + r")\s*$", regex.IGNORECASE)
-_NOTES = list(vars(compile_section("signature_notes")).values())
-_RANKS = tuple(sorted(_SIGNING["ranks"], key=len, reverse=True))
-_OCR_RANK = lazy_regex(r"[\p{Lu}]\S{1,8}\s+(?:" + "|".join(map(escape, _SIGNING["rank_tails"])) + r")(?=\s+\p{Lu})")
 _NOT_NAMES = lazy_regex(
     "(?:" + "|".join(sorted({escape(fold(w)) for w in [*_SIGNING["annex_heads"], *(r["name"] for rows in load("doc_types").values() if isinstance(rows, list) for r in rows if isinstance(r, dict) and "name" in r)]}, key=len, reverse=True)) + r")(?!\w)"
 )
 _NOISE_CHARS = lazy_regex(r"[^\p{L}\s]")
-_UPPER_TAIL = lazy_regex(r"(?<=[;,.:]\s*|\s{2,})(?P<tail>[\p{Lu}][\p{Lu}\s.,/-]{3,})$")
-_NAME_TAIL = lazy_regex(r"(?<=[;.]\s+)(?P<tail>(?:[\p{Lu}][\p{Ll}]+\s+){1,5}[\p{Lu}][\p{Ll}]+)$")
-_ITEM = ("-", "+", "•", "–", "*")
-# "(Đã ký)" inside a line: a converter put the position, the note and the name of a signature cell on one line
-_SIGNED_NOTE = r"[(\[][ \t]*đã[ \t]*k[ýí][ \t]*[)\]]"
-_SIGNED_INLINE = lazy_regex(_SIGNED_NOTE, regex.IGNORECASE)
-_SIGNED_LEAD = lazy_regex(r"^\s*" + _SIGNED_NOTE + r"\s*", regex.IGNORECASE)
 MAX_CLOSING_LINES = 60
 
 
@@ -65,84 +62,17 @@ class ClosingLayout:
     distribution: list[list[Seg]] = field(default_factory=list)  # one list of line segments per item
 
 
-def is_authority(text: str) -> bool:
-    """``TM. ỦY BAN NHÂN DÂN``, ``KT. CHỦ TỊCH``, ``T/M BAN THƯỜNG VỤ``; short lines only (not a sentence)."""
-    text = text.strip()
-    m = _PREFIX_RE.match(text)
-    if not m:
-        return False
-    if " " in m.group() and not m.group().isupper():
-        if not m.group()[0].isupper():
-            return False  # "ký thay đổi kế hoạch…": a sentence wrapped before "ký thay", no spelled-out authority
-        # a prefix in words in mixed case ("Ký thay", "Thay mặt"): only before a body or a position
-        rest = text[m.end():].strip()
-        return len(text) <= 70 and bool(starts_with_body_kind(rest) or POSITION_START.match(fold(rest))
-                                        or is_upper(rest))
-    return m.group().isupper() or len(text) <= 70
-
-
-def is_position(page: Page, seg: Seg, after_authority: bool = False) -> bool:
-    """An upper-case title line (``PHÓ CHỦ TỊCH``); right under an authority line any case will do."""
-    text = page.t(seg)
-    if len(text) > 80 or not (is_upper(text) or (after_authority and len(text.split()) <= 6)):
-        return False
-    key = page.k(seg)
-    return names_position(key)
-
-
-def is_note(text: str) -> bool:
-    return any(p.match(text.strip()) for p in _NOTES)
-
-
-def rank_length(text: str) -> int:
-    """How many characters of ``text`` a rank or degree takes before the name (``Thượng tướng ``, ``TS.``), or 0."""
-    for rank in _RANKS:
-        if text.startswith(rank) and (text[len(rank) : len(rank) + 1].isspace() or (rank.endswith(".") and text[len(rank) : len(rank) + 1].isupper())):
-            return len(rank)
-    m = _OCR_RANK.match(text)
-    return m.end() if m else 0
-
-
-_NAME_EDGES = lazy_regex(r"^[\"“”'`‘’«»:;|]*\s*(.*?)(?:\s+\p{Ll})?$")  # OCR specks of the signature around a name
-
-
-def _trimmed(text: str) -> tuple[int, int]:
-    """Where the name of a name line starts and ends once the specks OCR read around it are cut: quotes, a colon
-    or a bar before it (``: Nguyễn Hoàng Giang``, ``"Lê Văn Lợi``), one lower-case letter after it (``Đặng Văn
-    Minh ì``: a stroke of the signature)."""
-    m = _NAME_EDGES.match(text)
-    return (m.start(1), m.end(1)) if m else (0, len(text))
-
-
-def is_name(text: str) -> bool:
-    a, b = _trimmed(text.strip())
-    t = text.strip()[a:b].rstrip(".")
-    t = t[rank_length(t) :].strip()
-    return is_title_case_name(t, max_words=5)
-
-
-def split_rank(page: Page, seg: Seg) -> tuple[Seg | None, Seg]:
-    """A name line cut into its rank (``Đại tướng``) and the person's name (``Lương Tam Quang``)."""
-    text = page.t(seg)
-    lead, end = _trimmed(text)  # an OCR'd stroke of the signature: ‘"Lê Văn Lợi’, ‘Đặng Văn Minh ì’
-    if lead or end < len(text):
-        seg = page.sub(seg, seg.start + lead, seg.start + end) or seg
-    n = rank_length(page.t(seg))
-    if not n:
-        return None, seg
-    rank = Seg(seg.start, seg.start + n, seg.blank_before, "rank")
-    name = page.sub(seg, seg.start + n, seg.end)
-    return (rank, name) if name is not None else (None, seg)
-
-
 def find_closing_start(page: Page, body_start: int) -> int | None:
     """Where the closing begins: the Nơi nhận heading or the first authority line, else after ``./.``."""
     body_lines = page.lines[bisect_left(page._line_starts, body_start) :]  # the lines starting at or after it
     for k, ln in enumerate(body_lines):
         text = page.t(ln)
         if FOLDED.distribution_head.match(page.k(ln)) or (len(text) <= 70 and is_authority(text)):
-            if 2 <= k and is_position(page, body_lines[k - 1]) and TEXT.end_of_body.search(page.t(body_lines[k - 2])):
-                return body_lines[k - 1].start  # "… có hiệu lực từ ngày …./." / "THỐNG ĐỐC" / "Nơi nhận:" (a PDF's order)
+            for j in range(k - 1, max(k - 4, 0), -1):  # a block before it: "THỐNG ĐỐC" / "Nơi nhận:" (a PDF's order),
+                if not (is_position(page, body_lines[j]) or is_name(page.t(body_lines[j]))):  # a row of blocks
+                    break
+                if is_position(page, body_lines[j]) and TEXT.end_of_body.search(page.t(body_lines[j - 1])):
+                    return body_lines[j].start  # "… ./." / "THƯ KÝ" / "Thượng tá Hoàng Văn Thanh" / "TM. HỘI ĐỒNG…"
             return ln.start
     for i, ln in enumerate(body_lines):
         if TEXT.end_of_body.search(page.t(ln)) and i + 1 < len(body_lines):
@@ -153,67 +83,6 @@ def find_closing_start(page: Page, body_start: int) -> int | None:
         if is_position(page, ln) and any(is_name(_SIGNED_LEAD.sub("", page.t(x))) for x in tail[i + 1 : i + 4]):
             return ln.start
     return None
-
-
-def _cut(page: Page, seg: Seg) -> list[Seg]:
-    """Cut a closing line where a second column starts (authority prefix, upper-case position, a name)."""
-    text = page.text
-    cuts: set[int] = set()
-    item = text.startswith(_ITEM, seg.start)
-    for m in _PREFIX_RE.finditer(text, seg.start, seg.end):
-        if m.start() > seg.start and (not item or _column_starts(text, seg.start, m)):
-            cuts.add(m.start())
-    m = FOLDED.distribution_head.match(page.key, seg.start, seg.end)
-    if m and m.end() < seg.end:
-        cuts.add(m.end())
-    for m in _SIGNED_INLINE.finditer(text, seg.start, seg.end):
-        cuts.update((m.start(), m.end()))  # "PHÓ THỐNG ĐỐC (Đã ký) Phạm Thanh Hà": a signature block on one line
-    line = page.t(seg)
-    if line.startswith(_ITEM) or FOLDED.distribution_head.match(page.k(seg)):
-        for pat in (_UPPER_TAIL, _NAME_TAIL):
-            mt = pat.search(line)
-            if mt and mt.start("tail") > 0:
-                tail = Seg(seg.start + mt.start("tail"), seg.end)
-                if pat is _NAME_TAIL or is_position(page, tail) or is_authority(mt.group("tail")):
-                    cuts.add(tail.start)
-    name_at = _name_after_position(line)
-    if name_at:
-        cuts.add(seg.start + name_at)  # "BỘ TRƯỞNG Nguyễn Mạnh Hùng": a converter put the cell's lines on one
-    bounds = sorted(c for c in cuts if seg.start < c < seg.end)
-    out = []
-    for a, b in zip([seg.start, *bounds], [*bounds, seg.end]):
-        sub = page.sub(seg, a, b)
-        if sub is not None:
-            out.append(sub)
-    return out
-
-
-_WORD = lazy_regex(r"\S+")  # compiled once: a module-level regex.finditer(str, …) looks the pattern up on each call
-
-
-def _name_after_position(line: str) -> int:
-    """Where the name starts on a line made of an upper-case position and a name (``BỘ TRƯỞNG Nguyễn Mạnh
-    Hùng``), or 0."""
-    if line.isupper():
-        return 0  # no lower-case letter, so no name (most closing lines: positions, authorities)
-    words = list(_WORD.finditer(line))
-    k = next((i for i, w in enumerate(words) if any(c.islower() for c in w.group())), 0)
-    if not 1 <= k <= 6 or len(words) - k > 5:
-        return 0
-    head, rest = line[: words[k - 1].end()], line[words[k].start() :]
-    if not (is_upper(head) and names_position(fold(head)) and is_name(rest)):
-        return 0
-    return words[k].start()
-
-
-def _column_starts(text: str, line_start: int, m: regex.Match) -> bool:
-    """In a Nơi nhận item, does the prefix open the signature column (``- Như trên; KT. CHỦ TỊCH``, or after a
-    column gap) rather than sit among the item's codes (``- Lưu: VT, PC, KT. …``)?"""
-    before = text[line_start : m.start()]
-    if before.endswith(("  ", "\t")):
-        return True
-    after = text[m.end() : m.end() + 3].lstrip()
-    return before.rstrip().endswith((";", ".")) and after[:1].isupper()
 
 
 def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
@@ -254,8 +123,9 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
             block.position = seg
         elif open_block and block is not None and block.authority and block.position is not None and is_position(page, seg) and _block_ahead(page, segs, i, names_only=True):
             pass  # a second title under the position ("GIÁM ĐỐC SỞ NỘI VỤ" under "CHỦ TỊCH"): the signer's other office
-        elif is_position(page, seg, after_authority=bool(block and block.authority and block.position is None)) and (
-            block is None or block.name is not None or block.position is None
+        elif (is_position(page, seg, after_authority=bool(block and block.authority and block.position is None))
+              or (is_heading(page, seg) and _block_ahead(page, segs, i, 2))) and (
+            block is None or block.name is not None or block.position is None or _row_ahead(page, segs, i, out.signers)
         ):
             if block is None or block.name is not None or (block.position is not None):
                 block = SignerBlock()
@@ -275,6 +145,10 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
                 last_end = segs[i + 1].end
                 del segs[i + 1]
                 continue
+        elif block is None and out.distribution and _family_first(page, seg):
+            block = SignerBlock()  # the name alone after the Nơi nhận list: the lines above it lost (qngai_ct07_2018's scan)
+            out.signers.append(block)
+            block.rank, block.name = split_rank(page, seg)
         elif in_list and not out.distribution and len(text) < 200:
             out.distribution.append([seg])  # "Nơi nhận:" followed by items without dashes
         elif in_list and not out.signers and len(text) < 200 and _block_ahead(page, segs, i, 10):
@@ -284,7 +158,7 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
         elif open_block and not skipped and len(text) <= 50 and _block_ahead(page, segs, i, 2):
             skipped += 1  # "Nhiệm kỳ 2019 - 2025" between the authority and the position
             continue
-        elif open_block and skipped < 4 and _is_noise(text) and _block_ahead(page, segs, i, 4, names_only=True, over_noise=True):
+        elif open_block and skipped < 4 and _is_noise(text) and _block_ahead(page, segs, i, 6 if in_list else 4, names_only=True, over_noise=True, over_items=in_list):
             skipped += 1  # the stamp and the signature read by OCR: "l@/ BẠM \"", "| — xi 222, 2"
             continue
         else:
@@ -294,6 +168,25 @@ def parse_closing(page: Page, start: int, end: int) -> ClosingLayout:
         last_end = seg.end
     out.end = last_end
     return out
+
+
+def _row_ahead(page: Page, segs: list[Seg], i: int, signers: list[SignerBlock]) -> bool:
+    """A second position beside a block still waiting for its name (``THƯ KÝ`` / ``CHỦ TRÌ`` / two names): a new
+    block when the names that follow, before the next title, are enough for every waiting block and this one."""
+    waiting = sum(1 for b in signers if b.name is None)
+    names = 0
+    for seg in segs[i + 1 : i + 7]:
+        if _name_like(page, seg):
+            names += 1
+        elif is_authority(page.t(seg)) or is_position(page, seg) or is_heading(page, seg):
+            break
+    return names >= waiting + 1
+
+
+def _family_first(page: Page, seg: Seg) -> bool:
+    """A name line (:func:`is_name`) whose first word, after a rank, is a family name."""
+    text = page.t(seg).strip()
+    return is_name(text) and text[rank_length(text) :].split()[0] in _FAMILIES
 
 
 def _name_goes_on(page: Page, name: Seg, nxt: Seg) -> bool:
@@ -311,16 +204,20 @@ def _deputy_of(page: Page, head: Seg, seg: Seg) -> bool:
     return len(k) <= 80 and k.startswith(("phó ", "phó\t")) and k[4:].strip() == h
 
 
-def _block_ahead(page: Page, segs: list[Seg], i: int, window: int = 4, names_only: bool = False, over_noise: bool = False) -> bool:
+def _block_ahead(
+    page: Page, segs: list[Seg], i: int, window: int = 4, names_only: bool = False, over_noise: bool = False, over_items: bool = False
+) -> bool:
     """Does a signature line (authority, position or name; only a name with ``names_only``) follow soon after
-    ``segs[i]``?  With ``names_only`` only notes (and, ``over_noise``, OCR noise) may stand between."""
+    ``segs[i]``?  With ``names_only`` only notes (and, ``over_noise``, OCR noise; ``over_items``, the Nơi nhận
+    items OCR read between a position and its name, the two columns interleaved) may stand between."""
     for seg in segs[i + 1 : i + 1 + window]:
         text = page.t(seg)
         if _name_like(page, seg):
             return True
         if not names_only and (is_authority(text) or is_position(page, seg)):
             return True
-        if names_only and not is_note(text) and not (over_noise and _is_noise(text)):
+        passed = is_note(text) or (over_noise and _is_noise(text)) or (over_items and text.startswith(_ITEM))
+        if names_only and not passed:
             return False
     return False
 

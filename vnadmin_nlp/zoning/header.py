@@ -13,8 +13,9 @@ from typing import Iterator
 import regex
 
 from ..lexicon.bodies import continues_body, starts_with_body_kind
+from ..lexicon.syllables import is_vietnamese_word
 from ..patterns import FOLDED, TEXT
-from .header_lines import classify, match_title, split_header_line
+from .header_lines import HEADER, classify, match_title, split_header_line
 from .segments import Page, Seg, is_upper
 from .subject import WRAP_AFTER, continues_line, continues_over_blank, continues_wrapped, enacting_body_line, line_ok, merge
 from ..lexicon.lazy import lazy_regex
@@ -91,7 +92,7 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
                     h.recipients[-1].append(seg)
                 continue
             state = ""
-        if kind == "aside":
+        if kind == "aside" or (kind in ("upper", "other") and _symbol_tail(page, h, segs, seg)):
             continue
         if kind in ("national", "motto", "party", "rule", "mark") or (kind == "number" and h.number is None) or (
             kind == "date" and h.date is None
@@ -99,7 +100,7 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
             _record_anchor(h, seg, kind)
         elif kind == "number" and h.title is None and not h.subject and ":" in page.t(seg)[:24]:
             h.other_numbers.append(seg)  # "Số: 12/QĐ-UBND" twice (a title line copied above the header, a stamp)
-        elif kind == "vv" and not h.subject:
+        elif (kind == "vv" or _about_line(page, h, seg, kind)) and not h.subject:
             h.subject, h.vv, state = [seg], True, "vv"
         elif kind == "title" and h.title is None:
             row, name_end = match_title(page.k(seg))  # type: ignore[misc]
@@ -107,7 +108,7 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
             if rest is not None and page.text[rest.start] in ":":
                 rest = page.sub(seg, rest.start + 1, seg.end)
             h.title, h.title_type = page.sub(seg, seg.start, seg.start + name_end) or seg, row
-            if rest is not None:
+            if rest is not None and not _coded_title(page, h, seg):
                 h.subject = [rest]
             state = "subject"
         elif kind == "kinh_gui" and h.kinh_gui is None:
@@ -204,6 +205,34 @@ def _continues_issuer(page: Page, h: HeaderLayout, seg: Seg) -> bool:
     return bool(h.issuer_lines) and len(page.t(seg)) <= 80 and continues_body(page.t(seg))
 
 
+def _about_line(page: Page, h: HeaderLayout, seg: Seg, kind: str) -> bool:
+    """``Về việc …`` under the Số line of a công văn with no type line (a Party or mass organisation's): its
+    trích yếu in the place of a ``V/v`` line."""
+    return kind == "other" and h.number is not None and h.title is None and bool(HEADER.about_line.match(page.k(seg)))
+
+
+def _coded_title(page: Page, h: HeaderLayout, seg: Seg) -> bool:
+    """A title whose words' initials are the symbol's type code (``BÁO CÁO ĐỀ XUẤT`` over ``Số: 03/BCĐX-CAT``,
+    ld_071): the whole line is the title, no trích yếu after its type name."""
+    words = page.t(seg).split()
+    if h.number is None or len(words) < 3 or not is_upper(page.t(seg)):
+        return False
+    initials = "".join(w[0] for w in words if w[:1].isalpha())
+    return regex.search(r"/\s*" + regex.escape(initials) + r"(?![\p{L}\d])", page.t(h.number)) is not None
+
+
+_SYMBOL_TAIL = lazy_regex(r"\S*[\p{Lu}\d]\S*[-/()\d]\S*|\S*[-/()\d]\S*[\p{Lu}\d]\S*")
+
+
+def _symbol_tail(page: Page, h: HeaderLayout, segs: list[Seg], seg: Seg) -> bool:
+    """The end of the symbol wrapped onto the line under the Số line (``(PC04)`` under ``Số: 03/BCĐX-CAT``,
+    ld_071; ``“€TI-CS`` under ``Số: 2/J``, cucthue_cv2191_2026): one code with a dash, a slash, a bracket or a
+    digit, no word; neither an issuer line nor a title."""
+    text = page.t(seg).strip()
+    return (len(segs) >= 2 and segs[-2] is h.number and bool(_SYMBOL_TAIL.fullmatch(text))
+            and not is_vietnamese_word(text.strip(".,:;()[]")))
+
+
 def _found(h: HeaderLayout) -> bool:
     return bool(h.national or h.party or h.number or h.date or h.title)
 
@@ -220,9 +249,11 @@ def _names_a_body(page: Page, seg: Seg) -> bool:
 
 
 def _untyped_title(page: Page, seg: Seg) -> bool:
-    """A short upper-case line after the number and date that names no known type (``ĐIỀU LỆ HỘI…``)."""
+    """A short upper-case line after the number and date that names no known type (``ĐIỀU LỆ HỘI…``), in words:
+    not the rest of a symbol wrapped under the Số line (``(PC04)`` under ``Số: 03/BCĐX-CAT``, ld_071)."""
     text = page.t(seg)
-    return is_upper(text) and len(text.split()) <= 8
+    words = text.split()
+    return is_upper(text) and len(words) <= 8 and any(is_vietnamese_word(w.strip(".,:;()[]\"'")) for w in words)
 
 
 def text_starts_item(text: str) -> bool:

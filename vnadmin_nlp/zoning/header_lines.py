@@ -45,17 +45,24 @@ _TITLE_ROWS = {name: row for name, row in reversed(_TITLES)}
 
 
 def match_title(key: str) -> tuple[dict, int] | None:
-    """The type named at the start of a folded title line, and where the name ends."""
+    """The type named at the start of a folded title line, and where the name ends; a speck OCR read before it
+    (``_ ĐƠN ĐỀ NGHỊ``, vbai_27) is passed over."""
     key = key.rstrip(" :.")
-    m = _TITLE_RE.match(key)  # "Bản quy định", "Bản Điều lệ" too
+    lead = len(key) - len(key.lstrip(_SPECKS))
+    if lead and len(key) - lead > 30:
+        lead = 0  # only before a short title line, never a sentence
+    m = _TITLE_RE.match(key, lead)  # "Bản quy định", "Bản Điều lệ" too
     if m:
         return _TITLE_ROWS[m.group("name")], m.end()
     # OCR drops or confuses diacritics ("QUYÉT ĐỊNH"): a short line whose bare letters spell a type name
     if len(key) <= 30:
-        row = _BARE_TITLES.get(bare(key))
+        row = _BARE_TITLES.get(bare(key[lead:]))
         if row is not None:
             return row, len(key)
     return None
+
+
+_SPECKS = "_~|*'\"“”‘’`., \t"  # not a dash: "- Báo cáo về …" is an item of a list
 
 
 _BARE_TITLES = {bare(name): row for name, row in reversed(_TITLES)}
@@ -109,8 +116,9 @@ def split_header_line(page: Page, seg: Seg) -> list[Seg]:
     return out
 
 
-# The Quốc hiệu with its tones misread (OCR "CỘNG HÒA XÃ HỌI", a misprinted "CÔNG HÒA"), matched on bare letters.
-_BARE_NATIONAL = lazy_regex(r"cong\s*hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam")
+# The Quốc hiệu with its tones misread (OCR "CỘNG HÒA XÃ HỌI", a misprinted "CÔNG HÒA"), matched on bare letters;
+# also cut at the line's end by the edge of a photographed page ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT N", ld_060).
+_BARE_NATIONAL = lazy_regex(r"cong\s*hoa\s+xa\s+hoi\s+chu\s+nghia\s+(?:viet\s+nam|viet(?:\s+n)?[ \t.,]*$)", regex.MULTILINE)
 
 
 def _nationals(page: Page, seg: Seg) -> list:
