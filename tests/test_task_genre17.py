@@ -134,3 +134,25 @@ def test_the_genre_decides_the_same_lines_in_a_cong_van_are_tasks() -> None:
     cong_van = parse_text(_doc("", "SNV", "V/v hợp nhất các hội", body).replace("Số: 120/SNV-SNV", "Số: 120/SNV-TCBC")).model_dump()
     assert _leads(cong_van) == [["Sở Tư pháp"]]
     assert _bc(body)["tasks"] == [] and _bc(body)["deadlines"] == []
+
+
+def test_a_labelled_time_stays_in_a_report() -> None:
+    """ld_071 (``BÁO CÁO ĐÈ XUẤT``): the meeting's time under its label is kept, the year of work narrated is not.
+    (The real scan's type is read from no line, its title left to the body: genre.genre's fallback to a line in
+    capitals, measured on ld_071 and ld_060 in the body eval.)"""
+    text = """BỘ CÔNG AN
+CÔNG AN TỈNH LÂM ĐỒNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Lâm Đồng, ngày 19 tháng 12 năm 2025
+BÁO CÁO ĐÈ XUẤT
+Phê duyệt thời gian tổ chức Hội nghị công bố xã, phường, đặc khu không ma túy
+1. Trong năm 2025, Công an tỉnh đã hoàn thiện nội dung, chương trình liên quan; Cuộc thi diễn ra từ ngày 12/11/2025 \
+đến ngày 25/12/2025.
+- Thời gian, địa điểm:
++ Thời gian: Dự kiến tổ chức 1/2 ngày, từ ngày 13/01/2026 đến ngày 16/01/2026.
+2. Giao Văn phòng Ủy ban nhân dân tỉnh ban hành giấy mời.
+""" + CLOSING
+    doc = parse_text(text).model_dump()
+    assert [d["text"] for d in doc["deadlines"]] == ["từ ngày 13/01/2026 đến ngày 16/01/2026"]
+    assert _leads(doc) == [["Văn phòng Ủy ban nhân dân tỉnh"]]

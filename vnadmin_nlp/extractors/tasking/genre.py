@@ -25,6 +25,7 @@ _SUBMISSION = tuple(fold(w) for w in _G["submission_actions"])
 _REQUEST = tuple(fold(w) for w in ("đề nghị", "kính đề nghị", "văn bản đề nghị", "công văn đề nghị"))
 _CUE = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _G["proposal_deadline_cues"]) + r")(?![\p{L}])")
 # Where a sentence starts: after its end mark and the space or line break that follows it.
+_LABEL = tuple(fold(w) for w in _G["time_labels"])
 _SENTENCE_END = lazy_regex(r"[.!?;][\"”)]*\s+")
 _MARKS = " \t\n-–+•*"
 
@@ -32,8 +33,18 @@ _MARKS = " \t\n-–+•*"
 def genre(ctx: Context) -> str | None:
     """The folded genre name when the document is one of data/genres.yaml's kinds, else None."""
     doc_type = ctx.fields.get("doc_type")
-    name = fold(doc_type.name) if doc_type is not None and doc_type.name else None
-    return name if name in _KINDS else None
+    if doc_type is not None and doc_type.name:
+        name = fold(doc_type.name)
+        return name if name in _KINDS else None
+    # no type read (an OCR'd title "BÁO CÁO ĐÈ XUẤT" with an unknown symbol code "BCĐX", ld_071; a photo's "TỜ TRÌNH"
+    # read as the body's first line, ld_060): a line in capitals of the header or the body's first that opens with one
+    start = ctx.layout.body[0]
+    stop = ctx.text.find("\n", start)
+    for line in ctx.text[: stop if stop >= 0 else len(ctx.text)].split("\n"):
+        head = fold(line.strip())
+        if line.strip().isupper() and (kind := next((k for k in _KINDS if head == k or head.startswith(k + " ")), None)):
+            return kind
+    return None
 
 
 def restrict(ctx: Context, tasks: list[Task], listed: dict[tuple[int, int], Deadline]) -> list[Task]:
@@ -49,7 +60,7 @@ def restrict(ctx: Context, tasks: list[Task], listed: dict[tuple[int, int], Dead
     for at, d in list(listed.items()):
         if id(d) in own or any(a <= at[0] and at[1] <= b for a, b in spans):
             continue
-        if kind == _TO_TRINH and _proposed(key, at[0]):
+        if (kind == _TO_TRINH and _proposed(key, at[0])) or _labelled(key, at[0]):
             continue
         del listed[at]
     return kept
@@ -72,6 +83,12 @@ def _assigns(text: str, key: str, t: Task) -> bool:
     if key[opener[0] : opener[1]] in _REQUEST and fold(t.action).lstrip(" ,:").startswith(_SUBMISSION):
         return False  # "Kính đề nghị Văn phòng UBND tỉnh thẩm định, trình …": the submission itself
     return True
+
+
+def _labelled(key: str, start: int) -> bool:
+    """Whether the line of a time opens with a time label (``+ Thời gian: Dự kiến tổ chức …, từ ngày …``)."""
+    line = key.rfind("\n", 0, start) + 1
+    return key[line:start].lstrip(_MARKS).startswith(_LABEL)
 
 
 def _proposed(key: str, start: int) -> bool:
