@@ -24,8 +24,8 @@ _OPENER = lazy_regex(r"(?:" + "|".join(escape(fold(w)) for w in sorted(_G["assig
 _SUBMISSION = tuple(fold(w) for w in _G["submission_actions"])
 _REQUEST = tuple(fold(w) for w in ("đề nghị", "kính đề nghị", "văn bản đề nghị", "công văn đề nghị"))
 _CUE = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _G["proposal_deadline_cues"]) + r")(?![\p{L}])")
-# Where a sentence starts: after its end mark and the space or line break that follows it.
 _LABEL = tuple(fold(w) for w in _G["time_labels"])
+# Where a sentence starts: after its end mark and the space or line break that follows it.
 _SENTENCE_END = lazy_regex(r"[.!?;][\"”)]*\s+")
 _MARKS = " \t\n-–+•*"
 
@@ -66,7 +66,7 @@ def restrict(ctx: Context, tasks: list[Task], listed: dict[tuple[int, int], Dead
     return kept
 
 
-def assignment_at(text: str, key: str, start: int, end: int) -> tuple[int, int] | None:
+def _assignment_at(text: str, key: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the assignment opener a sentence or item opens with (after its label and list marks), if any."""
     pos = label_end(text, start, end)
     pos += len(key[pos:end]) - len(key[pos:end].lstrip(_MARKS))
@@ -77,7 +77,7 @@ def assignment_at(text: str, key: str, start: int, end: int) -> tuple[int, int] 
 def _assigns(text: str, key: str, t: Task) -> bool:
     """Whether a task read from prose opens with an assignment that is not the submission to the superior."""
     start, end = t.span
-    opener = assignment_at(text, key, start, end)
+    opener = _assignment_at(text, key, start, end)
     if opener is None or text[opener[0] : opener[1]].isupper():
         return False  # (a heading in capitals: "CÁC HỘI DO ĐẢNG, NHÀ NƯỚC" / "GIAO NHIỆM VỤ CỦA CÁC TỈNH …", ld_023)
     if key[opener[0] : opener[1]] in _REQUEST and fold(t.action).lstrip(" ,:").startswith(_SUBMISSION):
