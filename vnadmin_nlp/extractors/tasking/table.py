@@ -2,8 +2,8 @@
 phối hợp | Thời gian hoàn thành``; a legislative programme's ``Tên dự án | Cơ quan trình | Cơ quan chủ trì thẩm
 tra | Cơ quan tham gia thẩm tra | Tiến độ trình``).
 
-The readers' cells (``ctx.cells``: DOCX, HTML, RTF, .doc, Markdown tables; not PDF, whose layout reader gives
-lines, not cells) are grouped into rows.  The header row is found by its words (``patterns.yaml``, section
+The readers' cells (``ctx.cells``: DOCX, HTML, RTF, .doc, Markdown tables, and a text-layer PDF's ruled tables,
+readers/pdf/table_cells.py) are grouped into rows.  The header row is found by its words (``patterns.yaml``, section
 ``tasks``, ``table_*``): a table is a task table when one column is a lead column.  Each row under it is then one
 task per lead column, with the lead column's bodies as ``lead``, the support column's as ``support`` and the
 time column's cell as the deadline.  When a table has several lead columns (``Cơ quan trình`` and ``Cơ quan chủ
