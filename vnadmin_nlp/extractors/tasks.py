@@ -252,6 +252,8 @@ class _Reader:
             triggers = [(a, b) for a, b in triggers if not _PLAN.search(key, max(body_start, key.rfind(";", body_start, a) + 1), a)]
             notice = [m.span() for m in TASKS.notice_for.finditer(key, body_start, e)]  # "… thông báo để X biết, thực hiện"
             triggers += notice
+            if (opening := names.OPENING.match(self.key, body_start, e)) is not None:
+                triggers.insert(0, opening.span())  # "Kiến nghị Ủy ban nhân dân tỉnh chỉ đạo …"
             who = None
             if triggers or names.HEAD_RE.match(key, body_start, e) or key.find(":", body_start, e) >= 0:
                 who = self._who(body_start, e, triggers)
