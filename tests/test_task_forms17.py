@@ -62,3 +62,81 @@ def pdfs17(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("form", FORMS17 + [FIGURES], ids=[f.name for f in FORMS17 + [FIGURES]])
 def test_task_table17_pdf(form: Form, pdfs17: Path) -> None:
     assert forms._read(pdfs17 / f"{form.name}.pdf") == forms._expected(form)
+
+
+# Prose forms of reports, submissions and plans, GENERATED from dev lines (ld_061's closing, qngai_tb660_2025's bodies
+# and times): recommendations opened by "Kiến nghị" / "Đề xuất", "Đối với X:" headings and inline, and the request
+# after the paragraph that sums the body up.
+from vnadmin_nlp import parse_text  # noqa: E402
+
+REPORT = """ỦY BAN NHÂN DÂN
+HUYỆN BÌNH SƠN
+Số: 45/BC-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Bình Sơn, ngày 05 tháng 5 năm 2025
+BÁO CÁO
+Kết quả thực hiện Chương trình xóa nhà tạm, nhà dột nát
+Kính gửi: Ủy ban nhân dân tỉnh Quảng Ngãi.
+I. KẾT QUẢ THỰC HIỆN
+Huyện đã hoàn thành hỗ trợ 120 hộ; Sở Xây dựng đã hướng dẫn thiết kế mẫu nhà ở.
+"""
+CLOSE = """Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn A
+"""
+
+
+def _prose(body: str) -> list[tuple[list[str], list[str], str | None]]:
+    doc = parse_text(REPORT + body + CLOSE)
+    return [(t.lead, t.support, t.deadline.text if t.deadline else None) for t in doc.tasks]
+
+
+def test_recommendations_opened_by_kien_nghi_de_xuat() -> None:
+    assert _prose("""II. KIẾN NGHỊ, ĐỀ XUẤT
+1. Kiến nghị Ủy ban nhân dân tỉnh chỉ đạo Sở Tài chính bố trí kinh phí hỗ trợ cho các hộ còn lại trước ngày 30/6/2025.
+2. Đề xuất Sở Xây dựng hướng dẫn thiết kế mẫu nhà ở cho các hộ gia đình.
+3. Ủy ban nhân dân huyện kính kiến nghị Sở Tài nguyên và Môi trường hướng dẫn giải quyết vướng mắc về đất đai.
+""") == [(["Ủy ban nhân dân tỉnh"], [], "trước ngày 30/6/2025"), (["Sở Xây dựng"], [], None),
+         (["Sở Tài nguyên và Môi trường"], [], None)]
+
+
+def test_de_xuat_inside_a_sentence_is_the_subjects_verb() -> None:
+    # "Sở Tài chính tham mưu, đề xuất UBND tỉnh …": Sở Tài chính's task, not UBND tỉnh's
+    assert _prose("""II. KIẾN NGHỊ
+1. Giao Sở Tài chính tham mưu, đề xuất UBND tỉnh phân bổ nguồn vốn hỗ trợ trước ngày 30/6/2025.
+""") == [(["Sở Tài chính"], [], "trước ngày 30/6/2025")]
+
+
+def test_doi_voi_headings() -> None:
+    assert _prose("""II. KIẾN NGHỊ
+1. Đối với Sở Nội vụ:
+a) Chủ trì, phối hợp với các cơ quan liên quan hướng dẫn triển khai Chương trình.
+b) Tổng hợp, báo cáo UBND tỉnh kết quả thực hiện trước ngày 15/12/2025.
+2. Đối với UBND các xã, thị trấn: Tổ chức rà soát các hộ còn lại trong tháng 7/2025.
+""") == [(["Sở Nội vụ"], ["các cơ quan liên quan"], None), (["Sở Nội vụ"], [], "trước ngày 15/12/2025"),
+         (["UBND các xã, thị trấn"], [], "trong tháng 7/2025")]
+
+
+def test_doi_voi_describing_is_no_task() -> None:
+    # a report's account of a body (vbai_01's form): no verb after the colon, no task
+    assert _prose("""II. ĐỀ XUẤT
+- Đối với Hiệp hội Nhà thầu xây dựng: Nhiệm kỳ III (2018-2023) của Hiệp hội đã kết thúc từ ngày 28/12/2023.
+""") == []
+
+
+def test_request_after_the_summary_paragraph() -> None:
+    # ld_061's closing: the last item of "Trung tâm kính đề xuất UBND tỉnh:" ends at "Trên đây là …"; the request
+    # to Sở Nội vụ after it is Sở Nội vụ's
+    got = _prose("""II. KIẾN NGHỊ, ĐỀ XUẤT
+Ủy ban nhân dân huyện kính đề xuất UBND tỉnh:
+- Tiếp tục chỉ đạo các sở, ngành tháo gỡ vướng mắc cho các hộ gia đình.
+- Quan tâm bố trí kinh phí hỗ trợ cho các hộ còn lại.
+Trên đây là báo cáo kết quả thực hiện Chương trình xóa nhà tạm, nhà dột nát.
+Ủy ban nhân dân huyện kính trình UBND tỉnh xem xét, chỉ đạo; đồng thời, đề nghị Sở
+Nội vụ xem xét, tổng hợp./.
+""")
+    assert got == [(["UBND tỉnh"], [], None), (["UBND tỉnh"], [], None), (["Sở Nội vụ"], [], None)]
