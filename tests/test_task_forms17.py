@@ -140,3 +140,36 @@ Trên đây là báo cáo kết quả thực hiện Chương trình xóa nhà t�
 Nội vụ xem xét, tổng hợp./.
 """)
     assert got == [(["UBND tỉnh"], [], None), (["UBND tỉnh"], [], None), (["Sở Nội vụ"], [], None)]
+
+
+LETTER = """SỞ KHOA HỌC VÀ CÔNG NGHỆ
+TỈNH LÂM ĐỒNG
+Số: 120/SKHCN-VP
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Lâm Đồng, ngày 05 tháng 11 năm 2025
+V/v góp ý dự thảo Kế hoạch kiểm tra công tác cải cách hành chính năm 2026
+Kính gửi: {to}
+Sở Khoa học và Công nghệ nhận được dự thảo Kế hoạch kiểm tra công tác cải cách hành chính năm 2026. Sau khi nghiên
+cứu, Sở Khoa học và Công nghệ góp ý như sau:
+- Đề nghị bổ sung nội dung sau: “Kiểm tra việc cập nhật, công khai thông tin trên Trang Thông tin điện tử”.
+Trên đây là nội dung góp ý của Sở Khoa học và Công nghệ./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+GIÁM ĐỐC
+Nguyễn Văn B
+"""
+
+
+def test_request_naming_no_one_asks_the_one_addressee() -> None:
+    # ld_077's form: "Đề nghị <verb> …" in a letter to one body asks that body
+    doc = parse_text(LETTER.format(to="Sở Nội vụ."))
+    assert [(t.lead, t.action[:20]) for t in doc.tasks] == [(["Sở Nội vụ"], "bổ sung nội dung sau")]
+    assert not any(w.code == "task_assignee_unclear" for w in doc.warnings)
+
+
+def test_request_naming_no_one_with_several_addressees_stays_unclear() -> None:
+    doc = parse_text(LETTER.format(to="\n- Sở Nội vụ;\n- Sở Tư pháp."))
+    assert [t.lead for t in doc.tasks] == [[]]
+    assert any(w.code == "task_assignee_unclear" for w in doc.warnings)
