@@ -53,13 +53,15 @@ def cut_tables(pages: list[PageText], start: int = 0) -> list[PdfTable]:
     index = start
     last: _Open | None = None  # the table open at the end of the page before
     for page in pages:
-        found = grids(page.rulings) if page.rulings and not page.ocr and page.lines else []
         carried, last = last, None
+        found = grids(page.rulings, 1 if carried else 2) if page.rulings and not page.ocr and page.lines else []
         for n, grid in enumerate(found):
             table = _cells(page, grid)
             if table is None:
                 continue
             cont = n == 0 and carried is not None and _same_columns(carried.grid, grid) and _first_thing(page, grid)
+            if len(grid.ys) < 3 and not cont:
+                continue  # a one-row box is no table but a continued table's last row
             number, row0 = (carried.number, carried.next_row) if cont and carried else (index, 0)
             rows, n_cols = _rows(table, grid, number, row0, page.height)
             if not cont and is_layout_table(rows, n_cols):
