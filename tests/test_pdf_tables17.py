@@ -116,3 +116,24 @@ def test_last_row_alone_on_the_next_page(tmp_path: Path) -> None:
     last = max(b.page for b in cells)
     assert len({b.row for b in cells if b.page == last}) == 1  # (the layout this test is about)
     assert forms._read(pdf) == forms._expected(form)
+
+
+def _row(*texts: str) -> list:  # type: ignore[type-arg]
+    from vnadmin_nlp.readers.base import Block
+    return [(c, 1, [Block(text=t, kind="cell", table=0, row=0, col=c)] if t else []) for c, t in enumerate(texts)]
+
+
+def test_cut_row_goes_on_and_sub_item_row_stays() -> None:
+    from vnadmin_nlp.readers.pdf.table_cells import _go_on, _Open
+    head = [[(0, "STT"), (1, "Nội dung nhiệm vụ"), (2, "Đơn vị chủ trì"), (3, "Đơn vị phối hợp"), (4, "Thời gian")]]
+    tail = _row("5", "Phối hợp", "Thanh tra", "Ban Tiếp", "Quý IV/2025")
+    rows = [_row("STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"),
+            _row("", "chuẩn bị nội dung tiếp công dân", "tỉnh", "công dân tỉnh", ""), _row("6", "Đẩy mạnh", "Sở A", "", "")]
+    _go_on(rows, _Open(None, 0, 6, head, tail))  # type: ignore[arg-type]
+    assert [b.text for _, _, blocks in tail for b in blocks] == [
+        "5", "Phối hợp chuẩn bị nội dung tiếp công dân", "Thanh tra tỉnh", "Ban Tiếp công dân tỉnh", "Quý IV/2025"]
+    assert not any(blocks for r in rows[:2] for _, _, blocks in r) and rows[2][0][2]  # the header went; row 6 stays
+    tail = _row("5", "Rà soát thủ tục hành chính", "Sở Tư pháp", "", "Quý IV/2025")
+    rows = [_row("", "a) Rà soát thủ tục nội bộ", "", "", "")]
+    _go_on(rows, _Open(None, 0, 6, head, tail))  # type: ignore[arg-type]
+    assert rows[0][1][2] and tail[1][2][0].text == "Rà soát thủ tục hành chính"

@@ -240,7 +240,8 @@ def _go_on(rows: list[list[tuple]], carried: _Open) -> None:
     """A continued table's first rows: a header repeated from its first page goes (its rows left empty); a first
     row with no number in the first column, under a numbered row, that leaves another of that row's cells empty or
     goes on a sentence (a lower-case word, a number) is that row's end cut by the page break: its cells' texts go
-    on in the cells of that row (on the page before)."""
+    on in the cells of that row (on the page before).  A first cell that opens an item (``a)``, ``-``) starts a
+    sub-item's row of its own."""
     k = 0
     while k < min(len(rows), len(carried.head)) and _texts(rows[k]) and _texts(rows[k]) == carried.head[k]:
         rows[k] = [(c, cs, []) for c, cs, _ in rows[k]]
@@ -253,6 +254,8 @@ def _go_on(rows: list[list[tuple]], carried: _Open) -> None:
     if 0 in here or 0 not in above or not set(here) <= set(above):
         return
     texts = {c: " ".join(b.text for b in blocks) for c, blocks in here.items()}
+    if _ITEM.match(texts[min(texts)]):
+        return  # "a) Rà soát …" in its first cell: a sub-item's row, no number of its own
     if len(here) == len(above) - 1 and not any(t[:1].islower() or t[:1].isdigit() for t in texts.values()):
         return  # every cell but the number filled, none going on a sentence: a row of its own (a sub-item)
     for c, text in texts.items():
