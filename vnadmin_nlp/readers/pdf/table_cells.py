@@ -77,6 +77,7 @@ def cut_tables(pages: list[PageText], start: int = 0) -> list[PdfTable]:
                 index += 1
             head = carried.head if cont and carried else [_texts(r) for r in rows[:_HEAD_ROWS]]
             tail = next((r for r in reversed(rows) if any(blocks for _, _, blocks in r)), [])
+            tail = tail or (carried.tail if cont and carried else [])  # (a page that only went on with that row)
             last = _Open(grid, number, row0 + len(grid.ys) - 1, head, tail)
         if last is not None and not _last_thing(page, last.grid):
             last = None
