@@ -173,3 +173,16 @@ def test_request_naming_no_one_with_several_addressees_stays_unclear() -> None:
     doc = parse_text(LETTER.format(to="\n- Sở Nội vụ;\n- Sở Tư pháp."))
     assert [t.lead for t in doc.tasks] == [[]]
     assert any(w.code == "task_assignee_unclear" for w in doc.warnings)
+
+
+def test_assignee_after_a_condition() -> None:
+    # nd99_2022's "Trường hợp …, Bộ trưởng Bộ Tư pháp có trách nhiệm chủ trì, phối hợp …" in a plan; a condition
+    # with no one after it asks nothing
+    doc = parse_text(REPORT.replace("BÁO CÁO", "KẾ HOẠCH").replace("/BC-", "/KH-") + """II. TỔ CHỨC THỰC HIỆN
+1. Các sở, ban, ngành triển khai thực hiện Kế hoạch này.
+Trường hợp cần bảo đảm sự thống nhất trong thực hiện thủ tục, Sở Tư pháp có trách nhiệm chủ trì, phối hợp với các cơ \
+quan liên quan hướng dẫn theo thẩm quyền.
+2. Trường hợp cơ quan, tổ chức không thực hiện đúng quy định thì bị xử lý theo quy định của pháp luật.
+""" + CLOSE)
+    assert [(t.lead, t.support) for t in doc.tasks] == [(["Các sở, ban, ngành"], []),
+                                                        (["Sở Tư pháp"], ["các cơ quan liên quan"])]
