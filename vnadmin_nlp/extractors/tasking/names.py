@@ -134,9 +134,9 @@ def assignee(text: str, key: str, start: int, end: int, at_start: bool, after_tr
         if found is not None:
             return found
     if at_start and colon >= 0 and (prefix := HEADING_PREFIX.match(key, start, colon)) is not None:
-        found = name_span(text, key, prefix.end(), end)  # "Đối với UBND các huyện: Tổ chức triển khai …": the
-        if found is not None and not key[found[3] : found[2]].strip(" \n:") and key.find(":", found[3], found[2]) >= 0:
-            return found[:3]  # name, then the colon, then the action
+        span = name_span(text, key, prefix.end(), end)  # "Đối với UBND các huyện: Tổ chức triển khai …": the
+        if span is not None and not key[span[3] : span[2]].strip(" \n:") and key.find(":", span[3], span[2]) >= 0:
+            return span[:3]  # name, then the colon, then the action
     return None
 
 
