@@ -127,7 +127,7 @@ def test_plain_callables_still_run_without_a_contract() -> None:
 
 def test_extractors_by_name_brings_requirements_along() -> None:
     assert extractors_by_name(["people"]) == [EXTRACTORS[n] for n in ("date_place", "signers", "people")]  # signers read the place
-    assert extractors_by_name(["tasks"]) == [EXTRACTORS[n] for n in ("number", "doc_type", "issuer", "date_place", "provisions", "tasks")]
+    assert extractors_by_name(["tasks"]) == [EXTRACTORS[n] for n in ("number", "doc_type", "issuer", "date_place", "addressees", "provisions", "tasks")]
     # people runs before page_metadata (whose signers have no span) and confidence (last)
     assert extractors_by_name([*DEFAULT_NAMES, "people"]) == list(EXTRACTORS.values())
     assert [n for n in EXTRACTORS if n != "people"] == DEFAULT_NAMES and DEFAULT_NAMES[-1] == "confidence"

@@ -81,9 +81,7 @@ def test_generated_task_table15(form: Form, render: str, tmp_path: Path) -> None
 
 @pytest.fixture(scope="module")
 def pdfs15(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("pdf_tables15")
-    forms._ruled_pdfs(FORMS15, out)
-    return out
+    return forms.ruled_folder(tmp_path_factory, "pdf_tables15", FORMS15)
 
 
 @pytest.mark.parametrize("form", FORMS15, ids=[f.name for f in FORMS15])

@@ -213,6 +213,13 @@ def _ruled_pdfs(forms: list[Form], out: Path) -> list[Path]:
     return [path.with_suffix(".pdf") for path in paths]
 
 
+def ruled_folder(factory: pytest.TempPathFactory, name: str, forms: list[Form]) -> Path:
+    """A temporary folder with the forms as ruled PDFs (:func:`_ruled_pdfs`), for a module's fixture."""
+    out = factory.mktemp(name)
+    _ruled_pdfs(forms, out)
+    return out
+
+
 def _read(path: Path) -> list[tuple[list[str], list[str], str | None]]:
     doc = parse_file(path)
     return [(t.lead, t.support, t.deadline.text if t.deadline else None) for t in doc.tasks if t.source == "table"]

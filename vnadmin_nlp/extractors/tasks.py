@@ -67,7 +67,7 @@ def _anchor(ctx: Context) -> dt.date | None:
         return None
 
 
-@extractor("tasks", requires=("date", "provisions", "issuer", "doc_type"), assigns=("tasks", "deadlines"))
+@extractor("tasks", requires=("date", "provisions", "issuer", "doc_type", "recipients"), assigns=("tasks", "deadlines"))
 def extract(ctx: Context) -> TasksFields:
     anchor = _anchor(ctx)
     issuer = ctx.fields.get("issuer")
@@ -254,6 +254,8 @@ class _Reader:
             triggers = [(a, b) for a, b in triggers if not _PLAN.search(key, max(body_start, key.rfind(";", body_start, a) + 1), a)]
             notice = [m.span() for m in TASKS.notice_for.finditer(key, body_start, e)]  # "… thông báo để X biết, thực hiện"
             triggers += notice
+            if (opening := names.OPENING.match(self.key, body_start, e)) is not None:
+                triggers.insert(0, opening.span())  # "Kiến nghị Ủy ban nhân dân tỉnh chỉ đạo …"
             who = None
             if triggers or names.HEAD_RE.match(key, body_start, e) or key.find(":", body_start, e) >= 0:
                 who = self._who(body_start, e, triggers)
@@ -300,9 +302,11 @@ class _Reader:
                 unit.append((task, strong))
             elif u.dated and deadline is not None and not triggers and path and "." in path and self._dated(deadline):
                 self.time_clauses.setdefault(path.rsplit(".", 1)[0], deadline)  # (who does it: the next clauses)
-            elif unclear:  # "Đề nghị … tham gia ý kiến": a request whose addressee cannot be read with confidence
-                self.ctx.warn("task_assignee_unclear", f"tasks: no clear assignee after the request: {squash(text[asks[0][0]:min(e, asks[0][0] + 140)])!r}", (s, e))
-                unit.append((Task(action=_action(text, asks[0][1], e), deadline=deadline, provision=path, span=(s, e)), strong))
+            elif unclear:  # "Đề nghị … tham gia ý kiến": a request that names no one asks the letter's one addressee
+                sole = refs.sole_recipient(self.ctx, self.normative, text, key, asks[0][1])  # (several, or none: unclear)
+                if sole is None:
+                    self.ctx.warn("task_assignee_unclear", f"tasks: no clear assignee after the request: {squash(text[asks[0][0]:min(e, asks[0][0] + 140)])!r}", (s, e))
+                unit.append((Task(assignee=sole, lead=[sole] if sole else [], action=_action(text, asks[0][1], e), deadline=deadline, provision=path, span=(s, e)), strong))
             elif deadline is not None and unit and (unit[-1][0].deadline is None or (strong and not unit[-1][1])) \
                     and self._goes_with(unit[-1][0].span[1], s, body_start, f):
                 last = unit[-1][0]

@@ -44,6 +44,8 @@ def _words_re(words: list[str], tail: str = r"(?![\p{L}])") -> regex.Pattern:
 _THIS = lazy_regex(r"\s+(?:" + phrases(D["document_types"]) + r")\s+này(?![\p{L}])")
 _DOC_ANCHORS = {_THIS.sub("", retone(a)) for a in D["document_anchors"]}
 _NOT_EVENT = lazy_regex(r"\s+(?:" + phrases(D["workday_not_event"]) + r")(?![\p{L}])")
+_NEXT_DAY = lazy_regex(r"\s+(?:" + phrases(D["workday_next"]) + r")(?![\p{L}])")
+_IF = lazy_regex(retone(r"(?<![\p{L}])nếu\s+"))
 _ANCHOR_STOP = lazy_regex(r"\s+(?:" + phrases(D["anchor_stops"]) + r")(?![\p{L}])")
 _BODY_STOP = lazy_regex(r"(?<!\s(?:" + phrases(D["anchor_body_after"]) + r"))\s+(?:" + phrases(D["anchor_body_stops"]) + r")(?![\p{L}])")
 _NOT_IN_CLAUSE = _words_re(D["not_in_clause"])
@@ -244,6 +246,22 @@ def _yearly(key: str, f: FoundDeadline, normative: bool = False) -> None:
         f.form = "recurring"
 
 
+def _next_day(key: str, f: FoundDeadline) -> None:
+    """``… nếu thời điểm nhận hồ sơ sau 15 giờ cùng ngày thì … trong ngày làm việc tiếp theo``: the next working day
+    (``workday_next``) after the event of the condition that opens its clause; the text goes on over the words."""
+    nxt = _NEXT_DAY.match(key, f.end)
+    if nxt is None:
+        return
+    f.end = nxt.end()
+    s, _ = _sentence(key, f.start)
+    ifs = list(_IF.finditer(key, s, f.start))
+    then = _CONDITION_END.search(key, ifs[-1].end(), f.start) if ifs else None
+    if then is not None:
+        a = ifs[-1].end()
+        b = a + len(key[a : then.start()].rstrip(" ,"))
+        f.anchor_span = (a, b) if b > a else None
+
+
 def settle(key: str, lo: int, hi: int, found: list[FoundDeadline], normative: bool = False) -> list[FoundDeadline]:
     """Anchors, yearly dates and bare frequencies resolved in their sentences."""
     for f in found:
@@ -253,6 +271,7 @@ def settle(key: str, lo: int, hi: int, found: list[FoundDeadline], normative: bo
             _set_anchor(key, f, a, b, how)
             if f.form == "workday" and f.anchor_span and (len(key[slice(*f.anchor_span)].split()) <= 3 or _NOT_EVENT.match(key, end, _near(key, end))):
                 f.anchor_span, f.end = None, end  # "ngay trong ngày làm việc;": no event written
+                _next_day(key, f)
         elif f.form == "date" and f.day is not None:
             _yearly(key, f, normative)
     out = []

@@ -15,13 +15,15 @@ import regex
 from ...data import load
 from ...lexicon.fold import fold
 from ...patterns import alternation, first_word_match, word_scanner
-from ...lexicon.lazy import lazy_regex
+from ...lexicon.lazy import escape, lazy_regex
 
 _T = load("tasks")
 _B = load("bodies")
 HEADS = sorted({fold(h) for h in _T["assignee_heads"]} | {fold(k) for k in _B["body_kinds"]}, key=len, reverse=True)
 _VERBS = sorted((fold(v) for v in [*_T["action_verbs"], *_T["ocr_action_verbs"]]), key=len, reverse=True)
 TRIGGER = word_scanner((fold(t) for t in _T["assign_triggers"]), r"\s+(?=\S)")
+HEADING_PREFIX = lazy_regex(r"(?:" + "|".join(escape(fold(t)) for t in _T["heading_prefixes"]) + r")\s+(?=\S)")  # "Đối với X:"
+OPENING = lazy_regex(r"(?:" + "|".join(escape(fold(t)) for t in _T["opening_triggers"]) + r")\s+(?=\S)")  # at a sentence's start
 HEAD_RE = word_scanner(HEADS)
 VERB_RE = word_scanner(_VERBS)
 _WORD_THEN_DIGIT = lazy_regex(r"\p{L}+\s+\d")
@@ -131,6 +133,10 @@ def assignee(text: str, key: str, start: int, end: int, at_start: bool, after_tr
         found = name_at(text, key, pos, end)
         if found is not None:
             return found
+    if at_start and colon >= 0 and (prefix := HEADING_PREFIX.match(key, start, colon)) is not None:
+        span = name_span(text, key, prefix.end(), end)  # "Đối với UBND các huyện: Tổ chức triển khai …": the
+        if span is not None and not key[span[3] : span[2]].strip(" \n:") and key.find(":", span[3], span[2]) >= 0:
+            return span[:3]  # name, then the colon, then the action
     return None
 
 

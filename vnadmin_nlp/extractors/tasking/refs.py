@@ -31,7 +31,7 @@ from ...lexicon.spaces import squash
 from ...model import Deadline, Provision, Task
 from ...patterns import compile_section
 from ..base import Context
-from .names import body_key
+from .names import HEAD_RE, body_key, verb_at
 
 _P = compile_section("tasks")
 _APPROVAL = tuple(fold(w) for w in load("tasks")["approval_openings"])  # "Thống nhất …": an approval, no task
@@ -164,3 +164,15 @@ def warn_unclear_years(ctx: Context, spans: Sequence[tuple[int, int]], listed: d
         if not any(x < b and a < y for x, y in listed):
             phrase = squash(ctx.text[a:b])
             ctx.warn("deadline_year_unclear", f"deadlines: a day or month printed without its year, which cannot be told: {phrase!r}", (a, b))
+
+
+def sole_recipient(ctx: Context, normative: bool, text: str, key: str, verb: int) -> str | None:
+    """The one ``Kính gửi`` addressee of a letter, who a request that names no one asks (``- Đề nghị bổ sung nội
+    dung sau: …`` to ``Kính gửi: Sở Nội vụ``, ld_077; the body gold's convention: the addressee when no one else
+    is named); None in a regulation, with several addressees or none, or unless an action verb follows the request
+    at once (``đề nghị các đồng chí Giám đốc …``: a name the reader could not read, no guess)."""
+    recipients = ctx.fields.get("recipients") or []
+    if normative or len(recipients) != 1 or HEAD_RE.match(key, verb) or verb_at(text, key, verb, min(len(key), verb + 40)) != verb:
+        return None
+    name = " ".join(recipients[0].name.split()).strip(" .;,")
+    return name or None

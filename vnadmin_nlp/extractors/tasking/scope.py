@@ -112,6 +112,9 @@ def heading(text: str, key: str, start: int, end: int) -> list[str] | None:
     own = text[start:end].rstrip(" \n")
     if not own or len(own) > 250 or own.endswith((",", ";")) or own.endswith(" và"):
         return None  # (a line that ends in a comma is a name list wrapped onto the next line, no heading)
+    if own.endswith(":") and (prefix := names.HEADING_PREFIX.match(key, start)) is not None:
+        start = prefix.end()  # "1. Đối với Sở Nội vụ:" names Sở Nội vụ
+        own = text[start:end].rstrip(" \n")
     found = names.name_span(text, key, start, start + len(own), need_verb=False)
     if found is None:
         return _duty_heading(text, key, start, own)

@@ -2,8 +2,8 @@
 phối hợp | Thời gian hoàn thành``; a legislative programme's ``Tên dự án | Cơ quan trình | Cơ quan chủ trì thẩm
 tra | Cơ quan tham gia thẩm tra | Tiến độ trình``).
 
-The readers' cells (``ctx.cells``: DOCX, HTML, RTF, .doc, Markdown tables; not PDF, whose layout reader gives
-lines, not cells) are grouped into rows.  The header row is found by its words (``patterns.yaml``, section
+The readers' cells (``ctx.cells``: DOCX, HTML, RTF, .doc, Markdown tables, and a text-layer PDF's ruled tables,
+readers/pdf/table_cells.py) are grouped into rows.  The header row is found by its words (``patterns.yaml``, section
 ``tasks``, ``table_*``): a table is a task table when one column is a lead column.  Each row under it is then one
 task per lead column, with the lead column's bodies as ``lead``, the support column's as ``support`` and the
 time column's cell as the deadline.  When a table has several lead columns (``Cơ quan trình`` and ``Cơ quan chủ
@@ -79,7 +79,21 @@ def role(header: str) -> str | None:
         return "deadline"
     if _P.table_content.search(key):
         return "content"
+    if _P.table_bare_body.search(key):
+        return "body"  # a lead column only beside a column of tasks and one of times (_bare_lead)
     return None
+
+
+def _bare_lead(roles: dict[int, tuple[str | None, Cell]], text: str) -> None:
+    """A header row with no lead column but one headed by a body noun alone (``Đơn vị``), a column of tasks
+    (``Nhiệm vụ``) and one of times: that column is the lead column; otherwise it holds nothing a task needs."""
+    bare = [col for col, (x, _) in roles.items() if x == "body"]
+    tasks = any(x == "content" and _P.table_task_content.search(fold(squash(text[c.span[0]:c.span[1]])))
+                for x, c in roles.values())
+    lead = (len(bare) == 1 and tasks and any(x == "deadline" for x, _ in roles.values())
+            and not any(x in ("lead", "support") for x, _ in roles.values()))
+    for col in bare:
+        roles[col] = ("lead" if lead else None, roles[col][1])
 
 
 def _rows(cells: Sequence[Cell]) -> dict[int, dict[int, dict[int, Cell]]]:
@@ -96,6 +110,7 @@ def _header(text: str, rows: dict[int, dict[int, Cell]]) -> tuple[list[_Column],
     last = None
     for r in order:
         roles = {col: (role(text[c.span[0]:c.span[1]]), c) for col, c in rows[r].items()}
+        _bare_lead(roles, text)
         if not any(x == "lead" for x, _ in roles.values()) and last is None:
             continue
         if last is not None and (not any(x in ("lead", "support") for x, _ in roles.values())

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
+from ...data import load
 from ...lexicon.fold import fold
-from ...lexicon.lazy import lazy_regex
+from ...lexicon.lazy import escape, lazy_regex
 from ...model import Provision
 from ...patterns import compile_section
 from ..base import Context
@@ -16,6 +17,7 @@ from .scans import paragraphs
 _GOES_ON = lazy_regex(r"(?<![\p{L}])(?:thuộc|của|và|với|các|tại|cho|về|trực thuộc)[ \t]*$|,[ \t]*$")
 _ITEM_KINDS = {"clause", "item", "point", "dash"}
 TASKS = compile_section("tasks")  # label
+_SUMMARY = lazy_regex(r"(?m)^[ \t]*(?:" + "|".join(escape(fold(w)) for w in load("tasks")["closing_summaries"]) + r")(?![\p{L}])")
 
 
 @dataclass
@@ -37,15 +39,23 @@ class Unit:
 
 def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
     """The units in reading order: provisions (depth first), then the paragraphs of the body before the first
-    provision."""
+    provision, and those from the paragraph that sums the body up (``closing_summaries``) to its end."""
     text, key = ctx.text, ctx.page.key
     doc_provisions = ctx.fields.get("provisions") or []
+    body_start, body_end = ctx.layout.body
+    first = min((p.span[0] for p in doc_provisions), default=body_end)
+    last = max((_last_start(p) for p in doc_provisions), default=body_end)  # (no provision after the summary)
+    summary = _SUMMARY.search(key, last + 1, body_end) if doc_provisions else None
+    close = summary.start() if summary else body_end
 
     def visit(p: Provision, chain: Sequence[Provision], lead: list[str] | None, support: Sequence[str] = ()) -> Iterator[Unit]:
         chain = [*chain, p]
         ok = scope.allowed(chain, is_normative)
         dated = not ok and is_normative and scope.allowed(chain, False)  # dated assignments only (scope.py)
         s, e = p.span
+        if s >= close:
+            return
+        e = min(e, close)
         body = label_end(text, s, e)
         if p.title and p.kind in ("article", "chapter", "part", "section"):
             line_end = text.find("\n", body, e)  # "Điều 56. Trách nhiệm thi hành" then the article's words
@@ -54,7 +64,7 @@ def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
             if line_end > 0 and fold(p.title)[:20] in key[body:line_end] and not wrapped:
                 body = line_end + 1  # (a "title" the next line goes on in lower case, or that ends in a word that
                 # needs one after it, is a wrapped sentence: "Điều 3. Các Bộ trưởng, …, cơ quan thuộc" / "Chính phủ …")
-        unit = Unit(s, e, p.path, ok or dated, dated, lead if p.kind in _ITEM_KINDS else None, body=body, tree_end=_tree_end(p))
+        unit = Unit(s, e, p.path, ok or dated, dated, lead if p.kind in _ITEM_KINDS else None, body=body, tree_end=min(_tree_end(p), close))
         unit.support = list(support) if unit.lead is not None else []
         below, below_support = lead, support
         if ok or dated:
@@ -91,10 +101,11 @@ def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
 
     for p in doc_provisions:
         yield from visit(p, [], None)
-    body_start, body_end = ctx.layout.body
-    first = min((p.span[0] for p in doc_provisions), default=body_end)
     for a, b in paragraphs(text, body_start, first):  # a paragraph ends at a line break after a sentence
         yield Unit(a, b, None)
+    if summary is not None:
+        for a, b in paragraphs(text, close, max(body_end, close)):
+            yield Unit(a, b, None)
 
 
 _BULLETS = "-–+•*"
@@ -107,6 +118,10 @@ def _sibling_heading(text: str, key: str, p: Provision, mark: str) -> tuple[str,
         return None
     found = scope.heading(text, key, label_end(text, *p.span), p.span[1])
     return (mark, found) if found else None
+
+
+def _last_start(p: Provision) -> int:
+    return max([p.span[0], *(_last_start(c) for c in p.children)])
 
 
 def _tree_end(p: Provision) -> int:

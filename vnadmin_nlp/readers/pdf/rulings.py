@@ -78,8 +78,9 @@ def _stroked(raw: Any, obj: Any, fill: Any, stroke: Any) -> bool:
     return bool(raw.FPDFPath_GetDrawMode(obj, fill, stroke)) and bool(stroke.value)
 
 
-def grids(segs: list[Seg]) -> list[Grid]:
-    """The tables the rulings make, top to bottom: at least two columns and two rows."""
+def grids(segs: list[Seg], min_rows: int = 2) -> list[Grid]:
+    """The tables the rulings make, top to bottom: at least two columns and ``min_rows`` rows (one: a table's last
+    row that a page break put alone on the next page)."""
     hs = _merge([s for s in segs if s[0] == "h"])
     vs = _merge([s for s in segs if s[0] == "v"])
     if not hs or len(vs) < 2:
@@ -101,7 +102,7 @@ def grids(segs: list[Seg]) -> list[Grid]:
         groups.setdefault(find(i), ([], []))[0].append(s)
     for j, s in enumerate(vs):
         groups.setdefault(find(len(hs) + j), ([], []))[1].append(s)
-    out = [g for h, v in groups.values() if (g := _grid(h, v)) is not None]
+    out = [g for h, v in groups.values() if (g := _grid(h, v, min_rows)) is not None]
     out.sort(key=lambda g: -g.ys[0])
     return out
 
@@ -133,10 +134,10 @@ def _covered(segs: list[Seg], at: float, a: float, b: float) -> bool:
     return any(abs(s[1] - at) <= TOL and s[2] - TOL <= mid <= s[3] + TOL for s in segs)
 
 
-def _grid(hs: list[Seg], vs: list[Seg]) -> Grid | None:
+def _grid(hs: list[Seg], vs: list[Seg], min_rows: int = 2) -> Grid | None:
     xs = _levels([s[1] for s in vs])
     ys = _levels([s[1] for s in hs])[::-1]
-    if len(xs) < 3 or len(ys) < 3:
+    if len(xs) < 3 or len(ys) < min_rows + 1:
         return None
     # the outer frame where it is drawn: the table's top and bottom are rulings across it
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
@@ -169,6 +170,6 @@ def _grid(hs: list[Seg], vs: list[Seg]) -> Grid | None:
         r0, c0 = min(rows), min(cols)
         cells.append((r0, c0, max(rows) - r0 + 1, max(cols) - c0 + 1))
     cells.sort()
-    if len({c[0] for c in cells}) < 2 or max(c[1] for c in cells) < 1:
+    if len({c[0] for c in cells}) < min_rows or max(c[1] for c in cells) < 1:
         return None
     return Grid(xs, ys, cells)

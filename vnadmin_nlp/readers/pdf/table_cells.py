@@ -24,6 +24,20 @@ from .rulings import Grid, grids
 # a cell's next line that starts an item of its own (a dash, a bullet, "a)", "1.") keeps its line break
 _NUMBER_CUT = re.compile(r"\d[/.]\d*$")  # a date or number cut after its separator: "15/11/202", "30/"
 _ITEM = re.compile(r"^\s*(?:[-–—+•*]|[a-zđ]\)|\d{1,2}[.)]\s)")
+_HEAD_ROWS = 2  # a header a continued table repeats is at most its first two rows
+
+
+@dataclass
+class _Open:
+    """A table that may go on at the top of the next page: its grid (for the columns), its index, its next row's
+    number, its first rows' texts (a header the next page repeats) and its last row with text (a row the page
+    break cut)."""
+
+    grid: Grid
+    number: int
+    next_row: int
+    head: list[list[tuple[int, str]]]
+    tail: list[tuple]
 
 
 @dataclass
@@ -37,28 +51,35 @@ def cut_tables(pages: list[PageText], start: int = 0) -> list[PdfTable]:
     """Each ruled data table of the pages as cell blocks; its glyphs are taken off the pages' lines."""
     out: list[PdfTable] = []
     index = start
-    last: tuple[Grid, int, int] | None = None  # the table open at the end of the page before, its index, next row
+    last: _Open | None = None  # the table open at the end of the page before
     for page in pages:
-        found = grids(page.rulings) if page.rulings and not page.ocr and page.lines else []
         carried, last = last, None
+        found = grids(page.rulings, 1 if carried else 2) if page.rulings and not page.ocr and page.lines else []
         for n, grid in enumerate(found):
             table = _cells(page, grid)
             if table is None:
                 continue
-            cont = n == 0 and carried is not None and _same_columns(carried[0], grid) and _first_thing(page, grid)
-            number, row0 = (carried[1], carried[2]) if cont and carried else (index, 0)
+            cont = n == 0 and carried is not None and _same_columns(carried.grid, grid) and _first_thing(page, grid)
+            if len(grid.ys) < 3 and not cont:
+                continue  # a one-row box is no table but a continued table's last row
+            number, row0 = (carried.number, carried.next_row) if cont and carried else (index, 0)
             rows, n_cols = _rows(table, grid, number, row0, page.height)
             if not cont and is_layout_table(rows, n_cols):
                 continue
             _take(page, grid)
+            if cont and carried:
+                _go_on(rows, carried)
             blocks = [b for b in order_table(rows, n_cols, number) if b.text]
             for b in blocks:
                 b.page = page.number
             out.append(PdfTable(page.number, page.height - grid.ys[0], blocks))
             if not cont:
                 index += 1
-            last = (grid, number, row0 + len(grid.ys) - 1)
-        if last is not None and not _last_thing(page, last[0]):
+            head = carried.head if cont and carried else [_texts(r) for r in rows[:_HEAD_ROWS]]
+            tail = next((r for r in reversed(rows) if any(blocks for _, _, blocks in r)), [])
+            tail = tail or (carried.tail if cont and carried else [])  # (a page that only went on with that row)
+            last = _Open(grid, number, row0 + len(grid.ys) - 1, head, tail)
+        if last is not None and not _last_thing(page, last.grid):
             last = None
     return out
 
@@ -123,7 +144,7 @@ def _rows(cells: dict[tuple[int, int], list[tuple[int, list[Char]]]], grid: Grid
     rows: list[list[tuple]] = [[] for _ in range(len(grid.ys) - 1)]
     for r, c, _rs, cs in grid.cells:
         lines = cells.get((r, c), [])
-        text = _cell_text([chars for _, chars in lines])
+        text = _cell_text([chars for _, chars in lines], grid.xs[c], grid.xs[c + cs])
         blocks = []
         if text:
             glyphs = [ch for _, chars in lines for ch in chars if not ch[4].isspace()]
@@ -133,29 +154,48 @@ def _rows(cells: dict[tuple[int, int], list[tuple[int, list[Char]]]], grid: Grid
     return rows, len(grid.xs) - 1
 
 
-def _cell_text(lines: list[list[Char]]) -> str:
+def _cell_text(lines: list[list[Char]], left: float = 0.0, right: float = 0.0) -> str:
     """A cell's lines as one text: a wrapped line goes on after a space, an item of its own after a line break, a
-    number or date the cell's width cut ("Trước ngày 15/11/202" | "5") whole."""
+    number or date the cell's width cut ("Trước ngày 15/11/202" | "5") whole.  A line that opens with a dash is an
+    item when the cell's first line is one, or when its first word would have fitted on the line before within the
+    cell's borders (``left``, ``right``; the text's inset from the left border taken as the padding): otherwise the
+    width wrapped a name at its dash ("Đài Phát thanh" | "- Truyền hình tỉnh")."""
     out = ""
     width = max((_width(chars) for chars in lines), default=0.0)
+    glyphs = [ch for chars in lines for ch in chars if not ch[4].isspace()]
+    inner = right - (min(ch[0] for ch in glyphs) - left) if glyphs and right > left else 0.0
     prev: list[Char] = []
+    listed = False
     for chars in lines:
         text = clean_text(glyph_text(chars)[0]).strip()
         if not text:
             continue
         cut = out and _NUMBER_CUT.search(out) and text[0].isdigit() and not _fits(prev, chars, text, width)
+        item = bool(_ITEM.match(text)) and (listed or not out or not inner or _fits_right(prev, chars, text, inner))
+        listed = listed or (not out and item)
         prev = chars
         if not out:
             out = text
         elif cut:
             out += text
-        elif _ITEM.match(text):
+        elif item:
             out += "\n" + text
         elif out.endswith("\xad"):
             out = out[:-1] + text
         else:
             out += " " + text
     return out
+
+
+def _fits_right(prev: list[Char], chars: list[Char], text: str, right: float) -> bool:
+    """The line's first word would have fitted after the line before, short of ``right``."""
+    before = [ch for ch in prev if not ch[4].isspace()]
+    glyphs = [ch for ch in chars if not ch[4].isspace()]
+    if not before or not glyphs:
+        return True
+    h = max(ch[3] - ch[1] for ch in glyphs)
+    word = _width(chars) * len(text.split()[0]) / max(len(text), 1)
+    return max(ch[2] for ch in before) + 0.25 * h + word <= right + 0.1 * h
 
 
 def _width(chars: list[Char]) -> float:
@@ -191,6 +231,38 @@ def _take(page: PageText, grid: Grid) -> None:
         if glyphs:
             kept.append(Line(chars=rest, y0=min(ch[1] for ch in glyphs), y1=max(ch[3] for ch in glyphs), h=line.h))
     page.lines[:] = kept
+
+
+def _texts(cells: list[tuple]) -> list[tuple[int, str]]:
+    return [(c, " ".join(b.text for b in blocks)) for c, _, blocks in cells if blocks]
+
+
+def _go_on(rows: list[list[tuple]], carried: _Open) -> None:
+    """A continued table's first rows: a header repeated from its first page goes (its rows left empty); a first
+    row with no number in the first column, under a numbered row, that leaves another of that row's cells empty or
+    goes on a sentence (a lower-case word, a number) is that row's end cut by the page break: its cells' texts go
+    on in the cells of that row (on the page before).  A first cell that opens an item (``a)``, ``-``) starts a
+    sub-item's row of its own."""
+    k = 0
+    while k < min(len(rows), len(carried.head)) and _texts(rows[k]) and _texts(rows[k]) == carried.head[k]:
+        rows[k] = [(c, cs, []) for c, cs, _ in rows[k]]
+        k += 1
+    first = next((r for r in rows[k:] if any(blocks for _, _, blocks in r)), None)
+    if first is None or not carried.tail:
+        return
+    here = {c: blocks for c, _, blocks in first if blocks}
+    above = {c: blocks for c, _, blocks in carried.tail if blocks}
+    if 0 in here or 0 not in above or not set(here) <= set(above):
+        return
+    texts = {c: " ".join(b.text for b in blocks) for c, blocks in here.items()}
+    if _ITEM.match(texts[min(texts)]):
+        return  # "a) Rà soát …" in its first cell: a sub-item's row, no number of its own
+    if len(here) == len(above) - 1 and not any(t[:1].islower() or t[:1].isdigit() for t in texts.values()):
+        return  # every cell but the number filled, none going on a sentence: a row of its own (a sub-item)
+    for c, text in texts.items():
+        end = above[c][-1]
+        end.text += ("\n" if _ITEM.match(text) else " ") + text
+    first[:] = [(c, cs, []) for c, cs, _ in first]
 
 
 def _same_columns(a: Grid, b: Grid) -> bool:
