@@ -41,7 +41,6 @@ from .tasking import support as support_of
 from .tasking.scans import Scans
 from .tasking.units import TASKS, Unit, label_end as _label_end, read_units
 from .tasking.restatements import without_restatements
-from .tasking.genre import restrict as genre_restrict
 from ..lexicon.lazy import escape, lazy_regex
 
 _T = load("tasks")
@@ -105,7 +104,6 @@ def extract(ctx: Context) -> TasksFields:
     if not is_normative:
         refs.reply_deadlines(text, key, tasks, listed)
         refs.meeting_time(key, tasks, listed)
-    tasks = genre_restrict(ctx, tasks, listed)  # a tờ trình, báo cáo, biên bản: its assignments only
     refs.warn_unnamed_cycles(ctx, lo, hi, listed)
     refs.warn_unclear_years(ctx, scans.unclear, listed)
     ordered = [listed[k] for k in sorted(listed)]
