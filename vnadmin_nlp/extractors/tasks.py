@@ -354,9 +354,12 @@ class _Reader:
     def _time_clauses(self, start: int, end: int) -> list[int]:
         """Where a clause that opens with its own time and its own assignee starts inside a sentence (``…, sáu tháng
         một lần, Chủ tịch ủy ban nhân dân tỉnh … báo cáo Chính phủ``; after a semicolon): a task of its own."""
-        out = []
+        out, key = [], self.key
         for d in self.scans.deadlines_in(start, end):
-            if d.start > start and self.key[start:d.start].rstrip(" ").endswith((",", ";")) and self._after_time(d.start, end) is not None:
+            before = d.start  # the last character before the time that is not a space (no slice: a sentence can be a whole table)
+            while before > start and key[before - 1] == " ":
+                before -= 1
+            if before > start and key[before - 1] in ",;" and self._after_time(d.start, end) is not None:
                 out.append(d.start)
         return out
 
