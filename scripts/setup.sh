@@ -41,6 +41,8 @@ if [ "$system" -eq 1 ]; then
   command -v antiword >/dev/null || missing+=(antiword)
   command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
   command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+  # the converters the tests make Markdown and text copies with (tests/test_variants.py; issue 17)
+  for tool in pandoc w3m lynx; do command -v "$tool" >/dev/null || missing+=("$tool"); done
   if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
 fi
 
