@@ -54,7 +54,7 @@ def cut_tables(pages: list[PageText], start: int = 0) -> list[PdfTable]:
     last: _Open | None = None  # the table open at the end of the page before
     for page in pages:
         carried, last = last, None
-        found = grids(page.rulings, 1 if carried else 2) if page.rulings and not page.ocr and page.lines else []
+        found = grids(page.rulings, 1 if carried else 2) if page.rulings and page.lines else []
         for n, grid in enumerate(found):
             table = _cells(page, grid)
             if table is None:
