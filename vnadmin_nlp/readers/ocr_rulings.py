@@ -59,15 +59,18 @@ class Found:
     segs: list[tuple]
     slope: float
     centre: tuple[float, float]  # the image's centre (pixels): what the page is turned about
+    per_pt: float = 1.0  # pixels per point
 
 
-def find_rulings(image: "Image", scale: float, height: float) -> Found | None:
+def find_rulings(image: "Image", scale: float, height: float, per_pt: float | None = None) -> Found | None:
     """The table rulings of a page image (``scale`` pixels per page unit, ``height`` the page's height in page
-    units), or None when the page has no two long horizontal rulings (no table to read).  The search runs on a
-    copy reduced to about ``WORK_DPI`` (a thin ruling stays a grey run darker than the paper)."""
+    units, ``per_pt`` pixels per point when the page unit is no point: an image file's pixel), or None when the
+    page has no two long horizontal rulings (no table to read).  The search runs on a copy reduced to about
+    ``WORK_DPI`` (a thin ruling stays a grey run darker than the paper)."""
     import numpy as np
 
-    factor = max(1, int(scale * 72 / WORK_DPI))
+    per_pt = per_pt or scale
+    factor = max(1, int(per_pt * 72 / WORK_DPI))
     small = image.convert("L")
     if factor > 1:
         small = small.reduce(factor)
@@ -79,33 +82,56 @@ def find_rulings(image: "Image", scale: float, height: float) -> Found | None:
     dark = grey < (otsu(hist.tolist()) + paper) / 2
     if dark.mean() > MAX_INK:
         return None
-    px = scale / factor  # pixels of the copy per page unit
-    strip = max(4, round(STRIP_PT * px))
-    thick = max(2, round(MAX_THICK_PT * px)) + 1  # (+1: the pieces are dilated by a row)
-    hs = _chains(dark, strip, thick, MIN_H_PT * px)
+    pt, unit = per_pt / factor, scale / factor  # pixels of the copy per point, per page unit
+    strip = max(4, round(STRIP_PT * pt))
+    thick = max(2, round(MAX_THICK_PT * pt)) + 1  # (+1: the pieces are dilated by a row)
+    hs = _chains(dark, strip, thick, MIN_H_PT * pt)
     if len(hs) < 2:
         return None
-    vs = _chains(dark.T, strip, thick, MIN_V_PT * px)
+    vs = _chains(dark.T, strip, thick, MIN_V_PT * pt)
     if len(vs) < 2:
         return None
     slope = _skew([c for c, _ in hs])
     centre = (dark.shape[1] / 2.0, dark.shape[0] / 2.0)
-    horizontal: list[tuple] = []
+    tol = TOUCH_PT * pt / unit + 1.5 / unit  # page units
+    horizontal: list[list] = []
     for chain, (a, b) in hs:
         (x0, y0), (x1, y1) = (_turn(x, a + b * x, slope, centre) for x in _ends(chain, dark, a, b, strip))
-        y = (y0 + y1) / 2
-        horizontal.append(("h", height - y / px, min(x0, x1) / px, max(x0, x1) / px))
-    vertical: list[tuple] = []
-    tol = TOUCH_PT + 1.5 / px
+        horizontal.append(["h", height - (y0 + y1) / 2 / unit, min(x0, x1) / unit, max(x0, x1) / unit])
+    _snap(horizontal, tol)
+    vertical: list[list] = []
     for chain, (a, b) in vs:  # along = y, across = x
         (x0, y0), (x1, y1) = (_turn(a + b * y, y, slope, centre) for y in _ends(chain, dark.T, a, b, strip))
-        x, low, high = (x0 + x1) / 2 / px, height - max(y0, y1) / px, height - min(y0, y1) / px
+        x, low, high = (x0 + x1) / 2 / unit, height - max(y0, y1) / unit, height - min(y0, y1) / unit
         met = sorted(h[1] for h in horizontal if low - tol <= h[1] <= high + tol and h[2] - tol <= x <= h[3] + tol)
         if len(met) >= 2 and met[-1] - met[0] > tol:  # a cell's border runs from a ruling to a ruling, a letter's
-            vertical.append(("v", x, met[0], met[-1]))  # stem does not (nor what it ran on into: cut there)
+            vertical.append(["v", x, met[0], met[-1]])  # stem does not (nor what it ran on into: cut there)
     if len(vertical) < 2:
         return None
-    return Found(horizontal + vertical, slope, (centre[0] * factor, centre[1] * factor))
+    _snap(vertical, tol)
+    for h in horizontal:  # a ruling's end drawn to the border it stops at (its ink ends at the border's edge)
+        for v in vertical:
+            if v[2] - tol <= h[1] <= v[3] + tol:
+                if abs(h[2] - v[1]) <= tol:
+                    h[2] = min(h[2], v[1])
+                if abs(h[3] - v[1]) <= tol:
+                    h[3] = max(h[3], v[1])
+    return Found([tuple(s) for s in horizontal + vertical], slope, (centre[0] * factor, centre[1] * factor), per_pt)
+
+
+def _snap(segs: list[list], tol: float) -> None:
+    """Rulings within ``tol`` of one another across their length set on one line (their mean): one column's
+    border, read in pieces row by row, is one boundary of the grid whatever the page unit."""
+    segs.sort(key=lambda s: s[1])
+    group: list[list] = []
+    for s in segs + [None]:
+        if s is None or (group and s[1] - group[-1][1] > tol):
+            mean = sum(g[1] for g in group) / len(group) if group else 0.0
+            for g in group:
+                g[1] = mean
+            group = []
+        if s is not None:
+            group.append(s)
 
 
 def _chains(dark, strip: int, thick: int, min_len: float) -> list[tuple[Chain, tuple[float, float]]]:
@@ -138,10 +164,12 @@ def _chains(dark, strip: int, thick: int, min_len: float) -> list[tuple[Chain, t
         for y in pieces[j]:
             best, gap = None, 0.0
             for chain in open_:
-                if chain.last >= j or (chain.last < j - 1 and not _bridged(counts, chain.points[-1][1], y, j - 1, strip)):
+                if chain.last >= j:
                     continue
                 d = abs(chain.points[-1][1] - y)
-                if d <= 1.5 + MAX_SLOPE * strip * (j - chain.last) and (best is None or d < gap):
+                if d > 1.5 + MAX_SLOPE * strip * (j - chain.last) or (best is not None and d >= gap):
+                    continue
+                if chain.last == j - 1 or _bridged(counts, chain.points[-1][1], y, j - 1, strip):
                     best, gap = chain, d
             if best is None:
                 open_.append(Chain([(j * strip + strip / 2, y)], j))
@@ -227,7 +255,7 @@ def drop_marks(page: OcrPage, found: Found, scale: float, height: float) -> int:
     """Words that are only a ruling read as text (``|``, ``[``, ``‘``: a word of mark characters lying on a ruling)
     dropped, and such marks cut off the end of a word that touches a ruling (``|UBND``); in place, after
     :func:`straighten`.  Returns how many words went."""
-    near = 1.0 * scale  # pixels: a mark lies on the ruling, a cell's text keeps its padding
+    near = found.per_pt  # a point: a mark lies on the ruling, a cell's text keeps its padding
     verticals = [(s[1] * scale, (height - s[3]) * scale, (height - s[2]) * scale) for s in found.segs if s[0] == "v"]
     horizontals = [((height - s[1]) * scale, s[2] * scale, s[3] * scale) for s in found.segs if s[0] == "h"]
 
