@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .ocr_regions import otsu
-from .ocr_result import OcrPage
+from .ocr_result import OcrPage, OcrWord
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -253,8 +253,8 @@ MARKS = set("|[]{}()!Il`'‘’_—–-.,")  # what tesseract reads a stretch of
 
 def drop_marks(page: OcrPage, found: Found, scale: float, height: float) -> int:
     """Words that are only a ruling read as text (``|``, ``[``, ``‘``: a word of mark characters lying on a ruling)
-    dropped, and such marks cut off the end of a word that touches a ruling (``|UBND``); in place, after
-    :func:`straighten`.  Returns how many words went."""
+    dropped, and such marks cut off the end of a word (``|UBND``: a bar anywhere, a bracket touching a ruling);
+    in place, after :func:`straighten`.  Returns how many words went."""
     near = found.per_pt  # a point: a mark lies on the ruling, a cell's text keeps its padding
     verticals = [(s[1] * scale, (height - s[3]) * scale, (height - s[2]) * scale) for s in found.segs if s[0] == "v"]
     horizontals = [((height - s[1]) * scale, s[2] * scale, s[3] * scale) for s in found.segs if s[0] == "h"]
@@ -274,12 +274,33 @@ def drop_marks(page: OcrPage, found: Found, scale: float, height: float) -> int:
                 continue
             per = (x1 - x0) / max(len(word.text), 1)
             text = word.text
-            if len(text) > 1 and text[0] in "|[]" and on_ruling(x0, y0, x0 + per, y1):
-                text = text[1:]
-            if len(text) > 1 and text[-1] in "|[]" and on_ruling(x1 - per, y0, x1, y1):
+            if len(text) > 1 and (text[0] == "|" or text[0] in "[]" and on_ruling(x0, y0, x0 + per, y1)):
+                text = text[1:]  # ("|" opens no word: on a ruled page it is a ruling's stretch wherever it is read)
+            if len(text) > 1 and (text[-1] == "|" or text[-1] in "[]" and on_ruling(x1 - per, y0, x1, y1)):
                 text = text[:-1]
             word.text = text
-            kept.append(word)
+            kept.extend(_unglued(word))
         line.words = kept
     page.lines = [line for line in page.lines if line.words]
     return dropped
+
+
+def _unglued(word: OcrWord) -> list[OcrWord]:
+    """A word tesseract glued to the next one across their space (``SởThông`` in a narrow cell): two words where a
+    capital follows a small letter, the box shared by the letters.  No Vietnamese syllable has a capital after a
+    small letter; an abbreviation (``ThS``, ``iPhone``) is left alone: both halves are two letters or more, the
+    second a capitalised word (a capital, then small letters)."""
+    text = word.text
+    cut = next((i for i in range(2, len(text) - 1) if text[i].isupper() and text[i - 1].islower()
+                and text[i - 2].isalpha() and _small(text[i + 1:])), None)
+    if cut is None:
+        return [word]
+    x0, y0, x1, y1 = word.bbox
+    at = x0 + round((x1 - x0) * cut / len(text))
+    return [OcrWord(text[:cut], word.conf, (x0, y0, at, y1)), OcrWord(text[cut:], word.conf, (at, y0, x1, y1))]
+
+
+def _small(rest: str) -> bool:
+    """Small letters, then at most the punctuation that ends a word (``Thông,``)."""
+    core = rest.rstrip(",.;:)")
+    return core.isalpha() and core.islower()
