@@ -106,3 +106,10 @@ def test_task_tables_of_scanned_plans(tmp_path: Path) -> None:
     for k, (form, pdf) in enumerate(zip(SCANNED, pdfs)):
         scan = scan_pdf(pdf, tmp_path / f"scan_{form.name}.pdf", angle=1.5 if k else -1.5, seed=k)
         assert forms._read(scan) == forms._expected(form), form.name
+    # the image reader: the first plan as a photo-like PNG (200 dpi, turned 1°), its frame's dpi declared
+    import pypdfium2
+
+    page = pypdfium2.PdfDocument(str(tmp_path / f"scan_{SCANNED[0].name}.pdf"))[0]
+    png = tmp_path / "scan.png"
+    page.render(scale=200 / 72).to_pil().rotate(2.5, fillcolor="white").save(png, dpi=(200, 200))
+    assert forms._read(png) == forms._expected(SCANNED[0])

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any  # (numpy arrays: Any, numpy being imported where it is used)
 
 from .ocr_regions import otsu
 from .ocr_result import OcrPage, OcrWord
@@ -134,7 +134,7 @@ def _snap(segs: list[list], tol: float) -> None:
             group.append(s)
 
 
-def _chains(dark, strip: int, thick: int, min_len: float) -> list[tuple[Chain, tuple[float, float]]]:
+def _chains(dark: Any, strip: int, thick: int, min_len: float) -> list[tuple[Chain, tuple[float, float]]]:
     """The rulings along the image's rows (pass the transposed image for its columns): chains of strip pieces at
     least ``min_len`` pixels long, each with its fitted line (across = a + b * along)."""
     import numpy as np
@@ -157,7 +157,7 @@ def _chains(dark, strip: int, thick: int, min_len: float) -> list[tuple[Chain, t
     open_: list[Chain] = []
     done: list[Chain] = []
     for j in sorted(pieces):
-        still = []
+        still: list[Chain] = []
         for chain in open_:
             (done if chain.last < j - 2 else still).append(chain)
         open_ = still
@@ -186,14 +186,14 @@ def _chains(dark, strip: int, thick: int, min_len: float) -> list[tuple[Chain, t
     return out
 
 
-def _bridged(counts, y0: float, y1: float, j: int, strip: int) -> bool:
+def _bridged(counts: Any, y0: float, y1: float, j: int, strip: int) -> bool:
     """A strip the ruling crosses without a whole piece (noise, a faint stretch) still mostly dark on its line; the
     white padding between a letter's stem and a ruling is not (a stem chained to a border would split a merged cell)."""
     r = int((y0 + y1) / 2)
     return bool(counts[max(0, r - 1): r + 2, j].max(initial=0) >= BRIDGE * strip)
 
 
-def _ends(chain: Chain, dark, a: float, b: float, strip: int) -> tuple[float, float]:
+def _ends(chain: Chain, dark: Any, a: float, b: float, strip: int) -> tuple[float, float]:
     """The chain's two ends along it, to the pixel: each end followed on past its last whole strip while the
     ruling's pixels (one either side of the fitted line) stay dark."""
     rows, cols = dark.shape
@@ -248,6 +248,7 @@ def straighten(page: OcrPage, found: Found) -> None:
             line.box = moved(line.box)
 
 
+SPECK_CONF = 50  # a word of three characters at most, read with less confidence, touching a ruling: its remains
 MARKS = set("|[]{}()!Il`'‘’_—–-.,")  # what tesseract reads a stretch of ruling as
 
 
@@ -271,6 +272,9 @@ def drop_marks(page: OcrPage, found: Found, scale: float, height: float) -> int:
             x0, y0, x1, y1 = word.bbox
             if set(word.text) <= MARKS and len(word.text) <= 3 and on_ruling(x0, y0, x1, y1):
                 dropped += 1
+                continue
+            if word.conf < SPECK_CONF and len(word.text) <= 3 and on_ruling(x0 - near, y0, x1 + near, y1):
+                dropped += 1  # an unsure letter or two at a border: what the line removal left of it ("Ki", "j")
                 continue
             per = (x1 - x0) / max(len(word.text), 1)
             text = word.text
