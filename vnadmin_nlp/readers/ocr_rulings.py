@@ -30,6 +30,7 @@ MIN_V_PT = 12.0  # a vertical one at least this long: two strips, longer than a 
 MAX_THICK_PT = 2.5  # a run of dark rows thicker than this is a filled shape or a bold stroke, no ruling
 MAX_SLOPE = 0.06  # about 3.4°: a scan turned more is not followed
 MAX_INK = 0.5  # a page darker than this (a photo, an inverted scan) is not searched
+BORDER_INK = 0.9  # a vertical ruling's stretch between two horizontal ones is a border when this share of it is ink
 BRIDGE = 0.7  # a strip between two pieces of one ruling this dark on its line joins them
 WORK_DPI = 150  # the search's resolution: a 300-dpi page is searched at half its size (a quarter of the pixels)
 TOUCH_PT = 1.5  # a vertical ruling's ends on horizontal ones within this (pt)
@@ -95,17 +96,19 @@ def find_rulings(image: "Image", scale: float, height: float, per_pt: float | No
     centre = (dark.shape[1] / 2.0, dark.shape[0] / 2.0)
     tol = TOUCH_PT * pt / unit + 1.5 / unit  # page units
     horizontal: list[list] = []
+    lines: list[tuple[float, float, float, float]] = []  # each horizontal ruling as (a, b, x0, x1) in the copy
     for chain, (a, b) in hs:
-        (x0, y0), (x1, y1) = (_turn(x, a + b * x, slope, centre) for x in _ends(chain, dark, a, b, strip))
+        ends = _ends(chain, dark, a, b, strip)
+        lines.append((a, b, *ends))
+        (x0, y0), (x1, y1) = (_turn(x, a + b * x, slope, centre) for x in ends)
         horizontal.append(["h", height - (y0 + y1) / 2 / unit, min(x0, x1) / unit, max(x0, x1) / unit])
-    _snap(horizontal, tol)
     vertical: list[list] = []
+    near = TOUCH_PT * pt + 1.5
     for chain, (a, b) in vs:  # along = y, across = x
-        (x0, y0), (x1, y1) = (_turn(a + b * y, y, slope, centre) for y in _ends(chain, dark.T, a, b, strip))
-        x, low, high = (x0 + x1) / 2 / unit, height - max(y0, y1) / unit, height - min(y0, y1) / unit
-        met = sorted(h[1] for h in horizontal if low - tol <= h[1] <= high + tol and h[2] - tol <= x <= h[3] + tol)
-        if len(met) >= 2 and met[-1] - met[0] > tol:  # a cell's border runs from a ruling to a ruling, a letter's
-            vertical.append(["v", x, met[0], met[-1]])  # stem does not (nor what it ran on into: cut there)
+        for y0, y1 in _borders(dark, a, b, _ends(chain, dark.T, a, b, strip), lines, near):
+            (x0, y0), (x1, y1) = (_turn(a + b * y, y, slope, centre) for y in (y0, y1))
+            vertical.append(["v", (x0 + x1) / 2 / unit, height - max(y0, y1) / unit, height - min(y0, y1) / unit])
+    _snap(horizontal, tol)
     if len(vertical) < 2:
         return None
     _snap(vertical, tol)
@@ -117,6 +120,35 @@ def find_rulings(image: "Image", scale: float, height: float, per_pt: float | No
                 if abs(h[3] - v[1]) <= tol:
                     h[3] = max(h[3], v[1])
     return Found([tuple(s) for s in horizontal + vertical], slope, (centre[0] * factor, centre[1] * factor), per_pt)
+
+
+def _borders(dark: Any, a: float, b: float, ends: tuple[float, float], lines: list[tuple[float, float, float, float]],
+             near: float) -> list[tuple[float, float]]:
+    """The stretches of a vertical ruling (x = a + b * y in the copy, from ``ends``) that are a cell's border: from
+    a horizontal ruling it crosses or meets to the next one, its ink unbroken between them; joined where they
+    follow on.  A letter's stem run on from a border (a merged cell's header centred on the column line below it)
+    leaves white between it and the next ruling, and that stretch is no border."""
+    rows, cols = dark.shape
+    crossings = []
+    for ha, hb, hx0, hx1 in lines:
+        y = (ha + hb * a) / (1 - hb * b)
+        x = a + b * y
+        if ends[0] - near <= y <= ends[1] + near and hx0 - near <= x <= hx1 + near:
+            crossings.append(y)
+    crossings.sort()
+    out: list[tuple[float, float]] = []
+    for y0, y1 in zip(crossings, crossings[1:]):
+        if y1 - y0 <= near:
+            continue
+        ys = range(int(y0) + 1, min(rows, int(y1)))
+        inked = sum(1 for y in ys if dark[y, max(0, round(a + b * y) - 1): min(cols, round(a + b * y) + 2)].any())
+        if inked < BORDER_INK * max(1, len(ys)):
+            continue
+        if out and abs(out[-1][1] - y0) <= near:
+            out[-1] = (out[-1][0], y1)
+        else:
+            out.append((y0, y1))
+    return out
 
 
 def _snap(segs: list[list], tol: float) -> None:
@@ -249,7 +281,7 @@ def straighten(page: OcrPage, found: Found) -> None:
 
 
 SPECK_CONF = 50  # a word of three characters at most, read with less confidence, touching a ruling: its remains
-MARKS = set("|[]{}()!Il`'‘’_—–-.,")  # what tesseract reads a stretch of ruling as
+MARKS = set("|[]{}()!¡Il`'‘’_—–-.,")  # what tesseract reads a stretch of ruling as
 
 
 def drop_marks(page: OcrPage, found: Found, scale: float, height: float) -> int:
