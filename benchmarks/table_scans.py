@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Task tables on scanned pages (issue 13): every generated plan of tests/test_task_table_forms.py,
-test_task_forms16.py and test_task_forms17.py printed ruled by LibreOffice, scanned (tests/test_task_table_scans.py's
+test_task_forms16.py and test_task_forms17.py (and one table of 16 rows running over three pages) printed ruled by
+LibreOffice, scanned (tests/test_task_table_scans.py's
 ``scan_pdf``: turned, blurred, grain, JPEG) at each resolution asked, read through ``parse_file``; each table row's
 lead, support and deadline compared with the form's expected values (the ones its text version gives).
 
@@ -50,6 +51,9 @@ def main() -> int:
             name += "_b"
         seen.add(name)
         all_forms.append(forms.Form(name, f.header, f.rows))
+    rows = [forms.Row([str(k + 1), *r.cells[1:]], set(), False, r.lead, r.support, r.deadline)
+            for k, r in enumerate(r for _ in range(8) for r in forms.FORMS[1].rows if not r.merged_up)]
+    all_forms.append(forms.Form("long_table", forms.FORMS[1].header, rows))  # 16 rows over three pages
     out = args.out or Path(tempfile.mkdtemp(prefix="table_scans_"))
     out.mkdir(parents=True, exist_ok=True)
     printed = out / "printed"
