@@ -121,3 +121,24 @@ def _same_rows(got: list[tuple], want: list[tuple]) -> None:
     assert [(g[0], g[1]) for g in got] == [(w[0], w[1]) for w in want]
     assert all(g[2] in (w[2], None) for g, w in zip(got, want))
     assert 2 * sum(1 for g, w in zip(got, want) if g[2] == w[2]) >= len(want)
+
+
+def test_what_ocr_makes_of_a_table_header_and_its_rulings() -> None:
+    """The generated scans' misreadings: header words without their marks corrected to the table vocabulary, a
+    speck before a header's words, a bar and an unsure speck on a ruling dropped, words glued in a narrow cell."""
+    from vnadmin_nlp.extractors.tasking.table import role
+    from vnadmin_nlp.lexicon.ocr_vocabulary import correct_line
+    from vnadmin_nlp.readers.ocr_result import OcrLine, OcrPage, OcrWord
+    from vnadmin_nlp.readers.ocr_rulings import Found, drop_marks
+
+    assert correct_line("CƠ QUAN, ĐƠNVỊ PHOI HỢP")[0] == "CƠ QUAN, ĐƠNVỊ PHỐI HỢP"
+    assert correct_line("TIỀN ĐỘ")[0] == "TIẾN ĐỘ" and correct_line("Hãng tháng")[0] == "Hằng tháng"
+    assert correct_line("tiền độ")[0] == "tiền độ"  # two words in small letters: never corrected
+    assert role("¡ Cơ quan thực hiện") == "lead" and role("TIẾN ĐỘ THỰC HIỆN") == "deadline"
+    # a page 100 pt high at 1 px per pt; a vertical ruling at x = 50 from y = 10 to 90 (page units, origin bottom)
+    found = Found([("h", 90.0, 0.0, 100.0), ("h", 10.0, 0.0, 100.0), ("v", 50.0, 10.0, 90.0)], 0.0, (50.0, 50.0), 1.0)
+    words = [OcrWord("SởThông", 95, (10, 40, 45, 50)), OcrWord("|", 60, (49, 40, 51, 50)),
+             OcrWord("Ki", 15, (51, 40, 56, 50)), OcrWord("|UBND", 90, (58, 40, 80, 50)), OcrWord("Ki", 90, (85, 40, 90, 50))]
+    page = OcrPage([OcrLine(words)], 100, 100, 0.0)
+    assert drop_marks(page, found, 1.0, 100.0) == 2
+    assert [w.text for w in page.lines[0].words] == ["Sở", "Thông", "UBND", "Ki"]
