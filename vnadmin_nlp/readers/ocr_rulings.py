@@ -33,7 +33,7 @@ MIN_V_PT = 12.0  # a vertical one at least this long: two strips, longer than a 
 MAX_THICK_PT = 2.5  # a run of dark rows thicker than this is a filled shape or a bold stroke, no ruling
 MAX_SLOPE = 0.06  # about 3.4°: a scan turned more is not followed
 MAX_INK = 0.5  # a page darker than this (a photo, an inverted scan) is not searched
-BORDER_INK = 0.9  # a vertical ruling's stretch between two horizontal ones is a border when this share of it is ink
+BORDER_INK = 0.85  # a vertical ruling's stretch between two horizontal ones is a border when this share of it is ink
 BRIDGE = 0.7  # a strip between two pieces of one ruling this dark on its line joins them
 WORK_DPI = 150  # the search's resolution: a 300-dpi page is searched at half its size (a quarter of the pixels)
 TOUCH_PT = 1.5  # a vertical ruling meets a horizontal one within this (pt)
@@ -107,7 +107,9 @@ def find_rulings(image: "Image", scale: float, height: float, per_pt: float | No
         horizontal.append(["h", height - (y0 + y1) / 2 / unit, min(x0, x1) / unit, max(x0, x1) / unit])
     vertical: list[list] = []
     near = TOUCH_PT * pt + 1.5
-    for chain, (a, b) in vs:  # along = y, across = x
+    for chain, _ in vs:  # along = y, across = x; its slope the page's (a short chain's own fit wobbles)
+        b = -slope
+        a = sum(p[1] - b * p[0] for p in chain.points) / len(chain.points)
         for y0, y1 in _borders(dark, a, b, _ends(chain, dark.T, a, b, strip), lines, near):
             (x0, y0), (x1, y1) = (_turn(a + b * y, y, slope, centre) for y in (y0, y1))
             vertical.append(["v", (x0 + x1) / 2 / unit, height - max(y0, y1) / unit, height - min(y0, y1) / unit])
