@@ -50,6 +50,11 @@ def _environment(name: str) -> tuple[int, str | None]:
     return os.getpid(), os.environ.get(name)
 
 
+def _set_environment(name: str, value: str) -> int:
+    os.environ[name] = value
+    return os.getpid()
+
+
 def _tempdir() -> str:
     import tempfile
 
@@ -117,6 +122,17 @@ def test_an_environment_change_between_two_calls_reaches_the_worker(monkeypatch:
     assert run_bounded(PDF, _environment, ("VNADMIN_TEST_SETTING",), Limits()) == (pid, "two")  # same worker
     monkeypatch.delenv("VNADMIN_TEST_SETTING")
     assert run_bounded(PDF, _environment, ("VNADMIN_TEST_SETTING",), Limits()) == (pid, None)
+
+
+def test_an_environment_change_made_by_a_call_in_the_worker_is_undone_before_the_next(monkeypatch: pytest.MonkeyPatch) -> None:
+    # an unchanged environment is not sent with each request: the worker keeps the last one it was sent, and puts
+    # it back when a call changed it
+    monkeypatch.setenv("VNADMIN_TEST_SETTING", "mine")
+    pid = run_bounded(PDF, _set_environment, ("VNADMIN_TEST_SETTING", "the call's"), Limits())
+    assert pid != os.getpid() and os.environ["VNADMIN_TEST_SETTING"] == "mine"
+    assert run_bounded(PDF, _environment, ("VNADMIN_TEST_SETTING",), Limits()) == (pid, "mine")  # same worker
+    run_bounded(PDF, _set_environment, ("VNADMIN_TEST_OTHER", "x"), Limits())
+    assert run_bounded(PDF, _environment, ("VNADMIN_TEST_OTHER",), Limits()) == (pid, None)
 
 
 def test_the_reader_limits_in_force_here_reach_the_worker() -> None:

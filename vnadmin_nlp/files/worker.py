@@ -9,8 +9,9 @@ per file, more than reading a one-page PDF.  :func:`run` sends the work instead 
   fresh interpreter (threads running: a fork could copy a lock another thread holds).  It leads a session of
   its own, so the tools it starts (LibreOffice, tesseract) are killed with it.
 - **Fed** one request per call over a pipe (its loop: :mod:`.worker_side`): the work (a module-level function
-  and its arguments, pickled; one that cannot be pickled runs here), this process's environment (a ``VNADMIN_*``
-  variable changed after the worker started reaches it) and the module-level settings of
+  and its arguments, pickled; one that cannot be pickled runs here), this process's environment when it differs
+  from the one the worker has (a ``VNADMIN_*`` variable changed after the worker started reaches it; an unchanged
+  one is not copied, pickled and compared on every call) and the module-level settings of
   :data:`CARRIED_SETTINGS` (``readers.ocr.SETTINGS``, the reader limits of ``readers.limits.override``).
 - **Bounded** per call: ``RLIMIT_AS`` at ``max_memory_mb`` above what the worker maps, lifted after; past the
   deadline the parent kills the worker's session (stage ``timeout``); a worker that dies answers ``crash``; one
@@ -67,6 +68,7 @@ class _Worker:
     def __init__(self, pid: int, send: int, receive: int, code: _Snapshot, proc: subprocess.Popen | None = None) -> None:
         self.pid, self.send, self.receive, self.code, self.proc = pid, send, receive, code, proc
         self.stopped = False
+        self.env = _environ()  # the environment it has: this process's as it started it, then the last one sent
 
     @property
     def forked(self) -> bool:
@@ -174,11 +176,11 @@ def run(work: Callable[..., T], args: tuple, limits: Limits, *, what: str = "the
     worker = _take()
     try:
         try:
-            write_frame(worker.send, request)
+            write_frame(worker.send, _with_env(worker, request))
         except OSError:  # it left while idle (its answer not read yet): one more, once
             _drop(worker)
             worker = _take()
-            write_frame(worker.send, request)
+            write_frame(worker.send, _with_env(worker, request))
         kind, value, leave = _answer(worker, limits, what)
         _state["served"] += 1
     except BaseException:
@@ -199,7 +201,26 @@ def _request(work: Callable[..., Any], args: tuple, limits: Limits) -> bytes:
         mod = sys.modules.get(module)
         if mod is not None and hasattr(mod, name):
             settings.append((module, name, getattr(mod, name)))
-    return pickle.dumps((work, args, dict(os.environ), settings, limits.max_memory_mb, limits.timeout), pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps((work, args, settings, limits.max_memory_mb, limits.timeout), pickle.HIGHEST_PROTOCOL)
+
+
+def _environ() -> dict | None:
+    """This process's environment as the C library holds it (POSIX: bytes; a copy made in C, no decoding), or
+    None where ``os.environ`` keeps no such mapping (then the whole environment goes with every request)."""
+    data = getattr(os.environ, "_data", None)
+    return dict(data) if isinstance(data, dict) else None
+
+
+def _with_env(worker: _Worker, request: bytes) -> bytes:
+    """The request, after the pickled environment the worker is to take: None when it has this one already."""
+    env = _environ()
+    if env is not None and env == worker.env:
+        return _NO_ENV + request
+    worker.env = env
+    return pickle.dumps(env if env is not None else dict(os.environ), pickle.HIGHEST_PROTOCOL) + request
+
+
+_NO_ENV = pickle.dumps(None, pickle.HIGHEST_PROTOCOL)
 
 
 def _take() -> _Worker:

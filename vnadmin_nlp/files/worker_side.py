@@ -1,13 +1,14 @@
 """The parse worker's side (files/worker.py starts it): its loop, one request and one answer at a time.
 
-A request is a frame (its length, 8 bytes, then the pickle of the work, its arguments, the caller's environment,
-the carried settings and the limits); an answer is a frame holding the pickled result or exception, then the CPU
+A request is a frame (its length, 8 bytes, then two pickles: the caller's environment, None when it is the one
+the worker already has, then the work, its arguments, the carried settings and the limits); an answer is a frame holding the pickled result or exception, then the CPU
 seconds the call took here (8 bytes).
 """
 from __future__ import annotations
 
 import gc
 import importlib
+import io
 import os
 import pickle
 import signal
@@ -32,6 +33,8 @@ def serve(requests: int, answers: int) -> None:
         signal.signal(sig, signal.SIG_DFL)
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     gc.freeze()  # what it started with (the parent's heap, when forked) is never scanned by its collections
+    env_data = getattr(os.environ, "_data", None)
+    env: dict | None = dict(env_data) if isinstance(env_data, dict) else None  # as the parent last sent it
     while True:
         head = read_frame(requests, FRAME.size)
         body = read_frame(requests, FRAME.unpack(head)[0]) if head else None
@@ -40,8 +43,14 @@ def serve(requests: int, answers: int) -> None:
         start = _cpu()
         tools = processes.tools_started()
         try:
-            work, args, env, settings, memory_mb, timeout = pickle.loads(body)
-            _take_settings(env, settings)
+            stream = io.BytesIO(body)
+            sent = pickle.load(stream)
+            if sent is not None:
+                env = _take_env(sent)
+            elif env is not None and env != env_data:  # a call changed it here: back to the parent's
+                _take_env(env)
+            work, args, settings, memory_mb, timeout = pickle.load(stream)
+            _take_settings(settings)
             if timeout:
                 signal.setitimer(signal.ITIMER_REAL, timeout + GRACE)
             if memory_mb:
@@ -79,10 +88,21 @@ def _cpu() -> float:
     return time.process_time() + kids.ru_utime + kids.ru_stime
 
 
-def _take_settings(env: dict[str, str], settings: list[tuple[str, str, Any]]) -> None:
+def _take_env(env: dict) -> dict | None:
+    """Make ``env`` (bytes to bytes as ``os.environ`` holds it on POSIX, else str to str) this process's
+    environment; what is kept to compare with later (None: nothing to compare)."""
+    if env and isinstance(next(iter(env)), bytes):
+        if env != getattr(os.environ, "_data", None):
+            os.environb.clear()
+            os.environb.update(env)
+        return dict(env)
     if env != os.environ:
         os.environ.clear()
         os.environ.update(env)
+    return None
+
+
+def _take_settings(settings: list[tuple[str, str, Any]]) -> None:
     for module, name, value in settings:
         setattr(importlib.import_module(module), name, value)
 

@@ -67,6 +67,8 @@ class Walker:
                                    t.bdo}
         self._skip_inline = {getattr(t, "del"), t.moveFrom}
         self._graphics = {t.drawing, t.pict, t.object, MC_ALT}
+        self._run_props = (t.b, t.i, t.vanish, t.rStyle)
+        self._para_props = (t.pStyle, t.numPr, t.jc)
         self.depth = 0  # containers and inline wrappers open now (limit max_nesting: the walk recurses)
 
     def _enter(self) -> None:
@@ -123,11 +125,19 @@ class Walker:
         style = None
         num_id = ilvl = None
         align = None
+        ps = None
         if ppr is not None:
-            ps = ppr.find(t.pStyle)
+            num_pr = jc = None
+            for prop in ppr.iterchildren(*self._para_props):  # the first of each, as find() would give
+                ptag = prop.tag
+                if ptag == t.pStyle:
+                    ps = prop if ps is None else ps
+                elif ptag == t.numPr:
+                    num_pr = prop if num_pr is None else num_pr
+                elif jc is None:
+                    jc = prop
             if ps is not None:
                 style = self.styles.get(ps.get(t.val))
-            num_pr = ppr.find(t.numPr)
             if num_pr is not None:
                 el = num_pr.find(t.numId)
                 if el is not None:
@@ -135,7 +145,6 @@ class Walker:
                 el = num_pr.find(t.ilvl)
                 if el is not None:
                     ilvl = to_int(el.get(t.val), 0)
-            jc = ppr.find(t.jc)
             if jc is not None:
                 align = jc.get(t.val)
         style_bold = style.bold if style is not None else None
@@ -156,7 +165,6 @@ class Walker:
                 align = style.align
         if num_id and num_id != "0":
             if ilvl is None:
-                ps = ppr.find(t.pStyle) if ppr is not None else None
                 ilvl = self.numbering.ilvl_for_style(num_id, ps.get(t.val) if ps is not None else None) or 0
             label = self.numbering.label(num_id, ilvl)
             if label:  # Word shows the label even on an empty paragraph (auto-numbered STT cells)
@@ -223,7 +231,9 @@ class Walker:
                 if c.text:
                     parts.append(c.text)
             elif tag == t.rPr:
-                for prop in c:  # one pass over the run properties instead of a find() per property
+                # one pass over the four run properties read here; lxml skips the others (fonts, sizes,
+                # language: most of a run's properties) without making a Python object of each
+                for prop in c.iterchildren(*self._run_props):
                     ptag = prop.tag
                     if ptag == t.b:
                         bold = is_on(prop, t.val)
@@ -259,8 +269,10 @@ class Walker:
                 self.note_refs.append(("footnote", c.get(t.id) or ""))
             elif tag == t.endnoteReference:
                 self.note_refs.append(("endnote", c.get(t.id) or ""))
-        if len(parts) > start:
-            if any(not s.isspace() for s in parts[start:]):
+        n = len(parts) - start
+        if n:
+            # most runs give one piece of text: test it alone, not through a generator
+            if (not parts[start].isspace()) if n == 1 else any(not s.isspace() for s in parts[start:]):
                 state[0] += 1
                 if bold:
                     state[1] += 1
