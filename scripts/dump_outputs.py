@@ -33,9 +33,9 @@ def _one(args: tuple[str, str]) -> tuple[str, str, str]:
 
 
 def main(argv: list[str]) -> int:
-    if not argv:
+    if not argv or argv[0].startswith("-"):  # `--help` is not an output folder
         print(__doc__, file=sys.stderr)
-        return 2
+        return 0 if argv and argv[0] in ("-h", "--help") else 2
     out = Path(argv[0])
     roots = [Path(a) for a in argv[1:]] or [SHARED / "corpus", SHARED / "seeds"]
     jobs = []
