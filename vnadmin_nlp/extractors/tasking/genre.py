@@ -40,7 +40,7 @@ _SUBMISSION = tuple(fold(w) for w in _G["submission_actions"])
 _APPROVAL = tuple(fold(w) for w in _G["approval_openings"])
 _TRIGGER = lazy_regex(r"(?<![\p{L}])" + _words([*_T["assign_triggers"], *_T["opening_triggers"], "đối với", "kính đề nghị"]))
 _DOCS = _words(_G["reporting_documents"])
-_REPORTED = lazy_regex(r"(?:(?<![\p{L}])có\s+" + _DOCS + r"|^\W*tại\s+" + _DOCS + r")")
+_REPORTED = lazy_regex(r"(?:(?<![\p{L}])có\s+" + _DOCS + r"|(?:^|[.;:]\s)\W*tại\s+" + _DOCS + r")")
 _CITED_AFTER = lazy_regex(r"\(\s*" + _DOCS + r"\s+số\s[^()]*\)\W*$")
 _PEOPLE = tuple(fold(w) + " " for w in _G["recorded_people"])
 _CHAIR = lazy_regex("|".join(escape(fold(w)) for w in _G["chair_words"]))
@@ -49,8 +49,11 @@ _CUE = lazy_regex(r"(?<![\p{L}])" + _words(_G["proposal_deadline_cues"]))
 _LABEL = tuple(fold(w) for w in _G["time_labels"])
 _OPENING = lazy_regex(r"(?:" + "|".join(escape(fold(w)) for w in _G["record_openings"]) + r")(?![\p{L}])")
 _PAST = lazy_regex(r"(?<![\p{L}])đã(?![\p{L}])")
-_SENTENCE_END = lazy_regex(r"[.!?;:][\"”)]*\s+|\n")
+_SENTENCE_END = lazy_regex(r"[.!?;:][\"”)]*\s+")
+_FIRST_STOP = lazy_regex(r"[.!?;][\"”)]*(?:\s|$)")
+_HOLDER = lazy_regex(r":\s*(?:[bB]à|[ôÔ]ng|[đĐ]ồng chí)\s+(?=\p{Lu})")
 _MARKS = " \t\n-–+•*"
+_TRINH = lazy_regex(r"(?<![\p{L}])trình\s+")
 _GIAO = lazy_regex(r"giao(?:\s+cho)?\s+")
 
 
@@ -114,8 +117,9 @@ def restrict(ctx: Context, tasks: list[Task], listed: dict[tuple[int, int], Dead
         return kept
     sections = _Sections(text, key)
     recipients = [r.name for r in ctx.fields.get("recipients") or [] if r.name]
-    kept = [t for t in kept if t.source == "table" or not _not_assigned(text, key, t, kind, sections, recipients)]
-    _narrated_deadlines(ctx, kind, sections, kept, listed)
+    dropped = [t for t in kept if t.source != "table" and _not_assigned(text, key, t, kind, sections, recipients)]
+    kept = [t for t in kept if not any(t is x for x in dropped)]
+    _narrated_deadlines(ctx, kind, sections, kept, dropped, listed)
     return kept
 
 
@@ -137,16 +141,21 @@ def _not_assigned(text: str, key: str, t: Task, kind: str, sections: _Sections, 
     before = key[start : lead_at if lead_at >= 0 else body]
     trigger = _TRIGGER.search(before) is not None
     action = fold(t.action).lstrip(" ,:-–")
-    if action.startswith(_SUBMISSION) and any(_matches(x, r) for x in t.lead for r in recipients):
-        return True  # the submission to the body addressed
+    if action.startswith(_SUBMISSION) and (any(_matches(x, r) for x in t.lead for r in recipients) or _routed(t.action, recipients)):
+        return True  # the submission to the body addressed, or routed to it ("… thẩm định, trình Chủ tịch UBND tỉnh ký duyệt")
     if action.startswith(_APPROVAL) and not trigger:
         return True  # the proposal asked to be approved ("1. Cho phép hợp nhất …")
     if lead_at >= 0 and (_REPORTED.search(before) or _CITED_AFTER.search(key, start, end)):
         return True  # a request reported from another document
     if text[body:end].strip(" .;:").isupper():
         return True  # a heading in capitals ("GIAO NHIỆM VỤ CỦA CÁC TỈNH …")
-    if lead_at < 0 and not trigger and names.verb_at(text, key, body, end) is None:
-        return True  # a list of names under a heading ("1. Liên minh Hợp tác xã tỉnh Lâm Đồng;")
+    stop = _FIRST_STOP.search(key, body, end)
+    if not trigger and names.verb_at(text, key, body, stop.start() if stop else end) is None:
+        return True  # a list of names ("1. Liên minh Hợp tác xã tỉnh Lâm Đồng;", "14. Câu lạc bộ Hưu trí tỉnh …. Ngoài ra, …")
+    if lead_at >= 0 and _quoted(key, lead_at):
+        return True  # another document's words (“… Vậy đề nghị Ủy ban nhân dân tỉnh … xử lý …”)
+    if not trigger and _HOLDER.search(text, start, end):
+        return True  # who holds a post ("+ Chủ tịch Hội đồng quản lý Quỹ sau hợp nhất: bà Tôn Thị Ngọc Hạnh, …")
     if kind == _RECORD and not trigger and (not t.lead or fold(t.lead[0]).startswith(_PEOPLE) or _CHAIR.search(key, start, end)):
         return True  # the minutes: who spoke, who chaired, what was agreed
     if sections.kept(start) or trigger:
@@ -156,23 +165,44 @@ def _not_assigned(text: str, key: str, t: Task, kind: str, sections: _Sections, 
     return kind in _NARRATING and lead_at >= 0  # a report's account: "Ban Chấp hành duy trì các cuộc họp …"
 
 
-def _narrated_deadlines(ctx: Context, kind: str, sections: _Sections, kept: list[Task], listed: dict[tuple[int, int], Deadline]) -> None:
+def _routed(action: str, recipients: list[str]) -> bool:
+    """Whether the action passes the submission on to a body addressed (``trình <addressee>``)."""
+    a = fold(expand(action))
+    at = [m.end() for m in _TRINH.finditer(a)]
+    return any(_matches(a[p : p + len(fold(expand(r)))], r) for p in at for r in recipients)
+
+
+def _quoted(key: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened before it in its paragraph window (“ without its ”)."""
+    lo = max(0, pos - 3000)
+    return key.rfind("“", lo, pos) > key.rfind("”", lo, pos)
+
+
+def _narrated_deadlines(ctx: Context, kind: str, sections: _Sections, kept: list[Task], dropped: list[Task],
+                        listed: dict[tuple[int, int], Deadline]) -> None:
+    """Removes from ``listed`` the times no kept task holds that a labelled line or a proposal does not set either,
+    when they are narration, a record's own time, a rule restated, or the time of a sentence that is no task."""
     key = ctx.page.key
     own = {id(t.deadline) for t in kept if t.deadline is not None}
     spans = [t.span for t in kept]
     doc_date = ctx.fields.get("date")
+    body_start = min(ctx.layout.body[0], min(listed, default=(0, 0))[0])
     for at, d in list(listed.items()):
         if id(d) in own or any(a <= at[0] and at[1] <= b for a, b in spans) or sections.kept(at[0]):
             continue
         line = key.rfind("\n", 0, at[0]) + 1
         if key[line : at[0]].lstrip(_MARKS).startswith(_LABEL):
             continue  # "+ Thời gian: Dự kiến tổ chức …"
-        ends = list(_SENTENCE_END.finditer(key, max(0, at[0] - 600), at[0]))
-        first = ends[-1].end() if ends else max(0, at[0] - 600)
+        lo = max(body_start, at[0] - 600)  # (the title before the body is no sentence of it: "Họp … đề xuất …")
+        ends = list(_SENTENCE_END.finditer(key, lo, at[0]))
+        first = ends[-1].end() if ends else lo
         if _CUE.search(key, first, at[0]):
             continue  # what the submission proposes ("… đề xuất … gia hạn … đến ngày 31/12/2024")
-        if (_past(d, doc_date) or _PAST.search(key, max(first, key.rfind(",", first, at[0])), at[0])
-                or _OPENING.match(key, first + len(key[first : at[0]]) - len(key[first : at[0]].lstrip(_MARKS + ","))) or d.kind == "duration"):
+        stop = _FIRST_STOP.search(key, at[1], min(len(key), at[1] + 300))
+        if (_past(d, doc_date) or _PAST.search(key, first, stop.start() if stop else at[1])  # "trong năm 2025, Công an tỉnh đã …"
+                or any(_OPENING.match(key, p + len(key[p : at[0]]) - len(key[p : at[0]].lstrip(_MARKS + ","))) for p in (first, line))
+                or d.kind in ("duration", "recurring")  # a rule or a practice described, no task's
+                or any(a <= at[0] and at[1] <= b for a, b in (t.span for t in dropped))):  # narrated with its sentence
             del listed[at]
 
 
