@@ -117,7 +117,8 @@ def restrict(ctx: Context, tasks: list[Task], listed: dict[tuple[int, int], Dead
         return kept
     sections = _Sections(text, key)
     recipients = [r.name for r in ctx.fields.get("recipients") or [] if r.name]
-    dropped = [t for t in kept if t.source != "table" and _not_assigned(text, key, t, kind, sections, recipients)]
+    flat = key.replace("\n", " ")  # (a name read over a line break)
+    dropped = [t for t in kept if t.source != "table" and _not_assigned(text, flat, t, kind, sections, recipients)]
     kept = [t for t in kept if not any(t is x for x in dropped)]
     _narrated_deadlines(ctx, kind, sections, kept, dropped, listed)
     return kept
@@ -137,7 +138,7 @@ def _not_assigned(text: str, key: str, t: Task, kind: str, sections: _Sections, 
     start, end = t.span
     body = label_end(text, start, end)
     body += len(key[body:end]) - len(key[body:end].lstrip(_MARKS))
-    lead_at = key.find(fold(t.lead[0]), start, end) if t.lead else -1
+    lead_at = key.find(" ".join(fold(t.lead[0]).split()), start, end) if t.lead else -1
     before = key[start : lead_at if lead_at >= 0 else body]
     trigger = _TRIGGER.search(before) is not None
     action = fold(t.action).lstrip(" ,:-–")
