@@ -36,7 +36,7 @@ from . import deadlines
 from .base import Context
 from .fields import TasksFields
 from .registry import extractor
-from .tasking import labelled, names, refs, scope, table
+from .tasking import genre, labelled, names, refs, reporting, scope, table
 from .tasking import support as support_of
 from .tasking.scans import Scans
 from .tasking.units import TASKS, Unit, label_end as _label_end, read_units
@@ -104,6 +104,7 @@ def extract(ctx: Context) -> TasksFields:
     if not is_normative:
         refs.reply_deadlines(text, key, tasks, listed)
         refs.meeting_time(key, tasks, listed)
+    tasks = genre.restrict(ctx, reporting.items(ctx, tasks, listed), listed)  # + the reports asked for; - what a report narrates
     refs.warn_unnamed_cycles(ctx, lo, hi, listed)
     refs.warn_unclear_years(ctx, scans.unclear, listed)
     ordered = [listed[k] for k in sorted(listed)]
@@ -381,7 +382,7 @@ class _Reader:
         """The assignee of a sentence: after a trigger or a colon, or at its start; never the issuer speaking."""
         text, key = self.text, self.key
         who = names.assignee(text, key, start, end, True, [b for _, b in triggers])
-        if who is not None and self._issuer(who[0]):
+        if who is not None and self._issuer(who[0]) and not genre.giao_opens(key, start, who[0]):
             return None  # "Bộ Thông tin và Truyền thông thông báo …", "Trung tâm kính trình …": the issuer speaking
         return who
 
