@@ -16,6 +16,7 @@ right trade-off (resolution, page limit) depends on the machine:
 - ``VNADMIN_OCR_REREAD`` (on; "off" skips the second reading of the Số and date lines: :mod:`.ocr_fields`)
 - ``VNADMIN_OCR_INK`` (on; "off" leaves hand-filled digits in coloured ink unread: :mod:`.ocr_ink`)
 - ``VNADMIN_OCR_SIGNATURE`` (on; "off" skips reading a signature block again from its print: :mod:`.ocr_signature`)
+- ``VNADMIN_OCR_SUBJECT`` (on; "off" skips reading a broken trích yếu again as a block: :mod:`.ocr_subject`)
 - ``VNADMIN_OCR_CORRECT`` (on; "off" keeps tesseract's words as read, without the closed-vocabulary correction of
   :mod:`vnadmin_nlp.lexicon.ocr_vocabulary`)
 - ``VNADMIN_OCR_DAMAGED`` (on; "off" keeps pages whose text layer scores as garbage, or is only a short line of
@@ -76,6 +77,7 @@ class OcrSettings:
     correct: bool = True  # OCR'd lines corrected to the closed vocabulary of headers (lexicon/ocr_vocabulary.py)
     ink: bool = True  # digits filled in by hand in coloured ink read from the ink alone (readers/ocr_ink.py)
     signature: bool = True  # a signature block read without its position or name read again (readers/ocr_signature.py)
+    subject: bool = True  # a trích yếu whose first reading looks broken read again as one block (readers/ocr_subject.py)
 
     @classmethod
     def from_env(cls) -> "OcrSettings":
@@ -93,6 +95,7 @@ class OcrSettings:
             correct=_env("VNADMIN_OCR_CORRECT", cls.correct, lambda v: v.lower() not in ("0", "off", "false", "no")),
             ink=_env("VNADMIN_OCR_INK", cls.ink, lambda v: v.lower() not in ("0", "off", "false", "no")),
             signature=_env("VNADMIN_OCR_SIGNATURE", cls.signature, lambda v: v.lower() not in ("0", "off", "false", "no")),
+            subject=_env("VNADMIN_OCR_SUBJECT", cls.subject, lambda v: v.lower() not in ("0", "off", "false", "no")),
         )
 
     def with_(self, **changes: Any) -> "OcrSettings":
