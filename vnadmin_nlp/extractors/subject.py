@@ -32,12 +32,11 @@ def extract(ctx: Context) -> SubjectResult:
     if not segs:
         return {}
     first = segs[0]
-    bracketed = False
-    if h.vv:
-        key = ctx.page.k(first)
-        lead = len(key) - len(key.lstrip("( "))  # "(V/v Phê duyệt …)" under a title: the V/v in brackets
+    key = ctx.page.k(first)
+    lead = len(key) - len(key.lstrip("( "))  # "(V/v Phê duyệt …)" under a title: the V/v in brackets
+    bracketed = "(" in key[:lead] and FOLDED.vv.match(key, lead) is not None
+    if h.vv or bracketed:
         m = FOLDED.vv.match(key, lead)
-        bracketed = bool(m) and "(" in key[:lead]
         start = first.start + m.end() if m else first.start
         while start < first.end and ctx.text[start] in " :.\t":
             start += 1
