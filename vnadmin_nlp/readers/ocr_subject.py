@@ -98,8 +98,8 @@ def find_block(page: OcrPage) -> tuple[list[list[OcrWord]], str] | None:
             if not below:
                 return None
             head = below[0].words
-            if _box(head)[1] - _box(ln.words)[3] > LINE_GAP * line_h:
-                return None
+            if _box(head)[1] - _box(ln.words)[3] > LINE_GAP * line_h or _junk_line(head):
+                return None  # no line under the title, or a seal's strokes there: nothing to read again
             return _grow([head], below[1:], line_h, (left, right)), "title"
     return None
 
@@ -120,7 +120,7 @@ def _grow(block: list[list[OcrWord]], below: list[OcrLine], line_h: int, span: t
         words = [w for w in ln.words if span[0] - line_h <= (w.bbox[0] + w.bbox[2]) / 2 <= span[1]]
         if not words:
             continue
-        if _STOP.search(_key(words)) or _score([w for w in words if not _clear_caps(w)], []) < 0.5:
+        if _STOP.search(_key(words)) or _junk_line(words):
             break  # the next part of the header, the body, or a line of a seal's or a hand's strokes
         if _box(words)[1] - _box(block[-1])[3] > LINE_GAP * line_h:
             break
@@ -129,6 +129,7 @@ def _grow(block: list[list[OcrWord]], below: list[OcrLine], line_h: int, span: t
 
 
 JUNK_CONF = 30  # a word read at this confidence or less at a line's end is a seal's or a signature's remains
+DIGITS_CONF = 60  # a word with digits read under this at a line's end is remains too
 CLEAR_CONF = 80  # a word in capitals that is no syllable (``NSTW``) read at this confidence or more is print
 
 
@@ -140,11 +141,14 @@ def _clear_caps(word: OcrWord) -> bool:
 
 def _junk(word: OcrWord) -> bool:
     """A remain of the seal, the signature or the rule at a line's end: no letter or digit (``_—__``), or letters
-    that are no syllable, no V/v and no abbreviation read clearly, or any word read at :data:`JUNK_CONF` or less."""
+    that are no syllable, no V/v and no abbreviation read clearly, digits read under :data:`DIGITS_CONF`, or any word
+    read at :data:`JUNK_CONF` or less."""
     core = _TRIM.sub("", word.text)
     if not core or word.conf <= JUNK_CONF:
         return True
-    if any(c.isdigit() for c in core) or _VV.match(bare(fold(core))):
+    if any(c.isdigit() for c in core):
+        return word.conf < DIGITS_CONF  # "10/2025", "2030" read clearly; "X/4/31/1" a seal's strokes
+    if _VV.match(bare(fold(core))):
         return False
     return not (is_vietnamese_word(core) or _clear_caps(word))
 
@@ -157,6 +161,11 @@ def _trim(line: OcrLine) -> OcrLine | None:
     while words and _junk(words[-1]):
         words.pop()
     return OcrLine(words, None) if words else None
+
+
+def _junk_line(words: list[OcrWord]) -> bool:
+    """A line less than half of whose words (clear abbreviations apart) are syllables: a seal's or a hand's strokes."""
+    return _score([w for w in words if not _clear_caps(w)], []) < 0.5
 
 
 def _mean(words: list[OcrWord]) -> float:
@@ -200,6 +209,26 @@ def keep_block(old: list[OcrWord], new: list[OcrWord], anchor: str) -> tuple[boo
     return True, "reads better"
 
 
+def uncovered(rows: list[list[OcrWord]], new: list[OcrWord]) -> str:
+    """The first reading's printed words (read above :data:`JUNK_CONF`) at either end of a row that the new reading
+    does not reach within a line height (``Quảng Ngãi`` read ``Quảng`` alone: a word lost is a wrong trích yếu);
+    "" when it covers every row."""
+    for row in rows:
+        printed = [w for w in row if w.conf > JUNK_CONF and any(c.isalnum() for c in w.text)]
+        if not printed:
+            continue
+        x0, y0, x1, y1 = _box(printed)
+        h = y1 - y0
+        band = [w for w in new if y0 - h / 2 <= (w.bbox[1] + w.bbox[3]) / 2 <= y1 + h / 2]
+        if not band:
+            return " ".join(w.text for w in printed)
+        if min(w.bbox[0] for w in band) > x0 + h:
+            return printed[0].text
+        if max(w.bbox[2] for w in band) < x1 - h:
+            return printed[-1].text
+    return ""
+
+
 def reread_subject(page: OcrPage, fine: Callable[[Box, float], tuple["Image", float]], read: Callable[["Image", float], OcrPage]) -> dict[str, Any] | None:
     """Read page 1's trích yếu block again when it looks broken (see the module); ``fine(box, zoom)`` renders a box
     of the page ``zoom`` times finer, prepared (and says how many of its pixels make a page pixel), ``read(image,
@@ -211,7 +240,10 @@ def reread_subject(page: OcrPage, fine: Callable[[Box, float], tuple["Image", fl
     old = [w for row in rows for w in row]
     x0, y0, x1, y1 = _box(old)
     pad = int(MARGIN * (sorted(w.bbox[3] - w.bbox[1] for w in old)[len(old) // 2]))
-    box = (max(0, x0 - pad), max(0, y0 - pad), min(page.width, x1 + pad), min(page.height, y1 + pad))
+    others = [w.bbox for ln in page.lines for w in ln.words if w.bbox[2] > x0 and w.bbox[0] < x1 and id(w) not in {id(o) for o in old}]
+    above = max((b[3] for b in others if (b[1] + b[3]) / 2 < y0), default=0)  # the crop stops short of the lines
+    below = min((b[1] for b in others if (b[1] + b[3]) / 2 > y1), default=page.height)  # above and below the block
+    box = (max(0, x0 - pad), max(0, y0 - pad, min(y0, above + 1)), min(page.width, x1 + pad), min(page.height, y1 + pad, max(y1, below - 1)))
     report: dict[str, Any] = {"box": list(box), "anchor": anchor, "lines": len(rows)}
     why = broken(old)
     if why is None:
@@ -220,15 +252,20 @@ def reread_subject(page: OcrPage, fine: Callable[[Box, float], tuple["Image", fl
     prepared, angle = prepare_region(image)
     part = read(prepared, factor)
     new_lines = [kept for ln in part.lines if ln.words for kept in [_trim(ln)] if kept is not None]
-    new = [w for ln in new_lines for w in ln.words]
-    used, reason = keep_block(old, new, anchor)
-    report.update(first=why, text="region" if used else "page", why=reason, read=" ".join(w.text for w in new))
-    if not used:
-        return report
     for ln in new_lines:
         for w in ln.words:
             w.bbox = _back(w.bbox, box, factor, angle, prepared.size)
         ln.box = None
+    top, bottom = _box(old)[1], _box(old)[3]  # the title above or the line below, read into the crop's margin, go
+    new_lines = [OcrLine(ws, None) for ln in new_lines for ws in [[w for w in ln.words if top <= (w.bbox[1] + w.bbox[3]) / 2 <= bottom]] if ws]
+    new = [w for ln in new_lines for w in ln.words]
+    used, reason = keep_block(old, new, anchor)
+    if used:
+        lost = uncovered(rows, new)
+        used, reason = (False, f"words lost: {lost}") if lost else (used, reason)
+    report.update(first=why, text="region" if used else "page", why=reason, read=" ".join(w.text for w in new))
+    if not used:
+        return report
     gone = {id(w) for w in old}
     kept = []
     for line in page.lines:
