@@ -36,7 +36,9 @@ if TYPE_CHECKING:
 Box = tuple[int, int, int, int]
 
 ZOOM = 1.5  # the block's rendering against the page's (450 dpi for a 300-dpi page: the header's columns were read at 300)
-LINE_GAP = 1.2  # line heights between one line of the block and the next, at most
+LINE_GAP = 0.6  # word heights between one line of the block and the next, at most: a trích yếu's lines touch
+# (0-3 pt on the dev scans), the body or the Kính gửi under it stands a line lower (15-35 pt)
+TITLE_GAP = 1.2  # word heights between the type's title and the trích yếu's first line, at most
 MAX_LINES = 5  # lines of a trích yếu under its anchor
 UPPER_PART = 0.5  # the anchor stands in this top share of the page
 DOUBT_CONF = 85  # a word read under this is in doubt (the trích yếu extractor's own bar: ocr_doubt.WORD_MIN_CONF)
@@ -98,7 +100,7 @@ def find_block(page: OcrPage) -> tuple[list[list[OcrWord]], str] | None:
             if not below:
                 return None
             head = below[0].words
-            if _box(head)[1] - _box(ln.words)[3] > LINE_GAP * line_h or _junk_line(head):
+            if _box(head)[1] - _box(ln.words)[3] > TITLE_GAP * line_h or _junk_line(head):
                 return None  # no line under the title, or a seal's strokes there: nothing to read again
             return _grow([head], below[1:], line_h, (left, right)), "title"
     return None
