@@ -211,24 +211,20 @@ def keep_block(old: list[OcrWord], new: list[OcrWord], anchor: str) -> tuple[boo
     return True, "reads better"
 
 
-def uncovered(rows: list[list[OcrWord]], new: list[OcrWord]) -> str:
-    """The first reading's printed words (read above :data:`JUNK_CONF`) at either end of a row that the new reading
-    does not reach within a line height (``Quảng Ngãi`` read ``Quảng`` alone: a word lost is a wrong trích yếu);
-    "" when it covers every row."""
-    for row in rows:
-        printed = [w for w in row if w.conf > JUNK_CONF and any(c.isalnum() for c in w.text)]
-        if not printed:
-            continue
-        x0, y0, x1, y1 = _box(printed)
-        h = y1 - y0
-        band = [w for w in new if y0 - h / 2 <= (w.bbox[1] + w.bbox[3]) / 2 <= y1 + h / 2]
-        if not band:
-            return " ".join(w.text for w in printed)
-        if min(w.bbox[0] for w in band) > x0 + h:
-            return printed[0].text
-        if max(w.bbox[2] for w in band) < x1 - h:
-            return printed[-1].text
-    return ""
+def lost_words(old: list[OcrWord], new: list[OcrWord]) -> str:
+    """The first reading's printed words (read above :data:`JUNK_CONF`, a letter or digit in them) the new reading
+    has no counterpart for, the two aligned on their letters without marks (``vôn``/``vốn`` are one word, ``Quảng
+    Ngãi`` read ``Quảng`` loses one, ``NSTW`` left out of a line's start another): a word lost is a wrong trích yếu.
+    "" when none is lost."""
+    from difflib import SequenceMatcher
+
+    a = [bare(fold(_TRIM.sub("", w.text))) for w in old]
+    b = [bare(fold(_TRIM.sub("", w.text))) for w in new]
+    lost = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op in ("delete", "replace") and i2 - i1 > j2 - j1:
+            lost += [w.text for w in old[i1 + (j2 - j1) : i2] if w.conf > JUNK_CONF and any(c.isalnum() for c in w.text)]
+    return " ".join(lost)
 
 
 def reread_subject(page: OcrPage, fine: Callable[[Box, float], tuple["Image", float]], read: Callable[["Image", float], OcrPage]) -> dict[str, Any] | None:
@@ -263,7 +259,7 @@ def reread_subject(page: OcrPage, fine: Callable[[Box, float], tuple["Image", fl
     new = [w for ln in new_lines for w in ln.words]
     used, reason = keep_block(old, new, anchor)
     if used:
-        lost = uncovered(rows, new)
+        lost = lost_words(old, new)
         used, reason = (False, f"words lost: {lost}") if lost else (used, reason)
     report.update(first=why, text="region" if used else "page", why=reason, read=" ".join(w.text for w in new))
     if not used:
