@@ -15,15 +15,13 @@ right trade-off (resolution, page limit) depends on the machine:
 - ``VNADMIN_OCR_TIMEOUT`` (seconds per tesseract call)
 - ``VNADMIN_OCR_REREAD`` (on; "off" skips the second reading of the Số and date lines: :mod:`.ocr_fields`)
 - ``VNADMIN_OCR_INK`` (on; "off" leaves hand-filled digits in coloured ink unread: :mod:`.ocr_ink`)
-- ``VNADMIN_OCR_SIGNATURE`` (on; "off" skips reading a signature block again from its print: :mod:`.ocr_signature`)
-- ``VNADMIN_OCR_SUBJECT`` (on; "off" skips reading a broken trích yếu again as a block: :mod:`.ocr_subject`)
+- ``VNADMIN_OCR_SIGNATURE`` / ``VNADMIN_OCR_SUBJECT`` (on; "off" skips reading a signature block again from its
+  print, :mod:`.ocr_signature`, or a broken trích yếu again as a block, :mod:`.ocr_subject`)
 - ``VNADMIN_OCR_CORRECT`` (on; "off" keeps tesseract's words as read, without the closed-vocabulary correction of
   :mod:`vnadmin_nlp.lexicon.ocr_vocabulary`)
-- ``VNADMIN_OCR_DAMAGED`` (on; "off" keeps pages whose text layer scores as garbage, or is only a short line of
-  text over a scan, as they are, with ``text_layer_damaged``).  On by default since OCR of these pages adds no
-  wrong value on the Lâm Đồng dev split (issue 12): doubtful numbers and dates are null, the header vocabulary
-  corrects tones, and names, bodies and trích yếu that OCR misread (``Bũï Fhanh Quang``, ``TNG liên đoàn``) are
-  left out by the syllable checks of :mod:`vnadmin_nlp.extractors.ocr_doubt`
+- ``VNADMIN_OCR_DAMAGED`` (on; "off" keeps garbage text layers, or a short line over a scan, as they are, with
+  ``text_layer_damaged``): OCR of these pages adds no wrong value on the Lâm Đồng dev split (issue 12), misread
+  words being left out by the checks of :mod:`vnadmin_nlp.extractors.ocr_doubt`
 """
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ still in doubt is left out.  One tesseract call, on page 1 of the scans whose tr
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -216,8 +217,6 @@ def lost_words(old: list[OcrWord], new: list[OcrWord]) -> str:
     has no counterpart for, the two aligned on their letters without marks (``vôn``/``vốn`` are one word, ``Quảng
     Ngãi`` read ``Quảng`` loses one, ``NSTW`` left out of a line's start another): a word lost is a wrong trích yếu.
     "" when none is lost."""
-    from difflib import SequenceMatcher
-
     a = [bare(fold(_TRIM.sub("", w.text))) for w in old]
     b = [bare(fold(_TRIM.sub("", w.text))) for w in new]
     lost = []
