@@ -19,9 +19,7 @@ right trade-off (resolution, page limit) depends on the machine:
   print, :mod:`.ocr_signature`, or a broken trích yếu again as a block, :mod:`.ocr_subject`)
 - ``VNADMIN_OCR_CORRECT`` (on; "off" keeps tesseract's words as read, without the closed-vocabulary correction of
   :mod:`vnadmin_nlp.lexicon.ocr_vocabulary`)
-- ``VNADMIN_OCR_DAMAGED`` (on; "off" keeps garbage text layers, or a short line over a scan, as they are, with
-  ``text_layer_damaged``): OCR of these pages adds no wrong value on the Lâm Đồng dev split (issue 12), misread
-  words being left out by the checks of :mod:`vnadmin_nlp.extractors.ocr_doubt`
+- ``VNADMIN_OCR_DAMAGED`` (on; "off" keeps garbage text layers, or a short line over a scan, as they are: issue 12)
 """
 from __future__ import annotations
 
