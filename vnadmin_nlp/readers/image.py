@@ -16,6 +16,8 @@ from .base import CorruptFile, RawDocument, Reader, ReaderWarning
 from .layout import PageText, column_regions, layout_pages, ocr_lines
 from .layout.ocr_lines import correct_page
 from .ocr_result import word_record
+from .ocr_rulings import Found, drop_marks, find_rulings, straighten
+from .pdf.table_cells import cut_tables, place_tables
 from .ocr_signature import reread_into
 
 # Magic numbers: the first bytes of each format this reader accepts.
@@ -56,6 +58,13 @@ class ImageReader(Reader):
             warnings.append(ReaderWarning("ocr_page_limit", f"only the first {todo} of {frames} frames were OCR'd"))
         frames_read: list[Any] = []  # the decoded frames, in order (their sizes; the signature's colour crop)
         dpis: list[int] = []
+        found: list[Found | None] = []  # each frame's table rulings (pixels: a frame's page unit)
+
+        def ruled(frame: Any) -> Any:
+            image = ocr.prepare(frame, settings.preprocess)
+            per_pt = dpis[len(found)] / 72.0
+            found.append(find_rulings(image, 1.0, image.height, per_pt) if settings.tables else None)
+            return image
 
         def prepared() -> Iterator[Any]:
             for index in range(todo):
@@ -65,7 +74,7 @@ class ImageReader(Reader):
                 except (OSError, EOFError, ValueError) as exc:
                     raise CorruptFile(path, f"frame {index + 1} cannot be decoded ({exc})") from None
                 frames_read.append(frame)
-                yield lambda frame=frame: ocr.prepare(frame, settings.preprocess)
+                yield lambda frame=frame: ruled(frame)
 
         for index in range(todo):
             dpis.append(_dpi(image, index, settings.dpi))
@@ -80,12 +89,19 @@ class ImageReader(Reader):
             if settings.correct:
                 fixes += [(number, a, b) for a, b in correct_page(result)]
             words.append(word_record(number, result))
-            pages.append(PageText(number, width, height, ocr_lines(result, 1.0, height), ocr=True))
+            rulings = found[number - 1]
+            if rulings is not None:  # the words into the rulings' upright frame, for the table's cells
+                straighten(result, rulings)
+                drop_marks(result, rulings, 1.0, height)
+            pages.append(PageText(number, width, height, ocr_lines(result, 1.0, height), ocr=True,
+                                  rulings=rulings.segs if rulings is not None else []))
             info, page_warnings = ocr.page_report(result, number, settings)
             reports.append(info)
             warnings.extend(page_warnings)
         warnings.extend(ocr.corrections_warning(fixes))
+        tables = cut_tables(pages)  # ruled tables as cells; their words off the lines
         blocks, _encoding, removed = layout_pages(pages, warnings)
+        blocks = place_tables(blocks, tables)
         metadata: dict[str, Any] = {
             "bbox_units": "px, origin top-left",
             "image_format": (image.format or "").lower() or None,

@@ -1,25 +1,26 @@
 """Tesseract OCR for scanned pages, shared by the PDF reader (pages without a text layer) and the image reader.
 The records it returns (words, lines, pages) and the TSV parser are in :mod:`.ocr_result`.
 
-Why the tesseract command line and not pytesseract: pytesseract only wraps the same binary through temporary
-files; piping a PGM image to ``tesseract stdin stdout … tsv`` needs no temporary file and no extra Python
-package.  Pages run in parallel, one tesseract process per CPU with ``OMP_THREAD_LIMIT=1``: on the 2-vCPU test
-machine a page took ~5 s with tesseract's own OpenMP threads and ~1.6 s without them.
+Why the tesseract command line and not pytesseract: pytesseract only wraps the same binary through temporary files;
+piping a PGM image to ``tesseract stdin stdout … tsv`` needs no temporary file and no extra Python package.  Pages
+run in parallel, one tesseract process per CPU with ``OMP_THREAD_LIMIT=1``: on the 2-vCPU test machine a page took
+~5 s with tesseract's own OpenMP threads and ~1.6 s without them.
 
 Settings are module-level (``SETTINGS``) and can be overridden from the environment, because OCR is slow and the
 right trade-off (resolution, page limit) depends on the machine:
 
 - ``VNADMIN_OCR`` (on; "off" leaves scanned pages unread, with a warning), ``VNADMIN_OCR_LANG`` (vie)
 - ``VNADMIN_OCR_DPI`` (300), ``VNADMIN_OCR_MAX_PAGES`` (30; 0 = no limit), ``VNADMIN_OCR_PSM`` (3)
-- ``VNADMIN_OCR_PREPROCESS`` (red | grey | threshold), ``VNADMIN_OCR_WORKERS`` (0 = one per CPU)
-- ``VNADMIN_OCR_TIMEOUT`` (seconds per tesseract call)
+- ``VNADMIN_OCR_PREPROCESS`` (red | grey | threshold), ``VNADMIN_OCR_WORKERS`` (0 = one per CPU), ``VNADMIN_OCR_TIMEOUT``
 - ``VNADMIN_OCR_REREAD`` (on; "off" skips the second reading of the Số and date lines: :mod:`.ocr_fields`)
 - ``VNADMIN_OCR_INK`` (on; "off" leaves hand-filled digits in coloured ink unread: :mod:`.ocr_ink`)
-- ``VNADMIN_OCR_SIGNATURE`` / ``VNADMIN_OCR_SUBJECT`` (on; "off" skips reading a signature block again from its
-  print, :mod:`.ocr_signature`, or a broken trích yếu again as a block, :mod:`.ocr_subject`)
+- ``VNADMIN_OCR_SIGNATURE`` (on; "off" skips reading a signature block again from its print: :mod:`.ocr_signature`);
+  ``VNADMIN_OCR_TABLES`` (on; "off" reads a ruled table of a scan as lines, not cells: :mod:`.ocr_rulings`);
+  ``VNADMIN_OCR_SUBJECT`` (on; "off" skips reading a broken trích yếu again as a block: :mod:`.ocr_subject`)
 - ``VNADMIN_OCR_CORRECT`` (on; "off" keeps tesseract's words as read, without the closed-vocabulary correction of
   :mod:`vnadmin_nlp.lexicon.ocr_vocabulary`)
-- ``VNADMIN_OCR_DAMAGED`` (on; "off" keeps garbage text layers, or a short line over a scan, as they are: issue 12)
+- ``VNADMIN_OCR_DAMAGED`` (on; "off" keeps garbage text layers, or a short line over a scan, as they are: issue 12;
+  misread words are left out by :mod:`..extractors.ocr_doubt`)
 """
 from __future__ import annotations
 
@@ -67,12 +68,13 @@ class OcrSettings:
     psm: int = 3  # tesseract page segmentation: 3 = automatic layout; pages where it drops text are redone with 6
     preprocess: str = "red"  # red channel: hides red seals/stamps (but also red-ink handwriting) | grey | threshold
     workers: int = 0  # parallel tesseract processes; 0 = one per CPU
-    timeout: float = 180.0  # seconds per page
+    timeout: float = 180.0  # seconds per page (per tesseract call)
     low_confidence: float = 60.0  # a page whose mean word confidence is below this gets a warning
     reread: bool = True  # the Số and date lines of page 1 read again, zoomed, with a limited character set
     correct: bool = True  # OCR'd lines corrected to the closed vocabulary of headers (lexicon/ocr_vocabulary.py)
     ink: bool = True  # digits filled in by hand in coloured ink read from the ink alone (readers/ocr_ink.py)
     signature: bool = True  # a signature block read without its position or name read again (readers/ocr_signature.py)
+    tables: bool = True  # a ruled table's words set in its cells (readers/ocr_rulings.py)
     subject: bool = True  # a trích yếu whose first reading looks broken read again as one block (readers/ocr_subject.py)
 
     @classmethod
@@ -91,6 +93,7 @@ class OcrSettings:
             correct=_env("VNADMIN_OCR_CORRECT", cls.correct, lambda v: v.lower() not in ("0", "off", "false", "no")),
             ink=_env("VNADMIN_OCR_INK", cls.ink, lambda v: v.lower() not in ("0", "off", "false", "no")),
             signature=_env("VNADMIN_OCR_SIGNATURE", cls.signature, lambda v: v.lower() not in ("0", "off", "false", "no")),
+            tables=_env("VNADMIN_OCR_TABLES", cls.tables, lambda v: v.lower() not in ("0", "off", "false", "no")),
             subject=_env("VNADMIN_OCR_SUBJECT", cls.subject, lambda v: v.lower() not in ("0", "off", "false", "no")),
         )
 
@@ -100,8 +103,6 @@ class OcrSettings:
 
 SETTINGS = OcrSettings.from_env()
 
-
-# --------------------------------------------------------------------------------------------------- tesseract
 
 _LANG_CACHE: dict[str, frozenset[str]] = {}
 

@@ -11,6 +11,7 @@ from ..layout.ocr_lines import correct_page
 from ..ocr_fields import reread_fields
 from ..ocr_regions import REGION_DPI
 from ..ocr_result import word_record
+from ..ocr_rulings import Found, drop_marks, find_rulings, straighten
 from ..ocr_signature import reread_into
 from ..ocr_subject import reread_subject
 from .lock import PDFIUM  # the header and closing regions are rendered from the OCR worker threads
@@ -54,9 +55,16 @@ def ocr_pages(
         )
     scale = settings.dpi / 72.0
 
+    found: dict[int, Found | None] = {}  # each page's table rulings, found on the image tesseract reads
+
+    def rendered(page: PageText) -> Any:
+        image = _render(pdf, page, scale, settings.preprocess)
+        found[page.number] = find_rulings(image, scale, page.height) if settings.tables else None
+        return image
+
     def renderers() -> Iterator[Any]:
         for page in todo:
-            yield lambda page=page: _render(pdf, page, scale, settings.preprocess)
+            yield lambda page=page: rendered(page)
 
     reports = []
     regions = lambda k, result: column_regions(result, todo[k].number)  # noqa: E731
@@ -77,6 +85,11 @@ def ocr_pages(
             except (ReaderError, ValueError, OSError) as exc:  # a second reading is a check: never cost the page
                 warnings.append(ReaderWarning("ocr_reread_failed", f"page 1: the Số and date lines could not be read again ({exc})"))
         words.append(word_record(page.number, result, scale))
+        rulings = found.get(page.number)
+        if rulings is not None:  # the words into the rulings' upright frame, for the table's cells (:mod:`.table_cells`)
+            straighten(result, rulings)
+            drop_marks(result, rulings, scale, page.height)
+        page.rulings = rulings.segs if rulings is not None else []
         page.lines = ocr_lines(result, scale, page.height)
         page.ocr = True
         info, page_warnings = ocr.page_report(result, page.number, settings)

@@ -5,8 +5,9 @@ its lead body and its deadline on one line, a wrapped cell's next line with the 
 :mod:`.rulings` finds a grid, the glyphs inside it are taken off the page's lines and set in their cells: one
 ``cell`` block per cell with table/row/col as the DOCX reader gives them, in the order
 :func:`~vnadmin_nlp.readers.tables.order_table` puts a data table.  A grid that reads as a layout table (a ruled
-header or signature box) is left to the lines, as is a page in a legacy font (converted later, line by line) or
-an OCR'd page.  A table whose columns go on at the top of the next page is one table (its rows numbered on), so
+header or signature box) is left to the lines, as is a page in a legacy font (converted later, line by line).
+An OCR'd page's rulings come from its image and its glyphs are tesseract's words, set upright
+(:mod:`..ocr_rulings`).  A table whose columns go on at the top of the next page is one table (its rows numbered on), so
 that the header row found on its first page serves its rows on the next.
 """
 from __future__ import annotations
@@ -54,7 +55,7 @@ def cut_tables(pages: list[PageText], start: int = 0) -> list[PdfTable]:
     last: _Open | None = None  # the table open at the end of the page before
     for page in pages:
         carried, last = last, None
-        found = grids(page.rulings, 1 if carried else 2) if page.rulings and not page.ocr and page.lines else []
+        found = grids(page.rulings, 1 if carried else 2) if page.rulings and page.lines else []
         for n, grid in enumerate(found):
             table = _cells(page, grid)
             if table is None:
