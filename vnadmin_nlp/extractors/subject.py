@@ -32,8 +32,11 @@ def extract(ctx: Context) -> SubjectResult:
     if not segs:
         return {}
     first = segs[0]
-    if h.vv:
-        m = FOLDED.vv.match(ctx.page.k(first))
+    key = ctx.page.k(first)
+    lead = len(key) - len(key.lstrip("( "))  # "(V/v Phê duyệt …)" under a title: the V/v in brackets
+    bracketed = "(" in key[:lead] and FOLDED.vv.match(key, lead) is not None
+    if h.vv or bracketed:
+        m = FOLDED.vv.match(key, lead)
         start = first.start + m.end() if m else first.start
         while start < first.end and ctx.text[start] in " :.\t":
             start += 1
@@ -47,6 +50,9 @@ def extract(ctx: Context) -> SubjectResult:
             segs[0] = type(first)(start, first.end)
     if not segs:
         return {}
+    if bracketed and ctx.text[segs[-1].start : segs[-1].end].rstrip().endswith(")"):
+        last = segs[-1]
+        segs[-1] = type(last)(last.start, last.start + len(ctx.text[last.start : last.end].rstrip()) - 1)
     span = (segs[0].start, segs[-1].end)
     ocr = on_ocr(ctx, span)
     bad, total = doubted_words(ctx, [ctx.page.t(s) for s in segs]) if ocr else ([], 0)

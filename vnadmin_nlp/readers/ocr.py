@@ -15,13 +15,12 @@ right trade-off (resolution, page limit) depends on the machine:
 - ``VNADMIN_OCR_REREAD`` (on; "off" skips the second reading of the Số and date lines: :mod:`.ocr_fields`)
 - ``VNADMIN_OCR_INK`` (on; "off" leaves hand-filled digits in coloured ink unread: :mod:`.ocr_ink`)
 - ``VNADMIN_OCR_SIGNATURE`` (on; "off" skips reading a signature block again from its print: :mod:`.ocr_signature`);
-  ``VNADMIN_OCR_TABLES`` (on; "off" reads a ruled table of a scan as lines, not cells: :mod:`.ocr_rulings`)
+  ``VNADMIN_OCR_TABLES`` (on; "off" reads a ruled table of a scan as lines, not cells: :mod:`.ocr_rulings`);
+  ``VNADMIN_OCR_SUBJECT`` (on; "off" skips reading a broken trích yếu again as a block: :mod:`.ocr_subject`)
 - ``VNADMIN_OCR_CORRECT`` (on; "off" keeps tesseract's words as read, without the closed-vocabulary correction of
   :mod:`vnadmin_nlp.lexicon.ocr_vocabulary`)
-- ``VNADMIN_OCR_DAMAGED`` (on; "off" keeps pages whose text layer scores as garbage, or is only a short line of text
-  over a scan, as they are, with ``text_layer_damaged``).  On by default since OCR of these pages adds no wrong value
-  on the Lâm Đồng dev split (issue 12): doubtful numbers and dates are null, the header vocabulary corrects tones, and
-  names, bodies and trích yếu OCR misread (``Bũï Fhanh Quang``, ``TNG liên đoàn``) are left out (:mod:`..extractors.ocr_doubt`)
+- ``VNADMIN_OCR_DAMAGED`` (on; "off" keeps garbage text layers, or a short line over a scan, as they are: issue 12;
+  misread words are left out by :mod:`..extractors.ocr_doubt`)
 """
 from __future__ import annotations
 
@@ -76,6 +75,7 @@ class OcrSettings:
     ink: bool = True  # digits filled in by hand in coloured ink read from the ink alone (readers/ocr_ink.py)
     signature: bool = True  # a signature block read without its position or name read again (readers/ocr_signature.py)
     tables: bool = True  # a ruled table's words set in its cells (readers/ocr_rulings.py)
+    subject: bool = True  # a trích yếu whose first reading looks broken read again as one block (readers/ocr_subject.py)
 
     @classmethod
     def from_env(cls) -> "OcrSettings":
@@ -94,6 +94,7 @@ class OcrSettings:
             ink=_env("VNADMIN_OCR_INK", cls.ink, lambda v: v.lower() not in ("0", "off", "false", "no")),
             signature=_env("VNADMIN_OCR_SIGNATURE", cls.signature, lambda v: v.lower() not in ("0", "off", "false", "no")),
             tables=_env("VNADMIN_OCR_TABLES", cls.tables, lambda v: v.lower() not in ("0", "off", "false", "no")),
+            subject=_env("VNADMIN_OCR_SUBJECT", cls.subject, lambda v: v.lower() not in ("0", "off", "false", "no")),
         )
 
     def with_(self, **changes: Any) -> "OcrSettings":

@@ -34,6 +34,9 @@ _STRUCTURAL = lazy_regex(
 )
 # "Thời gian: 08h00 …", "Địa điểm, hình thức: …" under the trích yếu of a giấy mời: a labelled line of the body
 _LABEL_LINE = lazy_regex(r"\p{Lu}\p{Ll}*(?:[ ,]+\p{Ll}+){0,4}[ \t]*:(?:\s|$)")
+# "(sửa đổi, bổ sung) Câu lạc bộ …": a short phrase in brackets that the line goes on after is the trích yếu's own
+# words, not a note under it ("(Ban hành kèm theo Quyết định số …)" fills its line)
+_WORDS_IN_BRACKETS = lazy_regex(r"\([^()]{1,40}\)[ \t]*\p{L}")
 _SENTENCE_BREAK = lazy_regex(r"[.;:]\s+\p{Lu}")  # two sentences on one line: a paragraph, not a trích yếu
 _ENDS_SENTENCE = (".", ";", ":")
 # "Lâm Đồng, ngày 9Ê tháng 01 năm 2026": a place, then the date words, whatever the digits read (OCR, a hand-filled
@@ -163,7 +166,8 @@ def line_ok(page: Page, subject: list[Seg], seg: Seg) -> bool:
         return False  # "… khen" / "thưởng;" / "quy định chi tiết …": a narrow column's wraps; after ";" lower case goes on
     if is_place_date_line(page, seg):
         return False
-    if TEXT.rule.match(text) or (subject and (text.startswith("(") or _LABEL_LINE.match(text))):
+    bracket_note = text.startswith("(") and not _WORDS_IN_BRACKETS.match(text)
+    if TEXT.rule.match(text) or (subject and (bracket_note or _LABEL_LINE.match(text))):
         return False  # "(Ban hành kèm theo Quyết định số …)" under a trích yếu is a note, not the trích yếu
     if len(text) > MAX_LINE:
         if subject or len(text) > MAX_FIRST_LINE or _SENTENCE_BREAK.search(text) or text.rstrip().endswith(_ENDS_SENTENCE):
