@@ -39,7 +39,7 @@ from .registry import extractor
 from .tasking import genre, labelled, names, refs, reporting, scope, table
 from .tasking import support as support_of
 from .tasking.scans import Scans
-from .tasking.units import TASKS, Unit, label_end as _label_end, read_units
+from .tasking.units import TASKS, Unit, label_end as _label_end, parent_path, read_units
 from .tasking.restatements import without_restatements
 from ..lexicon.lazy import escape, lazy_regex
 
@@ -154,7 +154,7 @@ class _Reader:
         # does ("… hoàn thành trước ngày 01 tháng 01 năm 2026"): one-off work handed out, not a rule for every case
         # (scope.py).  The date may be the article's time clause: "1. Hội nghị … được tổ chức trong khoảng thời gian
         # từ ngày … đến ngày …" then "2. Hội nghị … ở trung ương do Đoàn Chủ tịch … triệu tập, chủ trì".
-        parent = u.path.rsplit(".", 1)[0] if u.path and "." in u.path else None
+        parent = parent_path(u.path)
         for t in got:
             if t.deadline is None and parent in self.time_clauses:
                 t.deadline = self.time_clauses[parent]
@@ -235,6 +235,9 @@ class _Reader:
     def _sentences(self, u: Unit) -> list[Task]:
         text, key, scans = self.text, self.key, self.scans
         start, end, path = u.start, u.end, u.path
+        if scans.quiet(start, end) and (path is None or (u.dated and parent_path(path) not in self.time_clauses)):
+            return []  # no trigger, asking word or deadline: a paragraph outside the numbered structure asks no one,
+            # a regulation's rule has no date for its assignee (``unit`` keeps dated ones only); most of a regulation
         unit: list[tuple[Task, bool]] = []  # each task with whether its deadline was stated outright
         first = u.body if u.body is not None and u.body < end else start  # "Điều 56. Trách nhiệm thi hành" is no sentence
         sentence_starts = sorted(set(scans.sentence_starts(first, end)) | set(self._time_clauses(first, end)))

@@ -5,7 +5,10 @@ import datetime as dt
 from bisect import bisect_left
 
 from .. import deadlines
+from ...data import load
+from ...lexicon.fold import fold
 from ...lexicon.lazy import lazy_regex
+from ...patterns import compile_section, word_scanner
 from . import names
 
 # Sentence ends: punctuation before a new sentence or item, or a line break before a list marker.  A bare line
@@ -14,6 +17,13 @@ _SENTENCE_END = lazy_regex(r"[.;!?]\s+(?=\p{Lu}|[-–+•])|\n+(?=[-–+•]|\d{
 
 # A paragraph under a heading: a line break after the end of a sentence.
 _PARAGRAPH_END = lazy_regex(r"(?<=[.;:!?])[ \t]*\n+")
+
+# The asking words a sentence's rules look for besides the triggers (``names.TRIGGER``), from the same data: those
+# that ask only where they open a sentence (tasks.yaml ``opening_triggers``), and the closing of a notice
+# (patterns.yaml ``tasks.notice_for``).  Found once over the whole stretch, with no word-start check, so that a stretch
+# with none of them holds none of what the rules find sentence by sentence (``Scans.quiet``).
+OPENING_CUES = word_scanner((fold(t) for t in load("tasks")["opening_triggers"]), "")
+_NOTICE = compile_section("tasks").notice_for
 
 
 def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -39,6 +49,9 @@ class Scans:
         self.deadline_starts = [d.start for d in self.deadlines]
         self.breaks = [m.span() for m in _SENTENCE_END.finditer(text, start, end)]
         self.break_starts = [b[0] for b in self.breaks]
+        # (non-overlapping and in order, so their ends are in order too)
+        self.cues = sorted([m.span() for m in OPENING_CUES.finditer(flat, start, end)] + [m.span() for m in _NOTICE.finditer(flat, start, end)])
+        self.cue_starts = [a for a, _ in self.cues]
 
     def sentence_starts(self, start: int, end: int) -> list[int]:
         """Where the sentences of ``[start, end)`` start (a break must be followed by a character inside it)."""
@@ -49,6 +62,20 @@ class Scans:
         """(start, end) of the triggers in ``[start, end)`` (one that runs to ``end`` would not match there)."""
         i, j = bisect_left(self.trigger_starts, start), bisect_left(self.trigger_starts, end)
         return [m.span() for m in self.triggers[i:j] if m.end() < end]
+
+    def quiet(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` holds nothing a sentence's rules start from: no trigger starts in it, no asking
+        word or notice closing overlaps it, and no deadline does (so that ``deadlines_in`` of any stretch inside it
+        is empty: none starts there and none runs into it).  A unit outside the numbered structure that is quiet
+        asks no one (tasks.py)."""
+        if bisect_left(self.trigger_starts, end) > bisect_left(self.trigger_starts, start):
+            return False
+        i = bisect_left(self.cue_starts, end)  # (the last cue that starts before the end ends last)
+        if i and self.cues[i - 1][1] > start:
+            return False
+        starts = self.deadline_starts
+        i = bisect_left(starts, start)
+        return bisect_left(starts, end) == i and (i == 0 or self.deadlines[i - 1].end <= start)
 
     def deadlines_in(self, start: int, end: int) -> list[deadlines.FoundDeadline]:
         """The deadlines of ``[start, end)``; found again in the unit alone where one crosses its edges."""

@@ -60,7 +60,12 @@ def normative(provisions: Sequence[Provision], doc_type: str | None) -> bool:
 
 
 def _title(p: Provision) -> str:
-    return fold(p.title or (p.text[:200] if p.kind in ("chapter", "part", "section") else ""))
+    return _folded(p.title or (p.text[:200] if p.kind in ("chapter", "part", "section") else ""))
+
+
+# ``allowed`` reads the titles of a provision's whole chain for every provision, twice in a regulation; an untitled
+# chapter's or section's first 200 characters are too long for ``fold``'s own memory of short strings.
+_folded = lru_cache(maxsize=1024)(fold)
 
 
 def allowed(chain: Sequence[Provision], is_normative: bool) -> bool:

@@ -128,6 +128,11 @@ def _tree_end(p: Provision) -> int:
     return max([p.span[1], *(_tree_end(c) for c in p.children)])
 
 
+def parent_path(path: str | None) -> str | None:
+    """The path of a provision's parent (``2.1`` -> ``2``; None for a top-level one or none)."""
+    return path.rsplit(".", 1)[0] if path and "." in path else None
+
+
 def label_end(text: str, start: int, end: int) -> int:
     m = TASKS.label.match(text, start, end)
     return m.end() if m else start
