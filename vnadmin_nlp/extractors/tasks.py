@@ -38,7 +38,7 @@ from .fields import TasksFields
 from .registry import extractor
 from .tasking import genre, labelled, names, refs, reporting, scope, table
 from .tasking import support as support_of
-from .tasking.scans import Scans
+from .tasking.scans import Scans, joined
 from .tasking.units import TASKS, Unit, label_end as _label_end, parent_path, read_units
 from .tasking.restatements import without_restatements
 from ..lexicon.lazy import escape, lazy_regex
@@ -54,7 +54,6 @@ _APPROVAL = tuple(fold(w) for w in _T["approval_openings"])  # "Thống nhất g
 _CLAUSE = lazy_regex(r";\s+(?=\p{Ll})")  # a clause of the same sentence ("…; định kỳ … báo cáo …")
 _STOP = lazy_regex(r"[.!?]\s+(?=\p{Lu})")  # (a sentence after it, "Thời hạn hoàn thành: …", is the whole item's)
 _YEAR = lazy_regex(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a one-off date names its year
-_PARAGRAPH = lazy_regex(r"[.;:!?][ \t]*\n")  # a line break after a sentence's end (a PDF's wrapped lines are none)
 _AGENT = lazy_regex(r"(?<![\p{L}])do\s+")  # "Hội nghị … do Đoàn Chủ tịch … triệu tập": who acts, in a dated rule
 
 
@@ -315,7 +314,7 @@ class _Reader:
                 last.deadline, last.span = deadline, (last.span[0], e)
                 unit[-1] = (last, strong)
             elif deadline is not None and f is not None and path is not None and _EXPLICIT.search(key, max(s, f.start - 80), f.end) and not key.startswith(_APPROVAL, body_start) \
-                    and _joined(text, unit[-1][0].span[1] if unit else first, s):
+                    and joined(text, unit[-1][0].span[1] if unit else first, s):
                 # (a time limit in a later paragraph of prose, with no one named, is a rule of its own: "Thời hạn kê khai
                 # truy nộp thuế là 02 (hai) ngày kể từ …", btc_tt40_2000)
                 prev = unit[-1][0] if unit else None
@@ -329,7 +328,7 @@ class _Reader:
         In a regulation a later paragraph of prose with its own time is a rule of its own (btc_tt40_2000: "Cục thuế …
         chịu trách nhiệm quyết toán …." then "Đến năm thứ 5 …, trong thời hạn 2 (hai) ngày sau khi quyết toán … sẽ
         phải kê khai"); a letter's request goes on over a footnote or a page break that looks like one (ld_070)."""
-        if f is None or not self.normative or _joined(self.text, end, s):
+        if f is None or not self.normative or joined(self.text, end, s):
             return True
         return f.start - body_start <= 2 or _EXPLICIT.match(self.key, body_start) is not None
 
@@ -388,11 +387,6 @@ class _Reader:
         if who is not None and self._issuer(who[0]) and not genre.giao_opens(key, start, who[0]):
             return None  # "Bộ Thông tin và Truyền thông thông báo …", "Trung tâm kính trình …": the issuer speaking
         return who
-
-
-def _joined(text: str, end: int, start: int) -> bool:
-    """Whether no paragraph break (a line break after a sentence's end) lies between ``end`` and ``start``."""
-    return _PARAGRAPH.search(text, max(0, len(text[:end].rstrip()) - 1), start) is None
 
 
 def _action(text: str, start: int, end: int) -> str:

@@ -26,6 +26,15 @@ OPENING_CUES = word_scanner((fold(t) for t in load("tasks")["opening_triggers"])
 _NOTICE = compile_section("tasks").notice_for
 
 
+# A line break after a sentence's end (a PDF's wrapped lines are none).
+_PARAGRAPH = lazy_regex(r"[.;:!?][ \t]*\n")
+
+
+def joined(text: str, end: int, start: int) -> bool:
+    """Whether no paragraph break (a line break after a sentence's end) lies between ``end`` and ``start``."""
+    return _PARAGRAPH.search(text, max(0, len(text[:end].rstrip()) - 1), start) is None
+
+
 def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, pos = [], start
     for m in _PARAGRAPH_END.finditer(text, start, end):
