@@ -49,6 +49,8 @@ def find_laws(text: str, key: str, start: int, end: int) -> list[Found]:
             name_end = _law_name_end(text, key, first.start(), end, amending)
             if kind == _HIEN_PHAP and w in _LAW_BAD:
                 name_end = m.end()
+        if first and not amending:
+            name_end = _name_to_law_number(text, name_end, end)
         title = squash(text[m.start() : name_end]).rstrip(" ,.;:")
         if kind != _HIEN_PHAP and len(title.split()) < 2:
             continue
@@ -74,6 +76,24 @@ def find_laws(text: str, key: str, start: int, end: int) -> list[Found]:
         out.append(f)
     _inner_laws(out)
     return out
+
+
+# Lower-case words after where a name stopped, up to "số" and a law's number: the name goes on ("Luật Đầu tư theo
+# phương thức đối tác công tư số 64/2020/QH14" stopped at "theo").  Only when the number is a law's (a QH code): the
+# stop word then began no clause of its own.
+_WORDS_TO_NUMBER = lazy_regex(r"(?:[ \n]+\p{Ll}+){1,8}(?=\s*,?\s*số\s*:?\s*\d)")
+
+
+def _name_to_law_number(text: str, pos: int, end: int) -> int:
+    """Where a law's name ends when lower-case words run on from ``pos`` to the law's own number (else ``pos``)."""
+    m = _WORDS_TO_NUMBER.match(text, pos, end)
+    if not m:
+        return pos
+    n = CITATIONS.so_after.match(text, m.end(), end)
+    nm = NUMSYM.match(text, n.end(), end) if n else None
+    if nm is None or not (parse_symbol(fix_symbol(clean_symbol(nm.group()))).issuer_code or "").startswith("QH"):
+        return pos
+    return m.end()
 
 
 _NEXT_LAW = lazy_regex(r"\s*(?:,|và)\s*(?:Bộ\s+luật|Luật)\s+\p{Lu}")
@@ -117,7 +137,7 @@ def _law_name_end(text: str, key: str, pos: int, end: int, amending: bool) -> in
     last_start = last = pos
     count = 0
     comma = None  # where the name stood before its last comma
-    while count < (30 if amending else 14):
+    while count < (60 if amending else 14):
         m = WORD.match(text, i, end)
         if not m:
             break

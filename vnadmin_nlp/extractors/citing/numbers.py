@@ -11,7 +11,7 @@ import regex
 from ...data import load
 from ...identity import SymbolParts, clean_symbol, fix_symbol, parse_symbol, symbol_type, valid_code
 from ...identity.symbol import TERM_CODES
-from ...lexicon.fold import retone
+from ...lexicon.fold import fold, retone
 from .found import CANON, CITATIONS, TYPE_ALT, Found, read_tail
 from ...lexicon.lazy import lazy_re, lazy_regex
 
@@ -52,8 +52,8 @@ def reconcile_type(said: str, own: str | None, parts: SymbolParts) -> str:
         return said
     if said.startswith(own + " ") or (parts.party and (said, own) == ("Quy định", "Quyết định")):
         return said  # "Thông tư liên tịch" for TT, a Party "Quy định số 105-QĐ/TW"
-    if said == "Công văn" and parts.type_code in _LETTER_TYPE_CODES:
-        return own  # "Công văn số 01/BC-HHNM": the letter word is generic, the code names a báo cáo
+    if (said == "Công văn" or said in _GENERIC) and parts.type_code in _LETTER_TYPE_CODES:
+        return own  # "Công văn/Văn bản số 01/BC-HHNM": the letter word is generic, the code names a báo cáo
     issuer = (parts.issuer_code or "").split("-")[0]
     trusted = bool(parts.year) or issuer in _ISSUER_CODES or parts.party
     if own == "Công văn" and said not in _NORMATIVE:
@@ -84,9 +84,21 @@ def mend_ocr(number: str) -> str:
     return head + sep + _CODE_PART.sub(mend, rest) if sep else number
 
 
-def _type_before(key: str, pos: int, lo: int) -> tuple[str, int] | None:
+# A type word with a few words of its own before "số" ("Kết luận thanh tra số 2852/KL-TTCP", "Công văn trả lời số
+# …"): read as the type only when the symbol's code names that same type (find_numbers checks).
+_QUALIFIER_STOPS = "|".join(regex.escape(fold(w)) for w in load("citations")["type_qualifier_stops"])
+_TYPE_QUALIFIED = lazy_regex(
+    retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")(?:\s+(?!(?:" + _QUALIFIER_STOPS + r")(?![\p{L}]))\p{L}+){1,3}\s+s[ốô]\s*[:.]?\s*\Z")
+)
+
+
+def _type_before(key: str, pos: int, lo: int, own: str | None = None) -> tuple[str, int] | None:
     window_start = max(lo, pos - 60)
     m = _TYPE_BEFORE.search(key, window_start, pos)
+    if not m and own is not None:
+        m = _TYPE_QUALIFIED.search(key, window_start, pos)
+        if m and CANON[m.group("type")] != own:
+            m = None
     if not m:
         return None
     return CANON[m.group("type")], m.start()
@@ -175,9 +187,9 @@ def find_numbers(
         codes = [c for c in _SYMBOL_SPLIT.split(parts.symbol or "") if c and not c.isdigit()]
         if not all(valid_code(c) for c in codes) or not any(sum(ch.isalpha() for ch in c) >= 2 for c in codes):
             continue  # "7- Về …" (a list label), "số 158/A49" (a street address): not symbols
-        t = _type_before(key, m.start(), start)
-        f = Found(m.start(), m.end(), number=number, issuer_code=parts.issuer_code, year=parts.year)
         own = symbol_type(parts.type_code, parts.year, parts.issuer_code, parts.unit_code, parts.party)
+        t = _type_before(key, m.start(), start, own)
+        f = Found(m.start(), m.end(), number=number, issuer_code=parts.issuer_code, year=parts.year)
         if t:
             f.doc_type, f.start = reconcile_type(t[0], own, parts), t[1]
             if f.doc_type != t[0] and t[0] not in _GENERIC:

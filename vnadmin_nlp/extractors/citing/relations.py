@@ -70,6 +70,8 @@ _PINPOINT_LIST = lazy_regex(
 _HEADING_RELS = set(_C["heading_intro_relations"])
 _ARTICLE_HEAD = lazy_regex(r"điều\s+\d+[a-zđ]?\.\s*")
 _HEAD_BREAK = lazy_regex(r"[.;]")  # a new sentence or item (not a line: PDF lines wrap mid-sentence)
+_TITLE_BREAK = lazy_regex(r"[.;,:\n]")  # what ends a cited document's trích yếu before the next mention
+_ITEMS_END = lazy_regex(r"[.;:\n]")  # … and what ends it after a mention in it (a comma goes on listing)
 _ITEM_SEP = lazy_regex(r";\s*(?:và\s+)?\Z")
 _COORDINATED = lazy_regex(r"\s*(?:,|;|và|hoặc)\s")
 _LABEL_PREFIX = lazy_regex(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)]|[ivxlc]+\.)\s*)?")
@@ -223,11 +225,16 @@ def _relation(key: str, f: Found, prev: Found | None, addressees: Sequence[str] 
         f.extra["passive"] = True
         return "basis" if opens and not _MAIN_CLAUSE.search(key, lo, f.start) else "refers"
     cue = _last_cue(key, floor, f.start, lo)
+    first = _CUE_RE.search(key, floor, f.start) if in_clause and prev is not None else None
+    if first is not None and prev is not None and (_in_title(key, prev, first.start()) and (
+        not _TITLE_BREAK.search(key, first.start(), f.start) or cue is not None and _in_title(key, prev, _run_start(key, floor, cue))
+    ) or prev.extra.get("in_title") and not _ITEMS_END.search(key, prev.end, f.start)):
+        # the cues are the cited document's own trích yếu, unbroken up to this mention: "… sửa đổi, bổ sung … của
+        # Luật X", "Thông tư số 05/2021/TT-BTP … hướng dẫn một số điều và biện pháp thi hành Luật Luật sư, Nghị
+        # định quy định chi tiết … thi hành Luật Luật sư;" (the trích yếu goes on after a mention in it)
+        f.extra["in_title"] = True
+        return "refers"
     if cue is not None:
-        first = _CUE_RE.search(key, floor, f.start)
-        if in_clause and prev is not None and first is not None and _in_title(key, prev, first.start()) \
-                and _in_title(key, prev, _run_start(key, floor, cue)):
-            return "refers"  # the cue is the cited document's own ("… sửa đổi, bổ sung … của Luật X")
         rel = _CUE_REL[cue.group()]
         if rel == "responds_to":
             rel = _third_party(key, f, cue, addressees) or rel
