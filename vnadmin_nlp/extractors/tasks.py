@@ -36,7 +36,7 @@ from . import deadlines
 from .base import Context
 from .fields import TasksFields
 from .registry import extractor
-from .tasking import genre, labelled, names, refs, reporting, scope, table
+from .tasking import execution, genre, labelled, names, refs, reporting, scope, table
 from .tasking import support as support_of
 from .tasking.scans import Scans, joined
 from .tasking.units import TASKS, Unit, label_end as _label_end, parent_path, read_units
@@ -383,7 +383,7 @@ class _Reader:
     def _who(self, start: int, end: int, triggers: list[tuple[int, int]]) -> tuple[str, int, int] | None:
         """The assignee of a sentence: after a trigger or a colon, or at its start; never the issuer speaking."""
         text, key = self.text, self.key
-        who = names.assignee(text, key, start, end, True, [b for _, b in triggers])
+        who = names.assignee(text, key, start, end, True, [b for _, b in triggers]) or execution.clause(text, key, start, end)
         if who is not None and self._issuer(who[0]) and not genre.giao_opens(key, start, who[0]):
             return None  # "Bộ Thông tin và Truyền thông thông báo …", "Trung tâm kính trình …": the issuer speaking
         return who
