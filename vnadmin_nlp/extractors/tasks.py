@@ -383,7 +383,9 @@ class _Reader:
     def _who(self, start: int, end: int, triggers: list[tuple[int, int]]) -> tuple[str, int, int] | None:
         """The assignee of a sentence: after a trigger or a colon, or at its start; never the issuer speaking."""
         text, key = self.text, self.key
-        who = names.assignee(text, key, start, end, True, [b for _, b in triggers]) or execution.clause(text, key, start, end)
+        who = names.assignee(text, key, start, end, True, [b for _, b in triggers])
+        if who is None:  # an execution clause: the issuer listed first is one of those who execute (vbpl_023)
+            return execution.clause(text, key, start, end)
         if who is not None and self._issuer(who[0]) and not genre.giao_opens(key, start, who[0]):
             return None  # "Bộ Thông tin và Truyền thông thông báo …", "Trung tâm kính trình …": the issuer speaking
         return who

@@ -329,6 +329,7 @@ _COLLECTIVE_RE_PHRASES = lazy_regex(r"(?<![\p{L}])(?:" + alternation(_COLLECTIVE
 
 
 
+_BARE_PARTIES = {"cơ quan", "tổ chức", "cá nhân", "đơn vị"}  # a kind of party alone is no item of its own
 _UNITS_PAIR = lazy_regex(r"[Cc]ác\s+\p{Lu}\p{L}*(?![\p{L}\s])")
 
 
@@ -360,8 +361,8 @@ def items(name: str) -> list[str]:
                 continue  # a semicolon ends an item: "…, các cơ quan, đơn vị; các doanh nghiệp trên địa bàn tỉnh"
             if "," in m.group() and "và" not in m.group() and not fold(rest).startswith(("các ", "mọi ")) and _OPEN_COLLECTIVE.search(fold(name[pos : m.start()])):
                 continue  # "Thủ trưởng các cơ quan, tổ chức và cá nhân có liên quan": the collective goes on
-        if any(a < m.start() < b for a, b in kept):
-            continue
+        if any(a < m.start() < b for a, b in kept) or fold(name[pos : m.start()]).strip() in _BARE_PARTIES:
+            continue  # ("cơ quan, tổ chức, cá nhân có liên quan": one item, the parties concerned, vbpl.vn doc_000023)
         parts.append(name[pos : m.start()])
         pos = m.end()
     parts.append(name[pos:])
