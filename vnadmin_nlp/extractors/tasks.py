@@ -9,7 +9,8 @@ named body with a calendar date of its own, on or after the document's), a task 
   item names its own;
 - sentence by sentence elsewhere: the assignee is a body or an office-holder named after ``Giao``/``Đề
   nghị``/``Yêu cầu``/``Kính mời``, after a colon, or at the start of the provision (``Bộ Tư pháp có trách nhiệm
-  …``), and ends where the action verb starts (``tasking.names``).
+  …``), and ends where the action verb starts (``tasking.names``); an execution clause's list, however long (``…
+  có trách nhiệm thi hành Nghị quyết này``), is all leads (``tasking.execution``).
 
 A task table (``tasking.table``, on the readers' cells) gives one task per row and lead column, in place of what
 the sentences made of its rows.
