@@ -9,7 +9,8 @@ named body with a calendar date of its own, on or after the document's), a task 
   item names its own;
 - sentence by sentence elsewhere: the assignee is a body or an office-holder named after ``Giao``/``Đề
   nghị``/``Yêu cầu``/``Kính mời``, after a colon, or at the start of the provision (``Bộ Tư pháp có trách nhiệm
-  …``), and ends where the action verb starts (``tasking.names``).
+  …``), and ends where the action verb starts (``tasking.names``); an execution clause's list, however long (``…
+  có trách nhiệm thi hành Nghị quyết này``), is all leads (``tasking.execution``).
 
 A task table (``tasking.table``, on the readers' cells) gives one task per row and lead column, in place of what
 the sentences made of its rows.
@@ -36,7 +37,7 @@ from . import deadlines
 from .base import Context
 from .fields import TasksFields
 from .registry import extractor
-from .tasking import genre, labelled, names, refs, reporting, scope, table
+from .tasking import execution, genre, labelled, names, refs, reporting, scope, table
 from .tasking import support as support_of
 from .tasking.scans import Scans, joined
 from .tasking.units import TASKS, Unit, label_end as _label_end, parent_path, read_units
@@ -384,6 +385,8 @@ class _Reader:
         """The assignee of a sentence: after a trigger or a colon, or at its start; never the issuer speaking."""
         text, key = self.text, self.key
         who = names.assignee(text, key, start, end, True, [b for _, b in triggers])
+        if who is None:  # an execution clause: the issuer listed first is one of those who execute (vbpl_023)
+            return execution.clause(text, key, start, end)
         if who is not None and self._issuer(who[0]) and not genre.giao_opens(key, start, who[0]):
             return None  # "Bộ Thông tin và Truyền thông thông báo …", "Trung tâm kính trình …": the issuer speaking
         return who

@@ -54,7 +54,9 @@ MAX_ASSIGNEE_CHARS = 300  # the execution clause lists every official: "Các B�
 
 # A body's role put after its name: "Sở Nội vụ là cơ quan thường trực, chủ trì, phối hợp với Sở Tư pháp …"
 # (or in parentheses, or after a dash: "Sở Nội vụ (cơ quan thường trực)", "Sở Nội vụ - Cơ quan thường trực Ban Chỉ đạo")
-_ROLE = lazy_regex(r"\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì)[^,.;:]{0,60},\s*$"
+# (or anywhere before the verb: "Bộ Nông nghiệp và Môi trường là cơ quan đầu mối giúp Chính phủ, Thủ tướng Chính phủ
+# tiếp nhận …", vbpl.vn doc_000417: the name ends where its role starts)
+_ROLE = lazy_regex(r"\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì)(?![\p{L}])"
                    r"|\s*\(\s*(?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s+thường\s+trực[^()]{0,60}\)\s*,?\s*$"
                    r"|\s+[-–]\s+(?:cơ\s+quan|đơn\s+vị)\s+thường\s+trực[^,.;:()]{0,80}?\s*,?\s*$")
 
@@ -246,11 +248,37 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
     name = text[pos:stop].strip(" ,;:-\n")
     broken = _BROKEN.search(text[pos:stop]) or _cells_flattened(text, pos, pos + len(name))
     words = name.split()
-    if len(words) < 2 or broken or len(words) > 45 or NOT_IN_NAME.search(key, pos, stop):
+    if len(words) < 2 or broken or (len(words) > 45 and not _all_bodies(name)) or NOT_IN_NAME.search(key, pos, stop):
         return None
     if fold(name) in BARE_KINDS or not plausible(text, key, pos, pos + len(name)):
         return None  # "Thanh tra, kiểm tra, giám sát …": a kind of body alone names no one (here a verb)
-    return " ".join(name.split()), pos, verb, stop
+    return " ".join(name.split()), pos, _past_accountability(text, key, verb, end), stop
+
+
+_MAX_LIST_WORDS = 70
+
+
+def _all_bodies(name: str) -> bool:
+    """Whether a name of more than 45 words is a list of bodies, each item starting with a head: ``Quốc hội, Ủy ban
+    Thường vụ Quốc hội, Hội đồng Dân tộc, …, Mặt trận Tổ quốc Việt Nam`` (ten bodies, 49 words, vbpl.vn doc_000541)."""
+    parts = items(name)
+    return len(name.split()) <= _MAX_LIST_WORDS and len(parts) >= 4 and all(HEAD_RE.match(fold(p)) and len(p.split()) <= 15 for p in parts)
+
+
+_ACCOUNTABLE = tuple(fold(w) for w in _T["not_task_actions"])
+
+
+def _past_accountability(text: str, key: str, verb: int, end: int) -> int:
+    """Where the action starts when the name is first said to answer to someone, then given work in a later clause
+    of the sentence: ``Bộ Giáo dục và Đào tạo là cơ quan đầu mối, chịu trách nhiệm trước Chính phủ; chủ trì, phối hợp
+    với … hướng dẫn …`` (vbpl.vn doc_000541): at that clause's verb; else ``verb`` (accountability alone: no task)."""
+    if not key.startswith(_ACCOUNTABLE, verb):
+        return verb
+    semi = key.find(";", verb, end)
+    if semi < 0:
+        return verb
+    after = semi + 1 + len(key[semi + 1 : end]) - len(key[semi + 1 : end].lstrip())
+    return after if after < end and _verb(text, key, after, end) == after else verb
 
 
 # "các đơn vị cung cấp dịch vụ viễn thông trên địa bàn: Đảm bảo …" (qngai_ct16_2021): a collective, then a clause
@@ -301,6 +329,7 @@ _COLLECTIVE_RE_PHRASES = lazy_regex(r"(?<![\p{L}])(?:" + alternation(_COLLECTIVE
 
 
 
+_BARE_PARTIES = {"cơ quan", "tổ chức", "cá nhân", "đơn vị"}  # a kind of party alone is no item of its own
 _UNITS_PAIR = lazy_regex(r"[Cc]ác\s+\p{Lu}\p{L}*(?![\p{L}\s])")
 
 
@@ -332,8 +361,8 @@ def items(name: str) -> list[str]:
                 continue  # a semicolon ends an item: "…, các cơ quan, đơn vị; các doanh nghiệp trên địa bàn tỉnh"
             if "," in m.group() and "và" not in m.group() and not fold(rest).startswith(("các ", "mọi ")) and _OPEN_COLLECTIVE.search(fold(name[pos : m.start()])):
                 continue  # "Thủ trưởng các cơ quan, tổ chức và cá nhân có liên quan": the collective goes on
-        if any(a < m.start() < b for a, b in kept):
-            continue
+        if any(a < m.start() < b for a, b in kept) or fold(name[pos : m.start()]).strip() in _BARE_PARTIES:
+            continue  # ("cơ quan, tổ chức, cá nhân có liên quan": one item, the parties concerned, vbpl.vn doc_000023)
         parts.append(name[pos : m.start()])
         pos = m.end()
     parts.append(name[pos:])

@@ -22,7 +22,7 @@ from ...data import load
 from ...lexicon.fold import fold
 from ...model import Provision, Task
 from ...zoning.quotes import in_new_wording
-from . import names
+from . import execution, names
 from .support import SUPPORT_WORDS
 from ...lexicon.lazy import escape, lazy_regex
 
@@ -120,6 +120,9 @@ def heading(text: str, key: str, start: int, end: int) -> list[str] | None:
     if own.endswith(":") and (prefix := names.HEADING_PREFIX.match(key, start)) is not None:
         start = prefix.end()  # "1. Đối với Sở Nội vụ:" names Sở Nội vụ
         own = text[start:end].rstrip(" \n")
+    if execution.clause(text, key, start, start + len(own)) is not None:
+        return None  # "3. Hội đồng Dân tộc, …, các cơ quan, tổ chức và cá nhân có liên quan theo trách nhiệm thi hành
+        # Nghị quyết này." (vbpl.vn doc_000732), a line of its own: an execution clause, no name over items below
     found = names.name_span(text, key, start, start + len(own), need_verb=False)
     if found is None:
         return _duty_heading(text, key, start, own)
