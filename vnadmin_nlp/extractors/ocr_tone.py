@@ -1,13 +1,15 @@
-"""Tone misreadings in an OCR'd header field: a pair of adjacent words that is no pair of the language while a
-tone variant of it is (``Tô chức`` / ``tổ chức``, ``Lâm Đông`` / ``Lâm Đồng``, ``Và việc`` / ``Về việc``).
+"""Tone misreadings in an OCR'd header field: a word that makes no known pair with its neighbours while a tone
+variant of it does (``Tô chức`` / ``tổ chức``, ``Lâm Đông`` / ``Lâm Đồng``).
 
 Tesseract's Vietnamese model reads such syllables at a high confidence and each is a valid syllable, so the
 syllable and confidence checks of :mod:`.ocr_doubt` pass them.  The pairs known are those of clean documents and
-of the closed vocabulary (:mod:`vnadmin_nlp.lexicon.tone_pairs`).  A pair with exactly one known variant is
-corrected when the document itself prints that variant elsewhere, or it is a pair of the closed vocabulary; a
-pair with a variant but no such confirmation is a doubt (a wrong trích yếu is worse than none: the field is
-left out, the candidate quoted).  A pair the document prints the same way elsewhere, and no variant of it, is
-taken as printed (a word of its own the corpus lacks).
+of the closed vocabulary (:mod:`vnadmin_nlp.lexicon.tone_pairs`).  A word with exactly one variant is corrected
+when the document itself prints the variant's pair elsewhere, or it is a pair of the closed vocabulary; a word
+with a variant but no such confirmation is a doubt (a wrong trích yếu is worse than none: the field is left out,
+the candidate quoted).  A word the document prints with the same neighbour elsewhere, and never a variant, is
+taken as printed.  Words in one known pair with a neighbour are read right (``thống nhất liên quan``: ``nhất
+liên`` is no pair, ``nhật liên`` is, but ``thống nhất`` is known); a capital inside the field starts a name and
+is changed to the closed vocabulary only (``Ban vận động``).
 """
 from __future__ import annotations
 

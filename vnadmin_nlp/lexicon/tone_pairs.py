@@ -20,6 +20,7 @@ from typing import Iterator
 
 from .fold import fold
 from .lazy import lazy_re
+from .ocr_vocabulary import _entries
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "tone_pairs.json"
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
@@ -60,8 +61,6 @@ def count_pairs(text: str) -> Counter[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _vocabulary_pairs() -> frozenset[tuple[str, str]]:
-    from .ocr_vocabulary import _entries
-
     return frozenset(p for e in _entries() for p in count_pairs(e))
 
 
