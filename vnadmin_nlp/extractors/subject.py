@@ -22,6 +22,7 @@ from .base import Context
 from .fields import SubjectResult
 from .ocr_consensus import consensus_fix, read_otherwise
 from .ocr_doubt import SUBJECT_MAX_BAD, Doubt, doubted_words, on_ocr
+from .ocr_tone import tone_flags
 from .registry import extractor
 
 
@@ -57,12 +58,18 @@ def extract(ctx: Context) -> SubjectResult:
     ocr = on_ocr(ctx, span)
     bad, total = doubted_words(ctx, [ctx.page.t(s) for s in segs]) if ocr else ([], 0)
     fixes: dict[int, tuple[int, str]] = {}
+    others: dict[int, tuple[str, Doubt]] = {}  # start -> the document's other reading, a doubt unless confirmed
     for start, end, word, other, count, own in read_otherwise(ctx, span) if ocr else []:
         fixed = consensus_fix(word, other, count, own)
         if fixed is None:
-            bad.append(Doubt(word, f"read {other!r} elsewhere in the document"))
+            others[start] = (other, Doubt(word, f"read {other!r} elsewhere in the document"))
         else:
             fixes[start] = (end, fixed)
+    tone = _tone_fixes(ctx, span, fixes, others) if ocr else None
+    if tone:
+        ctx.warn("subject_unreadable", f"subject: read by OCR, {tone}, left out", span)
+        return {}
+    bad += [d for _, d in others.values()]
     text = respace(join_lines([squash(_fixed(ctx, s, fixes)) for s in segs])).strip()
     if not text:
         return {}
@@ -84,6 +91,25 @@ def extract(ctx: Context) -> SubjectResult:
         shown = "; ".join(f"{ctx.text[a:b]!r} → {w!r}" for a, (b, w) in sorted(fixes.items()))
         ctx.warn("ocr_words_doubtful", f"subject: words read by OCR as the rest of the document reads them: {shown}", span)
     return {"subject": text, "spans": {"subject": span}}
+
+
+def _tone_fixes(ctx: Context, span: tuple[int, int], fixes: dict[int, tuple[int, str]],
+                others: dict[int, tuple[str, Doubt]]) -> str | None:
+    """Words read with a wrong tone (:mod:`.ocr_tone`): the clear ones added to ``fixes`` (and a doubt of
+    ``others`` that reads the word the same way dropped: two readings agree); why the trích yếu is left out (the
+    word, its candidates, the line) when one is not clear and the document's reading did not fix it, else None."""
+    for flag in tone_flags(ctx, span):
+        line_start = ctx.text.rfind("\n", 0, flag.start) + 1
+        line_end = ctx.text.find("\n", flag.end)
+        line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)].strip()
+        if flag.start in fixes:
+            continue  # the rest of the document reads it otherwise, clearly (.ocr_consensus)
+        if flag.fixed is None:
+            return f"{flag} (the line: {line[:100]!r})"
+        if flag.start in others and fold(others[flag.start][0]) == fold(flag.fixed):
+            del others[flag.start]
+        fixes[flag.start] = (flag.end, flag.fixed)
+    return None
 
 
 def _fixed(ctx: Context, seg: Seg, fixes: dict[int, tuple[int, str]]) -> str:
