@@ -30,6 +30,7 @@ from ..lexicon.fold import bare, fold
 from ..lexicon.syllables import is_vietnamese_word
 from .ocr_regions import _back, prepare_region, text_score
 from .ocr_result import OcrLine, OcrPage, OcrWord
+from .ocr_signature import replace_words
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -264,15 +265,5 @@ def reread_subject(page: OcrPage, fine: Callable[[Box, float], tuple["Image", fl
     if not used:
         return report
     gone = {id(w) for w in old}
-    kept = []
-    for line in page.lines:
-        words = [w for w in line.words if id(w) not in gone]
-        if len(words) == len(line.words):
-            kept.append(line)
-        elif words:
-            kept.append(OcrLine(words, None))
-    page.lines = sorted(kept + new_lines, key=lambda ln: (ln.box or ln.bbox)[1])
-    words_all = [w for line in page.lines for w in line.words]
-    page.words = len(words_all)
-    page.mean_confidence = _mean(words_all) if words_all else None
+    replace_words(page, lambda w: id(w) in gone, new_lines)
     return report
