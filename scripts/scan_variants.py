@@ -12,7 +12,6 @@ Use dev documents only.  Prints one row per document and variant, and the counts
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import sys
 from collections import Counter
@@ -21,85 +20,107 @@ from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-FIELDS = ("doc_type", "number", "date", "issuer", "subject", "signer_name")
+FIELDS = ("doc_type", "number", "date", "issuer", "place", "signer_name")
 
 
 def _variants() -> dict[str, tuple[int, Callable[[Any], Any]]]:
-    from PIL import Image, ImageFilter
+    from scan_conditions import conditions
 
-    def turn(angle: float) -> Callable[[Any], Any]:
-        return lambda im: im.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor="white", expand=False)
-
-    def jpeg(im: Any) -> Any:
-        buf = io.BytesIO()
-        im.save(buf, format="JPEG", quality=40)
-        return Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
-
-    def shift(im: Any) -> Any:
-        dx, dy = int(im.width * 0.04), int(im.height * 0.04)
-        out = Image.new("RGB", im.size, "white")
-        out.paste(im, (dx, dy))
-        return out
-
-    return {
-        "dpi200": (200, lambda im: im),
-        "skew+1": (300, turn(1.0)),
-        "skew-1": (300, turn(-1.0)),
-        "jpeg": (300, jpeg),
-        "blur": (300, lambda im: im.filter(ImageFilter.GaussianBlur(1.2))),
-        "shift": (300, shift),
-    }
+    return conditions()
 
 
-def make(pdf_path: Path, name: str, out: Path) -> Path:
-    """One variant of a PDF as an image-only PDF."""
+def make(pdf_path: Path, name: str, out: Path, pages: str = "all") -> Path:
+    """One variant of a PDF as an image-only PDF (``pages="ends"``: its first and last pages only, to spare CPU;
+    the header is on the first, the signature as a rule on the last).  Made once: a variant's bytes depend only on
+    its source and condition."""
     import pypdfium2 as pdfium
 
+    target = out / name / pdf_path.name
+    if target.exists():
+        return target
     dpi, change = _variants()[name]
     doc = pdfium.PdfDocument(str(pdf_path))
-    pages = [change(doc[k].render(scale=dpi / 72).to_pil().convert("RGB")) for k in range(len(doc))]
-    target = out / name / pdf_path.name
+    numbers = list(range(len(doc)))
+    if pages == "ends" and len(numbers) > 2:
+        numbers = [0, numbers[-1]]
+    images = [change(doc[k].render(scale=dpi / 72).to_pil().convert("RGB")) for k in numbers]
     target.parent.mkdir(parents=True, exist_ok=True)
-    pages[0].save(target, format="PDF", resolution=dpi, save_all=True, append_images=pages[1:])
+    images[0].save(target, format="PDF", resolution=dpi, save_all=True, append_images=images[1:])
     return target
+
+
+def _verdicts(want: dict[str, Any], path: Path) -> dict[str, str]:
+    """right / wrong / missing per field (a value where the gold has none is wrong)."""
+    from vnadmin_nlp import parse_file
+    from vnadmin_nlp.evaluation.match import lenient, predicted
+    from vnadmin_nlp.evaluation.score import outcome
+
+    try:
+        values = predicted(parse_file(path))
+    except Exception as exc:  # noqa: BLE001 - a failed parse is every field missing, and said
+        print(f"{path}: {exc}", file=sys.stderr)
+        values = {}
+    found = {f: outcome(want.get(f), values.get(f), lenient) for f in FIELDS}
+    return {f: "wrong" if v == "spurious" else v for f, v in found.items()}
+
+
+def _load(gold_dir: Path, gid: str, roots: list[Path]) -> tuple[dict[str, Any], Path]:
+    gold = json.loads((gold_dir / f"{gid}.json").read_text(encoding="utf-8"))
+    if gold.get("split", "dev") != "dev":
+        sys.exit(f"{gid}: not a dev document")
+    name = gold["file"].split(":", 1)[-1]
+    for root in roots:
+        for candidate in (root / name, root / Path(name).name):
+            if candidate.exists():
+                return gold, candidate
+    sys.exit(f"{gid}: {name} not found under {', '.join(map(str, roots))}")
+
+
+def table(rows: list[dict[str, str]]) -> str:
+    """One line per condition: right/wrong/missing per field."""
+    out = ["condition  n  " + "  ".join(f"{f[:9]:>9}" for f in FIELDS)]
+    for name in dict.fromkeys(r["variant"] for r in rows):
+        mine = [r for r in rows if r["variant"] == name]
+        cells = []
+        for f in FIELDS:
+            c = Counter(r[f] for r in mine)
+            cells.append(f"{c['right']:>3}/{c['wrong']}/{c['missing']:<3}")
+        out.append(f"{name:<10} {len(mine):>2}  " + "  ".join(f"{x:>9}" for x in cells))
+    return "\n".join(out)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--gold", type=Path, required=True)
-    ap.add_argument("--corpus", type=Path, required=True)
+    ap.add_argument("--corpus", type=Path, action="append", required=True, help="where the gold's files are (repeatable)")
     ap.add_argument("--only", action="append", required=True, help="gold ids (dev split only)")
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--variants", default=",".join(_variants()))
+    ap.add_argument("--pages", choices=("all", "ends"), default="all")
+    ap.add_argument("-j", "--jobs", type=int, default=1)
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
-    from vnadmin_nlp import parse_file
-    from vnadmin_nlp.evaluation.match import gold_values, lenient, predicted
+    from concurrent.futures import ProcessPoolExecutor
+    from vnadmin_nlp.evaluation.match import gold_values
 
-    counts: dict[str, Counter[str]] = {f: Counter() for f in FIELDS}
-    rows = []
+    jobs = []
     for gid in args.only:
-        gold = json.loads((args.gold / f"{gid}.json").read_text(encoding="utf-8"))
-        if gold.get("split") != "dev":
-            sys.exit(f"{gid}: not a dev document")
+        gold, source = _load(args.gold, gid, args.corpus)
         want = gold_values(gold["fields"])
         for name in args.variants.split(","):
-            path = make(args.corpus / gold["file"], name, args.out)
-            values = predicted(parse_file(path))
-            row = {"id": gid, "variant": name}
-            for f in FIELDS:
-                g, p = want.get(f), values.get(f)
-                verdict = "right" if g is not None and p is not None and lenient(str(p)) == lenient(str(g)) else (
-                    "missing" if p is None and g is not None else "wrong" if p is not None else "none")
-                counts[f][verdict] += 1
-                row[f] = verdict
+            jobs.append((gid, name, want, make(source, name, args.out, args.pages)))
+    rows = []
+    with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        futures = [(gid, name, pool.submit(_verdicts, want, path)) for gid, name, want, path in jobs]
+        for gid, name, future in futures:
+            row = {"id": gid, "variant": name, **future.result()}
             rows.append(row)
             print(gid, name, " ".join(f"{f}={row[f]}" for f in FIELDS), flush=True)
-    for f in FIELDS:
-        print(f, dict(counts[f]))
+    print(table(rows))
     if args.json:
-        args.json.write_text(json.dumps({"rows": rows, "counts": {f: dict(c) for f, c in counts.items()}}, ensure_ascii=False, indent=1))
+        args.json.write_text(json.dumps({"rows": rows}, ensure_ascii=False, indent=1))
 
 
 if __name__ == "__main__":
