@@ -29,6 +29,7 @@ DIGITS_MIN_CONF = 60  # a number's or a date's digits read at a lower word confi
 HAND_HEIGHT = 1.25  # digits this many times taller than the page's printed digits: written by hand (corpus and
 # Lâm Đồng scans: printed digits 8.8–10.4 pt, hand-filled ones 12.9–16.8)
 SIGNING_SLACK_DAYS = 1  # a date may follow the first signature time by this much (time zones)
+FUTURE_SLACK_DAYS = 31  # an OCR'd date later than this after today is doubted (a clock a month off is no reason)
 
 Word = Sequence[Any]  # [text, confidence, x0, top, x1, bottom]
 
@@ -197,12 +198,14 @@ def signing_times(ctx: Context) -> list[dt.date]:
 
 def date_doubt(ctx: Context, text: str, date: str, parts: Sequence[tuple[int, int] | None]) -> str | None:
     """Why a date read from OCR is doubted: its digits (day, month, year: ``parts``, offsets in the printed
-    ``text`` of the date) read at low confidence or by hand, or the date after the first signature stamp's time
-    or years away from it."""
+    ``text`` of the date) read at low confidence or by hand, the date after today (``2035`` for a photographed
+    ``2025``: no document is dated in the future), or after the first signature stamp's time or years away from it."""
     if not has_ocr(ctx):
         return None
     if len(date) < 10:  # a scan is of a signed copy: its blank day was filled in, by a hand OCR did not read
         return f"only {date} was read: the day or month is missing (filled in by hand?)"
+    if dt.date.fromisoformat(date) > dt.date.today() + dt.timedelta(days=FUTURE_SLACK_DAYS):
+        return f"the date {date} is after today: a digit of the year misread?"
     signed = signing_times(ctx)
     if signed and len(date) >= 4:
         first = signed[0]

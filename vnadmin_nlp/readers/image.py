@@ -15,6 +15,7 @@ from . import ocr
 from .base import CorruptFile, RawDocument, Reader, ReaderWarning
 from .layout import PageText, column_regions, layout_pages, ocr_lines
 from .layout.ocr_lines import correct_page
+from .ocr_orient import upright
 from .ocr_result import word_record
 from .ocr_rulings import Found, drop_marks, find_rulings, straighten
 from .pdf.table_cells import cut_tables, place_tables
@@ -84,8 +85,12 @@ class ImageReader(Reader):
         fixes: list[tuple[int, str, str]] = []
         words: list[dict[str, Any]] = []
         for number, result in enumerate(ocr.ocr_many(prepared(), settings, path, dpis=dpis, regions=regions), start=1):
-            width, height = frames_read[number - 1].size
-            _signature(frames_read[number - 1], result, settings, path, dpis[number - 1], warnings)
+            frame = frames_read[number - 1]
+            if result.extra.get("rotated"):  # read turned upright (readers/ocr_orient.py): the frame as read
+                frame = upright(frame, result.extra["rotated"])
+                found[number - 1] = None  # rulings found on the frame as it lay
+            width, height = frame.size
+            _signature(frame, result, settings, path, dpis[number - 1], warnings)
             if settings.correct:
                 fixes += [(number, a, b) for a, b in correct_page(result)]
             words.append(word_record(number, result))

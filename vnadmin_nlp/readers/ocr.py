@@ -16,7 +16,8 @@ right trade-off (resolution, page limit) depends on the machine:
 - ``VNADMIN_OCR_INK`` (on; "off" leaves hand-filled digits in coloured ink unread: :mod:`.ocr_ink`)
 - ``VNADMIN_OCR_SIGNATURE`` (on; "off" skips reading a signature block again from its print: :mod:`.ocr_signature`);
   ``VNADMIN_OCR_TABLES`` (on; "off" reads a ruled table of a scan as lines, not cells: :mod:`.ocr_rulings`);
-  ``VNADMIN_OCR_SUBJECT`` (on; "off" skips reading a broken trích yếu again as a block: :mod:`.ocr_subject`)
+  ``VNADMIN_OCR_SUBJECT`` (on; "off" skips reading a broken trích yếu again as a block: :mod:`.ocr_subject`);
+  ``VNADMIN_OCR_ORIENT`` (on; "off" never turns a page whose reading failed: :mod:`.ocr_orient`)
 - ``VNADMIN_OCR_CORRECT`` (on; "off" keeps tesseract's words as read, without the closed-vocabulary correction of
   :mod:`vnadmin_nlp.lexicon.ocr_vocabulary`)
 - ``VNADMIN_OCR_DAMAGED`` (on; "off" keeps garbage text layers, or a short line over a scan, as they are: issue 12;
@@ -37,7 +38,10 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from ..files.processes import run_tool
 from .base import MissingDependency, ReaderError, ReaderWarning
+from .ocr_orient import page_skew, reorient, run_osd, upright
+from .ocr_paper import flatten
 from .ocr_regions import Fine, read_regions
+from .ocr_report import corrections_warning, page_report  # noqa: F401 - the readers call them as ocr.*
 from .ocr_result import OcrPage, parse_tsv
 
 if TYPE_CHECKING:  # Pillow is imported lazily: the text-layer path never needs it
@@ -76,6 +80,7 @@ class OcrSettings:
     signature: bool = True  # a signature block read without its position or name read again (readers/ocr_signature.py)
     tables: bool = True  # a ruled table's words set in its cells (readers/ocr_rulings.py)
     subject: bool = True  # a trích yếu whose first reading looks broken read again as one block (readers/ocr_subject.py)
+    orient: bool = True  # a page whose reading failed is turned upright when tesseract's OSD says so (readers/ocr_orient.py)
 
     @classmethod
     def from_env(cls) -> "OcrSettings":
@@ -95,6 +100,7 @@ class OcrSettings:
             signature=_env("VNADMIN_OCR_SIGNATURE", cls.signature, lambda v: v.lower() not in ("0", "off", "false", "no")),
             tables=_env("VNADMIN_OCR_TABLES", cls.tables, lambda v: v.lower() not in ("0", "off", "false", "no")),
             subject=_env("VNADMIN_OCR_SUBJECT", cls.subject, lambda v: v.lower() not in ("0", "off", "false", "no")),
+            orient=_env("VNADMIN_OCR_ORIENT", cls.orient, lambda v: v.lower() not in ("0", "off", "false", "no")),
         )
 
     def with_(self, **changes: Any) -> "OcrSettings":
@@ -149,14 +155,15 @@ def prepare(image: "Image", mode: str) -> "Image":
 
     ``red`` keeps the red channel: red seals and stamps become nearly white and stop hiding the text they cover,
     at the price of also hiding red ink handwriting (often the document number).  ``threshold`` adds a fixed
-    binarisation on top of grey, for very faint scans.
+    binarisation on top of grey, for very faint scans.  Paper that is not white (grey, yellowed, lit unevenly) is
+    made white first (:func:`.ocr_paper.flatten`; a white page is left as it is).
     """
     if image.mode in ("1", "L"):
-        return image.convert("L")
+        return flatten(image.convert("L"))
     rgb = image.convert("RGB")
     if mode == "red":
-        return rgb.getchannel("R")
-    grey = rgb.convert("L")
+        return flatten(rgb.getchannel("R"))
+    grey = flatten(rgb.convert("L"))
     if mode == "threshold":
         return grey.point(lambda v: 255 if v > 170 else 0)
     return grey
@@ -193,13 +200,27 @@ def run_tesseract(
     """
     started = time.perf_counter()
     dpi = dpi or settings.dpi
+    original = image
+    turn = page_skew(image) if settings.orient else 0.0  # a sheet fed askew, straightened before it is read
+    image = upright(image, turn)
     page = _tesseract(image, settings.psm, settings, path, dpi)
+    report = None
+    if settings.orient:  # a page scanned sideways or upside down: only where the first reading failed
+        osd = lambda img: run_osd(require_tesseract(path, settings), _pgm(img), dpi, settings.timeout)  # noqa: E731
+        turned, again, report = reorient(original, page, osd, lambda img: _tesseract(img, settings.psm, settings, path, dpi))
+        if report is not None and report.get("kept") == "turned":  # (a sideways page's "skew" is no skew)
+            image, page, turn = turned, again, int(report["osd"])  # type: ignore[call-overload]
     if settings.psm in (1, 3, 4) and _inked_holes(image, page):
         again = _tesseract(image, 6, settings, path, dpi)
         if again.words > RETRY_GAIN * page.words:
             again.extra["psm"] = 6
             page = again
         page.extra["reread"] = True
+    if report is not None:
+        page.extra["orientation"] = report
+    if turn:  # the words are where they are on the turned image: the readers turn the page's size and crops too
+        page.extra["rotated"] = turn
+        fine = None  # a finer rendering would be of the page as it lies: boxes are cropped from the turned image
     if regions is not None:
         boxes = regions(page)
         if boxes:
@@ -359,42 +380,3 @@ def ocr_many(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
-
-
-def corrections_warning(fixes: list[tuple[int, str, str]]) -> list[ReaderWarning]:
-    """One ``ocr_text_corrected`` warning naming the corrections (page, before → after), the first few quoted."""
-    if not fixes:
-        return []
-    shown = "; ".join(f"p{page} {before!r} → {after!r}" for page, before, after in fixes[:6])
-    more = f" (+{len(fixes) - 6} more)" if len(fixes) > 6 else ""
-    return [ReaderWarning("ocr_text_corrected", f"{len(fixes)} OCR'd word run(s) corrected to the header vocabulary: {shown}{more}")]
-
-
-def page_report(page: OcrPage, page_no: int, settings: OcrSettings) -> tuple[dict[str, Any], list[ReaderWarning]]:
-    """Per-page OCR facts for ``RawDocument.metadata['ocr_pages']`` and the low-confidence warning."""
-    warnings = []
-    mean = page.mean_confidence
-    if mean is None:
-        warnings.append(ReaderWarning("ocr_empty_page", f"page {page_no}: OCR found no text"))
-    elif mean < settings.low_confidence:
-        warnings.append(
-            ReaderWarning(
-                "ocr_low_confidence",
-                f"page {page_no}: mean OCR word confidence {mean:.0f} < {settings.low_confidence:.0f}",
-            )
-        )
-    low = [
-        {"text": w.text, "conf": round(w.conf), "line": i}
-        for i, line in enumerate(page.lines)
-        for w in line.words
-        if w.conf < settings.low_confidence
-    ]
-    info = {
-        "page": page_no,
-        "words": page.words,
-        "mean_confidence": None if mean is None else round(mean, 1),
-        "seconds": round(page.seconds, 2),
-        "low_confidence_words": len(low),
-        **page.extra,
-    }
-    return info, warnings

@@ -83,10 +83,10 @@ def otsu(histogram: list[int]) -> int:
     return best_t
 
 
-def skew_angle(image: "Image") -> float:
+def skew_angle(image: "Image", max_skew: float = MAX_SKEW, angles: list[float] | None = None) -> float:
     """The text's skew in degrees (counter-clockwise positive), by projection profile on a small binarised copy:
     the angle whose row sums of ink vary most (Pillow only: each turned copy is squeezed to one column, a row's
-    mean ink)."""
+    mean ink).  ``angles``: the angles to try (default: every ``SKEW_STEP`` within ± ``max_skew``)."""
     from PIL import Image as PILImage
 
     grey = image.convert("L")
@@ -97,9 +97,8 @@ def skew_angle(image: "Image") -> float:
     if not ink.getbbox():
         return 0.0
     best_angle, best_var = 0.0, -1.0
-    steps = int(MAX_SKEW / SKEW_STEP)
-    for k in range(-steps, steps + 1):
-        angle = k * SKEW_STEP
+    steps = int(max_skew / SKEW_STEP)
+    for angle in angles if angles is not None else [k * SKEW_STEP for k in range(-steps, steps + 1)]:
         turned = ink.rotate(angle, fillcolor=0) if angle else ink
         rows = list(turned.resize((1, turned.height), PILImage.Resampling.BOX).tobytes())
         mean = sum(rows) / len(rows)

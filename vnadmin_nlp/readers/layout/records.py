@@ -67,3 +67,4 @@ class PageText:
     stamp_lines: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)
     ocr: bool = False
     rulings: list[tuple] = field(default_factory=list)  # the PDF page's table borders (:mod:`..pdf.rulings`)
+    turn: float = 0  # degrees a scanned page's image was turned clockwise to be read upright (:mod:`..ocr_orient`)

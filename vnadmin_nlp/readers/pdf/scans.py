@@ -9,6 +9,7 @@ from ..base import MissingDependency, ReaderError, ReaderWarning
 from ..layout import PageText, column_regions, ocr_lines
 from ..layout.ocr_lines import correct_page
 from ..ocr_fields import reread_fields
+from ..ocr_orient import upright
 from ..ocr_regions import REGION_DPI
 from ..ocr_result import word_record
 from ..ocr_rulings import Found, drop_marks, find_rulings, straighten
@@ -73,6 +74,8 @@ def ocr_pages(
     zoom = REGION_DPI / settings.dpi
     fine = None if zoom <= 1.0 else lambda k: lambda box: (_render_box(pdf, todo[k], box, scale, zoom, settings.preprocess), zoom)  # noqa: E731
     for page, result in zip(todo, ocr.ocr_many(renderers(), settings, path, regions=regions, fine=fine)):
+        if result.extra.get("rotated"):
+            _turned(page, result.extra["rotated"], found)
         _signature(pdf, page, result, scale, settings, path, warnings)
         if page.number == 1 and settings.subject:
             _subject(pdf, page, result, scale, settings, path, warnings)
@@ -104,6 +107,15 @@ def ocr_pages(
     return True
 
 
+def _turned(page: PageText, turn: float, found: dict[int, Found | None]) -> None:
+    """The page was read turned upright (:mod:`..ocr_orient`): its size is the upright page's from now on, and the
+    rulings found on the image as it lay are dropped."""
+    page.turn = turn
+    if turn in (90, 270):
+        page.width, page.height = page.height, page.width
+    found[page.number] = None
+
+
 def _signature(pdf: Any, page: PageText, result: Any, scale: float, settings: Any, path: Path, warnings: list[ReaderWarning]) -> None:
     """The page's signature block read again from its print alone when its reading lacks the position or the name
     (:mod:`..ocr_signature`)."""
@@ -131,7 +143,10 @@ def _subject(pdf: Any, page: PageText, result: Any, scale: float, settings: Any,
 
 def _render_box(pdf: Any, page: PageText, box: tuple[int, int, int, int], scale: float, zoom: float, mode: str) -> Any:
     """A box of the page image rendered at ``scale`` (pixels, origin top-left), rendered again ``zoom`` times finer
-    (the signature stamps painted out, as on the page); prepared for tesseract, or in colour when ``mode`` is empty."""
+    (the signature stamps painted out, as on the page); prepared for tesseract, or in colour when ``mode`` is empty.
+    A page read turned (``page.turn``) is rendered whole, turned, and the box cut from it."""
+    if page.turn:
+        return _turned_box(pdf, page, box, scale, zoom, mode)
     with PDFIUM:
         handle = pdf[page.number - 1]
         try:
@@ -144,6 +159,19 @@ def _render_box(pdf: Any, page: PageText, box: tuple[int, int, int, int], scale:
             handle.close()
     if page.stamp_rects:
         _paint_out(image, page, scale * zoom, (max(0.0, x0), max(0.0, top)))
+    return ocr.prepare(image, mode) if mode else image
+
+
+def _turned_box(pdf: Any, page: PageText, box: tuple[int, int, int, int], scale: float, zoom: float, mode: str) -> Any:
+    """:func:`_render_box` of a page read turned: the whole page rendered, turned upright, the box cut out."""
+
+    with PDFIUM:
+        handle = pdf[page.number - 1]
+        try:
+            image = handle.render(scale=scale * zoom, grayscale=mode not in ("red", ""), may_draw_forms=False).to_pil()
+        finally:
+            handle.close()
+    image = upright(image, page.turn).crop(tuple(round(v * zoom) for v in box))
     return ocr.prepare(image, mode) if mode else image
 
 
