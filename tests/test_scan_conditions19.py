@@ -113,3 +113,35 @@ def _png(image) -> bytes:  # noqa: ANN001
     buf = io.BytesIO()
     image.save(buf, format="PNG", dpi=(300, 300))
     return buf.getvalue()
+
+
+def test_a_body_named_after_the_kinh_gui_is_not_the_issuer(tmp_path) -> None:
+    """ld_040 turned 2.5° or cropped: its Số line (under a red stamp) was not read, and the body's first line,
+    which names a body, was taken for the issuer's next line (``Sở Tư pháp`` under ``Ban chấp hành … đề nghị``)."""
+    from vnadmin_nlp import parse_file
+
+    text = ("HỘI CÔNG CHỨNG VIÊN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Lâm Đồng, ngày 05 tháng 9 năm 2025\nKính gửi: Sở Tư pháp tỉnh Lâm Đồng\n"
+            "n ““THực hiện văn bản số 603/STP-BTTP ngày 04/9/2025 của Sở Tư pháp tỉnh\n"  # the OCR's lines
+            "che Lam Ấn co về việc hoàn thiện hồ sơ tổ chức Đại hội hợp nhất các Hội Công\n"
+            "chứng viên tỉnh Lâm Đồng, Bình Thuận, Đắk Nông (cũ) đã chỉnh sửa nội dung\ntheo yêu cầu.\n"
+            "Ban chấp hành Hội công chứng viên các tỉnh sáp nhập, đề nghị Sở tư pháp\n"
+            "phối hợp Sở Nội vụ trình UBND tỉnh Lâm Đồng xem xét quyết định.\n")
+    path = tmp_path / "ld_040.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = parse_file(path)
+    assert doc.issuer is not None and doc.issuer.name == "Hội Công chứng viên tỉnh Lâm Đồng"
+    assert doc.issuer.parent is None
+
+
+def test_yellowed_paper_is_balanced_to_white_for_the_ink_tests_and_white_paper_is_left(page) -> None:  # noqa: ANN001
+    """On ld_075 yellowed, every printed digit of the Số and date lines looked "coloured ink" (filled in by hand),
+    and the number and date were left null."""
+    from vnadmin_nlp.readers.ocr_fields import HAND_INK, coloured_ink
+    from vnadmin_nlp.readers.ocr_paper import white_balance
+
+    box = (200, 560, 1100, 700)  # the Số line's left part
+    crop = page.crop(box)
+    assert white_balance(crop).tobytes() == crop.tobytes()  # white paper: the same pixels
+    yellow = _condition("yellow")(page).crop(box)
+    assert coloured_ink(yellow) >= HAND_INK > coloured_ink(white_balance(yellow))

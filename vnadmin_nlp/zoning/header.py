@@ -121,6 +121,7 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
             and h.number is None
             and h.title is None
             and not h.subject
+            and h.kinh_gui is None  # the issuer is above the Kính gửi: a body named after it is the letter's
             and _issuer_like(page, seg)
         ):
             h.issuer_lines.append(seg)

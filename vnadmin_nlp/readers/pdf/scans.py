@@ -10,6 +10,7 @@ from ..layout import PageText, column_regions, ocr_lines
 from ..layout.ocr_lines import correct_page
 from ..ocr_fields import reread_fields
 from ..ocr_orient import upright
+from ..ocr_paper import white_balance
 from ..ocr_regions import REGION_DPI
 from ..ocr_result import word_record
 from ..ocr_rulings import Found, drop_marks, find_rulings, straighten
@@ -143,7 +144,8 @@ def _subject(pdf: Any, page: PageText, result: Any, scale: float, settings: Any,
 
 def _render_box(pdf: Any, page: PageText, box: tuple[int, int, int, int], scale: float, zoom: float, mode: str) -> Any:
     """A box of the page image rendered at ``scale`` (pixels, origin top-left), rendered again ``zoom`` times finer
-    (the signature stamps painted out, as on the page); prepared for tesseract, or in colour when ``mode`` is empty.
+    (the signature stamps painted out, as on the page); prepared for tesseract, or in colour when ``mode`` is empty
+    (a tinted paper's colour balanced to white: :func:`..ocr_paper.white_balance`).
     A page read turned (``page.turn``) is rendered whole, turned, and the box cut from it."""
     if page.turn:
         return _turned_box(pdf, page, box, scale, zoom, mode)
@@ -159,7 +161,7 @@ def _render_box(pdf: Any, page: PageText, box: tuple[int, int, int, int], scale:
             handle.close()
     if page.stamp_rects:
         _paint_out(image, page, scale * zoom, (max(0.0, x0), max(0.0, top)))
-    return ocr.prepare(image, mode) if mode else image
+    return ocr.prepare(image, mode) if mode else white_balance(image)
 
 
 def _turned_box(pdf: Any, page: PageText, box: tuple[int, int, int, int], scale: float, zoom: float, mode: str) -> Any:
@@ -172,7 +174,7 @@ def _turned_box(pdf: Any, page: PageText, box: tuple[int, int, int, int], scale:
         finally:
             handle.close()
     image = upright(image, page.turn).crop(tuple(round(v * zoom) for v in box))
-    return ocr.prepare(image, mode) if mode else image
+    return ocr.prepare(image, mode) if mode else white_balance(image)
 
 
 def _paint_out(image: Any, page: PageText, scale: float, origin: tuple[float, float] = (0.0, 0.0)) -> None:
