@@ -117,6 +117,9 @@ def _unreadable(ctx: Context, body: Body) -> bool:
     if not on_ocr(ctx, body.span):
         return False
     bad, _ = doubted_words(ctx, lines, acronyms=False, min_conf=0)
+    first = body.text.lstrip()[:1]
+    if first and not first.isalnum() and first not in "(":
+        bad = [*bad, f"{first!r} before its first word (the start of the line covered: a stamp over the header?)"]
     if bad:
         ctx.warn("issuer_unreadable", f"issuer: a body read by OCR holds words that are none ({', '.join(map(str, bad))}), left out: {body.text!r}", body.span)
     return bool(bad)
