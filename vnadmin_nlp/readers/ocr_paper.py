@@ -54,6 +54,8 @@ def flatten(image: "Image") -> "Image":
     import numpy as np
     from PIL import Image, ImageFilter
 
+    if min(image.size) < CELL * SPREAD:  # a crop too small to tell paper from a stroke (a line's few pixels)
+        return image
     paper = paper_map(image)
     if not needs_flattening(paper):
         return image
