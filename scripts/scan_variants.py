@@ -1,13 +1,20 @@
 """Generated variants of scanned PDFs, to test that a scan mechanism is general (issue 12): each page rendered in
-colour and changed the way another scanner or another clerk would change it, saved again as an image-only PDF, read
-by the parser and scored against the original's gold (header fields: lenient match).
+colour and changed the way another scanner, a phone or a clerk would change it (:mod:`scan_conditions`), saved again
+as an image-only PDF, read by the parser and scored against the original's gold (lenient match; a value where the
+gold has none counts as wrong).
 
     python scripts/scan_variants.py --gold fixtures/gold/devset/lamdong --corpus ../shared/devset/lamdong \\
-        --only ld_062 --only ld_072 --out /tmp/variants [--variants dpi200,skew+1,skew-1,jpeg,blur,shift]
+        --only ld_040 --only ld_075 --out /tmp/variants --pages ends -j 2 [--variants orig,rot90,grey,...]
+    python scripts/scan_variants.py --gold fixtures/gold --corpus ../shared --only qngai_ttr04_2025 --out /tmp/variants
 
-Variants: ``dpi200`` (rendered at 200 dpi), ``skew+1`` / ``skew-1`` (turned a degree), ``jpeg`` (JPEG quality 40),
-``blur`` (Gaussian radius 1.2 at 300 dpi), ``shift`` (the page moved 4 % right and down, its far edges cut).
-Use dev documents only.  Prints one row per document and variant, and the counts per field.
+Conditions (scripts/scan_conditions.py): ``orig`` (re-rendered at 300 dpi, the control), ``dpi200``/``dpi150``,
+``jpeg`` (quality 40), ``jpeg150`` (150 dpi, quality 30), ``skew±1``, ``skew+2.5``, ``skew-4``, ``blur``, ``shift``,
+``rot90``/``rot180``/``rot270``, ``grey`` (mid-grey paper with grain), ``yellow`` (yellowed paper, brown ink),
+``faint`` (toner at 40 %), ``photo`` (perspective, a dark table around, light falling off), ``stamp`` (a violet
+received-document stamp over the issuer, a blue stroke over the Số line), ``table`` (the header ruled as a table),
+``crop`` (margins cut), ``close`` (the header's columns moved closer).  ``--pages ends`` keeps the first and last
+pages (the header; the signature as a rule), to spare CPU.  Use dev documents only (the corpus gold has no split).
+Prints one row per document and condition, then right/wrong/missing per condition and field.
 """
 from __future__ import annotations
 
