@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import textwrap
 import sys
 import zlib
 from collections import defaultdict
@@ -87,7 +88,7 @@ class _Lists:
         return ", ".join(names), names
 
 
-def _variant(spec: dict[str, Any], form: dict[str, Any], i: int, seed: int) -> Variant | None:
+def _variant(spec: dict[str, Any], form: dict[str, Any], i: int, seed: int, wrap: bool = False) -> Variant | None:
     rng = random.Random(seed * 1_000_003 + zlib.crc32(form["name"].encode()) + i)
     lists = _Lists(spec, rng)
     lead_style = form["lead"][i % len(form["lead"])]
@@ -120,6 +121,9 @@ def _variant(spec: dict[str, Any], form: dict[str, Any], i: int, seed: int) -> V
     elif placement == "label" and "{D}" not in template:
         return None
     body = template.format(**slots)
+    if wrap:  # a PDF's text layer: the lines of a paragraph broken at the page's width, names and all
+        width = rng.randint(70, 95)
+        body = "\n".join(textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) for line in body.split("\n"))
     if form.get("section"):
         body = form["section"] + "\n" + body
     text = spec["skeletons"][form["skeleton"]].replace("{body}", body)
@@ -132,18 +136,20 @@ def _variant(spec: dict[str, Any], form: dict[str, Any], i: int, seed: int) -> V
             "deadline": deadline if t.get("deadline") and placement != "none" else None,
             "line": slots[t["line"]][:40],
         })
-    return Variant(form["name"], placement, text, body, gold)
+    return Variant(form["name"] + ("/wrapped" if wrap else ""), placement, text, body, gold)
 
 
-def variants(spec: dict[str, Any], per_form: int = 12, seed: int = 1, forms: list[str] | None = None) -> list[Variant]:
+def variants(spec: dict[str, Any], per_form: int = 12, seed: int = 1, forms: list[str] | None = None, wrapped: bool = True) -> list[Variant]:
+    """``per_form`` variants of each form as typed, and (``wrapped``) as many with the lines broken as a PDF's are."""
     out = []
     for form in spec["forms"]:
         if forms and form["name"] not in forms:
             continue
-        for i in range(per_form):
-            v = _variant(spec, form, i, seed)
-            if v is not None:
-                out.append(v)
+        for wrap in (False, True) if wrapped else (False,):
+            for i in range(per_form):
+                v = _variant(spec, form, i, seed, wrap)
+                if v is not None:
+                    out.append(v)
     return out
 
 
@@ -190,10 +196,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=3, help="with --show: at most this many variants")
     args = ap.parse_args(argv)
     spec = load_spec()
-    forms = [args.show] if args.show else args.form
+    forms = [args.show.removesuffix("/wrapped")] if args.show else args.form
     results: dict[str, list[Any]] = defaultdict(list)
     shown = 0
     for v in variants(spec, args.per_form, args.seed, forms):
+        if args.show and v.form != args.show:
+            continue
         res = score(v)
         results[v.form].append(res)
         if args.show and res.mismatches and shown < args.limit:
