@@ -76,6 +76,18 @@ class _Lists:
             bare = [b["bare"] for b in picked]
             head = "các sở" if style == "members" else rng.choice(["Các sở", "Các sở, ban, ngành"])
             return f"{head}: {', '.join(bare)}", [b["name"] for b in picked]
+        if style in ("semicolon", "semicolon_collective"):
+            names = [self.take()["name"] for _ in range(max(1, k - (style == "semicolon_collective")))]
+            names += [rng.choice(spec["collectives"])] if style == "semicolon_collective" else []
+            return "; ".join(names), names
+        if style == "holders":  # office-holders: "Giám đốc Sở Y tế, Thủ trưởng các sở, ban, ngành, Chủ tịch UBND …"
+            picked = [self.take(bare=True) for _ in range(max(1, k - 1))]
+            names = [f"Giám đốc {b['name']}" for b in picked] + [rng.choice(spec["holder_collectives"])]
+            return ", ".join(names), names
+        if style == "members_then_collective":  # "các sở: Nội vụ, Tài chính và UBND các huyện, thị xã, thành phố"
+            picked = [self.take(bare=True) for _ in range(max(2, k))]
+            last = rng.choice(spec["collectives"])
+            return f"các sở: {', '.join(b['bare'] for b in picked)} và {last}", [b["name"] for b in picked] + [last]
         if style == "collective":
             names = [self.take()["name"] for _ in range(max(0, k - 1))] + [rng.choice(spec["collectives"])]
             return ", ".join(names), names
