@@ -102,11 +102,15 @@ def _verb(text: str, key: str, start: int, end: int) -> int | None:
 
 
 _WORD_BEFORE_BREAK = lazy_regex(r"(\p{Lu}\p{Ll}*)[ \t]*\n[ \t]*$")
+_LIST_BEFORE_BREAK = lazy_regex(r"\p{L},[ \t]*\n[ \t]*$")
 
 
 def _head_wrapped(text: str, start: int, at: int) -> bool:
-    """Whether the line before ``at`` ends in a capitalised head with nothing after it: a PDF's line broken inside
-    a name (``phối hợp với Sở`` / ``Xây dựng, …``, ``giao Ban`` / ``Quản lý Khu kinh tế …``), not a new line."""
+    """Whether the line before ``at`` ends in a capitalised head with nothing after it, or in a comma: a PDF's line
+    broken inside a name or a list of names (``phối hợp với Sở`` / ``Xây dựng, …``, ``giao Ban`` / ``Quản lý Khu
+    kinh tế …``), not a new line."""
+    if _LIST_BEFORE_BREAK.search(text, max(0, start, at - 8), at):
+        return True  # "Giao các sở: …, Kế hoạch và Đầu tư," / "Xây dựng triển khai …": the list goes on
     m = _WORD_BEFORE_BREAK.search(text, max(0, start - 8, at - 16), at)
     return m is not None and fold(m.group(1)) in _SINGLE_HEADS
 
