@@ -139,7 +139,8 @@ def _variant(spec: dict[str, Any], form: dict[str, Any], i: int, seed: int, wrap
     if form.get("section"):
         body = form["section"] + "\n" + body
     text = spec["skeletons"][form["skeleton"]].replace("{body}", body)
-    named = {"L": lead, "S": support, "L1": [l1], "L2": [l2]}
+    named = {"L": lead, "S": support, "L1": [l1], "L2": [l2],
+             "huyen": ["UBND huyện Bình Sơn", "UBND huyện Sơn Tịnh", "UBND huyện Tư Nghĩa"]}  # (ubnd_huyen_members)
     gold = []
     for t in form["tasks"]:
         gold.append({

@@ -95,6 +95,7 @@ def _verb(text: str, key: str, start: int, end: int) -> int | None:
         noun = noun or _RELATIVE.search(text, max(start, at - 80), at) is not None  # "tổ chức do Chính phủ … thành lập"
         noun = noun or any(m.start() < at < m.end() for m in _COMPOUNDS.finditer(key, max(start, at - 20), min(end, at + 40)))
         mark = key[max(start, at - 3) : at].rstrip().endswith("(") and key[found.end() : found.end() + 3].lstrip().startswith(")")  # "Sở A (chủ trì), Sở B"
+        mark = mark or _WITH.match(text, at) is not None  # "Giao Sở A cùng Sở B …": one more body, no verb
         if not inside_name and not noun and not mark and not _NOUN_USE.match(key, at, end) and not key.startswith(_NOT_VERBS, at):
             return at
         pos = found.end()
@@ -338,7 +339,8 @@ _HOLDERS = tuple(fold(w) + " " for w in _T["office_holders"])  # a holder in low
 # A name that ends in "các <collective noun>" ("các sở, ban, ngành"): a comma after it goes on with the same collective.
 _NOUNS = alternation(fold(w) for w in _T["collective_nouns"] if w not in _T["collective_qualifiers"])
 _OPEN_COLLECTIVE = lazy_regex(r"(?<![\p{L}])các\s+(?:" + _NOUNS + r")(?:\s*,\s*(?:" + _NOUNS + r"))*$")
-_SPLIT = lazy_regex(r"\s*(?:[,;]|\s(?=và\s))\s*(?:và\s+)?")
+_SPLIT = lazy_regex(r"\s*(?:[,;]|\s(?=và\s)|\s(?=cùng\s+(?:với\s+)?\p{Lu}))\s*(?:và\s+|cùng\s+(?:với\s+)?)?")
+_WITH = lazy_regex(r"cùng\s+(?:với\s+)?(?=\p{Lu})")
 _COLLECTIVE_PHRASES = sorted((fold(p) for p in _T["collective_phrases"]), key=len, reverse=True)
 _COLLECTIVE_RE_PHRASES = lazy_regex(r"(?<![\p{L}])(?:" + alternation(_COLLECTIVE_PHRASES) + r")(?![\p{L}])")
 
