@@ -32,7 +32,7 @@ SLICE = [
     ("dash_conclusion_items", 0, False), ("dong_y_giao", 0, True),
     ("giao_list_chu_tri_phoi_hop", 1, False), ("de_nghi_list", 0, False), ("giao_members", 1, False),
     ("section_per_body_chu_tri_phoi_hop", 0, False), ("giao_semicolon_list", 0, False), ("office_notifies_closing", 0, False),
-    ("giao_members", 0, True), ("thong_nhat_giao", 1, False),
+    ("giao_members", 0, True), ("thong_nhat_giao", 1, False), ("x_cung_y", 0, False),
 ]
 
 
