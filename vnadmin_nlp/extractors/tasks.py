@@ -37,7 +37,7 @@ from . import deadlines
 from .base import Context
 from .fields import TasksFields
 from .registry import extractor
-from .tasking import execution, genre, labelled, names, refs, reporting, scope, table
+from .tasking import execution, genre, labelled, names, refs, reporting, scope, speaker, table
 from .tasking import support as support_of
 from .tasking.scans import Scans, joined
 from .tasking.units import TASKS, Unit, label_end as _label_end, parent_path, read_units
@@ -98,7 +98,7 @@ def extract(ctx: Context) -> TasksFields:
         tasks.extend(got)
     tasks.extend(t for path, t in reader.undated if path in reader.dated_lists)
     tasks = without_restatements(table.merge(ctx, tasks, listed, anchor, reader._issuer))
-    tasks = scope.outside_new_wording(text, tasks)  # the new wording an amending text quotes: not its tasks
+    tasks = speaker.without_office_notices(text, scope.outside_new_wording(text, tasks), own)  # (quoted new wording; the issuer's office notifying)
     tasks.sort(key=lambda t: t.span)
     refs.referred_deadlines(ctx.fields.get("provisions") or [], key, tasks, listed)
     if not is_normative:

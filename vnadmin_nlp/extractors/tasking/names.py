@@ -25,6 +25,7 @@ TRIGGER = word_scanner((fold(t) for t in _T["assign_triggers"]), r"\s+(?=\S)")
 HEADING_PREFIX = lazy_regex(r"(?:" + "|".join(escape(fold(t)) for t in _T["heading_prefixes"]) + r")\s+(?=\S)")  # "Đối với X:"
 OPENING = lazy_regex(r"(?:" + "|".join(escape(fold(t)) for t in _T["opening_triggers"]) + r")\s+(?=\S)")  # at a sentence's start
 HEAD_RE = word_scanner(HEADS)
+_SINGLE_HEADS = {h for h in HEADS if " " not in h and h not in ("các", "mọi")}
 VERB_RE = word_scanner(_VERBS)
 _WORD_THEN_DIGIT = lazy_regex(r"\p{L}+\s+\d")
 _BROKEN = lazy_regex(r"[.;:]\s*\n")  # a sentence or a list item ends at a line break
@@ -89,15 +90,30 @@ def _verb(text: str, key: str, start: int, end: int) -> int | None:
             return None
         at = found.start()
         before = text[max(start, at - 2) : at]
-        inside_name = text[at].isupper() and before.strip() not in (":", "") and "\n" not in before
+        inside_name = text[at].isupper() and before.strip() not in (":", "") and ("\n" not in before or _head_wrapped(text, start, at))
         noun = _NOUN_BEFORE.search(key, max(start, at - 12), at) is not None  # "người đứng đầu tổ chức", "các tổ chức"
         noun = noun or _RELATIVE.search(text, max(start, at - 80), at) is not None  # "tổ chức do Chính phủ … thành lập"
         noun = noun or any(m.start() < at < m.end() for m in _COMPOUNDS.finditer(key, max(start, at - 20), min(end, at + 40)))
         mark = key[max(start, at - 3) : at].rstrip().endswith("(") and key[found.end() : found.end() + 3].lstrip().startswith(")")  # "Sở A (chủ trì), Sở B"
+        mark = mark or _WITH.match(text, at) is not None  # "Giao Sở A cùng Sở B …": one more body, no verb
         if not inside_name and not noun and not mark and not _NOUN_USE.match(key, at, end) and not key.startswith(_NOT_VERBS, at):
             return at
         pos = found.end()
     return None
+
+
+_WORD_BEFORE_BREAK = lazy_regex(r"(\p{Lu}\p{Ll}*)[ \t]*\n[ \t]*$")
+_LIST_BEFORE_BREAK = lazy_regex(r"\p{L},[ \t]*\n[ \t]*$")
+
+
+def _head_wrapped(text: str, start: int, at: int) -> bool:
+    """Whether the line before ``at`` ends in a capitalised head with nothing after it, or in a comma: a PDF's line
+    broken inside a name or a list of names (``phối hợp với Sở`` / ``Xây dựng, …``, ``giao Ban`` / ``Quản lý Khu
+    kinh tế …``), not a new line."""
+    if _LIST_BEFORE_BREAK.search(text, max(0, start, at - 8), at):
+        return True  # "Giao các sở: …, Kế hoạch và Đầu tư," / "Xây dựng triển khai …": the list goes on
+    m = _WORD_BEFORE_BREAK.search(text, max(0, start - 8, at - 16), at)
+    return m is not None and fold(m.group(1)) in _SINGLE_HEADS
 
 
 def verb_at(text: str, key: str, start: int, end: int) -> int | None:
@@ -323,7 +339,8 @@ _HOLDERS = tuple(fold(w) + " " for w in _T["office_holders"])  # a holder in low
 # A name that ends in "các <collective noun>" ("các sở, ban, ngành"): a comma after it goes on with the same collective.
 _NOUNS = alternation(fold(w) for w in _T["collective_nouns"] if w not in _T["collective_qualifiers"])
 _OPEN_COLLECTIVE = lazy_regex(r"(?<![\p{L}])các\s+(?:" + _NOUNS + r")(?:\s*,\s*(?:" + _NOUNS + r"))*$")
-_SPLIT = lazy_regex(r"\s*(?:[,;]|\s(?=và\s))\s*(?:và\s+)?")
+_SPLIT = lazy_regex(r"\s*(?:[,;]|\s(?=và\s)|\s(?=cùng\s+(?:với\s+)?\p{Lu}))\s*(?:và\s+|cùng\s+(?:với\s+)?)?")
+_WITH = lazy_regex(r"cùng\s+(?:với\s+)?(?=\p{Lu})")
 _COLLECTIVE_PHRASES = sorted((fold(p) for p in _T["collective_phrases"]), key=len, reverse=True)
 _COLLECTIVE_RE_PHRASES = lazy_regex(r"(?<![\p{L}])(?:" + alternation(_COLLECTIVE_PHRASES) + r")(?![\p{L}])")
 

@@ -16,7 +16,7 @@ from . import names
 _SENTENCE_END = lazy_regex(r"[.;!?]\s+(?=\p{Lu}|[-–+•])|\n+(?=[-–+•]|\d{1,3}[.)]\s|[a-zđ]\)\s)")
 
 # A paragraph under a heading: a line break after the end of a sentence.
-_PARAGRAPH_END = lazy_regex(r"(?<=[.;:!?])[ \t]*\n+")
+_PARAGRAPH_END = lazy_regex(r"(?<=[.;!?])[ \t]*\n+|(?<=:)[ \t]*\n+(?!\p{Ll})")  # ("Thời hạn hoàn thành:" / "trong tháng 9/2025": one)
 
 # The asking words a sentence's rules look for besides the triggers (``names.TRIGGER``), from the same data: those
 # that ask only where they open a sentence (tasks.yaml ``opening_triggers``), and the closing of a notice

@@ -31,6 +31,10 @@ _IMPLEMENTATION = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(t)) for t
 _NON_TASK = tuple(fold(t) for t in _T["non_task_sections"])
 _SCOPE_WORDS = lazy_regex(r"\s(?:đối với|trong việc|trong|về)\s")  # "… Bộ, cơ quan ngang Bộ đối với quỹ …"
 _PHRASES = {fold(p) for p in _T["heading_phrases"]}
+# The remit a heading's body acts within, before the phrase (if any) that ends the heading: "Các cơ quan, đơn vị theo
+# chức năng, nhiệm vụ được giao:", "Các sở, ngành căn cứ chức năng, nhiệm vụ, quyền hạn có trách nhiệm:"
+_REMIT = lazy_regex(r"(?:theo|căn cứ(?: vào)?|trong phạm vi)\s+(?:chức năng|nhiệm vụ)(?:\s*,\s*|\s+và\s+)?(?:nhiệm vụ|quyền hạn)?"
+                    r"(?:\s*,\s*quyền hạn|\s+và\s+quyền hạn)?(?:\s+(?:được giao|của mình|của ngành|của đơn vị))?(?![\p{L}])\s*,?\s*")
 _TITLE_PREFIXES = sorted((fold(p) for p in _T["title_heading_prefixes"]), key=len, reverse=True)
 _CATCH_ALL = tuple(fold(p) for p in _T["catch_all"])
 NORMATIVE_TYPES = {fold(t) for t in ("Nghị định", "Thông tư", "Thông tư liên tịch", "Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết", "Nghị quyết liên tịch", "Văn bản hợp nhất")}
@@ -132,6 +136,8 @@ def heading(text: str, key: str, start: int, end: int) -> list[str] | None:
         return names.items(" ".join(own[: apposition.start()].split()))  # "Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:"
     rest = fold(text[stop : start + len(own)]).strip(" .:;\n")
     rest = " ".join(rest.split())
+    if (remit := _REMIT.match(rest)) is not None:
+        rest = rest[remit.end():].strip(" ,")
     if rest and rest not in _PHRASES:
         return _duty_heading(text, key, start, own)
     return names.items(name)

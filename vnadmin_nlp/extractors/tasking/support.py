@@ -14,9 +14,39 @@ SUPPORT_WORDS = r"(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?ph(?:ối|ôi)\s+hợp(?:\
 _SUPPORT = lazy_regex(r"(?<![\p{L}])" + SUPPORT_WORDS)
 
 
+# "Giao Sở Y tế chủ trì, Sở Tài chính, UBND các huyện phối hợp hướng dẫn …": the partners named before their verb
+_CHAIR = lazy_regex(r"(?<![\p{L}])chủ\s+trì\s*,\s*")
+_PARTNER_VERB = lazy_regex(r"\s+ph(?:ối|ôi)\s+hợp(?:\s+thực\s+hiện)?(?![\p{L}])\s*,?\s*")
+
+
+def subject_support(text: str, key: str, start: int, end: int, anywhere: bool = False) -> tuple[list[str], int, int]:
+    """``chủ trì, Y, Z phối hợp <verb> …`` at ``start`` (or, ``anywhere``, the first in ``[start, end)``): the bodies
+    Y, Z that come before their ``phối hợp``, where the phrase starts and where the action goes on; none when the
+    words between are no list of bodies (``chủ trì, tổ chức kiểm tra và phối hợp …``)."""
+    m = _CHAIR.match(key, start, end) if not anywhere else _CHAIR.search(key, start, end)
+    if m is None or not HEAD_RE.match(key, m.end(), end) or not text[m.end()].isupper() and not key.startswith("các ", m.end()):
+        return [], start, start
+    verb = _PARTNER_VERB.search(key, m.end(), min(end, m.end() + MAX_ASSIGNEE_CHARS))
+    if verb is None:
+        return [], start, start
+    first = _verb(text, key, m.end() + 1, verb.end())
+    names = " ".join(text[m.end() : verb.start()].split()).strip(" ,;")
+    if first is not None and first < verb.start() + 1 or not names or _BROKEN.search(text, m.end(), verb.start()) \
+            or NOT_IN_NAME.search(key, m.end(), verb.start()) or not plausible(text, key, m.end(), verb.start()):
+        return [], start, start
+    found = items(names)
+    if any(len(x.split()) > 15 for x in found):
+        return [], start, start
+    return found, m.start(), verb.end()
+
+
 def support(text: str, key: str, start: int, end: int, anywhere: bool = False) -> tuple[list[str], int, int]:
     """``chủ trì, phối hợp với Y <verb> …`` (or ``phối hợp với Y <verb> …``) at ``start`` (or, ``anywhere``, the
-    first in ``[start, end)``): the bodies Y, where the phrase starts and where the action goes on (after Y)."""
+    first in ``[start, end)``): the bodies Y, where the phrase starts and where the action goes on (after Y);
+    ``chủ trì, Y phối hợp <verb> …`` alike (:func:`subject_support`)."""
+    before = subject_support(text, key, start, end, anywhere)
+    if before[0]:
+        return before
     m = _SUPPORT.match(key, start, end)
     if anywhere:
         m = next((x for x in _SUPPORT.finditer(key, start, end) if not _directed(key, start, x.start())), None)
