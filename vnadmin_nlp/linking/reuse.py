@@ -31,7 +31,7 @@ from itertools import compress, count
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
-from ..model import Document, Zones
+from ..model import Zones
 from .store import pack_bands
 
 N = 5  # words per shingle
@@ -190,7 +190,8 @@ def signature(hashes: Iterable[int]) -> list[int]:
 
 
 def band_keys(tokens: Tokens) -> list[int]:
-    """The LSH band keys of a document's passages (signed 64-bit, for SQLite), without repeats."""
+    """The LSH band keys of a document's passages (signed 64-bit, for SQLite), without repeats.  The reference:
+    the writer computes the same keys over arrays (``bands.band_keys``)."""
     keys: set[int] = set()
     sh = tokens.shingles
     width = R * 8
@@ -328,12 +329,6 @@ def _end(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in ".,;:!?)”\"'…/":
         pos += 1
     return pos
-
-
-def document_bands(doc: Document) -> tuple[Tokens, list[int]]:
-    text = doc.text or ""
-    toks = tokenize(text, reuse_ranges(doc.zones, doc.spans.get("subject"), len(text)))
-    return toks, band_keys(toks)
 
 
 def store_bands(conn: sqlite3.Connection, doc_id: int, bands: list[int]) -> None:
