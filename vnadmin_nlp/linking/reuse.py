@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from ..model import Zones
+from . import runs as run_arrays
 from .store import pack_bands
 
 N = 5  # words per shingle
@@ -42,6 +43,8 @@ MAX_BUCKET = 50
 MIN_TOKENS = 30  # shortest passage reported, in words
 MIN_SIMILARITY = 0.75  # share of a passage's shingles found on both sides
 MAX_GAP = 12  # words that may differ inside one passage
+PER_VALUE = 4  # positions in b a shared shingle is matched with at most (its first ones)
+ARRAYS_FROM = 200  # shared shingles from which a pair's runs are found over arrays (``runs``)
 _M64 = (1 << 64) - 1
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -246,12 +249,17 @@ def token_passages(sa: Sequence[int], sb: Sequence[int], set_a: Optional[set[int
         common = set(sa).intersection(sb)
     if not common:
         return []
+    if len(common) >= ARRAYS_FROM:  # many shared shingles: the runs over arrays, those that cannot chain dropped
+        found = run_arrays.chainable(run_arrays.shared_runs(sa, sb, common, PER_VALUE), N, MAX_GAP + N, MIN_TOKENS - N)
+        if not run_arrays.may_hold_passage(found, MIN_TOKENS - N, MIN_SIMILARITY):
+            return []
+        return _chained(found.tolist())
     # the positions of the shared shingles, found in C (``compress``): the loops below visit only those
     shared = common.__contains__
     where_b: dict[int, list[int]] = {}
     for j in compress(count(), map(shared, sb)):
         lst = where_b.setdefault(sb[j], [])
-        if len(lst) < 4:
+        if len(lst) < PER_VALUE:
             lst.append(j)
     # runs of consecutive matches on one diagonal: [a0, a1] x [b0, b1] in shingle positions
     # (a run is kept as [a0, a1, diagonal]: its b positions and length follow)
