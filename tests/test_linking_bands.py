@@ -53,3 +53,18 @@ def test_signatures_fill_empty_bins_as_the_loop_does():
     assert (got == np.uint64(reuse._M64)).sum() == 0
     for row, a in zip(got, starts):
         assert [int(v) for v in row] == reuse.signature(sh[a:a + reuse.CHUNK])
+
+
+def test_long_texts_fold_and_hash_as_the_loops_do(monkeypatch):
+    """``fold`` over an array (long texts) is ``str.translate``'s fold, every code point below the table's end,
+    lone surrogates and characters beyond it included; the shingles' hashes over arrays are the loop's."""
+    every = "".join(chr(c) for c in range(1, 0x2100)) + "😀ﬁ\udc80"
+    assert len(every) >= reuse._ARRAY_FOLD
+    assert reuse.fold(every) == every.translate(reuse._FOLD)
+    text = SEED_THONG_BAO.read_text(encoding="utf-8") if SEED_THONG_BAO.exists() else every
+    fast = reuse.tokenize(text, [(0, len(text))])
+    assert fast.count >= reuse._ARRAY_HASHES
+    monkeypatch.setattr(reuse, "_ARRAY_HASHES", 1 << 60)
+    monkeypatch.setattr(reuse, "_ARRAY_FOLD", 1 << 60)
+    slow = reuse.tokenize(text, [(0, len(text))])
+    assert fast.shingles == slow.shingles and fast.count == slow.count

@@ -130,7 +130,23 @@ def reuse_ranges(zones: Zones, subject: Optional[tuple[int, int]], length: int) 
 
 def fold(text: str) -> str:
     """Lower case without diacritics, one character for one (offsets are kept)."""
-    return text.translate(_FOLD)
+    if len(text) < _ARRAY_FOLD:
+        return text.translate(_FOLD)
+    import numpy as np  # a long text: one table look-up per character over an array (``translate`` is a dict's)
+
+    global _FOLD_TABLE
+    if _FOLD_TABLE is None:
+        _FOLD_TABLE = np.arange(_FOLD_SPAN, dtype=np.uint32)
+        for k, v in _FOLD.items():
+            _FOLD_TABLE[k] = ord(v)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return np.where(codes < _FOLD_SPAN, _FOLD_TABLE[np.minimum(codes, _FOLD_SPAN - 1)], codes).tobytes().decode(
+        "utf-32-le", "surrogatepass")
+
+
+_ARRAY_FOLD = 2000  # characters from which ``fold`` works over an array
+_FOLD_SPAN = max(_FOLD) + 1  # the code points ``_FOLD`` changes are all below it
+_FOLD_TABLE = None  # code point -> folded code point below _FOLD_SPAN (built at the first long text)
 
 
 def tokenize(text: str, ranges: Sequence[tuple[int, int]]) -> Tokens:
@@ -139,9 +155,29 @@ def tokenize(text: str, ranges: Sequence[tuple[int, int]]) -> Tokens:
     get = _TOKEN_IDS.get
     for a, b in ranges:
         ids.extend([get(t) or _token_id(t) for t in _TOKEN.findall(folded, a, b)])
+    if len(ids) >= _ARRAY_HASHES:
+        return Tokens(_hashes_over_arrays(ids), ranges, len(ids))
     p, q = 0x100000001B3, 0xBF58476D1CE4E5B9
     raw = [((((((a * p) ^ b) * p ^ c) * p ^ d) * p ^ e) & _M64) for a, b, c, d, e in zip(ids, ids[1:], ids[2:], ids[3:], ids[4:])]
     return Tokens([((h ^ (h >> 29)) * q & _M64) ^ (h >> 32) for h in raw], ranges, len(ids))  # spread the bits
+
+
+_ARRAY_HASHES = 256  # words from which the shingles' hashes are computed over arrays
+
+
+def _hashes_over_arrays(ids: list[int]) -> array:
+    """The hashes of ``tokenize``'s loop over numpy arrays, bit for bit: uint64 products wrap at 2**64, which is
+    the loop's mask (a xor with a value below 2**64 changes no higher bit)."""
+    import numpy as np
+
+    v = np.array(ids, dtype=np.uint64)
+    p, n = np.uint64(0x100000001B3), len(ids) - N + 1
+    h = v[:n] * p
+    for k in range(1, N - 1):
+        h = (h ^ v[k:k + n]) * p
+    h ^= v[N - 1:N - 1 + n]
+    out = ((h ^ (h >> np.uint64(29))) * np.uint64(0xBF58476D1CE4E5B9)) ^ (h >> np.uint64(32))
+    return array("Q", out.tobytes())
 
 
 def anchors(shingles: Sequence[int]) -> list[int]:
