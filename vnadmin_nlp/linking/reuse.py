@@ -14,7 +14,9 @@
    with the ``detect.MAX_CANDIDATES`` documents sharing the most band keys with it (``detect``).
 4. Each candidate pair is aligned exactly: shared shingles chained along diagonals, runs merged across small
    gaps (an inserted word, a bookmark), and every passage of at least ``MIN_TOKENS`` words, most of whose
-   shingles match (``MIN_SIMILARITY``), is kept with its character spans in both texts.
+   shingles match (``MIN_SIMILARITY``), is kept with its character spans in both texts.  Long texts are folded and
+   hashed over arrays, their band keys computed over arrays (``bands``) and the runs of pairs sharing many shingles
+   found over arrays (``runs``): the same keys and passages as the loops here, which stay the reference.
 
 The reusing document (``src``) is the later one by date; ``directed`` is 0 when the dates do not tell.
 """
