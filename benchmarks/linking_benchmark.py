@@ -65,6 +65,7 @@ from vnadmin_nlp import __version__  # noqa: E402
 from vnadmin_nlp.linking import Corpus  # noqa: E402
 from vnadmin_nlp.identity import lookup_key  # noqa: E402
 from vnadmin_nlp.pipeline import parse_file  # noqa: E402
+from vnadmin_nlp.files import worker  # noqa: E402
 
 PERF_MD = ROOT / "docs" / "performance.md"
 BEGIN, END = "<!-- BEGIN linking -->", "<!-- END linking -->"
@@ -432,17 +433,26 @@ def real_files(vbpl: Path) -> list[Path]:
 
 
 def _cpu_children() -> float:
+    """CPU of the children that ended (tesseract, forked parses) and of the reused parse worker's answers
+    (``parse_file`` goes to it since session 16: ``RUSAGE_CHILDREN`` does not count a child still alive)."""
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
+    return r.ru_utime + r.ru_stime + worker.workers_cpu()
 
 
-def real_worker(vbpl: Path, out: Path) -> None:
-    """Index the real documents (parsing included) into a new index; write the figures as JSON."""
+def real_worker(vbpl: Path, out: Path, limit: int = 0, index: Optional[Path] = None,
+                profile: Optional[Path] = None) -> None:
+    """Index the real documents (parsing included) into a new index; write the figures as JSON.  ``limit``: every
+    k-th file, so that about that many are indexed (vbpl pages and corpus files alike, a subset to work with);
+    ``index``: keep the index there (to measure band keys and reuse detection again on it); ``profile``: a cProfile
+    of the whole run there (its linking stages: ``benchmarks/linking_profile.py``)."""
     files = real_files(vbpl)
+    if limit and limit < len(files):
+        step = len(files) / limit
+        files = [files[int(k * step)] for k in range(limit)]
     per_file: dict[str, float] = {}
     ocr: set[str] = set()  # the files OCR read (a page at least)
 
-    def timed(path: Path):  # parse_file parses in a forked child (its limits): its CPU is the children's
+    def timed(path: Path):  # parse_file parses in the parse worker (its limits): its CPU is the worker's
         c = time.process_time() + _cpu_children()
         try:
             doc = parse_file(path)
@@ -454,12 +464,23 @@ def real_worker(vbpl: Path, out: Path) -> None:
 
     load0 = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
+        db = index or Path(tmp) / "index.sqlite"
+        for old in db.parent.glob(db.name + "*"):
+            old.unlink()
+        prof = None
+        if profile:
+            import cProfile
+            prof = cProfile.Profile(time.process_time)
+            prof.enable()
         ch0, c0, t0 = _cpu_children(), time.process_time(), time.perf_counter()
-        with Corpus.open(Path(tmp) / "index.sqlite", parser=timed) as corpus:
+        with Corpus.open(db, parser=timed) as corpus:
             rep = corpus.index([str(f) for f in files])
             stats = corpus.stats()
             pairs = corpus.conn.execute("SELECT count(*) FROM (SELECT DISTINCT min(src, dst), max(src, dst) FROM reuse)").fetchone()[0]
         cpu, wall, children = time.process_time() - c0, time.perf_counter() - t0, _cpu_children() - ch0
+        if prof is not None:
+            prof.disable()
+            prof.dump_stats(str(profile))
     parse = sorted(per_file.values())
     kinds = {}
     for kind, names in (("text", [n for n in per_file if n not in ocr]), ("ocr", sorted(ocr))):
@@ -468,6 +489,7 @@ def real_worker(vbpl: Path, out: Path) -> None:
                        "worst_ms": 1e3 * cpu_of[-1] if cpu_of else 0.0}
     json.dump({"kinds": kinds,
         "files": len(files), "vbpl": sum(1 for f in files if f.parent == vbpl), "indexed": rep.stored,
+        "digests": digests(db) if index else None,
         "failed": [[Path(p).name, m] for p, m in rep.failed], "cpu": cpu, "children_cpu": children, "wall": wall,
         "parse_cpu": rep.parse_cpu, "bands_cpu": rep.bands_cpu, "resolve_cpu": rep.resolve_cpu, "reuse_cpu": rep.reuse_cpu,
         "parse_median_ms": 1e3 * statistics.median(parse) if parse else 0.0, "parse_worst_ms": 1e3 * parse[-1] if parse else 0.0,
@@ -476,6 +498,27 @@ def real_worker(vbpl: Path, out: Path) -> None:
         "child_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, "parse_total": sum(parse),
         "load": [load0, os.getloadavg()[0]],
     }, out.open("w"))
+
+
+def digests(db: Path) -> dict[str, str]:
+    """SHA-256 of the reused passages and of the links, by path (passages: both paths, both spans, words,
+    similarity; links: citing path and index, cited path or dangling key, confidence, reason): a change to linking
+    must leave them unchanged, or say what it lost or gained."""
+    import hashlib
+    conn = sqlite3.connect(db)
+    out = {}
+    for name, sql in (("reuse", "SELECT a.path, b.path, r.src_start, r.src_end, r.dst_start, r.dst_end, r.tokens, r.similarity,"
+                                " r.directed FROM reuse r JOIN documents a ON a.id = r.src JOIN documents b ON b.id = r.dst"
+                                " ORDER BY 1, 2, 3, 5"),
+                      ("links", "SELECT a.path, l.idx, b.path, l.dangling, l.confidence, l.reason FROM links l"
+                                " JOIN documents a ON a.id = l.src LEFT JOIN documents b ON b.id = l.dst ORDER BY 1, 2")):
+        h, n = hashlib.sha256(), 0
+        for row in conn.execute(sql):
+            h.update(repr(row).encode())
+            n += 1
+        out[name] = f"{n} {h.hexdigest()[:16]}"
+    conn.close()
+    return out
 
 
 def scale_worker(n: int, seed: int, out: Path, keep: bool = False) -> None:
@@ -568,7 +611,7 @@ def real_report(real: dict, scale: list[dict]) -> str:
         "| | CPU s | per document | documents per CPU-second |", "|---|---:|---:|---:|",
         f"| Whole run, parsing included ({docs} documents indexed, {len(real['failed'])} not) | {total:,.1f} | "
         f"{1e3 * total / max(docs, 1):,.1f} ms | **{docs / max(total, 1e-9):,.1f}** |",
-        f"| of which parsing (`parse_file`, in its forked child with OCR's tesseract; per file median "
+        f"| of which parsing (`parse_file`, in the parse worker, with OCR's tesseract; per file median "
         f"{real['parse_median_ms']:,.1f} ms, worst {real['parse_worst_ms']:,.0f} ms: {real['parse_worst_file']}) | "
         f"{real['parse_total']:,.1f} | {1e3 * real['parse_total'] / max(docs, 1):,.1f} ms | {docs / max(real['parse_total'], 1e-9):,.1f} |",
         f"| of which linking (storing, band keys, resolution, reuse) | {linking:,.1f} | {1e3 * linking / max(docs, 1):,.1f} ms | **{docs / max(linking, 1e-9):,.1f}** |",
@@ -635,20 +678,26 @@ def main() -> None:
                     "writes the '## Linking' block of docs/performance.md (unless --no-write).")
     ap.add_argument("--vbpl", type=Path, default=ROOT / "build" / "devset" / "vbpl", help="The unpacked vbpl.vn pages.")
     ap.add_argument("--scale", default="1000,100000", help="Generated corpus sizes for --real (comma-separated; '' for none).")
+    ap.add_argument("--limit", type=int, default=0, help="--real: about this many real files (every k-th), a subset to work with.")
+    ap.add_argument("--index", type=Path, help="--real: keep the real documents' index here.")
+    ap.add_argument("--profile", type=Path, help="--real: write a cProfile of the real run here (CPU clock).")
     ap.add_argument("--worker", choices=["real", "scale"], help=argparse.SUPPRESS)
     ap.add_argument("--worker-out", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker == "real":
-        real_worker(args.vbpl, args.worker_out)
+        real_worker(args.vbpl, args.worker_out, args.limit, args.index, args.profile)
         return
     if args.worker == "scale":
         scale_worker(args.docs, args.seed, args.worker_out, args.keep)
         return
     if args.real:
-        real = _child(["--worker", "real", "--vbpl", str(args.vbpl)])
+        real = _child(["--worker", "real", "--vbpl", str(args.vbpl), "--limit", str(args.limit),
+                       *(["--index", str(args.index.resolve())] if args.index else []),
+                       *(["--profile", str(args.profile.resolve())] if args.profile else [])])
         scale = [_child(["--worker", "scale", "--docs", n, "--seed", str(args.seed), *(["--keep"] if args.keep else [])])
                  for n in args.scale.split(",") if n]
         block = real_report(real, scale)
+        print(json.dumps(real), file=sys.stderr)
         print(block)
         if not args.no_write:
             write_section(block)

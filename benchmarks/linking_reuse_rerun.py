@@ -80,6 +80,33 @@ def filled_cache(conn, words: int | None) -> detect.TokenCache:
     return cache
 
 
+def bands_again(conn) -> dict:
+    """Every document's band keys computed again from its stored text (tokens, then the keys by the loops of
+    ``reuse.band_keys`` and by the writer's arrays when it has them), CPU of each; the keys must be the stored ones."""
+    from vnadmin_nlp.linking import bands as arrays  # the writer's band keys over arrays (session 19)
+
+    cpu = collections.Counter()
+    differ = docs = shingles = keys = 0
+    for (doc_id,) in conn.execute("SELECT id FROM documents ORDER BY id").fetchall():
+        text, zones, subject = detect.TokenCache(conn)._row(doc_id)
+        t = time.process_time()
+        toks = reuse.tokenize(text, reuse.reuse_ranges(zones, subject, len(text)))
+        t1 = time.process_time()
+        loops = reuse.band_keys(toks)
+        t2 = time.process_time()
+        fast = arrays.band_keys(toks.shingles)
+        t3 = time.process_time()
+        cpu["tokens"] += t1 - t
+        cpu["keys (loops)"] += t2 - t1
+        cpu["keys (arrays)"] += t3 - t2
+        stored = conn.execute("SELECT bands FROM documents WHERE id=?", (doc_id,)).fetchone()[0]
+        differ += (loops != fast) or (stored is not None and store.unpack_bands(stored) != fast)
+        docs += 1
+        shingles += len(toks.shingles)
+        keys += len(fast)
+    return {"docs": docs, "cpu": cpu, "differ": differ, "shingles": shingles, "keys": keys}
+
+
 def digest(conn) -> tuple[int, str]:
     h, n = hashlib.sha256(), 0
     for r in conn.execute("SELECT * FROM reuse ORDER BY src, dst, src_start, dst_start"):
@@ -130,11 +157,20 @@ def main() -> None:
     ap.add_argument("index", type=Path)
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--words", type=int, help="token cache size in shingles (default detect.CACHE_WORDS)")
+    ap.add_argument("--bands", action="store_true", help="first, every document's band keys again (loops and arrays)")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp())
     try:
         path = tmp / args.index.name
         shutil.copy(args.index, path)
+        if args.bands:
+            conn = store.connect(path)
+            b = bands_again(conn)
+            conn.close()
+            n = max(b["docs"], 1)
+            print(f"band keys of {b['docs']:,} documents ({b['shingles']:,} shingles, {b['keys']:,} keys; "
+                  f"{b['differ']} differing from the loops' or the stored ones): " + ", ".join(
+                      f"{k} {v:.3f} s ({1e3 * v / n:.2f} ms/doc)" for k, v in b["cpu"].items()), flush=True)
         for i in range(args.rounds):
             r = run(path, args.words)
             print(f"round {i + 1}: {r['docs']:,} documents, {r['cpu']:.3f} s CPU, {1e3 * r['cpu'] / r['docs']:.4f} ms/doc; "

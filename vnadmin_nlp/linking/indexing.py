@@ -14,6 +14,7 @@ from ..files import display_name
 from ..files.limits import caused_by_memory
 from ..pipeline import PARSER_VERSION
 from ..readers import ReaderError
+from . import bands as bands_mod
 from . import reuse as reuse_mod
 from .detect import TokenCache
 from .store import insert_document, load_document, record_error, transaction
@@ -132,7 +133,7 @@ class Writer:
                                              mtime_ns=st.st_mtime_ns if st else None, parser_version=PARSER_VERSION)
                     if self.reuse:
                         c = time.process_time()
-                        toks, bands = reuse_mod.document_bands(doc)
+                        toks, bands = bands_mod.document_bands(doc)
                         reuse_mod.store_bands(conn, doc_id, bands)
                         if self.tokens is not None:
                             self.tokens.keep(doc_id, toks)

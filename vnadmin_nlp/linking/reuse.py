@@ -14,7 +14,9 @@
    with the ``detect.MAX_CANDIDATES`` documents sharing the most band keys with it (``detect``).
 4. Each candidate pair is aligned exactly: shared shingles chained along diagonals, runs merged across small
    gaps (an inserted word, a bookmark), and every passage of at least ``MIN_TOKENS`` words, most of whose
-   shingles match (``MIN_SIMILARITY``), is kept with its character spans in both texts.
+   shingles match (``MIN_SIMILARITY``), is kept with its character spans in both texts.  Long texts are folded and
+   hashed over arrays, their band keys computed over arrays (``bands``) and the runs of pairs sharing many shingles
+   found over arrays (``runs``): the same keys and passages as the loops here, which stay the reference.
 
 The reusing document (``src``) is the later one by date; ``directed`` is 0 when the dates do not tell.
 """
@@ -31,7 +33,8 @@ from itertools import compress, count
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
-from ..model import Document, Zones
+from ..model import Zones
+from . import runs as run_arrays
 from .store import pack_bands
 
 N = 5  # words per shingle
@@ -42,6 +45,8 @@ MAX_BUCKET = 50
 MIN_TOKENS = 30  # shortest passage reported, in words
 MIN_SIMILARITY = 0.75  # share of a passage's shingles found on both sides
 MAX_GAP = 12  # words that may differ inside one passage
+PER_VALUE = 4  # positions in b a shared shingle is matched with at most (its first ones)
+ARRAYS_FROM = 200  # shared shingles from which a pair's runs are found over arrays (``runs``)
 _M64 = (1 << 64) - 1
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -127,7 +132,23 @@ def reuse_ranges(zones: Zones, subject: Optional[tuple[int, int]], length: int) 
 
 def fold(text: str) -> str:
     """Lower case without diacritics, one character for one (offsets are kept)."""
-    return text.translate(_FOLD)
+    if len(text) < _ARRAY_FOLD:
+        return text.translate(_FOLD)
+    import numpy as np  # a long text: one table look-up per character over an array (``translate`` is a dict's)
+
+    global _FOLD_TABLE
+    if _FOLD_TABLE is None:
+        _FOLD_TABLE = np.arange(_FOLD_SPAN, dtype=np.uint32)
+        for k, v in _FOLD.items():
+            _FOLD_TABLE[k] = ord(v)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return np.where(codes < _FOLD_SPAN, _FOLD_TABLE[np.minimum(codes, _FOLD_SPAN - 1)], codes).tobytes().decode(
+        "utf-32-le", "surrogatepass")
+
+
+_ARRAY_FOLD = 2000  # characters from which ``fold`` works over an array
+_FOLD_SPAN = max(_FOLD) + 1  # the code points ``_FOLD`` changes are all below it
+_FOLD_TABLE = None  # code point -> folded code point below _FOLD_SPAN (built at the first long text)
 
 
 def tokenize(text: str, ranges: Sequence[tuple[int, int]]) -> Tokens:
@@ -136,9 +157,29 @@ def tokenize(text: str, ranges: Sequence[tuple[int, int]]) -> Tokens:
     get = _TOKEN_IDS.get
     for a, b in ranges:
         ids.extend([get(t) or _token_id(t) for t in _TOKEN.findall(folded, a, b)])
+    if len(ids) >= _ARRAY_HASHES:
+        return Tokens(_hashes_over_arrays(ids), ranges, len(ids))
     p, q = 0x100000001B3, 0xBF58476D1CE4E5B9
     raw = [((((((a * p) ^ b) * p ^ c) * p ^ d) * p ^ e) & _M64) for a, b, c, d, e in zip(ids, ids[1:], ids[2:], ids[3:], ids[4:])]
     return Tokens([((h ^ (h >> 29)) * q & _M64) ^ (h >> 32) for h in raw], ranges, len(ids))  # spread the bits
+
+
+_ARRAY_HASHES = 256  # words from which the shingles' hashes are computed over arrays
+
+
+def _hashes_over_arrays(ids: list[int]) -> array:
+    """The hashes of ``tokenize``'s loop over numpy arrays, bit for bit: uint64 products wrap at 2**64, which is
+    the loop's mask (a xor with a value below 2**64 changes no higher bit)."""
+    import numpy as np
+
+    v = np.array(ids, dtype=np.uint64)
+    p, n = np.uint64(0x100000001B3), len(ids) - N + 1
+    h = v[:n] * p
+    for k in range(1, N - 1):
+        h = (h ^ v[k:k + n]) * p
+    h ^= v[N - 1:N - 1 + n]
+    out = ((h ^ (h >> np.uint64(29))) * np.uint64(0xBF58476D1CE4E5B9)) ^ (h >> np.uint64(32))
+    return array("Q", out.tobytes())
 
 
 def anchors(shingles: Sequence[int]) -> list[int]:
@@ -190,7 +231,8 @@ def signature(hashes: Iterable[int]) -> list[int]:
 
 
 def band_keys(tokens: Tokens) -> list[int]:
-    """The LSH band keys of a document's passages (signed 64-bit, for SQLite), without repeats."""
+    """The LSH band keys of a document's passages (signed 64-bit, for SQLite), without repeats.  The reference:
+    the writer computes the same keys over arrays (``bands.band_keys``)."""
     keys: set[int] = set()
     sh = tokens.shingles
     width = R * 8
@@ -245,12 +287,17 @@ def token_passages(sa: Sequence[int], sb: Sequence[int], set_a: Optional[set[int
         common = set(sa).intersection(sb)
     if not common:
         return []
+    if len(common) >= ARRAYS_FROM:  # many shared shingles: the runs over arrays, those that cannot chain dropped
+        found = run_arrays.chainable(run_arrays.shared_runs(sa, sb, common, PER_VALUE), N, MAX_GAP + N, MIN_TOKENS - N)
+        if not run_arrays.may_hold_passage(found, MIN_TOKENS - N, MIN_SIMILARITY):
+            return []
+        return _chained(found.tolist())
     # the positions of the shared shingles, found in C (``compress``): the loops below visit only those
     shared = common.__contains__
     where_b: dict[int, list[int]] = {}
     for j in compress(count(), map(shared, sb)):
         lst = where_b.setdefault(sb[j], [])
-        if len(lst) < 4:
+        if len(lst) < PER_VALUE:
             lst.append(j)
     # runs of consecutive matches on one diagonal: [a0, a1] x [b0, b1] in shingle positions
     # (a run is kept as [a0, a1, diagonal]: its b positions and length follow)
@@ -328,12 +375,6 @@ def _end(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in ".,;:!?)”\"'…/":
         pos += 1
     return pos
-
-
-def document_bands(doc: Document) -> tuple[Tokens, list[int]]:
-    text = doc.text or ""
-    toks = tokenize(text, reuse_ranges(doc.zones, doc.spans.get("subject"), len(text)))
-    return toks, band_keys(toks)
 
 
 def store_bands(conn: sqlite3.Connection, doc_id: int, bands: list[int]) -> None:
