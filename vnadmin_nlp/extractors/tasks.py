@@ -169,7 +169,8 @@ class _Reader:
             return [t]
         bounds = [(a, m.start() if (m := _STOP.search(text, a, b)) else b) for a, b in zip(cuts, cuts[1:] + [t.span[1]])]
         # (only a clause that opens with its time: "…, hoàn thành trước ngày …" at a clause's end closes the whole item)
-        own = [(a, b, f) for a, b in bounds if (f := next((d for d in self.scans.deadlines_in(a, b) if d.strong), None)) is not None
+        # (a bare frequency is the duty's own cycle: "1. Chính phủ hướng dẫn …; hằng năm báo cáo Quốc hội …", doc_000541)
+        own = [(a, b, f) for a, b in bounds if (f := next((d for d in self.scans.deadlines_in(a, b) if d.strong and d.form != "frequency"), None)) is not None
                and f.start - a <= 2 and names.verb_at(text, key, f.end, b) is not None]
         if not own and any(d.strong for d in self.scans.deadlines_in(t.span[0], cuts[0])):
             # "Bộ Tư pháp … kết nối …, hoàn thành trước ngày 31 tháng 12 năm 2023; có trách nhiệm hoàn thiện phần mềm …,
@@ -270,6 +271,8 @@ class _Reader:
                 who = self.assignees.after_opener(body_start, e)  # "Ngay sau kỳ nghỉ Tết, các cơ quan, tổ chức, đơn vị khẩn trương …"
             if who is None and path is not None:
                 who = self.assignees.after_time(body_start, e)  # "Hàng quý, Chủ tịch ủy ban nhân dân cấp dưới báo cáo …"
+            if who is None and path is not None:
+                who = self.assignees.after_case(body_start, e)  # "Đối với báo cáo … năm 2025 thì Hội đồng Dân tộc … gửi …"
             if who is not None and notice and who[1] < notice[0][1]:
                 who = None  # "Văn phòng UBND tỉnh thông báo để … biết.": the office that speaks; the named ask nothing
             if who is None and u.dated:

@@ -3,6 +3,7 @@ a colon, after the adverbial or the time phrase the sentence opens with, after a
 the issuer speaking (extractors/tasks.py reads the sentences, this module names their assignee)."""
 from __future__ import annotations
 
+from ...data import load
 from ...lexicon.bodies import expand
 from ...lexicon.fold import fold
 from ...lexicon.lazy import lazy_regex
@@ -10,6 +11,8 @@ from . import execution, genre, names
 from .scans import Scans
 
 _AGENT = lazy_regex(r"(?<![\p{L}])do\s+")  # "Hội nghị … do Đoàn Chủ tịch … triệu tập": who acts, in a dated rule
+_CASE = tuple(fold(w) + " " for w in load("tasks")["case_openings"])  # "Đối với … thì X gửi …"
+_THEN = lazy_regex(r"(?<![\p{L}])thì\s+")
 
 Found = tuple[str, int, int]  # the name, where it starts, where its action starts
 
@@ -47,6 +50,17 @@ class Assignees:
         pos += len(self.key[pos:end]) - len(self.key[pos:end].lstrip(" ,"))
         who = names.name_at(self.text, self.key, pos, end)
         return None if who is None or self.issuer(who[0]) else who
+
+    def after_case(self, start: int, end: int) -> Found | None:
+        """The name after ``thì`` in a sentence that opens with its case (``Đối với báo cáo … năm 2025 thì Hội đồng Dân
+        tộc, Ủy ban của Quốc hội gửi báo cáo …``): who acts in that case; the first ``thì`` only."""
+        if not self.key.startswith(_CASE, start):
+            return None
+        m = _THEN.search(self.key, start, end)
+        if m is None or not self.text[m.end() : m.end() + 1].isupper():
+            return None
+        found = names.name_at(self.text, self.key, m.end(), end)
+        return None if found is None or self.issuer(found[0]) else found
 
     def agent(self, start: int, end: int) -> Found | None:
         """Who acts in a dated sentence of a regulation where the name does not open it: after the deadline put
