@@ -8,6 +8,8 @@
 - A heading names the body when its own text is that name, alone or with a phrase that only announces the
   list (``1. Cục Thuế tỉnh:``, ``2. Sở Công Thương chủ trì, phối hợp thực hiện``, ``3. Bộ Tài chính có trách
   nhiệm:``), or an article's title says whose duties follow (``Điều 48. Trách nhiệm của Bộ Nội vụ``).
+- A heading that announces who a body is made of (``a) Ban Chủ nhiệm Đoàn Luật sư tỉnh, gồm có:``) lists members:
+  nothing under it is a task (``members_list``).
 - The new wording an amending text writes into another document (``Điều 13 được sửa đổi như sau:`` then a quoted
   paragraph, ``zoning.quotes``) assigns nothing: its duties are the amended document's.
 """
