@@ -37,7 +37,8 @@ from . import deadlines
 from .base import Context
 from .fields import TasksFields
 from .registry import extractor
-from .tasking import execution, genre, labelled, names, refs, reporting, scope, speaker, table
+from .tasking import genre, labelled, names, refs, reporting, scope, speaker, table
+from .tasking.assignees import Assignees
 from .tasking import support as support_of
 from .tasking.scans import Scans, joined
 from .tasking.units import TASKS, Unit, label_end as _label_end, parent_path, read_units
@@ -55,7 +56,6 @@ _APPROVAL = tuple(fold(w) for w in _T["approval_openings"])  # "Thống nhất g
 _CLAUSE = lazy_regex(r";\s+(?=\p{Ll})")  # a clause of the same sentence ("…; định kỳ … báo cáo …")
 _STOP = lazy_regex(r"[.!?]\s+(?=\p{Lu})")  # (a sentence after it, "Thời hạn hoàn thành: …", is the whole item's)
 _YEAR = lazy_regex(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a one-off date names its year
-_AGENT = lazy_regex(r"(?<![\p{L}])do\s+")  # "Hội nghị … do Đoàn Chủ tịch … triệu tập": who acts, in a dated rule
 
 
 def _anchor(ctx: Context) -> dt.date | None:
@@ -97,7 +97,7 @@ def extract(ctx: Context) -> TasksFields:
         before = got[-1] if got and u.path is None else None
         tasks.extend(got)
     tasks.extend(t for path, t in reader.undated if path in reader.dated_lists)
-    tasks = without_restatements(table.merge(ctx, tasks, listed, anchor, reader._issuer))
+    tasks = without_restatements(table.merge(ctx, tasks, listed, anchor, reader.assignees.issuer))
     tasks = speaker.without_office_notices(text, scope.outside_new_wording(text, tasks), own)  # (quoted new wording; the issuer's office notifying)
     tasks.sort(key=lambda t: t.span)
     refs.referred_deadlines(ctx.fields.get("provisions") or [], key, tasks, listed)
@@ -127,6 +127,7 @@ class _Reader:
         self.dated_lists: set[str] = set()  # a regulation's headings whose items include a dated assignment
         self.undated: list[tuple[str, Task]] = []  # the other items under such headings: tasks when the list is dated
         self.covered = -1  # the end of the last labelled task's provision (tasking.labelled): its lines are read
+        self.assignees = Assignees(self.text, self.key, scans, own)  # who each sentence assigns its work to
 
     def _deadline(self, start: int, end: int) -> tuple[Deadline | None, bool, deadlines.FoundDeadline | None]:
         found = self.scans.deadlines_in(start, end)
@@ -137,11 +138,6 @@ class _Reader:
                 self.listed[(d.start, d.end)] = _deadline(self.text, d)
         f = max(found, key=lambda d: d.strong)  # "Thời hạn hoàn thành: …" over "đến cuối năm …"
         return self.listed[(f.start, f.end)], f.strong, f
-
-    def _issuer(self, name: str) -> bool:
-        k = fold(expand(name))
-        # "Cục Cảnh sát …, Bộ Công an - Cơ quan Thường trực … trân trọng cảm ơn …": the issuer with its parent body
-        return any(o.startswith(k) or (len(o.split()) >= 3 and k.startswith(o)) for o in self.own)
 
     def unit(self, u: Unit) -> list[Task]:
         if u.allowed and not u.dated and (lab := labelled.task(self.ctx, u, lambda a, b: self._deadline(a, b)[0])) is not None:
@@ -173,7 +169,8 @@ class _Reader:
             return [t]
         bounds = [(a, m.start() if (m := _STOP.search(text, a, b)) else b) for a, b in zip(cuts, cuts[1:] + [t.span[1]])]
         # (only a clause that opens with its time: "…, hoàn thành trước ngày …" at a clause's end closes the whole item)
-        own = [(a, b, f) for a, b in bounds if (f := next((d for d in self.scans.deadlines_in(a, b) if d.strong), None)) is not None
+        # (a bare frequency is the duty's own cycle: "1. Chính phủ hướng dẫn …; hằng năm báo cáo Quốc hội …", doc_000541)
+        own = [(a, b, f) for a, b in bounds if (f := next((d for d in self.scans.deadlines_in(a, b) if d.strong and d.form != "frequency"), None)) is not None
                and f.start - a <= 2 and names.verb_at(text, key, f.end, b) is not None]
         if not own and any(d.strong for d in self.scans.deadlines_in(t.span[0], cuts[0])):
             # "Bộ Tư pháp … kết nối …, hoàn thành trước ngày 31 tháng 12 năm 2023; có trách nhiệm hoàn thiện phần mềm …,
@@ -223,7 +220,7 @@ class _Reader:
         lead = list(u.lead or [])
         action_start = body
         found = names.name_at(text, key, body, end)
-        if found is not None and not self._issuer(found[0]):
+        if found is not None and not self.assignees.issuer(found[0]):
             lead, action_start = names.items(found[0]), found[2]
             if key.startswith(_NOT_TASK, action_start):
                 return None  # "Người đứng đầu … chịu trách nhiệm trước UBND tỉnh … nếu để xảy ra …"
@@ -260,24 +257,26 @@ class _Reader:
                 triggers.insert(0, opening.span())  # "Kiến nghị Ủy ban nhân dân tỉnh chỉ đạo …"
             who = None
             if triggers or names.HEAD_RE.match(key, body_start, e) or key.find(":", body_start, e) >= 0:
-                who = self._who(body_start, e, triggers)
+                who = self.assignees.who(body_start, e, triggers)
                 listed_on = triggers or (names.HEAD_RE.match(key, body_start, e) and text[body_start:e].rstrip().endswith(";"))
                 if who is None and listed_on and i + 1 < len(sentence_starts):
                     # "Yêu cầu Thủ trưởng các Sở, ban, ngành tỉnh; Chủ tịch UBND các huyện … khẩn trương …", "Chánh Văn
                     # phòng …; Giám đốc Sở Nội vụ; … chịu trách nhiệm thi hành": the name list runs over a semicolon;
                     # the sentence goes on to the one where its action is
-                    far = self._who(body_start, min(end, e + names.MAX_ASSIGNEE_CHARS), triggers)
+                    far = self.assignees.who(body_start, min(end, e + names.MAX_ASSIGNEE_CHARS), triggers)
                     if far is not None and far[2] > e:
                         who, e = far, next((x for x in sentence_ends if x > far[2]), end)
                         skip = e
             if who is None and path is not None and key.startswith(_OPENERS, body_start):
-                who = self._after_opener(body_start, e)  # "Ngay sau kỳ nghỉ Tết, các cơ quan, tổ chức, đơn vị khẩn trương …"
+                who = self.assignees.after_opener(body_start, e)  # "Ngay sau kỳ nghỉ Tết, các cơ quan, tổ chức, đơn vị khẩn trương …"
             if who is None and path is not None:
-                who = self._after_time(body_start, e)  # "Hàng quý, Chủ tịch ủy ban nhân dân cấp dưới báo cáo …"
+                who = self.assignees.after_time(body_start, e)  # "Hàng quý, Chủ tịch ủy ban nhân dân cấp dưới báo cáo …"
+            if who is None and path is not None:
+                who = self.assignees.after_case(body_start, e)  # "Đối với báo cáo … năm 2025 thì Hội đồng Dân tộc … gửi …"
             if who is not None and notice and who[1] < notice[0][1]:
                 who = None  # "Văn phòng UBND tỉnh thông báo để … biết.": the office that speaks; the named ask nothing
             if who is None and u.dated:
-                who = self._agent(body_start, e)
+                who = self.assignees.agent(body_start, e)
             if path is None and who and not triggers:
                 who = None  # outside the numbered structure only "Giao/Đề nghị/Yêu cầu …" assigns work
             deadline, strong, f = self._deadline(s, e)
@@ -333,28 +332,6 @@ class _Reader:
             return True
         return f.start - body_start <= 2 or _EXPLICIT.match(self.key, body_start) is not None
 
-    def _after_opener(self, start: int, end: int) -> tuple[str, int, int] | None:
-        """The name after the adverbial a sentence opens with (``Căn cứ …, Ủy ban nhân dân tỉnh, thành phố chỉ đạo
-        …``): at the first comma after which a name and its verb follow; None when that name is the issuer's."""
-        pos = self.key.find(", ", start, end)
-        while pos >= 0:
-            found = names.name_at(self.text, self.key, pos + 2, end)
-            if found is not None:
-                return None if self._issuer(found[0]) else found
-            pos = self.key.find(", ", pos + 2, end)
-        return None
-
-    def _after_time(self, start: int, end: int) -> tuple[str, int, int] | None:
-        """The name after the time phrase a sentence or clause opens with (``Hàng quý, Chủ tịch ủy ban nhân dân cấp
-        dưới báo cáo …``, ``Định kỳ hàng quí các Cục Hải quan phải tập hợp báo cáo …``): who the time is for."""
-        found = self.scans.deadlines_in(start, end)
-        if not found or found[0].start - start > 2:
-            return None
-        pos = found[0].end
-        pos += len(self.key[pos:end]) - len(self.key[pos:end].lstrip(" ,"))
-        who = names.name_at(self.text, self.key, pos, end)
-        return None if who is None or self._issuer(who[0]) else who
-
     def _time_clauses(self, start: int, end: int) -> list[int]:
         """Where a clause that opens with its own time and its own assignee starts inside a sentence (``…, sáu tháng
         một lần, Chủ tịch ủy ban nhân dân tỉnh … báo cáo Chính phủ``; after a semicolon): a task of its own."""
@@ -363,33 +340,9 @@ class _Reader:
             before = d.start  # the last character before the time that is not a space (no slice: a sentence can be a whole table)
             while before > start and key[before - 1] == " ":
                 before -= 1
-            if before > start and key[before - 1] in ",;" and self._after_time(d.start, end) is not None:
+            if before > start and key[before - 1] in ",;" and self.assignees.after_time(d.start, end) is not None:
                 out.append(d.start)
         return out
-
-    def _agent(self, start: int, end: int) -> tuple[str, int, int] | None:
-        """Who acts in a dated sentence of a regulation where the name does not open it: after the deadline put
-        first (``chậm nhất là ngày 15 tháng 12 năm 2025, Ủy ban Thường vụ Quốc hội tiến hành …``) or after ``do``
-        (``Hội nghị … do Đoàn Chủ tịch Ủy ban Trung ương … triệu tập, chủ trì``)."""
-        text, key = self.text, self.key
-        at = [d.end for d in self.scans.deadlines_in(start, end)]
-        at += [m.end() for m in _AGENT.finditer(key, start, end) if text[m.end() : m.end() + 1].isupper()]
-        for pos in sorted(at):
-            pos += len(key[pos:end]) - len(key[pos:end].lstrip(" ,"))
-            found = names.name_at(text, key, pos, end)
-            if found is not None and not self._issuer(found[0]):
-                return found
-        return None
-
-    def _who(self, start: int, end: int, triggers: list[tuple[int, int]]) -> tuple[str, int, int] | None:
-        """The assignee of a sentence: after a trigger or a colon, or at its start; never the issuer speaking."""
-        text, key = self.text, self.key
-        who = names.assignee(text, key, start, end, True, [b for _, b in triggers])
-        if who is None:  # an execution clause: the issuer listed first is one of those who execute (vbpl_023)
-            return execution.clause(text, key, start, end)
-        if who is not None and self._issuer(who[0]) and not genre.giao_opens(key, start, who[0]):
-            return None  # "Bộ Thông tin và Truyền thông thông báo …", "Trung tâm kính trình …": the issuer speaking
-        return who
 
 
 def _action(text: str, start: int, end: int) -> str:

@@ -179,6 +179,8 @@ def _read(form: F.Form, m: regex.Match, anchor: dt.date | None, normative: bool 
             return None  # "từ năm 2026" alone: a start, no time limit
         if _words(m) in _END_OF:
             return FoundDeadline(m.start(), m.end(), f"{y}-12-31", None, strong=False, form="date", intro=_words(m))
+        if _words(m) == retone("đến"):  # "Đến năm 2030, các cơ sở … hoàn thành …": by that year (the year alone)
+            return FoundDeadline(m.start(), m.end(), f"{y}", None, strong=False, form="date", intro=_words(m))
         return _period(m, dt.date(y, 1, 1), dt.date(y, 12, 31))
     if name == "relative":
         n, unit, work = int(g["n"]), _UNITS[g["unit"]], bool(g["work"])

@@ -76,6 +76,8 @@ _RULED_AT = lazy_regex(retone(r"\s*(?:nêu\s+|quy\s+định\s+)?tại\s+(?:đi�
 _FUTURE_NOT_IN_CLAUSE = _words_re(D["future_only_not_in_clause"])
 _EXPECTED_BEFORE = lazy_regex(r"(?<![\p{L}])(?:" + phrases(D["period_not_right_after"]) + r")\s+$")
 _RATE_BEFORE = lazy_regex(r"(?<![\p{L}\d])\d+\s+(?:" + phrases(D["rate_units"]) + r")\s+$")
+_UNTIL_YEAR = retone("đến")  # "đến năm 2030" (deadlines.forms.YEAR)
+_TARGET_AFTER = _words_re(D["until_year_targets"])
 _LABEL = lazy_regex(r"\s*(?:[-–+•*]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|\([\p{L}\d]{1,4}\))?\s*[“\"]?\s*$")
 _FROM = lazy_regex(retone(r"(?<![\p{L}])(?:kể|tính)\s+từ\s+"))
 _AFTER_OPENING = lazy_regex(retone(r"\s*[“\"]?\s*(?:\d{1,3}[.)]\s*)?sau\s+khi\s+(?P<what>[^,.;:\n]{3,160}),"))
@@ -166,12 +168,27 @@ def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
         return True  # "báo cáo trước Hội nghị": in front of it
     if f.kind == "recurring" and f.day is None and _RULED_AT.match(key, f.end, _near(key, f.end)):
         return True  # "Ngoài báo cáo định kỳ hằng năm tại khoản 1 Điều này": the report of another clause
+    if f.form == "date" and f.intro == _UNTIL_YEAR and f.date is not None and len(f.date) == 4:
+        stop = _CLAUSE_STOP.search(key, f.end, _near(key, f.end, 200))
+        if _TARGET_AFTER.search(key, f.end, stop.start() if stop else _near(key, f.end, 200)):
+            return True  # "Đến năm 2030, tỉnh phấn đấu 50% xã đạt chuẩn …": a target to reach
+        return not _opens_clause(key, lo, f.start, wrapped=True)
     if f.form == "frequency":
-        ls = max(_line_start(key, f.start), lo)
-        before = key[ls : f.start]
-        if not (_LABEL.fullmatch(before) or before.rstrip().endswith(".")):
-            return True  # "kế hoạch sử dụng đất hằng năm": "hằng năm" opens a clause only as a time rule
+        return not _opens_clause(key, lo, f.start)  # "kế hoạch sử dụng đất hằng năm", "Chiến lược … đến năm
+        # 2030": a time rule or a target year only where it opens a sentence or a clause ("…; hằng năm báo cáo Quốc
+        # hội …", "Đến năm 2030, các cơ sở giáo dục đại học hoàn thành …", vbpl.vn doc_000541)
     return False
+
+
+def _opens_clause(key: str, lo: int, pos: int, wrapped: bool = False) -> bool:
+    """Whether ``pos`` opens its line (after a list label at most), a sentence or a clause after a semicolon.
+    ``wrapped``: a line may be a PDF's wrapped line ("… Chương trình mục tiêu quốc gia phòng, chống ma túy" then
+    "đến năm 2030."): a bare line start counts only after the end of a sentence or a clause."""
+    ls = max(_line_start(key, pos), lo)
+    before = key[ls:pos]
+    if wrapped and not before.strip():
+        return not key[lo:ls].rstrip() or key[lo:ls].rstrip().endswith((".", ";", ":"))
+    return _LABEL.fullmatch(before) is not None or before.rstrip().endswith((".", ";"))
 
 
 def _opens_a_past_sentence(key: str, lo: int, f: FoundDeadline) -> bool:

@@ -122,8 +122,9 @@ MONTHS = _form(
 # "trong khoảng thời gian từ ngày 01 tháng 12 năm 2025 đến ngày 10 tháng 12 năm 2025"
 _DAY1 = r"(?P<d1>\d{1,2})(?:\s*(?:[/.\-]|\s+tháng\s+)\s*(?P<m1>\d{1,2})(?:\s*(?:[/.\-]|\s+năm\s+)\s*(?P<y1>" + _Y + r"))?)?"
 DAYS = _form("days", D["period_openings"], r"\s+ngày\s+" + _DAY1 + r"\s*(?:đến|-|–)\s*(?:hết\s+)?ngày\s+" + _DAY.format(i=2) + r"(?![\d/])")
-# "trong năm 2025", "đến hết năm 2025", a target "vào năm 2030"; not a bare "cuối năm 2021" (a time of the year, "bình ổn thị trường cuối năm")
-YEAR = _form("year", ["trong", "hết", "đến hết", "đến cuối", "từ", "vào"],
+# "trong năm 2025", "đến hết năm 2025", a target "vào năm 2030"; not a bare "cuối năm 2021" (a time of the year, "bình ổn
+# thị trường cuối năm"); "đến năm 2030" only where it opens a clause (context.excluded: not "Chiến lược … đến năm 2030")
+YEAR = _form("year", ["trong", "hết", "đến hết", "đến cuối", "từ", "vào", "đến"],
              r"\s+năm\s+(?P<y>" + _Y + r")(?!\d)(?P<on>\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|tiếp))?")
 # "trong thời hạn 02 (hai) ngày làm việc, kể từ ngày nhận được hồ sơ", "Chậm nhất 45 ngày làm việc trước ngày hết
 # nhiệm kỳ", "không muộn hơn 08 giờ làm việc"

@@ -8,6 +8,8 @@
 - A heading names the body when its own text is that name, alone or with a phrase that only announces the
   list (``1. Cục Thuế tỉnh:``, ``2. Sở Công Thương chủ trì, phối hợp thực hiện``, ``3. Bộ Tài chính có trách
   nhiệm:``), or an article's title says whose duties follow (``Điều 48. Trách nhiệm của Bộ Nội vụ``).
+- A heading that announces who a body is made of (``a) Ban Chủ nhiệm Đoàn Luật sư tỉnh, gồm có:``) lists members:
+  nothing under it is a task (``members_list``).
 - The new wording an amending text writes into another document (``Điều 13 được sửa đổi như sau:`` then a quoted
   paragraph, ``zoning.quotes``) assigns nothing: its duties are the amended document's.
 """
@@ -45,6 +47,7 @@ _FUNCTIONS = tuple(fold(t) for t in _T["function_titles"])
 _DUTY_END = lazy_regex(r"\s+(?:" + "|".join(escape(fold(t)) for t in sorted(_T["duty_heading_phrases"], key=len, reverse=True)) + r")\s*:$")
 _MAX_DUTY_NAME_WORDS = 15
 _APPOSITION = lazy_regex(r",\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối)")
+_MEMBERS = lazy_regex(r"(?:^|[\s,])(?:" + "|".join(escape(fold(t)) for t in sorted(_T["member_list_endings"], key=len, reverse=True)) + r")\s*:$")
 
 
 def normative(provisions: Sequence[Provision], doc_type: str | None) -> bool:
@@ -77,6 +80,8 @@ def allowed(chain: Sequence[Provision], is_normative: bool) -> bool:
     for p in chain:
         if p.kind == "section" and _title(p).lstrip(" .-").startswith(_NON_TASK):
             return False
+        if p.children and members_list(p):
+            return False  # "a) Ban Chủ nhiệm Đoàn Luật sư tỉnh, gồm có:" then its members
     article = next((p for p in reversed(chain) if p.kind == "article" and p.title), None)
     article_title = fold(article.title or "").strip(" .:") if article is not None else ""
     if article_title.startswith(_FUNCTIONS):
@@ -87,6 +92,17 @@ def allowed(chain: Sequence[Provision], is_normative: bool) -> bool:
         return False  # "Trách nhiệm của Bộ Nội vụ": standing duties, even under "TỔ CHỨC THỰC HIỆN"
     titles = [_title(p) for p in chain if p.kind in _STRUCTURE and (p.title or (p.kind != "article" and p.text.strip()))]
     return not titles or any(_implementation(t) for t in titles)
+
+
+def members_list(p: Provision) -> bool:
+    """Whether a provision's own text announces who a body is made of (tasks.yaml ``member_list_endings``): its
+    items name members, not work; only with no action verb before the phrase."""
+    own = p.text.rstrip()
+    if not own.endswith(":"):
+        return False
+    key = fold(own)
+    m = _MEMBERS.search(key, max(0, len(key) - 60))
+    return m is not None and names.verb_at(own, key, 0, m.start()) is None
 
 
 @lru_cache(maxsize=2048)
