@@ -97,7 +97,7 @@ _AT = lazy_regex(retone(r"\s(?:tại|ở|theo)\s"))
 # tại khoản 12 Điều 21 Quyết định số …"): it governs the citation wherever it stands, however long the pinpoint.
 _PROVISIONS_OF = lazy_regex(
     r"\s+(?:vào\s+)?(?:các\s+)?(?:" + alternation(fold(w) for w in _C["provisions_of"]).replace(_SPACE, r"\s+")
-    + r")\s+(?:" + fold("của") + r"|" + fold("tại") + r")\s"
+    + r")\s+(?:(?:" + fold("của") + r"|" + fold("tại") + r")\s|\Z)"  # (\Z: the citation itself, "căn cứ quy định Luật …")
 )
 # What may stand before an everyday cue that still opens its clause ("Tiếp tục triển khai …", "Để thực hiện …").
 _LEAD_IN = lazy_regex(r"\s*(?:(?:" + alternation(fold(w) for w in _C["opening_lead_ins"]).replace(_SPACE, r"\s+") + r")\s+)*")
@@ -273,14 +273,16 @@ def _relation(key: str, f: Found, prev: Found | None, addressees: Sequence[str] 
     opens = (_CAN_CU.match(key, lo) is not None or _CAN_CU.match(key, line) is not None) and not _THEN.search(key, lo, f.start)
     if not opens and _ISSUED_BEFORE.search(key, max(lo, f.start - 30), f.start):
         return "refers"  # "Trung tâm đã ban hành Kế hoạch số …": what was issued, told as a fact
-    if opens and not in_clause:
-        return "basis"
+    if opens and not in_clause and not _MAIN_CLAUSE.search(key, lo, f.start):
+        return "basis"  # (not after the document's own clause: "Căn cứ quy định nêu trên, …, Sở Tư pháp kính trình … theo Tờ trình số …")
     floor = max(lo, prev.end) if prev is not None and prev.end > lo else lo
     if _said_of_another(key, floor, f.start):
         f.extra["passive"] = True
         return "basis" if opens and not _MAIN_CLAUSE.search(key, lo, f.start) else "refers"
     cue = _last_cue(key, floor, f.start, lo)
     first = _CUE_RE.search(key, floor, f.start) if in_clause and prev is not None else None
+    if cue is not None and _cue_rel(cue) == "basis":
+        first = None  # no trích yếu says "căn cứ": "… (mới), căn cứ quy định\nLuật Công chứng 2024, …" is this document's
     if first is not None and prev is not None and (_in_title(key, prev, first.start()) and (
         not _TITLE_BREAK.search(key, first.start(), f.start) or cue is not None and _in_title(key, prev, _run_start(key, floor, cue))
     ) or prev.extra.get("in_title") and not _ITEMS_END.search(key, prev.end, f.start)):
