@@ -2,7 +2,8 @@
 ``scripts/citation_variants.yaml`` (Căn cứ, Thực hiện, Triển khai, Theo đề nghị, Phúc đáp, nhận được, sửa đổi, thay
 thế, bãi bỏ, hướng dẫn thi hành …, each with the real example it came from) in every layout a clause takes there: on
 one line, the cue on one line and the citation on the next, the cue's words split by a line break, lists of several
-citations after one cue (commas, semicolons over lines, ``và``), the cue after a comma in a longer sentence.  Each
+citations after one cue (commas, semicolons over lines, ``và``), the cue after a comma in a longer sentence, the
+clause right under the Kính gửi line or the title with no blank line (a PDF's text).  Each
 variant is parsed alone and every citation it holds must carry the cue's relation.
 
     python scripts/citation_variants.py            # right / total per cue and layout, then the misses
@@ -50,8 +51,11 @@ def variants(forms: Path = FORMS) -> list[Variant]:
             clause = lay["text"].format(
                 cue=c["cue"], cue_split=c["cue"].replace(" ", "\n", 1), cue_lower=c["cue"][0].lower() + c["cue"][1:],
                 cit=lay.get("join", "").join(x["text"] for x in chosen), after=c["after"])
-            out.append(Variant(c["cue"], lay["name"], data["frames"][c["frame"]] + clause,
-                               tuple((x["number"], c["relation"]) for x in chosen)))
+            expected = tuple((x["number"], c["relation"]) for x in chosen)
+            frame = data["frames"][c["frame"]]
+            out.append(Variant(c["cue"], lay["name"], frame + clause, expected))
+            if lay["name"] == "one_line" and frame.endswith("\n\n"):  # a PDF's text: no blank line before the body
+                out.append(Variant(c["cue"], "no_blank_line", frame[:-1] + clause, expected))
     return out
 
 

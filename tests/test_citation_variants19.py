@@ -24,7 +24,7 @@ def test_the_forms_cover_every_cue_and_layout() -> None:
     cues = {v.cue for v in VARIANTS}
     layouts = {v.layout for v in VARIANTS}
     assert len(cues) >= 18 and layouts == {"one_line", "cue_then_line", "cue_split", "list_commas", "list_semicolons",
-                                           "list_and", "after_comma"}
+                                           "list_and", "after_comma", "no_blank_line"}
     assert {r for v in VARIANTS for _, r in v.expected} == {"basis", "implements", "responds_to", "amends", "replaces",
                                                            "repeals", "guides", "refers"}
 
