@@ -74,6 +74,13 @@ def test_a_list_after_a_trich_yeu_whose_issuer_wraps() -> None:
     # ld_049: the work named, not this document's act
     ("1. Công tác tham mưu triển khai thực hiện Kết luận số 132-KL/TW ngày 18/3/2025 của Bộ Chính trị.\n",
      [("132-KL/TW", "refers")]),
+    # ld_071: what is related to it
+    ("- Tổng quan chương trình: công bố danh sách xã; triển\nkhai một số nội dung chính liên quan đến Quyết định số "
+     "28/2025/QĐ-TTg ngày 24/8/2025 của Thủ tướng Chính phủ.\n", [("28/2025/QĐ-TTg", "refers")]),
+    # qngai_tb565: a directive's adverbial verb leads in
+    ("a) Tập trung thực hiện các nội dung, nhiệm vụ đã được UBND tỉnh,\nChủ tịch UBND tỉnh chỉ đạo tại Chỉ thị số 01/CT-UBND "
+     "ngày 03/01/2024 Về\nviệc đẩy nhanh tiến độ, Chỉ thị số 03/CT-UBND ngày 23/01/2024 về việc tập trung thực hiện.\n",
+     [("01/CT-UBND", "implements"), ("03/CT-UBND", "implements")]),
 ])
 def test_dev_clauses(body: str, expected: list) -> None:
     assert _rels(body) == expected
