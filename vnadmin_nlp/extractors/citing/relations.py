@@ -16,6 +16,13 @@ Luật số 43/2024/QH15``, ``đề xuất sửa đổi …``: ``not_own_before`
 governs, and those listed with it, take the clause's relation (``basis`` under ``Căn cứ``, else ``refers``).
 ``… này`` standing for a document quoted in an amendment is ``refers``, like the document itself.
 
+A cue is matched over a line break inside it (``Căn\ncứ``, ``Thực\nhiện``); an everyday cue (``Thực hiện``, ``Căn
+cứ``) opens its clause after lead-in words only (``Tiếp tục``, ``Để``, ``Tập trung`` …) and names work after a noun
+(``Công tác triển khai …``: ``refers``); one whose object is the provisions (``Thực hiện quy định của``, ``căn cứ quy
+định tại``) governs its citation wherever it stands; ``… thì …`` ends a ``Căn cứ`` clause.  An issuer that stopped
+at a line end is read on over it (``… của Chủ tịch`` / ``UBND tỉnh về việc …``) before a list or a trích yếu is
+judged and to know who sent a received document (session 19; ``scripts/citation_variants.py`` checks the forms).
+
 A request or a receipt (``Theo đề nghị của X tại …``, ``… nhận được Công văn … của X``) is answered (``responds_to``)
 when X is an addressee of this document (Kính gửi); from a third party, the request is carried out (``implements``)
 and the receipt only passed on (``refers``)."""
