@@ -33,7 +33,7 @@ def stop_re(words: list[str]) -> regex.Pattern:
 
 # Words compared with the folding key must be folded too: the key places tones its own way ("của" -> "cuả").
 VA, CUA = (fold(w) for w in ("và", "của"))
-_ISSUER_STOPS = stop_re(_C["issuer_stops"])
+ISSUER_STOPS = stop_re(_C["issuer_stops"])
 
 
 @dataclass
@@ -79,7 +79,7 @@ def _issuer_after(text: str, key: str, pos: int, end: int) -> tuple[str, int] | 
     m = CITATIONS.of_after.match(text, pos, end)
     if not m:
         return None
-    stop = _words_until(text, key, m.end(), _ISSUER_STOPS, 12, end)
+    stop = _words_until(text, key, m.end(), ISSUER_STOPS, 12, end)
     raw = text[m.end() : stop].rstrip(" ,.;:")
     while raw.endswith((" và", " của")):
         raw = raw.rsplit(" ", 1)[0]

@@ -16,6 +16,13 @@ Luật số 43/2024/QH15``, ``đề xuất sửa đổi …``: ``not_own_before`
 governs, and those listed with it, take the clause's relation (``basis`` under ``Căn cứ``, else ``refers``).
 ``… này`` standing for a document quoted in an amendment is ``refers``, like the document itself.
 
+A cue is matched over a line break inside it (``Căn\ncứ``, ``Thực\nhiện``); an everyday cue (``Thực hiện``, ``Căn
+cứ``) opens its clause after lead-in words only (``Tiếp tục``, ``Để``, ``Tập trung`` …) and names work after a noun
+(``Công tác triển khai …``: ``refers``); one whose object is the provisions (``Thực hiện quy định của``, ``căn cứ quy
+định tại``) governs its citation wherever it stands; ``… thì …`` ends a ``Căn cứ`` clause.  An issuer that stopped
+at a line end is read on over it (``… của Chủ tịch`` / ``UBND tỉnh về việc …``) before a list or a trích yếu is
+judged and to know who sent a received document (session 19; ``scripts/citation_variants.py`` checks the forms).
+
 A request or a receipt (``Theo đề nghị của X tại …``, ``… nhận được Công văn … của X``) is answered (``responds_to``)
 when X is an addressee of this document (Kính gửi); from a third party, the request is carried out (``implements``)
 and the receipt only passed on (``refers``)."""
@@ -31,12 +38,11 @@ from ...lexicon.fold import fold, retone
 from ...lexicon.positions import POSITION_START
 from ...model import Relation
 from ...patterns import alternation
-from .found import CITATIONS, Found
+from .found import CITATIONS, ISSUER_STOPS, Found
 from ...zoning.quotes import in_new_wording
 from ...lexicon.lazy import escape, lazy_regex
 
 _C = load("citations")
-_CAN_CU = fold("căn cứ")
 _CUES = [(fold(c), rel) for rel, cues in _C["relation_cues"].items() for c in cues]
 _CUES.sort(key=lambda x: -len(x[0]))
 _CUE_REL = dict(_CUES)
@@ -45,6 +51,7 @@ _NOT_OWN_RELS = set(_C["not_own_relations"])
 _NOT_AMENDING = set(_C["not_amending_types"])
 _ACT_GAP_REF = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _C["act_gap_references"]) + r")(?![\p{L}])")
 _ACT_GAP_RELS = set(_C["act_gap_relations"])
+_ANSWER_GAP_REF = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _C["answer_gap_references"]) + r")(?![\p{L}])")
 _PASSIVE = lazy_regex(
     r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _C["passive_marks"]) + r")\s+(?:"
     + "|".join(escape(fold(w)) for w in _C["passive_verbs"]) + r")(?![\p{L}])"
@@ -53,7 +60,18 @@ _CUE_JOIN = lazy_regex(r"[\s,]*(?:và\s+)?")
 _CUES_AFTER = [(fold(c), rel) for rel, cues in _C["relation_cues_after"].items() for c in cues]
 _BREAKERS = lazy_regex(r"\s(?:" + "|".join(escape(fold(w)) for w in _C["cue_breakers"]) + r")\s")
 _BREAKABLE = set(_C["breakable"])
-_CUE_RE = lazy_regex(r"(?<![\p{L}])" + alternation(c for c, _ in _CUES) + r"(?![\p{L}])")
+# A cue's words may stand on two lines ("Căn\ncứ", "Thực\nhiện": a PDF line wraps inside it): any white space joins them.
+_SPACE = escape(" ")
+# "1. Căn cứ pháp lý liên quan": a heading's noun, no cue (``cue_nouns``).
+_NOUNS = r"(?!" + alternation(fold(c) for c in _C["cue_nouns"]).replace(_SPACE, r"\s+") + r"(?![\p{L}]))"
+_CUE_RE = lazy_regex(r"(?<![\p{L}])" + _NOUNS + alternation(c for c, _ in _CUES).replace(_SPACE, r"\s+") + r"(?![\p{L}])")
+_CAN_CU = lazy_regex(_NOUNS + alternation(fold(c) for c in _C["relation_cues"]["basis"]).replace(_SPACE, r"\s+") + r"(?![\p{L}])")
+
+
+def _cue_rel(m: regex.Match) -> Relation:
+    """The relation of a cue as matched (its words perhaps on two lines)."""
+    return _CUE_REL[" ".join(m.group().split())]
+
 _SENTENCE_END = lazy_regex(r"[.!?:]\s+\S")
 # The end of a gap between two items of one list: a separator, then perhaps a new list line's marker.
 _LIST_END = lazy_regex(r"(?:[,;]|\s(?:và|hoặc))\s*(?:[-–+•]\s*|[a-zđ\d]{1,2}[.)]\s*)?(?:số\s*:?\s*)?\Z")
@@ -82,6 +100,19 @@ _ISSUED_BEFORE = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C
 _REQUEST_OF = fold("đề nghị của")
 _THIRD_PARTY_CUES = (_REQUEST_OF, fold("nhận được"))
 _AT = lazy_regex(retone(r"\s(?:tại|ở|theo)\s"))
+# The cue's own object is the cited document's provisions ("Thực hiện quy định của Luật Luật sư, …", "căn cứ quy định
+# tại khoản 12 Điều 21 Quyết định số …"): it governs the citation wherever it stands, however long the pinpoint.
+_PROVISIONS_OF = lazy_regex(
+    r"\s+(?:vào\s+)?(?:các\s+)?(?:" + alternation(fold(w) for w in _C["provisions_of"]).replace(_SPACE, r"\s+")
+    + r")\s+(?:(?:" + fold("của") + r"|" + fold("tại") + r")\s|\Z)"  # (\Z: the citation itself, "căn cứ quy định Luật …")
+)
+# What may stand before an everyday cue that still opens its clause ("Tiếp tục triển khai …", "Để thực hiện …").
+_LEAD_IN = lazy_regex(r"\s*(?:(?:" + alternation(fold(w) for w in _C["opening_lead_ins"]).replace(_SPACE, r"\s+") + r")\s+)*")
+# A noun right before an everyday cue (or its run: "triển khai thực hiện") makes it the name of the work ("Công tác
+# triển khai Quyết định số …").
+_NOUN_HEAD = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["cue_noun_heads"]).replace(_SPACE, r"\s+") + r")\s+\Z")
+# "Căn cứ các quy định nêu trên thì …": what follows "thì" is the main clause, no basis.
+_THEN = lazy_regex(r"(?<![\p{L}])thì(?![\p{L}])")
 _MAIN_CLAUSE = lazy_regex(
     r",\s+(?:[\p{L}\d\-]+\s+){1,8}?(?:" + alternation(fold(w) for w in _C["main_clause_verbs"]) + r")(?![\p{L}])"
 )
@@ -105,7 +136,7 @@ def _said_of_another(key: str, lo: int, hi: int) -> bool:
     cues = list(_CUE_RE.finditer(key, lo, hi))
     if _PASSIVE.search(key, cues[-1].end() if cues else lo, hi):
         return True  # "… đã được bổ sung tại khoản 36 Điều 1 Nghị định số …"
-    if not cues or _CUE_REL[cues[-1].group()] not in _NOT_OWN_RELS:
+    if not cues or _cue_rel(cues[-1]) not in _NOT_OWN_RELS:
         return False
     first = _run_start(key, lo, cues[-1])  # "được sửa đổi, bổ sung một số điều bởi": the run starts at "sửa đổi"
     return _NOT_OWN_BEFORE.search(key, max(0, first - 20), first) is not None
@@ -115,17 +146,23 @@ def _last_cue(key: str, lo: int, hi: int, clause: int | None = None) -> regex.Ma
     """The last cue in ``[lo, hi)`` that governs what stands at ``hi`` (``clause``: where its clause starts)."""
     best = None
     for m in _CUE_RE.finditer(key, lo, hi):
-        rel = _CUE_REL[key[m.start() : m.end()]]
+        rel = _cue_rel(m)
         if rel in _BREAKABLE and _BREAKERS.search(" " + key[m.end() : hi] + " "):
             continue
         if rel in _ACT_GAP_RELS and _ACT_GAP_REF.search(key, m.end(), hi):
             continue  # "đình chỉ cuộc thanh tra thực hiện theo quy định của Luật Thanh tra": the rule followed
+        if rel == "responds_to" and _ANSWER_GAP_REF.search(key, m.end(), hi):
+            continue  # "… theo đề nghị của Hiệp hội Doanh nghiệp được quy định tại điểm b … Nghị định số …": the rule
         if key.count("(", lo, m.start()) > key.count(")", lo, m.start()) and ")" in key[m.end() : hi]:
             continue  # "(được sửa đổi, bổ sung năm 2012)": said of what stands before the parenthesis
-        if rel in _OPENING_ONLY:  # near the start of its clause: "a) Tiếp tục triển khai thực hiện …"
+        if rel in _OPENING_ONLY and not _PROVISIONS_OF.match(key, m.end(), hi):
+            # near the start of its clause ("a) Tiếp tục triển khai thực hiện …"), after lead-in words only: "Công tác
+            # triển khai Quyết định …", "Xây dựng các Kế hoạch để triển khai Kết luận …" name the work, not this act
             head = key[_LABEL_PREFIX.match(key, clause, min(len(key), clause + 40)).end() : m.start()] if clause is not None else ","
-            opens = "," not in head and len(head.split()) <= 5
-            if _REF_STOPS.search(key, m.end(), hi) or not opens and (hi - m.end() > 40 or _GAP_STOPS.search(key, m.end(), hi)):
+            opens = _LEAD_IN.fullmatch(head.rsplit(",", 1)[-1]) is not None  # "Để bảo đảm tiến độ, thực hiện …"
+            if _REF_STOPS.search(key, m.end(), hi) or not opens and (
+                hi - m.end() > 40 or _GAP_STOPS.search(key, m.end(), hi) or _NOUN_HEAD.search(key, lo, _run_start(key, lo, m))
+            ):
                 continue
         best = m
     return best
@@ -143,11 +180,12 @@ def _run_start(key: str, lo: int, cue: regex.Match) -> int:
 def _in_title(key: str, prev: Found, pos: int) -> bool:
     """Is ``pos`` (a cue) in the tail or trích yếu of ``prev``: right after it, or after ``về`` / ``quy định`` …
     with no sentence end between?"""
-    gap = key[prev.end : pos]
+    end = min(_tail(key, prev), pos)
+    gap = key[end : pos]
     if not gap.strip(" ,\n"):
         return True
     nl = gap.rfind("\n")
-    if nl >= 0 and _LABEL.match(key, prev.end + nl + 1, pos):
+    if nl >= 0 and _LABEL.match(key, end + nl + 1, pos):
         return False  # the cue opens a line of its own ("… pháp y tâm thần\nBãi bỏ toàn bộ Thông tư số …")
     return bool(CITATIONS.trich_yeu.match(gap)) and not _SENTENCE_END.search(gap)
 
@@ -174,8 +212,32 @@ def _third_party(key: str, f: Found, cue: regex.Match, addressees: Sequence[str]
         end = _AT.search(key, cue.end(), f.start)
         who = key[cue.end() : end.start() if end else f.start]
     else:
-        who = fold(f.issuer or "")
+        who = _sender(key, f)
     return None if _addressed(who, addressees) else "implements" if asked else "refers"
+
+
+_SENDER_WORD = lazy_regex(r"\s+([\p{L}\d][\p{L}\d&'\-]*)")
+
+
+def _tail(key: str, f: Found) -> int:
+    """Where ``f``'s issuer really ends: read on over a line break where it stopped (``… của Chủ tịch`` / ``UBND tỉnh
+    về việc ban hành …``: a PDF line wraps inside the name), up to an issuer stop or a cue, at most 10 words."""
+    if not f.issuer or not key.startswith("\n", f.end):
+        return f.end
+    pos = f.end
+    for _ in range(10):
+        m = _SENDER_WORD.match(key, pos)
+        if m is None or ISSUER_STOPS.match(key, m.start(1)) or _CUE_RE.match(key, m.start(1)):
+            break
+        pos = m.end()
+    return pos
+
+
+def _sender(key: str, f: Found) -> str:
+    """Who sent ``f`` (folded): its issuer, read on over the line break where the citation's issuer stopped (``…
+    nhận được Văn bản số 01/BC-HNDN ngày 14/4/2025 của Hội`` / ``Nữ doanh nhân tỉnh về việc …``: a PDF line wraps
+    inside the name), up to an issuer stop or 10 words."""
+    return " ".join([fold(f.issuer or ""), *key[f.end : _tail(key, f)].split()])
 
 
 def _addressed(who: str, addressees: Sequence[str]) -> bool:
@@ -206,26 +268,28 @@ def _relation(key: str, f: Found, prev: Found | None, addressees: Sequence[str] 
     lo = _clause_start(key, f.start, max(0, f.start - 300))
     line = key.rfind("\n", 0, f.start) + 1
     in_clause = prev is not None and prev.end > lo and not _is_self(prev)
-    if key.startswith(_CAN_CU, line) and prev is not None and _ITEM_SEP.search(key, max(prev.end, f.start - 12), f.start):
+    if _CAN_CU.match(key, line) is not None and prev is not None and _ITEM_SEP.search(key, max(prev.end, f.start - 12), f.start):
         return "basis"  # "Căn cứ Nghị định số 78/… hướng dẫn thi hành Luật …; Nghị định số 79/…": a new item of the line
     if prev is not None and not _is_self(prev) and 0 <= f.start - prev.end < 250:
-        between = key[prev.end : f.start]
+        between = key[_tail(key, prev) : f.start]
         if CITATIONS.list_sep.fullmatch(between) or (
             CITATIONS.trich_yeu.match(between) and not _SENTENCE_END.search(between)
             and (_LIST_END.search(between) or (_FOLLOWED_JOIN.search(between) and prev.relation != "responds_to"))
         ):  # ("… và ý kiến của Sở Nội vụ tại Tờ trình số …" after the request answered: an opinion on it, refers)
             return _list_head(key, f, prev).relation  # "Thực hiện Chỉ thị số 01/CT-UBND về …, Chỉ thị số 03/CT-UBND …": one list
-    opens = key.startswith(_CAN_CU, lo) or key.startswith(_CAN_CU, line)
+    opens = (_CAN_CU.match(key, lo) is not None or _CAN_CU.match(key, line) is not None) and not _THEN.search(key, lo, f.start)
     if not opens and _ISSUED_BEFORE.search(key, max(lo, f.start - 30), f.start):
         return "refers"  # "Trung tâm đã ban hành Kế hoạch số …": what was issued, told as a fact
-    if opens and not in_clause:
-        return "basis"
+    if opens and not in_clause and not _MAIN_CLAUSE.search(key, lo, f.start):
+        return "basis"  # (not after the document's own clause: "Căn cứ quy định nêu trên, …, Sở Tư pháp kính trình … theo Tờ trình số …")
     floor = max(lo, prev.end) if prev is not None and prev.end > lo else lo
     if _said_of_another(key, floor, f.start):
         f.extra["passive"] = True
         return "basis" if opens and not _MAIN_CLAUSE.search(key, lo, f.start) else "refers"
     cue = _last_cue(key, floor, f.start, lo)
     first = _CUE_RE.search(key, floor, f.start) if in_clause and prev is not None else None
+    if cue is not None and _cue_rel(cue) == "basis":
+        first = None  # no trích yếu says "căn cứ": "… (mới), căn cứ quy định\nLuật Công chứng 2024, …" is this document's
     if first is not None and prev is not None and (_in_title(key, prev, first.start()) and (
         not _TITLE_BREAK.search(key, first.start(), f.start) or cue is not None and _in_title(key, prev, _run_start(key, floor, cue))
     ) or prev.extra.get("in_title") and not _ITEMS_END.search(key, prev.end, f.start)):
@@ -235,7 +299,7 @@ def _relation(key: str, f: Found, prev: Found | None, addressees: Sequence[str] 
         f.extra["in_title"] = True
         return "refers"
     if cue is not None:
-        rel = _CUE_REL[cue.group()]
+        rel = _cue_rel(cue)
         if rel == "responds_to":
             rel = _third_party(key, f, cue, addressees) or rel
         return rel
@@ -256,7 +320,7 @@ def _relation(key: str, f: Found, prev: Found | None, addressees: Sequence[str] 
     if prev is not None and not _is_self(prev) and prev.start < f.start and f.start - prev.end < 600 \
             and not _HEAD_BREAK.search(key, min(max(prev.end, f.start - 600), f.start), f.start):
         return "refers"  # "Thông tư số 06/2003 … theo Quyết định số 193/… và Nghị quyết số 02/…, hết hiệu lực": the head's
-    after = key[f.end : min(len(key), f.end + 600)].split(".")[0]
+    after = " ".join(key[f.end : min(len(key), f.end + 600)].split(".")[0].split())
     for c, rel in _CUES_AFTER:
         if c in after:
             return rel
@@ -294,8 +358,8 @@ def _list_intro(key: str, pos: int, line: int) -> Relation | None:
     at = _LABEL_PREFIX.match(key, lo, min(len(key), lo + 40)).end()
     m = _CUE_RE.match(key, at, min(len(key), at + 200))  # bounded: regex looks for required literals up to the end
     if m is not None:
-        return _CUE_REL[m.group()]
-    if key.startswith(_CAN_CU, lo):
+        return _cue_rel(m)
+    if _CAN_CU.match(key, lo) is not None:
         return "basis"  # "Căn cứ các văn bản sau:"
     tail = key[max(lo, colon - 60) : colon]  # "…, các văn bản, quy định sau đây hết hiệu lực thi hành:"
     for c, rel in _CUES_AFTER:
@@ -324,5 +388,5 @@ def _heading_intro(key: str, line: int) -> Relation | None:
     cue = _CUE_RE.match(key, at, min(end, at + 40))
     if cue is None or key[:end].rstrip().endswith(":"):
         return None  # no cue, or a colon (the colon-introduced list above handles it)
-    rel = _CUE_REL[cue.group()]
+    rel = _cue_rel(cue)
     return rel if rel in _HEADING_RELS else None
