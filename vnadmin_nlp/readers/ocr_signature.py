@@ -16,7 +16,8 @@ through the signature.  When a page's reading of its signature block lacks the p
 - **taken**: of the new reading, only the block's own lines (an authority line, a position, a name), each
   cleaned of the seal's and the signature's remains at its ends and of glued words (:func:`clean_line`);
 - **kept** only when those lines give the block more (a position and/or a name the page's reading lacks), keep
-  every authority line the page's reading has (:func:`keep_block`), and are read clean (:func:`line_doubts`:
+  every authority line the page's reading has (:func:`keep_block`), and are read clean (:func:`line_doubts`; an
+  authority line read unclean where the page's reading has as many is left out, the page's kept:
   every word at :data:`MIN_CONF` or more, a position's words those of a position, no word of two letters or more
   dropped before a position); their words then replace the page's words where they stand, with the remains of
   the seal and the signature beside them.  A block beside another one (a row of signatures) is never read again
@@ -37,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from ..data import load
 from ..lexicon.fold import bare, fold
 from ..lexicon.glued import split_word
-from ..lexicon.ocr_vocabulary import known_words
+from ..lexicon.ocr_vocabulary import known_words, position_lookalike
 from ..lexicon.positions import POSITION_START
 from ..lexicon.syllables import is_vietnamese_word
 from .base import ReaderError, ReaderWarning
@@ -57,6 +58,7 @@ RIGHT_PART = 0.4  # a block's first line starts right of this share of the text'
 MIN_CAPS = 0.7  # share of capital letters of an authority or position line
 MIN_CONF = 50  # every word of the lines a block's new reading gives is read at this confidence or more
 JUNK_CONF = 30  # a word read at this confidence or less in the block's reading is the seal's or signature's remains
+FAMILY_MIN_LETTERS = 4  # a family name this long, with no other one letter from it, passes under the seal (lone_family)
 CLEAR_CONF = 80  # a word of capitals that is no syllable (a code, ``UBND``) read at this confidence or more is print
 
 STRAY = "\"'“”‘’`?!|"  # a speck of the seal or the signature read before a word of the block ("Thị, ?CHỦ)
@@ -257,18 +259,54 @@ def _texts(rows: list[list[OcrWord]]) -> list[str]:
     return [" ".join(w.text for w in row) for row in rows]
 
 
+def as_position(line: OcrLine) -> str | None:
+    """A position line of the block's new reading set to the position it reads as up to OCR's lookalikes (``PHÓ CHỦ
+    TỊC``: the H under the signature; :func:`..lexicon.ocr_vocabulary.position_lookalike`): its words take the
+    entry's spelling, their boxes and confidences kept.  Returns what was read when a word changed, else None."""
+    if not is_position(line.text) or is_authority(line.text):
+        return None
+    like = position_lookalike(" ".join(_EDGE.sub("", w.text) for w in line.words))
+    if like is None or like == line.text:
+        return None
+    was = line.text
+    for word, text in zip(line.words, like.split()):
+        word.text = text
+    return was
+
+
 def line_doubts(read: OcrLine, kept: OcrLine) -> list[str]:
     """Why a line of the block's new reading is not to be trusted (a block read again is kept only when none of its
     lines has one): a word read under :data:`MIN_CONF` (``QUÁN`` at 29 in ``TM. HỘI ĐÓNG QUÁN LÝ QUÝ``); in a
     position, a word no position has even without marks (``PHÓ CHỦ TỊC``), or a word of two letters or more
-    dropped before it as the signature's remains (``/⁄ZXZP TRƯỞNG BAN``: the PHÓ may be under it)."""
-    out = [f"{w.text!r} read at {w.conf:.0f}" for w in kept.words if w.conf < MIN_CONF]
+    dropped before it as the signature's remains (``/⁄ZXZP TRƯỞNG BAN``: the PHÓ may be under it).  A name's
+    family name read under the seal (``Nguyễn`` at 43) passes when no other family name is one letter from it
+    (:func:`lone_family`): the seal makes tesseract unsure, not the letters another name's."""
+    lone = is_name(kept.text) and lone_family(kept.words[0].text)
+    out = [f"{w.text!r} read at {w.conf:.0f}" for k, w in enumerate(kept.words) if w.conf < MIN_CONF and not (k == 0 and lone and w.conf > JUNK_CONF)]
     if is_position(kept.text) and not is_authority(kept.text):
         vocabulary = _position_words()
         out += [f"{w.text!r} is no position's word" for w in kept.words if bare(fold(_EDGE.sub("", w.text))) not in vocabulary]
         first = next((k for k, w in enumerate(read.words) if kept.words[0].text in w.text), 0)
         out += [f"{w.text!r} dropped before the position" for w in read.words[:first] if len(_letters(w.text)) >= 2]
     return out
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """One letter changed, added or lost."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
+def lone_family(word: str) -> bool:
+    """A family name of ``signing.yaml`` of :data:`FAMILY_MIN_LETTERS` letters or more that no other one is one
+    letter from, marks left aside (``Nguyễn``; not ``Lê``, ``Lý``, ``Hà``, ``Hồ``, ``Võ``/``Vũ``, ``Lương``/``Dương``)."""
+    key = bare(fold(_EDGE.sub("", word)))
+    families = {bare(f) for f in _signing()[1]}
+    return len(key) >= FAMILY_MIN_LETTERS and key in families and not any(_one_apart(key, f) for f in families)
 
 
 @lru_cache(maxsize=1)
@@ -328,17 +366,28 @@ def reread_signature(
         return {**report, "text": "page", "why": "another block beside it"}
     image, factor = colour(box)
     part = read(print_only(image))
-    taken, doubts = [], []
+    taken, doubts, corrected = [], {}, []
     for ln in sorted((ln for ln in part.lines if ln.words), key=lambda ln: (ln.box or ln.bbox)[1]):
         kept = clean_line(ln)
         if kept is not None and (is_authority(kept.text) or is_position(kept.text) or is_name(kept.text)):
+            if (was := as_position(kept)) is not None:
+                corrected.append(f"{was} -> {kept.text}")
             taken.append(kept)
-            doubts += line_doubts(ln, kept)
+            doubts[id(kept)] = line_doubts(ln, kept)
     new = [ln.text for ln in taken]
     used, why = keep_block(old, new)
-    if used and doubts:
-        used, why = False, "read unclean: " + "; ".join(doubts)
+    unclean = any(doubts[id(ln)] for ln in taken if is_authority(ln.text))
+    if unclean and sum(1 for t in old if is_authority(t)) >= sum(1 for t in new if is_authority(t)):
+        taken = [ln for ln in taken if not is_authority(ln.text)]  # read worse than the page's: the page's stay
+        kept_ids = {id(w) for row in old_rows if is_authority(" ".join(w.text for w in row)) for w in row}
+    else:
+        kept_ids = set()
+    found_doubts = [d for ln in taken for d in doubts[id(ln)]]
+    if used and found_doubts:
+        used, why = False, "read unclean: " + "; ".join(found_doubts)
     report.update(text="region" if used else "page", why=why, read=new)
+    if corrected:
+        report["corrected"] = corrected
     if not used:
         return report
     for ln in taken:
@@ -352,7 +401,7 @@ def reread_signature(
         max(ln.bbox[3] for ln in taken) + pad,
     )
     band = (box[0], lines_box[1], box[2], lines_box[3])
-    gone = lambda w: _inside(w.bbox, lines_box) or (_inside(w.bbox, band) and _junk(w))  # noqa: E731
+    gone = lambda w: id(w) not in kept_ids and (_inside(w.bbox, lines_box) or (_inside(w.bbox, band) and _junk(w)))  # noqa: E731
     replace_words(page, gone, taken)
     return report
 
