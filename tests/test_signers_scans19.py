@@ -172,3 +172,21 @@ def test_qngai_bc280_the_position_under_the_signature_and_the_name_are_read() ->
     assert [(s.authority, s.position, s.name) for s in doc.signers] == [
         (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH", "Trần Phước Hiền")
     ]
+
+
+def test_this_thong_tu_in_a_consolidated_thong_tu_is_itself() -> None:
+    doc = parse_text(_STAMPED + _AUTHENTICATED)
+    selves = [c for c in doc.citations if c.text == "Thông tư này"]
+    assert selves and all(c.refers_to == "self" for c in selves)
+
+
+def test_an_ocr_block_whose_name_line_is_misread_is_left_out_not_nameless() -> None:
+    from vnadmin_nlp.extractors.signers import _unread_name
+
+    class _Ctx:  # only the text is read
+        text = "TM. HỘI ĐỒNG QUẢN LÝ QUỸ\nCHỦ TỊCH\nš\nC)Ngugế ¡Đình Trung"
+
+    end = _Ctx.text.index("CHỦ TỊCH") + len("CHỦ TỊCH")
+    assert _unread_name(_Ctx(), end) == "C)Ngugế ¡Đình Trung"  # type: ignore[arg-type]  # vbai_27 (corpus)
+    _Ctx.text = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n- Như trên;\n- Lưu: VT.\nKý bởi: Ủy ban nhân dân tỉnh"
+    assert _unread_name(_Ctx(), len("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH")) is None  # type: ignore[arg-type]
