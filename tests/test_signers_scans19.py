@@ -190,3 +190,19 @@ def test_an_ocr_block_whose_name_line_is_misread_is_left_out_not_nameless() -> N
     assert _unread_name(_Ctx(), end) == "C)Ngugế ¡Đình Trung"  # type: ignore[arg-type]  # vbai_27 (corpus)
     _Ctx.text = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n- Như trên;\n- Lưu: VT.\nKý bởi: Ủy ban nhân dân tỉnh"
     assert _unread_name(_Ctx(), len("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH")) is None  # type: ignore[arg-type]
+
+
+LD = SHARED / "devset" / "lamdong"
+
+
+@pytest.mark.skipif(not shutil.which("tesseract") or not (LD / "ld_049.pdf").exists(), reason="tesseract or the devset missing")
+def test_an_image_reads_its_trich_yeu_again_as_a_scanned_pdf_does(tmp_path) -> None:
+    import pypdfium2 as pdfium
+
+    from vnadmin_nlp.readers import read_file
+
+    pdf = pdfium.PdfDocument(str(LD / "ld_049.pdf"))  # dev: the trích yếu under BIÊN BẢN re-read on the PDF
+    pdf[0].render(scale=300 / 72).to_pil().convert("RGB").save(tmp_path / "ld_049.png", dpi=(300, 300))
+    raw = read_file(tmp_path / "ld_049.png")
+    report = raw.metadata["ocr_pages"][0].get("subject")
+    assert report is not None and report["anchor"] == "title" and report["read"].startswith("Về việc ký duyệt")

@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from ..lexicon.fold import fold
+from ..lexicon.lazy import lazy_re
 from ..lexicon.ocr_vocabulary import known_words, position_lookalike
 from ..lexicon.spaces import squash
 from ..model import Signer
@@ -67,8 +68,8 @@ def _unread_name(ctx: Context, end: int) -> str | None:
     return None
 
 
-_WORDS = re.compile(r"[^\W\d_]+")
-_STAMP_LABEL = re.compile(r"(?i)(?:ký bởi|người ký|cơ quan|thời gian ký|email|địa chỉ)\s*:")
+_WORDS = lazy_re(r"[^\W\d_]+")
+_STAMP_LABEL = lazy_re(r"(?i)(?:ký bởi|người ký|cơ quan|thời gian ký|email|địa chỉ)\s*:")
 
 
 @extractor("signers", requires=("place",), assigns=("signers",))  # place: a seal's text read as a name
