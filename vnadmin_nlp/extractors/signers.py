@@ -118,7 +118,7 @@ def extract(ctx: Context) -> SignersFields:
             signer.authority = [_GLUED_PREFIX.sub(r"\1 ", a) for a in signer.authority]  # OCR lost the space: "TM.BAN"
         if not why and signer.authority and signer.position is None and ocr:
             why = "an authority line (TM./KT./TL.) without the position under it: that line was not read"
-        if not why and ocr and signer.name is None and (unread := _unread_name(ctx, signer.span[1])):
+        if not why and ocr and signer.name is None and signer.span and (unread := _unread_name(ctx, signer.span[1])):
             why = f"the name's line under the position is not read: {unread!r}"
         if why:
             lines = " / ".join(t(s) for s in segs)
