@@ -71,6 +71,9 @@ def extract(ctx: Context) -> CitationsFields:
     shorts = short_forms(text, flat, found, cit_alias, taken + skip, starts)
     doc_type = ctx.fields.get("doc_type")
     own_type = doc_type.name if doc_type is not None else None
+    title = ctx.layout.header.title_type
+    if doc_type is not None and doc_type.code == "VBHN" and title:  # "Thông tư này" in a consolidated thông tư: itself
+        own_type = str(title["name"])
     if own_type is None and number is not None and number.number:  # the type unread: what the symbol names
         parts = parse_symbol(number.text)
         own_type = symbol_type(parts.type_code, parts.year, parts.issuer_code, parts.unit_code, parts.party)

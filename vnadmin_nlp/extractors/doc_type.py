@@ -1,4 +1,5 @@
-"""Document type: from the type line (``THÔNG BÁO``), else from the symbol's type code, else a công văn.
+"""Document type: from the type line (``THÔNG BÁO``), else from the symbol's type code, else a công văn; a văn
+bản hợp nhất from its authentication block (``zoning.consolidation``), whatever title it keeps.
 
 A công văn has no type line and no type code; it is recognised by its ``V/v`` trích yếu and its ``Kính gửi``.
 The table of type codes is ``identity.doc_types`` (citations read a cited symbol's type with it too).
@@ -16,6 +17,11 @@ from .registry import extractor
 def extract(ctx: Context) -> DocTypeFields:
     h = ctx.layout.header
     number = ctx.fields.get("number")
+    block = ctx.layout.consolidation
+    if block is not None:  # a văn bản hợp nhất keeps its source's title: its end block says what it is
+        row = type_for_code("VBHN", normative=True)
+        if row is not None:
+            return {"doc_type": DocType(name=row["name"], code=row["code"], kind="normative", span=(block.line.start, block.line.end))}
     party = h.party or bool(number and number.text[:1].isdigit() and "-" in number.text.split("/")[0])
     normative = bool(number and number.year)
     from_code = type_for_code(number.type_code if number else None, normative=normative, party=party)

@@ -1,4 +1,5 @@
-"""Issuer and its parent body, from the upper-case lines at the top left of the header.
+"""Issuer and its parent body, from the upper-case lines at the top left of the header (or, for a văn bản hợp
+nhất whose header names none, over its ``XÁC THỰC VĂN BẢN HỢP NHẤT`` block).
 
 A body read from OCR must be made of Vietnamese syllables, words of the closed vocabulary and known body codes
 (``TNG LIÊN ĐOÀN``, ``TỈNHỦYLÂMĐÔNG``, ``UBNB`` are misreadings): otherwise it is left out with
@@ -81,6 +82,9 @@ def split_bodies(lines: list[str]) -> list[tuple[list[int], str]]:
 @extractor("issuer", assigns=("issuer", "issuers"))
 def extract(ctx: Context) -> IssuerFields:
     segs = ctx.layout.header.issuer_lines
+    block = ctx.layout.consolidation
+    if not segs and block is not None and block.body:
+        segs = block.body  # a văn bản hợp nhất whose first page names no body: the one that authenticated it
     if not segs:
         if ctx.layout.header.found:
             ctx.warn("issuer_missing", "no issuing body found above the number")

@@ -275,11 +275,14 @@ def word_flaw(token: str, acronyms: bool = True, counts: Counter[str] | None = N
 
 
 def _ocr_tokens(ctx: Context, line: str) -> list[tuple[str, int | None]]:
-    """The words of a line with the confidence OCR gave them (None when the line is not found among them)."""
+    """The words of a line with the confidence OCR gave them (None when the line is not found among them); the
+    line's tokens of no letter or digit (``-_``, ``‡``: the search for the line's OCR words passes over them) are
+    added without one, so stray marks are judged too."""
     found = words_for(ctx, line)
     if found is None:
         return [(t, None) for t in line.split()]
-    return [(str(w[0]), int(w[1])) for w in found[0]]
+    marks: list[tuple[str, int | None]] = [(t, None) for t in line.split() if not _compact(t)]
+    return [(str(w[0]), int(w[1])) for w in found[0]] + marks
 
 
 class Doubt(NamedTuple):
@@ -295,8 +298,10 @@ class Doubt(NamedTuple):
 
 def doubted_words(ctx: Context, lines: Sequence[str], acronyms: bool = True, min_conf: int = WORD_MIN_CONF) -> tuple[list[Doubt], int]:
     """The words of these OCR'd lines that are doubted, and the number of words; ``([], 0)`` for a document
-    without OCR or lines that were not read by OCR.  ``str(doubt)`` is ``'word' (why)``, for a warning."""
-    if not has_ocr(ctx) or not any(words_for(ctx, line) for line in lines if line.strip()):
+    without OCR.  A line not found in one OCR line (the layout joined two of tesseract's: ``… PCMT -_`` read apart)
+    is still judged word by word, without confidences (the callers ask only of text OCR read: ``on_ocr``).
+    ``str(doubt)`` is ``'word' (why)``, for a warning."""
+    if not has_ocr(ctx):
         return [], 0
     bad, total = [], 0
     counts = word_counts(ctx.text)

@@ -6,7 +6,8 @@ signature or a seal over the name as letters, and a signer named wrongly is wors
 whose position holds a word read at a low confidence that no position of the closed vocabulary has, a block
 whose name OCR found under a line of printed text that stands below the position (a grid of signatures), and an
 OCR'd block with an authority line but no position (``TM.BAN THƯỜNG VỤ`` over a seal that hid ``CHỦ TỊCH``: every
-TM./KT./TL. line has a position under it).
+TM./KT./TL. line has a position under it), and an OCR'd block with no name whose name's line under it was
+read as no name (``C)Ngugế ¡Đình Trung``): an unsigned copy has no such line.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import re
 from typing import Any
 
 from ..lexicon.fold import fold
+from ..lexicon.lazy import lazy_re
 from ..lexicon.ocr_vocabulary import known_words, position_lookalike
 from ..lexicon.spaces import squash
 from ..model import Signer
@@ -45,6 +47,29 @@ def _doubtful_authority(ctx: Context, authority: list[str]) -> str:
         if read is not None and (unsure := _unsure_words(read[0])):
             found.append(unsure)
     return ", ".join(found)
+
+
+NAME_LINES = 3  # lines under an OCR'd block without a name where its name would stand
+
+
+def _unread_name(ctx: Context, end: int) -> str | None:
+    """The first of the :data:`NAME_LINES` lines after a block (``end``) holding a word of two letters or more,
+    other than a distribution item (``- Như trên;``) or a signature stamp's label: the name, misread through the
+    signature or the seal (``C)Ngugế ¡Đình Trung``, ``LÊ ‹£ Dũ``); an OCR'd block with no name but such a line
+    under it is not an unsigned copy."""
+    for line in ctx.text[end:].split("\n")[1 : 1 + NAME_LINES]:
+        text = line.strip()
+        if not text or text[:1] in "-–+•":
+            continue
+        if _STAMP_LABEL.match(text):
+            break
+        if any(len(w) >= 2 for w in _WORDS.findall(text)):
+            return text
+    return None
+
+
+_WORDS = lazy_re(r"[^\W\d_]+")
+_STAMP_LABEL = lazy_re(r"(?i)(?:ký bởi|người ký|cơ quan|thời gian ký|email|địa chỉ)\s*:")
 
 
 @extractor("signers", requires=("place",), assigns=("signers",))  # place: a seal's text read as a name
@@ -93,6 +118,8 @@ def extract(ctx: Context) -> SignersFields:
             signer.authority = [_GLUED_PREFIX.sub(r"\1 ", a) for a in signer.authority]  # OCR lost the space: "TM.BAN"
         if not why and signer.authority and signer.position is None and ocr:
             why = "an authority line (TM./KT./TL.) without the position under it: that line was not read"
+        if not why and ocr and signer.name is None and signer.span and (unread := _unread_name(ctx, signer.span[1])):
+            why = f"the name's line under the position is not read: {unread!r}"
         if why:
             lines = " / ".join(t(s) for s in segs)
             ctx.warn("signer_unreadable", f"signers: the name read by OCR is in doubt ({why}), block left out: {lines!r}", signer.span)

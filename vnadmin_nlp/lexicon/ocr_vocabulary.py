@@ -235,8 +235,9 @@ def _positions() -> tuple[tuple[str, tuple[str, ...]], ...]:
 def position_lookalike(text: str) -> str | None:
     """The position of ``data/ocr_vocabulary.yaml`` (``positions``) an OCR'd position line reads as, up to OCR's
     lookalikes: the same number of words, each the same without marks or (``position_lookalike``) with its first
-    letter lost under the seal (``HƯỜNG`` for ``THƯỜNG``), at most ``max_changed`` words differing in letters; None
-    unless exactly one entry matches."""
+    letter lost under the seal (``HƯỜNG`` for ``THƯỜNG``) or its last one lost under the seal or the signature
+    (``TỊC`` for ``TỊCH``), at most ``max_changed`` words differing in letters; None unless exactly one entry
+    matches."""
     rule = load("ocr_vocabulary")["position_lookalike"]
     keys = [_key(w) for w in text.split()]
     found = []
@@ -247,7 +248,7 @@ def position_lookalike(text: str) -> str | None:
         for got, want in zip(keys, words):
             if got == want:
                 continue
-            if len(want) >= int(rule["lost_first_min"]) and got == want[1:]:
+            if len(want) >= int(rule["lost_first_min"]) and got in (want[1:], want[:-1]):
                 changed += 1
             else:
                 break

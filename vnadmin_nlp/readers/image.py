@@ -1,6 +1,7 @@
 """Image reader: scans and photos (.png, .jpg, .tif incl. multi-page TIFF, .bmp) through tesseract OCR.
 
-Each frame is OCR'd like a scanned PDF page (same preprocessing, same settings in :mod:`.ocr`) and its words go
+Each frame is OCR'd like a scanned PDF page (same preprocessing, same settings in :mod:`.ocr`; the signature block
+and page 1's trích yếu read again the same way, :mod:`.ocr_signature`, :mod:`.ocr_subject`) and its words go
 through the page layout shared with the PDF reader (:mod:`.layout`), so the two header columns come out as
 separate blocks here too.
 Block bboxes are in pixels of the frame, origin top-left.
@@ -20,6 +21,7 @@ from .ocr_result import word_record
 from .ocr_rulings import Found, drop_marks, find_rulings, straighten
 from .pdf.table_cells import cut_tables, place_tables
 from .ocr_signature import reread_into
+from .ocr_subject import subject_into
 
 # Magic numbers: the first bytes of each format this reader accepts.
 MAGIC = {
@@ -91,6 +93,8 @@ class ImageReader(Reader):
                 found[number - 1] = None  # rulings found on the frame as it lay
             width, height = frame.size
             _signature(frame, result, settings, path, dpis[number - 1], warnings)
+            if number == 1 and settings.subject:
+                _subject(frame, result, settings, path, dpis[0], warnings)
             if settings.correct:
                 fixes += [(number, a, b) for a, b in correct_page(result)]
             words.append(word_record(number, result))
@@ -129,6 +133,21 @@ def _signature(frame: Any, result: Any, settings: Any, path: Path, dpi: int, war
     colour = lambda box: (frame.convert("RGB").crop(box), 1.0)  # noqa: E731
     read = lambda crop: ocr.read_many([crop], 6, settings, path, dpi)[0]  # noqa: E731
     reread_into(result, colour, read, warnings)
+
+
+def _subject(frame: Any, result: Any, settings: Any, path: Path, dpi: int, warnings: list[ReaderWarning]) -> None:
+    """The first frame's trích yếu read again as a block when its reading looks broken (:mod:`.ocr_subject`), as
+    on a scanned PDF's page 1; an image cannot be rendered finer, so the crop is enlarged ``zoom`` times (Lanczos)
+    and prepared as the frame was."""
+    from PIL import Image
+
+    def fine(box: tuple[int, int, int, int], zoom: float) -> tuple[Any, float]:
+        crop = frame.crop(box)
+        crop = crop.resize((max(1, round(crop.width * zoom)), max(1, round(crop.height * zoom))), Image.Resampling.LANCZOS)
+        return ocr.prepare(crop, settings.preprocess), zoom
+
+    read = lambda image, factor: ocr.read_many([image], 6, settings, path, round(dpi * factor))[0]  # noqa: E731
+    subject_into(result, fine, read, warnings)
 
 
 def _dpi(image: Any, index: int, default: int) -> int:

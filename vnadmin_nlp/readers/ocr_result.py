@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
+
+from .base import ReaderError, ReaderWarning
 
 
 @dataclass
@@ -131,3 +133,16 @@ def is_noise(text: str, confidences: list[float]) -> bool:
         return True
     mean = sum(confidences) / len(confidences)
     return mean < 25 or (mean < 45 and alnum <= 3 and not any(ch.isdigit() for ch in text))
+
+
+def report_into(result: OcrPage, key: str, run: Callable[[], "dict[str, Any] | None"], warnings: list[Any], failure: str) -> None:
+    """A second reading of part of a page (:mod:`.ocr_signature`, :mod:`.ocr_subject`) for a reader: its report kept
+    in the page's result (``extra[key]``); a failure is an ``ocr_reread_failed`` warning saying ``failure``, never
+    the page's loss (a second reading is a check)."""
+    try:
+        report = run()
+    except (ReaderError, ValueError, OSError) as exc:
+        warnings.append(ReaderWarning("ocr_reread_failed", f"{failure} ({exc})"))
+        return
+    if report is not None:
+        result.extra[key] = report

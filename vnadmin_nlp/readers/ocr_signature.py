@@ -16,7 +16,8 @@ through the signature.  When a page's reading of its signature block lacks the p
 - **taken**: of the new reading, only the block's own lines (an authority line, a position, a name), each
   cleaned of the seal's and the signature's remains at its ends and of glued words (:func:`clean_line`);
 - **kept** only when those lines give the block more (a position and/or a name the page's reading lacks), keep
-  every authority line the page's reading has (:func:`keep_block`), and are read clean (:func:`line_doubts`:
+  every authority line the page's reading has (:func:`keep_block`), and are read clean (:func:`line_doubts`; an
+  authority line read unclean where the page's reading has as many is left out, the page's kept:
   every word at :data:`MIN_CONF` or more, a position's words those of a position, no word of two letters or more
   dropped before a position); their words then replace the page's words where they stand, with the remains of
   the seal and the signature beside them.  A block beside another one (a row of signatures) is never read again
@@ -30,19 +31,17 @@ unchanged (the three blocks read again there were read unclean: ``PHÓ CHỦ T�
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable
 
-from ..data import load
 from ..lexicon.fold import bare, fold
 from ..lexicon.glued import split_word
-from ..lexicon.ocr_vocabulary import known_words
-from ..lexicon.positions import POSITION_START
+from ..lexicon.ocr_vocabulary import known_words, position_lookalike
 from ..lexicon.syllables import is_vietnamese_word
-from .base import ReaderError, ReaderWarning
+from .base import ReaderWarning
 from .ocr_ink import coloured
-from .ocr_result import OcrLine, OcrPage, OcrWord
+from .ocr_result import OcrLine, OcrPage, OcrWord, report_into
+from .signature_lines import _EDGE, _LETTERS, _signing, block_state, is_authority, is_name, is_position, lone_family
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -54,80 +53,11 @@ PAPER_MARGIN = 30  # grey levels under the paper's (the crop's median) still pap
 BLOCK_LINES = 13  # line heights below the block's first line: authority, position, the signature's space, the name
 HALF_WIDTH = 0.25  # of the text's width, either side of the first line's centre (a centred block; names are wide)
 RIGHT_PART = 0.4  # a block's first line starts right of this share of the text's width
-MIN_CAPS = 0.7  # share of capital letters of an authority or position line
 MIN_CONF = 50  # every word of the lines a block's new reading gives is read at this confidence or more
 JUNK_CONF = 30  # a word read at this confidence or less in the block's reading is the seal's or signature's remains
 CLEAR_CONF = 80  # a word of capitals that is no syllable (a code, ``UBND``) read at this confidence or more is print
 
 STRAY = "\"'“”‘’`?!|"  # a speck of the seal or the signature read before a word of the block ("Thị, ?CHỦ)
-_LETTERS = re.compile(r"[^\W\d_]")
-_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
-
-
-@lru_cache(maxsize=1)
-def _signing() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...], tuple[str, ...]]:
-    data = load("signing")
-    prefixes = tuple(sorted({fold(p) for p in data["authority_prefixes"]}, key=len, reverse=True))
-    families = frozenset(fold(w) for w in data["family_names"])
-    ranks = tuple(sorted((fold(r) for r in data["ranks"]), key=len, reverse=True))
-    heads = [str(w) for w in data["position_starts"] + data["position_words"] if not str(w).endswith(".")]
-    starts = tuple(sorted({bare(fold(w)) for w in heads}, key=len, reverse=True))
-    return prefixes, families, ranks, starts
-
-
-def _caps(text: str) -> bool:
-    letters = _LETTERS.findall(text)
-    return len(letters) >= 2 and sum(1 for c in letters if c.isupper()) >= MIN_CAPS * len(letters)
-
-
-def is_authority(text: str) -> bool:
-    """``TM. BAN THƯỜNG VỤ``, ``KT. GIÁM ĐỐC``, ``T/M BAN BIÊN TẬP``: an authority line, in capitals."""
-    key = fold(_EDGE.sub("", text))
-    prefixes = _signing()[0]
-    return _caps(text) and any(key.startswith(p) and (p[-1] in "./" or key[len(p) : len(p) + 1] in (" ", ".")) for p in prefixes)
-
-
-def is_position(text: str) -> bool:
-    """``CHỦ TỊCH``, ``PHÓ GIÁM ĐỐC``: a line that starts with a position, in capitals; compared without marks
-    (``GIÁM ĐÓC``: the line's words are corrected to the vocabulary later), but a line that starts with a family
-    name is compared with them (``TRƯƠNG`` is no ``TRƯỞNG``)."""
-    core = _EDGE.sub("", text)
-    if not _caps(core) or not core:
-        return False
-    key = fold(core)
-    if POSITION_START.match(key):
-        return True
-    _, families, _, starts = _signing()
-    plain = bare(key)
-    return key.split()[0] not in families and any(plain.startswith(w) and plain[len(w) : len(w) + 1] in ("", " ") for w in starts)
-
-
-def is_name(text: str) -> bool:
-    """A person's name as printed under a signature: an optional rank or degree (``Thiếu tướng``, ``TS.``), then
-    2–5 words, each a Vietnamese syllable, capitalised, the first a family name."""
-    _, families, ranks, _ = _signing()
-    text = text.strip()
-    key = fold(text)
-    for rank in ranks:
-        if key.startswith(rank + " ") or (rank.endswith(".") and key.startswith(rank)):
-            text = text[len(rank) :]
-            break
-    words = text.split()
-    if not 2 <= len(words) <= 5:
-        return False
-    return fold(words[0]) in families and all(w[:1].isupper() and w[1:].islower() and is_vietnamese_word(w) for w in words)
-
-
-def block_state(lines: list[str]) -> tuple[bool, bool]:
-    """Whether the lines of a signature block (top down) hold a position, and a name under it."""
-    position = name = False
-    for text in lines:
-        if not position and is_position(text):
-            position = True
-        elif position and is_name(text):
-            name = True
-            break
-    return position, name
 
 
 def _letters(text: str) -> str:
@@ -257,12 +187,30 @@ def _texts(rows: list[list[OcrWord]]) -> list[str]:
     return [" ".join(w.text for w in row) for row in rows]
 
 
+def as_position(line: OcrLine) -> str | None:
+    """A position line of the block's new reading set to the position it reads as up to OCR's lookalikes (``PHÓ CHỦ
+    TỊC``: the H under the signature; :func:`..lexicon.ocr_vocabulary.position_lookalike`): its words take the
+    entry's spelling, their boxes and confidences kept.  Returns what was read when a word changed, else None."""
+    if not is_position(line.text) or is_authority(line.text):
+        return None
+    like = position_lookalike(" ".join(_EDGE.sub("", w.text) for w in line.words))
+    if like is None or like == line.text:
+        return None
+    was = line.text
+    for word, text in zip(line.words, like.split()):
+        word.text = text
+    return was
+
+
 def line_doubts(read: OcrLine, kept: OcrLine) -> list[str]:
     """Why a line of the block's new reading is not to be trusted (a block read again is kept only when none of its
     lines has one): a word read under :data:`MIN_CONF` (``QUÁN`` at 29 in ``TM. HỘI ĐÓNG QUÁN LÝ QUÝ``); in a
     position, a word no position has even without marks (``PHÓ CHỦ TỊC``), or a word of two letters or more
-    dropped before it as the signature's remains (``/⁄ZXZP TRƯỞNG BAN``: the PHÓ may be under it)."""
-    out = [f"{w.text!r} read at {w.conf:.0f}" for w in kept.words if w.conf < MIN_CONF]
+    dropped before it as the signature's remains (``/⁄ZXZP TRƯỞNG BAN``: the PHÓ may be under it).  A name's
+    family name read under the seal (``Nguyễn`` at 43) passes when no other family name is one letter from it
+    (:func:`lone_family`): the seal makes tesseract unsure, not the letters another name's."""
+    lone = is_name(kept.text) and lone_family(kept.words[0].text)
+    out = [f"{w.text!r} read at {w.conf:.0f}" for k, w in enumerate(kept.words) if w.conf < MIN_CONF and not (k == 0 and lone and w.conf > JUNK_CONF)]
     if is_position(kept.text) and not is_authority(kept.text):
         vocabulary = _position_words()
         out += [f"{w.text!r} is no position's word" for w in kept.words if bare(fold(_EDGE.sub("", w.text))) not in vocabulary]
@@ -328,17 +276,28 @@ def reread_signature(
         return {**report, "text": "page", "why": "another block beside it"}
     image, factor = colour(box)
     part = read(print_only(image))
-    taken, doubts = [], []
+    taken, doubts, corrected = [], {}, []
     for ln in sorted((ln for ln in part.lines if ln.words), key=lambda ln: (ln.box or ln.bbox)[1]):
         kept = clean_line(ln)
         if kept is not None and (is_authority(kept.text) or is_position(kept.text) or is_name(kept.text)):
+            if (was := as_position(kept)) is not None:
+                corrected.append(f"{was} -> {kept.text}")
             taken.append(kept)
-            doubts += line_doubts(ln, kept)
+            doubts[id(kept)] = line_doubts(ln, kept)
     new = [ln.text for ln in taken]
     used, why = keep_block(old, new)
-    if used and doubts:
-        used, why = False, "read unclean: " + "; ".join(doubts)
+    unclean = any(doubts[id(ln)] for ln in taken if is_authority(ln.text))
+    if unclean and sum(1 for t in old if is_authority(t)) >= sum(1 for t in new if is_authority(t)):
+        taken = [ln for ln in taken if not is_authority(ln.text)]  # read worse than the page's: the page's stay
+        kept_ids = {id(w) for row in old_rows if is_authority(" ".join(w.text for w in row)) for w in row}
+    else:
+        kept_ids = set()
+    found_doubts = [d for ln in taken for d in doubts[id(ln)]]
+    if used and found_doubts:
+        used, why = False, "read unclean: " + "; ".join(found_doubts)
     report.update(text="region" if used else "page", why=why, read=new)
+    if corrected:
+        report["corrected"] = corrected
     if not used:
         return report
     for ln in taken:
@@ -352,7 +311,7 @@ def reread_signature(
         max(ln.bbox[3] for ln in taken) + pad,
     )
     band = (box[0], lines_box[1], box[2], lines_box[3])
-    gone = lambda w: _inside(w.bbox, lines_box) or (_inside(w.bbox, band) and _junk(w))  # noqa: E731
+    gone = lambda w: id(w) not in kept_ids and (_inside(w.bbox, lines_box) or (_inside(w.bbox, band) and _junk(w)))  # noqa: E731
     replace_words(page, gone, taken)
     return report
 
@@ -360,13 +319,7 @@ def reread_signature(
 def reread_into(result: Any, colour: Callable, read: Callable, warnings: list[ReaderWarning], where: str = "") -> None:
     """:func:`reread_signature` for a reader: its report kept in the page's result (``extra["signature"]``); a
     failure is a warning, never the page's loss (``where`` names the page)."""
-    try:
-        report = reread_signature(result, colour, read)
-    except (ReaderError, ValueError, OSError) as exc:
-        warnings.append(ReaderWarning("ocr_reread_failed", f"{where}the signature block could not be read again ({exc})"))
-        return
-    if report is not None:
-        result.extra["signature"] = report
+    report_into(result, "signature", lambda: reread_signature(result, colour, read), warnings, f"{where}the signature block could not be read again")
 
 
 def replace_words(page: OcrPage, gone: Callable[[OcrWord], bool], new_lines: list[OcrLine]) -> None:

@@ -29,7 +29,7 @@ from ..data import load
 from ..lexicon.fold import bare, fold
 from ..lexicon.syllables import is_vietnamese_word
 from .ocr_regions import _back, prepare_region, text_score
-from .ocr_result import OcrLine, OcrPage, OcrWord
+from .ocr_result import OcrLine, OcrPage, OcrWord, report_into
 from .ocr_signature import replace_words
 
 if TYPE_CHECKING:
@@ -267,3 +267,9 @@ def reread_subject(page: OcrPage, fine: Callable[[Box, float], tuple["Image", fl
     gone = {id(w) for w in old}
     replace_words(page, lambda w: id(w) in gone, new_lines)
     return report
+
+
+def subject_into(result: OcrPage, fine: Callable[[Box, float], tuple["Image", float]], read: Callable[["Image", float], OcrPage], warnings: list[Any]) -> None:
+    """:func:`reread_subject` for a reader (scanned PDFs and images alike): its report kept in page 1's result
+    (``extra["subject"]``); a failure is a warning, never the page's loss."""
+    report_into(result, "subject", lambda: reread_subject(result, fine, read), warnings, "page 1: the trích yếu could not be read again")

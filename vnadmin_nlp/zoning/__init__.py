@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .closing import ClosingLayout, SignerBlock, find_closing_start, parse_closing
+from .consolidation import Consolidation, find_consolidation
 from .header import HeaderLayout, parse_header
 from .segments import Page, Seg, is_upper, lines
 
@@ -15,6 +16,7 @@ class Layout:
     body: tuple[int, int]
     closing: ClosingLayout | None
     appendix: tuple[int, int] | None
+    consolidation: Consolidation | None = None  # a văn bản hợp nhất's authentication block (its type, its body)
 
 
 def zone(page: Page) -> Layout:
@@ -34,7 +36,7 @@ def zone(page: Page) -> Layout:
             appendix = _non_blank(page, closing_start, n)
         elif closing.end < n:
             appendix = _non_blank(page, closing.end, n)
-    return Layout(page, header, (body_start, body_end), closing, appendix)
+    return Layout(page, header, (body_start, body_end), closing, appendix, find_consolidation(page, body_start))
 
 
 def _non_blank(page: Page, start: int, end: int) -> tuple[int, int] | None:

@@ -22,6 +22,7 @@ from ..lexicon.lazy import lazy_regex
 
 MAX_HEADER_LINES = 45
 MAX_STRAY_LINES = 3
+RECEIVED_FIELDS = 4  # blanks of a received-document stamp under its heading (Số, Ngày, Giờ, Chuyển)
 
 
 @dataclass
@@ -51,10 +52,21 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
     state = ""
     stray = 0
     body_at: Seg | None = None
+    stamp = 0  # lines left of a received-document stamp's blanks
     for seg in _header_segments(page, start):
         segs.append(seg)
         kind = classify(page, seg)
         seg.kind = kind
+        if kind == "received" or (stamp and HEADER.received_field.match(page.t(seg))):
+            stamp = RECEIVED_FIELDS if kind == "received" else stamp - 1
+            before = [s for s in segs[:-1] if s.kind != "aside" and sum(ch.isalpha() for ch in page.t(s)) >= 2]
+            if kind == "received" and h.issuer_lines and before and h.issuer_lines[-1] is before[-1]:
+                h.issuer_lines.pop()  # the receiving office's name heads its stamp: not the issuer
+            seg.kind = "aside"
+            continue
+        if stamp and kind == "title" and not is_upper(page.t(seg)):
+            kind = seg.kind = "other"  # "_ Quy định" read beside the stamp: a title is printed in capitals
+        stamp = 0
         if state in ("vv", "subject") and h.subject and continues_line(page, seg, kind):
             merge(h.subject, seg)  # "… NGHỊ ĐỊNH SỐ 150/2025/NĐ-CP NGÀY 12 THÁNG 6 …" cut at the cited number
             continue

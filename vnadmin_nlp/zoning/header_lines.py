@@ -197,6 +197,8 @@ def classify(page: Page, seg: Seg) -> str:
         return "rule"
     if not any(ch.isalnum() for ch in text):
         return "aside"  # "|", "*" left over from a table or emphasis a converter broke: nothing to read
+    if HEADER.received_stamp.match(text):
+        return "received"  # "CÔNG VĂN ĐẾN": a received-document stamp over the header (header.parse_header)
     if TEXT.number.match(text) or HEADER.number_label.match(text):
         return "number"  # also "Số: ……" that no pattern can read (handwritten, OCR noise): still not the issuer
     if _is_date_line(page, seg):

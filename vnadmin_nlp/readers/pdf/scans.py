@@ -15,7 +15,7 @@ from ..ocr_regions import REGION_DPI
 from ..ocr_result import word_record
 from ..ocr_rulings import Found, drop_marks, find_rulings, straighten
 from ..ocr_signature import reread_into
-from ..ocr_subject import reread_subject
+from ..ocr_subject import subject_into
 from .lock import PDFIUM  # the header and closing regions are rendered from the OCR worker threads
 
 MIN_TEXT_CHARS = 25  # fewer body characters than this on a page with a large image: the page is a scan
@@ -129,17 +129,10 @@ def _signature(pdf: Any, page: PageText, result: Any, scale: float, settings: An
 
 
 def _subject(pdf: Any, page: PageText, result: Any, scale: float, settings: Any, path: Path, warnings: list[ReaderWarning]) -> None:
-    """Page 1's trích yếu read again as a block when its reading looks broken (:mod:`..ocr_subject`); a failure is
-    a warning, never the page's loss."""
+    """Page 1's trích yếu read again as a block when its reading looks broken (:mod:`..ocr_subject`)."""
     fine = lambda box, zoom: (_render_box(pdf, page, box, scale, zoom, settings.preprocess), zoom)  # noqa: E731
     read = lambda image, factor: ocr.read_many([image], 6, settings, path, round(settings.dpi * factor))[0]  # noqa: E731
-    try:
-        report = reread_subject(result, fine, read)
-    except (ReaderError, ValueError, OSError) as exc:
-        warnings.append(ReaderWarning("ocr_reread_failed", f"page 1: the trích yếu could not be read again ({exc})"))
-        return
-    if report is not None:
-        result.extra["subject"] = report
+    subject_into(result, fine, read, warnings)
 
 
 def _render_box(pdf: Any, page: PageText, box: tuple[int, int, int, int], scale: float, zoom: float, mode: str) -> Any:

@@ -1,0 +1,105 @@
+"""The lines of a signature block, told by their words alone: an authority line (``TM./KT./TL.``), a position, a
+person's name (the family names, ranks and position words of ``data/signing.yaml``).  Kept apart from the
+block's second reading (:mod:`.ocr_signature`), which finds, reads and judges the block's lines with them."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..data import load
+from ..lexicon.fold import bare, fold
+from ..lexicon.positions import POSITION_START
+from ..lexicon.syllables import is_vietnamese_word
+
+MIN_CAPS = 0.7  # share of capital letters of an authority or position line
+FAMILY_MIN_LETTERS = 4  # a family name this long, with no other one letter from it, passes under the seal (lone_family)
+
+_LETTERS = re.compile(r"[^\W\d_]")
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+@lru_cache(maxsize=1)
+def _signing() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    data = load("signing")
+    prefixes = tuple(sorted({fold(p) for p in data["authority_prefixes"]}, key=len, reverse=True))
+    families = frozenset(fold(w) for w in data["family_names"])
+    ranks = tuple(sorted((fold(r) for r in data["ranks"]), key=len, reverse=True))
+    heads = [str(w) for w in data["position_starts"] + data["position_words"] if not str(w).endswith(".")]
+    starts = tuple(sorted({bare(fold(w)) for w in heads}, key=len, reverse=True))
+    return prefixes, families, ranks, starts
+
+
+def _caps(text: str) -> bool:
+    letters = _LETTERS.findall(text)
+    return len(letters) >= 2 and sum(1 for c in letters if c.isupper()) >= MIN_CAPS * len(letters)
+
+
+def is_authority(text: str) -> bool:
+    """``TM. BAN THƯỜNG VỤ``, ``KT. GIÁM ĐỐC``, ``T/M BAN BIÊN TẬP``: an authority line, in capitals."""
+    key = fold(_EDGE.sub("", text))
+    prefixes = _signing()[0]
+    return _caps(text) and any(key.startswith(p) and (p[-1] in "./" or key[len(p) : len(p) + 1] in (" ", ".")) for p in prefixes)
+
+
+def is_position(text: str) -> bool:
+    """``CHỦ TỊCH``, ``PHÓ GIÁM ĐỐC``: a line that starts with a position, in capitals; compared without marks
+    (``GIÁM ĐÓC``: the line's words are corrected to the vocabulary later), but a line that starts with a family
+    name is compared with them (``TRƯƠNG`` is no ``TRƯỞNG``)."""
+    core = _EDGE.sub("", text)
+    if not _caps(core) or not core:
+        return False
+    key = fold(core)
+    if POSITION_START.match(key):
+        return True
+    _, families, _, starts = _signing()
+    plain = bare(key)
+    return key.split()[0] not in families and any(plain.startswith(w) and plain[len(w) : len(w) + 1] in ("", " ") for w in starts)
+
+
+def is_name(text: str) -> bool:
+    """A person's name as printed under a signature: an optional rank or degree (``Thiếu tướng``, ``TS.``), then
+    2–5 words, each a Vietnamese syllable, capitalised, the first a family name."""
+    _, families, ranks, _ = _signing()
+    text = text.strip()
+    key = fold(text)
+    for rank in ranks:
+        if key.startswith(rank + " ") or (rank.endswith(".") and key.startswith(rank)):
+            text = text[len(rank) :]
+            break
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    return fold(words[0]) in families and all(w[:1].isupper() and w[1:].islower() and is_vietnamese_word(w) for w in words)
+
+
+def block_state(lines: list[str]) -> tuple[bool, bool]:
+    """Whether the lines of a signature block (top down) hold a position, and a name under it."""
+    position = name = False
+    for text in lines:
+        if not position and is_position(text):
+            position = True
+        elif position and is_name(text):
+            name = True
+            break
+    return position, name
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """One letter changed, added or lost."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
+def lone_family(word: str) -> bool:
+    """A family name of ``signing.yaml`` of :data:`FAMILY_MIN_LETTERS` letters or more that no other one is one
+    letter from, marks left aside (``Nguyễn``; not ``Lê``, ``Lý``, ``Hà``, ``Hồ``, ``Võ``/``Vũ``, ``Lương``/``Dương``;
+    nor ``Nguyên``, no family name with its marks)."""
+    marked = fold(_EDGE.sub("", word))
+    key = bare(marked)
+    families = _signing()[1]
+    plain = {bare(f) for f in families}
+    return len(key) >= FAMILY_MIN_LETTERS and marked in families and not any(_one_apart(key, f) for f in plain)
