@@ -51,3 +51,39 @@ def test_escape_is_regex_escape_on_every_code_point() -> None:
     wrong = [hex(i) for i in range(sys.maxunicode + 1) if escape(chr(i)) != regex.escape(chr(i))]
     assert wrong == []
     assert escape("Sở Tài chính (chủ trì) - Điều 5.1") == regex.escape("Sở Tài chính (chủ trì) - Điều 5.1")
+
+
+def _char_trie(words: list[str]) -> str:
+    """The trie source built one character a node (the construction ``alternation`` had before), as reference."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + build(trie) + ")"
+
+
+def test_alternation_is_the_character_trie() -> None:
+    """``alternation`` writes a lone word's rest at once; the source must stay the character trie's, on the
+    package's own word lists and on generated ones (prefixes of each other, repeats, the empty word)."""
+    import random
+
+    from vnadmin_nlp.data import load
+    from vnadmin_nlp.patterns import alternation
+
+    lists = [v for name in ("tasks", "bodies", "deadlines") for v in load(name).values()
+             if isinstance(v, list) and v and all(isinstance(x, str) for x in v)]
+    assert len(lists) > 50
+    rnd = random.Random(15)
+    lists += [["".join(rnd.choice("ab.c đ(ế") for _ in range(rnd.randint(0, 6))) for _ in range(rnd.randint(0, 12))]
+              for _ in range(3000)]
+    assert [i for i, words in enumerate(lists) if alternation(words) != _char_trie(words)] == []
