@@ -26,6 +26,8 @@ MAX_STRAY_LINES = 3
 
 @dataclass
 class HeaderLayout:
+    """The header zone's lines by role, found once for every header extractor."""
+
     issuer_lines: list[Seg] = field(default_factory=list)
     number: Seg | None = None
     date: Seg | None = None

@@ -47,6 +47,8 @@ _CHAIRS = lazy_regex(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+với)
 
 @dataclass
 class _Column:
+    """A task table's column and the role its header gives it."""
+
     col: int
     role: str  # lead, support, deadline, content
     header: str  # as printed, squashed
@@ -55,12 +57,16 @@ class _Column:
 
 @dataclass
 class TableTask:
+    """A task read from a table row, with the span of its deadline cell."""
+
     task: Task
     deadline_span: tuple[int, int] | None = None
 
 
 @dataclass
 class TableReading:
+    """What a document's task tables gave, and the rows the sentence reader must leave alone."""
+
     tasks: list[TableTask] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     regions: list[tuple[int, int]] = field(default_factory=list)  # the rows under each task table's header
