@@ -37,6 +37,13 @@ def test_import_leaves_heavy_modules_out() -> None:
     assert sorted(m for m in HEAVY if m in loaded) == []
 
 
+def test_batch_worker_leaves_heavy_modules_out() -> None:
+    """A batch worker (``python -m vnadmin_nlp.batch.workers``) imports the pool's module too; the pool's own side
+    (subprocess, multiprocessing's wait) comes with the pool, not with the worker."""
+    loaded = _loaded_after("import vnadmin_nlp.batch.workers, vnadmin_nlp.pipeline")
+    assert sorted(m for m in (*HEAVY, "multiprocessing.connection") if m in loaded) == []
+
+
 def test_heavy_modules_come_with_the_call_that_needs_them(tmp_path: Path) -> None:
     """The deferred imports are real: reading a file hashes it, a parse builds the pydantic models."""
     sample = tmp_path / "cv.txt"
