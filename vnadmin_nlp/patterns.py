@@ -24,23 +24,34 @@ TEXT = compile_section("text")
 
 def alternation(words: "Iterable[str]") -> str:
     """A regex source matching any of ``words``, as a trie (``th(?:ực hiện|i hành)``) rather than a flat
-    ``a|b|c``: the regex engine then tries one branch per character instead of every word at every position."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    ``a|b|c``: the regex engine then tries one branch per character instead of every word at every position.
 
-    def build(node: dict) -> str:
-        end = "" in node
-        branches = [escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
+    Built from the sorted words, a group of words per branch; a branch that one word alone follows is that word's
+    rest, escaped at once (a character-by-character trie spent most of the package's import on such tails)."""
+    distinct = sorted(set(words))
+    return "(?:" + (_trie(distinct, 0) if distinct else "") + ")"
 
-    return "(?:" + build(trie) + ")"
+
+def _trie(words: list[str], depth: int) -> str:
+    """The trie source of sorted, distinct ``words`` that share their first ``depth`` characters."""
+    end = len(words[0]) == depth  # sorted: a word that ends here comes first
+    rest = words[1:] if end else words
+    if not rest:
+        return ""
+    if len(rest) == 1 and not end:
+        return escape(rest[0][depth:])
+    branches = []
+    i, n = 0, len(rest)
+    while i < n:
+        ch = rest[i][depth]
+        j = i + 1
+        while j < n and rest[j][depth] == ch:
+            j += 1
+        group = rest[i:j]
+        branches.append(escape(group[0][depth:]) if len(group) == 1 else escape(ch) + _trie(group, depth + 1))
+        i = j
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if end else body
 
 
 # "Not a letter" for the standard library's re, which has no \p{L}: a word character that is not a digit or "_".

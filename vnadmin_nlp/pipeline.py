@@ -7,7 +7,6 @@ any text: what cannot be read becomes a warning.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from bisect import bisect_left
@@ -226,6 +225,8 @@ def _provenance(blocks: list[RawBlock], starts: list[int], norm: NormalizedText)
 
 
 def sha256_file(path: Path) -> str:
+    import hashlib  # only for files (parse_text never hashes)
+
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):

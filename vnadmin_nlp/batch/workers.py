@@ -25,11 +25,9 @@ import os
 import pickle
 import signal
 import struct
-import subprocess
 import sys
 import time
 from collections import deque
-from multiprocessing.connection import wait as wait_ready
 from typing import IO, Any, Generator, Iterable, cast
 
 from ..files.processes import guard_session, kill_session, sweep_temp_dirs
@@ -69,6 +67,8 @@ class _Worker:
     """One worker process and the jobs sent to it, oldest first (it works on the head of the queue)."""
 
     def __init__(self, settings: Settings, max_memory_mb: int | None, stderr: IO[Any] | None) -> None:
+        import subprocess  # the pool's side only: a worker process does not import it
+
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "vnadmin_nlp.batch.workers", str(max_memory_mb or 0), str(os.getpid())],
             stdin=subprocess.PIPE,
@@ -115,6 +115,8 @@ class _Worker:
         sweep_temp_dirs()  # the folders its tools worked in
 
     def close(self) -> None:
+        import subprocess
+
         try:
             self.stdin.close()
             self.proc.wait(timeout=5)
@@ -180,6 +182,8 @@ class WorkerPool:
         worker.kill() if kill else worker.close()
 
     def run(self, jobs: Iterable[Job]) -> Generator[Outcome, None, None]:
+        from multiprocessing.connection import wait as wait_ready  # the pool's side only, like subprocess
+
         pending = iter(jobs)
         retry: deque[Job] = deque()
         exhausted = False

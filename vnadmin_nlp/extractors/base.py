@@ -24,6 +24,8 @@ class Cell:
 
 @dataclass
 class Context:
+    """What an extractor is given: the page, its layout and what earlier extractors found."""
+
     page: Page
     layout: Layout
     fields: Fields = field(default_factory=Fields)  # what earlier extractors found (typed per key)

@@ -72,6 +72,8 @@ def ordinal(ident: str, style: str = "number") -> int | None:
 
 @dataclass
 class _Node:
+    """A provision while the tree is built: its rank and label decide where the next one goes."""
+
     prov: Provision
     rank: int
     ident: str | None

@@ -28,6 +28,8 @@ ResultT = TypeVar("ResultT", bound=Callable[..., Mapping[str, Any]])
 
 @dataclass(frozen=True)
 class Contract:
+    """What an extractor reads and writes, checked against the pipeline's order at registration."""
+
     name: str
     requires: tuple[str, ...]
     assigns: tuple[str, ...]

@@ -24,6 +24,8 @@ class InputError(ValueError):
 
 @dataclass(frozen=True)
 class Item:
+    """One entry of an input tree: the file to read, or why it is skipped, under its ledger key."""
+
     path: str  # absolute input path
     key: str  # path relative to the inputs' root, posix form: the output name and the ledger key
     skip: str | None = None  # why this entry is not read (a link out of the tree, a FIFO…); None: an input

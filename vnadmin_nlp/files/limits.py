@@ -14,7 +14,6 @@ import os
 import pickle
 import signal
 import threading
-import traceback
 from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
@@ -111,6 +110,8 @@ def run_here(work: Callable[[], T], limits: Limits, *, what: str = "the work") -
 def exception_state(exc: BaseException) -> tuple:
     """An exception as (class, args, attributes, traceback text): some exceptions' ``__init__`` cannot be called
     again from their args, so the parent rebuilds them from their attributes."""
+    import traceback  # only when a child's exception is sent back
+
     tb = "".join(traceback.format_exception(exc))
     state = (type(exc), exc.args, dict(exc.__dict__), tb)
     try:

@@ -7,7 +7,6 @@ run takes it.  A second run while the first is alive is refused at once with a m
 from __future__ import annotations
 
 import os
-import socket
 import time
 from pathlib import Path
 
@@ -54,6 +53,8 @@ class Lock:
             raise Busy(f"{self.what} is in use by another vnadmin-nlp run ({owner}); wait for it to end, "
                        f"or use another output") from None
         os.ftruncate(fd, 0)
+        import socket  # here, not at import: a worker that never locks does not pay for it
+
         os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()} since {time.strftime('%Y-%m-%d %H:%M:%S')}\n".encode(), 0)
         self.fd = fd
 

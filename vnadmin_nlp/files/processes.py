@@ -15,15 +15,15 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
-import subprocess
 import sys
-import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
+
+if TYPE_CHECKING:
+    import subprocess
 
 TEMP_PREFIX = "vnadmin-"
 TEMP_KINDS = ("doc",)  # vnadmin-doc-<pid>-…: LibreOffice's profile and a copy of the input
@@ -38,6 +38,8 @@ def run_tool(
 ) -> subprocess.CompletedProcess[bytes]:
     """Run ``cmd`` in a new process group and capture its output; raises ``subprocess.TimeoutExpired`` after
     ``timeout`` seconds, once the group is killed (every process the tool started, not only the first)."""
+    import subprocess  # here, not at import: subprocess, shutil and tempfile are a tenth of the package's import
+
     _STARTED[0] += 1
     proc = subprocess.Popen(
         cmd,
@@ -176,6 +178,9 @@ _swept = False
 def sweep_temp_dirs(base: str | None = None, dead: tuple[int, ...] = ()) -> int:
     """Remove the ``vnadmin-<kind>-<pid>-…`` folders whose process is gone (or is in ``dead``: a zombie not yet
     reaped counts as alive); returns how many were removed."""
+    import shutil
+    import tempfile
+
     base = base or tempfile.gettempdir()
     removed = 0
     try:
@@ -209,6 +214,9 @@ def temp_dir(kind: str) -> Iterator[Path]:
     if not _swept:
         _swept = True
         sweep_temp_dirs()
+    import shutil
+    import tempfile
+
     path = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{kind}-{os.getpid()}-"))
     try:
         yield path

@@ -40,11 +40,13 @@ import os
 import pickle
 import select
 import signal
-import subprocess
 import sys
 import threading
 import time
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
+
+if TYPE_CHECKING:
+    import subprocess
 
 from . import processes, worker_side
 from .limits import LimitExceeded, Limits, can_fork, rebuild
@@ -285,6 +287,8 @@ def _spawn(code: _Snapshot) -> _Worker:
     path = [p for p in sys.path if isinstance(p, str)]
     boot = f"import sys; sys.path[:0] = {path!r}; from {PACKAGE}.files.worker_side import serve; serve({from_parent}, {to_parent})"
     try:
+        import subprocess  # with the first child, not at import
+
         proc = subprocess.Popen([sys.executable, "-c", boot], pass_fds=(from_parent, to_parent), stdin=subprocess.DEVNULL, start_new_session=True)
     finally:
         os.close(from_parent)

@@ -28,6 +28,8 @@ _GLUED_NOTE = lazy_regex(r"(?<=[-/])(?P<code>\p{Lu}[\p{L}]*?)(?P<note>[1-9]\d?)$
 
 @dataclass
 class SymbolParts:
+    """A document number split into its parts, the key citations are linked by."""
+
     text: str
     number: str | None
     year: int | None

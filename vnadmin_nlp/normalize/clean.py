@@ -81,6 +81,8 @@ _PAGE_NUMBER_MAX_CHARS = 24  # "Trang 12 / 345" and "- 123 -" with room for inne
 
 @dataclass
 class NormalizedText:
+    """The normalised text with the map of its offsets back to the raw text."""
+
     text: str
     offsets: OffsetMap | ChainedMap
 

@@ -34,6 +34,8 @@ class OffsetMap:
 
 @dataclass
 class ChainedMap:
+    """Offset maps of successive rewrites, so a span in the final text points back to the source."""
+
     maps: list[OffsetMap]  # last applied first
 
     def to_raw(self, pos: int) -> int:

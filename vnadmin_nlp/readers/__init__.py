@@ -6,7 +6,6 @@ Readers are registered by name and imported lazily, so that a missing optional d
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib
 from pathlib import Path
 
@@ -97,6 +96,8 @@ def read_file(path: str | Path) -> RawDocument:
         chars = sum(len(b.text) for b in raw.blocks)
         if limits.exceeds("max_text_chars", chars):  # bounds what the pipeline is then given
             raise limits.LimitExceeded(path, "max_text_chars", chars, "the characters of text the file yields")
+        import hashlib  # here: the package's import does not need it
+
         raw.sha256 = hashlib.sha256(data).hexdigest()
         return raw
     except ReaderError as exc:

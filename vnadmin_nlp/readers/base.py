@@ -33,6 +33,8 @@ class Block:
 
 @dataclass
 class ReaderWarning:
+    """A reader's note about the file, passed on as a parse warning."""
+
     code: str
     message: str
 

@@ -11,6 +11,8 @@ from .segments import Page, Seg, is_upper, lines
 
 @dataclass
 class Layout:
+    """A page cut into header, body and closing: what every extractor reads instead of the raw text."""
+
     page: Page
     header: HeaderLayout
     body: tuple[int, int]

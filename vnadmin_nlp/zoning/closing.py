@@ -43,6 +43,8 @@ MAX_CLOSING_LINES = 60
 
 @dataclass
 class SignerBlock:
+    """One signature block's lines, found once so the signers and the issuer extractors read the same lines."""
+
     authority: list[Seg] = field(default_factory=list)
     position: Seg | None = None
     name: Seg | None = None
@@ -55,6 +57,8 @@ class SignerBlock:
 
 @dataclass
 class ClosingLayout:
+    """The closing zone: its span, signature blocks and distribution list (Nơi nhận)."""
+
     start: int
     end: int
     signers: list[SignerBlock] = field(default_factory=list)

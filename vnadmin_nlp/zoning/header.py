@@ -27,6 +27,8 @@ RECEIVED_FIELDS = 4  # blanks of a received-document stamp under its heading (Sá
 
 @dataclass
 class HeaderLayout:
+    """The header zone's lines by role, found once for every header extractor."""
+
     issuer_lines: list[Seg] = field(default_factory=list)
     number: Seg | None = None
     date: Seg | None = None

@@ -16,6 +16,8 @@ from ..lexicon.fold import bare, bare_one_to_one, fold
 
 @dataclass(slots=True)
 class Seg:
+    """A line of the page as a span, with what the zoner learnt of it (its kind, a blank line before)."""
+
     start: int
     end: int
     blank_before: bool = False  # a blank line (paragraph break) stands before this line

@@ -38,6 +38,8 @@ ISSUER_STOPS = stop_re(_C["issuer_stops"])
 
 @dataclass
 class Found:
+    """A citation as the scanners find it, before it becomes a ``Citation`` model."""
+
     start: int
     end: int
     doc_type: str | None = None

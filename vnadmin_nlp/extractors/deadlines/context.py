@@ -16,6 +16,8 @@ from ...lexicon.lazy import lazy_regex
 
 @dataclass
 class FoundDeadline:
+    """A deadline as read from the key, before it becomes a ``Deadline`` model."""
+
     start: int
     end: int
     date: str | None

@@ -28,6 +28,8 @@ def phrases(words: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class Form:
+    """A form of deadline: its pattern and the first words the scanner looks for before trying it."""
+
     name: str
     pattern: regex.Pattern
     first_words: frozenset[str]  # the words it can start with: a form is tried only where one of them stands

@@ -333,7 +333,7 @@ def _past_first_member(text: str, key: str, pos: int, verb: int, limit: int) -> 
 _ACRONYM = lazy_regex(r"\p{Lu}{3,}(?:\s+\p{Lu}|\s*$)")
 _LOWER_KINDS = tuple(fold(w) for w in _T["lowercase_item_kinds"])
 _OCR_FIXES = {k.lower(): v for k, v in _T["ocr_name_words"].items()}
-_OCR_WORDS = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(k) for k in _OCR_FIXES) + r")(?![\p{L}])", regex.IGNORECASE)
+_OCR_WORDS = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(k) for k in _OCR_FIXES) + r")(?![\p{L}])", regex.IGNORECASE)
 _NOT_ITEM_STARTS = tuple(fold(w) for w in _T["not_item_starts"])
 _HOLDERS = tuple(fold(w) + " " for w in _T["office_holders"])  # a holder in lower case starts an item of its own
 # A name that ends in "các <collective noun>" ("các sở, ban, ngành"): a comma after it goes on with the same collective.

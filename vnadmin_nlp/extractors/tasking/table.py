@@ -39,14 +39,16 @@ _MAX_ACTION_WORDS = 25
 _GENERIC = {"co", "quan", "don", "vi", "chu", "tri", "thuc", "hien", "phoi", "hop", "tham", "gia", "bo", "phan"}
 _BODY_NOUN = lazy_regex(r"^(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)(?:\s*[,/]\s*(?:cơ\s+quan|đơn\s+vị))*\s+")
 _WORD = lazy_regex(r"\p{L}+")
-_EDGE_NOISE = regex.compile(r"^[^\w(]+|[^\w)]+$")  # no header's words open or end with a mark but a bracket
-_ROW_LABEL = regex.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,6}\.?")  # a data row's number: "1", "2.1", "IV"
-_MARK = regex.compile(r"\s*\((?:cơ\s+quan\s+|đơn\s+vị\s+)?(?:chủ\s+trì|đầu\s+mối|thường\s+trực)\)", regex.IGNORECASE)  # "Sở Y tế (chủ trì)"
+_EDGE_NOISE = lazy_regex(r"^[^\w(]+|[^\w)]+$")  # no header's words open or end with a mark but a bracket
+_ROW_LABEL = lazy_regex(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,6}\.?")  # a data row's number: "1", "2.1", "IV"
+_MARK = lazy_regex(r"\s*\((?:cơ\s+quan\s+|đơn\s+vị\s+)?(?:chủ\s+trì|đầu\s+mối|thường\s+trực)\)", regex.IGNORECASE)  # "Sở Y tế (chủ trì)"
 _CHAIRS = lazy_regex(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+với)?\s+")  # "Sở A chủ trì, phối hợp Sở B": lead and support in one cell
 
 
 @dataclass
 class _Column:
+    """A task table's column and the role its header gives it."""
+
     col: int
     role: str  # lead, support, deadline, content
     header: str  # as printed, squashed
@@ -55,12 +57,16 @@ class _Column:
 
 @dataclass
 class TableTask:
+    """A task read from a table row, with the span of its deadline cell."""
+
     task: Task
     deadline_span: tuple[int, int] | None = None
 
 
 @dataclass
 class TableReading:
+    """What a document's task tables gave, and the rows the sentence reader must leave alone."""
+
     tasks: list[TableTask] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     regions: list[tuple[int, int]] = field(default_factory=list)  # the rows under each task table's header
