@@ -100,6 +100,27 @@ def _stamped_line(ctx: Context) -> Seg | None:
     return None
 
 
+def _garbled(ctx: Context, seg: Seg) -> DatePlaceResult:
+    """A date line whose day or month OCR broke past the date pattern (``ngàys Ề tháng 1] năm 2025``, see
+    zoning/header_lines.py): the place stands, the date is null with ``date_unreadable`` quoting the line (or the
+    signing day where the scan's signature agrees with the readable parts), never a guessed day."""
+    g = FOLDED.date_garbled.search(ctx.page.key, seg.start, seg.end)
+    p = TEXT.place.match(ctx.text, seg.start, seg.end)
+    if g is None or p is None:
+        return {}
+    month = g.group("mg").strip()
+    month = month if month.isdigit() and month.isascii() and 1 <= int(month) <= 12 else None
+    line = ctx.page.t(seg)[:80]
+    what = "day" if month else "day and month"
+    ctx.warn("date_unreadable", f"date: the {what} cannot be read; the line: {line!r}{ocr_doubt.readings(ctx, ctx.page.t(seg))}", g.span())
+    out: DatePlaceResult = {"place": p.group("place"), "spans": {"place": (p.start("place"), p.end("place"))}}
+    fallback = signed_date(ctx, None, month, g.group("y"), month_doubted=False)
+    if fallback is not None:
+        out["date"] = fallback  # no span: not printed; the warning says where it came from
+        warn_signed(ctx, fallback, line, f"the {what} cannot be read")
+    return out
+
+
 @extractor("date_place", requires=("source_metadata",), assigns=("date", "place"))
 def extract(ctx: Context) -> DatePlaceResult:
     seg = ctx.layout.header.date or _stamped_line(ctx)
@@ -114,7 +135,7 @@ def extract(ctx: Context) -> DatePlaceResult:
     m = FOLDED.date.search(key, seg.start, seg.end)
     st = FOLDED.date_stamped.search(key, seg.start, seg.end)
     if m is None and st is None:
-        return {}
+        return _garbled(ctx, seg)
     out: DatePlaceResult = {"spans": {}}
     date, valid = iso_date(m.group("d"), m.group("m"), m.group("y")) if m is not None else (None, True)
     unreadable = m is not None and bool(m.group("dx") or m.group("mx"))

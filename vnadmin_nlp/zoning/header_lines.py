@@ -93,7 +93,7 @@ def split_header_line(page: Page, seg: Seg) -> list[Seg]:
             cuts.add(m.end("sym"))
     if HEADER.comma_date.search(key, seg.start, seg.end):  # the place pattern is slow: only where it can end
         for m in _places(text, seg, anchors):
-            d = FOLDED.date.match(key, m.end(), seg.end)
+            d = FOLDED.date.match(key, m.end(), seg.end) or FOLDED.date_garbled.match(key, m.end(), seg.end)
             if d:
                 cuts.add(m.start())
                 if d.group("y"):
@@ -177,12 +177,24 @@ def _is_date_line(page: Page, seg: Seg) -> bool:
     key = page.k(seg)
     m = FOLDED.date.search(key)
     if not m:
-        return False
+        return _is_garbled_date_line(page, seg)
     if TEXT.place.match(page.t(seg)):
         return True
     if len(key) - m.end() <= 3 and _PLACE_NO_COMMA.fullmatch(page.t(seg)[: m.start()]):
         return True  # "Hà Nội ngày 0Ÿ tháng # năm 2026": the comma lost by OCR (cucthue_cv2191_2026)
     return m.start() == 0 and len(key) - m.end() <= 3
+
+
+def _is_garbled_date_line(page: Page, seg: Seg) -> bool:
+    """``Lâm Đồng, ngàys Ề tháng 1] năm 2025``: a place, then ``ngày`` … ``tháng`` … ``năm YYYY`` ending the line, the day
+    or month broken by OCR past what the date pattern reads.  Still the date line, or the header would end on it and
+    lose the title below (the date itself is left null by extractors/date_place.py)."""
+    p = TEXT.place.match(page.t(seg))
+    if p is None:
+        return False
+    key = page.k(seg)
+    g = FOLDED.date_garbled.match(key, p.end())
+    return g is not None and len(key) - g.end() <= 3
 
 
 def classify(page: Page, seg: Seg) -> str:
