@@ -2,8 +2,13 @@
 date is null with ``date_unreadable``); a trích yếu read by OCR whose shape is wrong is left out."""
 from __future__ import annotations
 
-from vnadmin_nlp import parse_text
+import pytest
+import regex
+
+from vnadmin_nlp import parse_file, parse_text
 from vnadmin_nlp.extractors.subject import _ocr_shape_flaw
+
+from .conftest import SHARED
 
 # qngai_ct07_2018.pdf as OCR reads its header: the day 20 is handwritten and comes out "|2"
 CT07 = """ỦY BAN NHÂN DÂN
@@ -33,6 +38,49 @@ def test_readable_day_unchanged() -> None:
     doc = parse_text(CT07.replace("ngày |2", "ngày 20"))
     assert (doc.place, doc.date) == ("Quảng Ngãi", "2018-03-20")
     assert not any(w.code == "date_unreadable" for w in doc.warnings)
+
+
+# The date line as OCR breaks it past the date pattern (issue 12, scripts/scan_conditions.py variants): a space inside
+# the day or month, letters for digits.  On main each lost the place, the trích yếu and (in corpus texts) the type.
+GARBLED = ["ngàys Ề tháng 1] năm 2018", "ngày 2 0 tháng 3 năm 2018", "ngày Ề Ề tháng Ệ ị năm 2018"]
+# The two header columns read into one OCR line ("Số: … Quảng Ngãi, ngày …"), the Quốc hiệu above them
+CT07_COLUMNS = CT07.replace(
+    "Số: 07/CT-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQuảng Ngãi,",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 07/CT-UBND Quảng Ngãi,",
+)
+
+
+@pytest.mark.parametrize("form", [CT07, CT07_COLUMNS], ids=["lines", "columns"])
+@pytest.mark.parametrize("garbled", GARBLED)
+def test_garbled_date_line_does_not_end_the_header(form: str, garbled: str) -> None:
+    assert form.count("ngày |2 tháng 3 năm 2018") == 1
+    doc = parse_text(form.replace("ngày |2 tháng 3 năm 2018", garbled))
+    assert (doc.place, doc.date) == ("Quảng Ngãi", None)  # never a guessed day
+    assert doc.number is not None and doc.number.text == "07/CT-UBND"
+    assert doc.doc_type is not None and doc.doc_type.name == "Chỉ thị"
+    assert doc.subject is not None and doc.subject.startswith("Về việc tăng cường")
+    warning = next(w for w in doc.warnings if w.code == "date_unreadable")
+    assert garbled in warning.message
+
+
+@pytest.mark.parametrize("name", ["btc_tt40_2000_rtf.rtf", "nd19_2019_docx.docx", "vbpl_ttlt29_2025_html.html"])
+def test_garbled_date_in_corpus_texts_keeps_the_header(name: str) -> None:
+    """A corpus document's date line garbled as OCR does: every other header field as in the clean text."""
+    path = SHARED / "corpus" / name
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    text = parse_file(path).text
+    clean = parse_text(text)
+    a, b = clean.spans["date"]
+    day, month, year = regex.match(r"ngày\s*(\d+)\s*tháng\s*(\d+)\s*năm\s*(\d{4})", text[a:b]).groups()
+    doc = parse_text(text[:a] + f"ngàys Ề{day[-1]} tháng {month} ] năm {year}" + text[b:])
+
+    def header(d):  # noqa: ANN001, ANN202
+        return (d.doc_type and d.doc_type.name, d.number and d.number.text, d.subject, d.place, d.issuer and d.issuer.name)
+
+    assert clean.date is not None and doc.date is None
+    assert header(doc) == header(clean) and clean.subject
+    assert any(w.code == "date_unreadable" for w in doc.warnings)
 
 
 def test_ocr_subject_shapes() -> None:
