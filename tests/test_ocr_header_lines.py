@@ -83,6 +83,31 @@ def test_garbled_date_in_corpus_texts_keeps_the_header(name: str) -> None:
     assert any(w.code == "date_unreadable" for w in doc.warnings)
 
 
+# ld_072 (dev) as OCR reads it, the misread "câp"/"tiền"/"thâm" put right: no blank line between the trích yếu and
+# the body on a scan, so the biên bản's opening formula "Hôm nay, …" must end the trích yếu.
+BIEN_BAN = """UBND TỈNH LÂM ĐỒNG
+HỘI ĐỒNG THẨM ĐỊNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Lâm Đồng, ngày 18 tháng 12 năm 2025
+BIÊN BẢN
+Về việc đánh giá, phân loại địa bàn cấp xã không ma túy
+Hôm nay, vào lúc 14 giờ 30 phút, ngày 18 tháng 12 năm 2025, tại Hội trường
+Công an tỉnh Lâm Đồng. Hội đồng cấp tỉnh xét duyệt địa bàn cấp xã không ma túy
+và đề nghị xét duyệt địa bàn cấp tỉnh không ma túy tiến hành họp xét, đánh giá, thẩm
+định hồ sơ đối với 29 xã, phường, đặc khu đề nghị xét, công nhận địa bàn cấp xã
+không ma túy năm 2025.
+1. Thành phần:
+"""
+
+
+@pytest.mark.parametrize("opening", ["Hôm nay, vào lúc 14 giờ 30 phút", "Hôm nay ngày 18/12/2025, vào lúc 14 giờ"])
+def test_bien_ban_opening_ends_the_subject(opening: str) -> None:
+    doc = parse_text(BIEN_BAN.replace("Hôm nay, vào lúc 14 giờ 30 phút", opening))
+    assert doc.doc_type is not None and doc.doc_type.name == "Biên bản"
+    assert doc.subject == "Về việc đánh giá, phân loại địa bàn cấp xã không ma túy"
+
+
 def test_ocr_subject_shapes() -> None:
     # ld_037 (dev), its trích yếu as OCR read it: a speck read as a full stop, the rest of the line lost
     assert _ocr_shape_flaw("Về việc cho phép đổi tên Câu lạc bộ Mô tô Thể thao và phê duyệt. Điều lệ") == "a full stop inside it"
