@@ -15,7 +15,7 @@
 
 The forms are in :mod:`.forms`, what a match means in context (its anchor, the clause around it) in
 :mod:`.context`; the vocabulary and real examples of every form are in ``data/deadlines.yaml``.  The text is
-scanned once for the forms' first words; each form is tried only there.
+scanned once for the forms' first words where one of their opening phrases stands; each form is tried only there.
 """
 from __future__ import annotations
 
@@ -27,11 +27,11 @@ import regex
 from ...lexicon.fold import fold, retone
 from ...lexicon.spaces import squash
 from ...model import Deadline
-from ...patterns import word_matches, word_scanner
+from ...patterns import NOT_LETTER_AFTER, WHITE_SPACE, word_matches
 from . import forms as F
 from .context import FoundDeadline, excluded, settle
 from .dates import last_day, complete
-from ...lexicon.lazy import lazy_re, lazy_regex
+from ...lexicon.lazy import escape, lazy, lazy_re, lazy_regex
 
 __all__ = ["FoundDeadline", "find", "month_end", "read_deadline", "to_model"]
 
@@ -45,7 +45,6 @@ _OTHER_DIGIT = lazy_regex(r"(?![0-9])\d")
 _LONGEST = 500  # chars a form can span: its opening, the longest event (160) and the rest
 _REACH = 80  # chars from a form's first word to its first digit: the longest intro, "ngày" and spaces
 # Where a form can start: scanned for first, the forms are then tried only there.
-_FIRST_WORD = word_scanner(set().union(*(f.first_words for f in F.FORMS)))
 _FORMS_OF: dict[str, list[int]] = {}  # a first word -> the forms (by index in F.FORMS) that can start with it
 for _i, _form in enumerate(F.FORMS):
     for _w in _form.first_words:
@@ -53,9 +52,46 @@ for _i, _form in enumerate(F.FORMS):
 # A form starts only where one of its opening phrases stands ("định" opens "định kỳ …" only, most "định" are of
 # "quy định", "quyết định"): where none of the phrases of a first word's forms stands, none of them is tried.
 _OPENING = {
-    w: lazy_regex(F.phrases({p for i in forms for p in F.FORMS[i].openings}))
-    for w, forms in _FORMS_OF.items() if all(F.FORMS[i].openings for i in forms)
+    w: {p for i in forms for p in F.FORMS[i].openings} for w, forms in _FORMS_OF.items() if all(F.FORMS[i].openings for i in forms)
 }
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _after(word: str, phrases: set[str]) -> list[str] | None:
+    """What must follow ``word`` (a whole word: no letter after it) for one of ``phrases`` to open there, as ``re``
+    sources (``""``: nothing more), or None when nothing need follow (the word has no opening phrases).  A phrase
+    matches at the word where its first word is the word itself, or, alone, a beginning of it ("là" in "làm" would:
+    the phrases are matched as prefixes, with no word end after them)."""
+    if not phrases:
+        return None
+    out = []
+    for p in phrases:
+        first, *rest = (retone(x) for x in p.split())
+        tail = "".join(WHITE_SPACE + "+" + escape(x) for x in rest)
+        if first == word or (first.startswith(word) and not _LETTER.match(first[len(word)])):
+            out.append(escape(first[len(word):]) + tail)
+        elif not rest and word.startswith(first):
+            out.append("")
+    return out
+
+
+def _first_word_scanner() -> re.Pattern:
+    """One ``re`` scan for the forms' first words that stand where one of their forms' opening phrases does: the
+    word, then a look-ahead for the rest of its phrases, so that a match still spans the word alone and every word
+    of a phrase ("trong thời hạn") is a start of its own.  The same starts as the word scan followed by a match of
+    the word's opening phrases, which ran in Python (and in ``regex``) at each of the some hundred common words of a
+    document ("trong", "từ", "đến") where a handful open a form."""
+    by_first: dict[str, list[str]] = {}  # grouped by first character: one branch tried per character, not each word
+    for w in sorted(_FORMS_OF):
+        after = _after(w, _OPENING.get(w, set()))
+        if after is not None and not after:
+            continue  # no phrase of its forms can open at it
+        ahead = "" if after is None or "" in after else "(?=(?:" + "|".join(sorted(after)) + "))"
+        by_first.setdefault(w[0], []).append(escape(w[1:]) + NOT_LETTER_AFTER + ahead)
+    return re.compile("(?:" + "|".join(escape(c) + "(?:" + "|".join(b) + ")" for c, b in by_first.items()) + ")")
+
+
+_FIRST_WORD = lazy(_first_word_scanner)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _WEEKDAYS = {" ".join(retone(k).split()): int(v) for k, v in F.D["weekdays"].items()}  # data: deadlines.yaml
 # Units as they stand in the folding key ("ngày" is keyed "ngaỳ"): to ISO 8601 designators.
@@ -254,13 +290,12 @@ def find(key: str, start: int, end: int, anchor: dt.date | None, normative: bool
     if not _MAYBE.search(key, start, end):
         return []  # every form needs a digit, a quarter, a frequency word or working days
     # Every form has one of those within a few words of its first word: elsewhere "trong", "sau" … are prose.
-    # (and where one of the opening phrases of the forms that start with the word stands: checked first, it is cheaper)
+    # (_FIRST_WORD keeps only the first words where an opening phrase of their forms stands: a look-ahead in its scan)
     starts = []
     for m in word_matches(_FIRST_WORD, key, start, end):
-        pos, word = m.start(), m.group()
-        opening = _OPENING.get(word)
-        if (opening is None or opening.match(key, pos, end)) and _MAYBE.search(key, pos, min(end, pos + _REACH)):
-            starts.append((pos, word))
+        pos = m.start()
+        if _MAYBE.search(key, pos, min(end, pos + _REACH)):
+            starts.append((pos, m.group()))
     if not starts:
         return []
 
