@@ -25,7 +25,10 @@ HEAVY = (
 
 
 def _loaded_after(code: str) -> set[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # As an installed package runs: bytecode and the tables' marshal caches written (a shell with
+    # PYTHONDONTWRITEBYTECODE set would parse every YAML, importing yaml), and warmed by a first import.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, check=True, cwd=ROOT)
     probe = f"import sys\n{code}\nimport json\nprint(json.dumps(sorted(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True, cwd=ROOT)
     return set(json.loads(out.stdout.splitlines()[-1]))
