@@ -120,12 +120,13 @@ def _unreadable(ctx: Context, body: Body) -> bool:
     lines = ctx.text[body.span[0] : body.span[1]].splitlines() if body.span else [body.text]
     if not on_ocr(ctx, body.span):
         return False
-    bad, _ = doubted_words(ctx, lines, acronyms=False, min_conf=0)
+    doubted, _ = doubted_words(ctx, lines, acronyms=False, min_conf=0)
+    bad = [str(d) for d in doubted]
     first = body.text.lstrip()[:1]
     if first and not first.isalnum() and first not in "(":
         bad = [*bad, f"{first!r} before its first word (the start of the line covered: a stamp over the header?)"]
     if bad:
-        ctx.warn("issuer_unreadable", f"issuer: a body read by OCR holds words that are none ({', '.join(map(str, bad))}), left out: {body.text!r}", body.span)
+        ctx.warn("issuer_unreadable", f"issuer: a body read by OCR holds words that are none ({', '.join(bad)}), left out: {body.text!r}", body.span)
     return bool(bad)
 
 

@@ -11,7 +11,7 @@ keys meet the stored ones), so tests/test_linking_bands.py compares both on real
 from __future__ import annotations
 
 import zlib
-from typing import Any, Sequence
+from typing import Any, Sequence, cast
 
 from ..model import Document
 from . import reuse
@@ -20,12 +20,12 @@ from .reuse import B, CHUNK, K, R, WINDOW, _M64, Tokens, reuse_ranges, tokenize
 _SMALL = 64  # shorter sequences go through the loops (numpy's set-up would cost more than they do)
 
 
-def anchors(shingles: Sequence[int]) -> Any:
+def anchors(shingles: Any) -> Any:
     """``reuse.anchors`` as an array: the rightmost smallest value of every window of ``WINDOW`` shingles, each
     position once."""
     import numpy as np
 
-    h = np.frombuffer(memoryview(shingles), dtype=np.uint64) if not isinstance(shingles, np.ndarray) else shingles
+    h = np.frombuffer(memoryview(cast(Any, shingles)), dtype=np.uint64) if not isinstance(shingles, np.ndarray) else shingles
     vals = (h * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(32)  # the product wraps at 2**64, as the loop's mask does
     win = np.lib.stride_tricks.sliding_window_view(vals, WINDOW)
     pos = np.arange(len(win)) + (WINDOW - 1 - np.argmin(win[:, ::-1], axis=1))  # argmin: the first; reversed: rightmost
@@ -73,7 +73,7 @@ def band_keys(shingles: Sequence[int]) -> list[int]:
         return reuse.band_keys(Tokens(shingles))
     import numpy as np
 
-    h = np.frombuffer(memoryview(shingles), dtype=np.uint64)
+    h = np.frombuffer(memoryview(cast(Any, shingles)), dtype=np.uint64)  # an array('Q'): Tokens
     starts = anchors(h)
     starts = starts[starts + CHUNK <= n]
     if not len(starts):

@@ -31,7 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 from itertools import compress, count
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 from ..model import Zones
 from . import runs as run_arrays
@@ -148,7 +148,7 @@ def fold(text: str) -> str:
 
 _ARRAY_FOLD = 2000  # characters from which ``fold`` works over an array
 _FOLD_SPAN = max(_FOLD) + 1  # the code points ``_FOLD`` changes are all below it
-_FOLD_TABLE = None  # code point -> folded code point below _FOLD_SPAN (built at the first long text)
+_FOLD_TABLE: Any = None  # code point -> folded code point below _FOLD_SPAN (built at the first long text)
 
 
 def tokenize(text: str, ranges: Sequence[tuple[int, int]]) -> Tokens:

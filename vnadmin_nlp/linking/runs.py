@@ -11,7 +11,7 @@ loop left.  tests/test_linking_runs.py compares the runs and the passages with t
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Sequence, cast
 
 
 def shared_runs(sa: Sequence[int], sb: Sequence[int], common: set[int], per_value: int) -> Any:
@@ -20,8 +20,8 @@ def shared_runs(sa: Sequence[int], sb: Sequence[int], common: set[int], per_valu
     in ``b``."""
     import numpy as np
 
-    a = np.frombuffer(memoryview(sa), dtype=np.uint64)
-    b = np.frombuffer(memoryview(sb), dtype=np.uint64)
+    a = np.frombuffer(memoryview(cast(Any, sa)), dtype=np.uint64)
+    b = np.frombuffer(memoryview(cast(Any, sb)), dtype=np.uint64)
     values = np.fromiter(common, dtype=np.uint64, count=len(common))
     values.sort()
     jb = np.flatnonzero(_member(b, values))

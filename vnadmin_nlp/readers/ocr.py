@@ -41,7 +41,7 @@ from .base import MissingDependency, ReaderError, ReaderWarning
 from .ocr_orient import page_skew, reorient, run_osd, upright
 from .ocr_paper import flatten
 from .ocr_regions import Fine, read_regions
-from .ocr_report import corrections_warning, page_report  # noqa: F401 - the readers call them as ocr.*
+from .ocr_report import corrections_warning as corrections_warning, page_report as page_report  # noqa: F401 - the readers call them as ocr.*
 from .ocr_result import OcrPage, parse_tsv
 
 if TYPE_CHECKING:  # Pillow is imported lazily: the text-layer path never needs it

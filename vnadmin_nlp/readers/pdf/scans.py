@@ -166,7 +166,8 @@ def _turned_box(pdf: Any, page: PageText, box: tuple[int, int, int, int], scale:
             image = handle.render(scale=scale * zoom, grayscale=mode not in ("red", ""), may_draw_forms=False).to_pil()
         finally:
             handle.close()
-    image = upright(image, page.turn).crop(tuple(round(v * zoom) for v in box))
+    x0, y0, x1, y1 = (round(v * zoom) for v in box)
+    image = upright(image, page.turn).crop((x0, y0, x1, y1))
     return ocr.prepare(image, mode) if mode else white_balance(image)
 
 
