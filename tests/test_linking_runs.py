@@ -48,27 +48,7 @@ def test_runs_are_the_loops_runs_on_tied_random_pairs():
 
 
 def _reference_runs(sa, sb) -> list[list[int]]:
-    common = set(sa).intersection(sb)
-    where_b: dict[int, list[int]] = {}
-    for j, v in enumerate(sb):
-        if v in common:
-            lst = where_b.setdefault(v, [])
-            if len(lst) < reuse.PER_VALUE:
-                lst.append(j)
-    last: dict[int, list[int]] = {}
-    ended: list[list[int]] = []
-    for i, v in enumerate(sa):
-        for j in where_b.get(v, ()):
-            d = i - j
-            r = last.get(d)
-            if r is not None and r[1] == i - 1:
-                r[1] = i
-            else:
-                if r is not None:
-                    ended.append(r)
-                last[d] = [i, i, d]
-    ended.extend(last.values())
-    return sorted([a0, a1, a0 - d, a1 - d, a1 - a0 + 1] for a0, a1, d in ended)
+    return reuse.loop_runs(sa, sb, set(sa).intersection(sb))  # the loops' runs, which the arrays must equal
 
 
 def test_edited_copies_give_the_loops_passages(monkeypatch):

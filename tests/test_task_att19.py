@@ -9,6 +9,8 @@ import pytest
 
 from vnadmin_nlp import parse_text
 
+from .resolution_text import RESOLUTION_HEAD, RESOLUTION_TAIL
+
 DECISION = """ỦY BAN NHÂN DÂN
 TỈNH BÌNH THUẬN
 Số: 1234/QĐ-UBND
@@ -92,26 +94,11 @@ def test_an_extension_asked_of_a_body_is_its_task() -> None:
     assert [t["lead"] for t in tasks][:1] == [["Sở Nội vụ"]]
 
 
-RESOLUTION = """QUỐC HỘI
-Nghị quyết số: 99/2025/QH15
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Hà Nội, ngày 11 tháng 12 năm 2025
-NGHỊ QUYẾT
-Về một số cơ chế, chính sách đặc thù
-QUỐC HỘI
-Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
-QUYẾT NGHỊ:
-Điều 1. Phạm vi điều chỉnh
-Nghị quyết này quy định một số cơ chế, chính sách đặc thù.
-Điều 2. {title}
+RESOLUTION = RESOLUTION_HEAD + """Điều 2. {title}
 1. {line}
 Điều 3. Tổ chức thực hiện
 1. {duty}
-Nghị quyết này được Quốc hội khóa XV thông qua ngày 11 tháng 12 năm 2025.
-CHỦ TỊCH QUỐC HỘI
-Trần Thanh Mẫn
-"""
+""" + RESOLUTION_TAIL
 
 YEAR_LINES = {
     # (vbpl_541 3.1 and 4.1; other bodies and works)

@@ -11,23 +11,8 @@ import pytest
 
 from vnadmin_nlp import parse_text
 
-HEAD = """QUỐC HỘI
-Nghị quyết số: 99/2025/QH15
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Hà Nội, ngày 11 tháng 12 năm 2025
-NGHỊ QUYẾT
-Về một số cơ chế, chính sách đặc thù
-QUỐC HỘI
-Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
-QUYẾT NGHỊ:
-Điều 1. Phạm vi điều chỉnh
-Nghị quyết này quy định một số cơ chế, chính sách đặc thù.
-"""
-TAIL = """Nghị quyết này được Quốc hội khóa XV thông qua ngày 11 tháng 12 năm 2025.
-CHỦ TỊCH QUỐC HỘI
-Trần Thanh Mẫn
-"""
+from .resolution_text import RESOLUTION_HEAD as HEAD, RESOLUTION_TAIL as TAIL
+
 
 LINES = {
     "Chính phủ hướng dẫn thực hiện Nghị quyết này.": [["Chính phủ"]],

@@ -292,6 +292,13 @@ def token_passages(sa: Sequence[int], sb: Sequence[int], set_a: Optional[set[int
         if not run_arrays.may_hold_passage(found, MIN_TOKENS - N, MIN_SIMILARITY):
             return []
         return _chained(found.tolist())
+    # chain runs across small gaps into passages (monotonic in both documents)
+    return _chained(loop_runs(sa, sb, common))
+
+
+def loop_runs(sa: Sequence[int], sb: Sequence[int], common: set[int]) -> list[list[int]]:
+    """The maximal runs of consecutive matches on one diagonal, as rows ``[a0, a1, b0, b1, length]`` sorted, found
+    by loops (a pair sharing few shingles; ``runs.shared_runs`` gives the same rows over arrays)."""
     # the positions of the shared shingles, found in C (``compress``): the loops below visit only those
     shared = common.__contains__
     where_b: dict[int, list[int]] = {}
@@ -316,8 +323,7 @@ def token_passages(sa: Sequence[int], sb: Sequence[int], set_a: Optional[set[int
     ended.extend(runs.values())
     done = [[a0, a1, a0 - d, a1 - d, a1 - a0 + 1] for a0, a1, d in ended]
     done.sort()
-    # chain runs across small gaps into passages (monotonic in both documents)
-    return _chained(done)
+    return done
 
 
 def _chained(done: list[list[int]]) -> list[tuple[int, int, int, int, int, float]]:
