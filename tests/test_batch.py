@@ -70,6 +70,8 @@ def hook(tmp_path, monkeypatch) -> None:
             import os, signal, time
             from vnadmin_nlp.pipeline import parse_file
 
+            time.sleep(float(os.environ.get("BATCH_TEST_IMPORT_DELAY", "0")))  # a worker slow to start
+
             def parse(path, **kw):
                 name = os.path.basename(str(path))
                 if "hang" in name:
@@ -150,6 +152,19 @@ def test_hung_crashing_and_memory_hungry_files_fail_alone(tmp_path, hook, shared
     assert stages == {"hang.txt": "timeout", "crash.txt": "crash", "hog.txt": "memory"}
     assert (out / "good.txt.json").exists() and (out / "good2.txt.json").exists()
     assert "SIGSEGV" in (out / "errors.jsonl").read_text()
+
+
+def test_a_worker_slow_to_start_does_not_time_out_its_first_file(tmp_path, hook, monkeypatch, shared):
+    # the clock starts when the worker is ready: its imports on a loaded host are not the file's time
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(SEED_CONG_VAN, src / name)
+    monkeypatch.setenv("BATCH_TEST_IMPORT_DELAY", "4")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["parse", str(src), "-o", str(out), "-j", "2", "--timeout", "2"])
+    assert result.exit_code == 0, result.output
+    assert (out / "a.txt.json").exists() and (out / "b.txt.json").exists()
 
 
 def test_a_fifo_is_reported_not_waited_for(tmp_path, shared):

@@ -269,7 +269,7 @@ def run_bounded(path: Path, job: Callable[..., Document], args: tuple, limits: L
     _check_input(path)
     if limits is None or not limits.bounded or not worker.available():
         return _memory_stage(job, args, path)
-    _warm_up()
+    warm_up()
     what = display_name(str(path))
     try:
         if _plain_text(path) and can_limit_here():  # no request: it costs more than parsing a small text
@@ -301,7 +301,7 @@ def _plain_text(path: Path) -> bool:
 _warm = False
 
 
-def _warm_up() -> None:
+def warm_up() -> None:
     """Load the readers and compile the patterns here, once: a worker forked from this process starts with them
     (a replaced one too)."""
     global _warm

@@ -4,7 +4,9 @@ Why not ``concurrent.futures``: it cannot kill one hung task, and one dead worke
 each worker is a plain ``python -m vnadmin_nlp.batch.workers`` subprocess fed one job at a time over its
 stdin/stdout (length-prefixed pickles):
 
-- a job past its deadline gets its worker killed and replaced, and is reported with stage ``timeout``;
+- a job past its deadline gets its worker killed and replaced, and is reported with stage ``timeout``; a new
+  worker's clock starts when it reports ready, so its imports on a loaded host never time out its first file
+  (a worker that never gets ready is stopped after ``STARTUP_LIMIT`` and its file reported);
 - each worker caps its own address space with ``RLIMIT_AS`` (``--max-memory``): a file that needs more raises
   ``MemoryError`` (stage ``memory``) and the worker is replaced; a worker that dies (segfault, killed by the
   OOM killer) is reported as ``crash`` for the file it held, and the batch goes on;
@@ -34,6 +36,8 @@ from ..files.processes import guard_session, kill_session, sweep_temp_dirs
 from .task import Job, Outcome, Settings, failure, process, resolve_parse
 
 MAX_TASKS_PER_WORKER = 5000  # a safety net: worker memory was measured flat over 5,000 mixed files
+READY = "ready"  # a worker's first message: imports done, its clock may start
+STARTUP_LIMIT = 120.0  # seconds a new worker may take to get ready (interpreter, imports) on a loaded host
 _HEADER = struct.Struct(">Q")
 
 
@@ -82,6 +86,7 @@ class _Worker:
         _send(self.stdin, settings)
         self.queue: deque[Job] = deque()
         self.deadline: float | None = None
+        self.ready = False
         self.done = 0
 
     def fileno(self) -> int:
@@ -91,13 +96,26 @@ class _Worker:
         _send(self.stdin, job)
         self.queue.append(job)
         if len(self.queue) == 1:
-            self.deadline = time.monotonic() + timeout if timeout else None
+            self._clock(timeout)
+
+    def _clock(self, timeout: float | None) -> None:
+        """The head job's deadline: its timeout from now, plus the startup limit while the worker is not ready."""
+        if not timeout:
+            self.deadline = None
+        else:
+            self.deadline = time.monotonic() + timeout + (0.0 if self.ready else STARTUP_LIMIT)
+
+    def started(self, timeout: float | None) -> None:
+        """The worker reported ready: the head job's clock starts now."""
+        self.ready = True
+        if self.queue:
+            self._clock(timeout)
 
     def finished(self, timeout: float | None) -> None:
         """The head job is done; the next one starts now, and so does its clock."""
         self.queue.popleft()
         self.done += 1
-        self.deadline = time.monotonic() + timeout if (timeout and self.queue) else None
+        self._clock(timeout if self.queue else None)
 
     def death(self) -> str:
         """Why the worker is gone, for the file it was holding."""
@@ -212,6 +230,9 @@ class WorkerPool:
             # wait() takes anything with a fileno() (typeshed says Connection | socket | int)
             for worker in cast("list[_Worker]", wait_ready(cast("list[Any]", busy), wait)):
                 outcome = _recv(worker.stdout)
+                if isinstance(outcome, str) and outcome == READY:
+                    worker.started(self.timeout)
+                    continue
                 if outcome is None:
                     job = worker.queue.popleft()
                     yield failure(job, "crash", worker.death())
@@ -226,8 +247,9 @@ class WorkerPool:
             now = time.monotonic()
             for worker in [w for w in busy if w in self._workers and w.deadline is not None and w.deadline <= now]:
                 job = worker.queue.popleft()
+                why = f"no result after {self.timeout:g} s" if worker.ready else f"the worker was not ready after {STARTUP_LIMIT:g} s"
                 self._drop(worker, retry, kill=True)
-                yield failure(job, "timeout", f"no result after {self.timeout:g} s; the worker was stopped")
+                yield failure(job, "timeout", f"{why}; the worker was stopped")
 
     def close(self) -> None:
         for worker in self._workers:  # all told to stop first, so that they wind down together
@@ -280,6 +302,12 @@ def main(argv: list[str]) -> None:
         _limit_memory(max_memory_mb)
     settings = _recv(requests)
     parse = resolve_parse()
+    from ..model import load as load_models
+    from ..pipeline import warm_up
+
+    load_models()  # pydantic's classes, the readers and the compiled patterns: what every first file would pay
+    warm_up()  # inside its clock, on a loaded host enough to time out a small file
+    _send(replies, READY)
     while (job := _recv(requests)) is not None:
         outcome = process(job, settings, parse)
         _send(replies, outcome)
