@@ -12,12 +12,14 @@ from typing import Any, Iterator
 
 import click
 
-from .batch.defaults import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
-from .batch.runner import BatchOptions, default_jobs, run_batch
-from .files import InputError, Inputs, OutputError, display_name, write_atomic, write_stdout
-from .files.limits import Limits
-from .model import SCHEMA_VERSION, json_schema
-from .version import __version__
+from ..batch.defaults import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
+from ..batch.runner import BatchOptions, default_jobs, run_batch
+from ..files import InputError, Inputs, OutputError, display_name, write_atomic, write_stdout
+from ..files.limits import Limits
+from ..model import SCHEMA_VERSION, json_schema
+from ..version import __version__
+from .evaluate import eval_cmd
+from .model_option import model_parse as _model_parse
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -115,9 +117,9 @@ def parse(
                 use_model=model_parse is not None,
             )
         )
-    from .extractors import extractors_by_name
-    from .pipeline import parse_file
-    from .readers import ReaderError
+    from ..extractors import extractors_by_name
+    from ..pipeline import parse_file
+    from ..readers import ReaderError
 
     files = list(_expand(inputs, follow_links))
     if not files:
@@ -157,7 +159,7 @@ def _people_extractors() -> tuple[str, ...]:
     """The default extractors and ``people``, whose CRF NER needs underthesea (the ``nlp`` extra)."""
     import importlib.util
 
-    from .extractors import DEFAULT_NAMES
+    from ..extractors import DEFAULT_NAMES
 
     if importlib.util.find_spec("underthesea") is None:
         raise click.UsageError("--with-people needs underthesea: pip install 'vnadmin-nlp[nlp]'")
@@ -198,145 +200,13 @@ def register(source: str, output: str, fmt: str | None) -> None:
 
     CSV is UTF-8 with a byte-order mark so that Excel shows the Vietnamese text; XLSX needs openpyxl.
     """
-    from .export.register import write_register
+    from ..export.register import write_register
 
     fmt = fmt or Path(output).suffix.lower().lstrip(".")
     if fmt not in ("xlsx", "csv"):
         raise click.UsageError("the output must end in .xlsx or .csv (or pass --format)")
     count = write_register(Path(source), Path(output), fmt=fmt)
     click.echo(f"{count} documents -> {output}", err=True)
-
-
-@main.command("eval")
-@click.option("--gold", "gold_dirs", multiple=True, type=click.Path(exists=True), help="Gold folder or file; repeat for several (default fixtures/gold).")
-@click.option("-r", "--recursive", is_flag=True, help="Also take the gold files in the --gold folders' subfolders.")
-@click.option("--corpus", "corpus_dirs", multiple=True, type=click.Path(exists=True, file_okay=False), help="Folder a gold `file` given as a bare relative path is in; repeat for several (tried in order).")
-@click.option("--shared", "shared_dir", type=click.Path(file_okay=False), default=None, help="The shared corpus folder, for `shared:` paths (default ../shared).")
-@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True, help="Only the gold documents of this split (the gold's `split` key).")
-@click.option("--only", multiple=True, help="Evaluate only these gold ids.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
-@click.option("--mismatches", is_flag=True, help="Also list every disagreement, with the text around it.")
-@click.option("--field", "fields", multiple=True, help="With --mismatches: only these fields.")
-@click.option("--context", "around", type=click.IntRange(min=0), default=2, show_default=True, help="Lines of text shown either side of a mismatch.")
-@click.option("--json", "json_out", type=click.Path(dir_okay=False, allow_dash=True), default=None, help="Write every count and mismatch as JSON to this file ('-': standard output, instead of the tables).")
-@click.option("--markdown", is_flag=True, help="Markdown: headings and the legend, ready for docs/accuracy.md.")
-@click.option("--variants", "variants_dir", type=click.Path(exists=True, file_okay=False), default=None, help="Invariance: compare the header fields of each variant DIR/<variant>/<id>.* (scripts/make_variants.py) with the original's, and score both against the gold.")
-@click.option("--body", is_flag=True, help="Score the body gold (fixtures/gold/body: deadlines, tasks, citations per mention); also chosen when the --gold files are body gold.")
-@click.option("--use-model", is_flag=True, help="Combine the header model with the rules (needs the model extra: pip install 'vnadmin-nlp[model]'; also VNADMIN_HEADER_MODEL=on).")
-@click.option("-q", "--quiet", is_flag=True, help="No progress on standard error.")
-def eval_cmd(
-    gold_dirs: tuple[str, ...],
-    recursive: bool,
-    corpus_dirs: tuple[str, ...],
-    shared_dir: str | None,
-    split: str,
-    only: tuple[str, ...],
-    jobs: int | None,
-    mismatches: bool,
-    fields: tuple[str, ...],
-    around: int,
-    json_out: str | None,
-    markdown: bool,
-    variants_dir: str | None,
-    body: bool,
-    quiet: bool,
-    use_model: bool,
-) -> None:
-    """Score the parser against gold annotations: per field, accuracy with its counts (right, wrong, missing,
-    spurious), strict and lenient; precision, recall and F1 of the list fields; tables by split, format and
-    OCR.  A document that cannot be read counts all its fields as missing and is listed.
-
-    \b
-    vnadmin-nlp eval                                   # fixtures/gold
-    vnadmin-nlp eval --gold fixtures/gold/devset -r --corpus build/devset/vbpl --corpus ../shared/devset/lamdong
-    vnadmin-nlp eval ... --split dev --mismatches --json run.json   # then scripts/compare_eval.py
-    vnadmin-nlp eval --gold fixtures/gold/devset/vbpl --corpus build/devset/vbpl --variants build/variants
-    vnadmin-nlp eval --body --corpus /tmp/devset/vbpl --split dev     # fixtures/gold/body (--field tasks …)
-    """
-    from .evaluation import default_shared_dir, evaluate, tables
-    from .evaluation.run import default_jobs
-
-    from .evaluation.body_gold import looks_like_body
-
-    gold = [Path(g) for g in gold_dirs] or [_default_gold() / "body" if body else _default_gold()]
-    options: dict[str, Any] = dict(
-        only=only or None,
-        corpus=[Path(c) for c in corpus_dirs],
-        recursive=recursive,
-        split=split,
-        jobs=jobs or default_jobs(),
-        around=around,
-        progress=not quiet and sys.stderr.isatty(),
-    )
-    model_parse = _model_parse(use_model)
-    shared = Path(shared_dir) if shared_dir else default_shared_dir()
-    if variants_dir:
-        from .evaluation import variant_tables
-        from .evaluation.variants import evaluate_variants
-
-        if model_parse is not None:
-            raise click.UsageError("--variants compares the rules' readings: not with --use-model")
-        vreport = evaluate_variants(gold, Path(variants_dir), shared, **options)
-        if not vreport.original.docs:
-            raise click.UsageError("no gold document has a variant under --variants (check --gold, --corpus, --split)")
-        _write_json(json_out, vreport.to_json(), quiet)
-        if json_out != "-":
-            click.echo(variant_tables.render(vreport, markdown=markdown, mismatches=mismatches, fields=fields or None), nl=False)
-        return
-    if body or looks_like_body(gold, recursive):
-        from .evaluation import body_report
-
-        breport = body_report.evaluate_body(gold, shared, parse=model_parse, **options)
-        if not breport.docs:
-            raise click.UsageError("no body gold documents found (check --gold, -r and --split)")
-        _write_json(json_out, {**breport.to_json(), "header_model": model_parse is not None}, quiet)
-        if json_out != "-":
-            click.echo(body_report.render(breport, markdown=markdown, mismatches=mismatches, lists=fields or None), nl=False)
-        return
-    report = evaluate(gold, shared, parse=model_parse, **options)
-    if not report.docs:
-        raise click.UsageError("no gold documents found (check --gold, -r and --split)")
-    _write_json(json_out, {**report.to_json(), "header_model": model_parse is not None}, quiet)  # whose readings
-    if json_out == "-":
-        return
-    click.echo(tables.render(report, markdown=markdown, mismatches=mismatches, fields=fields or None), nl=False)
-
-
-def _model_parse(use_model: bool) -> Any:
-    """The header model's parse_file when ``--use-model`` or VNADMIN_HEADER_MODEL=on asks for it (else None:
-    the rules alone); a missing extra or model file is a usage error that says what to install."""
-    from functools import partial
-
-    from .header_model import enabled, load
-    from .header_model import parse_file as model_parse_file
-
-    if not enabled(True if use_model else None):
-        return None
-    try:
-        load()
-    except (ImportError, FileNotFoundError) as exc:
-        raise click.UsageError(f"--use-model: {exc}") from None
-    return partial(model_parse_file, use_model=True)
-
-
-def _write_json(json_out: str | None, data: dict[str, Any], quiet: bool) -> None:
-    if not json_out:
-        return
-    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    if json_out == "-":
-        click.echo(text, nl=False)
-        return
-    write_atomic(Path(json_out), text)
-    if not quiet:
-        click.echo(f"wrote {json_out}", err=True)
-
-
-def _default_gold() -> Path:
-    for base in (Path.cwd(), Path(__file__).resolve().parents[1]):
-        cand = base / "fixtures" / "gold"
-        if cand.is_dir():
-            return cand
-    raise click.UsageError("no fixtures/gold folder here; pass --gold")
 
 
 @main.command(help=f"Print the JSON Schema of the output (schema version {SCHEMA_VERSION}).")
@@ -351,7 +221,7 @@ def schema(output: str | None) -> None:
 
 def _add_linking_commands() -> None:
     """index, show and graph live with the linking stage (``linking/cli.py``)."""
-    from .linking.cli import COMMANDS
+    from ..linking.cli import COMMANDS
 
     for command in COMMANDS:
         main.add_command(command)
@@ -376,10 +246,10 @@ def _show_with_html(show: click.Command) -> click.Command:
                 raise click.UsageError("show needs --db DB (a document of an index) or --html OUT (a file's fields)")
             assert show.callback is not None
             return show.callback(**kw)
-        from .readers import ReaderError
+        from ..readers import ReaderError
 
         try:
-            from .spacy_component import file_html
+            from ..spacy_component import file_html
 
             page = file_html(kw["ref"])
         except ImportError as exc:
@@ -394,6 +264,7 @@ def _show_with_html(show: click.Command) -> click.Command:
 
 
 main.add_command(_show_with_html(main.commands["show"]))
+main.add_command(eval_cmd)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
