@@ -20,7 +20,7 @@ from .body_list import all_bodies
 from .body_list import items as items  # re-exported: the callers split a name they found here
 from .heads import BARE_KINDS as BARE_KINDS, HEAD_RE as HEAD_RE, HEADS, NOT_IN_NAME as NOT_IN_NAME, T as _T
 from .heads import body_key as body_key, plausible as plausible, starts_word as starts_word
-from .members import CATEGORY, members
+from .members import category_start, members, members_in_list
 
 _VERBS = sorted((fold(v) for v in [*_T["action_verbs"], *_T["ocr_action_verbs"]]), key=len, reverse=True)
 TRIGGER = word_scanner((fold(t) for t in _T["assign_triggers"]), r"\s+(?=\S)")
@@ -37,6 +37,7 @@ _NOT_STARTS = tuple(fold(h) for h in _T["not_assignee_starts"])
 _NOUN_USE = lazy_regex(r"(?:" + alternation(fold(w) for w in _T["verbs_also_nouns"]) + r")(?:\s*,\s*|\s+và\s+|\s+)"
                           r"(?:" + alternation(fold(w) for w in _T["noun_use_followers"]) + r")(?![\p{L}])")
 _TAIL = lazy_regex(r"[\s,]+(?:" + alternation(fold(w) for w in _T["name_tails"]) + r")(?![\p{L}])")
+_REMIT_END = "được giao"  # ("theo chức năng, nhiệm vụ được giao" closes a remit, no action of the name's)
 _WITH = lazy_regex(r"cùng\s+(?:với\s+)?(?=\p{Lu})")
 MAX_ASSIGNEE_CHARS = 300  # the execution clause lists every official: "Các Bộ trưởng, …, Chủ tịch Hội đồng quản trị và Tổng Giám đốc …" (260)
 
@@ -132,7 +133,7 @@ def _cells_flattened(text: str, start: int, end: int) -> bool:
     at = text.find("\n", start, end)
     while at >= 0:
         line = text[text.rfind("\n", 0, at) + 1 : at]
-        if len(line.split()) <= _SHORT_LINE:
+        if len(line.split()) <= _SHORT_LINE and not line.rstrip().endswith(";"):  # ("Tỉnh đoàn;": an item of a list)
             breaks += 1
             if breaks >= 2:
                 return True
@@ -171,6 +172,8 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
         return None  # "Trường hợp …", "Bộ luật …", "Vụ 2: …"
     limit = min(end, pos + MAX_ASSIGNEE_CHARS)
     verb = _verb(text, key, pos + 1, limit)
+    if verb is None and limit < end:
+        verb, limit = _past_long_list(text, key, pos, end)
     if verb is None:
         if need_verb:
             return None
@@ -181,23 +184,58 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
     tail = _TAIL.search(key, pos, verb)
     if tail is not None:  # "Bộ Tài chính trong phạm vi chức năng, nhiệm vụ của mình có trách nhiệm …"
         stop = tail.start()
+        if key.startswith(_REMIT_END, verb) and "nhiệm vụ" in key[stop:verb]:  # "theo chức năng, nhiệm vụ được giao
+            verb = _verb(text, key, verb + len(_REMIT_END), limit) or verb  # tổng hợp …": the remit, then the action
     role = _ROLE.search(key, pos, stop)
     if role is not None:  # "Giao Sở Nội vụ là cơ quan thường trực, chủ trì …": the name is before its role
         stop = role.start()
     colon = key.find(":", pos, stop)
     if colon >= 0:  # "Sở Kế hoạch và Đầu tư: Kịp thời thông báo …": the name ends at the colon
         listed = members(text, key, pos, colon, stop)  # (to a tail: "…, Xây dựng theo chức năng, nhiệm vụ …")
+        listed = listed or members_in_list(text, key, pos, colon, stop)  # "Giao Sở A, UBND các huyện: B, C …"
         if listed is not None:  # "Giao các sở: Nông nghiệp và Phát triển nông thôn, Xây dựng đôn đốc …"
             return listed, pos, verb, stop
         stop = colon
     name = text[pos:stop].strip(" ,;:-\n")
-    broken = _BROKEN.search(text[pos:stop]) or _cells_flattened(text, pos, pos + len(name))
+    broken = broken_at(text, pos, stop) or _cells_flattened(text, pos, pos + len(name))
     words = name.split()
     if len(words) < 2 or broken or (len(words) > 45 and not all_bodies(name)) or NOT_IN_NAME.search(key, pos, stop):
         return None
     if fold(name) in BARE_KINDS or not plausible(text, key, pos, pos + len(name)):
         return None  # "Thanh tra, kiểm tra, giám sát …": a kind of body alone names no one (here a verb)
     return " ".join(name.split()), pos, _past_accountability(text, key, verb, end), stop
+
+
+_MAX_LIST_CHARS = 520  # eight bodies with long names: "Giao Đài Phát thanh - Truyền hình tỉnh, …, Ban Quản lý Khu kinh tế
+# Dung Quất và các Khu công nghiệp Quảng Ngãi, Sở Công Thương, …, Ủy ban nhân dân các huyện, thành phố theo chức năng …"
+
+
+def _past_long_list(text: str, key: str, pos: int, end: int) -> tuple[int | None, int]:
+    """The verb after a list of bodies longer than a name's usual reach (``MAX_ASSIGNEE_CHARS``): taken only when the
+    words before it (to a remit such as ``theo chức năng``) are a list of four bodies or more, each with a head."""
+    limit = min(end, pos + _MAX_LIST_CHARS)
+    verb = _verb(text, key, pos + 1, limit)
+    if verb is None:
+        return None, min(end, pos + MAX_ASSIGNEE_CHARS)
+    tail = _TAIL.search(key, pos, verb)
+    listed = " ".join(text[pos : tail.start() if tail else verb].split()).strip(" ,;")
+    if broken_at(text, pos, verb) or not all_bodies(listed):
+        return None, min(end, pos + MAX_ASSIGNEE_CHARS)
+    return verb, limit
+
+
+_NEXT_BODY = lazy_regex(r"[ \t]*\p{Lu}")
+
+
+def broken_at(text: str, start: int, stop: int) -> bool:
+    """Whether ``text[start:stop]`` runs over the end of a sentence or a list item at a line break (``.``, ``;`` or
+    ``:`` then a new line).  A semicolon at a line's end before a capitalised body goes on with a list of names: a
+    PDF's line broken after an item (``Yêu cầu Thủ trưởng các Sở, ban, ngành tỉnh;`` / ``Chủ tịch UBND các huyện …``)."""
+    for m in _BROKEN.finditer(text, start, stop):
+        after = m.end()
+        if text[m.start()] != ";" or not _NEXT_BODY.match(text, after, stop) or not HEAD_RE.match(fold(text[after : after + 40]).lstrip()):
+            return True
+    return False
 
 
 _ACCOUNTABLE = tuple(fold(w) for w in _T["not_task_actions"])
@@ -239,12 +277,14 @@ def _past_first_member(text: str, key: str, pos: int, verb: int, limit: int) -> 
     """``Giao các Sở: Xây dựng, Tài chính, … hướng dẫn …``: a category's first member right after its colon is no
     action though it reads as one (``Xây dựng``): the verb after the members, when they read as the category's."""
     colon = key.rfind(":", pos, verb)
-    if colon < 0 or key[colon + 1 : verb].strip() or not CATEGORY.match(key, pos, colon):
-        return verb
+    if colon < 0 or key[colon + 1 : verb].strip() or (found := category_start(key, pos, colon)) is None:
+        return verb  # ("Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Xây dựng, …; Chủ tịch …": a category in a list)
     later = _verb(text, key, verb + 1, limit)
     if later is None:
         return verb
     tail = _TAIL.search(key, verb, later)
-    return later if members(text, key, pos, colon, tail.start() if tail else later) is not None else verb
+    semi = key.find(";", colon, later)
+    stop = semi if semi >= 0 else tail.start() if tail else later
+    return later if members(text, key, found[0], colon, stop) is not None else verb
 
 

@@ -44,7 +44,8 @@ _STRUCTURE = {"part", "chapter", "article"}
 _REGULATION_TITLES = tuple(fold(t) for t in _T["regulation_article_titles"])
 _STANDING = tuple(fold(t) for t in _T["standing_duty_titles"])
 _FUNCTIONS = tuple(fold(t) for t in _T["function_titles"])
-_DUTY_END = lazy_regex(r"\s+(?:" + "|".join(escape(fold(t)) for t in sorted(_T["duty_heading_phrases"], key=len, reverse=True)) + r")\s*:$")
+_DUTY_END = lazy_regex(r"\s+(?:" + "|".join(escape(fold(t)) for t in sorted(_T["duty_heading_phrases"], key=len, reverse=True)).replace(r"\ ", r"\s+")
+                      + r")\s*:$")  # (its words broken over lines: "… giao thông tỉnh có trách" / "nhiệm:")
 _MAX_DUTY_NAME_WORDS = 15
 _APPOSITION = lazy_regex(r",\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối)")
 _MEMBERS = lazy_regex(r"(?:^|[\s,])(?:" + "|".join(escape(fold(t)) for t in sorted(_T["member_list_endings"], key=len, reverse=True)) + r")\s*:$")
