@@ -33,6 +33,7 @@ SLICE = [
     ("giao_long_list_remit", 3, False),
     ("decision_execution_members", 0, False), ("decision_execution_members", 1, True),
     ("decision_execution_officials", 4, True), ("decision_regulation_annex", 0, False), ("decision_regulation_annex", 1, True),
+    ("decision_congress_results", 0, False), ("decision_charter_annex", 1, True),
 ]
 
 

@@ -52,7 +52,9 @@ def items(name: str) -> list[str]:
             proper = len(before) >= 4 and any(w[:1].isupper() for w in before[-2:])
             # "Văn phòng Bộ, các Vụ, các Cục, …" (vbpl_545): units a ministry names with a capital, one item each
             units = _UNITS_PAIR.fullmatch(name[pos : m.start()].strip()) is not None and _UNITS_PAIR.match(rest) is not None
-            if not (collective or holder) or (fold(name[pos:]).startswith(("các ", "mọi ")) and ";" not in m.group() and not holder and not proper and not units):
+            # ("…, Thủ trưởng các cơ quan, đơn vị có liên quan và các ông, bà có tên tại Điều 1": "liên quan" closes one)
+            closed = fold(name[pos : m.start()]).endswith(" liên quan") and "và" in m.group()
+            if not (collective or holder) or (fold(name[pos:]).startswith(("các ", "mọi ")) and ";" not in m.group() and not holder and not proper and not units and not closed):
                 continue  # a semicolon ends an item: "…, các cơ quan, đơn vị; các doanh nghiệp trên địa bàn tỉnh"
             if "," in m.group() and "và" not in m.group() and not fold(rest).startswith(("các ", "mọi ")) and _OPEN_COLLECTIVE.search(fold(name[pos : m.start()])):
                 continue  # "Thủ trưởng các cơ quan, tổ chức và cá nhân có liên quan": the collective goes on
