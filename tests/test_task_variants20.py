@@ -28,12 +28,13 @@ SPEC = tv.load_spec()
 SLICE = [
     ("ubnd_huyen_members", 0, False), ("ubnd_huyen_members", 1, True),
     ("place_members_opening", 1, False), ("place_members_giao", 0, True),
-    ("holder_members", 0, False), ("holder_members", 2, True),
+    ("holder_members", 1, False), ("holder_members", 2, True),
     ("semicolon_line_breaks", 0, False), ("semicolon_line_breaks", 1, False),
-    ("giao_long_list_remit", 3, False),
+    ("giao_long_list_remit", 2, False),
     ("decision_execution_members", 0, False), ("decision_execution_members", 1, True),
     ("decision_execution_officials", 4, True), ("decision_regulation_annex", 0, False), ("decision_regulation_annex", 1, True),
     ("decision_congress_results", 0, False), ("decision_charter_annex", 1, True),
+    ("directive_collective_colon", 2, True), ("co_trach_nhiem_items", 8, True), ("decision_regulation_annex", 2, True),
 ]
 
 

@@ -54,7 +54,8 @@ _ROLE = lazy_regex(r"\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trự
 # A verb that closes a relative clause inside a name: "người đứng đầu tổ chức do Chính phủ, Thủ tướng Chính phủ thành
 # lập mà …" (the agent after "do", then the verb).
 _RELATIVE = lazy_regex(r"(?<![\p{L}])do\s+\p{Lu}[^.;:()]{0,70}?\s+$")
-_COMPOUNDS = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _T["body_compounds"]) + r")(?![\p{L}])")
+# (a compound broken over a PDF's lines is one all the same: "Ban Quản lý dự án đầu tư xây dựng các công" / "trình …")
+_COMPOUNDS = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _T["body_compounds"]).replace(r"\ ", r"\s+") + r")(?![\p{L}])")
 _NOUN_BEFORE = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _T["nouns_after"]) + r")\s+$")
 
 

@@ -148,6 +148,9 @@ def heading(text: str, key: str, start: int, end: int) -> list[str] | None:
     if found is None:
         return _duty_heading(text, key, start, own)
     name, _, _, stop = found
+    duty = _DUTY_END.search(key, start, start + len(own))
+    if duty is not None and duty.start() + len(duty.group()) - len(duty.group().lstrip()) < stop:
+        return _duty_heading(text, key, start, own)  # "… giao thông tỉnh có trách" / "nhiệm:": the phrase read as a name's
     apposition = _APPOSITION.search(own)
     if apposition is not None and own.endswith(":") and apposition.start() <= len(name):
         return names.items(" ".join(own[: apposition.start()].split()))  # "Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:"
