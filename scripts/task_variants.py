@@ -88,6 +88,34 @@ class _Lists:
             picked = [self.take(bare=True) for _ in range(max(2, k))]
             last = rng.choice(spec["collectives"])
             return f"các sở: {', '.join(b['bare'] for b in picked)} và {last}", [b["name"] for b in picked] + [last]
+        if style == "holder_members":  # "Giám đốc các Sở: Tài chính, Xây dựng, Nội vụ": the title goes with the category
+            picked = [self.take(bare=True) for _ in range(max(2, k))]
+            head = rng.choice(["Giám đốc các Sở", "Giám đốc các sở", "Thủ trưởng các sở"])
+            return f"{head}: {', '.join(b['bare'] for b in picked)}", [b["name"] for b in picked]
+        if style == "place_members":  # "UBND các huyện: Bình Sơn, Sơn Tịnh, Tư Nghĩa": the members take the category's head
+            kind, places = rng.choice(spec["place_members"])
+            head = rng.choice(["UBND", "Ủy ban nhân dân"])
+            chosen = places[: max(2, min(k, len(places)))]
+            return f"{head} các {kind}: {', '.join(chosen)}", [f"{head} {kind} {p}" for p in chosen]
+        if style == "abbrev":  # "Sở Kế hoạch và Đầu tư (Sở KHĐT)": kept as printed, parenthesis and all
+            picked = rng.sample(spec["abbreviated"], max(2, min(k, len(spec["abbreviated"]))))
+            return ", ".join(picked[:-1]) + rng.choice([", ", " và "]) + picked[-1], picked
+        if style == "semicolon_break":  # a semicolon list whose lines break after a semicolon, as a PDF's do
+            names = [self.take()["name"] for _ in range(max(2, k - 1))] + [rng.choice(spec["holder_collectives"])]
+            return ";\n".join(names), names
+        if style == "slash":  # a collective whose kinds are joined by "/": one item
+            names = [self.take()["name"] for _ in range(max(1, k - 1))] + [rng.choice(spec["slash_collectives"])]
+            return ", ".join(names[:-1]) + rng.choice([", ", " và "]) + names[-1], names
+        if style == "officials":  # an execution clause: officials, one item each, as printed
+            picked = [self.take(bare=True) for _ in range(max(1, k - 2))]
+            names = ["Chánh Văn phòng UBND tỉnh"] + [f"Giám đốc {b['name']}" for b in picked] + [rng.choice(spec["closing_parties"])]
+            return ", ".join(names[:-1]) + " và " + names[-1], names
+        if style == "officials_members":  # "Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Tài chính, Xây dựng; Chủ tịch …"
+            picked = [self.take(bare=True) for _ in range(max(2, k - 2))]
+            mayor = rng.choice(spec["mayors"])
+            last = rng.choice(spec["closing_parties"])
+            text = f"Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: {', '.join(b['bare'] for b in picked)}; {mayor} và {last}"
+            return text, ["Chánh Văn phòng UBND tỉnh"] + [b["name"] for b in picked] + [mayor, last]
         if style == "collective":
             names = [self.take()["name"] for _ in range(max(0, k - 1))] + [rng.choice(spec["collectives"])]
             return ", ".join(names), names
@@ -144,10 +172,10 @@ def _variant(spec: dict[str, Any], form: dict[str, Any], i: int, seed: int, wrap
     gold = []
     for t in form["tasks"]:
         gold.append({
-            "lead": named[t["lead"]] if isinstance(t["lead"], str) else [x for k in t["lead"] for x in named[k]],
-            "support": named[t["support"]] if isinstance(t["support"], str) else [x for k in t["support"] for x in named[k]],
+            "lead": named[t["lead"]] if isinstance(t["lead"], str) else [x for k in t["lead"] for x in named.get(k, [k])],
+            "support": named[t["support"]] if isinstance(t["support"], str) else [x for k in t["support"] for x in named.get(k, [k])],
             "deadline": deadline if t.get("deadline") and placement != "none" else None,
-            "line": slots[t["line"]][:40],
+            "line": str(slots.get(t["line"], t["line"]))[:40],
         })
     return Variant(form["name"] + ("/wrapped" if wrap else ""), placement, text, body, gold)
 

@@ -1,6 +1,7 @@
 """Who a task is for: the assignee's name where a sentence starts or after ``Giao``/``Đề nghị``/``Yêu cầu``/a
-colon, ending where the action verb starts; the bodies of a name list one item each; the members a category lists
-after a colon.  (The bodies named after ``phối hợp với``: ``tasking.support``.)
+colon, ending where the action verb starts.  (The vocabulary of names: ``tasking.heads``; a name list split into its
+bodies: ``tasking.body_list``; a category's members after a colon: ``tasking.members``; the bodies named after
+``phối hợp với``: ``tasking.support``.)
 
 A name is a body or an office-holder, never a fragment: it starts with a head (``Sở``, ``Các``, ``Thủ trưởng``,
 a kind of body) and a capitalised head is followed by a proper name (``Bộ Tư pháp``, not ``Bộ tiêu chí``).
@@ -12,44 +13,32 @@ from typing import Sequence
 
 import regex
 
-from ...data import load
 from ...lexicon.fold import fold
 from ...patterns import alternation, first_word_match, word_scanner
 from ...lexicon.lazy import escape, lazy_regex
+from .body_list import all_bodies
+from .body_list import items as items  # re-exported: the callers split a name they found here
+from .heads import BARE_KINDS as BARE_KINDS, HEAD_RE as HEAD_RE, HEADS, NOT_IN_NAME as NOT_IN_NAME, T as _T
+from .heads import body_key as body_key, plausible as plausible, starts_word as starts_word
+from .members import category_start, members, members_in_list
 
-_T = load("tasks")
-_B = load("bodies")
-HEADS = sorted({fold(h) for h in _T["assignee_heads"]} | {fold(k) for k in _B["body_kinds"]}, key=len, reverse=True)
 _VERBS = sorted((fold(v) for v in [*_T["action_verbs"], *_T["ocr_action_verbs"]]), key=len, reverse=True)
 TRIGGER = word_scanner((fold(t) for t in _T["assign_triggers"]), r"\s+(?=\S)")
 HEADING_PREFIX = lazy_regex(r"(?:" + "|".join(escape(fold(t)) for t in _T["heading_prefixes"]) + r")\s+(?=\S)")  # "Đối với X:"
 OPENING = lazy_regex(r"(?:" + "|".join(escape(fold(t)) for t in _T["opening_triggers"]) + r")\s+(?=\S)")  # at a sentence's start
-HEAD_RE = word_scanner(HEADS)
 _SINGLE_HEADS = {h for h in HEADS if " " not in h and h not in ("các", "mọi")}
 VERB_RE = word_scanner(_VERBS)
 _WORD_THEN_DIGIT = lazy_regex(r"\p{L}+\s+\d")
 _BROKEN = lazy_regex(r"[.;:]\s*\n")  # a sentence or a list item ends at a line break
 _NOT_VERBS = tuple(fold(w) for w in _T["not_verbs"])  # "Ban Thường trực … cùng cấp triệu tập": "cùng cấp" is no verb
 _LOWER_HEADS = tuple(fold(h) for h in _T["lowercase_heads"])
-BARE_KINDS = {fold(k) for k in _B["body_kinds"]} - {fold(k) for k in _T["unique_bodies"]}
 _NOT_STARTS = tuple(fold(h) for h in _T["not_assignee_starts"])
-NOT_IN_NAME = lazy_regex(r"(?<![\p{L}])" + alternation(fold(w) for w in _T["not_in_name"]) + r"(?![\p{L}])")
 # A verb that is also a noun inside a list of bodies ("tổ chức, cá nhân có liên quan"): not where the name ends.
 _NOUN_USE = lazy_regex(r"(?:" + alternation(fold(w) for w in _T["verbs_also_nouns"]) + r")(?:\s*,\s*|\s+và\s+|\s+)"
                           r"(?:" + alternation(fold(w) for w in _T["noun_use_followers"]) + r")(?![\p{L}])")
-# Heads written with a capital that must be followed by a proper name: "Bộ Tư pháp", not "Bộ tiêu chí".
-_PROPER_HEADS = sorted((fold(h) for h in _T["proper_heads"]), key=len, reverse=True)
-_PROPER_FOLLOWERS = tuple(fold(w) for w in _T["proper_head_followers"])
-_PROPER_RE = lazy_regex(r"(?:" + alternation(_PROPER_HEADS) + r")(?![\p{L}])")
-# The proper names of known ministries and departments (bodies.yaml issuer_codes: "Sở Tư pháp"), also written in lower
-# case after their head: "đề nghị Sở tư pháp phối hợp Sở Nội vụ …" (Lâm Đồng ld_040).
-_KNOWN_PROPER = lazy_regex(r"(?:" + alternation(sorted({fold(v.split(" ", 1)[1]) for v in _B["issuer_codes"].values()
-                                                            if " " in v and fold(v.split()[0]) in _T["proper_heads"]}, key=len, reverse=True)) + r")(?![\p{L}])")
-# After "các"/"mọi": a word that names bodies or people ("các sở", "các cơ quan"), not "các tiêu chí".
-_COLLECTIVE_RE = lazy_regex(r"(?:các|mọi|toàn thể)\s+(?:" + alternation(fold(w) for w in _T["collective_nouns"]) + r")(?![\p{L}])")
 _TAIL = lazy_regex(r"[\s,]+(?:" + alternation(fold(w) for w in _T["name_tails"]) + r")(?![\p{L}])")
-# "tổ chức, cá nhân khác có liên quan", "cơ quan, tổ chức, cá nhân": the parties concerned, an item of their own
-_PARTIES_RE = lazy_regex(r"(?:tổ chức|cơ quan|cá nhân)(?:\s*,\s*|\s+và\s+)(?:cá nhân|tổ chức|đơn vị)(?![\p{L}])")
+_REMIT_END = "được giao"  # ("theo chức năng, nhiệm vụ được giao" closes a remit, no action of the name's)
+_WITH = lazy_regex(r"cùng\s+(?:với\s+)?(?=\p{Lu})")
 MAX_ASSIGNEE_CHARS = 300  # the execution clause lists every official: "Các Bộ trưởng, …, Chủ tịch Hội đồng quản trị và Tổng Giám đốc …" (260)
 
 
@@ -62,21 +51,11 @@ _ROLE = lazy_regex(r"\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trự
                    r"|\s+[-–]\s+(?:cơ\s+quan|đơn\s+vị)\s+thường\s+trực[^,.;:()]{0,80}?\s*,?\s*$")
 
 
-def body_key(name: str) -> str:
-    """A body's name as a key for comparing mentions: folded, without a leading ``các`` (``Các sở, ngành`` and
-    ``sở, ngành`` are the same bodies)."""
-    return fold(name).removeprefix("các ")
-
-
-def starts_word(key: str, pos: int) -> bool:
-    return pos == 0 or not key[pos - 1].isalpha()
-
-
-_KINDS = {fold(w) for w in _T["listed_kinds"]}
 # A verb that closes a relative clause inside a name: "người đứng đầu tổ chức do Chính phủ, Thủ tướng Chính phủ thành
 # lập mà …" (the agent after "do", then the verb).
 _RELATIVE = lazy_regex(r"(?<![\p{L}])do\s+\p{Lu}[^.;:()]{0,70}?\s+$")
-_COMPOUNDS = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _T["body_compounds"]) + r")(?![\p{L}])")
+# (a compound broken over a PDF's lines is one all the same: "Ban Quản lý dự án đầu tư xây dựng các công" / "trình …")
+_COMPOUNDS = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _T["body_compounds"]).replace(r"\ ", r"\s+") + r")(?![\p{L}])")
 _NOUN_BEFORE = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _T["nouns_after"]) + r")\s+$")
 
 
@@ -121,20 +100,6 @@ def verb_at(text: str, key: str, start: int, end: int) -> int | None:
     return _verb(text, key, start, end)
 
 
-def plausible(text: str, key: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` reads as the name of a body or an office-holder (a plausible head, then a
-    proper name after a capitalised head, a body noun after ``các``)."""
-    m = _PROPER_RE.match(key, start, end)
-    if m is not None and m.end() < end:
-        rest = text[m.end():end].lstrip()
-        if rest and not (rest[0].isupper() or rest[0] in ",;-–(" or rest[0].isdigit() or fold(rest).startswith(_PROPER_FOLLOWERS)
-                         or _KNOWN_PROPER.match(fold(rest))):
-            return False
-    if key.startswith(("các ", "mọi ", "toàn thể "), start) and not _COLLECTIVE_RE.match(key, start, end):
-        return False
-    return True
-
-
 def assignee(text: str, key: str, start: int, end: int, at_start: bool, after_triggers: list[int]) -> tuple[str, int, int] | None:
     """The assignee in the sentence ``[start, end)`` and where the action starts (``after_triggers``: where the
     triggers in the sentence end)."""
@@ -158,40 +123,6 @@ def assignee(text: str, key: str, start: int, end: int, at_start: bool, after_tr
     return None
 
 
-# A category before a colon: "các sở", "Các bộ, cơ quan ngang bộ", "Thủ trưởng các cơ quan, đơn vị thuộc Bộ …".
-_CATEGORY = lazy_regex(r"(?:(?:thủ\s+trưởng|người\s+đứng\s+đầu|lãnh\s+đạo)\s+)?các\s+(\p{L}+)(?![\p{L}])")
-_MAX_CATEGORY_WORDS = 12
-
-
-def _members(text: str, key: str, pos: int, colon: int, verb: int) -> str | None:
-    """A category, a colon, then its members before the verb (the body gold's convention: the members are the lead,
-    what an e-office routes to): ``các sở: Nông nghiệp và Phát triển nông thôn, …, Xây dựng``, ``Các bộ, cơ quan
-    ngang bộ: Tài chính; Tư pháp; …; Văn phòng Chính phủ`` (ld_064), ``Thủ trưởng các cơ quan, đơn vị thuộc Bộ …:
-    Văn phòng Bộ, các Vụ, …`` (vbpl_545).  A member that names its kind is kept as it is, a bare proper name takes the
-    category's kind (``Sở Xây dựng``, ``Bộ Tài chính``).  None when the words before the colon are no category
-    (``các`` and a kind of body, after a title at most), or a member reads as no body's name."""
-    m = _CATEGORY.match(key, pos, colon)
-    if m is None or len(key[pos:colon].split()) > _MAX_CATEGORY_WORDS:
-        return None
-    kind = text[m.start(1) : m.end(1)] if fold(m.group(1)) in _KINDS else None
-    after = " ".join(text[colon + 1 : verb].split()).strip(" ,;")
-    if not after or NOT_IN_NAME.search(fold(after)):
-        return None
-    out: list[str] = []
-    for chunk in (after.split(";") if ";" in after else [after]):
-        for item in items(chunk.strip(" ,")):
-            if HEAD_RE.match(fold(item)):
-                if len(item.split()) > 15 or not plausible(item, fold(item), 0, len(item)):
-                    return None
-                out.append(item)
-                continue
-            for bare in (x.strip() for x in item.split(",")):
-                if kind is None or not bare[:1].isupper() or len(bare.split()) > 8:
-                    return None  # "các hội: …, Hiệp hội Nhà thầu xây dựng": the members' names end before the verb
-                out.append(f"{kind[:1].upper()}{kind[1:]} {bare}")
-    return ", ".join(out) if len(out) >= 2 else None
-
-
 _SHORT_LINE = 3  # words: a line this short inside a name is a table's column flattened into lines
 
 
@@ -203,7 +134,7 @@ def _cells_flattened(text: str, start: int, end: int) -> bool:
     at = text.find("\n", start, end)
     while at >= 0:
         line = text[text.rfind("\n", 0, at) + 1 : at]
-        if len(line.split()) <= _SHORT_LINE:
+        if len(line.split()) <= _SHORT_LINE and not line.rstrip().endswith(";"):  # ("Tỉnh đoàn;": an item of a list)
             breaks += 1
             if breaks >= 2:
                 return True
@@ -242,6 +173,8 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
         return None  # "Trường hợp …", "Bộ luật …", "Vụ 2: …"
     limit = min(end, pos + MAX_ASSIGNEE_CHARS)
     verb = _verb(text, key, pos + 1, limit)
+    if verb is None and limit < end:
+        verb, limit = _past_long_list(text, key, pos, end)
     if verb is None:
         if need_verb:
             return None
@@ -252,33 +185,58 @@ def name_span(text: str, key: str, pos: int, end: int, need_verb: bool = True) -
     tail = _TAIL.search(key, pos, verb)
     if tail is not None:  # "Bộ Tài chính trong phạm vi chức năng, nhiệm vụ của mình có trách nhiệm …"
         stop = tail.start()
+        if key.startswith(_REMIT_END, verb) and "nhiệm vụ" in key[stop:verb]:  # "theo chức năng, nhiệm vụ được giao
+            verb = _verb(text, key, verb + len(_REMIT_END), limit) or verb  # tổng hợp …": the remit, then the action
     role = _ROLE.search(key, pos, stop)
     if role is not None:  # "Giao Sở Nội vụ là cơ quan thường trực, chủ trì …": the name is before its role
         stop = role.start()
     colon = key.find(":", pos, stop)
     if colon >= 0:  # "Sở Kế hoạch và Đầu tư: Kịp thời thông báo …": the name ends at the colon
-        listed = _members(text, key, pos, colon, stop)  # (to a tail: "…, Xây dựng theo chức năng, nhiệm vụ …")
+        listed = members(text, key, pos, colon, stop)  # (to a tail: "…, Xây dựng theo chức năng, nhiệm vụ …")
+        listed = listed or members_in_list(text, key, pos, colon, stop)  # "Giao Sở A, UBND các huyện: B, C …"
         if listed is not None:  # "Giao các sở: Nông nghiệp và Phát triển nông thôn, Xây dựng đôn đốc …"
             return listed, pos, verb, stop
         stop = colon
     name = text[pos:stop].strip(" ,;:-\n")
-    broken = _BROKEN.search(text[pos:stop]) or _cells_flattened(text, pos, pos + len(name))
+    broken = broken_at(text, pos, stop) or _cells_flattened(text, pos, pos + len(name))
     words = name.split()
-    if len(words) < 2 or broken or (len(words) > 45 and not _all_bodies(name)) or NOT_IN_NAME.search(key, pos, stop):
+    if len(words) < 2 or broken or (len(words) > 45 and not all_bodies(name)) or NOT_IN_NAME.search(key, pos, stop):
         return None
     if fold(name) in BARE_KINDS or not plausible(text, key, pos, pos + len(name)):
         return None  # "Thanh tra, kiểm tra, giám sát …": a kind of body alone names no one (here a verb)
     return " ".join(name.split()), pos, _past_accountability(text, key, verb, end), stop
 
 
-_MAX_LIST_WORDS = 70
+_MAX_LIST_CHARS = 520  # eight bodies with long names: "Giao Đài Phát thanh - Truyền hình tỉnh, …, Ban Quản lý Khu kinh tế
+# Dung Quất và các Khu công nghiệp Quảng Ngãi, Sở Công Thương, …, Ủy ban nhân dân các huyện, thành phố theo chức năng …"
 
 
-def _all_bodies(name: str) -> bool:
-    """Whether a name of more than 45 words is a list of bodies, each item starting with a head: ``Quốc hội, Ủy ban
-    Thường vụ Quốc hội, Hội đồng Dân tộc, …, Mặt trận Tổ quốc Việt Nam`` (ten bodies, 49 words, vbpl.vn doc_000541)."""
-    parts = items(name)
-    return len(name.split()) <= _MAX_LIST_WORDS and len(parts) >= 4 and all(HEAD_RE.match(fold(p)) and len(p.split()) <= 15 for p in parts)
+def _past_long_list(text: str, key: str, pos: int, end: int) -> tuple[int | None, int]:
+    """The verb after a list of bodies longer than a name's usual reach (``MAX_ASSIGNEE_CHARS``): taken only when the
+    words before it (to a remit such as ``theo chức năng``) are a list of four bodies or more, each with a head."""
+    limit = min(end, pos + _MAX_LIST_CHARS)
+    verb = _verb(text, key, pos + 1, limit)
+    if verb is None:
+        return None, min(end, pos + MAX_ASSIGNEE_CHARS)
+    tail = _TAIL.search(key, pos, verb)
+    listed = " ".join(text[pos : tail.start() if tail else verb].split()).strip(" ,;")
+    if broken_at(text, pos, verb) or not all_bodies(listed):
+        return None, min(end, pos + MAX_ASSIGNEE_CHARS)
+    return verb, limit
+
+
+_NEXT_BODY = lazy_regex(r"[ \t]*\p{Lu}")
+
+
+def broken_at(text: str, start: int, stop: int) -> bool:
+    """Whether ``text[start:stop]`` runs over the end of a sentence or a list item at a line break (``.``, ``;`` or
+    ``:`` then a new line).  A semicolon at a line's end before a capitalised body goes on with a list of names: a
+    PDF's line broken after an item (``Yêu cầu Thủ trưởng các Sở, ban, ngành tỉnh;`` / ``Chủ tịch UBND các huyện …``)."""
+    for m in _BROKEN.finditer(text, start, stop):
+        after = m.end()
+        if text[m.start()] != ";" or not _NEXT_BODY.match(text, after, stop) or not HEAD_RE.match(fold(text[after : after + 40]).lstrip()):
+            return True
+    return False
 
 
 _ACCOUNTABLE = tuple(fold(w) for w in _T["not_task_actions"])
@@ -320,78 +278,14 @@ def _past_first_member(text: str, key: str, pos: int, verb: int, limit: int) -> 
     """``Giao các Sở: Xây dựng, Tài chính, … hướng dẫn …``: a category's first member right after its colon is no
     action though it reads as one (``Xây dựng``): the verb after the members, when they read as the category's."""
     colon = key.rfind(":", pos, verb)
-    if colon < 0 or key[colon + 1 : verb].strip() or not _CATEGORY.match(key, pos, colon):
-        return verb
+    if colon < 0 or key[colon + 1 : verb].strip() or (found := category_start(key, pos, colon)) is None:
+        return verb  # ("Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Xây dựng, …; Chủ tịch …": a category in a list)
     later = _verb(text, key, verb + 1, limit)
     if later is None:
         return verb
     tail = _TAIL.search(key, verb, later)
-    return later if _members(text, key, pos, colon, tail.start() if tail else later) is not None else verb
+    semi = key.find(";", colon, later)
+    stop = semi if semi >= 0 else tail.start() if tail else later
+    return later if members(text, key, found[0], colon, stop) is not None else verb
 
 
-# A body known by its initials ("…, VNPT Quảng Ngãi", "EVN"): a new item, like a head.
-_ACRONYM = lazy_regex(r"\p{Lu}{3,}(?:\s+\p{Lu}|\s*$)")
-_LOWER_KINDS = tuple(fold(w) for w in _T["lowercase_item_kinds"])
-_OCR_FIXES = {k.lower(): v for k, v in _T["ocr_name_words"].items()}
-_OCR_WORDS = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(k) for k in _OCR_FIXES) + r")(?![\p{L}])", regex.IGNORECASE)
-_NOT_ITEM_STARTS = tuple(fold(w) for w in _T["not_item_starts"])
-_HOLDERS = tuple(fold(w) + " " for w in _T["office_holders"])  # a holder in lower case starts an item of its own
-# A name that ends in "các <collective noun>" ("các sở, ban, ngành"): a comma after it goes on with the same collective.
-_NOUNS = alternation(fold(w) for w in _T["collective_nouns"] if w not in _T["collective_qualifiers"])
-_OPEN_COLLECTIVE = lazy_regex(r"(?<![\p{L}])các\s+(?:" + _NOUNS + r")(?:\s*,\s*(?:" + _NOUNS + r"))*$")
-_SPLIT = lazy_regex(r"\s*(?:[,;]|\s(?=và\s)|\s(?=cùng\s+(?:với\s+)?\p{Lu}))\s*(?:và\s+|cùng\s+(?:với\s+)?)?")
-_WITH = lazy_regex(r"cùng\s+(?:với\s+)?(?=\p{Lu})")
-_COLLECTIVE_PHRASES = sorted((fold(p) for p in _T["collective_phrases"]), key=len, reverse=True)
-_COLLECTIVE_RE_PHRASES = lazy_regex(r"(?<![\p{L}])(?:" + alternation(_COLLECTIVE_PHRASES) + r")(?![\p{L}])")
-
-
-
-_BARE_PARTIES = {"cơ quan", "tổ chức", "cá nhân", "đơn vị"}  # a kind of party alone is no item of its own
-_UNITS_PAIR = lazy_regex(r"[Cc]ác\s+\p{Lu}\p{L}*(?![\p{L}\s])")
-
-
-def items(name: str) -> list[str]:
-    """The bodies of a name list, one item each: split at a comma, semicolon or "và" only where a new body starts
-    (a capitalised head: "Sở …", "UBND …"); "các phòng, ban, đơn vị", "Các bộ, các tỉnh" and the fixed collective
-    phrases ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ") stay one item."""
-    key = fold(name)
-    kept = [m.span() for m in _COLLECTIVE_RE_PHRASES.finditer(key)] if _COLLECTIVE_PHRASES else []
-    parts: list[str] = []
-    pos = 0
-    for m in _SPLIT.finditer(name):
-        rest = name[m.end():]
-        before = name[pos : m.start()].split()
-        kind = bool(before) and before[-1][:1].isupper() and fold(rest).startswith(_LOWER_KINDS)
-        if not rest or not (HEAD_RE.match(fold(rest)) or _ACRONYM.match(rest) or _PARTIES_RE.match(fold(rest))) or fold(rest).startswith(_NOT_ITEM_STARTS):
-            continue  # "Sở Lao động - Thương binh và Xã hội": "Xã hội" is no commune
-        if not rest[0].isupper() and ";" not in m.group():  # (a semicolon ends an item: "các sở, ngành; cơ quan thông tấn")
-            # "Đài Phát thanh — Truyền hình tỉnh, các cơ quan thông tấn, báo chí": a collective after a proper name
-            # is an item of its own; "Các bộ, các tỉnh" stays one
-            # ("…, tổ chức tín dụng cổ phần" after a proper name: a kind of body of its own)
-            collective = _COLLECTIVE_RE.match(fold(rest)) or _PARTIES_RE.match(fold(rest)) or kind
-            holder = fold(rest).startswith(_HOLDERS)  # "Ban của Hội đồng nhân dân, đại biểu Hội đồng nhân dân"
-            # (after a proper name a collective starts anew: "Các tỉnh, thành phố trực thuộc Trung ương, các huyện, …")
-            proper = len(before) >= 4 and any(w[:1].isupper() for w in before[-2:])
-            # "Văn phòng Bộ, các Vụ, các Cục, …" (vbpl_545): units a ministry names with a capital, one item each
-            units = _UNITS_PAIR.fullmatch(name[pos : m.start()].strip()) is not None and _UNITS_PAIR.match(rest) is not None
-            if not (collective or holder) or (fold(name[pos:]).startswith(("các ", "mọi ")) and ";" not in m.group() and not holder and not proper and not units):
-                continue  # a semicolon ends an item: "…, các cơ quan, đơn vị; các doanh nghiệp trên địa bàn tỉnh"
-            if "," in m.group() and "và" not in m.group() and not fold(rest).startswith(("các ", "mọi ")) and _OPEN_COLLECTIVE.search(fold(name[pos : m.start()])):
-                continue  # "Thủ trưởng các cơ quan, tổ chức và cá nhân có liên quan": the collective goes on
-        if any(a < m.start() < b for a, b in kept) or fold(name[pos : m.start()]).strip() in _BARE_PARTIES:
-            continue  # ("cơ quan, tổ chức, cá nhân có liên quan": one item, the parties concerned, vbpl.vn doc_000023)
-        parts.append(name[pos : m.start()])
-        pos = m.end()
-    parts.append(name[pos:])
-    return [_read_back(p.strip(" ,;:.")) for p in parts if p.strip(" ,;:.")]
-
-
-def _read_back(item: str) -> str:
-    """An item with the words OCR misreads in bodies' names read back (``tô chức`` → ``tổ chức``)."""
-    if not _OCR_WORDS.search(item):
-        return item
-    return _OCR_WORDS.sub(lambda m: _cased(m.group(), _OCR_FIXES[m.group().lower()]), item)
-
-
-def _cased(found: str, fixed: str) -> str:
-    return fixed[:1].upper() + fixed[1:] if found[:1].isupper() else fixed

@@ -44,7 +44,8 @@ _STRUCTURE = {"part", "chapter", "article"}
 _REGULATION_TITLES = tuple(fold(t) for t in _T["regulation_article_titles"])
 _STANDING = tuple(fold(t) for t in _T["standing_duty_titles"])
 _FUNCTIONS = tuple(fold(t) for t in _T["function_titles"])
-_DUTY_END = lazy_regex(r"\s+(?:" + "|".join(escape(fold(t)) for t in sorted(_T["duty_heading_phrases"], key=len, reverse=True)) + r")\s*:$")
+_DUTY_END = lazy_regex(r"\s+(?:" + "|".join(escape(fold(t)) for t in sorted(_T["duty_heading_phrases"], key=len, reverse=True)).replace(r"\ ", r"\s+")
+                      + r")\s*:$")  # (its words broken over lines: "… giao thông tỉnh có trách" / "nhiệm:")
 _MAX_DUTY_NAME_WORDS = 15
 _APPOSITION = lazy_regex(r",\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối)")
 _MEMBERS = lazy_regex(r"(?:^|[\s,])(?:" + "|".join(escape(fold(t)) for t in sorted(_T["member_list_endings"], key=len, reverse=True)) + r")\s*:$")
@@ -147,6 +148,9 @@ def heading(text: str, key: str, start: int, end: int) -> list[str] | None:
     if found is None:
         return _duty_heading(text, key, start, own)
     name, _, _, stop = found
+    duty = _DUTY_END.search(key, start, start + len(own))
+    if duty is not None and duty.start() + len(duty.group()) - len(duty.group().lstrip()) < stop:
+        return _duty_heading(text, key, start, own)  # "… giao thông tỉnh có trách" / "nhiệm:": the phrase read as a name's
     apposition = _APPOSITION.search(own)
     if apposition is not None and own.endswith(":") and apposition.start() <= len(name):
         return names.items(" ".join(own[: apposition.start()].split()))  # "Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:"

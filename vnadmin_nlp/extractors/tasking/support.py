@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from ...lexicon.fold import fold
 from ...lexicon.lazy import lazy_regex
-from .names import HEAD_RE, MAX_ASSIGNEE_CHARS, NOT_IN_NAME, _BROKEN, _NOT_ITEM_STARTS, _verb, items, plausible
+from .body_list import NOT_ITEM_STARTS, items
+from .heads import HEAD_RE, NOT_IN_NAME, plausible
+from .names import MAX_ASSIGNEE_CHARS, _BROKEN, _verb
 
 # Words that end a list of bodies: "phối hợp với Bộ Nội vụ trong việc theo dõi" names Bộ Nội vụ, then the matter.
 _NOT_IN_SUPPORT = lazy_regex(r"[\s,](?:trong|về|để|theo|tại|việc|nhằm|khi|thực hiện|tổ chức thực hiện|định kỳ|hằng|hàng\s+(?:năm|tháng|quý|tuần|ngày)|kịp thời|thường xuyên)\s")
@@ -86,7 +88,7 @@ def _collectives(item: str) -> list[str] | None:
     parts, pos = [], 0
     for m in _NEW_BODY.finditer(item):
         rest = fold(item[m.end():])
-        if HEAD_RE.match(rest) and not rest.startswith(_NOT_ITEM_STARTS):
+        if HEAD_RE.match(rest) and not rest.startswith(NOT_ITEM_STARTS):
             parts.append(item[pos : m.start()])
             pos = m.end()
     parts.append(item[pos:])

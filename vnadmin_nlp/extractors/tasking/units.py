@@ -11,13 +11,19 @@ from ...lexicon.lazy import escape, lazy_regex
 from ...model import Provision
 from ...patterns import compile_section
 from ..base import Context
-from . import names, scope
+from . import execution, names, scope
 from .scans import paragraphs
 
 _GOES_ON = lazy_regex(r"(?<![\p{L}])(?:thuộc|của|và|với|các|tại|cho|về|trực thuộc)[ \t]*$|,[ \t]*$")
+# A line that ends in an office-holder's title or a head that a proper name must follow goes on with that name: "Điều 3.
+# Chánh Văn phòng UBND tỉnh, Giám đốc Sở Giao thông vận tải, Giám đốc" / "Sở Tư pháp, … chịu trách nhiệm thi hành"
+# (a PDF's line broken inside the execution clause; "các Sở" at a line's end is a collective and ends a title).
+_T = load("tasks")
+_HOLDER_AT_END = lazy_regex(r"(?<![\p{L}])(?<!các\s)(?:" + "|".join(escape(fold(w)) for w in [*_T["office_holders"], *_T["proper_heads"]])
+                            + r")[ \t]*$")
 _ITEM_KINDS = {"clause", "item", "point", "dash"}
 TASKS = compile_section("tasks")  # label
-_SUMMARY = lazy_regex(r"(?m)^[ \t]*(?:" + "|".join(escape(fold(w)) for w in load("tasks")["closing_summaries"]) + r")(?![\p{L}])")
+_SUMMARY = lazy_regex(r"(?m)^[ \t]*(?:" + "|".join(escape(fold(w)) for w in _T["closing_summaries"]) + r")(?![\p{L}])")
 
 
 @dataclass
@@ -50,17 +56,24 @@ def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
 
     def visit(p: Provision, chain: Sequence[Provision], lead: list[str] | None, support: Sequence[str] = ()) -> Iterator[Unit]:
         chain = [*chain, p]
-        ok = scope.allowed(chain, is_normative)
-        dated = not ok and is_normative and scope.allowed(chain, False)  # dated assignments only (scope.py)
         s, e = p.span
         if s >= close:
             return
         e = min(e, close)
         body = label_end(text, s, e)
+        # (an article that is an execution clause implements, whatever title the parser cut from its first line; it
+        # ends with its sentence, before the regulation its decision issues)
+        clause = p.kind == "article" and len(chain) == 1 and not p.children and execution.opens(text, key, body, e)
+        e = execution.clause_end(text, key, body, e) if clause else e
+        ok = scope.allowed(chain, is_normative) or clause
+        dated = not ok and is_normative and scope.allowed(chain, False)  # dated assignments only (scope.py)
         if p.title and p.kind in ("article", "chapter", "part", "section"):
             line_end = text.find("\n", body, e)  # "Điều 56. Trách nhiệm thi hành" then the article's words
             nxt = text[line_end + 1 : line_end + 2] if line_end > 0 else ""
-            wrapped = nxt.islower() or _GOES_ON.search(key, body, line_end) is not None if line_end > 0 else False
+            wrapped = nxt.islower() or _GOES_ON.search(key, body, line_end) is not None or _HOLDER_AT_END.search(key, body, line_end) is not None if line_end > 0 else False
+            # (an execution clause the parser took for a title is the article's words: "Điều 3. Chánh Văn phòng …
+            # chịu trách nhiệm thi hành Quyết định này./." then the regulation the decision issues)
+            wrapped = wrapped or (line_end > 0 and execution.opens(text, key, body, e))
             if line_end > 0 and fold(p.title)[:20] in key[body:line_end] and not wrapped:
                 body = line_end + 1  # (a "title" the next line goes on in lower case, or that ends in a word that
                 # needs one after it, is a wrapped sentence: "Điều 3. Các Bộ trưởng, …, cơ quan thuộc" / "Chính phủ …")
