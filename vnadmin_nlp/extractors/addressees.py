@@ -57,7 +57,7 @@ def _item(ctx: Context, group: list[Seg]) -> list[tuple[str, tuple[int, int]]]:
 
 @extractor("addressees", assigns=("recipients", "distribution"))
 def extract(ctx: Context) -> AddresseesFields:
-    recipients = [Recipient.trusted(name=n, span=sp) for n, sp in items(ctx, ctx.layout.header.recipients)]
+    recipients = [Recipient(name=n, span=sp) for n, sp in items(ctx, ctx.layout.header.recipients)]
     closing = ctx.layout.closing
-    distribution = [DistributionItem.trusted(name=n, span=sp) for n, sp in items(ctx, closing.distribution)] if closing else []
+    distribution = [DistributionItem(name=n, span=sp) for n, sp in items(ctx, closing.distribution)] if closing else []
     return {"recipients": recipients, "distribution": distribution}

@@ -125,7 +125,7 @@ def extract(ctx: Context) -> CitationsFields:
         if f.key and not f.short_form and not f.extra.get("inner"):
             first.setdefault(f.key, f)
         citations.append(
-            Citation.trusted(
+            Citation(
                 text=squash(text[f.start : f.end]),
                 doc_type=f.doc_type,
                 number=f.number,
@@ -187,5 +187,5 @@ def _internal_refs(ctx: Context, found: list[Found]) -> list[InternalReference]:
         if target_pos in starts and not m.group("own"):
             continue  # a pinpoint inside another document's citation
         ref = squash(m.group("ref"))
-        out.append(InternalReference.trusted(text=ref, article=m.group("art"), span=(m.start("ref"), m.end("ref"))))
+        out.append(InternalReference(text=ref, article=m.group("art"), span=(m.start("ref"), m.end("ref"))))
     return out

@@ -166,7 +166,7 @@ def extract(ctx: Context) -> ProvisionsFields:
     start, end = ctx.layout.body
     text = ctx.text
     body_lines = ctx.page.lines_in(start, end)
-    root = _Node(Provision.trusted(label="", path="", kind="part", span=(start, start)), -1, None, start)
+    root = _Node(Provision(label="", path="", kind="part", span=(start, start)), -1, None, start)
     stack: list[_Node] = [root]
     opened: list[tuple[_Node, Seg]] = []
     has_articles = any(TEXT.label_article.match(text, s.start, s.end) for s in body_lines)
@@ -202,7 +202,7 @@ def _open(stack: list[_Node], opened: list[tuple[_Node, Seg]], seg: Seg, kind: A
     if ident and ident.lower().startswith("thứ"):
         pid = str(ordinal(ident) or ident)
     path = f"{parent.prov.path}.{pid}" if parent.prov.path else pid
-    prov = Provision.trusted(label=text_label, path=path, kind=kind, span=(seg.start, seg.end))
+    prov = Provision(label=text_label, path=path, kind=kind, span=(seg.start, seg.end))
     node = _Node(prov, rank, ident, m.end())
     parent.prov.children.append(prov)
     del stack[depth:]

@@ -6,73 +6,17 @@ exactly the contract's JSON.  Every extracted value carries a ``span``: ``[start
 """
 from __future__ import annotations
 
-import os
-from typing import Any, Callable, Iterator, Literal, Optional, TypeVar
+from typing import Any, Iterator, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .aliases import SCHEMA_VERSION, DeadlineKind, DocKind, ProvisionKind, Relation, Span
-
-M = TypeVar("M", bound="_Model")
-# Tests set VNADMIN_NLP_STRICT=1: there every trusted model is validated too and compared (see ``_Model.trusted``).
-_CHECK_TRUSTED = bool(os.environ.get("VNADMIN_NLP_STRICT"))
-_set = object.__setattr__
-# Per model class: every field in order with its default (None for a required one), the required fields, and the
-# fields whose default is made per instance (an empty list).
-_PLANS: dict[type, tuple[dict[str, Any], frozenset[str], tuple[tuple[str, Callable[[], Any]], ...]]] = {}
 
 
 class _Model(BaseModel):
     # defer_build: each model's validator and serialiser are built on its first use, not at import (a fifth of
     # the package's import cost was building the twenty models' schemas)
     model_config = ConfigDict(extra="forbid", validate_assignment=False, defer_build=True)
-
-    @classmethod
-    def trusted(cls: type[M], **values: Any) -> M:
-        """The model of values already of their fields' types (a tuple of ints for a span, a kind of the closed
-        set), without validating them: what the extractors build a hundred times per document (provisions,
-        citations), at a third of the cost of validation.  The same instance as ``cls(**values)`` in every field
-        (tests, with ``VNADMIN_NLP_STRICT`` set, check each one against it), except that a list passed is kept,
-        not copied: give it no list the caller goes on changing.  A missing or unknown field is validated, so it
-        raises as the constructor does.  ``model_construct`` is no shortcut: it loops over the
-        fields in Python, twenty times slower here."""
-        plan = _PLANS.get(cls) or _plan(cls)
-        template, required, factories = plan
-        fields = template.copy()
-        fields.update(values)
-        if len(fields) != len(template) or not required <= values.keys():
-            return cls(**values)
-        for name, make in factories:
-            if name not in values:
-                fields[name] = make()
-        model = cls.__new__(cls)
-        _set(model, "__dict__", fields)
-        _set(model, "__pydantic_fields_set__", set(values))
-        _set(model, "__pydantic_extra__", None)
-        _set(model, "__pydantic_private__", None)
-        if _CHECK_TRUSTED:
-            _check(model, cls(**values))
-        return model
-
-
-def _plan(cls: type) -> tuple[dict[str, Any], frozenset[str], tuple[tuple[str, Callable[[], Any]], ...]]:
-    template: dict[str, Any] = {}
-    factories = []
-    for name, info in cls.model_fields.items():  # type: ignore[attr-defined]
-        template[name] = None if info.is_required() else info.get_default(call_default_factory=False)
-        if info.default_factory is not None:
-            factories.append((name, info.default_factory))
-    plan = template, frozenset(n for n, i in cls.model_fields.items() if i.is_required()), tuple(factories)  # type: ignore[attr-defined]
-    _PLANS[cls] = plan
-    return plan
-
-
-def _check(model: _Model, validated: _Model) -> None:
-    """Raise when a trusted model differs from the validated one (a value of another type: a list for a span)."""
-    for name, value in validated.__dict__.items():
-        got = model.__dict__[name]
-        if got != value or type(got) is not type(value):
-            raise TypeError(f"{type(model).__name__}.trusted: {name}={got!r} is not what validation gives ({value!r})")
 
 
 class ParseWarning(_Model):
