@@ -55,6 +55,30 @@ def test_heavy_modules_come_with_the_call_that_needs_them(tmp_path: Path) -> Non
     assert {"hashlib", "pydantic"} <= loaded
 
 
+_COMPILED_AT_IMPORT = """
+import sys
+import regex
+import vnadmin_nlp, vnadmin_nlp.pipeline
+from vnadmin_nlp.lexicon.lazy import LazyPattern
+for name, module in sorted(sys.modules.items()):
+    if name.startswith("vnadmin_nlp"):
+        for key, value in vars(module).items():
+            if isinstance(value, LazyPattern) and value._compiled is not None:
+                value = value._compiled
+            if isinstance(value, regex.Pattern):
+                print("COMPILED", name + "." + key)
+"""
+
+
+def test_no_regex_pattern_is_compiled_at_import() -> None:
+    """The package's ``regex`` patterns (the word lists, hundreds of branches each) compile on first use; a table
+    built at import by running one (``keys._titles``, ``context._doc_anchors``) would compile it for every worker."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", _COMPILED_AT_IMPORT], capture_output=True, text=True, env=env,
+                         check=True, cwd=ROOT).stdout
+    assert [line for line in out.splitlines() if line.startswith("COMPILED")] == []
+
+
 def test_escape_is_regex_escape_on_every_code_point() -> None:
     """``escape`` builds the word-list patterns at import by a translation table; it must give what
     ``regex.escape`` gives, character by character, or a pattern would change."""

@@ -10,6 +10,7 @@ slugs of names and places that tell candidates apart.
 """
 from __future__ import annotations
 
+from functools import cache
 from typing import Iterable, Optional
 
 import regex
@@ -52,7 +53,15 @@ def citation_key(number: str | None, year: int | None, issuer: str | None, issue
 # "Chủ tịch Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ": the signer's title is not part of the issuing body.
 # So is a collective organ acting for its body: "Ban Thường vụ Tỉnh ủy" issues as the Tỉnh ủy (T/M BAN THƯỜNG VỤ).
 _ORGANS = ("Ban Thường vụ", "Ban Chấp hành", "Thường trực", "Ban Chủ nhiệm")
-_TITLES = sorted({slug(t) + "-" for t in (*load("signing")["person_titles"], *_ORGANS)}, key=len, reverse=True)
+
+
+@cache
+def _titles() -> list[str]:
+    """The titles' slugs, longest first (built on first use: slugging runs a pattern, which import should not
+    compile)."""
+    return sorted({slug(t) + "-" for t in (*load("signing")["person_titles"], *_ORGANS)}, key=len, reverse=True)
+
+
 # "… tỉnh Bình Thuận", "… thành phố Cẩm Phả": a lower-case level then a capitalised name ("Xã hội" is no place);
 # a Party committee names its level in its own name: "Tỉnh ủy Quảng Ninh" is of "tỉnh Quảng Ninh".
 _PLACE = lazy_regex(
@@ -90,7 +99,7 @@ def issuer_slugs(name: str | None) -> tuple[str, ...]:
         return ()
     s = slug(name)
     out = [s] if s else []
-    for t in _TITLES:
+    for t in _titles():
         if s.startswith(t) and len(s) > len(t):
             out.append(s[len(t):])
             break

@@ -5,6 +5,7 @@ event, a condition, a stretch of time, a term of office, another document's word
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -44,7 +45,15 @@ def _words_re(words: list[str], tail: str = r"(?![\p{L}])") -> regex.Pattern:
 
 
 _THIS = lazy_regex(r"\s+(?:" + phrases(D["document_types"]) + r")\s+này(?![\p{L}])")
-_DOC_ANCHORS = {_THIS.sub("", retone(a)) for a in D["document_anchors"]}
+
+
+@cache
+def _doc_anchors() -> frozenset[str]:
+    """The anchors that mean the document itself, without their "<type> này" (built on first use: it runs
+    ``_THIS``, which import should not compile)."""
+    return frozenset(_THIS.sub("", retone(a)) for a in D["document_anchors"])
+
+
 _NOT_EVENT = lazy_regex(r"\s+(?:" + phrases(D["workday_not_event"]) + r")(?![\p{L}])")
 _NEXT_DAY = lazy_regex(r"\s+(?:" + phrases(D["workday_next"]) + r")(?![\p{L}])")
 _IF = lazy_regex(retone(r"(?<![\p{L}])nếu\s+"))
@@ -248,7 +257,7 @@ def _set_anchor(key: str, f: FoundDeadline, a: int, b: int, how: str) -> None:
         while a < b and key[a].isspace():
             a += 1
         phrase = phrase[4:]
-    if _THIS.sub("", phrase) in _DOC_ANCHORS and not _of_another(key, f, phrase):
+    if _THIS.sub("", phrase) in _doc_anchors() and not _of_another(key, f, phrase):
         f.anchor, f.anchor_span = "document", None
     else:
         f.anchor, f.anchor_span = None, (a, b)

@@ -84,14 +84,14 @@ def allowed(chain: Sequence[Provision], is_normative: bool) -> bool:
         if p.children and members_list(p):
             return False  # "a) Ban Chủ nhiệm Đoàn Luật sư tỉnh, gồm có:" then its members
     article = next((p for p in reversed(chain) if p.kind == "article" and p.title), None)
-    article_title = fold(article.title or "").strip(" .:") if article is not None else ""
+    article_title = _folded(article.title or "").strip(" .:") if article is not None else ""  # (titles over fold's own 80)
     if article_title.startswith(_FUNCTIONS):
         return False  # "Chức năng, nhiệm vụ của Tổ Công tác …": the functions of a body, in any document
     if not is_normative:
         return True
     if article_title.startswith(_STANDING) and not _implementation(article_title):
         return False  # "Trách nhiệm của Bộ Nội vụ": standing duties, even under "TỔ CHỨC THỰC HIỆN"
-    titles = [_title(p) for p in chain if p.kind in _STRUCTURE and (p.title or (p.kind != "article" and p.text.strip()))]
+    titles = [_title(p) for p in chain if p.kind in _STRUCTURE and (p.title or (p.kind != "article" and p.text and not p.text.isspace()))]
     return not titles or any(_implementation(t) for t in titles)
 
 
@@ -99,8 +99,13 @@ def members_list(p: Provision) -> bool:
     """Whether a provision's own text announces who a body is made of (tasks.yaml ``member_list_endings``): its
     items name members, not work; only with no action verb before the phrase."""
     own = p.text.rstrip()
-    if not own.endswith(":"):
-        return False
+    return own.endswith(":") and _members_list(own)
+
+
+@lru_cache(maxsize=1024)
+def _members_list(own: str) -> bool:
+    """:func:`members_list` of a provision's own text ending in a colon.  Remembered: ``allowed`` asks it of each
+    provision for every provision under it, and folding a long text each time was half of ``allowed``'s cost."""
     key = fold(own)
     m = _MEMBERS.search(key, max(0, len(key) - 60))
     return m is not None and names.verb_at(own, key, 0, m.start()) is None
