@@ -55,6 +55,7 @@ CHROMA = 40  # max(R, G, B) - min(R, G, B) from this up: seal or pen ink, not bl
 PAPER_MARGIN = 30  # grey levels under the paper's (the crop's median) still paper
 BLOCK_LINES = 17  # line heights below the block's first line: authority, position, the signature's space, the name
 MAX_LINES = 20  # line heights under the block's first line where a name line the page read still belongs to it
+TEXT_SHARE = 0.7  # of the page's width: the text's usual width
 HALF_WIDTH = 0.25  # of the text's width, either side of the first line's centre (a centred block; names are wide)
 RIGHT_PART = 0.4  # a block's first line starts right of this share of the text's width
 MIN_CONF = 50  # every word of the lines a block's new reading gives is read at this confidence or more
@@ -134,6 +135,8 @@ def find_block(page: OcrPage) -> tuple[Box, str] | None:
     received = next((ln for ln in lines if bare(fold(_EDGE.sub("", ln.text))).startswith(("noi nhan", "noi gui"))), None)
     floor = (received.bbox[1] - 4 * line_h) if received is not None else page.height * 0.3
     anchor = _anchor(lines, cut, floor) or _anchor(lines, left, floor)  # a block set left or centred: anywhere
+    if anchor is None and received is None:  # a block on a page of its own stands at its top
+        anchor = _anchor(lines, left, 0)
     if anchor is not None:
         words, kind = anchor
         top = min(w.bbox[1] for w in words)
@@ -143,7 +146,7 @@ def find_block(page: OcrPage) -> tuple[Box, str] | None:
         centre = left + 0.72 * width
     else:
         return None
-    half = HALF_WIDTH * width
+    half = HALF_WIDTH * max(width, TEXT_SHARE * page.width)  # a page of little text (a block alone): the usual text width
     x0, x1 = max(0, int(min(centre - half, cut))), min(page.width, int(centre + half + line_h))
     box = (x0, max(0, int(top - 0.6 * line_h)), x1, min(page.height, int(_bottom(lines, x0, x1, top, line_h))))
     return box, kind
