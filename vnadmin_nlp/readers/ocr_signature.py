@@ -55,6 +55,7 @@ CHROMA = 40  # max(R, G, B) - min(R, G, B) from this up: seal or pen ink, not bl
 PAPER_MARGIN = 30  # grey levels under the paper's (the crop's median) still paper
 BLOCK_LINES = 17  # line heights below the block's first line: authority, position, the signature's space, the name
 MAX_LINES = 20  # line heights under the block's first line where a name line the page read still belongs to it
+ALONE_LINES = 15  # a page of so few lines without a Nơi nhận may hold a signature block alone, from its top
 TEXT_SHARE = 0.7  # of the page's width: the text's usual width
 HALF_WIDTH = 0.25  # of the text's width, either side of the first line's centre (a centred block; names are wide)
 RIGHT_PART = 0.4  # a block's first line starts right of this share of the text's width
@@ -135,7 +136,7 @@ def find_block(page: OcrPage) -> tuple[Box, str] | None:
     received = next((ln for ln in lines if bare(fold(_EDGE.sub("", ln.text))).startswith(("noi nhan", "noi gui"))), None)
     floor = (received.bbox[1] - 4 * line_h) if received is not None else page.height * 0.3
     anchor = _anchor(lines, cut, floor) or _anchor(lines, left, floor)  # a block set left or centred: anywhere
-    if anchor is None and received is None:  # a block on a page of its own stands at its top
+    if anchor is None and received is None and len(lines) <= ALONE_LINES:  # a block on a page of its own: at its top
         anchor = _anchor(lines, left, 0)
     if anchor is not None:
         words, kind = anchor
