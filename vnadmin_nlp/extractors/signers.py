@@ -9,10 +9,11 @@ OCR'd block with an authority line but no position (``TM.BAN THƯỜNG VỤ`` ov
 TM./KT./TL. line has a position under it), and an OCR'd block with no name whose name's line under it was
 read as no name (``C)Ngugế ¡Đình Trung``): an unsigned copy has no such line.
 
-Only the name's own doubts cost the name, though: when the doubt is the position's or the authority's (a seal over
-``THỨ TRƯỞNG``, ``PHÓ CHỦ TỊCH HƯỜNG TRỤC`` under ``TM. BANCHẮÁP HÀNH``) and the name is sure (:func:`sure_name`:
-a family name of the table, each word a syllable read at :data:`NAME_SURE_CONF` or more), the name is given with
-its position null and ``signer_position_missing`` quoting the lines left out.
+Only the name's own doubts cost the name, though: when the doubt is the position's or the authority's
+(``PHÓ CHỦ TỊCH HƯỜNG TRỤC`` under ``TM. BANCHẮÁP HÀNH``) and the name is sure (:func:`sure_name`: a family name
+of the table, each word a syllable read at :data:`NAME_SURE_CONF` or more; read alike twice when the position
+line is lost altogether), the name is given with its position null and ``signer_position_missing`` quoting the
+lines left out.
 """
 from __future__ import annotations
 
@@ -75,14 +76,19 @@ def _unread_name(ctx: Context, end: int) -> str | None:
     return None
 
 
-def sure_name(ctx: Context, name: str) -> bool:
+def sure_name(ctx: Context, name: str, twice: bool = False) -> bool:
     """An OCR'd name that stands on its own (its position in doubt): a family name of ``signing.yaml`` first, then
-    2–4 given-name words, each a Vietnamese syllable capitalised, every word read at :data:`NAME_SURE_CONF` or more
-    (``Nguyễn Văn Gấu`` at 91–96 under a seal that hid ``THỨ TRƯỞNG``)."""
+    given-name words, each a Vietnamese syllable capitalised, every word read at :data:`NAME_SURE_CONF` or more
+    (``Lê Văn Lợi`` under ``PHÓ CHỦ TỊCH HƯỜNG TRỤC``).  ``twice``: a block whose position line is lost altogether
+    under the seal, which may have damaged the name too (qngai_bc280: ``Hiên`` for Hiền at 95, session 17), also
+    needs the name read alike by the block's second reading (:mod:`..readers.ocr_signature` marks it checked);
+    bqp_vbhn46's ``Nguyễn Văn Gấu`` is read ``Nguyên`` there, and stays out."""
     if not is_name(name):
         return False
     read = words_for(ctx, name)
-    return read is not None and bool(read[0]) and all(int(w[1]) >= NAME_SURE_CONF for w in read[0])
+    if read is None or not read[0] or any(int(w[1]) < NAME_SURE_CONF for w in read[0]):
+        return False
+    return not twice or all(len(w) > 6 and isinstance(w[6], dict) and w[6].get("checked") for w in read[0])
 
 
 _WORDS = lazy_re(r"[^\W\d_]+")
@@ -139,7 +145,7 @@ def extract(ctx: Context) -> SignersFields:
             why = position_why = "an authority line (TM./KT./TL.) without the position under it: that line was not read"
         if not why and ocr and signer.name is None and signer.span and (unread := _unread_name(ctx, signer.span[1])):
             why = f"the name's line under the position is not read: {unread!r}"
-        if why and why == position_why and not name_why and signer.name and sure_name(ctx, signer.name):
+        if why and why == position_why and not name_why and signer.name and sure_name(ctx, signer.name, twice=signer.position is None):
             lines = " / ".join(t(s) for s in segs if s is not block.name)
             message = f"signers: {signer.name!r} read by OCR cleanly, its position left null ({why}): {lines!r}"
             ctx.warn("signer_position_missing", message, signer.span)

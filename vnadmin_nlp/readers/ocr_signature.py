@@ -206,10 +206,6 @@ def _beside(page: OcrPage, box: Box) -> bool:
     return False
 
 
-def _texts(rows: list[list[OcrWord]]) -> list[str]:
-    return [" ".join(w.text for w in row) for row in rows]
-
-
 def as_position(line: OcrLine) -> str | None:
     """A position line of the block's new reading set to the position it reads as up to OCR's lookalikes (``PHÓ CHỦ
     TỊC``: the H under the signature; :func:`..lexicon.ocr_vocabulary.position_lookalike`): its words take the
@@ -290,7 +286,7 @@ def reread_signature(
         return None
     box, kind = found
     old_rows = _rows(page, box)
-    old = _texts(old_rows)
+    old = [" ".join(w.text for w in row) for row in old_rows]
     state = block_state(old)
     report: dict[str, Any] = {"box": list(box), "anchor": kind}
     doubted = _doubted_name(old_rows) if all(state) else None
@@ -311,6 +307,10 @@ def reread_signature(
             taken.append(kept)
             doubts[id(kept)] = line_doubts(ln, kept)
     new = [ln.text for ln in taken]
+    for row in old_rows:  # a name both readings give alike is marked read twice (the extractor's sure name)
+        if is_name(text := " ".join(w.text for w in row)) and text in new:
+            for w in row:
+                w.checked = True
     used, why = keep_block(old, new)
     unclean = any(doubts[id(ln)] for ln in taken if is_authority(ln.text))
     if unclean and sum(1 for t in old if is_authority(t)) >= sum(1 for t in new if is_authority(t)):
@@ -318,6 +318,8 @@ def reread_signature(
         kept_ids = {id(w) for row in old_rows if is_authority(" ".join(w.text for w in row)) for w in row}
     else:
         kept_ids = set()
+    if not used and state == (True, False) and (names := [ln for ln in taken if is_name(ln.text) and not doubts[id(ln)]]):
+        taken, used, why = names[:1], True, "name read (the page's position kept)"  # the new reading lost the position
     found_doubts = [d for ln in taken for d in doubts[id(ln)]]
     if used and found_doubts:
         used, why = False, "read unclean: " + "; ".join(found_doubts)
