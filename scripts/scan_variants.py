@@ -14,6 +14,9 @@ Conditions (scripts/scan_conditions.py): ``orig`` (re-rendered at 300 dpi, the c
 received-document stamp over the issuer, a blue stroke over the Số line), ``table`` (the header ruled as a table),
 ``crop`` (margins cut), ``close`` (the header's columns moved closer).  ``--pages ends`` keeps the first and last
 pages (the header; the signature as a rule), to spare CPU.  Use dev documents only (the corpus gold has no split).
+Signature-block conditions (scripts/signature_conditions.py, ``--variants sig``): the seal and a signature drawn
+over the gold signer's lines of a dev PDF with a text layer, the block moved or set larger, dpi/JPEG/ink on top;
+each variant holds page 1 and the block's page.
 Prints one row per document and condition, then right/wrong/missing per condition and field.
 """
 from __future__ import annotations
@@ -32,17 +35,30 @@ sys.path.insert(0, str(ROOT / "scripts"))
 FIELDS = ("doc_type", "number", "date", "issuer", "place", "signer_name")
 
 
-def _variants() -> dict[str, tuple[int, Callable[[Any], Any]]]:
+def _variants() -> dict[str, tuple[int, Callable[..., Any]]]:
     from scan_conditions import conditions
+    from signature_conditions import signature_conditions
 
-    return conditions()
+    return {**conditions(), **signature_conditions()}
 
 
-def make(pdf_path: Path, name: str, out: Path, pages: str = "all") -> Path:
+def _signature_page(doc: Any, lines: dict[str, str]) -> int | None:
+    """The last page whose text layer holds the gold signer's name (the block's page); None for a scan."""
+    from signature_conditions import block_boxes
+
+    for k in reversed(range(len(doc))):
+        if "name" in block_boxes(doc[k], 1.0, {"name": lines.get("name", "")}):
+            return k
+    return None
+
+
+def make(pdf_path: Path, name: str, out: Path, pages: str = "all", lines: dict[str, str] | None = None) -> Path | None:
     """One variant of a PDF as an image-only PDF (``pages="ends"``: its first and last pages only, to spare CPU;
     the header is on the first, the signature as a rule on the last).  Made once: a variant's bytes depend only on
-    its source and condition."""
+    its source and condition.  A signature condition (:mod:`signature_conditions`) needs a text layer where the
+    gold signer's ``lines`` are found: its variant is page 1 and the block's page (None when not found)."""
     import pypdfium2 as pdfium
+    from signature_conditions import block_boxes, signature_conditions
 
     target = out / name / pdf_path.name
     if target.exists():
@@ -50,6 +66,16 @@ def make(pdf_path: Path, name: str, out: Path, pages: str = "all") -> Path:
     dpi, change = _variants()[name]
     doc = pdfium.PdfDocument(str(pdf_path))
     numbers = list(range(len(doc)))
+    if name in signature_conditions():
+        at = _signature_page(doc, lines or {})
+        if at is None:
+            return None
+        images = [doc[0].render(scale=dpi / 72).to_pil().convert("RGB")] if at else []
+        block = block_boxes(doc[at], dpi / 72, lines or {})
+        images += change(doc[at].render(scale=dpi / 72).to_pil().convert("RGB"), block)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        images[0].save(target, format="PDF", resolution=dpi, save_all=True, append_images=images[1:])
+        return target
     if pages == "ends" and len(numbers) > 2:
         numbers = [0, numbers[-1]]
     images = [change(doc[k].render(scale=dpi / 72).to_pil().convert("RGB")) for k in numbers]
@@ -104,20 +130,30 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, action="append", required=True, help="where the gold's files are (repeatable)")
     ap.add_argument("--only", action="append", required=True, help="gold ids (dev split only)")
     ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--variants", default=",".join(_variants()))
+    ap.add_argument("--variants", default="scan", help="comma-separated condition names, or `scan` (the image conditions) or `sig` (the signature-block ones)")
     ap.add_argument("--pages", choices=("all", "ends"), default="all")
     ap.add_argument("-j", "--jobs", type=int, default=1)
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     from concurrent.futures import ProcessPoolExecutor
     from vnadmin_nlp.evaluation.match import gold_values
+    from signature_conditions import signature_conditions
 
     jobs = []
     for gid in args.only:
         gold, source = _load(args.gold, gid, args.corpus)
         want = gold_values(gold["fields"])
-        for name in args.variants.split(","):
-            jobs.append((gid, name, want, make(source, name, args.out, args.pages)))
+        signers = gold["fields"].get("signers") or [{}]
+        lines = {k: str(signers[0].get(k) or "") for k in ("position", "name")}
+        names = [n for n in args.variants.split(",") if n]
+        if args.variants in ("sig", "scan"):
+            names = [n for n in _variants() if (n in signature_conditions()) == (args.variants == "sig")]
+        for name in names:
+            path = make(source, name, args.out, args.pages, lines)
+            if path is None:
+                print(f"{gid}: {name} not made (the signer's lines are not in a text layer)", file=sys.stderr)
+                continue
+            jobs.append((gid, name, want, path))
     rows = []
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         futures = [(gid, name, pool.submit(_verdicts, want, path)) for gid, name, want, path in jobs]

@@ -8,6 +8,12 @@ whose name OCR found under a line of printed text that stands below the position
 OCR'd block with an authority line but no position (``TM.BAN THƯỜNG VỤ`` over a seal that hid ``CHỦ TỊCH``: every
 TM./KT./TL. line has a position under it), and an OCR'd block with no name whose name's line under it was
 read as no name (``C)Ngugế ¡Đình Trung``): an unsigned copy has no such line.
+
+Only the name's own doubts cost the name, though: when the doubt is the position's or the authority's
+(``PHÓ CHỦ TỊCH HƯỜNG TRỤC`` under ``TM. BANCHẮÁP HÀNH``) and the name is sure (:func:`sure_name`: a family name
+of the table, each word a syllable read at :data:`NAME_SURE_CONF` or more; read alike twice when the position
+line is lost altogether), the name is given with its position null and ``signer_position_missing`` quoting the
+lines left out.
 """
 from __future__ import annotations
 
@@ -21,6 +27,7 @@ from ..lexicon.spaces import squash
 from ..model import Signer
 from .base import Context
 from .fields import SignersFields
+from ..readers.signature_lines import is_name
 from .ocr_doubt import WORD_MIN_CONF, line_between, name_doubt, on_ocr, word_flaw, words_for
 from .registry import extractor
 
@@ -49,6 +56,7 @@ def _doubtful_authority(ctx: Context, authority: list[str]) -> str:
     return ", ".join(found)
 
 
+NAME_SURE_CONF = 75  # every word of an OCR'd name read at this confidence or more: it stands without its position (ld_052: Lê at 79 read again)
 NAME_LINES = 3  # lines under an OCR'd block without a name where its name would stand
 
 
@@ -66,6 +74,21 @@ def _unread_name(ctx: Context, end: int) -> str | None:
         if any(len(w) >= 2 for w in _WORDS.findall(text)):
             return text
     return None
+
+
+def sure_name(ctx: Context, name: str, twice: bool = False) -> bool:
+    """An OCR'd name that stands on its own (its position in doubt): a family name of ``signing.yaml`` first, then
+    given-name words, each a Vietnamese syllable capitalised, every word read at :data:`NAME_SURE_CONF` or more
+    (``Lê Văn Lợi`` under ``PHÓ CHỦ TỊCH HƯỜNG TRỤC``).  ``twice``: a block whose position line is lost altogether
+    under the seal, which may have damaged the name too (qngai_bc280: ``Hiên`` for Hiền at 95, session 17), also
+    needs the name read alike by the block's second reading (:mod:`..readers.ocr_signature` marks it checked);
+    bqp_vbhn46's ``Nguyễn Văn Gấu`` is read ``Nguyên`` there, and stays out."""
+    if not is_name(name):
+        return False
+    read = words_for(ctx, name)
+    if read is None or not read[0] or any(int(w[1]) < NAME_SURE_CONF for w in read[0]):
+        return False
+    return not twice or all(len(w) > 6 and isinstance(w[6], dict) and w[6].get("checked") for w in read[0])
 
 
 _WORDS = lazy_re(r"[^\W\d_]+")
@@ -94,6 +117,7 @@ def extract(ctx: Context) -> SignersFields:
         between = line_between(ctx, signer.position, signer.name) if ocr and signer.name and signer.position and block.position else None
         if between and not why:
             why = f"the line {between!r} stands between the position and the name"
+        name_why = why  # the doubts from here to position_why are the position's or the authority's
         read = words_for(ctx, signer.position) if not why and signer.position and ocr else None
         if read is not None and signer.position:
             position = _EDGE_JUNK.sub("", signer.position)  # "=='GIÁM ĐỐC": a seal's or a rule's specks before it
@@ -111,15 +135,23 @@ def extract(ctx: Context) -> SignersFields:
                 why = f"the position {signer.position!r} holds words read at a low confidence that no position has ({unsure})"
             else:
                 signer.position = position
+        position_why = why
         place = ctx.fields.get("place")
         if not why and signer.name and isinstance(place, str) and ocr and fold(signer.name) == fold(place):
             why = f"the name read is the document's place {place!r} (a seal's or a stamp's text)"
         if not why and ocr and any(_GLUED_PREFIX.match(a) for a in signer.authority):
             signer.authority = [_GLUED_PREFIX.sub(r"\1 ", a) for a in signer.authority]  # OCR lost the space: "TM.BAN"
         if not why and signer.authority and signer.position is None and ocr:
-            why = "an authority line (TM./KT./TL.) without the position under it: that line was not read"
+            why = position_why = "an authority line (TM./KT./TL.) without the position under it: that line was not read"
         if not why and ocr and signer.name is None and signer.span and (unread := _unread_name(ctx, signer.span[1])):
             why = f"the name's line under the position is not read: {unread!r}"
+        if why and why == position_why and not name_why and signer.name and sure_name(ctx, signer.name, twice=signer.position is None):
+            lines = " / ".join(t(s) for s in segs if s is not block.name)
+            message = f"signers: {signer.name!r} read by OCR cleanly, its position left null ({why}): {lines!r}"
+            ctx.warn("signer_position_missing", message, signer.span)
+            authority = [] if _doubtful_authority(ctx, signer.authority) else signer.authority
+            out.append(Signer(authority=authority, position=None, name=signer.name, span=signer.span))
+            continue
         if why:
             lines = " / ".join(t(s) for s in segs)
             ctx.warn("signer_unreadable", f"signers: the name read by OCR is in doubt ({why}), block left out: {lines!r}", signer.span)

@@ -7,9 +7,10 @@ through the signature.  When a page's reading of its signature block lacks the p
 (:func:`block_state`), the block is read once more:
 
 - **where**: from the block's first line in the right part of the page (an authority line ``TM./KT./TL.``, or a
-  position line, in capitals) — or, when no such line was read, from the ``Nơi nhận`` line, beside which the block
-  stands — down :data:`BLOCK_LINES` line heights, :data:`HALF_WIDTH` of the text's width either side of the
-  line's centre;
+  position line, in capitals; anywhere across the page for a block set left or centred) — or, when no such line
+  was read, from the ``Nơi nhận`` line, beside which the block stands — down :data:`BLOCK_LINES` line heights (or
+  to a name line the page read lower: :func:`_bottom`), :data:`HALF_WIDTH` of the text's width either side of
+  the line's centre;
 - **how**: rendered in colour and every coloured pixel (red seal, blue or violet signature: chroma of at least
   :data:`CHROMA`) made white, so only the black print is left (:func:`print_only`); read as one block of lines
   (tesseract's psm 6);
@@ -23,7 +24,9 @@ through the signature.  When a page's reading of its signature block lacks the p
   the seal and the signature beside them.  A block beside another one (a row of signatures) is never read again
   alone: its order is the page's.
 
-A page whose block is already whole (a position and a name under it) is not read again: the cost is one tesseract
+A whole block whose name the page read with a word under :data:`MIN_CONF` (the seal's ring over ``Lê``) is read
+again for its name alone (:func:`_name_again`: taken when both readings agree on the words the page read
+surely).  A page whose block is already whole (a position and a name under it, read surely) is not read again: the cost is one tesseract
 call of a small box, on the pages that need it only.  ``extra["signature"]`` says what was done and why.
 Measured (session 16): Lâm Đồng dev scans, signer name 14 → 18 right of 24, no new wrong value; the corpus scans
 unchanged (the three blocks read again there were read unclean: ``PHÓ CHỦ TỊC``, ``QUÁN`` at 29, a lost ``PHÓ``);
@@ -50,7 +53,10 @@ Box = tuple[int, int, int, int]
 
 CHROMA = 40  # max(R, G, B) - min(R, G, B) from this up: seal or pen ink, not black print (ocr_ink's lower threshold)
 PAPER_MARGIN = 30  # grey levels under the paper's (the crop's median) still paper
-BLOCK_LINES = 13  # line heights below the block's first line: authority, position, the signature's space, the name
+BLOCK_LINES = 17  # line heights below the block's first line: authority, position, the signature's space, the name
+MAX_LINES = 20  # line heights under the block's first line where a name line the page read still belongs to it
+ALONE_LINES = 15  # a page of so few lines without a Nơi nhận may hold a signature block alone, from its top
+TEXT_SHARE = 0.7  # of the page's width: the text's usual width
 HALF_WIDTH = 0.25  # of the text's width, either side of the first line's centre (a centred block; names are wide)
 RIGHT_PART = 0.4  # a block's first line starts right of this share of the text's width
 MIN_CONF = 50  # every word of the lines a block's new reading gives is read at this confidence or more
@@ -129,16 +135,9 @@ def find_block(page: OcrPage) -> tuple[Box, str] | None:
     cut = left + RIGHT_PART * width
     received = next((ln for ln in lines if bare(fold(_EDGE.sub("", ln.text))).startswith(("noi nhan", "noi gui"))), None)
     floor = (received.bbox[1] - 4 * line_h) if received is not None else page.height * 0.3
-    anchor: tuple[list[OcrWord], str] | None = None
-    for ln in lines:
-        words = _right(ln, cut)
-        if not words or words[0].bbox[1] < floor:
-            continue
-        text = " ".join(w.text for w in words)
-        kind = "authority" if is_authority(text) else "position" if is_position(text) else None
-        if kind:
-            anchor = (words, kind)
-            break
+    anchor = _anchor(lines, cut, floor) or _anchor(lines, left, floor)  # a block set left or centred: anywhere
+    if anchor is None and received is None and len(lines) <= ALONE_LINES:  # a block on a page of its own: at its top
+        anchor = _anchor(lines, left, 0)
     if anchor is not None:
         words, kind = anchor
         top = min(w.bbox[1] for w in words)
@@ -148,14 +147,38 @@ def find_block(page: OcrPage) -> tuple[Box, str] | None:
         centre = left + 0.72 * width
     else:
         return None
-    half = HALF_WIDTH * width
-    box = (
-        max(0, int(min(centre - half, cut))),
-        max(0, int(top - 0.6 * line_h)),
-        min(page.width, int(centre + half + line_h)),
-        min(page.height, int(top + BLOCK_LINES * line_h)),
-    )
+    half = HALF_WIDTH * max(width, TEXT_SHARE * page.width)  # a page of little text (a block alone): the usual text width
+    x0, x1 = max(0, int(min(centre - half, cut))), min(page.width, int(centre + half + line_h))
+    box = (x0, max(0, int(top - 0.6 * line_h)), x1, min(page.height, int(_bottom(lines, x0, x1, top, line_h))))
     return box, kind
+
+
+def _bottom(lines: list[OcrLine], x0: int, x1: int, top: float, line_h: float) -> float:
+    """The block's box ends :data:`BLOCK_LINES` line heights under its first line, or lower: under a line of the
+    page's reading it would cut (a name set further down, ld_013's under a tall signature), or under a name line the
+    page read within :data:`MAX_LINES` (bqp_vbhn46's ``Thượng tướng Nguyễn Văn Gấu`` under a large seal)."""
+    bottom = top + BLOCK_LINES * line_h
+    for ln in lines:
+        words = [w for w in ln.words if x0 <= (w.bbox[0] + w.bbox[2]) / 2 < x1]
+        if not words:
+            continue
+        y0, y1 = min(w.bbox[1] for w in words), max(w.bbox[3] for w in words)
+        if y0 < bottom < y1 or (top < y0 < top + MAX_LINES * line_h and is_name(" ".join(w.text for w in words))):
+            bottom = max(bottom, y1 + 0.6 * line_h)
+    return bottom
+
+
+def _anchor(lines: list[OcrLine], cut: float, floor: float) -> tuple[list[OcrWord], str] | None:
+    """The block's first line: the first authority or position line of words right of ``cut``, below ``floor``."""
+    for ln in lines:
+        words = _right(ln, cut)
+        if not words or words[0].bbox[1] < floor:
+            continue
+        text = " ".join(w.text for w in words)
+        kind = "authority" if is_authority(text) else "position" if is_position(text) else None
+        if kind:
+            return words, kind
+    return None
 
 
 def _inside(bbox: Box, box: Box) -> bool:
@@ -181,10 +204,6 @@ def _beside(page: OcrPage, box: Box) -> bool:
         if words and (is_authority(text) or is_position(text)):
             return True
     return False
-
-
-def _texts(rows: list[list[OcrWord]]) -> list[str]:
-    return [" ".join(w.text for w in row) for row in rows]
 
 
 def as_position(line: OcrLine) -> str | None:
@@ -267,15 +286,18 @@ def reread_signature(
         return None
     box, kind = found
     old_rows = _rows(page, box)
-    old = _texts(old_rows)
+    old = [" ".join(w.text for w in row) for row in old_rows]
     state = block_state(old)
     report: dict[str, Any] = {"box": list(box), "anchor": kind}
-    if all(state):
+    doubted = _doubted_name(old_rows) if all(state) else None
+    if all(state) and doubted is None:
         return {**report, "text": "page", "why": "whole"}
     if _beside(page, box):
         return {**report, "text": "page", "why": "another block beside it"}
     image, factor = colour(box)
     part = read(print_only(image))
+    if doubted is not None:
+        return _name_again(page, part, doubted, lambda b: tuple(round(v / factor) + box[k % 2] for k, v in enumerate(b)), report)
     taken, doubts, corrected = [], {}, []
     for ln in sorted((ln for ln in part.lines if ln.words), key=lambda ln: (ln.box or ln.bbox)[1]):
         kept = clean_line(ln)
@@ -285,6 +307,10 @@ def reread_signature(
             taken.append(kept)
             doubts[id(kept)] = line_doubts(ln, kept)
     new = [ln.text for ln in taken]
+    for row in old_rows:  # a name both readings give alike is marked read twice (the extractor's sure name)
+        if is_name(text := " ".join(w.text for w in row)) and text in new:
+            for w in row:
+                w.checked = True
     used, why = keep_block(old, new)
     unclean = any(doubts[id(ln)] for ln in taken if is_authority(ln.text))
     if unclean and sum(1 for t in old if is_authority(t)) >= sum(1 for t in new if is_authority(t)):
@@ -292,6 +318,8 @@ def reread_signature(
         kept_ids = {id(w) for row in old_rows if is_authority(" ".join(w.text for w in row)) for w in row}
     else:
         kept_ids = set()
+    if not used and state == (True, False) and (names := [ln for ln in taken if is_name(ln.text) and not doubts[id(ln)]]):
+        taken, used, why = names[:1], True, "name read (the page's position kept)"  # the new reading lost the position
     found_doubts = [d for ln in taken for d in doubts[id(ln)]]
     if used and found_doubts:
         used, why = False, "read unclean: " + "; ".join(found_doubts)
@@ -314,6 +342,38 @@ def reread_signature(
     gone = lambda w: id(w) not in kept_ids and (_inside(w.bbox, lines_box) or (_inside(w.bbox, band) and _junk(w)))  # noqa: E731
     replace_words(page, gone, taken)
     return report
+
+
+def _doubted_name(rows: list[list[OcrWord]]) -> list[OcrWord] | None:
+    """The name row under the position of a whole block when the page read one of its words under
+    :data:`MIN_CONF` (``Lê`` at 17 under the seal's ring and the pen's stroke): the block is read again for it."""
+    position = False
+    for row in rows:
+        text = " ".join(w.text for w in row)
+        if not position:
+            position = is_position(text)
+        elif is_name(text):
+            return row if any(w.conf < MIN_CONF for w in row) else None
+    return None
+
+
+def _name_again(page: OcrPage, part: OcrPage, doubted: list[OcrWord], to_page: Callable[[Box], Any], report: dict[str, Any]) -> dict[str, Any]:
+    """The name of a whole block read again (:func:`_doubted_name`): the new reading's name line replaces the page's
+    when it has as many words, each read at :data:`MIN_CONF` or more, and the same words as the page where the page
+    read them at :data:`MIN_CONF` or more (two readings agree; only the doubted words may change)."""
+    was = " ".join(f"{w.text}@{w.conf:.0f}" for w in doubted)
+    for ln in sorted((ln for ln in part.lines if ln.words), key=lambda ln: (ln.box or ln.bbox)[1]):
+        kept = clean_line(ln)
+        if kept is None or not is_name(kept.text) or len(kept.words) != len(doubted):
+            continue
+        pairs = list(zip(kept.words, doubted))
+        if all(new.conf >= MIN_CONF and (old.conf < MIN_CONF or fold(new.text) == fold(old.text)) for new, old in pairs):
+            for w in kept.words:
+                w.bbox = to_page(w.bbox)
+            gone = {id(w) for w in doubted}
+            replace_words(page, lambda w: id(w) in gone, [kept])
+            return {**report, "text": "region", "why": f"name read again: {was} -> {kept.text}"}
+    return {**report, "text": "page", "why": f"name {was} not read cleaner"}
 
 
 def reread_into(result: Any, colour: Callable, read: Callable, warnings: list[ReaderWarning], where: str = "") -> None:
