@@ -27,6 +27,7 @@ _WIDTH_CM = {"label": 1.0, "content": 5.4, "lead": 3.2, "support": 3.2, "deadlin
 class TableVariant:
     name: str  # heading/size/render/index
     render: str
+    font: tuple[str | None, float | None]
     columns: list[tuple[str, str]]  # (heading, role)
     rows: list[list[str]]  # cells as printed ("\n" between a cell's lines)
     tasks: list[dict[str, Any]] = field(default_factory=list)  # the gold
@@ -60,7 +61,14 @@ def make(spec: dict[str, Any], heading: dict[str, Any], size: str, render: str, 
     gold: list[dict[str, Any]] = []
     # distinct contents, none the start of another (each row's gold line is its whole content)
     pairs = [(a, t) for a in spec["actions"] for t in spec["topics"]] if long else [(a, None) for a in spec["actions"]]
-    for n, (action, topic) in enumerate(rng.sample(pairs, SIZES[size]), 1):
+    group_at = {0: 0, SIZES[size] // 2: 1} if long else {}  # row index -> group
+    n = 0
+    for k, (action, topic) in enumerate(rng.sample(pairs, SIZES[size])):
+        if k in group_at:
+            label, title = tables["groups"][group_at[k]]
+            rows.append([label, title] + [""] * (len(roles) - 2))
+            n = 0
+        n += 1
         content = action[:1].upper() + action[1:] + (f" về {topic}" if topic else "")
         if topic and rng.random() < 0.6:
             content += " " + rng.choice(tables["scopes"])
@@ -76,7 +84,8 @@ def make(spec: dict[str, Any], heading: dict[str, Any], size: str, render: str, 
         has_support = "support" in roles
         gold.append({"lead": lead, "support": support if has_support else [], "deadline": deadline, "line": content})
     name = f"{heading['name']}/{size}/{render}/{index}"
-    return TableVariant(name, render, columns, rows, gold)
+    font = tables["fonts"][index % len(tables["fonts"])]
+    return TableVariant(name, render, (font[0], font[1]), columns, rows, gold)
 
 
 def variants(spec: dict[str, Any], per_heading: int = 1, seed: int = 1, renders: tuple[str, ...] = RENDERS,
@@ -95,10 +104,13 @@ def _docx(spec: dict[str, Any], v: TableVariant, path: Path) -> None:
     import docx
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Cm
+    from docx.shared import Cm, Pt
 
     before, _, after = spec["skeletons"]["ke_hoach"].partition("{body}")
     d = docx.Document()
+    if v.font[0]:
+        d.styles["Normal"].font.name = v.font[0]
+        d.styles["Normal"].font.size = Pt(v.font[1])
     for x in before.strip().split("\n") + ["II. NHIỆM VỤ CỤ THỂ", "Các nhiệm vụ cụ thể như sau:"]:
         d.add_paragraph(x)
     grid = d.add_table(rows=1 + len(v.rows), cols=len(v.columns))
@@ -114,6 +126,10 @@ def _docx(spec: dict[str, Any], v: TableVariant, path: Path) -> None:
         grid._tbl.tblPr.append(borders)
     grid.autofit = False
     for r, cells in enumerate([[h for h, _ in v.columns]] + v.rows):
+        if r and not any(cells[2:]):  # a group row: its title across the table
+            grid.cell(r, 0).text = cells[0]
+            grid.cell(r, 1).merge(grid.cell(r, len(cells) - 1)).text = cells[1]
+            continue
         for c, text in enumerate(cells):
             cell = grid.cell(r, c)
             cell.width = Cm(_WIDTH_CM[v.columns[c][1]])
@@ -131,13 +147,17 @@ def _docx(spec: dict[str, Any], v: TableVariant, path: Path) -> None:
     d.save(str(path))
 
 
-def render(spec: dict[str, Any], vs: list[TableVariant], folder: Path) -> None:
-    """Each variant written into ``folder`` (its ``path`` set); the PDFs printed by LibreOffice in one run."""
+def render(spec: dict[str, Any], vs: list[TableVariant], folder: Path, reuse: bool = False) -> None:
+    """Each variant written into ``folder`` (its ``path`` set); the PDFs printed by LibreOffice in one run
+    (``reuse``: the files a run before wrote are kept)."""
     folder.mkdir(parents=True, exist_ok=True)
     todo = []
     for k, v in enumerate(vs):
         stem = f"t{k:03d}_" + v.name.replace("/", "_")
         path = folder / f"{stem}.docx"
+        if reuse and path.with_suffix(".docx" if v.render == "docx" else ".pdf").exists():
+            v.path = path.with_suffix(".docx" if v.render == "docx" else ".pdf")
+            continue
         _docx(spec, v, path)
         if v.render == "docx":
             v.path = path

@@ -212,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tables", action="store_true", help="task tables (scripts/task_tables.py) instead of the forms")
     ap.add_argument("--by", choices=("variant", "heading", "size", "render"), default="render", help="with --tables: rows of the table")
     ap.add_argument("--out", type=Path, default=Path("/tmp/task_tables"), help="with --tables: where the documents are written")
+    ap.add_argument("--reuse", action="store_true", help="with --tables: keep the documents a run before wrote in --out")
     args = ap.parse_args(argv)
     spec = load_spec()
     if args.tables:
@@ -237,7 +238,7 @@ def _tables(spec: dict[str, Any], args: argparse.Namespace) -> int:
     import task_tables
 
     vs = task_tables.variants(spec, max(1, args.per_form // 12), args.seed)
-    task_tables.render(spec, vs, args.out)
+    task_tables.render(spec, vs, args.out, args.reuse)
     part = {"variant": 0, "heading": 0, "size": 1, "render": 2}[args.by]
     results: dict[str, list[Any]] = defaultdict(list)
     shown = 0
