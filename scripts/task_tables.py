@@ -64,7 +64,7 @@ def make(spec: dict[str, Any], heading: dict[str, Any], size: str, render: str, 
     group_at = {0: 0, SIZES[size] // 2: 1} if long else {}  # row index -> group
     n = 0
     for k, (action, topic) in enumerate(rng.sample(pairs, SIZES[size])):
-        if k in group_at:
+        if k in group_at and roles[0] == "label":
             label, title = tables["groups"][group_at[k]]
             rows.append([label, title] + [""] * (len(roles) - 2))
             n = 0

@@ -33,6 +33,7 @@ from ..layout import Line, PageText
 from ..layout.records import Char
 from ..layout.text import gap_parts, glyph_bbox, glyph_text, line_plain_text
 from ..tables import order_table
+from .rulings import _merge as merge_rulings
 from .table_cells import _NUMBER_CUT, PdfTable, _cell_text as cell_text
 
 GUTTER = 0.8  # a gap between two pieces of a line that may be a column gutter, in line heights
@@ -75,6 +76,7 @@ class _Open:
     head: list[tuple[tuple[int, str], ...]]  # the header's lines: (lane, text) of each piece
     last: list[tuple]  # the last row's cells: (column, column span, blocks)
     table: PdfTable  # the page's part of the table that holds the last row
+    numbered: bool  # rows told by their numbers (else by the row rules)
 
 
 def _pieces(line: Line) -> list[_Piece]:
@@ -131,19 +133,45 @@ def _grow(page: PageText, start: int, lanes: list[list[float]]) -> _Region:
     return region
 
 
-def _rows(region: _Region, carried: bool) -> tuple[list[int], list[int]] | None:
-    """Where each numbered row starts (positions in the region) and the header's lines; None when the region does
-    not read as a table with confidence."""
+def _ruled_starts(page: PageText, region: _Region) -> list[int]:
+    """Where each row starts (positions in the region) by the horizontal rulings across the table (a table printed
+    with its row rules only): the first line under each rule."""
+    lo, hi = region.lanes[0][0], region.lanes[-1][1]
+    rules = merge_rulings([s for s in page.rulings if s[0] == "h"])  # (a border drawn cell by cell: one rule)
+    ys = sorted({round(s[1], 1) for s in rules if s[2] <= lo + 0.3 * (hi - lo) and s[3] >= hi - 0.3 * (hi - lo)},
+                reverse=True)
+    lines = [page.lines[k] for k in region.lines]
+    mid = [(line.y0 + line.y1) / 2 for line in lines]  # (a tall mark may rise over the rule above its row)
+    starts = {next((i for i, m in enumerate(mid) if m < y), None) for y in ys if y < mid[0]}
+    return sorted(i for i in starts if i is not None and i > 0)
+
+
+def _goes_on(region: _Region, a: int, b: int) -> bool:
+    """The lines ``a:b`` go on a row's sentences: every cell piece of their first line opens in lower case or with a
+    digit (``thanh - Truyền hình tỉnh``, ``15/11/2025``), none with a capital, a dash or a number alone."""
+    first = [p.text for p in region.pieces[a].values()] if a < b else []
+    return bool(first) and all(t[:1].islower() or (t[:1].isdigit() and not _LABEL.fullmatch(t)) for t in first)
+
+
+def _rows(page: PageText, region: _Region, carried: _Open | None) -> tuple[list[int], list[int], bool] | None:
+    """Where each row starts (positions in the region: the row numbers of the first lane, else the row rules), the
+    header's lines and whether the rows are numbered; None when the region does not read as a table with
+    confidence.  A continued table keeps the way its first page's rows were told."""
     starts = [i for i, pieces in enumerate(region.pieces) if 0 in pieces and _label(pieces[0].text, region.spans[i] > 1)]
-    if len(starts) < (0 if carried else MIN_ROWS):
+    numbered = carried.numbered if carried is not None else len(starts) >= MIN_ROWS
+    if not numbered and len(ruled := _ruled_starts(page, region)) >= (0 if carried else MIN_ROWS):
+        starts = ruled
+        if carried is not None and starts and _goes_on(region, starts[0], starts[1] if len(starts) > 1 else len(region.lines)):
+            starts = starts[1:]  # the first band under the repeated header ends the row the page break cut
+    elif len(starts) < (0 if carried else MIN_ROWS):
         return None
     first = starts[0] if starts else len(region.lines)  # (a continued table's page may hold only a cut row's end)
-    if any(0 in pieces and i not in starts for i, pieces in enumerate(region.pieces) if i > first):
+    if numbered and any(0 in pieces and i not in starts for i, pieces in enumerate(region.pieces) if i > first):
         return None  # the first lane holds something other than row numbers
     head = list(range(first))
     if not carried and len({k for i in head for k in region.pieces[i]}) < MIN_LANES:
         return None
-    return starts, head
+    return starts, head, numbered
 
 
 def _text(region: _Region, at: list[int], lane: int, left: float, right: float) -> tuple[str, list[Char]]:
@@ -219,10 +247,10 @@ def _go_on(region: _Region, head: list[int], carried: _Open) -> bool:
 def _read(page: PageText, region: _Region, number: int, row0: int, carried: _Open | None) -> _Open | None:
     """The region's rows as a table of cell blocks (the table left open at its last row), or None when the region
     is no table read with confidence."""
-    found = _rows(region, carried is not None)
+    found = _rows(page, region, carried)
     if found is None:
         return None
-    starts, head = found
+    starts, head, numbered = found
     if carried is not None and not _go_on(region, head, carried):
         return None
     rows: list[list[tuple]] = []
@@ -239,9 +267,9 @@ def _read(page: PageText, region: _Region, number: int, row0: int, carried: _Ope
         b.page = page.number
     table = PdfTable(page.number, page.height - page.lines[region.lines[0]].y1, blocks)
     if carried is not None and not rows:
-        return _Open(carried.lanes, number, row, carried.head, carried.last, carried.table)
+        return _Open(carried.lanes, number, row, carried.head, carried.last, carried.table, numbered)
     head_out = carried.head if carried is not None else [_signature(region, i) for i in head]
-    return _Open(region.lanes, number, row, head_out, rows[-1], table)
+    return _Open(region.lanes, number, row, head_out, rows[-1], table, numbered)
 
 
 def aligned_tables(pages: list[PageText], start: int = 0) -> list[PdfTable]:
