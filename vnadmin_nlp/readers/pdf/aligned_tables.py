@@ -147,10 +147,14 @@ def _ruled_starts(page: PageText, region: _Region) -> list[int]:
 
 
 def _goes_on(region: _Region, a: int, b: int) -> bool:
-    """The lines ``a:b`` go on a row's sentences: every cell piece of their first line opens in lower case or with a
-    digit (``thanh - Truyền hình tỉnh``, ``15/11/2025``), none with a capital, a dash or a number alone."""
-    first = [p.text for p in region.pieces[a].values()] if a < b else []
-    return bool(first) and all(t[:1].islower() or (t[:1].isdigit() and not _LABEL.fullmatch(t)) for t in first)
+    """The lines ``a:b`` go on a row's sentences: the first piece of their first line (the task's content, as a
+    rule) opens in lower case or with a digit that is no row number (``giải pháp tháo gỡ …``, ``15/11/2025``); a
+    name cut after its head goes on with a capital (``Ban Quản lý`` | ``Khu kinh tế``), so the other cells do not
+    count."""
+    if a >= b or not region.pieces[a]:
+        return False
+    t = region.pieces[a][min(region.pieces[a])].text
+    return t[:1].islower() or (t[:1].isdigit() and not _LABEL.fullmatch(t))
 
 
 def _rows(page: PageText, region: _Region, carried: _Open | None) -> tuple[list[int], list[int], bool] | None:
