@@ -44,6 +44,7 @@ MIN_ROWS = 2
 _EDGE_LINES = 2  # a running header or page number above or below a table continued over a page break
 _LABEL = re.compile(r"(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXL]{1,6}\.?|[a-zđ]\))")
 _FOLIO = re.compile(r"[-–\s]*(?:[Tt]rang\s*)?\d{1,3}[-–\s]*")  # a page number over a continued table
+_DASHES = ("-", "–", "+", "•")
 _GROUP_LABEL = re.compile(r"[A-H]\.?")  # "A | NHIỆM VỤ CHUNG": a letter numbers a group row only (a header's "T" is no row)
 
 
@@ -239,8 +240,11 @@ def _go_on(region: _Region, head: list[int], carried: _Open) -> bool:
             continue
         if cells[lane]:
             end = cells[lane][-1]
-            joint = "\n" if text.startswith(("-", "+", "•")) else "" if _NUMBER_CUT.search(end.text) and text[0].isdigit() else " "
-            end.text += joint + text  # ("Trước ngày 15/11/20" | "25": a date the cell's width cut)
+            # a dashed line is an item when the cell is a dashed list; else the page break cut a name at its dash
+            # ("Sở Lao động" | "- Thương binh và Xã hội"), or a date ("Trước ngày 15/11/20" | "25")
+            items = text.startswith(_DASHES) and end.text.startswith(_DASHES)
+            joint = "\n" if items else "" if _NUMBER_CUT.search(end.text) and text[0].isdigit() else " "
+            end.text += joint + text
         else:  # (the cell was empty on the page before)
             block = Block(text=text, kind="cell", page=carried.table.page, table=carried.number, row=row, col=lane)
             cells[lane].append(block)
