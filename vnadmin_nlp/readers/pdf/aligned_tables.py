@@ -1,8 +1,8 @@
 """Tables of a text-layer page with no ruling (or horizontal rulings only) read as cells, from the words' positions
 (issue 13).
 
-A plan's task table printed without borders, or with the row rules only, gives no grid (:mod:`.rulings` needs two
-vertical rulings), and the layout reader makes lines of it that interleave its columns (``Kiểm tra, giám sát việc
+A plan's task table printed without borders, or with the row rules only, gives no grid (:func:`.rulings.grids`
+needs two vertical rulings), and the layout reader makes lines of it that interleave its columns (``Kiểm tra, giám sát việc
 Ủy ban nhân Sở Tư pháp; Tháng``).  Its columns still show in the geometry: each column's words stay in a *lane*, an
 x-interval that no other column's words enter, with a gutter (the two cell paddings) between lanes.  Here:
 
@@ -12,13 +12,18 @@ x-interval that no other column's words enter, with a gutter (the two cell paddi
   font ends it;
 - rows are told by the first lane, the row numbers (``1``, ``2.1``, ``IV``): a row runs from its number's line to
   the next number's; the lines above the first number are the header row.  A row numbered in the first lane whose
-  other piece runs across the lanes is a group row (``II | CẢI CÁCH THỦ TỤC HÀNH CHÍNH``);
+  other piece runs across the lanes is a group row (``II | CẢI CÁCH THỦ TỤC HÀNH CHÍNH``).  A table with no number
+  column has its rows told by its row rules, when it is printed with them (a rule across the table above a line
+  starts a row);
 - the table is taken only when it reads with confidence: three lanes or more, a header with text in three of them,
-  two numbered rows or more, and nothing but row numbers in the first lane below the header.  Anything else is left
-  to the lines (and the task reader's warning about a table read as lines);
+  two numbered (or ruled) rows or more, and nothing but row numbers in a numbered table's first lane below the
+  header.  Anything else is left to the lines (and the task reader's warning about a table read as lines);
 - a table that ends at the foot of a page and whose lanes go on at the top of the next is one table: a header row
-  the next page repeats is dropped, and lines above the first number that are no header are the end of the row the
-  page break cut, joined to it.
+  the next page repeats is dropped, and lines above the first row that are no header are the end of the row the
+  page break cut, joined to it (in a ruled table with no numbers: a first band whose content goes on in lower
+  case).
+
+Text-layer pages only: an OCR'd page's tables come by its image's rulings (:mod:`..ocr_rulings`).
 
 Cells come out as :mod:`.table_cells`' do (``cell`` blocks with table, row and col), so the task reader
 (``extractors/tasking/table.py``) reads the table's rows as tasks.
@@ -207,9 +212,9 @@ def _cells(page: PageText, region: _Region, at: list[int], number: int, row: int
 def _start(page: PageText, k: int) -> list[list[float]] | None:
     """The lanes of a table whose header row is line ``k``, or None."""
     line = page.lines[k]
+    if len(gap_parts(line, GUTTER)) < MIN_LANES or glyph_text(line.chars)[1]:
+        return None  # (most lines: one piece, known before any text is made)
     pieces = _pieces(line)
-    if len(pieces) < MIN_LANES or glyph_text(line.chars)[1]:
-        return None
     return [[p.x0, p.x1] for p in pieces]
 
 
