@@ -10,7 +10,9 @@ the columns show only in the words' positions (readers/pdf/aligned_tables.py).
 - ``row_rules_cut_row``: no number column, rows told by the row rules, a row cut by the page break whose lead
   cell goes on with a capital (``Ban Quản lý`` | ``Khu kinh tế …``);
 - ``unruled_no_numbers``: no number column and no rule: the rows cannot be told, so no table task (and no lead
-  guessed from the interleaved lines)."""
+  guessed from the interleaved lines);
+- ``ruled_no_numbers_cut_rows``: every ruling but no number column, over three pages: a row the page break cut goes
+  on in lower case in its content cell, and joins its row (readers/pdf/table_cells.py ``_go_on``)."""
 from __future__ import annotations
 
 import json
@@ -48,3 +50,10 @@ def test_rows_that_cannot_be_told_give_no_table_task() -> None:
     doc = parse_file(FOLDER / "unruled_no_numbers.pdf")
     assert not [t for t in doc.tasks if t.source == "table"]
     assert any("a table read as lines" in w.message for w in doc.warnings)
+
+
+def test_ruled_table_without_numbers_joins_cut_rows() -> None:
+    res, doc = _score("ruled_no_numbers_cut_rows")
+    n = len(GOLD["ruled_no_numbers_cut_rows"]["tasks"])
+    assert res.metric("tasks").tp == n and sum(t.source == "table" for t in doc.tasks) == n
+    assert res.metric("task_lead").fp == res.metric("task_lead").fn == 0
