@@ -6,6 +6,8 @@ giao …``, a plan's section per body, deadlines before / after / in a sentence 
     python scripts/task_variants.py                 # the table: tasks, lead, support, deadline attached P/R per form
     python scripts/task_variants.py --per-form 20 --seed 3
     python scripts/task_variants.py --show giao_members --limit 2   # the variants of a form and what went wrong
+    python scripts/task_variants.py --tables --by render     # task tables: DOCX, ruled / half-ruled / unruled PDFs
+    python scripts/task_variants.py --tables --show pdf_none --limit 2
 
 The forms are data (``scripts/task_variants.yaml``): a template per real form with the dev line it was taken
 from, filled from pools of the dev documents' bodies, actions and deadlines.  Generation is rule-based and seeded
@@ -235,8 +237,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--form", action="append", help="only these forms")
     ap.add_argument("--show", help="print the variants of this form that go wrong, with the mismatches")
     ap.add_argument("--limit", type=int, default=3, help="with --show: at most this many variants")
+    ap.add_argument("--tables", action="store_true", help="task tables (scripts/task_tables.py) instead of the forms")
+    ap.add_argument("--by", choices=("variant", "heading", "size", "render"), default="render", help="with --tables: rows of the table")
+    ap.add_argument("--out", type=Path, default=Path("/tmp/task_tables"), help="with --tables: where the documents are written")
+    ap.add_argument("--reuse", action="store_true", help="with --tables: keep the documents a run before wrote in --out")
     args = ap.parse_args(argv)
     spec = load_spec()
+    if args.tables:
+        return _tables(spec, args)
     forms = [args.show.removesuffix("/wrapped")] if args.show else args.form
     results: dict[str, list[Any]] = defaultdict(list)
     shown = 0
@@ -251,6 +259,26 @@ def main(argv: list[str] | None = None) -> int:
             for m in res.mismatches:
                 print("   ", m)
     print(table(results))
+    return 0
+
+
+def _tables(spec: dict[str, Any], args: argparse.Namespace) -> int:
+    import task_tables
+
+    vs = task_tables.variants(spec, max(1, args.per_form // 12), args.seed)
+    task_tables.render(spec, vs, args.out, args.reuse)
+    part = {"variant": 0, "heading": 0, "size": 1, "render": 2}[args.by]
+    results: dict[str, list[Any]] = defaultdict(list)
+    shown = 0
+    for v in vs:
+        res = task_tables.score(v)
+        results[v.name if args.by == "variant" else v.name.split("/")[part]].append(res)
+        if args.show and args.show in v.name and res.mismatches and shown < args.limit:
+            shown += 1
+            print(f"--- {v.name} ({v.path})")
+            for m in res.mismatches:
+                print("   ", m)
+    print(table(dict(sorted(results.items()))))
     return 0
 
 

@@ -24,6 +24,7 @@ from .page import extract_page
 from ..layout.text import plain_text
 from .quality import page_score, page_verdict
 from .scans import MIN_TEXT_CHARS, ocr_pages
+from .aligned_tables import aligned_tables
 from .table_cells import cut_tables, place_tables
 from .signatures import digital_signatures, document_info, parse_stamp
 
@@ -129,6 +130,8 @@ def _read(pdfium: Any, pdf: Any, path: Path) -> RawDocument:
             for p in pages
         ]
     tables = cut_tables(pages)  # ruled tables as cells; their glyphs off the lines
+    numbers = [b.table for t in tables for b in t.blocks if b.table is not None]
+    tables += aligned_tables(pages, max(numbers, default=-1) + 1)  # unruled ones, by the words' positions
     blocks, encoding, removed = layout_pages(pages, warnings)
     blocks = place_tables(blocks, tables)
 

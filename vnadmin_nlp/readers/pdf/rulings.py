@@ -66,9 +66,9 @@ def add_ruling(raw: Any, obj: Any, box: tuple[Any, Any, Any, Any], segs: list[Se
 
 
 def table_rulings(segs: list[Seg]) -> list[Seg]:
-    """``segs``, or [] when no table can be there (no horizontal ruling of ``MIN_H`` and fewer than two vertical
-    ones)."""
-    if not any(s[0] == "h" for s in segs) or sum(1 for s in segs if s[0] == "v") < 2:
+    """``segs``, or [] when no table can be there (no horizontal ruling of ``MIN_H``).  Horizontal rulings alone
+    make no grid but mark the rows of a table printed with its row rules only (:mod:`.aligned_tables`)."""
+    if not any(s[0] == "h" for s in segs):
         return []
     return segs
 

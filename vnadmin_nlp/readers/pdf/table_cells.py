@@ -25,6 +25,7 @@ from .rulings import Grid, grids
 # a cell's next line that starts an item of its own (a dash, a bullet, "a)", "1.") keeps its line break
 _NUMBER_CUT = re.compile(r"\d[/.]\d*$")  # a date or number cut after its separator: "15/11/202", "30/"
 _ITEM = re.compile(r"^\s*(?:[-–—+•*]|[a-zđ]\)|\d{1,2}[.)]\s)")
+_ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,6}\.?|[A-Za-zđ][.)]?")  # a row's number or letter
 _HEAD_ROWS = 2  # a header a continued table repeats is at most its first two rows
 
 
@@ -253,16 +254,20 @@ def _go_on(rows: list[list[tuple]], carried: _Open) -> None:
         return
     here = {c: blocks for c, _, blocks in first if blocks}
     above = {c: blocks for c, _, blocks in carried.tail if blocks}
-    if 0 in here or 0 not in above or not set(here) <= set(above):
-        return
     texts = {c: " ".join(b.text for b in blocks) for c, blocks in here.items()}
-    if _ITEM.match(texts[min(texts)]):
+    # a table with no number column (its first cell the task's content) goes on when that content goes on in lower
+    # case ("giải pháp tháo gỡ …" under "Nghiên cứu, đề xuất")
+    unnumbered = 0 in here and 0 in above and not _ROW_NUMBER.fullmatch(above[0][0].text.strip()) and texts[0][:1].islower()
+    if (0 in here and not unnumbered) or 0 not in above or not set(here) <= set(above):
+        return
+    if not unnumbered and _ITEM.match(texts[min(texts)]):
         return  # "a) Rà soát …" in its first cell: a sub-item's row, no number of its own
-    if len(here) == len(above) - 1 and not any(t[:1].islower() or t[:1].isdigit() for t in texts.values()):
+    if not unnumbered and len(here) == len(above) - 1 and not any(t[:1].islower() or t[:1].isdigit() for t in texts.values()):
         return  # every cell but the number filled, none going on a sentence: a row of its own (a sub-item)
     for c, text in texts.items():
         end = above[c][-1]
-        end.text += ("\n" if _ITEM.match(text) else " ") + text
+        item = _ITEM.match(text) and (not unnumbered or _ITEM.match(end.text))  # ("Sở Lao động" | "- Thương binh …")
+        end.text += ("\n" if item else " ") + text
     first[:] = [(c, cs, []) for c, cs, _ in first]
 
 
