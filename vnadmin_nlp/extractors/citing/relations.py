@@ -252,6 +252,16 @@ def _list_head(key: str, f: Found, prev: Found) -> Found:
     """The mention a list member continues: the one before it, unless that one is of another type and sits in the
     trích yếu of an earlier one of the member's type in the same sentence (``… các Công văn: Số 1060/BTC-QLGCS … về …
     Nghị định số 104/2024/NĐ-CP …; số 1187/BTC-ĐT …``: 1187 continues 1060's list, not 104's)."""
+    if prev.extra.get("in_title") and prev.title and not prev.number and f.doc_type and prev.doc_type != f.doc_type:
+        # "căn cứ … Nghị định số 104/2025/NĐ-CP … quy định chi tiết … thi hành Luật Công chứng,\nQuyết định số 1178/…"
+        # (ld_055): the law by name ends the trích yếu of the mention right before it; a mention of another type after
+        # it goes on with that mention's list.  Not from deeper: in "Nghị định số 187/… sửa đổi, bổ sung … của Nghị
+        # định số 78/… hướng dẫn thi hành Luật Ban hành …, và Nghị định số 79/…" (vbpl_237) 79 is in 187's trích yếu;
+        # nor after a numbered mention ("… theo Quyết định số 193/2001/QĐ-TTg … và Nghị quyết số 02/…": test_citation_relations13)
+        head: Found | None = prev.extra.get("before")
+        if head is not None and not head.extra.get("in_title") and not head.extra.get("inner") and not _SENTENCE_END.search(key, head.end, f.start):
+            return head
+        return prev
     if "list_of" not in f.extra or not f.doc_type or prev.doc_type == f.doc_type:
         return prev
     at: Found | None = prev
