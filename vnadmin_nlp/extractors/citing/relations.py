@@ -94,6 +94,7 @@ _LEAD_IN = lazy_regex(r"\s*(?:(?:" + alternation(fold(w) for w in _C["opening_le
 # A noun right before an everyday cue (or its run: "triển khai thực hiện") makes it the name of the work ("Công tác
 # triển khai Quyết định số …").
 _NOUN_HEAD = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["cue_noun_heads"]).replace(_SPACE, r"\s+") + r")\s+\Z")
+_PURPOSE = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["purpose_marks"]) + r")\s+\Z")
 # "Căn cứ các quy định nêu trên thì …": what follows "thì" is the main clause, no basis.
 _THEN = lazy_regex(r"(?<![\p{L}])thì(?![\p{L}])")
 _MAIN_CLAUSE = lazy_regex(
@@ -144,7 +145,8 @@ def _last_cue(key: str, lo: int, hi: int, clause: int | None = None) -> regex.Ma
             head = key[_LABEL_PREFIX.match(key, clause, min(len(key), clause + 40)).end() : m.start()] if clause is not None else ","
             opens = _LEAD_IN.fullmatch(head.rsplit(",", 1)[-1]) is not None  # "Để bảo đảm tiến độ, thực hiện …"
             if _REF_STOPS.search(key, m.end(), hi) or not opens and (
-                hi - m.end() > 40 or _GAP_STOPS.search(key, m.end(), hi) or _NOUN_HEAD.search(key, lo, _run_start(key, lo, m))
+                hi - m.end() > 40 or _GAP_STOPS.search(key, m.end(), hi)
+                or _NOUN_HEAD.search(key, lo, _run_start(key, lo, m)) or _PURPOSE.search(key, lo, _run_start(key, lo, m))
             ):
                 continue
         best = m
