@@ -109,3 +109,15 @@ def test_a_mention_in_a_deeper_trich_yeu_stays_there() -> None:
                 "Lâm Đồng, ngày 15 tháng 10 năm 2025\n\nQUYẾT ĐỊNH\nVề việc ban hành Quy chế làm việc\n\nỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\n\n")
     rels = {c.number: c.relation for c in parse_text(decision + body).citations if c.number}
     assert rels == {"187/2025/NĐ-CP": "basis", "78/2025/NĐ-CP": "refers", "79/2025/NĐ-CP": "refers"}
+
+
+def test_a_purpose_word_opening_its_line_under_the_title_leads_in() -> None:
+    """nhnn_tt01: "Để triển khai …" right under a circular's title opens the clause (implements); mid-line, "… các Kế
+    hoạch để triển khai Kết luận …" (ld_049) says what other work is for (refers)."""
+    circular = ("NGÂN HÀNG NHÀ NƯỚC\nVIỆT NAM\nSố: 01/2006/TT-NHNN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                "Hà Nội, ngày 20 tháng 02 năm 2006\nTHÔNG TƯ\nHướng dẫn một số nội dung về góp vốn thành lập\nQuỹ bảo lãnh tín "
+                "dụng cho các doanh nghiệp nhỏ và vừa\nĐể triển khai Quyết định số 193/2001/QĐ-TTg ngày 20/12/2001, Quyết\nđịnh "
+                "số 115/2004/QĐ-TTg ngày 25/6/2004 của Thủ tướng Chính phủ, Ngân hàng Nhà nước hướng dẫn như sau:\n")
+    assert [c.relation for c in parse_text(circular).citations] == ["implements", "implements"]
+    body = "- Xây dựng các Kế hoạch để triển khai Kết luận số 132-KL/TW ngày 18/3/2025 của Bộ Chính trị.\n"
+    assert [c.relation for c in parse_text(LETTER + body).citations] == ["refers"]

@@ -94,7 +94,8 @@ _LEAD_IN = lazy_regex(r"\s*(?:(?:" + alternation(fold(w) for w in _C["opening_le
 # A noun right before an everyday cue (or its run: "triển khai thực hiện") makes it the name of the work ("Công tác
 # triển khai Quyết định số …").
 _NOUN_HEAD = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["cue_noun_heads"]).replace(_SPACE, r"\s+") + r")\s+\Z")
-_PURPOSE = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["purpose_marks"]) + r")\s+\Z")
+# (after a word on its line: "…\nĐể triển khai Quyết định số …" under a title opens its clause, nhnn_tt01)
+_PURPOSE = lazy_regex(r"(?<=[\p{L}\d)][ \t]{1,3})(?:" + alternation(fold(w) for w in _C["purpose_marks"]) + r")\s+\Z")
 # "Căn cứ các quy định nêu trên thì …": what follows "thì" is the main clause, no basis.
 _THEN = lazy_regex(r"(?<![\p{L}])thì(?![\p{L}])")
 _MAIN_CLAUSE = lazy_regex(
