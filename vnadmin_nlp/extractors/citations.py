@@ -19,7 +19,7 @@ from typing import Iterator, cast
 
 import regex
 
-from ..identity import citation_key, parse_symbol, symbol_type, year_of
+from ..identity import citation_key, parse_symbol, symbol_type, with_bars, year_of
 from ..lexicon.bodies import normal_case
 from ..lexicon.fold import fold
 from ..lexicon.spaces import squash
@@ -27,10 +27,11 @@ from ..model import Citation, InternalReference
 from .base import Context
 from .citing.found import CITATIONS, Found
 from .citing.laws import find_laws
-from .citing.numbers import find_number_lists, find_numbers, number_starts
+from .citing.numbers import find_blank_numbers, find_number_lists, find_numbers, number_starts, ocr_digits
 from .citing.relations import relation
 from .citing.short_forms import aliases, amended_antecedents, expand_names, self_mentions, short_forms
 from .fields import CitationsFields
+from .ocr_doubt import on_ocr
 from .registry import extractor
 from ..lexicon.lazy import lazy_regex
 
@@ -43,12 +44,16 @@ def extract(ctx: Context) -> CitationsFields:
     number = ctx.fields.get("number")
     if number is not None and number.span:
         skip.append(cast("tuple[int, int]", tuple(number.span)))
-    starts = number_starts(text, 0, n)
+    digits = ocr_digits(text)  # "số I195/QD-BGDĐT" (OCR): the numbers read with digits, the spans those of the text
+    starts = number_starts(digits, 0, n)
     flat = key.replace("\n", " ")  # type words broken over two lines ("Chỉ\nthị này"); the relations keep lines
     laws = find_laws(text, flat, 0, n)
-    lists = find_number_lists(text, flat, 0, n, starts)
+    lists = find_number_lists(digits, flat, 0, n, starts)
     taken = [(f.start, f.end) for f in laws + lists if not f.extra.get("inner")]
-    nums = find_numbers(text, flat, 0, n, taken, skip, starts)
+    nums = find_numbers(digits, flat, 0, n, taken, skip, starts)
+    own_blank = number.symbol if number is not None and not number.number else None
+    blanks = [f for f in find_blank_numbers(text, flat, 0, n, taken + [(f.start, f.end) for f in nums] + skip)
+              if f.extra["blank_symbol"] != own_blank]  # a draft naming itself ("kèm theo Quyết định số    /QĐ-UBND")
     own = number.text if number is not None and number.number else None
     own_issuer = ctx.fields.get("issuer")
     own_names = {fold(own_issuer.name), fold(own_issuer.text)} if own_issuer else set()
@@ -65,7 +70,10 @@ def extract(ctx: Context) -> CitationsFields:
         # of the issuing body
         return issuer in own_names or any(n and issuer.endswith(" " + n) for n in own_names)
 
-    found = sorted((f for f in laws + lists + nums if not is_self(f)), key=lambda f: f.start)
+    found = sorted((f for f in laws + lists + nums + blanks if not is_self(f)), key=lambda f: f.start)
+    for f in found:
+        if f.number and on_ocr(ctx, (f.start, f.end)):
+            f.number = with_bars(f.number)  # OCR lost the bar of a known code's Đ ("QD-BGDDT"): printed "QĐ-BGDĐT"
     cit_alias, name_alias = aliases(text, flat, found)
     taken = [(f.start, f.end) for f in found if not f.extra.get("inner")]
     shorts = short_forms(text, flat, found, cit_alias, taken + skip, starts)

@@ -7,10 +7,10 @@ keys into ``Citation.key`` and linking reads them back, so both import them from
 """
 from .doc_types import JOINT_CODES, TYPE_CODES, symbol_type, type_for_code
 from .keys import LOCAL_CODES, NATIONAL_CODES, citation_key, issuer_slugs, law_key, lookup_key, places, slug, year_of
-from .symbol import SymbolParts, clean_symbol, fix_symbol, key_symbol, parse_symbol, valid_code
+from .symbol import SymbolParts, clean_symbol, fix_symbol, key_symbol, parse_symbol, valid_code, with_bars
 
 __all__ = [
     "JOINT_CODES", "TYPE_CODES", "symbol_type", "type_for_code",
     "LOCAL_CODES", "NATIONAL_CODES", "citation_key", "issuer_slugs", "law_key", "lookup_key", "places", "slug", "year_of",
-    "SymbolParts", "clean_symbol", "fix_symbol", "key_symbol", "parse_symbol", "valid_code",
+    "SymbolParts", "clean_symbol", "fix_symbol", "key_symbol", "parse_symbol", "valid_code", "with_bars",
 ]

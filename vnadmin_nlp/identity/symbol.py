@@ -81,7 +81,7 @@ def fix_symbol(symbol: str) -> str:
 _BARLESS = {c.replace("Đ", "D"): c for c in KNOWN_CODES if "Đ" in c and c.replace("Đ", "D") not in KNOWN_CODES}
 
 
-def _with_bars(symbol: str) -> str:
+def with_bars(symbol: str) -> str:
     """``1766/QĐ-BGDDT`` -> ``1766/QĐ-BGDĐT``: each group that is a known code with its Đ read as D, mended."""
     if "D" not in symbol:
         return symbol
@@ -93,7 +93,7 @@ def key_symbol(symbol: str) -> str:
     """The form of a number-symbol that keys are built on: typos mended, thousands dots dropped
     (``1.234/QĐ-UBND`` -> ``1234/QĐ-UBND``) and the bar of a known code's Đ put back (``QD-BGDDT`` -> ``QĐ-BGDĐT``),
     so that the same document meets itself however it is printed or read."""
-    s = _with_bars(fix_symbol(symbol))
+    s = with_bars(fix_symbol(symbol))
     m = _THOUSANDS.match(s)
     return s[: m.end()].replace(".", "") + s[m.end() :] if m else s
 

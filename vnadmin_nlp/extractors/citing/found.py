@@ -7,9 +7,12 @@ from dataclasses import dataclass, field
 import regex
 
 from ...data import load
+from ...lexicon.bodies import KINDS, continues_body, expand, is_known_body, needs_complement, starts_with
 from ...lexicon.fold import fold
+from ...lexicon.positions import POSITION_START
 from ...model import Relation
 from ...patterns import alternation, compile_section
+from .cues import CUE_RE
 from ..date_place import iso_date
 from ...lexicon.lazy import lazy_regex
 
@@ -77,17 +80,51 @@ def _words_until(text: str, key: str, pos: int, stops: regex.Pattern, limit: int
     return last
 
 
+def _unfinished(name: str) -> bool:
+    """Is an issuer read up to a line end still to be named (``Hội``, ``Chủ tịch``, ``Bộ trưởng Bộ``, ``Ủy ban nhân
+    dân``): a body kind or a position alone, or a position and a bare kind?"""
+    if is_known_body(name):
+        return False  # "Chính phủ" is a kind and a whole name
+    k = fold(expand(" ".join(name.split()))).strip(" ,")
+    head = POSITION_START.match(k)
+    if head is not None:
+        k = k[head.end() :].strip()
+        if not k:
+            return True
+    kind = starts_with(k, KINDS)
+    return (kind is not None and kind[0] == k) or needs_complement(k)
+
+
+def _wrapped_on(text: str, key: str, start: int, stop: int, end: int) -> int:
+    """Where an issuer that stopped at a line end (``stop``) really ends: read on over the break when the next line
+    continues the name (``tỉnh …``, ``và Đào tạo``: ``continuation_starts``), completes a known body (``Thủ tướng`` /
+    ``Chính phủ``) or the name is unfinished (``… của
+    Hội`` / ``Nữ doanh nhân tỉnh``), up to the same stops; a PDF's line wraps inside the name."""
+    for _ in range(2):
+        nxt = stop + 1
+        if not text.startswith("\n", stop) or nxt >= end or ISSUER_STOPS.match(key, nxt) or CUE_RE.match(key, nxt):
+            return stop
+        line_end = text.find("\n", nxt, end)
+        line = text[nxt : line_end if line_end >= 0 else end]
+        so_far, words = text[start:stop], line.split()[:4]
+        known = any(is_known_body(f"{so_far} {' '.join(words[:k])}") for k in range(1, len(words) + 1))  # "Thủ tướng" / "Chính phủ"
+        if not (known or continues_body(line) or _unfinished(so_far)) or not WORD.match(text, nxt, end):
+            return stop
+        stop = _words_until(text, key, nxt, ISSUER_STOPS, 12, end)
+    return stop
+
+
 def _issuer_after(text: str, key: str, pos: int, end: int) -> tuple[str, int] | None:
     m = CITATIONS.of_after.match(text, pos, end)
     if not m:
         return None
-    stop = _words_until(text, key, m.end(), ISSUER_STOPS, 12, end)
+    stop = _wrapped_on(text, key, m.end(), _words_until(text, key, m.end(), ISSUER_STOPS, 12, end), end)
     raw = text[m.end() : stop].rstrip(" ,.;:")
     while raw.endswith((" và", " của")):
         raw = raw.rsplit(" ", 1)[0]
     if len(raw) < 2:
         return None
-    return raw, m.end() + len(raw)
+    return " ".join(raw.split()), m.end() + len(raw)  # (one line: the name may have wrapped)
 
 
 def _date_after(text: str, pos: int, end: int) -> tuple[str | None, int | None, int] | None:

@@ -9,15 +9,18 @@ from typing import Iterator
 import regex
 
 from ...data import load
-from ...identity import SymbolParts, clean_symbol, fix_symbol, parse_symbol, symbol_type, valid_code
+from ...identity import SymbolParts, clean_symbol, fix_symbol, parse_symbol, symbol_type, valid_code, with_bars
 from ...identity.symbol import TERM_CODES
 from ...lexicon.fold import fold, retone
 from .found import CANON, CITATIONS, TYPE_ALT, Found, read_tail
-from ...lexicon.lazy import lazy_re, lazy_regex
+from ...lexicon.lazy import escape, lazy_re, lazy_regex
 
 # The type (and "số") right before a number, matched on the folded window that ends at the number.
 # Composed with the type names (TYPE_ALT, from doc_types.yaml), so built here, not in patterns.yaml.
-_TYPE_BEFORE = lazy_regex(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s*(?:s[ốô](?:\s*hiệu)?\s*)?[:.]?\s*\Z"))  # "sô": OCR
+# OCR may put a stray dot between a type's words ("- Quyết. định số I195/QD-BGDĐT", bgddt_qd2827).
+_TYPE_BEFORE = lazy_regex(retone(
+    r"(?<![\p{L}])(?P<type>" + TYPE_ALT.replace(escape(" "), r"\.?\s+") + r")\s*(?:s[ốô](?:\s*hiệu)?\s*)?[:.]?\s*\Z"
+))  # "sô": OCR
 _JUNK = "".join(load("citations")["ocr_junk"])
 _CODE = r"\p{Lu}[\p{L}\d&" + regex.escape(_JUNK) + r"]*"  # OCR junk inside a code is read, then dropped
 _JUNK_RE = lazy_regex("[" + regex.escape(_JUNK) + "]")
@@ -29,10 +32,13 @@ _DIGIT_RUN = lazy_regex(r"\d+")
 _SPLIT_TERM = r"(?:(?<=(?<![\p{L}])(?:" + "|".join(TERM_CODES) + r"))(?:\s*[-–]\s*|[ ])\d{1,2}(?![\d\p{L}/]))?"
 NUMSYM = lazy_regex(
     r"(?P<num>\d{1,5}(?:\.\d{1,3}){0,2}[a-zA-Z]?|\d{1,2}[ ]\d{1,3}(?=\s*/))"  # "1.234/QĐ-UBND", "66.12/2026/NQ-CP"; OCR "số 1 18/2025/NĐ-CP"
-    r"(?:\s*(?P<sep>[/-])\s*(?P<sym>(?:(?:19|20)\d\d\s*/\s*)?" + _CODE + r"(?:(?:\s*[-/–]\s*|\.(?=\p{Lu}))" + _CODE + r")*" + _SPLIT_TERM + ")"
+    # a separator printed or read twice ("973//QĐ-BGDĐT", OCR "28/QĐ- -TTg"), any dash ("787/QĐ—UBND"): one
+    r"(?:\s*(?P<sep>[/-])(?:\s*[/-])?\s*(?P<sym>(?:(?:19|20)\d\d\s*/\s*)?" + _CODE
+    + r"(?:(?:\s*[-/–—](?:\s*[-–—])?\s*|\.(?=\p{Lu}))" + _CODE + r")*" + _SPLIT_TERM + ")"
     r"|[ ](?P<sym2>" + _CODE + r"\s*/\s*" + _CODE + r"(?:\s*/\s*" + _CODE + r")*))"
 )
 _SYMBOL_SPLIT = lazy_regex(r"[-/.]")
+_DOUBLE_SEP = lazy_regex(r"([-/])[-/]+")
 
 
 _ISSUER_CODES = frozenset(load("bodies")["issuer_codes"])
@@ -48,6 +54,8 @@ def reconcile_type(said: str, own: str | None, parts: SymbolParts) -> str:
     ``identity.symbol_type``).  The symbol wins when it is well formed: a year (the normative form), or an issuer
     code that is known (``QĐ-UBND``, ``BTC-ĐT``), so that ``Nghị định … 1187/BTC-ĐT`` is a công văn.  A code that
     may be an old issuer code (``55/TC-TCT``: TC was the Bộ Tài chính, not a thông cáo) leaves the word."""
+    if own is None and said in _GENERIC and parts.year is None and parts.symbol:
+        return "Công văn"  # "Văn bản số 16/CGC.BT": a letter, whose code names no type (vbai_01, ld_052)
     if own is None or own == said:
         return said
     if said.startswith(own + " ") or (parts.party and (said, own) == ("Quy định", "Quyết định")):
@@ -101,7 +109,31 @@ def _type_before(key: str, pos: int, lo: int, own: str | None = None) -> tuple[s
             m = None
     if not m:
         return None
-    return CANON[m.group("type")], m.start()
+    return CANON[" ".join(m.group("type").replace(".", " ").split())], m.start()
+
+
+# OCR reads a digit as a letter of the same shape ("số I195/QD-BGDĐT", "số 1O5/QĐ-UBND", "202/2025/QHI5"): in a
+# number right after "số" and before its "/", and in the term of a term-numbered code, those letters are digits.
+_OCR_DIGIT = str.maketrans("IlO", "110")
+_OCR_NUMBER = lazy_regex(
+    r"(?<=(?<![\p{L}])[sS][ốôỐÔ]\s{0,3}[:.]?\s{0,3})(?P<tok>[\dIlO]{2,5})(?=\s*/)"
+    r"|(?<=[/\-\s](?:" + "|".join(sorted(TERM_CODES, key=len, reverse=True)) + r"))(?P<term>[\dIlO]{2})(?![\p{L}\d])"
+)
+
+
+def ocr_digits(text: str) -> str:
+    """``text`` with the letters OCR put for digits in cited numbers made digits (same length: spans stay); a citation's
+    text is still taken from the text as printed."""
+    if not any(c in text for c in "IlO"):
+        return text
+    chars: list[str] | None = None
+    for m in _OCR_NUMBER.finditer(text):
+        tok = m.group()
+        if tok.isdigit() or not any(c.isdigit() for c in tok):
+            continue  # nothing to mend, or no digit to say it is a number ("số IO/…")
+        chars = chars if chars is not None else list(text)
+        chars[m.start() : m.end()] = tok.translate(_OCR_DIGIT)
+    return text if chars is None else "".join(chars)
 
 
 def blocks_number(text: str, pos: int) -> bool:
@@ -182,12 +214,14 @@ def find_numbers(
             continue  # digits split by a space make one number only right after "số" ("Nghị định số 1 18/2025/NĐ-CP")
         if _on_so_line(text, m.start()):
             continue  # the header's own Số line, unread ("Số:/‡6/CT-UBND"): no citation
-        number = mend_ocr(fix_symbol(clean_symbol(_JUNK_RE.sub("", m.group()).replace(m.group("num"), m.group("num").replace(" ", ""), 1))))
+        raw = _JUNK_RE.sub("", m.group()).replace(m.group("num"), m.group("num").replace(" ", ""), 1)
+        number = mend_ocr(fix_symbol(_DOUBLE_SEP.sub(r"\1", clean_symbol(raw))))
         parts = parse_symbol(number)
         codes = [c for c in _SYMBOL_SPLIT.split(parts.symbol or "") if c and not c.isdigit()]
+        typed = parse_symbol(with_bars(number))  # the type a code names, its Đ read as D or not ("QD-BGDĐT", "ND-CP")
         if not all(valid_code(c) for c in codes) or not any(sum(ch.isalpha() for ch in c) >= 2 for c in codes):
             continue  # "7- Về …" (a list label), "số 158/A49" (a street address): not symbols
-        own = symbol_type(parts.type_code, parts.year, parts.issuer_code, parts.unit_code, parts.party)
+        own = symbol_type(typed.type_code, typed.year, typed.issuer_code, typed.unit_code, typed.party)
         t = _type_before(key, m.start(), start, own)
         f = Found(m.start(), m.end(), number=number, issuer_code=parts.issuer_code, year=parts.year)
         if t:
@@ -212,7 +246,42 @@ def find_numbers(
     return out
 
 
-_NUM_LIST = lazy_regex(r"(?P<nums>\d{1,5}(?:\s*,\s*\d{1,5})+)\s*/\s*(?P<sym>" + _CODE + r"(?:\s*[-/]\s*" + _CODE + r")*)")
+# A draft leaves the number blank, spaces only ("Tờ trình số     /TTr-SNV ngày     tháng 3 năm 2025"): a real document
+# not yet numbered, cited with a null number (fixtures/gold/body/README.md, session 18).  Dots or ellipses are the
+# blanks of an appended form ("Quyết định số …/QĐ-UBND"): no citation.
+_BLANK_NUMBER = lazy_regex(
+    r"(?<![\p{L}])[sS][ốôỐÔ]\s{0,2}:?[ \t]{0,30}/[ \t]*(?P<sym>" + _CODE + r"(?:[ \t]*[-–][ \t]*" + _CODE + r")*)(?![\p{L}\d/])"
+)
+
+
+def find_blank_numbers(text: str, key: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Found]:
+    """Citations of a draft's documents whose number is left blank: the type before ``số``, a symbol whose codes
+    are well formed; the symbol is kept in ``extra`` (the document's own blank number is no citation)."""
+    out: list[Found] = []
+    covered = Covered(taken)
+    for m in _BLANK_NUMBER.finditer(text, start, end):
+        if covered(m.start()) or _on_so_line(text, m.start()):
+            continue
+        t = _type_before(key, m.start(), start)
+        if t is None:
+            continue
+        sym = clean_symbol(m.group("sym"))
+        codes = [c for c in _SYMBOL_SPLIT.split(sym) if c]
+        if not any(valid_code(c) for c in codes) or not all(c[0].isupper() and c.isalnum() for c in codes):
+            continue
+        parts = parse_symbol("0/" + sym)
+        own = symbol_type(parts.type_code, parts.year, parts.issuer_code, parts.unit_code, parts.party)
+        f = Found(t[1], m.end(), doc_type=reconcile_type(t[0], own, parts), issuer_code=parts.issuer_code)
+        f.extra.update(bare=True, blank_symbol=sym)  # no key: nothing to link a blank number by
+        read_tail(text, key, f, m.end(), end)
+        out.append(f)
+    return out
+
+
+# ("Thông tư số 01, 02/2024/TT-BTC": the year is shared too)
+_NUM_LIST = lazy_regex(
+    r"(?P<nums>\d{1,5}(?:\s*,\s*\d{1,5})+)\s*/\s*(?P<sym>(?:(?:19|20)\d\d\s*/\s*)?" + _CODE + r"(?:\s*[-/]\s*" + _CODE + r")*)"
+)
 
 
 # What _NUM_LIST needs at a number start: its whole run of digits, then a comma and a digit (white space between).
@@ -244,11 +313,15 @@ def find_number_lists(text: str, key: str, start: int, end: int, starts: list[in
         if not t:
             continue
         sym = clean_symbol(m.group("sym"))
+        head: Found | None = None
         for n in _DIGIT_RUN.finditer(m.group("nums")):
             number = f"{n.group()}/{sym}"
             parts = parse_symbol(number)
             f = Found(t[1], m.end(), doc_type=t[0], number=number, issuer_code=parts.issuer_code, year=parts.year)
             read_tail(text, key, f, m.end(), end)
+            if head is not None:
+                f.extra["list_of"] = head  # one mention: every number takes the relation of the first
+            head = head or f
             out.append(f)
     return out
 

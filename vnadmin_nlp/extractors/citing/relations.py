@@ -25,7 +25,7 @@ judged and to know who sent a received document (session 19; ``scripts/citation_
 
 A request or a receipt (``Theo đề nghị của X tại …``, ``… nhận được Công văn … của X``) is answered (``responds_to``)
 when X is an addressee of this document (Kính gửi); from a third party, the request is carried out (``implements``)
-and the receipt only passed on (``refers``)."""
+and the receipt only passed on (``refers``): ``answers.third_party``; the cue patterns are in ``cues``."""
 from __future__ import annotations
 
 from typing import Sequence
@@ -33,19 +33,16 @@ from typing import Sequence
 import regex
 
 from ...data import load
-from ...lexicon.bodies import expand
 from ...lexicon.fold import fold, retone
-from ...lexicon.positions import POSITION_START
 from ...model import Relation
 from ...patterns import alternation
-from .found import CITATIONS, ISSUER_STOPS, Found
+from .answers import tail as _tail, third_party as _third_party
+from .cues import CAN_CU as _CAN_CU, CUE_RE as _CUE_RE, SPACE as _SPACE, cue_rel as _cue_rel
+from .found import CITATIONS, Found
 from ...zoning.quotes import in_new_wording
 from ...lexicon.lazy import escape, lazy_regex
 
 _C = load("citations")
-_CUES = [(fold(c), rel) for rel, cues in _C["relation_cues"].items() for c in cues]
-_CUES.sort(key=lambda x: -len(x[0]))
-_CUE_REL = dict(_CUES)
 _NOT_OWN_BEFORE = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _C["not_own_before"]) + r")\s+\Z")
 _NOT_OWN_RELS = set(_C["not_own_relations"])
 _NOT_AMENDING = set(_C["not_amending_types"])
@@ -60,17 +57,6 @@ _CUE_JOIN = lazy_regex(r"[\s,]*(?:và\s+)?")
 _CUES_AFTER = [(fold(c), rel) for rel, cues in _C["relation_cues_after"].items() for c in cues]
 _BREAKERS = lazy_regex(r"\s(?:" + "|".join(escape(fold(w)) for w in _C["cue_breakers"]) + r")\s")
 _BREAKABLE = set(_C["breakable"])
-# A cue's words may stand on two lines ("Căn\ncứ", "Thực\nhiện": a PDF line wraps inside it): any white space joins them.
-_SPACE = escape(" ")
-# "1. Căn cứ pháp lý liên quan": a heading's noun, no cue (``cue_nouns``).
-_NOUNS = r"(?!" + alternation(fold(c) for c in _C["cue_nouns"]).replace(_SPACE, r"\s+") + r"(?![\p{L}]))"
-_CUE_RE = lazy_regex(r"(?<![\p{L}])" + _NOUNS + alternation(c for c, _ in _CUES).replace(_SPACE, r"\s+") + r"(?![\p{L}])")
-_CAN_CU = lazy_regex(_NOUNS + alternation(fold(c) for c in _C["relation_cues"]["basis"]).replace(_SPACE, r"\s+") + r"(?![\p{L}])")
-
-
-def _cue_rel(m: regex.Match) -> Relation:
-    """The relation of a cue as matched (its words perhaps on two lines)."""
-    return _CUE_REL[" ".join(m.group().split())]
 
 _SENTENCE_END = lazy_regex(r"[.!?:]\s+\S")
 # The end of a gap between two items of one list: a separator, then perhaps a new list line's marker.
@@ -97,9 +83,6 @@ _LABEL_PREFIX = lazy_regex(r"\s*(?:(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*
 # yếu, the next one of the same list, named through what it says.
 _FOLLOWED_JOIN = lazy_regex(retone(r"(?<![\p{L}])và\s+(?:" + alternation(fold(w) for w in _C["followed_joins"]) + r")\s+của\s+[^.;:]{1,80}?\s+tại\s+(?:các\s+)?\Z"))
 _ISSUED_BEFORE = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["issued_before"]) + r")(?:\s+(?:các|tại))?\s*\Z")
-_REQUEST_OF = fold("đề nghị của")
-_THIRD_PARTY_CUES = (_REQUEST_OF, fold("nhận được"))
-_AT = lazy_regex(retone(r"\s(?:tại|ở|theo)\s"))
 # The cue's own object is the cited document's provisions ("Thực hiện quy định của Luật Luật sư, …", "căn cứ quy định
 # tại khoản 12 Điều 21 Quyết định số …"): it governs the citation wherever it stands, however long the pinpoint.
 _PROVISIONS_OF = lazy_regex(
@@ -111,6 +94,8 @@ _LEAD_IN = lazy_regex(r"\s*(?:(?:" + alternation(fold(w) for w in _C["opening_le
 # A noun right before an everyday cue (or its run: "triển khai thực hiện") makes it the name of the work ("Công tác
 # triển khai Quyết định số …").
 _NOUN_HEAD = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _C["cue_noun_heads"]).replace(_SPACE, r"\s+") + r")\s+\Z")
+# (after a word on its line: "…\nĐể triển khai Quyết định số …" under a title opens its clause, nhnn_tt01)
+_PURPOSE = lazy_regex(r"(?<=[\p{L}\d)][ \t]{1,3})(?:" + alternation(fold(w) for w in _C["purpose_marks"]) + r")\s+\Z")
 # "Căn cứ các quy định nêu trên thì …": what follows "thì" is the main clause, no basis.
 _THEN = lazy_regex(r"(?<![\p{L}])thì(?![\p{L}])")
 _MAIN_CLAUSE = lazy_regex(
@@ -161,7 +146,8 @@ def _last_cue(key: str, lo: int, hi: int, clause: int | None = None) -> regex.Ma
             head = key[_LABEL_PREFIX.match(key, clause, min(len(key), clause + 40)).end() : m.start()] if clause is not None else ","
             opens = _LEAD_IN.fullmatch(head.rsplit(",", 1)[-1]) is not None  # "Để bảo đảm tiến độ, thực hiện …"
             if _REF_STOPS.search(key, m.end(), hi) or not opens and (
-                hi - m.end() > 40 or _GAP_STOPS.search(key, m.end(), hi) or _NOUN_HEAD.search(key, lo, _run_start(key, lo, m))
+                hi - m.end() > 40 or _GAP_STOPS.search(key, m.end(), hi)
+                or _NOUN_HEAD.search(key, lo, _run_start(key, lo, m)) or _PURPOSE.search(key, lo, _run_start(key, lo, m))
             ):
                 continue
         best = m
@@ -198,68 +184,6 @@ def relation(key: str, f: Found, prev: Found | None, own_type: str | None = None
     if rel in _NOT_OWN_RELS and own_type in _NOT_AMENDING:
         return "refers"
     return rel
-
-
-def _third_party(key: str, f: Found, cue: regex.Match, addressees: Sequence[str]) -> Relation | None:
-    """An answering cue before a document that came from a third party, not from an addressee: ``Theo đề nghị của Bộ
-    Tài chính tại các Công văn …`` sent to Sở Tài chính orders what was asked (``implements``); ``Sở Tư pháp nhận
-    được Tờ trình … của Hội Công chứng viên`` sent to Sở Nội vụ passes it on (``refers``).  None: it answers (the
-    requester is an addressee, or cannot be read, or the document names no addressee)."""
-    if not addressees or not key.startswith(_THIRD_PARTY_CUES, cue.start()):
-        return None  # ("Trả lời Công văn số …": an answer whoever sent it)
-    asked = key.startswith(_REQUEST_OF, cue.start())
-    if asked:
-        end = _AT.search(key, cue.end(), f.start)
-        who = key[cue.end() : end.start() if end else f.start]
-    else:
-        who = _sender(key, f)
-    return None if _addressed(who, addressees) else "implements" if asked else "refers"
-
-
-_SENDER_WORD = lazy_regex(r"\s+([\p{L}\d][\p{L}\d&'\-]*)")
-
-
-def _tail(key: str, f: Found) -> int:
-    """Where ``f``'s issuer really ends: read on over a line break where it stopped (``… của Chủ tịch`` / ``UBND tỉnh
-    về việc ban hành …``: a PDF line wraps inside the name), up to an issuer stop or a cue, at most 10 words."""
-    if not f.issuer or not key.startswith("\n", f.end):
-        return f.end
-    pos = f.end
-    for _ in range(10):
-        m = _SENDER_WORD.match(key, pos)
-        if m is None or ISSUER_STOPS.match(key, m.start(1)) or _CUE_RE.match(key, m.start(1)):
-            break
-        pos = m.end()
-    return pos
-
-
-def _sender(key: str, f: Found) -> str:
-    """Who sent ``f`` (folded): its issuer, read on over the line break where the citation's issuer stopped (``…
-    nhận được Văn bản số 01/BC-HNDN ngày 14/4/2025 của Hội`` / ``Nữ doanh nhân tỉnh về việc …``: a PDF line wraps
-    inside the name), up to an issuer stop or 10 words."""
-    return " ".join([fold(f.issuer or ""), *key[f.end : _tail(key, f)].split()])
-
-
-def _addressed(who: str, addressees: Sequence[str]) -> bool:
-    """Is the body ``who`` (folded) one of the addressees, or can it not be told (then it is taken as one)?  A head
-    before the body is left out (``Giám đốc Sở Nội vụ``), and a list of one kind matches by its kind and name
-    (``Các sở: Thông tin và Truyền thông, …, Nội vụ`` holds ``Sở Nội vụ``)."""
-    who = _body(who)
-    head = POSITION_START.match(who)
-    if head is not None:
-        who = who[head.end() :].strip()
-    words = who.split()
-    if len(words) < 2:
-        return True
-    kind, name = words[0], " ".join(words[1:])
-    for a in (_body(fold(x)) for x in addressees):
-        if a and (a in who or who in a or (kind in a.split() and name in a)):
-            return True
-    return False
-
-
-def _body(name: str) -> str:
-    return " ".join(fold(expand(name)).replace("\n", " ").replace(":", " ").split()).removeprefix("các ").strip(" ,.;:")
 
 
 def _relation(key: str, f: Found, prev: Found | None, addressees: Sequence[str] = ()) -> Relation:
@@ -331,6 +255,16 @@ def _list_head(key: str, f: Found, prev: Found) -> Found:
     """The mention a list member continues: the one before it, unless that one is of another type and sits in the
     trích yếu of an earlier one of the member's type in the same sentence (``… các Công văn: Số 1060/BTC-QLGCS … về …
     Nghị định số 104/2024/NĐ-CP …; số 1187/BTC-ĐT …``: 1187 continues 1060's list, not 104's)."""
+    if prev.extra.get("in_title") and prev.title and not prev.number and f.doc_type and prev.doc_type != f.doc_type:
+        # "căn cứ … Nghị định số 104/2025/NĐ-CP … quy định chi tiết … thi hành Luật Công chứng,\nQuyết định số 1178/…"
+        # (ld_055): the law by name ends the trích yếu of the mention right before it; a mention of another type after
+        # it goes on with that mention's list.  Not from deeper: in "Nghị định số 187/… sửa đổi, bổ sung … của Nghị
+        # định số 78/… hướng dẫn thi hành Luật Ban hành …, và Nghị định số 79/…" (vbpl_237) 79 is in 187's trích yếu;
+        # nor after a numbered mention ("… theo Quyết định số 193/2001/QĐ-TTg … và Nghị quyết số 02/…": test_citation_relations13)
+        head: Found | None = prev.extra.get("before")
+        if head is not None and not head.extra.get("in_title") and not head.extra.get("inner") and not _SENTENCE_END.search(key, head.end, f.start):
+            return head
+        return prev
     if "list_of" not in f.extra or not f.doc_type or prev.doc_type == f.doc_type:
         return prev
     at: Found | None = prev
