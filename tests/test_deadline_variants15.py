@@ -96,6 +96,9 @@ def test_recurring(body: str, rule: str, day: int | None, weekday: int | None) -
     # from a year on: a start, no end
     ("6. Các sở thực hiện trong năm 2026 và các năm tiếp theo.", "2026-01-01", None),
     ("6. Các sở thực hiện từ năm 2026 và những năm tiếp theo.", "2026-01-01", None),
+    # a range of years after a time label is that range (session 20: a period is a month, quarter, year or range;
+    # was no deadline, and a task table's "Năm 2025 - 2026" cell gave 2025 alone)
+    ("Thời gian thực hiện: năm 2026 - 2030.", "2026-01-01", "2030-12-31"),
 ])
 def test_periods(body: str, start: str, end: str | None) -> None:
     d = _one(body)
@@ -109,7 +112,6 @@ def test_periods(body: str, start: str, end: str | None) -> None:
     "7. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025.",
     "7. Hội nghị đã được tổ chức vào ngày 10/10/2025 tại Hội trường.",
     "6. Các sở triển khai giai đoạn 2026 - 2030.",
-    "Thời gian thực hiện: năm 2026 - 2030.",
     "6. Các sở triển khai từ năm 2026.",  # a start alone is no time limit
     "6. Tỉnh Lâm Đồng được thành lập vào năm 1976.",
     "6. Đến năm 2030, tỉnh phấn đấu 50% xã đạt chuẩn nông thôn mới.",

@@ -22,8 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import regex
-
 from ...lexicon.fold import fold, retone
 from ...lexicon.spaces import squash
 from ...model import Deadline
@@ -31,7 +29,7 @@ from ...patterns import NOT_LETTER_AFTER, WHITE_SPACE, word_matches
 from . import forms as F
 from .context import FoundDeadline, excluded, settle
 from .dates import last_day, complete
-from .read import ROMAN, half, period, read, this_year
+from .read import ROMAN, half, num, period, read, short_year, this_year
 from ...lexicon.lazy import escape, lazy, lazy_re, lazy_regex
 
 __all__ = ["FoundDeadline", "find", "month_end", "read_deadline", "to_model"]
@@ -152,9 +150,11 @@ def find(key: str, start: int, end: int, anchor: dt.date | None, normative: bool
                     out.append(f)
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[FoundDeadline] = []
-    for f in out:
-        if kept and f.start < kept[-1].end:
+    covered = start  # the end of the readings so far, kept or not: a reading inside an excluded one is part of it
+    for f in out:  # ("… được ban hành từ ngày 01/01 đến hết ngày 31/12": the range a report covers, not "đến hết ngày
+        if f.start < covered:  # 31/12" as a limit, vbpl_023)
             continue
+        covered = f.end
         if not excluded(key, start, f):
             kept.append(f)
     if unclear is not None:
@@ -176,7 +176,7 @@ def to_model(text: str, f: FoundDeadline) -> Deadline:
 
 def _cell(key: str, anchor: dt.date | None) -> FoundDeadline | None:
     """A time column's cell with no opening word: "Tháng 11/2025", "Tháng 11-12/2025", "Quý IV/2025",
-    "30/9/2025", "Năm 2025"."""
+    "30/9/2025", "Năm 2025", "Năm 2025 - 2026"."""
     if m := F.CELL_MONTHS.search(key):
         m1, m2, y = int(m.group("m1")), int(m.group("m2")), int(m.group("y"))
         return period(m, dt.date(y, m1, 1), last_day(y, m2)) if 1 <= m1 <= m2 <= 12 else None
@@ -187,14 +187,19 @@ def _cell(key: str, anchor: dt.date | None) -> FoundDeadline | None:
         q, y = ROMAN.get(m.group("q")) or int(m.group("q")), int(m.group("y"))
         return period(m, dt.date(y, 3 * q - 2, 1), last_day(y, 3 * q))
     if m := F.CELL_DATE.search(key):
-        year = int(m.group("y")) if m.group("y") else None
-        when = complete(int(m.group("d")), int(m.group("m")), year, anchor)
+        year = int(m.group("y")) if m.group("y") else short_year(m.group("yy"), anchor) if m.group("yy") else None
+        if year is None and m.group("yy"):
+            return None
+        when = complete(num(m.group("d")), num(m.group("m")), year, anchor)
         return FoundDeadline(m.start(), m.end(), when.isoformat(), None, form="date") if when else None
     if m := F.CELL_HALF.search(key):
         return half(m, anchor)
     if (m := F.CELL_MONTH_ALONE.fullmatch(key)) and (year_of := this_year(int(m.group("m")), anchor)) is not None:
         mon = int(m.group("m"))
         return period(m, dt.date(year_of, mon, 1), last_day(year_of, mon))
+    if m := F.CELL_YEARS.search(key):  # "Năm 2025 - 2026": both years, not the first alone
+        since, until = int(m.group("y1")), int(m.group("y2"))
+        return period(m, dt.date(since, 1, 1), dt.date(until, 12, 31)) if since < until else None
     if m := F.CELL_YEAR.search(key):
         y = int(m.group("y"))
         return period(m, dt.date(y, 1, 1), dt.date(y, 12, 31))

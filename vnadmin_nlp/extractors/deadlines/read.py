@@ -77,18 +77,21 @@ def read(form: F.Form, m: regex.Match, anchor: dt.date | None, normative: bool =
     if name in ("once_per", "last_day_of"):
         return _recurring(m, _RULES[m.group("unit")])
     if name == "absolute":
-        y = int(g["y"]) if g["y"] else None
+        day, mon = num(g["d"]), num(g["m"])
+        y: int | None = int(g["y"]) if g["y"] else short_year(g["yy"], anchor) if g.get("yy") else None
+        if y is None and g.get("yy"):
+            return None  # "15/12/25" far from the document's year, or with no document date: which century?
         if y is None and normative:  # the same day every year: context.settle makes it a yearly rule
-            valid = complete(int(g["d"]), int(g["m"]), 2000, None) is not None  # (2000: a leap year, 29/2 is a day)
-            return FoundDeadline(m.start(), m.end(), None, None, form="date", intro=_words(m), day=int(g["d"]),
-                                 month=int(g["m"])) if valid else None
-        when = complete(int(g["d"]), int(g["m"]), y, anchor)
-        if y is None and when is None and 1 <= int(g["m"]) <= 12:
+            valid = complete(day, mon, 2000, None) is not None  # (2000: a leap year, 29/2 is a day)
+            return FoundDeadline(m.start(), m.end(), None, None, form="date", intro=_words(m), day=day,
+                                 month=mon) if valid else None
+        when = complete(day, mon, y, anchor)
+        if y is None and when is None and 1 <= mon <= 12:
             return _unclear(m, "date")  # the document's date unread: its year cannot be told
         if not when or (_words(m) in _FUTURE_ONLY and (anchor is None or when <= anchor)):
             return None  # "vào ngày …" on or before the document's date: an event, not a deadline
         return FoundDeadline(m.start(), m.end(), when.isoformat(), None, form="date", intro=_words(m),
-                             day=None if y else int(g["d"]), month=None if y else int(g["m"]))
+                             day=None if y else day, month=None if y else mon)
     if name == "quarter":
         q = ROMAN.get(g["q"]) or int(g["q"])
         y = int(g["y"]) if g["y"] else (anchor.year if anchor else None)
@@ -96,6 +99,8 @@ def read(form: F.Form, m: regex.Match, anchor: dt.date | None, normative: bool =
     if name == "month":
         mon, by = int(g["m"]), _words(m)
         y = int(g["y"]) if g["y"] else None if normative else this_year(mon, anchor)
+        if g.get("now"):  # "trong tháng 12 năm nay": the document's year (one over before it is dropped as past)
+            y = anchor.year if anchor else None
         if not 1 <= mon <= 12:
             return None
         if y is None:  # "hoàn thành trong tháng 3" in a letter of October, or in a regulation: which year?
@@ -107,6 +112,9 @@ def read(form: F.Form, m: regex.Match, anchor: dt.date | None, normative: bool =
         return period(m, dt.date(y, mon, 1), last_day(y, mon))
     if name == "half":
         return half(m, anchor, _words(m) in _END_OF)
+    if name == "years":
+        since, until = int(g["y1"]), int(g["y2"])
+        return period(m, dt.date(since, 1, 1), dt.date(until, 12, 31)) if since < until else None
     if name == "months":
         m1, m2 = int(g["m1"]), int(g["m2"])
         if 1 <= m1 <= 12 and 1 <= m2 <= 12:
@@ -157,6 +165,24 @@ def read(form: F.Form, m: regex.Match, anchor: dt.date | None, normative: bool =
                              kind="duration", duration="P1D", working_days=True, form="workday", intro=_words(m),
                              event=(m.span("from"), "") if g["tail"] else None)
     return None
+
+
+# Letters OCR reads for a digit beside one in a date (forms._DD): O for 0, l and I for 1 (on the folded key).
+_OCR_DIGITS = str.maketrans("oli", "011")
+
+
+def num(s: str) -> int:
+    """A day or month as printed, OCR's letters for digits read as the digits ("3o" -> 30, "l2" -> 12)."""
+    return int(s.translate(_OCR_DIGITS))
+
+
+def short_year(yy: str, anchor: dt.date | None) -> int | None:
+    """A two-digit year ("15/12/25"): 20yy when that is within a year of the document's own year; else None (a
+    wrong year is worse than none)."""
+    if anchor is None:
+        return None
+    y = 2000 + int(yy)
+    return y if abs(y - anchor.year) <= 1 else None
 
 
 def this_year(month: int, anchor: dt.date | None) -> int | None:
