@@ -89,8 +89,8 @@ def test_recurring(body: str, rule: str, day: int | None, weekday: int | None) -
     # a month without its year, still ahead in the document's year: that year
     ("6. Sở Công Thương hoàn thành trong tháng 12.", "2025-12-01", "2025-12-31"),
     ("6. Sở Công Thương hoàn thành trong tháng 10.", "2025-10-01", "2025-10-31"),
-    # a target year
-    ("6. Phấn đấu 50% xã đạt chuẩn nông thôn mới vào năm 2030.", "2030-01-01", "2030-12-31"),
+    # a target year with a duty to reach it (ld_070)
+    ("6. Tỉnh phải xây dựng được ít nhất 59 xã không ma tuý vào năm 2030.", "2030-01-01", "2030-12-31"),
     # a meeting by its month (vbpl_113's form)
     ("6. Bộ Công an trình Ủy ban Thường vụ Quốc hội tại Phiên họp tháng 11/2025.", "2025-11-01", "2025-11-30"),
     # from a year on: a start, no end
@@ -115,6 +115,8 @@ def test_periods(body: str, start: str, end: str | None) -> None:
     "6. Các sở triển khai từ năm 2026.",  # a start alone is no time limit
     "6. Tỉnh Lâm Đồng được thành lập vào năm 1976.",
     "6. Đến năm 2030, tỉnh phấn đấu 50% xã đạt chuẩn nông thôn mới.",
+    # … and the same target with its year after it (session 20: a target to reach, whichever the order)
+    "6. Phấn đấu 50% xã đạt chuẩn nông thôn mới vào năm 2030.",
     # a period that opens a sentence telling what happened (ld_070's form)
     "Trong 06 tháng đầu năm 2026, lực lượng chức năng toàn tỉnh đã phát hiện 120 vụ.",
     # a month without its year, over before the document's month: the year is not clear (next year is likely,

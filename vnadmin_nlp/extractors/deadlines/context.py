@@ -80,6 +80,8 @@ _EXPECTED_BEFORE = lazy_regex(r"(?<![\p{L}])(?:" + phrases(D["period_not_right_a
 _RATE_BEFORE = lazy_regex(r"(?<![\p{L}\d])\d+\s+(?:" + phrases(D["rate_units"]) + r")\s+$")
 _UNTIL_YEAR = retone("đến")  # "đến năm 2030" (deadlines.forms.YEAR)
 _TARGET_AFTER = _words_re(D["until_year_targets"])
+_TARGET_BEFORE = _words_re(D["target_before"])
+_AT_YEAR = retone("vào")  # "vào năm 2030" (deadlines.forms.YEAR)
 _LABEL = lazy_regex(r"\s*(?:[-–+•*]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|\([\p{L}\d]{1,4}\))?\s*[“\"]?\s*$")
 _FROM = lazy_regex(retone(r"(?<![\p{L}])(?:kể|tính)\s+từ\s+"))
 _AFTER_OPENING = lazy_regex(retone(r"\s*[“\"]?\s*(?:\d{1,3}[.)]\s*)?sau\s+khi\s+(?P<what>[^,.;:\n]{3,160}),"))
@@ -162,6 +164,8 @@ def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
             return True  # "là 30 ngày", "ít nhất 10 ngày": an amount, not a time limit
     if f.form == "period" and _opens_a_past_sentence(key, lo, f):
         return True  # "Trong 06 tháng đầu năm 2025, lực lượng chức năng toàn tỉnh đã phát hiện …": what happened
+    if f.form == "period" and key.startswith(_AT_YEAR, f.start) and _TARGET_BEFORE.search(key, clause, f.start):
+        return True  # "Phấn đấu 50% xã đạt chuẩn vào năm 2030": a target to reach, as "Đến năm 2030, tỉnh phấn đấu …"
     if f.form == "period" and _set_by_another(key, f):
         return True  # "… 50% vào năm 2030 theo Nghị quyết số 163 … đã đề ra thì …": another document's target
     if f.form == "period" and (_PERIOD_NOT_IN_CLAUSE.search(key, clause, f.start) or _EXPECTED_BEFORE.search(key, max(0, f.start - 30), f.start)):
