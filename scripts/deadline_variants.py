@@ -125,11 +125,13 @@ def variants(spec: dict[str, Any], forms: list[str] | None = None, wrapped: bool
                 n += 1
                 printed = render(form["printed"], how)
                 text = render(form.get("text", form["printed"]), how)
-                body = _place(s["text"], printed, placement)
+                if form.get("sentence"):  # a form in a sentence of its own (a target, a report's range): no task scored
+                    s = {"text": form["sentence"], "lead": None}
+                body = form["sentence"].replace("{D}", printed) + "." if form.get("sentence") else _place(s["text"], printed, placement)
                 at = body.find(printed)
                 gold = form["gold"]
                 dls = [] if gold is None else [{"text": text, **gold}]
-                task = {"lead": s["lead"], "support": s["support"], "deadline": text if gold is not None else None, "line": s["line"]}
+                tasks = [] if s["lead"] is None else [{"lead": s["lead"], "support": s["support"], "deadline": text if gold is not None else None, "line": s["line"]}]
                 layouts = [(body, "")]
                 if wrapped:
                     for k in range(len(printed.split()) + 1):
@@ -137,7 +139,7 @@ def variants(spec: dict[str, Any], forms: list[str] | None = None, wrapped: bool
                         if w is not None:
                             layouts.append((w, f"/wrapped{k}"))
                 for b, tag in layouts:
-                    out.append(Variant(form["name"], f"{placement}/{how}{tag}", spec["skeleton"].replace("{body}", b), b, dls, [task]))
+                    out.append(Variant(form["name"], f"{placement}/{how}{tag}", spec["skeleton"].replace("{body}", b), b, dls, tasks))
     return out
 
 
@@ -148,7 +150,8 @@ def score(v: Variant, doc_date: str | None = None) -> Any:
     from vnadmin_nlp.evaluation.body_score import score_body
 
     gold = BodyGold(id=v.form, file=v.form, path=Path(v.form), gold_file=Path(v.form), kind=None, doc_date=doc_date,
-                    split="variant", complete={"tasks": True, "deadlines": True}, deadlines=v.deadlines, tasks=v.tasks)
+                    split="variant", complete={"tasks": bool(v.tasks), "deadlines": True}, deadlines=v.deadlines,
+                    tasks=v.tasks or None)
     return score_body(gold, parse_text(v.text))
 
 

@@ -88,10 +88,17 @@ _AFTER_OPENING = lazy_regex(retone(r"\s*[“\"]?\s*(?:\d{1,3}[.)]\s*)?sau\s+khi\
 _WORD_AT = lazy_regex(r"\S+")
 
 
+# A line break that ends nothing: a PDF's line wrapped inside a sentence (no stop before it, no list label after it).
+_WRAPPED = lazy_regex(r"(?<=[\p{L}\d,)”\"])[ \t]*\n(?![ \t]*(?:\n|[-–+•*]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|[ivx]{1,4}\.))")
+
+
 def _clause_start(key: str, lo: int, pos: int) -> int:
-    """Where the clause holding ``pos`` starts (after the last . ; : or line break), not before ``lo``."""
+    """Where the clause holding ``pos`` starts (after the last . ; : or line break that is no PDF wrap), not
+    before ``lo``."""
     last = lo
     for m in _CLAUSE_END.finditer(key, lo, pos):
+        if m.group() == "\n" and _WRAPPED.match(key, m.start()):
+            continue  # "… báo cáo kết quả kiểm tra văn bản được ban hành" / "từ ngày 01/01 đến hết ngày 31/12."
         last = m.end()
     return last
 

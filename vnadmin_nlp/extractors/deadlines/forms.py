@@ -49,7 +49,9 @@ _TIME = r"(?:\d{1,2}\s*(?:giờ|h)(?![\p{L}])(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s
 # A day or month as OCR may print it: a 0 read as O, a 1 as l or I, beside a digit ("3O/11/2025", "15/l2/2025"; read.num).
 _DD = r"(?:\d{1,2}|\d[oli]|[oli]\d)"
 # A two-digit year after a separator ("15/12/25"): read only near the document's own year (read.short_year).
-_DATE = _TIME + r"(?:ngày\s*)?(?P<d>" + _DD + r")\s*(?:[/.\-]|\s+tháng\s+)\s*(?P<m>" + _DD + r")(?:\s*(?:[/.\-]|\s+năm\s+)\s*(?P<y>" + _Y + r")|\s*[/.\-]\s*(?P<yy>\d\d))?(?![\d/])"
+# … and a weekday ("trước thứ Sáu, ngày 20/11/2025", "trước 15 giờ ngày thứ Sáu, 20/11/2025")
+_WEEKDAY = r"(?:(?:ngày\s+)?(?:" + phrases(D["weekdays"]) + r")(?![\p{L}\d])\s*,?\s*)?"
+_DATE = _TIME + _WEEKDAY + r"(?:ngày\s*)?(?P<d>" + _DD + r")\s*(?:[/.\-]|\s+tháng\s+)\s*(?P<m>" + _DD + r")(?:\s*(?:[/.\-]|\s+năm\s+)\s*(?P<y>" + _Y + r")|\s*[/.\-]\s*(?P<yy>\d\d))?(?![\d/])"
 _DAY = r"(?P<d{i}>\d{{1,2}})\s*(?:[/.\-]|\s+tháng\s+)\s*(?P<m{i}>\d{{1,2}})(?:\s*(?:[/.\-]|\s+năm\s+)\s*(?P<y{i}>" + _Y + r"))?"
 _UNIT = r"(?P<unit>tuần|tháng|quý|quí|năm)(?![\p{L}])"
 _BY = ["trong", "trước", "hết", "cuối", "đến"]
@@ -104,15 +106,19 @@ QUARTER = _form("quarter", _BY, r"\s+(?:quý|quí)\s+(?P<q>iv|iii|ii|i|[1-4])(?:
 # "trong tháng 11/2025", "trong tháng 12 năm nay" (the document's year); "hoàn thành trong tháng 12" (no year: the document's, read in .__init__); not "trong tháng
 # 12 hằng năm", "tháng 3 của năm sau", "tháng 9 năm học"
 _MONTH_TAIL = (
-    r"(?P<m>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?![\d/])|\s+(?P<now>năm\s+nay)(?![\p{L}])|(?![\d/.,\-–]*\d)(?!\s*(?:\(|(?:hằng|hàng|của|mỗi|các|năm|sau|tới|trước|âm|đầu|cuối)(?![\p{L}]))))"
+    r"(?P<m>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?![\d/])|\s+(?P<now>năm\s+nay)(?![\p{L}])|(?!\s*(?:và|đến)\s+(?:hết\s+)?(?:tháng\s+)?\d)(?![\d/.,\-–]*\d)(?!\s*(?:\(|(?:hằng|hàng|của|mỗi|các|năm|sau|tới|trước|âm|đầu|cuối)(?![\p{L}]))))"
 )
 MONTH = _form(
-    "month", _BY + ["đến hết", "đến cuối"],
+    "month", _BY + ["đến hết", "đến cuối", "chậm nhất", "chậm nhất là", "chậm nhất vào"],
     r"\s+tháng\s+" + _MONTH_TAIL,
 )
 # "Thời gian thực hiện: Tháng 11/2025", "Thời gian hoàn thành: Quý IV/2025", "Tiến độ hoàn thành: Năm 2026"
 _LABEL = r"\s*:\s*(?:trong\s+)?"
 LABEL_MONTH = _form("month", D["period_labels"], _LABEL + r"tháng\s+" + _MONTH_TAIL)
+# "Thời gian hoàn thành: 30/12/2025", "Thời gian thực hiện: ngày 30/12/2025": a date alone after a time label
+LABEL_DATE = _form("absolute", D["period_labels"], r"\s*:\s*" + _DATE)
+# "trong tháng 11-12/2025", "trong tháng 11 và tháng 12/2025": the months, their year printed once
+MONTH_SPAN = _form("months", ["trong", "từ"], r"\s+tháng\s+(?P<m1>\d{1,2})\s*(?:-|–|đến|và)\s*(?:hết\s+)?(?:tháng\s+)?(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y2>" + _Y + r")(?![\d/])")
 LABEL_QUARTER = _form("quarter", D["period_labels"], _LABEL + r"(?:quý|quí)\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?![\p{L}\d])")
 LABEL_YEAR = _form("year", D["period_labels"], _LABEL + r"năm\s+(?P<y>" + _Y + r")(?![\d\-–/])(?!\s*(?:-|–|đến)\s*\d)(?P<on>\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|tiếp))?")
 # "trong 6 tháng đầu năm 2026", "9 tháng cuối năm 2025": the first or last months of the year
@@ -157,7 +163,7 @@ BEFORE_EVENT = _form(
 # "ngay trong ngày làm việc", "trong ngày làm việc nhận được hồ sơ": the same working day
 WORKDAY = _form("workday", ["ngay trong", "trong"], r"\s+(?P<from>ngày\s+làm\s+việc(?P<tail>\s+[^,.;:()\n]{1,160})?)")
 
-FORMS = (BEFORE_EVENT, PERIODIC, REPORT_DAY, REPORT_YEAR, NEXT_MONTH, LAST_DAY_OF, EVERY, WEEKDAY, FREQUENCY, EVERY_N, ONCE_PER, ABSOLUTE, EVENT, MEETING_MONTH, QUARTER, MONTH, LABEL_MONTH, LABEL_QUARTER, LABEL_YEAR, HALF, MONTHS, DAYS, YEAR, YEARS, LABEL_YEARS, RELATIVE, WORKDAY)
+FORMS = (BEFORE_EVENT, PERIODIC, REPORT_DAY, REPORT_YEAR, NEXT_MONTH, LAST_DAY_OF, EVERY, WEEKDAY, FREQUENCY, EVERY_N, ONCE_PER, ABSOLUTE, LABEL_DATE, EVENT, MEETING_MONTH, QUARTER, MONTH, LABEL_MONTH, MONTH_SPAN, LABEL_QUARTER, LABEL_YEAR, HALF, MONTHS, DAYS, YEAR, YEARS, LABEL_YEARS, RELATIVE, WORKDAY)
 
 # A table cell of a time column is a deadline on its own: "Tháng 11/2025", "Quý IV/2025", "30/9/2025".
 CELL_MONTHS = compile_key(r"(?<![\p{L}\d])tháng\s+(?P<m1>\d{1,2})\s*(?:-|–|đến)\s*(?:tháng\s+)?(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?!\d)")

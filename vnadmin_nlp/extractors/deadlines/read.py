@@ -22,7 +22,8 @@ _CYCLES = {" ".join(retone(k).split()): v for k, v in F.D["reporting_cycles"].it
 _RULE_PERIOD = {"weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "half-yearly": "P6M", "yearly": "P1Y"}
 _END_OF = {retone(w) for w in ("hết", "cuối", "đến hết", "đến cuối")}  # "đến cuối năm 2022": its last day
 _FUTURE_ONLY = {" ".join(retone(w).split()) for w in F.D["future_only_intros"]}
-_NO_DAY = {retone(w) for w in ("trước", "đến")}  # "trước tháng 10/2025": a date without its day
+# "trước tháng 10/2025", "chậm nhất là tháng 12/2025": a date without its day
+_NO_DAY = {" ".join(retone(w).split()) for w in ("trước", "đến", "chậm nhất", "chậm nhất là", "chậm nhất vào")}
 
 
 def _words(m: regex.Match, group: str = "intro") -> str:
@@ -117,8 +118,9 @@ def read(form: F.Form, m: regex.Match, anchor: dt.date | None, normative: bool =
         return period(m, dt.date(since, 1, 1), dt.date(until, 12, 31)) if since < until else None
     if name == "months":
         m1, m2 = int(g["m1"]), int(g["m2"])
-        if 1 <= m1 <= 12 and 1 <= m2 <= 12:
-            return period(m, dt.date(int(g["y1"]), m1, 1), last_day(int(g["y2"]), m2))
+        y1, y2 = int(g.get("y1") or g["y2"]), int(g["y2"])  # "trong tháng 11-12/2025": the year printed once
+        if 1 <= m1 <= 12 and 1 <= m2 <= 12 and (y1, m1) < (y2, m2):
+            return period(m, dt.date(y1, m1, 1), last_day(y2, m2))
         return None
     if name == "days":
         y2 = int(g["y2"]) if g["y2"] else (anchor.year if anchor else None)
