@@ -187,7 +187,7 @@ def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
             return True  # "Đến năm 2030, tỉnh phấn đấu 50% xã đạt chuẩn …": a target to reach
         return not _opens_clause(key, lo, f.start, wrapped=True)
     if f.form == "frequency":
-        return not _opens_clause(key, lo, f.start)  # "kế hoạch sử dụng đất hằng năm", "Chiến lược … đến năm
+        return not _opens_clause(key, lo, f.start) and not _after_time_label(key, lo, f.start)  # "kế hoạch sử dụng đất hằng năm", "Chiến lược … đến năm
         # 2030": a time rule or a target year only where it opens a sentence or a clause ("…; hằng năm báo cáo Quốc
         # hội …", "Đến năm 2030, các cơ sở giáo dục đại học hoàn thành …", vbpl.vn doc_000541)
     return False
@@ -202,6 +202,15 @@ def _opens_clause(key: str, lo: int, pos: int, wrapped: bool = False) -> bool:
     if wrapped and not before.strip():
         return not key[lo:ls].rstrip() or key[lo:ls].rstrip().endswith((".", ";", ":"))
     return _LABEL.fullmatch(before) is not None or before.rstrip().endswith((".", ";"))
+
+
+# A time label's head then its own words and a colon, right before: "Thời gian thực hiện: Hằng năm" (data label_heads)
+_TIME_LABEL = lazy_regex(r"(?<![\p{L}])(?:" + phrases([*D["period_labels"], *D["label_heads"]]) + r")(?:\s+\p{L}+){0,3}?\s*:\s*$")
+
+
+def _after_time_label(key: str, lo: int, pos: int) -> bool:
+    """A frequency that is a time label's value (``Thời gian hoàn thành: Hằng quý``): it times the duty."""
+    return _TIME_LABEL.search(key, max(lo, pos - 60), pos) is not None
 
 
 def _opens_a_past_sentence(key: str, lo: int, f: FoundDeadline) -> bool:

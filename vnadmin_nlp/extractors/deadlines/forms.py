@@ -113,14 +113,18 @@ MONTH = _form(
     r"\s+tháng\s+" + _MONTH_TAIL,
 )
 # "Thời gian thực hiện: Tháng 11/2025", "Thời gian hoàn thành: Quý IV/2025", "Tiến độ hoàn thành: Năm 2026"
-_LABEL = r"\s*:\s*(?:trong\s+)?"
-LABEL_MONTH = _form("month", D["period_labels"], _LABEL + r"tháng\s+" + _MONTH_TAIL)
+# … also a label's head and up to three words of its own ("Hạn nộp báo cáo: 15/12/2025", "Thời gian gửi hồ sơ: Tháng
+# 12/2025": data label_heads), not the words of a time that is no limit (label_not_words: "Thời gian chốt số liệu:").
+_HEADS = [*D["period_labels"], *D["label_heads"]]
+_OWN_WORDS = r"(?:\s+(?!(?:" + phrases(D["label_not_words"]) + r")(?![\p{L}]))\p{L}+){0,3}?"
+_LABEL = _OWN_WORDS + r"\s*:\s*(?:trong\s+)?"
+LABEL_MONTH = _form("month", _HEADS, _LABEL + r"tháng\s+" + _MONTH_TAIL)
 # "Thời gian hoàn thành: 30/12/2025", "Thời gian thực hiện: ngày 30/12/2025": a date alone after a time label
-LABEL_DATE = _form("absolute", D["period_labels"], r"\s*:\s*" + _DATE)
+LABEL_DATE = _form("absolute", _HEADS, _OWN_WORDS + r"\s*:\s*" + _DATE)
 # "trong tháng 11-12/2025", "trong tháng 11 và tháng 12/2025": the months, their year printed once
 MONTH_SPAN = _form("months", ["trong", "từ"], r"\s+tháng\s+(?P<m1>\d{1,2})\s*(?:-|–|đến|và)\s*(?:hết\s+)?(?:tháng\s+)?(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y2>" + _Y + r")(?![\d/])")
-LABEL_QUARTER = _form("quarter", D["period_labels"], _LABEL + r"(?:quý|quí)\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?![\p{L}\d])")
-LABEL_YEAR = _form("year", D["period_labels"], _LABEL + r"năm\s+(?P<y>" + _Y + r")(?![\d\-–/])(?!\s*(?:-|–|đến)\s*\d)(?P<on>\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|tiếp))?")
+LABEL_QUARTER = _form("quarter", _HEADS, _LABEL + r"(?:quý|quí)\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?![\p{L}\d])")
+LABEL_YEAR = _form("year", _HEADS, _LABEL + r"năm\s+(?P<y>" + _Y + r")(?![\d\-–/])(?!\s*(?:-|–|đến)\s*\d)(?P<on>\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|tiếp))?")
 # "trong 6 tháng đầu năm 2026", "9 tháng cuối năm 2025": the first or last months of the year
 HALF = _form(
     "half", ["trong", "hết", "đến hết", "đến cuối"],
@@ -137,15 +141,16 @@ DAYS = _form("days", D["period_openings"], r"\s+ngày\s+" + _DAY1 + r"\s*(?:đ�
 # thị trường cuối năm"); "đến năm 2030" only where it opens a clause (context.excluded: not "Chiến lược … đến năm 2030")
 YEAR = _form("year", ["trong", "hết", "đến hết", "đến cuối", "từ", "vào", "đến"],
              r"\s+năm\s+(?P<y>" + _Y + r")(?!\d)(?P<on>\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|tiếp))?")
-# A PDF's line break inside an event ("kể từ ngày" / "nhận được văn bản đề nghị"): not before a list item's label.
-_WRAP = r"\n(?![ \t]*(?:[-–+•]|\d{1,3}[.)]|[a-zđ]\)))"
+# A PDF's line break inside an event ("kể từ ngày" / "nhận được văn bản đề nghị"): not before a list item's label or
+# an article's heading.
+_WRAP = r"\n(?![ \t]*(?:[-–+•]|\d{1,3}[.)]|[a-zđ]\)|(?:điều|chương|mục|phần)\s+[\divxl]))"
 # "trong năm 2025 - 2026", "trong giai đoạn 2026 - 2030", "Thời gian thực hiện: năm 2026 – 2027": the years from the
 # first to the last.  Not "năm học 2026 - 2027" ("năm" then the year only), a bare "giai đoạn 2026 - 2030" (a
 # programme's name), nor "từ năm 2025 đến năm 2027" (how long support is paid: "hỗ trợ kinh phí từ năm 2025 đến năm
 # 2027", vbai_32; a start, session 18).
 _YEARS = r"(?P<y1>" + _Y + r")\s*(?:-|–|đến)\s*(?:năm\s+)?(?P<y2>" + _Y + r")(?![\d/])"
 YEARS = _form("years", ["trong"], r"\s+(?:năm|giai\s+đoạn)\s+" + _YEARS)
-LABEL_YEARS = _form("years", D["period_labels"], _LABEL + r"(?:(?:năm|giai\s+đoạn)\s+)?" + _YEARS)
+LABEL_YEARS = _form("years", _HEADS, _LABEL + r"(?:(?:năm|giai\s+đoạn)\s+)?" + _YEARS)
 # "trong thời hạn 02 (hai) ngày làm việc, kể từ ngày nhận được hồ sơ", "Chậm nhất 45 ngày làm việc trước ngày hết
 # nhiệm kỳ", "không muộn hơn 08 giờ làm việc"
 RELATIVE = _form(
