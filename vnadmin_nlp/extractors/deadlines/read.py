@@ -118,9 +118,9 @@ def read(form: F.Form, m: regex.Match, anchor: dt.date | None, normative: bool =
         return period(m, dt.date(since, 1, 1), dt.date(until, 12, 31)) if since < until else None
     if name == "months":
         m1, m2 = int(g["m1"]), int(g["m2"])
-        y1, y2 = int(g.get("y1") or g["y2"]), int(g["y2"])  # "trong tháng 11-12/2025": the year printed once
-        if 1 <= m1 <= 12 and 1 <= m2 <= 12 and (y1, m1) < (y2, m2):
-            return period(m, dt.date(y1, m1, 1), last_day(y2, m2))
+        first, last = int(g.get("y1") or g["y2"]), int(g["y2"])  # "trong tháng 11-12/2025": the year printed once
+        if 1 <= m1 <= 12 and 1 <= m2 <= 12 and (first, m1) < (last, m2):
+            return period(m, dt.date(first, m1, 1), last_day(last, m2))
         return None
     if name == "days":
         y2 = int(g["y2"]) if g["y2"] else (anchor.year if anchor else None)
