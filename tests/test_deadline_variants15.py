@@ -89,13 +89,16 @@ def test_recurring(body: str, rule: str, day: int | None, weekday: int | None) -
     # a month without its year, still ahead in the document's year: that year
     ("6. Sở Công Thương hoàn thành trong tháng 12.", "2025-12-01", "2025-12-31"),
     ("6. Sở Công Thương hoàn thành trong tháng 10.", "2025-10-01", "2025-10-31"),
-    # a target year
-    ("6. Phấn đấu 50% xã đạt chuẩn nông thôn mới vào năm 2030.", "2030-01-01", "2030-12-31"),
+    # a target year with a duty to reach it (ld_070)
+    ("6. Tỉnh phải xây dựng được ít nhất 59 xã không ma tuý vào năm 2030.", "2030-01-01", "2030-12-31"),
     # a meeting by its month (vbpl_113's form)
     ("6. Bộ Công an trình Ủy ban Thường vụ Quốc hội tại Phiên họp tháng 11/2025.", "2025-11-01", "2025-11-30"),
     # from a year on: a start, no end
     ("6. Các sở thực hiện trong năm 2026 và các năm tiếp theo.", "2026-01-01", None),
     ("6. Các sở thực hiện từ năm 2026 và những năm tiếp theo.", "2026-01-01", None),
+    # a range of years after a time label is that range (session 20: a period is a month, quarter, year or range;
+    # was no deadline, and a task table's "Năm 2025 - 2026" cell gave 2025 alone)
+    ("Thời gian thực hiện: năm 2026 - 2030.", "2026-01-01", "2030-12-31"),
 ])
 def test_periods(body: str, start: str, end: str | None) -> None:
     d = _one(body)
@@ -109,10 +112,11 @@ def test_periods(body: str, start: str, end: str | None) -> None:
     "7. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025.",
     "7. Hội nghị đã được tổ chức vào ngày 10/10/2025 tại Hội trường.",
     "6. Các sở triển khai giai đoạn 2026 - 2030.",
-    "Thời gian thực hiện: năm 2026 - 2030.",
     "6. Các sở triển khai từ năm 2026.",  # a start alone is no time limit
     "6. Tỉnh Lâm Đồng được thành lập vào năm 1976.",
     "6. Đến năm 2030, tỉnh phấn đấu 50% xã đạt chuẩn nông thôn mới.",
+    # … and the same target with its year after it (session 20: a target to reach, whichever the order)
+    "6. Phấn đấu 50% xã đạt chuẩn nông thôn mới vào năm 2030.",
     # a period that opens a sentence telling what happened (ld_070's form)
     "Trong 06 tháng đầu năm 2026, lực lượng chức năng toàn tỉnh đã phát hiện 120 vụ.",
     # a month without its year, over before the document's month: the year is not clear (next year is likely,

@@ -22,8 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import regex
-
 from ...lexicon.fold import fold, retone
 from ...lexicon.spaces import squash
 from ...model import Deadline
@@ -31,6 +29,7 @@ from ...patterns import NOT_LETTER_AFTER, WHITE_SPACE, word_matches
 from . import forms as F
 from .context import FoundDeadline, excluded, settle
 from .dates import last_day, complete
+from .read import ROMAN, half, num, period, read, short_year, this_year
 from ...lexicon.lazy import escape, lazy, lazy_re, lazy_regex
 
 __all__ = ["FoundDeadline", "find", "month_end", "read_deadline", "to_model"]
@@ -92,172 +91,6 @@ def _first_word_scanner() -> re.Pattern:
 
 
 _FIRST_WORD = lazy(_first_word_scanner)
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_WEEKDAYS = {" ".join(retone(k).split()): int(v) for k, v in F.D["weekdays"].items()}  # data: deadlines.yaml
-# Units as they stand in the folding key ("ngày" is keyed "ngaỳ"): to ISO 8601 designators.
-_UNITS = {retone(k): v for k, v in {"ngày": "D", "tuần": "W", "tháng": "M", "quý": "Q", "năm": "Y", "giờ": "H"}.items()}
-_RULES = {retone(k): v for k, v in F.D["recurring_units"].items()}
-_EVERY_N = {retone(k): v for k, v in F.D["recurring_every"].items()}
-_CYCLES = {" ".join(retone(k).split()): v for k, v in F.D["reporting_cycles"].items()}
-_RULE_PERIOD = {"weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "half-yearly": "P6M", "yearly": "P1Y"}
-_END_OF = {retone(w) for w in ("hết", "cuối", "đến hết", "đến cuối")}  # "đến cuối năm 2022": its last day
-_FUTURE_ONLY = {" ".join(retone(w).split()) for w in F.D["future_only_intros"]}
-_NO_DAY = {retone(w) for w in ("trước", "đến")}  # "trước tháng 10/2025": a date without its day
-
-
-def _words(m: regex.Match, group: str = "intro") -> str:
-    return " ".join(m.group(group).split())
-
-
-def _period(m: regex.Match, first: dt.date, last: dt.date) -> FoundDeadline:
-    return FoundDeadline(m.start(), m.end(), last.isoformat(), None, strong=False, kind="period",
-                         start_date=first.isoformat(), end_date=last.isoformat(), form="period")
-
-
-def _recurring(m: regex.Match, rule: str, day: int | None = None, month: int | None = None, form: str = "recurring") -> FoundDeadline:
-    if day is None:
-        rel = f"R/{_RULE_PERIOD[rule]}"
-    else:
-        rel = f"R/P1Y/{month:02d}-{day:02d}" if rule == "yearly" and month else f"R/{_RULE_PERIOD[rule]}/day={day}"
-    return FoundDeadline(m.start(), m.end(), None, rel, kind="recurring", rule=rule, day=day, month=month, form=form)
-
-
-def _unclear(m: regex.Match, form: str) -> FoundDeadline:
-    """A day or month printed without its year whose year cannot be told: no deadline; ``find`` lists its span so
-    that the caller warns (``deadline_year_unclear``)."""
-    return FoundDeadline(m.start(), m.end(), None, None, kind="unclear", form=form, intro=_words(m))
-
-
-def _read(form: F.Form, m: regex.Match, anchor: dt.date | None, normative: bool = False) -> FoundDeadline | None:
-    """What one match of a form says (None: not a deadline after all).  In a regulation (``normative``) a day and
-    month printed without a year is a yearly rule (``trước ngày 30 tháng 12``), read in context.settle; a month
-    without a year is unclear there (every year, or the document's?)."""
-    name, g = form.name, m.groupdict()
-    if name in ("periodic", "every"):
-        mon = next((int(g[k]) for k in ("m", "mon", "mon2") if g.get(k)), None)
-        return _recurring(m, _RULES[m.group("unit")], int(m.group("d")), mon)
-    if name == "report_day":
-        rule = _CYCLES.get(" ".join(m.group("cycle").split()))
-        return _recurring(m, rule, int(m.group("d"))) if rule else None
-    if name == "report_year":
-        day, mon = int(m.group("d")), int(m.group("m"))
-        return _recurring(m, "yearly", day, mon) if 1 <= mon <= 12 and 1 <= day <= 31 else None
-    if name == "next_month":
-        return _recurring(m, "monthly", int(m.group("d")))
-    if name == "frequency":
-        return _recurring(m, _RULES[m.group("unit")], form="frequency" if _words(m).split()[0] != retone("định") else "recurring")
-    if name == "every_n":
-        n = m.group("n")
-        count = int(n) if n.isdigit() else F.COUNT_WORDS.get(" ".join(n.split()))
-        rule = _EVERY_N.get(f"{count} {m.group('unit')}")
-        return _recurring(m, rule) if rule else None
-    if name == "once_per" and _words(m) in F.COUNT_WORDS:  # "sáu tháng một lần"
-        rule = _EVERY_N.get(f"{F.COUNT_WORDS[_words(m)]} {m.group('unit')}")
-        return _recurring(m, rule) if rule else None
-    if name in ("once_per", "last_day_of"):
-        return _recurring(m, _RULES[m.group("unit")])
-    if name == "absolute":
-        y = int(g["y"]) if g["y"] else None
-        if y is None and normative:  # the same day every year: context.settle makes it a yearly rule
-            valid = complete(int(g["d"]), int(g["m"]), 2000, None) is not None  # (2000: a leap year, 29/2 is a day)
-            return FoundDeadline(m.start(), m.end(), None, None, form="date", intro=_words(m), day=int(g["d"]),
-                                 month=int(g["m"])) if valid else None
-        when = complete(int(g["d"]), int(g["m"]), y, anchor)
-        if y is None and when is None and 1 <= int(g["m"]) <= 12:
-            return _unclear(m, "date")  # the document's date unread: its year cannot be told
-        if not when or (_words(m) in _FUTURE_ONLY and (anchor is None or when <= anchor)):
-            return None  # "vào ngày …" on or before the document's date: an event, not a deadline
-        return FoundDeadline(m.start(), m.end(), when.isoformat(), None, form="date", intro=_words(m),
-                             day=None if y else int(g["d"]), month=None if y else int(g["m"]))
-    if name == "quarter":
-        q = _ROMAN.get(g["q"]) or int(g["q"])
-        y = int(g["y"]) if g["y"] else (anchor.year if anchor else None)
-        return _period(m, dt.date(y, 3 * q - 2, 1), last_day(y, 3 * q)) if y else None
-    if name == "month":
-        mon, by = int(g["m"]), _words(m)
-        y = int(g["y"]) if g["y"] else None if normative else _this_year(mon, anchor)
-        if not 1 <= mon <= 12:
-            return None
-        if y is None:  # "hoàn thành trong tháng 3" in a letter of October, or in a regulation: which year?
-            return _unclear(m, "date" if by in _NO_DAY or by in _END_OF else "period")
-        if by in _NO_DAY:
-            return FoundDeadline(m.start(), m.end(), f"{y:04d}-{mon:02d}", None, form="date", intro=by)
-        if by in _END_OF:
-            return FoundDeadline(m.start(), m.end(), last_day(y, mon).isoformat(), None, strong=False, form="date", intro=by)
-        return _period(m, dt.date(y, mon, 1), last_day(y, mon))
-    if name == "half":
-        return _half(m, anchor, _words(m) in _END_OF)
-    if name == "months":
-        m1, m2 = int(g["m1"]), int(g["m2"])
-        if 1 <= m1 <= 12 and 1 <= m2 <= 12:
-            return _period(m, dt.date(int(g["y1"]), m1, 1), last_day(int(g["y2"]), m2))
-        return None
-    if name == "days":
-        y2 = int(g["y2"]) if g["y2"] else (anchor.year if anchor else None)
-        y1 = int(g["y1"]) if g["y1"] else y2
-        if y1 is None or y2 is None:
-            return None
-        m1 = int(g["m1"]) if g["m1"] else int(g["m2"])  # "từ ngày 05 đến ngày 12 tháng 3 năm 2026"
-        a, b = complete(int(g["d1"]), m1, y1, None), complete(int(g["d2"]), int(g["m2"]), y2, None)
-        return _period(m, a, b) if a and b and a <= b else None
-    if name == "event":  # its date is the meeting's time, read in context.settle
-        return FoundDeadline(m.start(), m.end(), None, None, form="event", intro=_words(m))
-    if name == "weekday":
-        wd = _WEEKDAYS.get(" ".join(m.group("wd").split()))
-        return FoundDeadline(m.start(), m.end(), None, f"R/P1W/weekday={wd}", kind="recurring", rule="weekly",
-                             weekday=wd, form="recurring") if wd else None
-    if name == "year":
-        y = int(g["y"])
-        if g["on"]:  # "từ năm 2026 và các năm tiếp theo": from that year on, no end
-            return FoundDeadline(m.start(), m.end(), None, None, strong=False, kind="period",
-                                 start_date=f"{y}-01-01", form="period")
-        if _words(m) == retone("từ"):
-            return None  # "từ năm 2026" alone: a start, no time limit
-        if _words(m) in _END_OF:
-            return FoundDeadline(m.start(), m.end(), f"{y}-12-31", None, strong=False, form="date", intro=_words(m))
-        if _words(m) == retone("đến"):  # "Đến năm 2030, các cơ sở … hoàn thành …": by that year (the year alone)
-            return FoundDeadline(m.start(), m.end(), f"{y}", None, strong=False, form="date", intro=_words(m))
-        return _period(m, dt.date(y, 1, 1), dt.date(y, 12, 31))
-    if name == "relative":
-        n, unit, work = int(g["n"]), _UNITS[g["unit"]], bool(g["work"])
-        duration = f"PT{n}H" if unit == "H" else f"P{n}{unit}" if unit != "Q" else f"P{3 * n}M"
-        end_at = m.end("work") if g["work"] else m.end("unit")
-        return FoundDeadline(m.start(), end_at, None, duration + ("/working-days" if work else ""), kind="duration",
-                             duration=duration, working_days=work, form="duration", intro=_words(m),
-                             event=(m.span("from"), _words(m, "how")) if g["from"] else None)
-    if name == "before_event":  # the event as written before the count: its words, no cut at "phải" (its own)
-        n, unit, work = int(g["n"]), _UNITS[g["unit"]], bool(g["work"])
-        duration = f"PT{n}H" if unit == "H" else f"P{n}{unit}"
-        event_end = m.start("from") + len(m.group("from").rstrip())
-        return FoundDeadline(m.start(), m.end(), None, duration + ("/working-days" if work else ""), kind="duration",
-                             duration=duration, working_days=work, form="duration", intro=_words(m),
-                             anchor_span=(m.start("from"), event_end))
-    if name == "workday":
-        return FoundDeadline(m.start(), m.start("tail") if g["tail"] else m.end("from"), None, "P1D/working-days",
-                             kind="duration", duration="P1D", working_days=True, form="workday", intro=_words(m),
-                             event=(m.span("from"), "") if g["tail"] else None)
-    return None
-
-
-def _this_year(month: int, anchor: dt.date | None) -> int | None:
-    """The year of a month printed without one (``hoàn thành trong tháng 12``): the document's, when that month is
-    not over before the document's own month (it still lies ahead that year); else None: the year is unclear
-    (the next one is likely, but a wrong year is worse than none)."""
-    if anchor is None or not 1 <= month <= 12 or month < anchor.month:
-        return None
-    return anchor.year
-
-
-def _half(m: regex.Match, anchor: dt.date | None, end_of: bool = False) -> FoundDeadline | None:
-    """``6 tháng đầu năm 2026`` (January to June), ``3 tháng cuối năm 2025`` (October to December)."""
-    n, y = int(m.group("n")), int(m.group("y"))
-    if not 1 <= n <= 11:
-        return None
-    first, last = (1, n) if m.group("part") == retone("đầu") else (13 - n, 12)
-    if end_of:
-        end = last_day(y, last).isoformat()
-        return FoundDeadline(m.start(), m.end(), end, None, strong=False, form="date", intro=_words(m))
-    return _period(m, dt.date(y, first, 1), last_day(y, last))
 
 
 def month_end(date: str) -> dt.date:
@@ -310,16 +143,18 @@ def find(key: str, start: int, end: int, anchor: dt.date | None, normative: bool
             # bounded: a pattern with a required word ("năm") would otherwise look for it to the end of the text
             m = match(key, pos, min(end, pos + _LONGEST))
             if m and not _OTHER_DIGIT.search(m.group()):  # digits 0-9 only: int() cannot read every digit \d matches
-                if (f := _read(form, m, anchor, normative)) is not None and not _past(f, anchor):
+                if (f := read(form, m, anchor, normative)) is not None and not _past(f, anchor):
                     if form.name == "half" and anchor is None and _opens_sentence(key, start, m.start()):
                         continue  # "Trong 06 tháng đầu năm 2025, lực lượng … bắt giữ 461 vụ": with the document's
                         # date unread, a report's half-year cannot be told from a time limit (ld_070)
                     out.append(f)
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[FoundDeadline] = []
-    for f in out:
-        if kept and f.start < kept[-1].end:
+    covered = start  # the end of the readings so far, kept or not: a reading inside an excluded one is part of it
+    for f in out:  # ("… được ban hành từ ngày 01/01 đến hết ngày 31/12": the range a report covers, not "đến hết ngày
+        if f.start < covered:  # 31/12" as a limit, vbpl_023)
             continue
+        covered = f.end
         if not excluded(key, start, f):
             kept.append(f)
     if unclear is not None:
@@ -341,28 +176,33 @@ def to_model(text: str, f: FoundDeadline) -> Deadline:
 
 def _cell(key: str, anchor: dt.date | None) -> FoundDeadline | None:
     """A time column's cell with no opening word: "Tháng 11/2025", "Tháng 11-12/2025", "Quý IV/2025",
-    "30/9/2025", "Năm 2025"."""
+    "30/9/2025", "Năm 2025", "Năm 2025 - 2026"."""
     if m := F.CELL_MONTHS.search(key):
         m1, m2, y = int(m.group("m1")), int(m.group("m2")), int(m.group("y"))
-        return _period(m, dt.date(y, m1, 1), last_day(y, m2)) if 1 <= m1 <= m2 <= 12 else None
+        return period(m, dt.date(y, m1, 1), last_day(y, m2)) if 1 <= m1 <= m2 <= 12 else None
     if m := F.CELL_MONTH.search(key):
         mon, y = int(m.group("m")), int(m.group("y"))
-        return _period(m, dt.date(y, mon, 1), last_day(y, mon)) if 1 <= mon <= 12 else None
+        return period(m, dt.date(y, mon, 1), last_day(y, mon)) if 1 <= mon <= 12 else None
     if m := F.CELL_QUARTER.search(key):
-        q, y = _ROMAN.get(m.group("q")) or int(m.group("q")), int(m.group("y"))
-        return _period(m, dt.date(y, 3 * q - 2, 1), last_day(y, 3 * q))
+        q, y = ROMAN.get(m.group("q")) or int(m.group("q")), int(m.group("y"))
+        return period(m, dt.date(y, 3 * q - 2, 1), last_day(y, 3 * q))
     if m := F.CELL_DATE.search(key):
-        year = int(m.group("y")) if m.group("y") else None
-        when = complete(int(m.group("d")), int(m.group("m")), year, anchor)
+        year = int(m.group("y")) if m.group("y") else short_year(m.group("yy"), anchor) if m.group("yy") else None
+        if year is None and m.group("yy"):
+            return None
+        when = complete(num(m.group("d")), num(m.group("m")), year, anchor)
         return FoundDeadline(m.start(), m.end(), when.isoformat(), None, form="date") if when else None
     if m := F.CELL_HALF.search(key):
-        return _half(m, anchor)
-    if (m := F.CELL_MONTH_ALONE.fullmatch(key)) and (year_of := _this_year(int(m.group("m")), anchor)) is not None:
+        return half(m, anchor)
+    if (m := F.CELL_MONTH_ALONE.fullmatch(key)) and (year_of := this_year(int(m.group("m")), anchor)) is not None:
         mon = int(m.group("m"))
-        return _period(m, dt.date(year_of, mon, 1), last_day(year_of, mon))
+        return period(m, dt.date(year_of, mon, 1), last_day(year_of, mon))
+    if m := F.CELL_YEARS.search(key):  # "Năm 2025 - 2026": both years, not the first alone
+        since, until = int(m.group("y1")), int(m.group("y2"))
+        return period(m, dt.date(since, 1, 1), dt.date(until, 12, 31)) if since < until else None
     if m := F.CELL_YEAR.search(key):
         y = int(m.group("y"))
-        return _period(m, dt.date(y, 1, 1), dt.date(y, 12, 31))
+        return period(m, dt.date(y, 1, 1), dt.date(y, 12, 31))
     return None
 
 

@@ -89,16 +89,25 @@ _EXPECTED_BEFORE = lazy_regex(r"(?<![\p{L}])(?:" + phrases(D["period_not_right_a
 _RATE_BEFORE = lazy_regex(r"(?<![\p{L}\d])\d+\s+(?:" + phrases(D["rate_units"]) + r")\s+$")
 _UNTIL_YEAR = retone("đến")  # "đến năm 2030" (deadlines.forms.YEAR)
 _TARGET_AFTER = _words_re(D["until_year_targets"])
+_TARGET_BEFORE = _words_re(D["target_before"])
+_AT_YEAR = retone("vào")  # "vào năm 2030" (deadlines.forms.YEAR)
 _LABEL = lazy_regex(r"\s*(?:[-–+•*]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|\([\p{L}\d]{1,4}\))?\s*[“\"]?\s*$")
 _FROM = lazy_regex(retone(r"(?<![\p{L}])(?:kể|tính)\s+từ\s+"))
 _AFTER_OPENING = lazy_regex(retone(r"\s*[“\"]?\s*(?:\d{1,3}[.)]\s*)?sau\s+khi\s+(?P<what>[^,.;:\n]{3,160}),"))
 _WORD_AT = lazy_regex(r"\S+")
 
 
+# A line break that ends nothing: a PDF's line wrapped inside a sentence (no stop before it, no list label after it).
+_WRAPPED = lazy_regex(r"(?<=[\p{L}\d,)”\"])[ \t]*\n(?![ \t]*(?:\n|[-–+•*]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|[ivx]{1,4}\.))")
+
+
 def _clause_start(key: str, lo: int, pos: int) -> int:
-    """Where the clause holding ``pos`` starts (after the last . ; : or line break), not before ``lo``."""
+    """Where the clause holding ``pos`` starts (after the last . ; : or line break that is no PDF wrap), not
+    before ``lo``."""
     last = lo
     for m in _CLAUSE_END.finditer(key, lo, pos):
+        if m.group() == "\n" and _WRAPPED.match(key, m.start()):
+            continue  # "… báo cáo kết quả kiểm tra văn bản được ban hành" / "từ ngày 01/01 đến hết ngày 31/12."
         last = m.end()
     return last
 
@@ -171,6 +180,8 @@ def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
             return True  # "là 30 ngày", "ít nhất 10 ngày": an amount, not a time limit
     if f.form == "period" and _opens_a_past_sentence(key, lo, f):
         return True  # "Trong 06 tháng đầu năm 2025, lực lượng chức năng toàn tỉnh đã phát hiện …": what happened
+    if f.form == "period" and key.startswith(_AT_YEAR, f.start) and _TARGET_BEFORE.search(key, clause, f.start):
+        return True  # "Phấn đấu 50% xã đạt chuẩn vào năm 2030": a target to reach, as "Đến năm 2030, tỉnh phấn đấu …"
     if f.form == "period" and _set_by_another(key, f):
         return True  # "… 50% vào năm 2030 theo Nghị quyết số 163 … đã đề ra thì …": another document's target
     if f.form == "period" and (_PERIOD_NOT_IN_CLAUSE.search(key, clause, f.start) or _EXPECTED_BEFORE.search(key, max(0, f.start - 30), f.start)):
@@ -185,7 +196,7 @@ def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
             return True  # "Đến năm 2030, tỉnh phấn đấu 50% xã đạt chuẩn …": a target to reach
         return not _opens_clause(key, lo, f.start, wrapped=True)
     if f.form == "frequency":
-        return not _opens_clause(key, lo, f.start)  # "kế hoạch sử dụng đất hằng năm", "Chiến lược … đến năm
+        return not _opens_clause(key, lo, f.start) and not _after_time_label(key, lo, f.start)  # "kế hoạch sử dụng đất hằng năm", "Chiến lược … đến năm
         # 2030": a time rule or a target year only where it opens a sentence or a clause ("…; hằng năm báo cáo Quốc
         # hội …", "Đến năm 2030, các cơ sở giáo dục đại học hoàn thành …", vbpl.vn doc_000541)
     return False
@@ -200,6 +211,15 @@ def _opens_clause(key: str, lo: int, pos: int, wrapped: bool = False) -> bool:
     if wrapped and not before.strip():
         return not key[lo:ls].rstrip() or key[lo:ls].rstrip().endswith((".", ";", ":"))
     return _LABEL.fullmatch(before) is not None or before.rstrip().endswith((".", ";"))
+
+
+# A time label's head then its own words and a colon, right before: "Thời gian thực hiện: Hằng năm" (data label_heads)
+_TIME_LABEL = lazy_regex(r"(?<![\p{L}])(?:" + phrases([*D["period_labels"], *D["label_heads"]]) + r")(?:\s+\p{L}+){0,3}?\s*:\s*$")
+
+
+def _after_time_label(key: str, lo: int, pos: int) -> bool:
+    """A frequency that is a time label's value (``Thời gian hoàn thành: Hằng quý``): it times the duty."""
+    return _TIME_LABEL.search(key, max(lo, pos - 60), pos) is not None
 
 
 def _opens_a_past_sentence(key: str, lo: int, f: FoundDeadline) -> bool:

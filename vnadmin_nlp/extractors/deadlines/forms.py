@@ -46,7 +46,12 @@ def _form(name: str, openings: Iterable[str], rest: str) -> Form:
 _Y = r"(?:19|20)\d\d"
 # A clock time may stand before the day: "trước 14 giờ ngày 08 tháng 10 năm 2025", "17 giờ 00 ngày 01/02/2026".
 _TIME = r"(?:\d{1,2}\s*(?:giờ|h)(?![\p{L}])(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*)?"
-_DATE = _TIME + r"(?:ngày\s*)?(?P<d>\d{1,2})\s*(?:[/.\-]|\s+tháng\s+)\s*(?P<m>\d{1,2})(?:\s*(?:[/.\-]|\s+năm\s+)\s*(?P<y>" + _Y + r"))?(?![\d/])"
+# A day or month as OCR may print it: a 0 read as O, a 1 as l or I, beside a digit ("3O/11/2025", "15/l2/2025"; read.num).
+_DD = r"(?:\d{1,2}|\d[oli]|[oli]\d)"
+# A two-digit year after a separator ("15/12/25"): read only near the document's own year (read.short_year).
+# … and a weekday ("trước thứ Sáu, ngày 20/11/2025", "trước 15 giờ ngày thứ Sáu, 20/11/2025")
+_WEEKDAY = r"(?:(?:ngày\s+)?(?:" + phrases(D["weekdays"]) + r")(?![\p{L}\d])\s*,?\s*)?"
+_DATE = _TIME + _WEEKDAY + r"(?:ngày\s*)?(?P<d>" + _DD + r")\s*(?:[/.\-]|\s+tháng\s+)\s*(?P<m>" + _DD + r")(?:\s*(?:[/.\-]|\s+năm\s+)\s*(?P<y>" + _Y + r")|\s*[/.\-]\s*(?P<yy>\d\d))?(?![\d/])"
 _DAY = r"(?P<d{i}>\d{{1,2}})\s*(?:[/.\-]|\s+tháng\s+)\s*(?P<m{i}>\d{{1,2}})(?:\s*(?:[/.\-]|\s+năm\s+)\s*(?P<y{i}>" + _Y + r"))?"
 _UNIT = r"(?P<unit>tuần|tháng|quý|quí|năm)(?![\p{L}])"
 _BY = ["trong", "trước", "hết", "cuối", "đến"]
@@ -98,20 +103,28 @@ _COUNT = "|".join(r"\s+".join(k.split()) for k in sorted(COUNT_WORDS, key=len, r
 EVERY_N = _form("every_n", ["định kỳ"], r"\s+(?P<n>\d{1,2}|" + _COUNT + r")\s+(?P<unit>tháng|tuần|năm)(?![\p{L}])")
 ONCE_PER = _form("once_per", ["một", "mỗi", *D["count_words"]], r"\s+" + _UNIT + r"\s+(?:một\s+)?lần(?![\p{L}])")
 QUARTER = _form("quarter", _BY, r"\s+(?:quý|quí)\s+(?P<q>iv|iii|ii|i|[1-4])(?:\s*(?:/|năm)\s*(?P<y>" + _Y + r"))?(?![\p{L}\d])")
-# "trong tháng 11/2025"; "hoàn thành trong tháng 12" (no year: the document's, read in .__init__); not "trong tháng
+# "trong tháng 11/2025", "trong tháng 12 năm nay" (the document's year); "hoàn thành trong tháng 12" (no year: the document's, read in .__init__); not "trong tháng
 # 12 hằng năm", "tháng 3 của năm sau", "tháng 9 năm học"
 _MONTH_TAIL = (
-    r"(?P<m>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?![\d/])|(?![\d/.,\-–]*\d)(?!\s*(?:\(|(?:hằng|hàng|của|mỗi|các|năm|sau|tới|trước|âm|đầu|cuối)(?![\p{L}]))))"
+    r"(?P<m>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?![\d/])|\s+(?P<now>năm\s+nay)(?![\p{L}])|(?!\s*(?:và|đến)\s+(?:hết\s+)?(?:tháng\s+)?\d)(?![\d/.,\-–]*\d)(?!\s*(?:\(|(?:hằng|hàng|của|mỗi|các|năm|sau|tới|trước|âm|đầu|cuối)(?![\p{L}]))))"
 )
 MONTH = _form(
-    "month", _BY + ["đến hết", "đến cuối"],
+    "month", _BY + ["đến hết", "đến cuối", "chậm nhất", "chậm nhất là", "chậm nhất vào"],
     r"\s+tháng\s+" + _MONTH_TAIL,
 )
 # "Thời gian thực hiện: Tháng 11/2025", "Thời gian hoàn thành: Quý IV/2025", "Tiến độ hoàn thành: Năm 2026"
-_LABEL = r"\s*:\s*(?:trong\s+)?"
-LABEL_MONTH = _form("month", D["period_labels"], _LABEL + r"tháng\s+" + _MONTH_TAIL)
-LABEL_QUARTER = _form("quarter", D["period_labels"], _LABEL + r"(?:quý|quí)\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?![\p{L}\d])")
-LABEL_YEAR = _form("year", D["period_labels"], _LABEL + r"năm\s+(?P<y>" + _Y + r")(?![\d\-–/])(?!\s*(?:-|–|đến)\s*\d)(?P<on>\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|tiếp))?")
+# … also a label's head and up to three words of its own ("Hạn nộp báo cáo: 15/12/2025", "Thời gian gửi hồ sơ: Tháng
+# 12/2025": data label_heads), not the words of a time that is no limit (label_not_words: "Thời gian chốt số liệu:").
+_HEADS = [*D["period_labels"], *D["label_heads"]]
+_OWN_WORDS = r"(?:\s+(?!(?:" + phrases(D["label_not_words"]) + r")(?![\p{L}]))\p{L}+){0,3}?"
+_LABEL = _OWN_WORDS + r"\s*:\s*(?:trong\s+)?"
+LABEL_MONTH = _form("month", _HEADS, _LABEL + r"tháng\s+" + _MONTH_TAIL)
+# "Thời gian hoàn thành: 30/12/2025", "Thời gian thực hiện: ngày 30/12/2025": a date alone after a time label
+LABEL_DATE = _form("absolute", _HEADS, _OWN_WORDS + r"\s*:\s*" + _DATE)
+# "trong tháng 11-12/2025", "trong tháng 11 và tháng 12/2025": the months, their year printed once
+MONTH_SPAN = _form("months", ["trong", "từ"], r"\s+tháng\s+(?P<m1>\d{1,2})\s*(?:-|–|đến|và)\s*(?:hết\s+)?(?:tháng\s+)?(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y2>" + _Y + r")(?![\d/])")
+LABEL_QUARTER = _form("quarter", _HEADS, _LABEL + r"(?:quý|quí)\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?![\p{L}\d])")
+LABEL_YEAR = _form("year", _HEADS, _LABEL + r"năm\s+(?P<y>" + _Y + r")(?![\d\-–/])(?!\s*(?:-|–|đến)\s*\d)(?P<on>\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|tiếp))?")
 # "trong 6 tháng đầu năm 2026", "9 tháng cuối năm 2025": the first or last months of the year
 HALF = _form(
     "half", ["trong", "hết", "đến hết", "đến cuối"],
@@ -128,12 +141,22 @@ DAYS = _form("days", D["period_openings"], r"\s+ngày\s+" + _DAY1 + r"\s*(?:đ�
 # thị trường cuối năm"); "đến năm 2030" only where it opens a clause (context.excluded: not "Chiến lược … đến năm 2030")
 YEAR = _form("year", ["trong", "hết", "đến hết", "đến cuối", "từ", "vào", "đến"],
              r"\s+năm\s+(?P<y>" + _Y + r")(?!\d)(?P<on>\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|tiếp))?")
+# A PDF's line break inside an event ("kể từ ngày" / "nhận được văn bản đề nghị"): not before a list item's label or
+# an article's heading.
+_WRAP = r"\n(?![ \t]*(?:[-–+•]|\d{1,3}[.)]|[a-zđ]\)|(?:điều|chương|mục|phần)\s+[\divxl]))"
+# "trong năm 2025 - 2026", "trong giai đoạn 2026 - 2030", "Thời gian thực hiện: năm 2026 – 2027": the years from the
+# first to the last.  Not "năm học 2026 - 2027" ("năm" then the year only), a bare "giai đoạn 2026 - 2030" (a
+# programme's name), nor "từ năm 2025 đến năm 2027" (how long support is paid: "hỗ trợ kinh phí từ năm 2025 đến năm
+# 2027", vbai_32; a start, session 18).
+_YEARS = r"(?P<y1>" + _Y + r")\s*(?:-|–|đến)\s*(?:năm\s+)?(?P<y2>" + _Y + r")(?![\d/])"
+YEARS = _form("years", ["trong"], r"\s+(?:năm|giai\s+đoạn)\s+" + _YEARS)
+LABEL_YEARS = _form("years", _HEADS, _LABEL + r"(?:(?:năm|giai\s+đoạn)\s+)?" + _YEARS)
 # "trong thời hạn 02 (hai) ngày làm việc, kể từ ngày nhận được hồ sơ", "Chậm nhất 45 ngày làm việc trước ngày hết
 # nhiệm kỳ", "không muộn hơn 08 giờ làm việc"
 RELATIVE = _form(
     "relative", D["duration_openings"],
     r"\s+(?P<n>\d{1,3})(?:\s*\([^()\d\n]{1,20}\))?\s+(?P<unit>ngày|tháng|tuần|giờ)(?![\p{L}])(?P<work>\s+làm\s+việc)?"
-    r"(?:\s*,?\s*(?P<how>kể\s+từ|tính\s+từ|(?:trước|sau)(?=\s+(?:ngày|khi|thời\s+điểm)))\s+(?P<from>[^,.;:()\n]{1,160}))?",
+    r"(?:\s*,?\s*(?P<how>kể\s+từ|tính\s+từ|(?:trước|sau)(?=\s+(?:ngày|khi|thời\s+điểm)))\s+(?P<from>(?:[^,.;:()\n]|" + _WRAP + r"){1,160}))?",
 )
 # "trước ngày phải nộp thuế (được ghi trong thông báo) tối thiểu là 3 ngày" (btc_tt99_1998): the event first, then
 # the least time before it
@@ -145,7 +168,7 @@ BEFORE_EVENT = _form(
 # "ngay trong ngày làm việc", "trong ngày làm việc nhận được hồ sơ": the same working day
 WORKDAY = _form("workday", ["ngay trong", "trong"], r"\s+(?P<from>ngày\s+làm\s+việc(?P<tail>\s+[^,.;:()\n]{1,160})?)")
 
-FORMS = (BEFORE_EVENT, PERIODIC, REPORT_DAY, REPORT_YEAR, NEXT_MONTH, LAST_DAY_OF, EVERY, WEEKDAY, FREQUENCY, EVERY_N, ONCE_PER, ABSOLUTE, EVENT, MEETING_MONTH, QUARTER, MONTH, LABEL_MONTH, LABEL_QUARTER, LABEL_YEAR, HALF, MONTHS, DAYS, YEAR, RELATIVE, WORKDAY)
+FORMS = (BEFORE_EVENT, PERIODIC, REPORT_DAY, REPORT_YEAR, NEXT_MONTH, LAST_DAY_OF, EVERY, WEEKDAY, FREQUENCY, EVERY_N, ONCE_PER, ABSOLUTE, LABEL_DATE, EVENT, MEETING_MONTH, QUARTER, MONTH, LABEL_MONTH, MONTH_SPAN, LABEL_QUARTER, LABEL_YEAR, HALF, MONTHS, DAYS, YEAR, YEARS, LABEL_YEARS, RELATIVE, WORKDAY)
 
 # A table cell of a time column is a deadline on its own: "Tháng 11/2025", "Quý IV/2025", "30/9/2025".
 CELL_MONTHS = compile_key(r"(?<![\p{L}\d])tháng\s+(?P<m1>\d{1,2})\s*(?:-|–|đến)\s*(?:tháng\s+)?(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?!\d)")
@@ -155,4 +178,5 @@ CELL_DATE = compile_key(r"(?<![\d/])" + _DATE)
 CELL_HALF = compile_key(r"(?<![\p{L}\d])(?P<n>\d{1,2})\s+tháng\s+(?P<part>đầu|cuối)\s+năm\s*(?P<y>" + _Y + r")(?!\d)")
 # a cell that is a month alone ("Tháng 12"): the document's year, read in .__init__
 CELL_MONTH_ALONE = compile_key(r"\s*(?:trong\s+)?tháng\s+(?P<m>\d{1,2})\s*[.;]?\s*")
+CELL_YEARS = compile_key(r"(?<![\p{L}\d])(?:năm|giai\s+đoạn)\s+" + _YEARS)
 CELL_YEAR = compile_key(r"(?<![\p{L}\d])năm\s+(?P<y>" + _Y + r")(?!\d)")
