@@ -2,7 +2,7 @@
 words misread by OCR around a broken day still make the date line.
 
 The header is ld_057's (dev) as tesseract read it (QUYẾT ĐỊNH of the Prime Minister: a two-line trích yếu, then the
-authority line and the Căn cứ block), set on the page as printed: words 12 pt tall, lines 14 pt apart.  The variants
+authority line and the Căn cứ block), set on the page as printed: words 12 pt tall, lines 14 pt apart under the title.  The variants
 are those of scripts/ocr_text_variants.py (a line taken out of OCR's reading), which gave a wrong trích yếu on main.
 """
 from __future__ import annotations
@@ -32,16 +32,16 @@ SUBJECT = "Về việc phê duyệt danh sách thành viên và chức năng, nh
 HEIGHT, PITCH, GAP = 12.0, 14.0, 30.0  # a word's height, its lines' pitch, the gap between the header's parts
 
 
-def _scan(lines: list[str], lost: set[int] = frozenset()) -> RawDocument:  # type: ignore[assignment]
+def _scan(lines: list[str], lost: set[int] = frozenset(), pitch: float = PITCH) -> RawDocument:  # type: ignore[assignment]
     """A one-page OCR'd document of these lines at confidence 95, the lines of ``lost`` left out where they stood
-    (their place kept empty); the title, the trích yếu's lines and the authority line under it set close."""
+    (their place kept empty); the header's parts set apart, the title and every line under it set close."""
     record, blocks, top = [], [], 40.0
     for i, text in enumerate(lines):
         if i not in lost:
             words = text.split()
             record.append([[w, 95, 10.0 + 60 * k, top, 60.0 + 60 * k, top + HEIGHT] for k, w in enumerate(words)])
             blocks.append(Block(text=text, kind="line", page=1, confidence=95.0))
-        top += PITCH if 5 <= i <= 7 else GAP
+        top += pitch if i >= 5 else GAP
     metadata = {"ocr_words": [{"page": 1, "lines": record}]}
     return RawDocument(blocks=blocks, format="pdf", pages=1, ocr=True, metadata=metadata)
 
@@ -52,6 +52,12 @@ def _unreadable(doc) -> list[str]:  # noqa: ANN001
 
 def test_whole_trich_yeu_is_read() -> None:
     doc = parse_raw(_scan(LD_057))
+    assert doc.subject == SUBJECT and not _unreadable(doc)
+
+
+def test_a_page_set_wide_throughout_has_lost_no_line() -> None:
+    """Every line of the page 30 pt apart (a gap of 1.5 word heights): the gaps are the page's own, no line lost."""
+    doc = parse_raw(_scan(LD_057, pitch=GAP))
     assert doc.subject == SUBJECT and not _unreadable(doc)
 
 
