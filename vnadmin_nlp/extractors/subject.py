@@ -59,10 +59,6 @@ def extract(ctx: Context) -> SubjectResult:
     span = (segs[0].start, segs[-1].end)
     ocr = on_ocr(ctx, span)
     bad, total = doubted_words(ctx, [ctx.page.t(s) for s in segs]) if ocr else ([], 0)
-    lost = lost_line(ctx, [ctx.page.t(s) for s in segs], None if h.vv or h.title is None else ctx.page.t(h.title)) if ocr else None
-    if lost:
-        ctx.warn("subject_unreadable", f"subject: read by OCR, {lost}, left out", span)
-        return {}
     fixes: dict[int, tuple[int, str]] = {}
     others: dict[int, tuple[str, Doubt]] = {}  # start -> the document's other reading, a doubt unless confirmed
     for start, end, word, other, count, own in read_otherwise(ctx, span) if ocr else []:
@@ -84,6 +80,10 @@ def extract(ctx: Context) -> SubjectResult:
     soft = [b for b in bad if b.conf is not None and b.conf >= SOFT_CONF]
     if bad and len(bad) > SUBJECT_MAX_BAD * total and not (len(bad) == len(soft) <= SOFT_DOUBTS):
         ctx.warn("subject_unreadable", f"subject: {len(bad)} of {total} words read by OCR are in doubt ({', '.join(map(str, bad))}), left out: {text!r}", span)
+        return {}
+    lost = lost_line(ctx, [ctx.page.t(s) for s in segs], None if h.vv or h.title is None else ctx.page.t(h.title)) if ocr else None
+    if lost:
+        ctx.warn("subject_unreadable", f"subject: read by OCR, {lost}, left out: {text!r}", span)
         return {}
     shape = _ocr_shape_flaw(text, None if h.vv or h.title_type is None else str(h.title_type.get("name", ""))) if total else None
     if not shape and total and not h.vv and _body_sentence(text):
