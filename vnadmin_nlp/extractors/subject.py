@@ -7,6 +7,9 @@ copy lost are put back (``sự cốbức xạ``); the type name printed again at
 Read from OCR, a trích yếu with words that are no Vietnamese syllable, stray characters or words read at a low
 confidence gets ``ocr_words_doubtful`` (its confidence lowered); past a small share of such words
 (:data:`.ocr_doubt.SUBJECT_MAX_BAD`: a seal or the next lines read into it) it is left out, ``subject_unreadable``.
+So is one OCR read in part (session 20, scripts/ocr_text_variants.py): a line lost under the title or between its
+lines (a gap a line tall: :mod:`.ocr_line_doubt`), a last word that cannot end it (``… của``), a first line in lower
+case under the title, a list's items read into it.  Part of a trích yếu is a wrong one.
 """
 from __future__ import annotations
 
