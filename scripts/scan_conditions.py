@@ -113,6 +113,38 @@ def _stamp(im: Any) -> Any:
     return out
 
 
+def _seal(im: Any) -> Any:
+    """A red round seal stamped over the issuer's block and the Số line (a signed copy's seal, the way the Lâm Đồng
+    scans show it over the signature: two rings, a ring of capitals, a star), and a blue signature stroke across the
+    issuer's name; both inks laid over the print (multiplied), so the black text under them stays as dark as printed."""
+    import math
+
+    from PIL import Image, ImageChops, ImageDraw
+
+    out = im.convert("RGB")
+    w, h = out.size
+    top, bottom = _header_band(out)
+    layer = Image.new("RGB", out.size, "white")
+    draw = ImageDraw.Draw(layer)
+    r = int(w * 0.085)
+    cx, cy = int(w * 0.25), top + int((bottom - top) * 0.55)
+    red = (205, 40, 45)
+    for radius, width in ((r, max(3, w // 300)), (int(r * 0.7), max(2, w // 500))):
+        draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=red, width=width)
+    size = max(8, r // 6)
+    for k, ch in enumerate("UY BAN NHAN DAN TINH LAM DONG * "):
+        a = math.pi * (0.75 + 1.5 * k / 32)
+        x, y = cx + 0.85 * r * math.cos(a), cy + 0.85 * r * math.sin(a)
+        draw.rectangle((x - size / 3, y - size / 2, x + size / 3, y + size / 2), outline=red, width=max(1, size // 5)) if ch != " " else None
+    star = [(cx + (r * 0.3 if k % 2 == 0 else r * 0.12) * math.cos(math.pi / 2 + k * math.pi / 5),
+             cy - (r * 0.3 if k % 2 == 0 else r * 0.12) * math.sin(math.pi / 2 + k * math.pi / 5)) for k in range(10)]
+    draw.polygon(star, fill=red)
+    rng = random.Random(11)
+    points = [(int(w * 0.12) + k * w // 50, cy + int(r * 0.4) + rng.randint(-h // 150, h // 150)) for k in range(12)]
+    draw.line(points, fill=(35, 60, 175), width=max(3, w // 350))
+    return ImageChops.multiply(out, layer)
+
+
 def _table(im: Any) -> Any:
     """The header set in a table with its lines drawn: a frame round the top band and a rule between the columns."""
     from PIL import ImageDraw
@@ -195,6 +227,7 @@ def conditions() -> dict[str, tuple[int, Change]]:
         "faint": (300, _tone((255, 255, 255), (150, 150, 150))),
         "photo": (300, _photo),
         "stamp": (300, _stamp),
+        "seal": (300, _seal),
         "table": (300, _table),
         "crop": (300, _crop),
         "close": (300, _close),

@@ -11,7 +11,8 @@ Conditions (scripts/scan_conditions.py): ``orig`` (re-rendered at 300 dpi, the c
 ``jpeg`` (quality 40), ``jpeg150`` (150 dpi, quality 30), ``skew±1``, ``skew+2.5``, ``skew-4``, ``blur``, ``shift``,
 ``rot90``/``rot180``/``rot270``, ``grey`` (mid-grey paper with grain), ``yellow`` (yellowed paper, brown ink),
 ``faint`` (toner at 40 %), ``photo`` (perspective, a dark table around, light falling off), ``stamp`` (a violet
-received-document stamp over the issuer, a blue stroke over the Số line), ``table`` (the header ruled as a table),
+received-document stamp over the issuer, a blue stroke over the Số line), ``seal`` (a red round seal over the issuer
+and the Số line, a blue signature stroke), ``table`` (the header ruled as a table),
 ``crop`` (margins cut), ``close`` (the header's columns moved closer).  ``--pages ends`` keeps the first and last
 pages (the header; the signature as a rule), to spare CPU.  Use dev documents only (the corpus gold has no split).
 Signature-block conditions (scripts/signature_conditions.py, ``--variants sig``): the seal and a signature drawn

@@ -7,6 +7,9 @@ copy lost are put back (``sự cốbức xạ``); the type name printed again at
 Read from OCR, a trích yếu with words that are no Vietnamese syllable, stray characters or words read at a low
 confidence gets ``ocr_words_doubtful`` (its confidence lowered); past a small share of such words
 (:data:`.ocr_doubt.SUBJECT_MAX_BAD`: a seal or the next lines read into it) it is left out, ``subject_unreadable``.
+So is one OCR read in part (session 20, scripts/ocr_text_variants.py): a line lost under the title or between its
+lines (a gap a line tall: :mod:`.ocr_line_doubt`), a last word that cannot end it (``… của``), a first line in lower
+case under the title, a list's items read into it.  Part of a trích yếu is a wrong one.
 """
 from __future__ import annotations
 
@@ -18,10 +21,12 @@ from ..lexicon.glued import join_lines, respace
 from ..lexicon.spaces import squash
 from ..patterns import FOLDED
 from ..zoning import Seg
+from ..zoning.subject import cannot_end
 from .base import Context
 from .fields import SubjectResult
 from .ocr_consensus import consensus_fix, read_otherwise
 from .ocr_doubt import SUBJECT_MAX_BAD, Doubt, doubted_words, on_ocr
+from .ocr_line_doubt import lost_line
 from .ocr_tone import tone_flags
 from .registry import extractor
 
@@ -79,9 +84,15 @@ def extract(ctx: Context) -> SubjectResult:
     if bad and len(bad) > SUBJECT_MAX_BAD * total and not (len(bad) == len(soft) <= SOFT_DOUBTS):
         ctx.warn("subject_unreadable", f"subject: {len(bad)} of {total} words read by OCR are in doubt ({', '.join(map(str, bad))}), left out: {text!r}", span)
         return {}
+    lost = lost_line(ctx, [ctx.page.t(s) for s in segs], None if h.vv or h.title is None else ctx.page.t(h.title)) if ocr else None
+    if lost:
+        ctx.warn("subject_unreadable", f"subject: read by OCR, {lost}, left out: {text!r}", span)
+        return {}
     shape = _ocr_shape_flaw(text, None if h.vv or h.title_type is None else str(h.title_type.get("name", ""))) if total else None
     if not shape and total and not h.vv and _body_sentence(text):
         shape = "the first sentence of the body (a body's name, a full stop at its end), not a trích yếu"
+    if not shape and total:
+        shape = _cut_flaw(ctx, text, None if h.vv or bracketed else h.title, segs[0])
     if shape:
         ctx.warn("subject_unreadable", f"subject: read by OCR, {shape}, left out: {text!r}", span)
         return {}
@@ -157,6 +168,29 @@ def _ocr_shape_flaw(text: str, title_type: str | None = None) -> str | None:
         if not titled:
             return "all in capitals"
     return None
+
+
+_LIST_ITEMS = re.compile(r"[;:]\s*[-–+•]\s")  # "…(2025-2030) - Ủy ban Nhân dân tỉnh…; - Sở Nội vụ…": a list's items
+
+
+def _cut_flaw(ctx: Context, text: str, title: Seg | None, first: Seg) -> str | None:
+    """Why an OCR'd trích yếu reads as a part of one, or with the lines under it, or None: it ends on a comma, a
+    hyphen or a word that cannot end one (``… nhiệm vụ của``: its last line lost), it opens in lower case on its
+    own line under a type's title (``của Tổ Công tác …`` under ``QUYẾT ĐỊNH``: its first line lost; ``title`` is
+    None under a ``V/v`` label, whose trích yếu opens in lower case), or it holds a list's items (the addressees
+    under a lost ``Kính gửi``)."""
+    if cannot_end(text.rstrip(" .")):
+        return "cut short (its last word cannot end it: a line lost?)"
+    if title is not None and "\n" in ctx.text[title.end : first.start] and _starts_lower(text):
+        return "opening in lower case under the title (its first line lost?)"
+    if _LIST_ITEMS.search(text):
+        return "holding a list's items (the lines under it read into it)"
+    return None
+
+
+def _starts_lower(text: str) -> bool:
+    first = next((c for c in text if c.isalpha()), "")
+    return first.islower()
 
 
 def _body_sentence(text: str) -> bool:

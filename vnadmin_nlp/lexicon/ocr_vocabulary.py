@@ -147,17 +147,53 @@ def correct_words(words: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
 
 
 def _date_words(out: list[str], keys: list[str], fixes: list[tuple[str, str]]) -> None:
-    """``ngay 05 thảng 9 nam 2025``: the three words of a date, each followed by its digits."""
-    for i in range(len(keys) - 5):
-        if not all(p.match(k) for p, k in zip(_DATE_WORDS, keys[i : i + 6 : 2])):
+    """``ngay 05 thảng 9 nam 2025``: the three words of a date, each followed by its digits; or, before a year, each
+    followed by at most :data:`DATE_SLOT` short words whatever they read (``ngảy s Ề thảng 1] nãm 2025``: a day and a
+    month OCR broke, zoning/header_lines.py's garbled date line — the digits are never corrected, only the words)."""
+    for i in range(len(keys) - 3):
+        if not _DATE_WORDS[0].match(keys[i]):
             continue
-        if not all(_EDGE.match(out[i + k]).group(2).isdigit() for k in (1, 3, 5)):  # type: ignore[union-attr]
+        at = _date_slots(out, keys, i)
+        if at is None:
             continue
-        for k, printed in zip((0, 2, 4), _DATE_PRINTED):
-            new = _cased(out[i + k], printed)
-            if new != out[i + k]:
-                fixes.append((out[i + k], new))
-                out[i + k] = new
+        for k, printed in zip(at, _DATE_PRINTED):
+            new = _cased(out[k], printed)
+            if new != out[k]:
+                fixes.append((out[k], new))
+                out[k] = new
+
+
+DATE_SLOT = 2  # words of a broken day or month between two date words ("s Ề", "1 ]"), at most
+_SLOT_WORD = 4  # characters of each, at most
+_DATE_BARE = ("ngay", "thang", "nam")
+_YEAR = lazy_re(r"^(?:19|20)\d\d$")
+
+
+def _date_slots(out: list[str], keys: list[str], i: int) -> tuple[int, int, int] | None:
+    """Where ``tháng`` and ``năm`` stand after the ``ngày`` at ``i``: each date word followed by its digits (one
+    word, a vowel of the word misread: ``thóng``), or each by up to :data:`DATE_SLOT` short words with a year after
+    ``năm`` (then only the marks of the words misread: ``thảng``, ``nam``, never ``thông``; and only in the shape of
+    a date line: ``ngày`` first or after a comma, the year last); None when the words do not make a date."""
+    core = lambda k: _EDGE.match(out[k]).group(2)  # type: ignore[union-attr]  # noqa: E731
+    if i + 5 < len(keys) and all(p.match(k) for p, k in zip(_DATE_WORDS, keys[i : i + 6 : 2])) \
+            and all(core(i + k).isdigit() for k in (1, 3, 5)):
+        return i, i + 2, i + 4
+    if keys[i] != _DATE_BARE[0]:
+        return None
+    at = [i]
+    for bare_word in _DATE_BARE[1:]:
+        j = at[-1] + 1
+        while j < len(keys) and j - at[-1] - 1 <= DATE_SLOT and keys[j] != bare_word:
+            if len(out[j]) > _SLOT_WORD or keys[j] in _DATE_BARE:
+                return None
+            j += 1
+        if j >= len(keys) or j - at[-1] - 1 > DATE_SLOT:
+            return None
+        at.append(j)
+    year = at[2] + 1
+    if year != len(out) - 1 or not _YEAR.match(core(year)) or (i > 0 and not out[i - 1].endswith(",")):
+        return None  # the shape of a date line: ngày first or after the place's comma, the year last
+    return at[0], at[1], at[2]
 
 
 _ABOUT = lazy_re(r"^[uv]/[vy]$")

@@ -17,7 +17,9 @@ from ..lexicon.syllables import is_vietnamese_word
 from ..patterns import FOLDED, TEXT
 from .header_lines import HEADER, classify, match_title, split_header_line
 from .segments import Page, Seg, is_upper
-from .subject import WRAP_AFTER, continues_line, continues_over_blank, continues_wrapped, enacting_body_line, line_ok, merge
+from .subject import (
+    WRAP_AFTER, authority_line, continues_line, continues_over_blank, continues_wrapped, enacting_body_line, line_ok, merge,
+)
 from ..lexicon.lazy import lazy_regex
 
 MAX_HEADER_LINES = 45
@@ -83,8 +85,9 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
                 continue
             state = ""
         elif state == "subject":
-            if enacting_body_line(page, h.issuer_lines, h.subject, seg):
-                body_at = seg  # "QUỐC HỘI" between the trích yếu and "Căn cứ …"
+            if enacting_body_line(page, h.issuer_lines, h.subject, seg) or (
+                    not h.subject and authority_line(page, h.issuer_lines, seg)):
+                body_at = seg  # "QUỐC HỘI" between the trích yếu and "Căn cứ …"; "THỦ TƯỚNG CHÍNH PHỦ" under the title
                 break
             repeated = (
                 _repeated(page, h, seg, kind)

@@ -14,7 +14,7 @@ import regex
 
 from ..lexicon.bodies import is_known_body, names_a_body
 from ..lexicon.fold import fold, retone
-from ..lexicon.positions import POSITION_START
+from ..lexicon.positions import POSITION_START, POSITION_WORDS
 from ..lexicon.spaces import squash
 from ..patterns import FOLDED, TEXT
 from .header_lines import HEADER, match_title
@@ -103,7 +103,7 @@ def continues_over_blank(page: Page, subject: list[Seg], seg: Seg) -> bool:
     prev, text, key = page.t(subject[-1]).rstrip(), page.t(seg), page.k(seg)
     if prev.endswith((".", ":")) or _STRUCTURAL.match(key) or _ITEM_OR_SESSION.match(key):
         return False
-    if _starts_lower(text) or _cannot_end(prev):
+    if _starts_lower(text) or cannot_end(prev):
         return True  # "… của các nghị định" / "trong lĩnh vực …"; "… thuộc thẩm quyền của" / "Bộ trưởng Bộ …"
     if FOLDED.enacting.match(key) or FOLDED.body_cue.match(key) or _title_line(key):
         return False
@@ -141,7 +141,7 @@ def _starts_lower(text: str) -> bool:
     return first.islower()
 
 
-def _cannot_end(prev: str) -> bool:
+def cannot_end(prev: str) -> bool:
     """A trích yếu's line that cannot be its last: it ends with a comma, a hyphen or a connective (``của``)."""
     return prev.endswith((",", "-", "–")) or fold(prev).rsplit(" ", 1)[-1] in _CONNECTIVES | _OPEN_WORDS
 
@@ -155,7 +155,7 @@ def line_ok(page: Page, subject: list[Seg], seg: Seg) -> bool:
     if seg.blank_before and subject and not continues_over_blank(page, subject, seg):
         return False
     if len(subject) >= MAX_SUBJECT_LINES and not (
-        len(subject) < MAX_WRAPPED_LINES and (_starts_lower(page.t(seg)) or _cannot_end(page.t(subject[-1]).rstrip()))
+        len(subject) < MAX_WRAPPED_LINES and (_starts_lower(page.t(seg)) or cannot_end(page.t(subject[-1]).rstrip()))
         and not page.t(subject[-1]).rstrip().endswith(_ENDS_SENTENCE)
     ):
         return False  # a trích yếu hard-wrapped at 72 columns may go on past 12 lines, in mid-sentence only
@@ -209,6 +209,25 @@ def enacting_body_line(page: Page, issuer: list[Seg], subject: list[Seg], seg: S
         return False  # "BỘ MÁY" under "… THAY ĐỔI CƠ CẤU, TỔ CHỨC": a kind and one word, no body the lexicon knows
     nxt = next_line(page, seg)
     return nxt is not None and bool(FOLDED.body_cue.match(page.k(nxt)) or FOLDED.enacting.match(page.k(nxt)))
+
+
+def authority_line(page: Page, issuer: list[Seg], seg: Seg) -> bool:
+    """The enacting authority right under the type's title, before any trích yếu (``THỦ TƯỚNG CHÍNH PHỦ`` under
+    ``QUYẾT ĐỊNH`` when OCR lost the trích yếu's lines): the header's issuer printed again, or a position and the
+    issuer's name or the start of it (``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH``, ``GIÁM ĐỐC SỞ NỘI VỤ``).  Never a trích yếu."""
+    text = page.t(seg)
+    if not issuer or seg.joined or len(text) > 100 or not is_upper(text):
+        return False
+    key = squash(fold(text)).rstrip(" .:")
+    names = [squash(fold(" ".join(page.t(s) for s in issuer))).rstrip(" .:")]
+    names += [squash(fold(page.t(s))).rstrip(" .:") for s in issuer]
+    if key in names:
+        return True
+    word = next((w for w in POSITION_WORDS if key.startswith(w + " ")), None)
+    if word is None:
+        return False
+    rest = key[len(word) + 1 :]
+    return rest in names or (len(rest.split()) >= 2 and names[0].startswith(rest + " "))
 
 
 def _wrapped_on(page: Page, subject: list[Seg], seg: Seg) -> bool:

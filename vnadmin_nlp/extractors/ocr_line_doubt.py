@@ -1,0 +1,75 @@
+"""Doubt about the lines of a trích yếu read from OCR, from where they stand on the page.
+
+A trích yếu's lines are set close: their gaps are a fraction of a word's height (at most 0.5 on the Lâm Đồng and
+corpus scans), and its first line stands close under the type's title.  When a line between them is missing from OCR's
+reading (a seal or a stamp over it, a line tesseract dropped as noise), what is left reads as a whole trích yếu —
+``của Tổ Công tác cải cách hành chính`` under ``QUYẾT ĐỊNH`` — but a gap a line tall is left where it was.  Such a
+trích yếu is a wrong one; the extractor leaves it out (``subject_unreadable``).  Words are found back in the OCR
+lines by :mod:`.ocr_lookup`; a line not found there (the layout joined two of tesseract's) is not judged.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from .base import Context
+from .ocr_lookup import Word, words_for
+
+LOST_LINE = 1.0  # a gap this many word heights wider than the page's close gaps (its lower quartile) between two
+# lines of a trích yếu, or between the type's title and its first line, holds a line OCR lost.  Measured on the dev
+# and corpus scans (word boxes with their marks, so lines overlap and gaps go negative): a page's close gap -0.3 to
+# 0.5; between a trích yếu's lines -0.8 to 0.3, under the title -0.6 to 0.5 (at most 0.8 over the close gap); a line
+# taken out of OCR's reading (scripts/ocr_text_variants.py: ld_017, ld_051, ld_057, qngai_ttr04) leaves 1.1-2.0 over
+# it under the title, and the body under a trích yếu stands 2.3-2.8 lower.  Relative, so a page set with wide
+# spacing throughout is not taken for one with a line lost.
+LOST_FLOOR = 0.6  # …and never less than this many word heights (a page whose lines overlap: skewed, close-set)
+
+
+def _box(words: Sequence[Word]) -> tuple[float, float]:
+    return min(float(w[3]) for w in words), max(float(w[5]) for w in words)
+
+
+def _span(words: Sequence[Word]) -> tuple[float, float]:
+    return min(float(w[2]) for w in words), max(float(w[4]) for w in words)
+
+
+def _close_gap(ctx: Context, line: Sequence[Word], unit: float) -> float:
+    """The lower quartile of the gaps between the lines of ``line``'s page set one under the other (in ``unit``s):
+    how close the page sets its lines."""
+    for record in ctx.source_metadata.get("ocr_words") or []:
+        lines = record.get("lines", [])
+        if not any(ln is line or ln == line for ln in lines):
+            continue
+        rows = sorted((ln for ln in lines if ln), key=lambda ln: _box(ln)[0])
+        gaps = []
+        for a, b in zip(rows, rows[1:]):
+            if min(_span(a)[1], _span(b)[1]) > max(_span(a)[0], _span(b)[0]):  # one under the other, not side by side
+                gaps.append((_box(b)[0] - _box(a)[1]) / unit)
+        gaps.sort()
+        return gaps[len(gaps) // 4] if gaps else 0.0
+    return 0.0
+
+
+def lost_line(ctx: Context, lines: Sequence[str], title: str | None = None) -> str | None:
+    """Why a line seems lost among the OCR'd lines of a trích yếu (``lines``, top down; ``title`` the type's title
+    line over them, None for a ``V/v`` line), or None: a gap :data:`LOST_LINE` word heights wider than the page's
+    close gaps between two of them or under the title."""
+    found = [words_for(ctx, text) for text in lines]
+    if any(f is None for f in found) or not found:
+        return None
+    boxes = [_box(f[0]) for f in found if f is not None]
+    heights = sorted(float(w[5]) - float(w[3]) for f in found if f is not None for w in f[0])
+    unit = heights[len(heights) // 2] if heights else 0.0
+    if unit <= 0:
+        return None
+    bar = max(LOST_FLOOR, LOST_LINE + _close_gap(ctx, found[0][1], unit))  # type: ignore[index]
+    for k in range(1, len(boxes)):
+        gap = (boxes[k][0] - boxes[k - 1][1]) / unit
+        if gap > bar:
+            return f"a gap of {gap:.1f} word heights between its lines {lines[k - 1]!r} and {lines[k]!r}: a line lost?"
+    head = words_for(ctx, title) if title else None
+    if head is not None:
+        top, bottom = _box(head[0])
+        gap = (boxes[0][0] - bottom) / unit
+        if bottom <= boxes[0][0] and gap > bar:
+            return f"a gap of {gap:.1f} word heights under the title {title!r}: its first line lost?"
+    return None
