@@ -5,10 +5,11 @@ its gold says."""
 from __future__ import annotations
 
 import hashlib
+
 import pytest
 
-
 from .task_variant_check import SPEC, check_variant, tv
+
 # (form, variant index, wrapped): one or two of each form a fix of session 19 is for, and the common ones
 SLICE = [
     ("chu_tri_then_phoi_hop_subject", 0, False), ("chu_tri_then_phoi_hop_subject", 3, True),
