@@ -18,13 +18,14 @@ import argparse
 import json
 import sys
 import unicodedata
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
+
+from scan_variants import _load, table  # noqa: E402  (the gold and the table of a scan's variants, shared)
 
 FIELDS = ("doc_type", "date", "place", "subject")
 DATA = ROOT / "scripts" / "ocr_text_variants.yaml"
@@ -198,31 +199,6 @@ def _verdicts(want: dict[str, Any], path: Path, spec: dict[str, Any]) -> dict[st
     return out
 
 
-def _load(gold_dir: Path, gid: str, roots: list[Path]) -> tuple[dict[str, Any], Path]:
-    gold = json.loads((gold_dir / f"{gid}.json").read_text(encoding="utf-8"))
-    if gold.get("split", "dev") != "dev":
-        sys.exit(f"{gid}: not a dev document")
-    name = gold["file"].split(":", 1)[-1]
-    for root in roots:
-        for candidate in (root / name, root / Path(name).name):
-            if candidate.exists():
-                return gold, candidate
-    sys.exit(f"{gid}: {name} not found under {', '.join(map(str, roots))}")
-
-
-def table(rows: list[dict[str, Any]]) -> str:
-    """One line per variant: right/wrong/missing per field."""
-    out = ["variant          n  " + "  ".join(f"{f[:9]:>9}" for f in FIELDS)]
-    for name in dict.fromkeys(r["variant"] for r in rows):
-        mine = [r for r in rows if r["variant"] == name]
-        cells = []
-        for f in FIELDS:
-            c = Counter(r[f] for r in mine)
-            cells.append(f"{c['right']:>3}/{c['wrong']}/{c['missing']:<3}")
-        out.append(f"{name:<15} {len(mine):>2}  " + "  ".join(f"{x:>9}" for x in cells))
-    return "\n".join(out)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--gold", type=Path, action="append", required=True, help="gold directories (repeatable)")
@@ -251,7 +227,7 @@ def main() -> None:
             rows.append(row)
             got = f" got={row['got']!r}" if "got" in row else (f" why={row['why']!r}" if row.get("why") else "")
             print(gid, name, " ".join(f"{f}={row[f]}" for f in FIELDS) + got, flush=True)
-    print(table(rows))
+    print(table(rows, FIELDS, label="variant", width=15))
     if args.json:
         args.json.write_text(json.dumps({"rows": rows}, ensure_ascii=False, indent=1))
 

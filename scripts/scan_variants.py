@@ -112,16 +112,16 @@ def _load(gold_dir: Path, gid: str, roots: list[Path]) -> tuple[dict[str, Any], 
     sys.exit(f"{gid}: {name} not found under {', '.join(map(str, roots))}")
 
 
-def table(rows: list[dict[str, str]]) -> str:
-    """One line per condition: right/wrong/missing per field."""
-    out = ["condition  n  " + "  ".join(f"{f[:9]:>9}" for f in FIELDS)]
+def table(rows: list[dict[str, Any]], fields: tuple[str, ...] = FIELDS, label: str = "condition", width: int = 10) -> str:
+    """One line per condition (or variant: ocr_text_variants.py): right/wrong/missing per field."""
+    out = [f"{label:<{width}} {'n':>2}  " + "  ".join(f"{f[:9]:>9}" for f in fields)]
     for name in dict.fromkeys(r["variant"] for r in rows):
         mine = [r for r in rows if r["variant"] == name]
         cells = []
-        for f in FIELDS:
+        for f in fields:
             c = Counter(r[f] for r in mine)
             cells.append(f"{c['right']:>3}/{c['wrong']}/{c['missing']:<3}")
-        out.append(f"{name:<10} {len(mine):>2}  " + "  ".join(f"{x:>9}" for x in cells))
+        out.append(f"{name:<{width}} {len(mine):>2}  " + "  ".join(f"{x:>9}" for x in cells))
     return "\n".join(out)
 
 
