@@ -2,21 +2,14 @@
 script loaded once, its spec, and one check of a variant's tasks against its gold (lead, support, deadline)."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from typing import Any
 
 from vnadmin_nlp import parse_text
 from vnadmin_nlp.evaluation.body_match import body_key
 
-_PATH = Path(__file__).resolve().parents[1] / "scripts" / "task_variants.py"
-_spec = importlib.util.spec_from_file_location("task_variants", _PATH)
-assert _spec is not None and _spec.loader is not None
-tv = sys.modules.get("task_variants") or importlib.util.module_from_spec(_spec)
-if "task_variants" not in sys.modules:
-    sys.modules["task_variants"] = tv
-    _spec.loader.exec_module(tv)
+from .script_module import load_script
+
+tv = load_script("task_variants")
 
 SPEC = tv.load_spec()
 Reading = list[tuple[list[str], list[str], str | None]]

@@ -5,20 +5,14 @@ symbols, the date first, laws by name, a draft's blank number, parentheses and q
 relation and key in each clause; and the issuer of a citation read on over a PDF's line end."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from vnadmin_nlp import parse_text
 from vnadmin_nlp.extractors.citing.numbers import ocr_digits
 
-_SPEC = importlib.util.spec_from_file_location("citation_variants", Path(__file__).resolve().parents[1] / "scripts" / "citation_variants.py")
-assert _SPEC is not None and _SPEC.loader is not None
-citation_variants = importlib.util.module_from_spec(_SPEC)
-sys.modules["citation_variants"] = citation_variants  # (its dataclass looks its module up)
-_SPEC.loader.exec_module(citation_variants)
+from .script_module import load_script
+
+citation_variants = load_script("citation_variants")
 VARIANTS = citation_variants.number_variants()
 
 

@@ -4,19 +4,13 @@ numeric date in each rendering (spaced, dotted, dashed, OCR'd digits, a two-digi
 found with its kind and value, attached to its task, and no ISO date for a duration counted from an event."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-_PATH = Path(__file__).resolve().parents[1] / "scripts" / "deadline_variants.py"
-_spec = importlib.util.spec_from_file_location("deadline_variants", _PATH)
-assert _spec is not None and _spec.loader is not None
-dv = importlib.util.module_from_spec(_spec)
-sys.modules["deadline_variants"] = dv
-_spec.loader.exec_module(dv)
+from .script_module import load_script
+
+dv = load_script("deadline_variants")
 
 SPEC = dv.load_spec()
 ALL = dv.variants(SPEC)
