@@ -316,7 +316,7 @@ def aligned_tables(pages: list[PageText], start: int = 0) -> list[PdfTable]:
             taken.update(region.lines)
             k = region.lines[-1] + 1
         if open_now is not None and taken:
-            below = sum(1 for i in range(max(taken) + 1, len(page.lines)))
+            below = len(page.lines) - max(taken) - 1  # the lines left under the table on this page
             carried = open_now if below <= _EDGE_LINES else None
         else:
             carried = None
