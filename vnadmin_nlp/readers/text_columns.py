@@ -10,18 +10,16 @@ characters are dropped.  A text without such a layout stays one block, exactly a
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from .column_names import gutter_name, name_tail
 from .base import Block
 from .layout.vocabulary import COLUMN_ANCHOR_RIGHT
-from .lines import _HYPHEN_CUT, _NUMBER_LABEL, cell_join, column_gap
+from .lines import _HYPHEN_CUT, _NUMBER_LABEL, column_gap
 from .tables import LAYOUT_TABLE_CUES, order_table
+from .text_boxes import BOX_CHARS, box_blocks, box_regions, cols, unwrap
 
-BOX_CHARS = re.compile(r"[\u2500-\u257f]")
-_BAR = frozenset("│┃║╎╏┆┇┊┋")
-_EDGES = _BAR | frozenset("├┤┼┝┥┿╟╢╫╠╣╬")  # "├┤KT. BỘ TRƯỞNG │": w3m writes a cell's line on its row's rule
-_RULE = re.compile(r"^[\s\u2500-\u257f+\-=|]*$")
+__all__ = ["column_blocks", "unwrap"]
+
 # lynx/w3m marks of struck or inserted text ("[DEL:   :DEL]"): never a column of their own
 _MARKUP = re.compile(r"\[[A-Z]{1,4}:|:[A-Z]{1,4}\]")
 MIN_GAP = 3  # spaces between two columns on one line
@@ -33,19 +31,9 @@ MAX_BLANKS = 2  # blank lines inside a block
 _LIST_LINE = re.compile(r"^\s*(?:[-+•–]\s|N[ơo]i\s+nh[ậâa]n\b)", re.IGNORECASE)  # the Nơi nhận list, its head
 
 
-def _cols(line: str) -> list[int]:
-    """Display column of each character (combining marks take no column)."""
-    out, x = [], 0
-    for ch in line:
-        out.append(x)
-        if not unicodedata.combining(ch):
-            x += 1
-    return out
-
-
 def _runs(line: str, min_gap: int = MIN_GAP) -> list[tuple[int, int]]:
     """Display intervals [x0, x1) covered by text."""
-    xs = _cols(line)
+    xs = cols(line)
     runs: list[tuple[int, int]] = []
     for m in re.finditer(r"\S+", line):
         x0, x1 = xs[m.start()], xs[m.end() - 1] + 1
@@ -74,7 +62,7 @@ def _sides(runs: list[tuple[int, int]], lo: int, hi: int) -> tuple[bool, bool]:
 
 
 def _split(line: str, cut: int) -> tuple[str, str]:
-    xs = _cols(line)
+    xs = cols(line)
     i = next((k for k, x in enumerate(xs) if x >= cut), len(line))
     return line[:i].strip(), line[i:].strip()
 
@@ -162,12 +150,12 @@ def _seed(line: str, head: bool) -> tuple[int, int] | None:
     m = _NATIONAL_ANCHOR.search(line)
     if not m:
         return None
-    x = _cols(line)[m.start()]
+    x = cols(line)[m.start()]
     before = line[:m.start()]
     if not before.strip():
         return (0, x) if x >= MIN_GAP else None
     if before.endswith(" ") and _title(" " + before) and len(before.split()) >= 2:
-        return (_cols(line)[len(before.rstrip()) - 1] + 1, x)
+        return (cols(line)[len(before.rstrip()) - 1] + 1, x)
     return None
 
 
@@ -180,7 +168,7 @@ def _aligned(lines: list[str], i: int) -> tuple[int, int] | None:
     if k < 0 or not lines[k].strip() or len(_runs(lines[k])) != 1 or not _LIST_LINE.match(lines[i]):
         return None
     x = len(lines[k]) - len(lines[k].lstrip(" "))
-    xs = _cols(lines[i])
+    xs = cols(lines[i])
     j = next((n for n, c in enumerate(xs) if c >= x), None)
     if x < 20 or j is None or xs[j] != x or not lines[i][j - 1].isspace() or lines[i][j].isspace():
         return None
@@ -194,7 +182,7 @@ def _at_edge(line: str, edge: int) -> bool:
     its width and puts one space between cells): ``- Hội đồng nhân dân, … trực thuộc Lê Tấn Cận``.  Only a
     signature line counts (capitalised words or a note, few of them, after a cell in sentence case), never running
     text nor a title in capitals (``QUY ĐỊNH HÌNH THỨC XỬ PHẠT TRỤC XUẤT, BIỆN PHÁP TẠM GIỮ``)."""
-    xs = _cols(line)
+    xs = cols(line)
     i = next((k for k, x in enumerate(xs) if x >= edge), None)
     if i is None or i == 0 or not line[i - 1].isspace() or line[i].isspace():
         return False
@@ -258,88 +246,6 @@ def _space_regions(lines: list[str]) -> list[tuple[int, int, int, dict[int, int]
     return regions
 
 
-def _box_regions(lines: list[str]) -> list[tuple[int, int]]:
-    regions: list[tuple[int, int]] = []
-    i = 0
-    while i < len(lines):
-        s = lines[i].strip()
-        if s and s[0] in "┌╔┏" and BOX_CHARS.search(s):
-            j = i + 1
-            while j < len(lines) and lines[j].strip() and lines[j].strip()[0] in "│┃║├┝╠┣└╚┗┌":
-                j += 1
-                if lines[j - 1].strip()[0] in "└╚┗":
-                    break
-            regions.append((i, j))
-            i = j
-        else:
-            i += 1
-    return regions
-
-
-def _box_blocks(lines: list[str], table: int) -> list[Block]:
-    bars = sorted({x for ln in lines for ch, x in zip(ln, _cols(ln)) if ch in _BAR or ch in "┼┬┴├┤┌┐└┘"})
-    rows: list[list[tuple[int, int, list[Block]]]] = []
-    cells: dict[int, tuple[int, int, list[Block]]] = {}
-    # each cell's lines ("" between paragraphs) and width: a line w3m wrapped at the cell's width is joined back
-    # ("│Trần Quốc     │" over "│Phương        │")
-    texts: dict[int, tuple[int, list[str]]] = {}
-
-    def flush() -> None:
-        for col, (width, cell_lines) in texts.items():
-            for para in "\n".join(cell_lines).split("\n\n"):
-                for t in unwrap(para.split("\n"), width):
-                    cells[col][2].append(Block(text=t, kind="cell", table=table, row=len(rows), col=col))
-        texts.clear()
-        if cells:
-            rows.append([cells[c] for c in sorted(cells)])
-            cells.clear()
-
-    for ln in lines:
-        if _RULE.match(ln) and not any(ch in _BAR for ch in ln):
-            flush()
-            continue
-        xs = _cols(ln)
-        pieces, start = [], None
-        for k, ch in enumerate(ln + "│"):
-            if ch in _EDGES or k == len(ln):
-                if start is not None:
-                    pieces.append((start, k))
-                start = k + 1
-        for a, b in pieces:
-            if a >= len(ln):
-                continue
-            x0 = xs[a]
-            x1 = xs[b - 1] + 1 if b > a else x0
-            col = sum(1 for x in bars if x < x0) - 1
-            span = 1 + sum(1 for x in bars if x0 <= x < x1)
-            text = BOX_CHARS.sub(" ", ln[a:b]).strip()
-            cells.setdefault(col, (col, span, []))
-            texts.setdefault(col, (x1 - x0, []))[1].append(text)
-    flush()
-    n_cols = max([c + s for r in rows for c, s, _ in r] + [1])
-    return order_table(rows, n_cols, table)
-
-
-def unwrap(lines: list[str], width: int | None = None) -> list[str]:
-    """The non-blank lines of one column, a line the converter wrapped at the column's width joined back
-    (:func:`~vnadmin_nlp.readers.lines.cell_join`: a line was wrapped when, among others, the next line's first
-    word would not have fitted after it within the column's width: ``width``, else the widest line's)."""
-    kept = [t for t in lines if t]
-    width = width or max((len(t) for t in kept), default=0)
-    out: list[str] = []
-    last = ""  # the last line as the converter set it (out[-1] may hold several)
-    for t in kept:
-        if out:
-            joiner = cell_join(last, t, len(last) + 1 + len(t.split()[0]) <= width)
-            if joiner is not None:
-                out[-1] = f"{out[-1]}{joiner}{t}"
-                last = t
-                continue
-        out.append(t)
-        last = t
-    return out
-
-
 # A number label that ends its line, its number starting the next ("Nghị quyết số:" | "106/2025/UBTVQH15",
 # pdftotext -layout of a narrow cell set apart from the header's columns)
 _LABEL_BREAK = re.compile(r"(?<=\bsố:)[ \t]*\n[ \t]*(?=\d)", re.IGNORECASE)
@@ -368,9 +274,9 @@ def column_blocks(text: str) -> list[Block]:
     """The text as blocks: running text as paragraphs, column blocks and box tables as cells in reading order."""
     lines = text.split("\n")
     found: list[tuple[int, int, list[Block]]] = []
-    boxes = _box_regions(lines)
+    boxes = box_regions(lines)
     for t, (a, b) in enumerate(boxes):
-        found.append((a, b, _box_blocks(lines[a:b], t)))
+        found.append((a, b, box_blocks(lines[a:b], t)))
     taken = {k for a, b in boxes for k in range(a, b)}
     for a, b, cut, named in _space_regions(lines):
         if any(k in taken for k in range(a, b)):
