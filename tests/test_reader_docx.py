@@ -5,7 +5,6 @@ import io
 import shutil
 import struct
 import subprocess
-import time
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -404,37 +403,3 @@ def test_encrypted_docx(tmp_path):
     with pytest.raises(ReaderError) as err:
         READER.read(legacy, legacy.read_bytes())
     assert not isinstance(err.value, EncryptedFile)
-
-
-# ------------------------------------------------------------------------------------------------- speed
-
-
-@pytest.mark.slow
-def test_faster_than_python_docx(corpus):
-    """Target: at most 1.5x python-docx's own load-and-iterate time (best of 2 runs, three big files)."""
-    docx = pytest.importorskip("docx")
-
-    def best(fn) -> float:
-        times = []
-        for _ in range(2):
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        return min(times)
-
-    ours = theirs = 0.0
-    for name in ("nd19_2019_docx.docx", "nd99_2022_docx.docx", "bltds91_2015_docx.docx"):
-        path = corpus / name
-
-        def baseline(path=path) -> None:
-            document = docx.Document(str(path))
-            for p in document.paragraphs:
-                p.text
-            for table in document.tables:
-                for row in table.rows:
-                    for cell in row.cells:
-                        cell.text
-
-        theirs += best(baseline)
-        ours += best(lambda path=path: read(path))
-    assert ours <= 1.5 * theirs, f"ours {ours:.3f}s vs python-docx {theirs:.3f}s"
