@@ -54,13 +54,20 @@ __all__ = ["find_block", "print_only", "reread_into", "reread_signature", "repla
 
 CHROMA = 40  # max(R, G, B) - min(R, G, B) from this up: seal or pen ink, not black print (ocr_ink's lower threshold)
 PAPER_MARGIN = 30  # grey levels under the paper's (the crop's median) still paper
+GAP = 3  # pixels (300 dpi): a whitened cut across a letter this narrow is filled back (5 and 7 merged letters)
 
 
 def print_only(image: "Image") -> "Image":
     """An "L" image of ``image`` (RGB) with every coloured pixel (a red seal, a blue or violet signature) white, and
     the paper too (grey levels within :data:`PAPER_MARGIN` of the median: a phone photo's grey paper around the
-    white the seal leaves would otherwise be binarised as ink by tesseract)."""
-    from PIL import ImageChops
+    white the seal leaves would otherwise be binarised as ink by tesseract).
+
+    Where the seal's ring or the pen's stroke crossed a printed letter, whitening it cuts the letter (the T of
+    ``Bùi Thanh Quang`` under ld_018's ring read ``PFhanh``): the whitened pixels only are filled back where print
+    stands on both sides of them within :data:`GAP` pixels (a closing of the print, kept inside the coloured
+    mask), so a stroke over paper stays white and the print outside the mask is untouched."""
+    from PIL import Image as PilImage
+    from PIL import ImageChops, ImageFilter
 
     rgb = image.convert("RGB")
     grey = rgb.convert("L")
@@ -71,7 +78,12 @@ def print_only(image: "Image") -> "Image":
             paper = level
             break
     grey = grey.point(lambda v: 255 if v >= paper - PAPER_MARGIN else v)
-    return ImageChops.lighter(grey, coloured(rgb, CHROMA))
+    mask = coloured(rgb, CHROMA)
+    cleaned = ImageChops.lighter(grey, mask)
+    if GAP <= 1:
+        return cleaned
+    closed = cleaned.filter(ImageFilter.MinFilter(GAP)).filter(ImageFilter.MaxFilter(GAP))
+    return PilImage.composite(closed, cleaned, mask)
 
 
 def reread_signature(

@@ -4,6 +4,7 @@ trusted (:func:`line_doubts`), and whether the new lines give the block more tha
 (:func:`keep_block`).  A wrong name is worse than none: every rule here can only leave a line out."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..lexicon.fold import bare, fold
@@ -17,6 +18,8 @@ MIN_CONF = 50  # every word of the lines a block's new reading gives is read at 
 JUNK_CONF = 30  # a word read at this confidence or less in the block's reading is the seal's or signature's remains
 CLEAR_CONF = 80  # a word of capitals that is no syllable (a code, ``UBND``) read at this confidence or more is print
 
+_ODD = re.compile(r"[^\w.,:;/()\-–]")  # inside a word of print: letters, digits and these only
+
 STRAY = "\"'“”‘’`?!|"  # a speck of the seal or the signature read before a word of the block ("Thị, ?CHỦ)
 
 
@@ -26,12 +29,16 @@ def _letters(text: str) -> str:
 
 def junk(word: OcrWord) -> bool:
     """A word of a seal's or a signature's remains: fewer than two letters, or letters that are no syllable and no
-    label (``L&.TS.`` at 17, ``7ì``, ``⁄4``, ``____....``); a word read at :data:`JUNK_CONF` or less."""
+    label (``L&.TS.`` at 17, ``7ì``, ``⁄4``, ``____....``); a word read at :data:`JUNK_CONF` or less.  A code of
+    capitals read surely (``UBND``) is print, but not one with a mark inside that print never sets in a word
+    (ld_015's ``L§.TS.`` at 84: the pen's stroke glued to the rank ``TS.``)."""
     core = _letters(word.text)
     if len(core) < 2:
         return True
     if is_vietnamese_word(core) or fold(_EDGE.sub("", word.text) + ".") in _signing()[0]:
         return False
+    if _ODD.search(_EDGE.sub("", word.text)):
+        return True
     return word.conf <= JUNK_CONF or not (core.isupper() and word.conf >= CLEAR_CONF)
 
 
