@@ -52,3 +52,36 @@ def test_a_word_with_a_mark_print_never_sets_inside_is_the_pens_remains() -> Non
     assert not junk(OcrWord("TS.", 90, (0, 0, 10, 10)))
     position = clean_line(_line("PHÓ CHỦ TỊCH UBND TỈNH", [93, 96, 96, 92, 93]))
     assert position is not None and position.text == "PHÓ CHỦ TỊCH UBND TỈNH"
+
+
+def test_a_name_that_starts_with_no_family_name_lost_its_first_word() -> None:
+    from vnadmin_nlp.readers.signature_lines import family_first
+
+    # ld_005 under a black signature across "Nguyễn" (signature conditions, sign_black): the page read "Ngọc Phúc"
+    assert not family_first("Ngọc Phúc") and family_first("Nguyễn Ngọc Phúc")
+    assert family_first("Thượng tướng Nguyễn Văn Gấu") and family_first("TS. Đỗ Ngọc Thịnh")  # a rank left aside
+    assert family_first("NGUYỄN NGỌC PHÚC")  # a name in capitals
+    assert not family_first("Trân Hữu Tuân")  # Trần with its mark lost: no family name either
+
+
+def test_an_ocr_name_without_its_family_name_is_left_out() -> None:
+    # ld_005 with a black signature across "Nguyễn" (signature conditions, sign_black): the page read the position
+    # whole and "Ngọc Phúc" at 95-96 under it; given, it was a wrong signer
+    from vnadmin_nlp.pipeline import parse_raw
+
+    from .test_ocr_session13 import HEADER, MOTTO, _line as words
+    from .test_ocr_session13 import _scan
+
+    lines = HEADER + MOTTO + [
+        words("Các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./."),
+        words("Nơi nhận:"),
+        words("- Như trên;"),
+        words("KT. CHỦ TỊCH", 97),
+        words("PHÓ CHỦ TỊCH", 95),
+        [("Ngọc", 95), ("Phúc", 96)],
+    ]
+    doc = parse_raw(_scan(lines))
+    assert doc.signers == [] and any(w.code == "signer_unreadable" and "family name" in w.message for w in doc.warnings)
+    lines[-1] = [("Nguyễn", 93), ("Ngọc", 95), ("Phúc", 96)]
+    doc = parse_raw(_scan(lines))
+    assert [(s.authority, s.position, s.name) for s in doc.signers] == [(["KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH", "Nguyễn Ngọc Phúc")]

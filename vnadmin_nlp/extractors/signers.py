@@ -27,7 +27,7 @@ from ..lexicon.spaces import squash
 from ..model import Signer
 from .base import Context
 from .fields import SignersFields
-from ..readers.signature_lines import is_name
+from ..readers.signature_lines import family_first, is_name
 from .ocr_doubt import WORD_MIN_CONF, line_between, name_doubt, on_ocr, word_flaw, words_for
 from .registry import extractor
 
@@ -114,6 +114,8 @@ def extract(ctx: Context) -> SignersFields:
         )
         ocr = on_ocr(ctx, signer.span)  # the closing read by OCR (not a good layer's, in a partly scanned file)
         why = name_doubt(ctx, signer.name) if ocr and signer.name else None
+        if not why and ocr and signer.name and not family_first(signer.name):
+            why = f"{signer.name!r} starts with no family name (a word before it lost under the signature)"
         between = line_between(ctx, signer.position, signer.name) if ocr and signer.name and signer.position and block.position else None
         if between and not why:
             why = f"the line {between!r} stands between the position and the name"
