@@ -1,7 +1,8 @@
 """Signer blocks: authority chain (TM./KT./Q./TL./TUQ.), position, name — one per block, joint documents have several.
 
 A name read from OCR that is no name (a word that is no Vietnamese syllable, ``Bũï Fhanh Quang``, or the wrong
-case, ``NÑguyến``) leaves its block out, with ``signer_unreadable`` quoting the block: tesseract reads a
+case, ``NÑguyến``, or no family name of ``signing.yaml`` first, ``Ngọc Phúc`` with ``Nguyễn`` under a black
+stroke) leaves its block out, with ``signer_unreadable`` quoting the block: tesseract reads a
 signature or a seal over the name as letters, and a signer named wrongly is worse than none.  So is a block
 whose position holds a word read at a low confidence that no position of the closed vocabulary has, a block
 whose name OCR found under a line of printed text that stands below the position (a grid of signatures), and an

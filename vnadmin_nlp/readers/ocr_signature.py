@@ -33,7 +33,8 @@ surely).  A page whose block is already whole (a position and a name under it, r
 call of a small box, on the pages that need it only.  ``extra["signature"]`` says what was done and why.
 Measured (session 16): Lâm Đồng dev scans, signer name 14 → 18 right of 24, no new wrong value; the corpus scans
 unchanged (the three blocks read again there were read unclean: ``PHÓ CHỦ TỊC``, ``QUÁN`` at 29, a lost ``PHÓ``);
-400 dpi read fewer positions than 300.
+400 dpi read fewer positions than 300.  Session 21: the cuts whitening makes across a letter are filled back
+(:data:`GAP`; ld_018's ``Thanh`` then read, at 15: still refused); Lâm Đồng dev and corpus unchanged.
 """
 from __future__ import annotations
 
