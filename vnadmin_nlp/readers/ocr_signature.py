@@ -33,8 +33,8 @@ surely).  A page whose block is already whole (a position and a name under it, r
 call of a small box, on the pages that need it only.  ``extra["signature"]`` says what was done and why.
 Measured (session 16): Lâm Đồng dev scans, signer name 14 → 18 right of 24, no new wrong value; the corpus scans
 unchanged (the three blocks read again there were read unclean: ``PHÓ CHỦ TỊC``, ``QUÁN`` at 29, a lost ``PHÓ``);
-400 dpi read fewer positions than 300.  Session 21: the cuts whitening makes across a letter are filled back
-(:data:`GAP`; ld_018's ``Thanh`` then read, at 15: still refused); Lâm Đồng dev and corpus unchanged.
+400 dpi read fewer positions than 300.  Session 21: the cuts whitening makes across a letter can be filled back
+(:data:`GAP`, off: measured neutral).
 """
 from __future__ import annotations
 
@@ -55,18 +55,22 @@ __all__ = ["find_block", "print_only", "reread_into", "reread_signature", "repla
 
 CHROMA = 40  # max(R, G, B) - min(R, G, B) from this up: seal or pen ink, not black print (ocr_ink's lower threshold)
 PAPER_MARGIN = 30  # grey levels under the paper's (the crop's median) still paper
-GAP = 3  # pixels (300 dpi): a whitened cut across a letter this narrow is filled back (5 and 7 merged letters)
+# pixels (300 dpi): a whitened cut across a letter this narrow is filled back (5 and 7 merged letters).  Off (0):
+# measured neutral in session 21 — Lâm Đồng dev and corpus unchanged (ld_018's Thanh read, but at 15); on the
+# signature conditions +2 names right (ld_013 at 150/200 dpi), −2 (tesseract's other reading of the new image),
+# and ld_020's name now read, as the control's OCR misreads it (Tuân for Tuấn): +2 wrong.  3 is the value to try.
+GAP = 0
 
 
-def print_only(image: "Image") -> "Image":
+def print_only(image: "Image", gap: int = GAP) -> "Image":
     """An "L" image of ``image`` (RGB) with every coloured pixel (a red seal, a blue or violet signature) white, and
     the paper too (grey levels within :data:`PAPER_MARGIN` of the median: a phone photo's grey paper around the
     white the seal leaves would otherwise be binarised as ink by tesseract).
 
     Where the seal's ring or the pen's stroke crossed a printed letter, whitening it cuts the letter (the T of
     ``Bùi Thanh Quang`` under ld_018's ring read ``PFhanh``): the whitened pixels only are filled back where print
-    stands on both sides of them within :data:`GAP` pixels (a closing of the print, kept inside the coloured
-    mask), so a stroke over paper stays white and the print outside the mask is untouched."""
+    stands on both sides of them within ``gap`` pixels (a closing of the print, kept inside the coloured mask),
+    so a stroke over paper stays white and the print outside the mask is untouched (off by default: :data:`GAP`)."""
     from PIL import Image as PilImage
     from PIL import ImageChops, ImageFilter
 
@@ -81,9 +85,9 @@ def print_only(image: "Image") -> "Image":
     grey = grey.point(lambda v: 255 if v >= paper - PAPER_MARGIN else v)
     mask = coloured(rgb, CHROMA)
     cleaned = ImageChops.lighter(grey, mask)
-    if GAP <= 1:
+    if gap <= 1:
         return cleaned
-    closed = cleaned.filter(ImageFilter.MinFilter(GAP)).filter(ImageFilter.MaxFilter(GAP))
+    closed = cleaned.filter(ImageFilter.MinFilter(gap)).filter(ImageFilter.MaxFilter(gap))
     return PilImage.composite(closed, cleaned, mask)
 
 
