@@ -106,6 +106,24 @@ def test_outcomes_tell_wrong_from_missing():
     assert outcome([], ["a"], strict) == "spurious"
 
 
+def test_a_signature_block_with_parts_left_null_is_missing_not_wrong():
+    # ld_052 (dev): the name read cleanly, the position and authority lines under the seal left null
+    # (signer_position_missing); the gold has all three
+    gold = [(("TM. BANCHẤP HÀNH",), "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "Lê Văn Lợi")]
+    assert outcome(gold, [((), None, "Lê Văn Lợi")], lenient) == "missing"
+    assert compare(gold, [((), None, "Lê Văn Lợi")], lenient) == Counts(0, 0, 1)
+    assert outcome(gold, [(("TM. BANCHẤP HÀNH",), None, "Lê Văn Lợi")], lenient) == "missing"
+    # any part given and not the gold's is wrong: a name, an authority misread
+    assert outcome(gold, [((), None, "Lê Văn Lọi")], lenient) == "wrong"
+    assert compare(gold, [((), None, "Lê Văn Lọi")], lenient) == Counts(0, 1, 1)
+    assert outcome(gold, [(("TL. BỘ TRƯỞNG",), None, "Lê Văn Lợi")], lenient) == "wrong"
+    # of two blocks, the second given alone and whole: missing; given in the wrong order: wrong
+    two = [((), "Người ghi biên bản", "Trần Ngọc Lâm"), ((), "CHỦ TRÌ", "Trần Ngọc Xuân")]
+    assert outcome(two, [two[1]], lenient) == "missing"
+    assert outcome(two, [((), None, "Trần Ngọc Xuân"), ((), None, "Trần Ngọc Lâm")], lenient) == "wrong"
+    assert outcome(two, [((), None, "Trần Ngọc Lâm"), ((), None, "Trần Ngọc Xuân")], lenient) == "missing"
+
+
 def test_lenient_folds_case_tone_space_and_trailing_punctuation():
     assert lenient("Cộng hoà  xã hội.") == lenient("CỘNG HÒA XÃ HỘI")
     assert lenient("TT- BGTVT") == lenient("TT-BGTVT")

@@ -12,17 +12,9 @@ import pytest
 
 from vnadmin_nlp.lexicon.ocr_vocabulary import position_lookalike
 from vnadmin_nlp.readers.ocr_result import OcrLine, OcrPage, OcrWord
-from vnadmin_nlp.readers.ocr_signature import (
-    block_state,
-    clean_line,
-    find_block,
-    is_authority,
-    is_name,
-    is_position,
-    keep_block,
-    print_only,
-    reread_signature,
-)
+from vnadmin_nlp.readers.ocr_signature import find_block, print_only, reread_signature
+from vnadmin_nlp.readers.signature_choice import clean_line, keep_block
+from vnadmin_nlp.readers.signature_lines import block_state, is_authority, is_name, is_position
 
 from .conftest import SHARED
 
@@ -221,7 +213,7 @@ def test_a_lookalike_position_under_a_doubtful_authority_line_leaves_the_positio
 
 
 def test_a_new_reading_with_an_unclean_line_is_not_trusted() -> None:
-    from vnadmin_nlp.readers.ocr_signature import line_doubts
+    from vnadmin_nlp.readers.signature_choice import line_doubts
 
     def doubts(text: str, confs: list[float]) -> list[str]:
         read = _line(text, 1200, 100, confs=confs)

@@ -5,7 +5,9 @@ Outcomes, per field of a document whose gold gives the field:
 
 - ``right``: the parser's value matches the gold's (both null counts as right);
 - ``wrong``: a value given, but not the gold's;
-- ``missing``: null (or nothing) given where the gold has a value;
+- ``missing``: null (or nothing) given where the gold has a value; also a list of signature blocks that holds
+  nothing wrong, only less: each block given is one of the gold's (in order) with some of its parts left null
+  (a position left null with ``signer_position_missing``, its authority with it; :func:`partial_blocks`);
 - ``spurious``: a value given where the gold says null.
 
 A document that could not be read counts every one of its fields as ``missing``.  A wrong value is worse than a
@@ -98,7 +100,10 @@ def compare(gold: Any, pred: Any, norm: Callable[[Any], Any]) -> Counts:
         g = Counter(norm(x) for x in (gold or []))
         p = Counter(norm(x) for x in (pred or []))
         tp = sum((g & p).values())
-        return Counts(tp, sum(p.values()) - tp, sum(g.values()) - tp)
+        fp = sum(p.values()) - tp
+        if fp and partial_blocks(list((g - p).elements()), list((p - g).elements())):
+            fp = 0  # blocks given with parts left null: missing parts, nothing wrong
+        return Counts(tp, fp, sum(g.values()) - tp)
     g = norm(gold) if gold is not None else None
     p = norm(pred) if pred is not None else None
     if g is None:
@@ -126,7 +131,35 @@ def outcome(gold: Any, pred: Any, norm: Callable[[Any], Any]) -> str:
         same = Counter(norm(x) for x in gold or []) == Counter(norm(x) for x in pred or [])
     else:
         same = norm(gold) == norm(pred)
+    if not same and isinstance(gold, list) and partial_blocks([norm(x) for x in gold], [norm(x) for x in pred]):
+        return "missing"
     return "right" if same else "wrong"
+
+
+def _part_of(gold: Any, pred: Any) -> bool:
+    """A block (a tuple: authority, position, name) given with some parts left null and the others the gold's."""
+    return (
+        isinstance(gold, tuple) and isinstance(pred, tuple) and len(gold) == len(pred)
+        and any(not _empty(p) for p in pred)
+        and all(p == g or _empty(p) for g, p in zip(gold, pred))
+    )
+
+
+def partial_blocks(gold: list[Any], pred: list[Any]) -> bool:
+    """Whether the given blocks (tuples; normalised, both lists) are the gold's, in order, each whole or with parts
+    left null, and at least one part short: the parser held back what it could not read (``signer_position_missing``:
+    ld_052's ``Lê Văn Lợi`` with the position and authority lines under the seal left null), which counts as
+    missing, never as wrong.  Any part given and not the gold's makes it no partial."""
+    if not pred or not all(isinstance(x, tuple) for x in gold + pred):
+        return False
+    at = 0
+    for block in pred:
+        while at < len(gold) and not _part_of(gold[at], block):
+            at += 1
+        if at == len(gold):
+            return False
+        at += 1
+    return True
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """Signer blocks: authority chain (TM./KT./Q./TL./TUQ.), position, name — one per block, joint documents have several.
 
 A name read from OCR that is no name (a word that is no Vietnamese syllable, ``Bũï Fhanh Quang``, or the wrong
-case, ``NÑguyến``) leaves its block out, with ``signer_unreadable`` quoting the block: tesseract reads a
+case, ``NÑguyến``, or no family name of ``signing.yaml`` first, ``Ngọc Phúc`` with ``Nguyễn`` under a black
+stroke) leaves its block out, with ``signer_unreadable`` quoting the block: tesseract reads a
 signature or a seal over the name as letters, and a signer named wrongly is worse than none.  So is a block
 whose position holds a word read at a low confidence that no position of the closed vocabulary has, a block
 whose name OCR found under a line of printed text that stands below the position (a grid of signatures), and an
@@ -27,7 +28,7 @@ from ..lexicon.spaces import squash
 from ..model import Signer
 from .base import Context
 from .fields import SignersFields
-from ..readers.signature_lines import is_name
+from ..readers.signature_lines import family_first, is_name
 from .ocr_doubt import WORD_MIN_CONF, line_between, name_doubt, on_ocr, word_flaw, words_for
 from .registry import extractor
 
@@ -114,6 +115,8 @@ def extract(ctx: Context) -> SignersFields:
         )
         ocr = on_ocr(ctx, signer.span)  # the closing read by OCR (not a good layer's, in a partly scanned file)
         why = name_doubt(ctx, signer.name) if ocr and signer.name else None
+        if not why and ocr and signer.name and not family_first(signer.name):
+            why = f"{signer.name!r} starts with no family name (a word before it lost under the signature)"
         between = line_between(ctx, signer.position, signer.name) if ocr and signer.name and signer.position and block.position else None
         if between and not why:
             why = f"the line {between!r} stands between the position and the name"
