@@ -2,7 +2,8 @@
 and directives use and the development set barely shows (it holds no kế hoạch): parts I. MỤC ĐÍCH, YÊU CẦU / II. NỘI
 DUNG / III. TỔ CHỨC THỰC HIỆN, a body as a heading with its tasks as items below, headings naming several bodies, a
 task line followed by its ``Cơ quan chủ trì:`` / ``Cơ quan phối hợp:`` / ``Thời gian thực hiện:`` lines, dotted numbers
-(``1.1.``, ``2.3.1.``), a directive's ``Để …, Chủ tịch UBND tỉnh yêu cầu:`` with its addressees' items, a plan attached
+(``1.1.``, ``2.3.1.``), a directive's ``Để …, Chủ tịch UBND tỉnh yêu cầu:`` with its addressees' items (or the
+addressees in the request and numbered items naming none), a plan attached
 to its quyết định; typed, and with the lines broken as a PDF's text layer gives them.
 
     python scripts/plan_variants.py                       # tasks, lead, support, deadline attached P/R per structure
@@ -70,7 +71,7 @@ def _task(lead: list[str], action: str, support: list[str] | None = None, deadli
     return {"lead": lead, "support": support or [], "deadline": deadline, "line": action[:40]}
 
 
-def _item(d: _Draw, lead: list[str], own_body: bool = False) -> tuple[str, Gold]:
+def _item(d: _Draw, lead: list[str], own_body: bool = False, support: list[str] | None = None) -> tuple[str, Gold]:
     """One task item under a heading (its marker added by the caller): plain, ``Chủ trì, phối hợp với …``,
     ``Phối hợp với …``, or (``own_body``) naming its own lead, which overrides the heading's."""
     a = d.action()
@@ -80,9 +81,9 @@ def _item(d: _Draw, lead: list[str], own_body: bool = False) -> tuple[str, Gold]
         b = d.body()
         s_text, s = d.support()
         return f"{b} chủ trì, phối hợp với {s_text} {a}{tail}.", _task([b], a, s, dl)
-    kind = d.rng.choice(["plain", "plain", "chu_tri", "phoi_hop"])
-    if kind == "plain":
-        return f"{tv._cap(a)}{tail}.", _task(lead, a, [], dl)
+    kind = "plain" if support is not None else d.rng.choice(["plain", "plain", "chu_tri", "phoi_hop"])
+    if kind == "plain":  # (under a request that names the support, the heading's)
+        return f"{tv._cap(a)}{tail}.", _task(lead, a, support or [], dl)
     s_text, s = d.support()
     if kind == "chu_tri":
         return f"Chủ trì, phối hợp với {s_text} {a}{tail}.", _task(lead, a, s, dl)
@@ -93,19 +94,20 @@ def _marker(spec: dict[str, Any], kind: str, k: int) -> str:
     return str(spec["item_markers"][kind]).replace("{l}", LETTERS[k])
 
 
-def _items(spec: dict[str, Any], d: _Draw, lead: list[str], marker: str, n: int, own_at: int = -1) -> tuple[list[str], list[Gold]]:
+def _items(spec: dict[str, Any], d: _Draw, lead: list[str], marker: str, n: int, own_at: int = -1,
+           support: list[str] | None = None) -> tuple[list[str], list[Gold]]:
     lines, gold = [], []
     for k in range(n):
-        text, g = _item(d, lead, own_body=k == own_at)
+        text, g = _item(d, lead, own_body=k == own_at, support=support)
         lines.append(_marker(spec, marker, k) + text)
         gold.append(g)
     return lines, gold
 
 
-def _heading(spec: dict[str, Any], form: str, k: int, name: str) -> str:
+def _heading(spec: dict[str, Any], form: str, k: int, name: str, support: str = "") -> str:
     h = spec["body_headings"][form]
     label = {"numbers": str(k + 1), "letters": LETTERS[k], "none": ""}[h["labels"]]
-    return str(h["template"]).replace("{h}", label).replace("{B}", name)
+    return str(h["template"]).replace("{h}", label).replace("{B}", name).replace("{S}", support)
 
 
 def _close(spec: dict[str, Any], d: _Draw, n: int, lines: list[str], gold: list[Gold], which: int = 1) -> None:
@@ -125,8 +127,9 @@ def body_headings(spec: dict[str, Any], d: _Draw, i: int) -> tuple[str, list[str
     gold: list[Gold] = []
     for k in range(3):
         b = d.body()
-        lines.append(_heading(spec, form, k, b))
-        its, g = _items(spec, d, [b], marker, d.rng.randint(2, 3))
+        s_text, s = d.support() if "{S}" in spec["body_headings"][form]["template"] else ("", None)
+        lines.append(_heading(spec, form, k, b, s_text))
+        its, g = _items(spec, d, [b], marker, d.rng.randint(2, 3), support=s)
         lines += its
         gold += g
     if spec["body_headings"][form]["labels"] == "numbers":
@@ -207,6 +210,21 @@ def directive(spec: dict[str, Any], d: _Draw, i: int) -> tuple[str, list[str], l
     return f"opener{i % len(spec['directive_openers'])}+{marker}", lines, gold
 
 
+def directive_intro(spec: dict[str, Any], d: _Draw, i: int) -> tuple[str, list[str], list[Gold]]:
+    intro = spec["directive_intros"][i % len(spec["directive_intros"])]
+    lines = [spec["situation"].rstrip(), intro["text"]]
+    gold: list[Gold] = []
+    n = d.rng.randint(3, 5)
+    for k in range(n):
+        text, g = _item(d, list(intro["lead"]))
+        lines.append(f"{k + 1}. {text}")
+        gold.append(g)
+    f = spec["follow_up"][0]
+    lines.append(f"{n + 1}. {f['text']}")
+    gold.append({"lead": f["lead"], "support": [], "deadline": None, "line": f["line"]})
+    return f"intro{i % len(spec['directive_intros'])}", lines, gold
+
+
 def attached(spec: dict[str, Any], d: _Draw, i: int) -> tuple[str, list[str], list[Gold]]:
     option, lines, gold = body_headings(spec, d, i)
     ex = spec["decision_execution"]
@@ -215,9 +233,9 @@ def attached(spec: dict[str, Any], d: _Draw, i: int) -> tuple[str, list[str], li
 
 BUILDERS: dict[str, Callable[[dict[str, Any], _Draw, int], tuple[str, list[str], list[Gold]]]] = {
     "body_headings": body_headings, "group_headings": group_headings, "labelled_content": labelled_content,
-    "dotted": dotted, "directive": directive, "attached": attached,
+    "dotted": dotted, "directive": directive, "directive_intro": directive_intro, "attached": attached,
 }
-SKELETON = {"directive": "chi_thi", "attached": "quyet_dinh"}
+SKELETON = {"directive": "chi_thi", "directive_intro": "chi_thi", "attached": "quyet_dinh"}
 
 
 def _pdf(lines: list[str], rng: random.Random) -> str:
