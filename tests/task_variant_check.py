@@ -29,6 +29,11 @@ def check_variant(form: str, i: int, wrap: bool) -> None:
     entry = next(f for f in SPEC["forms"] if f["name"] == form)
     v = tv._variant(SPEC, entry, i, 1, wrap)
     assert v is not None
+    check_reading(v)
+
+
+def check_reading(v: Any) -> None:
+    """A generated document (``text``, gold ``tasks``) gives the tasks its gold lists, in order."""
     got, want = _got(v), _want(v)
     # the deadline's phrase as written (a separate sentence's label "Thời hạn hoàn thành:" may come with it)
     got = [(lead, support, want[k][2] if k < len(want) and d and want[k][2] and want[k][2] in d else d) for k, (lead, support, d) in enumerate(got)]

@@ -90,7 +90,7 @@ _FIRST_CHARS = {
     "label_upper_letter": "ABCDEFGHIJKLMNOPQRSTUVWXYZĐ",
     "label_arabic": "0123456789",  # and any other decimal digit: see _levels_for
     "label_letter": "abcdefghijklmnopqrstuvwxyzđ",
-    "label_dash": "-–+•",
+    "label_dash": "-–+•*",
 }
 _LEVELS_BY_FIRST: dict[str, list[tuple]] = {}
 for _level in _LEVELS:  # in the order of _LEVELS, which is the order readings are tried
@@ -163,7 +163,16 @@ def _ocr_point(text: str, seg: Seg, stack: list[_Node]) -> tuple[str, int, Any, 
 
 @extractor("provisions", assigns=("provisions",))
 def extract(ctx: Context) -> ProvisionsFields:
-    start, end = ctx.layout.body
+    """The body's provision tree, then an attached plan's (``zoning.attached``: its parts are read as its own tree,
+    never under the decision's last article)."""
+    top = _tree(ctx, *ctx.layout.body)
+    attached = getattr(ctx.layout, "attached", None)
+    if attached is not None:
+        top += _tree(ctx, *attached)
+    return {"provisions": top}
+
+
+def _tree(ctx: Context, start: int, end: int) -> list[Provision]:
     text = ctx.text
     body_lines = ctx.page.lines_in(start, end)
     root = _Node(Provision(label="", path="", kind="part", span=(start, start)), -1, None, start)
@@ -188,7 +197,7 @@ def extract(ctx: Context) -> ProvisionsFields:
     if any(p.kind != "dash" for p in top):
         # bullets before the first numbered provision belong to the preamble, not to the numbered structure
         top = [p for p in top if p.kind != "dash"]
-    return {"provisions": top}
+    return top
 
 
 def _open(stack: list[_Node], opened: list[tuple[_Node, Seg]], seg: Seg, kind: Any, rank: Any, m: Any, depth: int,

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from dataclasses import replace
 
 from ..data import load
 from ..lexicon.bodies import expand
@@ -205,7 +206,12 @@ class _Reader:
         if u.lead is not None:
             task = self._item(u.start, u.end, u)
             return [task] if task is not None else []
-        return self._sentences(u)
+        found = self._sentences(u)
+        if u.asked is None or any(t.lead for t in found):
+            return found  # (a dated sentence with no one named is read as a task without a lead)
+        asked = replace(u, lead=u.asked[0], support=u.asked[1])  # an item the opening request's bodies are to do
+        task = self._item(u.start, u.end, asked)
+        return [task] if task is not None else []
 
     def _item(self, start: int, end: int, u: Unit) -> Task | None:
         """One item under a heading: a task of the heading's body unless the item names its own."""
@@ -220,6 +226,9 @@ class _Reader:
         lead = list(u.lead or [])
         action_start = body
         found = names.name_at(text, key, body, end)
+        if found is None and (trigger := names.TRIGGER.match(key, own, end)) is not None:
+            span = names.name_span(text, key, trigger.end(), end, need_verb=True)  # "4. Giao Văn phòng UBND tỉnh theo dõi …"
+            found = span[:3] if span is not None else None
         if found is not None and not self.assignees.issuer(found[0]):
             lead, action_start = names.items(found[0]), found[2]
             if key.startswith(_NOT_TASK, action_start):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .attached import attached_plan
 from .closing import ClosingLayout, SignerBlock, find_closing_start, parse_closing
 from .consolidation import Consolidation, find_consolidation
 from .header import HeaderLayout, parse_header
@@ -19,6 +20,7 @@ class Layout:
     closing: ClosingLayout | None
     appendix: tuple[int, int] | None
     consolidation: Consolidation | None = None  # a văn bản hợp nhất's authentication block (its type, its body)
+    attached: tuple[int, int] | None = None  # a plan printed after the decision that issues it (zoning.attached)
 
 
 def zone(page: Page) -> Layout:
@@ -38,7 +40,8 @@ def zone(page: Page) -> Layout:
             appendix = _non_blank(page, closing_start, n)
         elif closing.end < n:
             appendix = _non_blank(page, closing.end, n)
-    return Layout(page, header, (body_start, body_end), closing, appendix, find_consolidation(page, body_start))
+    return Layout(page, header, (body_start, body_end), closing, appendix, find_consolidation(page, body_start),
+                  attached_plan(page, appendix))
 
 
 def _non_blank(page: Page, start: int, end: int) -> tuple[int, int] | None:

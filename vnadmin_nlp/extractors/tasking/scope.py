@@ -23,6 +23,7 @@ import regex
 from ...data import load
 from ...lexicon.fold import fold
 from ...model import Provision, Task
+from ...patterns import compile_section
 from ...zoning.quotes import in_new_wording
 from . import execution, names
 from .support import SUPPORT_WORDS
@@ -33,6 +34,12 @@ _IMPLEMENTATION = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(t)) for t
 _NON_TASK = tuple(fold(t) for t in _T["non_task_sections"])
 _SCOPE_WORDS = lazy_regex(r"\s(?:đối với|trong việc|trong|về)\s")  # "… Bộ, cơ quan ngang Bộ đối với quỹ …"
 _PHRASES = {fold(p) for p in _T["heading_phrases"]}
+_ANNOUNCE = compile_section("tasks").announcement  # "tập trung thực hiện các nhiệm vụ sau" (patterns.yaml)
+
+
+def announces(rest: str) -> bool:
+    """Whether the (folded, squashed) rest of a heading only announces the list below it."""
+    return rest in _PHRASES or _ANNOUNCE.match(rest) is not None
 # The remit a heading's body acts within, before the phrase (if any) that ends the heading: "Các cơ quan, đơn vị theo
 # chức năng, nhiệm vụ được giao:", "Các sở, ngành căn cứ chức năng, nhiệm vụ, quyền hạn có trách nhiệm:"
 _REMIT = lazy_regex(r"(?:theo|căn cứ(?: vào)?|trong phạm vi)\s+(?:chức năng|nhiệm vụ)(?:\s*,\s*|\s+và\s+)?(?:nhiệm vụ|quyền hạn)?"
@@ -146,6 +153,9 @@ def heading(text: str, key: str, start: int, end: int) -> list[str] | None:
     if own.endswith(":") and (prefix := names.HEADING_PREFIX.match(key, start)) is not None:
         start = prefix.end()  # "1. Đối với Sở Nội vụ:" names Sở Nội vụ
         own = text[start:end].rstrip(" \n")
+    elif (titled := next((x for x in _TITLE_PREFIXES if key.startswith(x + " ", start)), None)) is not None:
+        start += len(titled) + 1  # "1. Trách nhiệm của Sở Nội vụ" over a plan's items, as an article's title names it
+        own = text[start:end].rstrip(" \n")
     if execution.clause(text, key, start, start + len(own)) is not None:
         return None  # "3. Hội đồng Dân tộc, …, các cơ quan, tổ chức và cá nhân có liên quan theo trách nhiệm thi hành
         # Nghị quyết này." (vbpl.vn doc_000732), a line of its own: an execution clause, no name over items below
@@ -163,7 +173,7 @@ def heading(text: str, key: str, start: int, end: int) -> list[str] | None:
     rest = " ".join(rest.split())
     if (remit := _REMIT.match(rest)) is not None:
         rest = rest[remit.end():].strip(" ,")
-    if rest and rest not in _PHRASES:
+    if rest and not announces(rest):
         return _duty_heading(text, key, start, own)
     return names.items(name)
 
@@ -192,7 +202,7 @@ def catch_all(key: str, start: int, end: int) -> bool:
 def addressees(text: str, key: str, start: int, end: int) -> list[str] | None:
     """The bodies an intro that ends with a colon asks (``… kính đề xuất UBND tỉnh:``): the lead of its items."""
     colon = text.rstrip().rfind(":", start, end)
-    hits = [m for m in names.TRIGGER.finditer(key, start, colon) if names.starts_word(key, m.start())]
+    hits = _triggers(text, key, start, colon)
     if not hits:
         return None
     found = names.name_span(text, key, hits[-1].end(), colon + 1, need_verb=False)
@@ -201,6 +211,14 @@ def addressees(text: str, key: str, start: int, end: int) -> list[str] | None:
     return names.items(found[0])
 
 
+def _triggers(text: str, key: str, start: int, end: int) -> list[regex.Match]:
+    """The triggers of ``[start, end)``; a capitalised one after the first word is a name's word (``Sở Giao thông
+    vận tải``), none."""
+    return [m for m in names.TRIGGER.finditer(key, start, end) if names.starts_word(key, m.start())
+            and (m.start() <= start or not text[m.start()].isupper())]
+
+
+_WORD_START = lazy_regex(r"(?<=\s)\S")
 _CHAIRS_WITH = lazy_regex(r"\s*" + SUPPORT_WORDS)  # "chủ trì, phối hợp với": the words a task's support follows
 
 
@@ -209,21 +227,26 @@ def request_heading(text: str, key: str, start: int, end: int) -> tuple[list[str
     phối hợp với các cơ quan liên quan:`` then ``a) …``, ``b) …``; ``Yêu cầu UBND các huyện thực hiện các nhiệm vụ
     sau:``): the bodies after the trigger, and those after ``phối hợp với`` (an announcing phrase may close it)."""
     colon = text.rstrip().rfind(":", start, end)
-    hits = [m for m in names.TRIGGER.finditer(key, start, colon) if names.starts_word(key, m.start())]
-    if colon < 0 or not hits:
+    if colon < 0:
         return None
-    found = names.name_span(text, key, hits[-1].end(), colon, need_verb=True)
+    while start < colon and text[start] in " \n":
+        start += 1
+    hits = _triggers(text, key, start, colon)
+    if not hits and not names.HEAD_RE.match(key, start):
+        return None  # (no trigger: the request opens with the body, "a) Sở Y tế chủ trì, phối hợp với … thực hiện:")
+    found = names.name_span(text, key, hits[-1].end() if hits else start, colon, need_verb=True)
     if found is None:
         return None
-    if " ".join(key[found[2] : colon].split()) in _PHRASES:  # "Yêu cầu UBND các huyện thực hiện các nhiệm vụ sau:"
+    if announces(" ".join(key[found[2] : colon].split())):  # "Yêu cầu UBND các huyện thực hiện các nhiệm vụ sau:"
         return names.items(found[0]), []
     chairs = _CHAIRS_WITH.match(key, found[2], colon)
     if chairs is None:
         return None
-    rest = text[chairs.end() : colon]
-    for phrase in sorted(_PHRASES, key=len, reverse=True):  # "… phối hợp với Sở Y thực hiện các nhiệm vụ sau:"
-        if fold(rest).rstrip().endswith(" " + phrase):
-            rest = rest.rstrip()[: -len(phrase)]
+    rest = " ".join(text[chairs.end() : colon].split())  # (its phrase wrapped over lines: "… thực hiện các" / "nhiệm vụ sau:")
+    folded = fold(rest)
+    for m in _WORD_START.finditer(folded):  # "… phối hợp với Sở Y thực hiện các nhiệm vụ sau:": the longest announcement
+        if announces(folded[m.start() :]):
+            rest = rest[: m.start()]
             break
     who = " ".join(rest.split()).strip(" ,;")
     if not who or not names.HEAD_RE.match(fold(who)) or names.NOT_IN_NAME.search(fold(who)) or not names.plausible(who, fold(who), 0, len(who)):

@@ -41,6 +41,9 @@ class Unit:
     body: int | None = None  # where its own words start: after the label, and after an article's title line
     tree_end: int | None = None  # where its provision's last child ends (its own end when it has none)
     support: list[str] = field(default_factory=list)  # the bodies the request above names to assist (each item's)
+    # the bodies the opening request asks (``Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở …: ``), and its support: the
+    # lead of a top-level item whose sentences name no one (tasks.py); an item that names its own body keeps it
+    asked: tuple[list[str], list[str]] | None = None
 
 
 def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
@@ -50,16 +53,21 @@ def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
     doc_provisions = ctx.fields.get("provisions") or []
     body_start, body_end = ctx.layout.body
     first = min((p.span[0] for p in doc_provisions), default=body_end)
-    last = max((_last_start(p) for p in doc_provisions), default=body_end)  # (no provision after the summary)
+    in_body = [p for p in doc_provisions if p.span[0] < body_end]
+    last = max((_last_start(p) for p in in_body), default=body_end)  # (no provision after the summary)
     summary = _SUMMARY.search(key, last + 1, body_end) if doc_provisions else None
     close = summary.start() if summary else body_end
 
-    def visit(p: Provision, chain: Sequence[Provision], lead: list[str] | None, support: Sequence[str] = ()) -> Iterator[Unit]:
+    body_close, attached = close, getattr(ctx.layout, "attached", None)
+    opening = _opening_request(text, key, body_start, first)
+
+    def visit(p: Provision, chain: Sequence[Provision], lead: list[str] | None, support: Sequence[str] = (),
+              stop: int | None = None) -> Iterator[Unit]:
         chain = [*chain, p]
         s, e = p.span
         if s >= close:
             return
-        e = min(e, close)
+        e = min(e, close, stop or e)
         body = label_end(text, s, e)
         # (an article that is an execution clause implements, whatever title the parser cut from its first line; it
         # ends with its sentence, before the regulation its decision issues)
@@ -79,6 +87,8 @@ def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
                 # needs one after it, is a wrapped sentence: "Điều 3. Các Bộ trưởng, …, cơ quan thuộc" / "Chính phủ …")
         unit = Unit(s, e, p.path, ok or dated, dated, lead if p.kind in _ITEM_KINDS else None, body=body, tree_end=min(_tree_end(p), close))
         unit.support = list(support) if unit.lead is not None else []
+        if opening is not None and unit.lead is None and len(chain) == 1 and p.kind in _ITEM_KINDS and s < body_close:
+            unit.asked = opening
         below, below_support = lead, support
         if ok or dated:
             # (a titled article's own words before its clauses: "Điều 6. Cập nhật …" then "Các cơ quan chủ quản cơ sở dữ
@@ -104,16 +114,21 @@ def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
                     unit.heading, below = True, asked
         yield unit
         heading: tuple[str, list[str]] | None = None  # a dash that names a body for the "+" items after it
+        named: list[str] | None = None  # a body on a line of its own between the items: theirs from there on
         for c in p.children:
             mark = text[c.span[0] : c.span[0] + 1]
             if heading is not None and mark in _BULLETS and mark != heading[0]:
                 yield from visit(c, chain, heading[1])
                 continue
             heading = _sibling_heading(text, key, c, mark) if ok else None
-            yield from visit(c, chain, below, below_support)
+            line = _body_line(text, key, c) if ok and heading is None else None
+            yield from visit(c, chain, below if named is None else named, below_support if named is None else (), line[0] if line else None)
+            named = line[1] if line else named
 
-    for p in doc_provisions:
+    for p in doc_provisions:  # (an attached plan's parts run to its own end: zoning.attached)
+        close = attached[1] if attached is not None and p.span[0] >= attached[0] else body_close
         yield from visit(p, [], None)
+    close = body_close
     for a, b in paragraphs(text, body_start, first):  # a paragraph ends at a line break after a sentence
         yield Unit(a, b, None)
     if summary is not None:
@@ -131,6 +146,34 @@ def _sibling_heading(text: str, key: str, p: Provision, mark: str) -> tuple[str,
         return None
     found = scope.heading(text, key, label_end(text, *p.span), p.span[1])
     return (mark, found) if found else None
+
+
+def _opening_request(text: str, key: str, start: int, first: int) -> tuple[list[str], list[str]] | None:
+    """The bodies the paragraph right before the first provision asks, when it ends with a colon and only announces
+    the items (``Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện … thực hiện tốt
+    các nhiệm vụ sau:`` then ``1. …``, ``2. …``): the lead (and support) of the items that name none of their own."""
+    last = paragraphs(text, start, first)[-1:] if first > start else []
+    if not last or not text[last[0][0] : last[0][1]].rstrip().endswith(":"):
+        return None
+    a, b = last[0]
+    text, key = text[:b].replace("\n", " "), key[:b].replace("\n", " ")  # (a PDF's line broken in it: "… tập" / "trung thực hiện …")
+    asked = scope.addressees(text, key, a, b)
+    return (asked, []) if asked is not None else scope.request_heading(text, key, a, b)
+
+
+def _body_line(text: str, key: str, p: Provision) -> tuple[int, list[str]] | None:
+    """A body's name on the last line of a childless dash item, after its sentence ended (``- … vận tải.`` /
+    ``Sở Tư pháp`` then ``- …``: a plan's bold heading over the items below it, the bold lost): where the line
+    starts, and the bodies; the item ends before it."""
+    if p.kind != "dash" or p.children:
+        return None
+    own = text[p.span[0] : p.span[1]].rstrip()
+    cut = own.rfind("\n")
+    if cut < 0 or not own[:cut].rstrip().endswith((".", ";")) or own.endswith((".", ";", ",")):
+        return None
+    start = p.span[0] + cut + 1
+    found = scope.heading(text, key, start, p.span[0] + len(own))
+    return (start, found) if found and text[start : start + 1].isupper() else None
 
 
 def _last_start(p: Provision) -> int:
