@@ -1,8 +1,9 @@
 """Issue 15, session 21: two scans that ran over every line or every character now look first where they can hit.
 
-- ``patterns.WordHits``: the trigger words (``names.TRIGGERS``) and the asking words (``scans.OPENING_CUES``) are
-  found with ``str.find`` and their ``re`` pattern is matched only there.  It must give exactly the pattern's own
-  ``finditer``: checked on real documents (the shared corpus's text and Word files, the samples), on variants of
+- ``patterns.WordHits``: the trigger words (``names.TRIGGERS``), the asking words (``scans.OPENING_CUES``) and the
+  citations' anaphora (``short_forms._ANAPHORA_RE``: "nêu trên", "đã dẫn") are found with ``str.find`` and their
+  ``re`` pattern is matched only there.  It must give exactly the pattern's own ``finditer`` (and
+  ``patterns.word_matches``): checked on real documents (the shared corpus's text and Word files, the samples), on variants of
   them with the words put in, glued to letters, broken over white space, and over stretches cut at random.
 - ``layout.text.wide_gaps``: ``aligned_tables._start`` splits a line into pieces only when it has enough gaps of a
   gutter's width between neighbouring glyphs.  It must never count fewer than the cuts ``gap_parts`` makes: checked
@@ -19,10 +20,11 @@ from typing import Any
 
 import pytest
 
+from vnadmin_nlp.extractors.citing import short_forms
 from vnadmin_nlp.extractors.tasking import names
 from vnadmin_nlp.extractors.tasking import scans as S
 from vnadmin_nlp.lexicon.fold import fold
-from vnadmin_nlp.patterns import WordHits
+from vnadmin_nlp.patterns import WordHits, word_matches
 from vnadmin_nlp.readers import ocr, read_file
 from vnadmin_nlp.readers.layout.records import Line
 from vnadmin_nlp.readers.layout.text import gap_parts, wide_gaps
@@ -31,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 _SPACES = [" ", "  ", "\n", "\xa0", "\t", "\u2003", " \n "]
 # words that overlap or open one another, as trigger lists do ("kính kiến nghị" / "kiến nghị", "giao" / "giao cho")
 _OVERLAPPING = WordHits(["giao", "giao cho", "kiến nghị", "kính kiến nghị", "nghị", "a"], r"\s+(?=\S)")
-_SCANNERS = [names.TRIGGERS, S.OPENING_CUES, _OVERLAPPING]
+_SCANNERS = [names.TRIGGERS, S.OPENING_CUES, short_forms._ANAPHORA_RE, _OVERLAPPING]
 
 
 def _documents(shared: Path) -> list[str]:
@@ -55,7 +57,9 @@ def _same(key: str, start: int, end: int) -> int:
     for scanner in _SCANNERS:
         expected = [m.span() for m in scanner.pattern.finditer(key, start, end)]
         assert [m.span() for m in scanner.finditer(key, start, end)] == expected
-        n += len(expected)
+        words = [m.span() for m in word_matches(scanner.pattern, key, start, end)]
+        assert [m.span() for m in scanner.word_matches(key, start, end)] == words
+        n += len(expected) + len(words)
     return n
 
 

@@ -84,10 +84,8 @@ class WordHits:
         self.words = tuple(sorted({w for w in words if w}))  # (a match opens with one of them: none is empty)
         self.pattern = word_scanner(self.words, tail)
 
-    def finditer(self, key: str, start: int = 0, end: int | None = None) -> "list[re.Match]":
-        """``self.pattern.finditer(key, start, end)`` as a list: the pattern matched only where one of the words
-        starts, left to right, going on after each match (no match opens anywhere else)."""
-        end = len(key) if end is None else end
+    def _starts(self, key: str, start: int, end: int) -> list[int]:
+        """Where one of the words stands in ``key[start:end]``, in order (no match of the pattern opens elsewhere)."""
         find = key.find
         at = []
         for w in self.words:
@@ -95,11 +93,33 @@ class WordHits:
             while i >= 0:
                 at.append(i)
                 i = find(w, i + 1, end)
+        return sorted(set(at))
+
+    def finditer(self, key: str, start: int = 0, end: int | None = None) -> "list[re.Match]":
+        """``self.pattern.finditer(key, start, end)`` as a list: the pattern matched only where one of the words
+        starts, left to right, going on after each match."""
+        end = len(key) if end is None else end
         out: list[re.Match] = []
         pos = start
         match = self.pattern.match
-        for i in sorted(set(at)):
+        for i in self._starts(key, start, end):
             if i >= pos and (m := match(key, i, end)) is not None:
+                out.append(m)
+                pos = m.end()
+        return out
+
+    def word_matches(self, key: str, start: int = 0, end: int | None = None) -> "list[re.Match]":
+        """:func:`word_matches` of the pattern, as a list: a hit inside a word is passed over and the search goes on
+        from its next character."""
+        end = len(key) if end is None else end
+        out: list[re.Match] = []
+        pos = start
+        match = self.pattern.match
+        for i in self._starts(key, start, end):
+            if i >= pos and (m := match(key, i, end)) is not None:
+                if i and key[i - 1].isalpha():
+                    pos = i + 1
+                    continue
                 out.append(m)
                 pos = m.end()
         return out
