@@ -9,6 +9,7 @@
   gutter's width between neighbouring glyphs.  It must never count fewer than the cuts ``gap_parts`` makes: checked
   on every line of real text-layer PDFs of the corpus, and on generated lines with overlapping, out-of-order and
   space glyphs.
+- ``units._ends_with_colon``: whether a provision's text ends in a colon, without copying it.
 """
 from __future__ import annotations
 
@@ -129,3 +130,21 @@ def test_wide_gaps_never_fewer_than_the_cuts_on_real_pdf_lines(shared: Path, mon
     assert len(seen) > 200
     assert all(w >= n - 1 for w, n in seen)
     assert any(n >= 2 for _, n in seen)  # (lines with a gutter-wide gap are among them)
+
+
+def test_ends_with_colon_is_the_copy_it_replaced(shared: Path) -> None:
+    """``units._ends_with_colon`` (no copy of a provision's text) against ``text[a:b].rstrip().endswith(":")``, on every
+    stretch a real document's line breaks and colons bound, and on white space of every kind after a colon."""
+    from vnadmin_nlp.extractors.tasking.units import _ends_with_colon
+
+    rnd = random.Random(3)
+    colons = 0
+    for text in [read_file(p).joined()[0] for p in sorted((shared / "corpus").glob("*.txt"))[:3]]:
+        text += ":" + "".join(rnd.choice([" ", "\n", "\t", "\xa0", "\u2003", "\x1c"]) for _ in range(5))
+        cuts = [0, len(text)] + [i for i, c in enumerate(text) if c in ":\n"] + [i + 1 for i, c in enumerate(text) if c == ":"]
+        for _ in range(2000):
+            a, b = sorted((rnd.choice(cuts), rnd.choice(cuts)))
+            expected = text[a:b].rstrip().endswith(":")
+            assert _ends_with_colon(text, a, b) == expected
+            colons += expected
+    assert colons > 100
