@@ -14,7 +14,7 @@ from .lexicon.named_patterns import FLAGS, compile_entry, compile_section, entry
 
 __all__ = [
     "FLAGS", "FOLDED", "TEXT", "alternation", "compile_entry", "compile_section", "entry_flags", "fast_compile",
-    "first_word_match", "is_folded", "pattern_source", "word_matches", "word_scanner",
+    "first_word_match", "is_folded", "pattern_source", "word_matches", "word_scanner", "WordHits",
 ]
 
 
@@ -70,6 +70,59 @@ def word_scanner(words: "Iterable[str]", tail: str = NOT_LETTER_AFTER) -> re.Pat
     """
     words = list(words)
     return lazy(lambda: re.compile(alternation(words) + tail))  # compiled on first use (lexicon/lazy.py)
+
+
+class WordHits:
+    """A :func:`word_scanner` pattern whose whole-text scan looks for its words with ``str.find`` first: ``re`` tries
+    its first-character set at every character and a whole match at every common letter that opens a word of the
+    list ("t", "m", "g"), ``str.find`` skips through the text in C.  For short lists of words that are rare in a text
+    (a document's few "giao", "đề nghị"); a list of common words ("trong", "từ") is better scanned by the pattern."""
+
+    __slots__ = ("words", "pattern")
+
+    def __init__(self, words: "Iterable[str]", tail: str = NOT_LETTER_AFTER) -> None:
+        self.words = tuple(sorted({w for w in words if w}))  # (a match opens with one of them: none is empty)
+        self.pattern = word_scanner(self.words, tail)
+
+    def _starts(self, key: str, start: int, end: int) -> list[int]:
+        """Where one of the words stands in ``key[start:end]``, in order (no match of the pattern opens elsewhere)."""
+        find = key.find
+        at = []
+        for w in self.words:
+            i = find(w, start, end)
+            while i >= 0:
+                at.append(i)
+                i = find(w, i + 1, end)
+        return sorted(set(at))
+
+    def finditer(self, key: str, start: int = 0, end: int | None = None) -> "list[re.Match]":
+        """``self.pattern.finditer(key, start, end)`` as a list: the pattern matched only where one of the words
+        starts, left to right, going on after each match."""
+        end = len(key) if end is None else end
+        out: list[re.Match] = []
+        pos = start
+        match = self.pattern.match
+        for i in self._starts(key, start, end):
+            if i >= pos and (m := match(key, i, end)) is not None:
+                out.append(m)
+                pos = m.end()
+        return out
+
+    def word_matches(self, key: str, start: int = 0, end: int | None = None) -> "list[re.Match]":
+        """:func:`word_matches` of the pattern, as a list: a hit inside a word is passed over and the search goes on
+        from its next character."""
+        end = len(key) if end is None else end
+        out: list[re.Match] = []
+        pos = start
+        match = self.pattern.match
+        for i in self._starts(key, start, end):
+            if i >= pos and (m := match(key, i, end)) is not None:
+                if i and key[i - 1].isalpha():
+                    pos = i + 1
+                    continue
+                out.append(m)
+                pos = m.end()
+        return out
 
 
 def word_matches(

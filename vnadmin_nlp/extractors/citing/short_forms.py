@@ -12,7 +12,7 @@ import regex
 from ...data import load
 from ...identity import parse_symbol
 from ...lexicon.fold import fold, retone
-from ...patterns import NOT_LETTER_AFTER, WHITE_SPACE, word_matches, word_scanner
+from ...patterns import NOT_LETTER_AFTER, WHITE_SPACE, WordHits, word_matches
 from .found import CANON, CUA, TYPE_ALT, VA, Found, read_tail
 from .numbers import Covered
 from ...lexicon.lazy import escape, lazy_re, lazy_regex
@@ -64,7 +64,7 @@ def _initials_match(words: list[str], abbr: str) -> str | None:
 _BARE_NUMBER = lazy_regex(r"\d{1,5}(?![\d/\-\p{L}])")  # at number_starts
 # The two below are composed with the type names (TYPE_ALT, from doc_types.yaml), so built here.
 _TYPE_RIGHT_BEFORE = lazy_regex(retone(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+(?:số\s+)?\Z"))
-_ANAPHORA_RE = word_scanner(_ANAPHORA)
+_ANAPHORA_RE = WordHits(_ANAPHORA)  # (rare words but "trên": found with str.find first)
 _TYPE_JUST_BEFORE = lazy_regex(r"(?<![\p{L}])(?P<type>" + TYPE_ALT + r")\s+\Z")
 
 
@@ -154,7 +154,7 @@ def short_forms(
         elif tname in _BARE_TYPES and _BARE_END.match(key, m.end(), min(len(key), m.end() + 12)) \
                 and "\n" not in text[t.start() : m.start()] and not _PLURAL.search(key, max(0, t.start() - 6), t.start()):
             out.append(_bare(text, key, t.start(), m.end(), tname, n))  # (not "các Thông tư\n1. …": a list's label)
-    for m in word_matches(_ANAPHORA_RE, key):  # "Công văn nêu trên"
+    for m in _ANAPHORA_RE.word_matches(key):  # "Công văn nêu trên"
         if not _type_may_end_before(key, max(0, m.start() - 40), m.start()):
             continue  # most "trên" ("trên địa bàn") follow no type name: no pattern tried
         t = _TYPE_JUST_BEFORE.search(key, max(0, m.start() - 40), m.start())

@@ -14,7 +14,7 @@ from typing import Sequence
 import regex
 
 from ...lexicon.fold import fold
-from ...patterns import alternation, first_word_match, word_scanner
+from ...patterns import WordHits, alternation, first_word_match, word_scanner
 from ...lexicon.lazy import escape, lazy_regex
 from .body_list import all_bodies
 from .body_list import items as items  # re-exported: the callers split a name they found here
@@ -23,7 +23,8 @@ from .heads import body_key as body_key, plausible as plausible, starts_word as 
 from .members import category_start, members, members_in_list
 
 _VERBS = sorted((fold(v) for v in [*_T["action_verbs"], *_T["ocr_action_verbs"]]), key=len, reverse=True)
-TRIGGER = word_scanner((fold(t) for t in _T["assign_triggers"]), r"\s+(?=\S)")
+TRIGGERS = WordHits((fold(t) for t in _T["assign_triggers"]), r"\s+(?=\S)")  # (scans.Scans finds them by their words)
+TRIGGER = TRIGGERS.pattern
 HEADING_PREFIX = lazy_regex(r"(?:" + "|".join(escape(fold(t)) for t in _T["heading_prefixes"]) + r")\s+(?=\S)")  # "Đối với X:"
 OPENING = lazy_regex(r"(?:" + "|".join(escape(fold(t)) for t in _T["opening_triggers"]) + r")\s+(?=\S)")  # at a sentence's start
 _SINGLE_HEADS = {h for h in HEADS if " " not in h and h not in ("các", "mọi")}

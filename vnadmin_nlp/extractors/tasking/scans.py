@@ -8,7 +8,7 @@ from .. import deadlines
 from ...data import load
 from ...lexicon.fold import fold
 from ...lexicon.lazy import lazy_regex
-from ...patterns import compile_section, word_scanner
+from ...patterns import WordHits, compile_section
 from . import names
 
 # Sentence ends: punctuation before a new sentence or item, or a line break before a list marker.  A bare line
@@ -22,7 +22,7 @@ _PARAGRAPH_END = lazy_regex(r"(?<=[.;!?])[ \t]*\n+|(?<=:)[ \t]*\n+(?!\p{Ll})")  
 # that ask only where they open a sentence (tasks.yaml ``opening_triggers``), and the closing of a notice
 # (patterns.yaml ``tasks.notice_for``).  Found once over the whole stretch, with no word-start check, so that a stretch
 # with none of them holds none of what the rules find sentence by sentence (``Scans.quiet``).
-OPENING_CUES = word_scanner((fold(t) for t in load("tasks")["opening_triggers"]), "")
+OPENING_CUES = WordHits((fold(t) for t in load("tasks")["opening_triggers"]), "")
 _NOTICE = compile_section("tasks").notice_for
 
 
@@ -51,7 +51,8 @@ class Scans:
     def __init__(self, text: str, key: str, start: int, end: int, anchor: dt.date | None, normative: bool = False) -> None:
         self.key, self.anchor, self.normative = key, anchor, normative
         flat = key.replace("\n", " ")  # "đề\nnghị": a trigger a PDF line break splits is one all the same
-        self.triggers = [m for m in names.TRIGGER.finditer(flat, start, end) if names.starts_word(flat, m.start())]
+        # (the trigger words and asking words are few and rare: found with str.find first, ``WordHits``)
+        self.triggers = [m for m in names.TRIGGERS.finditer(flat, start, end) if names.starts_word(flat, m.start())]
         self.trigger_starts = [m.start() for m in self.triggers]
         self.unclear: list[tuple[int, int]] = []  # days and months printed without a year that cannot be told
         self.deadlines = deadlines.find(key, start, end, anchor, normative, self.unclear)

@@ -201,7 +201,7 @@ def catch_all(key: str, start: int, end: int) -> bool:
 
 def addressees(text: str, key: str, start: int, end: int) -> list[str] | None:
     """The bodies an intro that ends with a colon asks (``… kính đề xuất UBND tỉnh:``): the lead of its items."""
-    colon = text.rstrip().rfind(":", start, end)
+    colon = text.rfind(":", start, end)  # (no copy of the text: white space at its end holds no colon)
     hits = _triggers(text, key, start, colon)
     if not hits:
         return None
@@ -226,7 +226,7 @@ def request_heading(text: str, key: str, start: int, end: int) -> tuple[list[str
     """The lead and the support of a request that ends with a colon, its items below (``Giao Sở Xây dựng chủ trì,
     phối hợp với các cơ quan liên quan:`` then ``a) …``, ``b) …``; ``Yêu cầu UBND các huyện thực hiện các nhiệm vụ
     sau:``): the bodies after the trigger, and those after ``phối hợp với`` (an announcing phrase may close it)."""
-    colon = text.rstrip().rfind(":", start, end)
+    colon = text.rfind(":", start, end)  # (no copy of the text: white space at its end holds no colon)
     if colon < 0:
         return None
     while start < colon and text[start] in " \n":

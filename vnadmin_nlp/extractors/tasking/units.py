@@ -105,7 +105,7 @@ def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
                 unit.heading, unit.lead, below = True, head, head
             elif titled is not None:
                 below = titled
-            elif p.children and text[body:e].rstrip().endswith(":"):
+            elif p.children and _ends_with_colon(text, body, e):
                 asked = scope.addressees(text, key, body, e)  # "Trung tâm kính đề xuất UBND tỉnh:" then items
                 request = scope.request_heading(text, key, body, e) if asked is None else None
                 if request is not None:  # "Giao Sở Xây dựng chủ trì, phối hợp với các cơ quan liên quan:" then items
@@ -137,6 +137,13 @@ def read_units(ctx: Context, is_normative: bool) -> Iterator[Unit]:
 
 
 _BULLETS = "-–+•*"
+
+
+def _ends_with_colon(text: str, start: int, end: int) -> bool:
+    """``text[start:end].rstrip().endswith(":")`` without copying the stretch (a chapter's is most of the text)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end > start and text[end - 1] == ":"
 
 
 def _sibling_heading(text: str, key: str, p: Provision, mark: str) -> tuple[str, list[str]] | None:

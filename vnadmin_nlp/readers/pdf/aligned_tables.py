@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from ..base import Block
 from ..layout import Line, PageText
 from ..layout.records import Char
-from ..layout.text import gap_parts, glyph_bbox, glyph_text, line_plain_text
+from ..layout.text import gap_parts, glyph_bbox, glyph_text, line_plain_text, wide_gaps
 from ..tables import order_table
 from .rulings import _merge as merge_rulings
 from .table_cells import _NUMBER_CUT, PdfTable, _cell_text as cell_text
@@ -212,8 +212,10 @@ def _cells(page: PageText, region: _Region, at: list[int], number: int, row: int
 def _start(page: PageText, k: int) -> list[list[float]] | None:
     """The lanes of a table whose header row is line ``k``, or None."""
     line = page.lines[k]
+    if wide_gaps(line, GUTTER) < MIN_LANES - 1:
+        return None  # (most lines: too few wide gaps between neighbouring glyphs to make three pieces, counted in C)
     if len(gap_parts(line, GUTTER)) < MIN_LANES or glyph_text(line.chars)[1]:
-        return None  # (most lines: one piece, known before any text is made)
+        return None  # (known before any text is made)
     pieces = _pieces(line)
     return [[p.x0, p.x1] for p in pieces]
 
