@@ -81,7 +81,9 @@ def _place(sentence: str, printed: str, placement: str) -> str:
     if placement == "after":
         return f"{sentence} {printed}."
     if placement == "before":
-        return f"{_cap(printed)}, {sentence[3:]}." if sentence[:1].isdigit() else f"{_cap(printed)}, {sentence}."
+        # (the item's label kept: "4. Trước ngày …, Sở Tài chính chủ trì …"; without it the sentence is a paragraph
+        # outside the numbered structure, where a name with no "Giao"/"Đề nghị" before it assigns nothing)
+        return f"{sentence[:3]}{_cap(printed)}, {sentence[3:]}." if sentence[:1].isdigit() else f"{_cap(printed)}, {sentence}."
     if placement == "paren":
         return f"{sentence} ({printed})."
     if placement == "dash":

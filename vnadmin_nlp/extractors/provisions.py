@@ -171,7 +171,9 @@ def extract(ctx: Context) -> ProvisionsFields:
     opened: list[tuple[_Node, Seg]] = []
     has_articles = any(TEXT.label_article.match(text, s.start, s.end) for s in body_lines)
     ocr = bool(ctx.source_metadata.get("ocr_words"))
-    for seg in body_lines:
+    for seg, prev in zip(body_lines, [None, *body_lines]):
+        if prev is not None and _range_goes_on(text, prev, seg):
+            continue  # "… trong năm 2025" then "- 2026.": a range of years wrapped before its dash, no item
         placed = _place(stack, _match_labels(text, seg), bool(opened))
         if placed is None and ocr and len(stack) > 1:
             read = _ocr_point(text, seg, stack)
@@ -189,6 +191,16 @@ def extract(ctx: Context) -> ProvisionsFields:
         # bullets before the first numbered provision belong to the preamble, not to the numbered structure
         top = [p for p in top if p.kind != "dash"]
     return {"provisions": top}
+
+
+# A line that opens with a dash then a year, under a line that ends with a year: the range's second year
+# ("… thực hiện trong năm 2025" / "- 2026.", "giai đoạn 2026" / "- 2030"), a PDF's line broken before the dash.
+_YEAR_END = regex.compile(r"(?<!\d)(?:19|20)\d\d[ \t]*$")
+_DASH_YEAR = regex.compile(r"[-–][ \t]*(?:19|20)\d\d(?!\d)")
+
+
+def _range_goes_on(text: str, prev: Seg, seg: Seg) -> bool:
+    return _DASH_YEAR.match(text, seg.start, seg.end) is not None and _YEAR_END.search(text, prev.start, prev.end) is not None
 
 
 def _open(stack: list[_Node], opened: list[tuple[_Node, Seg]], seg: Seg, kind: Any, rank: Any, m: Any, depth: int,
