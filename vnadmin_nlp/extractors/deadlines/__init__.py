@@ -29,6 +29,7 @@ from ...patterns import NOT_LETTER_AFTER, WHITE_SPACE, word_matches
 from . import forms as F
 from .context import FoundDeadline, excluded, settle
 from .cycles import by_cycle
+from .holds import held
 from .dates import last_day, complete
 from .read import ROMAN, half, num, period, read, short_year, this_year
 from ...lexicon.lazy import escape, lazy, lazy_re, lazy_regex
@@ -156,7 +157,7 @@ def find(key: str, start: int, end: int, anchor: dt.date | None, normative: bool
         if f.start < covered:  # 31/12" as a limit, vbpl_023)
             continue
         covered = f.end
-        if not excluded(key, start, f):
+        if not excluded(key, start, f) and not held(key, start, f):
             kept.append(f)
     if unclear is not None:
         unclear.extend((f.start, f.end) for f in kept if f.kind == "unclear")
