@@ -19,8 +19,9 @@ Attachment, one scope rule: a task's deadline is the one written in its own sent
 sentence of the item with no assignee, ``Thời hạn hoàn thành: …``, belongs to the task before it; a clause after a
 semicolon that opens with its own time is a task of its own), else the nearest stated scope that covers it: its
 article's time clause (a regulation), the clause its text names (``theo thời gian tại khoản 1``), the meeting of
-an invitation, the reply-by sentence that closes a letter's requests (``tasking.refs``).  Every deadline of the
-document, assigned or not, is listed in ``deadlines``.
+an invitation, the reply-by sentence that closes a letter's requests (``tasking.refs``); a time line under its item
+(``- Thời gian hoàn thành: …``), a heading that only says by when, ``… đúng thời hạn`` (``tasking.attach``).  Every
+deadline of the document, assigned or not, is listed in ``deadlines``.
 """
 from __future__ import annotations
 

@@ -38,9 +38,9 @@ __all__ = ["FoundDeadline", "find", "month_end", "read_deadline", "to_model"]
 
 # What every form holds.  A count word must start a word: its look-behind stands after its first word, so that the
 # pattern opens with its characters and is tried only where one of them stands (opening with a look-behind, it was
-# tried at every character of the window).
-_COUNT_STARTS = "|".join(f"{w[0]}(?<![^\\W\\d_]{w[0]})" + "".join(r"\s+" + x for x in w[1:])
-                         for w in (k.split() for k in sorted({*F.COUNT_WORDS, *F.SPELLED}, key=len, reverse=True)))
+# tried at every character of the window).  Only the first word of each count (a necessary condition: "mười" for
+# "mười lăm", "hai" for "hai mươi mốt"), so that the hundred counts spelled in words cost ten branches.
+_COUNT_STARTS = "|".join(f"{w}(?<![^\\W\\d_]{w})" for w in sorted({k.split()[0] for k in {*F.COUNT_WORDS, *F.SPELLED}}, key=len, reverse=True))
 _MAYBE = lazy_re(retone(r"\d|quý|quí|hằng|hàng|mỗi\s+tuần|làm việc|lần|cuối|" + F.phrases(F.D["meeting_events"]) + r"|(?:" + _COUNT_STARTS + r")(?![^\W\d_])"))
 _OTHER_DIGIT = lazy_regex(r"(?![0-9])\d")
 _LONGEST = 500  # chars a form can span: its opening, the longest event (160) and the rest
