@@ -59,3 +59,17 @@ def test_a_time_line_is_no_task_of_its_own() -> None:
     doc = parse_text(SPEC["skeleton"].replace("{body}", body))
     assert [(t.lead, t.deadline.text if t.deadline else None) for t in doc.tasks] == [
         (["Sở Nội vụ"], "trước ngày 15/12/2025"), (["Sở Tài chính"], "trong quý I/2026"), (["Sở Tư pháp"], "trong quý I/2026")]
+
+
+def test_on_time_takes_the_limit_stated_above_in_its_provision() -> None:
+    # vbai_01 (dev) 3.a, its words: the sở's follow-up "để hoàn thành tổ chức đại hội đúng thời hạn" takes the
+    # associations' "chậm nhất ngày 31/12/2025"; with no limit above it in the provision, "đúng thời hạn" is none
+    from vnadmin_nlp import parse_text
+
+    body = ("1. Yêu cầu các hội: Hội Nghề cá, Hội Tin học hoàn thành tổ chức đại hội nhiệm kỳ chậm nhất ngày 31/12/2025.\n"
+            "Giao các sở: Xây dựng, Tư pháp đôn đốc, hướng dẫn các hội để hoàn thành tổ chức đại hội đúng thời hạn.\n"
+            "2. Giao Sở Nội vụ theo dõi, báo cáo đúng thời hạn.")
+    doc = parse_text(SPEC["skeleton"].replace("{body}", body))
+    due = {tuple(t.lead): t.deadline.text if t.deadline else None for t in doc.tasks}
+    assert due[("Sở Xây dựng", "Sở Tư pháp")] == "chậm nhất ngày 31/12/2025"
+    assert due[("Sở Nội vụ",)] is None
