@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from ..data import load
+from ..lexicon.lazy import lazy_regex
 from ..lexicon.spaces import squash
 from ..model import Provision
 from ..patterns import TEXT
@@ -195,8 +196,8 @@ def extract(ctx: Context) -> ProvisionsFields:
 
 # A line that opens with a dash then a year, under a line that ends with a year: the range's second year
 # ("… thực hiện trong năm 2025" / "- 2026.", "giai đoạn 2026" / "- 2030"), a PDF's line broken before the dash.
-_YEAR_END = regex.compile(r"(?<!\d)(?:19|20)\d\d[ \t]*$")
-_DASH_YEAR = regex.compile(r"[-–][ \t]*(?:19|20)\d\d(?!\d)")
+_YEAR_END = lazy_regex(r"(?<!\d)(?:19|20)\d\d[ \t]*$")
+_DASH_YEAR = lazy_regex(r"[-–][ \t]*(?:19|20)\d\d(?!\d)")
 
 
 def _range_goes_on(text: str, prev: Seg, seg: Seg) -> bool:

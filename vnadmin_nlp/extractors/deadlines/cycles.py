@@ -3,13 +3,12 @@ ngày 15/6``, ``Hằng quý, các sở báo cáo trước ngày 20/3``: the day 
 yearly case, ``Hàng năm, … trước ngày 31 tháng 3``, is context._yearly's).  Read after context.settle."""
 from __future__ import annotations
 
-import regex
-
+from ...lexicon.lazy import lazy_regex
 from .context import FoundDeadline
 
 _RULE_PERIOD = {"weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "half-yearly": "P6M"}
 _REACH = 120  # chars from the cycle's end to the day: the report's name between them ("báo cáo kết quả thực hiện")
-_BREAK = regex.compile(r"[.;](?=\s|$)|\n(?=\s*(?:[-–+•]|\d{1,3}[.)]|[a-zđ]\)))")  # a sentence or an item ends
+_BREAK = lazy_regex(r"[.;](?=\s|$)|\n(?=\s*(?:[-–+•]|\d{1,3}[.)]|[a-zđ]\)))")  # a sentence or an item ends
 
 
 def by_cycle(key: str, found: list[FoundDeadline]) -> list[FoundDeadline]:
