@@ -1,7 +1,8 @@
 """Variants of the deadline forms of the development set and the corpus, with the gold each must give (issue 13):
 where the deadline extractor breaks on wordings and layouts our documents show once or not at all (a date printed
 dotted, dashed, with spaced slashes, with OCR'd digits or a two-digit year; a form wrapped over a PDF's lines at any
-of its words; in parentheses, after a dash, opening the sentence, as a label of its own).
+of its words; in parentheses, after a dash, opening the sentence, as a label of its own; apart from the task's
+sentence: a time line under its item, a sentence of its own, a heading over it).
 
     python scripts/deadline_variants.py                   # the table: deadlines found, kind + value, attached, per form
     python scripts/deadline_variants.py --by layout       # … per layout / rendering instead
@@ -32,6 +33,10 @@ sys.path.insert(0, str(ROOT))
 SPEC = Path(__file__).with_suffix(".yaml")
 METRICS = ("deadlines", "deadline_values", "task_deadline")
 PLACEMENTS = ("after", "before", "paren", "dash", "separate")
+# Placements apart from the task's sentence (the attachment step, tasking.attach), typed with the date as printed
+# only: a time line under the item ("- Thời gian hoàn thành: …", "- Tiến độ: …"), a sentence of its own after it
+# ("Hoàn thành …"), a heading over the item ("1. Hoàn thành …:" then "a) <sentence>").
+ATTACH = ("dash_label", "progress", "finish", "heading")
 RENDERINGS = ("slash", "spaced", "dotted", "dashed", "ocr", "short_year")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 _OCR = str.maketrans({"0": "O", "1": "l"})
@@ -81,13 +86,24 @@ def _place(sentence: str, printed: str, placement: str) -> str:
     if placement == "after":
         return f"{sentence} {printed}."
     if placement == "before":
-        return f"{_cap(printed)}, {sentence[3:]}." if sentence[:1].isdigit() else f"{_cap(printed)}, {sentence}."
+        # (the item's label kept: "4. Trước ngày …, Sở Tài chính chủ trì …"; without it the sentence is a paragraph
+        # outside the numbered structure, where a name with no "Giao"/"Đề nghị" before it assigns nothing)
+        return f"{sentence[:3]}{_cap(printed)}, {sentence[3:]}." if sentence[:1].isdigit() else f"{_cap(printed)}, {sentence}."
     if placement == "paren":
         return f"{sentence} ({printed})."
     if placement == "dash":
         return f"{sentence} - {printed}."
     if placement == "separate":
         return f"{sentence}. Thời hạn hoàn thành: {printed}."
+    if placement == "dash_label":
+        return f"{sentence}.\n- Thời gian hoàn thành: {printed}."
+    if placement == "progress":
+        return f"{sentence}.\n- Tiến độ: {printed}."
+    if placement == "finish":
+        return f"{sentence}. Hoàn thành {printed}."
+    if placement == "heading":
+        label, rest = (sentence[:3], sentence[3:]) if sentence[:1].isdigit() else ("1. ", sentence)
+        return f"{label}Hoàn thành {printed}:\na) {rest}."
     if placement == "label":
         return f"{sentence}.\n{printed}."
     if placement == "separate_bare":  # a label form in the sentence after the assignment
@@ -116,11 +132,11 @@ def variants(spec: dict[str, Any], forms: list[str] | None = None, wrapped: bool
     for form in spec["forms"]:
         if forms and form["name"] not in forms:
             continue
-        placements = form.get("placements") or PLACEMENTS
+        placements = form.get("placements") or PLACEMENTS + ATTACH
         renderings = RENDERINGS if form.get("numeric") else ("slash",)
         n = 0
         for placement in placements:
-            for how in renderings:
+            for how in (renderings if placement not in ATTACH else ("slash",)):
                 s = sentences[n % len(sentences)]
                 n += 1
                 printed = render(form["printed"], how)

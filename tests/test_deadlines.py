@@ -129,6 +129,12 @@ def test_read_deadline_for_a_table_cell() -> None:
     assert deadlines.read_deadline("Trước ngày 30/9/2025", DOC_DATE).date == "2025-09-30"
     assert deadlines.read_deadline("Hằng tháng", DOC_DATE).rule == "monthly"
     assert deadlines.read_deadline("Thường xuyên", DOC_DATE) is None  # no time: null, not a guess
+    # a range of months each with its year (the brief's kế hoạch column): the whole range, not its first month
+    span = deadlines.read_deadline("Tháng 9/2025 - Tháng 12/2025", DOC_DATE)
+    assert span is not None and (span.kind, span.start, span.end) == ("period", "2025-09-01", "2025-12-31")
+    assert deadlines.read_deadline("Tháng 12/2025 - Tháng 9/2025", DOC_DATE) is None  # reversed: null, not its first month
+    assert deadlines.read_deadline("Năm 2026", DOC_DATE).end == "2026-12-31"
+    assert deadlines.read_deadline("Trước 30/9/2025", DOC_DATE).date == "2025-09-30"
 
 
 def test_scan_is_linear() -> None:

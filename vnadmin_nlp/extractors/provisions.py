@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from ..data import load
+from ..lexicon.lazy import lazy_regex
 from ..lexicon.spaces import squash
 from ..model import Provision
 from ..patterns import TEXT
@@ -180,7 +181,9 @@ def _tree(ctx: Context, start: int, end: int) -> list[Provision]:
     opened: list[tuple[_Node, Seg]] = []
     has_articles = any(TEXT.label_article.match(text, s.start, s.end) for s in body_lines)
     ocr = bool(ctx.source_metadata.get("ocr_words"))
-    for seg in body_lines:
+    for seg, prev in zip(body_lines, [None, *body_lines]):
+        if prev is not None and _range_goes_on(text, prev, seg):
+            continue  # "… trong năm 2025" then "- 2026.": a range of years wrapped before its dash, no item
         placed = _place(stack, _match_labels(text, seg), bool(opened))
         if placed is None and ocr and len(stack) > 1:
             read = _ocr_point(text, seg, stack)
@@ -198,6 +201,16 @@ def _tree(ctx: Context, start: int, end: int) -> list[Provision]:
         # bullets before the first numbered provision belong to the preamble, not to the numbered structure
         top = [p for p in top if p.kind != "dash"]
     return top
+
+
+# A line that opens with a dash then a year, under a line that ends with a year: the range's second year
+# ("… thực hiện trong năm 2025" / "- 2026.", "giai đoạn 2026" / "- 2030"), a PDF's line broken before the dash.
+_YEAR_END = lazy_regex(r"(?<!\d)(?:19|20)\d\d[ \t]*$")
+_DASH_YEAR = lazy_regex(r"[-–][ \t]*(?:19|20)\d\d(?!\d)")
+
+
+def _range_goes_on(text: str, prev: Seg, seg: Seg) -> bool:
+    return _DASH_YEAR.match(text, seg.start, seg.end) is not None and _YEAR_END.search(text, prev.start, prev.end) is not None
 
 
 def _open(stack: list[_Node], opened: list[tuple[_Node, Seg]], seg: Seg, kind: Any, rank: Any, m: Any, depth: int,

@@ -19,8 +19,9 @@ Attachment, one scope rule: a task's deadline is the one written in its own sent
 sentence of the item with no assignee, ``Thời hạn hoàn thành: …``, belongs to the task before it; a clause after a
 semicolon that opens with its own time is a task of its own), else the nearest stated scope that covers it: its
 article's time clause (a regulation), the clause its text names (``theo thời gian tại khoản 1``), the meeting of
-an invitation, the reply-by sentence that closes a letter's requests (``tasking.refs``).  Every deadline of the
-document, assigned or not, is listed in ``deadlines``.
+an invitation, the reply-by sentence that closes a letter's requests (``tasking.refs``); a time line under its item
+(``- Thời gian hoàn thành: …``), a heading that only says by when, ``… đúng thời hạn`` (``tasking.attach``).  Every
+deadline of the document, assigned or not, is listed in ``deadlines``.
 """
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ from . import deadlines
 from .base import Context
 from .fields import TasksFields
 from .registry import extractor
-from .tasking import genre, labelled, names, refs, reporting, scope, speaker, table
+from .tasking import attach, genre, labelled, names, refs, reporting, scope, speaker, table
 from .tasking.assignees import Assignees
 from .tasking import support as support_of
 from .tasking.scans import Scans, joined
@@ -84,11 +85,23 @@ def extract(ctx: Context) -> TasksFields:
     reader = _Reader(ctx, scans, listed, own, is_normative)
     tasks: list[Task] = []
     before: Task | None = None  # the last task of the paragraph before (outside the provisions)
+    tree = attach.TreeTimes()  # a time line under a task's item, a heading's time for its items
     for u in units:
         if u.end <= reader.covered:  # (a line of a labelled task, read with it)
             reader._deadline(u.start, u.end)
             continue
         got = reader.unit(u)
+        due, strong, _ = reader._deadline(u.start, u.end)
+        timing = u.allowed and due is not None and attach.time_line(text, key, u, scans.deadlines_in(u.start, u.end)) is not None
+        if timing and due is not None and tree.to_parent(u, due):
+            got = []  # "- Thời gian hoàn thành: Quý I/2026" under "1. Giao Sở Nội vụ …": that task's, no task of its own
+        elif timing and u.tree_end is not None and u.tree_end > u.end and not any(t.lead for t in got):
+            got = []  # "1. Hoàn thành trong thời hạn …:" over "a) …": its items', no task of its own
+        # ("1. Hoàn thành trong quý IV/2025:" then "a) …": its items'; a heading's period, "III. NHIỆM VỤ 6 THÁNG CUỐI
+        # NĂM 2025", only when stated as a limit)
+        tree.heading(u, got, due if u.allowed and not u.dated else None, strong or timing)
+        tree.inherit(u, got)
+        tree.read(u, got)
         if not got and u.path is None and before is not None and before.deadline is None:
             # "… đề nghị các bộ … góp ý dự thảo." then "Văn bản tham gia ý kiến … gửi về Bộ Nội vụ trước ngày
             # 30/9/2025": a paragraph that only says by when belongs to the request just above it
@@ -102,6 +115,7 @@ def extract(ctx: Context) -> TasksFields:
     tasks = speaker.without_office_notices(text, scope.outside_new_wording(text, tasks), own)  # (quoted new wording; the issuer's office notifying)
     tasks.sort(key=lambda t: t.span)
     refs.referred_deadlines(ctx.fields.get("provisions") or [], key, tasks, listed)
+    attach.stated_limits(ctx.fields.get("provisions") or [], key, tasks, listed)  # "… đúng thời hạn": the one above
     if not is_normative:
         refs.reply_deadlines(text, key, tasks, listed)
         refs.meeting_time(key, tasks, listed)

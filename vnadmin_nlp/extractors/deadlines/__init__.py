@@ -28,6 +28,8 @@ from ...model import Deadline
 from ...patterns import NOT_LETTER_AFTER, WHITE_SPACE, word_matches
 from . import forms as F
 from .context import FoundDeadline, excluded, settle
+from .cycles import by_cycle
+from .holds import held
 from .dates import last_day, complete
 from .read import ROMAN, half, num, period, read, short_year, this_year
 from ...lexicon.lazy import escape, lazy, lazy_re, lazy_regex
@@ -36,9 +38,9 @@ __all__ = ["FoundDeadline", "find", "month_end", "read_deadline", "to_model"]
 
 # What every form holds.  A count word must start a word: its look-behind stands after its first word, so that the
 # pattern opens with its characters and is tried only where one of them stands (opening with a look-behind, it was
-# tried at every character of the window).
-_COUNT_STARTS = "|".join(f"{w[0]}(?<![^\\W\\d_]{w[0]})" + "".join(r"\s+" + x for x in w[1:])
-                         for w in (k.split() for k in sorted(F.COUNT_WORDS, key=len, reverse=True)))
+# tried at every character of the window).  Only the first word of each count (a necessary condition: "mười" for
+# "mười lăm", "hai" for "hai mươi mốt"), so that the hundred counts spelled in words cost ten branches.
+_COUNT_STARTS = "|".join(f"{w}(?<![^\\W\\d_]{w})" for w in sorted({k.split()[0] for k in {*F.COUNT_WORDS, *F.SPELLED}}, key=len, reverse=True))
 _MAYBE = lazy_re(retone(r"\d|quý|quí|hằng|hàng|mỗi\s+tuần|làm việc|lần|cuối|" + F.phrases(F.D["meeting_events"]) + r"|(?:" + _COUNT_STARTS + r")(?![^\W\d_])"))
 _OTHER_DIGIT = lazy_regex(r"(?![0-9])\d")
 _LONGEST = 500  # chars a form can span: its opening, the longest event (160) and the rest
@@ -155,11 +157,11 @@ def find(key: str, start: int, end: int, anchor: dt.date | None, normative: bool
         if f.start < covered:  # 31/12" as a limit, vbpl_023)
             continue
         covered = f.end
-        if not excluded(key, start, f):
+        if not excluded(key, start, f) and not held(key, start, f):
             kept.append(f)
     if unclear is not None:
         unclear.extend((f.start, f.end) for f in kept if f.kind == "unclear")
-    return settle(key, start, end, [f for f in kept if f.kind != "unclear"], normative)
+    return by_cycle(key, settle(key, start, end, [f for f in kept if f.kind != "unclear"], normative))
 
 
 def to_model(text: str, f: FoundDeadline) -> Deadline:
@@ -175,8 +177,11 @@ def to_model(text: str, f: FoundDeadline) -> Deadline:
 
 
 def _cell(key: str, anchor: dt.date | None) -> FoundDeadline | None:
-    """A time column's cell with no opening word: "Tháng 11/2025", "Tháng 11-12/2025", "Quý IV/2025",
+    """A time column's cell with no opening word: "Tháng 11/2025", "Tháng 11-12/2025", "Tháng 9/2026 - Tháng 12/2026", "Quý IV/2025",
     "30/9/2025", "Năm 2025", "Năm 2025 - 2026"."""
+    if m := F.CELL_MONTH_RANGE.search(key):
+        m1, m2, y1, y2 = int(m.group("m1")), int(m.group("m2")), int(m.group("y1")), int(m.group("y2"))
+        return period(m, dt.date(y1, m1, 1), last_day(y2, m2)) if 1 <= m1 <= 12 and 1 <= m2 <= 12 and (y1, m1) < (y2, m2) else None
     if m := F.CELL_MONTHS.search(key):
         m1, m2, y = int(m.group("m1")), int(m.group("m2")), int(m.group("y"))
         return period(m, dt.date(y, m1, 1), last_day(y, m2)) if 1 <= m1 <= m2 <= 12 else None

@@ -12,6 +12,7 @@ import regex
 from ...lexicon.fold import retone
 from ...zoning.quotes import in_new_wording
 from .forms import D, phrases
+from .recipients import sent_to
 from ...lexicon.lazy import lazy_regex
 
 
@@ -184,7 +185,7 @@ def excluded(key: str, lo: int, f: FoundDeadline) -> bool:
         return True  # "Phấn đấu 50% xã đạt chuẩn vào năm 2030": a target to reach, as "Đến năm 2030, tỉnh phấn đấu …"
     if f.form == "period" and _set_by_another(key, f):
         return True  # "… 50% vào năm 2030 theo Nghị quyết số 163 … đã đề ra thì …": another document's target
-    if f.form == "period" and (_PERIOD_NOT_IN_CLAUSE.search(key, clause, f.start) or _EXPECTED_BEFORE.search(key, max(0, f.start - 30), f.start)):
+    if f.form == "period" and (((r := _PERIOD_NOT_IN_CLAUSE.search(key, clause, f.start)) and not sent_to(key, r.end(), f.start)) or _EXPECTED_BEFORE.search(key, max(0, f.start - 30), f.start)):
         return True  # "báo cáo kết quả thực hiện trong tháng 01 năm 2025": what was done; "(dự kiến trong Quý 1/2026)"
     if f.form == "event" and _MEETING_NOT_AFTER.search(key, max(0, f.start - 30), f.start):
         return True  # "báo cáo trước Hội nghị": in front of it

@@ -99,6 +99,22 @@ MEETING_MONTH = _form("month", D["meeting_events"],
 # "Định kỳ hằng năm", "Hằng năm, …" (at the start of a clause only), "định kỳ 3 tháng", "một quý một lần"
 FREQUENCY = _form("frequency", ["định kỳ hằng", "định kỳ hàng", "hằng", "hàng"], r"\s+" + _UNIT)
 COUNT_WORDS = {" ".join(retone(k).split()): v for k, v in D["count_words"].items()}
+
+
+def spelled() -> dict[str, int]:
+    """Counts 1–99 spelled in words, keyed as folded (data number_units / number_after_ten): ``mười lăm`` 15, ``hai
+    mươi mốt`` 21; ``năm`` alone (5) is not one (the year's word)."""
+    units, after = D["number_units"], D["number_after_ten"]
+    out = {w: n for w, n in units.items() if w != "năm"}
+    tens = {"mười": 10, **{f"{w} mươi": 10 * n for w, n in units.items() if n > 1}}
+    for t, v in tens.items():
+        out[t] = v
+        out.update({f"{t} {w}": v + n for w, n in after.items() if not (v == 10 and w in ("mốt", "tư"))})
+    return {" ".join(retone(k).split()): v for k, v in out.items()}
+
+
+SPELLED = spelled()
+_SPELLED = "|".join(r"\s+".join(k.split()) for k in sorted(SPELLED, key=len, reverse=True))
 _COUNT = "|".join(r"\s+".join(k.split()) for k in sorted(COUNT_WORDS, key=len, reverse=True))
 EVERY_N = _form("every_n", ["định kỳ"], r"\s+(?P<n>\d{1,2}|" + _COUNT + r")\s+(?P<unit>tháng|tuần|năm)(?![\p{L}])")
 ONCE_PER = _form("once_per", ["một", "mỗi", *D["count_words"]], r"\s+" + _UNIT + r"\s+(?:một\s+)?lần(?![\p{L}])")
@@ -155,7 +171,7 @@ LABEL_YEARS = _form("years", _HEADS, _LABEL + r"(?:(?:năm|giai\s+đoạn)\s+)?"
 # nhiệm kỳ", "không muộn hơn 08 giờ làm việc"
 RELATIVE = _form(
     "relative", D["duration_openings"],
-    r"\s+(?P<n>\d{1,3})(?:\s*\([^()\d\n]{1,20}\))?\s+(?P<unit>ngày|tháng|tuần|giờ)(?![\p{L}])(?P<work>\s+làm\s+việc)?"
+    r"\s+(?:(?P<n>\d{1,3})(?:\s*\([^()\d\n]{1,20}\))?|(?P<w>" + _SPELLED + r"))\s+(?P<unit>ngày|tháng|tuần|giờ)(?![\p{L}])(?P<work>\s+làm\s+việc)?"
     r"(?:\s*,?\s*(?P<how>kể\s+từ|tính\s+từ|(?:trước|sau)(?=\s+(?:ngày|khi|thời\s+điểm)))\s+(?P<from>(?:[^,.;:()\n]|" + _WRAP + r"){1,160}))?",
 )
 # "trước ngày phải nộp thuế (được ghi trong thông báo) tối thiểu là 3 ngày" (btc_tt99_1998): the event first, then
@@ -172,6 +188,8 @@ FORMS = (BEFORE_EVENT, PERIODIC, REPORT_DAY, REPORT_YEAR, NEXT_MONTH, LAST_DAY_O
 
 # A table cell of a time column is a deadline on its own: "Tháng 11/2025", "Quý IV/2025", "30/9/2025".
 CELL_MONTHS = compile_key(r"(?<![\p{L}\d])tháng\s+(?P<m1>\d{1,2})\s*(?:-|–|đến)\s*(?:tháng\s+)?(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?!\d)")
+# "Tháng 9/2026 - Tháng 12/2026", "Tháng 11/2025 đến tháng 02/2026": each month with its year (not September alone)
+CELL_MONTH_RANGE = compile_key(r"(?<![\p{L}\d])tháng\s+(?P<m1>\d{1,2})\s*(?:/|năm)\s*(?P<y1>" + _Y + r")\s*(?:-|–|đến)\s*(?:hết\s+)?tháng\s+(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y2>" + _Y + r")(?!\d)")
 CELL_MONTH = compile_key(r"(?<![\p{L}\d])tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?!\d)")
 CELL_QUARTER = compile_key(r"(?<![\p{L}\d])(?:quý|quí)\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?!\d)")
 CELL_DATE = compile_key(r"(?<![\d/])" + _DATE)

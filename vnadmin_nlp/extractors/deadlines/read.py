@@ -148,8 +148,9 @@ def read(form: F.Form, m: regex.Match, anchor: dt.date | None, normative: bool =
         if _words(m) == retone("đến"):  # "Đến năm 2030, các cơ sở … hoàn thành …": by that year (the year alone)
             return FoundDeadline(m.start(), m.end(), f"{y}", None, strong=False, form="date", intro=_words(m))
         return period(m, dt.date(y, 1, 1), dt.date(y, 12, 31))
-    if name == "relative":
-        n, unit, work = int(g["n"]), _UNITS[g["unit"]], bool(g["work"])
+    if name == "relative":  # a count in digits, or spelled ("trong vòng mười lăm ngày")
+        n = int(g["n"]) if g["n"] else F.SPELLED[" ".join(g["w"].split())]
+        unit, work = _UNITS[g["unit"]], bool(g["work"])
         duration = f"PT{n}H" if unit == "H" else f"P{n}{unit}" if unit != "Q" else f"P{3 * n}M"
         end_at = m.end("work") if g["work"] else m.end("unit")
         return FoundDeadline(m.start(), end_at, None, duration + ("/working-days" if work else ""), kind="duration",

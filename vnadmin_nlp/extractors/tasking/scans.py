@@ -12,8 +12,9 @@ from ...patterns import WordHits, compile_section
 from . import names
 
 # Sentence ends: punctuation before a new sentence or item, or a line break before a list marker.  A bare line
-# break is not one: PDF text breaks sentences at every visual line.
-_SENTENCE_END = lazy_regex(r"[.;!?]\s+(?=\p{Lu}|[-–+•])|\n+(?=[-–+•]|\d{1,3}[.)]\s|[a-zđ]\)\s)")
+# break is not one: PDF text breaks sentences at every visual line, also before the dash of a range of years ("…
+# trong năm 2025" / "- 2026": provisions._range_goes_on).
+_SENTENCE_END = lazy_regex(r"[.;!?]\s+(?=\p{Lu}|[-–+•])|\n+(?=[-–+•](?![ \t]*(?:19|20)\d\d(?!\d))|\d{1,3}[.)]\s|[a-zđ]\)\s)")
 
 # A paragraph under a heading: a line break after the end of a sentence.
 _PARAGRAPH_END = lazy_regex(r"(?<=[.;!?])[ \t]*\n+|(?<=:)[ \t]*\n+(?!\p{Ll})")  # ("Thời hạn hoàn thành:" / "trong tháng 9/2025": one)
