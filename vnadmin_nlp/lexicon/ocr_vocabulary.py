@@ -52,6 +52,12 @@ def _entries() -> list[str]:
     return [unicodedata.normalize("NFC", e) for e in out]
 
 
+@lru_cache(maxsize=1)
+def entries() -> tuple[str, ...]:
+    """Every entry of the closed vocabulary (places, bodies, type names, positions, fixed phrases), NFC."""
+    return tuple(_entries())
+
+
 def _key(token: str) -> str:
     core = _EDGE.match(token)
     word = core.group(2) if core else token
