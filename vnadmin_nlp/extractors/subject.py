@@ -27,6 +27,7 @@ from .base import Context
 from .fields import SubjectResult
 from .ocr_consensus import consensus_fix, read_otherwise
 from .ocr_doubt import SUBJECT_MAX_BAD, Doubt, doubted_words, on_ocr
+from .ocr_word_doubt import strokes_line
 from .ocr_line_doubt import body_start, lost_line
 from .ocr_names import Mend, mend_names, mend_opener
 from .ocr_tone import pair_confirmed, tone_flags
@@ -63,6 +64,12 @@ def extract(ctx: Context) -> SubjectResult:
         segs[-1] = type(last)(last.start, last.start + len(ctx.text[last.start : last.end].rstrip()) - 1)
     span = (segs[0].start, segs[-1].end)
     ocr = on_ocr(ctx, span)
+    junk = 0
+    while ocr and junk < len(segs) - 1 and strokes_line(ctx, ctx.page.t(segs[junk])):
+        junk += 1
+    if junk and ctx.page.t(segs[junk])[:1].isupper():
+        segs = segs[junk:]  # a seal's strokes read as lines over the trích yếu's first one
+        span = (segs[0].start, segs[-1].end)
     cut = body_start(ctx, [ctx.page.t(s) for s in segs]) if ocr and not h.vv else None
     if cut:  # the body's first paragraph read into it: a scan has no blank line to end the trích yếu
         segs = segs[:cut]
