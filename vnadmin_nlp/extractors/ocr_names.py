@@ -124,9 +124,9 @@ def _try(window: list[_Tok], doubted: set[int], first: int, entry: str, min_cont
     """The doubted tokens of ``window`` (indices from ``first``) mended to ``entry``, or None when the window is not
     that entry with differences inside its doubted words only, :data:`MAX_EDITS` each."""
     a, owner = "", []
-    for k, tok in enumerate(window):
-        a += tok.key
-        owner += [first + k] * len(tok.key)
+    for k, t in enumerate(window):
+        a += t.key
+        owner += [first + k] * len(t.key)
     b, where = _entry_letters(entry)
     if not a or not b or abs(len(a) - len(b)) > len(doubted):
         return None
