@@ -3,11 +3,13 @@
 One misread letter in a place or a body's name (``Quảng Nøãi``, ``Quảng Nưgãi``) used to cost the whole trích yếu
 (``subject_unreadable``), though its other words were sure.  The name is no free text: the words around the doubted
 one (``Quảng``) are read clearly and belong to one entry of the closed vocabulary (places, bodies, type names,
-fixed phrases: :func:`vnadmin_nlp.lexicon.ocr_vocabulary.entries`, and the document's own issuer lines).  Such a
+fixed phrases, not the positions: :func:`vnadmin_nlp.lexicon.ocr_vocabulary.entries`, and the document's own issuer
+lines).  Such a
 word is mended to the entry when:
 
 - the entry's other words are the words around it as printed (marks too) — at least one, two when the doubted
-  word has :data:`SHORT` letters or fewer;
+  word has :data:`SHORT` letters or fewer or is itself a syllable (in doubt for its confidence or its marks:
+  ``thời gian`` at 41 is no name's evidence, ``Ban Vì sự tiến bộ của phụ nữ`` is);
 - the doubted word differs from the entry's word by at most :data:`MAX_EDITS` letter (marks aside: tesseract's
   ``g``→``ø``, a letter added, two words glued), every difference inside a doubted word;
 - no other entry mends it otherwise.
@@ -25,6 +27,7 @@ from typing import NamedTuple, Sequence
 
 from ..lexicon.fold import bare, fold
 from ..lexicon.ocr_vocabulary import entries
+from ..lexicon.syllables import is_vietnamese_word
 from .ocr_word_doubt import Doubt
 
 MAX_EDITS = 1  # letters changed, added or dropped in one doubted word (marks aside)
@@ -82,6 +85,10 @@ def _index_of(names: tuple[str, ...]) -> dict[str, list[tuple[str, int]]]:
             if key:
                 index.setdefault(key, []).append((entry, k))
     return index
+
+
+def _syllable(core: str) -> bool:
+    return bool(core) and is_vietnamese_word(core)
 
 
 def _align(a: str, b: str) -> list[tuple[str, int, int]]:
@@ -204,7 +211,8 @@ def mend_names(text: str, spans: Sequence[tuple[int, int]], doubts: Sequence[Dou
                         window = toks[start : start + size]
                         mine = {start + q for q in range(size) if start + q in at}
                         short = min(len(toks[q].key) for q in mine) <= SHORT
-                        got = _try(window, mine, start, entry, 2 if short else 1)
+                        word = all(_syllable(toks[q].core) for q in mine)  # read as a word: its marks or confidence in doubt
+                        got = _try(window, mine, start, entry, 2 if short or word else 1)
                         if got is not None:
                             for q, piece in got.items():
                                 found.setdefault(q, set()).add(_cased(toks[q], piece))

@@ -97,12 +97,13 @@ CONFIRM_PAIR = MIN_VARIANT  # a word read at a low confidence is read right when
 
 
 def pair_confirmed(ctx: Context, span: tuple[int, int], others: dict[int, str] | None = None,
-                   fixes: dict[int, tuple[int, str]] | None = None) -> dict[int, str]:
+                   fixes: dict[int, tuple[int, str]] | None = None, unsure: frozenset[int] = frozenset()) -> dict[int, str]:
     """The words of the OCR'd text at ``span`` (start → word) that a known pair with a neighbour confirms: the pair
     printed at least :data:`CONFIRM_PAIR` times in the clean documents, no tone variant of the word known with that
     neighbour, nor the document's other reading of it (``others``: start → how it is read elsewhere).  A word in
     doubt for its confidence alone is then taken as read: the language leaves it no other reading.  ``fixes``
-    (start → end, new word: the tone checks' mends) are judged as mended, on a copy of the same length."""
+    (start → end, new word: the tone checks' mends) are judged as mended, on a copy of the same length; a
+    neighbour itself in doubt (its start in ``unsure``) confirms nothing."""
     known = table()[0]
     body = ctx.text[span[0] : span[1]]
     for k, (end, word) in (fixes or {}).items():
@@ -113,6 +114,8 @@ def pair_confirmed(ctx: Context, span: tuple[int, int], others: dict[int, str] |
         if known.get((norm(w1), norm(w2)), 0) < CONFIRM_PAIR:
             continue
         for at, (start, word) in enumerate(((a, w1), (b - len(w2), w2))):
+            if span[0] + (b - len(w2) if at == 0 else a) in unsure:
+                continue  # the neighbour is in doubt too: no evidence
             other = (others or {}).get(span[0] + start)
             rivals = _word_variants(w1, w2, at)
             if other is not None:

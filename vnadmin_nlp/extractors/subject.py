@@ -149,6 +149,8 @@ def _mend(ctx: Context, segs: list[Seg], bad: list[Doubt], fixes: dict[int, tupl
 
 
 _WORD_CORE = re.compile(r"\w+")
+CONFIRM_FLOOR = 50  # a word read under this confidence is not confirmed by a pair alone (``gian`` at 41 in ``thời
+# gian``: a reading so unsure may be another word); one the tone check mended may be (``Phề`` at 46 → ``Phê duyệt``)
 
 
 def _confirm(ctx: Context, span: tuple[int, int], bad: list[Doubt], others: dict[int, tuple[str, Doubt]],
@@ -157,16 +159,22 @@ def _confirm(ctx: Context, span: tuple[int, int], bad: list[Doubt], others: dict
     elsewhere in the document, is taken as read when a known word pair confirms it (:func:`.ocr_tone.pair_confirmed`:
     ``bổ sung`` at 65, ``tổ chức`` read ``tô`` on another page), the words as the tone checks mended them
     (``fixes``) included.  Syllables that are no words and stray marks stay in doubt."""
-    sure = pair_confirmed(ctx, span, {k: o for k, (o, _) in others.items()}, fixes)
     where = {id(d): k for k, (_, d) in others.items()}
     words = [(m.start(), m.group()) for m in _WORD_CORE.finditer(ctx.text, *span)]
-    left = []
+    at: dict[int, int | None] = {}
     for d in bad:
         core = _WORD_CORE.search(d.token)
         k = where.get(id(d))
-        if k is None and core is not None and d.conf is not None:
+        if k is None and core is not None:
             k = next((a for a, w in words if w == core.group()), None)
-        if k is None or k not in sure:
+        at[id(d)] = k
+    unsure = frozenset(k for d in bad if (k := at[id(d)]) is not None and not (k in fixes and d.conf is not None))
+    sure = pair_confirmed(ctx, span, {k: o for k, (o, _) in others.items()}, fixes, unsure)
+    left = []
+    for d in bad:
+        k = at[id(d)]
+        floor = d.conf is not None and d.conf < CONFIRM_FLOOR and k not in fixes
+        if k is None or k not in sure or floor or (d.conf is None and id(d) not in where):
             left.append(d)
     return left
 
