@@ -160,7 +160,9 @@ def _subject(page: Any, spec: dict[str, Any], subject: str) -> None:
         return
     k = toned[min(int(spec.get("word", 0)), len(toned) - 1)]
     word = line.words[k]
-    word.text = (_retoned(word.text) or word.text) if op == "tone" else _broken(word.text)
+    if op == "set" and spec.get("only") and word.text != spec["only"]:
+        return  # the word is set only where it read as `only` (the opening Về of a Về việc)
+    word.text = spec["text"] if op == "set" else (_retoned(word.text) or word.text) if op == "tone" else _broken(word.text)
     word.conf = float(spec.get("conf", LOW))
 
 

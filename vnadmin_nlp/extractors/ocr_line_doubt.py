@@ -73,3 +73,50 @@ def lost_line(ctx: Context, lines: Sequence[str], title: str | None = None) -> s
         if bottom <= boxes[0][0] and gap > bar:
             return f"a gap of {gap:.1f} word heights under the title {title!r}: its first line lost?"
     return None
+
+
+INDENT = 1.0  # word heights a paragraph's first line stands right of the line under it, at least (the body's
+# first-line indent: 2.2 on qngai_ct44_2024, whose trích yếu is centred over it)
+FLUSH = 1.0  # word heights short of the line under it that a justified body line still reaches
+
+
+def body_start(ctx: Context, lines: Sequence[str]) -> int | None:
+    """Where the body's first paragraph starts among the OCR'd lines taken for a trích yếu (``lines``, top down), or
+    None: a line after a gap :data:`LOST_LINE` word heights wider than the page's close gaps that opens a paragraph —
+    indented :data:`INDENT` word heights right of the line under it, reaching as far right (a justified body set
+    under a centred trích yếu: the chỉ thị's ``Cơn bão số 3 …`` under its ``Về việc …``)."""
+    found = [words_for(ctx, text) for text in lines]
+    if len(found) < 2 or any(f is None for f in found):
+        return None
+    boxes = [_box(f[0]) for f in found if f is not None]
+    heights = sorted(float(w[5]) - float(w[3]) for f in found if f is not None for w in f[0])
+    unit = heights[len(heights) // 2] if heights else 0.0
+    if unit <= 0:
+        return None
+    bar = max(LOST_FLOOR, LOST_LINE + _close_gap(ctx, found[0][1], unit))  # type: ignore[index]
+    for k in range(1, len(found)):
+        if (boxes[k][0] - boxes[k - 1][1]) / unit <= bar:
+            continue
+        words, line = found[k]  # type: ignore[misc]
+        under = _line_under(ctx, line)
+        if under is None:
+            return None
+        x0, x1 = _span(words)
+        u0, u1 = _span(under)
+        close = (_box(under)[0] - _box(words)[1]) / unit <= bar
+        if close and (x0 - u0) / unit >= INDENT and (u1 - x1) / unit <= FLUSH:
+            return k
+        return None
+    return None
+
+
+def _line_under(ctx: Context, line: Sequence[Word]) -> Sequence[Word] | None:
+    """The OCR line right under ``line`` on its page, overlapping it across, or None."""
+    for record in ctx.source_metadata.get("ocr_words") or []:
+        lines = [ln for ln in record.get("lines", []) if ln]
+        if not any(ln is line or ln == line for ln in lines):
+            continue
+        top, (a0, a1) = _box(line)[0], _span(line)
+        below = [ln for ln in lines if _box(ln)[0] > top and min(_span(ln)[1], a1) > max(_span(ln)[0], a0)]
+        return min(below, key=lambda ln: _box(ln)[0]) if below else None
+    return None

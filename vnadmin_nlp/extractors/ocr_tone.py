@@ -89,3 +89,37 @@ def tone_flags(ctx: Context, span: tuple[int, int]) -> list[ToneFlag]:
         fixed = shown[0] if len(found) == 1 and next(iter(found.values())) > 1 else None
         out.append(ToneFlag(span[0] + start, span[0] + end, word, shown, fixed))
     return out
+
+
+CONFIRM_PAIR = MIN_VARIANT  # a word read at a low confidence is read right when it makes a pair the clean
+# documents print this many times with a neighbour, and no tone variant of it makes a known pair with that
+# neighbour (``bổ sung``: neither ``bồ sung`` nor ``bố sung`` is one)
+
+
+def pair_confirmed(ctx: Context, span: tuple[int, int], others: dict[int, str] | None = None,
+                   fixes: dict[int, tuple[int, str]] | None = None, unsure: frozenset[int] = frozenset()) -> dict[int, str]:
+    """The words of the OCR'd text at ``span`` (start → word) that a known pair with a neighbour confirms: the pair
+    printed at least :data:`CONFIRM_PAIR` times in the clean documents, no tone variant of the word known with that
+    neighbour, nor the document's other reading of it (``others``: start → how it is read elsewhere).  A word in
+    doubt for its confidence alone is then taken as read: the language leaves it no other reading.  ``fixes``
+    (start → end, new word: the tone checks' mends) are judged as mended, on a copy of the same length; a
+    neighbour itself in doubt (its start in ``unsure``) confirms nothing."""
+    known = table()[0]
+    body = ctx.text[span[0] : span[1]]
+    for k, (end, word) in (fixes or {}).items():
+        if span[0] <= k and end <= span[1] and len(word) == end - k:
+            body = body[: k - span[0]] + word + body[end - span[0] :]
+    out: dict[int, str] = {}
+    for a, b, w1, w2 in pairs_in(body):
+        if known.get((norm(w1), norm(w2)), 0) < CONFIRM_PAIR:
+            continue
+        for at, (start, word) in enumerate(((a, w1), (b - len(w2), w2))):
+            if span[0] + (b - len(w2) if at == 0 else a) in unsure:
+                continue  # the neighbour is in doubt too: no evidence
+            other = (others or {}).get(span[0] + start)
+            rivals = _word_variants(w1, w2, at)
+            if other is not None:
+                rivals.append((norm(other), norm(w2)) if at == 0 else (norm(w1), norm(other)))
+            if not any(known.get(p, 0) for p in rivals):
+                out[span[0] + start] = word
+    return out

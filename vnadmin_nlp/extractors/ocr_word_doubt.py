@@ -152,3 +152,15 @@ def line_between(ctx: Context, upper: str, lower: str) -> str | None:
             if len(clear) >= LINE_MIN_WORDS and top <= min(float(w[3]) for w in over) and max(float(w[5]) for w in over) <= bottom:
                 return " ".join(str(w[0]) for w in over)
     return None
+
+
+def strokes_line(ctx: Context, line: str) -> bool:
+    """An OCR'd line that holds no two clean words in a row (Vietnamese syllables read at :data:`WORD_MIN_CONF` or
+    more): a seal's or a signature's strokes read as text (``À .^A .À k4 Lá ˆ , ˆ F‹`` over qngai_bc280's trích
+    yếu), no line of print.  False for a line not found among the OCR words."""
+    found = words_for(ctx, line)
+    if found is None:
+        return False
+    clean = [int(w[1]) >= WORD_MIN_CONF and word_flaw(str(w[0]), acronyms=False) is None and any(c.isalpha() for c in str(w[0]))
+             for w in found[0]]
+    return not any(a and b for a, b in zip(clean, clean[1:]))

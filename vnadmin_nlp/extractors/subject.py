@@ -19,6 +19,7 @@ from ..lexicon.bodies import KINDS, starts_with
 from ..lexicon.fold import fold
 from ..lexicon.glued import join_lines, respace
 from ..lexicon.spaces import squash
+from ..lexicon.tone_pairs import is_known, pairs_in, variants
 from ..patterns import FOLDED
 from ..zoning import Seg
 from ..zoning.subject import cannot_end
@@ -26,8 +27,10 @@ from .base import Context
 from .fields import SubjectResult
 from .ocr_consensus import consensus_fix, read_otherwise
 from .ocr_doubt import SUBJECT_MAX_BAD, Doubt, doubted_words, on_ocr
-from .ocr_line_doubt import lost_line
-from .ocr_tone import tone_flags
+from .ocr_word_doubt import strokes_line
+from .ocr_line_doubt import body_start, lost_line
+from .ocr_names import Mend, mend_names, mend_opener
+from .ocr_tone import pair_confirmed, tone_flags
 from .registry import extractor
 
 
@@ -61,6 +64,16 @@ def extract(ctx: Context) -> SubjectResult:
         segs[-1] = type(last)(last.start, last.start + len(ctx.text[last.start : last.end].rstrip()) - 1)
     span = (segs[0].start, segs[-1].end)
     ocr = on_ocr(ctx, span)
+    junk = 0
+    while ocr and junk < len(segs) - 1 and strokes_line(ctx, ctx.page.t(segs[junk])):
+        junk += 1
+    if junk and ctx.page.t(segs[junk])[:1].isupper():
+        segs = segs[junk:]  # a seal's strokes read as lines over the trích yếu's first one
+        span = (segs[0].start, segs[-1].end)
+    cut = body_start(ctx, [ctx.page.t(s) for s in segs]) if ocr and not h.vv else None
+    if cut:  # the body's first paragraph read into it: a scan has no blank line to end the trích yếu
+        segs = segs[:cut]
+        span = (segs[0].start, segs[-1].end)
     bad, total = doubted_words(ctx, [ctx.page.t(s) for s in segs]) if ocr else ([], 0)
     fixes: dict[int, tuple[int, str]] = {}
     others: dict[int, tuple[str, Doubt]] = {}  # start -> the document's other reading, a doubt unless confirmed
@@ -75,6 +88,11 @@ def extract(ctx: Context) -> SubjectResult:
         ctx.warn("subject_unreadable", f"subject: read by OCR, {tone}, left out", span)
         return {}
     bad += [d for _, d in others.values()]
+    mended: list[Mend] = []
+    if ocr:
+        bad, mended = _mend(ctx, segs, bad, fixes, opener=not (h.vv or bracketed) and h.title is not None)
+        bad = _confirm(ctx, span, bad, others, fixes)
+        bad += _unpaired_fixes(ctx, span, fixes)
     text = respace(join_lines([squash(_fixed(ctx, s, fixes)) for s in segs])).strip()
     if not text:
         return {}
@@ -91,6 +109,8 @@ def extract(ctx: Context) -> SubjectResult:
     shape = _ocr_shape_flaw(text, None if h.vv or h.title_type is None else str(h.title_type.get("name", ""))) if total else None
     if not shape and total and not h.vv and _body_sentence(text):
         shape = "the first sentence of the body (a body's name, a full stop at its end), not a trích yếu"
+    if not shape and total and any(_VE_VIEC.match(ctx.page.k(s)) for s in segs[1:]):
+        shape = "a later line opens with 'Về việc' (the title's own words read into it)"
     if not shape and total:
         shape = _cut_flaw(ctx, text, None if h.vv or bracketed else h.title, segs[0])
     if shape:
@@ -98,10 +118,88 @@ def extract(ctx: Context) -> SubjectResult:
         return {}
     if bad:
         ctx.warn("ocr_words_doubtful", f"subject: words read by OCR in doubt: {', '.join(map(str, bad))}", span)
+    if mended:
+        shown = "; ".join(f"{ctx.text[m.start:m.end]!r} → {m.text!r}" if ctx.text[m.start:m.end] != m.text
+                          else f"{m.text!r} ({'; '.join(d.why for d in m.doubts) or 'in doubt'}) confirmed" for m in mended)
+        ctx.warn("ocr_words_doubtful", f"subject: words read by OCR in doubt, mended or confirmed by the closed vocabulary around them: {shown}", span)
+    fixes = {a: v for a, v in fixes.items() if all(m.start != a for m in mended)}
     if fixes:
         shown = "; ".join(f"{ctx.text[a:b]!r} → {w!r}" for a, (b, w) in sorted(fixes.items()))
         ctx.warn("ocr_words_doubtful", f"subject: words read by OCR as the rest of the document reads them: {shown}", span)
     return {"subject": text, "spans": {"subject": span}}
+
+
+def _mend(ctx: Context, segs: list[Seg], bad: list[Doubt], fixes: dict[int, tuple[int, str]],
+          opener: bool) -> tuple[list[Doubt], list[Mend]]:
+    """The doubted words the closed vocabulary around them mends or confirms (:mod:`.ocr_names`), their fixes put
+    in ``fixes``; the opening ``Về việc`` mended as printed under a title (``opener``).  Returns the doubts left
+    and what was mended."""
+    own = [ctx.page.t(s) for s in ctx.layout.header.issuer_lines]
+    mended = mend_names(ctx.text, [(s.start, s.end) for s in segs], bad, own)
+    head = mend_opener(ctx.text, (segs[0].start, segs[0].end)) if opener else None
+    if head is not None and not any(head.start <= m.start < head.end for m in mended):
+        mended.append(head)
+    done = {id(d) for m in mended for d in m.doubts}
+    for m in mended:
+        if ctx.text[m.start : m.end] != m.text:
+            fixes[m.start] = (m.end, m.text)
+    left = [d for d in bad if id(d) not in done]
+    left = [d for d in left if not (head is not None and d.token in ctx.text[head.start : head.end].split())]
+    return left, mended
+
+
+_WORD_CORE = re.compile(r"\w+")
+CONFIRM_FLOOR = 50  # a word read under this confidence is not confirmed by a pair alone (``gian`` at 41 in ``thời
+# gian``: a reading so unsure may be another word); one the tone check mended may be (``Phề`` at 46 → ``Phê duyệt``)
+
+
+def _confirm(ctx: Context, span: tuple[int, int], bad: list[Doubt], others: dict[int, tuple[str, Doubt]],
+             fixes: dict[int, tuple[int, str]]) -> list[Doubt]:
+    """The doubts left once the language has its say: a word in doubt for its confidence, or read otherwise
+    elsewhere in the document, is taken as read when a known word pair confirms it (:func:`.ocr_tone.pair_confirmed`:
+    ``bổ sung`` at 65, ``tổ chức`` read ``tô`` on another page), the words as the tone checks mended them
+    (``fixes``) included.  Syllables that are no words and stray marks stay in doubt."""
+    where = {id(d): k for k, (_, d) in others.items()}
+    words = [(m.start(), m.group()) for m in _WORD_CORE.finditer(ctx.text, *span)]
+    at: dict[int, int | None] = {}
+    for d in bad:
+        core = _WORD_CORE.search(d.token)
+        k = where.get(id(d))
+        if k is None and core is not None:
+            k = next((a for a, w in words if w == core.group()), None)
+        at[id(d)] = k
+    unsure = frozenset(k for d in bad if (k := at[id(d)]) is not None and not (k in fixes and d.conf is not None))
+    sure = pair_confirmed(ctx, span, {k: o for k, (o, _) in others.items()}, fixes, unsure)
+    left = []
+    for d in bad:
+        k = at[id(d)]
+        floor = d.conf is not None and d.conf < CONFIRM_FLOOR and k not in fixes
+        if k is None or k not in sure or floor or (d.conf is None and id(d) not in where):
+            left.append(d)
+    return left
+
+
+def _unpaired_fixes(ctx: Context, span: tuple[int, int], fixes: dict[int, tuple[int, str]]) -> list[Doubt]:
+    """A word the document's other readings mended into one that makes no known pair with either neighbour while
+    the word as read has a tone variant that does (``bỗ`` mended to ``bố`` by a page that reads ``bố sung`` too,
+    where ``bổ sung`` is the language's pair): a doubt, not a fix."""
+    out = []
+    for k, (end, word) in fixes.items():
+        if not (span[0] <= k < span[1]) or len(word) != end - k:
+            continue
+        mended = ctx.text[:k] + word + ctx.text[end:]
+        before, after = _pairs_at(ctx.text, k, end), _pairs_at(mended, k, end)
+        if after and not any(is_known(a, b) for a, b in after) and any(variants(a, b) for a, b in before):
+            out.append(Doubt(ctx.text[k:end], f"mended to {word!r}, which makes no known word pair"))
+    return out
+
+
+def _pairs_at(text: str, start: int, end: int) -> list[tuple[str, str]]:
+    """The word pairs the word at ``start``–``end`` of ``text`` makes with its neighbours on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return [(w1, w2) for a, b, w1, w2 in pairs_in(line) if line_start + a == start or line_start + b == end]
 
 
 def _tone_fixes(ctx: Context, span: tuple[int, int], fixes: dict[int, tuple[int, str]],
@@ -133,6 +231,7 @@ def _fixed(ctx: Context, seg: Seg, fixes: dict[int, tuple[int, str]]) -> str:
     return "".join(out) + ctx.text[at : seg.end]
 
 
+_VE_VIEC = re.compile(r"\W*về\s*việc\b")
 _INNER_STOP = re.compile(r"(\w+)\.\s+\S")
 # One word of an OCR'd trích yếu doubted only for its confidence, not far under the bar (``'tổ' (OCR confidence
 # 81)`` in ld_052's "xin phép tổ chức Đại hội…", ``'Ngãi' (66)`` in qngai_ttr09's), lowers the confidence
@@ -159,6 +258,8 @@ def _ocr_shape_flaw(text: str, title_type: str | None = None) -> str | None:
     it read as ``.``, or the first sentence of the body run into it: ``… phê duyệt. Điều lệ``), or all in capitals
     (a heading such as ``BÁO CÁO ĐỀ XUẤT`` taken for it) where the type (``title_type``, the name of the type line
     over it; None for a ``V/v`` line) does not print its title in capitals (:data:`CAPITAL_TITLES`)."""
+    if text.count("(") != text.count(")"):
+        return "a bracket without its pair (a stray mark read as one?)"
     for m in _INNER_STOP.finditer(text.rstrip(" .")):
         if not (m.group(1).isupper() and len(m.group(1)) <= 4):  # "TP. Đà Lạt", "Q. 1": an abbreviation's point
             return "a full stop inside it"

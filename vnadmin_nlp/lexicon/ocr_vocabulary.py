@@ -36,7 +36,7 @@ _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-"})
 _SLASHES = str.maketrans({"⁄": "/", "∕": "/"})  # "Ứ⁄v": tesseract's fraction slash
 
 
-def _entries() -> list[str]:
+def _entries(positions: bool = True) -> list[str]:
     voc = load("ocr_vocabulary")
     bodies = load("bodies")
     types = load("doc_types")
@@ -48,8 +48,15 @@ def _entries() -> list[str]:
     for kind, items in types.items():
         if isinstance(items, list):
             out += [str(i["name"]) for i in items if isinstance(i, dict) and i.get("name")]
-    out += [str(w).rstrip(".") for w in signing["position_starts"] + signing["position_words"] + signing["person_titles"]]
+    if positions:
+        out += [str(w).rstrip(".") for w in signing["position_starts"] + signing["position_words"] + signing["person_titles"]]
     return [unicodedata.normalize("NFC", e) for e in out]
+
+
+@lru_cache(maxsize=1)
+def entries() -> tuple[str, ...]:
+    """The names of the closed vocabulary (places, bodies, type names, fixed phrases; no positions or titles), NFC."""
+    return tuple(_entries(positions=False))
 
 
 def _key(token: str) -> str:

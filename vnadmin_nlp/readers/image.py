@@ -20,6 +20,7 @@ from .ocr_orient import upright
 from .ocr_result import word_record
 from .ocr_rulings import Found, drop_marks, find_rulings, straighten
 from .pdf.table_cells import cut_tables, place_tables
+from .ocr_band import band_into
 from .ocr_signature import reread_into
 from .ocr_subject import subject_into
 
@@ -92,6 +93,8 @@ class ImageReader(Reader):
                 frame = upright(frame, result.extra["rotated"])
                 found[number - 1] = None  # rulings found on the frame as it lay
             width, height = frame.size
+            if number == 1 and settings.reread:
+                _band(frame, result, settings, path, dpis[0], warnings)
             _signature(frame, result, settings, path, dpis[number - 1], warnings)
             if number == 1 and settings.subject:
                 _subject(frame, result, settings, path, dpis[0], warnings)
@@ -133,6 +136,14 @@ def _signature(frame: Any, result: Any, settings: Any, path: Path, dpi: int, war
     colour = lambda box: (frame.convert("RGB").crop(box), 1.0)  # noqa: E731
     read = lambda crop: ocr.read_many([crop], 6, settings, path, dpi)[0]  # noqa: E731
     reread_into(result, colour, read, warnings)
+
+
+def _band(frame: Any, result: Any, settings: Any, path: Path, dpi: int, warnings: list[ReaderWarning]) -> None:
+    """The first frame's header band read again from max(R, G, B) when its reading shows no Quốc hiệu
+    (:mod:`.ocr_band`); the colour crop is the frame's own pixels."""
+    colour = lambda box: frame.convert("RGB").crop(box)  # noqa: E731
+    read = lambda crop: ocr.read_many([crop], settings.psm, settings, path, dpi)[0]  # noqa: E731
+    band_into(result, colour, read, warnings)
 
 
 def _subject(frame: Any, result: Any, settings: Any, path: Path, dpi: int, warnings: list[ReaderWarning]) -> None:

@@ -8,6 +8,7 @@ from .. import ocr
 from ..base import MissingDependency, ReaderError, ReaderWarning
 from ..layout import PageText, column_regions, ocr_lines
 from ..layout.ocr_lines import correct_page
+from ..ocr_band import band_into
 from ..ocr_fields import reread_fields
 from ..ocr_orient import upright
 from ..ocr_paper import white_balance
@@ -77,6 +78,8 @@ def ocr_pages(
     for page, result in zip(todo, ocr.ocr_many(renderers(), settings, path, regions=regions, fine=fine)):
         if result.extra.get("rotated"):
             _turned(page, result.extra["rotated"], found)
+        if page.number == 1 and settings.reread:  # before the other second readings: they look for lines in the band
+            _band(pdf, page, result, scale, settings, path, warnings)
         _signature(pdf, page, result, scale, settings, path, warnings)
         if page.number == 1 and settings.subject:
             _subject(pdf, page, result, scale, settings, path, warnings)
@@ -126,6 +129,13 @@ def _signature(pdf: Any, page: PageText, result: Any, scale: float, settings: An
     colour = lambda box: (_render_box(pdf, page, box, scale, zoom, ""), zoom)  # noqa: E731
     read = lambda image: ocr.read_many([image], 6, settings, path, round(settings.dpi * zoom))[0]  # noqa: E731
     reread_into(result, colour, read, warnings, f"page {page.number}: ")
+
+
+def _band(pdf: Any, page: PageText, result: Any, scale: float, settings: Any, path: Path, warnings: list[ReaderWarning]) -> None:
+    """Page 1's header band read again from max(R, G, B) when its reading shows no Quốc hiệu (:mod:`..ocr_band`)."""
+    colour = lambda box: _render_box(pdf, page, box, scale, 1.0, "")  # noqa: E731
+    read = lambda image: ocr.read_many([image], settings.psm, settings, path, settings.dpi)[0]  # noqa: E731
+    band_into(result, colour, read, warnings)
 
 
 def _subject(pdf: Any, page: PageText, result: Any, scale: float, settings: Any, path: Path, warnings: list[ReaderWarning]) -> None:
