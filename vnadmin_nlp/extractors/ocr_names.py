@@ -26,14 +26,15 @@ from functools import lru_cache
 from typing import NamedTuple, Sequence
 
 from ..lexicon.fold import bare, fold
+from ..lexicon.lazy import lazy_re
 from ..lexicon.ocr_vocabulary import entries
 from ..lexicon.syllables import is_vietnamese_word
 from .ocr_word_doubt import Doubt
 
 MAX_EDITS = 1  # letters changed, added or dropped in one doubted word (marks aside)
 SHORT = 3  # a doubted word of this many letters or fewer needs two context words of its entry
-_EDGE = re.compile(r"^(\W*)(.*?)(\W*)$", re.S)
-_TOKEN = re.compile(r"\S+")
+_EDGE = lazy_re(r"^(\W*)(.*?)(\W*)$", re.S)
+_TOKEN = lazy_re(r"\S+")
 OPENER = "Về việc"
 
 

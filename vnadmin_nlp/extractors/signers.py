@@ -18,7 +18,6 @@ lines left out.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..lexicon.fold import fold
@@ -33,8 +32,8 @@ from .ocr_doubt import WORD_MIN_CONF, line_between, name_doubt, on_ocr, word_fla
 from .registry import extractor
 
 
-_GLUED_PREFIX = re.compile(r"^((?:TM|KT|TL|TUQ|Q)\.)(?=[^\s\d])")
-_EDGE_JUNK = re.compile(r"^[^\w(]+|[^\w).]+$")
+_GLUED_PREFIX = lazy_re(r"^((?:TM|KT|TL|TUQ|Q)\.)(?=[^\s\d])")
+_EDGE_JUNK = lazy_re(r"^[^\w(]+|[^\w).]+$")
 _PUNCT = "\"'“”‘’()[]{},.;:!?…-–—*"
 
 

@@ -17,6 +17,7 @@ import re
 
 from ..lexicon.bodies import KINDS, starts_with
 from ..lexicon.fold import fold
+from ..lexicon.lazy import lazy_re
 from ..lexicon.glued import join_lines, respace
 from ..lexicon.spaces import squash
 from ..lexicon.tone_pairs import is_known, pairs_in, variants
@@ -148,7 +149,7 @@ def _mend(ctx: Context, segs: list[Seg], bad: list[Doubt], fixes: dict[int, tupl
     return left, mended
 
 
-_WORD_CORE = re.compile(r"\w+")
+_WORD_CORE = lazy_re(r"\w+")
 CONFIRM_FLOOR = 50  # a word read under this confidence is not confirmed by a pair alone (``gian`` at 41 in ``thời
 # gian``: a reading so unsure may be another word); one the tone check mended may be (``Phề`` at 46 → ``Phê duyệt``)
 
@@ -231,8 +232,8 @@ def _fixed(ctx: Context, seg: Seg, fixes: dict[int, tuple[int, str]]) -> str:
     return "".join(out) + ctx.text[at : seg.end]
 
 
-_VE_VIEC = re.compile(r"\W*về\s*việc\b")
-_INNER_STOP = re.compile(r"(\w+)\.\s+\S")
+_VE_VIEC = lazy_re(r"\W*về\s*việc\b")
+_INNER_STOP = lazy_re(r"(\w+)\.\s+\S")
 # One word of an OCR'd trích yếu doubted only for its confidence, not far under the bar (``'tổ' (OCR confidence
 # 81)`` in ld_052's "xin phép tổ chức Đại hội…", ``'Ngãi' (66)`` in qngai_ttr09's), lowers the confidence
 # (``ocr_words_doubtful``) instead of leaving the trích yếu out; a word that is no syllable, a stray character or
@@ -271,7 +272,7 @@ def _ocr_shape_flaw(text: str, title_type: str | None = None) -> str | None:
     return None
 
 
-_LIST_ITEMS = re.compile(r"[;:]\s*[-–+•]\s")  # "…(2025-2030) - Ủy ban Nhân dân tỉnh…; - Sở Nội vụ…": a list's items
+_LIST_ITEMS = lazy_re(r"[;:]\s*[-–+•]\s")  # "…(2025-2030) - Ủy ban Nhân dân tỉnh…; - Sở Nội vụ…": a list's items
 
 
 def _cut_flaw(ctx: Context, text: str, title: Seg | None, first: Seg) -> str | None:

@@ -3,19 +3,19 @@ person's name (the family names, ranks and position words of ``data/signing.yaml
 block's second reading (:mod:`.ocr_signature`), which finds, reads and judges the block's lines with them."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ..data import load
 from ..lexicon.fold import bare, fold
+from ..lexicon.lazy import lazy_re
 from ..lexicon.positions import POSITION_START
 from ..lexicon.syllables import is_vietnamese_word
 
 MIN_CAPS = 0.7  # share of capital letters of an authority or position line
 FAMILY_MIN_LETTERS = 4  # a family name this long, with no other one letter from it, passes under the seal (lone_family)
 
-_LETTERS = re.compile(r"[^\W\d_]")
-_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_LETTERS = lazy_re(r"[^\W\d_]")
+_EDGE = lazy_re(r"^[\W_]+|[\W_]+$")
 
 
 @lru_cache(maxsize=1)

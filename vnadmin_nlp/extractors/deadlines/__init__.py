@@ -55,7 +55,7 @@ for _i, _form in enumerate(F.FORMS):
 _OPENING = {
     w: {p for i in forms for p in F.FORMS[i].openings} for w, forms in _FORMS_OF.items() if all(F.FORMS[i].openings for i in forms)
 }
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = lazy_re(r"[^\W\d_]")
 
 
 def _after(word: str, phrases: set[str]) -> list[str] | None:
