@@ -23,8 +23,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-LAMDONG = ROOT.parent / "shared" / "devset" / "lamdong"
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
+from vnadmin_nlp.evaluation.gold import default_shared_dir  # noqa: E402  (VNADMIN_SHARED, else ../shared)
+
+LAMDONG = default_shared_dir() / "devset" / "lamdong"
 BODY = ROOT / "fixtures" / "gold" / "body"
 
 

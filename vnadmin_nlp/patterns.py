@@ -98,26 +98,21 @@ class WordHits:
     def finditer(self, key: str, start: int = 0, end: int | None = None) -> "list[re.Match]":
         """``self.pattern.finditer(key, start, end)`` as a list: the pattern matched only where one of the words
         starts, left to right, going on after each match."""
-        end = len(key) if end is None else end
-        out: list[re.Match] = []
-        pos = start
-        match = self.pattern.match
-        for i in self._starts(key, start, end):
-            if i >= pos and (m := match(key, i, end)) is not None:
-                out.append(m)
-                pos = m.end()
-        return out
+        return self._matches(key, start, end, whole_words=False)
 
     def word_matches(self, key: str, start: int = 0, end: int | None = None) -> "list[re.Match]":
         """:func:`word_matches` of the pattern, as a list: a hit inside a word is passed over and the search goes on
         from its next character."""
+        return self._matches(key, start, end, whole_words=True)
+
+    def _matches(self, key: str, start: int, end: int | None, whole_words: bool) -> "list[re.Match]":
         end = len(key) if end is None else end
         out: list[re.Match] = []
         pos = start
         match = self.pattern.match
         for i in self._starts(key, start, end):
             if i >= pos and (m := match(key, i, end)) is not None:
-                if i and key[i - 1].isalpha():
+                if whole_words and i and key[i - 1].isalpha():
                     pos = i + 1
                     continue
                 out.append(m)

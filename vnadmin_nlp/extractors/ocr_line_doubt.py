@@ -49,19 +49,29 @@ def _close_gap(ctx: Context, line: Sequence[Word], unit: float) -> float:
     return 0.0
 
 
+def _geometry(ctx: Context, lines: Sequence[str]) -> tuple[list[tuple[list[Word], list[Word]]], list[tuple[float, float]], float, float] | None:
+    """The OCR words of each of ``lines`` (its words, its whole OCR line), their boxes' tops and bottoms, the median
+    word height and the gap, in word heights, over which a line counts as lost (:data:`LOST_LINE` over the page's
+    close gaps); None when a line is not among the OCR words or nothing has a height."""
+    found = [words_for(ctx, text) for text in lines]
+    if not found or any(f is None for f in found):
+        return None
+    read = [f for f in found if f is not None]
+    heights = sorted(float(w[5]) - float(w[3]) for f in read for w in f[0])
+    unit = heights[len(heights) // 2] if heights else 0.0
+    if unit <= 0:
+        return None
+    return read, [_box(f[0]) for f in read], unit, max(LOST_FLOOR, LOST_LINE + _close_gap(ctx, read[0][1], unit))
+
+
 def lost_line(ctx: Context, lines: Sequence[str], title: str | None = None) -> str | None:
     """Why a line seems lost among the OCR'd lines of a trích yếu (``lines``, top down; ``title`` the type's title
     line over them, None for a ``V/v`` line), or None: a gap :data:`LOST_LINE` word heights wider than the page's
     close gaps between two of them or under the title."""
-    found = [words_for(ctx, text) for text in lines]
-    if any(f is None for f in found) or not found:
+    geometry = _geometry(ctx, lines)
+    if geometry is None:
         return None
-    boxes = [_box(f[0]) for f in found if f is not None]
-    heights = sorted(float(w[5]) - float(w[3]) for f in found if f is not None for w in f[0])
-    unit = heights[len(heights) // 2] if heights else 0.0
-    if unit <= 0:
-        return None
-    bar = max(LOST_FLOOR, LOST_LINE + _close_gap(ctx, found[0][1], unit))  # type: ignore[index]
+    _, boxes, unit, bar = geometry
     for k in range(1, len(boxes)):
         gap = (boxes[k][0] - boxes[k - 1][1]) / unit
         if gap > bar:
@@ -85,19 +95,14 @@ def body_start(ctx: Context, lines: Sequence[str]) -> int | None:
     None: a line after a gap :data:`LOST_LINE` word heights wider than the page's close gaps that opens a paragraph —
     indented :data:`INDENT` word heights right of the line under it, reaching as far right (a justified body set
     under a centred trích yếu: the chỉ thị's ``Cơn bão số 3 …`` under its ``Về việc …``)."""
-    found = [words_for(ctx, text) for text in lines]
-    if len(found) < 2 or any(f is None for f in found):
+    geometry = _geometry(ctx, lines) if len(lines) >= 2 else None
+    if geometry is None:
         return None
-    boxes = [_box(f[0]) for f in found if f is not None]
-    heights = sorted(float(w[5]) - float(w[3]) for f in found if f is not None for w in f[0])
-    unit = heights[len(heights) // 2] if heights else 0.0
-    if unit <= 0:
-        return None
-    bar = max(LOST_FLOOR, LOST_LINE + _close_gap(ctx, found[0][1], unit))  # type: ignore[index]
+    found, boxes, unit, bar = geometry
     for k in range(1, len(found)):
         if (boxes[k][0] - boxes[k - 1][1]) / unit <= bar:
             continue
-        words, line = found[k]  # type: ignore[misc]
+        words, line = found[k]
         under = _line_under(ctx, line)
         if under is None:
             return None
