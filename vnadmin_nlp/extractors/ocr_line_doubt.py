@@ -32,6 +32,23 @@ def _span(words: Sequence[Word]) -> tuple[float, float]:
     return min(float(w[2]) for w in words), max(float(w[4]) for w in words)
 
 
+def _gap(above: Sequence[Word], below: Sequence[Word]) -> float:
+    """The gap between two lines set one under the other, where they stand: for each word of ``below``, its top
+    less the lowest bottom of the words of ``above`` over it (overlapping it across); the median of those.  A
+    skewed or curved page (ld_060, a phone photo: a line rises 11 px across) makes a line's box two lines tall,
+    so the gap between boxes hides a lost line; the gap word over word does not.  The gap between the boxes
+    when no word stands over another."""
+    local = []
+    for w in below:
+        over = [float(a[5]) for a in above if min(float(a[4]), float(w[4])) > max(float(a[2]), float(w[2]))]
+        if over:
+            local.append(float(w[3]) - max(over))
+    if not local:
+        return _box(below)[0] - _box(above)[1]
+    local.sort()
+    return local[len(local) // 2]
+
+
 def _close_gap(ctx: Context, line: Sequence[Word], unit: float) -> float:
     """The lower quartile of the gaps between the lines of ``line``'s page set one under the other (in ``unit``s):
     how close the page sets its lines."""
@@ -43,16 +60,16 @@ def _close_gap(ctx: Context, line: Sequence[Word], unit: float) -> float:
         gaps = []
         for a, b in zip(rows, rows[1:]):
             if min(_span(a)[1], _span(b)[1]) > max(_span(a)[0], _span(b)[0]):  # one under the other, not side by side
-                gaps.append((_box(b)[0] - _box(a)[1]) / unit)
+                gaps.append(_gap(a, b) / unit)
         gaps.sort()
         return gaps[len(gaps) // 4] if gaps else 0.0
     return 0.0
 
 
-def _geometry(ctx: Context, lines: Sequence[str]) -> tuple[list[tuple[list[Word], list[Word]]], list[tuple[float, float]], float, float] | None:
-    """The OCR words of each of ``lines`` (its words, its whole OCR line), their boxes' tops and bottoms, the median
-    word height and the gap, in word heights, over which a line counts as lost (:data:`LOST_LINE` over the page's
-    close gaps); None when a line is not among the OCR words or nothing has a height."""
+def _geometry(ctx: Context, lines: Sequence[str]) -> tuple[list[tuple[list[Word], list[Word]]], list[float], float, float] | None:
+    """The OCR words of each of ``lines`` (its words, its whole OCR line), the gaps between them (:func:`_gap`), the
+    median word height and the gap, in word heights, over which a line counts as lost (:data:`LOST_LINE` over the
+    page's close gaps); None when a line is not among the OCR words or nothing has a height."""
     found = [words_for(ctx, text) for text in lines]
     if not found or any(f is None for f in found):
         return None
@@ -61,7 +78,8 @@ def _geometry(ctx: Context, lines: Sequence[str]) -> tuple[list[tuple[list[Word]
     unit = heights[len(heights) // 2] if heights else 0.0
     if unit <= 0:
         return None
-    return read, [_box(f[0]) for f in read], unit, max(LOST_FLOOR, LOST_LINE + _close_gap(ctx, read[0][1], unit))
+    gaps = [_gap(a[0], b[0]) for a, b in zip(read, read[1:])]
+    return read, gaps, unit, max(LOST_FLOOR, LOST_LINE + _close_gap(ctx, read[0][1], unit))
 
 
 def lost_line(ctx: Context, lines: Sequence[str], title: str | None = None) -> str | None:
@@ -71,16 +89,15 @@ def lost_line(ctx: Context, lines: Sequence[str], title: str | None = None) -> s
     geometry = _geometry(ctx, lines)
     if geometry is None:
         return None
-    _, boxes, unit, bar = geometry
-    for k in range(1, len(boxes)):
-        gap = (boxes[k][0] - boxes[k - 1][1]) / unit
+    found, gaps, unit, bar = geometry
+    for k in range(1, len(found)):
+        gap = gaps[k - 1] / unit
         if gap > bar:
             return f"a gap of {gap:.1f} word heights between its lines {lines[k - 1]!r} and {lines[k]!r}: a line lost?"
     head = words_for(ctx, title) if title else None
     if head is not None:
-        top, bottom = _box(head[0])
-        gap = (boxes[0][0] - bottom) / unit
-        if bottom <= boxes[0][0] and gap > bar:
+        gap = _gap(head[0], found[0][0]) / unit
+        if _box(head[0])[0] < _box(found[0][0])[0] and gap > bar:
             return f"a gap of {gap:.1f} word heights under the title {title!r}: its first line lost?"
     return None
 
@@ -98,9 +115,9 @@ def body_start(ctx: Context, lines: Sequence[str]) -> int | None:
     geometry = _geometry(ctx, lines) if len(lines) >= 2 else None
     if geometry is None:
         return None
-    found, boxes, unit, bar = geometry
+    found, gaps, unit, bar = geometry
     for k in range(1, len(found)):
-        if (boxes[k][0] - boxes[k - 1][1]) / unit <= bar:
+        if gaps[k - 1] / unit <= bar:
             continue
         words, line = found[k]
         under = _line_under(ctx, line)
@@ -108,7 +125,7 @@ def body_start(ctx: Context, lines: Sequence[str]) -> int | None:
             return None
         x0, x1 = _span(words)
         u0, u1 = _span(under)
-        close = (_box(under)[0] - _box(words)[1]) / unit <= bar
+        close = _gap(words, under) / unit <= bar
         if close and (x0 - u0) / unit >= INDENT and (u1 - x1) / unit <= FLUSH:
             return k
         return None

@@ -14,15 +14,18 @@ case under the title, a list's items read into it.  Part of a trích yếu is a 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..lexicon.bodies import KINDS, starts_with
 from ..lexicon.fold import fold
 from ..lexicon.lazy import lazy_re
 from ..lexicon.glued import join_lines, respace
 from ..lexicon.spaces import squash
+from ..lexicon.syllables import TONES, is_vietnamese_word
 from ..lexicon.tone_pairs import is_known, pairs_in, variants
 from ..patterns import FOLDED
 from ..zoning import Seg
+from ..zoning.header_lines import HEADER
 from ..zoning.subject import cannot_end
 from .base import Context
 from .fields import SubjectResult
@@ -99,7 +102,7 @@ def extract(ctx: Context) -> SubjectResult:
         return {}
     if bad and not total:  # OCR'd lines not found among the OCR words (a line split otherwise): count the text's
         total = len(text.split())
-    soft = [b for b in bad if b.conf is not None and b.conf >= SOFT_CONF]
+    soft = [b for b in bad if b.conf is not None and b.conf >= SOFT_CONF and not _unpaired_rival(ctx, span, b.token)]
     if bad and len(bad) > SUBJECT_MAX_BAD * total and not (len(bad) == len(soft) <= SOFT_DOUBTS):
         ctx.warn("subject_unreadable", f"subject: {len(bad)} of {total} words read by OCR are in doubt ({', '.join(map(str, bad))}), left out: {text!r}", span)
         return {}
@@ -240,8 +243,50 @@ _INNER_STOP = lazy_re(r"(\w+)\.\s+\S")
 # one the document reads otherwise still leaves it out.  Misread words of the Lâm Đồng scans read at 0–47; 60 and
 # 70 were measured on the Lâm Đồng dev scans and the corpus scans (issue 12, session 13): 60 two more right, none
 # wrong.
+# Session 22: not a word with a tone rival whose pairs with its neighbours are all unknown (``Hóp`` at 75 for
+# ``Họp``: scripts/ocr_text_variants.py subj_tone_soft on ld_051, :func:`_unpaired_rival`): a middling confidence
+# there is the tone in doubt, and a wrong tone is a wrong trích yếu.  Any word with a tone rival would lose two right
+# ones (vbai_27's ``Khuyến`` at 83, ld_071's ``tuyên,`` at 70).
 SOFT_DOUBTS = 1
 SOFT_CONF = 60
+
+
+def _unpaired_rival(ctx: Context, span: tuple[int, int], token: str) -> bool:
+    """A word in doubt that the language speaks against: read with a tone another syllable shares (:func:`_tone_rivalled`)
+    and making word pairs with its neighbours, none of them a known pair (``Hóp thống nhất``: ``hóp thống`` is no
+    pair, the tone is the doubt).  A word with a known pair (``Quỹ Khuyến học`` at 83) or none to judge by
+    (``tuyên,`` between punctuation) is left to its confidence."""
+    core = _WORD_CORE.search(token)
+    if core is None or not _tone_rivalled(core.group()):
+        return False
+    for m in _WORD_CORE.finditer(ctx.text, *span):
+        if m.group() == core.group():
+            pairs = _pairs_at(ctx.text, m.start(), m.end())
+            return bool(pairs) and not any(is_known(a, b) for a, b in pairs)
+    return False
+
+
+def _tone_rivalled(token: str) -> bool:
+    """Whether the word read with another tone mark (or none) is a syllable too: ``Hóp`` / ``Họp``."""
+    core = "".join(ch for ch in token if ch.isalpha())
+    if not core:
+        return False
+    parts = unicodedata.normalize("NFD", core)
+    plain = "".join(ch for ch in parts if ch not in TONES)
+    at = next((k for k, ch in enumerate(parts) if ch in TONES), None)
+    if at is None:  # no tone mark: the mark goes after the first vowel's own marks (NFC composes them)
+        at = next((k for k, ch in enumerate(plain) if unicodedata.normalize("NFD", ch.lower())[0] in "aeiouy"), None)
+        if at is None:
+            return False
+        at += 1
+        while at < len(plain) and unicodedata.combining(plain[at]):
+            at += 1
+    own = unicodedata.normalize("NFC", parts)
+    for tone in ("",) + tuple(TONES):
+        other = unicodedata.normalize("NFC", plain[:at] + tone + plain[at:])
+        if other != own and is_vietnamese_word(other):
+            return True
+    return False
 
 
 # Types whose trích yếu is a title, often printed in capitals (``NGHỊ QUYẾT`` / ``HỘI NGHỊ BAN CHẤP HÀNH HIỆP HỘI
@@ -277,12 +322,15 @@ _LIST_ITEMS = lazy_re(r"[;:]\s*[-–+•]\s")  # "…(2025-2030) - Ủy ban Nhâ
 
 def _cut_flaw(ctx: Context, text: str, title: Seg | None, first: Seg) -> str | None:
     """Why an OCR'd trích yếu reads as a part of one, or with the lines under it, or None: it ends on a comma, a
-    hyphen or a word that cannot end one (``… nhiệm vụ của``: its last line lost), it opens in lower case on its
+    hyphen or a word that cannot end one (``… nhiệm vụ của``: its last line lost) or on the head of a name whose
+    name is lost (``… thực hiện Chiến lược``: patterns.yaml ``header.subject_cut_head``), it opens in lower case on its
     own line under a type's title (``của Tổ Công tác …`` under ``QUYẾT ĐỊNH``: its first line lost; ``title`` is
     None under a ``V/v`` label, whose trích yếu opens in lower case), or it holds a list's items (the addressees
     under a lost ``Kính gửi``)."""
     if cannot_end(text.rstrip(" .")):
         return "cut short (its last word cannot end it: a line lost?)"
+    if HEADER.subject_cut_head.search(text) and not text.isupper():
+        return "ending on the head of a name with the name lost (its last lines lost?)"
     if title is not None and "\n" in ctx.text[title.end : first.start] and _starts_lower(text):
         return "opening in lower case under the title (its first line lost?)"
     if _LIST_ITEMS.search(text):

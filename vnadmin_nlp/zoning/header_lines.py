@@ -18,7 +18,7 @@ from ..patterns import FOLDED, TEXT, alternation, compile_section
 from .segments import Page, Seg, is_upper
 from ..lexicon.lazy import lazy_re, lazy_regex
 
-HEADER = compile_section("header")  # number_label, vv_inline, kinh_gui_inline, comma_date, subject_start
+HEADER = compile_section("header")  # number_label, vv_inline, kinh_gui_inline, comma_date, subject_start, subject_cut_head
 
 # "Số:" that no pattern reads (handwritten, OCR noise), also after the type ("Nghị quyết số:"): still the Số line
 # After a type name, words that start a trích yếu: "Báo cáo về …", "Quyết định ban hành …".
