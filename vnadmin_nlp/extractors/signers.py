@@ -81,8 +81,9 @@ def sure_name(ctx: Context, name: str, twice: bool = False) -> bool:
     given-name words, each a Vietnamese syllable capitalised, every word read at :data:`NAME_SURE_CONF` or more
     (``Lê Văn Lợi`` under ``PHÓ CHỦ TỊCH HƯỜNG TRỤC``).  ``twice``: a block whose position line is lost altogether
     under the seal, which may have damaged the name too (qngai_bc280: ``Hiên`` for Hiền at 95, session 17), also
-    needs the name read alike by the block's second reading (:mod:`..readers.ocr_signature` marks it checked);
-    bqp_vbhn46's ``Nguyễn Văn Gấu`` is read ``Nguyên`` there, and stays out."""
+    needs the name read alike by the block's second reading (:mod:`..readers.ocr_signature` marks it checked; a
+    family name no other is one letter from may differ in its marks there: bqp_vbhn46's ``Nguyễn Văn Gấu`` read
+    ``Nguyên``, :func:`..readers.signature_lines.read_alike`)."""
     if not is_name(name):
         return False
     read = words_for(ctx, name)

@@ -46,7 +46,7 @@ from .ocr_ink import coloured
 from .ocr_result import OcrLine, OcrPage, OcrWord, report_into
 from .signature_block import Box, beside_another, block_rows, find_block, inside
 from .signature_choice import MIN_CONF, as_position, clean_line, junk, keep_block, line_doubts
-from .signature_lines import block_state, is_authority, is_name, is_position
+from .signature_lines import block_state, is_authority, is_name, is_position, read_alike
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -125,8 +125,9 @@ def reread_signature(
             taken.append(kept)
             doubts[id(kept)] = line_doubts(ln, kept)
     new = [ln.text for ln in taken]
+    again = [kept.text for ln in part.lines if ln.words and (kept := clean_line(ln)) is not None]
     for row in old_rows:  # a name both readings give alike is marked read twice (the extractor's sure name)
-        if is_name(text := " ".join(w.text for w in row)) and text in new:
+        if is_name(text := " ".join(w.text for w in row)) and any(read_alike(text, t) for t in again):
             for w in row:
                 w.checked = True
     used, why = keep_block(old, new)

@@ -117,3 +117,26 @@ def lone_family(word: str) -> bool:
     families = _signing()[1]
     plain = {bare(f) for f in families}
     return len(key) >= FAMILY_MIN_LETTERS and marked in families and not any(_one_apart(key, f) for f in plain)
+
+
+def _rank_off(words: list[str]) -> list[str]:
+    """The name's words without the rank or degree printed before it (``Thượng tướng``)."""
+    ranks = _signing()[2]
+    key = fold(" ".join(words))
+    for rank in ranks:
+        if key.startswith(rank + " "):
+            return words[len(rank.split()) :]
+    return words
+
+
+def read_alike(name: str, other: str) -> bool:
+    """Whether a second reading ``other`` of the name line ``name`` (the page's, a name: :func:`is_name`) reads it
+    alike: the same words, or the same but for the family name's marks where the page's reading is a family name no
+    other is one letter from (:func:`lone_family`): bqp_vbhn46's ``Thượng tướng Nguyễn Văn Gấu`` read again
+    ``Nguyên`` under the signature's stroke — no family name, and no other name either."""
+    if name == other:
+        return True
+    a, b = _rank_off(name.split()), _rank_off(other.split())
+    if len(a) != len(b) or len(a) < 2 or a[1:] != b[1:] or len(name.split()) - len(a) != len(other.split()) - len(b):
+        return False
+    return lone_family(a[0]) and bare(fold(a[0])) == bare(fold(_EDGE.sub("", b[0]))) and b[0][:1].isupper()
