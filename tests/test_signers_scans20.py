@@ -184,3 +184,11 @@ def test_read_alike_only_a_lone_family_name_may_differ_in_its_marks() -> None:
     assert not read_alike("Thượng tướng Nguyễn Văn Gấu", "Nguyên Văn Gấu")  # the rank read once only
     assert not read_alike("Lê Tấn Dũng", "Lề Tấn Dũng")  # Lê: Lý is one letter from it
     assert not read_alike("Bùi Thanh Quang", "Bùi Phanh Quang")  # a given name differs: never
+
+
+def test_the_family_names_added_in_session_22_open_a_name() -> None:
+    from vnadmin_nlp.readers.signature_lines import family_first, is_name
+
+    for name in ("Ngôn Nghiệp", "Đậu Xuân Bảo", "Mạnh Thị Tuyết Mai"):  # caobang_qd157, dev, cucthue_cv2191 (corpus)
+        assert family_first(name) and is_name(name)
+    assert not family_first("Mạnh Hùng") and not is_name("Mạnh Hùng")  # Nguyễn Mạnh Hùng, Nguyễn lost

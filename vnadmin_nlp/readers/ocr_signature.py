@@ -16,7 +16,9 @@ through the signature.  When a page's reading of its signature block lacks the p
   the line's centre;
 - **how**: rendered in colour and every coloured pixel (red seal, blue or violet signature: chroma of at least
   :data:`CHROMA`) made white, so only the black print is left (:func:`print_only`); read as one block of lines
-  (tesseract's psm 6);
+  (tesseract's psm 6); when that reading gives no name, read once more with the seal's pale edge whitened too
+  (:data:`HALO`), for its name lines only — taken only where the page's reading of that line agrees word for word
+  (:func:`_page_reads_otherwise`);
 - **taken**: of the new reading, only the block's own lines (an authority line, a position, a name), each
   cleaned of the seal's and the signature's remains at its ends and of glued words (:func:`.signature_choice.clean_line`);
 - **kept** only when those lines give the block more (a position and/or a name the page's reading lacks), keep
@@ -40,13 +42,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
-from ..lexicon.fold import fold
+from ..lexicon.fold import bare, fold
 from .base import ReaderWarning
 from .ocr_ink import coloured
 from .ocr_result import OcrLine, OcrPage, OcrWord, report_into
 from .signature_block import Box, beside_another, block_rows, find_block, inside
 from .signature_choice import MIN_CONF, as_position, clean_line, junk, keep_block, line_doubts
-from .signature_lines import block_state, is_authority, is_name, is_position, read_alike
+from .signature_lines import _EDGE, _LETTERS, block_state, is_authority, is_name, is_position, lone_family, read_alike
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -60,9 +62,17 @@ PAPER_MARGIN = 30  # grey levels under the paper's (the crop's median) still pap
 # signature conditions +2 names right (ld_013 at 150/200 dpi), −2 (tesseract's other reading of the new image),
 # and ld_020's name now read, as the control's OCR misreads it (Tuân for Tuấn): +2 wrong.  3 is the value to try.
 GAP = 0
+# The seal's edge: ink too pale to be coloured (chroma under CHROMA) left as a grey ring around the whitened seal.
+# vbai_27 (corpus): the ring's grey outline made tesseract drop the name line under it as a picture (the block read
+# again gave no name at all); whitened, "Nguyễn Đình Trung" is read.  Pixels within HALO px of a coloured one and
+# lighter than HALO_LIGHT (print is black, 0-100) are made white — in a third reading only, when the second gave no
+# name: done on every block read again, it also whitens the grey print under a seal (ld_015's CHỦ TỊCH lost, ld_040's
+# read CHỈ: TỊCH, Lâm Đồng dev).
+HALO = 5
+HALO_LIGHT = 160
 
 
-def print_only(image: "Image", gap: int = GAP) -> "Image":
+def print_only(image: "Image", gap: int = GAP, halo: int = 0) -> "Image":
     """An "L" image of ``image`` (RGB) with every coloured pixel (a red seal, a blue or violet signature) white, and
     the paper too (grey levels within :data:`PAPER_MARGIN` of the median: a phone photo's grey paper around the
     white the seal leaves would otherwise be binarised as ink by tesseract).
@@ -70,7 +80,8 @@ def print_only(image: "Image", gap: int = GAP) -> "Image":
     Where the seal's ring or the pen's stroke crossed a printed letter, whitening it cuts the letter (the T of
     ``Bùi Thanh Quang`` under ld_018's ring read ``PFhanh``): the whitened pixels only are filled back where print
     stands on both sides of them within ``gap`` pixels (a closing of the print, kept inside the coloured mask),
-    so a stroke over paper stays white and the print outside the mask is untouched (off by default: :data:`GAP`)."""
+    so a stroke over paper stays white and the print outside the mask is untouched (off by default: :data:`GAP`).
+    ``halo``: the seal's pale edge whitened too (:data:`HALO`; off but in the reading for a name not read)."""
     from PIL import Image as PilImage
     from PIL import ImageChops, ImageFilter
 
@@ -85,6 +96,9 @@ def print_only(image: "Image", gap: int = GAP) -> "Image":
     grey = grey.point(lambda v: 255 if v >= paper - PAPER_MARGIN else v)
     mask = coloured(rgb, CHROMA)
     cleaned = ImageChops.lighter(grey, mask)
+    if halo > 1:  # the seal's pale edge around the whitened ink (:data:`HALO`)
+        light = cleaned.point(lambda v: 255 if v >= HALO_LIGHT else 0)
+        cleaned = ImageChops.lighter(cleaned, ImageChops.darker(mask.filter(ImageFilter.MaxFilter(halo)), light))
     if gap <= 1:
         return cleaned
     closed = cleaned.filter(ImageFilter.MinFilter(gap)).filter(ImageFilter.MaxFilter(gap))
@@ -114,6 +128,9 @@ def reread_signature(
         return {**report, "text": "page", "why": "another block beside it"}
     image, factor = colour(box)
     part = read(print_only(image))
+    if doubted is None and not any(is_name(kept.text) for ln in part.lines if ln.words and (kept := clean_line(ln)) is not None):
+        again = read(print_only(image, halo=HALO))  # no name read: once more with the seal's pale edge white too
+        part.lines = part.lines + [ln for ln in again.lines if ln.words and (kept := clean_line(ln)) is not None and is_name(kept.text)]
     if doubted is not None:
         return _name_again(page, part, doubted, lambda b: tuple(round(v / factor) + box[k % 2] for k, v in enumerate(b)), report)
     taken, doubts, corrected = [], {}, []
@@ -124,6 +141,8 @@ def reread_signature(
                 corrected.append(f"{was} -> {kept.text}")
             taken.append(kept)
             doubts[id(kept)] = line_doubts(ln, kept)
+    to_page = lambda b: tuple(round(v / factor) + box[k % 2] for k, v in enumerate(b))  # noqa: E731
+    taken = [ln for ln in taken if not (is_name(ln.text) and _page_reads_otherwise(old_rows, ln, to_page))]
     new = [ln.text for ln in taken]
     again = [kept.text for ln in part.lines if ln.words and (kept := clean_line(ln)) is not None]
     for row in old_rows:  # a name both readings give alike is marked read twice (the extractor's sure name)
@@ -161,6 +180,26 @@ def reread_signature(
     gone = lambda w: id(w) not in kept_ids and (inside(w.bbox, lines_box) or (inside(w.bbox, band) and junk(w)))  # noqa: E731
     replace_words(page, gone, taken)
     return report
+
+
+def _page_reads_otherwise(rows: list[list[OcrWord]], name: OcrLine, to_page: Callable[[Box], Any]) -> bool:
+    """Whether the page read the line where the new reading's ``name`` stands as other words: a row of the block
+    across the name's height, as many words of two letters or more (the pen's specks aside), whose words, their edges' specks and marks aside, are not the name's — the family name
+    aside when it is one no other is one letter from (:func:`.signature_lines.lone_family`: ``C)Ngugế ¡Đình Trung``
+    for ``Nguyễn Đình Trung``).  A new image may read a letter the pen cut as another (ld_018's ``Fhanh`` read
+    ``Phanh`` once the seal's edge is white, for Thanh): two readings must agree on the given names."""
+    top, bottom = to_page(name.bbox)[1::2]
+    words = [w.text for w in name.words]
+    for row in rows:
+        y0, y1 = min(w.bbox[1] for w in row), max(w.bbox[3] for w in row)
+        if min(y1, bottom) - max(y0, top) <= 0.5 * (bottom - top):
+            continue
+        read = [bare(fold(_EDGE.sub("", w.text))) for w in row if len(_LETTERS.findall(w.text)) >= 2]
+        if len(read) != len(words):
+            return False  # no word for word: as before, the new reading's name judged on its own
+        lone = lone_family(words[0])
+        return any(k != bare(fold(_EDGE.sub("", w))) for i, (k, w) in enumerate(zip(read, words)) if not (i == 0 and lone))
+    return False
 
 
 def _doubted_name(rows: list[list[OcrWord]]) -> list[OcrWord] | None:
