@@ -8,8 +8,11 @@ Read from OCR, a trích yếu with words that are no Vietnamese syllable, stray 
 confidence gets ``ocr_words_doubtful`` (its confidence lowered); past a small share of such words
 (:data:`.ocr_doubt.SUBJECT_MAX_BAD`: a seal or the next lines read into it) it is left out, ``subject_unreadable``.
 So is one OCR read in part (session 20, scripts/ocr_text_variants.py): a line lost under the title or between its
-lines (a gap a line tall: :mod:`.ocr_line_doubt`), a last word that cannot end it (``… của``), a first line in lower
-case under the title, a list's items read into it.  Part of a trích yếu is a wrong one.
+lines (a gap a line tall, measured word over word so a skewed photo's lines are judged too: :mod:`.ocr_line_doubt`),
+a last word that cannot end it (``… của``) or the capitalised head of a name without the name (``… thực hiện Chiến
+lược``, session 22), a first line in lower case under the title, a list's items read into it.  Part of a trích yếu
+is a wrong one.  A word read with a middling confidence and a tone another syllable shares, in no known word pair
+with its neighbours (``Hóp thống``), is a doubt that leaves it out too (:data:`SOFT_DOUBTS`).
 """
 from __future__ import annotations
 
