@@ -129,8 +129,8 @@ def reread_signature(
     image, factor = colour(box)
     part = read(print_only(image))
     if doubted is None and not any(is_name(kept.text) for ln in part.lines if ln.words and (kept := clean_line(ln)) is not None):
-        again = read(print_only(image, halo=HALO))  # no name read: once more with the seal's pale edge white too
-        part.lines = part.lines + [ln for ln in again.lines if ln.words and (kept := clean_line(ln)) is not None and is_name(kept.text)]
+        third = read(print_only(image, halo=HALO))  # no name read: once more with the seal's pale edge white too
+        part.lines = part.lines + [ln for ln in third.lines if ln.words and (kept := clean_line(ln)) is not None and is_name(kept.text)]
     if doubted is not None:
         return _name_again(page, part, doubted, lambda b: tuple(round(v / factor) + box[k % 2] for k, v in enumerate(b)), report)
     taken, doubts, corrected = [], {}, []
