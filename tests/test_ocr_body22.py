@@ -114,3 +114,12 @@ def test_legislature_term_examples_fit_their_years():
         term = int("".join(c for c in number.rsplit("/", 1)[1] if c.isdigit()))
         assert term_fits(term, parts.year), number
         assert read_number(number, parts.year) == (number, None)
+
+
+def test_body_eval_matches_an_ocr_d_deadline_by_its_words_not_its_misread_hour():
+    from vnadmin_nlp.evaluation.body_match import overlap
+
+    assert overlap("trước 14 giờ ngày 08 tháng 10 năm 2025", "trước l4 giờ ngày 08 tháng 10 năm 2025") >= 0.8
+    assert overlap("trước 15 giờ 00 ngày 05/02/2022", "trước 1Š giờ 00 ngày 05/02/2022") >= 0.8  # qngai_ct16_2021
+    assert overlap("trước ngày 30/9/2025", "trước ngày 30/2/2025") == 0.0  # a digit read as another: no match
+    assert overlap("trước 14 giờ ngày 08/10/2025", "trước 16 giờ ngày 08/10/2025") == 0.0
