@@ -123,3 +123,15 @@ def test_body_eval_matches_an_ocr_d_deadline_by_its_words_not_its_misread_hour()
     assert overlap("trước 15 giờ 00 ngày 05/02/2022", "trước 1Š giờ 00 ngày 05/02/2022") >= 0.8  # qngai_ct16_2021
     assert overlap("trước ngày 30/9/2025", "trước ngày 30/2/2025") == 0.0  # a digit read as another: no match
     assert overlap("trước 14 giờ ngày 08/10/2025", "trước 16 giờ ngày 08/10/2025") == 0.0
+
+
+def test_a_stray_stroke_in_a_code_is_dropped_only_for_a_code_the_document_prints():
+    from collections import Counter
+
+    from vnadmin_nlp.extractors.citing.ocr_numbers import codes_of, mend_codes
+
+    printed = Counter(codes_of("428/TTXT-ĐTDN") + codes_of("78/BC-TTXT") + codes_of("173/KH-TTIXT"))  # ld_061 jpeg150
+    assert mend_codes("173/KH-TTIXT", printed) == "173/KH-TTXT"
+    alone = Counter(codes_of("173/KH-TTIXT"))
+    assert mend_codes("173/KH-TTIXT", alone) == "173/KH-TTIXT"  # nothing to confirm it: as read
+    assert mend_codes("12/QĐ-UBND", printed) == "12/QĐ-UBND"

@@ -15,6 +15,7 @@ apart in ``internal_references``.
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterator, cast
 
 import regex
@@ -31,7 +32,7 @@ from .citing.numbers import find_blank_numbers, find_number_lists, find_numbers,
 from .citing.relations import relation
 from .citing.short_forms import aliases, amended_antecedents, expand_names, self_mentions, short_forms
 from .fields import CitationsFields
-from .citing.ocr_numbers import find_unread, read_number
+from .citing.ocr_numbers import codes_of, find_unread, mend_codes, read_number
 from .ocr_lookup import describe, has_ocr, on_ocr, words_for
 from .registry import extractor
 from ..lexicon.lazy import lazy_regex
@@ -165,6 +166,12 @@ def _ocr_numbers(ctx: Context, flat: str, found: list[Found], taken: list[tuple[
             f.extra.update(bare=True, unread=f.number)
             _warn_unread(ctx, f, why or "")
         f.number = number
+    printed = Counter(c for f in found if f.number for c in codes_of(f.number))
+    own = ctx.fields.get("number")
+    printed.update(codes_of("0/" + own.symbol) if own is not None and own.symbol else [])
+    for f in found:
+        if f.number and on_ocr(ctx, (f.start, f.end)):
+            f.number = mend_codes(f.number, printed)  # "173/KH-TTIXT" where the document prints TTXT
     numbers = {f.number for f in found if f.number}
     unread = [f for f in find_unread(text, flat, 0, len(text), taken, numbers) if on_ocr(ctx, (f.start, f.end))]
     for f in unread:

@@ -1,15 +1,18 @@
 """Cited numbers read by OCR (issue 13): a number OCR misread is mended only where one reading is left and it is well
 formed (a legislature term that fits the symbol's year, a lost ``/`` whose mended number the document prints
-cleanly elsewhere); otherwise the citation keeps its type, date, issuer and relation with its number null and the
+cleanly elsewhere, a stray stroke in a code the document prints without it); otherwise the citation keeps its type, date, issuer and relation with its number null and the
 reason for a warning: a wrong key links the citation to another document, a null links it to none.
 
 Only OCR'd text is held to this (citations.py asks ``on_ocr``): a text layer prints what its author typed, and a
 number such as ``15A/…`` or ``202/2025/QH14`` there is what the document says.  The real readings these rules come
 from are tesseract's of the development scans (scripts/scan_body.py): ld_080 ``202/2025/QHI15`` (conf 37) for
 ``202/2025/QH15``, ``101S/MTTQ-BTT`` (60) for ``1018/MTTQ-BTT``, ``Hướng dẫn số 3l1-`` (22) for ``31-HD/BTCTW``;
-ld_064 ``Nghị quyết số ZữNG-CP`` (0), ``7ữNG-CP``, ``70NQ-CP`` (14) and ``76NQ-CP`` (58) for ``76/NQ-CP``.
+ld_064 ``Nghị quyết số ZữNG-CP`` (0), ``7ữNG-CP``, ``70NQ-CP`` (14) and ``76NQ-CP`` (58) for ``76/NQ-CP``; ld_061
+``173/KH-TTIXT`` (62) for ``173/KH-TTXT``.
 """
 from __future__ import annotations
+
+from collections import Counter
 
 import regex
 
@@ -50,6 +53,32 @@ def read_number(number: str, year: int | None) -> tuple[str | None, str | None]:
     if term_fits(term, year):
         return (head + sep + t.group("code") + t.group("term") if t.group("stray") else number), None
     return None, f"the legislature term {last!r} does not fit the year {year}" if year else f"the term {last!r} without a year to check it"
+
+
+# A stroke OCR read as a letter inside a code ("173/KH-TTIXT" for TTXT, ld_061 scanned at 150 dpi): dropped only
+# where the code so mended is one the document prints in its other symbols (its own number, its other citations)
+# and the code as read is neither a known code nor printed there.
+_STROKES = frozenset("Il|i")
+_CODE_RUN = lazy_regex(r"[^\W\d_]+")
+
+
+def codes_of(number: str) -> list[str]:
+    """The letter codes of a number-symbol (``173/KH-TTXT`` -> ``KH``, ``TTXT``)."""
+    return _CODE_RUN.findall(number.partition("/")[2] or number)
+
+
+def mend_codes(number: str, printed: Counter[str]) -> str:
+    """``number`` with a code OCR read with a stray stroke mended to the one code the document prints (``printed``:
+    the codes of its symbols, this one's included), else as read."""
+    def mend(m: regex.Match) -> str:
+        code = m.group()
+        if known_code(code) or printed[code] > 1:
+            return code
+        cands = {code[:i] + code[i + 1 :] for i, ch in enumerate(code) if ch in _STROKES and 0 < i < len(code) - 1}
+        cands = {c for c in cands if printed[c] > 0}
+        return cands.pop() if len(cands) == 1 else code
+    head, sep, rest = number.partition("/")
+    return head + sep + _CODE_RUN.sub(mend, rest) if sep else number
 
 
 # "Nghị quyết số ZữNG-CP ngày 15 tháng 7 năm 2021", "Hướng dẫn số 3l1-\nHD/BTCTW ngày 23/4/2025", "số 70NQ-CP ngày":
