@@ -54,6 +54,7 @@ _TABLE = (
     WarningCode("number_conflict", ("extractor number",), "Two Số lines in the header give different numbers: none is taken."),
     WarningCode("number_blank", ("extractor number",), "The number is left blank: a draft or an unregistered copy."),
     WarningCode("type_symbol_mismatch", ("extractor doc_type",), "The title's document type disagrees with the symbol's type code."),
+    WarningCode("citation_number_unreadable", ("extractor citations",), "A cited number read by OCR that cannot be trusted (a letter among its digits, a legislature term that does not fit its year, a number OCR garbled between `số` and a well-formed symbol): the citation is kept with its number and key null; the message quotes the mention and what OCR read."),
     WarningCode("citation_type_mismatch", ("extractor citations",), "A cited number-symbol names another type than the word before it (`Nghị định … số 1187/BTC-ĐT`): the symbol's type is kept; the message quotes the mention."),
     WarningCode("issuer_unreadable", ("extractor issuer",), "A body of the header read from OCR holds words that are no Vietnamese syllable, vocabulary word or body code: it is left out (the issuer, or its parent), quoted."),
     WarningCode("issuer_missing", ("extractor issuer",), "No issuing body above the number."),

@@ -21,7 +21,6 @@ from ..model import Document
 from .match import lenient
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
-_DIGITS = regex.compile(r"\d")
 _EDGE = regex.compile(r"^[\s\-–+•*.,;:()\"“”']+|[\s\-–+•*.,;:()\"“”']+$")
 _SPACES = regex.compile(r"\s+")
 _FROM = regex.compile(r"kể\s+từ\s+(.+)$")
@@ -46,12 +45,15 @@ def body_key(name: Any) -> str:
 
 def overlap(a: Any, b: Any) -> float:
     """Shared words over the shorter side's words; 0 when both hold numbers and the numbers of one are not all
-    among the other's (``27/8/2025`` and ``30/9/2025`` share only the year)."""
+    among the other's (``27/8/2025`` and ``30/9/2025`` share only the year).  A number is a word of digits alone: a
+    word mixing digits and letters (OCR's ``l4`` for ``14``, ``1Š`` for ``15``, ``3l1`` for ``31``; a code's ``qh15``)
+    states no other number, it only fails to be shared (the value itself is scored apart: a deadline's date, a
+    citation's number)."""
     wa, wb = words(a), words(b)
     if not wa or not wb:
         return 0.0
     common = Counter(wa) & Counter(wb)
-    na, nb = {w for w in wa if _DIGITS.search(w)}, {w for w in wb if _DIGITS.search(w)}
+    na, nb = {w for w in wa if w.isdigit()}, {w for w in wb if w.isdigit()}
     if na and nb and not (na <= nb or nb <= na):
         return 0.0
     return sum(common.values()) / min(len(wa), len(wb))

@@ -15,6 +15,7 @@ apart in ``internal_references``.
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterator, cast
 
 import regex
@@ -31,7 +32,8 @@ from .citing.numbers import find_blank_numbers, find_number_lists, find_numbers,
 from .citing.relations import relation
 from .citing.short_forms import aliases, amended_antecedents, expand_names, self_mentions, short_forms
 from .fields import CitationsFields
-from .ocr_doubt import on_ocr
+from .citing.ocr_numbers import codes_of, find_unread, mend_codes, read_number
+from .ocr_lookup import describe, has_ocr, on_ocr, words_for
 from .registry import extractor
 from ..lexicon.lazy import lazy_regex
 
@@ -71,9 +73,8 @@ def extract(ctx: Context) -> CitationsFields:
         return issuer in own_names or any(n and issuer.endswith(" " + n) for n in own_names)
 
     found = sorted((f for f in laws + lists + nums + blanks if not is_self(f)), key=lambda f: f.start)
-    for f in found:
-        if f.number and on_ocr(ctx, (f.start, f.end)):
-            f.number = with_bars(f.number)  # OCR lost the bar of a known code's Đ ("QD-BGDDT"): printed "QĐ-BGDĐT"
+    if has_ocr(ctx):
+        found = _ocr_numbers(ctx, flat, found, taken + [(f.start, f.end) for f in nums + blanks] + skip)
     cit_alias, name_alias = aliases(text, flat, found)
     taken = [(f.start, f.end) for f in found if not f.extra.get("inner")]
     shorts = short_forms(text, flat, found, cit_alias, taken + skip, starts)
@@ -149,6 +150,42 @@ def extract(ctx: Context) -> CitationsFields:
             )
         )
     return {"citations": citations, "internal_references": _internal_refs(ctx, found)}
+
+
+def _ocr_numbers(ctx: Context, flat: str, found: list[Found], taken: list[tuple[int, int]]) -> list[Found]:
+    """The numbers of citations on OCR'd text as they may be trusted (citing/ocr_numbers.py): a known code's lost
+    bar put back (``QD-BGDDT`` printed ``QĐ-BGDĐT``), a misread term mended to the one its year fits, and a number
+    OCR garbled left null with ``citation_number_unreadable`` quoting what OCR read, never a wrong key."""
+    text = ctx.text
+    for f in found:
+        if not f.number or not on_ocr(ctx, (f.start, f.end)):
+            continue
+        f.number = with_bars(f.number)  # OCR lost the bar of a known code's Đ
+        number, why = read_number(f.number, f.year)
+        if number is None:
+            f.extra.update(bare=True, unread=f.number)
+            _warn_unread(ctx, f, why or "")
+        f.number = number
+    printed = Counter(c for f in found if f.number for c in codes_of(f.number))
+    own = ctx.fields.get("number")
+    printed.update(codes_of("0/" + own.symbol) if own is not None and own.symbol else [])
+    for f in found:
+        if f.number and on_ocr(ctx, (f.start, f.end)):
+            f.number = mend_codes(f.number, printed)  # "173/KH-TTIXT" where the document prints TTXT
+    numbers = {f.number for f in found if f.number}
+    unread = [f for f in find_unread(text, flat, 0, len(text), taken, numbers) if on_ocr(ctx, (f.start, f.end))]
+    for f in unread:
+        if f.number is None:
+            _warn_unread(ctx, f, "no number can be read")
+    return sorted(found + unread, key=lambda f: f.start)
+
+
+def _warn_unread(ctx: Context, f: Found, why: str) -> None:
+    printed = str(f.extra.get("unread") or "")
+    seen = words_for(ctx, printed) if printed else None
+    read = f"; OCR read {describe(seen[0])}" if seen else ""
+    ctx.warn("citation_number_unreadable", f"citation {squash(ctx.text[f.start : f.end])!r}: the number is left out, "
+             f"{why}{read}", (f.start, f.end))
 
 
 def _own_key(ctx: Context, own: str | None) -> str | None:

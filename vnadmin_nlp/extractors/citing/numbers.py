@@ -80,6 +80,11 @@ _KNOWN_CODES = _ISSUER_CODES | _TYPE_CODES
 _CODE_PART = lazy_regex(r"[^\W\d_]+")
 
 
+def known_code(code: str) -> bool:
+    """A code of data/bodies.yaml (issuer codes) or data/doc_types.yaml (type codes)."""
+    return code in _KNOWN_CODES
+
+
 def mend_ocr(number: str) -> str:
     """A symbol with an OCR slip mended where the mended code is a known one and the printed one is not: a doubled
     ``Đ`` (``1280/QĐĐ-BGDĐT`` -> ``QĐ``).  ``BGDDT`` stays: some documents print codes in ASCII, and the keys fold
@@ -100,7 +105,8 @@ _TYPE_QUALIFIED = lazy_regex(
 )
 
 
-def _type_before(key: str, pos: int, lo: int, own: str | None = None) -> tuple[str, int] | None:
+def type_before(key: str, pos: int, lo: int, own: str | None = None) -> tuple[str, int] | None:
+    """The type named right before the number at ``pos`` (and "số"), and where it starts; None if none."""
     window_start = max(lo, pos - 60)
     m = _TYPE_BEFORE.search(key, window_start, pos)
     if not m and own is not None:
@@ -225,7 +231,7 @@ def find_numbers(
         if not all(valid_code(c) for c in codes) or not any(sum(ch.isalpha() for ch in c) >= 2 for c in codes):
             continue  # "7- Về …" (a list label), "số 158/A49" (a street address): not symbols
         own = symbol_type(typed.type_code, typed.year, typed.issuer_code, typed.unit_code, typed.party)
-        t = _type_before(key, m.start(), start, own)
+        t = type_before(key, m.start(), start, own)
         f = Found(m.start(), m.end(), number=number, issuer_code=parts.issuer_code, year=parts.year)
         if t:
             f.doc_type, f.start = reconcile_type(t[0], own, parts), t[1]
@@ -265,7 +271,7 @@ def find_blank_numbers(text: str, key: str, start: int, end: int, taken: list[tu
     for m in _BLANK_NUMBER.finditer(text, start, end):
         if covered(m.start()) or _on_so_line(text, m.start()):
             continue
-        t = _type_before(key, m.start(), start)
+        t = type_before(key, m.start(), start)
         if t is None:
             continue
         sym = clean_symbol(m.group("sym"))
@@ -312,7 +318,7 @@ def find_number_lists(text: str, key: str, start: int, end: int, starts: list[in
     out = []
     heads = _list_heads(text, start, end)
     for m in matches_at(_NUM_LIST, text, [p for p in starts if p in heads] if heads else [], end):
-        t = _type_before(key, m.start(), start)
+        t = type_before(key, m.start(), start)
         if not t:
             continue
         sym = clean_symbol(m.group("sym"))

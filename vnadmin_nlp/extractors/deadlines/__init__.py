@@ -27,7 +27,9 @@ from ...lexicon.spaces import squash
 from ...model import Deadline
 from ...patterns import NOT_LETTER_AFTER, WHITE_SPACE, word_matches
 from . import forms as F
-from .context import FoundDeadline, excluded, settle
+from .anchors import settle
+from .context import excluded
+from .found import FoundDeadline
 from .cycles import by_cycle
 from .holds import held
 from .dates import last_day, complete

@@ -4,7 +4,7 @@ yearly case, ``Hàng năm, … trước ngày 31 tháng 3``, is context._yearly'
 from __future__ import annotations
 
 from ...lexicon.lazy import lazy_regex
-from .context import FoundDeadline
+from .found import FoundDeadline
 
 _RULE_PERIOD = {"weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "half-yearly": "P6M"}
 _REACH = 120  # chars from the cycle's end to the day: the report's name between them ("báo cáo kết quả thực hiện")

@@ -44,10 +44,14 @@ def _form(name: str, openings: Iterable[str], rest: str) -> Form:
 
 
 _Y = r"(?:19|20)\d\d"
-# A clock time may stand before the day: "trước 14 giờ ngày 08 tháng 10 năm 2025", "17 giờ 00 ngày 01/02/2026".
-_TIME = r"(?:\d{1,2}\s*(?:giờ|h)(?![\p{L}])(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*)?"
 # A day or month as OCR may print it: a 0 read as O, a 1 as l or I, beside a digit ("3O/11/2025", "15/l2/2025"; read.num).
 _DD = r"(?:\d{1,2}|\d[oli]|[oli]\d)"
+# A clock time may stand before the day: "trước 14 giờ ngày 08 tháng 10 năm 2025", "17 giờ 00 ngày 01/02/2026"; its
+# hour as OCR may print it too, a digit beside a letter or mark OCR put for the other (ld_030 scanned: "trước l4 giờ
+# ngày 08 …", "trước L4 giờ, ngày 08 …"; qngai_ct16_2021: "trước 1Š giờ 00 ngày 05/02/2022"): the hour is not read,
+# the date after it is.
+_HOUR = r"(?:\d{1,2}|\d[\p{L}§]|[\p{L}§]\d)"
+_TIME = r"(?:" + _HOUR + r"\s*(?:giờ|h)(?![\p{L}])(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*)?"
 # A two-digit year after a separator ("15/12/25"): read only near the document's own year (read.short_year).
 # … and a weekday ("trước thứ Sáu, ngày 20/11/2025", "trước 15 giờ ngày thứ Sáu, 20/11/2025")
 _WEEKDAY = r"(?:(?:ngày\s+)?(?:" + phrases(D["weekdays"]) + r")(?![\p{L}\d])\s*,?\s*)?"

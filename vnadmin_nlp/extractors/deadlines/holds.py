@@ -4,7 +4,7 @@ the clause context.excluded reads, so its words are looked for before the colon 
 from __future__ import annotations
 
 from ...lexicon.lazy import lazy_regex
-from .context import FoundDeadline
+from .found import FoundDeadline
 from .forms import D, phrases
 
 _HOLD_LABEL = lazy_regex(r"(?<![\p{L}])(?:" + phrases(D["not_in_clause"]) + r")(?:\s+\p{L}+){0,3}?\s*:\s*$")

@@ -9,7 +9,7 @@ import regex
 
 from ...lexicon.fold import retone
 from . import forms as F
-from .context import FoundDeadline
+from .found import FoundDeadline
 from .dates import complete, last_day
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
