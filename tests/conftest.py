@@ -18,7 +18,13 @@ SEED_CONG_VAN = SHARED / "seeds" / "000_ea5bb4c4d0a24df5.txt"
 SEED_THONG_BAO = SHARED / "seeds" / "002_0d8ffa68764b30fb.txt"
 
 
-def pytest_addoption(parser: pytest.Parser) -> None:
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    if not pluginmanager.has_plugin("xdist"):
+        # pyproject's addopts run the suite on every core through pytest-xdist (the dev extra); without it (not
+        # installed, or ``-p no:xdist``) its two options are accepted and ignored, so the suite runs serially.
+        group = parser.getgroup("xdist", "pytest-xdist is not loaded: the suite runs in one process")
+        group.addoption("--numprocesses", dest="numprocesses", default=None, help="ignored without pytest-xdist")
+        group.addoption("--dist", dest="dist", default="no", help="ignored without pytest-xdist")
     parser.addoption(
         "--regen-golden",
         action="store_true",

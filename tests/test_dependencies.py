@@ -51,10 +51,14 @@ def _imports(folder: Path) -> dict[str, bool]:
     return found
 
 
+def _pyproject() -> dict:
+    tomllib = pytest.importorskip("tomllib")
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="module")
 def project() -> dict:
-    tomllib = pytest.importorskip("tomllib")
-    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return _pyproject()["project"]
 
 
 def _extra(project: dict, name: str) -> set[str]:
@@ -86,4 +90,8 @@ def test_the_tool_extras_hold_what_benchmarks_and_tests_import(project: dict) ->
     dev = _extra(project, "dev")
     stubs = {d for d in dev if d.startswith("types-")}  # type stubs for mypy (tests/test_typing.py), never imported
     assert {s.removeprefix("types-") for s in stubs} <= runtime, "stubs for a package the code does not use"
-    assert tests == dev - stubs
+    # pytest plugins the suite runs under (pyproject's addopts), loaded by pytest, never imported by a test
+    plugins = {"pytest-xdist"}
+    addopts = _pyproject()["tool"]["pytest"]["ini_options"]["addopts"]
+    assert plugins <= dev and "--numprocesses" in addopts, "pytest-xdist is in the dev extra for the addopts"
+    assert tests == dev - stubs - plugins
