@@ -126,9 +126,15 @@ def ocr_label(text: str, start: int, end: int, stack: Sequence[_Open]) -> tuple[
     if m is None:
         return None
     found = {(style, ordinal(ident) if style == "roman" else ident) for style, ident in readings(m.group("id"))}
-    for style, ident, rank, depth in expected(stack):
+    nexts = expected(stack)
+    for style, ident, rank, depth in nexts:
         if (style, ordinal(ident) if style == "roman" else ident) in found:
             return ("section" if style == "roman" else "item"), rank, m, depth, ident
+    if heading_shaped(text, m.end(), end):  # the part before it lost whole as well: "HH. TỔ CHỨC THỰC HIỆN" after "I."
+        for style, ident, rank, depth in nexts:
+            after = (ordinal(ident) or 0) + 1
+            if style == "roman" and depth < len(stack) and stack[depth].rank == rank and ("roman", after) in found:
+                return "section", rank, m, depth, _to_roman(after)
     return None
 
 

@@ -39,6 +39,7 @@ _LEVELS = (
     ("label_dash", "dash", 10, "none"),
 )
 _HEADING_KINDS = {"part", "chapter", "section", "article"}
+_MAX_ROMAN = 39  # the highest part number read as Roman: XL, L, C, IL are letters or OCR's misreadings
 
 
 @dataclass
@@ -80,6 +81,8 @@ def _match_labels(text: str, seg: Seg) -> list[tuple[str, float, regex.Match, An
     for name, kind, rank, style in _levels_for(text[seg.start]):
         m = getattr(TEXT, name).match(text, seg.start, seg.end)
         if m:
+            if style == "roman" and (roman(m.group("id")) or 0) > _MAX_ROMAN:
+                continue  # "IL.", "LI.": no part is numbered so far; OCR's strokes (extractors/ocr_labels.py)
             if name == "label_arabic":
                 rank += m.group("id").count(".")
             out.append((kind, rank, m, style))
@@ -138,13 +141,16 @@ def _tree(ctx: Context, start: int, end: int) -> list[Provision]:
         if prev is not None and _range_goes_on(text, prev, seg):
             continue  # "… trong năm 2025" then "- 2026.": a range of years wrapped before its dash, no item
         candidates = _match_labels(text, seg)
-        placed = _place(stack, candidates, bool(opened)) or _skipped_heading(text, seg, stack, candidates)
-        if placed is None and ocr:
-            read = (_ocr_point(text, seg, stack) if len(stack) > 1 else None) or ocr_label(text, seg.start, seg.end, stack)
-            if read is not None:  # (the label as printed, the path as the letter or number it stands for)
-                kind, rank, m, depth, ident = read
-                _open(stack, opened, seg, kind, rank, m, depth, ident, has_articles)
-            continue  # no label, or one that breaks its sequence: a wrapped line, a quoted number, a date
+        placed = _place(stack, candidates, bool(opened), first=False) or _skipped_heading(text, seg, stack, candidates)
+        read = ocr_label(text, seg.start, seg.end, stack) if placed is None and ocr else None
+        if read is None and placed is None:
+            placed = _place(stack, candidates, bool(opened))
+        if read is None and placed is None and ocr and len(stack) > 1:
+            read = _ocr_point(text, seg, stack)
+        if read is not None:  # (the label as printed, the path as the letter or number it stands for)
+            kind, rank, m, depth, ident = read
+            _open(stack, opened, seg, kind, rank, m, depth, ident, has_articles)
+            continue
         if placed is None:
             continue
         kind, rank, m, depth = placed
@@ -186,8 +192,9 @@ def _open(stack: list[_Node], opened: list[tuple[_Node, Seg]], seg: Seg, kind: A
     opened.append((node, seg))
 
 
-def _place(stack: list[_Node], candidates: list, started: bool) -> tuple | None:
-    """The first reading of a label that fits the open tree, with the stack depth where it goes."""
+def _place(stack: list[_Node], candidates: list, started: bool, first: bool = True) -> tuple | None:
+    """The first reading of a label that fits the open tree, with the stack depth where it goes (with ``first``
+    False only a next sibling: not a first label opening a new level)."""
     fallback = None
     for kind, rank, m, style in candidates:
         ident = m.groupdict().get("id")
@@ -199,7 +206,7 @@ def _place(stack: list[_Node], candidates: list, started: bool) -> tuple | None:
                 return kind, rank, m, i  # a sibling: the new node replaces it on the stack
             if node.prov.kind in _HEADING_KINDS and node.rank < rank:
                 break  # never continue a list across an article or a chapter
-        if fallback is None and (_is_first(ident, style) or not started):
+        if first and fallback is None and (_is_first(ident, style) or not started):
             fallback = (kind, rank, m, _deepest_below(stack, rank))
     return fallback
 
