@@ -15,6 +15,8 @@ from functools import cache
 from itertools import combinations
 from typing import Any, Protocol, Sequence
 
+import regex
+
 from ..data import load
 from ..lexicon.lazy import lazy_regex
 from .label_order import ordinal
@@ -126,6 +128,12 @@ def ocr_label(text: str, start: int, end: int, stack: Sequence[_Open]) -> tuple[
     if m is None:
         return None
     found = {(style, ordinal(ident) if style == "roman" else ident) for style, ident in readings(m.group("id"))}
+    if {("roman", 1), ("number", "1")} <= found:  # "L.", "!.": a first part or a first item, as the next label says
+        second = _second(text, end)
+        if second != "number":
+            found.discard(("number", "1"))
+        if second != "roman":
+            found.discard(("roman", 1))
     nexts = expected(stack)
     for style, ident, rank, depth in nexts:
         if (style, ordinal(ident) if style == "roman" else ident) in found:
@@ -136,6 +144,19 @@ def ocr_label(text: str, start: int, end: int, stack: Sequence[_Open]) -> tuple[
             if style == "roman" and depth < len(stack) and stack[depth].rank == rank and ("roman", after) in found:
                 return "section", rank, m, depth, _to_roman(after)
     return None
+
+
+_SECOND = lazy_regex(r"^[ \t]*[_\-]?(?:(?P<roman>II|H|[1l!](?=[ \t]*[.,][ \t]+\p{Lu}))|2)[ \t]*[.,][ \t]+\p{Lu}", flags=regex.MULTILINE)
+_LOOK = 6000  # how far below a first label the next one is looked for
+
+
+def _second(text: str, start: int) -> str | None:
+    """What the first label below ``start`` makes of a first one: ``roman`` below a part's second number (``II.``,
+    ``H.``) or its first item (``1.``), ``number`` below an item's second number (``2.``), else None."""
+    m = _SECOND.search(text, start, min(len(text), start + _LOOK))
+    if m is None:
+        return None
+    return "roman" if m.group("roman") else "number"
 
 
 def heading_shaped(text: str, start: int, end: int) -> bool:
