@@ -28,8 +28,9 @@ _POINT_RANK = 9
 
 # A token of digits, Roman strokes and their lookalikes at the line's start (after a stray ``_`` or ``-``), ended by
 # a dot or a comma, or by nothing after two lookalike letters (``LL Theo``); then an upper-case letter.
-_TOKEN = lazy_regex(r"[_\-–]?(?P<label>(?P<id>[0-9IVXHLl|!Oo]{1,4}(?:[.,][0-9IVXHLl|!Oo]{1,3}){0,3})"
-                    r"(?:[ \t]*[.,]|(?<=[HLlI|]{2})))[ \t]+(?=\p{Lu})")
+# (The characters of ocr_vocabulary.label_lookalikes: a character the tables do not know gives no reading.)
+_TOKEN = lazy_regex(r"[_\-–]?(?P<label>(?P<id>[0-9IVXHLl!]{1,4}(?:[.,][0-9IVXHLl!]{1,3}){0,3})"
+                    r"(?:[ \t]*[.,]|(?<=[HLlI]{2})))[ \t]+(?=\p{Lu})")
 
 
 @cache
