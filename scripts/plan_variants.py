@@ -9,6 +9,7 @@ to its quyết định; typed, and with the lines broken as a PDF's text layer g
     python scripts/plan_variants.py                       # tasks, lead, support, deadline attached P/R per structure
     python scripts/plan_variants.py --by option           # … per heading form / item marker
     python scripts/plan_variants.py --show body_headings --limit 2   # the variants that go wrong, with the mismatches
+    python scripts/plan_variants.py --render ocr --by option         # the lines as a scan damages a plan's structure
 
 The structures and their phrasing are data (``scripts/plan_variants.yaml``, each form with the dev line it came
 from); bodies, actions and deadlines are the pools of ``scripts/task_variants.yaml``; the scoring is
@@ -245,18 +246,64 @@ def _pdf(lines: list[str], rng: random.Random) -> str:
     return "\n".join(w for line in lines for w in textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False).split("\n"))
 
 
+def _ocr_damage(spec: dict[str, Any], lines: list[str], rng: random.Random) -> list[str]:
+    """The lines with the damage a scan does to a document's structure (``ocr_damage``): part and item numbers
+    as OCR prints them, part titles with marks lost, and (in a share of the variants) the content part's heading
+    lost whole, so that the implementation part's number skips one."""
+    dmg = spec["ocr_damage"]
+    lost = rng.random() < float(dmg["lost_heading"])
+    out = []
+    for line in (x for block in lines for x in block.splitlines()):  # (a part's opening lines come as one block)
+        if lost and line == spec["content"].splitlines()[0]:
+            continue
+        label, _, rest = line.partition(" ")
+        if label in dmg["labels"] and rng.random() < 0.7:
+            line = f"{rng.choice(dmg['labels'][label])} {rest}"
+        for title, seen in dmg["titles"].items():
+            if title in line and line.isupper():
+                line = line.replace(title, rng.choice(seen))
+        out.append(line)
+    return out
+
+
+def parse(v: tv.Variant) -> Any:
+    """The parser's reading of a variant; an ``ocr`` one as an OCR'd page (the reader's OCR flag and words)."""
+    from vnadmin_nlp import parse_text
+    from vnadmin_nlp.pipeline import parse_raw
+    from vnadmin_nlp.readers.base import Block, RawDocument
+
+    if v.placement != "ocr":
+        return parse_text(v.text)
+    raw = RawDocument(blocks=[Block(v.text)], format="pdf", ocr=True, metadata={"ocr_words": [{"lines": []}]})
+    return parse_raw(raw)
+
+
+def score(v: tv.Variant) -> Any:
+    """The body eval's result for one variant (its task list complete), read as :func:`parse` reads it."""
+    from vnadmin_nlp.evaluation.body_gold import BodyGold
+    from vnadmin_nlp.evaluation.body_score import score_body
+
+    gold = BodyGold(id=v.form, file=v.form, path=Path(v.form), gold_file=Path(v.form), kind=None, split="variant",
+                    complete={"tasks": True}, tasks=v.tasks)
+    return score_body(gold, parse(v))
+
+
 def variant(spec: dict[str, Any], structure: str, i: int, render: str, seed: int = 1) -> tv.Variant:
-    """Variant ``i`` of ``structure``, typed or as a PDF's lines; its ``form`` is ``structure/option/render``."""
+    """Variant ``i`` of ``structure``, typed, as a PDF's lines, or as those lines OCR'd (``ocr_damage``); its ``form``
+    is ``structure/option/render``."""
     rng = random.Random(seed * 1_000_003 + zlib.crc32(structure.encode()) + i)
     option, lines, gold = BUILDERS[structure](spec, _Draw(spec, rng), i)
-    body = _pdf(lines, rng) if render == "pdf" else "\n".join(lines)
+    if render == "ocr":
+        lines = _ocr_damage(spec, lines, rng)
+    body = _pdf(lines, rng) if render in ("pdf", "ocr") else "\n".join(lines)
     text = spec["skeletons"][SKELETON.get(structure, "ke_hoach")].replace("{body}", body)
     return tv.Variant(f"{structure}/{option}/{render}", render, text, body, gold)
 
 
-def variants(spec: dict[str, Any], per: int = 10, seed: int = 1, structures: list[str] | None = None) -> list[tv.Variant]:
+def variants(spec: dict[str, Any], per: int = 10, seed: int = 1, structures: list[str] | None = None,
+             renders: list[str] | None = None) -> list[tv.Variant]:
     return [variant(spec, s, i, r, seed) for s in spec["structures"] if not structures or s in structures
-            for r in spec["renders"] for i in range(per)]
+            for r in spec["renders"] if not renders or r in renders for i in range(per)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -264,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per", type=int, default=10, help="variants per structure and rendering")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--structure", action="append", help="only these structures")
+    ap.add_argument("--render", action="append", help="only these renderings (typed, pdf, ocr)")
     ap.add_argument("--by", choices=("structure", "option", "render"), default="structure")
     ap.add_argument("--show", help="print the variants of this structure that go wrong, with the mismatches")
     ap.add_argument("--limit", type=int, default=3)
@@ -271,8 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     spec = load_spec()
     results: dict[str, list[Any]] = defaultdict(list)
     shown = 0
-    for v in variants(spec, args.per, args.seed, [args.show] if args.show else args.structure):
-        res = tv.score(v)
+    for v in variants(spec, args.per, args.seed, [args.show] if args.show else args.structure, args.render):
+        res = score(v)
         s, option, render = v.form.split("/")
         key = {"structure": s, "option": f"{s}/{option}", "render": render}[args.by]
         results[key].append(res)

@@ -21,11 +21,9 @@ from ..patterns import TEXT
 from ..zoning import Seg
 from .base import Context
 from .fields import ProvisionsFields
+from .label_order import VI_LETTERS, follows, ordinal, roman  # noqa: F401  (this module's names before session 22)
+from .ocr_labels import heading_shaped, ocr_label
 from .registry import extractor
-
-VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_WORD_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 
 # (pattern name, kind, rank, how the label counts): a lower rank is higher in the tree.  Where two readings
 # fit one label (``I.`` Roman or a letter), the first listed is tried first.
@@ -41,34 +39,7 @@ _LEVELS = (
     ("label_dash", "dash", 10, "none"),
 )
 _HEADING_KINDS = {"part", "chapter", "section", "article"}
-
-
-def roman(s: str) -> int | None:
-    total = 0
-    prev = 0
-    for ch in reversed(s.upper()):
-        v = _ROMAN_VALUES.get(ch)
-        if v is None:
-            return None
-        total = total - v if v < prev else total + v
-        prev = max(prev, v)
-    return total or None
-
-
-def ordinal(ident: str, style: str = "number") -> int | None:
-    """The position of a label in its sequence: 3 for ``3``, ``III``, ``c``, ``thứ ba``."""
-    if style == "letter":
-        low = ident.lower()
-        return VI_LETTERS.index(low) + 1 if len(low) == 1 and low in VI_LETTERS else None
-    if ident.isdigit() and ident.isascii():  # isdigit() alone takes "²", which int() refuses
-        return int(ident)
-    r = roman(ident)
-    if r:
-        return r
-    words = ident.lower().split()
-    if len(words) == 2 and words[0] == "thứ":
-        return _WORD_ORDINALS.get(words[1])
-    return None
+_MAX_ROMAN = 39  # the highest part number read as Roman: XL, L, C, IL are letters or OCR's misreadings
 
 
 @dataclass
@@ -110,27 +81,12 @@ def _match_labels(text: str, seg: Seg) -> list[tuple[str, float, regex.Match, An
     for name, kind, rank, style in _levels_for(text[seg.start]):
         m = getattr(TEXT, name).match(text, seg.start, seg.end)
         if m:
+            if style == "roman" and (roman(m.group("id")) or 0) > _MAX_ROMAN:
+                continue  # "IL.", "LI.": no part is numbered so far; OCR's strokes (extractors/ocr_labels.py)
             if name == "label_arabic":
                 rank += m.group("id").count(".")
             out.append((kind, rank, m, style))
     return out
-
-
-def follows(prev: str | None, ident: str, style: str = "number") -> bool:
-    """Does ``ident`` come right after ``prev`` (``2`` after ``1``, ``đ`` after ``d``, ``1.3`` after ``1.2``)?"""
-    if prev is None:
-        return False
-    if "." in ident or "." in prev:
-        head_p, _, last_p = prev.rpartition(".")
-        head_i, _, last_i = ident.rpartition(".")
-        return head_p == head_i and follows(last_p, last_i, style)
-    a, b = ordinal(prev, style), ordinal(ident, style)
-    if a is None or b is None:
-        return False
-    if b == a + 1:
-        return True
-    # Latin order too: some documents skip đ (d then e)
-    return style == "letter" and ord(ident.lower()) == ord(prev.lower()) + 1 and prev.lower() != "đ"
 
 
 def _is_first(ident: str | None, style: str) -> bool:
@@ -184,13 +140,17 @@ def _tree(ctx: Context, start: int, end: int) -> list[Provision]:
     for seg, prev in zip(body_lines, [None, *body_lines]):
         if prev is not None and _range_goes_on(text, prev, seg):
             continue  # "… trong năm 2025" then "- 2026.": a range of years wrapped before its dash, no item
-        placed = _place(stack, _match_labels(text, seg), bool(opened))
-        if placed is None and ocr and len(stack) > 1:
+        candidates = _match_labels(text, seg)
+        placed = _place(stack, candidates, bool(opened), first=False) or _skipped_heading(text, seg, stack, candidates)
+        read = ocr_label(text, seg.start, seg.end, stack) if placed is None and ocr else None
+        if read is None and placed is None:
+            placed = _place(stack, candidates, bool(opened))
+        if read is None and placed is None and ocr and len(stack) > 1:
             read = _ocr_point(text, seg, stack)
-            if read is not None:  # (the label as printed, the path as the letter it stands for)
-                kind, rank, m, depth, ident = read
-                _open(stack, opened, seg, kind, rank, m, depth, ident, has_articles)
-            continue  # no label, or one that breaks its sequence: a wrapped line, a quoted number, a date
+        if read is not None:  # (the label as printed, the path as the letter or number it stands for)
+            kind, rank, m, depth, ident = read
+            _open(stack, opened, seg, kind, rank, m, depth, ident, has_articles)
+            continue
         if placed is None:
             continue
         kind, rank, m, depth = placed
@@ -232,8 +192,9 @@ def _open(stack: list[_Node], opened: list[tuple[_Node, Seg]], seg: Seg, kind: A
     opened.append((node, seg))
 
 
-def _place(stack: list[_Node], candidates: list, started: bool) -> tuple | None:
-    """The first reading of a label that fits the open tree, with the stack depth where it goes."""
+def _place(stack: list[_Node], candidates: list, started: bool, first: bool = True) -> tuple | None:
+    """The first reading of a label that fits the open tree, with the stack depth where it goes (with ``first``
+    False only a next sibling: not a first label opening a new level)."""
     fallback = None
     for kind, rank, m, style in candidates:
         ident = m.groupdict().get("id")
@@ -245,9 +206,30 @@ def _place(stack: list[_Node], candidates: list, started: bool) -> tuple | None:
                 return kind, rank, m, i  # a sibling: the new node replaces it on the stack
             if node.prov.kind in _HEADING_KINDS and node.rank < rank:
                 break  # never continue a list across an article or a chapter
-        if fallback is None and (_is_first(ident, style) or not started):
+        if first and fallback is None and (_is_first(ident, style) or not started):
             fallback = (kind, rank, m, _deepest_below(stack, rank))
     return fallback
+
+
+def _skipped_heading(text: str, seg: Seg, stack: list[_Node], candidates: list) -> tuple | None:
+    """A part or item number that skips one (``IV.`` after ``II.``, ``3.`` after ``1.``) on a line that reads as a
+    heading (``IV. TỔ CHỨC THỰC HIỆN``): the next sibling all the same, its predecessor's heading lost (an OCR'd
+    page drops a heading line; a typed one misnumbers).  A wrapped line that starts with a number is no heading."""
+    for kind, rank, m, style in candidates:
+        ident = m.groupdict().get("id")
+        if kind not in ("section", "item") or style not in ("roman", "number") or not ident or "." in ident:
+            continue
+        if not heading_shaped(text, m.end(), seg.end):
+            continue
+        for i in range(len(stack) - 1, 0, -1):
+            node = stack[i]
+            if node.rank == rank and node.ident and "." not in node.ident:
+                before, here = ordinal(node.ident, style), ordinal(ident, style)
+                if before is not None and here == before + 2:
+                    return kind, rank, m, i
+            if node.prov.kind in _HEADING_KINDS and node.rank < rank:
+                break
+    return None
 
 
 def _deepest_below(stack: list[_Node], rank: int) -> int:

@@ -4,8 +4,9 @@
 it.  What stands inside (articles, duties, citations, ``… này``) belongs to the amended document: the relation of a
 citation there is ``refers`` and a duty there is no task of the amending one.  Typographic quotes (``“…”``) close
 at ``”``; straight quotes (``"…"``, what TCVN3 and plain-text copies print) close at a ``"`` that ends a line
-(``";`` / ``".``), since the same mark also opens.  An OCR'd page loses closing quotes, so only a quotation that
-opens a line right after a line ending in a colon is taken.
+(``";`` / ``".``), since the same mark also opens (or a backtick there, OCR's reading of a closing quote).  An
+OCR'd page loses closing quotes, so only a quotation that opens a line right after a line ending in a colon is
+taken.
 """
 from __future__ import annotations
 
@@ -49,12 +50,22 @@ def _closed(key: str, opening: int, pos: int) -> bool:
     """Is the quotation opened at ``opening`` closed before ``pos``?"""
     if key[opening] == "“":
         return key.find("”", opening, pos) >= 0
-    i = key.find('"', opening + 1, pos)
+    i = _next_close(key, opening + 1, pos)
     while i >= 0:
         j = i + 1
         while j < len(key) and j < i + 8 and key[j] in " .,;:)":
             j += 1
         if j >= len(key) or key[j] == "\n":  # a straight quote that ends its line closes
             return True
-        i = key.find('"', i + 1, pos)
+        i = _next_close(key, i + 1, pos)
     return False
+
+
+# OCR reads a closing quote at a line's end as a backtick (cucthue_cv2191_2026: "… khoa học và công nghệ `" closes
+# the quoted "Điều 39. …" of a law): at a line's end it closes as a straight quote does.
+_CLOSERS = ('"', "`")
+
+
+def _next_close(key: str, start: int, end: int) -> int:
+    found = [i for i in (key.find(c, start, end) for c in _CLOSERS) if i >= 0]
+    return min(found) if found else -1

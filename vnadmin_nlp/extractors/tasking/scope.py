@@ -21,10 +21,11 @@ from typing import Sequence
 import regex
 
 from ...data import load
-from ...lexicon.fold import fold
+from ...lexicon.fold import bare, fold
 from ...model import Provision, Task
 from ...patterns import compile_section
 from ...zoning.quotes import in_new_wording
+from ..ocr_labels import heading_shaped
 from . import execution, names
 from .support import SUPPORT_WORDS
 from ...lexicon.lazy import escape, lazy_regex
@@ -32,6 +33,10 @@ from ...lexicon.lazy import escape, lazy_regex
 _T = load("tasks")
 _IMPLEMENTATION = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(t)) for t in _T["implementation_titles"]) + r")(?![\p{L}])")
 _NON_TASK = tuple(fold(t) for t in _T["non_task_sections"])
+# The same titles without marks, matched only on a title that reads as a heading (upper case, short): a scan reads
+# ``TÔ CHỨC THỰC HIỆN``, ``MỤC TIỂU, YÊU CÂU`` (ld_064 OCR'd), and a mark lost must not move a part's tasks.
+_NON_TASK_BARE = tuple(bare(t) for t in _NON_TASK)
+_IMPLEMENTATION_BARE = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(bare(fold(t))) for t in _T["implementation_titles"]) + r")(?![\p{L}])")
 _SCOPE_WORDS = lazy_regex(r"\s(?:đối với|trong việc|trong|về)\s")  # "… Bộ, cơ quan ngang Bộ đối với quỹ …"
 _PHRASES = {fold(p) for p in _T["heading_phrases"]}
 _ANNOUNCE = compile_section("tasks").announcement  # "tập trung thực hiện các nhiệm vụ sau" (patterns.yaml)
@@ -86,7 +91,7 @@ _folded = lru_cache(maxsize=1024)(fold)
 def allowed(chain: Sequence[Provision], is_normative: bool) -> bool:
     """Whether tasks may be read in the innermost provision of ``chain`` (outermost first)."""
     for p in chain:
-        if p.kind == "section" and _title(p).lstrip(" .-").startswith(_NON_TASK):
+        if p.kind == "section" and (_title(p).lstrip(" .-").startswith(_NON_TASK) or _bare_heading(p).startswith(_NON_TASK_BARE)):
             return False
         if p.children and members_list(p):
             return False  # "a) Ban Chủ nhiệm Đoàn Luật sư tỉnh, gồm có:" then its members
@@ -99,7 +104,20 @@ def allowed(chain: Sequence[Provision], is_normative: bool) -> bool:
     if article_title.startswith(_STANDING) and not _implementation(article_title):
         return False  # "Trách nhiệm của Bộ Nội vụ": standing duties, even under "TỔ CHỨC THỰC HIỆN"
     titles = [_title(p) for p in chain if p.kind in _STRUCTURE and (p.title or (p.kind != "article" and p.text and not p.text.isspace()))]
-    return not titles or any(_implementation(t) for t in titles)
+    return not titles or any(_implementation(t) for t in titles) or any(
+        _IMPLEMENTATION_BARE.search(_bare_heading(p)) is not None for p in chain if p.kind in _STRUCTURE)
+
+
+@lru_cache(maxsize=1024)
+def _bare_title(title: str, article: bool) -> str:
+    shaped = heading_shaped(title, 0, len(title)) or article and len(title.split()) <= 12 and not title.rstrip().endswith((".", ";", ","))
+    return bare(fold(title)).lstrip(" .-") if shaped else ""
+
+
+def _bare_heading(p: Provision) -> str:
+    """A part's title without marks when it reads as a heading (upper case, a few words; an article's title a few
+    words, no sentence), else ``""``: the key a scan's title is matched on when OCR lost its marks."""
+    return _bare_title(p.title, p.kind == "article") if p.title else ""
 
 
 def members_list(p: Provision) -> bool:
