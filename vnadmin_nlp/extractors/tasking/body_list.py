@@ -63,7 +63,15 @@ def items(name: str) -> list[str]:
         parts.append(name[pos : m.start()])
         pos = m.end()
     parts.append(name[pos:])
-    return [_read_back(p.strip(" ,;:.")) for p in parts if p.strip(" ,;:.")]
+    return [_read_back(x) for p in parts if (x := _balanced(p.strip(" ,;:.")))]
+
+
+def _balanced(item: str) -> str:
+    """An item without the closing bracket of a list in brackets it ends (``(Hội nông dân; …; Hội Cựu Chiến binh )``):
+    a bracket the item never opened is the list's, not the name's."""
+    while item.endswith(")") and item.count(")") > item.count("("):
+        item = item[:-1].rstrip(" ,;:.")
+    return item
 
 
 def _read_back(item: str) -> str:
