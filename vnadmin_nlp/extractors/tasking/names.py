@@ -114,7 +114,7 @@ def assignee(text: str, key: str, start: int, end: int, at_start: bool, after_tr
     triggers in the sentence end)."""
     candidates = list(after_triggers)
     colon = key.find(":", start, end)
-    if colon >= 0 and not after_triggers and composition(key, start, colon):
+    if colon >= 0 and not any(b <= colon for b in after_triggers) and composition(key, start, colon):
         colon = -1  # "Các thành phần khác do xã triệu tập gồm Đại diện Lãnh đạo các cơ quan, tổ chức: Hội đồng nhân dân
         # xã, …": who a meeting or a body is made of, not who is asked (ld_030; its section heading lost in a scan)
     if colon >= 0:

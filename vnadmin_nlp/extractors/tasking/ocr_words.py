@@ -18,10 +18,12 @@ heading phrases, labels and body words, ``ocr_task_phrases``; the header vocabul
 Only the OCR'd stretches of the text are touched (``ocr_spans`` of the reader, pipeline.py); each letter keeps its
 case and its place, so every offset of the mended text is the printed text's.  The tasks extractor reads the mended
 text: a lead is given in the vocabulary's spelling with the span of what was read (warning
-``task_words_mended`` lists the mends).
+``task_words_mended`` lists the mends).  ``VNADMIN_OCR_TASK_WORDS=off`` reads the words as printed (a harness's
+before/after: ``scripts/task_variants.py --ocr``).
 """
 from __future__ import annotations
 
+import os
 import unicodedata
 from dataclasses import replace
 from functools import lru_cache
@@ -130,7 +132,7 @@ def mended(ctx: Context) -> Context:
     """The context the tasks are read from: on an OCR'd document, its text with the task words mended (a copy
     sharing the fields and the warnings); else ``ctx`` itself."""
     spans = ctx.source_metadata.get("ocr_spans")
-    if not spans:
+    if not spans or os.environ.get("VNADMIN_OCR_TASK_WORDS", "").lower() == "off":
         return ctx
     found = mends(ctx.text, spans)
     if not found:
