@@ -86,3 +86,22 @@ def test_ocr_variant_reads_as_its_gold(form: str, i: int, monkeypatch: pytest.Mo
     assert not res.mismatches, res.mismatches
     monkeypatch.setenv("VNADMIN_OCR_TASK_WORDS", "off")
     assert tv.score(v, 0.6, 1).mismatches  # the words as printed: the task is lost or wrong
+
+
+def test_a_full_stop_before_a_new_body_inside_a_list_is_a_comma() -> None:
+    # OCR reads a list's comma as a full stop; a name that runs on over it is a list all the same
+    assert items("Sở Tài chính. Sở Xây dựng, Sở Nội vụ") == ["Sở Tài chính", "Sở Xây dựng", "Sở Nội vụ"]
+    assert items("UBND TP. Hồ Chí Minh") == ["UBND TP. Hồ Chí Minh"]  # an abbreviation's full stop
+    assert items("Sở Tài chính. các huyện") == ["Sở Tài chính. các huyện"]  # (only before a capitalised head)
+
+
+def test_a_colon_inside_a_member_list_that_ends_no_category_is_a_semicolon() -> None:
+    from vnadmin_nlp.extractors.tasking.members import members
+    from vnadmin_nlp.lexicon.fold import fold
+
+    # ld_064 scanned (jpeg150): "- Các bộ, cơ quan ngang bộ: Tài chính; Tư pháp; Khoa học và Công nghệ: Văn phòng Chính phủ …"
+    t = "Các bộ, cơ quan ngang bộ: Tài chính; Tư pháp; Khoa học và Công nghệ: Văn phòng Chính phủ phối hợp với Bộ Nội vụ"
+    assert members(t, fold(t), 0, t.index(":"), t.index(" phối hợp")) == "Bộ Tài chính, Bộ Tư pháp, Bộ Khoa học và Công nghệ, Văn phòng Chính phủ"
+    # a category's own colon is kept as it is (members_in_list reads that category's members)
+    t = "Giám đốc các Sở: Tài chính, Xây dựng; Chủ tịch UBND các huyện: Bình Sơn, Sơn Tịnh chịu trách nhiệm thi hành"
+    assert members(t, fold(t), 0, t.index(":"), t.index(" chịu")) == "Sở Tài chính, Sở Xây dựng, Chủ tịch UBND các huyện: Bình Sơn, Sơn Tịnh"
