@@ -281,7 +281,7 @@ class _Reader:
             if (opening := names.OPENING.match(self.key, body_start, e)) is not None:
                 triggers.insert(0, opening.span())  # "Kiến nghị Ủy ban nhân dân tỉnh chỉ đạo …"
             colon = key.find(":", body_start, e)
-            if colon >= 0 and not any(a < colon for a, _ in triggers) and names.composition(key, body_start, colon):
+            if colon >= 0 and not any(a < colon for a, _ in triggers) and names.composition(text, key, body_start, colon):
                 stop = _FULL_STOP.search(key, colon, end)  # "… gồm …: A, B; (C; D); E." a member list to its full stop,
                 skip = stop.end() if stop else end  # over the semicolons (ld_030 scanned: no task in any of its parts)
                 continue

@@ -43,7 +43,7 @@ _WORD = lazy_regex(r"\p{L}+")
 # what this module mends)
 _LISTS = ("assign_triggers", "opening_triggers", "action_verbs", "heading_phrases", "duty_heading_phrases", "execution_phrases",
           "lead_labels", "support_labels", "member_list_endings", "not_task_actions", "assignee_heads", "collective_nouns",
-          "office_holders", "body_compounds", "implementation_titles", "ocr_task_phrases")
+          "office_holders", "body_compounds", "implementation_titles", "composition_subjects", "non_task_sections", "ocr_task_phrases")
 
 
 class Mend(NamedTuple):
