@@ -8,6 +8,7 @@ giao …``, a plan's section per body, deadlines before / after / in a sentence 
     python scripts/task_variants.py --show giao_members --limit 2   # the variants of a form and what went wrong
     python scripts/task_variants.py --tables --by render     # task tables: DOCX, ruled / half-ruled / unruled PDFs
     python scripts/task_variants.py --tables --show pdf_none --limit 2
+    python scripts/task_variants.py --ocr 0.5    # each body read as OCR'd text, half its toned circumflexes misread
 
 The forms are data (``scripts/task_variants.yaml``): a template per real form with the dev line it was taken
 from, filled from pools of the dev documents' bodies, actions and deadlines.  Generation is rule-based and seeded
@@ -196,15 +197,46 @@ def variants(spec: dict[str, Any], per_form: int = 12, seed: int = 1, forms: lis
     return out
 
 
-def score(v: Variant) -> Any:
-    """The body eval's result for one variant (its task list complete)."""
+# What tesseract's Vietnamese model does to a syllable with a circumflex and a tone (the dev scans of
+# scan_body.py, ld_046 "lây ý kiên thông nhât trước khi trình câp có thâm quyên", ld_080 "thành phó", ld_064 "phôi
+# hợp"): the tone lost (most), or the circumflex lost with the tone kept.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def ocr_damage(text: str, rate: float, seed: int) -> str:
+    """``text`` with ``rate`` of its syllables that carry a circumflex and a tone read as tesseract misreads them; a
+    syllable is misread the same way wherever it occurs (so the gold's lines can be found in the damaged text)."""
+    import unicodedata
+    import regex
+
+    def change(m: Any) -> str:
+        word = unicodedata.normalize("NFD", m.group())
+        rng = random.Random(seed * 7919 + zlib.crc32(m.group().encode()))
+        if "\u0302" not in word or not any(t in word for t in _TONES) or rng.random() >= rate:
+            return m.group()
+        drop = "\u0302" if rng.random() < 0.3 else _TONES
+        return unicodedata.normalize("NFC", "".join(c for c in word if c not in drop))
+
+    return regex.sub(r"\p{L}+", change, text)
+
+
+def score(v: Variant, ocr: float | None = None, seed: int = 1) -> Any:
+    """The body eval's result for one variant (its task list complete); with ``ocr``, its body damaged as tesseract
+    damages words (``ocr_damage``) and parsed as an OCR'd text (the gold stays as printed)."""
     from vnadmin_nlp import parse_text
     from vnadmin_nlp.evaluation.body_gold import BodyGold
     from vnadmin_nlp.evaluation.body_score import score_body
+    from vnadmin_nlp.pipeline import _parse
 
     gold = BodyGold(id=v.form, file=v.form, path=Path(v.form), gold_file=Path(v.form), kind=None, split="variant",
                     complete={"tasks": True}, tasks=v.tasks)
-    return score_body(gold, parse_text(v.text))
+    if ocr is None:
+        return score_body(gold, parse_text(v.text))
+    at = v.text.index(v.body)
+    text = v.text[:at] + ocr_damage(v.body, ocr, seed) + v.text[at + len(v.body):]
+    gold.tasks = [{**t, "line": ocr_damage(t["line"], ocr, seed)} for t in v.tasks]  # (where the task is found, as read)
+    doc = _parse(text, source=None, extractors=None, page_numbers=True, metadata=None, cells=None, ocr_ranges=[(0, len(text))])[0]
+    return score_body(gold, doc)
 
 
 def _fmt(pr: Any) -> str:
@@ -237,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--form", action="append", help="only these forms")
     ap.add_argument("--show", help="print the variants of this form that go wrong, with the mismatches")
     ap.add_argument("--limit", type=int, default=3, help="with --show: at most this many variants")
+    ap.add_argument("--ocr", type=float, metavar="RATE", help="read each body as OCR'd text, RATE of its toned circumflex "
+                    "syllables misread as tesseract does (ocr_damage; VNADMIN_OCR_TASK_WORDS=off for the words as printed)")
     ap.add_argument("--tables", action="store_true", help="task tables (scripts/task_tables.py) instead of the forms")
     ap.add_argument("--by", choices=("variant", "heading", "size", "render"), default="render", help="with --tables: rows of the table")
     ap.add_argument("--out", type=Path, default=Path("/tmp/task_tables"), help="with --tables: where the documents are written")
@@ -251,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     for v in variants(spec, args.per_form, args.seed, forms):
         if args.show and v.form != args.show:
             continue
-        res = score(v)
+        res = score(v, args.ocr, args.seed)
         results[v.form].append(res)
         if args.show and res.mismatches and shown < args.limit:
             shown += 1

@@ -39,7 +39,7 @@ from . import deadlines
 from .base import Context
 from .fields import TasksFields
 from .registry import extractor
-from .tasking import attach, genre, labelled, names, refs, reporting, scope, speaker, table
+from .tasking import attach, genre, labelled, names, ocr_words, refs, reporting, scope, speaker, table
 from .tasking.assignees import Assignees
 from .tasking import support as support_of
 from .tasking.scans import Scans, joined
@@ -57,6 +57,7 @@ _OPENERS = tuple(fold(w) + " " for w in _T["adverbial_openers"])  # "Căn cứ �
 _APPROVAL = tuple(fold(w) for w in _T["approval_openings"])  # "Thống nhất gia hạn … chậm nhất đến ngày …": no task
 _CLAUSE = lazy_regex(r";\s+(?=\p{Ll})")  # a clause of the same sentence ("…; định kỳ … báo cáo …")
 _STOP = lazy_regex(r"[.!?]\s+(?=\p{Lu})")  # (a sentence after it, "Thời hạn hoàn thành: …", is the whole item's)
+_FULL_STOP = lazy_regex(r"\.(?=\s|$)")
 _YEAR = lazy_regex(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a one-off date names its year
 
 
@@ -70,6 +71,7 @@ def _anchor(ctx: Context) -> dt.date | None:
 
 @extractor("tasks", requires=("date", "provisions", "issuer", "doc_type", "recipients"), assigns=("tasks", "deadlines"))
 def extract(ctx: Context) -> TasksFields:
+    ctx = ocr_words.mended(ctx)  # an OCR'd document: its task words as the vocabulary spells them (same offsets)
     anchor = _anchor(ctx)
     issuer = ctx.fields.get("issuer")
     own = {fold(expand(x)) for x in (issuer.name, issuer.text)} if issuer else set()
@@ -278,8 +280,13 @@ class _Reader:
             triggers += notice
             if (opening := names.OPENING.match(self.key, body_start, e)) is not None:
                 triggers.insert(0, opening.span())  # "Kiến nghị Ủy ban nhân dân tỉnh chỉ đạo …"
+            colon = key.find(":", body_start, e)
+            if colon >= 0 and not any(a < colon for a, _ in triggers) and names.composition(text, key, body_start, colon):
+                stop = _FULL_STOP.search(key, colon, end)  # "… gồm …: A, B; (C; D); E." a member list to its full stop,
+                skip = stop.end() if stop else end  # over the semicolons (ld_030 scanned: no task in any of its parts)
+                continue
             who = None
-            if triggers or names.HEAD_RE.match(key, body_start, e) or key.find(":", body_start, e) >= 0:
+            if triggers or names.HEAD_RE.match(key, body_start, e) or colon >= 0:
                 who = self.assignees.who(body_start, e, triggers)
                 listed_on = triggers or (names.HEAD_RE.match(key, body_start, e) and text[body_start:e].rstrip().endswith(";"))
                 if who is None and listed_on and i + 1 < len(sentence_starts):

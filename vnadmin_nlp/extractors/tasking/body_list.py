@@ -21,7 +21,9 @@ _HOLDERS = tuple(fold(w) + " " for w in T["office_holders"])  # a holder in lowe
 # A name that ends in "các <collective noun>" ("các sở, ban, ngành"): a comma after it goes on with the same collective.
 _NOUNS = alternation(fold(w) for w in T["collective_nouns"] if w not in T["collective_qualifiers"])
 _OPEN_COLLECTIVE = lazy_regex(r"(?<![\p{L}])các\s+(?:" + _NOUNS + r")(?:\s*,\s*(?:" + _NOUNS + r"))*$")
-_SPLIT = lazy_regex(r"\s*(?:[,;]|\s(?=và\s)|\s(?=cùng\s+(?:với\s+)?\p{Lu}))\s*(?:và\s+|cùng\s+(?:với\s+)?)?")
+# (a full stop before a new body inside a list is a comma OCR misread: "đề nghị Sở Tài chính. Sở Xây dựng, …"; a name
+# the sentence splitter let run on over it is one list all the same)
+_SPLIT = lazy_regex(r"\s*(?:[,;]|\.(?=\s)|\s(?=và\s)|\s(?=cùng\s+(?:với\s+)?\p{Lu}))\s*(?:và\s+|cùng\s+(?:với\s+)?)?")
 _COLLECTIVE_PHRASES = sorted((fold(p) for p in T["collective_phrases"]), key=len, reverse=True)
 _COLLECTIVE_RE_PHRASES = lazy_regex(r"(?<![\p{L}])(?:" + alternation(_COLLECTIVE_PHRASES) + r")(?![\p{L}])")
 _BARE_PARTIES = {"cơ quan", "tổ chức", "cá nhân", "đơn vị"}  # a kind of party alone is no item of its own
@@ -40,6 +42,8 @@ def items(name: str) -> list[str]:
         rest = name[m.end():]
         before = name[pos : m.start()].split()
         kind = bool(before) and before[-1][:1].isupper() and fold(rest).startswith(_LOWER_KINDS)
+        if "." in m.group() and not rest[:1].isupper():
+            continue  # (a full stop splits only before a capitalised head: "TP. Hồ Chí Minh" is none)
         if not rest or not (HEAD_RE.match(fold(rest)) or _ACRONYM.match(rest) or PARTIES_RE.match(fold(rest))) or fold(rest).startswith(NOT_ITEM_STARTS):
             continue  # "Sở Lao động - Thương binh và Xã hội": "Xã hội" is no commune
         if not rest[0].isupper() and ";" not in m.group():  # (a semicolon ends an item: "các sở, ngành; cơ quan thông tấn")
@@ -63,7 +67,15 @@ def items(name: str) -> list[str]:
         parts.append(name[pos : m.start()])
         pos = m.end()
     parts.append(name[pos:])
-    return [_read_back(p.strip(" ,;:.")) for p in parts if p.strip(" ,;:.")]
+    return [_read_back(x) for p in parts if (x := _balanced(p.strip(" ,;:.")))]
+
+
+def _balanced(item: str) -> str:
+    """An item without the closing bracket of a list in brackets it ends (``(Hội nông dân; …; Hội Cựu Chiến binh )``):
+    a bracket the item never opened is the list's, not the name's."""
+    while item.endswith(")") and item.count(")") > item.count("("):
+        item = item[:-1].rstrip(" ,;:.")
+    return item
 
 
 def _read_back(item: str) -> str:

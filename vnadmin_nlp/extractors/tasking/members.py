@@ -34,7 +34,7 @@ def members(text: str, key: str, pos: int, colon: int, verb: int) -> str | None:
     kind = text[m.start(2) : m.end(2)] if fold(m.group(2)) in _KINDS else None
     if m.group(1) is not None:  # "UBND các huyện": the members are committees of the places named
         kind = f"{text[m.start(1) : m.end(1)]} {kind}" if kind is not None and fold(kind) in _PLACES else None
-    after = " ".join(text[colon + 1 : verb].split()).strip(" ,;")
+    after = _misread_colons(" ".join(text[colon + 1 : verb].split()).strip(" ,;"))
     if not after or NOT_IN_NAME.search(fold(after)):
         return None
     out: list[str] = []
@@ -50,6 +50,19 @@ def members(text: str, key: str, pos: int, colon: int, verb: int) -> str | None:
                     return None  # "các hội: …, Hiệp hội Nhà thầu xây dựng": the members' names end before the verb
                 out.append(f"{kind[:1].upper()}{kind[1:]} {bare}")  # ("UBND huyện Bình Sơn" keeps its case)
     return ", ".join(out) if len(out) >= 2 else None
+
+
+def _misread_colons(after: str) -> str:
+    """The members with a colon that ends no category read as the semicolon it stands for: ``Tài chính; Tư pháp; Khoa
+    học và Công nghệ: Văn phòng Chính phủ`` (ld_064 scanned: OCR read the semicolon as a colon); a category's own
+    colon (``…; Chủ tịch UBND các huyện: Bình Sơn, …``) is kept."""
+    at = after.find(":")
+    while at >= 0:
+        chunk = after[after.rfind(";", 0, at) + 1 : at].strip()
+        if not CATEGORY.match(fold(chunk)) and not category_start(fold(chunk), 0, len(chunk)):
+            after = after[:at] + ";" + after[at + 1 :]
+        at = after.find(":", at + 1)
+    return after
 
 
 _SEPARATOR = lazy_regex(r"\s*[,;]\s*|\s+và\s+")

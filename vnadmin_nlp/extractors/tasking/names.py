@@ -38,6 +38,9 @@ _NOT_STARTS = tuple(fold(h) for h in _T["not_assignee_starts"])
 _NOUN_USE = lazy_regex(r"(?:" + alternation(fold(w) for w in _T["verbs_also_nouns"]) + r")(?:\s*,\s*|\s+và\s+|\s+)"
                           r"(?:" + alternation(fold(w) for w in _T["noun_use_followers"]) + r")(?![\p{L}])")
 _TAIL = lazy_regex(r"[\s,]+(?:" + alternation(fold(w) for w in _T["name_tails"]) + r")(?![\p{L}])")
+# A composition before a colon: the names after it are members, not assignees (tasks.yaml ``composition_words``).
+_COMPOSITION = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _T["composition_words"]) + r")(?![\p{L}])")
+_COMPOSED = lazy_regex(r"[\s\-–+•*]*(?:các\s+)?(?:" + alternation(fold(w) for w in _T["composition_subjects"]) + r")(?![\p{L}])")
 _REMIT_END = "được giao"  # ("theo chức năng, nhiệm vụ được giao" closes a remit, no action of the name's)
 _WITH = lazy_regex(r"cùng\s+(?:với\s+)?(?=\p{Lu})")
 MAX_ASSIGNEE_CHARS = 300  # the execution clause lists every official: "Các Bộ trưởng, …, Chủ tịch Hội đồng quản trị và Tổng Giám đốc …" (260)
@@ -58,6 +61,17 @@ _RELATIVE = lazy_regex(r"(?<![\p{L}])do\s+\p{Lu}[^.;:()]{0,70}?\s+$")
 # (a compound broken over a PDF's lines is one all the same: "Ban Quản lý dự án đầu tư xây dựng các công" / "trình …")
 _COMPOUNDS = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _T["body_compounds"]).replace(r"\ ", r"\s+") + r")(?![\p{L}])")
 _NOUN_BEFORE = lazy_regex(r"(?<![\p{L}])(?:" + alternation(fold(w) for w in _T["nouns_after"]) + r")\s+$")
+
+
+def composition(text: str, key: str, start: int, colon: int) -> bool:
+    """Whether the words before ``colon`` say what something is made of (``… gồm Đại diện Lãnh đạo các cơ quan, tổ
+    chức:``): the names after the colon are its members.  Not after an action verb (``Sở Nội vụ thực hiện các nhiệm
+    vụ, gồm có:``: work), unless the sentence opens with what is made up (``Các thành phần khác do xã triệu tập gồm
+    …``: tasks.yaml ``composition_subjects``)."""
+    m = _COMPOSITION.search(key, start, colon)
+    if m is None:
+        return False
+    return _COMPOSED.match(key, start, colon) is not None or _verb(text, key, start, m.start()) is None
 
 
 def _verb(text: str, key: str, start: int, end: int) -> int | None:
@@ -106,6 +120,9 @@ def assignee(text: str, key: str, start: int, end: int, at_start: bool, after_tr
     triggers in the sentence end)."""
     candidates = list(after_triggers)
     colon = key.find(":", start, end)
+    if colon >= 0 and not any(b <= colon for b in after_triggers) and composition(text, key, start, colon):
+        colon = -1  # "Các thành phần khác do xã triệu tập gồm Đại diện Lãnh đạo các cơ quan, tổ chức: Hội đồng nhân dân
+        # xã, …": who a meeting or a body is made of, not who is asked (ld_030; its section heading lost in a scan)
     if colon >= 0:
         pos = colon + 1
         while pos < end and key[pos] in " \n":
