@@ -80,10 +80,12 @@ KNOWN = """
   read as lines, not cells (issue 13). Most of the held-out body gold is in OCR'd PDFs (two kế hoạch, two chỉ
   thị, a thông báo kết luận: about 80 of its 120 tasks), while the dev split's task documents are mostly text
   layers. `scripts/scan_body.py` scans the ten dev text-layer Lâm Đồng PDFs with a body gold (image-only, read by
-  OCR) and scores both readings on the same gold; session 21, condition `orig`, text layer → scan: tasks
-  38 → 36 of 44 (3 false), task leads 44 → 38 of 51 with false leads 2 → 16 (F1 .907 → .724), task deadlines
-  10 → 9 of 11, citation numbers 44 → 39 of 44 (3 false), deadlines 12 → 11 of 12: OCR noise in the body
-  (tone marks lost on verbs and names, `lây ý kiên`) is what the held-out split tests.
+  OCR) and scores both readings on the same gold (text layer: tasks 38 of 44, task leads 44 of 51 with 2 false,
+  citation numbers 44 of 44). Session 21, scans `orig` / `jpeg150` / `skew+1`: tasks 36 / 33 / 16, leads 38 (16
+  false) / 32 / 18, citation numbers 39 (3 false) / 40 / 41; session 22 (misread part and item numbers, tone-lost
+  part titles and task words, OCR'd citation numbers mended or left null): tasks 38 / 37 / 38, leads 44 (2 false)
+  / 43 (3 false) / 44 (2 false), task deadlines 9 / 9 / 9 of 11, citation numbers 41 / 43 / 42 with none false.
+  The held-out split's task leads moved (F1 .590 → .660 in session 22); its tasks and supports did not.
 - The gold set is small (about two dozen documents); figures move by several points when one document changes.
 - Development set: scans and damaged text layers (Lâm Đồng `layer` none / stamp_only / garbage, all OCR'd by
   default now) are far below the text documents (see "Header accuracy by subset" in the Lâm Đồng section): a
