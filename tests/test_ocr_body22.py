@@ -135,3 +135,18 @@ def test_a_stray_stroke_in_a_code_is_dropped_only_for_a_code_the_document_prints
     alone = Counter(codes_of("173/KH-TTIXT"))
     assert mend_codes("173/KH-TTIXT", alone) == "173/KH-TTIXT"  # nothing to confirm it: as read
     assert mend_codes("12/QĐ-UBND", printed) == "12/QĐ-UBND"
+
+
+def test_a_date_that_does_not_exist_is_warned_never_read():
+    """ld_014 scanned (orig): ``trước ngày 30/9/2025`` read ``30/2/2025``: no deadline, a ``deadline_date_invalid``
+    warning quoting the words (it was dropped unsaid); the same request with a real date keeps its deadline."""
+    body = ["Đề nghị Ủy ban nhân dân các tỉnh gửi báo cáo về Bộ Tư pháp trước ngày 30/2/2025.",
+            "Đề nghị Sở Tư pháp các tỉnh gửi ý kiến trước ngày 30/9/2025."]
+    doc = parse_raw(_scan(body))
+    assert [d.date for d in doc.deadlines] == ["2025-09-30"]
+    warned = [w.message for w in doc.warnings if w.code == "deadline_date_invalid"]
+    assert len(warned) == 1 and "30/2/2025" in warned[0]
+    key = fold("trước ngày 31/4/2025")
+    unclear: list[tuple[int, int, str]] = []
+    assert deadlines.find(key, 0, len(key), dt.date(2025, 3, 1), unclear=unclear) == []
+    assert [form for _, _, form in unclear] == ["invalid"]

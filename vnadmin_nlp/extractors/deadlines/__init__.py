@@ -120,10 +120,11 @@ def _opens_sentence(key: str, lo: int, pos: int) -> bool:
 
 
 def find(key: str, start: int, end: int, anchor: dt.date | None, normative: bool = False,
-         unclear: list[tuple[int, int]] | None = None) -> list[FoundDeadline]:
+         unclear: list[tuple[int, int, str]] | None = None) -> list[FoundDeadline]:
     """Deadlines in ``key[start:end]`` (the folded text), earliest first, overlapping readings dropped.
     ``normative``: the text is a regulation's (a day and month without a year is yearly there).  The spans of the
-    days and months printed without a year whose year cannot be told are added to ``unclear``."""
+    days and months printed without a year whose year cannot be told, and of dates that do not exist (form
+    ``invalid``), are added to ``unclear`` with their form."""
     if not _MAYBE.search(key, start, end):
         return []  # every form needs a digit, a quarter, a frequency word or working days
     # Every form has one of those within a few words of its first word: elsewhere "trong", "sau" … are prose.
@@ -162,7 +163,7 @@ def find(key: str, start: int, end: int, anchor: dt.date | None, normative: bool
         if not excluded(key, start, f) and not held(key, start, f):
             kept.append(f)
     if unclear is not None:
-        unclear.extend((f.start, f.end) for f in kept if f.kind == "unclear")
+        unclear.extend((f.start, f.end, f.form) for f in kept if f.kind == "unclear")
     return by_cycle(key, settle(key, start, end, [f for f in kept if f.kind != "unclear"], normative))
 
 

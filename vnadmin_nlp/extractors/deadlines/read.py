@@ -44,8 +44,9 @@ def _recurring(m: regex.Match, rule: str, day: int | None = None, month: int | N
 
 
 def _unclear(m: regex.Match, form: str) -> FoundDeadline:
-    """A day or month printed without its year whose year cannot be told: no deadline; ``find`` lists its span so
-    that the caller warns (``deadline_year_unclear``)."""
+    """A day or month printed without its year whose year cannot be told (``form`` "invalid": a date that does not
+    exist): no deadline; ``find`` lists its span so that the caller warns (``deadline_year_unclear`` /
+    ``deadline_date_invalid``)."""
     return FoundDeadline(m.start(), m.end(), None, None, kind="unclear", form=form, intro=_words(m))
 
 
@@ -87,6 +88,8 @@ def read(form: F.Form, m: regex.Match, anchor: dt.date | None, normative: bool =
             return FoundDeadline(m.start(), m.end(), None, None, form="date", intro=_words(m), day=day,
                                  month=mon) if valid else None
         when = complete(day, mon, y, anchor)
+        if y is not None and when is None:  # "trước ngày 30/2/2025" (an OCR'd 9 read 2): no such day, so no reading,
+            return _unclear(m, "invalid")  # and the caller warns (deadline_date_invalid) rather than drop it unsaid
         if y is None and when is None and 1 <= mon <= 12:
             return _unclear(m, "date")  # the document's date unread: its year cannot be told
         if not when or (_words(m) in _FUTURE_ONLY and (anchor is None or when <= anchor)):

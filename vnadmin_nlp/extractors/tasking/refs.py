@@ -157,13 +157,17 @@ def warn_unnamed_cycles(ctx: Context, start: int, end: int, listed: dict[tuple[i
             ctx.warn("deadline_cycle_unclear", f"deadlines: the day of a period the text does not name: {phrase!r}", (m.start(), m.end()))
 
 
-def warn_unclear_years(ctx: Context, spans: Sequence[tuple[int, int]], listed: dict[tuple[int, int], Deadline]) -> None:
+def warn_unclear_years(ctx: Context, spans: Sequence[tuple[int, int, str]], listed: dict[tuple[int, int], Deadline]) -> None:
     """A ``deadline_year_unclear`` warning for each day or month printed without its year (the deadline extractor
-    found it, ``deadlines.find``'s ``unclear``) that no listed deadline covers."""
-    for a, b in spans:
+    found it, ``deadlines.find``'s ``unclear``) that no listed deadline covers; ``deadline_date_invalid`` for a date
+    that does not exist (form ``invalid``: ``30/2/2025``, often a digit OCR misread)."""
+    for a, b, form in spans:
         if not any(x < b and a < y for x, y in listed):
             phrase = squash(ctx.text[a:b])
-            ctx.warn("deadline_year_unclear", f"deadlines: a day or month printed without its year, which cannot be told: {phrase!r}", (a, b))
+            if form == "invalid":
+                ctx.warn("deadline_date_invalid", f"deadlines: a date that does not exist, not read: {phrase!r}", (a, b))
+            else:
+                ctx.warn("deadline_year_unclear", f"deadlines: a day or month printed without its year, which cannot be told: {phrase!r}", (a, b))
 
 
 def sole_recipient(ctx: Context, normative: bool, text: str, key: str, verb: int) -> str | None:

@@ -55,7 +55,7 @@ class Scans:
         # (the trigger words and asking words are few and rare: found with str.find first, ``WordHits``)
         self.triggers = [m for m in names.TRIGGERS.finditer(flat, start, end) if names.starts_word(flat, m.start())]
         self.trigger_starts = [m.start() for m in self.triggers]
-        self.unclear: list[tuple[int, int]] = []  # days and months printed without a year that cannot be told
+        self.unclear: list[tuple[int, int, str]] = []  # days/months whose year cannot be told; dates that do not exist
         self.deadlines = deadlines.find(key, start, end, anchor, normative, self.unclear)
         self.deadline_starts = [d.start for d in self.deadlines]
         self.breaks = [m.span() for m in _SENTENCE_END.finditer(text, start, end)]
