@@ -21,7 +21,7 @@ from ..data import load
 from ..lexicon.lazy import lazy_regex
 from .label_order import ordinal
 
-_HEADING_KINDS = {"part", "chapter", "section", "article"}
+HEADING_KINDS = {"part", "chapter", "section", "article"}  # a list never continues across one
 _ROMAN_RANK = 4
 _ITEM_RANK = 5
 _POINT_RANK = 9
@@ -97,16 +97,17 @@ def expected(stack: Sequence[_Open]) -> list[tuple[str, str, int, int]]:
             nxt_id = _next_number(node.ident)
             if nxt_id is not None:
                 out.append(("number", nxt_id, node.rank, i))
-        if node.prov.kind in _HEADING_KINDS and node.rank < _ROMAN_RANK:
+        if node.prov.kind in HEADING_KINDS and node.rank < _ROMAN_RANK:
             break  # never continue a list across an article or a chapter
     if not have_roman:
-        out.append(("roman", "I", _ROMAN_RANK, _depth_below(stack, _ROMAN_RANK)))
+        out.append(("roman", "I", _ROMAN_RANK, depth_below(stack, _ROMAN_RANK)))
     if not have_item:
-        out.append(("number", "1", _ITEM_RANK, _depth_below(stack, _ITEM_RANK)))
+        out.append(("number", "1", _ITEM_RANK, depth_below(stack, _ITEM_RANK)))
     return out
 
 
-def _depth_below(stack: Sequence[_Open], rank: int) -> int:
+def depth_below(stack: Sequence[_Open], rank: int) -> int:
+    """The stack depth at which a node of ``rank`` goes: just under the deepest open node of a higher rank."""
     depth = len(stack)
     while depth > 1 and stack[depth - 1].rank >= rank:
         depth -= 1

@@ -21,8 +21,8 @@ from ..patterns import TEXT
 from ..zoning import Seg
 from .base import Context
 from .fields import ProvisionsFields
-from .label_order import VI_LETTERS, follows, ordinal, roman  # noqa: F401  (this module's names before session 22)
-from .ocr_labels import heading_shaped, ocr_label
+from .label_order import follows, ordinal, roman
+from .ocr_labels import HEADING_KINDS as _HEADING_KINDS, depth_below, heading_shaped, ocr_label
 from .registry import extractor
 
 # (pattern name, kind, rank, how the label counts): a lower rank is higher in the tree.  Where two readings
@@ -38,7 +38,6 @@ _LEVELS = (
     ("label_letter", "point", 9, "letter"),
     ("label_dash", "dash", 10, "none"),
 )
-_HEADING_KINDS = {"part", "chapter", "section", "article"}
 _MAX_ROMAN = 39  # the highest part number read as Roman: XL, L, C, IL are letters or OCR's misreadings
 
 
@@ -199,7 +198,7 @@ def _place(stack: list[_Node], candidates: list, started: bool, first: bool = Tr
     for kind, rank, m, style in candidates:
         ident = m.groupdict().get("id")
         if kind in _HEADING_KINDS and kind != "section" or kind == "dash":
-            return kind, rank, m, _deepest_below(stack, rank)
+            return kind, rank, m, depth_below(stack, rank)
         for i in range(len(stack) - 1, 0, -1):
             node = stack[i]
             if node.rank == rank and follows(node.ident, ident, style):
@@ -207,7 +206,7 @@ def _place(stack: list[_Node], candidates: list, started: bool, first: bool = Tr
             if node.prov.kind in _HEADING_KINDS and node.rank < rank:
                 break  # never continue a list across an article or a chapter
         if first and fallback is None and (_is_first(ident, style) or not started):
-            fallback = (kind, rank, m, _deepest_below(stack, rank))
+            fallback = (kind, rank, m, depth_below(stack, rank))
     return fallback
 
 
@@ -230,14 +229,6 @@ def _skipped_heading(text: str, seg: Seg, stack: list[_Node], candidates: list) 
             if node.prov.kind in _HEADING_KINDS and node.rank < rank:
                 break
     return None
-
-
-def _deepest_below(stack: list[_Node], rank: int) -> int:
-    """The stack depth at which a node of ``rank`` goes: just under the deepest open node of a higher rank."""
-    depth = len(stack)
-    while depth > 1 and stack[depth - 1].rank >= rank:
-        depth -= 1
-    return depth
 
 
 def _fill_texts(ctx: Context, opened: list[tuple[_Node, Seg]], body_end: int) -> None:
