@@ -120,7 +120,7 @@ def extract(ctx: Context) -> TasksFields:
     attach.stated_limits(ctx.fields.get("provisions") or [], key, tasks, listed)  # "… đúng thời hạn": the one above
     if not is_normative:
         refs.reply_deadlines(text, key, tasks, listed)
-        refs.meeting_time(key, tasks, listed)
+        refs.meeting_time(ctx, key, tasks, listed)
     tasks = genre.restrict(ctx, reporting.items(ctx, tasks, listed), listed)  # + the reports asked for; - what a report narrates
     refs.warn_unnamed_cycles(ctx, lo, hi, listed)
     refs.warn_unclear_years(ctx, scans.unclear, listed)

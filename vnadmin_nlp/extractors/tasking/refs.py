@@ -12,8 +12,10 @@
   request above it with no deadline of its own, in a letter, not a regulation; not to the body the reply is sent to.
 - ``… kính mời Lãnh đạo các Bộ … tham dự Hội nghị`` (``invitation``): the invited's task takes the meeting's time,
   the one date written after a ``Thời gian:`` / ``Vào lúc`` label on its line (``meeting_time``); none when the
-  document gives several.  (A task to be done ``trước Hội nghị`` gets the meeting's date from the deadline extractor,
-  which reads that form itself: extractors/deadlines/forms.EVENT.)
+  document gives several; none when the task's own words state a time that reads as no deadline (``own_time``: a
+  scan's misread digit, ``trước 14 giờ ngày 0§ tháng 10``), with a ``deadline_unread`` warning.  (A task to be
+  done ``trước Hội nghị`` gets the meeting's date from the deadline extractor, which reads that form itself:
+  extractors/deadlines/forms.EVENT.)
 - ``chậm nhất vào ngày 20 của tháng cuối kỳ báo cáo``: the day of a period the text does not name is no deadline
   (monthly, quarterly or yearly cannot be told); a ``deadline_cycle_unclear`` warning quotes it.
 - ``hoàn thành trong tháng 3`` in a letter of October (the month is over this year), a day and month without a
@@ -82,6 +84,7 @@ def _approved_date(provisions: Sequence[Provision], key: str, t: Task, listed: d
     return due[-1] if due else None
 
 
+_CLAUSE_END = lazy_regex(r"[.;!?\n]|$")
 _SENTENCE_END = lazy_regex(r"[.;!?](?=\s+\p{Lu})|\n\s*\n")
 
 
@@ -112,8 +115,9 @@ def invitation(key: str, start: int, end: int) -> bool:
     return _P.invitation.search(key, start, end) is not None
 
 
-def meeting_time(key: str, tasks: list[Task], listed: dict[tuple[int, int], Deadline]) -> None:
-    """Give an invitation's task with no deadline the meeting's time (see the module)."""
+def meeting_time(ctx: Context, key: str, tasks: list[Task], listed: dict[tuple[int, int], Deadline]) -> None:
+    """Give an invitation's task with no deadline the meeting's time (see the module); not one whose own words
+    state a time no deadline was read from (``own_time``): a wrong date is worse than none (a warning quotes it)."""
     times = []
     for k in sorted(listed):
         d = listed[k]
@@ -122,9 +126,21 @@ def meeting_time(key: str, tasks: list[Task], listed: dict[tuple[int, int], Dead
             times.append(d)
     if len({d.date for d in times}) != 1:
         return
-    for t in tasks:
+    provisions = ctx.fields.get("provisions") or []
+    for i, t in enumerate(tasks):
         if t.deadline is None and t.source == "prose" and invitation(key, t.span[0], t.span[1]):
-            t.deadline = times[0]
+            # (its own words: to the end of its item, "2. Bộ Y tế: Mời … cùng dự Hội nghị …; Tổng hợp danh sách … gửi
+            # Văn phòng Chính phủ trước 14 giờ ngày 08 tháng 10 năm 2025", up to the next task)
+            item = provision_span(provisions, t.provision) if t.provision else None
+            end = item[1] if item is not None and item[0] <= t.span[0] < item[1] else t.span[1]
+            end = min([end] + [x.span[0] for x in tasks[i + 1 :] if x.span[0] >= t.span[1]])
+            own = next((m for m in _P.own_time.finditer(key, t.span[0], max(end, t.span[1])) if not any(a < m.end() and m.start() < b for a, b in listed)), None)
+            if own is None:
+                t.deadline = times[0]
+                continue
+            stop = _CLAUSE_END.search(key, own.end(), own.end() + 40)  # (quoted to its clause's end: "… ngày 0§ tháng 10 năm 2025")
+            phrase = squash(ctx.text[own.start() : stop.start() if stop else own.end() + 40])
+            ctx.warn("deadline_unread", f"tasks: a task's own time not read as a deadline, the meeting's time not given instead: {phrase!r}", own.span())
 
 
 def provision_span(provisions: Sequence[Provision], path: str, whole: bool = False) -> tuple[int, int] | None:
