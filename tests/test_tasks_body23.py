@@ -47,3 +47,35 @@ def test_an_invitation_with_no_time_of_its_own_takes_the_meetings() -> None:
     assert not [w for w in doc.warnings if w.code == "deadline_unread"]
     read = parse_text(CONG_DIEN.format(day="08"))  # (read, the item's own)
     assert [t.deadline.date for t in read.tasks if t.lead == ["Bộ Y tế"] and t.deadline] == ["2025-10-08"]
+
+
+# ld_062 (dev, Bộ Công an công văn): "dự kiến" before a noun phrase is the item's verb
+CONG_VAN = """BỘ CÔNG AN
+Số: 5689/BCA-C04
+
+Hà Nội, ngày 16 tháng 12 năm 2025
+
+V/v dự kiến mục tiêu, nhiệm vụ, kế hoạch đầu tư công trung hạn
+
+Bộ Công an trân trọng đề nghị các Bộ, cơ quan trung ương và Ủy ban nhân dân các tỉnh, thành phố triển khai một số nội
+dung sau:
+{items}
+Văn bản trả lời đề nghị gửi về Bộ Công an trước ngày 24/12/2025.
+"""
+
+
+def test_du_kien_before_a_noun_phrase_is_the_task_verb() -> None:
+    items = ("1. Bộ Quốc phòng dự kiến mục tiêu, nhiệm vụ, phương án phân bổ kế hoạch đầu tư công trung hạn vốn\n"
+             "ngân sách trung ương và đề xuất giải pháp chủ yếu để thực hiện Chương trình giai đoạn 5 năm.\n")
+    got = [(t.lead, t.action[:20], t.deadline.text if t.deadline else None) for t in parse_text(CONG_VAN.format(items=items)).tasks]
+    assert got == [(["Bộ Quốc phòng"], "dự kiến mục tiêu, nh", "trước ngày 24/12/2025")]
+
+
+@pytest.mark.parametrize("line", [
+    "Trung tâm dự kiến tổ chức Hội thảo vào ngày 15/12/2025.",  # a verb after it: the body's own plan
+    "Bộ Quốc phòng dự kiến sẽ bố trí kinh phí trong năm 2026.",  # a function word
+    "Bộ Quốc phòng dự kiến vào ngày 20/12/2025 tổ chức Hội nghị.",  # a time
+])
+def test_du_kien_before_a_verb_or_a_time_hedges_it(line: str) -> None:
+    doc = parse_text(CONG_VAN.format(items="1. " + line + "\n"))
+    assert not [t for t in doc.tasks if "dự kiến" in t.action]

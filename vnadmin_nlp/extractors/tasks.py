@@ -39,7 +39,7 @@ from . import deadlines
 from .base import Context
 from .fields import TasksFields
 from .registry import extractor
-from .tasking import attach, genre, labelled, names, ocr_words, refs, reporting, scope, speaker, table
+from .tasking import attach, genre, hedges, labelled, names, ocr_words, refs, reporting, scope, speaker, table
 from .tasking.assignees import Assignees
 from .tasking import support as support_of
 from .tasking.scans import Scans, joined
@@ -49,7 +49,6 @@ from ..lexicon.lazy import escape, lazy_regex
 
 _T = load("tasks")
 _EXPLICIT = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _T["explicit_deadline_markers"]) + r")(?![\p{L}])")
-_PLAN = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _T["plan_markers"]) + r")(?![\p{L}])")
 # A sentence that only announces the list after it ("… thực hiện các nhiệm vụ sau:", "… một số nội dung:").
 _INTRO = lazy_regex(r"(?:sau|như sau|cụ thể|gồm|nội dung|nhiệm vụ|các việc)\s*:\s*$")
 _NOT_TASK = tuple(fold(w) for w in _T["not_task_actions"])  # triggers that are the subject's own action ("UBND tỉnh chỉ đạo các Hội …")
@@ -275,7 +274,7 @@ class _Reader:
             triggers = [(a, b) for a, b in unit_triggers[lo_t:hi_t] if b < e]
             # "Trung tâm sẽ …, mời …": the issuer's own plan, in the trigger's clause ("…, dự kiến sẽ được hỗ trợ …;
             # đề nghị Ủy ban nhân dân tỉnh báo cáo …" asks all the same)
-            triggers = [(a, b) for a, b in triggers if not _PLAN.search(key, max(body_start, key.rfind(";", body_start, a) + 1), a)]
+            triggers = [(a, b) for a, b in triggers if not hedges.planned(text, key, max(body_start, key.rfind(";", body_start, a) + 1), a)]
             notice = [m.span() for m in TASKS.notice_for.finditer(key, body_start, e)]  # "… thông báo để X biết, thực hiện"
             triggers += notice
             if (opening := names.OPENING.match(self.key, body_start, e)) is not None:
@@ -317,7 +316,7 @@ class _Reader:
             if who and ((_INTRO.search(key, s, e) and not refs.invitation(key, s, e)) or key.startswith(_NOT_TASK, who[2])):
                 who = None  # an intro that announces the list below (an invitation is a task all the same: "mời
                 # các sở … cùng tham dự Hội nghị nêu trên như sau:"), or accountability: no task of its own
-            elif who and not triggers and _PLAN.search(key, who[1], who[2]):
+            elif who and not triggers and hedges.planned(text, key, who[1], who[2]):
                 who = None  # "Cục … sẽ thường xuyên hướng dẫn …": what the named body will do, not asked of it
             if who:
                 name, _, action_start = who
