@@ -24,6 +24,12 @@ _OPEN_COLLECTIVE = lazy_regex(r"(?<![\p{L}])các\s+(?:" + _NOUNS + r")(?:\s*,\s*
 # (a full stop before a new body inside a list is a comma OCR misread: "đề nghị Sở Tài chính. Sở Xây dựng, …"; a name
 # the sentence splitter let run on over it is one list all the same)
 _SPLIT = lazy_regex(r"\s*(?:[,;]|\.(?=\s)|\s(?=và\s)|\s(?=cùng\s+(?:với\s+)?\p{Lu}))\s*(?:và\s+|cùng\s+(?:với\s+)?)?")
+_CONCERNED = lazy_regex(r"(?:các\s+)?(?:cơ quan|tổ chức|đơn vị|cá nhân|bộ|ngành|địa phương)(?:\s*,\s*(?:cơ quan|tổ chức|đơn vị|cá nhân|bộ|ngành|địa phương))*\s+(?:có\s+)?liên\s+quan")
+# A role in brackets after a name is no part of it: "Sở Nội vụ (cơ quan thường trực)", "Bộ Công an (Cơ quan thường
+# trực Chương trình)" are Sở Nội vụ, Bộ Công an (tasks.yaml bracket_roles; body gold README, session 23).  Any other
+# bracket stays: an abbreviation or a unit ("Sở Kế hoạch và Đầu tư (Sở KHĐT)", "Bộ Tài chính (Cục Thống kê)"), what
+# tells the body apart ("TỈNH LÂM ĐỒNG (trước sắp xếp)", ld_023), a chair's mark ("Sở A (chủ trì)": table.marked).
+_ROLE = lazy_regex(r"\s*\([ \t]*(?i:" + alternation(T["bracket_roles"]) + r")(?![\p{L}])[^()\n]{0,80}\)")
 _COLLECTIVE_PHRASES = sorted((fold(p) for p in T["collective_phrases"]), key=len, reverse=True)
 _COLLECTIVE_RE_PHRASES = lazy_regex(r"(?<![\p{L}])(?:" + alternation(_COLLECTIVE_PHRASES) + r")(?![\p{L}])")
 _BARE_PARTIES = {"cơ quan", "tổ chức", "cá nhân", "đơn vị"}  # a kind of party alone is no item of its own
@@ -58,7 +64,10 @@ def items(name: str) -> list[str]:
             units = _UNITS_PAIR.fullmatch(name[pos : m.start()].strip()) is not None and _UNITS_PAIR.match(rest) is not None
             # ("…, Thủ trưởng các cơ quan, đơn vị có liên quan và các ông, bà có tên tại Điều 1": "liên quan" closes one)
             closed = fold(name[pos : m.start()]).endswith(" liên quan") and "và" in m.group()
-            if not (collective or holder) or (fold(name[pos:]).startswith(("các ", "mọi ")) and ";" not in m.group() and not holder and not proper and not units and not closed):
+            # "Các Bộ, cơ quan trung ương chủ dự án thành phần và các cơ quan có liên quan" (ld_062): the parties
+            # concerned that close a list after "và" are an item of their own (not after an open collective)
+            concerned = "và" in m.group() and _CONCERNED.fullmatch(fold(rest).strip(" .;")) is not None and not _OPEN_COLLECTIVE.search(fold(name[pos : m.start()]))
+            if not (collective or holder) or (fold(name[pos:]).startswith(("các ", "mọi ")) and ";" not in m.group() and not holder and not proper and not units and not closed and not concerned):
                 continue  # a semicolon ends an item: "…, các cơ quan, đơn vị; các doanh nghiệp trên địa bàn tỉnh"
             if "," in m.group() and "và" not in m.group() and not fold(rest).startswith(("các ", "mọi ")) and _OPEN_COLLECTIVE.search(fold(name[pos : m.start()])):
                 continue  # "Thủ trưởng các cơ quan, tổ chức và cá nhân có liên quan": the collective goes on
@@ -67,7 +76,7 @@ def items(name: str) -> list[str]:
         parts.append(name[pos : m.start()])
         pos = m.end()
     parts.append(name[pos:])
-    return [_read_back(x) for p in parts if (x := _balanced(p.strip(" ,;:.")))]
+    return [_read_back(x) for p in parts if (x := _balanced(_ROLE.sub("", p).strip(" ,;:.")))]
 
 
 def _balanced(item: str) -> str:

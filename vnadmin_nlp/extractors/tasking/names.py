@@ -90,6 +90,7 @@ def _verb(text: str, key: str, start: int, end: int) -> int | None:
         noun = noun or any(m.start() < at < m.end() for m in _COMPOUNDS.finditer(key, max(start, at - 20), min(end, at + 40)))
         mark = key[max(start, at - 3) : at].rstrip().endswith("(") and key[found.end() : found.end() + 3].lstrip().startswith(")")  # "Sở A (chủ trì), Sở B"
         mark = mark or _WITH.match(text, at) is not None  # "Giao Sở A cùng Sở B …": one more body, no verb
+        mark = mark or text.count("(", start, at) > text.count(")", start, at)  # "Bộ Công an (Cơ quan thường trực Chương trình)"
         if not inside_name and not noun and not mark and not _NOUN_USE.match(key, at, end) and not key.startswith(_NOT_VERBS, at):
             return at
         pos = found.end()
