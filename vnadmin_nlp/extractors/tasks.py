@@ -298,16 +298,20 @@ class _Reader:
                         skip = e
             if who is None and path is not None and key.startswith(_OPENERS, body_start):
                 who = self.assignees.after_opener(body_start, e)  # "Ngay sau kỳ nghỉ Tết, các cơ quan, tổ chức, đơn vị khẩn trương …"
+            timed = who is None and path is None and (who := self.assignees.after_time(body_start, e, limit=True)) is not None
+            # ("Trước ngày 15/12/2025, Sở Tài chính chủ trì …": a paragraph that opens with its time limit assigns)
             if who is None and path is not None:
                 who = self.assignees.after_time(body_start, e)  # "Hàng quý, Chủ tịch ủy ban nhân dân cấp dưới báo cáo …"
+            if who is None and path is not None and i == 0:
+                who = self.assignees.after_title(body_start, e)  # "2. Tăng cường công tác …" / "Các bộ, … tổ chức …"
             if who is None and path is not None:
                 who = self.assignees.after_case(body_start, e)  # "Đối với báo cáo … năm 2025 thì Hội đồng Dân tộc … gửi …"
             if who is not None and notice and who[1] < notice[0][1]:
                 who = None  # "Văn phòng UBND tỉnh thông báo để … biết.": the office that speaks; the named ask nothing
             if who is None and u.dated:
                 who = self.assignees.agent(body_start, e)
-            if path is None and who and not triggers:
-                who = None  # outside the numbered structure only "Giao/Đề nghị/Yêu cầu …" assigns work
+            if path is None and who and not triggers and not timed:
+                who = None  # outside the numbered structure only "Giao/Đề nghị/Yêu cầu …" or a time limit assigns work
             deadline, strong, f = self._deadline(s, e)
             # a request that opens the sentence or a clause of it ("Để sớm ổn định tổ chức, đề nghị các đồng chí …")
             asks = [(a, b) for a, b in triggers if (a == body_start or (key[max(body_start, a - 2) : a] == ", " and names.HEAD_RE.match(key, b, e)))

@@ -7,12 +7,16 @@ from ...data import load
 from ...lexicon.bodies import expand
 from ...lexicon.fold import fold
 from ...lexicon.lazy import lazy_regex
+from ..deadlines.forms import FREQUENCY
 from . import execution, genre, names
 from .scans import Scans
 
 _AGENT = lazy_regex(r"(?<![\p{L}])do\s+")  # "Hội nghị … do Đoàn Chủ tịch … triệu tập": who acts, in a dated rule
 _CASE = tuple(fold(w) + " " for w in load("tasks")["case_openings"])  # "Đối với … thì X gửi …"
 _THEN = lazy_regex(r"(?<![\p{L}])thì\s+")
+# A word a sentence cannot end a line's title with: the line goes on ("… chỉ đạo của" / "Bộ Tư pháp").
+_TAIL_WORD = lazy_regex(r"(?<![\p{L}])(?:của|các|và|với|cho|tại|về|theo|đến|từ|trong|những|do|là|để|giao|đề nghị|yêu cầu)[ \t]*$")
+_CYCLE = FREQUENCY.pattern  # "Hằng năm", "Định kỳ hàng quý" (extractors/deadlines/forms.py)
 
 Found = tuple[str, int, int]  # the name, where it starts, where its action starts
 
@@ -40,16 +44,40 @@ class Assignees:
             pos = self.key.find(", ", pos + 2, end)
         return None
 
-    def after_time(self, start: int, end: int) -> Found | None:
+    def after_time(self, start: int, end: int, limit: bool = False) -> Found | None:
         """The name after the time phrase a sentence or clause opens with (``Hàng quý, Chủ tịch ủy ban nhân dân cấp
-        dưới báo cáo …``, ``Định kỳ hàng quí các Cục Hải quan phải tập hợp báo cáo …``): who the time is for."""
+        dưới báo cáo …``, ``Định kỳ hàng quí các Cục Hải quan phải tập hợp báo cáo …``): who the time is for.  A
+        bare cycle the deadline after it made its own (``2. Hằng năm, Sở Tư pháp báo cáo … trước ngày 15/12``) opens
+        the sentence all the same.  ``limit``: only a time limit (``Trước ngày 15/12/2025, Sở Tài chính chủ trì …``)."""
         found = self.scans.deadlines_in(start, end)
-        if not found or found[0].start - start > 2:
+        if found and found[0].start - start <= 2 and (not limit or (found[0].strong and found[0].form != "frequency")):
+            pos = found[0].end
+        elif not limit and (cycle := _CYCLE.match(self.key, start)) is not None:
+            pos = cycle.end()
+        else:
             return None
-        pos = found[0].end
         pos += len(self.key[pos:end]) - len(self.key[pos:end].lstrip(" ,"))
         who = names.name_at(self.text, self.key, pos, end)
         return None if who is None or self.issuer(who[0]) else who
+
+    def after_title(self, start: int, end: int) -> Found | None:
+        """The name that opens the line after an item's title (``2. Tăng cường công tác tuyên truyền, phổ biến về Chỉ
+        số CCHC`` then ``Các bộ, cơ quan, địa phương tổ chức tuyên truyền …``, ld_064): a title line ends with no
+        punctuation and the next line starts with a capital; who that paragraph names does the item's work."""
+        text, key = self.text, self.key
+        line_end = text.find("\n", start, end)
+        if line_end < 0 or text[start:line_end].rstrip()[-1:] in tuple(".;:,-–(") or len(text[start:line_end].split()) < 3:
+            return None
+        pos = line_end + 1
+        while pos < end and text[pos] in " \t":
+            pos += 1
+        if not text[pos : pos + 1].isupper() or _TAIL_WORD.search(key, start, line_end) is not None:
+            return None  # ("… của các" / "ngành": a line broken inside the sentence)
+        found = names.name_at(text, key, pos, end)
+        if found is None or "\n" in text[pos : found[2]]:
+            return None  # ("1. Cơ sở pháp lý đề xuất … Đề án Đại hội hợp nhất" / "Hội Công chứng viên tỉnh Lâm Đồng" /
+            # "Thực hiện Nghị quyết …", ld_055: a title wrapped onto a name, its verb the next line's)
+        return None if self.issuer(found[0]) else found
 
     def after_case(self, start: int, end: int) -> Found | None:
         """The name after ``thì`` in a sentence that opens with its case (``Đối với báo cáo … năm 2025 thì Hội đồng Dân
