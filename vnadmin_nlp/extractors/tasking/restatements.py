@@ -18,10 +18,16 @@ def without_restatements(tasks: list[Task]) -> list[Task]:
     out: list[Task] = []
     seen: set[str] = set()
     for t in sorted(tasks, key=lambda t: t.span):
-        leads = {body_key(x) for x in t.lead}
+        leads = {_same(x) for x in t.lead}
         action = fold(t.action)
         if leads and leads <= seen and t.deadline is None and t.source == "prose" and _FORMULA.fullmatch(action):
             continue
         seen |= leads
         out.append(t)
     return out
+
+
+def _same(name: str) -> str:
+    """A body's key with no ``các`` in it: ``Ủy ban nhân dân các tỉnh, thành phố`` is ``Ủy ban nhân dân tỉnh, thành
+    phố`` asked above (ld_080)."""
+    return " ".join(w for w in body_key(name).split() if w != "các")
