@@ -172,6 +172,8 @@ def line_ok(page: Page, subject: list[Seg], seg: Seg) -> bool:
     if len(text) > MAX_LINE:
         if subject or len(text) > MAX_FIRST_LINE or _SENTENCE_BREAK.search(text) or text.rstrip().endswith(_ENDS_SENTENCE):
             return False
+    if subject and opens_paragraph(page, subject, seg):
+        return False  # "Về việc tăng cường …" then "Thời gian qua, các sở, …" / "… quan" / "trọng. Sở …": the body
     if subject:
         prev = page.t(subject[-1])
         if len(subject) > 1 and sum(map(str.isalpha, prev)) < 2:
@@ -179,6 +181,34 @@ def line_ok(page: Page, subject: list[Seg], seg: Seg) -> bool:
         if is_upper(prev) != is_upper(text) and not is_upper(prev) and _words(text) >= 2:
             return False  # "Về việc …" then "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH": the body's authority line
     return True
+
+
+# A sentence that ends inside a line and another that starts after it ("… đạt nhiều kết quả quan" / "trọng. Sở Thông tin
+# …"); the word before the stop is a word, not an abbreviation ("TP. Hồ Chí Minh").
+_STOP_INSIDE = lazy_regex(r"(?<=\p{Ll}\p{Ll})[.!?][ \t]+\p{Lu}")
+_PARAGRAPH_LOOKAHEAD = 6  # lines of the paragraph a capitalised line opens, read for a sentence's end inside them
+
+
+def opens_paragraph(page: Page, subject: list[Seg], seg: Seg) -> bool:
+    """A line in normal case, after a trích yếu's line that could end it, that opens a sentence the lines under it
+    finish and follow with another: the body's first paragraph with its lines wrapped (a chỉ thị's ``Thời gian qua,
+    các sở, ban, ngành …`` / ``… đạt nhiều kết quả quan`` / ``trọng. Sở Thông tin …`` as a PDF gives it), never the
+    trích yếu, which is one phrase.  A name that wraps a trích yếu (``… của`` / ``Bộ Tư pháp``), a line of capitals,
+    and a paragraph that ends at a line of the body (``Căn cứ …``) before any stop go on as before."""
+    text, prev = page.t(seg), page.t(subject[-1]).rstrip()
+    if not text[:1].isupper() or is_upper(text) or is_upper(prev) or cannot_end(prev) or prev.endswith(_ENDS_SENTENCE):
+        return False
+    if names_a_body(text) or POSITION_START.match(page.k(seg)):
+        return False
+    lines = page.lines
+    i = bisect_right([ln.start for ln in lines], seg.start) - 1
+    for j in range(max(i, 0), min(len(lines), i + _PARAGRAPH_LOOKAHEAD)):
+        ln = lines[j]
+        if j > i and (ln.blank_before or _STRUCTURAL.match(page.k(ln)) or FOLDED.body_cue.match(page.k(ln))):
+            return False
+        if _STOP_INSIDE.search(page.t(ln)):
+            return True
+    return False
 
 
 def is_place_date_line(page: Page, seg: Seg) -> bool:
