@@ -74,9 +74,10 @@ class Assignees:
         if not text[pos : pos + 1].isupper() or _TAIL_WORD.search(key, start, line_end) is not None:
             return None  # ("… của các" / "ngành": a line broken inside the sentence)
         found = names.name_at(text, key, pos, end)
-        if found is None or "\n" in text[pos : found[2]]:
+        if found is None or any(c in text[pos : found[2]] for c in "\n:“\""):
             return None  # ("1. Cơ sở pháp lý đề xuất … Đề án Đại hội hợp nhất" / "Hội Công chứng viên tỉnh Lâm Đồng" /
-            # "Thực hiện Nghị quyết …", ld_055: a title wrapped onto a name, its verb the next line's)
+            # "Thực hiện Nghị quyết …", ld_055: a title wrapped onto a name, its verb the next line's; "1. Về Hội Làm
+            # vườn" / "Ủy ban nhân dân tỉnh Bình Thuận có ý kiến: “…”": what a body said, quoted)
         return None if self.issuer(found[0]) else found
 
     def after_case(self, start: int, end: int) -> Found | None:
