@@ -41,6 +41,25 @@ def _text_pages(pdf: Path) -> tuple[int, int]:
     return len(doc), sum(len(doc[k].get_textpage().get_text_range().strip()) for k in range(len(doc)))
 
 
+def _txt_docx(path: Path, target: Path) -> None:
+    """A plain-text document set as a typed letter (Times New Roman 13 pt, A4, Decree 30's margins), one paragraph
+    a line: LibreOffice's own text import sets it in a monospaced font whose Vietnamese marks print beside their
+    letters, a page no office prints."""
+    import docx
+    from docx.shared import Cm, Pt
+
+    d = docx.Document()
+    sec = d.sections[0]
+    sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
+    sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Cm(2), Cm(2), Cm(3), Cm(2)
+    d.styles["Normal"].font.name = "Times New Roman"
+    d.styles["Normal"].font.size = Pt(13)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        p = d.add_paragraph(line.strip())
+        p.paragraph_format.space_after = Pt(0)
+    d.save(str(target))
+
+
 def select(which: str, out: Path, max_pages: int = 12) -> tuple[list[tuple[Any, Path]], list[str]]:
     """``(gold, the PDF to scan)`` for the ``corpus`` set (the original itself for ``scans``), and the documents left
     out with the reason."""
@@ -76,10 +95,14 @@ def select(which: str, out: Path, max_pages: int = 12) -> tuple[list[tuple[Any, 
             raise SystemExit("LibreOffice (soffice) is needed to print the documents")
         staged = src / "in"
         staged.mkdir(exist_ok=True)
+        files = []
         for g in need:  # named by id, so the printed PDF is too
-            shutil.copyfile(g.path, staged / f"{g.id}{g.path.suffix.lower()}")
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(src),
-                        *(str(staged / f"{g.id}{g.path.suffix.lower()}") for g in need)],
+            files.append(staged / f"{g.id}{'.docx' if g.path.suffix.lower() == '.txt' else g.path.suffix.lower()}")
+            if g.path.suffix.lower() == ".txt":
+                _txt_docx(g.path, files[-1])
+            else:
+                shutil.copyfile(g.path, files[-1])
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(src), *map(str, files)],
                        check=True, capture_output=True, timeout=1800)
     for g in todo:
         pdf = src / f"{g.id}.pdf"
