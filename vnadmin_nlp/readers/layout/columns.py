@@ -258,6 +258,13 @@ def column_regions(result: OcrPage, number: int) -> list[tuple[int, int, int, in
         pad = int(0.4 * max(ln.h for ln in rows))
         top = max(0, int(height - rows[0].y1) - pad)
         bottom = min(height, int(height - rows[-1].y0) + pad)
+        # never into the lines around the block: the body's last line above a closing (a justified line across the
+        # page) would have its words under the box read again with the column and lost (vbai_61 scanned: "… theo
+        # thời gian tại" / "khoản 1 …" came out "theo thời" / "tại", the deadline's reference gone)
+        if first > 0:
+            top = max(top, int(height - page.lines[first - 1].y0) + 1)
+        if end < len(page.lines):
+            bottom = min(bottom, int(height - page.lines[end].y1) - 1)
         left = max(0, int(min(ln.x0 for ln in rows)) - pad)
         right = min(result.width, int(max(ln.x1 for ln in rows)) + pad)
         boxes += [(left, top, int(boundary), bottom), (int(boundary), top, right, bottom)]
