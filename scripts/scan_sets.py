@@ -41,6 +41,20 @@ def _text_pages(pdf: Path) -> tuple[int, int]:
     return len(doc), sum(len(doc[k].get_textpage().get_text_range().strip()) for k in range(len(doc)))
 
 
+MIN_PRINTED = 0.8  # the share of valid Vietnamese words a printed page's text layer needs (nd29_1998_tcvn3: .17, others .93+)
+
+
+def _printed_share(pdf: Path) -> float:
+    """The share of valid Vietnamese syllables in a printed PDF's text layer: a TCVN3 or VNI document printed without
+    its legacy font (.VnTime) comes out as Latin-1 letters, a page no scan of the real document shows."""
+    import pypdfium2 as pdfium
+
+    from vnadmin_nlp.readers.ocr_regions import text_score
+
+    doc = pdfium.PdfDocument(str(pdf))
+    return text_score(" ".join(doc[k].get_textpage().get_text_range() for k in range(len(doc))).split())
+
+
 def _txt_docx(path: Path, target: Path) -> None:
     """A plain-text document set as a typed letter (Times New Roman 13 pt, A4, Decree 30's margins), one paragraph
     a line: LibreOffice's own text import sets it in a monospaced font whose Vietnamese marks print beside their
@@ -111,6 +125,8 @@ def select(which: str, out: Path, max_pages: int = 12) -> tuple[list[tuple[Any, 
             left.append(f"{g.id}: LibreOffice printed nothing")
         elif pages > max_pages:
             left.append(f"{g.id}: {pages} pages (--max-pages {max_pages})")
+        elif _printed_share(pdf) < MIN_PRINTED:
+            left.append(f"{g.id}: printed without its font (a legacy encoding: its page is no Vietnamese)")
         else:
             chosen.append((g, pdf))
     return chosen, left
