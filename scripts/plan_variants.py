@@ -4,12 +4,15 @@ DUNG / III. TỔ CHỨC THỰC HIỆN, a body as a heading with its tasks as ite
 task line followed by its ``Cơ quan chủ trì:`` / ``Cơ quan phối hợp:`` / ``Thời gian thực hiện:`` lines, dotted numbers
 (``1.1.``, ``2.3.1.``), a directive's ``Để …, Chủ tịch UBND tỉnh yêu cầu:`` with its addressees' items (or the
 addressees in the request and numbered items naming none), a plan attached
-to its quyết định; typed, and with the lines broken as a PDF's text layer gives them.
+to its quyết định; typed, with the lines broken as a PDF's text layer gives them, with a scan's damage to those
+lines (``ocr``), and as real scans (``scan``: typeset, printed by LibreOffice, each page an image under a scan
+condition, read by tesseract: ``scripts/plan_scans.py``; ``--scan-per`` variants a structure, ``--conditions``).
 
     python scripts/plan_variants.py                       # tasks, lead, support, deadline attached P/R per structure
     python scripts/plan_variants.py --by option           # … per heading form / item marker
     python scripts/plan_variants.py --show body_headings --limit 2   # the variants that go wrong, with the mismatches
     python scripts/plan_variants.py --render ocr --by option         # the lines as a scan damages a plan's structure
+    python scripts/plan_variants.py --render scan --by render        # typeset, printed, scanned and OCR'd (plan_scans.py)
 
 The structures and their phrasing are data (``scripts/plan_variants.yaml``, each form with the dev line it came
 from); bodies, actions and deadlines are the pools of ``scripts/task_variants.yaml``; the scoring is
@@ -29,6 +32,7 @@ from typing import Any, Callable
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import plan_scans  # noqa: E402  (the scan rendering)
 import task_variants as tv  # noqa: E402  (the pools, the Variant, the scoring and the table)
 
 SPEC = Path(__file__).with_suffix(".yaml")
@@ -278,14 +282,15 @@ def parse(v: tv.Variant) -> Any:
     return parse_raw(raw)
 
 
-def score(v: tv.Variant) -> Any:
-    """The body eval's result for one variant (its task list complete), read as :func:`parse` reads it."""
+def score(v: tv.Variant, doc: Any = None) -> Any:
+    """The body eval's result for one variant (its task list complete), read as :func:`parse` reads it (or ``doc``:
+    the parser's reading of its scan)."""
     from vnadmin_nlp.evaluation.body_gold import BodyGold
     from vnadmin_nlp.evaluation.body_score import score_body
 
     gold = BodyGold(id=v.form, file=v.form, path=Path(v.form), gold_file=Path(v.form), kind=None, split="variant",
                     complete={"tasks": True}, tasks=v.tasks)
-    return score_body(gold, parse(v))
+    return score_body(gold, parse(v) if doc is None else doc)
 
 
 def variant(spec: dict[str, Any], structure: str, i: int, render: str, seed: int = 1) -> tv.Variant:
@@ -295,7 +300,7 @@ def variant(spec: dict[str, Any], structure: str, i: int, render: str, seed: int
     option, lines, gold = BUILDERS[structure](spec, _Draw(spec, rng), i)
     if render == "ocr":
         lines = _ocr_damage(spec, lines, rng)
-    body = _pdf(lines, rng) if render in ("pdf", "ocr") else "\n".join(lines)
+    body = _pdf(lines, rng) if render in ("pdf", "ocr") else "\n".join(lines)  # (scan: typeset by plan_scans)
     text = spec["skeletons"][SKELETON.get(structure, "ke_hoach")].replace("{body}", body)
     return tv.Variant(f"{structure}/{option}/{render}", render, text, body, gold)
 
@@ -309,9 +314,12 @@ def variants(spec: dict[str, Any], per: int = 10, seed: int = 1, structures: lis
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--per", type=int, default=10, help="variants per structure and rendering")
+    ap.add_argument("--scan-per", type=int, default=2, help="variants per structure for the scan rendering (OCR: slow)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--structure", action="append", help="only these structures")
-    ap.add_argument("--render", action="append", help="only these renderings (typed, pdf, ocr)")
+    ap.add_argument("--render", action="append", help="only these renderings (typed, pdf, ocr, scan)")
+    ap.add_argument("--conditions", default=",".join(plan_scans.CONDITIONS), help="scan conditions (scan_conditions.py)")
+    ap.add_argument("--out", type=Path, default=Path("/tmp/plan_scans"), help="where the scan rendering's files go")
     ap.add_argument("--by", choices=("structure", "option", "render"), default="structure")
     ap.add_argument("--show", help="print the variants of this structure that go wrong, with the mismatches")
     ap.add_argument("--limit", type=int, default=3)
@@ -319,8 +327,18 @@ def main(argv: list[str] | None = None) -> int:
     spec = load_spec()
     results: dict[str, list[Any]] = defaultdict(list)
     shown = 0
-    for v in variants(spec, args.per, args.seed, [args.show] if args.show else args.structure, args.render):
-        res = score(v)
+    structures = [args.show] if args.show else args.structure
+    scored = [(v, score(v)) for v in variants(spec, args.per, args.seed, structures, args.render) if v.placement != "scan"]
+    scans = [v for v in variants(spec, args.scan_per, args.seed, structures, args.render) if v.placement == "scan"]
+    if scans:
+        plan_scans.use_tesseract_cache()
+        conditions = tuple(args.conditions.split(","))
+        files = plan_scans.render(scans, args.out, conditions)
+        for v in scans:
+            for c in conditions:
+                w = tv.Variant(f"{v.form}:{c}", f"scan:{c}", v.text, v.body, v.tasks)
+                scored.append((w, score(w, plan_scans.parse(files[f"{plan_scans.key(v)}/{c}"]))))
+    for v, res in scored:
         s, option, render = v.form.split("/")
         key = {"structure": s, "option": f"{s}/{option}", "render": render}[args.by]
         results[key].append(res)

@@ -9,6 +9,13 @@ the body costs (tone marks on trigger words and names, lists broken by a misread
 
     .venv/bin/python scripts/scan_body.py --out /tmp/scan_body            # the `orig` condition (a clean scan)
     .venv/bin/python scripts/scan_body.py --out /tmp/scan_body --variants orig,photo
+    .venv/bin/python scripts/scan_body.py --out /tmp/scan_corpus --set corpus --variants orig,jpeg150,skew+1
+    .venv/bin/python scripts/scan_body.py --out /tmp/scans --set scans    # the dev documents that are scans already
+
+Sets (``--set``, :mod:`scan_sets`): ``lamdong`` (the default: the ten Lâm Đồng PDFs above), ``corpus`` (the
+development corpus and seed documents of the kinds the held-out split has, DOCX/DOC/RTF/TXT printed to PDF by
+LibreOffice, text-layer PDFs as they are; documents over ``--max-pages`` left out and listed), ``scans`` (the
+development documents that are already scans, the parser OCRs them: their scores as they are, nothing rendered).
 
 It prints ``scripts/compare_eval.py``'s table (text layer → scan) per condition.  OCR goes through tesseract (or
 the development cache, ``VNADMIN_TESSERACT=scripts/tesseract_cache.sh``); a first run of ten documents, 29 pages,
@@ -51,12 +58,20 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, required=True, help="where the image-only PDFs and eval JSON go")
     ap.add_argument("--variants", default="orig", help="comma-separated scan conditions (scan_conditions.py)")
+    ap.add_argument("--set", dest="which", choices=("lamdong", "corpus", "scans"), default="lamdong",
+                    help="which documents (lamdong: the old default)")
+    ap.add_argument("--max-pages", type=int, default=12, help="with --set corpus: longer documents are left out")
     ap.add_argument("--lamdong", type=Path, default=LAMDONG)
     args = ap.parse_args()
     import scan_variants
 
-    ids = documents(args.lamdong)
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.which != "lamdong":
+        import scan_sets
+
+        scan_sets.run(args.which, args.out, args.variants.split(","), args.max_pages)
+        return
+    ids = documents(args.lamdong)
     text_json = args.out / "text.json"
     _eval(ids, args.lamdong, text_json)
     for name in args.variants.split(","):

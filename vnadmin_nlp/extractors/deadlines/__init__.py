@@ -33,7 +33,7 @@ from .found import FoundDeadline
 from .cycles import by_cycle
 from .holds import held
 from .dates import last_day, complete
-from .read import ROMAN, half, num, period, read, short_year, this_year
+from .read import half, num, period, quarter, read, short_year, this_year
 from ...lexicon.lazy import escape, lazy, lazy_re, lazy_regex
 
 __all__ = ["FoundDeadline", "find", "month_end", "read_deadline", "to_model"]
@@ -192,8 +192,8 @@ def _cell(key: str, anchor: dt.date | None) -> FoundDeadline | None:
         mon, y = int(m.group("m")), int(m.group("y"))
         return period(m, dt.date(y, mon, 1), last_day(y, mon)) if 1 <= mon <= 12 else None
     if m := F.CELL_QUARTER.search(key):
-        q, y = ROMAN.get(m.group("q")) or int(m.group("q")), int(m.group("y"))
-        return period(m, dt.date(y, 3 * q - 2, 1), last_day(y, 3 * q))
+        q, y = quarter(m.group("q")), int(m.group("y"))
+        return period(m, dt.date(y, 3 * q - 2, 1), last_day(y, 3 * q)) if q else None
     if m := F.CELL_DATE.search(key):
         year = int(m.group("y")) if m.group("y") else short_year(m.group("yy"), anchor) if m.group("yy") else None
         if year is None and m.group("yy"):

@@ -122,7 +122,11 @@ _SPELLED = "|".join(r"\s+".join(k.split()) for k in sorted(SPELLED, key=len, rev
 _COUNT = "|".join(r"\s+".join(k.split()) for k in sorted(COUNT_WORDS, key=len, reverse=True))
 EVERY_N = _form("every_n", ["định kỳ"], r"\s+(?P<n>\d{1,2}|" + _COUNT + r")\s+(?P<unit>tháng|tuần|năm)(?![\p{L}])")
 ONCE_PER = _form("once_per", ["một", "mỗi", *D["count_words"]], r"\s+" + _UNIT + r"\s+(?:một\s+)?lần(?![\p{L}])")
-QUARTER = _form("quarter", _BY, r"\s+(?:quý|quí)\s+(?P<q>iv|iii|ii|i|[1-4])(?:\s*(?:/|năm)\s*(?P<y>" + _Y + r"))?(?![\p{L}\d])")
+# A quarter's numeral as printed, or as OCR prints it: tesseract reads the two strokes of ``II`` joined by a serif
+# as ``H`` (``quý IH/2025``, ``quý HI/2025`` for III in a scanned plan, scripts/plan_variants.py --render scan; ``H.``
+# for the part ``II.``, ld_064 scanned): read.quarter tells the quarter, or none where the strokes make none.
+_Q = r"(?P<q>iv|iii|ii|i|[1-4]|[ih]*h[ih]*)"
+QUARTER = _form("quarter", _BY, r"\s+(?:quý|quí)\s+" + _Q + r"(?:\s*(?:/|năm)\s*(?P<y>" + _Y + r"))?(?![\p{L}\d])")
 # "trong tháng 11/2025", "trong tháng 12 năm nay" (the document's year); "hoàn thành trong tháng 12" (no year: the document's, read in .__init__); not "trong tháng
 # 12 hằng năm", "tháng 3 của năm sau", "tháng 9 năm học"
 _MONTH_TAIL = (
@@ -143,7 +147,7 @@ LABEL_MONTH = _form("month", _HEADS, _LABEL + r"tháng\s+" + _MONTH_TAIL)
 LABEL_DATE = _form("absolute", _HEADS, _OWN_WORDS + r"\s*:\s*" + _DATE)
 # "trong tháng 11-12/2025", "trong tháng 11 và tháng 12/2025": the months, their year printed once
 MONTH_SPAN = _form("months", ["trong", "từ"], r"\s+tháng\s+(?P<m1>\d{1,2})\s*(?:-|–|đến|và)\s*(?:hết\s+)?(?:tháng\s+)?(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y2>" + _Y + r")(?![\d/])")
-LABEL_QUARTER = _form("quarter", _HEADS, _LABEL + r"(?:quý|quí)\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?![\p{L}\d])")
+LABEL_QUARTER = _form("quarter", _HEADS, _LABEL + r"(?:quý|quí)\s+" + _Q + r"\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?![\p{L}\d])")
 LABEL_YEAR = _form("year", _HEADS, _LABEL + r"năm\s+(?P<y>" + _Y + r")(?![\d\-–/])(?!\s*(?:-|–|đến)\s*\d)(?P<on>\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|tiếp))?")
 # "trong 6 tháng đầu năm 2026", "9 tháng cuối năm 2025": the first or last months of the year
 HALF = _form(
@@ -195,7 +199,7 @@ CELL_MONTHS = compile_key(r"(?<![\p{L}\d])tháng\s+(?P<m1>\d{1,2})\s*(?:-|–|đ
 # "Tháng 9/2026 - Tháng 12/2026", "Tháng 11/2025 đến tháng 02/2026": each month with its year (not September alone)
 CELL_MONTH_RANGE = compile_key(r"(?<![\p{L}\d])tháng\s+(?P<m1>\d{1,2})\s*(?:/|năm)\s*(?P<y1>" + _Y + r")\s*(?:-|–|đến)\s*(?:hết\s+)?tháng\s+(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y2>" + _Y + r")(?!\d)")
 CELL_MONTH = compile_key(r"(?<![\p{L}\d])tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?!\d)")
-CELL_QUARTER = compile_key(r"(?<![\p{L}\d])(?:quý|quí)\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?!\d)")
+CELL_QUARTER = compile_key(r"(?<![\p{L}\d])(?:quý|quí)\s+" + _Q + r"\s*(?:/|năm)\s*(?P<y>" + _Y + r")(?!\d)")
 CELL_DATE = compile_key(r"(?<![\d/])" + _DATE)
 CELL_HALF = compile_key(r"(?<![\p{L}\d])(?P<n>\d{1,2})\s+tháng\s+(?P<part>đầu|cuối)\s+năm\s*(?P<y>" + _Y + r")(?!\d)")
 # a cell that is a month alone ("Tháng 12"): the document's year, read in .__init__

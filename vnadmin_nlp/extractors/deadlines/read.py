@@ -13,6 +13,12 @@ from .found import FoundDeadline
 from .dates import complete, last_day
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def quarter(q: str) -> int | None:
+    """A quarter's number from its (folded) numeral: a digit, a roman numeral, or one as OCR prints it with ``h`` for
+    the two strokes of ``ii`` (``ih``, ``hi``: 3; ``h``: 2); none when the strokes make no quarter (``hh``)."""
+    return int(q) if q.isdigit() else ROMAN.get(q.replace("h", "ii"))
 _WEEKDAYS = {" ".join(retone(k).split()): int(v) for k, v in F.D["weekdays"].items()}  # data: deadlines.yaml
 # Units as they stand in the folding key ("ngày" is keyed "ngaỳ"): to ISO 8601 designators.
 _UNITS = {retone(k): v for k, v in {"ngày": "D", "tuần": "W", "tháng": "M", "quý": "Q", "năm": "Y", "giờ": "H"}.items()}
@@ -97,7 +103,9 @@ def read(form: F.Form, m: regex.Match, anchor: dt.date | None, normative: bool =
         return FoundDeadline(m.start(), m.end(), when.isoformat(), None, form="date", intro=_words(m),
                              day=None if y else day, month=None if y else mon)
     if name == "quarter":
-        q = ROMAN.get(g["q"]) or int(g["q"])
+        q = quarter(g["q"])
+        if q is None:  # "quý HH/2025": OCR's strokes that make no quarter: no reading, and the caller warns
+            return _unclear(m, "invalid")
         y = int(g["y"]) if g["y"] else (anchor.year if anchor else None)
         return period(m, dt.date(y, 3 * q - 2, 1), last_day(y, 3 * q)) if y else None
     if name == "month":

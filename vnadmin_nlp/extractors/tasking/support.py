@@ -10,7 +10,9 @@ from .heads import HEAD_RE, NOT_IN_NAME, plausible
 from .names import MAX_ASSIGNEE_CHARS, _BROKEN, _verb
 
 # Words that end a list of bodies: "phối hợp với Bộ Nội vụ trong việc theo dõi" names Bộ Nội vụ, then the matter.
-_NOT_IN_SUPPORT = lazy_regex(r"[\s,](?:trong|về|để|theo|tại|việc|nhằm|khi|thực hiện|tổ chức thực hiện|định kỳ|hằng|hàng\s+(?:năm|tháng|quý|tuần|ngày)|kịp thời|thường xuyên)\s")
+# ("đề" not before "án"/"tài"/"cương"/"nghị": OCR's "để" with its hook read as a circumflex, "… địa phương có liên quan đề chuẩn
+# bị …", qngai_ct16_2021 scanned; "Ban Chỉ đạo Đề án 06" keeps its name)
+_NOT_IN_SUPPORT = lazy_regex(r"[\s,](?:trong|về|để|đề(?!\s+(?:án|tài|cương|nghị)(?!\p{L}))|theo|tại|việc|nhằm|khi|thực hiện|tổ chức thực hiện|định kỳ|hằng|hàng\s+(?:năm|tháng|quý|tuần|ngày)|kịp thời|thường xuyên)\s")
 # ("phôi hợp": OCR drops the tone mark of "phối", qngai_cv99_2025)
 SUPPORT_WORDS = r"(?:chủ\s+trì\s*,?\s*(?:và\s+)?)?ph(?:ối|ôi)\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+"
 _SUPPORT = lazy_regex(r"(?<![\p{L}])" + SUPPORT_WORDS)

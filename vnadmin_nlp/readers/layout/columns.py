@@ -258,7 +258,19 @@ def column_regions(result: OcrPage, number: int) -> list[tuple[int, int, int, in
         pad = int(0.4 * max(ln.h for ln in rows))
         top = max(0, int(height - rows[0].y1) - pad)
         bottom = min(height, int(height - rows[-1].y0) + pad)
+        # never into a line around the block that runs across its gutter: the body's last line above a closing (a
+        # justified line across the page) would have its words under the box read again with the column and lost
+        # (vbai_61 scanned: "… theo thời gian tại" / "khoản 1 …" came out "theo thời" / "tại", the deadline's
+        # reference gone); a line on one side stays in the box.  (Not below the block: the line under a header's
+        # block, ``Kính gửi:`` beside a received stamp, is read whole only with the column, ld_015.)
+        if first > 0 and _across(page.lines[first - 1], boundary, pad):
+            top = max(top, int(height - page.lines[first - 1].y0) + 1)
         left = max(0, int(min(ln.x0 for ln in rows)) - pad)
         right = min(result.width, int(max(ln.x1 for ln in rows)) + pad)
         boxes += [(left, top, int(boundary), bottom), (int(boundary), top, right, bottom)]
     return boxes
+
+
+def _across(line: Line, boundary: float, pad: int) -> bool:
+    """Whether a line runs across a column boundary (text on both sides of it): a body line, no column's."""
+    return line.x0 < boundary - pad and line.x1 > boundary + pad
