@@ -23,7 +23,9 @@ x-interval that no other column's words enter, with a gutter (the two cell paddi
   page break cut, joined to it (in a ruled table with no numbers: a first band whose content goes on in lower
   case).
 
-Text-layer pages only: an OCR'd page's tables come by its image's rulings (:mod:`..ocr_rulings`).
+An OCR'd page is read the same way, its words as glyphs (tesseract's lines set side by side into rows,
+:func:`..layout.ocr_lines`): a table printed with no grid on a scan (its row rules, when printed, found in the image
+and its words straightened by their slope, :mod:`..ocr_rulings`).  A ruled grid's table is :mod:`.table_cells`'.
 
 Cells come out as :mod:`.table_cells`' do (``cell`` blocks with table, row and col), so the task reader
 (``extractors/tasking/table.py``) reads the table's rows as tasks.
@@ -288,13 +290,13 @@ def _read(page: PageText, region: _Region, number: int, row0: int, carried: _Ope
 
 
 def aligned_tables(pages: list[PageText], start: int = 0) -> list[PdfTable]:
-    """Each unruled data table of the text-layer pages as cell blocks (numbered from ``start``); its lines are
+    """Each unruled data table of the pages (text layer or OCR'd) as cell blocks (numbered from ``start``); its lines are
     taken off the pages."""
     out: list[PdfTable] = []
     number = start
     carried: _Open | None = None
     for page in pages:
-        if page.ocr or not page.lines:
+        if not page.lines:
             carried = None
             continue
         open_now: _Open | None = None

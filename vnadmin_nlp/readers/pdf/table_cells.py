@@ -19,6 +19,7 @@ from ..base import Block
 from ..layout import Line, PageText
 from ..layout.records import Char
 from ..layout.text import clean_text, glyph_bbox, glyph_text
+from ...lexicon.glued import respace
 from ..tables import is_layout_table, order_table
 from .rulings import Grid, grids
 
@@ -84,6 +85,17 @@ def cut_tables(pages: list[PageText], start: int = 0) -> list[PdfTable]:
         if last is not None and not _last_thing(page, last.grid):
             last = None
     return out
+
+
+def respace_ocr(tables: list[PdfTable], pages: list[PageText]) -> None:
+    """The cells of OCR'd pages with the spaces tesseract lost put back (``UBND thịxã``, ``Sở Thông tinvà Truyền
+    thông``: a narrow cell's words glued, :func:`~vnadmin_nlp.lexicon.glued.respace`, a run of letters that is no
+    syllable and splits into syllables one way only), so that a body's name in a lead cell reads as printed."""
+    ocr = {p.number for p in pages if p.ocr}
+    for table in tables:
+        for b in table.blocks:
+            if b.page in ocr:
+                b.text = respace(b.text)
 
 
 def place_tables(blocks: list[Block], tables: list[PdfTable]) -> list[Block]:
