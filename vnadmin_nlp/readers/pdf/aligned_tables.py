@@ -299,6 +299,9 @@ def aligned_tables(pages: list[PageText], start: int = 0) -> list[PdfTable]:
         if not page.lines:
             carried = None
             continue
+        printed = page.lines
+        if page.ocr:  # (read without tesseract's specks; the lines left to the page are the ones it read)
+            page.lines = [_unspecked(line) for line in printed]
         open_now: _Open | None = None
         taken: set[int] = set()
         k = 0
@@ -324,6 +327,17 @@ def aligned_tables(pages: list[PageText], start: int = 0) -> list[PdfTable]:
             carried = open_now if below <= _EDGE_LINES else None
         else:
             carried = None
+        page.lines = printed
         if taken:
-            page.lines[:] = [line for i, line in enumerate(page.lines) if i not in taken]
+            printed[:] = [line for i, line in enumerate(printed) if i not in taken]
     return out
+
+
+_SPECKS = ("_", "|")  # what tesseract reads of a speck or a shadow between an unruled table's columns: no word
+
+
+def _unspecked(line: Line) -> Line:
+    """An OCR'd line without its speck words (``2 _ Tham mưu``: the ``_`` would join the row number to its
+    content across the gutter)."""
+    chars = [c for c in line.chars if c[4] not in _SPECKS]
+    return line if len(chars) == len(line.chars) or not chars else Line(chars, line.y0, line.y1, line.h)

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
+from ...lexicon.glued import respace
+from ...lexicon.lazy import lazy_regex
+from ...lexicon.syllables import is_vietnamese_word
 from ..base import Block
 from ..layout import Line, PageText
 from ..layout.records import Char
 from ..layout.text import clean_text, glyph_bbox, glyph_text
-from ...lexicon.glued import respace
 from ..tables import is_layout_table, order_table
 from .rulings import Grid, grids
 
@@ -95,7 +98,15 @@ def respace_ocr(tables: list[PdfTable], pages: list[PageText]) -> None:
     for table in tables:
         for b in table.blocks:
             if b.page in ocr:
-                b.text = respace(b.text)
+                b.text = _ACRONYM_GLUED.sub(_unglue, respace(b.text))
+
+
+# an abbreviation glued to the capitalised word after it (``Ủy ban MTTQViệt Nam``): split where that word is a syllable
+_ACRONYM_GLUED = lazy_regex(r"\b(\p{Lu}{2,})(\p{Lu}\p{Ll}+)\b")
+
+
+def _unglue(m: Any) -> str:
+    return f"{m.group(1)} {m.group(2)}" if is_vietnamese_word(m.group(2)) and m.group(1).isupper() else m.group(0)
 
 
 def place_tables(blocks: list[Block], tables: list[PdfTable]) -> list[Block]:
