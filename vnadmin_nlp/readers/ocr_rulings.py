@@ -3,17 +3,17 @@
 On a text-layer page the ruling lines are path objects (:mod:`.pdf.rulings`); on a scan they are only dark pixels.
 Here they are found with numpy on the image tesseract reads (no extra OCR call): the image is cut into strips
 ``STRIP_PT`` wide, a row of a strip nearly all dark is a piece of a horizontal ruling, and the pieces of adjacent
-strips at about the same height are chained (a skewed scan's ruling climbs a pixel every few dozen: a chain
-follows it).  A page with fewer than two long horizontal chains has no table and costs only that pass (about 0.03
-CPU s for a 300-dpi page, against 1.5 s or more for tesseract); otherwise the vertical rulings are found the same
-way on the image's columns, and a vertical one is kept only where it runs with unbroken ink from a horizontal
-ruling to another (a cell's border; a letter's stem does not); a page with no two of those but ``MIN_RULES``
-rules across it keeps them (a table printed with its row rules only, read by :mod:`.pdf.aligned_tables`).  The page's skew is the rulings' own slope;
-the rulings and the OCR'd words are both turned by it (:func:`straighten`) into one upright frame, where the
-grid is the one :func:`.pdf.rulings.grids` builds from path objects, and the words are set in its cells by
-:mod:`.pdf.table_cells` as glyphs are.  Segments come out as :mod:`.pdf.rulings` keeps them: ``("h", y, x0, x1)``
-and ``("v", x, y0, y1)`` in page units with the origin at the bottom left.  What tesseract reads of a ruling
-(``|``, ``[``, an unsure ``Ki`` at a border) is dropped from the page's words (:func:`drop_marks`).
+strips at about the same height are chained (a skewed scan's ruling climbs a pixel every few dozen: a chain follows
+it). A page with fewer than two long horizontal chains has no table and costs only that pass (about 0.03 CPU s for a
+300-dpi page, against 1.5 s or more for tesseract); otherwise the vertical rulings are found the same way on the
+image's columns, and a vertical one is kept only where it runs with unbroken ink from a horizontal ruling to another
+(a cell's border; a letter's stem does not); a page with no two of those but ``MIN_RULES`` rules across it keeps
+them (a table printed with its row rules only, read by :mod:`.pdf.aligned_tables`). The page's skew is the rulings'
+own slope; the rulings and the OCR'd words are both turned by it (:func:`straighten`) into one upright frame, where
+the grid is the one :func:`.pdf.rulings.grids` builds from path objects, and the words are set in its cells by
+:mod:`.pdf.table_cells` as glyphs are. Segments come out as :mod:`.pdf.rulings` keeps them: ``("h", y, x0, x1)`` and
+``("v", x, y0, y1)`` in page units with the origin at the bottom left. What tesseract reads of a ruling (``|``,
+``[``, an unsure ``Ki`` at a border) is dropped from the page's words (:func:`drop_marks`).
 """
 from __future__ import annotations
 

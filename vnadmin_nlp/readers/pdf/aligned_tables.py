@@ -156,7 +156,7 @@ def _ruled_starts(page: PageText, region: _Region) -> list[int]:
 
 
 def _unnumbered(page: PageText, region: _Region) -> list[int]:
-    """Rows of an OCR'd numbered table whose number tesseract lost (or set astray): a line after a step down of
+    """Rows of an OCR'd numbered table with no ruling whose number tesseract lost (or set astray): a line after a step down of
     ``ROW_STEP`` times the region's usual line pitch, with nothing in the first lane, opens a row (the cell
     paddings of two rows lie between it and the line above), rather than joining the row above with its bodies."""
     ys = [page.lines[k].y1 for k in region.lines]
@@ -185,7 +185,7 @@ def _rows(page: PageText, region: _Region, carried: _Open | None) -> tuple[list[
     confidence.  A continued table keeps the way its first page's rows were told."""
     starts = [i for i, pieces in enumerate(region.pieces) if 0 in pieces and _label(pieces[0].text, region.spans[i] > 1)]
     numbered = carried.numbered if carried is not None else len(starts) >= MIN_ROWS
-    if numbered and page.ocr:
+    if numbered and page.ocr and not page.rulings:  # (row rules in the image: their step is no lost number's)
         starts = sorted(set(starts) | set(_unnumbered(page, region)))
     if not numbered and len(ruled := _ruled_starts(page, region)) >= (0 if carried else MIN_ROWS):
         starts = ruled
