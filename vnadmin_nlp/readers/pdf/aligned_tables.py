@@ -186,7 +186,8 @@ def _rows(page: PageText, region: _Region, carried: _Open | None) -> tuple[list[
     starts = [i for i, pieces in enumerate(region.pieces) if 0 in pieces and _label(pieces[0].text, region.spans[i] > 1)]
     numbered = carried.numbered if carried is not None else len(starts) >= MIN_ROWS
     if numbered and page.ocr and not page.rulings:  # (row rules in the image: their step is no lost number's)
-        starts = sorted(set(starts) | set(_unnumbered(page, region)))
+        repeated = carried.head if carried is not None else []  # (under a repeated header the step is the header's)
+        starts = sorted(set(starts) | {i for i in _unnumbered(page, region) if _signature(region, i - 1) not in repeated})
     if not numbered and len(ruled := _ruled_starts(page, region)) >= (0 if carried else MIN_ROWS):
         starts = ruled
         if carried is not None and starts and _goes_on(region, starts[0], starts[1] if len(starts) > 1 else len(region.lines)):
