@@ -80,8 +80,8 @@ KNOWN = """
   as cells too: a ruled grid by its rulings found in the image (readers/ocr_rulings.py), a table printed with its
   row rules only or with no ruling by the OCR'd words' positions (readers/pdf/aligned_tables.py; session 23).
   `scripts/task_variants.py --tables --scan` scores generated task tables scanned under five conditions (clean,
-  JPEG 150 dpi, 1° skew, phone photo, faint toner; 30 scans of one heading): of 405 rows, tasks 98 → 223, leads
-  113 → 264 of 555, supports 120 → 259 of 585, deadlines attached 84 → 194 (the scans with row rules only or no
+  JPEG 150 dpi, 1° skew, phone photo, faint toner; 30 scans of one heading): of 405 rows, tasks 98 → 225, leads
+  113 → 268 of 555, supports 120 → 261 of 585, deadlines attached 84 → 196 (the scans with row rules only or no
   ruling gave no table task before; a ruled grid's leads 28 → 33 of 37 on a clean scan); a phone photo's perspective
   still breaks most tables, and an unruled scan keeps about a third of its rows. ld_035's 858 cells read from a
   clean scan agree with its text layer's in 795 (`scripts/scan_cells.py`; skew 1°: 766; at JPEG 150 dpi a table
