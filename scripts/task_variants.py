@@ -8,6 +8,7 @@ giao …``, a plan's section per body, deadlines before / after / in a sentence 
     python scripts/task_variants.py --show giao_members --limit 2   # the variants of a form and what went wrong
     python scripts/task_variants.py --tables --by render     # task tables: DOCX, ruled / half-ruled / unruled PDFs
     python scripts/task_variants.py --tables --show pdf_none --limit 2
+    python scripts/task_variants.py --tables --scan orig,jpeg150,skew+1,photo,faint --image -j 2   # scanned tables
     python scripts/task_variants.py --ocr 0.5    # each body read as OCR'd text, half its toned circumflexes misread
 
 The forms are data (``scripts/task_variants.yaml``): a template per real form with the dev line it was taken
@@ -272,7 +273,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ocr", type=float, metavar="RATE", help="read each body as OCR'd text, RATE of its toned circumflex "
                     "syllables misread as tesseract does (ocr_damage; VNADMIN_OCR_TASK_WORDS=off for the words as printed)")
     ap.add_argument("--tables", action="store_true", help="task tables (scripts/task_tables.py) instead of the forms")
-    ap.add_argument("--by", choices=("variant", "heading", "size", "render"), default="render", help="with --tables: rows of the table")
+    ap.add_argument("--by", default="render", help="with --tables: rows of the table, one of variant, heading, size, "
+                    "render, condition (a scan's), kind (the render without its condition), or several joined by commas")
+    ap.add_argument("--scan", nargs="?", const="orig,jpeg150,skew+1,photo,faint", metavar="CONDITIONS",
+                    help="with --tables: the PDFs also scanned under these conditions (scripts/task_table_scans.py)")
+    ap.add_argument("--only-scans", action="store_true", help="with --scan: score the scans only")
+    ap.add_argument("--image", action="store_true", help="with --scan: the scans also as image files (PNG/JPEG/TIFF)")
+    ap.add_argument("--heading", action="append", help="with --tables: only these headings (task_variants.yaml tables)")
+    ap.add_argument("--size", action="append", help="with --tables: only these sizes (short, long)")
+    ap.add_argument("-j", "--jobs", type=int, default=1, help="with --tables: parse this many documents at a time")
     ap.add_argument("--out", type=Path, default=Path("/tmp/task_tables"), help="with --tables: where the documents are written")
     ap.add_argument("--reuse", action="store_true", help="with --tables: keep the documents a run before wrote in --out")
     args = ap.parse_args(argv)
@@ -297,16 +306,22 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _tables(spec: dict[str, Any], args: argparse.Namespace) -> int:
+    import task_table_scans
     import task_tables
 
-    vs = task_tables.variants(spec, max(1, args.per_form // 12), args.seed)
+    sizes = tuple(args.size) if args.size else tuple(task_tables.SIZES)
+    vs = task_tables.variants(spec, max(1, args.per_form // 12), args.seed, headings=args.heading, sizes=sizes)
     task_tables.render(spec, vs, args.out, args.reuse)
-    part = {"variant": 0, "heading": 0, "size": 1, "render": 2}[args.by]
+    if args.scan:
+        scans = task_table_scans.scanned(vs, args.scan.split(","), args.out / "scans", args.image)
+        vs = scans if args.only_scans else vs + scans
     results: dict[str, list[Any]] = defaultdict(list)
     shown = 0
-    for v in vs:
-        res = task_tables.score(v)
-        results[v.name if args.by == "variant" else v.name.split("/")[part]].append(res)
+    for v, res in zip(vs, task_table_scans.score_all(vs, args.jobs)):
+        heading, size, render, _ = v.name.split("/")
+        keys = {"variant": v.name, "heading": heading, "size": size, "render": render,
+                "condition": render.partition("@")[2] or "text", "kind": render.partition("@")[0]}
+        results[" ".join(keys[k] for k in args.by.split(","))].append(res)
         if args.show and args.show in v.name and res.mismatches and shown < args.limit:
             shown += 1
             print(f"--- {v.name} ({v.path})")

@@ -19,7 +19,8 @@ from .layout.ocr_lines import correct_page
 from .ocr_orient import upright
 from .ocr_result import word_record
 from .ocr_rulings import Found, drop_marks, find_rulings, straighten
-from .pdf.table_cells import cut_tables, place_tables
+from .pdf.aligned_tables import aligned_tables
+from .pdf.table_cells import cut_tables, place_tables, respace_ocr
 from .ocr_band import band_into
 from .ocr_signature import reread_into
 from .ocr_subject import subject_into
@@ -112,6 +113,9 @@ class ImageReader(Reader):
             warnings.extend(page_warnings)
         warnings.extend(ocr.corrections_warning(fixes))
         tables = cut_tables(pages)  # ruled tables as cells; their words off the lines
+        numbers = [b.table for t in tables for b in t.blocks if b.table is not None]
+        tables += aligned_tables(pages, max(numbers, default=-1) + 1)  # tables with no grid, by the words' positions
+        respace_ocr(tables, pages)
         blocks, _encoding, removed = layout_pages(pages, warnings)
         blocks = place_tables(blocks, tables)
         metadata: dict[str, Any] = {

@@ -3,16 +3,17 @@
 On a text-layer page the ruling lines are path objects (:mod:`.pdf.rulings`); on a scan they are only dark pixels.
 Here they are found with numpy on the image tesseract reads (no extra OCR call): the image is cut into strips
 ``STRIP_PT`` wide, a row of a strip nearly all dark is a piece of a horizontal ruling, and the pieces of adjacent
-strips at about the same height are chained (a skewed scan's ruling climbs a pixel every few dozen: a chain
-follows it).  A page with fewer than two long horizontal chains has no table and costs only that pass (about 0.03
-CPU s for a 300-dpi page, against 1.5 s or more for tesseract); otherwise the vertical rulings are found the same
-way on the image's columns, and a vertical one is kept only where it runs with unbroken ink from a horizontal
-ruling to another (a cell's border; a letter's stem does not).  The page's skew is the rulings' own slope;
-the rulings and the OCR'd words are both turned by it (:func:`straighten`) into one upright frame, where the
-grid is the one :func:`.pdf.rulings.grids` builds from path objects, and the words are set in its cells by
-:mod:`.pdf.table_cells` as glyphs are.  Segments come out as :mod:`.pdf.rulings` keeps them: ``("h", y, x0, x1)``
-and ``("v", x, y0, y1)`` in page units with the origin at the bottom left.  What tesseract reads of a ruling
-(``|``, ``[``, an unsure ``Ki`` at a border) is dropped from the page's words (:func:`drop_marks`).
+strips at about the same height are chained (a skewed scan's ruling climbs a pixel every few dozen: a chain follows
+it). A page with fewer than two long horizontal chains has no table and costs only that pass (about 0.03 CPU s for a
+300-dpi page, against 1.5 s or more for tesseract); otherwise the vertical rulings are found the same way on the
+image's columns, and a vertical one is kept only where it runs with unbroken ink from a horizontal ruling to another
+(a cell's border; a letter's stem does not); a page with no two of those but ``MIN_RULES`` rules across it keeps
+them (a table printed with its row rules only, read by :mod:`.pdf.aligned_tables`). The page's skew is the rulings'
+own slope; the rulings and the OCR'd words are both turned by it (:func:`straighten`) into one upright frame, where
+the grid is the one :func:`.pdf.rulings.grids` builds from path objects, and the words are set in its cells by
+:mod:`.pdf.table_cells` as glyphs are. Segments come out as :mod:`.pdf.rulings` keeps them: ``("h", y, x0, x1)`` and
+``("v", x, y0, y1)`` in page units with the origin at the bottom left. What tesseract reads of a ruling (``|``,
+``[``, an unsure ``Ki`` at a border) is dropped from the page's words (:func:`drop_marks`).
 """
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ BORDER_INK = 0.85  # a vertical ruling's stretch between two horizontal ones is 
 BRIDGE = 0.7  # a strip between two pieces of one ruling this dark on its line joins them
 WORK_DPI = 150  # the search's resolution: a 300-dpi page is searched at half its size (a quarter of the pixels)
 TOUCH_PT = 1.5  # a vertical ruling meets a horizontal one within this (pt)
+RULE_SPAN = 0.5  # with no vertical ruling: a horizontal one across this share of the page is a table's row rule…
+MIN_RULES = 3  # …and a page with this many such rules has a table printed with its row rules only
 
 
 @dataclass
@@ -93,8 +96,6 @@ def find_rulings(image: "Image", scale: float, height: float, per_pt: float | No
     if len(hs) < 2:
         return None
     vs = _chains(dark.T, strip, thick, MIN_V_PT * pt)
-    if len(vs) < 2:
-        return None
     slope = _skew([c for c, _ in hs])
     centre = (dark.shape[1] / 2.0, dark.shape[0] / 2.0)
     tol = TOUCH_PT * pt / unit + 1.5 / unit  # page units
@@ -114,8 +115,8 @@ def find_rulings(image: "Image", scale: float, height: float, per_pt: float | No
             (x0, y0), (x1, y1) = (_turn(a + b * y, y, slope, centre) for y in (y0, y1))
             vertical.append(["v", (x0 + x1) / 2 / unit, height - max(y0, y1) / unit, height - min(y0, y1) / unit])
     _snap(horizontal, tol)
-    if len(vertical) < 2:
-        return None
+    if len(vertical) < 2:  # no grid: a table printed with its row rules only, or no table
+        return _rules_only(horizontal, dark.shape[1] / unit, slope, (centre[0] * factor, centre[1] * factor), per_pt)
     _snap(vertical, tol)
     for h in horizontal:  # a ruling's end drawn to the border it stops at (its ink ends at the border's edge)
         for v in vertical:
@@ -125,6 +126,16 @@ def find_rulings(image: "Image", scale: float, height: float, per_pt: float | No
                 if abs(h[3] - v[1]) <= tol:
                     h[3] = max(h[3], v[1])
     return Found([tuple(s) for s in horizontal + vertical], slope, (centre[0] * factor, centre[1] * factor), per_pt)
+
+
+def _rules_only(horizontal: list[list], width: float, slope: float, centre: tuple[float, float], per_pt: float) -> Found | None:
+    """A page's rulings when it has no vertical one: the rules across the page (at least ``RULE_SPAN`` of its width),
+    when there are ``MIN_RULES`` of them (a task table printed with its row rules: its rows are told by them in
+    :mod:`.pdf.aligned_tables`, its words straightened by their slope); else None (an underline or two, no table)."""
+    rules = [h for h in horizontal if h[3] - h[2] >= RULE_SPAN * width]
+    if len(rules) < MIN_RULES:
+        return None
+    return Found([tuple(h) for h in rules], slope, centre, per_pt)
 
 
 def _borders(dark: Any, a: float, b: float, ends: tuple[float, float], lines: list[tuple[float, float, float, float]],
@@ -281,12 +292,16 @@ def straighten(page: OcrPage, found: Found) -> None:
     for line in page.lines:
         for word in line.words:
             word.bbox = moved(word.bbox)
-        if line.box is not None:
+        if line.box is not None and line.words:  # the words' union: a skewed line's box is taller than its text
+            boxes = [w.bbox for w in line.words]
+            line.box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+        elif line.box is not None:
             line.box = moved(line.box)
 
 
 SPECK_CONF = 50  # a word of three characters at most, read with less confidence, touching a ruling: its remains
 MARKS = set("|[]{}()!¡Il`'‘’_—–-.,")  # what tesseract reads a stretch of ruling as
+DASH_PT = 3.0  # a dash cut off a word's end within this of a ruling (no word ends so: a ruling's stretch)
 
 
 def drop_marks(page: OcrPage, found: Found, scale: float, height: float) -> int:
@@ -297,10 +312,17 @@ def drop_marks(page: OcrPage, found: Found, scale: float, height: float) -> int:
     verticals = [(s[1] * scale, (height - s[3]) * scale, (height - s[2]) * scale) for s in found.segs if s[0] == "v"]
     horizontals = [((height - s[1]) * scale, s[2] * scale, s[3] * scale) for s in found.segs if s[0] == "h"]
 
-    def on_ruling(x0: float, y0: float, x1: float, y1: float) -> bool:
+    def on_ruling(x0: float, y0: float, x1: float, y1: float, near: float = near) -> bool:
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         return any(x0 - near <= x <= x1 + near and top - near <= cy <= bottom + near for x, top, bottom in verticals) \
             or any(y0 - near <= y <= y1 + near and left - near <= cx <= right + near for y, left, right in horizontals)
+
+    def cut(text: str, x0: float, y0: float, x1: float, y1: float) -> bool:
+        """The mark ``text`` (a word's first or last character, lying in x0..x1) is a ruling's: a bar anywhere, a
+        bracket touching a ruling, a dash or underscore within ``DASH_PT`` of one (a row rule over the row number,
+        read on a skewed scan as ``2—``)."""
+        return text == "|" or text in "[]" and on_ruling(x0, y0, x1, y1) \
+            or text in "—_" and on_ruling(x0, y0, x1, y1, DASH_PT * found.per_pt)
 
     dropped = 0
     for line in page.lines:
@@ -315,9 +337,9 @@ def drop_marks(page: OcrPage, found: Found, scale: float, height: float) -> int:
                 continue
             per = (x1 - x0) / max(len(word.text), 1)
             text = word.text
-            if len(text) > 1 and (text[0] == "|" or text[0] in "[]" and on_ruling(x0, y0, x0 + per, y1)):
+            if len(text) > 1 and cut(text[0], x0, y0, x0 + per, y1):
                 text = text[1:]  # ("|" opens no word: on a ruled page it is a ruling's stretch wherever it is read)
-            if len(text) > 1 and (text[-1] == "|" or text[-1] in "[]" and on_ruling(x1 - per, y0, x1, y1)):
+            if len(text) > 1 and cut(text[-1], x1 - per, y0, x1, y1):
                 text = text[:-1]
             word.text = text
             kept.extend(_unglued(word))

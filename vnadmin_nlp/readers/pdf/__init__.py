@@ -25,7 +25,7 @@ from ..layout.text import plain_text
 from .quality import page_score, page_verdict
 from .scans import MIN_TEXT_CHARS, ocr_pages
 from .aligned_tables import aligned_tables
-from .table_cells import cut_tables, place_tables
+from .table_cells import cut_tables, place_tables, respace_ocr
 from .signatures import digital_signatures, document_info, parse_stamp
 
 
@@ -132,6 +132,7 @@ def _read(pdfium: Any, pdf: Any, path: Path) -> RawDocument:
     tables = cut_tables(pages)  # ruled tables as cells; their glyphs off the lines
     numbers = [b.table for t in tables for b in t.blocks if b.table is not None]
     tables += aligned_tables(pages, max(numbers, default=-1) + 1)  # unruled ones, by the words' positions
+    respace_ocr(tables, pages)
     blocks, encoding, removed = layout_pages(pages, warnings)
     blocks = place_tables(blocks, tables)
 

@@ -23,7 +23,9 @@ x-interval that no other column's words enter, with a gutter (the two cell paddi
   page break cut, joined to it (in a ruled table with no numbers: a first band whose content goes on in lower
   case).
 
-Text-layer pages only: an OCR'd page's tables come by its image's rulings (:mod:`..ocr_rulings`).
+An OCR'd page is read the same way, its words as glyphs (tesseract's lines set side by side into rows,
+:func:`..layout.ocr_lines`): a table printed with no grid on a scan (its row rules, when printed, found in the image
+and its words straightened by their slope, :mod:`..ocr_rulings`).  A ruled grid's table is :mod:`.table_cells`'.
 
 Cells come out as :mod:`.table_cells`' do (``cell`` blocks with table, row and col), so the task reader
 (``extractors/tasking/table.py``) reads the table's rows as tasks.
@@ -46,6 +48,7 @@ MIN_SEPARATION = 0.3  # two lanes closer than this (line heights) are one column
 MAX_VGAP = 3.0  # a vertical gap wider than this many line heights ends a table
 MIN_LANES = 3
 MIN_ROWS = 2
+ROW_STEP = 1.45  # an OCR'd line this many usual line pitches under the one above opens a row (its number lost)
 _EDGE_LINES = 2  # a running header or page number above or below a table continued over a page break
 _LABEL = re.compile(r"(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXL]{1,6}\.?|[a-zđ]\))")
 _FOLIO = re.compile(r"[-–\s]*(?:[Tt]rang\s*)?\d{1,3}[-–\s]*")  # a page number over a continued table
@@ -152,6 +155,19 @@ def _ruled_starts(page: PageText, region: _Region) -> list[int]:
     return sorted(i for i in starts if i is not None and i > 0)
 
 
+def _unnumbered(page: PageText, region: _Region) -> list[int]:
+    """Rows of an OCR'd numbered table with no ruling whose number tesseract lost (or set astray): a line after a step down of
+    ``ROW_STEP`` times the region's usual line pitch, with nothing in the first lane, opens a row (the cell
+    paddings of two rows lie between it and the line above), rather than joining the row above with its bodies."""
+    ys = [page.lines[k].y1 for k in region.lines]
+    steps = [a - b for a, b in zip(ys, ys[1:])]
+    if len(steps) < 3:
+        return []
+    usual = sorted(steps)[len(steps) // 2]
+    return [i + 1 for i, step in enumerate(steps) if step >= ROW_STEP * usual and 0 not in region.pieces[i + 1]
+            and region.pieces[i + 1] and region.spans[i + 1] == 1]
+
+
 def _goes_on(region: _Region, a: int, b: int) -> bool:
     """The lines ``a:b`` go on a row's sentences: the first piece of their first line (the task's content, as a
     rule) opens in lower case or with a digit that is no row number (``giải pháp tháo gỡ …``, ``15/11/2025``); a
@@ -169,6 +185,9 @@ def _rows(page: PageText, region: _Region, carried: _Open | None) -> tuple[list[
     confidence.  A continued table keeps the way its first page's rows were told."""
     starts = [i for i, pieces in enumerate(region.pieces) if 0 in pieces and _label(pieces[0].text, region.spans[i] > 1)]
     numbered = carried.numbered if carried is not None else len(starts) >= MIN_ROWS
+    if numbered and page.ocr and not page.rulings:  # (row rules in the image: their step is no lost number's)
+        repeated = carried.head if carried is not None else []  # (under a repeated header the step is the header's)
+        starts = sorted(set(starts) | {i for i in _unnumbered(page, region) if _signature(region, i - 1) not in repeated})
     if not numbered and len(ruled := _ruled_starts(page, region)) >= (0 if carried else MIN_ROWS):
         starts = ruled
         if carried is not None and starts and _goes_on(region, starts[0], starts[1] if len(starts) > 1 else len(region.lines)):
@@ -288,15 +307,18 @@ def _read(page: PageText, region: _Region, number: int, row0: int, carried: _Ope
 
 
 def aligned_tables(pages: list[PageText], start: int = 0) -> list[PdfTable]:
-    """Each unruled data table of the text-layer pages as cell blocks (numbered from ``start``); its lines are
+    """Each unruled data table of the pages (text layer or OCR'd) as cell blocks (numbered from ``start``); its lines are
     taken off the pages."""
     out: list[PdfTable] = []
     number = start
     carried: _Open | None = None
     for page in pages:
-        if page.ocr or not page.lines:
+        if not page.lines:
             carried = None
             continue
+        printed = page.lines
+        if page.ocr:  # (read without tesseract's specks; the lines left to the page are the ones it read)
+            page.lines = [_unspecked(line) for line in printed]
         open_now: _Open | None = None
         taken: set[int] = set()
         k = 0
@@ -322,6 +344,19 @@ def aligned_tables(pages: list[PageText], start: int = 0) -> list[PdfTable]:
             carried = open_now if below <= _EDGE_LINES else None
         else:
             carried = None
+        page.lines = printed
         if taken:
-            page.lines[:] = [line for i, line in enumerate(page.lines) if i not in taken]
+            printed[:] = [line for i, line in enumerate(printed) if i not in taken]
     return out
+
+
+_SPECKS = ("_", "|")  # what tesseract reads of a speck or a shadow between an unruled table's columns: no word
+_DASH_SPECKS = ("—", "–", "-", "_")  # …and read after a row number, in the gutter before its content (``2 — Tổng hợp``)
+
+
+def _unspecked(line: Line) -> Line:
+    """An OCR'd line without its speck words (``2 _ Tham mưu``, ``2 — Tổng hợp``: the mark would join the row
+    number to its content across the gutter; a dash is a speck only right after a row number opening the line)."""
+    chars = [c for k, c in enumerate(line.chars) if c[4] not in _SPECKS
+             and not (k == 1 and c[4] in _DASH_SPECKS and _label(line.chars[0][4]))]
+    return line if len(chars) == len(line.chars) or not chars else Line(chars, line.y0, line.y1, line.h)

@@ -14,7 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
+from ...lexicon.glued import respace
+from ...lexicon.lazy import lazy_regex
+from ...lexicon.syllables import is_vietnamese_word
 from ..base import Block
 from ..layout import Line, PageText
 from ..layout.records import Char
@@ -84,6 +88,25 @@ def cut_tables(pages: list[PageText], start: int = 0) -> list[PdfTable]:
         if last is not None and not _last_thing(page, last.grid):
             last = None
     return out
+
+
+def respace_ocr(tables: list[PdfTable], pages: list[PageText]) -> None:
+    """The cells of OCR'd pages with the spaces tesseract lost put back (``UBND thịxã``, ``Sở Thông tinvà Truyền
+    thông``: a narrow cell's words glued, :func:`~vnadmin_nlp.lexicon.glued.respace`, a run of letters that is no
+    syllable and splits into syllables one way only), so that a body's name in a lead cell reads as printed."""
+    ocr = {p.number for p in pages if p.ocr}
+    for table in tables:
+        for b in table.blocks:
+            if b.page in ocr:
+                b.text = _ACRONYM_GLUED.sub(_unglue, respace(b.text))
+
+
+# an abbreviation glued to the capitalised word after it (``Ủy ban MTTQViệt Nam``): split where that word is a syllable
+_ACRONYM_GLUED = lazy_regex(r"\b(\p{Lu}{2,})(\p{Lu}\p{Ll}+)\b")
+
+
+def _unglue(m: Any) -> str:
+    return f"{m.group(1)} {m.group(2)}" if is_vietnamese_word(m.group(2)) and m.group(1).isupper() else m.group(0)
 
 
 def place_tables(blocks: list[Block], tables: list[PdfTable]) -> list[Block]:
