@@ -89,10 +89,15 @@ def seal_layer(size: tuple[int, int], centre: tuple[float, float], radius: float
     return layer
 
 
-PALE = (178, 164, 166)  # the seal's pale edge: chroma 14 (under ocr_signature.CHROMA: not whitened as ink), grey ~168
+# The seal's pale edge, measured on vbai_27's (corpus, 300 dpi): a rim 1 px wide around the ring's ink (chroma 40
+# up), mean grey 209, chroma 23 (under ocr_signature.CHROMA: not whitened as ink); paper beyond it.  PALE is that
+# colour, drawn 2 px wide (the rim and a scanner's blur); WIDE_PALE a darker, greyer rim (grey ~168, chroma 14)
+# drawn 5 px wide, as a scan at a lower dpi spreads it.
+PALE = (222, 199, 200)
+WIDE_PALE = (178, 164, 166)
 
 
-def pale_edged(layer: Any, width: int) -> Any:
+def pale_edged(layer: Any, width: int, colour: tuple[int, int, int] = PALE) -> Any:
     """The seal's ``layer`` with a pale, nearly grey rim ``width`` px wide around all its ink: the ink a seal
     spreads at its edge, too thin to keep its colour.  The rim vbai_27's seal (corpus) left around its rings made
     tesseract drop the name line under it (ocr_signature.HALO was built for it); this draws one on any block."""
@@ -100,7 +105,7 @@ def pale_edged(layer: Any, width: int) -> Any:
 
     ink = ImageChops.invert(layer.convert("L")).point(lambda v: 255 if v > 40 else 0)
     rim = ImageChops.subtract(ink.filter(ImageFilter.MaxFilter(2 * width + 1)), ink)
-    return Image.composite(Image.new("RGB", layer.size, PALE), layer, rim)
+    return Image.composite(Image.new("RGB", layer.size, colour), layer, rim)
 
 
 def signature_layer(size: tuple[int, int], name: Box, colour: tuple[int, int, int], seed: int = 5) -> Any:
@@ -129,11 +134,11 @@ def signature_layer(size: tuple[int, int], name: Box, colour: tuple[int, int, in
     return layer
 
 
-def _seal(where: str, dx: float = 0.0, dy: float = 0.0, edge: float = 0.0) -> SigChange:
+def _seal(where: str, dx: float = 0.0, dy: float = 0.0, edge: int = 0) -> SigChange:
     """The seal stamped at ``where`` of the block: ``left`` (its usual place, the ring over the position's and the
     name's first letters), ``position`` (centred low on the position line), ``name`` (the ring over the name's
-    first word); ``dx``/``dy`` shift it by shares of its radius; ``edge``: a pale rim this share of the radius
-    wide around its ink (:func:`pale_edged`)."""
+    first word); ``dx``/``dy`` shift it by shares of its radius; ``edge``: a pale rim this many pixels wide (at
+    300 dpi) around its ink (:func:`pale_edged`; negative: the wide, darker one)."""
     def change(im: Any, block: Block) -> list[Any]:
         if "name" not in block:
             return [im]
@@ -142,7 +147,7 @@ def _seal(where: str, dx: float = 0.0, dy: float = 0.0, edge: float = 0.0) -> Si
     return change
 
 
-def _stamped(im: Any, block: Block, where: str, dx: float = 0.0, dy: float = 0.0, edge: float = 0.0) -> Any:
+def _stamped(im: Any, block: Block, where: str, dx: float = 0.0, dy: float = 0.0, edge: int = 0) -> Any:
     name = block["name"]
     position = block.get("position", name)
     radius = im.width * 0.085
@@ -154,11 +159,12 @@ def _stamped(im: Any, block: Block, where: str, dx: float = 0.0, dy: float = 0.0
         cx, cy = min(position[0], name[0]) + radius * 0.15, (position[3] + name[1]) / 2
     layer = seal_layer(im.size, (cx + dx * radius, cy + dy * radius), radius)
     if edge:
-        layer = pale_edged(layer, max(2, round(edge * radius)))
+        scale = im.width / 2480  # the page's width at 300 dpi
+        layer = pale_edged(layer, max(1, round(abs(edge) * scale)), PALE if edge > 0 else WIDE_PALE)
     return _multiply(im, layer)
 
 
-def _signed(colour: tuple[int, int, int], seal: bool = False, edge: float = 0.0) -> SigChange:
+def _signed(colour: tuple[int, int, int], seal: bool = False, edge: int = 0) -> SigChange:
     def change(im: Any, block: Block) -> list[Any]:
         if "name" not in block:
             return [im]
@@ -254,9 +260,11 @@ def signature_conditions() -> dict[str, tuple[int, SigChange]]:
         "seal_left_down": (300, _seal("left", 0.3, 0.35)),
         "seal_position": (300, _seal("position")),
         "seal_name": (300, _seal("name")),
-        "seal_pale_edge": (300, _seal("left", edge=0.025)),  # ~6 px rim at 300 dpi (vbai_27's seal, ocr_signature.HALO)
-        "seal_pale_name": (300, _seal("name", edge=0.025)),
-        "seal_pale_sign": (300, _signed(BLUE, seal=True, edge=0.025)),
+        "seal_pale_edge": (300, _seal("left", edge=2)),  # vbai_27's rim (ocr_signature.HALO was built for it)
+        "seal_pale_name": (300, _seal("name", edge=2)),
+        "seal_pale_sign": (300, _signed(BLUE, seal=True, edge=2)),
+        "seal_wide_edge": (300, _seal("left", edge=-5)),  # a wider, darker rim
+        "seal_wide_sign": (300, _signed(BLUE, seal=True, edge=-5)),
         "sign_blue": (300, _signed(BLUE)),
         "sign_black": (300, _signed(BLACK)),
         "seal_sign": (300, sealed_signed),
