@@ -1,7 +1,7 @@
 """Signature-block conditions of real signed scans, drawn over a page whose block we know (issue 12): the red seal
-stamped over the position or the name at several offsets, a blue or black handwritten signature crossing the name
-line, the name set larger, the block moved left / to the centre / onto a page of its own, and the scanner's dpi,
-JPEG and ink on top.  Used by :mod:`scan_variants` on dev PDFs with a text layer, whose gold position and name
+stamped over the position or the name at several offsets (also with a pale, nearly grey rim: vbai_27), a blue or
+black handwritten signature crossing the name line, the name set larger, the block moved left / to the centre /
+onto a page of its own, and the scanner's dpi, JPEG and ink on top.  Used by :mod:`scan_variants` on dev PDFs with a text layer, whose gold position and name
 lines are found on the page by pdfium (:func:`block_boxes`); every mark is seeded, so a variant's bytes (and the
 tesseract cache key) are the same from run to run.
 
@@ -89,6 +89,25 @@ def seal_layer(size: tuple[int, int], centre: tuple[float, float], radius: float
     return layer
 
 
+# The seal's pale edge, measured on vbai_27's (corpus, 300 dpi): a rim 1 px wide around the ring's ink (chroma 40
+# up), mean grey 209, chroma 23 (under ocr_signature.CHROMA: not whitened as ink); paper beyond it.  PALE is that
+# colour, drawn 2 px wide (the rim and a scanner's blur); WIDE_PALE a darker, greyer rim (grey ~168, chroma 14)
+# drawn 5 px wide, as a scan at a lower dpi spreads it.
+PALE = (222, 199, 200)
+WIDE_PALE = (178, 164, 166)
+
+
+def pale_edged(layer: Any, width: int, colour: tuple[int, int, int] = PALE) -> Any:
+    """The seal's ``layer`` with a pale, nearly grey rim ``width`` px wide around all its ink: the ink a seal
+    spreads at its edge, too thin to keep its colour.  The rim vbai_27's seal (corpus) left around its rings made
+    tesseract drop the name line under it (ocr_signature.HALO was built for it); this draws one on any block."""
+    from PIL import Image, ImageChops, ImageFilter
+
+    ink = ImageChops.invert(layer.convert("L")).point(lambda v: 255 if v > 40 else 0)
+    rim = ImageChops.subtract(ink.filter(ImageFilter.MaxFilter(2 * width + 1)), ink)
+    return Image.composite(Image.new("RGB", layer.size, colour), layer, rim)
+
+
 def signature_layer(size: tuple[int, int], name: Box, colour: tuple[int, int, int], seed: int = 5) -> Any:
     """A handwritten signature between the position and the name: loops over the name's left half, and a long
     stroke down and across the name line (the pen's tail)."""
@@ -115,19 +134,20 @@ def signature_layer(size: tuple[int, int], name: Box, colour: tuple[int, int, in
     return layer
 
 
-def _seal(where: str, dx: float = 0.0, dy: float = 0.0) -> SigChange:
+def _seal(where: str, dx: float = 0.0, dy: float = 0.0, edge: int = 0) -> SigChange:
     """The seal stamped at ``where`` of the block: ``left`` (its usual place, the ring over the position's and the
     name's first letters), ``position`` (centred low on the position line), ``name`` (the ring over the name's
-    first word); ``dx``/``dy`` shift it by shares of its radius."""
+    first word); ``dx``/``dy`` shift it by shares of its radius; ``edge``: a pale rim this many pixels wide (at
+    300 dpi) around its ink (:func:`pale_edged`; negative: the wide, darker one)."""
     def change(im: Any, block: Block) -> list[Any]:
         if "name" not in block:
             return [im]
-        return [_stamped(im, block, where, dx, dy)]
+        return [_stamped(im, block, where, dx, dy, edge)]
 
     return change
 
 
-def _stamped(im: Any, block: Block, where: str, dx: float = 0.0, dy: float = 0.0) -> Any:
+def _stamped(im: Any, block: Block, where: str, dx: float = 0.0, dy: float = 0.0, edge: int = 0) -> Any:
     name = block["name"]
     position = block.get("position", name)
     radius = im.width * 0.085
@@ -137,15 +157,19 @@ def _stamped(im: Any, block: Block, where: str, dx: float = 0.0, dy: float = 0.0
         cx, cy = name[0] - radius * 0.2, name[1] - radius * 0.55
     else:
         cx, cy = min(position[0], name[0]) + radius * 0.15, (position[3] + name[1]) / 2
-    return _multiply(im, seal_layer(im.size, (cx + dx * radius, cy + dy * radius), radius))
+    layer = seal_layer(im.size, (cx + dx * radius, cy + dy * radius), radius)
+    if edge:
+        scale = im.width / 2480  # the page's width at 300 dpi
+        layer = pale_edged(layer, max(1, round(abs(edge) * scale)), PALE if edge > 0 else WIDE_PALE)
+    return _multiply(im, layer)
 
 
-def _signed(colour: tuple[int, int, int], seal: bool = False) -> SigChange:
+def _signed(colour: tuple[int, int, int], seal: bool = False, edge: int = 0) -> SigChange:
     def change(im: Any, block: Block) -> list[Any]:
         if "name" not in block:
             return [im]
         if seal:
-            im = _stamped(im, block, "left")
+            im = _stamped(im, block, "left", edge=edge)
         return [_multiply(im, signature_layer(im.size, block["name"], colour))]
 
     return change
@@ -236,6 +260,11 @@ def signature_conditions() -> dict[str, tuple[int, SigChange]]:
         "seal_left_down": (300, _seal("left", 0.3, 0.35)),
         "seal_position": (300, _seal("position")),
         "seal_name": (300, _seal("name")),
+        "seal_pale_edge": (300, _seal("left", edge=2)),  # vbai_27's rim (ocr_signature.HALO was built for it)
+        "seal_pale_name": (300, _seal("name", edge=2)),
+        "seal_pale_sign": (300, _signed(BLUE, seal=True, edge=2)),
+        "seal_wide_edge": (300, _seal("left", edge=-5)),  # a wider, darker rim
+        "seal_wide_sign": (300, _signed(BLUE, seal=True, edge=-5)),
         "sign_blue": (300, _signed(BLUE)),
         "sign_black": (300, _signed(BLACK)),
         "seal_sign": (300, sealed_signed),

@@ -23,6 +23,8 @@ CASES = [
     ("03/VBHN-VPQH", "03/VBHN-VPQH", "03", None, "VBHN-VPQH", "VBHN", "VPQH", None),
     ("15/QĐ-BNV", "15/QĐ-BNV", "15", None, "QĐ-BNV", "QĐ", "BNV", None),
     ("123/QyĐ-UBND", "123/QyĐ-UBND", "123", None, "QyĐ-UBND", "QyĐ", "UBND", None),
+    # a form's hyphenated number with a two-digit year (ld_065, Văn phòng UBND tỉnh Lâm Đồng's phiếu trình)
+    ("09-01/26/PT-PNC", "09-01/26/PT-PNC", "09-01", None, "26/PT-PNC", None, "PT", "PNC"),
 ]
 
 

@@ -192,3 +192,23 @@ def test_the_family_names_added_in_session_22_open_a_name() -> None:
     for name in ("Ngôn Nghiệp", "Đậu Xuân Bảo", "Mạnh Thị Tuyết Mai"):  # caobang_qd157, dev, cucthue_cv2191 (corpus)
         assert family_first(name) and is_name(name)
     assert not family_first("Mạnh Hùng") and not is_name("Mạnh Hùng")  # Nguyễn Mạnh Hùng, Nguyễn lost
+
+
+def test_the_pale_edged_seal_has_a_rim_too_pale_to_be_ink() -> None:
+    # session 23: the seal_pale_* conditions draw vbai_27's rim (grey ~207, chroma 23) around the ring's ink: the
+    # rim is not coloured for ocr_signature.CHROMA (print_only leaves it), nor dark as print
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import numpy as np
+    from PIL import Image
+    from signature_conditions import signature_conditions
+
+    from vnadmin_nlp.readers.ocr_signature import CHROMA
+
+    page = Image.new("RGB", (2480, 3508), "white")
+    block = {"position": (1500, 2000, 1900, 2050), "name": (1480, 2400, 1920, 2450)}
+    plain = np.asarray(signature_conditions()["seal_left"][1](page.copy(), block)[0]).astype(int)
+    pale = np.asarray(signature_conditions()["seal_pale_edge"][1](page.copy(), block)[0]).astype(int)
+    rim = (np.abs(pale - plain).sum(axis=2) > 0) & (plain.min(axis=2) == 255)  # new ink where the plain seal left paper
+    assert rim.sum() > 1000
+    chroma = pale.max(axis=2) - pale.min(axis=2)
+    assert (chroma[rim] < CHROMA).all() and (pale[rim].mean(axis=1) > 160).all()

@@ -88,3 +88,16 @@ def test_an_ocr_name_without_its_family_name_is_left_out() -> None:
     lines[-1] = [("Nguyễn", 93), ("Ngọc", 95), ("Phúc", 96)]
     doc = parse_raw(_scan(lines))
     assert [(s.authority, s.position, s.name) for s in doc.signers] == [(["KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH", "Nguyễn Ngọc Phúc")]
+
+
+def test_one_helper_takes_the_rank_off_for_every_name_test() -> None:
+    """Session 23: is_name, family_first and read_alike share signature_lines.rank_off (two copies differed: a
+    degree glued to the name, ``TS.Đỗ Ngọc Thịnh``, was taken off by one and not the other)."""
+    from vnadmin_nlp.readers.signature_lines import family_first, is_name, rank_off, read_alike
+
+    assert rank_off("Thượng tướng Nguyễn Văn Gấu") == "Nguyễn Văn Gấu"  # bqp_vbhn46, corpus
+    assert rank_off("TS.Đỗ Ngọc Thịnh") == rank_off("TS. Đỗ Ngọc Thịnh") == "Đỗ Ngọc Thịnh"
+    assert rank_off("Nguyễn Ngọc Phúc") == "Nguyễn Ngọc Phúc"
+    for name in ("TS.Đỗ Ngọc Thịnh", "Thượng tướng Nguyễn Văn Gấu"):
+        assert is_name(name) and family_first(name)
+    assert read_alike("TS.Nguyễn Văn Gấu", "TS.Nguyên Văn Gấu")  # glued: the lone family name found after it

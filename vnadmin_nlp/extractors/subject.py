@@ -165,7 +165,9 @@ def _confirm(ctx: Context, span: tuple[int, int], bad: list[Doubt], others: dict
     """The doubts left once the language has its say: a word in doubt for its confidence, or read otherwise
     elsewhere in the document, is taken as read when a known word pair confirms it (:func:`.ocr_tone.pair_confirmed`:
     ``bổ sung`` at 65, ``tổ chức`` read ``tô`` on another page), the words as the tone checks mended them
-    (``fixes``) included.  Syllables that are no words and stray marks stay in doubt."""
+    (``fixes``) included.  Syllables that are no words and stray marks stay in doubt, but for one the document's
+    other readings mended into a word a known pair then confirms (ld_072's ``câp`` read ``cấp`` elsewhere, in
+    ``cấp xã``: session 23)."""
     where = {id(d): k for k, (_, d) in others.items()}
     words = [(m.start(), m.group()) for m in _WORD_CORE.finditer(ctx.text, *span)]
     at: dict[int, int | None] = {}
@@ -181,7 +183,7 @@ def _confirm(ctx: Context, span: tuple[int, int], bad: list[Doubt], others: dict
     for d in bad:
         k = at[id(d)]
         floor = d.conf is not None and d.conf < CONFIRM_FLOOR and k not in fixes
-        if k is None or k not in sure or floor or (d.conf is None and id(d) not in where):
+        if k is None or k not in sure or floor or (d.conf is None and id(d) not in where and k not in fixes):
             left.append(d)
     return left
 

@@ -17,7 +17,10 @@ from ..lexicon.lazy import lazy_regex
 
 _DASHES = lazy_regex(r"\s*[-–—‐‑‒−]\s*")
 _SLASH = lazy_regex(r"\s*/\s*")
-_HEAD_SEP = lazy_regex(r"^([^/-]*?)([/-])(.*)$")
+# The number before the first separator; a hyphenated number (a serial within a series: "09-01/26/PT-PNC") is
+# one number when a slash follows it, so "09-NQ/TU" stays the Party form.
+_HEAD_SEP = lazy_regex(r"^(\d{1,6}-\d{1,3}(?=/)|[^/-]*?)([/-])(.*)$")
+_SHORT_YEAR = lazy_regex(r"^\d\d$")  # "26" in "09-01/26/PT-PNC": kept in the symbol, not read as a year
 _GROUP_SPLIT = lazy_regex(r"[-/]")
 _YEAR = lazy_regex(r"^(?:19|20)\d\d$")
 KNOWN_CODES = TYPE_CODES | set(load("bodies")["issuer_codes"])
@@ -134,6 +137,8 @@ def _parse_symbol(raw: str) -> tuple[str, str | None, int | None, str | None, st
             issuer_code, unit_code = groups[0] or None, "-".join(groups[1:]) or None
         else:
             groups = [g for g in _GROUP_SPLIT.split(symbol) if g]
+            if len(groups) > 1 and _SHORT_YEAR.match(groups[0]):
+                groups = groups[1:]
             if groups and groups[0] in TYPE_CODES and len(groups) > 1:
                 type_code = groups[0]
                 rest_groups = groups[1:]

@@ -56,17 +56,22 @@ def is_position(text: str) -> bool:
     return key.split()[0] not in families and any(plain.startswith(w) and plain[len(w) : len(w) + 1] in ("", " ") for w in starts)
 
 
+def rank_off(text: str) -> str:
+    """The name without the rank or degree printed before it (``Thượng tướng``, ``TS.`` glued or not), stripped:
+    the one place a name's rank is taken off (is_name, family_first, read_alike)."""
+    text = text.strip()
+    key = fold(text)  # same length as text
+    for rank in _signing()[2]:
+        if key.startswith(rank + " ") or (rank.endswith(".") and key.startswith(rank)):
+            return text[len(rank) :].strip()
+    return text
+
+
 def is_name(text: str) -> bool:
     """A person's name as printed under a signature: an optional rank or degree (``Thiếu tướng``, ``TS.``), then
     2–5 words, each a Vietnamese syllable, capitalised, the first a family name."""
-    _, families, ranks, _ = _signing()
-    text = text.strip()
-    key = fold(text)
-    for rank in ranks:
-        if key.startswith(rank + " ") or (rank.endswith(".") and key.startswith(rank)):
-            text = text[len(rank) :]
-            break
-    words = text.split()
+    families = _signing()[1]
+    words = rank_off(text).split()
     if not 2 <= len(words) <= 5:
         return False
     if fold(words[0]) in _middle_families() and len(words) < MIDDLE_FAMILY_WORDS:
@@ -80,13 +85,8 @@ def family_first(text: str) -> bool:
     Phúc``, a black stroke across ``Nguyễn``).  332 of 335 dev and corpus signers' names start with one (all since
     session 22).  One far more often a middle name (``middle_families``: ``Mạnh``) opens a name of
     :data:`MIDDLE_FAMILY_WORDS` words or more only: ``Mạnh Hùng`` lost its ``Nguyễn``."""
-    _, families, ranks, _ = _signing()
-    key = fold(text.strip())
-    for rank in ranks:
-        if key.startswith(rank + " ") or (rank.endswith(".") and key.startswith(rank)):
-            key = key[len(rank) :].strip()
-            break
-    words = key.split()
+    families = _signing()[1]
+    words = fold(rank_off(text)).split()
     return bool(words) and words[0] in families and (len(words) >= MIDDLE_FAMILY_WORDS or words[0] not in _middle_families())
 
 
@@ -132,16 +132,6 @@ def lone_family(word: str) -> bool:
     return len(key) >= FAMILY_MIN_LETTERS and marked in families and not any(_one_apart(key, f) for f in plain)
 
 
-def _rank_off(words: list[str]) -> list[str]:
-    """The name's words without the rank or degree printed before it (``Thượng tướng``)."""
-    ranks = _signing()[2]
-    key = fold(" ".join(words))
-    for rank in ranks:
-        if key.startswith(rank + " "):
-            return words[len(rank.split()) :]
-    return words
-
-
 def read_alike(name: str, other: str) -> bool:
     """Whether a second reading ``other`` of the name line ``name`` (the page's, a name: :func:`is_name`) reads it
     alike: the same words, or the same but for the family name's marks where the page's reading is a family name no
@@ -149,7 +139,7 @@ def read_alike(name: str, other: str) -> bool:
     ``Nguyên`` under the signature's stroke — no family name, and no other name either."""
     if name == other:
         return True
-    a, b = _rank_off(name.split()), _rank_off(other.split())
+    a, b = rank_off(name).split(), rank_off(other).split()
     if len(a) != len(b) or len(a) < 2 or a[1:] != b[1:] or len(name.split()) - len(a) != len(other.split()) - len(b):
         return False
     return lone_family(a[0]) and bare(fold(a[0])) == bare(fold(_EDGE.sub("", b[0]))) and b[0][:1].isupper()

@@ -12,7 +12,9 @@ from typing import Iterator
 
 import regex
 
-from ..lexicon.bodies import continues_body, starts_with_body_kind
+from ..lexicon.bodies import continues_body, names_a_body, starts_with_body_kind
+from ..lexicon.fold import fold
+from ..lexicon.positions import POSITION_START
 from ..lexicon.syllables import is_vietnamese_word
 from ..patterns import FOLDED, TEXT
 from .header_lines import HEADER, classify, match_title, split_header_line
@@ -125,7 +127,7 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
             if rest is not None and page.text[rest.start] in ":":
                 rest = page.sub(seg, rest.start + 1, seg.end)
             h.title, h.title_type = page.sub(seg, seg.start, seg.start + name_end) or seg, row
-            if rest is not None and not _coded_title(page, h, seg):
+            if rest is not None and not _coded_title(page, h, seg) and not _of_the_issuer(page, rest):
                 h.subject = [rest]
             state = "subject"
         elif kind == "kinh_gui" and h.kinh_gui is None:
@@ -146,6 +148,8 @@ def parse_header(page: Page, start: int = 0) -> HeaderLayout:
             h.title, state = seg, "subject"
         elif not _found(h) and kind == "other" and stray < MAX_STRAY_LINES and len(page.t(seg)) < 100:
             stray += 1  # "DỰ THẢO", "Mẫu số 01", a running header: not yet the body
+        elif h.date is None and h.title is None and not h.subject and stray < MAX_STRAY_LINES and _stray_mark(page, seg, kind):
+            stray += 1  # "Ch.9" written between the Quốc hiệu and the date (caobang_qd157, scanned): not yet the body
         else:
             body_at = seg
             break
@@ -239,6 +243,18 @@ def _coded_title(page: Page, h: HeaderLayout, seg: Seg) -> bool:
     return regex.search(r"/\s*" + regex.escape(initials) + r"(?![\p{L}\d])", page.t(h.number)) is not None
 
 
+def _of_the_issuer(page: Page, rest: Seg) -> bool:
+    """The rest of an old title line, in capitals, that names who issued it (``QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH``,
+    caobang_qd157, 1999; ``NGHỊ ĐỊNH CỦA CHÍNH PHỦ``): no trích yếu, which is on the lines under it (``Về việc : …``)."""
+    text = page.t(rest).strip()
+    if not is_upper(text) or not fold(text).startswith(fold("của ")):
+        return False
+    after = text[4:].strip()
+    if fold(" về ") in f" {fold(after)} ":
+        return False  # "… CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ VIỆC BAN HÀNH …": the trích yếu follows on the same line
+    return names_a_body(after) or POSITION_START.match(fold(after)) is not None
+
+
 _SYMBOL_TAIL = lazy_regex(r"\S*[\p{Lu}\d]\S*[-/()\d]\S*|\S*[-/()\d]\S*[\p{Lu}\d]\S*")
 
 
@@ -272,6 +288,22 @@ def _untyped_title(page: Page, seg: Seg) -> bool:
     text = page.t(seg)
     words = text.split()
     return is_upper(text) and len(words) <= 8 and any(is_vietnamese_word(w.strip(".,:;()[]\"'")) for w in words)
+
+
+STRAY_MARK_CHARS = 8  # a mark this short at most (a clerk's file code, a note in the margin read as a line)
+_LETTER_RUNS = lazy_regex(r"\p{L}+")
+
+
+def _stray_mark(page: Page, seg: Seg, kind: str) -> bool:
+    """A short line of two letters or more with no word in it (``Ch.9``): a mark written on the page, read as a line
+    among the header's, not the body's first line, which has words (``Kính gửi``, ``Điều 1``) or is a label alone
+    (``1.``, ``a)``)."""
+    text = page.t(seg).strip()
+    runs = _LETTER_RUNS.findall(text)
+    return (
+        kind in ("other", "upper") and len(text) <= STRAY_MARK_CHARS and sum(map(len, runs)) >= 2
+        and not any(len(r) >= 2 and is_vietnamese_word(r) for r in runs)
+    )
 
 
 def text_starts_item(text: str) -> bool:
