@@ -61,6 +61,7 @@ from vnadmin_nlp import pipeline  # noqa: E402
 from vnadmin_nlp.batch.runner import BatchOptions, run_batch  # noqa: E402
 from vnadmin_nlp.extractors import DEFAULT_EXTRACTORS  # noqa: E402
 from vnadmin_nlp.readers import read_file  # noqa: E402
+from vnadmin_nlp.readers import bounded  # noqa: E402
 
 cpu = time.process_time
 
@@ -316,12 +317,12 @@ def parse_file_cost(texts: list[str], rounds: int) -> dict[str, float]:
 
 def _in_the_worker(path: Path) -> Any:
     """``parse_file`` of a small text sent to the parse worker, as any other format is (not parsed here)."""
-    keep = pipeline.IN_PROCESS_MAX_BYTES
-    pipeline.IN_PROCESS_MAX_BYTES = 0
+    keep = bounded.IN_PROCESS_MAX_BYTES
+    bounded.IN_PROCESS_MAX_BYTES = 0
     try:
         return parse_file(path)
     finally:
-        pipeline.IN_PROCESS_MAX_BYTES = keep
+        bounded.IN_PROCESS_MAX_BYTES = keep
 
 
 # -------------------------------------------------------------------------------------------- report
