@@ -14,8 +14,9 @@ import zlib
 from typing import Any, Sequence, cast
 
 from ..model import Document
-from . import reuse
-from .reuse import B, CHUNK, K, R, WINDOW, _M64, Tokens, reuse_ranges, tokenize
+from .reuse import reuse_ranges
+from .shingles import B, CHUNK, K, R, WINDOW, _M64, Tokens, tokenize
+from .shingles import band_keys as loop_band_keys
 
 _SMALL = 64  # shorter sequences go through the loops (numpy's set-up would cost more than they do)
 
@@ -70,14 +71,14 @@ def band_keys(shingles: Sequence[int]) -> list[int]:
     """``reuse.band_keys`` (sorted, without repeats) of a document's shingles."""
     n = len(shingles)
     if n < _SMALL:
-        return reuse.band_keys(Tokens(shingles))
+        return loop_band_keys(Tokens(shingles))
     import numpy as np
 
     h = np.frombuffer(memoryview(cast(Any, shingles)), dtype=np.uint64)  # an array('Q'): Tokens
     starts = anchors(h)
     starts = starts[starts + CHUNK <= n]
     if not len(starts):
-        return reuse.band_keys(Tokens(shingles))
+        return loop_band_keys(Tokens(shingles))
     sig = signatures(h, starts).astype("<u8").tobytes()
     width = R * 8
     crc = zlib.crc32
