@@ -38,7 +38,7 @@ from perf_doc import MARKED_BLOCK  # noqa: E402
 
 from vnadmin_nlp.pipeline import parse_file  # noqa: E402
 
-from speed_runs import (  # noqa: E402,F401
+from speed_runs import (  # noqa: E402
     WORK, baseline_docx, baseline_pdf, baseline_txt, corpus, cpu_control, ours, pdf_text_layer, peak_memory,
     side_by_side, stage_breakdown, synthetic_texts, workers_speedup
 )
