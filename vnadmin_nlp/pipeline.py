@@ -8,24 +8,32 @@ any text: what cannot be read becomes a warning.
 from __future__ import annotations
 
 import os
-import re
-from bisect import bisect_left
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .extractors import DEFAULT_EXTRACTORS, confidence, page_metadata
-from .extractors.base import Cell, Context, Extractor
+from .extractors.base import Context, Extractor
+from .extractors.provenance import block_provenance as _provenance
+from .extractors.provenance import low_confidence_fields as _low_confidence_fields
+from .extractors.provenance import normalised_cells as _cells
+from .extractors.provenance import raw_cells as _raw_cells
 from .extractors.registry import check_order
-from .files import display_name, is_clean, raw_name, special_kind
+from .files import display_name, is_clean, raw_name
 from .files import worker
-from .files.limits import LimitExceeded, Limits, can_limit_here, caused_by_memory, run_here
-from .model import Block, Document, ParseWarning, Source, Zones
+from .files.limits import LimitExceeded, Limits, can_limit_here, run_here
+from .model import Document, ParseWarning, Source, Zones
 from .normalize import NormalizedText, normalize
-from .readers import SNIFF_BYTES, CorruptFile, RawDocument, ReaderError, pick_reader, read_file
-from .readers.base import Block as RawBlock
+from .readers import RawDocument, ReaderError, read_file
+from .readers.bounded import ResourceLimit as ResourceLimit  # re-exported: vnadmin_nlp.ResourceLimit
+from .readers.bounded import check_input as _check_input
+from .readers.bounded import memory_stage as _memory_stage
+from .readers.bounded import plain_text as _plain_text
+from .readers.surrogates import clean_raw as _clean_raw
+from .readers.surrogates import pair_surrogates
+from .readers.surrogates import surrogates_message as _surrogates_message
 from .version import __version__
 from .zoning import Page, zone
-from .lexicon.lazy import lazy_re
+
 
 PARSER_VERSION = __version__
 # Tests set VNADMIN_NLP_STRICT=1 so that an extractor's exception fails them instead of becoming a warning.
@@ -151,79 +159,6 @@ def parse_raw(raw: RawDocument, *, path: str | None = None, sha256: str | None =
     return doc
 
 
-OCR_FIELD_CONFIDENCE = 60.0  # word confidence (0–100) under which an OCR'd field is flagged
-
-
-def _low_confidence_fields(doc: Document, blocks: list[Block], raw_blocks: list[RawBlock]) -> list[ParseWarning]:
-    """The header fields read from OCR lines holding a low-confidence word: check them against the scan."""
-    word_min = [
-        min((b.style or {}).get("ocr_word_confidences") or [b.confidence]) if b.confidence is not None else None
-        for b in raw_blocks
-    ]
-    spans: dict[str, tuple[int, int]] = dict(doc.spans)
-    for name in ("number", "issuer", "doc_type"):
-        value = getattr(doc, name)
-        if value is not None and value.span is not None:
-            spans[name] = value.span
-    for i, s in enumerate(doc.signers):
-        if s.span is not None:
-            spans[f"signers[{i}]"] = s.span
-    out = []
-    for name, (start, end) in spans.items():
-        confs = [c for b, c in zip(blocks, word_min) if c is not None and b.span[0] < end and start < b.span[1]]
-        if confs and min(confs) < OCR_FIELD_CONFIDENCE:
-            out.append(
-                ParseWarning(code="ocr_low_confidence_field", message=f"{name}: OCR confidence {min(confs):.0f}/100", span=(start, end))
-            )
-    return out
-
-
-def _raw_cells(blocks: list[RawBlock], starts: list[int]) -> list[tuple[int, int, int, int, int]]:
-    """The table cells of a reader's blocks as (start, end, table, row, col) in the joined text; the paragraphs
-    of one cell are one cell."""
-    out: list[tuple[int, int, int, int, int]] = []
-    for block, s in zip(blocks, starts):
-        if block.table is None or block.row is None or block.col is None:
-            continue
-        if out and out[-1][2:] == (block.table, block.row, block.col):
-            out[-1] = (out[-1][0], s + len(block.text), *out[-1][2:])
-        else:
-            out.append((s, s + len(block.text), block.table, block.row, block.col))
-    return out
-
-
-def _cells(raw_cells: list[tuple[int, int, int, int, int]], norm: NormalizedText) -> list[Cell]:
-    """The cells in the normalised text's offsets (normalisation moves and removes characters)."""
-    positions = range(len(norm.text) + 1)
-    out = []
-    for s, e, table, row, col in raw_cells:
-        ns = bisect_left(positions, s, key=norm.to_raw)
-        ne = bisect_left(positions, e, key=norm.to_raw)
-        out.append(Cell(span=(ns, max(ns, ne)), table=table, row=row, col=col))
-    return out
-
-
-def _provenance(blocks: list[RawBlock], starts: list[int], norm: NormalizedText) -> list[Block]:
-    """Each reader block's span in the normalised text: where its page, table cell or paragraph now stands."""
-    positions = range(len(norm.text) + 1)
-    out = []
-    for block, s in zip(blocks, starts):
-        ns = bisect_left(positions, s, key=norm.to_raw)
-        ne = bisect_left(positions, s + len(block.text), key=norm.to_raw)
-        out.append(
-            Block(
-                span=(ns, ne),
-                kind=block.kind,
-                page=block.page,
-                table=block.table,
-                row=block.row,
-                col=block.col,
-                confidence=block.confidence,
-            )
-        )
-    return out
-
-
 def sha256_file(path: Path) -> str:
     import hashlib  # only for files (parse_text never hashes)
 
@@ -232,12 +167,6 @@ def sha256_file(path: Path) -> str:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
-
-
-class ResourceLimit(ReaderError):
-    """A file went past a limit (stage ``timeout`` or ``memory``) or killed the process reading it (``crash``)."""
-
-    code = "resource_limit"
 
 
 def parse_file(path: str | Path, *, with_blocks: bool = False, limits: Limits | None = Limits(), **kw: Any) -> Document:
@@ -281,23 +210,6 @@ def run_bounded(path: Path, job: Callable[..., Document], args: tuple, limits: L
         raise ResourceLimit(path, exc.message, stage=exc.stage) from None
 
 
-# A plain-text file up to this size is parsed in this process, under the same limits (``run_here``): the text
-# reader and the pipeline are Python code whose time and memory grow linearly with the text (issue 14).
-IN_PROCESS_MAX_BYTES = 1 << 20
-
-
-def _plain_text(path: Path) -> bool:
-    """Is ``path`` a small file the plain-text reader will read (what ``read_file`` would pick, from its head)?"""
-    try:
-        if path.stat().st_size > IN_PROCESS_MAX_BYTES:
-            return False
-        with open(path, "rb") as f:
-            head = f.read(SNIFF_BYTES)
-        return pick_reader(path, head).name == "text"
-    except (OSError, ReaderError):
-        return False
-
-
 _warm = False
 
 
@@ -316,73 +228,6 @@ def warm_up() -> None:
         except Exception:  # a reader that cannot load says so when a file needs it
             pass
     parse_text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1/QĐ-UBND\nHà Nội, ngày 1 tháng 1 năm 2020\nQUYẾT ĐỊNH\n")
-
-
-def _check_input(path: Path) -> None:
-    """Refuse, before opening it, what is not a file to read: a FIFO (opening it would block), a device, an
-    empty file (a 0-byte .pdf is not a document)."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return  # the reader names a missing or unreadable file in its own words
-    kind = special_kind(st.st_mode)
-    if kind == "a folder":
-        raise ReaderError(path, "is a directory, not a file")
-    if kind:
-        raise ReaderError(path, f"{kind}, not a regular file: not opened")
-    if st.st_size == 0:
-        raise CorruptFile(path, "the file is empty (0 bytes)")
-
-
-def _memory_stage(job: Callable[..., Document], args: tuple, path: Path) -> Document:
-    """``job(*args)``; running out of memory, wherever it happens (a reader wraps what it catches), is stage memory."""
-    try:
-        return job(*args)
-    except MemoryError:
-        raise ResourceLimit(path, "out of memory", stage="memory") from None
-    except ReaderError as exc:
-        if exc.stage not in ("memory", "timeout") and caused_by_memory(exc):
-            raise ResourceLimit(path, f"out of memory ({exc.message})", stage="memory") from None
-        raise
-
-
-_SURROGATE = lazy_re("[\ud800-\udfff]")
-
-
-def pair_surrogates(text: str) -> tuple[str, int]:
-    """Join the halves of UTF-16 surrogate pairs, replace lone halves by U+FFFD; returns the text and how many
-    surrogates were found (0: the text is unchanged)."""
-    if not _SURROGATE.search(text):
-        return text, 0
-    found = len(_SURROGATE.findall(text))
-    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace"), found
-
-
-def _surrogates_message(found: int) -> str:
-    return f"{found} UTF-16 surrogate halves in the text: pairs joined, lone halves replaced by U+FFFD"
-
-
-def _clean_raw(raw: RawDocument) -> int:
-    """Surrogates out of a reader's blocks and metadata (before the text is joined, so spans stay true)."""
-    found = 0
-    for block in raw.blocks:
-        block.text, n = pair_surrogates(block.text)
-        found += n
-    if raw.metadata:
-        raw.metadata = _clean_value(raw.metadata)
-    return found
-
-
-def _clean_value(value: Any) -> Any:
-    if isinstance(value, str):
-        return pair_surrogates(value)[0]
-    if isinstance(value, dict):
-        return {_clean_value(k): _clean_value(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_clean_value(v) for v in value]
-    if isinstance(value, tuple):
-        return tuple(_clean_value(v) for v in value)
-    return value
 
 
 def parse_files(paths: Iterable[str | Path], **kw: Any) -> Iterator[tuple[str | Path, Document | ReaderError]]:

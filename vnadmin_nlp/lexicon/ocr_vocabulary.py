@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Callable, Iterable, Sequence
 
 from ..data import load
 from .fold import bare, fold
@@ -68,22 +69,36 @@ def _key(token: str) -> str:
     return bare(fold(unicodedata.normalize("NFC", word))).translate(_SLASHES)
 
 
-@lru_cache(maxsize=1)
-def vocabulary() -> tuple[dict[tuple[str, ...], str | None], int]:
-    """Bare keys of the entries' words → the entry (None where two entries share the key); the longest entry."""
-    table: dict[tuple[str, ...], str | None] = {}
+def _folded(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(fold(unicodedata.normalize("NFC", w)) for w in words)
+
+
+def phrase_table(phrases: Iterable[str], cut: Callable[[str], Sequence[str]] = str.split) \
+        -> tuple[dict[tuple[str, ...], tuple[str, ...] | None], int]:
+    """Bare keys of each phrase's words (as ``cut`` gives them; :func:`_key`) → the first such phrase's words (None
+    where two phrases' words differ in marks alone: never guess between them); the longest phrase's word count.
+    Phrases of fewer than :data:`MIN_WORDS` words are left out.  One table for the header's lines (words cut at
+    white space, so ``chính trị - xã hội``'s dash is a word) and the task words (cut to letters)."""
+    table: dict[tuple[str, ...], tuple[str, ...] | None] = {}
     longest = 0
-    for entry in _entries():
-        words = entry.split()
+    for phrase in phrases:
+        words = tuple(cut(phrase))
         if len(words) < MIN_WORDS:
             continue
         key = tuple(_key(w) for w in words)
-        if key in table and table[key] is not None and fold(table[key] or "") != fold(entry):
-            table[key] = None  # two entries that differ only in marks: never guess between them
-        elif key not in table:
-            table[key] = entry
+        if key not in table:
+            table[key] = words
+        elif (known := table[key]) is not None and _folded(known) != _folded(words):
+            table[key] = None
         longest = max(longest, len(words))
     return table, longest
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> tuple[dict[tuple[str, ...], tuple[str, ...] | None], int]:
+    """Bare keys of the entries' words → the entry's words (None where two entries share the key); the longest
+    entry."""
+    return phrase_table(_entries())
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +108,7 @@ def _people_words() -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
-def _cased(printed: str, entry_word: str) -> str:
+def cased(printed: str, entry_word: str) -> str:
     """``entry_word`` in the case of the printed word's core, letter by letter; the punctuation around kept."""
     m = _EDGE.match(printed)
     assert m is not None
@@ -139,7 +154,7 @@ def correct_words(words: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
                 continue
             if i > 0 and fold(_EDGE.match(words[i - 1]).group(2)) in people:  # type: ignore[union-attr]
                 break  # "Nguyễn Lâm Đông" is a name, not the province
-            new = [_cased(w, e) for w, e in zip(words[i : i + n], entry.split())]
+            new = [cased(w, e) for w, e in zip(words[i : i + n], entry)]
             if new != words[i : i + n]:
                 fixes.append((" ".join(words[i : i + n]), " ".join(new)))
                 out[i : i + n] = new
@@ -164,7 +179,7 @@ def _date_words(out: list[str], keys: list[str], fixes: list[tuple[str, str]]) -
         if at is None:
             continue
         for k, printed in zip(at, _DATE_PRINTED):
-            new = _cased(out[k], printed)
+            new = cased(out[k], printed)
             if new != out[k]:
                 fixes.append((out[k], new))
                 out[k] = new
@@ -245,7 +260,7 @@ def _number_label(out: list[str], keys: list[str], fixes: list[tuple[str, str]])
         fixes.append((out[0], "V/v"))
         out[0] = "V/v"
     if len(out) >= 2 and keys[0] == "so" and out[0].endswith(":") and out[1][:1].isdigit():
-        new = _cased(out[0], "số")
+        new = cased(out[0], "số")
         if new != out[0]:
             fixes.append((out[0], new))
             out[0] = new

@@ -1,9 +1,9 @@
-"""The band keys of a document's passages computed over whole arrays (numpy): the same keys as ``reuse.band_keys``'
+"""The band keys of a document's passages computed over whole arrays (numpy): the same keys as ``shingles.band_keys``'
 loops, bit for bit, at a fraction of the CPU on long documents.
 
 A real body of 7,500 words has about 1,150 winnowing anchors; the loops spent a Python step per shingle choosing
-them (the deque of ``reuse.anchors``) and per shingle again hashing every passage into its MinHash bins
-(``reuse.signature``): 60% of the CPU of the band keys, and the band keys were a fifth of linking's CPU on the real
+them (the deque of ``shingles.anchors``) and per shingle again hashing every passage into its MinHash bins
+(``shingles.signature``): 60% of the CPU of the band keys, and the band keys were a fifth of linking's CPU on the real
 documents.  Here each step is one array operation for the whole document; only the CRCs of the band keys stay a
 Python call each (two per band, 4 per passage).  The keys must not change (an index keeps them: a new document's
 keys meet the stored ones), so tests/test_linking_bands.py compares both on real and random token sequences.
@@ -14,14 +14,15 @@ import zlib
 from typing import Any, Sequence, cast
 
 from ..model import Document
-from . import reuse
-from .reuse import B, CHUNK, K, R, WINDOW, _M64, Tokens, reuse_ranges, tokenize
+from .reuse import reuse_ranges
+from .shingles import B, CHUNK, K, R, WINDOW, _M64, Tokens, tokenize
+from .shingles import band_keys as loop_band_keys
 
 _SMALL = 64  # shorter sequences go through the loops (numpy's set-up would cost more than they do)
 
 
 def anchors(shingles: Any) -> Any:
-    """``reuse.anchors`` as an array: the rightmost smallest value of every window of ``WINDOW`` shingles, each
+    """``shingles.anchors`` as an array: the rightmost smallest value of every window of ``WINDOW`` shingles, each
     position once."""
     import numpy as np
 
@@ -36,7 +37,7 @@ def anchors(shingles: Any) -> Any:
 
 
 def _mix(h: Any) -> Any:
-    """``reuse._mix`` on an array (uint64 products wrap at 2**64)."""
+    """``shingles._mix`` on an array (uint64 products wrap at 2**64)."""
     import numpy as np
 
     h = (h ^ (h >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
@@ -45,7 +46,7 @@ def _mix(h: Any) -> Any:
 
 
 def signatures(h: Any, starts: Any) -> Any:
-    """``reuse.signature`` of the passages ``[a, a + CHUNK)`` for every ``a`` in ``starts``: one row of ``K`` bins
+    """``shingles.signature`` of the passages ``[a, a + CHUNK)`` for every ``a`` in ``starts``: one row of ``K`` bins
     each, the empty bins filled from the next filled one (cyclically) as the loop fills them."""
     import numpy as np
 
@@ -67,17 +68,17 @@ def signatures(h: Any, starts: Any) -> Any:
 
 
 def band_keys(shingles: Sequence[int]) -> list[int]:
-    """``reuse.band_keys`` (sorted, without repeats) of a document's shingles."""
+    """``shingles.band_keys`` (sorted, without repeats) of a document's shingles."""
     n = len(shingles)
     if n < _SMALL:
-        return reuse.band_keys(Tokens(shingles))
+        return loop_band_keys(Tokens(shingles))
     import numpy as np
 
     h = np.frombuffer(memoryview(cast(Any, shingles)), dtype=np.uint64)  # an array('Q'): Tokens
     starts = anchors(h)
     starts = starts[starts + CHUNK <= n]
     if not len(starts):
-        return reuse.band_keys(Tokens(shingles))
+        return loop_band_keys(Tokens(shingles))
     sig = signatures(h, starts).astype("<u8").tobytes()
     width = R * 8
     crc = zlib.crc32

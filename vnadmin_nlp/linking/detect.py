@@ -14,7 +14,8 @@ from collections import OrderedDict
 from typing import Optional
 
 from ..model import Zones
-from .reuse import MAX_BUCKET, Tokens, reuse_ranges, token_passages, tokenize, with_spans
+from .reuse import MAX_BUCKET, reuse_ranges, token_passages, with_spans
+from .shingles import Tokens, tokenize
 from .store import load_text, transaction, unpack_bands
 
 MAX_CANDIDATES = 50  # documents aligned with each new one at most (those sharing the most band keys)

@@ -32,7 +32,7 @@ from typing import NamedTuple, Sequence
 from ...data import load
 from ...lexicon.fold import bare, fold
 from ...lexicon.lazy import lazy_regex
-from ...lexicon.ocr_vocabulary import entries
+from ...lexicon.ocr_vocabulary import cased, entries, phrase_table
 from ...lexicon.tone_pairs import is_known
 from ...zoning.segments import Page
 from ..base import Context
@@ -60,27 +60,17 @@ def _letters(word: str) -> str:
 @lru_cache(maxsize=1)
 def vocabulary() -> tuple[dict[tuple[str, ...], tuple[str, ...] | None], int]:
     """Bare letters of a phrase's words → its folded words (None where two phrases differ in marks alone); the
-    longest phrase's word count."""
+    longest phrase's word count (:func:`~vnadmin_nlp.lexicon.ocr_vocabulary.phrase_table`, words cut to letters)."""
     t = load("tasks")
     misread = {fold(w) for w in t["ocr_action_verbs"]} | {fold(w) for w in t["ocr_name_words"]}
     phrases = [str(p) for name in _LISTS for p in t[name]] + list(entries())
-    table: dict[tuple[str, ...], tuple[str, ...] | None] = {}
-    longest = 0
-    for p in phrases:
-        words = tuple(fold(unicodedata.normalize("NFC", w)) for w in _WORD.findall(p))
-        if len(words) < MIN_WORDS or " ".join(words) in misread:
-            continue
-        k = tuple(bare(w) for w in words)
-        if k in table and table[k] != words:
-            table[k] = None  # two phrases that differ only in marks: never guess between them
-        elif k not in table:
-            table[k] = words
-        longest = max(longest, len(words))
-    return table, longest
+    kept = (p for p in phrases if " ".join(_folded(p)) not in misread)
+    table, longest = phrase_table(kept, cut=_WORD.findall)
+    return {k: None if v is None else tuple(fold(unicodedata.normalize("NFC", w)) for w in v) for k, v in table.items()}, longest
 
 
-def _cased(printed: str, word: str) -> str:
-    return "".join(w.upper() if p.isupper() else w for p, w in zip(printed, word))
+def _folded(phrase: str) -> tuple[str, ...]:
+    return tuple(fold(unicodedata.normalize("NFC", w)) for w in _WORD.findall(phrase))
 
 
 def _joined(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -123,7 +113,7 @@ def mends(text: str, spans: Sequence[tuple[int, int]]) -> list[Mend]:
             pairs = {(j, j + 1) for j in changed if j + 1 < n} | {(j - 1, j) for j in changed if j > 0}
             if changed and len(changed) == sum(printed[j] != entry[j] for j in range(n)) \
                     and not any(is_known(run[x][2], run[y][2]) for x, y in pairs):
-                out += [Mend(run[j][0], run[j][1], run[j][2], _cased(run[j][2], entry[j])) for j in changed]
+                out += [Mend(run[j][0], run[j][1], run[j][2], cased(run[j][2], entry[j])) for j in changed]
             i += n
     return out
 
