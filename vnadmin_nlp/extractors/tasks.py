@@ -274,7 +274,7 @@ class _Reader:
             triggers = [(a, b) for a, b in unit_triggers[lo_t:hi_t] if b < e]
             # "Trung tâm sẽ …, mời …": the issuer's own plan, in the trigger's clause ("…, dự kiến sẽ được hỗ trợ …;
             # đề nghị Ủy ban nhân dân tỉnh báo cáo …" asks all the same)
-            triggers = [(a, b) for a, b in triggers if not hedges.planned(text, key, max(body_start, key.rfind(";", body_start, a) + 1), a)]
+            triggers = [(a, b) for a, b in triggers if not hedges.planned(key, max(body_start, key.rfind(";", body_start, a) + 1), a)]
             notice = [m.span() for m in TASKS.notice_for.finditer(key, body_start, e)]  # "… thông báo để X biết, thực hiện"
             triggers += notice
             if (opening := names.OPENING.match(self.key, body_start, e)) is not None:
@@ -320,7 +320,7 @@ class _Reader:
             if who and ((_INTRO.search(key, s, e) and not refs.invitation(key, s, e)) or key.startswith(_NOT_TASK, who[2])):
                 who = None  # an intro that announces the list below (an invitation is a task all the same: "mời
                 # các sở … cùng tham dự Hội nghị nêu trên như sau:"), or accountability: no task of its own
-            elif who and not triggers and hedges.planned(text, key, who[1], who[2]):
+            elif who and not triggers and hedges.planned(key, who[1], who[2]):
                 who = None  # "Cục … sẽ thường xuyên hướng dẫn …": what the named body will do, not asked of it
             if who:
                 name, _, action_start = who

@@ -6,7 +6,7 @@ without the text ever being rewritten.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -70,6 +70,10 @@ class Page:
     @cached_property
     def _line_starts(self) -> list[int]:
         return [seg.start for seg in self.lines]
+
+    def line_index(self, pos: int) -> int:
+        """The index in :attr:`lines` of the last line starting at or before ``pos`` (-1 before the first)."""
+        return bisect_right(self._line_starts, pos) - 1
 
     def lines_in(self, start: int, end: int) -> list[Seg]:
         """``lines(self.text, start, end)``, taken from :attr:`lines` where ``start`` and ``end`` each stand in

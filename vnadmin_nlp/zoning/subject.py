@@ -8,7 +8,6 @@ a change from normal case to capitals (the authority line ``CHỦ TỊCH ỦY BA
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 
 import regex
 
@@ -129,7 +128,7 @@ def _title_line(key: str) -> bool:
 def _short_open_paragraph(page: Page, seg: Seg, most: int = 3) -> bool:
     """The paragraph starting at ``seg`` has at most ``most`` lines and ends with no . ; or :"""
     lines = page.lines
-    i = bisect_right([ln.start for ln in lines], seg.start) - 1
+    i = page.line_index(seg.start)
     j = i + 1
     while j < len(lines) and not lines[j].blank_before:
         j += 1
@@ -201,7 +200,7 @@ def opens_paragraph(page: Page, subject: list[Seg], seg: Seg) -> bool:
     if names_a_body(text) or POSITION_START.match(page.k(seg)):
         return False
     lines = page.lines
-    i = bisect_right([ln.start for ln in lines], seg.start) - 1
+    i = page.line_index(seg.start)
     for j in range(max(i, 0), min(len(lines), i + _PARAGRAPH_LOOKAHEAD)):
         ln = lines[j]
         if j > i and (ln.blank_before or _STRUCTURAL.match(page.k(ln)) or FOLDED.body_cue.match(page.k(ln))):
@@ -271,7 +270,7 @@ def _wrapped_on(page: Page, subject: list[Seg], seg: Seg) -> bool:
 
 def next_line(page: Page, seg: Seg) -> Seg | None:
     lines = page.lines
-    i = bisect_right([ln.start for ln in lines], seg.start)
+    i = page.line_index(seg.start) + 1
     return lines[i] if i < len(lines) else None
 
 

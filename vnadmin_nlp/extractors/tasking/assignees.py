@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...data import load
 from ...lexicon.bodies import expand
 from ...lexicon.fold import fold
-from ...lexicon.lazy import lazy_regex
+from ...lexicon.lazy import escape, lazy_regex
 from ..deadlines.forms import FREQUENCY
 from . import execution, genre, names
 from .scans import Scans
@@ -15,7 +15,7 @@ _AGENT = lazy_regex(r"(?<![\p{L}])do\s+")  # "Hội nghị … do Đoàn Chủ t
 _CASE = tuple(fold(w) + " " for w in load("tasks")["case_openings"])  # "Đối với … thì X gửi …"
 _THEN = lazy_regex(r"(?<![\p{L}])thì\s+")
 # A word a sentence cannot end a line's title with: the line goes on ("… chỉ đạo của" / "Bộ Tư pháp").
-_TAIL_WORD = lazy_regex(r"(?<![\p{L}])(?:của|các|và|với|cho|tại|về|theo|đến|từ|trong|những|do|là|để|giao|đề nghị|yêu cầu)[ \t]*$")
+_TAIL_WORD = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in load("tasks")["title_open_tails"]) + r")[ \t]*$")
 _CYCLE = FREQUENCY.pattern  # "Hằng năm", "Định kỳ hàng quý" (extractors/deadlines/forms.py)
 
 Found = tuple[str, int, int]  # the name, where it starts, where its action starts

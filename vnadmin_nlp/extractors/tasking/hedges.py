@@ -20,7 +20,7 @@ _ESTIMATE = lazy_regex(r"(?<![\p{L}])(?:" + "|".join(escape(fold(w)) for w in _T
 _HEDGED = tuple(fold(w) for w in _T["hedged_by_estimate"])  # what makes "dự kiến" a hedge besides a verb
 
 
-def hedge_at(text: str, key: str, at: int) -> bool:
+def hedge_at(key: str, at: int) -> bool:
     """Whether an estimate word at ``at`` hedges what follows it (a verb, a time, a function word, nothing)."""
     m = _ESTIMATE.match(key, at)
     if m is None:
@@ -32,8 +32,8 @@ def hedge_at(text: str, key: str, at: int) -> bool:
     return verb is not None and verb.start() == after  # that names an organisation elsewhere: "dự kiến tổ chức hội nghị")
 
 
-def planned(text: str, key: str, start: int, end: int) -> bool:
+def planned(key: str, start: int, end: int) -> bool:
     """Whether a plan marker starts in ``[start, end]`` (the end included: the action may start with ``dự kiến``)."""
     if _ALWAYS.search(key, start, end):
         return True
-    return any(hedge_at(text, key, m.start()) for m in _ESTIMATE.finditer(key, start, min(len(key), end + 12)) if m.start() <= end)
+    return any(hedge_at(key, m.start()) for m in _ESTIMATE.finditer(key, start, min(len(key), end + 12)) if m.start() <= end)
